@@ -1,0 +1,225 @@
+//! The Swedish calendar: ISO weeks (Monday first), public holidays, working days.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+/// A day on which offices are closed, with its Swedish name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Holiday {
+    pub date: NaiveDate,
+    pub name: &'static str,
+    /// A public holiday by law (helgdag); eves such as midsommarafton are closed by custom only.
+    pub public: bool,
+}
+
+/// Easter Sunday (Gregorian, the anonymous algorithm in Meeus' form).
+pub fn easter_sunday(year: i32) -> NaiveDate {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    ymd(year, month as u32, day as u32)
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    // Every caller passes a real date of a year chrono supports.
+    NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
+}
+
+fn shift(date: NaiveDate, days: i64) -> NaiveDate {
+    if days >= 0 {
+        date + Days::new(days as u64)
+    } else {
+        date - Days::new(days.unsigned_abs())
+    }
+}
+
+/// The first `weekday` on or after `from`.
+fn first_on_or_after(from: NaiveDate, weekday: Weekday) -> NaiveDate {
+    let ahead = (7 + weekday.num_days_from_monday() as i64
+        - from.weekday().num_days_from_monday() as i64)
+        % 7;
+    shift(from, ahead)
+}
+
+/// Swedish public holidays (helgdagar) and the customary closed eves of a year, in date order.
+pub fn holidays(year: i32) -> Vec<Holiday> {
+    let easter = easter_sunday(year);
+    let midsummer_day = first_on_or_after(ymd(year, 6, 20), Weekday::Sat);
+    let all_saints = first_on_or_after(ymd(year, 10, 31), Weekday::Sat);
+    let public = |date, name| Holiday {
+        date,
+        name,
+        public: true,
+    };
+    let eve = |date, name| Holiday {
+        date,
+        name,
+        public: false,
+    };
+    let mut days = vec![
+        public(ymd(year, 1, 1), "Nyårsdagen"),
+        public(ymd(year, 1, 6), "Trettondedag jul"),
+        public(shift(easter, -2), "Långfredagen"),
+        public(easter, "Påskdagen"),
+        public(shift(easter, 1), "Annandag påsk"),
+        public(ymd(year, 5, 1), "Första maj"),
+        public(shift(easter, 39), "Kristi himmelsfärdsdag"),
+        public(shift(easter, 49), "Pingstdagen"),
+        public(ymd(year, 6, 6), "Sveriges nationaldag"),
+        eve(shift(midsummer_day, -1), "Midsommarafton"),
+        public(midsummer_day, "Midsommardagen"),
+        public(all_saints, "Alla helgons dag"),
+        eve(ymd(year, 12, 24), "Julafton"),
+        public(ymd(year, 12, 25), "Juldagen"),
+        public(ymd(year, 12, 26), "Annandag jul"),
+        eve(ymd(year, 12, 31), "Nyårsafton"),
+    ];
+    days.sort_by_key(|h| h.date);
+    days
+}
+
+/// The holiday or closed eve on `date`, if any.
+pub fn holiday_on(date: NaiveDate) -> Option<Holiday> {
+    holidays(date.year()).into_iter().find(|h| h.date == date)
+}
+
+pub fn is_weekend(date: NaiveDate) -> bool {
+    matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// Monday to Friday and neither a public holiday nor a closed eve.
+pub fn is_working_day(date: NaiveDate) -> bool {
+    !is_weekend(date) && holiday_on(date).is_none()
+}
+
+/// An ISO 8601 week: the year it belongs to (which may differ from the date's year) and its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IsoWeek {
+    pub year: i32,
+    pub week: u32,
+}
+
+impl IsoWeek {
+    pub fn of(date: NaiveDate) -> Self {
+        let w = date.iso_week();
+        IsoWeek {
+            year: w.year(),
+            week: w.week(),
+        }
+    }
+
+    pub fn monday(self) -> Option<NaiveDate> {
+        NaiveDate::from_isoywd_opt(self.year, self.week, Weekday::Mon)
+    }
+
+    /// The seven days, Monday first.
+    pub fn days(self) -> Vec<NaiveDate> {
+        self.monday()
+            .map(|m| (0..7).map(|i| shift(m, i)).collect())
+            .unwrap_or_default()
+    }
+
+    /// Parses `2026-W48` (also `2026W48`, lower-case w).
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let t = text.trim();
+        let bad = || format!("\"{t}\" is not a week; write it as 2026-W48");
+        let (year, week) = t
+            .split_once(['W', 'w'])
+            .map(|(y, w)| (y.trim_end_matches('-'), w))
+            .ok_or_else(bad)?;
+        let year: i32 = year.parse().map_err(|_| bad())?;
+        let week: u32 = week.parse().map_err(|_| bad())?;
+        let parsed = IsoWeek { year, week };
+        if parsed.monday().is_none() {
+            return Err(format!("{year} has no week {week}"));
+        }
+        Ok(parsed)
+    }
+}
+
+impl std::fmt::Display for IsoWeek {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-W{:02}", self.year, self.week)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn easter_matches_known_years() {
+        assert_eq!(easter_sunday(2024), d(2024, 3, 31));
+        assert_eq!(easter_sunday(2025), d(2025, 4, 20));
+        assert_eq!(easter_sunday(2026), d(2026, 4, 5));
+        assert_eq!(easter_sunday(2027), d(2027, 3, 28));
+        assert_eq!(easter_sunday(2038), d(2038, 4, 25));
+    }
+
+    #[test]
+    fn holidays_of_2026() {
+        let h = holidays(2026);
+        let find = |name: &str| h.iter().find(|x| x.name == name).unwrap().date;
+        assert_eq!(find("Långfredagen"), d(2026, 4, 3));
+        assert_eq!(find("Kristi himmelsfärdsdag"), d(2026, 5, 14));
+        assert_eq!(find("Pingstdagen"), d(2026, 5, 24));
+        assert_eq!(find("Midsommarafton"), d(2026, 6, 19));
+        assert_eq!(find("Midsommardagen"), d(2026, 6, 20));
+        assert_eq!(find("Alla helgons dag"), d(2026, 10, 31));
+        assert!(!is_working_day(d(2026, 6, 19)));
+        assert!(!is_working_day(d(2026, 1, 6)));
+        assert!(is_working_day(d(2026, 11, 23)));
+        assert!(!is_working_day(d(2026, 11, 22)), "a Sunday");
+    }
+
+    #[test]
+    fn iso_weeks_cross_year_ends() {
+        assert_eq!(IsoWeek::of(d(2026, 11, 22)), IsoWeek { year: 2026, week: 47 });
+        assert_eq!(IsoWeek::of(d(2026, 11, 23)), IsoWeek { year: 2026, week: 48 });
+        // 1 January 2027 is a Friday: it belongs to week 53 of 2026.
+        assert_eq!(IsoWeek::of(d(2027, 1, 1)), IsoWeek { year: 2026, week: 53 });
+        assert_eq!(IsoWeek::parse("2026-W53").unwrap().monday(), Some(d(2026, 12, 28)));
+        assert!(IsoWeek::parse("2025-W53").is_err());
+        assert!(IsoWeek::parse("vecka 48").is_err());
+        assert_eq!(IsoWeek::parse("2026w48").unwrap().to_string(), "2026-W48");
+    }
+
+    proptest! {
+        #[test]
+        fn midsummer_and_all_saints_fall_in_their_ranges(year in 1900i32..2200) {
+            let h = holidays(year);
+            let md = h.iter().find(|x| x.name == "Midsommardagen").unwrap().date;
+            prop_assert_eq!(md.weekday(), Weekday::Sat);
+            prop_assert!(md >= d(year, 6, 20) && md <= d(year, 6, 26));
+            let ahd = h.iter().find(|x| x.name == "Alla helgons dag").unwrap().date;
+            prop_assert_eq!(ahd.weekday(), Weekday::Sat);
+            prop_assert!(ahd >= d(year, 10, 31) && ahd <= d(year, 11, 6));
+            let easter = easter_sunday(year);
+            prop_assert_eq!(easter.weekday(), Weekday::Sun);
+            prop_assert!(easter >= d(year, 3, 22) && easter <= d(year, 4, 25));
+        }
+
+        #[test]
+        fn a_week_has_its_date(days in 0u64..80_000) {
+            let date = d(1950, 1, 1) + Days::new(days);
+            let week = IsoWeek::of(date);
+            prop_assert!(week.days().contains(&date));
+            prop_assert_eq!(week.days()[0].weekday(), Weekday::Mon);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! Closed sets of values stored as text: statuses, roles, kinds, with their stored spelling.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// The error for a value outside a closed set: quotes the value and lists what is allowed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{value}\" is not one of: {allowed}")]
+pub struct UnknownValue {
+    pub value: String,
+    pub allowed: String,
+}
+
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The spelling used in the database and in import files.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownValue;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                let t = s.trim();
+                $(if t.eq_ignore_ascii_case($text) { return Ok($name::$variant); })+
+                Err(UnknownValue {
+                    value: t.to_string(),
+                    allowed: [$($text),+].join(", "),
+                })
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// Skyddade personuppgifter: when not `None`, address and phone never leave the family's page.
+    Protection {
+        None => "none",
+        Sekretessmarkering => "sekretessmarkering",
+        SkyddadFolkbokforing => "skyddad_folkbokforing",
+        Fingerade => "fingerade",
+    }
+);
+
+impl Protection {
+    pub fn is_protected(self) -> bool {
+        self != Protection::None
+    }
+}
+
+text_enum!(
+    /// Where a family stands in the programme.
+    FamilyStatus {
+        Offered => "offered",
+        Declined => "declined",
+        Active => "active",
+        Paused => "paused",
+        Completed => "completed",
+        Exited => "exited",
+    }
+);
+
+text_enum!(
+    ExitReason {
+        Moved => "moved",
+        DeclinedFurther => "declined_further",
+        Completed => "completed",
+        AgedOut => "aged_out",
+        Other => "other",
+    }
+);
+
+text_enum!(
+    /// Why the family is eligible for the extended programme.
+    Eligibility {
+        FirstChild => "first_child",
+        FirstChildInSweden => "first_child_in_sweden",
+        Other => "other",
+    }
+);
+
+text_enum!(
+    Role {
+        Nurse => "nurse",
+        ParentAdvisor => "parent_advisor",
+        FamilyTherapist => "family_therapist",
+        Dental => "dental",
+        Interpreter => "interpreter",
+        Other => "other",
+    }
+);
+
+text_enum!(
+    VisitStatus {
+        Planned => "planned",
+        Done => "done",
+        CancelledFamily => "cancelled_family",
+        CancelledStaff => "cancelled_staff",
+        NoShow => "no_show",
+    }
+);
+
+text_enum!(
+    Location {
+        Home => "home",
+        Clinic => "clinic",
+        FamilyCentre => "family_centre",
+        PhoneVideo => "phone_video",
+    }
+);
+
+text_enum!(
+    Referral {
+        Dental => "dental",
+        OpenPreschool => "open_preschool",
+        Library => "library",
+        SocialServices => "social_services",
+        MaternalHealth => "maternal_health",
+        Other => "other",
+    }
+);
+
+text_enum!(
+    /// Subjects a visit can cover; programme templates name them by this spelling.
+    Theme {
+        ChildDevelopment => "child_development",
+        Feeding => "feeding",
+        Sleep => "sleep",
+        ChildSafety => "child_safety",
+        DentalHealth => "dental_health",
+        LanguageReading => "language_reading",
+        Attachment => "attachment",
+        Parenthood => "parenthood",
+        WelfareSystem => "welfare_system",
+        Vaccination => "vaccination",
+        Infections => "infections",
+        SocialNetwork => "social_network",
+    }
+);
+
+text_enum!(
+    SessionStatus {
+        Planned => "planned",
+        Held => "held",
+        Cancelled => "cancelled",
+    }
+);
+
+text_enum!(
+    AttendanceStatus {
+        Present => "present",
+        Absent => "absent",
+        Excused => "excused",
+    }
+);
+
+text_enum!(
+    ConsentMethod {
+        Oral => "oral",
+        Written => "written",
+    }
+);
+
+text_enum!(
+    Weekday {
+        Mon => "mon",
+        Tue => "tue",
+        Wed => "wed",
+        Thu => "thu",
+        Fri => "fri",
+        Sat => "sat",
+        Sun => "sun",
+    }
+);
+
+impl Weekday {
+    pub fn from_chrono(d: chrono::Weekday) -> Self {
+        match d {
+            chrono::Weekday::Mon => Weekday::Mon,
+            chrono::Weekday::Tue => Weekday::Tue,
+            chrono::Weekday::Wed => Weekday::Wed,
+            chrono::Weekday::Thu => Weekday::Thu,
+            chrono::Weekday::Fri => Weekday::Fri,
+            chrono::Weekday::Sat => Weekday::Sat,
+            chrono::Weekday::Sun => Weekday::Sun,
+        }
+    }
+}
+
+/// Parses a `|`-separated cell into values of a closed set, naming the first bad one.
+pub fn parse_list<T: FromStr<Err = UnknownValue>>(cell: &str) -> Result<Vec<T>, UnknownValue> {
+    split_list(cell).map(str::parse).collect()
+}
+
+/// The non-empty, trimmed parts of a `|`-separated cell.
+pub fn split_list(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_value() {
+        for v in VisitStatus::ALL {
+            assert_eq!(v.as_str().parse::<VisitStatus>(), Ok(*v));
+        }
+        for v in Protection::ALL {
+            assert_eq!(v.to_string().parse::<Protection>(), Ok(*v));
+        }
+    }
+
+    #[test]
+    fn unknown_value_lists_the_allowed_ones() {
+        let err = "sjuksköterska".parse::<Role>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "\"sjuksköterska\" is not one of: nurse, parent_advisor, family_therapist, dental, interpreter, other"
+        );
+    }
+
+    #[test]
+    fn lists_skip_blanks_and_trim() {
+        let days: Vec<Weekday> = parse_list(" mon | | thu").unwrap();
+        assert_eq!(days, vec![Weekday::Mon, Weekday::Thu]);
+        assert!(parse_list::<Weekday>("mon|tors").is_err());
+    }
+}

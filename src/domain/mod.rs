@@ -1,0 +1,9 @@
+//! Pure rules of the programme: no SQL, no terminal, no clock (`today` is always an argument).
+
+pub mod builtin;
+pub mod calendar;
+pub mod enums;
+pub mod identity;
+pub mod model;
+pub mod programme;
+pub mod schedule;

@@ -1,0 +1,216 @@
+//! The records of the planning register, as the rest of the program sees them.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::enums::{
+    AttendanceStatus, ConsentMethod, Eligibility, ExitReason, FamilyStatus, Location, Protection,
+    Referral, Role, SessionStatus, Theme, VisitStatus, Weekday,
+};
+use super::identity::IdentityNumber;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewCaregiver {
+    pub name: String,
+    pub relation: Option<String>,
+    pub identity: Option<IdentityNumber>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewChild {
+    pub name: String,
+    /// The birth date, or the expected date while `expected` is true.
+    pub birth_date: NaiveDate,
+    pub expected: bool,
+    pub first_child: bool,
+    pub first_born_in_sweden: bool,
+    pub identity: Option<IdentityNumber>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Consent {
+    pub given_by: String,
+    pub scope: String,
+    pub given_on: NaiveDate,
+    pub method: ConsentMethod,
+    pub withdrawn_on: Option<NaiveDate>,
+}
+
+/// Everything needed to register a family, as typed or imported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewFamily {
+    pub family_ref: String,
+    pub display_name: String,
+    pub address: Option<String>,
+    pub area: Option<String>,
+    pub clinic: Option<String>,
+    pub phone: Option<String>,
+    pub languages: Vec<String>,
+    pub interpreter_language: Option<String>,
+    pub protection: Protection,
+    pub eligibility: Option<Eligibility>,
+    pub programme_id: String,
+    pub status: FamilyStatus,
+    pub offered_on: Option<NaiveDate>,
+    pub enrolled_on: Option<NaiveDate>,
+    pub exited_on: Option<NaiveDate>,
+    pub exit_reason: Option<ExitReason>,
+    pub note: Option<String>,
+    pub consent: Option<Consent>,
+    pub caregivers: Vec<NewCaregiver>,
+    pub children: Vec<NewChild>,
+}
+
+/// A family as lists show it: no address or phone when protected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FamilySummary {
+    pub id: i64,
+    pub family_ref: String,
+    pub display_name: String,
+    pub area: Option<String>,
+    pub clinic: Option<String>,
+    pub status: FamilyStatus,
+    pub protection: Protection,
+    pub programme_id: String,
+    pub interpreter_language: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Child {
+    pub id: i64,
+    pub family_id: i64,
+    pub name: String,
+    pub birth_date: NaiveDate,
+    pub expected: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkHours {
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+}
+
+impl WorkHours {
+    /// Parses `08:00-16:30`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let bad = || format!("\"{}\" is not working hours; write e.g. 08:00-16:30", text.trim());
+        let (a, b) = text.trim().split_once('-').ok_or_else(bad)?;
+        let start = NaiveTime::parse_from_str(a.trim(), "%H:%M").map_err(|_| bad())?;
+        let end = NaiveTime::parse_from_str(b.trim(), "%H:%M").map_err(|_| bad())?;
+        if end <= start {
+            return Err(format!("{} ends before it starts", text.trim()));
+        }
+        Ok(WorkHours { start, end })
+    }
+
+    pub fn to_text(&self) -> String {
+        format!("{}-{}", self.start.format("%H:%M"), self.end.format("%H:%M"))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewStaff {
+    pub name: String,
+    pub role: Role,
+    pub organisation: Option<String>,
+    pub languages: Vec<String>,
+    pub work_days: Vec<Weekday>,
+    pub work_hours: WorkHours,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Staff {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    pub organisation: Option<String>,
+    pub languages: Vec<String>,
+    pub work_days: Vec<Weekday>,
+    pub work_hours: WorkHours,
+    pub active: bool,
+}
+
+/// Who attends a visit, in which role; `attended` is known once the visit is marked done.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VisitStaff {
+    pub staff_id: i64,
+    pub role: Role,
+    pub attended: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Interpreter {
+    None,
+    Staff(i64),
+    External,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewVisit {
+    pub child_id: i64,
+    /// The programme visit number, or `None` for an extra visit.
+    pub visit_no: Option<u32>,
+    pub start: NaiveDateTime,
+    pub duration_min: u32,
+    pub location: Location,
+    pub status: VisitStatus,
+    pub staff: Vec<VisitStaff>,
+    pub interpreter_language: Option<String>,
+    pub interpreter: Interpreter,
+    pub themes: Vec<Theme>,
+    pub referrals: Vec<Referral>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewGroup {
+    pub name: String,
+    pub method: Option<String>,
+    pub language: Option<String>,
+    pub place: Option<String>,
+    pub capacity: Option<u32>,
+    pub leaders: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewSession {
+    pub group_id: i64,
+    pub start: NaiveDateTime,
+    pub duration_min: u32,
+    pub theme: Option<String>,
+    pub status: SessionStatus,
+    /// Adults who came without a family record (drop-in).
+    pub dropin_count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attendance {
+    pub session_id: i64,
+    pub family_id: i64,
+    pub status: AttendanceStatus,
+    pub adults_present: u32,
+}
+
+/// One row of the append-only audit log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditEntry {
+    pub at: NaiveDateTime,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<i64>,
+    pub detail: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn work_hours_parse_and_print() {
+        let h = WorkHours::parse(" 08:00 - 16:30 ").unwrap();
+        assert_eq!(h.to_text(), "08:00-16:30");
+        assert!(WorkHours::parse("16:00-08:00").unwrap_err().contains("ends before"));
+        assert!(WorkHours::parse("8-16").unwrap_err().contains("08:00-16:30"));
+    }
+}

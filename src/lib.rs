@@ -1,0 +1,3 @@
+//! hembesok: the planning register for extended home-visiting programmes and parent groups.
+
+pub mod domain;
