@@ -4,11 +4,26 @@ use super::programme::{Programme, TemplateError, parse_programme};
 
 /// File name and text of every shipped template.
 pub const TEMPLATES: &[(&str, &str)] = &[
-    ("rinkeby.toml", include_str!("../../assets/programmes/rinkeby.toml")),
-    ("goteborg.toml", include_str!("../../assets/programmes/goteborg.toml")),
-    ("grastorp.toml", include_str!("../../assets/programmes/grastorp.toml")),
-    ("vaxa_tryggt.toml", include_str!("../../assets/programmes/vaxa_tryggt.toml")),
-    ("ordinary.toml", include_str!("../../assets/programmes/ordinary.toml")),
+    (
+        "rinkeby.toml",
+        include_str!("../../assets/programmes/rinkeby.toml"),
+    ),
+    (
+        "goteborg.toml",
+        include_str!("../../assets/programmes/goteborg.toml"),
+    ),
+    (
+        "grastorp.toml",
+        include_str!("../../assets/programmes/grastorp.toml"),
+    ),
+    (
+        "vaxa_tryggt.toml",
+        include_str!("../../assets/programmes/vaxa_tryggt.toml"),
+    ),
+    (
+        "ordinary.toml",
+        include_str!("../../assets/programmes/ordinary.toml"),
+    ),
 ];
 
 /// Parses every shipped template; a broken one is a build mistake the tests catch.
@@ -36,9 +51,15 @@ mod tests {
     fn every_shipped_template_loads_with_its_file_name_as_id() {
         let all = builtin_programmes().unwrap();
         let ids: Vec<&str> = all.iter().map(|p| p.id.as_str()).collect();
-        assert_eq!(ids, ["rinkeby", "goteborg", "grastorp", "vaxa_tryggt", "ordinary"]);
+        assert_eq!(
+            ids,
+            ["rinkeby", "goteborg", "grastorp", "vaxa_tryggt", "ordinary"]
+        );
         for p in &all {
-            assert_eq!(template_text(&p.id).map(|t| t.contains(&p.name)), Some(true));
+            assert_eq!(
+                template_text(&p.id).map(|t| t.contains(&p.name)),
+                Some(true)
+            );
         }
     }
 

@@ -12,6 +12,7 @@ pub struct Holiday {
 }
 
 /// Easter Sunday (Gregorian, the anonymous algorithm in Meeus' form).
+#[allow(clippy::many_single_char_names)] // the algorithm's own names
 pub fn easter_sunday(year: i32) -> NaiveDate {
     let a = year % 19;
     let b = year / 100;
@@ -45,8 +46,8 @@ fn shift(date: NaiveDate, days: i64) -> NaiveDate {
 
 /// The first `weekday` on or after `from`.
 fn first_on_or_after(from: NaiveDate, weekday: Weekday) -> NaiveDate {
-    let ahead = (7 + weekday.num_days_from_monday() as i64
-        - from.weekday().num_days_from_monday() as i64)
+    let ahead = (7 + i64::from(weekday.num_days_from_monday())
+        - i64::from(from.weekday().num_days_from_monday()))
         % 7;
     shift(from, ahead)
 }
@@ -189,11 +190,32 @@ mod tests {
 
     #[test]
     fn iso_weeks_cross_year_ends() {
-        assert_eq!(IsoWeek::of(d(2026, 11, 22)), IsoWeek { year: 2026, week: 47 });
-        assert_eq!(IsoWeek::of(d(2026, 11, 23)), IsoWeek { year: 2026, week: 48 });
+        assert_eq!(
+            IsoWeek::of(d(2026, 11, 22)),
+            IsoWeek {
+                year: 2026,
+                week: 47
+            }
+        );
+        assert_eq!(
+            IsoWeek::of(d(2026, 11, 23)),
+            IsoWeek {
+                year: 2026,
+                week: 48
+            }
+        );
         // 1 January 2027 is a Friday: it belongs to week 53 of 2026.
-        assert_eq!(IsoWeek::of(d(2027, 1, 1)), IsoWeek { year: 2026, week: 53 });
-        assert_eq!(IsoWeek::parse("2026-W53").unwrap().monday(), Some(d(2026, 12, 28)));
+        assert_eq!(
+            IsoWeek::of(d(2027, 1, 1)),
+            IsoWeek {
+                year: 2026,
+                week: 53
+            }
+        );
+        assert_eq!(
+            IsoWeek::parse("2026-W53").unwrap().monday(),
+            Some(d(2026, 12, 28))
+        );
         assert!(IsoWeek::parse("2025-W53").is_err());
         assert!(IsoWeek::parse("vecka 48").is_err());
         assert_eq!(IsoWeek::parse("2026w48").unwrap().to_string(), "2026-W48");

@@ -128,11 +128,17 @@ pub enum IdError {
     },
     #[error("the birth date {0} is in the future")]
     Future(NaiveDate),
-    #[error("the check digit is {found} but should be {expected} for these digits; check for a typing error")]
+    #[error(
+        "the check digit is {found} but should be {expected} for these digits; check for a typing error"
+    )]
     CheckDigit { found: u32, expected: u32 },
-    #[error("day {day} means a samordningsnummer (born on day {born}), but the kind says personnummer")]
+    #[error(
+        "day {day} means a samordningsnummer (born on day {born}), but the kind says personnummer"
+    )]
     KindSaysPersonnummer { day: u32, born: u32 },
-    #[error("day {day} is a personnummer day, but the kind says samordningsnummer (its day is the birth day + 60)")]
+    #[error(
+        "day {day} is a personnummer day, but the kind says samordningsnummer (its day is the birth day + 60)"
+    )]
     KindSaysSamordningsnummer { day: u32 },
     #[error("birth number 000 is never issued")]
     SerialZero,
@@ -152,10 +158,16 @@ pub fn parse_swedish_number(input: &str, today: NaiveDate) -> Result<IdentityNum
         return Err(shape());
     }
     let (year, rest) = match digits.len() {
-        12 => (number(&digits.as_bytes()[0..4]).ok_or_else(shape)? as i32, &digits[4..]),
+        12 => (
+            number(&digits.as_bytes()[0..4]).ok_or_else(shape)? as i32,
+            &digits[4..],
+        ),
         10 => {
             let yy = number(&digits.as_bytes()[0..2]).ok_or_else(shape)? as i32;
-            (century_for(yy, &digits[2..6], separator == Some('+'), today), &digits[2..])
+            (
+                century_for(yy, &digits[2..6], separator == Some('+'), today),
+                &digits[2..],
+            )
         }
         _ => return Err(shape()),
     };
@@ -298,8 +310,8 @@ fn century_for(yy: i32, mmdd: &str, hundred_plus: bool, today: NaiveDate) -> i32
     let mut year = this_century + yy;
     let mm = number(&mmdd.as_bytes()[0..2]).unwrap_or(1);
     let dd = number(&mmdd.as_bytes()[2..4]).unwrap_or(1) % 60;
-    let born_after_today = year > today.year()
-        || (year == today.year() && (mm, dd) > (today.month(), today.day()));
+    let born_after_today =
+        year > today.year() || (year == today.year() && (mm, dd) > (today.month(), today.day()));
     if born_after_today {
         year -= 100;
     }
@@ -391,7 +403,10 @@ mod tests {
         let ten = &id.value[2..];
         let plus = format!("{}+{}", &ten[..6], &ten[6..]);
         let minus = format!("{}-{}", &ten[..6], &ten[6..]);
-        assert_eq!(parse_swedish_number(&plus, today()).unwrap().birth_date(), Some(born));
+        assert_eq!(
+            parse_swedish_number(&plus, today()).unwrap().birth_date(),
+            Some(born)
+        );
         assert_eq!(
             parse_swedish_number(&minus, today()).unwrap().birth_date(),
             NaiveDate::from_ymd_opt(2020, 5, 17)
@@ -410,7 +425,10 @@ mod tests {
     fn declared_kind_must_match_the_day() {
         let id = compose_number(NaiveDate::from_ymd_opt(1990, 1, 5).unwrap(), 77, true);
         let err = parse_identity(&id.value, Some(IdKind::Personnummer), today()).unwrap_err();
-        assert!(err.to_string().contains("samordningsnummer (born on day 5)"));
+        assert!(
+            err.to_string()
+                .contains("samordningsnummer (born on day 5)")
+        );
         let p = compose_number(NaiveDate::from_ymd_opt(1990, 1, 5).unwrap(), 77, false);
         assert!(parse_identity(&p.value, Some(IdKind::Samordningsnummer), today()).is_err());
     }
@@ -433,7 +451,13 @@ mod tests {
 
     #[test]
     fn rejects_other_shapes_with_a_hint() {
-        for bad in ["12345", "19900101-12345", "9001-011234", "abcdefghij", "900101--1234"] {
+        for bad in [
+            "12345",
+            "19900101-12345",
+            "9001-011234",
+            "abcdefghij",
+            "900101--1234",
+        ] {
             let err = parse_swedish_number(bad, today()).unwrap_err();
             assert!(err.to_string().contains("reservnummer"), "{bad}: {err}");
         }

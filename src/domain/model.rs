@@ -92,7 +92,12 @@ pub struct WorkHours {
 impl WorkHours {
     /// Parses `08:00-16:30`.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let bad = || format!("\"{}\" is not working hours; write e.g. 08:00-16:30", text.trim());
+        let bad = || {
+            format!(
+                "\"{}\" is not working hours; write e.g. 08:00-16:30",
+                text.trim()
+            )
+        };
         let (a, b) = text.trim().split_once('-').ok_or_else(bad)?;
         let start = NaiveTime::parse_from_str(a.trim(), "%H:%M").map_err(|_| bad())?;
         let end = NaiveTime::parse_from_str(b.trim(), "%H:%M").map_err(|_| bad())?;
@@ -103,7 +108,11 @@ impl WorkHours {
     }
 
     pub fn to_text(&self) -> String {
-        format!("{}-{}", self.start.format("%H:%M"), self.end.format("%H:%M"))
+        format!(
+            "{}-{}",
+            self.start.format("%H:%M"),
+            self.end.format("%H:%M")
+        )
     }
 }
 
@@ -210,7 +219,15 @@ mod tests {
     fn work_hours_parse_and_print() {
         let h = WorkHours::parse(" 08:00 - 16:30 ").unwrap();
         assert_eq!(h.to_text(), "08:00-16:30");
-        assert!(WorkHours::parse("16:00-08:00").unwrap_err().contains("ends before"));
-        assert!(WorkHours::parse("8-16").unwrap_err().contains("08:00-16:30"));
+        assert!(
+            WorkHours::parse("16:00-08:00")
+                .unwrap_err()
+                .contains("ends before")
+        );
+        assert!(
+            WorkHours::parse("8-16")
+                .unwrap_err()
+                .contains("08:00-16:30")
+        );
     }
 }

@@ -149,7 +149,10 @@ pub fn parse_programme(file: &str, text: &str) -> Result<Programme, TemplateErro
         ));
     }
     if raw.visits.is_empty() {
-        return Err(err(String::new(), "a programme needs at least one [[visit]]".into()));
+        return Err(err(
+            String::new(),
+            "a programme needs at least one [[visit]]".into(),
+        ));
     }
     let mut visits = Vec::with_capacity(raw.visits.len());
     for (i, v) in raw.visits.into_iter().enumerate() {
@@ -157,7 +160,11 @@ pub fn parse_programme(file: &str, text: &str) -> Result<Programme, TemplateErro
         if v.number as usize != i + 1 {
             return Err(err(
                 place("number"),
-                format!("is {}, but visits are numbered 1, 2, 3… in order; expected {}", v.number, i + 1),
+                format!(
+                    "is {}, but visits are numbered 1, 2, 3… in order; expected {}",
+                    v.number,
+                    i + 1
+                ),
             ));
         }
         let age = |field: &str, text: &str| Age::parse(text).map_err(|m| err(place(field), m));
@@ -165,12 +172,20 @@ pub fn parse_programme(file: &str, text: &str) -> Result<Programme, TemplateErro
         let due = age("due", &v.due)?;
         let late = age("late", &v.late)?;
         let max = age("max", &v.max)?;
-        let order = [("earliest", earliest), ("due", due), ("late", late), ("max", max)];
+        let order = [
+            ("earliest", earliest),
+            ("due", due),
+            ("late", late),
+            ("max", max),
+        ];
         for pair in order.windows(2) {
             if pair[0].1.approx_days() > pair[1].1.approx_days() {
                 return Err(err(
                     place(pair[1].0),
-                    format!("{} comes before {} ({}); the window must be in order earliest ≤ due ≤ late ≤ max", pair[1].1, pair[0].0, pair[0].1),
+                    format!(
+                        "{} comes before {} ({}); the window must be in order earliest ≤ due ≤ late ≤ max",
+                        pair[1].1, pair[0].0, pair[0].1
+                    ),
                 ));
             }
         }
@@ -180,12 +195,18 @@ pub fn parse_programme(file: &str, text: &str) -> Result<Programme, TemplateErro
         let roles = v
             .roles
             .iter()
-            .map(|r| r.parse::<Role>().map_err(|e| err(place("roles"), e.to_string())))
+            .map(|r| {
+                r.parse::<Role>()
+                    .map_err(|e| err(place("roles"), e.to_string()))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let themes = v
             .themes
             .iter()
-            .map(|t| t.parse::<Theme>().map_err(|e| err(place("themes"), e.to_string())))
+            .map(|t| {
+                t.parse::<Theme>()
+                    .map_err(|e| err(place("themes"), e.to_string()))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         visits.push(ProgrammeVisit {
             number: v.number,
@@ -256,16 +277,35 @@ themes = ["feeding"]
     fn errors_name_file_visit_and_field() {
         let bad_age = GOOD.replace("late = \"3w\"", "late = \"3x\"");
         assert_eq!(
-            parse_programme("test.toml", &bad_age).unwrap_err().to_string(),
+            parse_programme("test.toml", &bad_age)
+                .unwrap_err()
+                .to_string(),
             "test.toml: visit 1: late: \"3x\" is not an age; write e.g. 10d, 6w or 4m"
         );
         let bad_role = GOOD.replace("[\"nurse\"]", "[\"doctor\"]");
-        let e = parse_programme("test.toml", &bad_role).unwrap_err().to_string();
-        assert!(e.starts_with("test.toml: visit 1: roles: \"doctor\" is not one of"), "{e}");
+        let e = parse_programme("test.toml", &bad_role)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("test.toml: visit 1: roles: \"doctor\" is not one of"),
+            "{e}"
+        );
         let out_of_order = GOOD.replace("max = \"30d\"", "max = \"2w\"");
-        let e = parse_programme("test.toml", &out_of_order).unwrap_err().to_string();
-        assert!(e.starts_with("test.toml: visit 1: max: 2w comes before late"), "{e}");
-        let unknown = GOOD.replace("ordinary", "x").replace("eligibility = \"all\"", "eligibility = \"all\"\ncolour = 1");
-        assert!(parse_programme("test.toml", &unknown).unwrap_err().to_string().contains("colour"));
+        let e = parse_programme("test.toml", &out_of_order)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("test.toml: visit 1: max: 2w comes before late"),
+            "{e}"
+        );
+        let unknown = GOOD
+            .replace("ordinary", "x")
+            .replace("eligibility = \"all\"", "eligibility = \"all\"\ncolour = 1");
+        assert!(
+            parse_programme("test.toml", &unknown)
+                .unwrap_err()
+                .to_string()
+                .contains("colour")
+        );
     }
 }

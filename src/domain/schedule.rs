@@ -67,7 +67,12 @@ impl VisitState {
 
 /// The state of one programme visit on `today`. `warning_days` turns a due visit overdue that
 /// many days before its window closes.
-pub fn visit_state(window: &Window, booking: Booking, today: NaiveDate, warning_days: u32) -> VisitState {
+pub fn visit_state(
+    window: &Window,
+    booking: Booking,
+    today: NaiveDate,
+    warning_days: u32,
+) -> VisitState {
     match booking {
         Booking::Done(_) => VisitState::Done,
         _ if today > window.max => VisitState::Missed,
@@ -130,16 +135,28 @@ mod tests {
     #[test]
     fn warning_days_bring_overdue_forward() {
         let w = Window::for_visit(d(2026, 1, 10), &two_month_visit());
-        assert_eq!(visit_state(&w, Booking::None, d(2026, 3, 20), 0), VisitState::Due);
-        assert_eq!(visit_state(&w, Booking::None, d(2026, 3, 20), 21), VisitState::Overdue);
+        assert_eq!(
+            visit_state(&w, Booking::None, d(2026, 3, 20), 0),
+            VisitState::Due
+        );
+        assert_eq!(
+            visit_state(&w, Booking::None, d(2026, 3, 20), 21),
+            VisitState::Overdue
+        );
     }
 
     #[test]
     fn booked_and_done_win_until_the_window_closes() {
         let w = Window::for_visit(d(2026, 1, 10), &two_month_visit());
         let planned = Booking::Planned(d(2026, 3, 2));
-        assert_eq!(visit_state(&w, planned, d(2026, 2, 1), 7), VisitState::Booked);
-        assert_eq!(visit_state(&w, planned, d(2026, 4, 11), 7), VisitState::Missed);
+        assert_eq!(
+            visit_state(&w, planned, d(2026, 2, 1), 7),
+            VisitState::Booked
+        );
+        assert_eq!(
+            visit_state(&w, planned, d(2026, 4, 11), 7),
+            VisitState::Missed
+        );
         let done = Booking::Done(d(2026, 3, 2));
         assert_eq!(visit_state(&w, done, d(2027, 1, 1), 7), VisitState::Done);
     }
@@ -161,7 +178,10 @@ mod tests {
         v.max = Age::Months(12);
         let w = Window::for_visit(d(2024, 2, 29), &v);
         assert_eq!(w.max, d(2025, 2, 28));
-        assert_eq!(visit_state(&w, Booking::None, d(2025, 3, 1), 0), VisitState::Missed);
+        assert_eq!(
+            visit_state(&w, Booking::None, d(2025, 3, 1), 0),
+            VisitState::Missed
+        );
         assert!(w.contains(d(2025, 2, 28)));
     }
 }
