@@ -1,0 +1,58 @@
+//! The append-only audit log: who saw or changed what, when.
+
+use chrono::NaiveDateTime;
+use rusqlite::params;
+
+use super::{Result, Tx, datetime_text, parse_datetime};
+use crate::domain::model::AuditEntry;
+
+impl Tx<'_> {
+    pub fn insert_audit(&self, entry: &AuditEntry) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO audit (at, actor, action, entity, entity_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                entry.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                entry.actor,
+                entry.action,
+                entry.entity,
+                entry.entity_id,
+                entry.detail
+            ])?;
+        Ok(())
+    }
+
+    /// Audit rows at or after `since`, oldest first.
+    pub fn list_audit(&self, since: Option<NaiveDateTime>) -> Result<Vec<AuditEntry>> {
+        let since = since.map_or_else(String::new, datetime_text);
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT at, actor, action, entity, entity_id, detail FROM audit WHERE at >= ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([since], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (at, actor, action, entity, entity_id, detail) = row?;
+            let at = NaiveDateTime::parse_from_str(&at, "%Y-%m-%d %H:%M:%S")
+                .or_else(|_| parse_datetime(&at))?;
+            out.push(AuditEntry {
+                at,
+                actor,
+                action,
+                entity,
+                entity_id,
+                detail,
+            });
+        }
+        Ok(out)
+    }
+}

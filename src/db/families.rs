@@ -1,0 +1,267 @@
+//! Families with their caregivers, children and consent; the programme versions they follow.
+
+use chrono::NaiveDateTime;
+use rusqlite::{OptionalExtension, params};
+
+use super::{DbError, Result, Tx, date_text, join_list, parse_date, parse_enum};
+use crate::domain::identity::IdentityNumber;
+use crate::domain::model::{Child, FamilySummary, NewCaregiver, NewChild, NewFamily};
+use crate::domain::programme::Programme;
+
+fn id_columns(identity: Option<&IdentityNumber>) -> (&'static str, Option<&str>) {
+    identity.map_or(("none", None), |id| {
+        (id.kind.as_str(), Some(id.value.as_str()))
+    })
+}
+
+impl Tx<'_> {
+    /// Records a programme version the first time a family uses it; the same id and version
+    /// with other content is refused, so a family's schedule never changes under it.
+    pub fn ensure_programme(&self, programme: &Programme, definition: &str) -> Result<()> {
+        let stored: Option<String> = self
+            .tx
+            .prepare_cached("SELECT definition FROM programme WHERE id = ?1 AND version = ?2")?
+            .query_row(params![programme.id, programme.version], |r| r.get(0))
+            .optional()?;
+        match stored {
+            Some(text) if text == definition => Ok(()),
+            Some(_) => Err(DbError::Conflict(format!(
+                "programme {} version {} is already stored with other content; raise `version` in the edited template",
+                programme.id, programme.version
+            ))),
+            None => {
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO programme (id, version, name, definition) VALUES (?1, ?2, ?3, ?4)",
+                    )?
+                    .execute(params![programme.id, programme.version, programme.name, definition])?;
+                Ok(())
+            }
+        }
+    }
+
+    /// The stored template text of a programme version.
+    pub fn programme_definition(&self, id: &str, version: u32) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT definition FROM programme WHERE id = ?1 AND version = ?2")?
+            .query_row(params![id, version], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Inserts a family with everything that belongs to it; returns its id.
+    pub fn insert_family(
+        &self,
+        family: &NewFamily,
+        programme_version: u32,
+        now: NaiveDateTime,
+    ) -> Result<i64> {
+        let now = now.format("%Y-%m-%d %H:%M:%S").to_string();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO family (family_ref, display_name, address, area, clinic, phone, languages,
+                    interpreter_language, protection, eligibility, programme_id, programme_version, status,
+                    offered_on, enrolled_on, exited_on, exit_reason, note, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)",
+            )?
+            .execute(params![
+                family.family_ref,
+                family.display_name,
+                family.address,
+                family.area,
+                family.clinic,
+                family.phone,
+                join_list(&family.languages),
+                family.interpreter_language,
+                family.protection.as_str(),
+                family.eligibility.map(super::super::domain::enums::Eligibility::as_str),
+                family.programme_id,
+                programme_version,
+                family.status.as_str(),
+                family.offered_on.map(date_text),
+                family.enrolled_on.map(date_text),
+                family.exited_on.map(date_text),
+                family.exit_reason.map(super::super::domain::enums::ExitReason::as_str),
+                family.note,
+                now,
+            ])
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(f, _)
+                    if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+                {
+                    DbError::Conflict(format!("family_ref {} is already registered", family.family_ref))
+                }
+                other => DbError::from(other),
+            })?;
+        let family_id = self.tx.last_insert_rowid();
+        for (i, caregiver) in family.caregivers.iter().enumerate() {
+            self.insert_caregiver(family_id, i as i64 + 1, caregiver)?;
+        }
+        for (i, child) in family.children.iter().enumerate() {
+            self.insert_child(family_id, i as i64 + 1, child)?;
+        }
+        if let Some(consent) = &family.consent {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO consent (family_id, given_by, scope, given_on, method, withdrawn_on)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?
+                .execute(params![
+                    family_id,
+                    consent.given_by,
+                    consent.scope,
+                    date_text(consent.given_on),
+                    consent.method.as_str(),
+                    consent.withdrawn_on.map(date_text)
+                ])?;
+        }
+        Ok(family_id)
+    }
+
+    fn insert_caregiver(&self, family_id: i64, position: i64, c: &NewCaregiver) -> Result<()> {
+        let (kind, value) = id_columns(c.identity.as_ref());
+        self.tx
+            .prepare_cached(
+                "INSERT INTO caregiver (family_id, position, name, relation, id_kind, id_value)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                family_id, position, c.name, c.relation, kind, value
+            ])?;
+        Ok(())
+    }
+
+    fn insert_child(&self, family_id: i64, position: i64, c: &NewChild) -> Result<()> {
+        let (kind, value) = id_columns(c.identity.as_ref());
+        self.tx
+            .prepare_cached(
+                "INSERT INTO child (family_id, position, name, birth_date, expected, first_child,
+                    first_born_in_sweden, id_kind, id_value)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                family_id,
+                position,
+                c.name,
+                date_text(c.birth_date),
+                c.expected,
+                c.first_child,
+                c.first_born_in_sweden,
+                kind,
+                value
+            ])?;
+        Ok(())
+    }
+
+    pub fn family_id_by_ref(&self, family_ref: &str) -> Result<Option<i64>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT id FROM family WHERE family_ref = ?1")?
+            .query_row([family_ref], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The programme id and version a family follows.
+    pub fn family_programme(&self, family_id: i64) -> Result<Option<(String, u32)>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT programme_id, programme_version FROM family WHERE id = ?1")?
+            .query_row([family_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    pub fn children_of(&self, family_id: i64) -> Result<Vec<Child>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id, family_id, name, birth_date, expected FROM child WHERE family_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([family_id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get::<_, String>(3)?,
+                r.get(4)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (id, family_id, name, birth, expected) = row?;
+            Ok(Child {
+                id,
+                family_id,
+                name,
+                birth_date: parse_date(&birth)?,
+                expected,
+            })
+        })
+        .collect()
+    }
+
+    /// Families in name order, without address or phone (lists never show them).
+    pub fn list_families(&self) -> Result<Vec<FamilySummary>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id, family_ref, display_name, area, clinic, status, protection, programme_id,
+                    interpreter_language
+             FROM family ORDER BY display_name, family_ref",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get(7)?,
+                r.get(8)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (
+                id,
+                family_ref,
+                display_name,
+                area,
+                clinic,
+                status,
+                protection,
+                programme_id,
+                interpreter_language,
+            ) = row?;
+            Ok(FamilySummary {
+                id,
+                family_ref,
+                display_name,
+                area,
+                clinic,
+                status: parse_enum(&status)?,
+                protection: parse_enum(&protection)?,
+                programme_id,
+                interpreter_language,
+            })
+        })
+        .collect()
+    }
+
+    /// The identity numbers stored for a family's caregivers, in order.
+    pub fn caregiver_identities(&self, family_id: i64) -> Result<Vec<Option<IdentityNumber>>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id_kind, id_value FROM caregiver WHERE family_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([family_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        rows.map(|row| {
+            let (kind, value) = row?;
+            value
+                .map(|value| -> Result<IdentityNumber> {
+                    Ok(IdentityNumber {
+                        kind: parse_enum(&kind)?,
+                        value,
+                    })
+                })
+                .transpose()
+        })
+        .collect()
+    }
+}

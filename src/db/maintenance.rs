@@ -1,0 +1,276 @@
+//! Keeping the file healthy: integrity checks, verified backups, refusing unsafe folders, counts.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::migrate::{LATEST_VERSION, user_version};
+use super::open::APPLICATION_ID;
+use super::{Db, DbError, Result, Tx};
+
+/// One line of `hembesok check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckItem {
+    pub name: &'static str,
+    pub ok: bool,
+    pub detail: String,
+}
+
+/// How many rows each part of the register holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub families: i64,
+    pub caregivers: i64,
+    pub children: i64,
+    pub staff: i64,
+    pub visits: i64,
+    pub groups: i64,
+    pub sessions: i64,
+    pub attendance: i64,
+    pub audit: i64,
+}
+
+/// Folder names of file-sync services: a database there is copied half-written between machines.
+const SYNCED_FOLDERS: &[&str] = &[
+    "dropbox",
+    "onedrive",
+    "icloud drive",
+    "mobile documents",
+    "google drive",
+    "googledrive",
+    "nextcloud",
+    "owncloud",
+    "pcloud",
+    "box sync",
+];
+
+/// File systems on which SQLite's locking cannot be trusted.
+const NETWORK_FILESYSTEMS: &[&str] = &[
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb3",
+    "smbfs",
+    "fuse.sshfs",
+    "afs",
+    "9p",
+    "davfs",
+    "fuse.rclone",
+];
+
+/// Refuses a database path in a cloud-synced or network folder.
+pub fn refuse_unsafe_location(path: &Path) -> Result<()> {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    for part in absolute.components() {
+        let name = part.as_os_str().to_string_lossy().to_lowercase();
+        if SYNCED_FOLDERS.iter().any(|s| name.starts_with(s)) {
+            return Err(DbError::Refused {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "is inside a cloud-synced folder ({}); a database there can be copied half-written. Keep it on a local disk and use `hembesok backup` for copies",
+                    part.as_os_str().to_string_lossy()
+                ),
+            });
+        }
+    }
+    if let Some(fs_type) = mount_type(&absolute)
+        && NETWORK_FILESYSTEMS.contains(&fs_type.as_str()) {
+            return Err(DbError::Refused {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "is on a network file system ({fs_type}), where SQLite's locks do not hold; keep the database on a local disk"
+                ),
+            });
+        }
+    Ok(())
+}
+
+/// The file system type of the mount holding `path` (Linux only; elsewhere none is known).
+fn mount_type(path: &Path) -> Option<String> {
+    let mounts = fs::read_to_string("/proc/self/mounts").ok()?;
+    let mut best: Option<(usize, String)> = None;
+    for line in mounts.lines() {
+        let mut fields = line.split_whitespace();
+        let (_, Some(point), Some(kind)) = (fields.next(), fields.next(), fields.next()) else {
+            continue;
+        };
+        let point = point.replace("\\040", " ");
+        if path.starts_with(&point) && best.as_ref().is_none_or(|(len, _)| point.len() > *len) {
+            best = Some((point.len(), kind.to_string()));
+        }
+    }
+    best.map(|(_, kind)| kind)
+}
+
+fn checks_on(conn: &Connection) -> Result<Vec<CheckItem>> {
+    let rows = |sql: &str| -> Result<Vec<String>> {
+        let mut stmt = conn.prepare(sql)?;
+        let out = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(out)
+    };
+    let verdict = |lines: Vec<String>| {
+        let ok = lines == ["ok"];
+        let detail = if ok {
+            "ok".to_string()
+        } else {
+            lines.into_iter().take(5).collect::<Vec<_>>().join("; ")
+        };
+        (ok, detail)
+    };
+    let (quick_ok, quick) = verdict(rows("PRAGMA quick_check")?);
+    let (integrity_ok, integrity) = verdict(rows("PRAGMA integrity_check")?);
+    let mut fk = conn.prepare("PRAGMA foreign_key_check")?;
+    let violations: Vec<String> = fk
+        .query_map([], |r| {
+            Ok(format!(
+                "{} row {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?
+            ))
+        })?
+        .collect::<std::result::Result<_, _>>()?;
+    let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version = user_version(conn)?;
+    Ok(vec![
+        CheckItem {
+            name: "quick_check",
+            ok: quick_ok,
+            detail: quick,
+        },
+        CheckItem {
+            name: "integrity_check",
+            ok: integrity_ok,
+            detail: integrity,
+        },
+        CheckItem {
+            name: "foreign_key_check",
+            ok: violations.is_empty(),
+            detail: if violations.is_empty() {
+                "ok".into()
+            } else {
+                format!(
+                    "{} broken references, e.g. {}",
+                    violations.len(),
+                    violations[0]
+                )
+            },
+        },
+        CheckItem {
+            name: "application_id",
+            ok: app == APPLICATION_ID,
+            detail: format!("{app:#x}"),
+        },
+        CheckItem {
+            name: "schema_version",
+            ok: version == LATEST_VERSION,
+            detail: format!("{version} (this program: {LATEST_VERSION})"),
+        },
+    ])
+}
+
+impl Db {
+    /// Every check `hembesok check` reports; all must hold for a healthy file.
+    pub fn check(&mut self) -> Result<Vec<CheckItem>> {
+        checks_on(&self.conn)
+    }
+
+    /// Writes a compacted copy to `target` with `VACUUM INTO`, verifies it, makes it 0600 and only
+    /// then moves it into place. Refuses an existing `target` unless `overwrite`.
+    pub fn backup(&mut self, target: &Path, overwrite: bool) -> Result<()> {
+        let refused = |reason: &str| DbError::Refused {
+            path: target.to_path_buf(),
+            reason: reason.to_string(),
+        };
+        if target.exists() && !overwrite {
+            return Err(refused("already exists; pass --force to replace it"));
+        }
+        if self.path.as_deref().is_some_and(|p| same_file(p, target)) {
+            return Err(refused("is the database itself; choose another path"));
+        }
+        let io = |source| DbError::Io {
+            path: target.to_path_buf(),
+            source,
+        };
+        let name = target
+            .file_name()
+            .ok_or_else(|| refused("has no file name"))?
+            .to_string_lossy()
+            .to_string();
+        let temp: PathBuf =
+            target.with_file_name(format!(".{name}.{}.partial", std::process::id()));
+        let _ = fs::remove_file(&temp);
+        let result = (|| {
+            self.conn
+                .execute("VACUUM INTO ?1", [temp.to_string_lossy().as_ref()])?;
+            set_private(&temp).map_err(io)?;
+            let copy = Connection::open_with_flags(&temp, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            let failed: Vec<String> = checks_on(&copy)?
+                .into_iter()
+                .filter(|c| !c.ok)
+                .map(|c| format!("{}: {}", c.name, c.detail))
+                .collect();
+            drop(copy);
+            if !failed.is_empty() {
+                return Err(DbError::Conflict(format!(
+                    "the backup did not verify ({}); nothing was replaced",
+                    failed.join(", ")
+                )));
+            }
+            fs::File::open(&temp)
+                .and_then(|f| f.sync_all())
+                .map_err(io)?;
+            fs::rename(&temp, target).map_err(io)?;
+            if let Some(dir) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+                // Make the rename itself durable; not every platform can open a folder.
+                let _ = fs::File::open(dir).and_then(|d| d.sync_all());
+            }
+            Ok(())
+        })();
+        if result.is_err() {
+            let _ = fs::remove_file(&temp);
+        }
+        result
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+fn set_private(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+impl Tx<'_> {
+    pub fn counts(&self) -> Result<Counts> {
+        let n = |table: &str| -> Result<i64> {
+            Ok(self
+                .tx
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+        };
+        Ok(Counts {
+            families: n("family")?,
+            caregivers: n("caregiver")?,
+            children: n("child")?,
+            staff: n("staff")?,
+            visits: n("visit")?,
+            groups: n("parent_group")?,
+            sessions: n("group_session")?,
+            attendance: n("attendance")?,
+            audit: n("audit")?,
+        })
+    }
+}

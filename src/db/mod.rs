@@ -1,0 +1,153 @@
+//! The only module that touches SQLite: opening, migrations, and one repository file per aggregate.
+
+mod audit;
+mod families;
+mod groups;
+mod maintenance;
+mod migrate;
+mod open;
+mod staff;
+mod visits;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, TransactionBehavior};
+
+pub use maintenance::{CheckItem, Counts};
+pub use migrate::LATEST_VERSION;
+pub use open::APPLICATION_ID;
+
+/// Why the store could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("{path}: {reason}")]
+    Refused { path: PathBuf, reason: String },
+    #[error(
+        "{path} was written by a newer hembesok (schema version {found}; this program knows up to {supported}); install the newer hembesok"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the database holds a value this program cannot read: {0}")]
+    BadValue(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub type Result<T> = std::result::Result<T, DbError>;
+
+/// An open hembesok database.
+#[derive(Debug)]
+pub struct Db {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+/// One transaction; every repository function hangs off it, so every write happens inside one.
+#[derive(Debug)]
+pub struct Tx<'c> {
+    tx: rusqlite::Transaction<'c>,
+}
+
+impl Db {
+    /// Opens (or creates) the database at `path`, refusing anything that is not ours.
+    pub fn open(path: &Path) -> Result<Db> {
+        let conn = open::open_file(path)?;
+        let mut db = Db {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        migrate::migrate(&mut db.conn, path)?;
+        Ok(db)
+    }
+
+    /// A fresh database in memory, for tests.
+    pub fn open_in_memory() -> Result<Db> {
+        let mut conn = Connection::open_in_memory()?;
+        open::configure(&conn)?;
+        migrate::migrate(&mut conn, Path::new(":memory:"))?;
+        Ok(Db { conn, path: None })
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction, committed only if `f` succeeds.
+    pub fn write<T, E: From<DbError>>(
+        &mut self,
+        f: impl FnOnce(&Tx<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(DbError::from)?;
+        let tx = Tx { tx };
+        let value = f(&tx)?;
+        tx.tx.commit().map_err(DbError::from)?;
+        Ok(value)
+    }
+
+    /// Runs `f` in one read transaction, so that everything it reads is from one moment.
+    pub fn read<T, E: From<DbError>>(
+        &mut self,
+        f: impl FnOnce(&Tx<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(DbError::from)?;
+        let tx = Tx { tx };
+        f(&tx)
+    }
+}
+
+pub(crate) fn date_text(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn datetime_text(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| DbError::BadValue(format!("date {text:?}")))
+}
+
+pub(crate) fn parse_datetime(text: &str) -> Result<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M")
+        .map_err(|_| DbError::BadValue(format!("time {text:?}")))
+}
+
+pub(crate) fn parse_enum<T: std::str::FromStr>(text: &str) -> Result<T> {
+    text.parse()
+        .map_err(|_| DbError::BadValue(format!("{text:?} in a closed set")))
+}
+
+pub(crate) fn join_list<S: AsRef<str>>(items: &[S]) -> String {
+    items
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+pub(crate) fn split_list(text: &str) -> Vec<String> {
+    crate::domain::enums::split_list(text)
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

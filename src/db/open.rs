@@ -1,0 +1,169 @@
+//! Opening a database file: ours or nothing, created private, configured for safety.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::{DbError, Result};
+
+/// "HBES" in ASCII: SQLite's header field that says which program a file belongs to.
+pub const APPLICATION_ID: i32 = 0x4842_4553;
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// What the first 100 bytes of an existing file say about it.
+#[derive(Debug, PartialEq, Eq)]
+enum FileKind {
+    Empty,
+    NotSqlite,
+    /// An SQLite file; its application id and schema version from the header.
+    Sqlite {
+        application_id: i32,
+        user_version: i64,
+    },
+}
+
+fn inspect(path: &Path) -> Result<FileKind> {
+    let io = |source| DbError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = fs::File::open(path).map_err(io)?;
+    let mut header = Vec::with_capacity(100);
+    file.by_ref()
+        .take(100)
+        .read_to_end(&mut header)
+        .map_err(io)?;
+    if header.is_empty() {
+        return Ok(FileKind::Empty);
+    }
+    if header.len() < 100 || &header[..16] != SQLITE_MAGIC {
+        return Ok(FileKind::NotSqlite);
+    }
+    let be = |at: usize| {
+        i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    Ok(FileKind::Sqlite {
+        application_id: be(68),
+        user_version: i64::from(be(60)),
+    })
+}
+
+fn refused(path: &Path, reason: impl Into<String>) -> DbError {
+    DbError::Refused {
+        path: path.to_path_buf(),
+        reason: reason.into(),
+    }
+}
+
+/// Opens an existing hembesok file, or creates a new one (mode 0600, new folders 0700).
+pub fn open_file(path: &Path) -> Result<Connection> {
+    super::maintenance::refuse_unsafe_location(path)?;
+    let exists = path.exists();
+    if exists {
+        if path.is_dir() {
+            return Err(refused(
+                path,
+                "is a folder; give the path of a database file",
+            ));
+        }
+        match inspect(path)? {
+            FileKind::Empty => {
+                return Err(refused(
+                    path,
+                    "is an empty file, not a hembesok database; it was left as it is. Remove it, or give another path",
+                ));
+            }
+            FileKind::NotSqlite => {
+                return Err(refused(
+                    path,
+                    "is not a hembesok database (not an SQLite file at all, or damaged); it was left as it is",
+                ));
+            }
+            FileKind::Sqlite { application_id, .. } if application_id != APPLICATION_ID => {
+                return Err(refused(
+                    path,
+                    format!(
+                        "is another program's SQLite database (application id {application_id:#x}), not hembesok's; it was left as it is"
+                    ),
+                ));
+            }
+            FileKind::Sqlite { .. } => {}
+        }
+    } else {
+        create_private(path)?;
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    configure(&conn)?;
+    Ok(conn)
+}
+
+/// Creates the file empty with mode 0600, and any missing folders with mode 0700.
+fn create_private(path: &Path) -> Result<()> {
+    let io = |source| DbError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.exists() {
+            let mut builder = fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            builder.create(parent).map_err(io)?;
+        }
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map_err(io)?;
+    Ok(())
+}
+
+/// The settings every connection gets: WAL, full sync, foreign keys, a wait for other writers.
+pub fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if mode != "wal" && mode != "memory" {
+        return Err(DbError::Conflict(format!(
+            "the database could not switch to WAL journaling (it reports {mode})"
+        )));
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_header_of_each_kind_of_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = dir.path().join("empty");
+        fs::write(&empty, b"").unwrap();
+        assert_eq!(inspect(&empty).unwrap(), FileKind::Empty);
+        let text = dir.path().join("text");
+        fs::write(&text, "family_ref;family_name\n").unwrap();
+        assert_eq!(inspect(&text).unwrap(), FileKind::NotSqlite);
+        let other = dir.path().join("other.sqlite");
+        Connection::open(&other)
+            .unwrap()
+            .execute_batch("PRAGMA application_id = 7; CREATE TABLE t(x);")
+            .unwrap();
+        assert_eq!(
+            inspect(&other).unwrap(),
+            FileKind::Sqlite {
+                application_id: 7,
+                user_version: 0
+            }
+        );
+    }
+}

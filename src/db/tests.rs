@@ -1,0 +1,429 @@
+//! The store's contract, run against an in-memory database and a file on disk.
+
+use std::fs;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::Connection;
+
+use super::migrate::{LATEST_VERSION, MIGRATIONS, migrate_to};
+use super::*;
+use crate::domain::builtin::{builtin_programmes, template_text};
+use crate::domain::enums::{
+    AttendanceStatus, ConsentMethod, FamilyStatus, Location, Protection, Role, SessionStatus,
+    VisitStatus, Weekday,
+};
+use crate::domain::identity::{IdKind, IdentityNumber};
+use crate::domain::model::{
+    Attendance, AuditEntry, Consent, Interpreter, NewCaregiver, NewChild, NewFamily, NewGroup,
+    NewSession, NewStaff, NewVisit, VisitStaff, WorkHours,
+};
+
+fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 22)
+        .unwrap()
+        .and_hms_opt(9, 30, 0)
+        .unwrap()
+}
+
+pub(crate) fn sample_family(family_ref: &str) -> NewFamily {
+    NewFamily {
+        family_ref: family_ref.into(),
+        display_name: "Familjen Test".into(),
+        address: Some("Storgatan 1".into()),
+        area: Some("Centrum".into()),
+        clinic: Some("BVC Centrum".into()),
+        phone: None,
+        languages: vec!["arabiska".into(), "svenska".into()],
+        interpreter_language: Some("arabiska".into()),
+        protection: Protection::SkyddadFolkbokforing,
+        eligibility: None,
+        programme_id: "goteborg".into(),
+        status: FamilyStatus::Active,
+        offered_on: None,
+        enrolled_on: NaiveDate::from_ymd_opt(2026, 10, 1),
+        exited_on: None,
+        exit_reason: None,
+        note: None,
+        consent: Some(Consent {
+            given_by: "Förälder 1".into(),
+            scope: "BVC och socialtjänst".into(),
+            given_on: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+            method: ConsentMethod::Written,
+            withdrawn_on: None,
+        }),
+        caregivers: vec![
+            NewCaregiver {
+                name: "Förälder 1".into(),
+                relation: Some("mother".into()),
+                identity: Some(IdentityNumber {
+                    kind: IdKind::Reservnummer,
+                    value: "99-TEST-1".into(),
+                }),
+            },
+            NewCaregiver {
+                name: "Förälder 2".into(),
+                relation: None,
+                identity: None,
+            },
+        ],
+        children: vec![NewChild {
+            name: "Barn".into(),
+            birth_date: NaiveDate::from_ymd_opt(2026, 9, 30).unwrap(),
+            expected: false,
+            first_child: true,
+            first_born_in_sweden: false,
+            identity: None,
+        }],
+    }
+}
+
+fn sample_staff(name: &str, role: Role) -> NewStaff {
+    NewStaff {
+        name: name.into(),
+        role,
+        organisation: None,
+        languages: vec![],
+        work_days: vec![Weekday::Mon, Weekday::Wed],
+        work_hours: WorkHours::parse("08:00-16:30").unwrap(),
+        active: true,
+    }
+}
+
+fn store_goteborg(tx: &Tx<'_>) -> u32 {
+    let p = builtin_programmes()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.id == "goteborg")
+        .unwrap();
+    tx.ensure_programme(&p, template_text("goteborg").unwrap())
+        .unwrap();
+    p.version
+}
+
+/// The behaviour every backend must show.
+fn suite(db: &mut Db) {
+    // A family with caregivers, a child and consent goes in as one unit and comes back.
+    let family_id = db
+        .write(|tx| {
+            let version = store_goteborg(tx);
+            tx.insert_family(&sample_family("F-1"), version, now())
+        })
+        .unwrap();
+    db.read(|tx| -> Result<()> {
+        assert_eq!(tx.family_id_by_ref("F-1")?, Some(family_id));
+        assert_eq!(tx.family_id_by_ref("F-2")?, None);
+        assert_eq!(
+            tx.family_programme(family_id)?,
+            Some(("goteborg".into(), 1))
+        );
+        let list = tx.list_families()?;
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].protection, Protection::SkyddadFolkbokforing);
+        let ids = tx.caregiver_identities(family_id)?;
+        assert_eq!(ids[0].as_ref().map(|i| i.kind), Some(IdKind::Reservnummer));
+        assert_eq!(ids[1], None);
+        assert_eq!(tx.children_of(family_id)?.len(), 1);
+        Ok(())
+    })
+    .unwrap();
+
+    // The same family_ref again is refused, and the failed write leaves nothing behind.
+    let again = db.write(|tx| tx.insert_family(&sample_family("F-1"), 1, now()));
+    assert!(matches!(again, Err(DbError::Conflict(m)) if m.contains("F-1")));
+    let counts = db.read(|tx| tx.counts()).unwrap();
+    assert_eq!(
+        (counts.families, counts.caregivers, counts.children),
+        (1, 2, 1)
+    );
+
+    // An error inside a write rolls back everything that write did.
+    let failed: Result<()> = db.write(|tx| {
+        tx.insert_family(&sample_family("F-2"), 1, now())?;
+        Err(DbError::Conflict("stop".into()))
+    });
+    assert!(failed.is_err());
+    assert_eq!(db.read(|tx| tx.family_id_by_ref("F-2")).unwrap(), None);
+
+    // Staff names are unique regardless of case.
+    let nurse = db
+        .write(|tx| tx.insert_staff(&sample_staff("Anna Sköterska", Role::Nurse)))
+        .unwrap();
+    let advisor = db
+        .write(|tx| tx.insert_staff(&sample_staff("Bo Rådgivare", Role::ParentAdvisor)))
+        .unwrap();
+    assert!(
+        db.write(|tx| tx.insert_staff(&sample_staff("anna sköterska", Role::Nurse)))
+            .is_err()
+    );
+    let found = db
+        .read(|tx| tx.staff_by_name("ANNA SKÖTERSKA"))
+        .unwrap()
+        .unwrap();
+    assert_eq!((found.id, found.role), (nurse, Role::Nurse));
+    assert_eq!(found.work_days, vec![Weekday::Mon, Weekday::Wed]);
+
+    // A visit with its staff.
+    let child_id = db.read(|tx| tx.children_of(family_id)).unwrap()[0].id;
+    let start = NaiveDate::from_ymd_opt(2026, 11, 30)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
+    db.write(|tx| {
+        tx.insert_visit(
+            &NewVisit {
+                child_id,
+                visit_no: Some(2),
+                start,
+                duration_min: 60,
+                location: Location::Home,
+                status: VisitStatus::Planned,
+                staff: vec![
+                    VisitStaff {
+                        staff_id: nurse,
+                        role: Role::Nurse,
+                        attended: None,
+                    },
+                    VisitStaff {
+                        staff_id: advisor,
+                        role: Role::ParentAdvisor,
+                        attended: None,
+                    },
+                ],
+                interpreter_language: Some("arabiska".into()),
+                interpreter: Interpreter::External,
+                themes: vec![],
+                referrals: vec![],
+                note: None,
+            },
+            now(),
+        )
+    })
+    .unwrap();
+    let visits = db.read(|tx| tx.visits_of_child(child_id)).unwrap();
+    assert_eq!(visits.len(), 1);
+    assert_eq!((visits[0].visit_no, visits[0].start), (Some(2), start));
+
+    // Groups, sessions, members, attendance (set twice: the second corrects the first).
+    db.write(|tx| -> Result<()> {
+        let g = tx.insert_group(&NewGroup {
+            name: "Föräldragrupp".into(),
+            method: Some("ABC 0-2".into()),
+            language: Some("arabiska".into()),
+            place: None,
+            capacity: Some(7),
+            leaders: vec![nurse],
+        })?;
+        let s = tx.insert_session(&NewSession {
+            group_id: g,
+            start,
+            duration_min: 90,
+            theme: None,
+            status: SessionStatus::Held,
+            dropin_count: 1,
+        })?;
+        tx.insert_member(g, family_id, start.date(), None)?;
+        for status in [AttendanceStatus::Absent, AttendanceStatus::Present] {
+            tx.set_attendance(&Attendance {
+                session_id: s,
+                family_id,
+                status,
+                adults_present: 2,
+            })?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(db.read(|tx| tx.counts()).unwrap().attendance, 1);
+
+    // The audit log takes rows and refuses to change them.
+    let entry = AuditEntry {
+        at: now(),
+        actor: "samordnare".into(),
+        action: "view".into(),
+        entity: "family".into(),
+        entity_id: Some(family_id),
+        detail: None,
+    };
+    db.write(|tx| tx.insert_audit(&entry)).unwrap();
+    assert_eq!(db.read(|tx| tx.list_audit(None)).unwrap(), vec![entry]);
+    let tamper: Result<()> = db.write(|tx| {
+        tx.tx.execute("DELETE FROM audit", [])?;
+        Ok(())
+    });
+    assert!(tamper.is_err());
+    assert_eq!(db.read(|tx| tx.counts()).unwrap().audit, 1);
+
+    // A healthy database passes every check.
+    assert!(db.check().unwrap().iter().all(|c| c.ok));
+}
+
+#[test]
+fn suite_in_memory() {
+    suite(&mut Db::open_in_memory().unwrap());
+}
+
+#[test]
+fn suite_on_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new/folder/hembesok.sqlite");
+    suite(&mut Db::open(&path).unwrap());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(path.parent().unwrap()), 0o700);
+    }
+    // Reopening finds everything and migrates nothing.
+    let mut db = Db::open(&path).unwrap();
+    assert_eq!(db.read(|tx| tx.counts()).unwrap().families, 1);
+}
+
+#[test]
+fn changed_programme_content_needs_a_new_version() {
+    let mut db = Db::open_in_memory().unwrap();
+    let p = builtin_programmes().unwrap().remove(0);
+    db.write(|tx| tx.ensure_programme(&p, "one")).unwrap();
+    db.write(|tx| tx.ensure_programme(&p, "one")).unwrap();
+    let err = db.write(|tx| tx.ensure_programme(&p, "two")).unwrap_err();
+    assert!(err.to_string().contains("raise `version`"), "{err}");
+}
+
+#[test]
+fn refuses_files_that_are_not_ours_and_leaves_them_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.sqlite", vec![], "empty file"),
+        (
+            "garbage.sqlite",
+            b"not a database at all, just text".repeat(10),
+            "not a hembesok database",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = dir.path().join(name);
+        fs::write(&path, &bytes).unwrap();
+        let err = Db::open(&path).unwrap_err().to_string();
+        assert!(err.contains(expected), "{name}: {err}");
+        assert_eq!(fs::read(&path).unwrap(), bytes, "{name} was changed");
+    }
+    let other = dir.path().join("other.sqlite");
+    Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes(x); INSERT INTO notes VALUES (1);")
+        .unwrap();
+    let before = fs::read(&other).unwrap();
+    let err = Db::open(&other).unwrap_err().to_string();
+    assert!(err.contains("another program's SQLite database"), "{err}");
+    assert_eq!(fs::read(&other).unwrap(), before);
+}
+
+#[test]
+fn refuses_a_database_from_a_newer_program() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.sqlite");
+    drop(Db::open(&path).unwrap());
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", LATEST_VERSION + 1)
+        .unwrap();
+    let err = Db::open(&path).unwrap_err();
+    assert!(matches!(err, DbError::TooNew { .. }), "{err}");
+    assert!(err.to_string().contains("newer hembesok"));
+}
+
+#[test]
+fn refuses_cloud_synced_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Dropbox/hembesok.sqlite");
+    let err = Db::open(&path).unwrap_err().to_string();
+    assert!(err.contains("cloud-synced"), "{err}");
+    assert!(!path.exists());
+}
+
+/// The schema a fresh database gets, as text, for comparing migration paths.
+fn schema_of(conn: &Connection) -> Vec<String> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY type, name",
+        )
+        .unwrap();
+    stmt.query_map([], |r| {
+        Ok(format!(
+            "{}|{}|{}",
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?
+        ))
+    })
+    .unwrap()
+    .map(|r| r.unwrap())
+    .collect()
+}
+
+#[test]
+fn every_earlier_version_upgrades_to_the_fresh_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = Db::open(&dir.path().join("fresh.sqlite")).unwrap();
+    let expected = schema_of(&fresh.conn);
+    // Version 0 is a file we have just created: `Db::open` makes it, as in `suite_on_a_file`.
+    let earlier: Vec<i64> = (1..LATEST_VERSION).collect();
+    for start in earlier {
+        let path = dir.path().join(format!("from-{start}.sqlite"));
+        let mut db = Db::open_in_memory().unwrap();
+        drop(db.conn);
+        db.conn = Connection::open(&path).unwrap();
+        migrate_to(&mut db.conn, &path, start).unwrap();
+        drop(db);
+        let mut db = Db::open(&path).unwrap();
+        assert_eq!(
+            schema_of(&db.conn),
+            expected,
+            "upgrade from version {start}"
+        );
+        assert!(db.check().unwrap().iter().all(|c| c.ok), "from {start}");
+    }
+    assert_eq!(MIGRATIONS.len() as i64, LATEST_VERSION);
+}
+
+#[test]
+fn backup_is_verified_private_and_never_overwrites_by_accident() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Db::open(&dir.path().join("live.sqlite")).unwrap();
+    db.write(|tx| {
+        let v = store_goteborg(tx);
+        tx.insert_family(&sample_family("F-9"), v, now())
+    })
+    .unwrap();
+    let target = dir.path().join("copy.sqlite");
+    db.backup(&target, false).unwrap();
+    let mut copy = Db::open(&target).unwrap();
+    assert_eq!(copy.read(|tx| tx.counts()).unwrap().families, 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let err = db.backup(&target, false).unwrap_err().to_string();
+    assert!(err.contains("already exists"), "{err}");
+    db.backup(&target, true).unwrap();
+    let err = db
+        .backup(&dir.path().join("live.sqlite"), true)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("database itself"), "{err}");
+    let leftovers = fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains("partial")
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+}
