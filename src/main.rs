@@ -1,1 +1,16 @@
-fn main() {}
+//! Entry point: parse the command line, run, and turn errors into a message and an exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = hembesok::cli::Cli::parse();
+    match hembesok::commands::run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("hembesok: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -111,7 +111,7 @@ impl Tx<'_> {
                     consent.given_by,
                     consent.scope,
                     date_text(consent.given_on),
-                    consent.method.as_str(),
+                    consent.method.map(|m| m.as_str()),
                     consent.withdrawn_on.map(date_text)
                 ])?;
         }

@@ -75,14 +75,15 @@ pub fn refuse_unsafe_location(path: &Path) -> Result<()> {
         }
     }
     if let Some(fs_type) = mount_type(&absolute)
-        && NETWORK_FILESYSTEMS.contains(&fs_type.as_str()) {
-            return Err(DbError::Refused {
-                path: path.to_path_buf(),
-                reason: format!(
-                    "is on a network file system ({fs_type}), where SQLite's locks do not hold; keep the database on a local disk"
-                ),
-            });
-        }
+        && NETWORK_FILESYSTEMS.contains(&fs_type.as_str())
+    {
+        return Err(DbError::Refused {
+            path: path.to_path_buf(),
+            reason: format!(
+                "is on a network file system ({fs_type}), where SQLite's locks do not hold; keep the database on a local disk"
+            ),
+        });
+    }
     Ok(())
 }
 
@@ -103,78 +104,94 @@ fn mount_type(path: &Path) -> Option<String> {
     best.map(|(_, kind)| kind)
 }
 
-fn checks_on(conn: &Connection) -> Result<Vec<CheckItem>> {
-    let rows = |sql: &str| -> Result<Vec<String>> {
-        let mut stmt = conn.prepare(sql)?;
-        let out = stmt
-            .query_map([], |r| r.get::<_, String>(0))?
-            .collect::<std::result::Result<Vec<_>, _>>()?;
-        Ok(out)
-    };
-    let verdict = |lines: Vec<String>| {
-        let ok = lines == ["ok"];
-        let detail = if ok {
-            "ok".to_string()
-        } else {
-            lines.into_iter().take(5).collect::<Vec<_>>().join("; ")
-        };
-        (ok, detail)
-    };
-    let (quick_ok, quick) = verdict(rows("PRAGMA quick_check")?);
-    let (integrity_ok, integrity) = verdict(rows("PRAGMA integrity_check")?);
-    let mut fk = conn.prepare("PRAGMA foreign_key_check")?;
-    let violations: Vec<String> = fk
-        .query_map([], |r| {
-            Ok(format!(
-                "{} row {}",
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?
-            ))
-        })?
-        .collect::<std::result::Result<_, _>>()?;
-    let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let version = user_version(conn)?;
-    Ok(vec![
-        CheckItem {
-            name: "quick_check",
-            ok: quick_ok,
-            detail: quick,
+/// Runs one check; a check that cannot even run is a failure with SQLite's reason.
+fn run_check(name: &'static str, f: impl FnOnce() -> Result<(bool, String)>) -> CheckItem {
+    match f() {
+        Ok((ok, detail)) => CheckItem { name, ok, detail },
+        Err(e) => CheckItem {
+            name,
+            ok: false,
+            detail: e.to_string(),
         },
-        CheckItem {
-            name: "integrity_check",
-            ok: integrity_ok,
-            detail: integrity,
-        },
-        CheckItem {
-            name: "foreign_key_check",
-            ok: violations.is_empty(),
-            detail: if violations.is_empty() {
-                "ok".into()
+    }
+}
+
+fn pragma_rows(conn: &Connection, sql: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+fn verdict(lines: Vec<String>) -> (bool, String) {
+    let ok = lines == ["ok"];
+    let detail = if ok {
+        "ok".to_string()
+    } else {
+        lines.into_iter().take(5).collect::<Vec<_>>().join("; ")
+    };
+    (ok, detail)
+}
+
+fn checks_on(conn: &Connection) -> Vec<CheckItem> {
+    vec![
+        run_check("quick_check", || {
+            Ok(verdict(pragma_rows(conn, "PRAGMA quick_check")?))
+        }),
+        run_check("integrity_check", || {
+            Ok(verdict(pragma_rows(conn, "PRAGMA integrity_check")?))
+        }),
+        run_check("foreign_key_check", || {
+            let mut fk = conn.prepare("PRAGMA foreign_key_check")?;
+            let violations: Vec<String> = fk
+                .query_map([], |r| {
+                    Ok(format!(
+                        "{} row {}",
+                        r.get::<_, String>(0)?,
+                        r.get::<_, i64>(1)?
+                    ))
+                })?
+                .collect::<std::result::Result<_, _>>()?;
+            Ok(if violations.is_empty() {
+                (true, "ok".into())
             } else {
-                format!(
-                    "{} broken references, e.g. {}",
-                    violations.len(),
-                    violations[0]
+                (
+                    false,
+                    format!(
+                        "{} broken references, e.g. {}",
+                        violations.len(),
+                        violations[0]
+                    ),
                 )
-            },
-        },
-        CheckItem {
-            name: "application_id",
-            ok: app == APPLICATION_ID,
-            detail: format!("{app:#x}"),
-        },
-        CheckItem {
-            name: "schema_version",
-            ok: version == LATEST_VERSION,
-            detail: format!("{version} (this program: {LATEST_VERSION})"),
-        },
-    ])
+            })
+        }),
+        run_check("application_id", || {
+            let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+            Ok((app == APPLICATION_ID, format!("{app:#x}")))
+        }),
+        run_check("schema_version", || {
+            let version = user_version(conn)?;
+            Ok((
+                version == LATEST_VERSION,
+                format!("{version} (this program: {LATEST_VERSION})"),
+            ))
+        }),
+    ]
+}
+
+/// Checks a database file without changing it: our stamp is read from the header first, the
+/// file is opened read-only, and no migration runs, so a damaged file can still be examined.
+pub fn check_file(path: &Path) -> Result<Vec<CheckItem>> {
+    super::open::refuse_foreign(path)?;
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    Ok(checks_on(&conn))
 }
 
 impl Db {
     /// Every check `hembesok check` reports; all must hold for a healthy file.
     pub fn check(&mut self) -> Result<Vec<CheckItem>> {
-        checks_on(&self.conn)
+        Ok(checks_on(&self.conn))
     }
 
     /// Writes a compacted copy to `target` with `VACUUM INTO`, verifies it, makes it 0600 and only
@@ -207,7 +224,7 @@ impl Db {
                 .execute("VACUUM INTO ?1", [temp.to_string_lossy().as_ref()])?;
             set_private(&temp).map_err(io)?;
             let copy = Connection::open_with_flags(&temp, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-            let failed: Vec<String> = checks_on(&copy)?
+            let failed: Vec<String> = checks_on(&copy)
                 .into_iter()
                 .filter(|c| !c.ok)
                 .map(|c| format!("{}: {}", c.name, c.detail))

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, TransactionBehavior};
 
-pub use maintenance::{CheckItem, Counts};
+pub use maintenance::{CheckItem, Counts, check_file};
 pub use migrate::LATEST_VERSION;
 pub use open::APPLICATION_ID;
 
@@ -40,8 +40,24 @@ pub enum DbError {
     BadValue(String),
     #[error("{0}")]
     Conflict(String),
+    #[error(
+        "the database file is damaged (SQLite reports it malformed); nothing was written. Run `hembesok check` and restore from a backup"
+    )]
+    Damaged,
+    /// SQLite's own message; kept as text so that error chains do not repeat it.
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(String),
+}
+
+impl From<rusqlite::Error> for DbError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                DbError::Damaged
+            }
+            _ => DbError::Sqlite(e.to_string()),
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, DbError>;

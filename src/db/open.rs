@@ -59,40 +59,40 @@ fn refused(path: &Path, reason: impl Into<String>) -> DbError {
     }
 }
 
+/// Refuses an existing file that is not a hembesok database, reading only its header.
+pub fn refuse_foreign(path: &Path) -> Result<()> {
+    if path.is_dir() {
+        return Err(refused(
+            path,
+            "is a folder; give the path of a database file",
+        ));
+    }
+    match inspect(path)? {
+        FileKind::Empty => Err(refused(
+            path,
+            "is an empty file, not a hembesok database; it was left as it is. Remove it, or give another path",
+        )),
+        FileKind::NotSqlite => Err(refused(
+            path,
+            "is not a hembesok database (not an SQLite file at all, or damaged); it was left as it is",
+        )),
+        FileKind::Sqlite { application_id, .. } if application_id != APPLICATION_ID => {
+            Err(refused(
+                path,
+                format!(
+                    "is another program's SQLite database (application id {application_id:#x}), not hembesok's; it was left as it is"
+                ),
+            ))
+        }
+        FileKind::Sqlite { .. } => Ok(()),
+    }
+}
+
 /// Opens an existing hembesok file, or creates a new one (mode 0600, new folders 0700).
 pub fn open_file(path: &Path) -> Result<Connection> {
     super::maintenance::refuse_unsafe_location(path)?;
-    let exists = path.exists();
-    if exists {
-        if path.is_dir() {
-            return Err(refused(
-                path,
-                "is a folder; give the path of a database file",
-            ));
-        }
-        match inspect(path)? {
-            FileKind::Empty => {
-                return Err(refused(
-                    path,
-                    "is an empty file, not a hembesok database; it was left as it is. Remove it, or give another path",
-                ));
-            }
-            FileKind::NotSqlite => {
-                return Err(refused(
-                    path,
-                    "is not a hembesok database (not an SQLite file at all, or damaged); it was left as it is",
-                ));
-            }
-            FileKind::Sqlite { application_id, .. } if application_id != APPLICATION_ID => {
-                return Err(refused(
-                    path,
-                    format!(
-                        "is another program's SQLite database (application id {application_id:#x}), not hembesok's; it was left as it is"
-                    ),
-                ));
-            }
-            FileKind::Sqlite { .. } => {}
-        }
+    if path.exists() {
+        refuse_foreign(path)?;
     } else {
         create_private(path)?;
     }
@@ -111,13 +111,14 @@ fn create_private(path: &Path) -> Result<()> {
         source,
     };
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && !parent.exists() {
-            let mut builder = fs::DirBuilder::new();
-            builder.recursive(true);
-            #[cfg(unix)]
-            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-            builder.create(parent).map_err(io)?;
-        }
+        && !parent.exists()
+    {
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(parent).map_err(io)?;
+    }
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]

@@ -48,7 +48,7 @@ pub(crate) fn sample_family(family_ref: &str) -> NewFamily {
             given_by: "Förälder 1".into(),
             scope: "BVC och socialtjänst".into(),
             given_on: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
-            method: ConsentMethod::Written,
+            method: Some(ConsentMethod::Written),
             withdrawn_on: None,
         }),
         caregivers: vec![

@@ -114,9 +114,11 @@ pub enum IdError {
     #[error("is empty")]
     Empty,
     #[error(
-        "\"{0}\" is not a personnummer or samordningsnummer: write YYMMDD-NNNN or YYYYMMDD-NNNN (10 or 12 digits); for any other format set the kind to reservnummer"
+        "is not a personnummer or samordningsnummer: write YYMMDD-NNNN or YYYYMMDD-NNNN (10 or 12 digits); for any other format set the kind to reservnummer"
     )]
-    Shape(String),
+    Shape,
+    #[error("the kind says none, so leave the number empty")]
+    NoneWithValue,
     #[error("month {month:02} does not exist")]
     Month { month: u32 },
     #[error("{date_text} does not exist: {month_name} {year} had {days} days")]
@@ -152,7 +154,7 @@ pub fn parse_swedish_number(input: &str, today: NaiveDate) -> Result<IdentityNum
     if text.is_empty() {
         return Err(IdError::Empty);
     }
-    let shape = || IdError::Shape(input.trim().to_string());
+    let shape = || IdError::Shape;
     let (digits, separator) = split_separator(&text).ok_or_else(shape)?;
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(shape());
@@ -221,7 +223,7 @@ pub fn parse_identity(
             if value.is_empty() {
                 Ok(None)
             } else {
-                Err(IdError::Shape(value.to_string()))
+                Err(IdError::NoneWithValue)
             }
         }
         None if value.is_empty() => Ok(None),

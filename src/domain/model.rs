@@ -31,7 +31,8 @@ pub struct Consent {
     pub given_by: String,
     pub scope: String,
     pub given_on: NaiveDate,
-    pub method: ConsentMethod,
+    /// How consent was given, when that was recorded.
+    pub method: Option<ConsentMethod>,
     pub withdrawn_on: Option<NaiveDate>,
 }
 

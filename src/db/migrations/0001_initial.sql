@@ -45,7 +45,7 @@ CREATE TABLE consent (
     given_by     TEXT NOT NULL,
     scope        TEXT NOT NULL,
     given_on     TEXT NOT NULL,
-    method       TEXT NOT NULL CHECK (method IN ('oral','written')),
+    method       TEXT CHECK (method IN ('oral','written')),   -- NULL: not recorded
     withdrawn_on TEXT
 ) STRICT;
 CREATE INDEX consent_family ON consent (family_id);

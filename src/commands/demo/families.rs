@@ -1,0 +1,496 @@
+//! Demo families with caregivers, children and visits in every state; parent groups with sessions.
+
+use anyhow::Result;
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::names::{Names, pick, weighted};
+use super::planner::Planner;
+use super::staff::Roster;
+use crate::db::Tx;
+use crate::domain::enums::{
+    AttendanceStatus, ConsentMethod, Eligibility, ExitReason, FamilyStatus, Location, Protection,
+    Referral, Role, SessionStatus, VisitStatus,
+};
+use crate::domain::identity::{IdKind, IdentityNumber, compose_number};
+use crate::domain::model::{
+    Attendance, Consent, Interpreter, NewCaregiver, NewChild, NewFamily, NewGroup, NewSession,
+    NewVisit, Staff, VisitStaff,
+};
+use crate::domain::programme::{Programme, ProgrammeVisit};
+use crate::domain::schedule::Window;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Plan {
+    pub count: u32,
+    pub seed: u64,
+    pub today: NaiveDate,
+    pub now: NaiveDateTime,
+}
+
+/// What groups need to know of a created family.
+#[derive(Debug, Clone)]
+pub struct DemoFamily {
+    pub id: i64,
+    pub birth: NaiveDate,
+    pub group: usize,
+    pub active: bool,
+}
+
+fn days_before(d: NaiveDate, n: u64) -> NaiveDate {
+    d.checked_sub_days(Days::new(n)).unwrap_or(d)
+}
+
+fn days_after(d: NaiveDate, n: u64) -> NaiveDate {
+    d.checked_add_days(Days::new(n)).unwrap_or(d)
+}
+
+fn chance(rng: &mut fastrand::Rng, percent: u32) -> bool {
+    rng.u32(..100) < percent
+}
+
+fn identity(rng: &mut fastrand::Rng, birth: NaiveDate, protected: bool) -> Option<IdentityNumber> {
+    match rng.u32(..100) {
+        0..=64 => Some(compose_number(birth, rng.u32(1..1000), false)),
+        65..=76 => Some(compose_number(birth, rng.u32(1..1000), true)),
+        // Reservnummer are not used for people with a protected identity.
+        77..=84 if !protected => Some(IdentityNumber {
+            kind: IdKind::Reservnummer,
+            value: format!("99{}{:06}", rng.u32(20..27), rng.u32(..1_000_000)),
+        }),
+        _ => None,
+    }
+}
+
+pub fn create(
+    tx: &Tx<'_>,
+    rng: &mut fastrand::Rng,
+    names: &Names,
+    programmes: &[Programme],
+    roster: &Roster,
+    planner: &mut Planner,
+    plan: Plan,
+) -> Result<Vec<DemoFamily>> {
+    let today = plan.today;
+    let group_weights: Vec<u32> = names.group.iter().map(|g| g.weight).collect();
+    let programme_weights = [35, 30, 10, 15, 10]; // rinkeby, goteborg, grastorp, vaxa_tryggt, ordinary
+    let mut out = Vec::with_capacity(plan.count as usize);
+    for n in 1..=plan.count {
+        let gi = weighted(rng, &group_weights);
+        let g = &names.group[gi];
+        let area = rng.usize(..names.areas.len());
+        let programme = &programmes[weighted(rng, &programme_weights[..programmes.len().min(5)])];
+        let protection = match rng.u32(..1000) {
+            0..=9 => Protection::Sekretessmarkering,
+            10..=17 => Protection::SkyddadFolkbokforing,
+            18..=19 => Protection::Fingerade,
+            _ => Protection::None,
+        };
+        let needs_interpreter = chance(rng, g.interpreter);
+        let surname = pick(rng, &g.surnames).clone();
+        // Just over half the children from three months before birth to eighteen months old; the
+        // rest up to four years old, as a register holds after a few years: families that
+        // completed the programme or left it.
+        let birth = if chance(rng, 45) {
+            days_before(today, 540 + rng.u64(..900))
+        } else {
+            days_before(days_after(today, 90), rng.u64(..=630))
+        };
+        let expected = birth > today;
+        let last_max = programme
+            .last_visit()
+            .map_or(birth, |v| v.max.from_birth(birth));
+        let status = if expected {
+            FamilyStatus::Offered
+        } else if last_max < today {
+            if chance(rng, 85) {
+                FamilyStatus::Completed
+            } else {
+                FamilyStatus::Exited
+            }
+        } else {
+            match rng.u32(..100) {
+                0..=4 => FamilyStatus::Offered,
+                5..=8 => FamilyStatus::Declined,
+                9..=11 => FamilyStatus::Paused,
+                12..=13 => FamilyStatus::Exited,
+                _ => FamilyStatus::Active,
+            }
+        };
+        let enrolled = !matches!(status, FamilyStatus::Offered | FamilyStatus::Declined);
+        let enrolled_on = enrolled.then(|| days_after(birth, rng.u64(3..20)).min(today));
+        let exited_on =
+            (status == FamilyStatus::Exited).then(|| days_before(today, rng.u64(1..60)).max(birth));
+        let exit_reason = match status {
+            FamilyStatus::Exited if last_max < today => Some(ExitReason::AgedOut),
+            FamilyStatus::Exited => Some(if chance(rng, 70) {
+                ExitReason::Moved
+            } else {
+                ExitReason::DeclinedFurther
+            }),
+            FamilyStatus::Completed => Some(ExitReason::Completed),
+            _ => None,
+        };
+        let protected = protection.is_protected();
+        let caregivers: Vec<NewCaregiver> = (0..if chance(rng, 75) { 2 } else { 1 })
+            .map(|i| {
+                let born = days_before(today, 365 * 18 + rng.u64(..365 * 24));
+                NewCaregiver {
+                    name: format!("{} {surname}", pick(rng, &g.given)),
+                    relation: Some(
+                        if i == 0 {
+                            "förälder 1"
+                        } else {
+                            "förälder 2"
+                        }
+                        .to_string(),
+                    ),
+                    identity: identity(rng, born, protected),
+                }
+            })
+            .collect();
+        let child_identity = if expected {
+            None
+        } else {
+            identity(rng, birth, true)
+        };
+        let eligibility = match rng.u32(..100) {
+            0..=79 => Eligibility::FirstChild,
+            80..=94 => Eligibility::FirstChildInSweden,
+            _ => Eligibility::Other,
+        };
+        let mut languages = vec![g.language.clone()];
+        if g.language != "svenska" && !needs_interpreter {
+            languages.push("svenska".into());
+        }
+        let family = NewFamily {
+            family_ref: format!("D{}-{n:05}", plan.seed),
+            display_name: format!("Familjen {surname}"),
+            address: Some(format!("{} {}", pick(rng, &names.streets), rng.u32(1..80))),
+            area: Some(names.areas[area].clone()),
+            clinic: Some(names.clinics[area % names.clinics.len()].clone()),
+            // 070-174 06 05 to 070-174 06 99 are reserved by PTS for fiction.
+            phone: Some(format!("070-174 06 {:02}", rng.u32(5..100))),
+            languages,
+            interpreter_language: needs_interpreter.then(|| g.language.clone()),
+            protection,
+            eligibility: Some(eligibility),
+            programme_id: programme.id.clone(),
+            status,
+            offered_on: Some(days_before(birth.min(today), rng.u64(..14))),
+            enrolled_on,
+            exited_on,
+            exit_reason,
+            note: None,
+            consent: enrolled_on.map(|given_on| Consent {
+                given_by: caregivers[0].name.clone(),
+                scope: "samverkan BVC och socialtjänst".into(),
+                given_on,
+                method: Some(if chance(rng, 70) {
+                    ConsentMethod::Written
+                } else {
+                    ConsentMethod::Oral
+                }),
+                withdrawn_on: None,
+            }),
+            children: vec![NewChild {
+                name: format!("{} {surname}", pick(rng, &g.children)),
+                birth_date: birth,
+                expected,
+                first_child: eligibility != Eligibility::Other,
+                first_born_in_sweden: eligibility == Eligibility::FirstChildInSweden,
+                identity: child_identity,
+            }],
+            caregivers,
+        };
+        let family_id = tx.insert_family(&family, programme.version, plan.now)?;
+        if enrolled {
+            let child_id = tx.children_of(family_id)?.first().map_or(0, |c| c.id);
+            let team = pick_team(rng, roster, area);
+            let stop = exited_on.unwrap_or(NaiveDate::MAX);
+            for visit in &programme.visits {
+                let interpreter = family.interpreter_language.as_deref();
+                visits_for(
+                    tx,
+                    rng,
+                    planner,
+                    roster,
+                    team,
+                    visit,
+                    child_id,
+                    birth,
+                    stop,
+                    interpreter,
+                    plan.now,
+                )?;
+            }
+        }
+        out.push(DemoFamily {
+            id: family_id,
+            birth,
+            group: gi,
+            active: enrolled,
+        });
+    }
+    Ok(out)
+}
+
+fn pick_team(rng: &mut fastrand::Rng, roster: &Roster, area: usize) -> usize {
+    let in_area: Vec<usize> = (0..roster.teams.len())
+        .filter(|t| roster.teams[*t].2 == area)
+        .collect();
+    if in_area.is_empty() {
+        rng.usize(..roster.teams.len())
+    } else {
+        *pick(rng, &in_area)
+    }
+}
+
+/// The visits of one programme visit: done, no-show then done, cancelled, booked or none, by
+/// where its window stands today.
+#[allow(clippy::too_many_arguments)]
+fn visits_for(
+    tx: &Tx<'_>,
+    rng: &mut fastrand::Rng,
+    planner: &mut Planner,
+    roster: &Roster,
+    team: usize,
+    visit: &ProgrammeVisit,
+    child_id: i64,
+    birth: NaiveDate,
+    stop: NaiveDate,
+    interpreter_language: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let today = planner.today;
+    let w = Window::for_visit(birth, visit);
+    let yesterday = days_before(today, 1);
+    let tomorrow = days_after(today, 1);
+    let mut staff: Vec<(&Staff, Role)> = Vec::new();
+    for role in &visit.roles {
+        let person = match role {
+            Role::Nurse => &roster.teams[team].0,
+            Role::ParentAdvisor => &roster.teams[team].1,
+            Role::FamilyTherapist => pick(rng, &roster.therapists),
+            Role::Dental => pick(rng, &roster.dental),
+            _ => continue,
+        };
+        staff.push((person, *role));
+    }
+    let interpreter_staff: Option<&Staff> = interpreter_language.and_then(|lang| {
+        let matching: Vec<&Staff> = roster
+            .interpreters
+            .iter()
+            .filter(|s| s.languages.iter().any(|l| l == lang))
+            .collect();
+        (chance(rng, 50) && !matching.is_empty()).then(|| *pick(rng, &matching))
+    });
+    let mut book = |rng: &mut fastrand::Rng,
+                    from: NaiveDate,
+                    to: NaiveDate,
+                    status: VisitStatus|
+     -> Result<Option<NaiveDate>> {
+        let to = to.min(stop);
+        let long = chance(rng, 30);
+        let mut people: Vec<&Staff> = staff.iter().map(|(s, _)| *s).collect();
+        if let Some(i) = interpreter_staff {
+            people.push(i);
+        }
+        let Some(start) = planner.slot(rng, &people, from, to, long) else {
+            return Ok(None);
+        };
+        let done = status == VisitStatus::Done;
+        let absent = done && staff.len() > 1 && chance(rng, 8);
+        let new = NewVisit {
+            child_id,
+            visit_no: Some(visit.number),
+            start,
+            duration_min: if long { 90 } else { 60 },
+            location: match rng.u32(..100) {
+                0..=84 => Location::Home,
+                85..=92 => Location::FamilyCentre,
+                93..=97 => Location::Clinic,
+                _ => Location::PhoneVideo,
+            },
+            status,
+            staff: staff
+                .iter()
+                .enumerate()
+                .map(|(i, (s, role))| VisitStaff {
+                    staff_id: s.id,
+                    role: *role,
+                    attended: done.then_some(!(absent && i == staff.len() - 1)),
+                })
+                .collect(),
+            interpreter_language: interpreter_language.map(str::to_string),
+            interpreter: match (interpreter_language, interpreter_staff) {
+                (None, _) => Interpreter::None,
+                (Some(_), Some(s)) => Interpreter::Staff(s.id),
+                (Some(_), None) => Interpreter::External,
+            },
+            themes: if done {
+                visit
+                    .themes
+                    .iter()
+                    .copied()
+                    .filter(|_| chance(rng, 80))
+                    .collect()
+            } else {
+                vec![]
+            },
+            referrals: if done && chance(rng, 20) {
+                vec![*pick(rng, Referral::ALL)]
+            } else {
+                vec![]
+            },
+            note: None,
+        };
+        tx.insert_visit(&new, now)?;
+        planner.visits_created += 1;
+        Ok(Some(start.date()))
+    };
+    if w.max < today {
+        match rng.u32(..100) {
+            0..=79 => {
+                book(rng, w.earliest, w.late, VisitStatus::Done)?;
+            }
+            80..=87 => {
+                let missed_status = if chance(rng, 60) {
+                    VisitStatus::NoShow
+                } else {
+                    VisitStatus::CancelledFamily
+                };
+                if let Some(first) = book(rng, w.earliest, days_before(w.late, 7), missed_status)? {
+                    book(rng, days_after(first, 3), w.max, VisitStatus::Done)?;
+                }
+            }
+            88..=90 => {
+                book(rng, w.earliest, w.late, VisitStatus::CancelledStaff)?;
+            }
+            _ => {} // missed: the window closed without a visit
+        }
+    } else if w.earliest <= today {
+        match rng.u32(..100) {
+            0..=34 if w.earliest < today => {
+                book(rng, w.earliest, yesterday, VisitStatus::Done)?;
+            }
+            35..=79 => {
+                book(rng, tomorrow, w.late.max(tomorrow), VisitStatus::Planned)?;
+            }
+            _ => {} // due, or overdue: not booked yet
+        }
+    } else if w.earliest <= days_after(today, 14) && chance(rng, 30) {
+        book(rng, w.earliest, w.late, VisitStatus::Planned)?;
+    }
+    Ok(())
+}
+
+const METHODS: [&str; 4] = [
+    "Föräldragrupp BVC",
+    "ABC 0–2 år",
+    "Vägledande samspel (ICDP)",
+    "Trygghetscirkeln",
+];
+const THEMES: [&str; 8] = [
+    "Amning och mat",
+    "Sömn",
+    "Anknytning och samspel",
+    "Barnsäkerhet",
+    "Tänder och tandvård",
+    "Språk och läsning",
+    "Föräldraskap och relation",
+    "Samhällsinformation",
+];
+
+/// Parent groups of five to seven families whose children are of an age, with sessions every
+/// other week; past sessions held (a few cancelled) with attendance.
+pub fn create_groups(
+    tx: &Tx<'_>,
+    rng: &mut fastrand::Rng,
+    names: &Names,
+    roster: &Roster,
+    families: &[DemoFamily],
+    today: NaiveDate,
+) -> Result<(u32, u32)> {
+    let mut pool: Vec<&DemoFamily> = families.iter().filter(|f| f.active).collect();
+    pool.sort_by_key(|f| (f.birth, f.id));
+    let group_count = (families.len() / 20).max(2);
+    let mut sessions = 0;
+    for gi in 0..group_count {
+        let start = days_before(days_after(today, 30), rng.u64(..230));
+        // Children six to sixteen weeks old when the group starts.
+        let oldest = days_before(start, 16 * 7);
+        let youngest = days_before(start, 6 * 7);
+        let lo = pool.partition_point(|f| f.birth < oldest);
+        let hi = pool.partition_point(|f| f.birth <= youngest);
+        let candidates = &pool[lo..hi];
+        let own_language = candidates
+            .first()
+            .map(|f| f.group)
+            .filter(|_| chance(rng, 35));
+        let language = own_language.map_or("svenska", |g| names.group[g].language.as_str());
+        let (nurse, advisor, area) = &roster.teams[gi % roster.teams.len()];
+        let group_id = tx.insert_group(&NewGroup {
+            name: format!("Föräldragrupp {} {}", names.areas[*area], gi + 1),
+            method: Some((*pick(rng, &METHODS)).to_string()),
+            language: Some(language.to_string()),
+            place: Some(names.clinics[*area % names.clinics.len()].clone()),
+            capacity: Some(7),
+            leaders: vec![nurse.id, advisor.id],
+        })?;
+        let mut members: Vec<i64> = Vec::new();
+        if !candidates.is_empty() {
+            for _ in 0..rng.usize(5..=7) {
+                let f = candidates[rng.usize(..candidates.len())];
+                if !members.contains(&f.id) {
+                    members.push(f.id);
+                    tx.insert_member(group_id, f.id, start, None)?;
+                }
+            }
+        }
+        let time = NaiveTime::from_hms_opt(if chance(rng, 50) { 10 } else { 13 }, 0, 0)
+            .unwrap_or(NaiveTime::MIN);
+        for s in 0..8u64 {
+            let date = days_after(start, s * 14);
+            let status = if date >= today {
+                SessionStatus::Planned
+            } else if chance(rng, 6) {
+                SessionStatus::Cancelled
+            } else {
+                SessionStatus::Held
+            };
+            let session_id = tx.insert_session(&NewSession {
+                group_id,
+                start: date.and_time(time),
+                duration_min: 90,
+                theme: Some(THEMES[s as usize % THEMES.len()].to_string()),
+                status,
+                dropin_count: if status == SessionStatus::Held && chance(rng, 20) {
+                    rng.u32(1..3)
+                } else {
+                    0
+                },
+            })?;
+            sessions += 1;
+            if status == SessionStatus::Held {
+                for family_id in &members {
+                    let status = match rng.u32(..100) {
+                        0..=74 => AttendanceStatus::Present,
+                        75..=87 => AttendanceStatus::Absent,
+                        _ => AttendanceStatus::Excused,
+                    };
+                    tx.set_attendance(&Attendance {
+                        session_id,
+                        family_id: *family_id,
+                        status,
+                        adults_present: if status == AttendanceStatus::Present {
+                            rng.u32(1..=2)
+                        } else {
+                            0
+                        },
+                    })?;
+                }
+            }
+        }
+    }
+    Ok((group_count as u32, sessions))
+}

@@ -1,0 +1,108 @@
+//! `hembesok demo`: a small municipality's worth of realistic, fictional data, the same for the
+//! same seed and date.
+
+mod families;
+mod names;
+mod planner;
+mod staff;
+
+use std::time::Instant;
+
+use anyhow::{Context, Result, anyhow, bail};
+use chrono::NaiveDate;
+
+use super::Invocation;
+use crate::cli::DemoArgs;
+use crate::db::Db;
+use crate::domain::builtin::{builtin_programmes, template_text};
+
+/// What one run created.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Created {
+    pub families: u32,
+    pub staff: u32,
+    pub visits: u32,
+    pub groups: u32,
+    pub sessions: u32,
+}
+
+/// Fills `db` for `families` families; refuses a database with data unless `force`.
+pub fn generate(
+    db: &mut Db,
+    families: u32,
+    seed: u64,
+    today: NaiveDate,
+    force: bool,
+    inv: &Invocation,
+) -> Result<Created> {
+    let counts = db.read(|tx| tx.counts())?;
+    if (counts.families > 0 || counts.staff > 0) && !force {
+        bail!(
+            "the database already holds {} families and {} staff; demo data goes into a new file (give another --db), or pass --force to add to this one",
+            counts.families,
+            counts.staff
+        );
+    }
+    let names = names::load().map_err(|e| anyhow!(e))?;
+    let programmes = builtin_programmes().context("a shipped programme template is broken")?;
+    let mut rng = fastrand::Rng::with_seed(seed);
+    db.write(|tx| -> Result<Created> {
+        for p in &programmes {
+            tx.ensure_programme(p, template_text(&p.id).unwrap_or_default())?;
+        }
+        let roster = staff::create(tx, &mut rng, &names, families)?;
+        let mut planner = planner::Planner::new(today);
+        let family_list = families::create(
+            tx,
+            &mut rng,
+            &names,
+            &programmes,
+            &roster,
+            &mut planner,
+            families::Plan {
+                count: families,
+                seed,
+                today,
+                now: inv.now,
+            },
+        )?;
+        let (groups, sessions) =
+            families::create_groups(tx, &mut rng, &names, &roster, &family_list, today)?;
+        let created = Created {
+            families,
+            staff: roster.len() as u32,
+            visits: planner.visits_created,
+            groups,
+            sessions,
+        };
+        tx.insert_audit(&inv.audit(
+            "demo",
+            "database",
+            Some(format!("seed {seed}, {families} families")),
+        ))?;
+        Ok(created)
+    })
+}
+
+pub fn run(db: &mut Db, args: &DemoArgs, inv: &Invocation) -> Result<()> {
+    let today = match &args.today {
+        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|_| anyhow!("--today \"{text}\" is not a date; write YYYY-MM-DD"))?,
+        None => inv.today(),
+    };
+    let started = Instant::now();
+    let c = generate(db, args.families, args.seed, today, args.force, inv)?;
+    println!(
+        "created {} families, {} staff, {} visits, {} parent groups with {} sessions in {:.2} s",
+        c.families,
+        c.staff,
+        c.visits,
+        c.groups,
+        c.sessions,
+        started.elapsed().as_secs_f64()
+    );
+    if let Some(path) = db.path() {
+        println!("database: {}", path.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,323 @@
+//! `import families`: families with up to two caregivers and two children.
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+
+use super::{Columns, Invocation, Problems, Refused, Row, parse_date, read_rows};
+use crate::db::Db;
+use crate::domain::builtin::{builtin_programmes, template_text};
+use crate::domain::enums::{Eligibility, FamilyStatus, Protection, split_list};
+use crate::domain::identity::{IdKind, IdentityNumber, parse_identity, parse_swedish_number};
+use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily};
+
+pub const COLUMNS: Columns = Columns {
+    all: &[
+        "family_ref",
+        "family_name",
+        "area",
+        "clinic",
+        "address",
+        "phone",
+        "languages",
+        "interpreter_language",
+        "protection",
+        "programme",
+        "status",
+        "eligibility",
+        "consent_date",
+        "enrolled_on",
+        "caregiver1_name",
+        "caregiver1_id",
+        "caregiver1_id_kind",
+        "caregiver2_name",
+        "caregiver2_id",
+        "caregiver2_id_kind",
+        "child1_name",
+        "child1_birth_date",
+        "child1_id",
+        "child2_name",
+        "child2_birth_date",
+        "child2_id",
+    ],
+    required: &[
+        "family_ref",
+        "family_name",
+        "programme",
+        "caregiver1_name",
+        "child1_name",
+        "child1_birth_date",
+    ],
+};
+
+/// How far ahead an expected birth date may be.
+const MAX_DAYS_BEFORE_BIRTH: u64 = 300;
+
+fn identity(
+    row: &Row,
+    column: &str,
+    kind_column: Option<&str>,
+    today: NaiveDate,
+    problems: &mut Problems,
+) -> Option<IdentityNumber> {
+    let kind = kind_column.and_then(|k| row.parse_opt(k, problems, str::parse::<IdKind>));
+    if kind_column.is_some_and(|k| !row.get(k).is_empty()) && kind.is_none() {
+        return None; // the kind's own problem is already noted
+    }
+    match parse_identity(row.get(column), kind, today) {
+        Ok(id) => id,
+        Err(e) => {
+            problems.add(row.line, column, e.to_string());
+            None
+        }
+    }
+}
+
+fn caregiver(row: &Row, n: u8, today: NaiveDate, problems: &mut Problems) -> Option<NewCaregiver> {
+    let name_col = format!("caregiver{n}_name");
+    let id_col = format!("caregiver{n}_id");
+    let kind_col = format!("caregiver{n}_id_kind");
+    let name = row.get(&name_col);
+    if name.is_empty() {
+        if n == 1 {
+            problems.add(row.line, &name_col, "is required but empty");
+        } else if !row.get(&id_col).is_empty() || !row.get(&kind_col).is_empty() {
+            problems.add(row.line, &name_col, "is empty but the caregiver has an identity number; add the name or clear the number");
+        }
+        return None;
+    }
+    let identity = identity(row, &id_col, Some(&kind_col), today, problems);
+    Some(NewCaregiver {
+        name: name.to_string(),
+        relation: None,
+        identity,
+    })
+}
+
+fn child(
+    row: &Row,
+    n: u8,
+    first_in_sweden: bool,
+    today: NaiveDate,
+    problems: &mut Problems,
+) -> Option<NewChild> {
+    let name_col = format!("child{n}_name");
+    let birth_col = format!("child{n}_birth_date");
+    let id_col = format!("child{n}_id");
+    let name = row.get(&name_col);
+    if name.is_empty() {
+        if n == 1 {
+            problems.add(row.line, &name_col, "is required but empty");
+        } else if !row.get(&birth_col).is_empty() || !row.get(&id_col).is_empty() {
+            problems.add(
+                row.line,
+                &name_col,
+                "is empty but the child has a birth date or number; add the name or clear them",
+            );
+        }
+        return None;
+    }
+    let birth = match row.get(&birth_col) {
+        "" => {
+            problems.add(
+                row.line,
+                &birth_col,
+                "is required (the expected date before birth)",
+            );
+            None
+        }
+        text => parse_date(text)
+            .map_err(|e| problems.add(row.line, &birth_col, e))
+            .ok(),
+    }?;
+    if birth > today + Days::new(MAX_DAYS_BEFORE_BIRTH) {
+        problems.add(
+            row.line,
+            &birth_col,
+            format!("{birth} is more than ten months ahead; check the year"),
+        );
+        return None;
+    }
+    let identity = identity(row, &id_col, None, today, problems);
+    if let Some(born) = identity.as_ref().and_then(IdentityNumber::birth_date)
+        && born != birth
+    {
+        problems.add(
+            row.line,
+            &id_col,
+            format!("says born {born}, but {birth_col} says {birth}"),
+        );
+    }
+    Some(NewChild {
+        name: name.to_string(),
+        birth_date: birth,
+        expected: birth > today,
+        first_child: n == 1,
+        first_born_in_sweden: first_in_sweden && n == 1,
+        identity,
+    })
+}
+
+fn family(
+    row: &Row,
+    today: NaiveDate,
+    programmes: &[String],
+    problems: &mut Problems,
+) -> Option<NewFamily> {
+    let family_ref = row.required("family_ref", problems);
+    if let Some(r) = family_ref
+        && parse_swedish_number(r, today).is_ok()
+    {
+        problems.add(
+            row.line,
+            "family_ref",
+            "looks like a personnummer; use your own reference, never an identity number",
+        );
+    }
+    let display_name = row.required("family_name", problems);
+    let programme = row.required("programme", problems).and_then(|p| {
+        let id = p.to_lowercase();
+        if programmes.contains(&id) {
+            Some(id)
+        } else {
+            problems.add(
+                row.line,
+                "programme",
+                format!(
+                    "\"{p}\" is not a programme; the programmes are: {}",
+                    programmes.join(", ")
+                ),
+            );
+            None
+        }
+    });
+    let protection = row
+        .parse_opt("protection", problems, str::parse::<Protection>)
+        .unwrap_or(Protection::None);
+    let status = row
+        .parse_opt("status", problems, str::parse::<FamilyStatus>)
+        .unwrap_or(FamilyStatus::Active);
+    let eligibility = row.parse_opt("eligibility", problems, str::parse::<Eligibility>);
+    let consent_date = row.parse_opt("consent_date", problems, parse_date);
+    let enrolled_on = row.parse_opt("enrolled_on", problems, parse_date);
+    for (col, date) in [("consent_date", consent_date), ("enrolled_on", enrolled_on)] {
+        if date.is_some_and(|d| d > today) {
+            problems.add(row.line, col, "is in the future");
+        }
+    }
+    let caregivers: Vec<NewCaregiver> = (1..=2)
+        .filter_map(|n| caregiver(row, n, today, problems))
+        .collect();
+    let in_sweden = eligibility == Some(Eligibility::FirstChildInSweden);
+    let children: Vec<NewChild> = (1..=2)
+        .filter_map(|n| child(row, n, in_sweden, today, problems))
+        .collect();
+    let consent = consent_date.map(|given_on| Consent {
+        given_by: caregivers
+            .first()
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+        scope: "samverkan BVC och socialtjänst".to_string(),
+        given_on,
+        method: None,
+        withdrawn_on: None,
+    });
+    Some(NewFamily {
+        family_ref: family_ref?.to_string(),
+        display_name: display_name?.to_string(),
+        address: row.opt("address"),
+        area: row.opt("area"),
+        clinic: row.opt("clinic"),
+        phone: row.opt("phone"),
+        languages: split_list(row.get("languages"))
+            .map(str::to_string)
+            .collect(),
+        interpreter_language: row.opt("interpreter_language"),
+        protection,
+        eligibility,
+        programme_id: programme?,
+        status,
+        offered_on: None,
+        enrolled_on,
+        exited_on: None,
+        exit_reason: None,
+        note: None,
+        consent,
+        caregivers,
+        children,
+    })
+}
+
+pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<String, Refused> {
+    let rows = read_rows(text, &COLUMNS)?;
+    let programmes = builtin_programmes().map_err(|e| {
+        Refused(vec![super::Problem {
+            line: 0,
+            column: "programme".into(),
+            message: e.to_string(),
+        }])
+    })?;
+    let ids: Vec<String> = programmes.iter().map(|p| p.id.clone()).collect();
+    let today = inv.today();
+    let mut problems = Problems::default();
+    let mut families = Vec::new();
+    let mut first_line: HashMap<String, u64> = HashMap::new();
+    for row in &rows {
+        if let Some(f) = family(row, today, &ids, &mut problems) {
+            if let Some(first) = first_line.get(&f.family_ref) {
+                problems.add(
+                    row.line,
+                    "family_ref",
+                    format!("{} is already on line {first}", f.family_ref),
+                );
+            } else {
+                first_line.insert(f.family_ref.clone(), row.line);
+            }
+            families.push((row.line, f));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Refused(problems.sorted()));
+    }
+    let (count, caregivers, children) = (
+        families.len(),
+        families
+            .iter()
+            .map(|(_, f)| f.caregivers.len())
+            .sum::<usize>(),
+        families
+            .iter()
+            .map(|(_, f)| f.children.len())
+            .sum::<usize>(),
+    );
+    db.write(|tx| {
+        let mut problems = Problems::default();
+        for p in &programmes {
+            if families.iter().any(|(_, f)| f.programme_id == p.id) {
+                tx.ensure_programme(p, template_text(&p.id).unwrap_or_default())?;
+            }
+        }
+        for (line, f) in &families {
+            if tx.family_id_by_ref(&f.family_ref)?.is_some() {
+                problems.add(
+                    *line,
+                    "family_ref",
+                    format!("{} is already registered", f.family_ref),
+                );
+                continue;
+            }
+            let version = programmes
+                .iter()
+                .find(|p| p.id == f.programme_id)
+                .map_or(1, |p| p.version);
+            tx.insert_family(f, version, inv.now)?;
+        }
+        if !problems.is_empty() {
+            return Err(Refused(problems.sorted()));
+        }
+        tx.insert_audit(&inv.audit("import", "family", Some(format!("{count} rows"))))?;
+        Ok(format!(
+            "imported {count} families ({caregivers} caregivers, {children} children)"
+        ))
+    })
+}

@@ -1,0 +1,71 @@
+//! The subcommands: each opens the database, does one job, and says what it did.
+
+mod backup;
+mod check;
+mod demo;
+mod import;
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, anyhow};
+use chrono::{Local, NaiveDate, NaiveDateTime};
+
+use crate::cli::{Cli, Command};
+use crate::db::Db;
+use crate::domain::model::AuditEntry;
+
+/// Who and when, for the audit rows a command writes.
+#[derive(Debug, Clone)]
+pub struct Invocation {
+    pub actor: String,
+    pub now: NaiveDateTime,
+}
+
+impl Invocation {
+    pub fn from_environment() -> Self {
+        Invocation {
+            actor: crate::paths::os_user(),
+            now: Local::now().naive_local(),
+        }
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    pub fn audit(&self, action: &str, entity: &str, detail: Option<String>) -> AuditEntry {
+        AuditEntry {
+            at: self.now,
+            actor: self.actor.clone(),
+            action: action.into(),
+            entity: entity.into(),
+            entity_id: None,
+            detail,
+        }
+    }
+}
+
+pub fn db_path(cli: &Cli) -> Result<PathBuf> {
+    cli.db
+        .clone()
+        .or_else(crate::paths::default_db_path)
+        .ok_or_else(|| anyhow!("no home folder to keep the database in; give one with --db PATH"))
+}
+
+pub fn open_db(cli: &Cli) -> Result<Db> {
+    let path = db_path(cli)?;
+    Db::open(&path).context("cannot open the database")
+}
+
+pub fn run(cli: &Cli) -> Result<()> {
+    let ctx = Invocation::from_environment();
+    match &cli.command {
+        None => Err(anyhow!(
+            "the terminal app is not part of this version yet; use a subcommand (see hembesok --help)"
+        )),
+        Some(Command::Demo(args)) => demo::run(&mut open_db(cli)?, args, &ctx),
+        Some(Command::Import(args)) => import::run(&mut open_db(cli)?, args, &ctx),
+        Some(Command::Check) => check::run(&db_path(cli)?),
+        Some(Command::Backup(args)) => backup::run(&mut open_db(cli)?, args, &ctx),
+    }
+}

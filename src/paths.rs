@@ -1,0 +1,17 @@
+//! Where the database lives by default, and who the user is for the audit log.
+
+use std::path::PathBuf;
+
+/// `hembesok.sqlite` in the platform data folder (on Linux `~/.local/share/hembesok/`).
+pub fn default_db_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("se", "hembesok", "hembesok")
+        .map(|dirs| dirs.data_dir().join("hembesok.sqlite"))
+}
+
+/// The name written in the audit log: the operating-system user.
+pub fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "unknown".to_string())
+}
