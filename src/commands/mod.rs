@@ -5,6 +5,8 @@ mod check;
 mod demo;
 mod import;
 
+pub use import::{Columns, columns_for};
+
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, anyhow};

@@ -68,6 +68,7 @@ impl From<DbError> for Refused {
 }
 
 /// The columns a kind of file may have, and which of them are required.
+#[derive(Debug)]
 pub struct Columns {
     pub all: &'static [&'static str],
     pub required: &'static [&'static str],
@@ -295,6 +296,15 @@ fn read_file(path: &Path) -> Result<String> {
             path.display()
         )
     })
+}
+
+/// The columns of each kind of import file: all of them, and the required ones.
+pub fn columns_for(kind: ImportKind) -> &'static Columns {
+    match kind {
+        ImportKind::Families => &families::COLUMNS,
+        ImportKind::Staff => &staff::COLUMNS,
+        ImportKind::Visits => &visits::COLUMNS,
+    }
 }
 
 pub fn run(db: &mut Db, args: &ImportArgs, inv: &Invocation) -> Result<()> {

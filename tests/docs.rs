@@ -1,0 +1,96 @@
+//! The documentation must not go stale: the man page and README cover every subcommand, option
+//! and import column, and CI runs the README's test command.
+#![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
+
+use clap::CommandFactory;
+use hembesok::cli::{Cli, ImportKind};
+use hembesok::commands::columns_for;
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
+}
+
+/// Roff escapes `-` as `\-`; compare against plain text.
+fn man_text() -> String {
+    read("man/hembesok.1").replace("\\-", "-")
+}
+
+#[test]
+fn the_man_page_documents_every_subcommand_and_option() {
+    let man = man_text();
+    let cli = Cli::command();
+    let mut missing = Vec::new();
+    for arg in cli.get_arguments() {
+        if let Some(long) = arg.get_long()
+            && !man.contains(&format!("--{long}"))
+        {
+            missing.push(format!("--{long}"));
+        }
+    }
+    for sub in cli.get_subcommands() {
+        if !man.contains(&format!(".SS {}", sub.get_name())) {
+            missing.push(format!("section for {}", sub.get_name()));
+        }
+        for arg in sub.get_arguments() {
+            if let Some(long) = arg.get_long()
+                && !man.contains(&format!("--{long}"))
+            {
+                missing.push(format!("{} --{long}", sub.get_name()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "man/hembesok.1 lacks: {missing:?}");
+}
+
+#[test]
+fn readme_and_man_page_list_every_import_column() {
+    let man = man_text();
+    let readme = read("README.md");
+    for kind in [ImportKind::Families, ImportKind::Staff, ImportKind::Visits] {
+        let columns = columns_for(kind);
+        for column in columns.all {
+            assert!(
+                man.contains(column),
+                "man page lacks {kind:?} column {column}"
+            );
+            assert!(
+                readme.contains(&format!("`{column}`")),
+                "README lacks {kind:?} column {column}"
+            );
+        }
+        for column in columns.required {
+            assert!(
+                readme.contains(&format!("`{column}`\\*")),
+                "README does not mark {kind:?} column {column} required"
+            );
+        }
+    }
+}
+
+#[test]
+fn ci_runs_the_readme_test_command() {
+    let readme = read("README.md");
+    let test_command = readme
+        .lines()
+        .skip_while(|l| !l.starts_with("# Run all tests"))
+        .nth(1)
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(test_command.starts_with("cargo test"), "{test_command}");
+    let ci = read(".ci/run");
+    assert!(
+        ci.lines().any(|l| l.trim() == test_command),
+        ".ci/run does not run `{test_command}`"
+    );
+}
+
+#[test]
+fn changelog_has_an_entry_for_this_version() {
+    let changelog = read("CHANGELOG.md");
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(
+        changelog.contains(&format!("## [{version}]")) || changelog.contains("## [Unreleased]"),
+        "CHANGELOG.md has no section for {version}"
+    );
+}
