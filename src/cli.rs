@@ -11,7 +11,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "Plan extended home visits and parent groups; report to the region",
     long_about = "hembesok is the coordinator's planning register for an extended home-visiting \
 programme for first-time parents (utökat hembesöksprogram) and its parent groups.\n\n\
-Without a subcommand it opens the terminal app on the database. The subcommands do the work \
+Without a subcommand it opens the terminal app on the database (`--demo` opens it on a separate \
+demo database). The subcommands do the work \
 that scripts and schedulers do.",
     after_help = "The database is the file given by --db, else $HEMBESOK_DB, else hembesok.sqlite \
 in the platform data folder (on Linux ~/.local/share/hembesok/)."
@@ -20,6 +21,10 @@ pub struct Cli {
     /// The database file (created on first use)
     #[arg(long, global = true, env = "HEMBESOK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
+
+    /// Open the app on a separate demo database (created with fictional data if missing)
+    #[arg(long, conflicts_with = "db")]
+    pub demo: bool,
 
     /// Language of the interface: sv (svenska) or en (English)
     #[arg(long, global = true, value_enum, value_name = "LANG")]

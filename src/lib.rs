@@ -1,7 +1,11 @@
 //! hembesok: the planning register for extended home-visiting programmes and parent groups.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod db;
 pub mod domain;
 pub mod paths;
+pub mod tui;
+pub mod ui;

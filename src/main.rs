@@ -6,7 +6,11 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = hembesok::cli::Cli::parse();
-    match hembesok::commands::run(&cli) {
+    let outcome = match cli.command {
+        None => hembesok::tui::launch(&cli),
+        Some(_) => hembesok::commands::run(&cli),
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("hembesok: {err:#}");

@@ -8,6 +8,12 @@ pub fn default_db_path() -> Option<PathBuf> {
         .map(|dirs| dirs.data_dir().join("hembesok.sqlite"))
 }
 
+/// The demo database, kept apart from the real one.
+pub fn demo_db_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("se", "hembesok", "hembesok")
+        .map(|dirs| dirs.data_dir().join("demo.sqlite"))
+}
+
 /// The name written in the audit log: the operating-system user.
 pub fn os_user() -> String {
     ["USER", "USERNAME", "LOGNAME"]

@@ -2,7 +2,7 @@
 
 mod backup;
 mod check;
-mod demo;
+pub mod demo;
 mod import;
 
 pub use import::{Columns, columns_for};
@@ -25,8 +25,11 @@ pub struct Invocation {
 
 impl Invocation {
     pub fn from_environment() -> Self {
+        let (config, _) = crate::config::default_path()
+            .map(|p| crate::config::load(&p))
+            .unwrap_or_default();
         Invocation {
-            actor: crate::paths::os_user(),
+            actor: config.coordinator.unwrap_or_else(crate::paths::os_user),
             now: Local::now().naive_local(),
         }
     }
@@ -62,9 +65,7 @@ pub fn open_db(cli: &Cli) -> Result<Db> {
 pub fn run(cli: &Cli) -> Result<()> {
     let ctx = Invocation::from_environment();
     match &cli.command {
-        None => Err(anyhow!(
-            "the terminal app is not part of this version yet; use a subcommand (see hembesok --help)"
-        )),
+        None => Err(anyhow!("no subcommand given; see hembesok --help")),
         Some(Command::Demo(args)) => demo::run(&mut open_db(cli)?, args, &ctx),
         Some(Command::Import(args)) => import::run(&mut open_db(cli)?, args, &ctx),
         Some(Command::Check) => check::run(&db_path(cli)?),

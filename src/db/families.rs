@@ -101,21 +101,122 @@ impl Tx<'_> {
             self.insert_child(family_id, i as i64 + 1, child)?;
         }
         if let Some(consent) = &family.consent {
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO consent (family_id, given_by, scope, given_on, method, withdrawn_on)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                )?
-                .execute(params![
-                    family_id,
-                    consent.given_by,
-                    consent.scope,
-                    date_text(consent.given_on),
-                    consent.method.map(|m| m.as_str()),
-                    consent.withdrawn_on.map(date_text)
-                ])?;
+            self.add_consent(family_id, consent)?;
         }
         Ok(family_id)
+    }
+
+    /// Changes a family's own fields (not its caregivers, children or consent).
+    pub fn update_family(
+        &self,
+        family_id: i64,
+        family: &NewFamily,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let changed = self
+            .tx
+            .prepare_cached(
+                "UPDATE family SET family_ref = ?2, display_name = ?3, address = ?4, area = ?5, clinic = ?6,
+                    phone = ?7, languages = ?8, interpreter_language = ?9, protection = ?10, eligibility = ?11,
+                    note = ?12, updated_at = ?13
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                family_id,
+                family.family_ref,
+                family.display_name,
+                family.address,
+                family.area,
+                family.clinic,
+                family.phone,
+                join_list(&family.languages),
+                family.interpreter_language,
+                family.protection.as_str(),
+                family.eligibility.map(|e| e.as_str()),
+                family.note,
+                now.format("%Y-%m-%d %H:%M:%S").to_string(),
+            ])
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+                    DbError::Conflict(format!("family_ref {} is already registered", family.family_ref))
+                }
+                other => DbError::from(other),
+            })?;
+        if changed == 0 {
+            return Err(DbError::Conflict("the family no longer exists".into()));
+        }
+        Ok(())
+    }
+
+    /// Moves a family to another status; `exit` carries the reason and date when it leaves.
+    pub fn set_family_status(
+        &self,
+        family_id: i64,
+        status: crate::domain::enums::FamilyStatus,
+        exit: Option<(crate::domain::enums::ExitReason, chrono::NaiveDate)>,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let today = now.date();
+        self.tx
+            .prepare_cached(
+                "UPDATE family SET status = ?2,
+                    enrolled_on = CASE WHEN ?2 = 'active' AND enrolled_on IS NULL THEN ?3 ELSE enrolled_on END,
+                    exit_reason = ?4, exited_on = ?5, updated_at = ?6
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                family_id,
+                status.as_str(),
+                date_text(today),
+                exit.map(|(r, _)| r.as_str()),
+                exit.map(|(_, d)| date_text(d)),
+                now.format("%Y-%m-%d %H:%M:%S").to_string(),
+            ])?;
+        Ok(())
+    }
+
+    /// Adds a caregiver after the family's others.
+    pub fn add_caregiver(&self, family_id: i64, c: &NewCaregiver) -> Result<()> {
+        let position: i64 = self
+            .tx
+            .prepare_cached(
+                "SELECT coalesce(max(position), 0) + 1 FROM caregiver WHERE family_id = ?1",
+            )?
+            .query_row([family_id], |r| r.get(0))?;
+        self.insert_caregiver(family_id, position, c)
+    }
+
+    /// Adds a child after the family's others.
+    pub fn add_child(&self, family_id: i64, c: &NewChild) -> Result<()> {
+        let position: i64 = self
+            .tx
+            .prepare_cached(
+                "SELECT coalesce(max(position), 0) + 1 FROM child WHERE family_id = ?1",
+            )?
+            .query_row([family_id], |r| r.get(0))?;
+        self.insert_child(family_id, position, c)
+    }
+
+    /// Records consent (or its withdrawal) as a new row, so the history is kept.
+    pub fn add_consent(
+        &self,
+        family_id: i64,
+        consent: &crate::domain::model::Consent,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO consent (family_id, given_by, scope, given_on, method, withdrawn_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                family_id,
+                consent.given_by,
+                consent.scope,
+                date_text(consent.given_on),
+                consent.method.map(|m| m.as_str()),
+                consent.withdrawn_on.map(date_text)
+            ])?;
+        Ok(())
     }
 
     fn insert_caregiver(&self, family_id: i64, position: i64, c: &NewCaregiver) -> Result<()> {

@@ -3,10 +3,12 @@
 mod audit;
 mod families;
 mod groups;
+mod lock;
 mod maintenance;
 mod migrate;
 mod open;
 mod staff;
+mod views;
 mod visits;
 
 use std::path::{Path, PathBuf};
@@ -14,6 +16,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, TransactionBehavior};
 
+pub use lock::InstanceLock;
 pub use maintenance::{CheckItem, Counts, check_file};
 pub use migrate::LATEST_VERSION;
 pub use open::APPLICATION_ID;

@@ -98,6 +98,37 @@ impl Tx<'_> {
         Ok(self.tx.last_insert_rowid())
     }
 
+    pub fn update_staff(&self, staff_id: i64, staff: &NewStaff) -> Result<()> {
+        let days: Vec<&str> = staff.work_days.iter().map(|d| d.as_str()).collect();
+        self.tx
+            .prepare_cached(
+                "UPDATE staff SET name = ?2, name_key = ?3, role = ?4, organisation = ?5, languages = ?6,
+                    work_days = ?7, work_start = ?8, work_end = ?9, active = ?10
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                staff_id,
+                staff.name.trim(),
+                name_key(&staff.name),
+                staff.role.as_str(),
+                staff.organisation,
+                join_list(&staff.languages),
+                join_list(&days),
+                staff.work_hours.start.format("%H:%M").to_string(),
+                staff.work_hours.end.format("%H:%M").to_string(),
+                staff.active
+            ])
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(f, _)
+                    if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+                {
+                    DbError::Conflict("a staff member with that name is already registered".into())
+                }
+                other => DbError::from(other),
+            })?;
+        Ok(())
+    }
+
     /// A staff member by name, ignoring case.
     pub fn staff_by_name(&self, name: &str) -> Result<Option<Staff>> {
         let row = self

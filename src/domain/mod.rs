@@ -7,3 +7,6 @@ pub mod identity;
 pub mod model;
 pub mod programme;
 pub mod schedule;
+pub mod search;
+pub mod timeline;
+pub mod views;

@@ -1,0 +1,140 @@
+//! What can happen: a user's intent or data arriving (`Action`), and what the runtime must do
+//! against the database in answer (`Effect`).
+
+use crate::domain::enums::{ExitReason, FamilyStatus};
+use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily, NewStaff, Staff};
+use crate::domain::views::FamilyIndexEntry;
+
+use super::family::FamilyPageData;
+use super::today::TodayData;
+
+/// A key as the app sees it, independent of the terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    Backspace,
+    Delete,
+}
+
+/// The screens, numbered as their keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Screen {
+    Today,
+    Families,
+    Staff,
+}
+
+impl Screen {
+    /// The screens that exist, in tab order, with their number keys.
+    pub const ALL: [(Screen, char); 3] = [
+        (Screen::Today, '1'),
+        (Screen::Families, '3'),
+        (Screen::Staff, '5'),
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    // Everywhere
+    Show(Screen),
+    Help,
+    Back,
+    Quit,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    New,
+    Edit,
+    NextPane,
+    Search,
+    // Families list
+    FilterArea,
+    FilterClinic,
+    FilterProgramme,
+    FilterStatus,
+    FilterDue,
+    ClearFilters,
+    // A family's page
+    Reveal,
+    AddCaregiver,
+    AddChild,
+    RecordConsent,
+    Activate,
+    Decline,
+    Pause,
+    Exit,
+    // Forms and dialogs
+    NextField,
+    PrevField,
+    Save,
+    Yes,
+    No,
+    /// A key typed into a text field.
+    Type(Key),
+    // Data arriving from the runtime
+    TodayLoaded(Box<TodayData>),
+    IndexLoaded(Vec<FamilyIndexEntry>),
+    FamilyLoaded(Box<FamilyPageData>),
+    StaffLoaded(Vec<Staff>),
+    /// The protected address of this family may be shown: the view was written to the audit log.
+    Revealed(i64),
+    /// A change was written; the text says what, in both languages.
+    Saved(super::Text),
+    /// A change was refused; the form stays open with what was typed.
+    Failed(super::Text),
+}
+
+/// Work for the runtime: reads and writes against the database, or stopping.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    LoadToday,
+    LoadIndex,
+    /// Opens a family's page; the runtime writes the view to the audit log.
+    LoadFamily(i64),
+    /// Shows a protected family's address and phone; written to the audit log.
+    Reveal(i64),
+    LoadStaff,
+    SaveFamily {
+        id: Option<i64>,
+        family: Box<NewFamily>,
+    },
+    AddCaregiver {
+        family_id: i64,
+        caregiver: NewCaregiver,
+    },
+    AddChild {
+        family_id: i64,
+        child: NewChild,
+    },
+    AddConsent {
+        family_id: i64,
+        consent: Consent,
+    },
+    SetStatus {
+        family_id: i64,
+        status: FamilyStatus,
+        exit: Option<ExitReason>,
+    },
+    SaveStaff {
+        id: Option<i64>,
+        staff: Box<NewStaff>,
+    },
+    Quit,
+}

@@ -1,0 +1,198 @@
+//! Familjer / Families: search as you type, filters, and the list of matches.
+
+use std::collections::{BTreeSet, HashMap};
+
+use tui_input::{Input, InputRequest};
+
+use super::today::TodayState;
+use super::{Action, Effect, Key, move_selection};
+use crate::domain::enums::FamilyStatus;
+use crate::domain::search::{Query, rank};
+use crate::domain::timeline::AlertKind;
+use crate::domain::views::FamilyIndexEntry;
+
+/// The programme-visit filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DueFilter {
+    #[default]
+    All,
+    /// A visit due within 14 days and not booked, or overdue.
+    DueOrOverdue,
+    Overdue,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filters {
+    pub area: Option<String>,
+    pub clinic: Option<String>,
+    pub programme: Option<String>,
+    pub status: Option<FamilyStatus>,
+    pub due: DueFilter,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct FamiliesState {
+    pub index: Vec<FamilyIndexEntry>,
+    pub loaded: bool,
+    requested: bool,
+    pub query: Input,
+    pub searching: bool,
+    pub filters: Filters,
+    /// Positions in `index` that match, best first.
+    pub results: Vec<usize>,
+    pub selected: usize,
+    areas: Vec<String>,
+    clinics: Vec<String>,
+    programmes: Vec<String>,
+    due: HashMap<i64, AlertKind>,
+}
+
+/// The next value in `values` after `current`, wrapping through "all" (`None`).
+fn cycle<T: Clone + PartialEq>(current: Option<&T>, values: &[T]) -> Option<T> {
+    match current {
+        None => values.first().cloned(),
+        Some(v) => values
+            .iter()
+            .position(|x| x == v)
+            .and_then(|i| values.get(i + 1))
+            .cloned(),
+    }
+}
+
+impl FamiliesState {
+    /// The index is read once, the first time the screen is shown.
+    pub fn ensure_loaded(&mut self) -> Vec<Effect> {
+        if self.loaded || self.requested {
+            Vec::new()
+        } else {
+            self.requested = true;
+            vec![Effect::LoadIndex]
+        }
+    }
+
+    pub fn set_index(&mut self, index: Vec<FamilyIndexEntry>, today: &TodayState) {
+        let distinct = |f: fn(&FamilyIndexEntry) -> Option<&String>| -> Vec<String> {
+            index
+                .iter()
+                .filter_map(f)
+                .cloned()
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect()
+        };
+        self.areas = distinct(|e| e.area.as_ref());
+        self.clinics = distinct(|e| e.clinic.as_ref());
+        self.programmes = distinct(|e| Some(&e.programme_id));
+        self.index = index;
+        self.loaded = true;
+        self.refresh(today);
+    }
+
+    /// Takes the latest due states from Today and recomputes the matches.
+    pub fn refresh(&mut self, today: &TodayState) {
+        self.due.clone_from(&today.due_by_family);
+        self.recompute();
+    }
+
+    pub fn selected_id(&self) -> Option<i64> {
+        self.results.get(self.selected).map(|i| self.index[*i].id)
+    }
+
+    pub fn selected_entry(&self) -> Option<&FamilyIndexEntry> {
+        self.results.get(self.selected).map(|i| &self.index[*i])
+    }
+
+    fn passes(&self, e: &FamilyIndexEntry) -> bool {
+        let f = &self.filters;
+        f.area.as_ref().is_none_or(|a| e.area.as_ref() == Some(a))
+            && f.clinic
+                .as_ref()
+                .is_none_or(|c| e.clinic.as_ref() == Some(c))
+            && f.programme.as_ref().is_none_or(|p| &e.programme_id == p)
+            && f.status.is_none_or(|s| e.status == s)
+            && match f.due {
+                DueFilter::All => true,
+                DueFilter::DueOrOverdue => self.due.contains_key(&e.id),
+                DueFilter::Overdue => self.due.get(&e.id) == Some(&AlertKind::Overdue),
+            }
+    }
+
+    /// Recomputes the matches for the query and filters; the selection goes to the best match.
+    pub fn recompute(&mut self) {
+        let query = Query::new(self.query.value());
+        let candidates: Vec<usize> = (0..self.index.len())
+            .filter(|i| self.passes(&self.index[*i]))
+            .collect();
+        self.results = if query.is_empty() {
+            candidates
+        } else {
+            let ranked = rank(
+                &query,
+                candidates.iter().map(|i| self.index[*i].haystack.as_str()),
+                usize::MAX,
+            );
+            ranked.into_iter().map(|r| candidates[r]).collect()
+        };
+        self.selected = 0;
+    }
+
+    pub fn handle(&mut self, action: &Action) {
+        match action {
+            Action::Type(key) => {
+                let request = match key {
+                    Key::Char(c) => Some(InputRequest::InsertChar(*c)),
+                    Key::Backspace => Some(InputRequest::DeletePrevChar),
+                    Key::Delete => Some(InputRequest::DeleteNextChar),
+                    Key::Left => Some(InputRequest::GoToPrevChar),
+                    Key::Right => Some(InputRequest::GoToNextChar),
+                    Key::Home => Some(InputRequest::GoToStart),
+                    Key::End => Some(InputRequest::GoToEnd),
+                    Key::Ctrl('u') => Some(InputRequest::DeleteLine),
+                    Key::Ctrl('w') => Some(InputRequest::DeletePrevWord),
+                    _ => None,
+                };
+                if let Some(change) = request.and_then(|r| self.query.handle(r))
+                    && change.value
+                {
+                    self.recompute();
+                }
+            }
+            Action::Back => self.searching = false,
+            Action::FilterArea => {
+                self.filters.area = cycle(self.filters.area.as_ref(), &self.areas);
+                self.recompute();
+            }
+            Action::FilterClinic => {
+                self.filters.clinic = cycle(self.filters.clinic.as_ref(), &self.clinics);
+                self.recompute();
+            }
+            Action::FilterProgramme => {
+                self.filters.programme = cycle(self.filters.programme.as_ref(), &self.programmes);
+                self.recompute();
+            }
+            Action::FilterStatus => {
+                self.filters.status = cycle(self.filters.status.as_ref(), FamilyStatus::ALL);
+                self.recompute();
+            }
+            Action::FilterDue => {
+                self.filters.due = match self.filters.due {
+                    DueFilter::All => DueFilter::DueOrOverdue,
+                    DueFilter::DueOrOverdue => DueFilter::Overdue,
+                    DueFilter::Overdue => DueFilter::All,
+                };
+                self.recompute();
+            }
+            Action::ClearFilters => {
+                self.filters = Filters::default();
+                self.recompute();
+            }
+            other => self.selected = move_selection(self.selected, self.results.len(), other, 10),
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! A family's page: caregivers, children, consent, protection, and each child's programme timeline.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::Action;
+use crate::domain::programme::Programme;
+use crate::domain::timeline::{TimelineEntry, VisitFact, timeline};
+use crate::domain::views::FamilyDetail;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChildTimeline {
+    pub child_id: i64,
+    pub child_name: String,
+    pub entries: Vec<TimelineEntry>,
+    /// Extra visits and visits not in the programme, counted.
+    pub extra_visits: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FamilyPageData {
+    pub detail: FamilyDetail,
+    pub timelines: Vec<ChildTimeline>,
+    /// The family's programme was not found in the database (it can still be read and edited).
+    pub programme_missing: bool,
+}
+
+/// Builds the page from what the runtime read; the programme is the version the family follows.
+pub fn build(
+    detail: FamilyDetail,
+    facts: &HashMap<i64, Vec<VisitFact>>,
+    programmes: &[Programme],
+    today: NaiveDate,
+    warning_days: u32,
+) -> FamilyPageData {
+    let programme = programmes
+        .iter()
+        .find(|p| p.id == detail.programme_id && p.version == detail.programme_version);
+    let timelines = detail
+        .children
+        .iter()
+        .map(|c| {
+            let visits = facts.get(&c.id).map_or(&[][..], Vec::as_slice);
+            ChildTimeline {
+                child_id: c.id,
+                child_name: c.name.clone(),
+                entries: programme.map_or_else(Vec::new, |p| {
+                    timeline(p, c.birth_date, visits, today, warning_days)
+                }),
+                extra_visits: visits.iter().filter(|v| v.visit_no.is_none()).count(),
+            }
+        })
+        .collect();
+    FamilyPageData {
+        programme_missing: programme.is_none(),
+        detail,
+        timelines,
+    }
+}
+
+#[derive(Debug)]
+pub struct FamilyPage {
+    pub data: FamilyPageData,
+    /// A protected family's address and phone are shown (the view is in the audit log).
+    pub revealed: bool,
+    pub scroll: u16,
+}
+
+impl FamilyPage {
+    pub fn new(data: FamilyPageData, revealed: bool) -> Self {
+        FamilyPage {
+            data,
+            revealed,
+            scroll: 0,
+        }
+    }
+
+    pub fn scroll(&mut self, action: &Action) {
+        self.scroll = match action {
+            Action::Down => self.scroll.saturating_add(1),
+            Action::Up => self.scroll.saturating_sub(1),
+            Action::PageDown => self.scroll.saturating_add(10),
+            Action::PageUp => self.scroll.saturating_sub(10),
+            Action::Top => 0,
+            Action::Bottom => u16::MAX / 2,
+            _ => self.scroll,
+        };
+    }
+}

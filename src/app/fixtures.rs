@@ -1,0 +1,376 @@
+//! Fixed, fictional data for headless tests and screen snapshots.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::family::{self, FamilyPageData};
+use super::today::{AlertRow, TodayData};
+use super::{App, Lang, Text};
+use crate::domain::builtin::builtin_programmes;
+use crate::domain::enums::{
+    ConsentMethod, Eligibility, FamilyStatus, Location, Protection, Role, VisitStatus, Weekday,
+};
+use crate::domain::identity::compose_number;
+use crate::domain::model::{Consent, Staff, WorkHours};
+use crate::domain::search::{fold, phone_terms};
+use crate::domain::timeline::{AlertKind, VisitFact};
+use crate::domain::views::{
+    Attendee, Caregiver, ChildDetail, DayVisit, FamilyDetail, FamilyIndexEntry, SessionInfo,
+};
+
+pub fn today() -> NaiveDate {
+    d(2026, 11, 23)
+}
+
+pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+}
+
+fn at(date: NaiveDate, h: u32, m: u32) -> NaiveDateTime {
+    date.and_hms_opt(h, m, 0).unwrap_or_default()
+}
+
+fn attendee(id: i64, name: &str, role: Role) -> Attendee {
+    Attendee {
+        staff_id: id,
+        name: name.into(),
+        role,
+    }
+}
+
+fn visit(
+    id: i64,
+    start: NaiveDateTime,
+    family_id: i64,
+    family: &str,
+    area: &str,
+    interpreter: Option<(&str, &str)>,
+) -> DayVisit {
+    DayVisit {
+        visit_id: id,
+        start,
+        duration_min: 60,
+        family_id,
+        family_name: family.into(),
+        protection: if family_id == 3 {
+            Protection::SkyddadFolkbokforing
+        } else {
+            Protection::None
+        },
+        area: Some(area.into()),
+        child_name: "Barn".into(),
+        visit_no: Some(2),
+        status: VisitStatus::Planned,
+        location: Location::Home,
+        staff: vec![
+            attendee(1, "Anna Sköterska", Role::Nurse),
+            attendee(2, "Bo Rådgivare", Role::ParentAdvisor),
+        ],
+        interpreter_language: interpreter.map(|(l, _)| l.to_string()),
+        interpreter: interpreter
+            .map(|(_, w)| w.to_string())
+            .filter(|w| !w.is_empty()),
+    }
+}
+
+pub fn today_data() -> TodayData {
+    let alert = |kind, family_id, family: &str, sv: &str, en: &str| AlertRow {
+        kind,
+        family_id,
+        family_name: family.into(),
+        area: Some("Centrum".into()),
+        detail: Text::new(sv, en),
+        date: Some(today()),
+    };
+    TodayData {
+        date: today(),
+        visits: vec![
+            visit(11, at(today(), 9, 0), 1, "Familjen Åberg", "Centrum", None),
+            visit(
+                12,
+                at(today(), 13, 0),
+                2,
+                "Familjen Haddad",
+                "Norrby",
+                Some(("arabiska", "Dalia Tolk")),
+            ),
+            visit(
+                13,
+                at(d(2026, 11, 24), 10, 0),
+                3,
+                "Familjen Skyddad",
+                "Söderäng",
+                Some(("somaliska", "")),
+            ),
+        ],
+        alerts: vec![
+            alert(
+                AlertKind::Overdue,
+                4,
+                "Familjen Warsame",
+                "senast 2026-11-25 · Hembesök 2 månader · Ifrah",
+                "by 2026-11-25 · Home visit at 2 months · Ifrah",
+            ),
+            alert(
+                AlertKind::DueUnbooked,
+                5,
+                "Familjen Öberg",
+                "2026-12-01 · Hembesök 4 månader · Saga",
+                "2026-12-01 · Home visit at 4 months · Saga",
+            ),
+            alert(
+                AlertKind::InterpreterMissing,
+                3,
+                "Familjen Skyddad",
+                "2026-11-24 10:00: ingen tolk bokad (somaliska)",
+                "2026-11-24 10:00: no interpreter booked (somaliska)",
+            ),
+            alert(
+                AlertKind::DoubleBooked,
+                2,
+                "Familjen Haddad",
+                "Anna Sköterska: 2026-11-23 13:00 och 13:30",
+                "Anna Sköterska: 2026-11-23 13:00 and 13:30",
+            ),
+        ],
+        next_session: Some(SessionInfo {
+            session_id: 1,
+            group_name: "Föräldragrupp Centrum 1".into(),
+            start: at(d(2026, 11, 26), 10, 0),
+            place: Some("Familjecentralen Ängen".into()),
+            theme: Some("Sömn".into()),
+            members: 6,
+        }),
+    }
+}
+
+pub fn index() -> Vec<FamilyIndexEntry> {
+    let entry =
+        |id, r: &str, name: &str, carers: &str, area: &str, status, protection, phone: &str| {
+            FamilyIndexEntry {
+                id,
+                family_ref: r.into(),
+                display_name: name.into(),
+                area: Some(area.into()),
+                clinic: Some(format!("BVC {area}")),
+                status,
+                protection,
+                programme_id: "goteborg".into(),
+                caregivers: carers.into(),
+                haystack: fold(&format!("{name} {carers} {r} {}", phone_terms(phone))),
+            }
+        };
+    vec![
+        entry(
+            1,
+            "2026-001",
+            "Familjen Åberg",
+            "Åsa, Erik",
+            "Centrum",
+            FamilyStatus::Active,
+            Protection::None,
+            "070-174 06 10",
+        ),
+        entry(
+            2,
+            "2026-002",
+            "Familjen Haddad",
+            "Amina, Ali",
+            "Norrby",
+            FamilyStatus::Active,
+            Protection::None,
+            "070-174 06 11",
+        ),
+        entry(
+            3,
+            "2026-003",
+            "Familjen Skyddad",
+            "Hodan",
+            "Söderäng",
+            FamilyStatus::Active,
+            Protection::SkyddadFolkbokforing,
+            "",
+        ),
+        entry(
+            4,
+            "2026-004",
+            "Familjen Warsame",
+            "Ubah, Liban",
+            "Centrum",
+            FamilyStatus::Active,
+            Protection::None,
+            "070-174 06 12",
+        ),
+        entry(
+            5,
+            "2026-005",
+            "Familjen Öberg",
+            "Sara",
+            "Centrum",
+            FamilyStatus::Offered,
+            Protection::None,
+            "070-174 06 13",
+        ),
+        entry(
+            6,
+            "2026-006",
+            "Familjen Nowak",
+            "Agnieszka, Piotr",
+            "Norrby",
+            FamilyStatus::Completed,
+            Protection::None,
+            "070-174 06 14",
+        ),
+    ]
+}
+
+/// A protected family with a child whose timeline has every state.
+pub fn family_page(protection: Protection) -> FamilyPageData {
+    let birth = d(2026, 6, 1);
+    let detail = FamilyDetail {
+        id: 3,
+        family_ref: "2026-003".into(),
+        display_name: "Familjen Skyddad".into(),
+        address: Some("Hemliga vägen 1".into()),
+        area: Some("Söderäng".into()),
+        clinic: Some("BVC Söderäng".into()),
+        phone: Some("070-174 06 99".into()),
+        languages: vec!["somaliska".into()],
+        interpreter_language: Some("somaliska".into()),
+        protection,
+        eligibility: Some(Eligibility::FirstChild),
+        programme_id: "goteborg".into(),
+        programme_version: 1,
+        status: FamilyStatus::Active,
+        offered_on: Some(d(2026, 5, 20)),
+        enrolled_on: Some(d(2026, 6, 5)),
+        exited_on: None,
+        exit_reason: None,
+        note: None,
+        consent: Some(Consent {
+            given_by: "Hodan Exempel".into(),
+            scope: "samverkan BVC och socialtjänst".into(),
+            given_on: d(2026, 6, 5),
+            method: Some(ConsentMethod::Written),
+            withdrawn_on: None,
+        }),
+        caregivers: vec![
+            Caregiver {
+                id: 1,
+                name: "Hodan Exempel".into(),
+                relation: Some("mamma".into()),
+                identity: Some(compose_number(d(1995, 4, 2), 123, true)),
+            },
+            Caregiver {
+                id: 2,
+                name: "Abdi Exempel".into(),
+                relation: None,
+                identity: None,
+            },
+        ],
+        children: vec![ChildDetail {
+            id: 7,
+            name: "Ifrah Exempel".into(),
+            birth_date: birth,
+            expected: false,
+            first_child: true,
+            first_born_in_sweden: false,
+            identity: None,
+        }],
+    };
+    let facts = [(
+        7,
+        vec![
+            VisitFact {
+                visit_no: Some(1),
+                start: at(d(2026, 6, 12), 10, 0),
+                status: VisitStatus::Done,
+            },
+            VisitFact {
+                visit_no: Some(3),
+                start: at(d(2026, 11, 30), 13, 0),
+                status: VisitStatus::Planned,
+            },
+        ],
+    )]
+    .into_iter()
+    .collect();
+    family::build(
+        detail,
+        &facts,
+        &builtin_programmes().unwrap_or_default(),
+        today(),
+        7,
+    )
+}
+
+pub fn staff() -> Vec<Staff> {
+    let s = |id, name: &str, role, days: &[Weekday], hours: &str, langs: &[&str], active| Staff {
+        id,
+        name: name.into(),
+        role,
+        organisation: Some("Regionen".into()),
+        languages: langs.iter().map(|l| l.to_string()).collect(),
+        work_days: days.to_vec(),
+        work_hours: WorkHours::parse(hours).unwrap_or(WorkHours {
+            start: chrono::NaiveTime::MIN,
+            end: chrono::NaiveTime::MIN,
+        }),
+        active,
+    };
+    let all = &Weekday::ALL[..5];
+    vec![
+        s(
+            1,
+            "Anna Sköterska",
+            Role::Nurse,
+            all,
+            "08:00-16:30",
+            &[],
+            true,
+        ),
+        s(
+            2,
+            "Bo Rådgivare",
+            Role::ParentAdvisor,
+            &[Weekday::Mon, Weekday::Tue, Weekday::Thu],
+            "08:00-16:00",
+            &[],
+            true,
+        ),
+        s(
+            3,
+            "Dalia Tolk",
+            Role::Interpreter,
+            all,
+            "09:00-17:00",
+            &["arabiska", "svenska"],
+            true,
+        ),
+        s(
+            4,
+            "Elsa Tandvård",
+            Role::Dental,
+            &[Weekday::Wed],
+            "07:30-16:00",
+            &[],
+            false,
+        ),
+    ]
+}
+
+/// The app on the fixtures, Today loaded, in `lang`.
+pub fn app(lang: Lang) -> App {
+    let mut app = App::new(
+        lang,
+        today(),
+        vec![
+            "rinkeby".into(),
+            "goteborg".into(),
+            "grastorp".into(),
+            "vaxa_tryggt".into(),
+            "ordinary".into(),
+        ],
+    );
+    app.update(super::Action::TodayLoaded(Box::new(today_data())));
+    app
+}

@@ -1,0 +1,179 @@
+//! A form: labelled fields, one with focus, typed text kept whatever is wrong with it.
+
+use tui_input::{Input, InputRequest};
+
+use super::{Action, Key, Text};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldKind {
+    Text,
+    /// One of a fixed list: (stored value, label). Changed with ←/→ or Space.
+    Choice(Vec<(String, Text)>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub id: &'static str,
+    pub label: Text,
+    pub kind: FieldKind,
+    pub input: Input,
+    pub choice: usize,
+    pub required: bool,
+    /// What is wrong with the value, shown next to the field.
+    pub error: Option<Text>,
+    /// How to write the value, shown while the field has focus.
+    pub hint: Option<Text>,
+}
+
+impl Field {
+    pub fn text(id: &'static str, label: Text, value: &str) -> Self {
+        Field {
+            id,
+            label,
+            kind: FieldKind::Text,
+            input: Input::new(value.to_string()),
+            choice: 0,
+            required: false,
+            error: None,
+            hint: None,
+        }
+    }
+
+    pub fn choice(
+        id: &'static str,
+        label: Text,
+        options: Vec<(String, Text)>,
+        selected: &str,
+    ) -> Self {
+        let choice = options.iter().position(|(v, _)| v == selected).unwrap_or(0);
+        Field {
+            choice,
+            kind: FieldKind::Choice(options),
+            ..Field::text(id, label, "")
+        }
+    }
+
+    #[must_use]
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    #[must_use]
+    pub fn hint(mut self, sv: &str, en: &str) -> Self {
+        self.hint = Some(Text::new(sv, en));
+        self
+    }
+
+    /// The typed text, or the stored value of the chosen option.
+    pub fn value(&self) -> &str {
+        match &self.kind {
+            FieldKind::Text => self.input.value().trim(),
+            FieldKind::Choice(options) => options.get(self.choice).map_or("", |(v, _)| v.as_str()),
+        }
+    }
+
+    fn type_key(&mut self, key: Key) -> bool {
+        if let FieldKind::Choice(options) = &self.kind {
+            let n = options.len().max(1);
+            let before = self.choice;
+            match key {
+                Key::Right | Key::Char(' ') => self.choice = (self.choice + 1) % n,
+                Key::Left => self.choice = (self.choice + n - 1) % n,
+                _ => {}
+            }
+            return before != self.choice;
+        }
+        let request = match key {
+            Key::Char(c) => InputRequest::InsertChar(c),
+            Key::Backspace => InputRequest::DeletePrevChar,
+            Key::Delete => InputRequest::DeleteNextChar,
+            Key::Left => InputRequest::GoToPrevChar,
+            Key::Right => InputRequest::GoToNextChar,
+            Key::Home => InputRequest::GoToStart,
+            Key::End => InputRequest::GoToEnd,
+            Key::Ctrl('u') => InputRequest::DeleteLine,
+            Key::Ctrl('w') => InputRequest::DeletePrevWord,
+            _ => return false,
+        };
+        self.input.handle(request).is_some_and(|c| c.value)
+    }
+}
+
+/// What a form is for, and so what saving it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    NewFamily,
+    EditFamily(i64),
+    AddCaregiver(i64),
+    AddChild(i64),
+    Consent(i64),
+    Exit(i64),
+    NewStaff,
+    EditStaff(i64),
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub kind: FormKind,
+    pub title: Text,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Something was typed since the form opened.
+    pub dirty: bool,
+    /// Saving was tried: required fields left empty are now marked.
+    pub tried: bool,
+    /// Why saving failed, for the whole form.
+    pub error: Option<Text>,
+}
+
+impl Form {
+    pub fn new(kind: FormKind, title: Text, fields: Vec<Field>) -> Self {
+        Form {
+            kind,
+            title,
+            fields,
+            focus: 0,
+            dirty: false,
+            tried: false,
+            error: None,
+        }
+    }
+
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+
+    pub fn value(&self, id: &str) -> &str {
+        self.field(id).map_or("", Field::value)
+    }
+
+    pub fn set_error(&mut self, id: &str, error: Option<Text>) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.id == id) {
+            f.error = error;
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.fields.iter().any(|f| f.error.is_some())
+    }
+
+    /// Moves focus or types into the focused field; validation follows in `forms`.
+    pub fn handle(&mut self, action: &Action, today: chrono::NaiveDate) {
+        let n = self.fields.len().max(1);
+        match action {
+            Action::NextField => self.focus = (self.focus + 1) % n,
+            Action::PrevField => self.focus = (self.focus + n - 1) % n,
+            Action::Type(key) => {
+                if let Some(field) = self.fields.get_mut(self.focus)
+                    && field.type_key(*key)
+                {
+                    self.dirty = true;
+                    self.error = None;
+                    super::forms::validate(self, today);
+                }
+            }
+            _ => {}
+        }
+    }
+}

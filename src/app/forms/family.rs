@@ -1,0 +1,429 @@
+//! Forms about a family: new, edit, caregiver, child, consent, exit.
+
+use chrono::NaiveDate;
+
+use super::{identity_of, opt, options, parse_birth_date, parse_date, split_words};
+use crate::app::action::Effect;
+use crate::app::form::{Field, Form, FormKind};
+use crate::app::{Text, labels};
+use crate::domain::enums::{ConsentMethod, Eligibility, ExitReason, FamilyStatus, Protection};
+use crate::domain::identity::{IdKind, parse_swedish_number};
+use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily};
+use crate::domain::views::FamilyDetail;
+
+fn t(sv: &str, en: &str) -> Text {
+    Text::new(sv, en)
+}
+
+fn family_fields(d: Option<&FamilyDetail>) -> Vec<Field> {
+    let get = |f: fn(&FamilyDetail) -> Option<&String>| {
+        d.and_then(f).map_or("", String::as_str).to_string()
+    };
+    vec![
+        Field::text(
+            "family_ref",
+            t("Referens", "Reference"),
+            d.map_or("", |d| &d.family_ref),
+        )
+        .required()
+        .hint(
+            "er egen referens, t.ex. 2026-017; aldrig ett personnummer",
+            "your own reference, e.g. 2026-017; never an identity number",
+        ),
+        Field::text(
+            "family_name",
+            t("Namn", "Name"),
+            d.map_or("", |d| &d.display_name),
+        )
+        .required()
+        .hint(
+            "som det visas i listor, t.ex. Familjen Andersson",
+            "as lists show it, e.g. Familjen Andersson",
+        ),
+        Field::text("area", t("Område", "Area"), &get(|d| d.area.as_ref())),
+        Field::text("clinic", t("BVC", "Clinic"), &get(|d| d.clinic.as_ref())),
+        Field::text(
+            "address",
+            t("Adress", "Address"),
+            &get(|d| d.address.as_ref()),
+        ),
+        Field::text("phone", t("Telefon", "Phone"), &get(|d| d.phone.as_ref())),
+        Field::text(
+            "languages",
+            t("Språk", "Languages"),
+            &d.map_or(String::new(), |d| d.languages.join(", ")),
+        )
+        .hint(
+            "flera språk med komma emellan",
+            "several languages separated by commas",
+        ),
+        Field::text(
+            "interpreter_language",
+            t("Tolkspråk", "Interpreter"),
+            &get(|d| d.interpreter_language.as_ref()),
+        )
+        .hint(
+            "språket om familjen behöver tolk, annars tomt",
+            "the language if the family needs an interpreter, else empty",
+        ),
+        Field::choice(
+            "protection",
+            t("Skydd", "Protection"),
+            options(
+                Protection::ALL,
+                Protection::as_str,
+                labels::protection,
+                false,
+            ),
+            d.map_or("none", |d| d.protection.as_str()),
+        )
+        .hint(
+            "←/→ väljer; skyddad adress och telefon visas aldrig i listor",
+            "←/→ chooses; a protected address and phone never show in lists",
+        ),
+        Field::choice(
+            "eligibility",
+            t("Grund", "Eligibility"),
+            options(
+                Eligibility::ALL,
+                Eligibility::as_str,
+                labels::eligibility,
+                true,
+            ),
+            d.and_then(|d| d.eligibility)
+                .map_or("", Eligibility::as_str),
+        ),
+    ]
+}
+
+fn caregiver_fields(prefix_name: &'static str, kind: &'static str, id: &'static str) -> Vec<Field> {
+    vec![
+        Field::text(prefix_name, t("Vårdnadshavare", "Caregiver"), "").required(),
+        Field::choice(
+            kind,
+            t("ID-typ", "ID kind"),
+            options(IdKind::ALL, IdKind::as_str, labels::id_kind, false),
+            "none",
+        )
+        .hint(
+            "←/→ väljer; inget nummer behövs",
+            "←/→ chooses; no number is needed",
+        ),
+        Field::text(id, t("ID-nummer", "ID number"), "").hint(
+            "ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN; tomt om inget finns",
+            "YYMMDD-NNNN or YYYYMMDD-NNNN; empty if there is none",
+        ),
+    ]
+}
+
+fn child_fields() -> Vec<Field> {
+    vec![
+        Field::text("child_name", t("Barnets namn", "Child's name"), "").required(),
+        Field::text("child_birth_date", t("Född", "Born"), "")
+            .required()
+            .hint(
+                "ÅÅÅÅ-MM-DD; före födseln: beräknat datum",
+                "YYYY-MM-DD; before birth: the expected date",
+            ),
+        Field::text("child_id", t("Barnets ID", "Child's ID"), "").hint(
+            "personnummer eller samordningsnummer; tomt om inget finns",
+            "personnummer or samordningsnummer; empty if there is none",
+        ),
+    ]
+}
+
+pub fn new_family(programmes: &[String], today: NaiveDate) -> Form {
+    let _ = today;
+    let mut fields = family_fields(None);
+    let programme_options = programmes
+        .iter()
+        .map(|p| (p.clone(), Text::new(p.clone(), p.clone())))
+        .collect();
+    fields.insert(
+        2,
+        Field::choice(
+            "programme",
+            t("Program", "Programme"),
+            programme_options,
+            "",
+        )
+        .required()
+        .hint(
+            "←/→ väljer programmet familjen följer",
+            "←/→ chooses the programme the family follows",
+        ),
+    );
+    fields.extend(caregiver_fields(
+        "caregiver_name",
+        "caregiver_id_kind",
+        "caregiver_id",
+    ));
+    fields.extend(child_fields());
+    Form::new(FormKind::NewFamily, t("Ny familj", "New family"), fields)
+}
+
+pub fn edit_family(detail: &FamilyDetail, _programmes: &[String]) -> Form {
+    Form::new(
+        FormKind::EditFamily(detail.id),
+        t(
+            &format!("Ändra {}", detail.display_name),
+            &format!("Edit {}", detail.display_name),
+        ),
+        family_fields(Some(detail)),
+    )
+}
+
+pub fn add_caregiver(family_id: i64) -> Form {
+    let mut fields = caregiver_fields("caregiver_name", "caregiver_id_kind", "caregiver_id");
+    fields.insert(
+        1,
+        Field::text("relation", t("Relation", "Relation"), "").hint(
+            "t.ex. mamma, pappa, förälder",
+            "e.g. mother, father, parent",
+        ),
+    );
+    Form::new(
+        FormKind::AddCaregiver(family_id),
+        t("Ny vårdnadshavare", "Add caregiver"),
+        fields,
+    )
+}
+
+pub fn add_child(family_id: i64) -> Form {
+    let mut fields = child_fields();
+    fields.push(Field::choice(
+        "born_in_sweden",
+        t("Första barnet fött i Sverige", "First child born in Sweden"),
+        vec![
+            ("no".into(), labels::yes_no(false)),
+            ("yes".into(), labels::yes_no(true)),
+        ],
+        "no",
+    ));
+    Form::new(
+        FormKind::AddChild(family_id),
+        t("Nytt barn", "Add child"),
+        fields,
+    )
+}
+
+pub fn consent(family_id: i64, first_caregiver: &str, today: NaiveDate) -> Form {
+    let methods: Vec<(String, Text)> = [
+        None,
+        Some(ConsentMethod::Oral),
+        Some(ConsentMethod::Written),
+    ]
+    .into_iter()
+    .map(|m| {
+        (
+            m.map_or("", ConsentMethod::as_str).to_string(),
+            labels::consent_method(m),
+        )
+    })
+    .collect();
+    Form::new(
+        FormKind::Consent(family_id),
+        t("Samtycke", "Consent"),
+        vec![
+            Field::text("given_by", t("Samtycke från", "Given by"), first_caregiver).required(),
+            Field::text(
+                "scope",
+                t("Omfattning", "Scope"),
+                "samverkan BVC och socialtjänst",
+            )
+            .required(),
+            Field::text("given_on", t("Datum", "Date"), &today.to_string())
+                .required()
+                .hint("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),
+            Field::choice("method", t("Hur", "How"), methods, ""),
+            Field::text("withdrawn_on", t("Återkallat", "Withdrawn"), "").hint(
+                "datum om samtycket har återkallats, annars tomt",
+                "the date consent was withdrawn, else empty",
+            ),
+        ],
+    )
+}
+
+pub fn exit(family_id: i64) -> Form {
+    Form::new(
+        FormKind::Exit(family_id),
+        t("Avsluta i programmet", "Exit the programme"),
+        vec![
+            Field::choice(
+                "reason",
+                t("Orsak", "Reason"),
+                options(
+                    ExitReason::ALL,
+                    ExitReason::as_str,
+                    labels::exit_reason,
+                    false,
+                ),
+                "moved",
+            )
+            .hint(
+                "←/→ väljer; Enter avslutar familjen i programmet",
+                "←/→ chooses; Enter exits the family",
+            ),
+        ],
+    )
+}
+
+fn check_date(form: &mut Form, id: &str, birth: bool, today: NaiveDate) {
+    let value = form.value(id).to_string();
+    if value.is_empty() {
+        return;
+    }
+    let result = if birth {
+        parse_birth_date(&value, today)
+    } else {
+        parse_date(&value)
+    };
+    if let Err(e) = result {
+        form.set_error(id, Some(e));
+    } else if !birth && parse_date(&value).is_ok_and(|d| d > today) {
+        form.set_error(id, Some(t("är i framtiden", "is in the future")));
+    }
+}
+
+pub fn validate(form: &mut Form, today: NaiveDate) {
+    if form.field("family_ref").is_some()
+        && parse_swedish_number(form.value("family_ref"), today).is_ok()
+    {
+        form.set_error(
+            "family_ref",
+            Some(t(
+                "ser ut som ett personnummer; använd en egen referens",
+                "looks like an identity number; use your own reference",
+            )),
+        );
+    }
+    if form.field("caregiver_id").is_some()
+        && let Err(e) = identity_of(form, "caregiver_id", Some("caregiver_id_kind"), today)
+    {
+        form.set_error("caregiver_id", Some(e));
+    }
+    if form.field("child_birth_date").is_some() {
+        check_date(form, "child_birth_date", true, today);
+        match identity_of(form, "child_id", None, today) {
+            Err(e) => form.set_error("child_id", Some(e)),
+            Ok(Some(id)) => {
+                let birth = parse_date(form.value("child_birth_date")).ok();
+                if let (Some(born), Some(birth)) = (id.birth_date(), birth)
+                    && born != birth
+                {
+                    form.set_error(
+                        "child_id",
+                        Some(Text::new(
+                            format!("säger född {born}, inte {birth}"),
+                            format!("says born {born}, not {birth}"),
+                        )),
+                    );
+                }
+            }
+            Ok(None) => {}
+        }
+    }
+    for id in ["given_on", "withdrawn_on"] {
+        if form.field(id).is_some() {
+            check_date(form, id, false, today);
+        }
+    }
+}
+
+fn caregiver(form: &Form, today: NaiveDate) -> Option<NewCaregiver> {
+    Some(NewCaregiver {
+        name: form.value("caregiver_name").to_string(),
+        relation: opt(form.value("relation")),
+        identity: identity_of(form, "caregiver_id", Some("caregiver_id_kind"), today).ok()?,
+    })
+}
+
+fn child(form: &Form, today: NaiveDate, first_child: bool) -> Option<NewChild> {
+    let birth = parse_birth_date(form.value("child_birth_date"), today).ok()?;
+    Some(NewChild {
+        name: form.value("child_name").to_string(),
+        birth_date: birth,
+        expected: birth > today,
+        first_child,
+        first_born_in_sweden: form.value("born_in_sweden") == "yes",
+        identity: identity_of(form, "child_id", None, today).ok()?,
+    })
+}
+
+pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
+    match form.kind {
+        FormKind::NewFamily | FormKind::EditFamily(_) => {
+            let new = matches!(form.kind, FormKind::NewFamily);
+            let family = NewFamily {
+                family_ref: form.value("family_ref").to_string(),
+                display_name: form.value("family_name").to_string(),
+                address: opt(form.value("address")),
+                area: opt(form.value("area")),
+                clinic: opt(form.value("clinic")),
+                phone: opt(form.value("phone")),
+                languages: split_words(form.value("languages")),
+                interpreter_language: opt(form.value("interpreter_language")),
+                protection: form.value("protection").parse().unwrap_or(Protection::None),
+                eligibility: form.value("eligibility").parse().ok(),
+                programme_id: form.value("programme").to_string(),
+                status: FamilyStatus::Offered,
+                offered_on: new.then_some(today),
+                enrolled_on: None,
+                exited_on: None,
+                exit_reason: None,
+                note: None,
+                consent: None,
+                caregivers: if new {
+                    vec![caregiver(form, today)?]
+                } else {
+                    Vec::new()
+                },
+                children: if new {
+                    vec![child(form, today, true)?]
+                } else {
+                    Vec::new()
+                },
+            };
+            let id = match form.kind {
+                FormKind::EditFamily(id) => Some(id),
+                _ => None,
+            };
+            Some(Effect::SaveFamily {
+                id,
+                family: Box::new(family),
+            })
+        }
+        FormKind::AddCaregiver(family_id) => Some(Effect::AddCaregiver {
+            family_id,
+            caregiver: caregiver(form, today)?,
+        }),
+        FormKind::AddChild(family_id) => Some(Effect::AddChild {
+            family_id,
+            child: child(form, today, false)?,
+        }),
+        FormKind::Consent(family_id) => Some(Effect::AddConsent {
+            family_id,
+            consent: Consent {
+                given_by: form.value("given_by").to_string(),
+                scope: form.value("scope").to_string(),
+                given_on: parse_date(form.value("given_on")).ok()?,
+                method: form.value("method").parse().ok(),
+                withdrawn_on: parse_date(form.value("withdrawn_on")).ok(),
+            },
+        }),
+        FormKind::Exit(family_id) => {
+            let reason: ExitReason = form.value("reason").parse().ok()?;
+            let status = if reason == ExitReason::Completed {
+                FamilyStatus::Completed
+            } else {
+                FamilyStatus::Exited
+            };
+            Some(Effect::SetStatus {
+                family_id,
+                status,
+                exit: Some(reason),
+            })
+        }
+        FormKind::NewStaff | FormKind::EditStaff(_) => None,
+    }
+}

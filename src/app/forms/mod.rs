@@ -1,0 +1,177 @@
+//! The forms: what each asks, how each field is checked as it is typed, and what saving does.
+
+mod family;
+mod staff;
+
+use chrono::{Days, NaiveDate};
+
+pub use family::{add_caregiver, add_child, consent, edit_family, exit, new_family};
+pub use staff::{edit_staff, new_staff};
+
+use super::Text;
+use super::action::Effect;
+use super::form::{Form, FormKind};
+use crate::domain::identity::{IdError, IdKind, IdentityNumber, parse_identity};
+
+/// Checks every field of the form and notes what is wrong next to each.
+pub fn validate(form: &mut Form, today: NaiveDate) {
+    for f in &mut form.fields {
+        f.error = None;
+    }
+    match form.kind {
+        FormKind::NewFamily
+        | FormKind::EditFamily(_)
+        | FormKind::AddCaregiver(_)
+        | FormKind::AddChild(_)
+        | FormKind::Consent(_)
+        | FormKind::Exit(_) => {
+            family::validate(form, today);
+        }
+        FormKind::NewStaff | FormKind::EditStaff(_) => staff::validate(form),
+    }
+    if form.tried {
+        let missing: Vec<&'static str> = form
+            .fields
+            .iter()
+            .filter(|f| f.required && f.value().is_empty() && f.error.is_none())
+            .map(|f| f.id)
+            .collect();
+        for id in missing {
+            form.set_error(id, Some(Text::new("måste fyllas i", "is required")));
+        }
+    }
+}
+
+/// Validates everything, marking empty required fields too; the effect that saves, or nothing
+/// (the form stays open, all typed text kept, with the problems marked).
+pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Effect> {
+    form.tried = true;
+    validate(form, today);
+    if form.has_errors() {
+        form.error = Some(Text::new(
+            "Rätta de markerade fälten; inget är sparat ännu.",
+            "Fix the marked fields; nothing is saved yet.",
+        ));
+        if let Some(first) = form.fields.iter().position(|f| f.error.is_some()) {
+            form.focus = first;
+        }
+        return None;
+    }
+    match form.kind {
+        FormKind::NewStaff | FormKind::EditStaff(_) => staff::build(form),
+        _ => family::build(form, today),
+    }
+}
+
+/// A date typed as YYYY-MM-DD.
+pub fn parse_date(text: &str) -> Result<NaiveDate, Text> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        Text::new(
+            "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-03-15",
+            "write the date as YYYY-MM-DD, e.g. 2026-03-15",
+        )
+    })
+}
+
+/// A birth date, or an expected date at most ten months ahead.
+pub fn parse_birth_date(text: &str, today: NaiveDate) -> Result<NaiveDate, Text> {
+    let date = parse_date(text)?;
+    if date > today + Days::new(300) {
+        return Err(Text::new(
+            "mer än tio månader fram; kontrollera året",
+            "more than ten months ahead; check the year",
+        ));
+    }
+    Ok(date)
+}
+
+const MONTHS_SV: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// An identity-number problem in both languages.
+pub fn id_error_text(e: &IdError) -> Text {
+    let sv = match e {
+        IdError::Empty => "är tomt".to_string(),
+        IdError::Shape => "är inte ett personnummer eller samordningsnummer: skriv ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN; välj reservnummer för andra format".to_string(),
+        IdError::NoneWithValue => "typen är inget nummer, så lämna fältet tomt".to_string(),
+        IdError::Month { month } => format!("månad {month:02} finns inte"),
+        IdError::Day { date_text, year, days, .. } => {
+            let month: usize = date_text.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
+            format!("{date_text} finns inte: {} {year} hade {days} dagar", MONTHS_SV[month.clamp(1, 12) - 1])
+        }
+        IdError::Future(date) => format!("födelsedatumet {date} är i framtiden"),
+        IdError::CheckDigit { found, expected } => {
+            format!("kontrollsiffran är {found} men ska vara {expected} för de här siffrorna; kontrollera skrivfel")
+        }
+        IdError::KindSaysPersonnummer { day, born } => {
+            format!("dag {day} betyder samordningsnummer (född dag {born}), men typen är personnummer")
+        }
+        IdError::KindSaysSamordningsnummer { day } => {
+            format!("dag {day} är en personnummerdag, men typen är samordningsnummer (dag + 60)")
+        }
+        IdError::SerialZero => "födelsenummer 000 delas aldrig ut".to_string(),
+    };
+    Text::new(sv, e.to_string())
+}
+
+/// The identity number in `id_field`, checked against the kind chosen in `kind_field` (when the
+/// form has one; without it the number must be a personnummer or samordningsnummer).
+pub fn identity_of(
+    form: &Form,
+    id_field: &str,
+    kind_field: Option<&str>,
+    today: NaiveDate,
+) -> Result<Option<IdentityNumber>, Text> {
+    let kind = kind_field
+        .map(|k| form.value(k))
+        .and_then(|k| k.parse::<IdKind>().ok());
+    let kind = match kind {
+        Some(IdKind::None) if form.value(id_field).is_empty() => return Ok(None),
+        // "No number" with a number typed: treat as "not said" and check the number.
+        Some(IdKind::None) => None,
+        other => other,
+    };
+    parse_identity(form.value(id_field), kind, today).map_err(|e| id_error_text(&e))
+}
+
+/// The options of a closed set for a choice field, first an empty "not said" when `optional`.
+pub fn options<T: Copy>(
+    all: &[T],
+    value: fn(T) -> &'static str,
+    label: fn(T) -> Text,
+    optional: bool,
+) -> Vec<(String, Text)> {
+    let mut out = Vec::new();
+    if optional {
+        out.push((String::new(), Text::new("–", "–")));
+    }
+    out.extend(all.iter().map(|x| (value(*x).to_string(), label(*x))));
+    out
+}
+
+/// A `|`- or comma-separated list typed into one field.
+pub fn split_words(text: &str) -> Vec<String> {
+    text.split(['|', ','])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+pub fn opt(text: &str) -> Option<String> {
+    Some(text.trim())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}

@@ -1,0 +1,464 @@
+//! The one table of keys: it handles keys, and generates the help overlay, the footer hints and
+//! the documentation, so none of them can disagree.
+
+use super::action::{Action, Key, Screen};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// Every screen, when no text field has the keys.
+    Global,
+    /// Any list: moving and opening.
+    List,
+    Today,
+    Families,
+    /// Typing in the Families search box.
+    Search,
+    FamilyPage,
+    Staff,
+    Form,
+    Confirm,
+    Help,
+}
+
+impl Scope {
+    pub fn title(self) -> (&'static str, &'static str) {
+        match self {
+            Scope::Global => ("Överallt", "Everywhere"),
+            Scope::List => ("Listor", "Lists"),
+            Scope::Today => ("Idag", "Today"),
+            Scope::Families => ("Familjer", "Families"),
+            Scope::Search => ("Sökning", "Search"),
+            Scope::FamilyPage => ("Familjesida", "Family page"),
+            Scope::Staff => ("Personal", "Staff"),
+            Scope::Form => ("Formulär", "Forms"),
+            Scope::Confirm => ("Frågor", "Questions"),
+            Scope::Help => ("Hjälp", "Help"),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub sv: &'static str,
+    pub en: &'static str,
+    /// Shown in the footer of its scope.
+    pub hint: bool,
+}
+
+const fn bind(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    sv: &'static str,
+    en: &'static str,
+    hint: bool,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        action,
+        sv,
+        en,
+        hint,
+    }
+}
+
+use Key::{
+    BackTab, Char, Ctrl, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
+use Scope::{Confirm, Families, FamilyPage, Form, Global, Help, List, Search, Staff, Today};
+
+pub static BINDINGS: [Binding; 45] = [
+    bind(
+        Global,
+        &[Char('1')],
+        Action::Show(Screen::Today),
+        "Idag",
+        "Today",
+        false,
+    ),
+    bind(
+        Global,
+        &[Char('3')],
+        Action::Show(Screen::Families),
+        "Familjer",
+        "Families",
+        false,
+    ),
+    bind(
+        Global,
+        &[Char('5')],
+        Action::Show(Screen::Staff),
+        "Personal",
+        "Staff",
+        false,
+    ),
+    bind(
+        Global,
+        &[Char('/')],
+        Action::Search,
+        "sök familj",
+        "search families",
+        true,
+    ),
+    bind(Global, &[Char('?')], Action::Help, "hjälp", "help", true),
+    bind(Global, &[Esc], Action::Back, "tillbaka", "back", false),
+    bind(
+        Global,
+        &[Char('q'), Ctrl('c')],
+        Action::Quit,
+        "avsluta",
+        "quit",
+        true,
+    ),
+    bind(List, &[Down, Char('j')], Action::Down, "ned", "down", false),
+    bind(List, &[Up, Char('k')], Action::Up, "upp", "up", false),
+    bind(
+        List,
+        &[PageDown],
+        Action::PageDown,
+        "en sida ned",
+        "page down",
+        false,
+    ),
+    bind(
+        List,
+        &[PageUp],
+        Action::PageUp,
+        "en sida upp",
+        "page up",
+        false,
+    ),
+    bind(
+        List,
+        &[Home, Char('g')],
+        Action::Top,
+        "först",
+        "first",
+        false,
+    ),
+    bind(
+        List,
+        &[End, Char('G')],
+        Action::Bottom,
+        "sist",
+        "last",
+        false,
+    ),
+    bind(List, &[Enter], Action::Open, "öppna", "open", true),
+    bind(
+        Today,
+        &[Tab],
+        Action::NextPane,
+        "besök / larm",
+        "visits / alerts",
+        true,
+    ),
+    bind(
+        Families,
+        &[Char('n')],
+        Action::New,
+        "ny familj",
+        "new family",
+        true,
+    ),
+    bind(
+        Families,
+        &[Char('a')],
+        Action::FilterArea,
+        "filter: område",
+        "filter: area",
+        false,
+    ),
+    bind(
+        Families,
+        &[Char('c')],
+        Action::FilterClinic,
+        "filter: BVC",
+        "filter: clinic",
+        false,
+    ),
+    bind(
+        Families,
+        &[Char('p')],
+        Action::FilterProgramme,
+        "filter: program",
+        "filter: programme",
+        false,
+    ),
+    bind(
+        Families,
+        &[Char('s')],
+        Action::FilterStatus,
+        "filter: status",
+        "filter: status",
+        false,
+    ),
+    bind(
+        Families,
+        &[Char('d')],
+        Action::FilterDue,
+        "att boka/försenade",
+        "due/overdue",
+        true,
+    ),
+    bind(
+        Families,
+        &[Char('x')],
+        Action::ClearFilters,
+        "rensa filter",
+        "clear filters",
+        false,
+    ),
+    bind(
+        Search,
+        &[Enter],
+        Action::Open,
+        "öppna markerad familj",
+        "open the marked family",
+        true,
+    ),
+    bind(
+        Search,
+        &[Down, Tab],
+        Action::Down,
+        "ned i listan",
+        "down the list",
+        false,
+    ),
+    bind(
+        Search,
+        &[Up, BackTab],
+        Action::Up,
+        "upp i listan",
+        "up the list",
+        false,
+    ),
+    bind(
+        Search,
+        &[Esc],
+        Action::Back,
+        "sluta söka",
+        "stop searching",
+        true,
+    ),
+    bind(Search, &[Ctrl('c')], Action::Quit, "avsluta", "quit", false),
+    bind(
+        FamilyPage,
+        &[Char('e')],
+        Action::Edit,
+        "ändra familj",
+        "edit family",
+        true,
+    ),
+    bind(
+        FamilyPage,
+        &[Char('c')],
+        Action::AddCaregiver,
+        "ny vårdnadshavare",
+        "add caregiver",
+        true,
+    ),
+    bind(
+        FamilyPage,
+        &[Char('b')],
+        Action::AddChild,
+        "nytt barn",
+        "add child",
+        true,
+    ),
+    bind(
+        FamilyPage,
+        &[Char('s')],
+        Action::RecordConsent,
+        "samtycke",
+        "consent",
+        false,
+    ),
+    bind(
+        FamilyPage,
+        &[Char('a')],
+        Action::Activate,
+        "status: aktiv",
+        "status: active",
+        false,
+    ),
+    bind(
+        FamilyPage,
+        &[Char('d')],
+        Action::Decline,
+        "status: tackat nej",
+        "status: declined",
+        false,
+    ),
+    bind(
+        FamilyPage,
+        &[Char('p')],
+        Action::Pause,
+        "status: vilande",
+        "status: paused",
+        false,
+    ),
+    bind(
+        FamilyPage,
+        &[Char('x')],
+        Action::Exit,
+        "avsluta i programmet",
+        "exit the programme",
+        false,
+    ),
+    bind(
+        FamilyPage,
+        &[Char('r')],
+        Action::Reveal,
+        "visa skyddad adress (loggas)",
+        "show protected address (logged)",
+        false,
+    ),
+    bind(
+        Staff,
+        &[Char('n')],
+        Action::New,
+        "ny personal",
+        "new staff member",
+        true,
+    ),
+    bind(Staff, &[Char('e')], Action::Edit, "ändra", "edit", true),
+    bind(
+        Form,
+        &[Tab, Down],
+        Action::NextField,
+        "nästa fält",
+        "next field",
+        true,
+    ),
+    bind(
+        Form,
+        &[BackTab, Up],
+        Action::PrevField,
+        "förra fältet",
+        "previous field",
+        false,
+    ),
+    bind(
+        Form,
+        &[Enter, Ctrl('s')],
+        Action::Save,
+        "spara",
+        "save",
+        true,
+    ),
+    bind(Form, &[Esc], Action::Back, "avbryt", "cancel", true),
+    bind(Form, &[Ctrl('c')], Action::Quit, "avsluta", "quit", false),
+    // Only y: j also moves down in lists, and a stray j must never confirm anything.
+    bind(Confirm, &[Char('y')], Action::Yes, "ja", "yes", true),
+    bind(
+        Help,
+        &[Esc, Char('?'), Char('q')],
+        Action::Back,
+        "stäng hjälpen",
+        "close help",
+        true,
+    ),
+];
+
+/// Bindings not in the table because they only name keys already there: `n`/`Esc` answer no in
+/// a question. Kept apart so the table stays one row per action and scope.
+const CONFIRM_NO: [Key; 2] = [Char('n'), Esc];
+
+/// The action for `key` in the given scopes, most specific first.
+pub fn action_for(scopes: &[Scope], key: Key) -> Option<Action> {
+    if scopes.contains(&Confirm) && CONFIRM_NO.contains(&key) {
+        return Some(Action::No);
+    }
+    scopes.iter().find_map(|scope| {
+        BINDINGS
+            .iter()
+            .find(|b| b.scope == *scope && b.keys.contains(&key))
+            .map(|b| b.action.clone())
+    })
+}
+
+/// How a key is written in help and hints.
+pub fn key_label(key: Key) -> String {
+    match key {
+        Char(' ') => "Space".into(),
+        Char(c) => c.to_string(),
+        Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        Enter => "Enter".into(),
+        Esc => "Esc".into(),
+        Tab => "Tab".into(),
+        BackTab => "Shift-Tab".into(),
+        Up => "↑".into(),
+        Down => "↓".into(),
+        Left => "←".into(),
+        Right => "→".into(),
+        Home => "Home".into(),
+        End => "End".into(),
+        PageUp => "PgUp".into(),
+        PageDown => "PgDn".into(),
+        Key::Backspace => "Backspace".into(),
+        Key::Delete => "Delete".into(),
+    }
+}
+
+pub fn keys_label(keys: &[Key]) -> String {
+    keys.iter()
+        .map(|k| key_label(*k))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The bindings of the scopes, in table order, for help and hints.
+pub fn bindings_in(scopes: &[Scope]) -> impl Iterator<Item = &'static Binding> + '_ {
+    scopes
+        .iter()
+        .flat_map(|s| BINDINGS.iter().filter(move |b| b.scope == *s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_scope() {
+        for a in &BINDINGS {
+            for b in &BINDINGS {
+                if !std::ptr::eq(a, b) && a.scope == b.scope {
+                    for k in a.keys {
+                        assert!(!b.keys.contains(k), "{k:?} twice in {:?}", a.scope);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn specific_scopes_win_over_global() {
+        assert_eq!(action_for(&[Form, Global], Esc), Some(Action::Back));
+        assert_eq!(
+            action_for(&[FamilyPage, List, Global], Char('e')),
+            Some(Action::Edit)
+        );
+        assert_eq!(
+            action_for(&[Families, List, Global], Char('q')),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for(&[Form], Char('q')),
+            None,
+            "forms take letters as text"
+        );
+        assert_eq!(action_for(&[Confirm], Char('n')), Some(Action::No));
+    }
+
+    #[test]
+    fn labels_are_readable() {
+        assert_eq!(keys_label(&[Down, Char('j')]), "↓/j");
+        assert_eq!(key_label(Ctrl('s')), "Ctrl-S");
+    }
+}

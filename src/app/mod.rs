@@ -1,0 +1,437 @@
+//! The model and its update: state for every screen, `update(Action) -> Vec<Effect>`. No terminal
+//! and no SQL here, so all of it is tested headless.
+
+pub mod action;
+pub mod families;
+pub mod family;
+#[cfg(test)]
+pub(crate) mod fixtures;
+pub mod form;
+pub mod forms;
+pub mod keymap;
+pub mod labels;
+pub mod staff;
+pub mod today;
+
+use chrono::NaiveDate;
+
+pub use action::{Action, Effect, Key, Screen};
+use keymap::Scope;
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    Sv,
+    #[default]
+    En,
+}
+
+/// A message in both languages; the screen shows the one in use.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text {
+    pub sv: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(sv: impl Into<String>, en: impl Into<String>) -> Self {
+        Text {
+            sv: sv.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Sv => &self.sv,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A question waiting for y or n.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Question {
+    /// Quit although a form holds unsaved input.
+    QuitUnsaved,
+    /// Close a form and lose what was typed.
+    DiscardForm,
+    /// Change a family's status.
+    Status {
+        family_id: i64,
+        status: crate::domain::enums::FamilyStatus,
+    },
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub screen: Screen,
+    pub today_view: today::TodayState,
+    pub families: families::FamiliesState,
+    pub family: Option<family::FamilyPage>,
+    pub staff: staff::StaffState,
+    pub form: Option<form::Form>,
+    pub question: Option<Question>,
+    pub help: bool,
+    pub message: Option<Text>,
+    /// Programme ids a new family can follow.
+    pub programmes: Vec<String>,
+    pub warning_days: u32,
+}
+
+impl App {
+    pub fn new(lang: Lang, today: NaiveDate, programmes: Vec<String>) -> Self {
+        App {
+            lang,
+            today,
+            screen: Screen::Today,
+            today_view: today::TodayState::default(),
+            families: families::FamiliesState::default(),
+            family: None,
+            staff: staff::StaffState::default(),
+            form: None,
+            question: None,
+            help: false,
+            message: None,
+            programmes,
+            warning_days: 7,
+        }
+    }
+
+    /// Where keys go now, most specific first.
+    pub fn scopes(&self) -> Vec<Scope> {
+        if self.help {
+            vec![Scope::Help]
+        } else {
+            self.scopes_under_help()
+        }
+    }
+
+    /// The scopes of what is under the help overlay: what the help describes.
+    pub fn scopes_under_help(&self) -> Vec<Scope> {
+        if self.question.is_some() {
+            return vec![Scope::Confirm];
+        }
+        if self.form.is_some() {
+            return vec![Scope::Form];
+        }
+        match self.screen {
+            Screen::Today => vec![Scope::Today, Scope::List, Scope::Global],
+            Screen::Families if self.family.is_some() => {
+                vec![Scope::FamilyPage, Scope::List, Scope::Global]
+            }
+            Screen::Families if self.families.searching => vec![Scope::Search],
+            Screen::Families => vec![Scope::Families, Scope::List, Scope::Global],
+            Screen::Staff => vec![Scope::Staff, Scope::List, Scope::Global],
+        }
+    }
+
+    /// Turns a key into an action through the keymap; letters go to a text field that has focus.
+    pub fn handle_key(&mut self, key: Key) -> Vec<Effect> {
+        let scopes = self.scopes();
+        match keymap::action_for(&scopes, key) {
+            Some(action) => self.update(action),
+            None if scopes == [Scope::Form] || scopes == [Scope::Search] => {
+                self.update(Action::Type(key))
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// Whether quitting now would lose typed input.
+    pub fn has_unsaved_input(&self) -> bool {
+        self.form.as_ref().is_some_and(|f| f.dirty)
+    }
+
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::TodayLoaded(data) => {
+                self.today = data.date;
+                self.today_view.set(*data);
+                self.families.refresh(&self.today_view);
+                Vec::new()
+            }
+            Action::IndexLoaded(index) => {
+                self.families.set_index(index, &self.today_view);
+                Vec::new()
+            }
+            Action::FamilyLoaded(data) => {
+                let revealed = self
+                    .family
+                    .as_ref()
+                    .is_some_and(|p| p.revealed && p.data.detail.id == data.detail.id);
+                self.family = Some(family::FamilyPage::new(*data, revealed));
+                Vec::new()
+            }
+            Action::Revealed(id) => {
+                if let Some(page) = self.family.as_mut().filter(|p| p.data.detail.id == id) {
+                    page.revealed = true;
+                }
+                Vec::new()
+            }
+            Action::StaffLoaded(list) => {
+                self.staff.set(list);
+                Vec::new()
+            }
+            Action::Saved(text) => {
+                self.form = None;
+                self.message = Some(text);
+                Vec::new()
+            }
+            Action::Failed(text) => {
+                if let Some(form) = self.form.as_mut() {
+                    form.error = Some(text);
+                } else {
+                    self.message = Some(text);
+                }
+                Vec::new()
+            }
+            Action::Help => {
+                self.help = true;
+                Vec::new()
+            }
+            Action::Quit => {
+                if self.has_unsaved_input() {
+                    self.question = Some(Question::QuitUnsaved);
+                    Vec::new()
+                } else {
+                    vec![Effect::Quit]
+                }
+            }
+            Action::Show(screen) => self.show(screen),
+            Action::Search => {
+                let mut effects = self.show(Screen::Families);
+                self.family = None;
+                self.families.searching = true;
+                effects.extend(self.families.ensure_loaded());
+                effects
+            }
+            other => {
+                self.message = None;
+                self.route(other)
+            }
+        }
+    }
+
+    fn show(&mut self, screen: Screen) -> Vec<Effect> {
+        self.screen = screen;
+        match screen {
+            Screen::Today => Vec::new(),
+            Screen::Families => self.families.ensure_loaded(),
+            Screen::Staff => self.staff.ensure_loaded(),
+        }
+    }
+
+    /// Sends an action to whatever has the keys now.
+    fn route(&mut self, action: Action) -> Vec<Effect> {
+        if self.help {
+            if action == Action::Back {
+                self.help = false;
+            }
+            return Vec::new();
+        }
+        if let Some(question) = self.question.take() {
+            return self.answer(&question, action == Action::Yes);
+        }
+        if self.form.is_some() {
+            return self.handle_form(action);
+        }
+        match self.screen {
+            Screen::Today => self.handle_today(&action),
+            Screen::Families if self.family.is_some() => self.handle_family_page(&action),
+            Screen::Families => self.handle_families(action),
+            Screen::Staff => self.handle_staff(action),
+        }
+    }
+
+    fn answer(&mut self, question: &Question, yes: bool) -> Vec<Effect> {
+        if !yes {
+            return Vec::new();
+        }
+        match question {
+            Question::QuitUnsaved => vec![Effect::Quit],
+            Question::DiscardForm => {
+                self.form = None;
+                Vec::new()
+            }
+            Question::Status { family_id, status } => vec![Effect::SetStatus {
+                family_id: *family_id,
+                status: *status,
+                exit: None,
+            }],
+        }
+    }
+
+    fn handle_form(&mut self, action: Action) -> Vec<Effect> {
+        let Some(form) = self.form.as_mut() else {
+            return Vec::new();
+        };
+        match action {
+            Action::Back => {
+                if form.dirty {
+                    self.question = Some(Question::DiscardForm);
+                } else {
+                    self.form = None;
+                }
+                Vec::new()
+            }
+            Action::Save => match forms::submit(form, self.today) {
+                Some(effect) => vec![effect],
+                None => Vec::new(),
+            },
+            other => {
+                form.handle(&other, self.today);
+                Vec::new()
+            }
+        }
+    }
+
+    fn handle_today(&mut self, action: &Action) -> Vec<Effect> {
+        match self.today_view.handle(action) {
+            Some(family_id) => self.open_family(family_id),
+            None => Vec::new(),
+        }
+    }
+
+    fn handle_families(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::New => {
+                self.form = Some(forms::new_family(&self.programmes, self.today));
+                Vec::new()
+            }
+            Action::Open => match self.families.selected_id() {
+                Some(id) => self.open_family(id),
+                None => Vec::new(),
+            },
+            other => {
+                self.families.handle(&other);
+                Vec::new()
+            }
+        }
+    }
+
+    fn open_family(&mut self, family_id: i64) -> Vec<Effect> {
+        self.screen = Screen::Families;
+        self.families.searching = false;
+        let mut effects = self.families.ensure_loaded();
+        effects.push(Effect::LoadFamily(family_id));
+        effects
+    }
+
+    fn handle_family_page(&mut self, action: &Action) -> Vec<Effect> {
+        let Some(page) = self.family.as_mut() else {
+            return Vec::new();
+        };
+        let detail = &page.data.detail;
+        let id = detail.id;
+        match action {
+            Action::Back => {
+                self.family = None;
+                Vec::new()
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                page.scroll(action);
+                Vec::new()
+            }
+            Action::Edit => {
+                self.form = Some(forms::edit_family(detail, &self.programmes));
+                Vec::new()
+            }
+            Action::AddCaregiver => {
+                self.form = Some(forms::add_caregiver(id));
+                Vec::new()
+            }
+            Action::AddChild => {
+                self.form = Some(forms::add_child(id));
+                Vec::new()
+            }
+            Action::RecordConsent => {
+                let first = detail
+                    .caregivers
+                    .first()
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                self.form = Some(forms::consent(id, &first, self.today));
+                Vec::new()
+            }
+            Action::Exit => {
+                self.form = Some(forms::exit(id));
+                Vec::new()
+            }
+            Action::Activate | Action::Decline | Action::Pause => {
+                use crate::domain::enums::FamilyStatus;
+                let status = match action {
+                    Action::Activate => FamilyStatus::Active,
+                    Action::Decline => FamilyStatus::Declined,
+                    _ => FamilyStatus::Paused,
+                };
+                if detail.status == status {
+                    self.message = Some(Text::new(
+                        "Familjen har redan den statusen.",
+                        "The family already has that status.",
+                    ));
+                } else {
+                    self.question = Some(Question::Status {
+                        family_id: id,
+                        status,
+                    });
+                }
+                Vec::new()
+            }
+            Action::Reveal => {
+                if detail.protection.is_protected() && !page.revealed {
+                    vec![Effect::Reveal(id)]
+                } else {
+                    Vec::new()
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn handle_staff(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::New => {
+                self.form = Some(forms::new_staff());
+                Vec::new()
+            }
+            Action::Edit | Action::Open => {
+                if let Some(s) = self.staff.selected() {
+                    self.form = Some(forms::edit_staff(s));
+                }
+                Vec::new()
+            }
+            other => {
+                self.staff.handle(&other);
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// Moves a selection in a list of `len` rows; `page` rows at a time for page keys.
+pub fn move_selection(selected: usize, len: usize, action: &Action, page: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    let last = len - 1;
+    match action {
+        Action::Down => (selected + 1).min(last),
+        Action::Up => selected.saturating_sub(1),
+        Action::PageDown => (selected + page).min(last),
+        Action::PageUp => selected.saturating_sub(page),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => selected.min(last),
+    }
+}
+
+#[cfg(test)]
+mod tests;

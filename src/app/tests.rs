@@ -1,0 +1,461 @@
+//! The app without a terminal: keys in, state and effects out.
+
+use super::fixtures::{self, app};
+use super::keymap::BINDINGS;
+use super::*;
+use crate::domain::enums::{FamilyStatus, Protection};
+
+fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
+    typed
+        .chars()
+        .flat_map(|c| app.handle_key(Key::Char(c)))
+        .collect()
+}
+
+fn with_index(mut app: App) -> App {
+    app.update(Action::IndexLoaded(fixtures::index()));
+    app
+}
+
+fn on_family_page(protection: Protection) -> App {
+    let mut app = with_index(app(Lang::Sv));
+    app.handle_key(Key::Char('3'));
+    app.update(Action::FamilyLoaded(Box::new(fixtures::family_page(
+        protection,
+    ))));
+    app
+}
+
+#[test]
+fn number_keys_switch_screens_and_load_each_list_once() {
+    let mut app = app(Lang::Sv);
+    assert_eq!(app.screen, Screen::Today);
+    assert_eq!(app.handle_key(Key::Char('3')), vec![Effect::LoadIndex]);
+    assert_eq!(app.screen, Screen::Families);
+    assert_eq!(app.handle_key(Key::Char('5')), vec![Effect::LoadStaff]);
+    assert_eq!(app.screen, Screen::Staff);
+    assert!(
+        app.handle_key(Key::Char('3')).is_empty(),
+        "the index is requested once"
+    );
+    assert!(app.handle_key(Key::Char('2')).is_empty());
+    assert_eq!(app.screen, Screen::Families, "2 (Week) does not exist yet");
+    app.handle_key(Key::Char('1'));
+    assert_eq!(app.screen, Screen::Today);
+}
+
+#[test]
+fn search_folds_swedish_letters_and_opens_the_marked_family() {
+    let mut app = with_index(app(Lang::Sv));
+    app.handle_key(Key::Char('/'));
+    assert_eq!(app.screen, Screen::Families);
+    assert!(app.families.searching);
+    keys(&mut app, "oberg");
+    let found: Vec<&str> = app
+        .families
+        .results
+        .iter()
+        .map(|i| app.families.index[*i].display_name.as_str())
+        .collect();
+    assert_eq!(found, ["Familjen Öberg"], "ö typed as o");
+    app.handle_key(Key::Ctrl('u'));
+    keys(&mut app, "berg");
+    let found: Vec<&str> = app
+        .families
+        .results
+        .iter()
+        .map(|i| app.families.index[*i].display_name.as_str())
+        .collect();
+    assert_eq!(found, ["Familjen Åberg", "Familjen Öberg"]);
+    app.handle_key(Key::Down);
+    assert_eq!(app.handle_key(Key::Enter), vec![Effect::LoadFamily(5)]);
+}
+
+#[test]
+fn search_matches_caregivers_references_and_phone_numbers() {
+    let mut app = with_index(app(Lang::En));
+    app.handle_key(Key::Char('/'));
+    for (typed, id) in [("agnieszka", 6), ("2026-004", 4), ("0701740611", 2)] {
+        app.handle_key(Key::Ctrl('u'));
+        keys(&mut app, typed);
+        assert_eq!(app.families.selected_id(), Some(id), "{typed}");
+    }
+    keys(&mut app, "zzz");
+    assert!(app.families.results.is_empty());
+    // Letters typed in the search box are text, not commands.
+    app.handle_key(Key::Ctrl('u'));
+    keys(&mut app, "q");
+    assert!(app.families.searching);
+    app.handle_key(Key::Esc);
+    assert!(!app.families.searching);
+    assert_eq!(
+        app.families.query.value(),
+        "q",
+        "the query stays when leaving the box"
+    );
+}
+
+#[test]
+fn filters_narrow_the_list_and_clear() {
+    let mut app = with_index(app(Lang::Sv));
+    app.handle_key(Key::Char('3'));
+    assert_eq!(app.families.results.len(), 6);
+    app.handle_key(Key::Char('d'));
+    let due: Vec<i64> = app
+        .families
+        .results
+        .iter()
+        .map(|i| app.families.index[*i].id)
+        .collect();
+    assert_eq!(
+        due,
+        [4, 5],
+        "families with an overdue or soon-due visit, from Today's alerts"
+    );
+    app.handle_key(Key::Char('d'));
+    assert_eq!(app.families.selected_id(), Some(4));
+    assert_eq!(app.families.results.len(), 1, "overdue only");
+    app.handle_key(Key::Char('x'));
+    app.handle_key(Key::Char('a'));
+    assert_eq!(app.families.filters.area.as_deref(), Some("Centrum"));
+    assert_eq!(app.families.results.len(), 3);
+    app.handle_key(Key::Char('s'));
+    assert_eq!(app.families.filters.status, Some(FamilyStatus::Offered));
+    assert_eq!(app.families.results.len(), 1);
+    app.handle_key(Key::Char('x'));
+    assert!(app.families.filters.is_empty());
+}
+
+#[test]
+fn today_opens_the_family_of_a_visit_or_an_alert() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Down);
+    let effects = app.handle_key(Key::Enter);
+    assert_eq!(effects, vec![Effect::LoadIndex, Effect::LoadFamily(2)]);
+    assert_eq!(app.screen, Screen::Families);
+    app.handle_key(Key::Char('1'));
+    app.handle_key(Key::Tab);
+    app.handle_key(Key::Char('G'));
+    assert_eq!(
+        app.handle_key(Key::Enter),
+        vec![Effect::LoadFamily(2)],
+        "the last alert, a double booking"
+    );
+}
+
+#[test]
+fn a_family_page_goes_back_with_esc_and_reveals_only_through_the_log() {
+    let mut app = on_family_page(Protection::SkyddadFolkbokforing);
+    assert!(app.family.is_some());
+    assert_eq!(app.handle_key(Key::Char('r')), vec![Effect::Reveal(3)]);
+    assert!(
+        !app.family.as_ref().unwrap().revealed,
+        "not shown before the audit row is written"
+    );
+    app.update(Action::Revealed(3));
+    assert!(app.family.as_ref().unwrap().revealed);
+    app.handle_key(Key::Esc);
+    assert!(app.family.is_none());
+    let mut open = on_family_page(Protection::None);
+    assert!(
+        open.handle_key(Key::Char('r')).is_empty(),
+        "nothing to reveal"
+    );
+}
+
+#[test]
+fn status_changes_ask_first_and_only_y_confirms() {
+    let mut app = on_family_page(Protection::None);
+    app.handle_key(Key::Char('a'));
+    assert!(app.question.is_none(), "already active: nothing to ask");
+    assert!(app.message.is_some());
+    app.handle_key(Key::Char('p'));
+    assert!(app.question.is_some());
+    assert!(
+        app.handle_key(Key::Char('j')).is_empty(),
+        "j moves in lists; it never confirms"
+    );
+    assert!(app.question.is_some());
+    assert!(app.handle_key(Key::Char('n')).is_empty());
+    assert!(app.question.is_none());
+    app.handle_key(Key::Char('d'));
+    assert_eq!(
+        app.handle_key(Key::Char('y')),
+        vec![Effect::SetStatus {
+            family_id: 3,
+            status: FamilyStatus::Declined,
+            exit: None
+        }]
+    );
+}
+
+#[test]
+fn exit_asks_for_a_reason() {
+    let mut app = on_family_page(Protection::None);
+    app.handle_key(Key::Char('x'));
+    app.handle_key(Key::Right);
+    let effects = app.handle_key(Key::Enter);
+    assert_eq!(
+        effects,
+        vec![Effect::SetStatus {
+            family_id: 3,
+            status: FamilyStatus::Exited,
+            exit: Some(crate::domain::enums::ExitReason::DeclinedFurther)
+        }]
+    );
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(Key::Char(c));
+    }
+}
+
+#[test]
+fn a_new_family_without_identity_numbers_is_saved() {
+    let mut app = with_index(app(Lang::Sv));
+    app.handle_key(Key::Char('3'));
+    app.handle_key(Key::Char('n'));
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.kind, form::FormKind::NewFamily);
+    type_text(&mut app, "2026-050");
+    app.handle_key(Key::Tab);
+    type_text(&mut app, "Familjen Qasim");
+    app.handle_key(Key::Tab);
+    app.handle_key(Key::Right); // programme: goteborg
+    let ids: Vec<&str> = app
+        .form
+        .as_ref()
+        .unwrap()
+        .fields
+        .iter()
+        .map(|f| f.id)
+        .collect();
+    let go = |app: &mut App, id: &str| {
+        let target = ids.iter().position(|f| *f == id).unwrap();
+        while app.form.as_ref().unwrap().focus != target {
+            app.handle_key(Key::Tab);
+        }
+    };
+    go(&mut app, "caregiver_name");
+    type_text(&mut app, "Rania Qasim");
+    go(&mut app, "child_name");
+    type_text(&mut app, "Yara Qasim");
+    app.handle_key(Key::Tab);
+    type_text(&mut app, "2026-11-01");
+    let effects = app.handle_key(Key::Enter);
+    let [Effect::SaveFamily { id: None, family }] = effects.as_slice() else {
+        panic!("expected a save, got {effects:?}");
+    };
+    assert_eq!(family.family_ref, "2026-050");
+    assert_eq!(family.programme_id, "goteborg");
+    assert_eq!(family.status, FamilyStatus::Offered);
+    assert_eq!(family.caregivers[0].identity, None);
+    assert_eq!(family.children[0].birth_date, fixtures::d(2026, 11, 1));
+    // The form stays until the save is confirmed, then closes with a message.
+    assert!(app.form.is_some());
+    app.update(Action::Saved(Text::new("Sparat", "Saved")));
+    assert!(app.form.is_none());
+}
+
+#[test]
+fn a_form_says_what_is_wrong_as_you_type_and_keeps_everything_on_save() {
+    let mut app = on_family_page(Protection::None);
+    app.handle_key(Key::Char('c'));
+    type_text(&mut app, "Ali Exempel");
+    app.handle_key(Key::Tab); // relation
+    app.handle_key(Key::Tab); // kind
+    app.handle_key(Key::Right); // personnummer
+    app.handle_key(Key::Tab);
+    type_text(&mut app, "19910417-5551");
+    let form = app.form.as_ref().unwrap();
+    let error = form.field("caregiver_id").unwrap().error.clone().unwrap();
+    assert_eq!(
+        error.sv,
+        "kontrollsiffran är 1 men ska vara 0 för de här siffrorna; kontrollera skrivfel"
+    );
+    assert!(error.en.contains("should be 0"));
+    assert!(
+        app.handle_key(Key::Enter).is_empty(),
+        "not saved with a mistake"
+    );
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.value("caregiver_name"), "Ali Exempel");
+    assert_eq!(form.value("caregiver_id"), "19910417-5551");
+    assert!(form.error.is_some());
+    assert_eq!(
+        form.fields[form.focus].id, "caregiver_id",
+        "focus goes to the first problem"
+    );
+    app.handle_key(Key::Backspace);
+    type_text(&mut app, "0");
+    let effects = app.handle_key(Key::Enter);
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::AddCaregiver { family_id: 3, .. }]
+        ),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn required_fields_are_marked_when_saving() {
+    let mut app = with_index(app(Lang::En));
+    app.handle_key(Key::Char('3'));
+    app.handle_key(Key::Char('n'));
+    assert!(app.handle_key(Key::Enter).is_empty());
+    let form = app.form.as_ref().unwrap();
+    let missing: Vec<&str> = form
+        .fields
+        .iter()
+        .filter(|f| f.error.is_some())
+        .map(|f| f.id)
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "family_ref",
+            "family_name",
+            "caregiver_name",
+            "child_name",
+            "child_birth_date"
+        ]
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_the_form_and_its_input() {
+    let mut app = on_family_page(Protection::None);
+    app.handle_key(Key::Char('e'));
+    type_text(&mut app, "x");
+    app.update(Action::Failed(Text::new("finns redan", "already exists")));
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.error.as_ref().unwrap().en, "already exists");
+    assert_eq!(form.value("family_ref"), "2026-003x");
+}
+
+#[test]
+fn unsaved_input_is_never_lost_without_asking() {
+    let mut app = on_family_page(Protection::None);
+    app.handle_key(Key::Char('e'));
+    assert_eq!(
+        app.form.as_ref().unwrap().value("family_name"),
+        "Familjen Skyddad"
+    );
+    app.handle_key(Key::Esc);
+    assert!(app.form.is_none(), "nothing typed: Esc just closes");
+    app.handle_key(Key::Char('e'));
+    type_text(&mut app, "q");
+    assert!(app.form.is_some(), "q is a letter in a form");
+    app.handle_key(Key::Esc);
+    assert_eq!(app.question, Some(Question::DiscardForm));
+    app.handle_key(Key::Char('n'));
+    assert!(app.form.is_some());
+    assert_eq!(app.handle_key(Key::Ctrl('c')), Vec::new());
+    assert_eq!(app.question, Some(Question::QuitUnsaved));
+    assert_eq!(app.handle_key(Key::Char('y')), vec![Effect::Quit]);
+}
+
+#[test]
+fn q_quits_at_once_without_a_form() {
+    let mut app = app(Lang::Sv);
+    assert_eq!(app.handle_key(Key::Char('q')), vec![Effect::Quit]);
+}
+
+#[test]
+fn help_opens_over_any_screen_and_keys_do_not_leak_through_it() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('?'));
+    assert!(app.help);
+    assert!(app.handle_key(Key::Char('3')).is_empty());
+    assert_eq!(app.screen, Screen::Today);
+    app.handle_key(Key::Esc);
+    assert!(!app.help);
+}
+
+#[test]
+fn staff_can_be_added_and_edited() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('5'));
+    app.update(Action::StaffLoaded(fixtures::staff()));
+    app.handle_key(Key::Down);
+    app.handle_key(Key::Enter);
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.kind, form::FormKind::EditStaff(2));
+    assert_eq!(form.value("work_days"), "mon|tue|thu");
+    app.handle_key(Key::Esc);
+    app.handle_key(Key::Char('n'));
+    type_text(&mut app, "Ny Person");
+    for _ in 0..4 {
+        app.handle_key(Key::Tab);
+    }
+    app.handle_key(Key::Ctrl('u'));
+    type_text(&mut app, "mån|tis");
+    let error = app
+        .form
+        .as_ref()
+        .unwrap()
+        .field("work_days")
+        .unwrap()
+        .error
+        .clone()
+        .unwrap();
+    assert!(error.sv.contains("\"mån\" är ingen dag"), "{}", error.sv);
+    app.handle_key(Key::Ctrl('u'));
+    type_text(&mut app, "mon|tue");
+    let effects = app.handle_key(Key::Enter);
+    let [Effect::SaveStaff { id: None, staff }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(staff.work_days.len(), 2);
+}
+
+/// Every action a user can take has a key: help and docs come from the table, so an action
+/// without a row would be invisible.
+#[test]
+fn every_user_action_has_a_key() {
+    let user_actions = [
+        Action::Show(Screen::Today),
+        Action::Show(Screen::Families),
+        Action::Show(Screen::Staff),
+        Action::Help,
+        Action::Back,
+        Action::Quit,
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::Open,
+        Action::New,
+        Action::Edit,
+        Action::NextPane,
+        Action::Search,
+        Action::FilterArea,
+        Action::FilterClinic,
+        Action::FilterProgramme,
+        Action::FilterStatus,
+        Action::FilterDue,
+        Action::ClearFilters,
+        Action::Reveal,
+        Action::AddCaregiver,
+        Action::AddChild,
+        Action::RecordConsent,
+        Action::Activate,
+        Action::Decline,
+        Action::Pause,
+        Action::Exit,
+        Action::NextField,
+        Action::PrevField,
+        Action::Save,
+        Action::Yes,
+    ];
+    for action in user_actions {
+        assert!(
+            BINDINGS.iter().any(|b| b.action == action),
+            "{action:?} has no key"
+        );
+    }
+}

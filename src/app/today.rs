@@ -1,0 +1,219 @@
+//! Idag / Today: today's and tomorrow's visits, the alerts, the next parent-group session.
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+
+use super::{Action, Text, move_selection};
+use crate::domain::programme::Programme;
+use crate::domain::timeline::{AlertKind, VisitFact, programme_alerts, timeline};
+use crate::domain::views::{ChildPlan, DayVisit, SessionInfo};
+
+/// One line of the alert list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlertRow {
+    pub kind: AlertKind,
+    pub family_id: i64,
+    pub family_name: String,
+    pub area: Option<String>,
+    /// What and when, e.g. the visit and its last day.
+    pub detail: Text,
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TodayData {
+    pub date: NaiveDate,
+    /// Today's and tomorrow's visits, in time order.
+    pub visits: Vec<DayVisit>,
+    pub alerts: Vec<AlertRow>,
+    pub next_session: Option<SessionInfo>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Visits,
+    Alerts,
+}
+
+#[derive(Debug, Default)]
+pub struct TodayState {
+    pub data: TodayData,
+    pub loaded: bool,
+    pub pane: Pane,
+    pub visit_selected: usize,
+    pub alert_selected: usize,
+    /// The most pressing programme alert of each family, for the Families filter.
+    pub due_by_family: HashMap<i64, AlertKind>,
+}
+
+impl TodayState {
+    pub fn set(&mut self, data: TodayData) {
+        self.due_by_family.clear();
+        for a in &data.alerts {
+            if matches!(a.kind, AlertKind::Overdue | AlertKind::DueUnbooked) {
+                let slot = self.due_by_family.entry(a.family_id).or_insert(a.kind);
+                *slot = (*slot).min(a.kind);
+            }
+        }
+        self.visit_selected = self.visit_selected.min(data.visits.len().saturating_sub(1));
+        self.alert_selected = self.alert_selected.min(data.alerts.len().saturating_sub(1));
+        self.data = data;
+        self.loaded = true;
+    }
+
+    /// Moves in the pane with focus; on `Open`, the family to open.
+    pub fn handle(&mut self, action: &Action) -> Option<i64> {
+        match action {
+            Action::NextPane => {
+                self.pane = match self.pane {
+                    Pane::Visits => Pane::Alerts,
+                    Pane::Alerts => Pane::Visits,
+                };
+                None
+            }
+            Action::Open => match self.pane {
+                Pane::Visits => self
+                    .data
+                    .visits
+                    .get(self.visit_selected)
+                    .map(|v| v.family_id),
+                Pane::Alerts => self
+                    .data
+                    .alerts
+                    .get(self.alert_selected)
+                    .map(|a| a.family_id),
+            },
+            other => {
+                match self.pane {
+                    Pane::Visits => {
+                        self.visit_selected =
+                            move_selection(self.visit_selected, self.data.visits.len(), other, 8);
+                    }
+                    Pane::Alerts => {
+                        self.alert_selected =
+                            move_selection(self.alert_selected, self.data.alerts.len(), other, 8);
+                    }
+                }
+                None
+            }
+        }
+    }
+}
+
+/// Everything the Today screen needs, from what the runtime read.
+#[derive(Debug)]
+pub struct TodayInput<'a> {
+    pub date: NaiveDate,
+    pub visits: Vec<DayVisit>,
+    pub children: &'a [ChildPlan],
+    pub facts: &'a HashMap<i64, Vec<VisitFact>>,
+    pub programmes: &'a [Programme],
+    pub warning_days: u32,
+    /// Planned visits with an interpreter need but none booked.
+    pub missing_interpreter: Vec<DayVisit>,
+    /// (staff name, the two visits) for each double booking.
+    pub double_bookings: Vec<(String, DayVisit, DayVisit)>,
+    pub next_session: Option<SessionInfo>,
+}
+
+pub fn build(input: TodayInput<'_>) -> TodayData {
+    let mut alerts = Vec::new();
+    for child in input.children {
+        let Some(programme) = input
+            .programmes
+            .iter()
+            .find(|p| p.id == child.programme_id && p.version == child.programme_version)
+        else {
+            continue;
+        };
+        let facts = input
+            .facts
+            .get(&child.child_id)
+            .map_or(&[][..], Vec::as_slice);
+        let entries = timeline(
+            programme,
+            child.birth_date,
+            facts,
+            input.date,
+            input.warning_days,
+        );
+        for (kind, e) in programme_alerts(&entries, input.date) {
+            let (date, sv, en) = match kind {
+                // The date first: it is what the coordinator sorts by and must not be cut off.
+                AlertKind::Overdue => (
+                    e.window.max,
+                    format!(
+                        "senast {} · {} · {}",
+                        e.window.max, e.name, child.child_name
+                    ),
+                    format!("by {} · {} · {}", e.window.max, e.name_en, child.child_name),
+                ),
+                _ => (
+                    e.window.due,
+                    format!("{} · {} · {}", e.window.due, e.name, child.child_name),
+                    format!("{} · {} · {}", e.window.due, e.name_en, child.child_name),
+                ),
+            };
+            alerts.push(AlertRow {
+                kind,
+                family_id: child.family_id,
+                family_name: child.family_name.clone(),
+                area: child.area.clone(),
+                detail: Text::new(sv, en),
+                date: Some(date),
+            });
+        }
+    }
+    for v in input.missing_interpreter {
+        let lang = v.interpreter_language.clone().unwrap_or_default();
+        let when = v.start.format("%Y-%m-%d %H:%M");
+        alerts.push(AlertRow {
+            kind: AlertKind::InterpreterMissing,
+            family_id: v.family_id,
+            family_name: v.family_name.clone(),
+            area: v.area.clone(),
+            detail: Text::new(
+                format!("{when}: ingen tolk bokad ({lang})"),
+                format!("{when}: no interpreter booked ({lang})"),
+            ),
+            date: Some(v.start.date()),
+        });
+    }
+    for (name, a, b) in input.double_bookings {
+        let detail = Text::new(
+            format!(
+                "{name}: {} och {}",
+                a.start.format("%Y-%m-%d %H:%M"),
+                b.start.format("%H:%M")
+            ),
+            format!(
+                "{name}: {} and {}",
+                a.start.format("%Y-%m-%d %H:%M"),
+                b.start.format("%H:%M")
+            ),
+        );
+        alerts.push(AlertRow {
+            kind: AlertKind::DoubleBooked,
+            family_id: b.family_id,
+            family_name: b.family_name.clone(),
+            area: b.area.clone(),
+            detail,
+            date: Some(a.start.date()),
+        });
+    }
+    alerts.sort_by(|a, b| (a.kind, a.date, &a.family_name).cmp(&(b.kind, b.date, &b.family_name)));
+    let tomorrow_end = input
+        .date
+        .checked_add_days(Days::new(1))
+        .unwrap_or(input.date);
+    let mut visits = input.visits;
+    visits.retain(|v| v.start.date() >= input.date && v.start.date() <= tomorrow_end);
+    TodayData {
+        date: input.date,
+        visits,
+        alerts,
+        next_session: input.next_session,
+    }
+}

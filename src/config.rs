@@ -1,0 +1,163 @@
+//! The user's settings: `config.toml` in the platform config folder. A broken file is reported
+//! with its line and key, and the app starts with defaults.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::app::Lang;
+
+/// Days before a window closes when an unbooked visit counts as overdue.
+pub const DEFAULT_WARNING_DAYS: u32 = 7;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// `sv` or `en`.
+    pub lang: Option<String>,
+    /// The name written in the audit log; default the operating-system user.
+    pub coordinator: Option<String>,
+    pub overdue_warning_days: Option<u32>,
+}
+
+impl Config {
+    pub fn warning_days(&self) -> u32 {
+        self.overdue_warning_days.unwrap_or(DEFAULT_WARNING_DAYS)
+    }
+}
+
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("se", "hembesok", "hembesok")
+        .map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Reads the config; a missing file is the defaults, a broken one the defaults and a warning.
+pub fn load(path: &Path) -> (Config, Option<String>) {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return (Config::default(), None);
+    };
+    match parse(&text) {
+        Ok(config) => (config, None),
+        Err(problem) => (
+            Config::default(),
+            Some(format!("{}: {problem}; using the defaults", path.display())),
+        ),
+    }
+}
+
+/// Parses config text; the error names the line and the key.
+pub fn parse(text: &str) -> Result<Config, String> {
+    let config: Config = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |span| {
+            text[..span.start.min(text.len())].matches('\n').count() + 1
+        });
+        let key = text
+            .lines()
+            .nth(line - 1)
+            .and_then(|l| l.split_once('='))
+            .map(|(k, _)| k.trim().to_string())
+            .filter(|k| !k.is_empty());
+        let message = e.message().to_string();
+        match key {
+            Some(key) => format!("line {line}: {key}: {message}"),
+            None => format!("line {line}: {message}"),
+        }
+    })?;
+    if let Some(lang) = &config.lang
+        && lang_from(lang).is_none()
+    {
+        let line = text
+            .lines()
+            .position(|l| l.trim_start().starts_with("lang"))
+            .map_or(1, |i| i + 1);
+        return Err(format!("line {line}: lang: \"{lang}\" is not sv or en"));
+    }
+    Ok(config)
+}
+
+fn lang_from(text: &str) -> Option<Lang> {
+    match text.trim().to_lowercase().as_str() {
+        "sv" | "svenska" | "swedish" => Some(Lang::Sv),
+        "en" | "english" | "engelska" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// `--lang`, else the config, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG` starting with sv).
+pub fn resolve_lang(
+    flag: Option<Lang>,
+    config: &Config,
+    env: impl Fn(&str) -> Option<String>,
+) -> Lang {
+    if let Some(lang) = flag {
+        return lang;
+    }
+    if let Some(lang) = config.lang.as_deref().and_then(lang_from) {
+        return lang;
+    }
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|k| env(k).filter(|v| !v.is_empty()));
+    if locale.is_some_and(|l| l.to_lowercase().starts_with("sv")) {
+        Lang::Sv
+    } else {
+        Lang::En
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_setting() {
+        let c = parse("lang = \"sv\"\ncoordinator = \"Samordnaren\"\noverdue_warning_days = 10\n")
+            .unwrap();
+        assert_eq!(c.coordinator.as_deref(), Some("Samordnaren"));
+        assert_eq!(c.warning_days(), 10);
+        assert_eq!(parse("").unwrap().warning_days(), DEFAULT_WARNING_DAYS);
+    }
+
+    #[test]
+    fn a_broken_file_names_line_and_key() {
+        let e = parse("lang = \"sv\"\noverdue_warning_days = \"many\"\n").unwrap_err();
+        assert!(e.starts_with("line 2: overdue_warning_days:"), "{e}");
+        let e = parse("lang = \"sv\"\n\ncolour = \"blue\"\n").unwrap_err();
+        assert!(
+            e.starts_with("line 3: colour:") && e.contains("unknown field"),
+            "{e}"
+        );
+        let e = parse("lang = \"fi\"\n").unwrap_err();
+        assert_eq!(e, "line 1: lang: \"fi\" is not sv or en");
+    }
+
+    #[test]
+    fn a_broken_file_still_gives_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "overdue_warning_days = -1\n").unwrap();
+        let (config, warning) = load(&path);
+        assert_eq!(config, Config::default());
+        assert!(warning.unwrap().contains("line 1: overdue_warning_days"));
+    }
+
+    #[test]
+    fn language_comes_from_flag_config_then_locale() {
+        let sv_config = Config {
+            lang: Some("sv".into()),
+            ..Config::default()
+        };
+        let no_env = |_: &str| None;
+        assert_eq!(resolve_lang(Some(Lang::En), &sv_config, no_env), Lang::En);
+        assert_eq!(resolve_lang(None, &sv_config, no_env), Lang::Sv);
+        let swedish = |k: &str| (k == "LANG").then(|| "sv_SE.UTF-8".to_string());
+        assert_eq!(resolve_lang(None, &Config::default(), swedish), Lang::Sv);
+        assert_eq!(resolve_lang(None, &Config::default(), no_env), Lang::En);
+        let c_all = |k: &str| (k == "LC_ALL").then(|| "C".to_string());
+        assert_eq!(
+            resolve_lang(None, &Config::default(), |k| c_all(k)
+                .or_else(|| swedish(k))),
+            Lang::En
+        );
+    }
+}

@@ -1,0 +1,533 @@
+//! Reads for the screens: the search index, a family's page, the day's visits, alert inputs.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::OptionalExtension;
+
+use super::{
+    Result, Tx, date_text, datetime_text, parse_date, parse_datetime, parse_enum, split_list,
+};
+use crate::domain::enums::{ConsentMethod, Protection};
+use crate::domain::identity::IdentityNumber;
+use crate::domain::model::Consent;
+use crate::domain::search::{fold, phone_terms};
+use crate::domain::timeline::{StaffBooking, VisitFact, VisitsByChild};
+use crate::domain::views::{
+    Attendee, Caregiver, ChildDetail, ChildPlan, DayVisit, FamilyDetail, FamilyIndexEntry,
+    SessionInfo,
+};
+
+fn identity(kind: &str, value: Option<String>) -> Result<Option<IdentityNumber>> {
+    value
+        .map(|value| -> Result<IdentityNumber> {
+            Ok(IdentityNumber {
+                kind: parse_enum(kind)?,
+                value,
+            })
+        })
+        .transpose()
+}
+
+fn opt_date(text: Option<&String>) -> Result<Option<NaiveDate>> {
+    text.map(|t| parse_date(t)).transpose()
+}
+
+impl Tx<'_> {
+    /// Every family, in name order, with the folded text that search looks in.
+    pub fn family_index(&self) -> Result<Vec<FamilyIndexEntry>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT f.id, f.family_ref, f.display_name, f.area, f.clinic, f.status, f.protection,
+                    f.programme_id, f.phone,
+                    (SELECT group_concat(name, char(31)) FROM caregiver WHERE family_id = f.id),
+                    (SELECT group_concat(name, ' ') FROM child WHERE family_id = f.id)
+             FROM family f ORDER BY f.display_name, f.family_ref",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
+                r.get::<_, Option<String>>(8)?,
+                r.get::<_, Option<String>>(9)?,
+                r.get::<_, Option<String>>(10)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (
+                id,
+                family_ref,
+                display_name,
+                area,
+                clinic,
+                status,
+                protection,
+                programme_id,
+                phone,
+                carers,
+                children,
+            ) = row?;
+            let protection: Protection = parse_enum(&protection)?;
+            let carers = carers.unwrap_or_default();
+            let mut text = format!(
+                "{display_name} {} {} {family_ref}",
+                carers.replace('\u{1f}', " "),
+                children.unwrap_or_default()
+            );
+            if let (Some(phone), false) = (phone, protection.is_protected()) {
+                text.push(' ');
+                text.push_str(&phone_terms(&phone));
+            }
+            Ok(FamilyIndexEntry {
+                id,
+                family_ref,
+                display_name,
+                area,
+                clinic,
+                status: parse_enum(&status)?,
+                protection,
+                programme_id,
+                caregivers: first_names(&carers),
+                haystack: fold(&text),
+            })
+        })
+        .collect()
+    }
+
+    pub fn family_detail(&self, family_id: i64) -> Result<Option<FamilyDetail>> {
+        let row = self
+            .tx
+            .prepare_cached(
+                "SELECT id, family_ref, display_name, address, area, clinic, phone, languages,
+                        interpreter_language, protection, eligibility, programme_id, programme_version,
+                        status, offered_on, enrolled_on, exited_on, exit_reason, note
+                 FROM family WHERE id = ?1",
+            )?
+            .query_row([family_id], |r| {
+                Ok((
+                    (r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?),
+                    (r.get::<_, Option<String>>(4)?, r.get::<_, Option<String>>(5)?, r.get::<_, Option<String>>(6)?, r.get::<_, String>(7)?),
+                    (r.get::<_, Option<String>>(8)?, r.get::<_, String>(9)?, r.get::<_, Option<String>>(10)?, r.get::<_, String>(11)?),
+                    (r.get::<_, u32>(12)?, r.get::<_, String>(13)?, r.get::<_, Option<String>>(14)?, r.get::<_, Option<String>>(15)?),
+                    (r.get::<_, Option<String>>(16)?, r.get::<_, Option<String>>(17)?, r.get::<_, Option<String>>(18)?),
+                ))
+            })
+            .optional()?;
+        let Some((
+            (id, family_ref, display_name, address),
+            (area, clinic, phone, languages),
+            (interpreter_language, protection, eligibility, programme_id),
+            (programme_version, status, offered_on, enrolled_on),
+            (exited_on, exit_reason, note),
+        )) = row
+        else {
+            return Ok(None);
+        };
+        Ok(Some(FamilyDetail {
+            id,
+            family_ref,
+            display_name,
+            address,
+            area,
+            clinic,
+            phone,
+            languages: split_list(&languages),
+            interpreter_language,
+            protection: parse_enum(&protection)?,
+            eligibility: eligibility.as_deref().map(parse_enum).transpose()?,
+            programme_id,
+            programme_version,
+            status: parse_enum(&status)?,
+            offered_on: opt_date(offered_on.as_ref())?,
+            enrolled_on: opt_date(enrolled_on.as_ref())?,
+            exited_on: opt_date(exited_on.as_ref())?,
+            exit_reason: exit_reason.as_deref().map(parse_enum).transpose()?,
+            note,
+            consent: self.consent_of(family_id)?,
+            caregivers: self.caregivers_of(family_id)?,
+            children: self.child_details_of(family_id)?,
+        }))
+    }
+
+    /// The latest consent recorded for a family.
+    fn consent_of(&self, family_id: i64) -> Result<Option<Consent>> {
+        let row = self
+            .tx
+            .prepare_cached(
+                "SELECT given_by, scope, given_on, method, withdrawn_on FROM consent
+                 WHERE family_id = ?1 ORDER BY given_on DESC, id DESC LIMIT 1",
+            )?
+            .query_row([family_id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                ))
+            })
+            .optional()?;
+        row.map(|(given_by, scope, given_on, method, withdrawn_on)| {
+            Ok(Consent {
+                given_by,
+                scope,
+                given_on: parse_date(&given_on)?,
+                method: method
+                    .as_deref()
+                    .map(parse_enum::<ConsentMethod>)
+                    .transpose()?,
+                withdrawn_on: opt_date(withdrawn_on.as_ref())?,
+            })
+        })
+        .transpose()
+    }
+
+    fn caregivers_of(&self, family_id: i64) -> Result<Vec<Caregiver>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id, name, relation, id_kind, id_value FROM caregiver WHERE family_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([family_id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get::<_, String>(3)?,
+                r.get(4)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (id, name, relation, kind, value) = row?;
+            Ok(Caregiver {
+                id,
+                name,
+                relation,
+                identity: identity(&kind, value)?,
+            })
+        })
+        .collect()
+    }
+
+    fn child_details_of(&self, family_id: i64) -> Result<Vec<ChildDetail>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id, name, birth_date, expected, first_child, first_born_in_sweden, id_kind, id_value
+             FROM child WHERE family_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([family_id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get::<_, String>(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get::<_, String>(6)?,
+                r.get(7)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (id, name, birth, expected, first_child, first_born_in_sweden, kind, value) = row?;
+            Ok(ChildDetail {
+                id,
+                name,
+                birth_date: parse_date(&birth)?,
+                expected,
+                first_child,
+                first_born_in_sweden,
+                identity: identity(&kind, value)?,
+            })
+        })
+        .collect()
+    }
+
+    /// The visits of a family's children, by child.
+    pub fn visit_facts_of_family(&self, family_id: i64) -> Result<HashMap<i64, Vec<VisitFact>>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT v.child_id, v.visit_no, v.starts_at, v.status FROM visit v
+             JOIN child c ON c.id = v.child_id WHERE c.family_id = ?1 ORDER BY v.starts_at",
+        )?;
+        collect_facts(stmt.query_map([family_id], fact_row)?)
+    }
+
+    /// Children of active families born on or after `born_since`, and their visits by child.
+    pub fn active_children(
+        &self,
+        born_since: NaiveDate,
+    ) -> Result<(Vec<ChildPlan>, VisitsByChild)> {
+        let since = date_text(born_since);
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT f.id, f.display_name, f.area, c.id, c.name, c.birth_date, f.programme_id, f.programme_version
+             FROM child c JOIN family f ON f.id = c.family_id
+             WHERE f.status = 'active' AND c.expected = 0 AND c.birth_date >= ?1
+             ORDER BY c.birth_date, c.id",
+        )?;
+        let rows = stmt.query_map([&since], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get::<_, String>(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
+        })?;
+        let children = rows
+            .map(|row| {
+                let (
+                    family_id,
+                    family_name,
+                    area,
+                    child_id,
+                    child_name,
+                    birth,
+                    programme_id,
+                    programme_version,
+                ) = row?;
+                Ok(ChildPlan {
+                    family_id,
+                    family_name,
+                    area,
+                    child_id,
+                    child_name,
+                    birth_date: parse_date(&birth)?,
+                    programme_id,
+                    programme_version,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT v.child_id, v.visit_no, v.starts_at, v.status FROM visit v
+             JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+             WHERE f.status = 'active' AND c.birth_date >= ?1 AND v.visit_no IS NOT NULL",
+        )?;
+        let facts = collect_facts(stmt.query_map([&since], fact_row)?)?;
+        Ok((children, facts))
+    }
+
+    /// Visits that start on days `from` to `to` (inclusive), in time order, with their staff.
+    pub fn day_visits(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DayVisit>> {
+        let start = format!("{} 00:00", date_text(from));
+        let end = format!("{} 24:00", date_text(to));
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT v.id, v.starts_at, v.duration_min, f.id, f.display_name, f.protection, f.area, c.name,
+                    v.visit_no, v.status, v.location, v.interpreter_language, v.interpreter_external, i.name
+             FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+             LEFT JOIN staff i ON i.id = v.interpreter_staff_id
+             WHERE v.starts_at >= ?1 AND v.starts_at < ?2 ORDER BY v.starts_at, v.id",
+        )?;
+        let rows = stmt.query_map([&start, &end], |r| {
+            Ok((
+                (
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, u32>(2)?,
+                    r.get::<_, i64>(3)?,
+                ),
+                (
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, Option<String>>(6)?,
+                    r.get::<_, String>(7)?,
+                ),
+                (
+                    r.get::<_, Option<u32>>(8)?,
+                    r.get::<_, String>(9)?,
+                    r.get::<_, String>(10)?,
+                ),
+                (
+                    r.get::<_, Option<String>>(11)?,
+                    r.get::<_, bool>(12)?,
+                    r.get::<_, Option<String>>(13)?,
+                ),
+            ))
+        })?;
+        let mut visits = Vec::new();
+        for row in rows {
+            let (
+                (visit_id, start, duration_min, family_id),
+                (family_name, protection, area, child_name),
+                (visit_no, status, location),
+                (interpreter_language, external, interpreter_name),
+            ) = row?;
+            visits.push(DayVisit {
+                visit_id,
+                start: parse_datetime(&start)?,
+                duration_min,
+                family_id,
+                family_name,
+                protection: parse_enum(&protection)?,
+                area,
+                child_name,
+                visit_no,
+                status: parse_enum(&status)?,
+                location: parse_enum(&location)?,
+                staff: Vec::new(),
+                interpreter_language,
+                interpreter: if external {
+                    Some("external".to_string())
+                } else {
+                    interpreter_name
+                },
+            });
+        }
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT vs.visit_id, s.id, s.name, vs.role FROM visit_staff vs JOIN staff s ON s.id = vs.staff_id
+             JOIN visit v ON v.id = vs.visit_id
+             WHERE v.starts_at >= ?1 AND v.starts_at < ?2 ORDER BY vs.visit_id, vs.role",
+        )?;
+        let rows = stmt.query_map([&start, &end], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        let position: HashMap<i64, usize> = visits
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.visit_id, i))
+            .collect();
+        for row in rows {
+            let (visit_id, staff_id, name, role) = row?;
+            if let Some(i) = position.get(&visit_id) {
+                visits[*i].staff.push(Attendee {
+                    staff_id,
+                    name,
+                    role: parse_enum(&role)?,
+                });
+            }
+        }
+        Ok(visits)
+    }
+
+    /// Planned visits from `from` on, one row per staff member, for finding double bookings.
+    pub fn planned_bookings(&self, from: NaiveDateTime) -> Result<Vec<StaffBooking>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT vs.staff_id, v.id, v.starts_at, v.duration_min FROM visit v
+             JOIN visit_staff vs ON vs.visit_id = v.id
+             WHERE v.status = 'planned' AND v.starts_at >= ?1
+             UNION ALL
+             SELECT v.interpreter_staff_id, v.id, v.starts_at, v.duration_min FROM visit v
+             WHERE v.status = 'planned' AND v.starts_at >= ?1 AND v.interpreter_staff_id IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([datetime_text(from)], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?, r.get(3)?))
+        })?;
+        rows.map(|row| {
+            let (staff_id, visit_id, start, duration_min) = row?;
+            Ok(StaffBooking {
+                staff_id,
+                visit_id,
+                start: parse_datetime(&start)?,
+                duration_min,
+            })
+        })
+        .collect()
+    }
+
+    /// Planned visits from `from` on whose family needs an interpreter and none is booked.
+    pub fn visits_missing_interpreter(&self, from: NaiveDateTime) -> Result<Vec<i64>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT v.id FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+             WHERE v.status = 'planned' AND v.starts_at >= ?1 AND f.interpreter_language IS NOT NULL
+               AND v.interpreter_staff_id IS NULL AND v.interpreter_external = 0
+             ORDER BY v.starts_at",
+        )?;
+        let rows = stmt.query_map([datetime_text(from)], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// A few visits by id, as lists show them (for alerts about visits outside the shown days).
+    pub fn visits_by_id(&self, ids: &[i64]) -> Result<Vec<DayVisit>> {
+        let mut out = Vec::new();
+        for id in ids {
+            let day: Option<String> = self
+                .tx
+                .prepare_cached("SELECT substr(starts_at, 1, 10) FROM visit WHERE id = ?1")?
+                .query_row([id], |r| r.get(0))
+                .optional()?;
+            if let Some(day) = day {
+                let date = parse_date(&day)?;
+                out.extend(
+                    self.day_visits(date, date)?
+                        .into_iter()
+                        .filter(|v| v.visit_id == *id),
+                );
+            }
+        }
+        Ok(out)
+    }
+
+    /// The next planned parent-group session at or after `now`.
+    pub fn next_session(&self, now: NaiveDateTime) -> Result<Option<SessionInfo>> {
+        let row = self
+            .tx
+            .prepare_cached(
+                "SELECT s.id, g.name, s.starts_at, g.place, s.theme,
+                        (SELECT count(*) FROM group_member m WHERE m.group_id = g.id AND m.left_on IS NULL)
+                 FROM group_session s JOIN parent_group g ON g.id = s.group_id
+                 WHERE s.status = 'planned' AND s.starts_at >= ?1 ORDER BY s.starts_at, s.id LIMIT 1",
+            )?
+            .query_row([datetime_text(now)], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            })
+            .optional()?;
+        row.map(|(session_id, group_name, start, place, theme, members)| {
+            Ok(SessionInfo {
+                session_id,
+                group_name,
+                start: parse_datetime(&start)?,
+                place,
+                theme,
+                members,
+            })
+        })
+        .transpose()
+    }
+
+    /// Every stored programme version's template text.
+    pub fn programme_definitions(&self) -> Result<Vec<(String, u32, String)>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT id, version, definition FROM programme ORDER BY id, version")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
+
+/// "Amina Haddad Ali Haddad" is two caregivers; group_concat joins with '\u{1f}' to keep them apart.
+fn first_names(joined: &str) -> String {
+    joined
+        .split('\u{1f}')
+        .filter_map(|name| name.split_whitespace().next())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+type FactRow = (i64, Option<u32>, String, String);
+
+fn fact_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FactRow> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+}
+
+fn collect_facts(
+    rows: impl Iterator<Item = rusqlite::Result<FactRow>>,
+) -> Result<HashMap<i64, Vec<VisitFact>>> {
+    let mut by_child: HashMap<i64, Vec<VisitFact>> = HashMap::new();
+    for row in rows {
+        let (child_id, visit_no, start, status) = row?;
+        by_child.entry(child_id).or_default().push(VisitFact {
+            visit_no,
+            start: parse_datetime(&start)?,
+            status: parse_enum(&status)?,
+        });
+    }
+    Ok(by_child)
+}

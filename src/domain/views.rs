@@ -1,0 +1,125 @@
+//! What the screens show, as read from the register: lists, a family's page, the day's visits.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::enums::{
+    Eligibility, ExitReason, FamilyStatus, Location, Protection, Role, VisitStatus,
+};
+use super::identity::IdentityNumber;
+use super::model::Consent;
+
+/// One family in the search index: what lists show, and the folded text search looks in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FamilyIndexEntry {
+    pub id: i64,
+    pub family_ref: String,
+    pub display_name: String,
+    pub area: Option<String>,
+    pub clinic: Option<String>,
+    pub status: FamilyStatus,
+    pub protection: Protection,
+    pub programme_id: String,
+    /// The caregivers' first names, to tell families with one surname apart.
+    pub caregivers: String,
+    /// Folded names of the family, caregivers and children, the reference, and the phone
+    /// number unless the family is protected.
+    pub haystack: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Caregiver {
+    pub id: i64,
+    pub name: String,
+    pub relation: Option<String>,
+    pub identity: Option<IdentityNumber>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChildDetail {
+    pub id: i64,
+    pub name: String,
+    pub birth_date: NaiveDate,
+    pub expected: bool,
+    pub first_child: bool,
+    pub first_born_in_sweden: bool,
+    pub identity: Option<IdentityNumber>,
+}
+
+/// Everything on a family's page. Address and phone are here; the page decides when to show them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FamilyDetail {
+    pub id: i64,
+    pub family_ref: String,
+    pub display_name: String,
+    pub address: Option<String>,
+    pub area: Option<String>,
+    pub clinic: Option<String>,
+    pub phone: Option<String>,
+    pub languages: Vec<String>,
+    pub interpreter_language: Option<String>,
+    pub protection: Protection,
+    pub eligibility: Option<Eligibility>,
+    pub programme_id: String,
+    pub programme_version: u32,
+    pub status: FamilyStatus,
+    pub offered_on: Option<NaiveDate>,
+    pub enrolled_on: Option<NaiveDate>,
+    pub exited_on: Option<NaiveDate>,
+    pub exit_reason: Option<ExitReason>,
+    pub note: Option<String>,
+    pub consent: Option<Consent>,
+    pub caregivers: Vec<Caregiver>,
+    pub children: Vec<ChildDetail>,
+}
+
+/// A person at a visit, by name and role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attendee {
+    pub staff_id: i64,
+    pub name: String,
+    pub role: Role,
+}
+
+/// A visit as the day and week plans list it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayVisit {
+    pub visit_id: i64,
+    pub start: NaiveDateTime,
+    pub duration_min: u32,
+    pub family_id: i64,
+    pub family_name: String,
+    pub protection: Protection,
+    pub area: Option<String>,
+    pub child_name: String,
+    pub visit_no: Option<u32>,
+    pub status: VisitStatus,
+    pub location: Location,
+    pub staff: Vec<Attendee>,
+    pub interpreter_language: Option<String>,
+    /// A staff interpreter's name, `external`, or none booked.
+    pub interpreter: Option<String>,
+}
+
+/// A child in an active family, with what the alerts need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChildPlan {
+    pub family_id: i64,
+    pub family_name: String,
+    pub area: Option<String>,
+    pub child_id: i64,
+    pub child_name: String,
+    pub birth_date: NaiveDate,
+    pub programme_id: String,
+    pub programme_version: u32,
+}
+
+/// The next parent-group session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionInfo {
+    pub session_id: i64,
+    pub group_name: String,
+    pub start: NaiveDateTime,
+    pub place: Option<String>,
+    pub theme: Option<String>,
+    pub members: u32,
+}

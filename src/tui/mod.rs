@@ -1,0 +1,163 @@
+//! The runtime: terminal set-up and restore, the event loop, effects run against the database.
+//! Synchronous, and nothing is read on a timer: data is read when a screen or a change needs it.
+
+mod effects;
+
+use std::collections::VecDeque;
+use std::path::Path;
+
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::DefaultTerminal;
+
+use crate::app::{App, Effect, Key, Lang, Text};
+use crate::db::{Db, DbError, InstanceLock};
+use crate::ui::{self, Theme};
+pub use effects::Runner;
+
+/// What the app needs from its surroundings.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub lang: Lang,
+    pub actor: String,
+    pub warning_days: u32,
+    /// Said on the first screen, e.g. that the config file is broken.
+    pub notice: Option<String>,
+}
+
+/// Starts the app as the command line asks: settings from the flags, the config file and the
+/// locale; with `--demo`, on the demo database, made first if it is missing.
+pub fn launch(cli: &crate::cli::Cli) -> anyhow::Result<()> {
+    let (config, notice) = crate::config::default_path()
+        .map(|p| crate::config::load(&p))
+        .unwrap_or_default();
+    let flag = cli.lang.map(|l| match l {
+        crate::cli::Lang::Sv => Lang::Sv,
+        crate::cli::Lang::En => Lang::En,
+    });
+    let lang = crate::config::resolve_lang(flag, &config, |k| std::env::var(k).ok());
+    let path = if cli.demo {
+        let path = crate::paths::demo_db_path()
+            .ok_or_else(|| anyhow::anyhow!("no home folder to keep the demo database in"))?;
+        if !path.exists() {
+            let inv = crate::commands::Invocation::from_environment();
+            let mut db = Db::open(&path)?;
+            let created =
+                crate::commands::demo::generate(&mut db, 120, 1, inv.today(), false, &inv)?;
+            eprintln!(
+                "demo database created with {} fictional families: {}",
+                created.families,
+                path.display()
+            );
+        }
+        path
+    } else {
+        crate::commands::db_path(cli)?
+    };
+    let settings = Settings {
+        lang,
+        actor: config
+            .coordinator
+            .clone()
+            .unwrap_or_else(crate::paths::os_user),
+        warning_days: config.warning_days(),
+        notice,
+    };
+    run(&path, &settings)
+}
+
+/// Opens the database (refusing a second window on it) and runs the app until the user quits.
+/// Errors before the terminal is taken over are returned for the caller to print normally.
+pub fn run(path: &Path, settings: &Settings) -> anyhow::Result<()> {
+    let _lock = InstanceLock::acquire(path)?;
+    let db = Db::open(path)?;
+    let mut runner = Runner::new(db, settings.actor.clone(), settings.warning_days)?;
+    let mut app = App::new(settings.lang, runner.now().date(), runner.programme_ids());
+    app.warning_days = settings.warning_days;
+    if let Some(notice) = &settings.notice {
+        app.message = Some(Text::new(notice.clone(), notice.clone()));
+    }
+    // ratatui::init also restores the terminal if anything panics.
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, &mut app, &mut runner, Theme::from_env());
+    ratatui::restore();
+    result
+}
+
+/// Builds the first screen's data before the first frame, so the first frame is a real one.
+pub fn start(app: &mut App, runner: &mut Runner) -> Result<(), DbError> {
+    let today = runner.load_today()?;
+    app.update(today);
+    Ok(())
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    runner: &mut Runner,
+    theme: Theme,
+) -> anyhow::Result<()> {
+    start(app, runner)?;
+    loop {
+        terminal.draw(|frame| ui::render(app, frame, theme))?;
+        let effects = match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => convert(key)
+                .into_iter()
+                .flat_map(|k| app.handle_key(k))
+                .collect(),
+            _ => Vec::new(),
+        };
+        if !apply(app, runner, effects) {
+            return Ok(());
+        }
+    }
+}
+
+/// Runs effects and feeds their answers back until nothing is left; false when the user quit.
+pub fn apply(app: &mut App, runner: &mut Runner, effects: Vec<Effect>) -> bool {
+    let mut queue: VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        if effect == Effect::Quit {
+            return false;
+        }
+        for action in runner.run(effect) {
+            queue.extend(app.update(action));
+        }
+    }
+    true
+}
+
+/// A terminal key as the app's keys. Alt with a key is Esc then the key: that is what a
+/// terminal sends when Esc is followed quickly by a letter. Keys the app does not use are dropped.
+pub fn convert(key: KeyEvent) -> Vec<Key> {
+    let Some(k) = convert_one(key) else {
+        return Vec::new();
+    };
+    if key.modifiers.contains(KeyModifiers::ALT) {
+        vec![Key::Esc, k]
+    } else {
+        vec![k]
+    }
+}
+
+fn convert_one(key: KeyEvent) -> Option<Key> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char(c) if ctrl => Key::Ctrl(c),
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Delete => Key::Delete,
+        _ => return None,
+    })
+}

@@ -1,0 +1,134 @@
+//! Familjer / Families: the search box, the filters and the matching families.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Row, Table};
+
+use super::{Theme, fit, i18n, scroll_offset};
+use crate::app::families::DueFilter;
+use crate::app::{App, labels};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = i18n::strings(app.lang);
+    let state = &app.families;
+    let [search, filters, list] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+
+    let count = format!(" {} {} {} ", state.results.len(), s.of, state.index.len());
+    let search_block = Block::bordered()
+        .title(Line::from(format!(" {} ", s.search)).style(theme.title()))
+        .title_top(Line::from(count).right_aligned())
+        .border_style(if state.searching {
+            theme.focus_border()
+        } else {
+            Style::new()
+        });
+    let query = state.query.value();
+    let text = if query.is_empty() && !state.searching {
+        Span::styled(s.search_hint, theme.dim())
+    } else {
+        Span::raw(query.to_string())
+    };
+    frame.render_widget(Paragraph::new(Line::from(text)).block(search_block), search);
+    if state.searching && app.form.is_none() && !app.help {
+        let x = search.x + 1 + state.query.visual_cursor() as u16;
+        frame.set_cursor_position((x.min(search.right().saturating_sub(2)), search.y + 1));
+    }
+
+    let f = &state.filters;
+    let all = || s.all.to_string();
+    let due = match f.due {
+        DueFilter::All => s.all,
+        DueFilter::DueOrOverdue => s.due_or_overdue,
+        DueFilter::Overdue => s.overdue,
+    };
+    let parts = [
+        (s.area, f.area.clone().unwrap_or_else(all)),
+        (s.clinic, f.clinic.clone().unwrap_or_else(all)),
+        (s.programme, f.programme.clone().unwrap_or_else(all)),
+        (
+            s.status,
+            f.status
+                .map_or_else(all, |st| labels::status(st).get(app.lang).to_string()),
+        ),
+        (s.visits_filter, due.to_string()),
+    ];
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (name, value)) in parts.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dim()));
+        }
+        spans.push(Span::styled(format!("{name}: "), theme.dim()));
+        let style = if value == s.all {
+            Style::new()
+        } else {
+            theme.warn()
+        };
+        spans.push(Span::styled(value.clone(), style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), filters);
+
+    if !state.loaded {
+        frame.render_widget(Paragraph::new(format!(" {}", s.loading)), list);
+        return;
+    }
+    if state.results.is_empty() {
+        frame.render_widget(Paragraph::new(format!(" {}", s.no_match)), list);
+        return;
+    }
+    let height = list.height.saturating_sub(1) as usize;
+    let offset = scroll_offset(state.selected, height);
+    let wide = list.width >= 110;
+    let rows = state
+        .results
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, idx)| {
+            let e = &state.index[*idx];
+            let style = if i == state.selected {
+                theme.selected()
+            } else {
+                Style::new()
+            };
+            let mut cells = vec![
+                fit(&e.display_name, 22),
+                fit(&e.caregivers, 18),
+                e.family_ref.clone(),
+                fit(e.area.as_deref().unwrap_or_default(), 12),
+            ];
+            if wide {
+                cells.push(e.clinic.clone().unwrap_or_default());
+                cells.push(e.programme_id.clone());
+            }
+            cells.push(labels::status(e.status).get(app.lang).to_string());
+            cells.push(if e.protection.is_protected() {
+                s.protected_short.to_string()
+            } else {
+                String::new()
+            });
+            Row::new(cells).style(style)
+        });
+    let mut widths = vec![
+        Constraint::Length(22),
+        Constraint::Length(18),
+        Constraint::Length(9),
+        Constraint::Length(12),
+    ];
+    let mut header = vec![s.family, s.caregivers, s.reference, s.area];
+    if wide {
+        widths.extend([Constraint::Length(22), Constraint::Length(12)]);
+        header.extend([s.clinic, s.programme]);
+    }
+    widths.extend([Constraint::Length(10), Constraint::Length(5)]);
+    header.extend([s.status, ""]);
+    let table = Table::new(rows, widths).header(Row::new(header).style(theme.header()));
+    frame.render_widget(table, list);
+}

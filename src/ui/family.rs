@@ -1,0 +1,226 @@
+//! A family's page: who they are, protection, consent, and each child's programme timeline.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::{Theme, i18n};
+use crate::app::family::FamilyPage;
+use crate::app::{App, labels};
+use crate::domain::schedule::VisitState;
+
+fn field<'a>(label: &str, value: String, theme: Theme) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(format!(" {label:<14}"), theme.dim()),
+        Span::raw(value),
+    ])
+}
+
+pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = i18n::strings(app.lang);
+    let lang = app.lang;
+    let d = &page.data.detail;
+    let wide = area.width >= 100;
+    let mut lines: Vec<Line> = Vec::new();
+    lines.push(Line::from(vec![
+        Span::styled(format!(" {} ", d.display_name), theme.title()),
+        Span::raw(format!(
+            " {} · {} · {} v{}",
+            d.family_ref,
+            labels::status(d.status).get(lang),
+            d.programme_id,
+            d.programme_version
+        )),
+    ]));
+    let protected = d.protection.is_protected();
+    if protected {
+        let text = if page.revealed {
+            format!(
+                " {}: {} · {} ",
+                s.protected_banner,
+                labels::protection(d.protection).get(lang),
+                s.revealed_banner
+            )
+        } else {
+            format!(
+                " {}: {} ",
+                s.protected_banner,
+                labels::protection(d.protection).get(lang)
+            )
+        };
+        lines.push(Line::from(Span::styled(text, theme.protected())));
+    }
+    let shown = |v: &Option<String>| -> String {
+        if protected && !page.revealed {
+            s.hidden.to_string()
+        } else {
+            v.clone().unwrap_or_default()
+        }
+    };
+    lines.push(field(s.address, shown(&d.address), theme));
+    lines.push(field(s.phone, shown(&d.phone), theme));
+    lines.push(field(
+        s.area,
+        [d.area.clone(), d.clinic.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · "),
+        theme,
+    ));
+    let interpreter = d
+        .interpreter_language
+        .as_ref()
+        .map_or(String::new(), |l| format!(" · {}: {l}", s.interpreter));
+    lines.push(field(
+        s.languages,
+        format!("{}{interpreter}", d.languages.join(", ")),
+        theme,
+    ));
+    let mut dates = Vec::new();
+    if let Some(e) = d.eligibility {
+        dates.push(labels::eligibility(e).get(lang).to_string());
+    }
+    if let Some(on) = d.enrolled_on {
+        dates.push(format!("{} {on}", s.enrolled));
+    }
+    if let (Some(r), Some(on)) = (d.exit_reason, d.exited_on) {
+        dates.push(format!(
+            "{} {on} ({} {})",
+            labels::status(d.status).get(lang),
+            s.exit_reason,
+            labels::exit_reason(r).get(lang)
+        ));
+    }
+    lines.push(field(s.eligibility, dates.join(" · "), theme));
+    let consent = match &d.consent {
+        Some(c) => {
+            let mut text = format!(
+                "{}, {}, {} ({})",
+                c.given_by,
+                c.scope,
+                c.given_on,
+                labels::consent_method(c.method).get(lang)
+            );
+            if let Some(w) = c.withdrawn_on {
+                text.push_str(&format!(" · {} {w}", s.withdrawn));
+            }
+            text
+        }
+        None => s.no_consent.to_string(),
+    };
+    lines.push(field(s.consent, consent, theme));
+
+    lines.push(Line::from(Span::styled(
+        format!(" {}", s.caregivers),
+        theme.header(),
+    )));
+    for c in &d.caregivers {
+        let id = c.identity.as_ref().map_or_else(
+            || s.no_number.to_string(),
+            |i| format!("{} {}", labels::id_kind(i.kind).get(lang), i.masked()),
+        );
+        let relation = c
+            .relation
+            .as_ref()
+            .map_or(String::new(), |r| format!(" ({r})"));
+        lines.push(Line::from(format!("  {}{relation} · {id}", c.name)));
+    }
+
+    for (child, timeline) in d.children.iter().zip(&page.data.timelines) {
+        let born = if child.expected { s.expected } else { s.born };
+        let id = child.identity.as_ref().map_or_else(
+            || s.no_number.to_string(),
+            |i| format!("{} {}", labels::id_kind(i.kind).get(lang), i.masked()),
+        );
+        lines.push(Line::from(Span::styled(
+            format!(
+                " {} {} · {born} {} · {id}",
+                s.children, child.name, child.birth_date
+            ),
+            theme.header(),
+        )));
+        if page.data.programme_missing {
+            lines.push(Line::from(Span::styled(
+                format!("  {}", s.programme_missing),
+                theme.warn(),
+            )));
+            continue;
+        }
+        let heading = if wide {
+            format!(
+                "  {:<28} {:<23} {:<11} {:<10} {}",
+                s.visit, s.window, s.due, s.status, s.date
+            )
+        } else {
+            format!(
+                "  {:<22} {:<21} {:<9} {}",
+                s.visit, s.window, s.status, s.date
+            )
+        };
+        lines.push(Line::from(Span::styled(heading, theme.dim())));
+        for e in &timeline.entries {
+            let name = match lang {
+                crate::app::Lang::Sv => &e.name,
+                crate::app::Lang::En => &e.name_en,
+            };
+            let style = match e.state {
+                VisitState::Overdue => theme.error(),
+                VisitState::Due => theme.warn(),
+                VisitState::Done => theme.ok(),
+                VisitState::Missed => theme.dim(),
+                _ => Style::new(),
+            };
+            let date = e
+                .date
+                .map_or(String::new(), |t| t.format("%Y-%m-%d %H:%M").to_string());
+            let label = format!("{} {name}", e.visit_no);
+            let lead = if wide {
+                format!(
+                    "  {:<28} {} – {} {:<11} ",
+                    super::fit(&label, 28),
+                    e.window.earliest,
+                    e.window.max,
+                    e.window.due
+                )
+            } else {
+                format!(
+                    "  {:<22} {}–{} ",
+                    super::fit(&label, 22),
+                    e.window.earliest,
+                    e.window.max
+                )
+            };
+            let state_width = if wide { 10 } else { 9 };
+            lines.push(Line::from(vec![
+                Span::raw(lead),
+                Span::styled(
+                    format!(
+                        "{:<state_width$}",
+                        super::fit(labels::visit_state(e.state).get(lang), state_width)
+                    ),
+                    style,
+                ),
+                Span::raw(format!(" {date}")),
+            ]));
+        }
+        if timeline.extra_visits > 0 {
+            lines.push(Line::from(format!(
+                "  + {} {}",
+                timeline.extra_visits, s.extra_visits
+            )));
+        }
+    }
+    let inner_height = area.height.saturating_sub(2);
+    let max_scroll = (lines.len() as u16).saturating_sub(inner_height);
+    let block = Block::bordered().border_style(theme.focus_border());
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((page.scroll.min(max_scroll), 0)),
+        area,
+    );
+}

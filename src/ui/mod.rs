@@ -1,0 +1,178 @@
+//! The view: draws the app's state. One file per screen, shared widgets, theme and strings.
+
+mod families;
+mod family;
+mod form;
+pub mod i18n;
+mod overlays;
+mod staff;
+pub mod theme;
+mod today;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::app::keymap::{bindings_in, keys_label};
+use crate::app::{App, Lang, Screen};
+use crate::domain::calendar::IsoWeek;
+pub use theme::Theme;
+
+/// The smallest terminal the layout is made for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
+    let area = frame.area();
+    let s = i18n::strings(app.lang);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = format!("{} ({}×{})", s.too_small, area.width, area.height);
+        frame.render_widget(Clear, area);
+        frame.render_widget(
+            Paragraph::new(text)
+                .wrap(Wrap { trim: true })
+                .style(theme.warn()),
+            area,
+        );
+        return;
+    }
+    let [tabs, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_tabs(app, frame, tabs, theme);
+    match app.screen {
+        Screen::Today => today::render(app, frame, body, theme),
+        Screen::Families => match &app.family {
+            Some(page) => family::render(app, page, frame, body, theme),
+            None => families::render(app, frame, body, theme),
+        },
+        Screen::Staff => staff::render(app, frame, body, theme),
+    }
+    render_footer(app, frame, footer, theme);
+    if let Some(form) = &app.form {
+        form::render(app, form, frame, body, theme);
+    }
+    if app.help {
+        overlays::render_help(app, frame, body, theme);
+    }
+    if let Some(q) = &app.question {
+        overlays::render_question(app, q, frame, body, theme);
+    }
+}
+
+fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = i18n::strings(app.lang);
+    let mut spans = vec![Span::styled(" hembesok ", theme.title())];
+    for (screen, key) in Screen::ALL {
+        let name = match screen {
+            Screen::Today => s.today,
+            Screen::Families => s.families,
+            Screen::Staff => s.staff,
+        };
+        let style = if screen == app.screen {
+            theme.tab_active()
+        } else {
+            theme.tab()
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!(" {key} {name} "), style));
+    }
+    let week = IsoWeek::of(app.today);
+    let right = format!("{} {}  {} ", s.week_label, week.week, app.today);
+    let used: usize = spans.iter().map(|sp| sp.width()).sum();
+    let pad = (area.width as usize).saturating_sub(used + right.chars().count());
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(right, theme.dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The footer: a message if there is one, else the hints of the keys that work here.
+fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    if let Some(msg) = &app.message {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {}", msg.get(app.lang)), theme.ok())),
+            area,
+        );
+        return;
+    }
+    // A page scrolls rather than selects, so list hints would mislead there.
+    let scopes: Vec<_> = app
+        .scopes()
+        .into_iter()
+        .filter(|s| {
+            !(app.family.is_some()
+                && app.screen == Screen::Families
+                && *s == crate::app::keymap::Scope::List)
+        })
+        .collect();
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for b in bindings_in(&scopes).filter(|b| b.hint) {
+        // The first key is enough here; `?` lists them all.
+        let key = keys_label(&b.keys[..1]);
+        let text = describe(app.lang, b.sv, b.en);
+        let width = key.chars().count() + text.chars().count() + 3;
+        if used + width > area.width as usize {
+            break;
+        }
+        used += width;
+        spans.push(Span::styled(format!(" {key}"), theme.key()));
+        spans.push(Span::raw(format!(" {text} ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn describe(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
+
+/// A rectangle of at most `width`×`height` in the middle of `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The first row to show so that `selected` is visible in `height` rows.
+pub fn scroll_offset(selected: usize, height: usize) -> usize {
+    if height == 0 {
+        0
+    } else {
+        selected.saturating_sub(height - 1)
+    }
+}
+
+/// Cuts text to `width` characters, marking the cut with an ellipsis.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else if width == 0 {
+        String::new()
+    } else {
+        let mut s: String = text.chars().take(width - 1).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// A staff name as tables show it: the first name and the surname's initial.
+pub fn short_name(name: &str) -> String {
+    let mut parts = name.split_whitespace();
+    match (parts.next(), parts.next_back()) {
+        (Some(first), Some(last)) => format!("{first} {}.", last.chars().next().unwrap_or(' ')),
+        (Some(first), None) => first.to_string(),
+        _ => String::new(),
+    }
+}

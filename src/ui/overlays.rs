@@ -1,0 +1,89 @@
+//! Overlays: the help generated from the keymap, and yes/no questions.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::{Theme, centered, describe, i18n};
+use crate::app::keymap::{Scope, bindings_in, keys_label};
+use crate::app::{App, Question, labels};
+
+/// The keys of the current screen, then the ones that work everywhere, from the keymap table.
+pub fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = i18n::strings(app.lang);
+    let mut scopes = {
+        let mut under = app.scopes_under_help();
+        if !under.contains(&Scope::Global) && under != [Scope::Search] && under != [Scope::Form] {
+            under.push(Scope::Global);
+        }
+        under
+    };
+    scopes.dedup();
+    let mut lines = Vec::new();
+    for scope in &scopes {
+        let (sv, en) = scope.title();
+        lines.push(Line::from(Span::styled(
+            describe(app.lang, sv, en),
+            theme.header(),
+        )));
+        for b in bindings_in(std::slice::from_ref(scope)) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<12}", keys_label(b.keys)), theme.key()),
+                Span::raw(describe(app.lang, b.sv, b.en)),
+            ]));
+        }
+    }
+    // In columns when one would not fit, so every key is always on screen.
+    let inner_height = area.height.saturating_sub(2).max(1) as usize;
+    let columns = lines.len().div_ceil(inner_height).max(1);
+    let column_width = 38u16;
+    let width = (column_width * columns as u16 + 2).min(area.width);
+    let height = (lines.len().min(inner_height) as u16 + 2).min(area.height);
+    let rect = centered(area, width, height);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(Line::from(format!(" {} ", s.help_title)).style(theme.title()))
+        .title_bottom(Line::from(format!(" {} ", s.help_footer)));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    for (i, chunk) in lines.chunks(inner_height).enumerate() {
+        let x = inner.x + column_width * i as u16;
+        if x >= inner.right() {
+            break;
+        }
+        let col = Rect::new(
+            x,
+            inner.y,
+            column_width.min(inner.right() - x),
+            inner.height,
+        );
+        frame.render_widget(Paragraph::new(chunk.to_vec()), col);
+    }
+}
+
+pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = i18n::strings(app.lang);
+    let text = match q {
+        Question::QuitUnsaved => s.quit_unsaved.to_string(),
+        Question::DiscardForm => s.discard_form.to_string(),
+        Question::Status { status, .. } => format!(
+            "{} {}?",
+            s.set_status,
+            labels::status(*status).get(app.lang)
+        ),
+    };
+    let rect = centered(area, 56, 6);
+    frame.render_widget(Clear, rect);
+    let block =
+        Block::bordered().title(Line::from(format!(" {} ", s.question)).style(theme.warn()));
+    let lines = vec![
+        Line::from(text),
+        Line::from(""),
+        Line::from(Span::styled(s.yes_no, theme.key())),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        rect,
+    );
+}
