@@ -94,3 +94,41 @@ fn changelog_has_an_entry_for_this_version() {
         "CHANGELOG.md has no section for {version}"
     );
 }
+
+/// Replaces the text between two marker lines; with HEMBESOK_UPDATE_DOCS=1 the file is rewritten,
+/// otherwise a difference fails the test.
+fn generated_block(path: &str, start: &str, end: &str, body: &str) {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let text = std::fs::read_to_string(&full).unwrap();
+    let (Some(a), Some(b)) = (text.find(start), text.find(end)) else {
+        panic!("{path} lacks the markers {start} and {end}");
+    };
+    let current = &text[a + start.len()..b];
+    let wanted = format!("\n{body}");
+    if current != wanted {
+        if std::env::var_os("HEMBESOK_UPDATE_DOCS").is_some() {
+            let updated = format!("{}{wanted}{}", &text[..a + start.len()], &text[b..]);
+            std::fs::write(&full, updated).unwrap();
+        } else {
+            panic!(
+                "{path}: the keys section is stale; run HEMBESOK_UPDATE_DOCS=1 cargo test --test docs"
+            );
+        }
+    }
+}
+
+#[test]
+fn readme_and_man_page_list_the_keys_of_the_keymap() {
+    generated_block(
+        "README.md",
+        "<!-- keys:start (generated from src/app/keymap.rs) -->",
+        "<!-- keys:end -->",
+        &hembesok::app::keymap::markdown_table(),
+    );
+    generated_block(
+        "man/hembesok.1",
+        ".\\\" keys:start (generated from src/app/keymap.rs)",
+        ".\\\" keys:end",
+        &hembesok::app::keymap::roff_section(),
+    );
+}

@@ -104,7 +104,7 @@ pub fn visit_state(s: VisitState) -> Text {
 pub fn alert(k: AlertKind) -> Text {
     match k {
         AlertKind::Overdue => t("Försenat", "Overdue"),
-        AlertKind::DueUnbooked => t("Att boka", "Book soon"),
+        AlertKind::DueUnbooked => t("Att boka", "Due, unbooked"),
         AlertKind::InterpreterMissing => t("Tolk saknas", "No interpreter"),
         AlertKind::DoubleBooked => t("Dubbelbokad", "Double-booked"),
     }

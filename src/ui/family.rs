@@ -97,17 +97,17 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
     lines.push(field(s.eligibility, dates.join(" · "), theme));
     let consent = match &d.consent {
         Some(c) => {
-            let mut text = format!(
-                "{}, {}, {} ({})",
+            let withdrawn = c
+                .withdrawn_on
+                .map_or(String::new(), |w| format!(" · {} {w}", s.withdrawn));
+            let method = labels::consent_method(c.method);
+            format!(
+                "{}, {}, {} ({}){withdrawn}",
                 c.given_by,
                 c.scope,
                 c.given_on,
-                labels::consent_method(c.method).get(lang)
-            );
-            if let Some(w) = c.withdrawn_on {
-                text.push_str(&format!(" · {} {w}", s.withdrawn));
-            }
-            text
+                method.get(lang)
+            )
         }
         None => s.no_consent.to_string(),
     };
@@ -156,7 +156,7 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
             )
         } else {
             format!(
-                "  {:<22} {:<21} {:<9} {}",
+                "  {:<26} {:<21} {:<9} {}",
                 s.visit, s.window, s.status, s.date
             )
         };
@@ -187,8 +187,8 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
                 )
             } else {
                 format!(
-                    "  {:<22} {}–{} ",
-                    super::fit(&label, 22),
+                    "  {:<26} {}–{} ",
+                    super::fit(&label, 26),
                     e.window.earliest,
                     e.window.max
                 )

@@ -200,7 +200,7 @@ pub static EN: Strings = Strings {
     no_consent: "no consent recorded (s)",
     withdrawn: "withdrawn",
     caregivers: "Caregivers",
-    children: "Children",
+    children: "Child",
     born: "born",
     expected: "expected",
     no_number: "no number",

@@ -9,6 +9,9 @@ mod staff;
 pub mod theme;
 mod today;
 
+#[cfg(test)]
+mod tests;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

@@ -37,7 +37,7 @@ pub fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     // In columns when one would not fit, so every key is always on screen.
     let inner_height = area.height.saturating_sub(2).max(1) as usize;
     let columns = lines.len().div_ceil(inner_height).max(1);
-    let column_width = 38u16;
+    let column_width = (area.width.saturating_sub(2) / columns as u16).min(44);
     let width = (column_width * columns as u16 + 2).min(area.width);
     let height = (lines.len().min(inner_height) as u16 + 2).min(area.height);
     let rect = centered(area, width, height);

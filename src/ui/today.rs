@@ -115,7 +115,7 @@ fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             };
             Row::new(vec![
                 format!("{day} {}", v.start.format("%H:%M")),
-                fit(&family, 17),
+                fit(&family, 16),
                 fit(v.area.as_deref().unwrap_or_default(), 11),
                 staff,
                 fit(&interpreter, 13),
@@ -125,8 +125,8 @@ fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let table = Table::new(
         rows,
         [
-            Constraint::Length(13),
-            Constraint::Length(17),
+            Constraint::Length(14),
+            Constraint::Length(16),
             Constraint::Length(11),
             Constraint::Min(16),
             Constraint::Length(13),

@@ -1,0 +1,152 @@
+//! Every screen drawn from fixtures at 80×24 and 120×40, compared with reviewed snapshots.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::{Theme, render};
+use crate::app::fixtures::{self, app};
+use crate::app::{Action, App, Key, Lang};
+use crate::domain::enums::Protection;
+
+/// The screen as text, one line per row, trailing spaces trimmed for readable snapshots.
+fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| render(app, f, Theme { color: false }))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (0..buffer.area.height)
+        .map(|y| {
+            let line: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn both_sizes(name: &str, app: &App) {
+    insta::assert_snapshot!(format!("{name}_80x24"), draw(app, 80, 24));
+    insta::assert_snapshot!(format!("{name}_120x40"), draw(app, 120, 40));
+}
+
+fn families(lang: Lang) -> App {
+    let mut app = app(lang);
+    app.handle_key(Key::Char('3'));
+    app.update(Action::IndexLoaded(fixtures::index()));
+    app
+}
+
+fn family_page(protection: Protection) -> App {
+    let mut app = families(Lang::Sv);
+    app.update(Action::FamilyLoaded(Box::new(fixtures::family_page(
+        protection,
+    ))));
+    app
+}
+
+#[test]
+fn today_in_swedish() {
+    both_sizes("today_sv", &app(Lang::Sv));
+}
+
+#[test]
+fn today_in_english_with_the_alerts_pane_focused() {
+    let mut app = app(Lang::En);
+    app.handle_key(Key::Tab);
+    app.handle_key(Key::Down);
+    both_sizes("today_en_alerts", &app);
+}
+
+#[test]
+fn families_list() {
+    both_sizes("families_sv", &families(Lang::Sv));
+}
+
+#[test]
+fn families_searching_with_a_filter() {
+    let mut app = families(Lang::En);
+    app.handle_key(Key::Char('a'));
+    app.handle_key(Key::Char('/'));
+    for c in "berg".chars() {
+        app.handle_key(Key::Char(c));
+    }
+    both_sizes("families_en_search", &app);
+}
+
+#[test]
+fn a_protected_family_hides_address_and_phone_until_revealed() {
+    let mut app = family_page(Protection::SkyddadFolkbokforing);
+    let hidden = draw(&app, 80, 24);
+    assert!(!hidden.contains("Hemliga vägen") && !hidden.contains("070-174 06 99"));
+    both_sizes("family_protected", &app);
+    app.update(Action::Revealed(3));
+    let shown = draw(&app, 80, 24);
+    assert!(shown.contains("Hemliga vägen 1") && shown.contains("070-174 06 99"));
+    insta::assert_snapshot!("family_revealed_80x24", shown);
+}
+
+#[test]
+fn family_page_in_english_shows_the_timeline() {
+    let mut app = family_page(Protection::None);
+    app.lang = Lang::En;
+    both_sizes("family_en", &app);
+}
+
+#[test]
+fn staff_roster() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('5'));
+    app.update(Action::StaffLoaded(fixtures::staff()));
+    both_sizes("staff_sv", &app);
+}
+
+#[test]
+fn help_lists_the_keys_of_the_screen() {
+    let mut app = family_page(Protection::None);
+    app.handle_key(Key::Char('?'));
+    both_sizes("help_family_sv", &app);
+    let mut today = fixtures::app(Lang::En);
+    today.handle_key(Key::Char('?'));
+    both_sizes("help_today_en", &today);
+}
+
+#[test]
+fn a_new_family_form_with_a_mistake() {
+    let mut app = families(Lang::Sv);
+    app.handle_key(Key::Char('n'));
+    for c in "2026-060".chars() {
+        app.handle_key(Key::Char(c));
+    }
+    // To the caregiver's ID number, past the ID kind.
+    for _ in 0..13 {
+        app.handle_key(Key::Tab);
+    }
+    for c in "201313-1234".chars() {
+        app.handle_key(Key::Char(c));
+    }
+    both_sizes("form_new_family_sv", &app);
+}
+
+#[test]
+fn a_question_before_a_status_change() {
+    let mut app = family_page(Protection::None);
+    app.handle_key(Key::Char('p'));
+    insta::assert_snapshot!("question_status_80x24", draw(&app, 80, 24));
+}
+
+#[test]
+fn a_small_terminal_gets_a_notice_not_a_broken_layout() {
+    let app = app(Lang::Sv);
+    let small = draw(&app, 60, 20);
+    assert!(
+        small.contains("för litet") && small.contains("60×20"),
+        "{small}"
+    );
+    assert!(!small.contains("Besök idag"));
+    assert!(
+        draw(&app, 80, 24).contains("Besök idag"),
+        "recovers at 80×24"
+    );
+}
