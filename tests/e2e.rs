@@ -1,0 +1,223 @@
+//! The real binary in a pseudo-terminal, driven by keys and read as a screen: the path a new
+//! coordinator takes on the first day.
+#![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use hembesok::db::Db;
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+/// How long to wait for the screen to show something before giving up (a hang guard, not a
+/// speed requirement).
+const PATIENCE: Duration = Duration::from_secs(20);
+
+struct Session {
+    parser: vt100::Parser,
+    output: Receiver<Vec<u8>>,
+    input: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(db: &Path, home: &Path) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hembesok"));
+        cmd.args(["--lang", "en"]);
+        cmd.env("HEMBESOK_DB", db);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("XDG_DATA_HOME", home.join("data"));
+        cmd.env("USER", "e2e-test");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let input = pair.master.take_writer().unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        // Keep the master open for the session's life.
+        std::mem::forget(pair.master);
+        Session {
+            parser: vt100::Parser::new(24, 80, 0),
+            output: rx,
+            input,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Reads output until the screen shows `text`.
+    fn wait_for(&mut self, text: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while !self.screen().contains(text) {
+            assert!(
+                Instant::now() < deadline,
+                "never saw {text:?}; the screen was:\n{}",
+                self.screen()
+            );
+            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.input.write_all(keys.as_bytes()).unwrap();
+        self.input.flush().unwrap();
+    }
+
+    /// Waits for the program to end, taking in the rest of its output.
+    fn finish(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
+                self.parser.process(&bytes);
+            }
+            if let Some(status) = self.child.try_wait().unwrap() {
+                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(100)) {
+                    self.parser.process(&bytes);
+                }
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the program did not quit; the screen was:\n{}",
+                self.screen()
+            );
+        }
+    }
+}
+
+#[test]
+fn find_a_family_read_its_timeline_open_help_and_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    assert_cmd::Command::cargo_bin("hembesok")
+        .unwrap()
+        .env("HEMBESOK_DB", &db)
+        .args(["demo", "--families", "60", "--seed", "3"])
+        .assert()
+        .success();
+    // A family whose surname no other family has, searched by part of it in lower case.
+    let families = Db::open(&db)
+        .unwrap()
+        .read(|tx| tx.list_families())
+        .unwrap();
+    let family = families
+        .iter()
+        .find(|f| {
+            families
+                .iter()
+                .filter(|g| g.display_name == f.display_name)
+                .count()
+                == 1
+        })
+        .unwrap();
+    let surname = family
+        .display_name
+        .trim_start_matches("Familjen ")
+        .to_lowercase();
+    let typed: String = surname.chars().take(5).collect();
+
+    let mut s = Session::start(&db, dir.path());
+    s.wait_for("Visits today and tomorrow");
+    s.send("3");
+    s.wait_for("Search");
+    s.send("/");
+    s.send(&typed);
+    s.wait_for(&family.display_name);
+    s.wait_for(&format!(" of {}", families.len()));
+    s.send("\r");
+    s.wait_for("Window");
+    s.wait_for(&family.family_ref);
+    assert!(
+        s.screen().contains("Newborn") || s.screen().contains("Home visit"),
+        "{}",
+        s.screen()
+    );
+    s.send("\x1b");
+    s.wait_for("Search");
+    s.send("?");
+    s.wait_for("Keys");
+    // Back from the page is the list (the query kept), so help lists the list's keys.
+    s.wait_for("new family");
+    s.send("\x1b");
+    s.send("q");
+    let status = s.finish();
+    assert!(status.success(), "exit status {status:?}");
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "the terminal was left in the app's screen"
+    );
+
+    // Opening the family's page was written to the audit log, without names.
+    let audit = Db::open(&db)
+        .unwrap()
+        .read(|tx| tx.list_audit(None))
+        .unwrap();
+    let view = audit.iter().find(|a| a.action == "view").unwrap();
+    assert_eq!(
+        (view.entity.as_str(), view.entity_id, view.actor.as_str()),
+        ("family", Some(family.id), "e2e-test")
+    );
+}
+
+#[test]
+fn a_second_window_on_the_same_database_is_told_it_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("one.sqlite");
+    assert_cmd::Command::cargo_bin("hembesok")
+        .unwrap()
+        .env("HEMBESOK_DB", &db)
+        .args(["demo", "--families", "5"])
+        .assert()
+        .success();
+    let mut first = Session::start(&db, dir.path());
+    first.wait_for("Visits today and tomorrow");
+    assert_cmd::Command::cargo_bin("hembesok")
+        .unwrap()
+        .env("HEMBESOK_DB", &db)
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains(
+            "already open in another hembesok window",
+        ));
+    first.send("q");
+    assert!(first.finish().success());
+}
+
+#[test]
+fn a_damaged_database_gets_a_message_on_the_normal_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("notes.txt");
+    std::fs::write(&db, "not a database").unwrap();
+    let mut s = Session::start(&db, dir.path());
+    let status = s.finish();
+    assert!(!status.success());
+    assert!(
+        s.screen().contains("not a hembesok database"),
+        "{}",
+        s.screen()
+    );
+    assert!(!s.parser.screen().alternate_screen());
+}
