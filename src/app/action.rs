@@ -6,7 +6,7 @@ use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily, NewStaff,
 use crate::domain::views::FamilyIndexEntry;
 
 use super::family::FamilyPageData;
-use super::today::TodayData;
+use super::today::{AlertRow, TodayData};
 
 /// A key as the app sees it, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -89,7 +89,10 @@ pub enum Action {
     /// A key typed into a text field.
     Type(Key),
     // Data arriving from the runtime
+    /// Today's and tomorrow's visits and the next session.
     TodayLoaded(Box<TodayData>),
+    /// Every alert (read in the background: it looks at every active family).
+    AlertsLoaded(Vec<AlertRow>),
     IndexLoaded(Vec<FamilyIndexEntry>),
     FamilyLoaded(Box<FamilyPageData>),
     StaffLoaded(Vec<Staff>),

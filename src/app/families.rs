@@ -51,7 +51,14 @@ pub struct FamiliesState {
     clinics: Vec<String>,
     programmes: Vec<String>,
     due: HashMap<i64, AlertKind>,
+    /// Recent queries and their matches under the current filters: typing one more letter
+    /// looks only through the matches of what was typed before, and deleting one finds its
+    /// matches here.
+    recent: Vec<(String, Vec<usize>)>,
 }
+
+/// How many recent queries keep their matches (each at most one list of positions).
+const RECENT_QUERIES: usize = 16;
 
 /// The next value in `values` after `current`, wrapping through "all" (`None`).
 fn cycle<T: Clone + PartialEq>(current: Option<&T>, values: &[T]) -> Option<T> {
@@ -77,6 +84,7 @@ impl FamiliesState {
     }
 
     pub fn set_index(&mut self, index: Vec<FamilyIndexEntry>, today: &TodayState) {
+        self.forget();
         let distinct = |f: fn(&FamilyIndexEntry) -> Option<&String>| -> Vec<String> {
             index
                 .iter()
@@ -97,6 +105,7 @@ impl FamiliesState {
     /// Takes the latest due states from Today and recomputes the matches.
     pub fn refresh(&mut self, today: &TodayState) {
         self.due.clone_from(&today.due_by_family);
+        self.forget();
         self.recompute();
     }
 
@@ -125,10 +134,30 @@ impl FamiliesState {
 
     /// Recomputes the matches for the query and filters; the selection goes to the best match.
     pub fn recompute(&mut self) {
-        let query = Query::new(self.query.value());
-        let candidates: Vec<usize> = (0..self.index.len())
-            .filter(|i| self.passes(&self.index[*i]))
-            .collect();
+        self.selected = 0;
+        let typed = self.query.value().to_string();
+        if let Some((_, results)) = self.recent.iter().find(|(q, _)| *q == typed) {
+            self.results.clone_from(results);
+            return;
+        }
+        let query = Query::new(&typed);
+        // Every word of a longer query contains a word of a query it extends, so its matches
+        // are among that query's matches.
+        let base = self
+            .recent
+            .iter()
+            .filter(|(q, _)| !q.trim().is_empty() && typed.starts_with(q.as_str()))
+            .max_by_key(|(q, _)| q.len());
+        let candidates: Vec<usize> = match base {
+            Some((_, results)) => {
+                let mut c = results.clone();
+                c.sort_unstable();
+                c
+            }
+            None => (0..self.index.len())
+                .filter(|i| self.passes(&self.index[*i]))
+                .collect(),
+        };
         self.results = if query.is_empty() {
             candidates
         } else {
@@ -139,10 +168,30 @@ impl FamiliesState {
             );
             ranked.into_iter().map(|r| candidates[r]).collect()
         };
-        self.selected = 0;
+        if self.recent.len() >= RECENT_QUERIES {
+            self.recent.remove(0);
+        }
+        self.recent.push((typed, self.results.clone()));
+    }
+
+    /// Forgets the recent matches: the index or the filters changed.
+    fn forget(&mut self) {
+        self.recent.clear();
     }
 
     pub fn handle(&mut self, action: &Action) {
+        let filter_change = matches!(
+            action,
+            Action::FilterArea
+                | Action::FilterClinic
+                | Action::FilterProgramme
+                | Action::FilterStatus
+                | Action::FilterDue
+                | Action::ClearFilters
+        );
+        if filter_change {
+            self.forget();
+        }
         match action {
             Action::Type(key) => {
                 let request = match key {

@@ -73,14 +73,6 @@ fn visit(
 }
 
 pub fn today_data() -> TodayData {
-    let alert = |kind, family_id, family: &str, sv: &str, en: &str| AlertRow {
-        kind,
-        family_id,
-        family_name: family.into(),
-        area: Some("Centrum".into()),
-        detail: Text::new(sv, en),
-        date: Some(today()),
-    };
     TodayData {
         date: today(),
         visits: vec![
@@ -102,36 +94,6 @@ pub fn today_data() -> TodayData {
                 Some(("somaliska", "")),
             ),
         ],
-        alerts: vec![
-            alert(
-                AlertKind::Overdue,
-                4,
-                "Familjen Warsame",
-                "senast 2026-11-25 · Hembesök 2 månader · Ifrah",
-                "by 2026-11-25 · Home visit at 2 months · Ifrah",
-            ),
-            alert(
-                AlertKind::DueUnbooked,
-                5,
-                "Familjen Öberg",
-                "2026-12-01 · Hembesök 4 månader · Saga",
-                "2026-12-01 · Home visit at 4 months · Saga",
-            ),
-            alert(
-                AlertKind::InterpreterMissing,
-                3,
-                "Familjen Skyddad",
-                "2026-11-24 10:00: ingen tolk bokad (somaliska)",
-                "2026-11-24 10:00: no interpreter booked (somaliska)",
-            ),
-            alert(
-                AlertKind::DoubleBooked,
-                2,
-                "Familjen Haddad",
-                "Anna Sköterska: 2026-11-23 13:00 och 13:30",
-                "Anna Sköterska: 2026-11-23 13:00 and 13:30",
-            ),
-        ],
         next_session: Some(SessionInfo {
             session_id: 1,
             group_name: "Föräldragrupp Centrum 1".into(),
@@ -141,6 +103,48 @@ pub fn today_data() -> TodayData {
             members: 6,
         }),
     }
+}
+
+/// Every alert, as the background read delivers them.
+pub fn alerts() -> Vec<AlertRow> {
+    let alert = |kind, family_id, family: &str, sv: &str, en: &str| AlertRow {
+        kind,
+        family_id,
+        family_name: family.into(),
+        area: Some("Centrum".into()),
+        detail: Text::new(sv, en),
+        date: Some(today()),
+    };
+    vec![
+        alert(
+            AlertKind::Overdue,
+            4,
+            "Familjen Warsame",
+            "senast 2026-11-25 · Hembesök 2 månader · Ifrah",
+            "by 2026-11-25 · Home visit at 2 months · Ifrah",
+        ),
+        alert(
+            AlertKind::DueUnbooked,
+            5,
+            "Familjen Öberg",
+            "2026-12-01 · Hembesök 4 månader · Saga",
+            "2026-12-01 · Home visit at 4 months · Saga",
+        ),
+        alert(
+            AlertKind::InterpreterMissing,
+            3,
+            "Familjen Skyddad",
+            "2026-11-24 10:00: ingen tolk bokad (somaliska)",
+            "2026-11-24 10:00: no interpreter booked (somaliska)",
+        ),
+        alert(
+            AlertKind::DoubleBooked,
+            2,
+            "Familjen Haddad",
+            "Anna Sköterska: 2026-11-23 13:00 och 13:30",
+            "Anna Sköterska: 2026-11-23 13:00 and 13:30",
+        ),
+    ]
 }
 
 pub fn index() -> Vec<FamilyIndexEntry> {
@@ -372,5 +376,6 @@ pub fn app(lang: Lang) -> App {
         ],
     );
     app.update(super::Action::TodayLoaded(Box::new(today_data())));
+    app.update(super::Action::AlertsLoaded(alerts()));
     app
 }

@@ -150,6 +150,10 @@ impl App {
             Action::TodayLoaded(data) => {
                 self.today = data.date;
                 self.today_view.set(*data);
+                Vec::new()
+            }
+            Action::AlertsLoaded(alerts) => {
+                self.today_view.set_alerts(alerts);
                 self.families.refresh(&self.today_view);
                 Vec::new()
             }

@@ -4,6 +4,7 @@ use super::fixtures::{self, app};
 use super::keymap::BINDINGS;
 use super::*;
 use crate::domain::enums::{FamilyStatus, Protection};
+use crate::domain::timeline::AlertKind;
 
 fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
     typed
@@ -458,4 +459,55 @@ fn every_user_action_has_a_key() {
             "{action:?} has no key"
         );
     }
+}
+
+#[test]
+fn narrowing_search_gives_the_same_results_as_searching_afresh() {
+    let mut typed = with_index(app(Lang::Sv));
+    typed.handle_key(Key::Char('/'));
+    for query in ["familjen a", "2026-00", "berg", "a", "ås"] {
+        typed.handle_key(Key::Ctrl('u'));
+        for c in query.chars() {
+            typed.handle_key(Key::Char(c));
+            let mut fresh = with_index(app(Lang::Sv));
+            fresh.handle_key(Key::Char('/'));
+            keys(&mut fresh, typed.families.query.value());
+            assert_eq!(
+                typed.families.results,
+                fresh.families.results,
+                "{:?}",
+                typed.families.query.value()
+            );
+        }
+    }
+}
+
+#[test]
+fn alerts_arriving_later_fill_the_list_and_the_due_filter() {
+    let mut app = App::new(Lang::Sv, fixtures::today(), vec![]);
+    app.update(Action::TodayLoaded(Box::new(fixtures::today_data())));
+    assert!(app.today_view.alerts.is_none());
+    app.update(Action::AlertsLoaded(fixtures::alerts()));
+    let kinds: Vec<_> = app.today_view.alert_list().iter().map(|a| a.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            AlertKind::Overdue,
+            AlertKind::DueUnbooked,
+            AlertKind::InterpreterMissing,
+            AlertKind::DoubleBooked
+        ]
+    );
+    assert_eq!(
+        app.today_view.due_by_family.get(&4),
+        Some(&AlertKind::Overdue)
+    );
+    assert_eq!(
+        app.today_view.due_by_family.get(&2),
+        None,
+        "a double booking is not a due visit"
+    );
+    // A reload of today's visits keeps the alerts already known.
+    app.update(Action::TodayLoaded(Box::new(fixtures::today_data())));
+    assert_eq!(app.today_view.alert_list().len(), 4);
 }

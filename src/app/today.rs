@@ -21,12 +21,12 @@ pub struct AlertRow {
     pub date: Option<NaiveDate>,
 }
 
+/// Today's visits and the next session: read before the first frame.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TodayData {
     pub date: NaiveDate,
     /// Today's and tomorrow's visits, in time order.
     pub visits: Vec<DayVisit>,
-    pub alerts: Vec<AlertRow>,
     pub next_session: Option<SessionInfo>,
 }
 
@@ -41,6 +41,8 @@ pub enum Pane {
 pub struct TodayState {
     pub data: TodayData,
     pub loaded: bool,
+    /// Every alert, most pressing first; `None` until the background read answers.
+    pub alerts: Option<Vec<AlertRow>>,
     pub pane: Pane,
     pub visit_selected: usize,
     pub alert_selected: usize,
@@ -50,17 +52,26 @@ pub struct TodayState {
 
 impl TodayState {
     pub fn set(&mut self, data: TodayData) {
-        self.due_by_family.clear();
-        for a in &data.alerts {
-            if matches!(a.kind, AlertKind::Overdue | AlertKind::DueUnbooked) {
-                let slot = self.due_by_family.entry(a.family_id).or_insert(a.kind);
-                *slot = (*slot).min(a.kind);
-            }
-        }
         self.visit_selected = self.visit_selected.min(data.visits.len().saturating_sub(1));
-        self.alert_selected = self.alert_selected.min(data.alerts.len().saturating_sub(1));
         self.data = data;
         self.loaded = true;
+    }
+
+    pub fn set_alerts(&mut self, alerts: Vec<AlertRow>) {
+        self.due_by_family.clear();
+        for a in alerts
+            .iter()
+            .filter(|a| matches!(a.kind, AlertKind::Overdue | AlertKind::DueUnbooked))
+        {
+            let slot = self.due_by_family.entry(a.family_id).or_insert(a.kind);
+            *slot = (*slot).min(a.kind);
+        }
+        self.alert_selected = self.alert_selected.min(alerts.len().saturating_sub(1));
+        self.alerts = Some(alerts);
+    }
+
+    pub fn alert_list(&self) -> &[AlertRow] {
+        self.alerts.as_deref().unwrap_or_default()
     }
 
     /// Moves in the pane with focus; on `Open`, the family to open.
@@ -80,8 +91,7 @@ impl TodayState {
                     .get(self.visit_selected)
                     .map(|v| v.family_id),
                 Pane::Alerts => self
-                    .data
-                    .alerts
+                    .alert_list()
                     .get(self.alert_selected)
                     .map(|a| a.family_id),
             },
@@ -93,7 +103,7 @@ impl TodayState {
                     }
                     Pane::Alerts => {
                         self.alert_selected =
-                            move_selection(self.alert_selected, self.data.alerts.len(), other, 8);
+                            move_selection(self.alert_selected, self.alert_list().len(), other, 8);
                     }
                 }
                 None
@@ -102,11 +112,25 @@ impl TodayState {
     }
 }
 
-/// Everything the Today screen needs, from what the runtime read.
+/// Today's and tomorrow's visits out of what was read.
+pub fn today_data(
+    date: NaiveDate,
+    mut visits: Vec<DayVisit>,
+    next_session: Option<SessionInfo>,
+) -> TodayData {
+    let tomorrow = date.checked_add_days(Days::new(1)).unwrap_or(date);
+    visits.retain(|v| v.start.date() >= date && v.start.date() <= tomorrow);
+    TodayData {
+        date,
+        visits,
+        next_session,
+    }
+}
+
+/// What the alerts are made from, read in the background.
 #[derive(Debug)]
-pub struct TodayInput<'a> {
+pub struct AlertInput<'a> {
     pub date: NaiveDate,
-    pub visits: Vec<DayVisit>,
     pub children: &'a [ChildPlan],
     pub facts: &'a HashMap<i64, Vec<VisitFact>>,
     pub programmes: &'a [Programme],
@@ -115,10 +139,10 @@ pub struct TodayInput<'a> {
     pub missing_interpreter: Vec<DayVisit>,
     /// (staff name, the two visits) for each double booking.
     pub double_bookings: Vec<(String, DayVisit, DayVisit)>,
-    pub next_session: Option<SessionInfo>,
 }
 
-pub fn build(input: TodayInput<'_>) -> TodayData {
+/// Every alert: programme visits overdue or due soon, interpreters missing, double bookings.
+pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
     let mut alerts = Vec::new();
     for child in input.children {
         let Some(programme) = input
@@ -204,16 +228,5 @@ pub fn build(input: TodayInput<'_>) -> TodayData {
         });
     }
     alerts.sort_by(|a, b| (a.kind, a.date, &a.family_name).cmp(&(b.kind, b.date, &b.family_name)));
-    let tomorrow_end = input
-        .date
-        .checked_add_days(Days::new(1))
-        .unwrap_or(input.date);
-    let mut visits = input.visits;
-    visits.retain(|v| v.start.date() >= input.date && v.start.date() <= tomorrow_end);
-    TodayData {
-        date: input.date,
-        visits,
-        alerts,
-        next_session: input.next_session,
-    }
+    alerts
 }

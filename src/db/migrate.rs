@@ -9,7 +9,10 @@ use super::{DbError, Result};
 
 /// Each entry upgrades the schema from its index to its index + 1. Append only; never edit one
 /// that has shipped.
-pub(crate) const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_index_order.sql"),
+];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 

@@ -139,6 +139,13 @@ impl Tx<'_> {
         row.map(to_staff).transpose()
     }
 
+    /// Every staff member's name by id (for naming people in alerts).
+    pub fn staff_names(&self) -> Result<std::collections::HashMap<i64, String>> {
+        let mut stmt = self.tx.prepare_cached("SELECT id, name FROM staff")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     pub fn list_staff(&self) -> Result<Vec<Staff>> {
         let mut stmt = self
             .tx

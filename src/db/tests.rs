@@ -427,3 +427,36 @@ fn backup_is_verified_private_and_never_overwrites_by_accident() {
         .count();
     assert_eq!(leftovers, 0);
 }
+
+#[test]
+fn stored_dates_and_times_parse_and_refuse_garbage() {
+    assert_eq!(
+        parse_date("2024-02-29").unwrap(),
+        NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+    );
+    assert_eq!(
+        parse_datetime("2026-11-23 09:05").unwrap(),
+        NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(9, 5, 0)
+            .unwrap()
+    );
+    for bad in [
+        "2023-02-29",
+        "2026-13-01",
+        "2026-1-01",
+        "20261101",
+        "2026-11-01x",
+        "",
+    ] {
+        assert!(parse_date(bad).is_err(), "{bad}");
+    }
+    for bad in [
+        "2026-11-23 24:00",
+        "2026-11-23 9:05",
+        "2026-11-23T09:05",
+        "2026-11-23 09:60",
+    ] {
+        assert!(parse_datetime(bad).is_err(), "{bad}");
+    }
+}

@@ -11,7 +11,7 @@ use super::{
 use crate::domain::enums::{ConsentMethod, Protection};
 use crate::domain::identity::IdentityNumber;
 use crate::domain::model::Consent;
-use crate::domain::search::{fold, phone_terms};
+use crate::domain::search::{fold, phone_terms, sort_key};
 use crate::domain::timeline::{StaffBooking, VisitFact, VisitsByChild};
 use crate::domain::views::{
     Attendee, Caregiver, ChildDetail, ChildPlan, DayVisit, FamilyDetail, FamilyIndexEntry,
@@ -34,69 +34,93 @@ fn opt_date(text: Option<&String>) -> Result<Option<NaiveDate>> {
 }
 
 impl Tx<'_> {
-    /// Every family, in name order, with the folded text that search looks in.
+    /// Every family, in Swedish name order, with the folded text that search looks in. Three
+    /// flat reads merged here: much faster at region scale than a subquery per family.
     pub fn family_index(&self) -> Result<Vec<FamilyIndexEntry>> {
+        let names_by_family = |sql: &str| -> Result<HashMap<i64, Vec<String>>> {
+            let mut stmt = self.tx.prepare_cached(sql)?;
+            let mut map: HashMap<i64, Vec<String>> = HashMap::new();
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+            for row in rows {
+                let (family_id, name) = row?;
+                map.entry(family_id).or_default().push(name);
+            }
+            Ok(map)
+        };
+        let carers =
+            names_by_family("SELECT family_id, name FROM caregiver ORDER BY family_id, position")?;
+        let children =
+            names_by_family("SELECT family_id, name FROM child ORDER BY family_id, position")?;
         let mut stmt = self.tx.prepare_cached(
-            "SELECT f.id, f.family_ref, f.display_name, f.area, f.clinic, f.status, f.protection,
-                    f.programme_id, f.phone,
-                    (SELECT group_concat(name, char(31)) FROM caregiver WHERE family_id = f.id),
-                    (SELECT group_concat(name, ' ') FROM child WHERE family_id = f.id)
-             FROM family f ORDER BY f.display_name, f.family_ref",
+            "SELECT id, family_ref, display_name, area, clinic, status, protection, programme_id, phone FROM family",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, String>(7)?,
+                (
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ),
+                (
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                ),
+                (
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                ),
                 r.get::<_, Option<String>>(8)?,
-                r.get::<_, Option<String>>(9)?,
-                r.get::<_, Option<String>>(10)?,
             ))
         })?;
-        rows.map(|row| {
+        let empty = Vec::new();
+        let mut entries = Vec::with_capacity(50_000);
+        for row in rows {
             let (
-                id,
-                family_ref,
-                display_name,
-                area,
-                clinic,
-                status,
-                protection,
-                programme_id,
+                (id, family_ref, display_name),
+                (area, clinic),
+                (status, protection, programme_id),
                 phone,
-                carers,
-                children,
             ) = row?;
             let protection: Protection = parse_enum(&protection)?;
-            let carers = carers.unwrap_or_default();
+            let family_carers = carers.get(&id).unwrap_or(&empty);
+            let family_children = children.get(&id).unwrap_or(&empty);
             let mut text = format!(
                 "{display_name} {} {} {family_ref}",
-                carers.replace('\u{1f}', " "),
-                children.unwrap_or_default()
+                family_carers.join(" "),
+                family_children.join(" ")
             );
+            // A protected family's number must not find it: search would tell whose number it is.
             if let (Some(phone), false) = (phone, protection.is_protected()) {
                 text.push(' ');
                 text.push_str(&phone_terms(&phone));
             }
-            Ok(FamilyIndexEntry {
-                id,
-                family_ref,
-                display_name,
-                area,
-                clinic,
-                status: parse_enum(&status)?,
-                protection,
-                programme_id,
-                caregivers: first_names(&carers),
-                haystack: fold(&text),
-            })
-        })
-        .collect()
+            let caregivers = family_carers
+                .iter()
+                .filter_map(|n| n.split_whitespace().next())
+                .collect::<Vec<_>>()
+                .join(", ");
+            entries.push((
+                sort_key(&display_name),
+                FamilyIndexEntry {
+                    id,
+                    family_ref,
+                    display_name,
+                    area,
+                    clinic,
+                    status: parse_enum(&status)?,
+                    protection,
+                    programme_id,
+                    caregivers,
+                    haystack: fold(&text),
+                },
+            ));
+        }
+        entries.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| a.1.family_ref.cmp(&b.1.family_ref))
+        });
+        Ok(entries.into_iter().map(|(_, e)| e).collect())
     }
 
     pub fn family_detail(&self, family_id: i64) -> Result<Option<FamilyDetail>> {
@@ -500,15 +524,6 @@ impl Tx<'_> {
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
-}
-
-/// "Amina Haddad Ali Haddad" is two caregivers; group_concat joins with '\u{1f}' to keep them apart.
-fn first_names(joined: &str) -> String {
-    joined
-        .split('\u{1f}')
-        .filter_map(|name| name.split_whitespace().next())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 type FactRow = (i64, Option<u32>, String, String);

@@ -27,6 +27,19 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// A key that sorts names the Swedish way: case ignored, and å, ä, ö after z in that order.
+pub fn sort_key(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' => '{',
+            'ä' | 'æ' => '|',
+            'ö' | 'ø' => '}',
+            other => other,
+        })
+        .collect()
+}
+
 /// A phone number as search finds it: as written, and as bare digits (numbers are typed both ways).
 pub fn phone_terms(phone: &str) -> String {
     let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
@@ -36,13 +49,17 @@ pub fn phone_terms(phone: &str) -> String {
 /// A typed query, folded once and split into words.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
-    words: Vec<String>,
+    /// Each word, and the same word after a space (to find it at the start of a word).
+    words: Vec<(String, String)>,
 }
 
 impl Query {
     pub fn new(typed: &str) -> Self {
         Query {
-            words: fold(typed).split_whitespace().map(str::to_string).collect(),
+            words: fold(typed)
+                .split_whitespace()
+                .map(|w| (w.to_string(), format!(" {w}")))
+                .collect(),
         }
     }
 
@@ -51,25 +68,21 @@ impl Query {
     }
 
     /// How well a folded text matches: `None` when some word is missing; otherwise higher is
-    /// better (a word at the start of the text or of a word beats one inside a word).
+    /// better: a word at the start of the text (3) beats one at the start of a later word (2),
+    /// which beats one inside a word (1). At most three substring searches per word, so a
+    /// letter that occurs often costs no more than a rare one.
     pub fn score(&self, folded: &str) -> Option<u32> {
         let mut score = 0;
-        for word in &self.words {
-            let mut best = None;
-            for (at, _) in folded.match_indices(word.as_str()) {
-                let s = if at == 0 {
-                    3
-                } else if !folded.as_bytes()[at - 1].is_ascii_alphanumeric() {
-                    2
-                } else {
-                    1
-                };
-                best = best.max(Some(s));
-                if s == 3 {
-                    break;
-                }
-            }
-            score += best?;
+        for (word, spaced) in &self.words {
+            score += if folded.starts_with(word.as_str()) {
+                3
+            } else if folded.contains(spaced.as_str()) {
+                2
+            } else if folded.contains(word.as_str()) {
+                1
+            } else {
+                return None;
+            };
         }
         Some(score)
     }
@@ -81,12 +94,19 @@ pub fn rank<'a>(
     haystacks: impl Iterator<Item = &'a str>,
     limit: usize,
 ) -> Vec<usize> {
-    let mut hits: Vec<(u32, usize)> = haystacks
-        .enumerate()
-        .filter_map(|(i, h)| query.score(h).map(|s| (s, i)))
-        .collect();
-    hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    hits.into_iter().take(limit).map(|(_, i)| i).collect()
+    // Scores are small whole numbers, so a bucket per score sorts in one pass and keeps each
+    // bucket in the original order.
+    let mut buckets: Vec<Vec<usize>> = Vec::new();
+    for (i, h) in haystacks.enumerate() {
+        if let Some(score) = query.score(h) {
+            let score = score as usize;
+            if buckets.len() <= score {
+                buckets.resize_with(score + 1, Vec::new);
+            }
+            buckets[score].push(i);
+        }
+    }
+    buckets.into_iter().rev().flatten().take(limit).collect()
 }
 
 #[cfg(test)]
@@ -97,6 +117,16 @@ mod tests {
     fn folds_swedish_and_other_letters() {
         assert_eq!(fold("Åsa Öberg-Ängström"), "asa oberg-angstrom");
         assert_eq!(fold("Hodžić Wiśniewska Yılmaz"), "hodzic wisniewska yilmaz");
+    }
+
+    #[test]
+    fn sorts_the_swedish_alphabet() {
+        let mut names = vec!["Öberg", "Zetterlund", "Ärlig", "Åberg", "andersson", "Berg"];
+        names.sort_by_key(|n| sort_key(n));
+        assert_eq!(
+            names,
+            ["andersson", "Berg", "Zetterlund", "Åberg", "Ärlig", "Öberg"]
+        );
     }
 
     #[test]

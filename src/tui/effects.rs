@@ -2,20 +2,27 @@
 //! shows, writes (each one transaction with its audit row), and the reloads that follow a write.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{Days, Local, Months, NaiveDateTime};
 
 use crate::app::family::{self, FamilyPageData};
-use crate::app::today::{self, TodayInput};
+use crate::app::today::{self, AlertInput};
 use crate::app::{Action, Effect, Text};
 use crate::db::{Db, DbError};
 use crate::domain::builtin::{builtin_programmes, template_text};
 use crate::domain::model::AuditEntry;
 use crate::domain::programme::{Programme, parse_programme};
 use crate::domain::timeline::double_bookings;
+use crate::domain::views::DayVisit;
+
+use super::worker::{Job, Worker};
 
 /// Children older than this have left every shipped programme's windows.
 const OLDEST_CHILD_MONTHS: u32 = 20;
+
+/// Booking alerts listed at most per kind; more would not fit a screen or a morning.
+const MAX_LISTED: usize = 50;
 
 #[derive(Debug)]
 pub struct Runner {
@@ -23,9 +30,11 @@ pub struct Runner {
     pub actor: String,
     pub warning_days: u32,
     /// Every programme version the database knows, and the shipped ones.
-    programmes: Vec<Programme>,
+    programmes: Arc<Vec<Programme>>,
     /// A fixed clock for tests; otherwise the local time.
     pub clock: Option<NaiveDateTime>,
+    /// Reads too slow for a key press; none for an in-memory database (they run inline).
+    worker: Option<Worker>,
 }
 
 impl Runner {
@@ -40,12 +49,104 @@ impl Runner {
                 programmes.push(p);
             }
         }
+        let worker = db.path().map(|p| Worker::start(p.to_path_buf()));
         Ok(Runner {
             db,
             actor,
             warning_days,
-            programmes,
+            programmes: Arc::new(programmes),
             clock: None,
+            worker,
+        })
+    }
+
+    /// Whether background reads are still to answer.
+    pub fn busy(&self) -> bool {
+        self.worker.as_ref().is_some_and(Worker::busy)
+    }
+
+    /// An answer from the background, if one has arrived; with `wait`, waits for it.
+    pub fn background_answer(&mut self, wait: bool) -> Option<Action> {
+        let worker = self.worker.as_mut()?;
+        if wait && worker.busy() {
+            worker.recv()
+        } else {
+            worker.try_recv()
+        }
+    }
+
+    /// Runs a read in the background, or at once when there is no worker.
+    fn read_later(&mut self, job: Job) -> Result<Vec<Action>, DbError> {
+        match self.worker.as_mut() {
+            Some(worker) => {
+                worker.submit(job);
+                Ok(Vec::new())
+            }
+            None => Ok(vec![job(&mut self.db)?]),
+        }
+    }
+
+    fn index_job() -> Job {
+        Box::new(|db: &mut Db| Ok(Action::IndexLoaded(db.read(|tx| tx.family_index())?)))
+    }
+
+    /// Every alert: it looks at every active family and every future booking, so it is read in
+    /// the background.
+    fn alerts_job(&self) -> Job {
+        let programmes = Arc::clone(&self.programmes);
+        let now = self.now();
+        let warning_days = self.warning_days;
+        Box::new(move |db: &mut Db| {
+            let date = now.date();
+            let born_since = date
+                .checked_sub_months(Months::new(OLDEST_CHILD_MONTHS))
+                .unwrap_or(date);
+            let start_of_day = date.and_hms_opt(0, 0, 0).unwrap_or(now);
+            let ((children, facts), missing, mut bookings, staff_names) = db.read(|tx| {
+                Ok::<_, DbError>((
+                    tx.active_children(born_since)?,
+                    tx.visits_missing_interpreter(start_of_day)?,
+                    tx.planned_bookings(start_of_day)?,
+                    tx.staff_names()?,
+                ))
+            })?;
+            let doubles = double_bookings(&mut bookings);
+            let mut wanted: Vec<i64> = missing.iter().take(MAX_LISTED).copied().collect();
+            wanted.extend(
+                doubles
+                    .iter()
+                    .take(MAX_LISTED)
+                    .flat_map(|(_, a, b)| [*a, *b]),
+            );
+            let listed: HashMap<i64, DayVisit> = db
+                .read(|tx| tx.visits_by_id(&wanted))?
+                .into_iter()
+                .map(|v| (v.visit_id, v))
+                .collect();
+            let alerts = today::alerts(AlertInput {
+                date,
+                children: &children,
+                facts: &facts,
+                programmes: &programmes,
+                warning_days,
+                missing_interpreter: missing
+                    .iter()
+                    .take(MAX_LISTED)
+                    .filter_map(|id| listed.get(id).cloned())
+                    .collect(),
+                double_bookings: doubles
+                    .iter()
+                    .take(MAX_LISTED)
+                    .filter_map(|(staff, a, b)| {
+                        Some((
+                            staff_names.get(staff)?.clone(),
+                            listed.get(a)?.clone(),
+                            listed.get(b)?.clone(),
+                        ))
+                    })
+                    .collect(),
+            });
+            Ok(Action::AlertsLoaded(alerts))
         })
     }
 
@@ -87,8 +188,8 @@ impl Runner {
     fn try_run(&mut self, effect: Effect) -> Result<Vec<Action>, DbError> {
         Ok(match effect {
             Effect::Quit => Vec::new(),
-            Effect::LoadToday => vec![self.load_today()?],
-            Effect::LoadIndex => vec![Action::IndexLoaded(self.db.read(|tx| tx.family_index())?)],
+            Effect::LoadToday => self.load_today()?,
+            Effect::LoadIndex => self.read_later(Self::index_job())?,
             Effect::LoadStaff => vec![Action::StaffLoaded(self.db.read(|tx| tx.list_staff())?)],
             Effect::LoadFamily(id) => {
                 let entry = self.audit("view", Some(id));
@@ -222,14 +323,12 @@ impl Runner {
         })
     }
 
-    /// After a family changed: say so, and reload its page, the index and Today.
+    /// After a family changed: say so, and reload its page, Today and the index.
     fn after_family_change(&mut self, family_id: i64, text: Text) -> Result<Vec<Action>, DbError> {
-        Ok(vec![
-            Action::Saved(text),
-            Action::IndexLoaded(self.db.read(|tx| tx.family_index())?),
-            self.load_family(family_id)?,
-            self.load_today()?,
-        ])
+        let mut actions = vec![Action::Saved(text), self.load_family(family_id)?];
+        actions.extend(self.load_today()?);
+        actions.extend(self.read_later(Self::index_job())?);
+        Ok(actions)
     }
 
     fn load_family(&mut self, id: i64) -> Result<Action, DbError> {
@@ -248,63 +347,17 @@ impl Runner {
         Ok(Action::FamilyLoaded(Box::new(data)))
     }
 
-    pub fn load_today(&mut self) -> Result<Action, DbError> {
+    /// Today's and tomorrow's visits and the next session now; the alerts in the background.
+    pub fn load_today(&mut self) -> Result<Vec<Action>, DbError> {
         let now = self.now();
         let date = now.date();
         let tomorrow = date.checked_add_days(Days::new(1)).unwrap_or(date);
-        let born_since = date
-            .checked_sub_months(Months::new(OLDEST_CHILD_MONTHS))
-            .unwrap_or(date);
-        let start_of_day = date.and_hms_opt(0, 0, 0).unwrap_or(now);
-        let (visits, (children, facts), missing, mut bookings, next) = self.db.read(|tx| {
-            Ok::<_, DbError>((
-                tx.day_visits(date, tomorrow)?,
-                tx.active_children(born_since)?,
-                tx.visits_missing_interpreter(start_of_day)?,
-                tx.planned_bookings(start_of_day)?,
-                tx.next_session(now)?,
-            ))
-        })?;
-        let doubles = double_bookings(&mut bookings);
-        let mut wanted: Vec<i64> = missing.iter().take(50).copied().collect();
-        wanted.extend(doubles.iter().take(50).flat_map(|(_, a, b)| [*a, *b]));
-        let listed: HashMap<i64, crate::domain::views::DayVisit> = self
+        let (visits, next) = self
             .db
-            .read(|tx| tx.visits_by_id(&wanted))?
-            .into_iter()
-            .map(|v| (v.visit_id, v))
-            .collect();
-        let staff_names: HashMap<i64, String> = self
-            .db
-            .read(|tx| tx.list_staff())?
-            .into_iter()
-            .map(|s| (s.id, s.name))
-            .collect();
-        let data = today::build(TodayInput {
-            date,
-            visits,
-            children: &children,
-            facts: &facts,
-            programmes: &self.programmes,
-            warning_days: self.warning_days,
-            missing_interpreter: missing
-                .iter()
-                .take(50)
-                .filter_map(|id| listed.get(id).cloned())
-                .collect(),
-            double_bookings: doubles
-                .iter()
-                .take(50)
-                .filter_map(|(staff, a, b)| {
-                    Some((
-                        staff_names.get(staff)?.clone(),
-                        listed.get(a)?.clone(),
-                        listed.get(b)?.clone(),
-                    ))
-                })
-                .collect(),
-            next_session: next,
-        });
-        Ok(Action::TodayLoaded(Box::new(data)))
+            .read(|tx| Ok::<_, DbError>((tx.day_visits(date, tomorrow)?, tx.next_session(now)?)))?;
+        let data = today::today_data(date, visits, next);
+        let mut actions = vec![Action::TodayLoaded(Box::new(data))];
+        actions.extend(self.read_later(self.alerts_job())?);
+        Ok(actions)
     }
 }

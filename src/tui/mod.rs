@@ -2,9 +2,11 @@
 //! Synchronous, and nothing is read on a timer: data is read when a screen or a change needs it.
 
 mod effects;
+mod worker;
 
 use std::collections::VecDeque;
 use std::path::Path;
+use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
@@ -83,10 +85,16 @@ pub fn run(path: &Path, settings: &Settings) -> anyhow::Result<()> {
     result
 }
 
-/// Builds the first screen's data before the first frame, so the first frame is a real one.
+/// Reads the first screen before the first frame, so the first frame is a real one; the slow
+/// reads (programme alerts, the search index) start in the background.
 pub fn start(app: &mut App, runner: &mut Runner) -> Result<(), DbError> {
-    let today = runner.load_today()?;
-    app.update(today);
+    let mut effects = Vec::new();
+    for action in runner.load_today()? {
+        effects.extend(app.update(action));
+    }
+    // Families is the next screen a coordinator opens: have its index ready by then.
+    effects.extend(app.families.ensure_loaded());
+    apply(app, runner, effects);
     Ok(())
 }
 
@@ -99,15 +107,28 @@ fn event_loop(
     start(app, runner)?;
     loop {
         terminal.draw(|frame| ui::render(app, frame, theme))?;
-        let effects = match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => convert(key)
-                .into_iter()
-                .flat_map(|k| app.handle_key(k))
-                .collect(),
-            _ => Vec::new(),
+        // Wait for a key; while a background read is out, look for its answer between keys.
+        // Nothing is read again on a timer: the short wait only picks up what was asked for.
+        let key_ready = !runner.busy() || event::poll(Duration::from_millis(30))?;
+        let effects = if key_ready {
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => convert(key)
+                    .into_iter()
+                    .flat_map(|k| app.handle_key(k))
+                    .collect(),
+                _ => Vec::new(),
+            }
+        } else {
+            Vec::new()
         };
         if !apply(app, runner, effects) {
             return Ok(());
+        }
+        while let Some(action) = runner.background_answer(false) {
+            let more = app.update(action);
+            if !apply(app, runner, more) {
+                return Ok(());
+            }
         }
     }
 }

@@ -143,9 +143,16 @@ fn render_alerts(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
     let view = &app.today_view;
     let focused = view.pane == Pane::Alerts;
-    let title = format!("{} ({})", s.alerts, view.data.alerts.len());
+    let title = match &view.alerts {
+        Some(alerts) => format!("{} ({})", s.alerts, alerts.len()),
+        None => format!("{} ({})", s.alerts, s.loading),
+    };
     let b = block(&title, focused, theme);
-    if view.data.alerts.is_empty() {
+    if view.alerts.is_none() {
+        frame.render_widget(Paragraph::new("").block(b), area);
+        return;
+    }
+    if view.alert_list().is_empty() {
         frame.render_widget(Paragraph::new(format!(" {}", s.no_alerts)).block(b), area);
         return;
     }
@@ -153,8 +160,7 @@ fn render_alerts(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let offset = scroll_offset(view.alert_selected, height);
     let width = area.width.saturating_sub(2) as usize;
     let lines: Vec<Line> = view
-        .data
-        .alerts
+        .alert_list()
         .iter()
         .enumerate()
         .skip(offset)
