@@ -133,7 +133,8 @@ pub fn create(
         let protected = protection.is_protected();
         // Two different given names: the lists are short, and "Amina, Amina" looks like a mistake.
         let first_given = rng.usize(..g.given.len());
-        let second_given = (first_given + 1 + rng.usize(..g.given.len().saturating_sub(1).max(1))) % g.given.len();
+        let second_given =
+            (first_given + 1 + rng.usize(..g.given.len().saturating_sub(1).max(1))) % g.given.len();
         let caregivers: Vec<NewCaregiver> = (0..if chance(rng, 75) { 2 } else { 1 })
             .map(|i| {
                 let born = days_before(today, 365 * 18 + rng.u64(..365 * 24));
