@@ -123,12 +123,12 @@ fn readme_and_man_page_list_the_keys_of_the_keymap() {
         "README.md",
         "<!-- keys:start (generated from src/app/keymap.rs) -->",
         "<!-- keys:end -->",
-        &hembesok::app::keymap::markdown_table(),
+        &hembesok::app::keymap_docs::markdown_table(),
     );
     generated_block(
         "man/hembesok.1",
         ".\\\" keys:start (generated from src/app/keymap.rs)",
         ".\\\" keys:end",
-        &hembesok::app::keymap::roff_section(),
+        &hembesok::app::keymap_docs::roff_section(),
     );
 }

@@ -9,6 +9,7 @@ pub(crate) mod fixtures;
 pub mod form;
 pub mod forms;
 pub mod keymap;
+pub mod keymap_docs;
 pub mod labels;
 pub mod staff;
 pub mod today;

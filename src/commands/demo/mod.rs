@@ -2,6 +2,7 @@
 //! same seed and date.
 
 mod families;
+mod groups;
 mod names;
 mod planner;
 mod staff;
@@ -67,7 +68,7 @@ pub fn generate(
             },
         )?;
         let (groups, sessions) =
-            families::create_groups(tx, &mut rng, &names, &roster, &family_list, today)?;
+            groups::create_groups(tx, &mut rng, &names, &roster, &family_list, today)?;
         let created = Created {
             families,
             staff: roster.len() as u32,

@@ -1,0 +1,65 @@
+//! The keymap as documentation: the README's table and the manual's KEYS section, generated
+//! from the one table so that they cannot drift from what the keys do.
+
+use std::fmt::Write as _;
+
+use super::keymap::{Scope, bindings_in, key_label, keys_label};
+
+/// Every scope, in the order the documentation lists them.
+const DOC_SCOPES: [Scope; 10] = [
+    Scope::Global,
+    Scope::List,
+    Scope::Today,
+    Scope::Families,
+    Scope::Search,
+    Scope::FamilyPage,
+    Scope::Staff,
+    Scope::Form,
+    Scope::Confirm,
+    Scope::Help,
+];
+
+/// The keys as a Markdown table, for the README.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| where | keys | what |\n|---|---|---|\n");
+    for scope in DOC_SCOPES {
+        for b in bindings_in(&[scope]) {
+            let keys: Vec<String> = b
+                .keys
+                .iter()
+                .map(|k| format!("`{}`", key_label(*k).replace('|', "\\|")))
+                .collect();
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                scope.title().1,
+                keys.join(" "),
+                b.en
+            );
+        }
+        if scope == Scope::Confirm {
+            out.push_str("| Questions | `n` `Esc` | no |\n");
+        }
+    }
+    out
+}
+
+/// The keys as a man-page section body.
+pub fn roff_section() -> String {
+    let mut out = String::new();
+    for scope in DOC_SCOPES {
+        let _ = writeln!(out, ".SS {}", scope.title().1);
+        for b in bindings_in(&[scope]) {
+            let _ = writeln!(
+                out,
+                ".TP\n.B {}\n{}",
+                keys_label(b.keys).replace('-', "\\-"),
+                b.en
+            );
+        }
+        if scope == Scope::Confirm {
+            out.push_str(".TP\n.B n/Esc\nno\n");
+        }
+    }
+    out
+}
