@@ -1,5 +1,6 @@
 //! Pure rules of the programme: no SQL, no terminal, no clock (`today` is always an argument).
 
+pub mod booking;
 pub mod builtin;
 pub mod calendar;
 pub mod enums;

@@ -1,0 +1,422 @@
+//! Booking rules: what is wrong with a proposed visit time, and the next feasible slots.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::calendar::{holiday_on, is_weekend};
+use super::enums::{Role, Weekday};
+use super::model::Staff;
+use super::schedule::Window;
+
+/// Someone's existing booking, for finding clashes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Busy {
+    pub staff_id: i64,
+    pub visit_id: i64,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    /// What the other booking is, for the message (e.g. the family and time).
+    pub label: String,
+    pub area: Option<String>,
+}
+
+/// Who would attend, in which role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assigned {
+    pub role: Role,
+    pub staff_id: i64,
+}
+
+/// A proposed booking, as typed or proposed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub start: NaiveDateTime,
+    pub duration_min: u32,
+    pub staff: Vec<Assigned>,
+    /// A staff interpreter; `None` with a language needed means external or not yet booked.
+    pub interpreter_staff: Option<i64>,
+    pub interpreter_external: bool,
+}
+
+impl Candidate {
+    pub fn end(&self) -> NaiveDateTime {
+        self.start + Duration::minutes(i64::from(self.duration_min))
+    }
+}
+
+/// The facts a booking is checked against.
+#[derive(Debug, Clone, Copy)]
+pub struct BookingRules<'a> {
+    /// The roles the programme visit requires (empty for an extra visit).
+    pub required_roles: &'a [Role],
+    pub window: Option<Window>,
+    pub staff: &'a [Staff],
+    pub busy: &'a [Busy],
+    /// The family's interpreter language, if it needs one.
+    pub interpreter_language: Option<&'a str>,
+    /// The visit being moved, whose own booking is no clash.
+    pub rebooking: Option<i64>,
+    /// Historic visits skip the working-hours check (imports of past visits).
+    pub check_hours: bool,
+}
+
+/// One thing wrong with a booking.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Conflict {
+    RoleMissing(Role),
+    UnknownStaff(i64),
+    Inactive { name: String },
+    DoubleBooked { name: String, other: String },
+    DayOff { name: String, day: Weekday },
+    OutsideHours { name: String, hours: String },
+    Holiday(&'static str),
+    Weekend,
+    OutsideWindow(Window),
+    InterpreterMissing(String),
+    InterpreterLanguage { name: String, language: String },
+}
+
+impl Conflict {
+    /// Booking outside the window is allowed with a reason; the other conflicts are not meant
+    /// to be booked through (an import may still take them with --allow-conflicts).
+    pub fn needs_reason(&self) -> bool {
+        matches!(self, Conflict::OutsideWindow(_))
+    }
+
+    pub fn message_en(&self) -> String {
+        match self {
+            Conflict::RoleMissing(role) => format!(
+                "no {} is booked; the programme visit needs one",
+                role.as_str()
+            ),
+            Conflict::UnknownStaff(id) => format!("staff member {id} does not exist"),
+            Conflict::Inactive { name } => format!("{name} is not active"),
+            Conflict::DoubleBooked { name, other } => {
+                format!("{name} is already booked then ({other})")
+            }
+            Conflict::DayOff { name, day } => format!("{name} does not work on {}", day.as_str()),
+            Conflict::OutsideHours { name, hours } => {
+                format!("outside {name}'s working hours ({hours})")
+            }
+            Conflict::Holiday(name) => format!("{name} is a public holiday"),
+            Conflict::Weekend => "on a weekend".to_string(),
+            Conflict::OutsideWindow(w) => format!(
+                "outside the visit's window {} to {}; give a reason to book it anyway",
+                w.earliest, w.max
+            ),
+            Conflict::InterpreterMissing(lang) => {
+                format!("the family needs an interpreter ({lang}) and none is booked")
+            }
+            Conflict::InterpreterLanguage { name, language } => {
+                format!("{name} does not interpret {language}")
+            }
+        }
+    }
+
+    pub fn message_sv(&self) -> String {
+        match self {
+            Conflict::RoleMissing(role) => {
+                format!("ingen {} är bokad; besöket kräver en", role_sv(*role))
+            }
+            Conflict::UnknownStaff(id) => format!("personal {id} finns inte"),
+            Conflict::Inactive { name } => format!("{name} är inte aktiv"),
+            Conflict::DoubleBooked { name, other } => format!("{name} är redan bokad då ({other})"),
+            Conflict::DayOff { name, day } => {
+                format!("{name} arbetar inte på {}", weekday_sv(*day))
+            }
+            Conflict::OutsideHours { name, hours } => {
+                format!("utanför {name}s arbetstid ({hours})")
+            }
+            Conflict::Holiday(name) => format!("{name} är en helgdag"),
+            Conflict::Weekend => "på en helg".to_string(),
+            Conflict::OutsideWindow(w) => format!(
+                "utanför besökets fönster {} till {}; ange ett skäl för att boka ändå",
+                w.earliest, w.max
+            ),
+            Conflict::InterpreterMissing(lang) => {
+                format!("familjen behöver tolk ({lang}) och ingen är bokad")
+            }
+            Conflict::InterpreterLanguage { name, language } => {
+                format!("{name} tolkar inte {language}")
+            }
+        }
+    }
+}
+
+fn role_sv(role: Role) -> &'static str {
+    match role {
+        Role::Nurse => "BVC-sjuksköterska",
+        Role::ParentAdvisor => "föräldrarådgivare",
+        Role::FamilyTherapist => "familjebehandlare",
+        Role::Dental => "tandvårdspersonal",
+        Role::Interpreter => "tolk",
+        Role::Other => "personal",
+    }
+}
+
+fn weekday_sv(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "måndagar",
+        Weekday::Tue => "tisdagar",
+        Weekday::Wed => "onsdagar",
+        Weekday::Thu => "torsdagar",
+        Weekday::Fri => "fredagar",
+        Weekday::Sat => "lördagar",
+        Weekday::Sun => "söndagar",
+    }
+}
+
+fn overlaps(a_start: NaiveDateTime, a_end: NaiveDateTime, b: &Busy) -> bool {
+    a_start < b.end && b.start < a_end
+}
+
+/// Whether `person` works on the day and through the whole visit.
+fn hours_conflict(person: &Staff, start: NaiveDateTime, end: NaiveDateTime) -> Option<Conflict> {
+    let day = Weekday::from_chrono(start.weekday());
+    if !person.work_days.contains(&day) {
+        return Some(Conflict::DayOff {
+            name: person.name.clone(),
+            day,
+        });
+    }
+    let same_day = end.date() == start.date() || end.time() == NaiveTime::MIN;
+    if start.time() < person.work_hours.start || !same_day || end.time() > person.work_hours.end {
+        return Some(Conflict::OutsideHours {
+            name: person.name.clone(),
+            hours: person.work_hours.to_text(),
+        });
+    }
+    None
+}
+
+/// Everything wrong with booking `c`, in the order a coordinator would fix it.
+pub fn check_booking(c: &Candidate, rules: &BookingRules<'_>) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    for role in rules.required_roles {
+        if !c.staff.iter().any(|a| a.role == *role) {
+            out.push(Conflict::RoleMissing(*role));
+        }
+    }
+    let date = c.start.date();
+    if let Some(h) = holiday_on(date) {
+        out.push(Conflict::Holiday(h.name));
+    } else if is_weekend(date) {
+        out.push(Conflict::Weekend);
+    }
+    if let Some(w) = rules.window {
+        if !w.contains(date) {
+            out.push(Conflict::OutsideWindow(w));
+        }
+    }
+    let (start, end) = (c.start, c.end());
+    let people = c
+        .staff
+        .iter()
+        .map(|a| a.staff_id)
+        .chain(c.interpreter_staff);
+    for id in people {
+        let Some(person) = rules.staff.iter().find(|s| s.id == id) else {
+            out.push(Conflict::UnknownStaff(id));
+            continue;
+        };
+        if !person.active {
+            out.push(Conflict::Inactive {
+                name: person.name.clone(),
+            });
+        }
+        if let Some(clash) = rules.busy.iter().find(|b| {
+            b.staff_id == id && Some(b.visit_id) != rules.rebooking && overlaps(start, end, b)
+        }) {
+            out.push(Conflict::DoubleBooked {
+                name: person.name.clone(),
+                other: clash.label.clone(),
+            });
+        }
+        if rules.check_hours {
+            out.extend(hours_conflict(person, start, end));
+        }
+    }
+    if let Some(lang) = rules.interpreter_language {
+        match c
+            .interpreter_staff
+            .and_then(|id| rules.staff.iter().find(|s| s.id == id))
+        {
+            Some(i) if !i.languages.iter().any(|l| l.eq_ignore_ascii_case(lang)) => {
+                out.push(Conflict::InterpreterLanguage {
+                    name: i.name.clone(),
+                    language: lang.to_string(),
+                });
+            }
+            Some(_) => {}
+            None if c.interpreter_external => {}
+            None => out.push(Conflict::InterpreterMissing(lang.to_string())),
+        }
+    }
+    out
+}
+
+/// A feasible booking the proposer found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    pub candidate: Candidate,
+    /// The same staff already visit the family's area that day.
+    pub same_area: bool,
+}
+
+/// What the proposer needs beyond the rules.
+#[derive(Debug, Clone, Copy)]
+pub struct ProposalRequest<'a> {
+    pub rules: BookingRules<'a>,
+    pub duration_min: u32,
+    /// Proposals start no earlier than this.
+    pub from: NaiveDateTime,
+    /// The family's area, to cluster a team's visits.
+    pub area: Option<&'a str>,
+    /// Staff who have visited the family before, tried first for continuity.
+    pub preferred: &'a [i64],
+    pub count: usize,
+}
+
+/// Start times tried on each day, every half hour of an office day.
+fn times() -> impl Iterator<Item = NaiveTime> {
+    (16..=32).filter_map(|half| NaiveTime::from_hms_opt(half / 2, (half % 2) * 30, 0))
+}
+
+/// How many days an area match may pull a slot ahead of earlier ones.
+const AREA_PULL_DAYS: i64 = 2;
+
+/// The next feasible slots inside the window: every required role free together within working
+/// hours, an interpreter of the right language (a staff one if one is free, else external),
+/// not on a weekend or holiday. Earliest first, with days where the same staff already visit
+/// the family's area pulled ahead; the same input always gives the same answer.
+pub fn propose(req: &ProposalRequest<'_>) -> Vec<Proposal> {
+    let Some(window) = req.rules.window else {
+        return Vec::new();
+    };
+    let first_day = window.earliest.max(req.from.date());
+    let mut found: Vec<(i64, Proposal)> = Vec::new();
+    let mut day = first_day;
+    // Look at a few days beyond the point where enough slots exist, so that area matches there
+    // can still be pulled ahead.
+    let mut stop: Option<NaiveDate> = None;
+    while day <= window.max && stop.is_none_or(|s| day <= s) {
+        if !is_weekend(day) && holiday_on(day).is_none() {
+            for time in times() {
+                let start = day.and_time(time);
+                if start < req.from {
+                    continue;
+                }
+                if let Some(p) = slot_at(req, start) {
+                    let offset =
+                        (day - first_day).num_days() - if p.same_area { AREA_PULL_DAYS } else { 0 };
+                    found.push((offset, p));
+                }
+            }
+        }
+        let distinct = {
+            let mut keys: Vec<(NaiveDate, &Vec<Assigned>)> = found
+                .iter()
+                .map(|(_, p)| (p.candidate.start.date(), &p.candidate.staff))
+                .collect();
+            keys.sort_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then_with(|| format!("{:?}", a.1).cmp(&format!("{:?}", b.1)))
+            });
+            keys.dedup();
+            keys.len()
+        };
+        if stop.is_none() && distinct >= req.count {
+            stop = day.checked_add_days(chrono::Days::new(AREA_PULL_DAYS as u64));
+        }
+        let Some(next) = day.succ_opt() else { break };
+        day = next;
+    }
+    found.sort_by(|a, b| (a.0, a.1.candidate.start).cmp(&(b.0, b.1.candidate.start)));
+    // One proposal per day and team, so five proposals are five real choices.
+    let mut out: Vec<Proposal> = Vec::new();
+    for (_, p) in found {
+        let same_choice = out.iter().any(|q| {
+            q.candidate.start.date() == p.candidate.start.date()
+                && q.candidate.staff == p.candidate.staff
+        });
+        if !same_choice {
+            out.push(p);
+        }
+        if out.len() == req.count {
+            break;
+        }
+    }
+    out
+}
+
+/// The staff that can take `role` at `start`, preferred people first, then by id.
+fn available<'a>(
+    req: &ProposalRequest<'a>,
+    role: Role,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    taken: &[i64],
+) -> Vec<&'a Staff> {
+    let mut people: Vec<&Staff> = req
+        .rules
+        .staff
+        .iter()
+        .filter(|s| s.role == role && s.active && !taken.contains(&s.id))
+        .filter(|s| hours_conflict(s, start, end).is_none())
+        .filter(|s| {
+            !req.rules.busy.iter().any(|b| {
+                b.staff_id == s.id
+                    && Some(b.visit_id) != req.rules.rebooking
+                    && overlaps(start, end, b)
+            })
+        })
+        .collect();
+    people.sort_by_key(|s| (!req.preferred.contains(&s.id), s.id));
+    people
+}
+
+fn slot_at(req: &ProposalRequest<'_>, start: NaiveDateTime) -> Option<Proposal> {
+    let end = start + Duration::minutes(i64::from(req.duration_min));
+    let mut staff = Vec::new();
+    let mut taken = Vec::new();
+    for role in req.rules.required_roles {
+        let person = *available(req, *role, start, end, &taken).first()?;
+        taken.push(person.id);
+        staff.push(Assigned {
+            role: *role,
+            staff_id: person.id,
+        });
+    }
+    let (interpreter_staff, interpreter_external) = match req.rules.interpreter_language {
+        None => (None, false),
+        Some(lang) => {
+            let interpreter = available(req, Role::Interpreter, start, end, &taken)
+                .into_iter()
+                .find(|s| s.languages.iter().any(|l| l.eq_ignore_ascii_case(lang)));
+            match interpreter {
+                Some(i) => (Some(i.id), false),
+                None => (None, true),
+            }
+        }
+    };
+    let candidate = Candidate {
+        start,
+        duration_min: req.duration_min,
+        staff,
+        interpreter_staff,
+        interpreter_external,
+    };
+    let same_area = req.area.is_some_and(|area| {
+        req.rules.busy.iter().any(|b| {
+            b.start.date() == start.date()
+                && b.area.as_deref() == Some(area)
+                && candidate.staff.iter().any(|a| a.staff_id == b.staff_id)
+        })
+    });
+    Some(Proposal {
+        candidate,
+        same_area,
+    })
+}
+
+#[cfg(test)]
+mod tests;
