@@ -50,6 +50,31 @@ pub enum Command {
     Check,
     /// Write a verified copy of the database to PATH (mode 0600)
     Backup(BackupArgs),
+    /// Write a staff member's visits as an iCalendar file for Outlook and other calendars
+    Calendar(CalendarArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Importing the file again updates the visits rather than duplicating them. \
+A family with a protected identity appears with neither name nor address."
+)]
+pub struct CalendarArgs {
+    /// The staff member: id number or name
+    #[arg(long, value_name = "ID|NAME")]
+    pub staff: String,
+    /// An ISO week, e.g. 2026-W48 (default: this week)
+    #[arg(long, value_name = "WEEK", conflicts_with_all = ["from", "to"])]
+    pub week: Option<String>,
+    /// First day, YYYY-MM-DD (with --to)
+    #[arg(long, value_name = "DATE", requires = "to")]
+    pub from: Option<String>,
+    /// Last day, YYYY-MM-DD (with --from)
+    #[arg(long, value_name = "DATE", requires = "from")]
+    pub to: Option<String>,
+    /// Where to write the .ics file
+    #[arg(long, value_name = "FILE")]
+    pub out: std::path::PathBuf,
 }
 
 #[derive(Debug, Args)]

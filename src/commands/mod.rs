@@ -1,8 +1,10 @@
 //! The subcommands: each opens the database, does one job, and says what it did.
 
 mod backup;
+mod calendar;
 mod check;
 pub mod demo;
+mod files;
 mod import;
 
 pub use import::{Columns, columns_for};
@@ -70,5 +72,6 @@ pub fn run(cli: &Cli) -> Result<()> {
         Some(Command::Import(args)) => import::run(&mut open_db(cli)?, args, &ctx),
         Some(Command::Check) => check::run(&db_path(cli)?),
         Some(Command::Backup(args)) => backup::run(&mut open_db(cli)?, args, &ctx),
+        Some(Command::Calendar(args)) => calendar::run(&mut open_db(cli)?, args, &ctx),
     }
 }

@@ -129,6 +129,15 @@ impl Tx<'_> {
         Ok(())
     }
 
+    pub fn staff_by_id(&self, id: i64) -> Result<Option<Staff>> {
+        let row = self
+            .tx
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM staff WHERE id = ?1"))?
+            .query_row([id], read_row)
+            .optional()?;
+        row.map(to_staff).transpose()
+    }
+
     /// A staff member by name, ignoring case.
     pub fn staff_by_name(&self, name: &str) -> Result<Option<Staff>> {
         let row = self

@@ -202,10 +202,10 @@ pub fn check_booking(c: &Candidate, rules: &BookingRules<'_>) -> Vec<Conflict> {
     } else if is_weekend(date) {
         out.push(Conflict::Weekend);
     }
-    if let Some(w) = rules.window {
-        if !w.contains(date) {
-            out.push(Conflict::OutsideWindow(w));
-        }
+    if let Some(w) = rules.window
+        && !w.contains(date)
+    {
+        out.push(Conflict::OutsideWindow(w));
     }
     let (start, end) = (c.start, c.end());
     let people = c
@@ -330,7 +330,7 @@ pub fn propose(req: &ProposalRequest<'_>) -> Vec<Proposal> {
         let Some(next) = day.succ_opt() else { break };
         day = next;
     }
-    found.sort_by(|a, b| (a.0, a.1.candidate.start).cmp(&(b.0, b.1.candidate.start)));
+    found.sort_by_key(|a| (a.0, a.1.candidate.start));
     // One proposal per day and team, so five proposals are five real choices.
     let mut out: Vec<Proposal> = Vec::new();
     for (_, p) in found {

@@ -154,6 +154,29 @@ impl std::fmt::Display for IsoWeek {
     }
 }
 
+/// The last Sunday of a month.
+fn last_sunday(year: i32, month: u32) -> NaiveDate {
+    let next = if month == 12 {
+        ymd(year + 1, 1, 1)
+    } else {
+        ymd(year, month + 1, 1)
+    };
+    let last = next.pred_opt().unwrap_or(next);
+    shift(last, -i64::from(last.weekday().num_days_from_sunday()))
+}
+
+/// Stockholm's offset from UTC in hours for a local time: +2 from the last Sunday of March at
+/// 02:00 to the last Sunday of October at 03:00 (EU summer time), +1 otherwise.
+pub fn stockholm_utc_offset(local: chrono::NaiveDateTime) -> i64 {
+    let year = local.year();
+    let summer_from = last_sunday(year, 3).and_hms_opt(2, 0, 0);
+    let summer_to = last_sunday(year, 10).and_hms_opt(3, 0, 0);
+    match (summer_from, summer_to) {
+        (Some(from), Some(to)) if local >= from && local < to => 2,
+        _ => 1,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +242,17 @@ mod tests {
         assert!(IsoWeek::parse("2025-W53").is_err());
         assert!(IsoWeek::parse("vecka 48").is_err());
         assert_eq!(IsoWeek::parse("2026w48").unwrap().to_string(), "2026-W48");
+    }
+
+    #[test]
+    fn summer_time_follows_the_eu_rule() {
+        let t = |y, m, day, h| d(y, m, day).and_hms_opt(h, 0, 0).unwrap();
+        assert_eq!(stockholm_utc_offset(t(2026, 3, 29, 1)), 1);
+        assert_eq!(stockholm_utc_offset(t(2026, 3, 29, 3)), 2);
+        assert_eq!(stockholm_utc_offset(t(2026, 10, 25, 2)), 2);
+        assert_eq!(stockholm_utc_offset(t(2026, 10, 25, 3)), 1);
+        assert_eq!(stockholm_utc_offset(t(2026, 11, 22, 12)), 1);
+        assert_eq!(stockholm_utc_offset(t(2027, 7, 1, 12)), 2);
     }
 
     proptest! {

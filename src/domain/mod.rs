@@ -4,6 +4,7 @@ pub mod booking;
 pub mod builtin;
 pub mod calendar;
 pub mod enums;
+pub mod ics;
 pub mod identity;
 pub mod model;
 pub mod programme;

@@ -123,3 +123,26 @@ pub struct SessionInfo {
     pub theme: Option<String>,
     pub members: u32,
 }
+
+/// A visit in a staff member's calendar, with what the calendar may say about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StaffVisit {
+    pub visit_id: i64,
+    pub start: NaiveDateTime,
+    pub duration_min: u32,
+    pub status: VisitStatus,
+    pub location: Location,
+    pub visit_no: Option<u32>,
+    pub family_ref: String,
+    pub family_name: String,
+    pub protection: Protection,
+    pub area: Option<String>,
+    pub address: Option<String>,
+    pub child_name: String,
+    pub programme_id: String,
+    pub programme_version: u32,
+    pub staff: Vec<Attendee>,
+    pub interpreter_language: Option<String>,
+    pub interpreter: Option<String>,
+    pub updated: NaiveDateTime,
+}

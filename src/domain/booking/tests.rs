@@ -218,7 +218,7 @@ fn interpreters_must_be_booked_and_speak_the_language() {
     assert!(check_booking(&c, &r).is_empty());
 }
 
-fn request<'a>(rules: BookingRules<'a>, from: NaiveDateTime) -> ProposalRequest<'a> {
+fn request(rules: BookingRules<'_>, from: NaiveDateTime) -> ProposalRequest<'_> {
     ProposalRequest {
         rules,
         duration_min: 60,
