@@ -105,6 +105,10 @@ pub struct ImportArgs {
     pub kind: ImportKind,
     /// The CSV file (UTF-8, comma or semicolon, with a header row)
     pub file: PathBuf,
+    /// Visits: import double bookings, missing roles and bookings outside working hours or on
+    /// holidays anyway; they show as alerts in the app
+    #[arg(long)]
+    pub allow_conflicts: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -340,6 +340,48 @@ fn every_visit_mistake_is_listed_including_references() {
 }
 
 #[test]
+fn visit_imports_run_the_booking_checks_and_allow_conflicts_when_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite");
+    import_all(&db);
+    let expected = [
+        "line 2: staff: no parent_advisor is booked; the programme visit needs one",
+        "line 3: staff: Anna Sköterska is already booked then (line 2 of this file)",
+        "line 4: start: Julafton is a public holiday",
+        "line 5: start: Bo Rådgivare does not work on wed",
+        "line 6: start: outside Bo Rådgivare's working hours (08:00-16:00)",
+    ];
+    let before = counts(&db);
+    let out = hembesok(&db)
+        .args(["import", "visits"])
+        .arg(fixture("visits_conflicts.csv"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let lines = stderr_lines(&out);
+    assert_eq!(&lines[..5], expected);
+    assert!(lines[5].contains("--allow-conflicts"), "{lines:?}");
+    assert_eq!(counts(&db), before);
+    hembesok(&db)
+        .args(["import", "visits", "--allow-conflicts"])
+        .arg(fixture("visits_conflicts.csv"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "imported 6 visits (5 booking conflicts kept, as asked)",
+        ));
+    // Booked against what is now in the database, the same rows clash with themselves.
+    let again = hembesok(&db)
+        .args(["import", "visits"])
+        .arg(fixture("visits_conflicts.csv"))
+        .output()
+        .unwrap();
+    assert!(stderr_lines(&again).iter().any(|l| l.starts_with(
+        "line 2: staff: Anna Sköterska is already booked then (Familjen Exempel 2030-11-25 10:00)"
+    )));
+}
+
+#[test]
 fn imports_are_written_to_the_audit_log_without_personal_data() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.sqlite");

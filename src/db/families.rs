@@ -262,6 +262,14 @@ impl Tx<'_> {
             .optional()?)
     }
 
+    pub fn family_of_child(&self, child_id: i64) -> Result<Option<i64>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT family_id FROM child WHERE id = ?1")?
+            .query_row([child_id], |r| r.get(0))
+            .optional()?)
+    }
+
     /// The programme id and version a family follows.
     pub fn family_programme(&self, family_id: i64) -> Result<Option<(String, u32)>> {
         Ok(self

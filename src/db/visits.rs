@@ -11,6 +11,7 @@ use rusqlite::OptionalExtension;
 use super::{
     Result, Tx, date_text, datetime_text, join_list, parse_date, parse_datetime, parse_enum,
 };
+use crate::domain::booking::Busy;
 use crate::domain::model::{Interpreter, NewVisit, VisitStaff};
 use crate::domain::timeline::{StaffBooking, VisitFact, VisitsByChild};
 use crate::domain::views::{Attendee, ChildPlan, DayVisit, StaffVisit};
@@ -190,6 +191,60 @@ impl Tx<'_> {
                 },
                 updated,
             });
+        }
+        Ok(out)
+    }
+
+    /// Existing bookings (not cancelled) of the given staff that start between `from` and `to`,
+    /// as attendee or interpreter, labelled for messages (a protected family is not named).
+    pub fn busy_between(
+        &self,
+        staff_ids: &[i64],
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    ) -> Result<Vec<Busy>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT p.staff_id, v.id, v.starts_at, v.duration_min, f.display_name, f.protection, f.area
+             FROM (SELECT visit_id, staff_id FROM visit_staff
+                   UNION ALL SELECT id, interpreter_staff_id FROM visit WHERE interpreter_staff_id IS NOT NULL) p
+             JOIN visit v ON v.id = p.visit_id JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+             WHERE p.staff_id = ?1 AND v.starts_at >= ?2 AND v.starts_at < ?3
+               AND v.status NOT IN ('cancelled_family', 'cancelled_staff')",
+        )?;
+        let mut out = Vec::new();
+        // A visit that started the day before could still run into the span.
+        let from_text = datetime_text(from - chrono::Duration::days(1));
+        let to_text = datetime_text(to);
+        for id in staff_ids {
+            let rows = stmt.query_map(rusqlite::params![id, from_text, to_text], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, Option<String>>(6)?,
+                ))
+            })?;
+            for row in rows {
+                let (staff_id, visit_id, start, minutes, family, protection, area) = row?;
+                let start = parse_datetime(&start)?;
+                let protection: crate::domain::enums::Protection = parse_enum(&protection)?;
+                let who = if protection.is_protected() {
+                    "skyddad familj".to_string()
+                } else {
+                    family
+                };
+                out.push(Busy {
+                    staff_id,
+                    visit_id,
+                    start,
+                    end: start + chrono::Duration::minutes(minutes),
+                    label: format!("{who} {}", start.format("%Y-%m-%d %H:%M")),
+                    area,
+                });
+            }
         }
         Ok(out)
     }

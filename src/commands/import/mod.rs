@@ -47,6 +47,10 @@ impl Problems {
         self.0.is_empty()
     }
 
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
     pub fn sorted(mut self) -> Vec<Problem> {
         self.0.sort();
         self.0
@@ -312,7 +316,7 @@ pub fn run(db: &mut Db, args: &ImportArgs, inv: &Invocation) -> Result<()> {
     let outcome = match args.kind {
         ImportKind::Families => families::import(db, &text, inv),
         ImportKind::Staff => staff::import(db, &text, inv),
-        ImportKind::Visits => visits::import(db, &text, inv),
+        ImportKind::Visits => visits::import(db, &text, inv, args.allow_conflicts),
     };
     match outcome {
         Ok(summary) => {

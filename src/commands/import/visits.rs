@@ -2,6 +2,7 @@
 
 use super::{Columns, Invocation, Problems, Refused, Row, parse_datetime, read_rows};
 use crate::db::{Db, Tx};
+use crate::domain::booking::{Assigned, BookingRules, Busy, Candidate, Conflict, check_booking};
 use crate::domain::builtin::builtin_programmes;
 use crate::domain::enums::{Location, Referral, Role, Theme, VisitStatus, parse_list};
 use crate::domain::model::{Interpreter, NewVisit, VisitStaff};
@@ -236,7 +237,147 @@ fn resolve(
     Ok(ok)
 }
 
-pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<String, Refused> {
+/// The column a booking conflict belongs to in the file.
+fn conflict_column(c: &Conflict, interpreter_name: Option<&str>) -> &'static str {
+    match c {
+        Conflict::RoleMissing(_) | Conflict::UnknownStaff(_) | Conflict::Inactive { .. } => "staff",
+        Conflict::DoubleBooked { name, .. } if Some(name.as_str()) == interpreter_name => {
+            "interpreter"
+        }
+        Conflict::DoubleBooked { .. } => "staff",
+        Conflict::InterpreterMissing(_) | Conflict::InterpreterLanguage { .. } => "interpreter",
+        Conflict::DayOff { .. }
+        | Conflict::OutsideHours { .. }
+        | Conflict::Holiday(_)
+        | Conflict::Weekend
+        | Conflict::OutsideWindow(_) => "start",
+    }
+}
+
+/// Runs the booking checks on every visit that occupies time, against the database and against
+/// the file's own earlier rows. Past visits skip the working-hours check.
+fn check_bookings(
+    tx: &Tx<'_>,
+    parsed: &[ParsedVisit],
+    programmes: &[Programme],
+    now: chrono::NaiveDateTime,
+    problems: &mut Problems,
+) -> Result<(), Refused> {
+    let occupying: Vec<&ParsedVisit> = parsed
+        .iter()
+        .filter(|p| {
+            !matches!(
+                p.visit.status,
+                VisitStatus::CancelledFamily | VisitStatus::CancelledStaff
+            )
+        })
+        .collect();
+    if occupying.is_empty() {
+        return Ok(());
+    }
+    let staff = tx.list_staff()?;
+    let mut ids: Vec<i64> = occupying
+        .iter()
+        .flat_map(|p| {
+            p.visit
+                .staff
+                .iter()
+                .map(|s| s.staff_id)
+                .chain(interpreter_id(&p.visit.interpreter))
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let from = occupying.iter().map(|p| p.visit.start).min().unwrap_or(now);
+    let to =
+        occupying.iter().map(|p| p.visit.start).max().unwrap_or(now) + chrono::Duration::days(1);
+    let mut busy = tx.busy_between(&ids, from, to)?;
+    for p in occupying {
+        let roles: Vec<Role> = p
+            .visit_no
+            .and_then(|no| {
+                let (pid, version) = tx
+                    .family_programme(family_of(tx, p.visit.child_id).ok()??)
+                    .ok()??;
+                programmes
+                    .iter()
+                    .find(|x| x.id == pid && x.version == version)?
+                    .visit(no)
+                    .map(|v| v.roles.clone())
+            })
+            .unwrap_or_default();
+        let candidate = Candidate {
+            start: p.visit.start,
+            duration_min: p.visit.duration_min,
+            staff: p
+                .visit
+                .staff
+                .iter()
+                .map(|s| Assigned {
+                    role: s.role,
+                    staff_id: s.staff_id,
+                })
+                .collect(),
+            interpreter_staff: interpreter_id(&p.visit.interpreter),
+            interpreter_external: p.visit.interpreter == Interpreter::External,
+        };
+        let rules = BookingRules {
+            required_roles: &roles,
+            window: None,
+            staff: &staff,
+            busy: &busy,
+            interpreter_language: None,
+            rebooking: None,
+            check_hours: p.visit.start >= now,
+        };
+        let interpreter_name = candidate
+            .interpreter_staff
+            .and_then(|id| staff.iter().find(|s| s.id == id))
+            .map(|s| s.name.as_str());
+        for conflict in check_booking(&candidate, &rules) {
+            problems.add(
+                p.line,
+                conflict_column(&conflict, interpreter_name),
+                conflict.message_en(),
+            );
+        }
+        let end = candidate.end();
+        for id in candidate
+            .staff
+            .iter()
+            .map(|a| a.staff_id)
+            .chain(candidate.interpreter_staff)
+        {
+            busy.push(Busy {
+                staff_id: id,
+                visit_id: -(p.line as i64),
+                start: candidate.start,
+                end,
+                label: format!("line {} of this file", p.line),
+                area: None,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn interpreter_id(i: &Interpreter) -> Option<i64> {
+    match i {
+        Interpreter::Staff(id) => Some(*id),
+        _ => None,
+    }
+}
+
+fn family_of(tx: &Tx<'_>, child_id: i64) -> Result<Option<i64>, crate::db::DbError> {
+    tx.family_of_child(child_id)
+}
+
+pub fn import(
+    db: &mut Db,
+    text: &str,
+    inv: &Invocation,
+    allow_conflicts: bool,
+) -> Result<String, Refused> {
     let rows = read_rows(text, &COLUMNS)?;
     let mut problems = Problems::default();
     let mut parsed: Vec<ParsedVisit> = rows
@@ -251,10 +392,23 @@ pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<String, Refus
         if !problems.is_empty() {
             return Err(Refused(std::mem::take(&mut problems).sorted()));
         }
+        let mut conflicts = Problems::default();
+        check_bookings(tx, &parsed, &programmes, inv.now, &mut conflicts)?;
+        let conflict_count = conflicts.len();
+        if conflict_count > 0 && !allow_conflicts {
+            let mut list = conflicts.sorted();
+            list.push(super::Problem {
+                line: 0,
+                column: "hint".into(),
+                message: "these are booking conflicts; fix them, or pass --allow-conflicts to import them anyway (they then show as alerts)".into(),
+            });
+            return Err(Refused(list));
+        }
         for p in &parsed {
             tx.insert_visit(&p.visit, inv.now)?;
         }
         tx.insert_audit(&inv.audit("import", "visit", Some(format!("{} rows", parsed.len()))))?;
-        Ok(format!("imported {} visits", parsed.len()))
+        let note = if conflict_count > 0 { format!(" ({conflict_count} booking conflicts kept, as asked)") } else { String::new() };
+        Ok(format!("imported {} visits{note}", parsed.len()))
     })
 }
