@@ -240,11 +240,13 @@ fn resolve(
 /// The column a booking conflict belongs to in the file.
 fn conflict_column(c: &Conflict, interpreter_name: Option<&str>) -> &'static str {
     match c {
-        Conflict::RoleMissing(_) | Conflict::UnknownStaff(_) | Conflict::Inactive { .. } => "staff",
         Conflict::DoubleBooked { name, .. } if Some(name.as_str()) == interpreter_name => {
             "interpreter"
         }
-        Conflict::DoubleBooked { .. } => "staff",
+        Conflict::RoleMissing(_)
+        | Conflict::UnknownStaff(_)
+        | Conflict::Inactive { .. }
+        | Conflict::DoubleBooked { .. } => "staff",
         Conflict::InterpreterMissing(_) | Conflict::InterpreterLanguage { .. } => "interpreter",
         Conflict::DayOff { .. }
         | Conflict::OutsideHours { .. }
