@@ -5,6 +5,7 @@ use crate::domain::enums::{ExitReason, FamilyStatus};
 use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily, NewStaff, Staff};
 use crate::domain::views::FamilyIndexEntry;
 
+use super::booking::{BookingPlan, BookingRequest};
 use super::family::FamilyPageData;
 use super::today::{AlertRow, TodayData};
 
@@ -73,6 +74,8 @@ pub enum Action {
     ClearFilters,
     // A family's page
     Reveal,
+    /// Propose slots for the family's next due visit.
+    Book,
     AddCaregiver,
     AddChild,
     RecordConsent,
@@ -96,6 +99,8 @@ pub enum Action {
     IndexLoaded(Vec<FamilyIndexEntry>),
     FamilyLoaded(Box<FamilyPageData>),
     StaffLoaded(Vec<Staff>),
+    /// Proposed slots for a visit to book.
+    ProposalsLoaded(Box<BookingPlan>),
     /// The protected address of this family may be shown: the view was written to the audit log.
     Revealed(i64),
     /// A change was written; the text says what, in both languages.
@@ -139,5 +144,11 @@ pub enum Effect {
         id: Option<i64>,
         staff: Box<NewStaff>,
     },
+    /// Proposes slots for a family's next due visit, or for moving a planned one.
+    LoadProposals {
+        family_id: i64,
+        rebook: Option<i64>,
+    },
+    BookVisit(Box<BookingRequest>),
     Quit,
 }

@@ -15,6 +15,8 @@ pub enum Scope {
     /// Typing in the Families search box.
     Search,
     FamilyPage,
+    /// Choosing among proposed slots.
+    Booking,
     Staff,
     Form,
     Confirm,
@@ -30,6 +32,7 @@ impl Scope {
             Scope::Families => ("Familjer", "Families"),
             Scope::Search => ("Sökning", "Search"),
             Scope::FamilyPage => ("Familjesida", "Family page"),
+            Scope::Booking => ("Boka besök", "Booking"),
             Scope::Staff => ("Personal", "Staff"),
             Scope::Form => ("Formulär", "Forms"),
             Scope::Confirm => ("Frågor", "Questions"),
@@ -70,9 +73,11 @@ const fn bind(
 use Key::{
     BackTab, Char, Ctrl, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use Scope::{Confirm, Families, FamilyPage, Form, Global, Help, List, Search, Staff, Today};
+use Scope::{
+    Booking, Confirm, Families, FamilyPage, Form, Global, Help, List, Search, Staff, Today,
+};
 
-pub static BINDINGS: [Binding; 45] = [
+pub static BINDINGS: [Binding; 48] = [
     bind(
         Global,
         &[Char('1')],
@@ -364,6 +369,23 @@ pub static BINDINGS: [Binding; 45] = [
         "close help",
         true,
     ),
+    bind(
+        FamilyPage,
+        &[Char('n')],
+        Action::Book,
+        "boka nästa besök",
+        "book the next visit",
+        true,
+    ),
+    bind(
+        Booking,
+        &[Enter],
+        Action::Open,
+        "boka markerad tid",
+        "book the marked slot",
+        true,
+    ),
+    bind(Booking, &[Esc], Action::Back, "stäng", "close", true),
 ];
 
 /// Bindings not in the table because they only name keys already there: `n`/`Esc` answer no in

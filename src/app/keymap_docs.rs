@@ -6,13 +6,14 @@ use std::fmt::Write as _;
 use super::keymap::{Scope, bindings_in, key_label, keys_label};
 
 /// Every scope, in the order the documentation lists them.
-const DOC_SCOPES: [Scope; 10] = [
+const DOC_SCOPES: [Scope; 11] = [
     Scope::Global,
     Scope::List,
     Scope::Today,
     Scope::Families,
     Scope::Search,
     Scope::FamilyPage,
+    Scope::Booking,
     Scope::Staff,
     Scope::Form,
     Scope::Confirm,

@@ -2,6 +2,7 @@
 //! and no SQL here, so all of it is tested headless.
 
 pub mod action;
+pub mod booking;
 pub mod families;
 pub mod family;
 #[cfg(test)]
@@ -57,6 +58,8 @@ pub enum Question {
     QuitUnsaved,
     /// Close a form and lose what was typed.
     DiscardForm,
+    /// Book the marked proposal.
+    Book(Box<booking::BookingRequest>),
     /// Change a family's status.
     Status {
         family_id: i64,
@@ -74,6 +77,8 @@ pub struct App {
     pub family: Option<family::FamilyPage>,
     pub staff: staff::StaffState,
     pub form: Option<form::Form>,
+    /// Proposed slots to choose from.
+    pub booking: Option<booking::BookingState>,
     pub question: Option<Question>,
     pub help: bool,
     pub message: Option<Text>,
@@ -93,6 +98,7 @@ impl App {
             family: None,
             staff: staff::StaffState::default(),
             form: None,
+            booking: None,
             question: None,
             help: false,
             message: None,
@@ -117,6 +123,9 @@ impl App {
         }
         if self.form.is_some() {
             return vec![Scope::Form];
+        }
+        if self.booking.is_some() {
+            return vec![Scope::Booking, Scope::List];
         }
         match self.screen {
             Screen::Today => vec![Scope::Today, Scope::List, Scope::Global],
@@ -170,6 +179,23 @@ impl App {
                 self.family = Some(family::FamilyPage::new(*data, revealed));
                 Vec::new()
             }
+            Action::ProposalsLoaded(plan) => {
+                if plan.proposals.is_empty() {
+                    self.message = Some(Text::new(
+                        format!(
+                            "Inga lediga tider i fönstret för {}; se över personalens tider och bokningar.",
+                            plan.visit_name.sv
+                        ),
+                        format!(
+                            "No free slots in the window for {}; check the staff's hours and bookings.",
+                            plan.visit_name.en
+                        ),
+                    ));
+                } else {
+                    self.booking = Some(booking::BookingState::new(*plan));
+                }
+                Vec::new()
+            }
             Action::Revealed(id) => {
                 if let Some(page) = self.family.as_mut().filter(|p| p.data.detail.id == id) {
                     page.revealed = true;
@@ -182,6 +208,7 @@ impl App {
             }
             Action::Saved(text) => {
                 self.form = None;
+                self.booking = None;
                 self.message = Some(text);
                 Vec::new()
             }
@@ -243,6 +270,18 @@ impl App {
         if self.form.is_some() {
             return self.handle_form(action);
         }
+        if let Some(state) = self.booking.as_mut() {
+            match action {
+                Action::Back => self.booking = None,
+                Action::Open => {
+                    if let Some(request) = state.request() {
+                        self.question = Some(Question::Book(Box::new(request)));
+                    }
+                }
+                other => state.handle(&other),
+            }
+            return Vec::new();
+        }
         match self.screen {
             Screen::Today => self.handle_today(&action),
             Screen::Families if self.family.is_some() => self.handle_family_page(&action),
@@ -261,6 +300,7 @@ impl App {
                 self.form = None;
                 Vec::new()
             }
+            Question::Book(request) => vec![Effect::BookVisit(request.clone())],
             Question::Status { family_id, status } => vec![Effect::SetStatus {
                 family_id: *family_id,
                 status: *status,
@@ -390,6 +430,10 @@ impl App {
                 }
                 Vec::new()
             }
+            Action::Book => vec![Effect::LoadProposals {
+                family_id: id,
+                rebook: None,
+            }],
             Action::Reveal => {
                 if detail.protection.is_protected() && !page.revealed {
                     vec![Effect::Reveal(id)]

@@ -194,6 +194,7 @@ fn suite(db: &mut Db) {
                 themes: vec![],
                 referrals: vec![],
                 note: None,
+                override_reason: None,
             },
             now(),
         )

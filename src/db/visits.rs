@@ -41,8 +41,8 @@ impl Tx<'_> {
             .prepare_cached(
                 "INSERT INTO visit (child_id, visit_no, starts_at, duration_min, location, status,
                     interpreter_language, interpreter_staff_id, interpreter_external, themes, referrals,
-                    note, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+                    note, override_reason, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14, ?13, ?13)",
             )?
             .execute(params![
                 visit.child_id,
@@ -57,7 +57,8 @@ impl Tx<'_> {
                 join_list(&themes),
                 join_list(&referrals),
                 visit.note,
-                now
+                now,
+                visit.override_reason
             ])?;
         let visit_id = self.tx.last_insert_rowid();
         let mut stmt = self.tx.prepare_cached(
@@ -72,6 +73,134 @@ impl Tx<'_> {
             stmt.execute(params![visit_id, staff_id, role.as_str(), attended])?;
         }
         Ok(visit_id)
+    }
+
+    /// Moves a planned visit to a new time and team (rebooking keeps the visit and its history).
+    pub fn move_visit(&self, visit_id: i64, visit: &NewVisit, now: NaiveDateTime) -> Result<()> {
+        let (staff_id, external) = match visit.interpreter {
+            Interpreter::None => (None, false),
+            Interpreter::Staff(id) => (Some(id), false),
+            Interpreter::External => (None, true),
+        };
+        self.tx
+            .prepare_cached(
+                "UPDATE visit SET starts_at = ?2, duration_min = ?3, location = ?4, interpreter_staff_id = ?5,
+                    interpreter_external = ?6, override_reason = ?7, updated_at = ?8
+                 WHERE id = ?1 AND status = 'planned'",
+            )?
+            .execute(params![
+                visit_id,
+                datetime_text(visit.start),
+                visit.duration_min,
+                visit.location.as_str(),
+                staff_id,
+                external,
+                visit.override_reason,
+                now.format("%Y-%m-%d %H:%M:%S").to_string()
+            ])?;
+        self.tx
+            .prepare_cached("DELETE FROM visit_staff WHERE visit_id = ?1")?
+            .execute([visit_id])?;
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO visit_staff (visit_id, staff_id, role, attended) VALUES (?1, ?2, ?3, NULL)",
+        )?;
+        for s in &visit.staff {
+            stmt.execute(params![visit_id, s.staff_id, s.role.as_str()])?;
+        }
+        Ok(())
+    }
+
+    /// Records what happened: done (who attended, interpreter used, themes, referrals), cancelled
+    /// by the family or by staff (with a reason), or no-show.
+    pub fn set_visit_outcome(
+        &self,
+        outcome: &crate::domain::model::VisitOutcome,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let themes: Vec<&str> = outcome.themes.iter().map(|t| t.as_str()).collect();
+        let referrals: Vec<&str> = outcome.referrals.iter().map(|t| t.as_str()).collect();
+        let changed = self
+            .tx
+            .prepare_cached(
+                "UPDATE visit SET status = ?2, themes = ?3, referrals = ?4, cancel_reason = ?5,
+                    interpreter_external = CASE WHEN ?6 = 0 THEN 0 ELSE interpreter_external END,
+                    interpreter_staff_id = CASE WHEN ?6 = 0 THEN NULL ELSE interpreter_staff_id END,
+                    updated_at = ?7
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                outcome.visit_id,
+                outcome.status.as_str(),
+                join_list(&themes),
+                join_list(&referrals),
+                outcome.reason,
+                outcome.interpreter_used,
+                now.format("%Y-%m-%d %H:%M:%S").to_string()
+            ])?;
+        if changed == 0 {
+            return Err(super::DbError::Conflict(
+                "the visit no longer exists".into(),
+            ));
+        }
+        let mut stmt = self.tx.prepare_cached(
+            "UPDATE visit_staff SET attended = ?3 WHERE visit_id = ?1 AND staff_id = ?2",
+        )?;
+        for (staff_id, attended) in &outcome.attended {
+            stmt.execute(params![outcome.visit_id, staff_id, attended])?;
+        }
+        Ok(())
+    }
+
+    /// Staff who have visited the family before, most recent first.
+    pub fn family_staff(&self, family_id: i64) -> Result<Vec<i64>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT vs.staff_id FROM visit_staff vs JOIN visit v ON v.id = vs.visit_id
+             JOIN child c ON c.id = v.child_id WHERE c.family_id = ?1
+             GROUP BY vs.staff_id ORDER BY max(v.starts_at) DESC",
+        )?;
+        let rows = stmt.query_map([family_id], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Staff with visits in an area between two times, busiest first.
+    pub fn area_staff(
+        &self,
+        area: &str,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    ) -> Result<Vec<i64>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT vs.staff_id FROM visit v JOIN visit_staff vs ON vs.visit_id = v.id
+             JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+             WHERE f.area = ?1 AND v.starts_at >= ?2 AND v.starts_at < ?3
+             GROUP BY vs.staff_id ORDER BY count(*) DESC, vs.staff_id LIMIT 40",
+        )?;
+        let rows = stmt.query_map(params![area, datetime_text(from), datetime_text(to)], |r| {
+            r.get(0)
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// A visit's child, programme visit number and status.
+    pub fn visit_record(&self, visit_id: i64) -> Result<Option<VisitRecord>> {
+        let row = self
+            .tx
+            .prepare_cached("SELECT id, child_id, visit_no, starts_at, duration_min, status FROM visit WHERE id = ?1")?
+            .query_row([visit_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, String>(3)?, r.get(4)?, r.get::<_, String>(5)?))
+            })
+            .optional()?;
+        row.map(|(id, child_id, visit_no, start, duration_min, status)| {
+            Ok(VisitRecord {
+                id,
+                child_id,
+                visit_no,
+                start: parse_datetime(&start)?,
+                duration_min,
+                status: parse_enum(&status)?,
+            })
+        })
+        .transpose()
     }
 
     /// A child's visits in time order.

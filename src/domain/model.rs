@@ -170,6 +170,22 @@ pub struct NewVisit {
     pub themes: Vec<Theme>,
     pub referrals: Vec<Referral>,
     pub note: Option<String>,
+    /// Why it was booked outside the programme visit's window.
+    pub override_reason: Option<String>,
+}
+
+/// What happened at a visit, as the coordinator records it afterwards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VisitOutcome {
+    pub visit_id: i64,
+    pub status: VisitStatus,
+    /// Per booked staff member: whether they came.
+    pub attended: Vec<(i64, bool)>,
+    pub interpreter_used: bool,
+    pub themes: Vec<Theme>,
+    pub referrals: Vec<Referral>,
+    /// Why it was cancelled.
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

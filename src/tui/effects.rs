@@ -30,7 +30,7 @@ pub struct Runner {
     pub actor: String,
     pub warning_days: u32,
     /// Every programme version the database knows, and the shipped ones.
-    programmes: Arc<Vec<Programme>>,
+    pub(super) programmes: Arc<Vec<Programme>>,
     /// A fixed clock for tests; otherwise the local time.
     pub clock: Option<NaiveDateTime>,
     /// Reads too slow for a key press; none for an in-memory database (they run inline).
@@ -163,7 +163,7 @@ impl Runner {
             .collect()
     }
 
-    fn audit(&self, action: &str, family_id: Option<i64>) -> AuditEntry {
+    pub(super) fn audit(&self, action: &str, family_id: Option<i64>) -> AuditEntry {
         AuditEntry {
             at: self.now(),
             actor: self.actor.clone(),
@@ -188,6 +188,10 @@ impl Runner {
     fn try_run(&mut self, effect: Effect) -> Result<Vec<Action>, DbError> {
         Ok(match effect {
             Effect::Quit => Vec::new(),
+            Effect::LoadProposals { family_id, rebook } => {
+                vec![self.load_proposals(family_id, rebook)?]
+            }
+            Effect::BookVisit(request) => self.book_visit(&request)?,
             Effect::LoadToday => self.load_today()?,
             Effect::LoadIndex => self.read_later(Self::index_job())?,
             Effect::LoadStaff => vec![Action::StaffLoaded(self.db.read(|tx| tx.list_staff())?)],
@@ -324,7 +328,11 @@ impl Runner {
     }
 
     /// After a family changed: say so, and reload its page, Today and the index.
-    fn after_family_change(&mut self, family_id: i64, text: Text) -> Result<Vec<Action>, DbError> {
+    pub(super) fn after_family_change(
+        &mut self,
+        family_id: i64,
+        text: Text,
+    ) -> Result<Vec<Action>, DbError> {
         let mut actions = vec![Action::Saved(text), self.load_family(family_id)?];
         actions.extend(self.load_today()?);
         actions.extend(self.read_later(Self::index_job())?);

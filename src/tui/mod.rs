@@ -2,6 +2,7 @@
 //! Synchronous, and nothing is read on a timer: data is read when a screen or a change needs it.
 
 mod effects;
+mod planning;
 mod worker;
 
 use std::collections::VecDeque;

@@ -1,5 +1,6 @@
 //! The view: draws the app's state. One file per screen, shared widgets, theme and strings.
 
+mod booking;
 mod families;
 mod family;
 mod form;
@@ -56,6 +57,9 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
         Screen::Staff => staff::render(app, frame, body, theme),
     }
     render_footer(app, frame, footer, theme);
+    if let Some(state) = &app.booking {
+        booking::render(app, state, frame, body, theme);
+    }
     if let Some(form) = &app.form {
         form::render(app, form, frame, body, theme);
     }

@@ -67,6 +67,20 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
     let text = match q {
         Question::QuitUnsaved => s.quit_unsaved.to_string(),
         Question::DiscardForm => s.discard_form.to_string(),
+        Question::Book(r) => {
+            let who: Vec<String> = app
+                .booking
+                .as_ref()
+                .and_then(|b| b.plan.proposals.iter().find(|p| p.candidate == r.candidate))
+                .map(|p| p.people.iter().map(|(_, n)| n.clone()).collect())
+                .unwrap_or_default();
+            format!(
+                "{} {} – {}?",
+                s.book,
+                r.candidate.start.format("%Y-%m-%d %H:%M"),
+                who.join(", ")
+            )
+        }
         Question::Status { status, .. } => format!(
             "{} {}?",
             s.set_status,

@@ -347,6 +347,7 @@ fn visits_for(
                 vec![]
             },
             note: None,
+            override_reason: None,
         };
         tx.insert_visit(&new, now)?;
         planner.visits_created += 1;

@@ -107,6 +107,7 @@ fn parse_row(row: &Row, problems: &mut Problems) -> Option<ParsedVisit> {
             themes,
             referrals,
             note: row.opt("note"),
+            override_reason: None,
         },
     })
 }

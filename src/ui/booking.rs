@@ -1,0 +1,74 @@
+//! The proposed slots for a visit: when, who, interpreter; one to mark and book.
+
+use chrono::Datelike;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::{Theme, centered, fit, i18n, short_name};
+use crate::app::App;
+use crate::app::booking::BookingState;
+
+pub fn render(app: &App, state: &BookingState, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = i18n::strings(app.lang);
+    let plan = &state.plan;
+    let rect = centered(area, 78, (plan.proposals.len() as u16) + 6);
+    frame.render_widget(Clear, rect);
+    let title = format!(
+        " {}: {} · {} ",
+        s.book,
+        plan.visit_name.get(app.lang),
+        plan.child_name
+    );
+    let block = Block::bordered()
+        .title(Line::from(title).style(theme.title()))
+        .border_style(theme.focus_border());
+    let width = rect.width.saturating_sub(2) as usize;
+    let mut lines = Vec::new();
+    if let Some(w) = plan.window {
+        lines.push(Line::from(Span::styled(
+            format!(
+                " {} {} – {} ({} {})",
+                s.window_word, w.earliest, w.max, s.due_word, w.due
+            ),
+            theme.dim(),
+        )));
+        lines.push(Line::from(""));
+    }
+    for (i, p) in plan.proposals.iter().enumerate() {
+        let day = s.weekdays[p.candidate.start.weekday().num_days_from_monday() as usize];
+        let people = p
+            .people
+            .iter()
+            .map(|(_, n)| short_name(n))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let interpreter = match &p.interpreter {
+            Some(i) if i == "external" => {
+                format!(" · {}: {}", s.interpreter, s.interpreter_external)
+            }
+            Some(i) => format!(" · {}: {}", s.interpreter, short_name(i)),
+            None => String::new(),
+        };
+        let area = if p.same_area {
+            format!(" · {}", s.same_area)
+        } else {
+            String::new()
+        };
+        let text = fit(
+            &format!(
+                " {day} {}  {people}{interpreter}{area}",
+                p.candidate.start.format("%Y-%m-%d %H:%M")
+            ),
+            width,
+        );
+        let line = Line::from(text);
+        lines.push(if i == state.selected {
+            line.style(theme.selected())
+        } else {
+            line
+        });
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
