@@ -76,6 +76,10 @@ pub enum Action {
     Reveal,
     /// Propose slots for the family's next due visit.
     Book,
+    /// Record what happened at the marked visit.
+    RecordOutcome,
+    /// Book the marked visit again: move it, or book anew after a cancellation.
+    Rebook,
     AddCaregiver,
     AddChild,
     RecordConsent,
@@ -150,5 +154,7 @@ pub enum Effect {
         rebook: Option<i64>,
     },
     BookVisit(Box<BookingRequest>),
+    /// Records what happened at a visit.
+    SetOutcome(Box<crate::domain::model::VisitOutcome>),
     Quit,
 }

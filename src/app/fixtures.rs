@@ -379,3 +379,48 @@ pub fn app(lang: Lang) -> App {
     app.update(super::Action::AlertsLoaded(alerts()));
     app
 }
+
+/// Three proposed slots for the protected family's 4-month visit.
+pub fn booking_plan() -> super::booking::BookingPlan {
+    use crate::domain::booking::{Assigned, Candidate};
+    let slot = |day: u32, hour: u32, same_area: bool| super::booking::ProposalView {
+        candidate: Candidate {
+            start: at(d(2026, 11, day), hour, 0),
+            duration_min: 60,
+            staff: vec![
+                Assigned {
+                    role: Role::Nurse,
+                    staff_id: 1,
+                },
+                Assigned {
+                    role: Role::ParentAdvisor,
+                    staff_id: 2,
+                },
+            ],
+            interpreter_staff: None,
+            interpreter_external: true,
+        },
+        people: vec![
+            (Role::Nurse, "Anna Sköterska".into()),
+            (Role::ParentAdvisor, "Bo Rådgivare".into()),
+        ],
+        interpreter: Some("external".into()),
+        same_area,
+    };
+    super::booking::BookingPlan {
+        family_id: 3,
+        child_id: 7,
+        child_name: "Ifrah Exempel".into(),
+        visit_no: Some(3),
+        visit_name: Text::new("Hembesök 4 månader", "Home visit at 4 months"),
+        window: Some(crate::domain::schedule::Window {
+            earliest: d(2026, 9, 14),
+            due: d(2026, 10, 1),
+            late: d(2026, 10, 15),
+            max: d(2026, 11, 1),
+        }),
+        interpreter_language: Some("somaliska".into()),
+        rebooking: None,
+        proposals: vec![slot(24, 9, true), slot(24, 13, true), slot(26, 10, false)],
+    }
+}

@@ -111,6 +111,8 @@ pub enum FormKind {
     Exit(i64),
     NewStaff,
     EditStaff(i64),
+    /// What happened at a visit.
+    Outcome(i64),
 }
 
 #[derive(Debug, Clone)]
@@ -125,6 +127,8 @@ pub struct Form {
     pub tried: bool,
     /// Why saving failed, for the whole form.
     pub error: Option<Text>,
+    /// Ids the fields stand for (e.g. which staff member each "came" field is about).
+    pub refs: Vec<i64>,
 }
 
 impl Form {
@@ -137,6 +141,7 @@ impl Form {
             dirty: false,
             tried: false,
             error: None,
+            refs: Vec::new(),
         }
     }
 

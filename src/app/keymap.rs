@@ -77,7 +77,7 @@ use Scope::{
     Booking, Confirm, Families, FamilyPage, Form, Global, Help, List, Search, Staff, Today,
 };
 
-pub static BINDINGS: [Binding; 48] = [
+pub static BINDINGS: [Binding; 50] = [
     bind(
         Global,
         &[Char('1')],
@@ -386,6 +386,22 @@ pub static BINDINGS: [Binding; 48] = [
         true,
     ),
     bind(Booking, &[Esc], Action::Back, "stäng", "close", true),
+    bind(
+        Today,
+        &[Char('o')],
+        Action::RecordOutcome,
+        "anteckna utfall",
+        "record outcome",
+        true,
+    ),
+    bind(
+        Today,
+        &[Char('r')],
+        Action::Rebook,
+        "boka om",
+        "rebook",
+        true,
+    ),
 ];
 
 /// Bindings not in the table because they only name keys already there: `n`/`Esc` answer no in

@@ -334,6 +334,23 @@ impl App {
     }
 
     fn handle_today(&mut self, action: &Action) -> Vec<Effect> {
+        let marked = self.today_view.marked_visit().cloned();
+        match (action, marked) {
+            (Action::RecordOutcome, Some(v)) => {
+                self.form = Some(forms::outcome(&v));
+                return Vec::new();
+            }
+            (Action::Rebook, Some(v)) => {
+                // A planned visit is moved; after a cancellation or no-show a new one is booked.
+                let rebook =
+                    (v.status == crate::domain::enums::VisitStatus::Planned).then_some(v.visit_id);
+                return vec![Effect::LoadProposals {
+                    family_id: v.family_id,
+                    rebook,
+                }];
+            }
+            _ => {}
+        }
         match self.today_view.handle(action) {
             Some(family_id) => self.open_family(family_id),
             None => Vec::new(),

@@ -452,6 +452,9 @@ fn every_user_action_has_a_key() {
         Action::PrevField,
         Action::Save,
         Action::Yes,
+        Action::Book,
+        Action::RecordOutcome,
+        Action::Rebook,
     ];
     for action in user_actions {
         assert!(
@@ -510,4 +513,183 @@ fn alerts_arriving_later_fill_the_list_and_the_due_filter() {
     // A reload of today's visits keeps the alerts already known.
     app.update(Action::TodayLoaded(Box::new(fixtures::today_data())));
     assert_eq!(app.today_view.alert_list().len(), 4);
+}
+
+fn plan() -> booking::BookingPlan {
+    use crate::domain::booking::{Assigned, Candidate};
+    use crate::domain::enums::Role;
+    let slot = |day: u32, hour: u32| booking::ProposalView {
+        candidate: Candidate {
+            start: fixtures::d(2026, 11, day).and_hms_opt(hour, 0, 0).unwrap(),
+            duration_min: 60,
+            staff: vec![
+                Assigned {
+                    role: Role::Nurse,
+                    staff_id: 1,
+                },
+                Assigned {
+                    role: Role::ParentAdvisor,
+                    staff_id: 2,
+                },
+            ],
+            interpreter_staff: None,
+            interpreter_external: true,
+        },
+        people: vec![
+            (Role::Nurse, "Anna Sköterska".into()),
+            (Role::ParentAdvisor, "Bo Rådgivare".into()),
+        ],
+        interpreter: Some("external".into()),
+        same_area: day == 24,
+    };
+    booking::BookingPlan {
+        family_id: 3,
+        child_id: 7,
+        child_name: "Ifrah Exempel".into(),
+        visit_no: Some(3),
+        visit_name: Text::new("Hembesök 4 månader", "Home visit at 4 months"),
+        window: None,
+        interpreter_language: Some("somaliska".into()),
+        rebooking: None,
+        proposals: vec![slot(24, 9), slot(24, 13), slot(26, 10)],
+    }
+}
+
+#[test]
+fn booking_from_a_family_page_takes_a_proposal_after_one_confirmation() {
+    let mut app = on_family_page(Protection::None);
+    assert_eq!(
+        app.handle_key(Key::Char('n')),
+        vec![Effect::LoadProposals {
+            family_id: 3,
+            rebook: None
+        }]
+    );
+    app.update(Action::ProposalsLoaded(Box::new(plan())));
+    assert!(app.booking.is_some());
+    assert_eq!(
+        app.scopes(),
+        vec![keymap::Scope::Booking, keymap::Scope::List]
+    );
+    app.handle_key(Key::Char('j'));
+    assert!(app.handle_key(Key::Enter).is_empty(), "asks first");
+    let effects = app.handle_key(Key::Char('y'));
+    let [Effect::BookVisit(request)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(
+        request.candidate.start,
+        fixtures::d(2026, 11, 24).and_hms_opt(13, 0, 0).unwrap()
+    );
+    assert_eq!((request.child_id, request.visit_no), (7, Some(3)));
+    app.update(Action::Saved(Text::new("Bokat", "Booked")));
+    assert!(app.booking.is_none());
+}
+
+#[test]
+fn no_proposals_is_said_in_words_and_esc_closes_the_list() {
+    let mut app = on_family_page(Protection::None);
+    let mut empty = plan();
+    empty.proposals.clear();
+    app.update(Action::ProposalsLoaded(Box::new(empty)));
+    assert!(app.booking.is_none());
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .sv
+            .contains("Inga lediga tider")
+    );
+    app.update(Action::ProposalsLoaded(Box::new(plan())));
+    app.handle_key(Key::Esc);
+    assert!(app.booking.is_none());
+    assert!(app.family.is_some(), "Esc closes only the list");
+}
+
+#[test]
+fn recording_an_outcome_says_who_came_and_what_was_covered() {
+    use crate::domain::enums::{Theme, VisitStatus};
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('o'));
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.kind, form::FormKind::Outcome(11));
+    let ids: Vec<&str> = form.fields.iter().map(|f| f.id).collect();
+    assert_eq!(
+        ids,
+        [
+            "status",
+            "attended_0",
+            "attended_1",
+            "themes",
+            "referrals",
+            "reason"
+        ]
+    );
+    app.handle_key(Key::Tab);
+    app.handle_key(Key::Tab);
+    app.handle_key(Key::Right); // Bo did not come
+    app.handle_key(Key::Tab);
+    type_text(&mut app, "feeding, somn");
+    assert!(
+        app.form
+            .as_ref()
+            .unwrap()
+            .field("themes")
+            .unwrap()
+            .error
+            .is_some(),
+        "somn is no theme"
+    );
+    for _ in 0..4 {
+        app.handle_key(Key::Backspace);
+    }
+    type_text(&mut app, "sleep");
+    let effects = app.handle_key(Key::Enter);
+    let [Effect::SetOutcome(outcome)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(outcome.status, VisitStatus::Done);
+    assert_eq!(outcome.attended, vec![(1, true), (2, false)]);
+    assert_eq!(outcome.themes, vec![Theme::Feeding, Theme::Sleep]);
+}
+
+#[test]
+fn a_cancellation_needs_a_reason() {
+    use crate::domain::enums::VisitStatus;
+    let mut app = app(Lang::En);
+    app.handle_key(Key::Char('o'));
+    app.handle_key(Key::Right); // cancelled by the family
+    assert!(app.handle_key(Key::Enter).is_empty());
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(
+        form.field("reason").unwrap().error.as_ref().unwrap().en,
+        "say why the visit was cancelled"
+    );
+    assert_eq!(form.fields[form.focus].id, "reason");
+    type_text(&mut app, "sick child");
+    let effects = app.handle_key(Key::Enter);
+    let [Effect::SetOutcome(outcome)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(outcome.status, VisitStatus::CancelledFamily);
+    assert_eq!(outcome.reason.as_deref(), Some("sick child"));
+    assert!(outcome.attended.iter().all(|(_, came)| !came));
+}
+
+#[test]
+fn rebooking_moves_a_planned_visit() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Down);
+    assert_eq!(
+        app.handle_key(Key::Char('r')),
+        vec![Effect::LoadProposals {
+            family_id: 2,
+            rebook: Some(12)
+        }]
+    );
+    app.handle_key(Key::Tab);
+    assert!(
+        app.handle_key(Key::Char('r')).is_empty(),
+        "rebooking works on the visits pane"
+    );
 }

@@ -70,6 +70,13 @@ impl TodayState {
         self.alerts = Some(alerts);
     }
 
+    /// The visit marked in the visits pane, when that pane has focus.
+    pub fn marked_visit(&self) -> Option<&DayVisit> {
+        (self.pane == Pane::Visits)
+            .then(|| self.data.visits.get(self.visit_selected))
+            .flatten()
+    }
+
     pub fn alert_list(&self) -> &[AlertRow] {
         self.alerts.as_deref().unwrap_or_default()
     }

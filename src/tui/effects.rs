@@ -192,6 +192,7 @@ impl Runner {
                 vec![self.load_proposals(family_id, rebook)?]
             }
             Effect::BookVisit(request) => self.book_visit(&request)?,
+            Effect::SetOutcome(outcome) => self.set_outcome(&outcome)?,
             Effect::LoadToday => self.load_today()?,
             Effect::LoadIndex => self.read_later(Self::index_job())?,
             Effect::LoadStaff => vec![Action::StaffLoaded(self.db.read(|tx| tx.list_staff())?)],

@@ -9,7 +9,7 @@ use crate::app::{Action, Text};
 use crate::db::DbError;
 use crate::domain::booking::{BookingRules, ProposalRequest, check_booking, propose};
 use crate::domain::enums::{Location, Role, VisitStatus};
-use crate::domain::model::{AuditEntry, Interpreter, NewVisit, Staff, VisitStaff};
+use crate::domain::model::{AuditEntry, Interpreter, NewVisit, Staff, VisitOutcome, VisitStaff};
 use crate::domain::schedule::{VisitState, Window};
 use crate::domain::timeline::timeline;
 
@@ -305,6 +305,34 @@ impl Runner {
         self.after_family_change(
             family_id,
             Text::new(format!("Bokat: {when}."), format!("Booked: {when}.")),
+        )
+    }
+
+    /// Records what happened at a visit, with its audit row; the timeline and Today follow.
+    pub(super) fn set_outcome(&mut self, outcome: &VisitOutcome) -> Result<Vec<Action>, DbError> {
+        let now = self.now();
+        let family_id = self.db.read(|tx| {
+            let child = tx.visit_record(outcome.visit_id)?.map(|v| v.child_id);
+            Ok::<_, DbError>(child.map(|c| tx.family_of_child(c)).transpose()?.flatten())
+        })?;
+        let Some(family_id) = family_id else {
+            return Err(DbError::Conflict("the visit no longer exists".into()));
+        };
+        let entry = AuditEntry {
+            detail: Some(format!(
+                "visit {} {}",
+                outcome.visit_id,
+                outcome.status.as_str()
+            )),
+            ..self.audit("outcome", Some(family_id))
+        };
+        self.db.write(|tx| {
+            tx.set_visit_outcome(outcome, now)?;
+            tx.insert_audit(&entry)
+        })?;
+        self.after_family_change(
+            family_id,
+            Text::new("Utfallet är antecknat.", "The outcome is recorded."),
         )
     }
 }

@@ -130,6 +130,16 @@ fn a_new_family_form_with_a_mistake() {
 }
 
 #[test]
+fn proposed_slots_to_book() {
+    let mut app = family_page(Protection::None);
+    app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    app.handle_key(Key::Down);
+    both_sizes("booking_sv", &app);
+    app.handle_key(Key::Enter);
+    insta::assert_snapshot!("booking_confirm_80x24", draw(&app, 80, 24));
+}
+
+#[test]
 fn a_question_before_a_status_change() {
     let mut app = family_page(Protection::None);
     app.handle_key(Key::Char('p'));

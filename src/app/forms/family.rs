@@ -424,6 +424,6 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
                 exit: Some(reason),
             })
         }
-        FormKind::NewStaff | FormKind::EditStaff(_) => None,
+        FormKind::NewStaff | FormKind::EditStaff(_) | FormKind::Outcome(_) => None,
     }
 }

@@ -2,11 +2,13 @@
 
 mod family;
 mod staff;
+mod visit;
 
 use chrono::{Days, NaiveDate};
 
 pub use family::{add_caregiver, add_child, consent, edit_family, exit, new_family};
 pub use staff::{edit_staff, new_staff};
+pub use visit::outcome;
 
 use super::Text;
 use super::action::Effect;
@@ -28,6 +30,7 @@ pub fn validate(form: &mut Form, today: NaiveDate) {
             family::validate(form, today);
         }
         FormKind::NewStaff | FormKind::EditStaff(_) => staff::validate(form),
+        FormKind::Outcome(_) => visit::validate(form),
     }
     if form.tried {
         let missing: Vec<&'static str> = form
@@ -59,6 +62,7 @@ pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Effect> {
     }
     match form.kind {
         FormKind::NewStaff | FormKind::EditStaff(_) => staff::build(form),
+        FormKind::Outcome(_) => visit::build(form),
         _ => family::build(form, today),
     }
 }
