@@ -116,17 +116,32 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 && *s == crate::app::keymap::Scope::List)
         })
         .collect();
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for b in bindings_in(&scopes).filter(|b| b.hint) {
-        // The first key is enough here; `?` lists them all.
-        let key = keys_label(&b.keys[..1]);
-        let text = describe(app.lang, b.sv, b.en);
-        let width = key.chars().count() + text.chars().count() + 3;
-        if used + width > area.width as usize {
+    // `?` always shows: it leads to every other key. The rest fill the line in table order.
+    let hints: Vec<(String, &str, bool)> = bindings_in(&scopes)
+        .filter(|b| b.hint)
+        .map(|b| {
+            (
+                keys_label(&b.keys[..1]),
+                describe(app.lang, b.sv, b.en),
+                b.action == crate::app::Action::Help,
+            )
+        })
+        .collect();
+    let width_of =
+        |(key, text, _): &(String, &str, bool)| key.chars().count() + text.chars().count() + 3;
+    let reserved: usize = hints.iter().filter(|h| h.2).map(width_of).sum();
+    let mut used = reserved;
+    let mut shown: Vec<&(String, &str, bool)> = Vec::new();
+    for h in hints.iter().filter(|h| !h.2) {
+        if used + width_of(h) > area.width as usize {
             break;
         }
-        used += width;
+        used += width_of(h);
+        shown.push(h);
+    }
+    shown.extend(hints.iter().filter(|h| h.2));
+    let mut spans = Vec::new();
+    for (key, text, _) in shown {
         spans.push(Span::styled(format!(" {key}"), theme.key()));
         spans.push(Span::raw(format!(" {text} ")));
     }
