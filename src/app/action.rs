@@ -34,14 +34,16 @@ pub enum Key {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Screen {
     Today,
+    Week,
     Families,
     Staff,
 }
 
 impl Screen {
     /// The screens that exist, in tab order, with their number keys.
-    pub const ALL: [(Screen, char); 3] = [
+    pub const ALL: [(Screen, char); 4] = [
         (Screen::Today, '1'),
+        (Screen::Week, '2'),
         (Screen::Families, '3'),
         (Screen::Staff, '5'),
     ];
@@ -78,6 +80,14 @@ pub enum Action {
     Book,
     /// Record what happened at the marked visit.
     RecordOutcome,
+    // Week
+    PrevWeek,
+    NextWeek,
+    ThisWeek,
+    PrevDay,
+    NextDay,
+    /// Show one staff member's visits, the next one, or everyone's again.
+    CycleStaff,
     /// Book the marked visit again: move it, or book anew after a cancellation.
     Rebook,
     AddCaregiver,
@@ -103,6 +113,11 @@ pub enum Action {
     IndexLoaded(Vec<FamilyIndexEntry>),
     FamilyLoaded(Box<FamilyPageData>),
     StaffLoaded(Vec<Staff>),
+    /// A week's visits.
+    WeekLoaded(
+        crate::domain::calendar::IsoWeek,
+        Vec<crate::domain::views::DayVisit>,
+    ),
     /// Proposed slots for a visit to book.
     ProposalsLoaded(Box<BookingPlan>),
     /// The protected address of this family may be shown: the view was written to the audit log.
@@ -154,6 +169,7 @@ pub enum Effect {
         rebook: Option<i64>,
     },
     BookVisit(Box<BookingRequest>),
+    LoadWeek(crate::domain::calendar::IsoWeek),
     /// Records what happened at a visit.
     SetOutcome(Box<crate::domain::model::VisitOutcome>),
     Quit,

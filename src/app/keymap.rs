@@ -11,6 +11,7 @@ pub enum Scope {
     /// Any list: moving and opening.
     List,
     Today,
+    Week,
     Families,
     /// Typing in the Families search box.
     Search,
@@ -29,6 +30,7 @@ impl Scope {
             Scope::Global => ("Överallt", "Everywhere"),
             Scope::List => ("Listor", "Lists"),
             Scope::Today => ("Idag", "Today"),
+            Scope::Week => ("Vecka", "Week"),
             Scope::Families => ("Familjer", "Families"),
             Scope::Search => ("Sökning", "Search"),
             Scope::FamilyPage => ("Familjesida", "Family page"),
@@ -74,10 +76,10 @@ use Key::{
     BackTab, Char, Ctrl, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 use Scope::{
-    Booking, Confirm, Families, FamilyPage, Form, Global, Help, List, Search, Staff, Today,
+    Booking, Confirm, Families, FamilyPage, Form, Global, Help, List, Search, Staff, Today, Week,
 };
 
-pub static BINDINGS: [Binding; 50] = [
+pub static BINDINGS: [Binding; 59] = [
     bind(
         Global,
         &[Char('1')],
@@ -401,6 +403,78 @@ pub static BINDINGS: [Binding; 50] = [
         "boka om",
         "rebook",
         true,
+    ),
+    bind(
+        Global,
+        &[Char('2')],
+        Action::Show(Screen::Week),
+        "Vecka",
+        "Week",
+        false,
+    ),
+    bind(
+        Week,
+        &[Char('['), Char('p')],
+        Action::PrevWeek,
+        "förra veckan",
+        "previous week",
+        true,
+    ),
+    bind(
+        Week,
+        &[Char(']'), Char('n')],
+        Action::NextWeek,
+        "nästa vecka",
+        "next week",
+        true,
+    ),
+    bind(
+        Week,
+        &[Char('t')],
+        Action::ThisWeek,
+        "denna vecka",
+        "this week",
+        false,
+    ),
+    bind(
+        Week,
+        &[Left, Char('h')],
+        Action::PrevDay,
+        "dagen före",
+        "previous day",
+        false,
+    ),
+    bind(
+        Week,
+        &[Right, Char('l')],
+        Action::NextDay,
+        "dagen efter",
+        "next day",
+        false,
+    ),
+    bind(
+        Week,
+        &[Char('s')],
+        Action::CycleStaff,
+        "en persons vecka",
+        "one person's week",
+        true,
+    ),
+    bind(
+        Week,
+        &[Char('o')],
+        Action::RecordOutcome,
+        "anteckna utfall",
+        "record outcome",
+        false,
+    ),
+    bind(
+        Week,
+        &[Char('r')],
+        Action::Rebook,
+        "boka om",
+        "rebook",
+        false,
     ),
 ];
 

@@ -6,10 +6,11 @@ use std::fmt::Write as _;
 use super::keymap::{Scope, bindings_in, key_label, keys_label};
 
 /// Every scope, in the order the documentation lists them.
-const DOC_SCOPES: [Scope; 11] = [
+const DOC_SCOPES: [Scope; 12] = [
     Scope::Global,
     Scope::List,
     Scope::Today,
+    Scope::Week,
     Scope::Families,
     Scope::Search,
     Scope::FamilyPage,

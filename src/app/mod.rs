@@ -14,6 +14,7 @@ pub mod keymap_docs;
 pub mod labels;
 pub mod staff;
 pub mod today;
+pub mod week;
 
 use chrono::NaiveDate;
 
@@ -73,6 +74,7 @@ pub struct App {
     pub today: NaiveDate,
     pub screen: Screen,
     pub today_view: today::TodayState,
+    pub week: week::WeekState,
     pub families: families::FamiliesState,
     pub family: Option<family::FamilyPage>,
     pub staff: staff::StaffState,
@@ -94,6 +96,7 @@ impl App {
             today,
             screen: Screen::Today,
             today_view: today::TodayState::default(),
+            week: week::WeekState::default(),
             families: families::FamiliesState::default(),
             family: None,
             staff: staff::StaffState::default(),
@@ -129,6 +132,7 @@ impl App {
         }
         match self.screen {
             Screen::Today => vec![Scope::Today, Scope::List, Scope::Global],
+            Screen::Week => vec![Scope::Week, Scope::List, Scope::Global],
             Screen::Families if self.family.is_some() => {
                 vec![Scope::FamilyPage, Scope::List, Scope::Global]
             }
@@ -202,6 +206,10 @@ impl App {
                 }
                 Vec::new()
             }
+            Action::WeekLoaded(week, visits) => {
+                self.week.set(week, visits);
+                Vec::new()
+            }
             Action::StaffLoaded(list) => {
                 self.staff.set(list);
                 Vec::new()
@@ -210,7 +218,11 @@ impl App {
                 self.form = None;
                 self.booking = None;
                 self.message = Some(text);
-                Vec::new()
+                // The week on screen may hold the visit that changed.
+                match self.week.week {
+                    Some(week) if self.week.loaded => vec![Effect::LoadWeek(week)],
+                    _ => Vec::new(),
+                }
             }
             Action::Failed(text) => {
                 if let Some(form) = self.form.as_mut() {
@@ -251,6 +263,7 @@ impl App {
         self.screen = screen;
         match screen {
             Screen::Today => Vec::new(),
+            Screen::Week => self.week.ensure_loaded(self.today),
             Screen::Families => self.families.ensure_loaded(),
             Screen::Staff => self.staff.ensure_loaded(),
         }
@@ -284,6 +297,7 @@ impl App {
         }
         match self.screen {
             Screen::Today => self.handle_today(&action),
+            Screen::Week => self.handle_week(&action),
             Screen::Families if self.family.is_some() => self.handle_family_page(&action),
             Screen::Families => self.handle_families(action),
             Screen::Staff => self.handle_staff(action),
@@ -354,6 +368,25 @@ impl App {
         match self.today_view.handle(action) {
             Some(family_id) => self.open_family(family_id),
             None => Vec::new(),
+        }
+    }
+
+    fn handle_week(&mut self, action: &Action) -> Vec<Effect> {
+        match (action, self.week.marked().cloned()) {
+            (Action::Open, Some(v)) => self.open_family(v.family_id),
+            (Action::RecordOutcome, Some(v)) => {
+                self.form = Some(forms::outcome(&v));
+                Vec::new()
+            }
+            (Action::Rebook, Some(v)) => {
+                let rebook =
+                    (v.status == crate::domain::enums::VisitStatus::Planned).then_some(v.visit_id);
+                vec![Effect::LoadProposals {
+                    family_id: v.family_id,
+                    rebook,
+                }]
+            }
+            (other, _) => self.week.handle(other, self.today),
         }
     }
 

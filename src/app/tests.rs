@@ -39,8 +39,12 @@ fn number_keys_switch_screens_and_load_each_list_once() {
         app.handle_key(Key::Char('3')).is_empty(),
         "the index is requested once"
     );
-    assert!(app.handle_key(Key::Char('2')).is_empty());
-    assert_eq!(app.screen, Screen::Families, "2 (Week) does not exist yet");
+    assert!(app.handle_key(Key::Char('4')).is_empty());
+    assert_eq!(
+        app.screen,
+        Screen::Families,
+        "4 (Groups) does not exist yet"
+    );
     app.handle_key(Key::Char('1'));
     assert_eq!(app.screen, Screen::Today);
 }
@@ -455,6 +459,13 @@ fn every_user_action_has_a_key() {
         Action::Book,
         Action::RecordOutcome,
         Action::Rebook,
+        Action::Show(Screen::Week),
+        Action::PrevWeek,
+        Action::NextWeek,
+        Action::ThisWeek,
+        Action::PrevDay,
+        Action::NextDay,
+        Action::CycleStaff,
     ];
     for action in user_actions {
         assert!(
@@ -691,5 +702,77 @@ fn rebooking_moves_a_planned_visit() {
     assert!(
         app.handle_key(Key::Char('r')).is_empty(),
         "rebooking works on the visits pane"
+    );
+}
+
+fn week_app() -> App {
+    let mut app = app(Lang::Sv);
+    let effects = app.handle_key(Key::Char('2'));
+    let week = crate::domain::calendar::IsoWeek::of(fixtures::today());
+    assert_eq!(effects, vec![Effect::LoadWeek(week)]);
+    app.update(Action::WeekLoaded(week, fixtures::today_data().visits));
+    app
+}
+
+#[test]
+fn the_week_opens_on_today_moves_by_day_and_week_and_filters_by_person() {
+    let mut app = week_app();
+    assert_eq!(app.week.day, 0, "23 November 2026 is a Monday");
+    assert_eq!(app.week.marked().map(|v| v.visit_id), Some(11));
+    app.handle_key(Key::Char('j'));
+    assert_eq!(app.week.marked().map(|v| v.visit_id), Some(12));
+    app.handle_key(Key::Right);
+    assert_eq!(app.week.marked().map(|v| v.visit_id), Some(13));
+    assert_eq!(
+        app.week.days(),
+        [0, 1, 2, 3, 4],
+        "no weekend column without weekend bookings"
+    );
+    app.handle_key(Key::Char('s'));
+    assert_eq!(
+        app.week.staff.as_ref().map(|s| s.1.as_str()),
+        Some("Anna Sköterska")
+    );
+    app.handle_key(Key::Char('s'));
+    app.handle_key(Key::Char('s'));
+    assert!(app.week.staff.is_none(), "back to everyone");
+    let next = app.handle_key(Key::Char(']'));
+    assert_eq!(
+        next,
+        vec![Effect::LoadWeek(crate::domain::calendar::IsoWeek {
+            year: 2026,
+            week: 49
+        })]
+    );
+    assert!(!app.week.loaded);
+    assert_eq!(
+        app.handle_key(Key::Char('t')),
+        vec![Effect::LoadWeek(crate::domain::calendar::IsoWeek {
+            year: 2026,
+            week: 48
+        })]
+    );
+}
+
+#[test]
+fn from_the_week_enter_opens_the_family_and_o_records_the_outcome() {
+    let mut app = week_app();
+    app.handle_key(Key::Char('o'));
+    assert_eq!(
+        app.form.as_ref().map(|f| f.kind),
+        Some(form::FormKind::Outcome(11))
+    );
+    app.handle_key(Key::Esc);
+    let effects = app.handle_key(Key::Enter);
+    assert_eq!(effects.last(), Some(&Effect::LoadFamily(1)));
+    assert_eq!(app.screen, Screen::Families);
+    // A saved change reloads the week that is on screen.
+    let after = app.update(Action::Saved(Text::new("Sparat", "Saved")));
+    assert_eq!(
+        after,
+        vec![Effect::LoadWeek(crate::domain::calendar::IsoWeek {
+            year: 2026,
+            week: 48
+        })]
     );
 }

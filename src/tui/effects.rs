@@ -193,6 +193,17 @@ impl Runner {
             }
             Effect::BookVisit(request) => self.book_visit(&request)?,
             Effect::SetOutcome(outcome) => self.set_outcome(&outcome)?,
+            Effect::LoadWeek(week) => {
+                let days = week.days();
+                let (Some(first), Some(last)) = (days.first().copied(), days.last().copied())
+                else {
+                    return Ok(Vec::new());
+                };
+                vec![Action::WeekLoaded(
+                    week,
+                    self.db.read(|tx| tx.day_visits(first, last))?,
+                )]
+            }
             Effect::LoadToday => self.load_today()?,
             Effect::LoadIndex => self.read_later(Self::index_job())?,
             Effect::LoadStaff => vec![Action::StaffLoaded(self.db.read(|tx| tx.list_staff())?)],

@@ -9,6 +9,7 @@ mod overlays;
 mod staff;
 pub mod theme;
 mod today;
+mod week;
 
 #[cfg(test)]
 mod tests;
@@ -50,6 +51,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
     render_tabs(app, frame, tabs, theme);
     match app.screen {
         Screen::Today => today::render(app, frame, body, theme),
+        Screen::Week => week::render(app, frame, body, theme),
         Screen::Families => match &app.family {
             Some(page) => family::render(app, page, frame, body, theme),
             None => families::render(app, frame, body, theme),
@@ -77,6 +79,7 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     for (screen, key) in Screen::ALL {
         let name = match screen {
             Screen::Today => s.today,
+            Screen::Week => s.week,
             Screen::Families => s.families,
             Screen::Staff => s.staff,
         };

@@ -140,6 +140,21 @@ fn proposed_slots_to_book() {
 }
 
 #[test]
+fn the_week_with_a_marked_visit() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('2'));
+    let week = crate::domain::calendar::IsoWeek::of(fixtures::today());
+    app.update(Action::WeekLoaded(week, fixtures::today_data().visits));
+    app.handle_key(Key::Right);
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("skyddad familj") && !screen.contains("Skyddad"),
+        "a protected family is not named"
+    );
+    both_sizes("week_sv", &app);
+}
+
+#[test]
 fn a_question_before_a_status_change() {
     let mut app = family_page(Protection::None);
     app.handle_key(Key::Char('p'));

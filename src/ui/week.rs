@@ -1,0 +1,174 @@
+//! Vecka / Week: a column per day, each visit a line; the marked visit in full underneath.
+
+use chrono::Days;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::{Theme, fit, i18n, short_name};
+use crate::app::{App, labels};
+use crate::domain::enums::VisitStatus;
+use crate::domain::views::DayVisit;
+
+/// The family as the week shows it: the surname, or nothing that names a protected family.
+fn family_label(v: &DayVisit, protected: &str) -> String {
+    if v.protection.is_protected() {
+        protected.to_string()
+    } else {
+        v.family_name.trim_start_matches("Familjen ").to_string()
+    }
+}
+
+fn status_mark(s: VisitStatus) -> &'static str {
+    match s {
+        VisitStatus::Planned => " ",
+        VisitStatus::Done => "✓",
+        VisitStatus::CancelledFamily | VisitStatus::CancelledStaff => "✗",
+        VisitStatus::NoShow => "!",
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = i18n::strings(app.lang);
+    let state = &app.week;
+    let [head, grid, detail] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(3),
+    ])
+    .areas(area);
+    let Some(week) = state.week else {
+        frame.render_widget(Paragraph::new(s.loading), area);
+        return;
+    };
+    let who = state.staff.as_ref().map_or(s.everyone, |(_, n)| n.as_str());
+    let monday = week.monday().unwrap_or(app.today);
+    let sunday = monday.checked_add_days(Days::new(6)).unwrap_or(monday);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!(" {} {} ", s.week, week.week), theme.title()),
+            Span::raw(format!("{monday} – {sunday} · {}: ", s.staff)),
+            Span::styled(
+                who.to_string(),
+                if state.staff.is_some() {
+                    theme.warn()
+                } else {
+                    Style::new()
+                },
+            ),
+        ])),
+        head,
+    );
+    if !state.loaded {
+        frame.render_widget(Paragraph::new(format!(" {}", s.loading)), grid);
+        return;
+    }
+    let days = state.days();
+    let columns = Layout::horizontal(days.iter().map(|_| Constraint::Ratio(1, days.len() as u32)))
+        .split(grid);
+    for (col, day) in columns.iter().zip(&days) {
+        let date = monday
+            .checked_add_days(Days::new(*day as u64))
+            .unwrap_or(monday);
+        let marked_day = *day == state.day;
+        let title = format!(" {} {} ", s.weekdays[*day], date.format("%d/%m"));
+        let mut block = Block::bordered().title(Line::from(title).style(if date == app.today {
+            theme.warn()
+        } else {
+            theme.title()
+        }));
+        if marked_day {
+            block = block.border_style(theme.focus_border());
+        }
+        let width = col.width.saturating_sub(2) as usize;
+        let height = col.height.saturating_sub(2) as usize;
+        let visits = state.on_day(*day);
+        let offset = if marked_day {
+            super::scroll_offset(state.selected, height)
+        } else {
+            0
+        };
+        let lines: Vec<Line> = visits
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(height)
+            .map(|(i, v)| {
+                let text = fit(
+                    &format!(
+                        "{}{} {}",
+                        status_mark(v.status),
+                        v.start.format("%H:%M"),
+                        family_label(v, s.protected_family)
+                    ),
+                    width,
+                );
+                let line = Line::from(text);
+                if marked_day && i == state.selected {
+                    line.style(theme.selected())
+                } else {
+                    line
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines).block(block), *col);
+    }
+    if state.shown().next().is_none() {
+        frame.render_widget(
+            Paragraph::new(format!(" {}", s.no_visits_week)).style(theme.dim()),
+            detail,
+        );
+        return;
+    }
+    let lines = match state.marked() {
+        Some(v) => {
+            let staff = v
+                .staff
+                .iter()
+                .map(|a| short_name(&a.name))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let interpreter = match (&v.interpreter_language, &v.interpreter) {
+                (Some(l), Some(w)) if w == "external" => {
+                    format!(" · {}: {l} ({})", s.interpreter, s.interpreter_external)
+                }
+                (Some(l), Some(w)) => format!(" · {}: {l} ({})", s.interpreter, short_name(w)),
+                (Some(l), None) => format!(" · {}: {l} (–)", s.interpreter),
+                (None, _) => String::new(),
+            };
+            vec![
+                Line::from(vec![
+                    Span::styled(
+                        format!(" {} ", v.start.format("%Y-%m-%d %H:%M")),
+                        theme.key(),
+                    ),
+                    Span::raw(fit(
+                        &format!(
+                            "{} · {} · {}",
+                            if v.protection.is_protected() {
+                                s.protected_family.to_string()
+                            } else {
+                                v.family_name.clone()
+                            },
+                            v.area.clone().unwrap_or_default(),
+                            labels::location(v.location).get(app.lang)
+                        ),
+                        detail.width as usize - 19,
+                    )),
+                ]),
+                Line::from(fit(
+                    &format!(" {staff}{interpreter}"),
+                    detail.width as usize,
+                )),
+                Line::from(Span::styled(
+                    format!(" {}", labels::visit_status(v.status).get(app.lang)),
+                    theme.dim(),
+                )),
+            ]
+        }
+        None => Vec::new(),
+    };
+    frame.render_widget(Paragraph::new(lines), detail);
+}
