@@ -23,6 +23,15 @@ struct Session {
 
 impl Session {
     fn start(db: &Path, home: &Path) -> Session {
+        Session::spawn(db, home, None)
+    }
+
+    /// The app with its clock fixed at `now` (YYYY-MM-DD HH:MM).
+    fn start_at(db: &Path, home: &Path, now: &str) -> Session {
+        Session::spawn(db, home, Some(now))
+    }
+
+    fn spawn(db: &Path, home: &Path, now: Option<&str>) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -38,6 +47,9 @@ impl Session {
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         cmd.env("XDG_DATA_HOME", home.join("data"));
         cmd.env("USER", "e2e-test");
+        if let Some(now) = now {
+            cmd.env("HEMBESOK_NOW", now);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -72,6 +84,26 @@ impl Session {
             assert!(
                 Instant::now() < deadline,
                 "never saw {text:?}; the screen was:\n{}",
+                self.screen()
+            );
+            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+
+    /// Reads output until one line of the screen holds every one of `parts` (the whole row has
+    /// been drawn, not just part of the frame).
+    fn wait_for_line(&mut self, parts: &[&str]) {
+        let deadline = Instant::now() + PATIENCE;
+        while !self
+            .screen()
+            .lines()
+            .any(|l| parts.iter().all(|p| l.contains(p)))
+        {
+            assert!(
+                Instant::now() < deadline,
+                "never saw a line with {parts:?}; the screen was:\n{}",
                 self.screen()
             );
             if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
@@ -220,4 +252,116 @@ fn a_damaged_database_gets_a_message_on_the_normal_screen() {
         s.screen()
     );
     assert!(!s.parser.screen().alternate_screen());
+}
+
+/// A family with a programme visit due now and a name no other family has.
+fn family_with_a_due_visit(db: &Path, today: chrono::NaiveDate) -> (String, String) {
+    use hembesok::domain::builtin::builtin_programmes;
+    use hembesok::domain::schedule::VisitState;
+    use hembesok::domain::timeline::timeline;
+    let programmes = builtin_programmes().unwrap();
+    let mut db = Db::open(db).unwrap();
+    let families = db.read(|tx| tx.family_index()).unwrap();
+    for f in &families {
+        if f.status != hembesok::domain::enums::FamilyStatus::Active
+            || f.protection.is_protected()
+            || families
+                .iter()
+                .filter(|g| g.display_name == f.display_name)
+                .count()
+                > 1
+        {
+            continue;
+        }
+        let detail = db.read(|tx| tx.family_detail(f.id)).unwrap().unwrap();
+        let facts = db.read(|tx| tx.visit_facts_of_family(f.id)).unwrap();
+        let programme = programmes
+            .iter()
+            .find(|p| p.id == detail.programme_id)
+            .unwrap();
+        for child in &detail.children {
+            let visits = facts.get(&child.id).map_or(&[][..], Vec::as_slice);
+            let entries = timeline(programme, child.birth_date, visits, today, 7);
+            // Due, booked nowhere else, and the only open one (so it is the one proposed).
+            let open: Vec<_> = entries
+                .iter()
+                .filter(|e| matches!(e.state, VisitState::Due | VisitState::Overdue))
+                .collect();
+            if open.len() == 1 && open[0].state == VisitState::Due && detail.children.len() == 1 {
+                return (f.display_name.clone(), open[0].name_en.clone());
+            }
+        }
+    }
+    panic!("the demo data has no family with exactly one due visit");
+}
+
+#[test]
+fn book_the_first_proposed_slot_see_it_in_week_and_today_mark_it_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plan.sqlite");
+    // Monday 23 November 2026, seven in the morning: the first free slot is this morning.
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    assert_cmd::Command::cargo_bin("hembesok")
+        .unwrap()
+        .env("HEMBESOK_DB", &db)
+        .args([
+            "demo",
+            "--families",
+            "120",
+            "--seed",
+            "4",
+            "--today",
+            "2026-11-23",
+        ])
+        .assert()
+        .success();
+    let (family, visit_name) = family_with_a_due_visit(&db, today);
+    let surname = family.trim_start_matches("Familjen ").to_string();
+
+    let mut s = Session::start_at(&db, dir.path(), "2026-11-23 07:00");
+    s.wait_for("Visits today and tomorrow");
+    s.send("/");
+    s.send(&surname.to_lowercase());
+    s.wait_for(&family);
+    s.send("\r");
+    s.wait_for("Window");
+    s.send("n");
+    s.wait_for(&format!("Book: {visit_name}"));
+    s.send("\r");
+    s.wait_for("y = yes");
+    s.send("y");
+    s.wait_for("Booked: 2026-11-23 ");
+    s.wait_for_line(&[
+        &visit_name.chars().take(15).collect::<String>(),
+        "booked",
+        "2026-11-23",
+    ]);
+
+    // In the week, and in today's list.
+    s.send("2");
+    s.wait_for("Week 48");
+    s.wait_for(&surname.chars().take(6).collect::<String>());
+    s.send("1");
+    s.wait_for("today 0");
+    let short: String = family.chars().take(12).collect();
+    s.wait_for(&short);
+
+    // Mark it done with both roles (everyone came is the form's default), then see the timeline.
+    s.send("o");
+    s.wait_for("Outcome:");
+    s.send("\r");
+    s.wait_for("The outcome is recorded.");
+    s.send("\r");
+    // Long visit names are cut to fit 80 columns; their start is enough to find the row.
+    let name_start: String = visit_name.chars().take(15).collect();
+    s.wait_for_line(&[&name_start, "done", "2026-11-23"]);
+    s.send("q");
+    assert!(s.finish().success());
+
+    // Both roles are recorded as present, so it counts as a joint visit.
+    let mut db = Db::open(&db).unwrap();
+    let audit = db.read(|tx| tx.list_audit(None)).unwrap();
+    assert!(
+        audit.iter().any(|a| a.action == "book") && audit.iter().any(|a| a.action == "outcome")
+    );
 }

@@ -25,6 +25,8 @@ pub struct Settings {
     pub warning_days: u32,
     /// Said on the first screen, e.g. that the config file is broken.
     pub notice: Option<String>,
+    /// A fixed clock (`HEMBESOK_NOW`), for demonstrations and tests.
+    pub clock: Option<chrono::NaiveDateTime>,
 }
 
 /// Starts the app as the command line asks: settings from the flags, the config file and the
@@ -64,6 +66,18 @@ pub fn launch(cli: &crate::cli::Cli) -> anyhow::Result<()> {
             .unwrap_or_else(crate::paths::os_user),
         warning_days: config.warning_days(),
         notice,
+        clock: match std::env::var("HEMBESOK_NOW") {
+            Ok(text) => Some(
+                chrono::NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%d %H:%M").map_err(
+                    |_| {
+                        anyhow::anyhow!(
+                            "HEMBESOK_NOW \"{text}\" is not a time; write YYYY-MM-DD HH:MM"
+                        )
+                    },
+                )?,
+            ),
+            Err(_) => None,
+        },
     };
     run(&path, &settings)
 }
@@ -74,6 +88,7 @@ pub fn run(path: &Path, settings: &Settings) -> anyhow::Result<()> {
     let _lock = InstanceLock::acquire(path)?;
     let db = Db::open(path)?;
     let mut runner = Runner::new(db, settings.actor.clone(), settings.warning_days)?;
+    runner.clock = settings.clock;
     let mut app = App::new(settings.lang, runner.now().date(), runner.programme_ids());
     app.warning_days = settings.warning_days;
     if let Some(notice) = &settings.notice {
