@@ -78,6 +78,8 @@ pub enum Action {
     Reveal,
     /// Propose slots for the family's next due visit.
     Book,
+    /// Book by hand instead of a proposed slot.
+    BookManually,
     /// Record what happened at the marked visit.
     RecordOutcome,
     // Week

@@ -29,6 +29,11 @@ pub struct BookingPlan {
     /// The planned visit being moved, if this is a rebooking.
     pub rebooking: Option<i64>,
     pub proposals: Vec<ProposalView>,
+    /// What booking by hand is checked against: the roles, the people who could go, and when
+    /// they are busy.
+    pub required_roles: Vec<Role>,
+    pub staff: Vec<crate::domain::model::Staff>,
+    pub busy: Vec<crate::domain::booking::Busy>,
 }
 
 /// What saving a booking needs.
@@ -40,6 +45,8 @@ pub struct BookingRequest {
     pub candidate: Candidate,
     pub interpreter_language: Option<String>,
     pub rebooking: Option<i64>,
+    /// Why it is booked outside the visit's window.
+    pub override_reason: Option<String>,
 }
 
 #[derive(Debug)]
@@ -63,6 +70,7 @@ impl BookingState {
             candidate: p.candidate.clone(),
             interpreter_language: self.plan.interpreter_language.clone(),
             rebooking: self.plan.rebooking,
+            override_reason: None,
         })
     }
 

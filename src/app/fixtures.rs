@@ -422,5 +422,15 @@ pub fn booking_plan() -> super::booking::BookingPlan {
         interpreter_language: Some("somaliska".into()),
         rebooking: None,
         proposals: vec![slot(24, 9, true), slot(24, 13, true), slot(26, 10, false)],
+        required_roles: vec![Role::Nurse, Role::ParentAdvisor],
+        staff: staff(),
+        busy: vec![crate::domain::booking::Busy {
+            staff_id: 1,
+            visit_id: 99,
+            start: at(d(2026, 11, 25), 10, 0),
+            end: at(d(2026, 11, 25), 11, 0),
+            label: "Familjen Åberg 2026-11-25 10:00".into(),
+            area: None,
+        }],
     }
 }

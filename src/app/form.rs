@@ -113,6 +113,8 @@ pub enum FormKind {
     EditStaff(i64),
     /// What happened at a visit.
     Outcome(i64),
+    /// Booking by hand, checked against the plan.
+    ManualBooking,
 }
 
 #[derive(Debug, Clone)]
@@ -129,6 +131,8 @@ pub struct Form {
     pub error: Option<Text>,
     /// Ids the fields stand for (e.g. which staff member each "came" field is about).
     pub refs: Vec<i64>,
+    /// For booking by hand: what the booking is checked against.
+    pub plan: Option<Box<super::booking::BookingPlan>>,
 }
 
 impl Form {
@@ -142,6 +146,7 @@ impl Form {
             tried: false,
             error: None,
             refs: Vec::new(),
+            plan: None,
         }
     }
 

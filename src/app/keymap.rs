@@ -79,7 +79,7 @@ use Scope::{
     Booking, Confirm, Families, FamilyPage, Form, Global, Help, List, Search, Staff, Today, Week,
 };
 
-pub static BINDINGS: [Binding; 59] = [
+pub static BINDINGS: [Binding; 60] = [
     bind(
         Global,
         &[Char('1')],
@@ -475,6 +475,14 @@ pub static BINDINGS: [Binding; 59] = [
         "boka om",
         "rebook",
         false,
+    ),
+    bind(
+        Booking,
+        &[Char('m')],
+        Action::BookManually,
+        "boka för hand",
+        "book by hand",
+        true,
     ),
 ];
 

@@ -185,16 +185,19 @@ impl App {
             }
             Action::ProposalsLoaded(plan) => {
                 if plan.proposals.is_empty() {
-                    self.message = Some(Text::new(
+                    // No free slot: book by hand, where each conflict is explained.
+                    let mut form = forms::manual(&plan, None);
+                    form.error = Some(Text::new(
                         format!(
-                            "Inga lediga tider i fönstret för {}; se över personalens tider och bokningar.",
+                            "Inga lediga tider i fönstret för {}; boka för hand.",
                             plan.visit_name.sv
                         ),
                         format!(
-                            "No free slots in the window for {}; check the staff's hours and bookings.",
+                            "No free slots in the window for {}; book by hand.",
                             plan.visit_name.en
                         ),
                     ));
+                    self.form = Some(form);
                 } else {
                     self.booking = Some(booking::BookingState::new(*plan));
                 }
@@ -290,6 +293,17 @@ impl App {
                     if let Some(request) = state.request() {
                         self.question = Some(Question::Book(Box::new(request)));
                     }
+                }
+                Action::BookManually => {
+                    let marked = state
+                        .plan
+                        .proposals
+                        .get(state.selected)
+                        .map(|p| p.candidate.clone());
+                    let mut form = forms::manual(&state.plan, marked.as_ref());
+                    forms::validate(&mut form, self.today);
+                    self.form = Some(form);
+                    self.booking = None;
                 }
                 other => state.handle(&other),
             }

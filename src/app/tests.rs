@@ -457,6 +457,7 @@ fn every_user_action_has_a_key() {
         Action::Save,
         Action::Yes,
         Action::Book,
+        Action::BookManually,
         Action::RecordOutcome,
         Action::Rebook,
         Action::Show(Screen::Week),
@@ -527,43 +528,7 @@ fn alerts_arriving_later_fill_the_list_and_the_due_filter() {
 }
 
 fn plan() -> booking::BookingPlan {
-    use crate::domain::booking::{Assigned, Candidate};
-    use crate::domain::enums::Role;
-    let slot = |day: u32, hour: u32| booking::ProposalView {
-        candidate: Candidate {
-            start: fixtures::d(2026, 11, day).and_hms_opt(hour, 0, 0).unwrap(),
-            duration_min: 60,
-            staff: vec![
-                Assigned {
-                    role: Role::Nurse,
-                    staff_id: 1,
-                },
-                Assigned {
-                    role: Role::ParentAdvisor,
-                    staff_id: 2,
-                },
-            ],
-            interpreter_staff: None,
-            interpreter_external: true,
-        },
-        people: vec![
-            (Role::Nurse, "Anna Sköterska".into()),
-            (Role::ParentAdvisor, "Bo Rådgivare".into()),
-        ],
-        interpreter: Some("external".into()),
-        same_area: day == 24,
-    };
-    booking::BookingPlan {
-        family_id: 3,
-        child_id: 7,
-        child_name: "Ifrah Exempel".into(),
-        visit_no: Some(3),
-        visit_name: Text::new("Hembesök 4 månader", "Home visit at 4 months"),
-        window: None,
-        interpreter_language: Some("somaliska".into()),
-        rebooking: None,
-        proposals: vec![slot(24, 9), slot(24, 13), slot(26, 10)],
-    }
+    fixtures::booking_plan()
 }
 
 #[test]
@@ -598,19 +563,23 @@ fn booking_from_a_family_page_takes_a_proposal_after_one_confirmation() {
 }
 
 #[test]
-fn no_proposals_is_said_in_words_and_esc_closes_the_list() {
+fn no_proposals_opens_booking_by_hand_and_esc_closes_the_list() {
     let mut app = on_family_page(Protection::None);
     let mut empty = plan();
     empty.proposals.clear();
     app.update(Action::ProposalsLoaded(Box::new(empty)));
     assert!(app.booking.is_none());
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.kind, form::FormKind::ManualBooking);
     assert!(
-        app.message
+        form.error
             .as_ref()
             .unwrap()
             .sv
             .contains("Inga lediga tider")
     );
+    app.handle_key(Key::Esc);
+    assert!(app.form.is_none());
     app.update(Action::ProposalsLoaded(Box::new(plan())));
     app.handle_key(Key::Esc);
     assert!(app.booking.is_none());
@@ -775,4 +744,103 @@ fn from_the_week_enter_opens_the_family_and_o_records_the_outcome() {
             week: 48
         })]
     );
+}
+
+/// Opens booking by hand from the marked proposal and sets a field's text.
+fn manual_booking() -> App {
+    let mut app = on_family_page(Protection::None);
+    app.update(Action::ProposalsLoaded(Box::new(plan())));
+    app.handle_key(Key::Char('m'));
+    app
+}
+
+fn set_field(app: &mut App, id: &str, text: &str) {
+    let target = app
+        .form
+        .as_ref()
+        .unwrap()
+        .fields
+        .iter()
+        .position(|f| f.id == id)
+        .unwrap();
+    while app.form.as_ref().unwrap().focus != target {
+        app.handle_key(Key::Tab);
+    }
+    app.handle_key(Key::Ctrl('u'));
+    type_text(app, text);
+}
+
+fn error_at(app: &App, id: &str) -> Option<String> {
+    app.form
+        .as_ref()
+        .unwrap()
+        .field(id)
+        .unwrap()
+        .error
+        .as_ref()
+        .map(|e| e.en.clone())
+}
+
+#[test]
+fn booking_by_hand_explains_each_conflict_next_to_its_cause() {
+    let mut app = manual_booking();
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(
+        (form.value("date"), form.value("time")),
+        ("2026-11-24", "09:00"),
+        "from the marked proposal"
+    );
+    // The window of the fixture closed on 1 November: a reason is needed.
+    assert!(
+        error_at(&app, "reason")
+            .unwrap()
+            .contains("outside the visit's window")
+    );
+    set_field(&mut app, "reason", "the family was away");
+    assert_eq!(error_at(&app, "reason"), None);
+    // Anna is booked on Wednesday 25 November at 10:00.
+    set_field(&mut app, "date", "2026-11-25");
+    set_field(&mut app, "time", "10:30");
+    assert_eq!(
+        error_at(&app, "role_0").unwrap(),
+        "Anna Sköterska is already booked then (Familjen Åberg 2026-11-25 10:00)"
+    );
+    // Bo does not work on Wednesdays.
+    assert_eq!(
+        error_at(&app, "role_1").unwrap(),
+        "Bo Rådgivare does not work on wed"
+    );
+    assert!(
+        app.handle_key(Key::Enter).is_empty(),
+        "not saved with conflicts"
+    );
+    set_field(&mut app, "date", "2026-12-24");
+    assert_eq!(
+        error_at(&app, "date").unwrap(),
+        "Julafton is a public holiday"
+    );
+    set_field(&mut app, "date", "2026-11-26");
+    set_field(&mut app, "time", "9.30");
+    assert!(error_at(&app, "time").unwrap().contains("HH:MM"));
+    set_field(&mut app, "time", "09:30");
+    let effects = app.handle_key(Key::Enter);
+    let [Effect::BookVisit(request)] = effects.as_slice() else {
+        panic!(
+            "{effects:?} {:?}",
+            app.form.as_ref().map(|f| f
+                .fields
+                .iter()
+                .map(|f| (f.id, f.error.clone()))
+                .collect::<Vec<_>>())
+        );
+    };
+    assert_eq!(
+        request.candidate.start,
+        fixtures::d(2026, 11, 26).and_hms_opt(9, 30, 0).unwrap()
+    );
+    assert_eq!(
+        request.override_reason.as_deref(),
+        Some("the family was away")
+    );
+    assert!(request.candidate.interpreter_external);
 }

@@ -211,6 +211,9 @@ impl Runner {
             interpreter_language: detail.interpreter_language.clone(),
             rebooking: rebook,
             proposals,
+            required_roles: pv.roles.clone(),
+            staff: staff.clone(),
+            busy: busy.clone(),
         })))
     }
 
@@ -275,7 +278,7 @@ impl Runner {
             themes: Vec::new(),
             referrals: Vec::new(),
             note: None,
-            override_reason: None,
+            override_reason: r.override_reason.clone(),
         };
         let actor = self.actor.clone();
         let family_id = r.family_id;

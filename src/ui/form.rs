@@ -66,8 +66,11 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Them
     }
     let height = fields_area.height as usize;
     let offset = focus_line.saturating_sub(height.saturating_sub(2));
+    // Long messages wrap: the advice at their end is the useful part.
     frame.render_widget(
-        Paragraph::new(lines).scroll((offset as u16, 0)),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((offset as u16, 0)),
         fields_area,
     );
 

@@ -140,6 +140,31 @@ fn proposed_slots_to_book() {
 }
 
 #[test]
+fn booking_by_hand_shows_conflicts_at_their_fields() {
+    let mut app = family_page(Protection::None);
+    app.lang = Lang::En;
+    app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    app.handle_key(Key::Char('m'));
+    for _ in 0..10 {
+        app.handle_key(Key::Backspace);
+    }
+    for c in "2026-11-25".chars() {
+        app.handle_key(Key::Char(c));
+    }
+    app.handle_key(Key::Tab);
+    app.handle_key(Key::Ctrl('u'));
+    for c in "10:30".chars() {
+        app.handle_key(Key::Char(c));
+    }
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("Anna Sköterska is already booked then"),
+        "{screen}"
+    );
+    both_sizes("booking_manual_en", &app);
+}
+
+#[test]
 fn the_week_with_a_marked_visit() {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('2'));

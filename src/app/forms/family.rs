@@ -424,6 +424,9 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
                 exit: Some(reason),
             })
         }
-        FormKind::NewStaff | FormKind::EditStaff(_) | FormKind::Outcome(_) => None,
+        FormKind::NewStaff
+        | FormKind::EditStaff(_)
+        | FormKind::Outcome(_)
+        | FormKind::ManualBooking => None,
     }
 }

@@ -1,11 +1,13 @@
 //! The forms: what each asks, how each field is checked as it is typed, and what saving does.
 
+mod booking;
 mod family;
 mod staff;
 mod visit;
 
 use chrono::{Days, NaiveDate};
 
+pub use booking::manual;
 pub use family::{add_caregiver, add_child, consent, edit_family, exit, new_family};
 pub use staff::{edit_staff, new_staff};
 pub use visit::outcome;
@@ -31,6 +33,7 @@ pub fn validate(form: &mut Form, today: NaiveDate) {
         }
         FormKind::NewStaff | FormKind::EditStaff(_) => staff::validate(form),
         FormKind::Outcome(_) => visit::validate(form),
+        FormKind::ManualBooking => booking::validate(form),
     }
     if form.tried {
         let missing: Vec<&'static str> = form
@@ -63,6 +66,7 @@ pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Effect> {
     match form.kind {
         FormKind::NewStaff | FormKind::EditStaff(_) => staff::build(form),
         FormKind::Outcome(_) => visit::build(form),
+        FormKind::ManualBooking => booking::build(form),
         _ => family::build(form, today),
     }
 }
