@@ -176,6 +176,35 @@ fn main() {
     }
     Stats(open).report("open a family's page (audit row, read, draw)", 16.0);
 
+    // Proposals for families that really have a visit due, as pressing n on their page does.
+    let due: Vec<i64> = {
+        let mut ids: Vec<i64> = app.today_view.due_by_family.keys().copied().collect();
+        ids.sort_unstable();
+        ids.into_iter().take(20).collect()
+    };
+    assert!(!due.is_empty(), "the demo data has due visits");
+    let mut proposals = Vec::new();
+    let mut found = 0;
+    for id in &due {
+        app.booking = None;
+        app.form = None;
+        let t = Instant::now();
+        apply(
+            &mut app,
+            &mut runner,
+            vec![Effect::LoadProposals {
+                family_id: *id,
+                rebook: None,
+            }],
+        );
+        draw(&mut terminal, &app);
+        proposals.push(t.elapsed());
+        found += app.booking.as_ref().map_or(0, |b| b.plan.proposals.len());
+    }
+    let asked = proposals.len();
+    Stats(proposals).report("proposals for a due visit, drawn", 100.0);
+    println!("  {found} slots proposed for {asked} families");
+
     match peak_rss_mb() {
         Some(mb) => println!(
             "{:<44} {mb:>8.1} MB  target    150 MB  {}",
