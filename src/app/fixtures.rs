@@ -288,11 +288,13 @@ pub fn family_page(protection: Protection) -> FamilyPageData {
                 visit_no: Some(1),
                 start: at(d(2026, 6, 12), 10, 0),
                 status: VisitStatus::Done,
+                attended: vec![Role::Nurse, Role::ParentAdvisor],
             },
             VisitFact {
                 visit_no: Some(3),
                 start: at(d(2026, 11, 30), 13, 0),
                 status: VisitStatus::Planned,
+                attended: vec![Role::Nurse, Role::ParentAdvisor],
             },
         ],
     )]

@@ -10,6 +10,7 @@ use rusqlite::OptionalExtension;
 
 use super::{
     Result, Tx, date_text, datetime_text, join_list, parse_date, parse_datetime, parse_enum,
+    split_list,
 };
 use crate::domain::booking::Busy;
 use crate::domain::model::{Interpreter, NewVisit, VisitStaff};
@@ -401,8 +402,9 @@ impl Tx<'_> {
     /// The visits of a family's children, by child.
     pub fn visit_facts_of_family(&self, family_id: i64) -> Result<HashMap<i64, Vec<VisitFact>>> {
         let mut stmt = self.tx.prepare_cached(
-            "SELECT v.child_id, v.visit_no, v.starts_at, v.status FROM visit v
-             JOIN child c ON c.id = v.child_id WHERE c.family_id = ?1 ORDER BY v.starts_at",
+            "SELECT v.child_id, v.visit_no, v.starts_at, v.status,
+                    (SELECT group_concat(role, '|') FROM visit_staff s WHERE s.visit_id = v.id AND s.attended = 1)
+             FROM visit v JOIN child c ON c.id = v.child_id WHERE c.family_id = ?1 ORDER BY v.starts_at",
         )?;
         collect_facts(stmt.query_map([family_id], fact_row)?)
     }
@@ -456,7 +458,7 @@ impl Tx<'_> {
             })
             .collect::<Result<Vec<_>>>()?;
         let mut stmt = self.tx.prepare_cached(
-            "SELECT v.child_id, v.visit_no, v.starts_at, v.status FROM visit v
+            "SELECT v.child_id, v.visit_no, v.starts_at, v.status, NULL FROM visit v
              JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
              WHERE f.status = 'active' AND c.birth_date >= ?1 AND v.visit_no IS NOT NULL",
         )?;
@@ -620,10 +622,10 @@ impl Tx<'_> {
     }
 }
 
-type FactRow = (i64, Option<u32>, String, String);
+type FactRow = (i64, Option<u32>, String, String, Option<String>);
 
 fn fact_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FactRow> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
 }
 
 fn collect_facts(
@@ -631,11 +633,15 @@ fn collect_facts(
 ) -> Result<HashMap<i64, Vec<VisitFact>>> {
     let mut by_child: HashMap<i64, Vec<VisitFact>> = HashMap::new();
     for row in rows {
-        let (child_id, visit_no, start, status) = row?;
+        let (child_id, visit_no, start, status, attended) = row?;
         by_child.entry(child_id).or_default().push(VisitFact {
             visit_no,
             start: parse_datetime(&start)?,
             status: parse_enum(&status)?,
+            attended: split_list(attended.as_deref().unwrap_or_default())
+                .iter()
+                .map(|r| parse_enum(r))
+                .collect::<Result<_>>()?,
         });
     }
     Ok(by_child)

@@ -2,7 +2,7 @@
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
-use super::enums::VisitStatus;
+use super::enums::{Role, VisitStatus};
 use super::programme::Programme;
 use super::schedule::{Booking, VisitState, Window, visit_state};
 
@@ -12,6 +12,8 @@ pub struct VisitFact {
     pub visit_no: Option<u32>,
     pub start: NaiveDateTime,
     pub status: VisitStatus,
+    /// The roles of the staff recorded as present (for a done visit).
+    pub attended: Vec<Role>,
 }
 
 /// Stored visits grouped by child id.
@@ -27,19 +29,18 @@ pub struct TimelineEntry {
     pub state: VisitState,
     /// When it is booked for, or when it was done.
     pub date: Option<NaiveDateTime>,
+    /// For a done visit: whether every required role attended (a joint visit).
+    pub joint: Option<bool>,
 }
 
 /// Done wins over planned; of several planned visits the earliest counts.
 fn booking_for(visit_no: u32, visits: &[VisitFact]) -> (Booking, Option<NaiveDateTime>) {
-    let of_this = || visits.iter().filter(move |v| v.visit_no == Some(visit_no));
-    if let Some(done) = of_this()
-        .filter(|v| v.status == VisitStatus::Done)
-        .map(|v| v.start)
-        .max()
-    {
-        return (Booking::Done(done.date()), Some(done));
+    if let Some(done) = last_done(visit_no, visits) {
+        return (Booking::Done(done.start.date()), Some(done.start));
     }
-    if let Some(planned) = of_this()
+    if let Some(planned) = visits
+        .iter()
+        .filter(|v| v.visit_no == Some(visit_no))
         .filter(|v| v.status == VisitStatus::Planned)
         .map(|v| v.start)
         .min()
@@ -47,6 +48,14 @@ fn booking_for(visit_no: u32, visits: &[VisitFact]) -> (Booking, Option<NaiveDat
         return (Booking::Planned(planned.date()), Some(planned));
     }
     (Booking::None, None)
+}
+
+/// The latest done visit for a programme visit number.
+fn last_done(visit_no: u32, visits: &[VisitFact]) -> Option<&VisitFact> {
+    visits
+        .iter()
+        .filter(|v| v.visit_no == Some(visit_no) && v.status == VisitStatus::Done)
+        .max_by_key(|v| v.start)
 }
 
 /// Every visit of the programme for a child born on `birth`, with its window and state today.
@@ -70,6 +79,8 @@ pub fn timeline(
                 window,
                 state: visit_state(&window, booking, today, warning_days),
                 date,
+                joint: last_done(v.number, visits)
+                    .map(|done| v.roles.iter().all(|r| done.attended.contains(r))),
             }
         })
         .collect()
@@ -165,16 +176,19 @@ mod tests {
                 visit_no: Some(1),
                 start: at(d(2026, 7, 10), 10),
                 status: VisitStatus::NoShow,
+                attended: vec![],
             },
             VisitFact {
                 visit_no: Some(1),
                 start: at(d(2026, 7, 14), 10),
                 status: VisitStatus::Done,
+                attended: vec![],
             },
             VisitFact {
                 visit_no: Some(2),
                 start: at(d(2026, 9, 8), 13),
                 status: VisitStatus::Planned,
+                attended: vec![],
             },
         ];
         let t = timeline(&goteborg(), birth, &visits, today, 7);
@@ -202,6 +216,26 @@ mod tests {
         assert_eq!(kinds(d(2026, 8, 25)), [(AlertKind::Overdue, 2)]);
         // By 20 September it is missed, and the 4-month visit (due 2026-10-01) is due within 14 days.
         assert_eq!(kinds(d(2026, 9, 20)), [(AlertKind::DueUnbooked, 3)]);
+    }
+
+    #[test]
+    fn a_done_visit_is_joint_only_when_every_required_role_came() {
+        let birth = d(2026, 7, 1);
+        let done = |attended: Vec<Role>| VisitFact {
+            visit_no: Some(2),
+            start: at(d(2026, 9, 3), 10),
+            status: VisitStatus::Done,
+            attended,
+        };
+        let joint =
+            |attended| timeline(&goteborg(), birth, &[done(attended)], d(2026, 10, 1), 7)[1].joint;
+        assert_eq!(joint(vec![Role::Nurse, Role::ParentAdvisor]), Some(true));
+        assert_eq!(joint(vec![Role::Nurse]), Some(false));
+        assert_eq!(
+            timeline(&goteborg(), birth, &[], d(2026, 10, 1), 7)[1].joint,
+            None,
+            "not done: no answer"
+        );
     }
 
     #[test]

@@ -166,7 +166,16 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
                 crate::app::Lang::Sv => &e.name,
                 crate::app::Lang::En => &e.name_en,
             };
+            // A done visit where a required role was missing is not a joint visit.
+            let not_joint = e.state == VisitState::Done && e.joint == Some(false);
+            let state_label = labels::visit_state(e.state);
+            let state_text = if not_joint {
+                s.not_joint
+            } else {
+                state_label.get(lang)
+            };
             let style = match e.state {
+                _ if not_joint => theme.warn(),
                 VisitState::Overdue => theme.error(),
                 VisitState::Due => theme.warn(),
                 VisitState::Done => theme.ok(),
@@ -197,10 +206,7 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
             lines.push(Line::from(vec![
                 Span::raw(lead),
                 Span::styled(
-                    format!(
-                        "{:<state_width$}",
-                        super::fit(labels::visit_state(e.state).get(lang), state_width)
-                    ),
+                    format!("{:<state_width$}", super::fit(state_text, state_width)),
                     style,
                 ),
                 Span::raw(format!(" {date}")),
