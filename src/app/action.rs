@@ -80,6 +80,8 @@ pub enum Action {
     Book,
     /// Book by hand instead of a proposed slot.
     BookManually,
+    /// Book a visit on the day marked in Week: pick the family first.
+    BookOnDay,
     /// Record what happened at the marked visit.
     RecordOutcome,
     // Week

@@ -79,7 +79,7 @@ use Scope::{
     Booking, Confirm, Families, FamilyPage, Form, Global, Help, List, Search, Staff, Today, Week,
 };
 
-pub static BINDINGS: [Binding; 60] = [
+pub static BINDINGS: [Binding; 61] = [
     bind(
         Global,
         &[Char('1')],
@@ -414,7 +414,7 @@ pub static BINDINGS: [Binding; 60] = [
     ),
     bind(
         Week,
-        &[Char('['), Char('p')],
+        &[Char('[')],
         Action::PrevWeek,
         "förra veckan",
         "previous week",
@@ -422,7 +422,7 @@ pub static BINDINGS: [Binding; 60] = [
     ),
     bind(
         Week,
-        &[Char(']'), Char('n')],
+        &[Char(']')],
         Action::NextWeek,
         "nästa vecka",
         "next week",
@@ -482,6 +482,14 @@ pub static BINDINGS: [Binding; 60] = [
         Action::BookManually,
         "boka för hand",
         "book by hand",
+        true,
+    ),
+    bind(
+        Week,
+        &[Char('n')],
+        Action::BookOnDay,
+        "boka på markerad dag",
+        "book on the marked day",
         true,
     ),
 ];

@@ -81,6 +81,8 @@ pub struct App {
     pub form: Option<form::Form>,
     /// Proposed slots to choose from.
     pub booking: Option<booking::BookingState>,
+    /// A day chosen in Week to book on, while the family is being picked.
+    pub book_on: Option<NaiveDate>,
     pub question: Option<Question>,
     pub help: bool,
     pub message: Option<Text>,
@@ -102,6 +104,7 @@ impl App {
             staff: staff::StaffState::default(),
             form: None,
             booking: None,
+            book_on: None,
             question: None,
             help: false,
             message: None,
@@ -184,6 +187,28 @@ impl App {
                 Vec::new()
             }
             Action::ProposalsLoaded(plan) => {
+                if let Some(day) = self.book_on.take() {
+                    // From Week: that day's slot, else the first one moved to that day, else by hand.
+                    let base = plan
+                        .proposals
+                        .iter()
+                        .find(|p| p.candidate.start.date() == day)
+                        .or(plan.proposals.first())
+                        .map(|p| {
+                            let mut c = p.candidate.clone();
+                            c.start = day.and_time(c.start.time());
+                            c
+                        });
+                    let mut form = forms::manual(&plan, base.as_ref());
+                    if base.is_none() {
+                        if let Some(f) = form.fields.iter_mut().find(|f| f.id == "date") {
+                            f.input = tui_input::Input::new(day.to_string());
+                        }
+                    }
+                    forms::validate(&mut form, self.today);
+                    self.form = Some(form);
+                    return Vec::new();
+                }
                 if plan.proposals.is_empty() {
                     // No free slot: book by hand, where each conflict is explained.
                     let mut form = forms::manual(&plan, None);
@@ -256,7 +281,10 @@ impl App {
                 effects
             }
             other => {
-                self.message = None;
+                // While a family is being picked for a day in Week, the prompt stays.
+                if self.book_on.is_none() {
+                    self.message = None;
+                }
                 self.route(other)
             }
         }
@@ -386,6 +414,24 @@ impl App {
     }
 
     fn handle_week(&mut self, action: &Action) -> Vec<Effect> {
+        if *action == Action::BookOnDay {
+            let day = self
+                .week
+                .week
+                .and_then(|w| w.days().get(self.week.day).copied());
+            if let Some(day) = day {
+                self.book_on = Some(day);
+                let mut effects = self.show(Screen::Families);
+                self.family = None;
+                self.families.searching = true;
+                self.message = Some(Text::new(
+                    format!("Boka {day}: sök familjen och tryck Enter (Esc avbryter)."),
+                    format!("Book on {day}: search for the family and press Enter (Esc cancels)."),
+                ));
+                effects.extend(self.families.ensure_loaded());
+                return effects;
+            }
+        }
         match (action, self.week.marked().cloned()) {
             (Action::Open, Some(v)) => self.open_family(v.family_id),
             (Action::RecordOutcome, Some(v)) => {
@@ -405,13 +451,25 @@ impl App {
     }
 
     fn handle_families(&mut self, action: Action) -> Vec<Effect> {
+        if action == Action::Back && self.book_on.take().is_some() {
+            self.message = None;
+        }
         match action {
             Action::New => {
                 self.form = Some(forms::new_family(&self.programmes, self.today));
                 Vec::new()
             }
             Action::Open => match self.families.selected_id() {
-                Some(id) => self.open_family(id),
+                Some(id) => {
+                    let mut effects = self.open_family(id);
+                    if self.book_on.is_some() {
+                        effects.push(Effect::LoadProposals {
+                            family_id: id,
+                            rebook: None,
+                        });
+                    }
+                    effects
+                }
                 None => Vec::new(),
             },
             other => {

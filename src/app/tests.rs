@@ -458,6 +458,7 @@ fn every_user_action_has_a_key() {
         Action::Yes,
         Action::Book,
         Action::BookManually,
+        Action::BookOnDay,
         Action::RecordOutcome,
         Action::Rebook,
         Action::Show(Screen::Week),
@@ -843,4 +844,56 @@ fn booking_by_hand_explains_each_conflict_next_to_its_cause() {
         Some("the family was away")
     );
     assert!(request.candidate.interpreter_external);
+}
+
+#[test]
+fn booking_on_a_day_in_the_week_picks_the_family_then_opens_the_form_on_that_day() {
+    let mut app = week_app();
+    app.handle_key(Key::Right); // Tuesday 24 November
+    app.handle_key(Key::Char('n'));
+    assert_eq!(app.screen, Screen::Families);
+    assert!(app.families.searching);
+    assert_eq!(app.book_on, Some(fixtures::d(2026, 11, 24)));
+    app.update(Action::IndexLoaded(fixtures::index()));
+    keys(&mut app, "skyddad");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .en
+            .contains("Book on 2026-11-24"),
+        "the prompt stays while typing"
+    );
+    let effects = app.handle_key(Key::Enter);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::LoadFamily(3),
+            Effect::LoadProposals {
+                family_id: 3,
+                rebook: None
+            }
+        ]
+    );
+    app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.kind, form::FormKind::ManualBooking);
+    assert_eq!(
+        (form.value("date"), form.value("time")),
+        ("2026-11-24", "09:00"),
+        "that day's proposal"
+    );
+    assert!(app.book_on.is_none());
+}
+
+#[test]
+fn esc_while_picking_a_family_for_a_day_cancels_it() {
+    let mut app = week_app();
+    app.handle_key(Key::Char('n'));
+    app.handle_key(Key::Esc);
+    assert!(app.book_on.is_none());
+    assert!(app.message.is_none());
+    app.update(Action::IndexLoaded(fixtures::index()));
+    app.handle_key(Key::Enter);
+    assert!(app.form.is_none(), "an ordinary open, no booking");
 }
