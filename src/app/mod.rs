@@ -200,10 +200,10 @@ impl App {
                             c
                         });
                     let mut form = forms::manual(&plan, base.as_ref());
-                    if base.is_none() {
-                        if let Some(f) = form.fields.iter_mut().find(|f| f.id == "date") {
-                            f.input = tui_input::Input::new(day.to_string());
-                        }
+                    if base.is_none()
+                        && let Some(f) = form.fields.iter_mut().find(|f| f.id == "date")
+                    {
+                        f.input = tui_input::Input::new(day.to_string());
                     }
                     forms::validate(&mut form, self.today);
                     self.form = Some(form);
