@@ -1,0 +1,96 @@
+//! Booking every due visit of a demo municipality from the proposals leaves no double booking.
+#![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
+
+use hembesok::app::{App, Effect, Lang};
+use hembesok::db::Db;
+use hembesok::domain::timeline::double_bookings;
+use hembesok::tui::{Runner, apply, start};
+
+#[test]
+fn booking_every_due_visit_from_proposals_makes_no_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.sqlite");
+    assert_cmd::Command::cargo_bin("hembesok")
+        .unwrap()
+        .env("HEMBESOK_DB", &path)
+        .args([
+            "demo",
+            "--families",
+            "200",
+            "--seed",
+            "11",
+            "--today",
+            "2026-11-23",
+        ])
+        .assert()
+        .success();
+    let mut runner = Runner::new(Db::open(&path).unwrap(), "test".into(), 7).unwrap();
+    runner.clock = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .and_hms_opt(7, 0, 0);
+    let mut app = App::new(Lang::En, runner.now().date(), runner.programme_ids());
+    start(&mut app, &mut runner).unwrap();
+    while let Some(action) = runner.background_answer(true) {
+        let more = app.update(action);
+        apply(&mut app, &mut runner, more);
+    }
+    let mut due: Vec<i64> = app.today_view.due_by_family.keys().copied().collect();
+    due.sort_unstable();
+    assert!(due.len() >= 5, "the demo has due visits: {}", due.len());
+
+    let mut booked = 0;
+    for family_id in &due {
+        apply(
+            &mut app,
+            &mut runner,
+            vec![Effect::LoadProposals {
+                family_id: *family_id,
+                rebook: None,
+            }],
+        );
+        let Some(state) = app.booking.take() else {
+            continue;
+        };
+        let request = state.request().unwrap();
+        apply(
+            &mut app,
+            &mut runner,
+            vec![Effect::BookVisit(Box::new(request))],
+        );
+        assert!(
+            !matches!(app.message.as_ref(), Some(m) if m.en.starts_with("Not booked")),
+            "a proposal was refused: {:?}",
+            app.message
+        );
+        booked += 1;
+    }
+    assert!(
+        booked * 10 >= due.len() * 8,
+        "most due visits got a slot: {booked} of {}",
+        due.len()
+    );
+
+    let mut db = Db::open(&path).unwrap();
+    let from = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    let mut bookings = db.read(|tx| tx.planned_bookings(from)).unwrap();
+    assert_eq!(
+        double_bookings(&mut bookings),
+        vec![],
+        "nobody is booked twice"
+    );
+    // And the alerts that were there are answered.
+    apply(&mut app, &mut runner, vec![Effect::LoadToday]);
+    while let Some(action) = runner.background_answer(true) {
+        let more = app.update(action);
+        apply(&mut app, &mut runner, more);
+    }
+    let still_due = app.today_view.due_by_family.len();
+    assert!(
+        still_due < due.len(),
+        "fewer families with due visits: {still_due} after, {} before",
+        due.len()
+    );
+}
