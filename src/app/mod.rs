@@ -188,6 +188,7 @@ impl App {
             }
             Action::ProposalsLoaded(plan) => {
                 if let Some(day) = self.book_on.take() {
+                    self.message = None;
                     // From Week: that day's slot, else the first one moved to that day, else by hand.
                     let base = plan
                         .proposals
