@@ -9,6 +9,7 @@ mod migrate;
 mod open;
 mod staff;
 mod views;
+mod visit_reads;
 mod visits;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,245 @@
+//! Where each screen's keys lead: the family page, lists, forms, questions, Today and Week.
+
+use super::{Action, App, Effect, Question, Screen, Text, forms};
+
+impl App {
+    pub(super) fn answer(&mut self, question: &Question, yes: bool) -> Vec<Effect> {
+        if !yes {
+            return Vec::new();
+        }
+        match question {
+            Question::QuitUnsaved => vec![Effect::Quit],
+            Question::DiscardForm => {
+                self.form = None;
+                Vec::new()
+            }
+            Question::Book(request) => vec![Effect::BookVisit(request.clone())],
+            Question::Status { family_id, status } => vec![Effect::SetStatus {
+                family_id: *family_id,
+                status: *status,
+                exit: None,
+            }],
+        }
+    }
+
+    pub(super) fn handle_form(&mut self, action: Action) -> Vec<Effect> {
+        let Some(form) = self.form.as_mut() else {
+            return Vec::new();
+        };
+        match action {
+            Action::Back => {
+                if form.dirty {
+                    self.question = Some(Question::DiscardForm);
+                } else {
+                    self.form = None;
+                }
+                Vec::new()
+            }
+            Action::Save => match forms::submit(form, self.today) {
+                Some(effect) => vec![effect],
+                None => Vec::new(),
+            },
+            other => {
+                form.handle(&other, self.today);
+                Vec::new()
+            }
+        }
+    }
+
+    pub(super) fn handle_today(&mut self, action: &Action) -> Vec<Effect> {
+        let marked = self.today_view.marked_visit().cloned();
+        match (action, marked) {
+            (Action::RecordOutcome, Some(v)) => {
+                self.form = Some(forms::outcome(&v));
+                return Vec::new();
+            }
+            (Action::Rebook, Some(v)) => {
+                // A planned visit is moved; after a cancellation or no-show a new one is booked.
+                let rebook =
+                    (v.status == crate::domain::enums::VisitStatus::Planned).then_some(v.visit_id);
+                return vec![Effect::LoadProposals {
+                    family_id: v.family_id,
+                    rebook,
+                }];
+            }
+            _ => {}
+        }
+        match self.today_view.handle(action) {
+            Some(family_id) => self.open_family(family_id),
+            None => Vec::new(),
+        }
+    }
+
+    pub(super) fn handle_week(&mut self, action: &Action) -> Vec<Effect> {
+        if *action == Action::BookOnDay {
+            let day = self
+                .week
+                .week
+                .and_then(|w| w.days().get(self.week.day).copied());
+            if let Some(day) = day {
+                self.book_on = Some(day);
+                let mut effects = self.show(Screen::Families);
+                self.family = None;
+                self.families.searching = true;
+                self.message = Some(Text::new(
+                    format!("Boka {day}: sök familjen och tryck Enter (Esc avbryter)."),
+                    format!("Book on {day}: search for the family and press Enter (Esc cancels)."),
+                ));
+                effects.extend(self.families.ensure_loaded());
+                return effects;
+            }
+        }
+        match (action, self.week.marked().cloned()) {
+            (Action::Open, Some(v)) => self.open_family(v.family_id),
+            (Action::RecordOutcome, Some(v)) => {
+                self.form = Some(forms::outcome(&v));
+                Vec::new()
+            }
+            (Action::Rebook, Some(v)) => {
+                let rebook =
+                    (v.status == crate::domain::enums::VisitStatus::Planned).then_some(v.visit_id);
+                vec![Effect::LoadProposals {
+                    family_id: v.family_id,
+                    rebook,
+                }]
+            }
+            (other, _) => self.week.handle(other, self.today),
+        }
+    }
+
+    pub(super) fn handle_families(&mut self, action: Action) -> Vec<Effect> {
+        if action == Action::Back && self.book_on.take().is_some() {
+            self.message = None;
+        }
+        match action {
+            Action::New => {
+                self.form = Some(forms::new_family(&self.programmes, self.today));
+                Vec::new()
+            }
+            Action::Open => match self.families.selected_id() {
+                Some(id) => {
+                    let mut effects = self.open_family(id);
+                    if self.book_on.is_some() {
+                        effects.push(Effect::LoadProposals {
+                            family_id: id,
+                            rebook: None,
+                        });
+                    }
+                    effects
+                }
+                None => Vec::new(),
+            },
+            other => {
+                self.families.handle(&other);
+                Vec::new()
+            }
+        }
+    }
+
+    pub(super) fn open_family(&mut self, family_id: i64) -> Vec<Effect> {
+        self.screen = Screen::Families;
+        self.families.searching = false;
+        let mut effects = self.families.ensure_loaded();
+        effects.push(Effect::LoadFamily(family_id));
+        effects
+    }
+
+    pub(super) fn handle_family_page(&mut self, action: &Action) -> Vec<Effect> {
+        let Some(page) = self.family.as_mut() else {
+            return Vec::new();
+        };
+        let detail = &page.data.detail;
+        let id = detail.id;
+        match action {
+            Action::Back => {
+                self.family = None;
+                Vec::new()
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                page.scroll(action);
+                Vec::new()
+            }
+            Action::Edit => {
+                self.form = Some(forms::edit_family(detail, &self.programmes));
+                Vec::new()
+            }
+            Action::AddCaregiver => {
+                self.form = Some(forms::add_caregiver(id));
+                Vec::new()
+            }
+            Action::AddChild => {
+                self.form = Some(forms::add_child(id));
+                Vec::new()
+            }
+            Action::RecordConsent => {
+                let first = detail
+                    .caregivers
+                    .first()
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                self.form = Some(forms::consent(id, &first, self.today));
+                Vec::new()
+            }
+            Action::Exit => {
+                self.form = Some(forms::exit(id));
+                Vec::new()
+            }
+            Action::Activate | Action::Decline | Action::Pause => {
+                use crate::domain::enums::FamilyStatus;
+                let status = match action {
+                    Action::Activate => FamilyStatus::Active,
+                    Action::Decline => FamilyStatus::Declined,
+                    _ => FamilyStatus::Paused,
+                };
+                if detail.status == status {
+                    self.message = Some(Text::new(
+                        "Familjen har redan den statusen.",
+                        "The family already has that status.",
+                    ));
+                } else {
+                    self.question = Some(Question::Status {
+                        family_id: id,
+                        status,
+                    });
+                }
+                Vec::new()
+            }
+            Action::Book => vec![Effect::LoadProposals {
+                family_id: id,
+                rebook: None,
+            }],
+            Action::Reveal => {
+                if detail.protection.is_protected() && !page.revealed {
+                    vec![Effect::Reveal(id)]
+                } else {
+                    Vec::new()
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    pub(super) fn handle_staff(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::New => {
+                self.form = Some(forms::new_staff());
+                Vec::new()
+            }
+            Action::Edit | Action::Open => {
+                if let Some(s) = self.staff.selected() {
+                    self.form = Some(forms::edit_staff(s));
+                }
+                Vec::new()
+            }
+            other => {
+                self.staff.handle(&other);
+                Vec::new()
+            }
+        }
+    }
+}

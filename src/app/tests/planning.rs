@@ -1,0 +1,373 @@
+//! Booking, outcomes and the week, without a terminal.
+
+use super::*;
+
+fn plan() -> booking::BookingPlan {
+    fixtures::booking_plan()
+}
+
+#[test]
+fn booking_from_a_family_page_takes_a_proposal_after_one_confirmation() {
+    let mut app = on_family_page(Protection::None);
+    assert_eq!(
+        app.handle_key(Key::Char('n')),
+        vec![Effect::LoadProposals {
+            family_id: 3,
+            rebook: None
+        }]
+    );
+    app.update(Action::ProposalsLoaded(Box::new(plan())));
+    assert!(app.booking.is_some());
+    assert_eq!(
+        app.scopes(),
+        vec![keymap::Scope::Booking, keymap::Scope::List]
+    );
+    app.handle_key(Key::Char('j'));
+    assert!(app.handle_key(Key::Enter).is_empty(), "asks first");
+    let effects = app.handle_key(Key::Char('y'));
+    let [Effect::BookVisit(request)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(
+        request.candidate.start,
+        fixtures::d(2026, 11, 24).and_hms_opt(13, 0, 0).unwrap()
+    );
+    assert_eq!((request.child_id, request.visit_no), (7, Some(3)));
+    app.update(Action::Saved(Text::new("Bokat", "Booked")));
+    assert!(app.booking.is_none());
+}
+
+#[test]
+fn no_proposals_opens_booking_by_hand_and_esc_closes_the_list() {
+    let mut app = on_family_page(Protection::None);
+    let mut empty = plan();
+    empty.proposals.clear();
+    app.update(Action::ProposalsLoaded(Box::new(empty)));
+    assert!(app.booking.is_none());
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.kind, form::FormKind::ManualBooking);
+    assert!(
+        form.error
+            .as_ref()
+            .unwrap()
+            .sv
+            .contains("Inga lediga tider")
+    );
+    app.handle_key(Key::Esc);
+    assert!(app.form.is_none());
+    app.update(Action::ProposalsLoaded(Box::new(plan())));
+    app.handle_key(Key::Esc);
+    assert!(app.booking.is_none());
+    assert!(app.family.is_some(), "Esc closes only the list");
+}
+
+#[test]
+fn recording_an_outcome_says_who_came_and_what_was_covered() {
+    use crate::domain::enums::{Theme, VisitStatus};
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('o'));
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.kind, form::FormKind::Outcome(11));
+    let ids: Vec<&str> = form.fields.iter().map(|f| f.id).collect();
+    assert_eq!(
+        ids,
+        [
+            "status",
+            "attended_0",
+            "attended_1",
+            "themes",
+            "referrals",
+            "reason"
+        ]
+    );
+    app.handle_key(Key::Tab);
+    app.handle_key(Key::Tab);
+    app.handle_key(Key::Right); // Bo did not come
+    app.handle_key(Key::Tab);
+    type_text(&mut app, "feeding, somn");
+    assert!(
+        app.form
+            .as_ref()
+            .unwrap()
+            .field("themes")
+            .unwrap()
+            .error
+            .is_some(),
+        "somn is no theme"
+    );
+    for _ in 0..4 {
+        app.handle_key(Key::Backspace);
+    }
+    type_text(&mut app, "sleep");
+    let effects = app.handle_key(Key::Enter);
+    let [Effect::SetOutcome(outcome)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(outcome.status, VisitStatus::Done);
+    assert_eq!(outcome.attended, vec![(1, true), (2, false)]);
+    assert_eq!(outcome.themes, vec![Theme::Feeding, Theme::Sleep]);
+}
+
+#[test]
+fn a_cancellation_needs_a_reason() {
+    use crate::domain::enums::VisitStatus;
+    let mut app = app(Lang::En);
+    app.handle_key(Key::Char('o'));
+    app.handle_key(Key::Right); // cancelled by the family
+    assert!(app.handle_key(Key::Enter).is_empty());
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(
+        form.field("reason").unwrap().error.as_ref().unwrap().en,
+        "say why the visit was cancelled"
+    );
+    assert_eq!(form.fields[form.focus].id, "reason");
+    type_text(&mut app, "sick child");
+    let effects = app.handle_key(Key::Enter);
+    let [Effect::SetOutcome(outcome)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(outcome.status, VisitStatus::CancelledFamily);
+    assert_eq!(outcome.reason.as_deref(), Some("sick child"));
+    assert!(outcome.attended.iter().all(|(_, came)| !came));
+}
+
+#[test]
+fn rebooking_moves_a_planned_visit() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Down);
+    assert_eq!(
+        app.handle_key(Key::Char('r')),
+        vec![Effect::LoadProposals {
+            family_id: 2,
+            rebook: Some(12)
+        }]
+    );
+    app.handle_key(Key::Tab);
+    assert!(
+        app.handle_key(Key::Char('r')).is_empty(),
+        "rebooking works on the visits pane"
+    );
+}
+
+fn week_app() -> App {
+    let mut app = app(Lang::Sv);
+    let effects = app.handle_key(Key::Char('2'));
+    let week = crate::domain::calendar::IsoWeek::of(fixtures::today());
+    assert_eq!(effects, vec![Effect::LoadWeek(week)]);
+    app.update(Action::WeekLoaded(week, fixtures::today_data().visits));
+    app
+}
+
+#[test]
+fn the_week_opens_on_today_moves_by_day_and_week_and_filters_by_person() {
+    let mut app = week_app();
+    assert_eq!(app.week.day, 0, "23 November 2026 is a Monday");
+    assert_eq!(app.week.marked().map(|v| v.visit_id), Some(11));
+    app.handle_key(Key::Char('j'));
+    assert_eq!(app.week.marked().map(|v| v.visit_id), Some(12));
+    app.handle_key(Key::Right);
+    assert_eq!(app.week.marked().map(|v| v.visit_id), Some(13));
+    assert_eq!(
+        app.week.days(),
+        [0, 1, 2, 3, 4],
+        "no weekend column without weekend bookings"
+    );
+    app.handle_key(Key::Char('s'));
+    assert_eq!(
+        app.week.staff.as_ref().map(|s| s.1.as_str()),
+        Some("Anna Sköterska")
+    );
+    app.handle_key(Key::Char('s'));
+    app.handle_key(Key::Char('s'));
+    assert!(app.week.staff.is_none(), "back to everyone");
+    let next = app.handle_key(Key::Char(']'));
+    assert_eq!(
+        next,
+        vec![Effect::LoadWeek(crate::domain::calendar::IsoWeek {
+            year: 2026,
+            week: 49
+        })]
+    );
+    assert!(!app.week.loaded);
+    assert_eq!(
+        app.handle_key(Key::Char('t')),
+        vec![Effect::LoadWeek(crate::domain::calendar::IsoWeek {
+            year: 2026,
+            week: 48
+        })]
+    );
+}
+
+#[test]
+fn from_the_week_enter_opens_the_family_and_o_records_the_outcome() {
+    let mut app = week_app();
+    app.handle_key(Key::Char('o'));
+    assert_eq!(
+        app.form.as_ref().map(|f| f.kind),
+        Some(form::FormKind::Outcome(11))
+    );
+    app.handle_key(Key::Esc);
+    let effects = app.handle_key(Key::Enter);
+    assert_eq!(effects.last(), Some(&Effect::LoadFamily(1)));
+    assert_eq!(app.screen, Screen::Families);
+    // A saved change reloads the week that is on screen.
+    let after = app.update(Action::Saved(Text::new("Sparat", "Saved")));
+    assert_eq!(
+        after,
+        vec![Effect::LoadWeek(crate::domain::calendar::IsoWeek {
+            year: 2026,
+            week: 48
+        })]
+    );
+}
+
+/// Opens booking by hand from the marked proposal and sets a field's text.
+fn manual_booking() -> App {
+    let mut app = on_family_page(Protection::None);
+    app.update(Action::ProposalsLoaded(Box::new(plan())));
+    app.handle_key(Key::Char('m'));
+    app
+}
+
+fn set_field(app: &mut App, id: &str, text: &str) {
+    let target = app
+        .form
+        .as_ref()
+        .unwrap()
+        .fields
+        .iter()
+        .position(|f| f.id == id)
+        .unwrap();
+    while app.form.as_ref().unwrap().focus != target {
+        app.handle_key(Key::Tab);
+    }
+    app.handle_key(Key::Ctrl('u'));
+    type_text(app, text);
+}
+
+fn error_at(app: &App, id: &str) -> Option<String> {
+    app.form
+        .as_ref()
+        .unwrap()
+        .field(id)
+        .unwrap()
+        .error
+        .as_ref()
+        .map(|e| e.en.clone())
+}
+
+#[test]
+fn booking_by_hand_explains_each_conflict_next_to_its_cause() {
+    let mut app = manual_booking();
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(
+        (form.value("date"), form.value("time")),
+        ("2026-11-24", "09:00"),
+        "from the marked proposal"
+    );
+    // The window of the fixture closed on 1 November: a reason is needed.
+    assert!(
+        error_at(&app, "reason")
+            .unwrap()
+            .contains("outside the visit's window")
+    );
+    set_field(&mut app, "reason", "the family was away");
+    assert_eq!(error_at(&app, "reason"), None);
+    // Anna is booked on Wednesday 25 November at 10:00.
+    set_field(&mut app, "date", "2026-11-25");
+    set_field(&mut app, "time", "10:30");
+    assert_eq!(
+        error_at(&app, "role_0").unwrap(),
+        "Anna Sköterska is already booked then (Familjen Åberg 2026-11-25 10:00)"
+    );
+    // Bo does not work on Wednesdays.
+    assert_eq!(
+        error_at(&app, "role_1").unwrap(),
+        "Bo Rådgivare does not work on wed"
+    );
+    assert!(
+        app.handle_key(Key::Enter).is_empty(),
+        "not saved with conflicts"
+    );
+    set_field(&mut app, "date", "2026-12-24");
+    assert_eq!(
+        error_at(&app, "date").unwrap(),
+        "Julafton is a public holiday"
+    );
+    set_field(&mut app, "date", "2026-11-26");
+    set_field(&mut app, "time", "9.30");
+    assert!(error_at(&app, "time").unwrap().contains("HH:MM"));
+    set_field(&mut app, "time", "09:30");
+    let effects = app.handle_key(Key::Enter);
+    let [Effect::BookVisit(request)] = effects.as_slice() else {
+        panic!(
+            "{effects:?} {:?}",
+            app.form.as_ref().map(|f| f
+                .fields
+                .iter()
+                .map(|f| (f.id, f.error.clone()))
+                .collect::<Vec<_>>())
+        );
+    };
+    assert_eq!(
+        request.candidate.start,
+        fixtures::d(2026, 11, 26).and_hms_opt(9, 30, 0).unwrap()
+    );
+    assert_eq!(
+        request.override_reason.as_deref(),
+        Some("the family was away")
+    );
+    assert!(request.candidate.interpreter_external);
+}
+
+#[test]
+fn booking_on_a_day_in_the_week_picks_the_family_then_opens_the_form_on_that_day() {
+    let mut app = week_app();
+    app.handle_key(Key::Right); // Tuesday 24 November
+    app.handle_key(Key::Char('n'));
+    assert_eq!(app.screen, Screen::Families);
+    assert!(app.families.searching);
+    assert_eq!(app.book_on, Some(fixtures::d(2026, 11, 24)));
+    app.update(Action::IndexLoaded(fixtures::index()));
+    keys(&mut app, "skyddad");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .en
+            .contains("Book on 2026-11-24"),
+        "the prompt stays while typing"
+    );
+    let effects = app.handle_key(Key::Enter);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::LoadFamily(3),
+            Effect::LoadProposals {
+                family_id: 3,
+                rebook: None
+            }
+        ]
+    );
+    app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.kind, form::FormKind::ManualBooking);
+    assert_eq!(
+        (form.value("date"), form.value("time")),
+        ("2026-11-24", "09:00"),
+        "that day's proposal"
+    );
+    assert!(app.book_on.is_none());
+}
+
+#[test]
+fn esc_while_picking_a_family_for_a_day_cancels_it() {
+    let mut app = week_app();
+    app.handle_key(Key::Char('n'));
+    app.handle_key(Key::Esc);
+    assert!(app.book_on.is_none());
+    assert!(app.message.is_none());
+    app.update(Action::IndexLoaded(fixtures::index()));
+    app.handle_key(Key::Enter);
+    assert!(app.form.is_none(), "an ordinary open, no booking");
+}

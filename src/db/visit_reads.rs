@@ -1,0 +1,428 @@
+//! Reads of visits for the screens: a day's or a week's visits, a staff member's calendar,
+//! who is busy when, and the facts the timelines and alerts are made from.
+
+use chrono::NaiveDateTime;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::OptionalExtension;
+
+use super::{
+    Result, Tx, date_text, datetime_text, parse_date, parse_datetime, parse_enum, split_list,
+};
+use crate::domain::booking::Busy;
+use crate::domain::timeline::{StaffBooking, VisitFact, VisitsByChild};
+use crate::domain::views::{Attendee, ChildPlan, DayVisit, StaffVisit};
+
+/// Reads of visits for the screens.
+impl Tx<'_> {
+    /// A staff member's visits (as attendee or interpreter) starting on days `from` to `to`.
+    pub fn staff_visits(
+        &self,
+        staff_id: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<StaffVisit>> {
+        let start = format!("{} 00:00", date_text(from));
+        let end = format!("{} 24:00", date_text(to));
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT v.id, v.starts_at, v.duration_min, v.status, v.location, v.visit_no, f.family_ref,
+                    f.display_name, f.protection, f.area, f.address, c.name, f.programme_id,
+                    f.programme_version, v.interpreter_language, v.interpreter_external, i.name, v.updated_at
+             FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+             LEFT JOIN staff i ON i.id = v.interpreter_staff_id
+             WHERE v.starts_at >= ?2 AND v.starts_at < ?3
+               AND (v.interpreter_staff_id = ?1
+                    OR EXISTS (SELECT 1 FROM visit_staff s WHERE s.visit_id = v.id AND s.staff_id = ?1))
+             ORDER BY v.starts_at, v.id",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![staff_id, start, end], |r| {
+            Ok((
+                (
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, u32>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                ),
+                (
+                    r.get::<_, Option<u32>>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                    r.get::<_, String>(8)?,
+                ),
+                (
+                    r.get::<_, Option<String>>(9)?,
+                    r.get::<_, Option<String>>(10)?,
+                    r.get::<_, String>(11)?,
+                    r.get::<_, String>(12)?,
+                ),
+                (
+                    r.get::<_, u32>(13)?,
+                    r.get::<_, Option<String>>(14)?,
+                    r.get::<_, bool>(15)?,
+                    r.get::<_, Option<String>>(16)?,
+                    r.get::<_, String>(17)?,
+                ),
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (
+                (visit_id, start, duration_min, status, location),
+                (visit_no, family_ref, family_name, protection),
+                (area, address, child_name, programme_id),
+                (programme_version, interpreter_language, external, interpreter_name, updated),
+            ) = row?;
+            let updated = NaiveDateTime::parse_from_str(&updated, "%Y-%m-%d %H:%M:%S")
+                .or_else(|_| parse_datetime(&updated))?;
+            out.push(StaffVisit {
+                visit_id,
+                start: parse_datetime(&start)?,
+                duration_min,
+                status: parse_enum(&status)?,
+                location: parse_enum(&location)?,
+                visit_no,
+                family_ref,
+                family_name,
+                protection: parse_enum(&protection)?,
+                area,
+                address,
+                child_name,
+                programme_id,
+                programme_version,
+                staff: self.attendees(visit_id)?,
+                interpreter_language,
+                interpreter: if external {
+                    Some("external".into())
+                } else {
+                    interpreter_name
+                },
+                updated,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Existing bookings (not cancelled) of the given staff that start between `from` and `to`,
+    /// as attendee or interpreter, labelled for messages (a protected family is not named).
+    pub fn busy_between(
+        &self,
+        staff_ids: &[i64],
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    ) -> Result<Vec<Busy>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT p.staff_id, v.id, v.starts_at, v.duration_min, f.display_name, f.protection, f.area
+             FROM (SELECT visit_id, staff_id FROM visit_staff
+                   UNION ALL SELECT id, interpreter_staff_id FROM visit WHERE interpreter_staff_id IS NOT NULL) p
+             JOIN visit v ON v.id = p.visit_id JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+             WHERE p.staff_id = ?1 AND v.starts_at >= ?2 AND v.starts_at < ?3
+               AND v.status NOT IN ('cancelled_family', 'cancelled_staff')",
+        )?;
+        let mut out = Vec::new();
+        // A visit that started the day before could still run into the span.
+        let from_text = datetime_text(from - chrono::Duration::days(1));
+        let to_text = datetime_text(to);
+        for id in staff_ids {
+            let rows = stmt.query_map(rusqlite::params![id, from_text, to_text], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, Option<String>>(6)?,
+                ))
+            })?;
+            for row in rows {
+                let (staff_id, visit_id, start, minutes, family, protection, area) = row?;
+                let start = parse_datetime(&start)?;
+                let protection: crate::domain::enums::Protection = parse_enum(&protection)?;
+                let who = if protection.is_protected() {
+                    "skyddad familj".to_string()
+                } else {
+                    family
+                };
+                out.push(Busy {
+                    staff_id,
+                    visit_id,
+                    start,
+                    end: start + chrono::Duration::minutes(minutes),
+                    label: format!("{who} {}", start.format("%Y-%m-%d %H:%M")),
+                    area,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Who is booked for a visit, by role.
+    pub fn attendees(&self, visit_id: i64) -> Result<Vec<Attendee>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT s.id, s.name, vs.role FROM visit_staff vs JOIN staff s ON s.id = vs.staff_id
+             WHERE vs.visit_id = ?1 ORDER BY vs.role, s.name",
+        )?;
+        let rows = stmt.query_map([visit_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?))
+        })?;
+        rows.map(|row| {
+            let (staff_id, name, role) = row?;
+            Ok(Attendee {
+                staff_id,
+                name,
+                role: parse_enum(&role)?,
+            })
+        })
+        .collect()
+    }
+
+    /// The visits of a family's children, by child.
+    pub fn visit_facts_of_family(&self, family_id: i64) -> Result<HashMap<i64, Vec<VisitFact>>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT v.child_id, v.visit_no, v.starts_at, v.status,
+                    (SELECT group_concat(role, '|') FROM visit_staff s WHERE s.visit_id = v.id AND s.attended = 1)
+             FROM visit v JOIN child c ON c.id = v.child_id WHERE c.family_id = ?1 ORDER BY v.starts_at",
+        )?;
+        collect_facts(stmt.query_map([family_id], fact_row)?)
+    }
+
+    /// Children of active families born on or after `born_since`, and their visits by child.
+    pub fn active_children(
+        &self,
+        born_since: NaiveDate,
+    ) -> Result<(Vec<ChildPlan>, VisitsByChild)> {
+        let since = date_text(born_since);
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT f.id, f.display_name, f.area, c.id, c.name, c.birth_date, f.programme_id, f.programme_version
+             FROM child c JOIN family f ON f.id = c.family_id
+             WHERE f.status = 'active' AND c.expected = 0 AND c.birth_date >= ?1
+             ORDER BY c.birth_date, c.id",
+        )?;
+        let rows = stmt.query_map([&since], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get::<_, String>(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
+        })?;
+        let children = rows
+            .map(|row| {
+                let (
+                    family_id,
+                    family_name,
+                    area,
+                    child_id,
+                    child_name,
+                    birth,
+                    programme_id,
+                    programme_version,
+                ) = row?;
+                Ok(ChildPlan {
+                    family_id,
+                    family_name,
+                    area,
+                    child_id,
+                    child_name,
+                    birth_date: parse_date(&birth)?,
+                    programme_id,
+                    programme_version,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT v.child_id, v.visit_no, v.starts_at, v.status, NULL FROM visit v
+             JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+             WHERE f.status = 'active' AND c.birth_date >= ?1 AND v.visit_no IS NOT NULL",
+        )?;
+        let facts = collect_facts(stmt.query_map([&since], fact_row)?)?;
+        Ok((children, facts))
+    }
+
+    /// Visits that start on days `from` to `to` (inclusive), in time order, with their staff.
+    pub fn day_visits(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DayVisit>> {
+        let start = format!("{} 00:00", date_text(from));
+        let end = format!("{} 24:00", date_text(to));
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT v.id, v.starts_at, v.duration_min, f.id, f.display_name, f.protection, f.area, c.name,
+                    v.visit_no, v.status, v.location, v.interpreter_language, v.interpreter_external, i.name
+             FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+             LEFT JOIN staff i ON i.id = v.interpreter_staff_id
+             WHERE v.starts_at >= ?1 AND v.starts_at < ?2 ORDER BY v.starts_at, v.id",
+        )?;
+        let rows = stmt.query_map([&start, &end], |r| {
+            Ok((
+                (
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, u32>(2)?,
+                    r.get::<_, i64>(3)?,
+                ),
+                (
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, Option<String>>(6)?,
+                    r.get::<_, String>(7)?,
+                ),
+                (
+                    r.get::<_, Option<u32>>(8)?,
+                    r.get::<_, String>(9)?,
+                    r.get::<_, String>(10)?,
+                ),
+                (
+                    r.get::<_, Option<String>>(11)?,
+                    r.get::<_, bool>(12)?,
+                    r.get::<_, Option<String>>(13)?,
+                ),
+            ))
+        })?;
+        let mut visits = Vec::new();
+        for row in rows {
+            let (
+                (visit_id, start, duration_min, family_id),
+                (family_name, protection, area, child_name),
+                (visit_no, status, location),
+                (interpreter_language, external, interpreter_name),
+            ) = row?;
+            visits.push(DayVisit {
+                visit_id,
+                start: parse_datetime(&start)?,
+                duration_min,
+                family_id,
+                family_name,
+                protection: parse_enum(&protection)?,
+                area,
+                child_name,
+                visit_no,
+                status: parse_enum(&status)?,
+                location: parse_enum(&location)?,
+                staff: Vec::new(),
+                interpreter_language,
+                interpreter: if external {
+                    Some("external".to_string())
+                } else {
+                    interpreter_name
+                },
+            });
+        }
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT vs.visit_id, s.id, s.name, vs.role FROM visit_staff vs JOIN staff s ON s.id = vs.staff_id
+             JOIN visit v ON v.id = vs.visit_id
+             WHERE v.starts_at >= ?1 AND v.starts_at < ?2 ORDER BY vs.visit_id, vs.role",
+        )?;
+        let rows = stmt.query_map([&start, &end], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        let position: HashMap<i64, usize> = visits
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.visit_id, i))
+            .collect();
+        for row in rows {
+            let (visit_id, staff_id, name, role) = row?;
+            if let Some(i) = position.get(&visit_id) {
+                visits[*i].staff.push(Attendee {
+                    staff_id,
+                    name,
+                    role: parse_enum(&role)?,
+                });
+            }
+        }
+        Ok(visits)
+    }
+
+    /// Planned visits from `from` on, one row per staff member, for finding double bookings.
+    pub fn planned_bookings(&self, from: NaiveDateTime) -> Result<Vec<StaffBooking>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT vs.staff_id, v.id, v.starts_at, v.duration_min FROM visit v
+             JOIN visit_staff vs ON vs.visit_id = v.id
+             WHERE v.status = 'planned' AND v.starts_at >= ?1
+             UNION ALL
+             SELECT v.interpreter_staff_id, v.id, v.starts_at, v.duration_min FROM visit v
+             WHERE v.status = 'planned' AND v.starts_at >= ?1 AND v.interpreter_staff_id IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([datetime_text(from)], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?, r.get(3)?))
+        })?;
+        rows.map(|row| {
+            let (staff_id, visit_id, start, duration_min) = row?;
+            Ok(StaffBooking {
+                staff_id,
+                visit_id,
+                start: parse_datetime(&start)?,
+                duration_min,
+            })
+        })
+        .collect()
+    }
+
+    /// Planned visits from `from` on whose family needs an interpreter and none is booked.
+    pub fn visits_missing_interpreter(&self, from: NaiveDateTime) -> Result<Vec<i64>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT v.id FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+             WHERE v.status = 'planned' AND v.starts_at >= ?1 AND f.interpreter_language IS NOT NULL
+               AND v.interpreter_staff_id IS NULL AND v.interpreter_external = 0
+             ORDER BY v.starts_at",
+        )?;
+        let rows = stmt.query_map([datetime_text(from)], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// A few visits by id, as lists show them (for alerts about visits outside the shown days).
+    pub fn visits_by_id(&self, ids: &[i64]) -> Result<Vec<DayVisit>> {
+        let mut out = Vec::new();
+        for id in ids {
+            let day: Option<String> = self
+                .tx
+                .prepare_cached("SELECT substr(starts_at, 1, 10) FROM visit WHERE id = ?1")?
+                .query_row([id], |r| r.get(0))
+                .optional()?;
+            if let Some(day) = day {
+                let date = parse_date(&day)?;
+                out.extend(
+                    self.day_visits(date, date)?
+                        .into_iter()
+                        .filter(|v| v.visit_id == *id),
+                );
+            }
+        }
+        Ok(out)
+    }
+}
+
+type FactRow = (i64, Option<u32>, String, String, Option<String>);
+
+fn fact_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FactRow> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+}
+
+fn collect_facts(
+    rows: impl Iterator<Item = rusqlite::Result<FactRow>>,
+) -> Result<HashMap<i64, Vec<VisitFact>>> {
+    let mut by_child: HashMap<i64, Vec<VisitFact>> = HashMap::new();
+    for row in rows {
+        let (child_id, visit_no, start, status, attended) = row?;
+        by_child.entry(child_id).or_default().push(VisitFact {
+            visit_no,
+            start: parse_datetime(&start)?,
+            status: parse_enum(&status)?,
+            attended: split_list(attended.as_deref().unwrap_or_default())
+                .iter()
+                .map(|r| parse_enum(r))
+                .collect::<Result<_>>()?,
+        });
+    }
+    Ok(by_child)
+}
