@@ -85,34 +85,60 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         let width = col.width.saturating_sub(2) as usize;
         let height = col.height.saturating_sub(2) as usize;
         let visits = state.on_day(*day);
+        // Wide columns give each visit a second line: area, staff and interpreter.
+        let rows_per_visit = if width >= 22 { 2 } else { 1 };
+        let visible = (height / rows_per_visit).max(1);
         let offset = if marked_day {
-            super::scroll_offset(state.selected, height)
+            super::scroll_offset(state.selected, visible)
         } else {
             0
         };
-        let lines: Vec<Line> = visits
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(height)
-            .map(|(i, v)| {
-                let text = fit(
+        let mut lines: Vec<Line> = Vec::new();
+        for (i, v) in visits.iter().enumerate().skip(offset).take(visible) {
+            let marked = marked_day && i == state.selected;
+            let style = if marked {
+                theme.selected()
+            } else {
+                Style::new()
+            };
+            let text = fit(
+                &format!(
+                    "{}{} {}",
+                    status_mark(v.status),
+                    v.start.format("%H:%M"),
+                    family_label(v, s.protected_family)
+                ),
+                width,
+            );
+            lines.push(Line::from(text).style(style));
+            if rows_per_visit == 2 {
+                let staff = v
+                    .staff
+                    .iter()
+                    .map(|a| short_name(&a.name))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let interpreter = v
+                    .interpreter_language
+                    .as_ref()
+                    .map_or(String::new(), |l| format!(" · {l}"));
+                let second = fit(
                     &format!(
-                        "{}{} {}",
-                        status_mark(v.status),
-                        v.start.format("%H:%M"),
-                        family_label(v, s.protected_family)
+                        "  {} · {staff}{interpreter}",
+                        v.area.clone().unwrap_or_default()
                     ),
                     width,
                 );
-                let line = Line::from(text);
-                if marked_day && i == state.selected {
-                    line.style(theme.selected())
-                } else {
-                    line
-                }
-            })
-            .collect();
+                lines.push(Line::from(Span::styled(
+                    second,
+                    if marked {
+                        theme.selected()
+                    } else {
+                        theme.dim()
+                    },
+                )));
+            }
+        }
         frame.render_widget(Paragraph::new(lines).block(block), *col);
     }
     if state.shown().next().is_none() {
