@@ -200,3 +200,57 @@ fn a_small_terminal_gets_a_notice_not_a_broken_layout() {
         "recovers at 80×24"
     );
 }
+
+/// Every screen, overlay and form at every odd size: drawing never panics, whatever the terminal.
+#[test]
+fn every_screen_draws_at_any_size() {
+    let mut states: Vec<App> = Vec::new();
+    states.push(app(Lang::Sv));
+    states.push(families(Lang::En));
+    states.push(family_page(Protection::SkyddadFolkbokforing));
+    let mut week = app(Lang::Sv);
+    week.handle_key(Key::Char('2'));
+    week.update(Action::WeekLoaded(
+        crate::domain::calendar::IsoWeek::of(fixtures::today()),
+        fixtures::today_data().visits,
+    ));
+    states.push(week);
+    let mut staff = app(Lang::En);
+    staff.handle_key(Key::Char('5'));
+    staff.update(Action::StaffLoaded(fixtures::staff()));
+    states.push(staff);
+    let mut booking = family_page(Protection::None);
+    booking.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    states.push(booking);
+    let mut manual = family_page(Protection::None);
+    manual.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    manual.handle_key(Key::Char('m'));
+    states.push(manual);
+    let mut form = families(Lang::Sv);
+    form.handle_key(Key::Char('n'));
+    form.handle_key(Key::Enter);
+    states.push(form);
+    let mut help = app(Lang::Sv);
+    help.handle_key(Key::Char('?'));
+    states.push(help);
+    let mut question = family_page(Protection::None);
+    question.handle_key(Key::Char('p'));
+    states.push(question);
+    for state in &states {
+        for (w, h) in [
+            (1, 1),
+            (2, 3),
+            (10, 5),
+            (40, 12),
+            (79, 23),
+            (80, 24),
+            (81, 25),
+            (97, 31),
+            (200, 60),
+            (300, 100),
+        ] {
+            let screen = draw(state, w, h);
+            assert_eq!(screen.split('\n').count(), h as usize);
+        }
+    }
+}

@@ -181,7 +181,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                             v.area.clone().unwrap_or_default(),
                             labels::location(v.location).get(app.lang)
                         ),
-                        detail.width as usize - 19,
+                        (detail.width as usize).saturating_sub(19),
                     )),
                 ]),
                 Line::from(fit(
