@@ -477,6 +477,15 @@ mod tests {
         }
 
         #[test]
+        fn any_text_is_answered_without_panicking(text in ".{0,20}", kind in 0usize..5) {
+            let declared = [None, Some(IdKind::Personnummer), Some(IdKind::Samordningsnummer), Some(IdKind::Reservnummer), Some(IdKind::None)][kind];
+            let _ = parse_identity(&text, declared, today());
+            let digits: String = text.chars().filter(char::is_ascii_digit).take(12).collect();
+            let _ = parse_swedish_number(&digits, today());
+            let _ = parse_swedish_number(&format!("{}-{}", &digits[..digits.len().min(6)], &digits[digits.len().min(6)..]), today());
+        }
+
+        #[test]
         fn any_single_digit_change_is_caught(days in 0i64..40_000, serial in 1u32..1000, pos in 2usize..12, delta in 1u8..10) {
             let birth = NaiveDate::from_ymd_opt(1920, 1, 1).unwrap() + chrono::Days::new(days as u64);
             prop_assume!(birth <= today());

@@ -397,6 +397,25 @@ mod tests {
         assert_eq!(lines, [2, 3, 4]);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_file_is_read_or_refused_without_panicking(text in "(?s).{0,300}") {
+            match read_rows(&text, &COLS) {
+                Ok(rows) => {
+                    for r in rows {
+                        proptest::prop_assert!(r.line >= 2);
+                    }
+                }
+                Err(Refused(problems)) => {
+                    let lines = text.lines().count().max(1) as u64;
+                    for p in problems {
+                        proptest::prop_assert!(p.line <= lines + 1, "line {} of {}", p.line, lines);
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_quoted_cell_over_two_lines_keeps_later_line_numbers_right() {
         let rows = read_rows("name,role\n\"A\nB\",nurse\nC,dental\n", &COLS).unwrap();
