@@ -52,6 +52,22 @@ pub enum Command {
     Backup(BackupArgs),
     /// Write a staff member's visits as an iCalendar file for Outlook and other calendars
     Calendar(CalendarArgs),
+    /// Show who saw or changed what: the whole log, or one family's extract
+    Audit(AuditArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "With --family, the extract lists every view, change and export of that family's record: \
+what the family may ask to see."
+)]
+pub struct AuditArgs {
+    /// Only entries on or after this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only entries about this family (its reference)
+    #[arg(long, value_name = "REF")]
+    pub family: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -1,5 +1,6 @@
 //! The subcommands: each opens the database, does one job, and says what it did.
 
+mod audit;
 mod backup;
 mod calendar;
 mod check;
@@ -73,5 +74,6 @@ pub fn run(cli: &Cli) -> Result<()> {
         Some(Command::Check) => check::run(&db_path(cli)?),
         Some(Command::Backup(args)) => backup::run(&mut open_db(cli)?, args, &ctx),
         Some(Command::Calendar(args)) => calendar::run(&mut open_db(cli)?, args, &ctx),
+        Some(Command::Audit(args)) => audit::run(&mut open_db(cli)?, args, &ctx),
     }
 }

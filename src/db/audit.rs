@@ -23,6 +23,15 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// The references of the given families, for naming them in an audit extract.
+    pub fn family_refs(&self) -> Result<std::collections::HashMap<i64, String>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT id, family_ref FROM family")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     /// Audit rows at or after `since`, oldest first.
     pub fn list_audit(&self, since: Option<NaiveDateTime>) -> Result<Vec<AuditEntry>> {
         let since = since.map_or_else(String::new, datetime_text);

@@ -310,7 +310,11 @@ pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<String, Refus
                 .iter()
                 .find(|p| p.id == f.programme_id)
                 .map_or(1, |p| p.version);
-            tx.insert_family(f, version, inv.now)?;
+            let id = tx.insert_family(f, version, inv.now)?;
+            tx.insert_audit(&crate::domain::model::AuditEntry {
+                entity_id: Some(id),
+                ..inv.audit("create", "family", Some("import".into()))
+            })?;
         }
         if !problems.is_empty() {
             return Err(Refused(problems.sorted()));
