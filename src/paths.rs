@@ -14,10 +14,20 @@ pub fn demo_db_path() -> Option<PathBuf> {
         .map(|dirs| dirs.data_dir().join("demo.sqlite"))
 }
 
-/// The name written in the audit log: the operating-system user.
+/// The name written in the audit log: the operating-system user, else the home folder's name
+/// (every user has one, even where the login variables are not set).
 pub fn os_user() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .or_else(|| {
+            directories::BaseDirs::new()
+                .and_then(|d| {
+                    d.home_dir()
+                        .file_name()
+                        .map(|n| n.to_string_lossy().to_string())
+                })
+                .filter(|n| !n.is_empty())
+        })
         .unwrap_or_else(|| "unknown".to_string())
 }
