@@ -109,6 +109,11 @@ impl FamiliesState {
         self.recompute();
     }
 
+    /// The family's most pressing programme alert, for the list's marker.
+    pub fn due_of(&self, family_id: i64) -> Option<AlertKind> {
+        self.due.get(&family_id).copied()
+    }
+
     pub fn selected_id(&self) -> Option<i64> {
         self.results.get(self.selected).map(|i| self.index[*i].id)
     }

@@ -108,7 +108,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 cells.push(e.clinic.clone().unwrap_or_default());
                 cells.push(e.programme_id.clone());
             }
-            cells.push(labels::status(e.status).get(app.lang).to_string());
+            // A mark for a visit to book soon (·) or overdue (!), from Today's alerts.
+            let mark = match state.due_of(e.id) {
+                Some(crate::domain::timeline::AlertKind::Overdue) => "!",
+                Some(_) => "·",
+                None => " ",
+            };
+            cells.push(format!("{mark}{}", labels::status(e.status).get(app.lang)));
             cells.push(if e.protection.is_protected() {
                 s.protected_short.to_string()
             } else {
