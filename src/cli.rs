@@ -54,6 +54,18 @@ pub enum Command {
     Calendar(CalendarArgs),
     /// Show who saw or changed what: the whole log, or one family's extract
     Audit(AuditArgs),
+    /// Replace the database with a backup (what is there now is saved first)
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The backup must be a hembesok database that passes every check. What the database \
+holds now is first saved beside it as NAME.before-restore-DATE-TIME.sqlite, so a restore can be undone."
+)]
+pub struct RestoreArgs {
+    /// The backup to restore (made by `hembesok backup`)
+    pub path: PathBuf,
 }
 
 #[derive(Debug, Args)]

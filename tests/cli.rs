@@ -538,8 +538,82 @@ fn backup_writes_a_verified_copy_and_refuses_to_overwrite() {
 }
 
 #[test]
+fn restore_puts_a_backup_back_keeps_a_safety_copy_and_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("live.sqlite");
+    let copy = dir.path().join("copy.sqlite");
+    hembesok(&db)
+        .args(["demo", "--families", "20"])
+        .assert()
+        .success();
+    hembesok(&db).arg("backup").arg(&copy).assert().success();
+    hembesok(&db)
+        .args(["demo", "--families", "15", "--seed", "2", "--force"])
+        .assert()
+        .success();
+    assert_eq!(counts(&db).families, 35);
+    hembesok(&db)
+        .arg("restore")
+        .arg(&copy)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("restored 20 families"));
+    assert_eq!(counts(&db).families, 20);
+    let safety: Vec<PathBuf> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("before-restore"))
+        .collect();
+    assert_eq!(safety.len(), 1);
+    assert_eq!(counts(&safety[0]).families, 35, "what was there is kept");
+    let log = Db::open(&db)
+        .unwrap()
+        .read(|tx| tx.list_audit(None))
+        .unwrap();
+    let actions: Vec<&str> = log.iter().map(|a| a.action.as_str()).collect();
+    assert!(
+        actions.contains(&"backup") && actions.last() == Some(&"restore"),
+        "{actions:?}"
+    );
+    hembesok(&db).arg("check").assert().success();
+}
+
+#[test]
+fn restore_refuses_a_bad_backup_and_an_open_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("live.sqlite");
+    hembesok(&db)
+        .args(["demo", "--families", "10"])
+        .assert()
+        .success();
+    let before = counts(&db);
+    let garbage = dir.path().join("garbage.sqlite");
+    fs::write(&garbage, "not a backup").unwrap();
+    hembesok(&db)
+        .arg("restore")
+        .arg(&garbage)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("nothing was restored"));
+    assert_eq!(counts(&db), before);
+    let copy = dir.path().join("copy.sqlite");
+    hembesok(&db).arg("backup").arg(&copy).assert().success();
+    let _app_window = hembesok::db::InstanceLock::acquire(&db).unwrap();
+    hembesok(&db)
+        .arg("restore")
+        .arg(&copy)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "already open in another hembesok window",
+        ));
+}
+
+#[test]
 fn every_subcommand_has_help() {
-    for sub in ["demo", "import", "check", "backup", "calendar", "audit"] {
+    for sub in [
+        "demo", "import", "check", "backup", "restore", "calendar", "audit",
+    ] {
         Command::cargo_bin("hembesok")
             .unwrap()
             .args([sub, "--help"])

@@ -7,6 +7,7 @@ mod check;
 pub mod demo;
 mod files;
 mod import;
+mod restore;
 
 pub use import::{Columns, columns_for};
 
@@ -75,5 +76,6 @@ pub fn run(cli: &Cli) -> Result<()> {
         Some(Command::Backup(args)) => backup::run(&mut open_db(cli)?, args, &ctx),
         Some(Command::Calendar(args)) => calendar::run(&mut open_db(cli)?, args, &ctx),
         Some(Command::Audit(args)) => audit::run(&mut open_db(cli)?, args, &ctx),
+        Some(Command::Restore(args)) => restore::run(&db_path(cli)?, args, &ctx),
     }
 }

@@ -28,7 +28,7 @@ impl InstanceLock {
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let file = options.open(&path).map_err(|source| DbError::Io {
             path: path.clone(),
-            source,
+            cause: source,
         })?;
         match file.try_lock() {
             Ok(()) => Ok(InstanceLock { _file: file }),
@@ -38,7 +38,10 @@ impl InstanceLock {
                     "is already open in another hembesok window; use that one, or close it first"
                         .into(),
             }),
-            Err(TryLockError::Error(source)) => Err(DbError::Io { path, source }),
+            Err(TryLockError::Error(source)) => Err(DbError::Io {
+                path,
+                cause: source,
+            }),
         }
     }
 }

@@ -209,7 +209,7 @@ impl Db {
         }
         let io = |source| DbError::Io {
             path: target.to_path_buf(),
-            source,
+            cause: source,
         };
         let name = target
             .file_name()
@@ -251,6 +251,94 @@ impl Db {
         }
         result
     }
+}
+
+impl Db {
+    /// Replaces this database's contents with a backup: the backup must be ours and pass every
+    /// check; what is here now is first saved to `safety_copy`; the pages are copied in by
+    /// SQLite's backup API (never by copying files under a live database); an older schema is
+    /// then upgraded.
+    pub fn restore_from(&mut self, source: &Path, safety_copy: &Path) -> Result<()> {
+        super::open::refuse_foreign(source)?;
+        let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let found = user_version(&src)?;
+        if found > LATEST_VERSION {
+            return Err(DbError::TooNew {
+                path: source.to_path_buf(),
+                found,
+                supported: LATEST_VERSION,
+            });
+        }
+        let failed: Vec<String> = checks_on(&src)
+            .into_iter()
+            .filter(|c| !c.ok && c.name != "schema_version")
+            .map(|c| format!("{}: {}", c.name, c.detail))
+            .collect();
+        if !failed.is_empty() {
+            return Err(DbError::Refused {
+                path: source.to_path_buf(),
+                reason: format!(
+                    "does not pass the checks ({}); nothing was restored",
+                    failed.join(", ")
+                ),
+            });
+        }
+        self.backup(safety_copy, false)?;
+        // Who looked at what since the backup was made must survive the restore: the log is the
+        // families' record of access, not part of the data being rolled back.
+        let log_now = self.read(|tx| tx.list_audit(None))?;
+        let in_backup: std::collections::HashSet<String> = {
+            let mut stmt =
+                src.prepare("SELECT at, actor, action, entity, entity_id, detail FROM audit")?;
+            let rows = stmt.query_map([], |r| {
+                Ok(audit_key(
+                    &r.get::<_, String>(0)?,
+                    &r.get::<_, String>(1)?,
+                    &r.get::<_, String>(2)?,
+                    &r.get::<_, String>(3)?,
+                    r.get(4)?,
+                    r.get::<_, Option<String>>(5)?.as_deref(),
+                ))
+            })?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        {
+            let copy = rusqlite::backup::Backup::new(&src, &mut self.conn)?;
+            copy.run_to_completion(1024, std::time::Duration::from_millis(5), None)?;
+        }
+        let path = self.path.clone().unwrap_or_default();
+        super::migrate::migrate(&mut self.conn, &path)?;
+        self.write(|tx| {
+            let key = |e: &crate::domain::model::AuditEntry| {
+                let at = e.at.format("%Y-%m-%d %H:%M:%S").to_string();
+                audit_key(
+                    &at,
+                    &e.actor,
+                    &e.action,
+                    &e.entity,
+                    e.entity_id,
+                    e.detail.as_deref(),
+                )
+            };
+            for entry in log_now.iter().filter(|e| !in_backup.contains(&key(e))) {
+                tx.insert_audit(entry)?;
+            }
+            Ok::<_, DbError>(())
+        })?;
+        Ok(())
+    }
+}
+
+/// An audit entry as one comparable text: the log has no other identity across two files.
+fn audit_key(
+    at: &str,
+    actor: &str,
+    action: &str,
+    entity: &str,
+    id: Option<i64>,
+    detail: Option<&str>,
+) -> String {
+    format!("{at}|{actor}|{action}|{entity}|{id:?}|{detail:?}")
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -35,10 +35,11 @@ pub enum DbError {
         found: i64,
         supported: i64,
     },
-    #[error("{path}: {source}")]
+    /// The OS error is part of the message, not a separate cause, so it is shown once.
+    #[error("{path}: {cause}")]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("the database holds a value this program cannot read: {0}")]
     BadValue(String),

@@ -29,7 +29,7 @@ enum FileKind {
 fn inspect(path: &Path) -> Result<FileKind> {
     let io = |source| DbError::Io {
         path: path.to_path_buf(),
-        source,
+        cause: source,
     };
     let mut file = fs::File::open(path).map_err(io)?;
     let mut header = Vec::with_capacity(100);
@@ -108,7 +108,7 @@ pub fn open_file(path: &Path) -> Result<Connection> {
 fn create_private(path: &Path) -> Result<()> {
     let io = |source| DbError::Io {
         path: path.to_path_buf(),
-        source,
+        cause: source,
     };
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
         && !parent.exists()
