@@ -3,9 +3,9 @@
 use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, params};
 
-use super::{DbError, Result, Tx, date_text, join_list, parse_date, parse_enum};
+use super::{DbError, Result, Tx, date_text, join_list, parse_enum};
 use crate::domain::identity::IdentityNumber;
-use crate::domain::model::{Child, FamilySummary, NewCaregiver, NewChild, NewFamily};
+use crate::domain::model::{FamilySummary, NewCaregiver, NewChild, NewFamily};
 use crate::domain::programme::Programme;
 
 fn id_columns(identity: Option<&IdentityNumber>) -> (&'static str, Option<&str>) {
@@ -277,32 +277,6 @@ impl Tx<'_> {
             .prepare_cached("SELECT programme_id, programme_version FROM family WHERE id = ?1")?
             .query_row([family_id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
-    }
-
-    pub fn children_of(&self, family_id: i64) -> Result<Vec<Child>> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT id, family_id, name, birth_date, expected FROM child WHERE family_id = ?1 ORDER BY position",
-        )?;
-        let rows = stmt.query_map([family_id], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get::<_, String>(3)?,
-                r.get(4)?,
-            ))
-        })?;
-        rows.map(|row| {
-            let (id, family_id, name, birth, expected) = row?;
-            Ok(Child {
-                id,
-                family_id,
-                name,
-                birth_date: parse_date(&birth)?,
-                expected,
-            })
-        })
-        .collect()
     }
 
     /// Families in name order, without address or phone (lists never show them).

@@ -168,7 +168,7 @@ impl Tx<'_> {
             note,
             consent: self.consent_of(family_id)?,
             caregivers: self.caregivers_of(family_id)?,
-            children: self.child_details_of(family_id)?,
+            children: self.children_of(family_id)?,
         }))
     }
 
@@ -230,7 +230,8 @@ impl Tx<'_> {
         .collect()
     }
 
-    fn child_details_of(&self, family_id: i64) -> Result<Vec<ChildDetail>> {
+    /// A family's children, in order.
+    pub fn children_of(&self, family_id: i64) -> Result<Vec<ChildDetail>> {
         let mut stmt = self.tx.prepare_cached(
             "SELECT id, name, birth_date, expected, first_child, first_born_in_sweden, id_kind, id_value
              FROM child WHERE family_id = ?1 ORDER BY position",

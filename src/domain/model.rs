@@ -76,15 +76,6 @@ pub struct FamilySummary {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Child {
-    pub id: i64,
-    pub family_id: i64,
-    pub name: String,
-    pub birth_date: NaiveDate,
-    pub expected: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
 pub struct WorkHours {
     pub start: NaiveTime,
     pub end: NaiveTime,
