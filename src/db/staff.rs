@@ -69,64 +69,51 @@ fn name_key(name: &str) -> String {
 
 impl Tx<'_> {
     pub fn insert_staff(&self, staff: &NewStaff) -> Result<i64> {
-        let days: Vec<&str> = staff.work_days.iter().map(|d| d.as_str()).collect();
-        self.tx
-            .prepare_cached(
-                "INSERT INTO staff (name, name_key, role, organisation, languages, work_days, work_start,
-                    work_end, active)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
-                staff.name.trim(),
-                name_key(&staff.name),
-                staff.role.as_str(),
-                staff.organisation,
-                join_list(&staff.languages),
-                join_list(&days),
-                staff.work_hours.start.format("%H:%M").to_string(),
-                staff.work_hours.end.format("%H:%M").to_string(),
-                staff.active
-            ])
-            .map_err(|e| match e {
-                rusqlite::Error::SqliteFailure(f, _)
-                    if f.code == rusqlite::ErrorCode::ConstraintViolation =>
-                {
-                    DbError::Conflict("a staff member with that name is already registered".into())
-                }
-                other => DbError::from(other),
-            })?;
-        Ok(self.tx.last_insert_rowid())
+        self.save_staff(None, staff)
     }
 
     pub fn update_staff(&self, staff_id: i64, staff: &NewStaff) -> Result<()> {
+        self.save_staff(Some(staff_id), staff).map(|_| ())
+    }
+
+    /// Adds a staff member (no id) or replaces one's details (with its id); one statement for
+    /// both, so the two can never store a field differently.
+    fn save_staff(&self, id: Option<i64>, staff: &NewStaff) -> Result<i64> {
         let days: Vec<&str> = staff.work_days.iter().map(|d| d.as_str()).collect();
-        self.tx
+        let saved: i64 = self
+            .tx
             .prepare_cached(
-                "UPDATE staff SET name = ?2, name_key = ?3, role = ?4, organisation = ?5, languages = ?6,
-                    work_days = ?7, work_start = ?8, work_end = ?9, active = ?10
-                 WHERE id = ?1",
+                "INSERT INTO staff (id, name, name_key, role, organisation, languages, work_days, work_start,
+                    work_end, active)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key,
+                    role = excluded.role, organisation = excluded.organisation, languages = excluded.languages,
+                    work_days = excluded.work_days, work_start = excluded.work_start,
+                    work_end = excluded.work_end, active = excluded.active
+                 RETURNING id",
             )?
-            .execute(params![
-                staff_id,
-                staff.name.trim(),
-                name_key(&staff.name),
-                staff.role.as_str(),
-                staff.organisation,
-                join_list(&staff.languages),
-                join_list(&days),
-                staff.work_hours.start.format("%H:%M").to_string(),
-                staff.work_hours.end.format("%H:%M").to_string(),
-                staff.active
-            ])
+            .query_row(
+                params![
+                    id,
+                    staff.name.trim(),
+                    name_key(&staff.name),
+                    staff.role.as_str(),
+                    staff.organisation,
+                    join_list(&staff.languages),
+                    join_list(&days),
+                    staff.work_hours.start.format("%H:%M").to_string(),
+                    staff.work_hours.end.format("%H:%M").to_string(),
+                    staff.active
+                ],
+                |r| r.get(0),
+            )
             .map_err(|e| match e {
-                rusqlite::Error::SqliteFailure(f, _)
-                    if f.code == rusqlite::ErrorCode::ConstraintViolation =>
-                {
+                rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
                     DbError::Conflict("a staff member with that name is already registered".into())
                 }
                 other => DbError::from(other),
             })?;
-        Ok(())
+        Ok(saved)
     }
 
     pub fn staff_by_id(&self, id: i64) -> Result<Option<Staff>> {

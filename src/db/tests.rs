@@ -155,6 +155,27 @@ fn suite(db: &mut Db) {
         db.write(|tx| tx.insert_staff(&sample_staff("anna sköterska", Role::Nurse)))
             .is_err()
     );
+    // Editing keeps the id; renaming onto another's name is refused.
+    let mut renamed = sample_staff("Bo Rådgivare-Ek", Role::ParentAdvisor);
+    renamed.active = false;
+    db.write(|tx| tx.update_staff(advisor, &renamed)).unwrap();
+    let bo = db
+        .read(|tx| tx.staff_by_name("bo rådgivare-ek"))
+        .unwrap()
+        .unwrap();
+    assert_eq!((bo.id, bo.active), (advisor, false));
+    assert!(
+        db.read(|tx| tx.staff_by_name("Bo Rådgivare"))
+            .unwrap()
+            .is_none()
+    );
+    let clash = db.write(|tx| {
+        tx.update_staff(
+            advisor,
+            &sample_staff("Anna Sköterska", Role::ParentAdvisor),
+        )
+    });
+    assert!(matches!(clash, Err(DbError::Conflict(_))));
     let found = db
         .read(|tx| tx.staff_by_name("ANNA SKÖTERSKA"))
         .unwrap()

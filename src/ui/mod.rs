@@ -192,6 +192,15 @@ pub fn fit(text: &str, width: usize) -> String {
     }
 }
 
+/// The staff of a visit as short names, comma-separated.
+pub fn staff_line(people: &[crate::domain::views::Attendee]) -> String {
+    people
+        .iter()
+        .map(|a| short_name(&a.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A staff name as tables show it: the first name and the surname's initial.
 pub fn short_name(name: &str) -> String {
     let mut parts = name.split_whitespace();

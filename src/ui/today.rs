@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table};
 
-use super::{Theme, fit, i18n, scroll_offset, short_name};
+use super::{Theme, fit, i18n, scroll_offset, short_name, staff_line};
 use crate::app::today::Pane;
 use crate::app::{App, labels};
 use crate::domain::timeline::AlertKind;
@@ -86,12 +86,7 @@ fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             } else {
                 s.tomorrow_word
             };
-            let staff = v
-                .staff
-                .iter()
-                .map(|a| short_name(&a.name))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let staff = staff_line(&v.staff);
             let interpreter = match (&v.interpreter_language, &v.interpreter) {
                 (Some(lang), Some(who)) => format!(
                     "{lang}: {}",

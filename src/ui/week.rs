@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{Theme, fit, i18n, short_name};
+use super::{Theme, fit, i18n, short_name, staff_line};
 use crate::app::{App, labels};
 use crate::domain::enums::VisitStatus;
 use crate::domain::views::DayVisit;
@@ -112,12 +112,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             );
             lines.push(Line::from(text).style(style));
             if rows_per_visit == 2 {
-                let staff = v
-                    .staff
-                    .iter()
-                    .map(|a| short_name(&a.name))
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let staff = staff_line(&v.staff);
                 let interpreter = v
                     .interpreter_language
                     .as_ref()
@@ -150,12 +145,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
     let lines = match state.marked() {
         Some(v) => {
-            let staff = v
-                .staff
-                .iter()
-                .map(|a| short_name(&a.name))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let staff = staff_line(&v.staff);
             let interpreter = match (&v.interpreter_language, &v.interpreter) {
                 (Some(l), Some(w)) if w == "external" => {
                     format!(" · {}: {l} ({})", s.interpreter, s.interpreter_external)
