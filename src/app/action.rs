@@ -90,8 +90,8 @@ pub enum Action {
     ThisWeek,
     PrevDay,
     NextDay,
-    /// Show one staff member's visits, the next one, or everyone's again.
-    CycleStaff,
+    /// Choose whose week to show (by typing part of a name), or everyone's.
+    PickStaff,
     /// Book the marked visit again: move it, or book anew after a cancellation.
     Rebook,
     AddCaregiver,

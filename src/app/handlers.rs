@@ -71,6 +71,10 @@ impl App {
     }
 
     pub(super) fn handle_week(&mut self, action: &Action) -> Vec<Effect> {
+        // While choosing whose week, every key belongs to the picker.
+        if self.week.pick.is_some() {
+            return self.week.handle(action, self.today);
+        }
         if *action == Action::BookOnDay {
             let day = self
                 .week

@@ -18,6 +18,8 @@ pub enum Scope {
     FamilyPage,
     /// Choosing among proposed slots.
     Booking,
+    /// Choosing whose week to show.
+    PickStaff,
     Staff,
     Form,
     Confirm,
@@ -35,6 +37,7 @@ impl Scope {
             Scope::Search => ("Sökning", "Search"),
             Scope::FamilyPage => ("Familjesida", "Family page"),
             Scope::Booking => ("Boka besök", "Booking"),
+            Scope::PickStaff => ("Välj person", "Choose a person"),
             Scope::Staff => ("Personal", "Staff"),
             Scope::Form => ("Formulär", "Forms"),
             Scope::Confirm => ("Frågor", "Questions"),
@@ -79,7 +82,7 @@ use Scope::{
     Booking, Confirm, Families, FamilyPage, Form, Global, Help, List, Search, Staff, Today, Week,
 };
 
-pub static BINDINGS: [Binding; 61] = [
+pub static BINDINGS: [Binding; 65] = [
     bind(
         Global,
         &[Char('1')],
@@ -455,7 +458,7 @@ pub static BINDINGS: [Binding; 61] = [
     bind(
         Week,
         &[Char('s')],
-        Action::CycleStaff,
+        Action::PickStaff,
         "en persons vecka",
         "one person's week",
         true,
@@ -490,6 +493,38 @@ pub static BINDINGS: [Binding; 61] = [
         Action::BookOnDay,
         "boka på markerad dag",
         "book on the marked day",
+        true,
+    ),
+    bind(
+        Scope::PickStaff,
+        &[Enter],
+        Action::Open,
+        "visa personens vecka (tomt: alla)",
+        "show the person's week (empty: everyone)",
+        true,
+    ),
+    bind(
+        Scope::PickStaff,
+        &[Down, Tab],
+        Action::Down,
+        "nästa träff",
+        "next match",
+        false,
+    ),
+    bind(
+        Scope::PickStaff,
+        &[Up, BackTab],
+        Action::Up,
+        "förra träffen",
+        "previous match",
+        false,
+    ),
+    bind(
+        Scope::PickStaff,
+        &[Esc],
+        Action::Back,
+        "avbryt",
+        "cancel",
         true,
     ),
 ];

@@ -6,11 +6,12 @@ use std::fmt::Write as _;
 use super::keymap::{Scope, bindings_in, key_label, keys_label};
 
 /// Every scope, in the order the documentation lists them.
-const DOC_SCOPES: [Scope; 12] = [
+const DOC_SCOPES: [Scope; 13] = [
     Scope::Global,
     Scope::List,
     Scope::Today,
     Scope::Week,
+    Scope::PickStaff,
     Scope::Families,
     Scope::Search,
     Scope::FamilyPage,

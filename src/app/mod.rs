@@ -136,6 +136,7 @@ impl App {
         }
         match self.screen {
             Screen::Today => vec![Scope::Today, Scope::List, Scope::Global],
+            Screen::Week if self.week.pick.is_some() => vec![Scope::PickStaff],
             Screen::Week => vec![Scope::Week, Scope::List, Scope::Global],
             Screen::Families if self.family.is_some() => {
                 vec![Scope::FamilyPage, Scope::List, Scope::Global]
@@ -151,7 +152,11 @@ impl App {
         let scopes = self.scopes();
         match keymap::action_for(&scopes, key) {
             Some(action) => self.update(action),
-            None if scopes == [Scope::Form] || scopes == [Scope::Search] => {
+            None if matches!(
+                scopes.as_slice(),
+                [Scope::Form | Scope::Search | Scope::PickStaff]
+            ) =>
+            {
                 self.update(Action::Type(key))
             }
             None => Vec::new(),

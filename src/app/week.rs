@@ -18,6 +18,8 @@ pub struct WeekState {
     pub selected: usize,
     /// Show only this staff member's visits.
     pub staff: Option<(i64, String)>,
+    /// Choosing whose week to show: what is typed, and which match is marked.
+    pub pick: Option<(tui_input::Input, usize)>,
 }
 
 impl WeekState {
@@ -99,8 +101,10 @@ impl WeekState {
         self.go_to(IsoWeek::of(target), today)
     }
 
-    /// The next staff member in this week's visits, then everyone again.
-    fn cycle_staff(&mut self) {
+    /// The people in this week's visits whose names match what is typed in the picker.
+    pub fn pick_matches(&self) -> Vec<(i64, String)> {
+        let typed = self.pick.as_ref().map_or("", |(i, _)| i.value());
+        let query = crate::domain::search::Query::new(typed);
         let mut people: Vec<(i64, String)> = self
             .visits
             .iter()
@@ -108,14 +112,53 @@ impl WeekState {
             .collect();
         people.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
         people.dedup();
-        self.staff = match &self.staff {
-            None => people.first().cloned(),
-            Some((id, _)) => people.iter().skip_while(|p| p.0 != *id).nth(1).cloned(),
+        people.retain(|(_, name)| {
+            query.is_empty() || query.score(&crate::domain::search::fold(name)).is_some()
+        });
+        people
+    }
+
+    /// Keys while picking whose week to show.
+    fn handle_pick(&mut self, action: &Action) {
+        let matches = self.pick_matches();
+        let Some((input, marked)) = self.pick.as_mut() else {
+            return;
         };
-        self.selected = 0;
+        match action {
+            Action::Back => self.pick = None,
+            Action::Open => {
+                let typed = input.value().trim().to_string();
+                self.staff = if typed.is_empty() {
+                    None
+                } else {
+                    matches.get(*marked).cloned()
+                };
+                self.pick = None;
+                self.selected = 0;
+            }
+            Action::Down => *marked = (*marked + 1).min(matches.len().saturating_sub(1)),
+            Action::Up => *marked = marked.saturating_sub(1),
+            Action::Type(key) => {
+                let request = match key {
+                    super::Key::Char(c) => Some(tui_input::InputRequest::InsertChar(*c)),
+                    super::Key::Backspace => Some(tui_input::InputRequest::DeletePrevChar),
+                    super::Key::Ctrl('u') => Some(tui_input::InputRequest::DeleteLine),
+                    _ => None,
+                };
+                if let Some(r) = request {
+                    input.handle(r);
+                    *marked = 0;
+                }
+            }
+            _ => {}
+        }
     }
 
     pub fn handle(&mut self, action: &Action, today: chrono::NaiveDate) -> Vec<Effect> {
+        if self.pick.is_some() {
+            self.handle_pick(action);
+            return Vec::new();
+        }
         match action {
             Action::PrevWeek => self.shift_week(-1, today),
             Action::NextWeek => self.shift_week(1, today),
@@ -134,8 +177,8 @@ impl WeekState {
                     .min(self.on_day(self.day).len().saturating_sub(1));
                 Vec::new()
             }
-            Action::CycleStaff => {
-                self.cycle_staff();
+            Action::PickStaff => {
+                self.pick = Some((tui_input::Input::default(), 0));
                 Vec::new()
             }
             other => {

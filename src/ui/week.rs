@@ -43,24 +43,32 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         frame.render_widget(Paragraph::new(s.loading), area);
         return;
     };
-    let who = state.staff.as_ref().map_or(s.everyone, |(_, n)| n.as_str());
     let monday = week.monday().unwrap_or(app.today);
     let sunday = monday.checked_add_days(Days::new(6)).unwrap_or(monday);
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(format!(" {} {} ", s.week, week.week), theme.title()),
-            Span::raw(format!("{monday} – {sunday} · {}: ", s.staff)),
-            Span::styled(
-                who.to_string(),
-                if state.staff.is_some() {
-                    theme.warn()
-                } else {
-                    Style::new()
-                },
-            ),
-        ])),
-        head,
-    );
+    let mut spans = vec![
+        Span::styled(format!(" {} {} ", s.week, week.week), theme.title()),
+        Span::raw(format!("{monday} – {sunday} · {}: ", s.staff)),
+    ];
+    if let Some((input, marked)) = &state.pick {
+        // Choosing whose week: what is typed, and the match Enter would take.
+        let matches = state.pick_matches();
+        spans.push(Span::styled(format!("{}▏", input.value()), theme.key()));
+        let shown = matches.get(*marked).map_or(String::new(), |(_, n)| {
+            format!(" → {n} ({}/{})", marked + 1, matches.len())
+        });
+        spans.push(Span::raw(shown));
+    } else {
+        let who = state.staff.as_ref().map_or(s.everyone, |(_, n)| n.as_str());
+        spans.push(Span::styled(
+            who.to_string(),
+            if state.staff.is_some() {
+                theme.warn()
+            } else {
+                Style::new()
+            },
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), head);
     if !state.loaded {
         frame.render_widget(Paragraph::new(format!(" {}", s.loading)), grid);
         return;

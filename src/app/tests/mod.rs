@@ -467,7 +467,7 @@ fn every_user_action_has_a_key() {
         Action::ThisWeek,
         Action::PrevDay,
         Action::NextDay,
-        Action::CycleStaff,
+        Action::PickStaff,
     ];
     for action in user_actions {
         assert!(

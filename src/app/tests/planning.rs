@@ -172,13 +172,19 @@ fn the_week_opens_on_today_moves_by_day_and_week_and_filters_by_person() {
         [0, 1, 2, 3, 4],
         "no weekend column without weekend bookings"
     );
+    // s, then part of a name: that person's week.
     app.handle_key(Key::Char('s'));
+    assert_eq!(app.scopes(), vec![keymap::Scope::PickStaff]);
+    keys(&mut app, "bo r");
+    assert_eq!(app.week.pick_matches().len(), 1);
+    app.handle_key(Key::Enter);
     assert_eq!(
         app.week.staff.as_ref().map(|s| s.1.as_str()),
-        Some("Anna Sköterska")
+        Some("Bo Rådgivare")
     );
+    // s and Enter with nothing typed: everyone again.
     app.handle_key(Key::Char('s'));
-    app.handle_key(Key::Char('s'));
+    app.handle_key(Key::Enter);
     assert!(app.week.staff.is_none(), "back to everyone");
     let next = app.handle_key(Key::Char(']'));
     assert_eq!(
