@@ -146,6 +146,8 @@ pub struct AlertInput<'a> {
     pub missing_interpreter: Vec<DayVisit>,
     /// (staff name, the two visits) for each double booking.
     pub double_bookings: Vec<(String, DayVisit, DayVisit)>,
+    /// Visits whose time has passed and that are still only booked.
+    pub unrecorded: Vec<DayVisit>,
 }
 
 /// Every alert: programme visits overdue or due soon, interpreters missing, double bookings.
@@ -232,6 +234,20 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
             area: b.area.clone(),
             detail,
             date: Some(a.start.date()),
+        });
+    }
+    for v in input.unrecorded {
+        let when = v.start.format("%Y-%m-%d %H:%M");
+        alerts.push(AlertRow {
+            kind: AlertKind::NotRecorded,
+            family_id: v.family_id,
+            family_name: v.family_name.clone(),
+            area: v.area.clone(),
+            detail: Text::new(
+                format!("{when}: anteckna utfallet (o i Vecka)"),
+                format!("{when}: record the outcome (o in Week)"),
+            ),
+            date: Some(v.start.date()),
         });
     }
     alerts.sort_by(|a, b| (a.kind, a.date, &a.family_name).cmp(&(b.kind, b.date, &b.family_name)));

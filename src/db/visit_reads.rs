@@ -368,6 +368,15 @@ impl Tx<'_> {
         .collect()
     }
 
+    /// Visits still only booked whose start is between `from` and `to` (their outcome is due).
+    pub fn unrecorded_visits(&self, from: NaiveDateTime, to: NaiveDateTime) -> Result<Vec<i64>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id FROM visit WHERE status = 'planned' AND starts_at >= ?1 AND starts_at < ?2 ORDER BY starts_at",
+        )?;
+        let rows = stmt.query_map([datetime_text(from), datetime_text(to)], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     /// Planned visits from `from` on whose family needs an interpreter and none is booked.
     pub fn visits_missing_interpreter(&self, from: NaiveDateTime) -> Result<Vec<i64>> {
         let mut stmt = self.tx.prepare_cached(

@@ -24,6 +24,9 @@ const OLDEST_CHILD_MONTHS: u32 = 20;
 /// Booking alerts listed at most per kind; more would not fit a screen or a morning.
 const MAX_LISTED: usize = 50;
 
+/// How far back a visit with no recorded outcome is still worth a reminder.
+const UNRECORDED_DAYS: i64 = 30;
+
 #[derive(Debug)]
 pub struct Runner {
     pub db: Db,
@@ -102,16 +105,19 @@ impl Runner {
                 .checked_sub_months(Months::new(OLDEST_CHILD_MONTHS))
                 .unwrap_or(date);
             let start_of_day = date.and_hms_opt(0, 0, 0).unwrap_or(now);
-            let ((children, facts), missing, mut bookings, staff_names) = db.read(|tx| {
-                Ok::<_, DbError>((
-                    tx.active_children(born_since)?,
-                    tx.visits_missing_interpreter(start_of_day)?,
-                    tx.planned_bookings(start_of_day)?,
-                    tx.staff_names()?,
-                ))
-            })?;
+            let ((children, facts), missing, mut bookings, staff_names, unrecorded) =
+                db.read(|tx| {
+                    Ok::<_, DbError>((
+                        tx.active_children(born_since)?,
+                        tx.visits_missing_interpreter(start_of_day)?,
+                        tx.planned_bookings(start_of_day)?,
+                        tx.staff_names()?,
+                        tx.unrecorded_visits(now - chrono::Duration::days(UNRECORDED_DAYS), now)?,
+                    ))
+                })?;
             let doubles = double_bookings(&mut bookings);
             let mut wanted: Vec<i64> = missing.iter().take(MAX_LISTED).copied().collect();
+            wanted.extend(unrecorded.iter().take(MAX_LISTED));
             wanted.extend(
                 doubles
                     .iter()
@@ -130,6 +136,11 @@ impl Runner {
                 programmes: &programmes,
                 warning_days,
                 missing_interpreter: missing
+                    .iter()
+                    .take(MAX_LISTED)
+                    .filter_map(|id| listed.get(id).cloned())
+                    .collect(),
+                unrecorded: unrecorded
                     .iter()
                     .take(MAX_LISTED)
                     .filter_map(|id| listed.get(id).cloned())

@@ -91,7 +91,7 @@ fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 (Some(lang), Some(who)) => format!(
                     "{lang}: {}",
                     if who == "external" {
-                        who.clone()
+                        s.interpreter_external.to_string()
                     } else {
                         short_name(who)
                     }

@@ -529,3 +529,26 @@ fn alerts_arriving_later_fill_the_list_and_the_due_filter() {
 }
 
 mod planning;
+
+#[test]
+fn a_past_visit_still_only_booked_asks_for_its_outcome() {
+    use crate::domain::timeline::AlertKind;
+    let mut past = fixtures::today_data().visits[0].clone();
+    past.start = fixtures::d(2026, 11, 20).and_hms_opt(10, 0, 0).unwrap();
+    let alerts = today::alerts(today::AlertInput {
+        date: fixtures::today(),
+        children: &[],
+        facts: &std::collections::HashMap::new(),
+        programmes: &[],
+        warning_days: 7,
+        missing_interpreter: vec![],
+        double_bookings: vec![],
+        unrecorded: vec![past],
+    });
+    assert_eq!(alerts.len(), 1);
+    assert_eq!(alerts[0].kind, AlertKind::NotRecorded);
+    assert_eq!(
+        alerts[0].detail.en,
+        "2026-11-20 10:00: record the outcome (o in Week)"
+    );
+}
