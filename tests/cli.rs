@@ -216,7 +216,7 @@ fn every_family_mistake_is_listed_by_line_and_column() {
         &[
             "line 2: caregiver1_id: the check digit is 1 but should be 0 for these digits; check for a typing error",
             "line 3: caregiver1_id: 2023-02-29 does not exist: February 2023 had 28 days",
-            "line 3: child1_birth_date: \"2026-02-30\" is not a date; write YYYY-MM-DD, e.g. 2026-03-15",
+            "line 3: child1_birth_date: 2026-02-30 does not exist: February 2026 has 28 days",
             "line 3: programme: \"stockholm\" is not a programme; the programmes are: rinkeby, goteborg, grastorp, vaxa_tryggt, ordinary",
             "line 3: protection: \"hemlig\" is not one of: none, sekretessmarkering, skyddad_folkbokforing, fingerade",
             "line 3: status: \"aktiv\" is not one of: offered, declined, active, paused, completed, exited",

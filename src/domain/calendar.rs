@@ -154,6 +154,131 @@ impl std::fmt::Display for IsoWeek {
     }
 }
 
+/// What is wrong with a typed date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not written as YYYY-MM-DD.
+    Shape,
+    Month(u32),
+    Day {
+        year: i32,
+        month: u32,
+        day: u32,
+        days: u32,
+    },
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_SV: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+impl DateError {
+    pub fn message_en(self, text: &str) -> String {
+        match self {
+            DateError::Shape => {
+                format!("\"{text}\" is not a date; write YYYY-MM-DD, e.g. 2026-03-15")
+            }
+            DateError::Month(m) => format!("\"{text}\" is not a date: there is no month {m}"),
+            DateError::Day {
+                year,
+                month,
+                day,
+                days,
+            } => {
+                format!(
+                    "{year:04}-{month:02}-{day:02} does not exist: {} {year} has {days} days",
+                    MONTHS_EN[month as usize - 1]
+                )
+            }
+        }
+    }
+
+    pub fn message_sv(self, text: &str) -> String {
+        match self {
+            DateError::Shape => {
+                format!("\"{text}\" är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-15")
+            }
+            DateError::Month(m) => format!("\"{text}\" är inget datum: månad {m} finns inte"),
+            DateError::Day {
+                year,
+                month,
+                day,
+                days,
+            } => {
+                format!(
+                    "{year:04}-{month:02}-{day:02} finns inte: {} {year} har {days} dagar",
+                    MONTHS_SV[month as usize - 1]
+                )
+            }
+        }
+    }
+}
+
+/// A date typed as YYYY-MM-DD, with the reason when it is not one.
+pub fn parse_day(text: &str) -> Result<NaiveDate, DateError> {
+    let t = text.trim();
+    let parts: Vec<&str> = t.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return Err(DateError::Shape);
+    };
+    let shaped = y.len() == 4
+        && m.len() == 2
+        && d.len() == 2
+        && t.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    let (Some(year), Some(month), Some(day)) = (
+        y.parse::<i32>().ok(),
+        m.parse::<u32>().ok(),
+        d.parse::<u32>().ok(),
+    ) else {
+        return Err(DateError::Shape);
+    };
+    if !shaped {
+        return Err(DateError::Shape);
+    }
+    if !(1..=12).contains(&month) {
+        return Err(DateError::Month(month));
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        let next = if month == 12 {
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(year, month + 1, 1)
+        };
+        let days = next.and_then(|n| n.pred_opt()).map_or(31, |l| l.day());
+        DateError::Day {
+            year,
+            month,
+            day,
+            days,
+        }
+    })
+}
+
 /// The last Sunday of a month.
 fn last_sunday(year: i32, month: u32) -> NaiveDate {
     let next = if month == 12 {
@@ -242,6 +367,35 @@ mod tests {
         assert!(IsoWeek::parse("2025-W53").is_err());
         assert!(IsoWeek::parse("vecka 48").is_err());
         assert_eq!(IsoWeek::parse("2026w48").unwrap().to_string(), "2026-W48");
+    }
+
+    #[test]
+    fn typed_dates_say_what_is_wrong() {
+        assert_eq!(parse_day(" 2024-02-29 "), Ok(d(2024, 2, 29)));
+        assert_eq!(
+            parse_day("2027-02-30")
+                .unwrap_err()
+                .message_en("2027-02-30"),
+            "2027-02-30 does not exist: February 2027 has 28 days"
+        );
+        assert_eq!(
+            parse_day("2027-02-30")
+                .unwrap_err()
+                .message_sv("2027-02-30"),
+            "2027-02-30 finns inte: februari 2027 har 28 dagar"
+        );
+        assert_eq!(parse_day("2026-13-01"), Err(DateError::Month(13)));
+        for bad in [
+            "",
+            "2026-1-01",
+            "26-01-01",
+            "2026/01/01",
+            "2026-01-01x",
+            "abcd-ef-gh",
+            "2026-01-+1",
+        ] {
+            assert_eq!(parse_day(bad), Err(DateError::Shape), "{bad}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Booking by hand: date, time, who goes, interpreter; every booking rule checked as you choose,
 //! each conflict shown at the field that causes it.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveTime;
 
 use super::options;
 use crate::app::action::Effect;
@@ -109,15 +109,7 @@ pub fn manual(plan: &BookingPlan, from: Option<&Candidate>) -> Form {
 
 /// The booking the fields describe, or the field that is not filled in right.
 fn candidate(form: &Form) -> Result<Candidate, (&'static str, Text)> {
-    let date = NaiveDate::parse_from_str(form.value("date"), "%Y-%m-%d").map_err(|_| {
-        (
-            "date",
-            t(
-                "skriv datumet som ÅÅÅÅ-MM-DD",
-                "write the date as YYYY-MM-DD",
-            ),
-        )
-    })?;
+    let date = super::parse_date(form.value("date")).map_err(|e| ("date", e))?;
     let time = NaiveTime::parse_from_str(form.value("time"), "%H:%M").map_err(|_| {
         (
             "time",

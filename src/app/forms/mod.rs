@@ -73,12 +73,8 @@ pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Effect> {
 
 /// A date typed as YYYY-MM-DD.
 pub fn parse_date(text: &str) -> Result<NaiveDate, Text> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        Text::new(
-            "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-03-15",
-            "write the date as YYYY-MM-DD, e.g. 2026-03-15",
-        )
-    })
+    crate::domain::calendar::parse_day(text)
+        .map_err(|e| Text::new(e.message_sv(text), e.message_en(text)))
 }
 
 /// A birth date, or an expected date at most ten months ahead.

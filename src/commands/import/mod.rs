@@ -130,8 +130,7 @@ impl Row {
 }
 
 pub fn parse_date(text: &str) -> std::result::Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("\"{text}\" is not a date; write YYYY-MM-DD, e.g. 2026-03-15"))
+    crate::domain::calendar::parse_day(text).map_err(|e| e.message_en(text))
 }
 
 pub fn parse_datetime(text: &str) -> std::result::Result<NaiveDateTime, String> {
