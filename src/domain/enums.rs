@@ -12,7 +12,7 @@ pub struct UnknownValue {
 }
 
 macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal $(| $alias:literal)*),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($variant),+ }
@@ -30,7 +30,7 @@ macro_rules! text_enum {
             type Err = UnknownValue;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 let t = s.trim();
-                $(if t.eq_ignore_ascii_case($text) { return Ok($name::$variant); })+
+                $(if t.eq_ignore_ascii_case($text) $(|| t.to_lowercase() == $alias)* { return Ok($name::$variant); })+
                 Err(UnknownValue {
                     value: t.to_string(),
                     allowed: [$($text),+].join(", "),
@@ -176,14 +176,15 @@ text_enum!(
 );
 
 text_enum!(
+    /// Stored as mon…sun; the Swedish mån…sön are read too.
     Weekday {
-        Mon => "mon",
-        Tue => "tue",
-        Wed => "wed",
-        Thu => "thu",
-        Fri => "fri",
-        Sat => "sat",
-        Sun => "sun",
+        Mon => "mon" | "mån",
+        Tue => "tue" | "tis",
+        Wed => "wed" | "ons",
+        Thu => "thu" | "tor",
+        Fri => "fri" | "fre",
+        Sat => "sat" | "lör",
+        Sun => "sun" | "sön",
     }
 );
 
@@ -232,6 +233,13 @@ mod tests {
             err.to_string(),
             "\"sjuksköterska\" is not one of: nurse, parent_advisor, family_therapist, dental, interpreter, other"
         );
+    }
+
+    #[test]
+    fn swedish_day_names_are_read_too() {
+        let days: Vec<Weekday> = parse_list("Mån|ons|fre").unwrap();
+        assert_eq!(days, vec![Weekday::Mon, Weekday::Wed, Weekday::Fri]);
+        assert_eq!(Weekday::Thu.as_str(), "thu");
     }
 
     #[test]

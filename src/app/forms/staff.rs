@@ -46,7 +46,7 @@ fn fields(s: Option<&Staff>) -> Vec<Field> {
             "an interpreter's languages, separated by commas",
         ),
         Field::text("work_days", t("Arbetsdagar", "Working days"), &days)
-            .hint("mon|tue|wed|thu|fri (mån–fre)", "mon|tue|wed|thu|fri"),
+            .hint("t.ex. mån|tis|tor (eller mon|tue|thu)", "e.g. mon|tue|thu"),
         Field::text(
             "work_hours",
             t("Arbetstid", "Working hours"),
@@ -90,7 +90,7 @@ pub fn validate(form: &mut Form) {
         form.set_error(
             "work_days",
             Some(Text::new(
-                format!("\"{}\" är ingen dag; skriv mon|tue|wed|thu|fri", e.value),
+                format!("\"{}\" är ingen dag; skriv t.ex. mån|tis|tor", e.value),
                 e.to_string(),
             )),
         );

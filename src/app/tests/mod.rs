@@ -396,7 +396,7 @@ fn staff_can_be_added_and_edited() {
         app.handle_key(Key::Tab);
     }
     app.handle_key(Key::Ctrl('u'));
-    type_text(&mut app, "mån|tis");
+    type_text(&mut app, "måndag|tis");
     let error = app
         .form
         .as_ref()
@@ -406,7 +406,13 @@ fn staff_can_be_added_and_edited() {
         .error
         .clone()
         .unwrap();
-    assert!(error.sv.contains("\"mån\" är ingen dag"), "{}", error.sv);
+    assert!(
+        error
+            .sv
+            .contains("\"måndag\" är ingen dag; skriv t.ex. mån|tis|tor"),
+        "{}",
+        error.sv
+    );
     app.handle_key(Key::Ctrl('u'));
     type_text(&mut app, "mon|tue");
     let effects = app.handle_key(Key::Enter);
