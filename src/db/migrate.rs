@@ -34,6 +34,7 @@ pub(crate) fn migrate_to(conn: &mut Connection, path: &Path, target: i64) -> Res
             supported: LATEST_VERSION,
         });
     }
+    let upgrading = found < target;
     for version in found..target {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Another process may have upgraded while we waited for the write lock.
@@ -46,6 +47,11 @@ pub(crate) fn migrate_to(conn: &mut Connection, path: &Path, target: i64) -> Res
         tx.execute_batch(MIGRATIONS[version as usize])?;
         tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;
+    }
+    if upgrading {
+        // In WAL mode the new stamp sits in the -wal file until a checkpoint; copy it into the
+        // file itself now, so that another connection reading the header sees a hembesok file.
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     }
     Ok(())
 }

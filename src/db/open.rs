@@ -76,6 +76,10 @@ pub fn refuse_foreign(path: &Path) -> Result<()> {
             path,
             "is not a hembesok database (not an SQLite file at all, or damaged); it was left as it is",
         )),
+        // A stamp still in the -wal file (not yet checkpointed) is only visible through SQLite.
+        FileKind::Sqlite {
+            application_id: 0, ..
+        } if wal_says_ours(path) => Ok(()),
         FileKind::Sqlite { application_id, .. } if application_id != APPLICATION_ID => {
             Err(refused(
                 path,
@@ -86,6 +90,19 @@ pub fn refuse_foreign(path: &Path) -> Result<()> {
         }
         FileKind::Sqlite { .. } => Ok(()),
     }
+}
+
+/// Whether SQLite, reading through the write-ahead log, finds our stamp: a database created a
+/// moment ago may not have its stamp in the file's header yet.
+fn wal_says_ours(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    if !Path::new(&wal).exists() {
+        return false;
+    }
+    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .and_then(|c| c.query_row("PRAGMA application_id", [], |r| r.get::<_, i32>(0)))
+        .is_ok_and(|id| id == APPLICATION_ID)
 }
 
 /// Opens an existing hembesok file, or creates a new one (mode 0600, new folders 0700).

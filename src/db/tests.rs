@@ -482,3 +482,45 @@ fn stored_dates_and_times_parse_and_refuse_garbage() {
         assert!(parse_datetime(bad).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn a_second_connection_sees_a_new_database_as_ours_at_once() {
+    // A new database's stamp must be in the file itself, not only in the write-ahead log, while
+    // the first connection is still open (the app's background reader opens it at once).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.sqlite");
+    let first = Db::open(&path).unwrap();
+    let second = Db::open(&path);
+    assert!(second.is_ok(), "{:?}", second.err());
+    drop(first);
+}
+
+#[test]
+fn a_stamp_still_in_the_wal_is_found_through_sqlite() {
+    // A file whose header still says 0 while the write-ahead log holds our stamp (as after a
+    // crash right after creation): it is ours, and must not be refused as another program's.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wal.sqlite");
+    let raw = Connection::open(&path).unwrap();
+    raw.execute_batch(&format!(
+        "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; PRAGMA application_id = {APPLICATION_ID}; CREATE TABLE t (x);"
+    ))
+    .unwrap();
+    let header = fs::read(&path).unwrap();
+    assert_eq!(
+        &header[68..72],
+        &[0, 0, 0, 0],
+        "the stamp is only in the WAL"
+    );
+    let opened = Db::open(&path);
+    assert!(opened.is_ok(), "{:?}", opened.err());
+    drop(raw);
+    // Without our stamp anywhere, the same kind of file is still refused.
+    let other = dir.path().join("other.sqlite");
+    let raw = Connection::open(&other).unwrap();
+    raw.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; CREATE TABLE t (x);",
+    )
+    .unwrap();
+    assert!(Db::open(&other).is_err());
+}

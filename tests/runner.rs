@@ -1,0 +1,306 @@
+//! What the app's forms save, through the runtime, against a real database file.
+#![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
+
+use chrono::NaiveDate;
+use hembesok::app::{App, Effect, Key, Lang};
+use hembesok::db::Db;
+use hembesok::domain::enums::{ConsentMethod, ExitReason, FamilyStatus, Protection, Role, Weekday};
+use hembesok::domain::model::{Consent, NewCaregiver, NewChild, NewFamily, NewStaff, WorkHours};
+use hembesok::tui::{Runner, apply, start};
+
+fn setup() -> (tempfile::TempDir, App, Runner) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.sqlite");
+    let mut runner = Runner::new(Db::open(&path).unwrap(), "samordnare".into(), 7).unwrap();
+    runner.clock = NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .and_hms_opt(9, 0, 0);
+    let mut app = App::new(Lang::Sv, runner.now().date(), runner.programme_ids());
+    start(&mut app, &mut runner).unwrap();
+    drain(&mut app, &mut runner);
+    (dir, app, runner)
+}
+
+/// Lets background reads answer, as the event loop does between keys.
+fn drain(app: &mut App, runner: &mut Runner) {
+    while let Some(action) = runner.background_answer(true) {
+        let more = app.update(action);
+        apply(app, runner, more);
+    }
+}
+
+fn run(app: &mut App, runner: &mut Runner, effect: Effect) {
+    apply(app, runner, vec![effect]);
+    drain(app, runner);
+}
+
+fn family() -> NewFamily {
+    NewFamily {
+        family_ref: "2026-100".into(),
+        display_name: "Familjen Testsson".into(),
+        address: Some("Testvägen 1".into()),
+        area: Some("Centrum".into()),
+        clinic: None,
+        phone: None,
+        languages: vec!["svenska".into()],
+        interpreter_language: None,
+        protection: Protection::None,
+        eligibility: None,
+        programme_id: "goteborg".into(),
+        status: FamilyStatus::Offered,
+        offered_on: NaiveDate::from_ymd_opt(2026, 11, 23),
+        enrolled_on: None,
+        exited_on: None,
+        exit_reason: None,
+        note: None,
+        consent: None,
+        caregivers: vec![NewCaregiver {
+            name: "Förälder Testsson".into(),
+            relation: None,
+            identity: None,
+        }],
+        children: vec![NewChild {
+            name: "Barn Testsson".into(),
+            birth_date: NaiveDate::from_ymd_opt(2026, 11, 10).unwrap(),
+            expected: false,
+            first_child: true,
+            first_born_in_sweden: false,
+            identity: None,
+        }],
+    }
+}
+
+fn audit_actions(runner: &mut Runner) -> Vec<String> {
+    runner
+        .db
+        .read(|tx| tx.list_audit(None))
+        .unwrap()
+        .into_iter()
+        .map(|a| a.action)
+        .collect()
+}
+
+#[test]
+fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
+    let (_dir, mut app, mut runner) = setup();
+    run(
+        &mut app,
+        &mut runner,
+        Effect::SaveFamily {
+            id: None,
+            family: Box::new(family()),
+        },
+    );
+    assert_eq!(app.message.as_ref().unwrap().en, "The family is saved.");
+    let page = app.family.as_ref().expect("the new family's page opens");
+    let id = page.data.detail.id;
+    assert_eq!(page.data.detail.status, FamilyStatus::Offered);
+    assert_eq!(
+        page.data.timelines[0].entries.len(),
+        6,
+        "the programme's timeline is there"
+    );
+    assert!(
+        app.families
+            .index
+            .iter()
+            .any(|e| e.family_ref == "2026-100"),
+        "the search index knows it"
+    );
+
+    let mut edited = family();
+    edited.display_name = "Familjen Testsson-Ek".into();
+    edited.protection = Protection::SkyddadFolkbokforing;
+    run(
+        &mut app,
+        &mut runner,
+        Effect::SaveFamily {
+            id: Some(id),
+            family: Box::new(edited),
+        },
+    );
+    let detail = &app.family.as_ref().unwrap().data.detail;
+    assert_eq!(
+        (detail.display_name.as_str(), detail.protection),
+        ("Familjen Testsson-Ek", Protection::SkyddadFolkbokforing)
+    );
+    assert_eq!(
+        detail.caregivers.len(),
+        1,
+        "editing keeps caregivers and children"
+    );
+
+    run(
+        &mut app,
+        &mut runner,
+        Effect::AddCaregiver {
+            family_id: id,
+            caregiver: NewCaregiver {
+                name: "Andra Testsson".into(),
+                relation: Some("pappa".into()),
+                identity: None,
+            },
+        },
+    );
+    run(
+        &mut app,
+        &mut runner,
+        Effect::AddChild {
+            family_id: id,
+            child: NewChild {
+                name: "Syskon Testsson".into(),
+                birth_date: NaiveDate::from_ymd_opt(2027, 6, 1).unwrap(),
+                expected: true,
+                first_child: false,
+                first_born_in_sweden: false,
+                identity: None,
+            },
+        },
+    );
+    run(
+        &mut app,
+        &mut runner,
+        Effect::AddConsent {
+            family_id: id,
+            consent: Consent {
+                given_by: "Förälder Testsson".into(),
+                scope: "samverkan".into(),
+                given_on: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+                method: Some(ConsentMethod::Written),
+                withdrawn_on: None,
+            },
+        },
+    );
+    run(
+        &mut app,
+        &mut runner,
+        Effect::SetStatus {
+            family_id: id,
+            status: FamilyStatus::Active,
+            exit: None,
+        },
+    );
+    let detail = &app.family.as_ref().unwrap().data.detail;
+    assert_eq!(detail.caregivers.len(), 2);
+    assert_eq!(detail.children.len(), 2);
+    assert!(detail.children[1].expected);
+    assert_eq!(
+        detail.consent.as_ref().unwrap().method,
+        Some(ConsentMethod::Written)
+    );
+    assert_eq!(
+        (detail.status, detail.enrolled_on),
+        (FamilyStatus::Active, NaiveDate::from_ymd_opt(2026, 11, 23))
+    );
+
+    run(
+        &mut app,
+        &mut runner,
+        Effect::SetStatus {
+            family_id: id,
+            status: FamilyStatus::Exited,
+            exit: Some(ExitReason::Moved),
+        },
+    );
+    let detail = &app.family.as_ref().unwrap().data.detail;
+    assert_eq!(
+        (detail.status, detail.exit_reason),
+        (FamilyStatus::Exited, Some(ExitReason::Moved))
+    );
+
+    // Opening the page as a user does is a view in the log.
+    run(&mut app, &mut runner, Effect::LoadFamily(id));
+    // The protected address is shown only after a reveal, which is logged first.
+    run(&mut app, &mut runner, Effect::Reveal(id));
+    assert!(app.family.as_ref().unwrap().revealed);
+    let actions = audit_actions(&mut runner);
+    for a in [
+        "create",
+        "update",
+        "add_caregiver",
+        "add_child",
+        "consent",
+        "status",
+        "reveal_protected",
+        "view",
+    ] {
+        assert!(actions.iter().any(|x| x == a), "no {a} in {actions:?}");
+    }
+}
+
+#[test]
+fn a_duplicate_reference_is_refused_and_the_form_keeps_its_input() {
+    let (_dir, mut app, mut runner) = setup();
+    run(
+        &mut app,
+        &mut runner,
+        Effect::SaveFamily {
+            id: None,
+            family: Box::new(family()),
+        },
+    );
+    app.handle_key(Key::Char('3'));
+    app.family = None;
+    app.handle_key(Key::Char('n'));
+    for c in "2026-100".chars() {
+        app.handle_key(Key::Char(c));
+    }
+    run(
+        &mut app,
+        &mut runner,
+        Effect::SaveFamily {
+            id: None,
+            family: Box::new(family()),
+        },
+    );
+    let form = app.form.as_ref().expect("the form stays open");
+    assert!(
+        form.error
+            .as_ref()
+            .unwrap()
+            .en
+            .contains("already registered"),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(form.value("family_ref"), "2026-100");
+}
+
+#[test]
+fn staff_are_added_and_edited() {
+    let (_dir, mut app, mut runner) = setup();
+    let staff = |name: &str| NewStaff {
+        name: name.into(),
+        role: Role::Interpreter,
+        organisation: None,
+        languages: vec!["tigrinja".into()],
+        work_days: vec![Weekday::Mon],
+        work_hours: WorkHours::parse("09:00-15:00").unwrap(),
+        active: true,
+    };
+    run(
+        &mut app,
+        &mut runner,
+        Effect::SaveStaff {
+            id: None,
+            staff: Box::new(staff("Ny Tolk")),
+        },
+    );
+    let id = app
+        .staff
+        .list
+        .iter()
+        .find(|s| s.name == "Ny Tolk")
+        .unwrap()
+        .id;
+    run(
+        &mut app,
+        &mut runner,
+        Effect::SaveStaff {
+            id: Some(id),
+            staff: Box::new(staff("Ny Tolk Ek")),
+        },
+    );
+    assert_eq!(app.staff.list.len(), 1);
+    assert_eq!(app.staff.list[0].name, "Ny Tolk Ek");
+}
