@@ -214,6 +214,20 @@ fn find_a_family_read_its_timeline_open_help_and_quit() {
 }
 
 #[test]
+fn the_first_run_on_a_new_database_in_a_new_folder_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("not/yet/there.sqlite");
+    let mut s = Session::start(&db, dir.path());
+    s.wait_for("No visits today or tomorrow.");
+    s.wait_for("Nothing overdue or unbooked.");
+    s.send("3");
+    s.wait_for("No families yet");
+    s.send("q");
+    assert!(s.finish().success());
+    assert!(db.exists());
+}
+
+#[test]
 fn a_second_window_on_the_same_database_is_told_it_is_open() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("one.sqlite");

@@ -21,6 +21,8 @@ fn lock_path(db: &Path) -> PathBuf {
 
 impl InstanceLock {
     pub fn acquire(db: &Path) -> Result<InstanceLock> {
+        // On first use the database's folder does not exist yet; make it as opening would.
+        super::open::create_private_folder(db)?;
         let path = lock_path(db);
         let mut options = OpenOptions::new();
         options.create(true).truncate(false).write(true);
@@ -49,6 +51,15 @@ impl InstanceLock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lock_can_be_taken_before_the_database_and_its_folder_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("new/folder/h.sqlite");
+        let lock = InstanceLock::acquire(&db).unwrap();
+        assert!(db.parent().unwrap().is_dir());
+        drop(lock);
+    }
 
     #[test]
     fn a_second_lock_on_the_same_file_is_refused_until_the_first_is_dropped() {

@@ -121,26 +121,34 @@ pub fn open_file(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Creates the folders that hold `path`, private (mode 0700), if they are missing.
+pub fn create_private_folder(path: &Path) -> Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if !parent.exists() {
+            let mut builder = fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            builder.create(parent).map_err(|cause| DbError::Io {
+                path: parent.to_path_buf(),
+                cause,
+            })?;
+        }
+    }
+    Ok(())
+}
+
 /// Creates the file empty with mode 0600, and any missing folders with mode 0700.
 fn create_private(path: &Path) -> Result<()> {
-    let io = |source| DbError::Io {
-        path: path.to_path_buf(),
-        cause: source,
-    };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && !parent.exists()
-    {
-        let mut builder = fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder.create(parent).map_err(io)?;
-    }
+    create_private_folder(path)?;
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path).map_err(io)?;
+    options.open(path).map_err(|cause| DbError::Io {
+        path: path.to_path_buf(),
+        cause,
+    })?;
     Ok(())
 }
 

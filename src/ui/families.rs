@@ -79,7 +79,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         return;
     }
     if state.results.is_empty() {
-        frame.render_widget(Paragraph::new(format!(" {}", s.no_match)), list);
+        let text = if state.index.is_empty() {
+            s.no_families
+        } else {
+            s.no_match
+        };
+        frame.render_widget(
+            Paragraph::new(format!(" {text}")).wrap(ratatui::widgets::Wrap { trim: true }),
+            list,
+        );
         return;
     }
     let height = list.height.saturating_sub(1) as usize;
