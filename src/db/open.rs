@@ -123,17 +123,17 @@ pub fn open_file(path: &Path) -> Result<Connection> {
 
 /// Creates the folders that hold `path`, private (mode 0700), if they are missing.
 pub fn create_private_folder(path: &Path) -> Result<()> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        if !parent.exists() {
-            let mut builder = fs::DirBuilder::new();
-            builder.recursive(true);
-            #[cfg(unix)]
-            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-            builder.create(parent).map_err(|cause| DbError::Io {
-                path: parent.to_path_buf(),
-                cause,
-            })?;
-        }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.exists()
+    {
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(parent).map_err(|cause| DbError::Io {
+            path: parent.to_path_buf(),
+            cause,
+        })?;
     }
     Ok(())
 }
