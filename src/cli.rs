@@ -22,8 +22,9 @@ pub struct Cli {
     #[arg(long, global = true, env = "HEMBESOK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// Open the app on a separate demo database (created with fictional data if missing)
-    #[arg(long, conflicts_with = "db")]
+    /// Open the app on a separate demo database (created with fictional data if missing);
+    /// it wins over --db and HEMBESOK_DB
+    #[arg(long)]
     pub demo: bool,
 
     /// Language of the interface: sv (svenska) or en (English)

@@ -622,3 +622,22 @@ fn every_subcommand_has_help() {
             .stdout(predicate::str::contains("Usage: hembesok"));
     }
 }
+
+#[test]
+fn demo_wins_over_the_database_in_the_environment() {
+    // Without a terminal the app cannot start, but the arguments must be accepted and the real
+    // database left alone.
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.sqlite");
+    let out = Command::cargo_bin("hembesok")
+        .unwrap()
+        .env("HEMBESOK_DB", &real)
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .arg("--demo")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("cannot be used with"), "{stderr}");
+    assert!(!real.exists(), "the real database was not created");
+}
