@@ -202,6 +202,25 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
             exit: Some(ExitReason::Moved),
         },
     );
+    // A family that has left gets no booking proposals, and is told why.
+    run(
+        &mut app,
+        &mut runner,
+        Effect::LoadProposals {
+            family_id: id,
+            rebook: None,
+        },
+    );
+    assert!(app.booking.is_none());
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .en
+            .contains("change the status"),
+        "{:?}",
+        app.message
+    );
     let detail = &app.family.as_ref().unwrap().data.detail;
     assert_eq!(
         (detail.status, detail.exit_reason),

@@ -8,7 +8,7 @@ use crate::app::booking::{BookingPlan, BookingRequest, ProposalView};
 use crate::app::{Action, Text};
 use crate::db::DbError;
 use crate::domain::booking::{BookingRules, ProposalRequest, check_booking, propose};
-use crate::domain::enums::{Location, Role, VisitStatus};
+use crate::domain::enums::{FamilyStatus, Location, Role, VisitStatus};
 use crate::domain::model::{AuditEntry, Interpreter, NewVisit, Staff, VisitOutcome, VisitStaff};
 use crate::domain::schedule::{VisitState, Window};
 use crate::domain::timeline::timeline;
@@ -54,6 +54,21 @@ impl Runner {
         })?;
         let detail =
             detail.ok_or_else(|| DbError::Conflict("the family no longer exists".into()))?;
+        // Only families in the programme (or offered it) get visits; the others need a status
+        // change first, which is a decision to make on purpose.
+        if !matches!(detail.status, FamilyStatus::Active | FamilyStatus::Offered) {
+            let status = crate::app::labels::status(detail.status);
+            return Ok(Action::Failed(Text::new(
+                format!(
+                    "Familjen är {}: ändra status (a = aktiv) innan du bokar.",
+                    status.sv
+                ),
+                format!(
+                    "The family is {}: change the status (a = active) before booking.",
+                    status.en
+                ),
+            )));
+        }
         let programme = self
             .programmes
             .iter()
