@@ -382,6 +382,19 @@ fn visit_imports_run_the_booking_checks_and_allow_conflicts_when_told() {
 }
 
 #[test]
+fn a_visit_cannot_be_done_before_it_happens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("f.sqlite");
+    import_all(&db);
+    refused(
+        &db,
+        "visits",
+        "visits_future_done.csv",
+        &["line 2: status: is done, but the visit at 2031-03-03 10:00 has not happened yet"],
+    );
+}
+
+#[test]
 fn imports_are_written_to_the_audit_log_without_personal_data() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.sqlite");

@@ -323,3 +323,117 @@ fn staff_are_added_and_edited() {
     assert_eq!(app.staff.list.len(), 1);
     assert_eq!(app.staff.list[0].name, "Ny Tolk Ek");
 }
+
+#[test]
+fn a_visit_is_recorded_done_only_after_it_happened_but_may_be_cancelled_before() {
+    use hembesok::app::booking::BookingRequest;
+    use hembesok::domain::booking::{Assigned, Candidate};
+    use hembesok::domain::enums::VisitStatus;
+    use hembesok::domain::model::VisitOutcome;
+    let (_dir, mut app, mut runner) = setup();
+    let person = |name: &str, role| NewStaff {
+        name: name.into(),
+        role,
+        organisation: None,
+        languages: vec![],
+        work_days: Weekday::ALL[..5].to_vec(),
+        work_hours: WorkHours::parse("08:00-16:30").unwrap(),
+        active: true,
+    };
+    run(
+        &mut app,
+        &mut runner,
+        Effect::SaveStaff {
+            id: None,
+            staff: Box::new(person("Anna", Role::Nurse)),
+        },
+    );
+    run(
+        &mut app,
+        &mut runner,
+        Effect::SaveStaff {
+            id: None,
+            staff: Box::new(person("Bo", Role::ParentAdvisor)),
+        },
+    );
+    let ids: Vec<i64> = app.staff.list.iter().map(|s| s.id).collect();
+    run(
+        &mut app,
+        &mut runner,
+        Effect::SaveFamily {
+            id: None,
+            family: Box::new(family()),
+        },
+    );
+    let detail = app.family.as_ref().unwrap().data.detail.clone();
+    let start = NaiveDate::from_ymd_opt(2026, 12, 1)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
+    run(
+        &mut app,
+        &mut runner,
+        Effect::BookVisit(Box::new(BookingRequest {
+            family_id: detail.id,
+            child_id: detail.children[0].id,
+            visit_no: Some(1),
+            candidate: Candidate {
+                start,
+                duration_min: 60,
+                staff: vec![
+                    Assigned {
+                        role: Role::Nurse,
+                        staff_id: ids[0],
+                    },
+                    Assigned {
+                        role: Role::ParentAdvisor,
+                        staff_id: ids[1],
+                    },
+                ],
+                interpreter_staff: None,
+                interpreter_external: false,
+            },
+            interpreter_language: None,
+            rebooking: None,
+            override_reason: None,
+        })),
+    );
+    assert_eq!(
+        app.message.as_ref().unwrap().en,
+        "Booked: 2026-12-01 10:00."
+    );
+    let visit_id = runner
+        .db
+        .read(|tx| tx.staff_visits(ids[0], start.date(), start.date()))
+        .unwrap()[0]
+        .visit_id;
+    let outcome = |status| VisitOutcome {
+        visit_id,
+        status,
+        attended: vec![],
+        interpreter_used: false,
+        themes: vec![],
+        referrals: vec![],
+        reason: Some("sjukt barn".into()),
+    };
+    run(
+        &mut app,
+        &mut runner,
+        Effect::SetOutcome(Box::new(outcome(VisitStatus::Done))),
+    );
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .en
+            .contains("has not happened yet"),
+        "{:?}",
+        app.message
+    );
+    run(
+        &mut app,
+        &mut runner,
+        Effect::SetOutcome(Box::new(outcome(VisitStatus::CancelledFamily))),
+    );
+    assert_eq!(app.message.as_ref().unwrap().en, "The outcome is recorded.");
+}

@@ -387,6 +387,20 @@ pub fn import(
         .iter()
         .filter_map(|r| parse_row(r, &mut problems))
         .collect();
+    for p in &parsed {
+        let happened = matches!(p.visit.status, VisitStatus::Done | VisitStatus::NoShow);
+        if happened && p.visit.start > inv.now {
+            problems.add(
+                p.line,
+                "status",
+                format!(
+                    "is {}, but the visit at {} has not happened yet",
+                    p.visit.status,
+                    p.visit.start.format("%Y-%m-%d %H:%M")
+                ),
+            );
+        }
+    }
     let programmes = builtin_programmes().unwrap_or_default();
     db.write(|tx| {
         for p in &mut parsed {
