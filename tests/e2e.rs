@@ -360,7 +360,13 @@ fn book_the_first_proposed_slot_see_it_in_week_and_today_mark_it_done() {
     let short: String = family.chars().take(12).collect();
     s.wait_for(&short);
 
-    // Mark it done with both roles (everyone came is the form's default), then see the timeline.
+    s.send("q");
+    assert!(s.finish().success());
+
+    // At noon, after the visit: mark it done (everyone came is the form's default), then see
+    // the timeline.
+    let mut s = Session::start_at(&db, dir.path(), "2026-11-23 12:00");
+    s.wait_for(&short);
     s.send("o");
     s.wait_for("Outcome:");
     s.send("\r");

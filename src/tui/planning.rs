@@ -331,18 +331,19 @@ impl Runner {
         let now = self.now();
         let record = self.db.read(|tx| tx.visit_record(outcome.visit_id))?;
         // Done and no-show are facts about the past; cancelling ahead of time is fine.
-        if let Some(r) = &record {
-            if r.start > now && matches!(outcome.status, VisitStatus::Done | VisitStatus::NoShow) {
-                let when = r.start.format("%Y-%m-%d %H:%M");
-                return Ok(vec![Action::Failed(Text::new(
-                    format!(
-                        "Besöket {when} har inte ägt rum ännu; anteckna det efteråt (avbokning går bra nu)."
-                    ),
-                    format!(
-                        "The visit at {when} has not happened yet; record it afterwards (cancelling is fine now)."
-                    ),
-                ))]);
-            }
+        if let Some(r) = &record
+            && r.start > now
+            && matches!(outcome.status, VisitStatus::Done | VisitStatus::NoShow)
+        {
+            let when = r.start.format("%Y-%m-%d %H:%M");
+            return Ok(vec![Action::Failed(Text::new(
+                format!(
+                    "Besöket {when} har inte ägt rum ännu; anteckna det efteråt (avbokning går bra nu)."
+                ),
+                format!(
+                    "The visit at {when} has not happened yet; record it afterwards (cancelling is fine now)."
+                ),
+            ))]);
         }
         let family_id = self.db.read(|tx| {
             let child = tx.visit_record(outcome.visit_id)?.map(|v| v.child_id);
