@@ -76,10 +76,27 @@ pub enum Conflict {
 }
 
 impl Conflict {
-    /// Booking outside the window is allowed with a reason; the other conflicts are not meant
-    /// to be booked through (an import may still take them with --allow-conflicts).
+    /// Outside the window, on a weekend or on a holiday: allowed with a reason, which is kept.
+    /// The other conflicts are not meant to be booked through (an import may still take them
+    /// with --allow-conflicts).
     pub fn needs_reason(&self) -> bool {
-        matches!(self, Conflict::OutsideWindow(_))
+        matches!(
+            self,
+            Conflict::OutsideWindow(_) | Conflict::Weekend | Conflict::Holiday(_)
+        )
+    }
+
+    /// The conflict without advice on getting past it (for imports, where the way past is
+    /// --allow-conflicts, not a reason).
+    pub fn fact_en(&self) -> String {
+        match self {
+            Conflict::Holiday(name) => format!("{name} is a public holiday"),
+            Conflict::Weekend => "on a weekend".to_string(),
+            Conflict::OutsideWindow(w) => {
+                format!("outside the visit's window {} to {}", w.earliest, w.max)
+            }
+            other => other.message_en(),
+        }
     }
 
     pub fn message_en(&self) -> String {
@@ -97,12 +114,9 @@ impl Conflict {
             Conflict::OutsideHours { name, hours } => {
                 format!("outside {name}'s working hours ({hours})")
             }
-            Conflict::Holiday(name) => format!("{name} is a public holiday"),
-            Conflict::Weekend => "on a weekend".to_string(),
-            Conflict::OutsideWindow(w) => format!(
-                "outside the visit's window {} to {}; give a reason to book it anyway",
-                w.earliest, w.max
-            ),
+            Conflict::Holiday(_) | Conflict::Weekend | Conflict::OutsideWindow(_) => {
+                format!("{}; give a reason to book it anyway", self.fact_en())
+            }
             Conflict::InterpreterMissing(lang) => {
                 format!("the family needs an interpreter ({lang}) and none is booked")
             }
@@ -126,8 +140,10 @@ impl Conflict {
             Conflict::OutsideHours { name, hours } => {
                 format!("utanför {name}s arbetstid ({hours})")
             }
-            Conflict::Holiday(name) => format!("{name} är en helgdag"),
-            Conflict::Weekend => "på en helg".to_string(),
+            Conflict::Holiday(name) => {
+                format!("{name} är en helgdag; ange ett skäl för att boka ändå")
+            }
+            Conflict::Weekend => "på en helg; ange ett skäl för att boka ändå".to_string(),
             Conflict::OutsideWindow(w) => format!(
                 "utanför besökets fönster {} till {}; ange ett skäl för att boka ändå",
                 w.earliest, w.max

@@ -295,11 +295,15 @@ fn booking_by_hand_explains_each_conflict_next_to_its_cause() {
         app.handle_key(Key::Enter).is_empty(),
         "not saved with conflicts"
     );
+    // A holiday is allowed with a reason, like a time outside the window.
     set_field(&mut app, "date", "2026-12-24");
+    assert_eq!(error_at(&app, "date"), None, "the reason given covers it");
+    set_field(&mut app, "reason", "");
     assert_eq!(
         error_at(&app, "date").unwrap(),
-        "Julafton is a public holiday"
+        "Julafton is a public holiday; give a reason to book it anyway"
     );
+    set_field(&mut app, "reason", "the family was away");
     set_field(&mut app, "date", "2026-11-26");
     set_field(&mut app, "time", "9.30");
     assert!(error_at(&app, "time").unwrap().contains("HH:MM"));

@@ -341,7 +341,7 @@ fn check_bookings(
             problems.add(
                 p.line,
                 conflict_column(&conflict, interpreter_name),
-                conflict.message_en(),
+                conflict.fact_en(),
             );
         }
         let end = candidate.end();

@@ -169,7 +169,11 @@ fn holidays_are_named() {
     r.window = None;
     let conflicts = check_booking(&joint(at(d(2026, 12, 24), 10, 0)), &r);
     assert_eq!(conflicts[0], Conflict::Holiday("Julafton"));
-    assert_eq!(conflicts[0].message_en(), "Julafton is a public holiday");
+    assert_eq!(
+        conflicts[0].message_en(),
+        "Julafton is a public holiday; give a reason to book it anyway"
+    );
+    assert!(conflicts[0].needs_reason());
 }
 
 #[test]
