@@ -1,23 +1,13 @@
 //! The calendar export read back by an independent iCalendar parser (the `ical` crate).
 #![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use std::path::Path;
+
+use common::{fixture, hembesok};
 use ical::parser::ical::component::IcalEvent;
 use predicates::prelude::*;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name)
-}
-
-fn hembesok(db: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("hembesok").unwrap();
-    cmd.env("HEMBESOK_DB", db).env("USER", "test-coordinator");
-    cmd
-}
 
 fn prop<'a>(e: &'a IcalEvent, name: &str) -> Option<&'a str> {
     e.properties

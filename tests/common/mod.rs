@@ -1,0 +1,46 @@
+//! Helpers the command-line tests share: fixtures, the binary on a temporary database.
+#![allow(dead_code, clippy::unwrap_used)] // each test crate uses some of these
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use hembesok::db::Db;
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+pub fn hembesok(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("hembesok").unwrap();
+    cmd.env("HEMBESOK_DB", db).env("USER", "test-coordinator");
+    cmd
+}
+
+pub fn counts(db: &Path) -> hembesok::db::Counts {
+    Db::open(db).unwrap().read(|tx| tx.counts()).unwrap()
+}
+
+pub fn stderr_lines(out: &std::process::Output) -> Vec<String> {
+    String::from_utf8(out.stderr.clone())
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Imports the three good fixtures in the order the manual gives.
+pub fn import_all(db: &Path) {
+    for (kind, file) in [
+        ("staff", "staff_ok.csv"),
+        ("families", "families_ok.csv"),
+        ("visits", "visits_ok.csv"),
+    ] {
+        hembesok(db)
+            .args(["import", kind])
+            .arg(fixture(file))
+            .assert()
+            .success();
+    }
+}
