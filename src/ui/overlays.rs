@@ -20,26 +20,54 @@ pub fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         under
     };
     scopes.dedup();
-    let mut lines = Vec::new();
-    for scope in &scopes {
-        let (sv, en) = scope.title();
-        lines.push(Line::from(Span::styled(
-            describe(app.lang, sv, en),
-            theme.header(),
-        )));
-        for b in bindings_in(std::slice::from_ref(scope)) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<12}", keys_label(b.keys)), theme.key()),
-                Span::raw(describe(app.lang, b.sv, b.en)),
-            ]));
+    // One section per scope: its title, then its keys.
+    let sections: Vec<Vec<Line>> = scopes
+        .iter()
+        .map(|scope| {
+            let (sv, en) = scope.title();
+            let mut lines = vec![Line::from(Span::styled(
+                describe(app.lang, sv, en),
+                theme.header(),
+            ))];
+            lines.extend(bindings_in(std::slice::from_ref(scope)).map(|b| {
+                Line::from(vec![
+                    Span::styled(format!("  {:<12}", keys_label(b.keys)), theme.key()),
+                    Span::raw(describe(app.lang, b.sv, b.en)),
+                ])
+            }));
+            lines
+        })
+        .collect();
+    // Columns when one would not fit, so every key is always on screen. A section moves whole
+    // to the next column; only one longer than the screen is split, its title repeated.
+    let inner_height = area.height.saturating_sub(2).max(2) as usize;
+    let mut columns: Vec<Vec<Line>> = vec![Vec::new()];
+    for section in sections {
+        let fits = columns
+            .last()
+            .is_some_and(|c| c.len() + section.len() <= inner_height);
+        if !fits && columns.last().is_some_and(|c| !c.is_empty()) {
+            columns.push(Vec::new());
+        }
+        let title = section[0].clone();
+        for (i, line) in section.into_iter().enumerate() {
+            if columns.last().is_some_and(|c| c.len() >= inner_height) {
+                columns.push(if i > 0 {
+                    vec![title.clone()]
+                } else {
+                    Vec::new()
+                });
+            }
+            if let Some(c) = columns.last_mut() {
+                c.push(line);
+            }
         }
     }
-    // In columns when one would not fit, so every key is always on screen.
-    let inner_height = area.height.saturating_sub(2).max(1) as usize;
-    let columns = lines.len().div_ceil(inner_height).max(1);
-    let column_width = (area.width.saturating_sub(2) / columns as u16).min(44);
-    let width = (column_width * columns as u16 + 2).min(area.width);
-    let height = (lines.len().min(inner_height) as u16 + 2).min(area.height);
+    let count = columns.len().max(1);
+    let column_width = (area.width.saturating_sub(2) / count as u16).min(44);
+    let width = (column_width * count as u16 + 2).min(area.width);
+    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let height = (tallest.min(inner_height) as u16 + 2).min(area.height);
     let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
@@ -47,7 +75,7 @@ pub fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .title_bottom(Line::from(format!(" {} ", s.help_footer)));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    for (i, chunk) in lines.chunks(inner_height).enumerate() {
+    for (i, chunk) in columns.iter().enumerate() {
         let x = inner.x + column_width * i as u16;
         if x >= inner.right() {
             break;
@@ -58,7 +86,7 @@ pub fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             column_width.min(inner.right() - x),
             inner.height,
         );
-        frame.render_widget(Paragraph::new(chunk.to_vec()), col);
+        frame.render_widget(Paragraph::new(chunk.clone()), col);
     }
 }
 
