@@ -61,7 +61,11 @@ fn a_staff_calendar_parses_back_with_times_uids_and_no_protected_details() {
     assert_eq!(cal.events.len(), 2);
 
     let open = &cal.events[0];
-    assert_eq!(prop(open, "UID"), Some("visit-1@hembesok"));
+    let uid = prop(open, "UID").unwrap();
+    assert!(
+        uid.starts_with("visit-1-") && uid.ends_with("@hembesok"),
+        "{uid}"
+    );
     let start = open
         .properties
         .iter()
@@ -88,6 +92,30 @@ fn a_staff_calendar_parses_back_with_times_uids_and_no_protected_details() {
     );
     assert_eq!(prop(protected, "LOCATION"), None);
     assert!(!text.contains("Familjen Prov") && !text.contains("Hodan") && !text.contains("Ifrah"));
+
+    // Another database with the same visits gives other UIDs: both can feed one calendar.
+    let other_db = dir.path().join("other.sqlite");
+    for (kind, file) in [
+        ("staff", "staff_ok.csv"),
+        ("families", "families_ok.csv"),
+        ("visits", "visits_week48.csv"),
+    ] {
+        hembesok(&other_db)
+            .args(["import", kind])
+            .arg(fixture(file))
+            .assert()
+            .success();
+    }
+    let other_out = dir.path().join("other.ics");
+    export(&other_db, &other_out);
+    let other_text = std::fs::read_to_string(&other_out).unwrap();
+    let uid_line = |t: &str| {
+        t.lines()
+            .find(|l| l.starts_with("UID:"))
+            .unwrap()
+            .to_string()
+    };
+    assert_ne!(uid_line(&text), uid_line(&other_text));
 
     // A second export of unchanged visits is the same file, so a calendar updates in place.
     let again = dir.path().join("again.ics");

@@ -147,7 +147,8 @@ pub fn run(db: &mut Db, args: &CalendarArgs, inv: &Invocation) -> Result<()> {
             event(v, &name)
         })
         .collect();
-    let text = calendar(&format!("hembesok – {}", person.name), &events);
+    let instance = db.read(|tx| tx.instance_id())?;
+    let text = calendar(&format!("hembesok – {}", person.name), &instance, &events);
     super::files::write_private(&args.out, text.as_bytes()).context("calendar not written")?;
     db.write(|tx| {
         tx.insert_audit(&crate::domain::model::AuditEntry {

@@ -23,6 +23,14 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// This database's own id, random at creation (for export identifiers).
+    pub fn instance_id(&self) -> Result<String> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT value FROM meta WHERE key = 'instance'")?
+            .query_row([], |r| r.get(0))?)
+    }
+
     /// The references of the given families, for naming them in an audit extract.
     pub fn family_refs(&self) -> Result<std::collections::HashMap<i64, String>> {
         let mut stmt = self

@@ -83,8 +83,9 @@ fn utc(t: NaiveDateTime) -> String {
     format!("{}Z", utc.format("%Y%m%dT%H%M%S"))
 }
 
-/// A whole calendar. `name` is the calendar's display name; `stamp` is when it was written.
-pub fn calendar(name: &str, events: &[CalendarEvent]) -> String {
+/// A whole calendar. `name` is the calendar's display name; `instance` tells this database's
+/// visits apart from another's, so UIDs stay unique in a calendar fed from two.
+pub fn calendar(name: &str, instance: &str, events: &[CalendarEvent]) -> String {
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -103,7 +104,10 @@ pub fn calendar(name: &str, events: &[CalendarEvent]) -> String {
     for e in events {
         let end = e.start + Duration::minutes(i64::from(e.duration_min));
         push_line(&mut out, "BEGIN:VEVENT");
-        push_line(&mut out, &format!("UID:visit-{}@hembesok", e.visit_id));
+        push_line(
+            &mut out,
+            &format!("UID:visit-{}-{instance}@hembesok", e.visit_id),
+        );
         push_line(&mut out, &format!("DTSTAMP:{}", utc(e.updated)));
         push_line(&mut out, &format!("LAST-MODIFIED:{}", utc(e.updated)));
         push_line(&mut out, &format!("SEQUENCE:{}", e.sequence));
@@ -162,7 +166,7 @@ mod tests {
     fn lines_end_in_crlf_and_are_at_most_75_octets() {
         let mut e = event();
         e.description = "Ö".repeat(200);
-        let text = calendar("hembesok – Anna Sköterska", &[e]);
+        let text = calendar("hembesok – Anna Sköterska", "ab12", &[e]);
         assert!(text.ends_with("END:VCALENDAR\r\n"));
         for line in text.split("\r\n") {
             assert!(line.len() <= 75, "{} octets: {line}", line.len());
@@ -175,7 +179,7 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_times_are_local_with_a_utc_stamp() {
-        let text = calendar("x", &[event()]);
+        let text = calendar("x", "ab12", &[event()]);
         let unfolded = text.replace("\r\n ", "");
         assert!(unfolded.contains("SUMMARY:Hembesök 2 månader\\, Familjen Åberg\\; med tolk"));
         assert!(
@@ -188,12 +192,15 @@ mod tests {
             unfolded.contains("DTSTAMP:20261124T090000Z"),
             "winter time is UTC+1"
         );
-        assert!(unfolded.contains("UID:visit-42@hembesok"));
+        assert!(unfolded.contains("UID:visit-42-ab12@hembesok"));
         assert!(unfolded.contains("BEGIN:VTIMEZONE"));
     }
 
     #[test]
     fn the_same_visits_give_the_same_bytes() {
-        assert_eq!(calendar("x", &[event()]), calendar("x", &[event()]));
+        assert_eq!(
+            calendar("x", "ab12", &[event()]),
+            calendar("x", "ab12", &[event()])
+        );
     }
 }
