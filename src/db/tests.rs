@@ -223,6 +223,14 @@ fn suite(db: &mut Db) {
     .unwrap();
     let visits = db.read(|tx| tx.visits_of_child(child_id)).unwrap();
     assert_eq!(visits.len(), 1);
+    // The same visit by id, as lists show it (with its staff); unknown ids give nothing.
+    let listed = db
+        .read(|tx| tx.visits_by_id(&[visits[0].id, 9999]))
+        .unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].staff.len(), 2);
+    assert_eq!(listed[0].interpreter.as_deref(), Some("external"));
+    assert!(db.read(|tx| tx.visits_by_id(&[])).unwrap().is_empty());
     assert_eq!((visits[0].visit_no, visits[0].start), (Some(2), start));
 
     // Groups, sessions, members, attendance (set twice: the second corrects the first).

@@ -6,7 +6,6 @@ use chrono::NaiveDateTime;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::OptionalExtension;
 
 use super::{
     Result, Tx, date_text, datetime_text, parse_date, parse_datetime, parse_enum, split_list,
@@ -250,14 +249,35 @@ impl Tx<'_> {
     pub fn day_visits(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DayVisit>> {
         let start = format!("{} 00:00", date_text(from));
         let end = format!("{} 24:00", date_text(to));
-        let mut stmt = self.tx.prepare_cached(
+        self.listed_visits("v.starts_at >= ?1 AND v.starts_at < ?2", &[&start, &end])
+    }
+
+    /// The given visits, as lists show them (one query however many there are).
+    pub fn visits_by_id(&self, ids: &[i64]) -> Result<Vec<DayVisit>> {
+        let json = format!(
+            "[{}]",
+            ids.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        self.listed_visits("v.id IN (SELECT value FROM json_each(?1))", &[&json])
+    }
+
+    /// Visits matching `condition` (on the visit `v`), in time order, with their staff.
+    fn listed_visits(
+        &self,
+        condition: &str,
+        params: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<DayVisit>> {
+        let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT v.id, v.starts_at, v.duration_min, f.id, f.display_name, f.protection, f.area, c.name,
                     v.visit_no, v.status, v.location, v.interpreter_language, v.interpreter_external, i.name
              FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
              LEFT JOIN staff i ON i.id = v.interpreter_staff_id
-             WHERE v.starts_at >= ?1 AND v.starts_at < ?2 ORDER BY v.starts_at, v.id",
-        )?;
-        let rows = stmt.query_map([&start, &end], |r| {
+             WHERE {condition} ORDER BY v.starts_at, v.id"
+        ))?;
+        let rows = stmt.query_map(params, |r| {
             Ok((
                 (
                     r.get::<_, i64>(0)?,
@@ -312,12 +332,12 @@ impl Tx<'_> {
                 },
             });
         }
-        let mut stmt = self.tx.prepare_cached(
+        let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT vs.visit_id, s.id, s.name, vs.role FROM visit_staff vs JOIN staff s ON s.id = vs.staff_id
              JOIN visit v ON v.id = vs.visit_id
-             WHERE v.starts_at >= ?1 AND v.starts_at < ?2 ORDER BY vs.visit_id, vs.role",
-        )?;
-        let rows = stmt.query_map([&start, &end], |r| {
+             WHERE {condition} ORDER BY vs.visit_id, vs.role"
+        ))?;
+        let rows = stmt.query_map(params, |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, i64>(1)?,
@@ -387,27 +407,6 @@ impl Tx<'_> {
         )?;
         let rows = stmt.query_map([datetime_text(from)], |r| r.get(0))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
-    }
-
-    /// A few visits by id, as lists show them (for alerts about visits outside the shown days).
-    pub fn visits_by_id(&self, ids: &[i64]) -> Result<Vec<DayVisit>> {
-        let mut out = Vec::new();
-        for id in ids {
-            let day: Option<String> = self
-                .tx
-                .prepare_cached("SELECT substr(starts_at, 1, 10) FROM visit WHERE id = ?1")?
-                .query_row([id], |r| r.get(0))
-                .optional()?;
-            if let Some(day) = day {
-                let date = parse_date(&day)?;
-                out.extend(
-                    self.day_visits(date, date)?
-                        .into_iter()
-                        .filter(|v| v.visit_id == *id),
-                );
-            }
-        }
-        Ok(out)
     }
 }
 
