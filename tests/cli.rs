@@ -353,3 +353,15 @@ fn demo_wins_over_the_database_in_the_environment() {
     assert!(!stderr.contains("cannot be used with"), "{stderr}");
     assert!(!real.exists(), "the real database was not created");
 }
+
+#[test]
+fn the_app_without_a_terminal_says_so_and_touches_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.sqlite");
+    hembesok(&db)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("the app needs a terminal"))
+        .stderr(predicate::str::contains("panicked").not());
+    assert!(!db.exists());
+}

@@ -86,6 +86,13 @@ pub fn launch(cli: &crate::cli::Cli) -> anyhow::Result<()> {
 /// Errors before the terminal is taken over are returned for the caller to print normally.
 pub fn run(path: &Path, settings: &Settings) -> anyhow::Result<()> {
     let _lock = InstanceLock::acquire(path)?;
+    // Checked after the lock, so a second window hears why; before opening, so nothing is made.
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the app needs a terminal to draw in; in scripts, use a subcommand (see hembesok --help)"
+        );
+    }
     let db = Db::open(path)?;
     let mut runner = Runner::new(db, settings.actor.clone(), settings.warning_days)?;
     runner.clock = settings.clock;
@@ -94,8 +101,8 @@ pub fn run(path: &Path, settings: &Settings) -> anyhow::Result<()> {
     if let Some(notice) = &settings.notice {
         app.message = Some(Text::new(notice.clone(), notice.clone()));
     }
-    // ratatui::init also restores the terminal if anything panics.
-    let mut terminal = ratatui::init();
+    // ratatui's terminal restores itself if anything panics.
+    let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, &mut app, &mut runner, Theme::from_env());
     ratatui::restore();
     result
