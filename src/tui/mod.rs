@@ -87,8 +87,9 @@ pub fn launch(cli: &crate::cli::Cli) -> anyhow::Result<()> {
 pub fn run(path: &Path, settings: &Settings) -> anyhow::Result<()> {
     let _lock = InstanceLock::acquire(path)?;
     // Checked after the lock, so a second window hears why; before opening, so nothing is made.
-    use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout())
+        || !std::io::IsTerminal::is_terminal(&std::io::stdin())
+    {
         anyhow::bail!(
             "the app needs a terminal to draw in; in scripts, use a subcommand (see hembesok --help)"
         );
