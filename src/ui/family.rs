@@ -11,11 +11,46 @@ use crate::app::family::FamilyPage;
 use crate::app::{App, labels};
 use crate::domain::schedule::VisitState;
 
-fn field<'a>(label: &str, value: String, theme: Theme) -> Line<'a> {
-    Line::from(vec![
+/// The width of a field's label column, so continuation lines line up under the value.
+const LABEL_WIDTH: usize = 15;
+
+/// A labelled field, its value word-wrapped to `width` with continuation lines under the value.
+fn field<'a>(label: &str, value: &str, width: usize, theme: Theme) -> Vec<Line<'a>> {
+    let room = width.saturating_sub(LABEL_WIDTH).max(10);
+    let mut rows = wrap_words(value, room).into_iter();
+    let first = rows.next().unwrap_or_default();
+    let mut lines = vec![Line::from(vec![
         Span::styled(format!(" {label:<14}"), theme.dim()),
-        Span::raw(value),
-    ])
+        Span::raw(first),
+    ])];
+    lines.extend(rows.map(|r| Line::from(format!("{:LABEL_WIDTH$}{r}", ""))));
+    lines
+}
+
+/// Splits text at spaces into rows of at most `room` characters; a word longer than a row is
+/// cut, so nothing is hidden.
+fn wrap_words(text: &str, room: usize) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    for word in text.split(' ') {
+        let used = row.chars().count();
+        let needed = word.chars().count() + usize::from(used > 0);
+        if used > 0 && used + needed > room {
+            rows.push(std::mem::take(&mut row));
+        }
+        if !row.is_empty() {
+            row.push(' ');
+        }
+        row.push_str(word);
+        while row.chars().count() > room {
+            let head: String = row.chars().take(room).collect();
+            let tail: String = row.chars().skip(room).collect();
+            rows.push(head);
+            row = tail;
+        }
+    }
+    rows.push(row);
+    rows
 }
 
 pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -23,6 +58,7 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
     let lang = app.lang;
     let d = &page.data.detail;
     let wide = area.width >= 100;
+    let inner = usize::from(area.width.saturating_sub(2));
     let mut lines: Vec<Line> = Vec::new();
     lines.push(Line::from(vec![
         Span::styled(format!(" {} ", d.display_name), theme.title()),
@@ -59,24 +95,26 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
             v.clone().unwrap_or_default()
         }
     };
-    lines.push(field(s.address, shown(&d.address), theme));
-    lines.push(field(s.phone, shown(&d.phone), theme));
-    lines.push(field(
+    lines.extend(field(s.address, &shown(&d.address), inner, theme));
+    lines.extend(field(s.phone, &shown(&d.phone), inner, theme));
+    lines.extend(field(
         s.area,
-        [d.area.clone(), d.clinic.clone()]
+        &[d.area.clone(), d.clinic.clone()]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
             .join(" · "),
+        inner,
         theme,
     ));
     let interpreter = d
         .interpreter_language
         .as_ref()
         .map_or(String::new(), |l| format!(" · {}: {l}", s.interpreter));
-    lines.push(field(
+    lines.extend(field(
         s.languages,
-        format!("{}{interpreter}", d.languages.join(", ")),
+        &format!("{}{interpreter}", d.languages.join(", ")),
+        inner,
         theme,
     ));
     let mut dates = Vec::new();
@@ -94,7 +132,7 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
             labels::exit_reason(r).get(lang)
         ));
     }
-    lines.push(field(s.eligibility, dates.join(" · "), theme));
+    lines.extend(field(s.eligibility, &dates.join(" · "), inner, theme));
     let consent = match &d.consent {
         Some(c) => {
             let withdrawn = c
@@ -111,7 +149,7 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
         }
         None => s.no_consent.to_string(),
     };
-    lines.push(field(s.consent, consent, theme));
+    lines.extend(field(s.consent, &consent, inner, theme));
 
     lines.push(Line::from(Span::styled(
         format!(" {}", s.caregivers),
@@ -229,4 +267,30 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
             .scroll((page.scroll.min(max_scroll), 0)),
         area,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_words;
+
+    #[test]
+    fn long_values_wrap_at_spaces_and_lose_nothing() {
+        let text = "Ahmad Barakat, samverkan BVC och socialtjänst, 2025-09-29 (muntligt)";
+        let rows = wrap_words(text, 30);
+        assert!(rows.iter().all(|r| r.chars().count() <= 30), "{rows:?}");
+        assert_eq!(rows.join(" "), text);
+        assert_eq!(rows[0], "Ahmad Barakat, samverkan BVC");
+    }
+
+    #[test]
+    fn a_word_longer_than_a_row_is_cut_not_hidden() {
+        let rows = wrap_words("abcdefghijkl mn", 5);
+        assert_eq!(rows, ["abcde", "fghij", "kl mn"]);
+    }
+
+    #[test]
+    fn a_short_value_is_one_row() {
+        assert_eq!(wrap_words("070-174 06 47", 40), ["070-174 06 47"]);
+        assert_eq!(wrap_words("", 40), [""]);
+    }
 }
