@@ -23,6 +23,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let height = area.height.saturating_sub(1) as usize;
     let offset = scroll_offset(state.selected, height);
     let wide = area.width >= 110;
+    // Languages take what the fixed columns leave (one space between columns), cut with "…".
+    let fixed: u16 = 20 + 17 + if wide { 36 } else { 0 } + 11 + 11 + 5;
+    let gaps: u16 = if wide { 6 } else { 5 };
+    let language_width = usize::from(area.width.saturating_sub(fixed + gaps).max(8));
     let rows = state
         .list
         .iter()
@@ -47,7 +51,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             cells.extend([
                 days(&m.work_days, s.weekdays),
                 m.work_hours.to_text(),
-                m.languages.join(", "),
+                fit(&m.languages.join(", "), language_width),
                 labels::yes_no(m.active).get(app.lang).to_string(),
             ]);
             Row::new(cells).style(style)
