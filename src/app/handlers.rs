@@ -231,12 +231,12 @@ impl App {
     pub(super) fn handle_staff(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::New => {
-                self.form = Some(forms::new_staff());
+                self.form = Some(forms::new_staff(self.lang));
                 Vec::new()
             }
             Action::Edit | Action::Open => {
                 if let Some(s) = self.staff.selected() {
-                    self.form = Some(forms::edit_staff(s));
+                    self.form = Some(forms::edit_staff(s, self.lang));
                 }
                 Vec::new()
             }

@@ -3,7 +3,7 @@
 use super::{opt, options, split_words};
 use crate::app::action::Effect;
 use crate::app::form::{Field, Form, FormKind};
-use crate::app::{Text, labels};
+use crate::app::{Lang, Text, labels};
 use crate::domain::enums::{Role, Weekday, parse_list};
 use crate::domain::model::{NewStaff, Staff, WorkHours};
 
@@ -11,17 +11,34 @@ fn t(sv: &str, en: &str) -> Text {
     Text::new(sv, en)
 }
 
-fn fields(s: Option<&Staff>) -> Vec<Field> {
-    let days = s.map_or_else(
-        || "mon|tue|wed|thu|fri".to_string(),
-        |s| {
-            s.work_days
-                .iter()
-                .map(|d| d.as_str())
-                .collect::<Vec<_>>()
-                .join("|")
-        },
-    );
+/// A working day as typed in the form, in the user's language; both languages are read back.
+fn day_text(day: Weekday, lang: Lang) -> &'static str {
+    match (lang, day) {
+        (Lang::En, _) => day.as_str(),
+        (Lang::Sv, Weekday::Mon) => "mån",
+        (Lang::Sv, Weekday::Tue) => "tis",
+        (Lang::Sv, Weekday::Wed) => "ons",
+        (Lang::Sv, Weekday::Thu) => "tor",
+        (Lang::Sv, Weekday::Fri) => "fre",
+        (Lang::Sv, Weekday::Sat) => "lör",
+        (Lang::Sv, Weekday::Sun) => "sön",
+    }
+}
+
+fn fields(s: Option<&Staff>, lang: Lang) -> Vec<Field> {
+    const WEEKDAYS: [Weekday; 5] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+    ];
+    let days = s
+        .map_or(&WEEKDAYS[..], |s| &s.work_days[..])
+        .iter()
+        .map(|d| day_text(*d, lang))
+        .collect::<Vec<_>>()
+        .join("|");
     vec![
         Field::text("name", t("Namn", "Name"), s.map_or("", |s| &s.name)).required(),
         Field::choice(
@@ -69,19 +86,19 @@ fn fields(s: Option<&Staff>) -> Vec<Field> {
     ]
 }
 
-pub fn new_staff() -> Form {
+pub fn new_staff(lang: Lang) -> Form {
     Form::new(
         FormKind::NewStaff,
         t("Ny personal", "New staff member"),
-        fields(None),
+        fields(None, lang),
     )
 }
 
-pub fn edit_staff(s: &Staff) -> Form {
+pub fn edit_staff(s: &Staff, lang: Lang) -> Form {
     Form::new(
         FormKind::EditStaff(s.id),
         t(&format!("Ändra {}", s.name), &format!("Edit {}", s.name)),
-        fields(Some(s)),
+        fields(Some(s), lang),
     )
 }
 

@@ -388,9 +388,17 @@ fn staff_can_be_added_and_edited() {
     app.handle_key(Key::Enter);
     let form = app.form.as_ref().unwrap();
     assert_eq!(form.kind, form::FormKind::EditStaff(2));
-    assert_eq!(form.value("work_days"), "mon|tue|thu");
+    assert_eq!(
+        form.value("work_days"),
+        "mån|tis|tor",
+        "days in the user's language"
+    );
     app.handle_key(Key::Esc);
     app.handle_key(Key::Char('n'));
+    assert_eq!(
+        app.form.as_ref().unwrap().value("work_days"),
+        "mån|tis|ons|tor|fre"
+    );
     type_text(&mut app, "Ny Person");
     for _ in 0..4 {
         app.handle_key(Key::Tab);
@@ -415,6 +423,7 @@ fn staff_can_be_added_and_edited() {
     );
     app.handle_key(Key::Ctrl('u'));
     type_text(&mut app, "mon|tue");
+    // English names are read in a Swedish form too.
     let effects = app.handle_key(Key::Enter);
     let [Effect::SaveStaff { id: None, staff }] = effects.as_slice() else {
         panic!("{effects:?}");
