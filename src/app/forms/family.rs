@@ -27,7 +27,7 @@ fn family_fields(d: Option<&FamilyDetail>) -> Vec<Field> {
         )
         .required()
         .hint(
-            "er egen referens, t.ex. 2026-017; aldrig ett personnummer",
+            "egen referens hos er, t.ex. 2026-017; aldrig ett personnummer",
             "your own reference, e.g. 2026-017; never an identity number",
         ),
         Field::text(
