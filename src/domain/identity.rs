@@ -210,6 +210,15 @@ pub fn parse_swedish_number(input: &str, today: NaiveDate) -> Result<IdentityNum
     })
 }
 
+/// Whether text is shaped like a Swedish identity number with a real birth date, even with a
+/// wrong check digit: such text must not be kept where identity numbers do not belong.
+pub fn looks_like_identity_number(input: &str, today: NaiveDate) -> bool {
+    matches!(
+        parse_swedish_number(input, today),
+        Ok(_) | Err(IdError::CheckDigit { .. } | IdError::SerialZero)
+    )
+}
+
 /// Checks a number against the kind a person declared; an empty kind accepts either Swedish kind,
 /// `reservnummer` keeps any text, `none` wants no number.
 pub fn parse_identity(
@@ -354,6 +363,21 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    #[test]
+    fn a_mistyped_number_still_looks_like_one_but_a_reference_does_not() {
+        let id = compose_number(NaiveDate::from_ymd_opt(1990, 1, 5).unwrap(), 77, false);
+        assert!(looks_like_identity_number(&id.value, today()));
+        let last = id.value.chars().last().unwrap().to_digit(10).unwrap();
+        let wrong = format!("{}{}", &id.value[..11], (last + 1) % 10);
+        assert!(looks_like_identity_number(&wrong, today()), "{wrong}");
+        for reference in ["2026-017", "2026000017", "D1-00262", "199001"] {
+            assert!(
+                !looks_like_identity_number(reference, today()),
+                "{reference}"
+            );
+        }
     }
 
     #[test]

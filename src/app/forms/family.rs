@@ -7,7 +7,7 @@ use crate::app::action::Effect;
 use crate::app::form::{Field, Form, FormKind};
 use crate::app::{Text, labels};
 use crate::domain::enums::{ConsentMethod, Eligibility, ExitReason, FamilyStatus, Protection};
-use crate::domain::identity::{IdKind, parse_swedish_number};
+use crate::domain::identity::{IdKind, looks_like_identity_number};
 use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily};
 use crate::domain::views::FamilyDetail;
 
@@ -287,7 +287,7 @@ fn check_date(form: &mut Form, id: &str, birth: bool, today: NaiveDate) {
 
 pub fn validate(form: &mut Form, today: NaiveDate) {
     if form.field("family_ref").is_some()
-        && parse_swedish_number(form.value("family_ref"), today).is_ok()
+        && looks_like_identity_number(form.value("family_ref"), today)
     {
         form.set_error(
             "family_ref",

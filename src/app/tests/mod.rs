@@ -217,6 +217,29 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 #[test]
+fn a_reference_shaped_like_a_personnummer_is_refused_even_when_mistyped() {
+    let mut app = with_index(app(Lang::Sv));
+    app.handle_key(Key::Char('3'));
+    app.handle_key(Key::Char('n'));
+    // A generated number with its check digit changed: still someone's number, mistyped.
+    let id = crate::domain::identity::compose_number(fixtures::d(1990, 1, 5), 77, false);
+    let check = id.value.chars().last().unwrap().to_digit(10).unwrap();
+    type_text(
+        &mut app,
+        &format!("{}-{}", &id.value[..8], &id.value[8..11]),
+    );
+    type_text(&mut app, &((check + 1) % 10).to_string());
+    assert!(app.handle_key(Key::Enter).is_empty(), "nothing is saved");
+    let form = app.form.as_ref().unwrap();
+    let error = form.field("family_ref").unwrap().error.clone().unwrap();
+    assert!(
+        error.sv.contains("ser ut som ett personnummer"),
+        "{}",
+        error.sv
+    );
+}
+
+#[test]
 fn a_new_family_without_identity_numbers_is_saved() {
     let mut app = with_index(app(Lang::Sv));
     app.handle_key(Key::Char('3'));

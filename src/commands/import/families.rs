@@ -8,7 +8,7 @@ use super::{Columns, Invocation, Problems, Refused, Row, parse_date, read_rows};
 use crate::db::Db;
 use crate::domain::builtin::{builtin_programmes, template_text};
 use crate::domain::enums::{Eligibility, FamilyStatus, Protection, split_list};
-use crate::domain::identity::{IdKind, IdentityNumber, parse_identity, parse_swedish_number};
+use crate::domain::identity::{IdKind, IdentityNumber, looks_like_identity_number, parse_identity};
 use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily};
 
 pub const COLUMNS: Columns = Columns {
@@ -166,7 +166,7 @@ fn family(
 ) -> Option<NewFamily> {
     let family_ref = row.required("family_ref", problems);
     if let Some(r) = family_ref
-        && parse_swedish_number(r, today).is_ok()
+        && looks_like_identity_number(r, today)
     {
         problems.add(
             row.line,
