@@ -197,7 +197,7 @@ fn visit_imports_run_the_booking_checks_and_allow_conflicts_when_told() {
         "line 2: staff: no parent_advisor is booked; the programme visit needs one",
         "line 3: staff: Anna Sköterska is already booked then (line 2 of this file)",
         "line 4: start: Julafton is a public holiday",
-        "line 5: start: Bo Rådgivare does not work on wed",
+        "line 5: start: Bo Rådgivare does not work on Wednesdays",
         "line 6: start: outside Bo Rådgivare's working hours (08:00-16:00)",
     ];
     let before = counts(&db);

@@ -110,7 +110,9 @@ impl Conflict {
             Conflict::DoubleBooked { name, other } => {
                 format!("{name} is already booked then ({other})")
             }
-            Conflict::DayOff { name, day } => format!("{name} does not work on {}", day.as_str()),
+            Conflict::DayOff { name, day } => {
+                format!("{name} does not work on {}", weekday_en(*day))
+            }
             Conflict::OutsideHours { name, hours } => {
                 format!("outside {name}'s working hours ({hours})")
             }
@@ -166,6 +168,18 @@ fn role_sv(role: Role) -> &'static str {
         Role::Dental => "tandvårdspersonal",
         Role::Interpreter => "tolk",
         Role::Other => "personal",
+    }
+}
+
+fn weekday_en(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Mondays",
+        Weekday::Tue => "Tuesdays",
+        Weekday::Wed => "Wednesdays",
+        Weekday::Thu => "Thursdays",
+        Weekday::Fri => "Fridays",
+        Weekday::Sat => "Saturdays",
+        Weekday::Sun => "Sundays",
     }
 }
 

@@ -11,6 +11,7 @@ use super::{Theme, fit};
 use crate::app::App;
 use crate::app::form::{FieldKind, Form};
 
+/// The narrowest label column; it widens to the longest label, up to a third of the form.
 const LABEL: usize = 16;
 
 pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -28,7 +29,14 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Them
         Constraint::Length(1),
     ])
     .areas(inner);
-    let value_width = (fields_area.width as usize).saturating_sub(LABEL + 3);
+    let longest = form
+        .fields
+        .iter()
+        .map(|f| f.label.get(lang).chars().count())
+        .max()
+        .unwrap_or(0);
+    let label_width = longest.clamp(LABEL, LABEL.max(usize::from(fields_area.width) / 3));
+    let value_width = (fields_area.width as usize).saturating_sub(label_width + 3);
 
     // One line per field, and one more under each field that has a problem.
     let mut lines: Vec<Line> = Vec::new();
@@ -39,9 +47,12 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Them
             focus_line = lines.len();
         }
         let marker = if f.required { "*" } else { " " };
-        // The label padded to LABEL columns, then the required marker: values start at LABEL + 2.
+        // The label padded to its column, then the required marker: values start two after.
         let label = Span::styled(
-            format!("{:<LABEL$}{marker} ", fit(f.label.get(lang), LABEL)),
+            format!(
+                "{:<label_width$}{marker} ",
+                fit(f.label.get(lang), label_width)
+            ),
             if focused { theme.key() } else { theme.dim() },
         );
         let value = match &f.kind {
@@ -59,7 +70,7 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Them
         lines.push(Line::from(vec![label, Span::styled(value, value_style)]));
         if let Some(err) = &f.error {
             lines.push(Line::from(Span::styled(
-                format!("{:width$}⚠ {}", "", err.get(lang), width = LABEL + 2),
+                format!("{:width$}⚠ {}", "", err.get(lang), width = label_width + 2),
                 theme.error(),
             )));
         }
@@ -88,7 +99,7 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Them
             if row < height {
                 let cursor = f.input.visual_cursor().min(value_width);
                 frame.set_cursor_position((
-                    fields_area.x + (LABEL + 2 + cursor) as u16,
+                    fields_area.x + (label_width + 2 + cursor) as u16,
                     fields_area.y + row as u16,
                 ));
             }

@@ -289,7 +289,7 @@ fn booking_by_hand_explains_each_conflict_next_to_its_cause() {
     // Bo does not work on Wednesdays.
     assert_eq!(
         error_at(&app, "role_1").unwrap(),
-        "Bo Rådgivare does not work on wed"
+        "Bo Rådgivare does not work on Wednesdays"
     );
     assert!(
         app.handle_key(Key::Enter).is_empty(),
