@@ -192,6 +192,17 @@ pub fn fit(text: &str, width: usize) -> String {
     }
 }
 
+/// A visit's outcome in one character: blank while booked, ✓ done, ✗ cancelled, ! no-show.
+pub fn status_mark(s: crate::domain::enums::VisitStatus) -> &'static str {
+    use crate::domain::enums::VisitStatus;
+    match s {
+        VisitStatus::Planned => " ",
+        VisitStatus::Done => "✓",
+        VisitStatus::CancelledFamily | VisitStatus::CancelledStaff => "✗",
+        VisitStatus::NoShow => "!",
+    }
+}
+
 /// The staff of a visit as short names, comma-separated.
 pub fn staff_line(people: &[crate::domain::views::Attendee]) -> String {
     people

@@ -52,6 +52,16 @@ fn today_in_swedish() {
 }
 
 #[test]
+fn today_marks_the_visits_whose_outcome_is_recorded() {
+    let mut app = app(Lang::En);
+    app.today_view.data.visits[0].status = crate::domain::enums::VisitStatus::Done;
+    app.today_view.data.visits[1].status = crate::domain::enums::VisitStatus::NoShow;
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("today 09:00 ✓"), "{screen}");
+    assert!(screen.contains("today 13:00 !"), "{screen}");
+}
+
+#[test]
 fn today_in_english_with_the_alerts_pane_focused() {
     let mut app = app(Lang::En);
     app.handle_key(Key::Tab);

@@ -109,7 +109,11 @@ fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 ratatui::style::Style::new()
             };
             Row::new(vec![
-                format!("{day} {}", v.start.format("%H:%M")),
+                format!(
+                    "{day} {} {}",
+                    v.start.format("%H:%M"),
+                    super::status_mark(v.status)
+                ),
                 fit(&family, 16),
                 fit(v.area.as_deref().unwrap_or_default(), 11),
                 staff,
@@ -120,6 +124,7 @@ fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let table = Table::new(
         rows,
         [
+            // "tomorrow 09:00" fills it; today's visits, the ones with outcomes, show their mark.
             Constraint::Length(14),
             Constraint::Length(16),
             Constraint::Length(11),

@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{Theme, fit, i18n, short_name, staff_line};
 use crate::app::{App, labels};
-use crate::domain::enums::VisitStatus;
 use crate::domain::views::DayVisit;
 
 /// The family as the week shows it: the surname, or nothing that names a protected family.
@@ -18,15 +17,6 @@ fn family_label(v: &DayVisit, protected: &str) -> String {
         protected.to_string()
     } else {
         v.family_name.trim_start_matches("Familjen ").to_string()
-    }
-}
-
-fn status_mark(s: VisitStatus) -> &'static str {
-    match s {
-        VisitStatus::Planned => " ",
-        VisitStatus::Done => "✓",
-        VisitStatus::CancelledFamily | VisitStatus::CancelledStaff => "✗",
-        VisitStatus::NoShow => "!",
     }
 }
 
@@ -112,7 +102,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             let text = fit(
                 &format!(
                     "{}{} {}",
-                    status_mark(v.status),
+                    super::status_mark(v.status),
                     v.start.format("%H:%M"),
                     family_label(v, s.protected_family)
                 ),
