@@ -94,3 +94,56 @@ fn booking_every_due_visit_from_proposals_makes_no_conflict() {
         due.len()
     );
 }
+
+#[test]
+fn moving_a_booked_visit_never_proposes_the_slot_it_already_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("move.sqlite");
+    assert_cmd::Command::cargo_bin("hembesok")
+        .unwrap()
+        .env("HEMBESOK_DB", &path)
+        .args(["demo", "--families", "60", "--seed", "5"])
+        .args(["--today", "2026-11-23"])
+        .assert()
+        .success();
+    let mut runner = Runner::new(Db::open(&path).unwrap(), "test".into(), 7).unwrap();
+    runner.clock = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .and_hms_opt(7, 0, 0);
+    let mut app = App::new(Lang::En, runner.now().date(), runner.programme_ids());
+    start(&mut app, &mut runner).unwrap();
+    while let Some(action) = runner.background_answer(true) {
+        let more = app.update(action);
+        apply(&mut app, &mut runner, more);
+    }
+    let mut due: Vec<i64> = app.today_view.due_by_family.keys().copied().collect();
+    due.sort_unstable();
+    let family_id = *due.first().unwrap();
+    let load = |rebook| Effect::LoadProposals { family_id, rebook };
+    apply(&mut app, &mut runner, vec![load(None)]);
+    let request = app.booking.take().unwrap().request().unwrap();
+    let slot = request.candidate.start;
+    let first_staff = request.candidate.staff[0].staff_id;
+    apply(
+        &mut app,
+        &mut runner,
+        vec![Effect::BookVisit(Box::new(request))],
+    );
+    let mut db = Db::open(&path).unwrap();
+    let visit_id = db
+        .read(|tx| tx.planned_bookings(slot))
+        .unwrap()
+        .into_iter()
+        .find(|b| b.start == slot && b.staff_id == first_staff)
+        .unwrap()
+        .visit_id;
+
+    apply(&mut app, &mut runner, vec![load(Some(visit_id))]);
+    let plan = &app.booking.as_ref().unwrap().plan;
+    assert_eq!(plan.rebooking, Some(visit_id));
+    assert!(!plan.proposals.is_empty(), "other slots are offered");
+    assert!(
+        plan.proposals.iter().all(|p| p.candidate.start != slot),
+        "the visit's own time is not a move"
+    );
+}

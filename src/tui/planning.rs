@@ -143,7 +143,13 @@ impl Runner {
                         .take(5),
                 );
             }
-            ids.dedup();
+            // Keep the first of each: previous staff, then the area's, then anyone.
+            let mut seen = Vec::new();
+            ids.retain(|id| {
+                let first = !seen.contains(id);
+                seen.push(*id);
+                first
+            });
             chosen.extend(ids.into_iter().take(CANDIDATES_PER_ROLE));
         }
         if let Some(lang) = &detail.interpreter_language {
@@ -187,8 +193,13 @@ impl Runner {
             from,
             area: detail.area.as_deref(),
             preferred: &previous,
-            count: 5,
+            // One spare: moving a booked visit drops the slot it already has.
+            count: 6,
         };
+        let current_slot = moving
+            .as_ref()
+            .filter(|m| m.status == crate::domain::enums::VisitStatus::Planned)
+            .map(|m| m.start);
         let name = |id: i64| {
             staff
                 .iter()
@@ -197,6 +208,8 @@ impl Runner {
         };
         let proposals = propose(&request)
             .into_iter()
+            .filter(|p| Some(p.candidate.start) != current_slot)
+            .take(5)
             .map(|p| ProposalView {
                 people: p
                     .candidate

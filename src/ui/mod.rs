@@ -120,7 +120,15 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         })
         .collect();
     // `?` always shows: it leads to every other key. The rest fill the line in table order.
+    // Scopes come most specific first; a key they share (Enter books in the booking list, and
+    // opens in lists) is shown once, with its meaning here.
     let hints: Vec<(String, &str, bool)> = bindings_in(&scopes)
+        .scan(Vec::new(), |seen, b| {
+            let fresh = !b.keys.iter().any(|k| seen.contains(k));
+            seen.extend(b.keys.iter().copied());
+            Some(fresh.then_some(b))
+        })
+        .flatten()
         .filter(|b| b.hint)
         .map(|b| {
             (

@@ -140,6 +140,16 @@ fn a_new_family_form_with_a_mistake() {
 }
 
 #[test]
+fn over_today_the_booking_list_names_each_key_once() {
+    let mut app = app(Lang::Sv);
+    app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    let screen = draw(&app, 120, 40);
+    let footer = screen.lines().last().unwrap_or_default();
+    assert!(footer.contains("Enter boka markerad tid"), "{footer}");
+    assert_eq!(footer.matches("Enter").count(), 1, "{footer}");
+}
+
+#[test]
 fn proposed_slots_to_book() {
     let mut app = family_page(Protection::None);
     app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
