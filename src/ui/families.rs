@@ -93,6 +93,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let height = list.height.saturating_sub(1) as usize;
     let offset = scroll_offset(state.selected, height);
     let wide = list.width >= 110;
+    // At 80 columns every column keeps its width (and its "…") when the name gives one up.
+    let name_width: u16 = if wide { 22 } else { 21 };
     let rows = state
         .results
         .iter()
@@ -107,7 +109,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 Style::new()
             };
             let mut cells = vec![
-                fit(&e.display_name, 22),
+                fit(&e.display_name, usize::from(name_width)),
                 fit(&e.caregivers, 18),
                 e.family_ref.clone(),
                 fit(e.area.as_deref().unwrap_or_default(), 12),
@@ -131,7 +133,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Row::new(cells).style(style)
         });
     let mut widths = vec![
-        Constraint::Length(22),
+        Constraint::Length(name_width),
         Constraint::Length(18),
         Constraint::Length(9),
         Constraint::Length(12),
