@@ -83,7 +83,7 @@ use Scope::{
 };
 
 #[rustfmt::skip]
-pub static BINDINGS: [Binding; 65] = [
+pub static BINDINGS: [Binding; 66] = [
     bind(Global, &[Char('1')], Action::Show(Screen::Today), "Idag", "Today", false),
     bind(Global, &[Char('2')], Action::Show(Screen::Week), "Vecka", "Week", false),
     bind(Global, &[Char('3')], Action::Show(Screen::Families), "Familjer", "Families", false),
@@ -140,6 +140,7 @@ pub static BINDINGS: [Binding; 65] = [
     bind(Booking, &[Enter], Action::Open, "boka markerad tid", "book the marked slot", true),
     bind(Booking, &[Esc], Action::Back, "stäng", "close", true),
     bind(Booking, &[Char('m')], Action::BookManually, "boka för hand", "book by hand", true),
+    bind(Booking, &[Char('?')], Action::Help, "hjälp", "help", true),
     bind(Staff, &[Char('n')], Action::New, "ny personal", "new staff member", true),
     bind(Staff, &[Char('e')], Action::Edit, "ändra", "edit", true),
     bind(Form, &[Tab, Down], Action::NextField, "nästa fält", "next field", true),

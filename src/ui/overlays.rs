@@ -6,20 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{Theme, centered, describe, i18n};
-use crate::app::keymap::{Scope, bindings_in, keys_label};
+use crate::app::keymap::{bindings_in, keys_label};
 use crate::app::{App, Question, labels};
 
 /// The keys of the current screen, then the ones that work everywhere, from the keymap table.
 pub fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
-    let mut scopes = {
-        let mut under = app.scopes_under_help();
-        if !under.contains(&Scope::Global) && under != [Scope::Search] && under != [Scope::Form] {
-            under.push(Scope::Global);
-        }
-        under
-    };
-    scopes.dedup();
+    let scopes = app.scopes_under_help();
     // One section per scope: its title, then its keys.
     let sections: Vec<Vec<Line>> = scopes
         .iter()
@@ -29,7 +22,12 @@ pub fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 describe(app.lang, sv, en),
                 theme.header(),
             ))];
-            lines.extend(bindings_in(std::slice::from_ref(scope)).map(|b| {
+            // A key a more specific scope takes is listed there only.
+            let earlier = &scopes[..scopes.iter().position(|x| x == scope).unwrap_or(0)];
+            let taken: Vec<_> = bindings_in(earlier).flat_map(|b| b.keys.iter()).collect();
+            let own = bindings_in(std::slice::from_ref(scope))
+                .filter(|b| !b.keys.iter().any(|k| taken.contains(&k)));
+            lines.extend(own.map(|b| {
                 Line::from(vec![
                     Span::styled(format!("  {:<12}", keys_label(b.keys)), theme.key()),
                     Span::raw(describe(app.lang, b.sv, b.en)),

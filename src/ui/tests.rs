@@ -150,6 +150,30 @@ fn over_today_the_booking_list_names_each_key_once() {
 }
 
 #[test]
+fn help_over_the_booking_list_shows_what_keys_do_there() {
+    let mut app = app(Lang::En);
+    app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    app.handle_key(Key::Char('?'));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("book the marked slot"), "{screen}");
+    assert!(screen.contains("book by hand"), "{screen}");
+    assert!(
+        !screen.contains("Enter       open"),
+        "Enter books here:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Everywhere"),
+        "screen keys do not work here:\n{screen}"
+    );
+    app.handle_key(Key::Esc);
+    assert!(!app.help);
+    assert!(
+        app.booking.is_some(),
+        "closing help returns to the booking list"
+    );
+}
+
+#[test]
 fn proposed_slots_to_book() {
     let mut app = family_page(Protection::None);
     app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
