@@ -6,22 +6,16 @@ use hembesok::db::Db;
 use hembesok::domain::timeline::double_bookings;
 use hembesok::tui::{Runner, apply, start};
 
-#[test]
-fn booking_every_due_visit_from_proposals_makes_no_conflict() {
+/// A demo database of `families` made for 2026-11-23, and the app on it at 07:00 that day with
+/// its background reads done.
+fn demo_app(families: &str, seed: &str) -> (tempfile::TempDir, std::path::PathBuf, App, Runner) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.sqlite");
     assert_cmd::Command::cargo_bin("hembesok")
         .unwrap()
         .env("HEMBESOK_DB", &path)
-        .args([
-            "demo",
-            "--families",
-            "200",
-            "--seed",
-            "11",
-            "--today",
-            "2026-11-23",
-        ])
+        .args(["demo", "--families", families, "--seed", seed])
+        .args(["--today", "2026-11-23"])
         .assert()
         .success();
     let mut runner = Runner::new(Db::open(&path).unwrap(), "test".into(), 7).unwrap();
@@ -34,6 +28,12 @@ fn booking_every_due_visit_from_proposals_makes_no_conflict() {
         let more = app.update(action);
         apply(&mut app, &mut runner, more);
     }
+    (dir, path, app, runner)
+}
+
+#[test]
+fn booking_every_due_visit_from_proposals_makes_no_conflict() {
+    let (_dir, path, mut app, mut runner) = demo_app("200", "11");
     let mut due: Vec<i64> = app.today_view.due_by_family.keys().copied().collect();
     due.sort_unstable();
     assert!(due.len() >= 5, "the demo has due visits: {}", due.len());
@@ -97,25 +97,7 @@ fn booking_every_due_visit_from_proposals_makes_no_conflict() {
 
 #[test]
 fn moving_a_booked_visit_never_proposes_the_slot_it_already_has() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("move.sqlite");
-    assert_cmd::Command::cargo_bin("hembesok")
-        .unwrap()
-        .env("HEMBESOK_DB", &path)
-        .args(["demo", "--families", "60", "--seed", "5"])
-        .args(["--today", "2026-11-23"])
-        .assert()
-        .success();
-    let mut runner = Runner::new(Db::open(&path).unwrap(), "test".into(), 7).unwrap();
-    runner.clock = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
-        .unwrap()
-        .and_hms_opt(7, 0, 0);
-    let mut app = App::new(Lang::En, runner.now().date(), runner.programme_ids());
-    start(&mut app, &mut runner).unwrap();
-    while let Some(action) = runner.background_answer(true) {
-        let more = app.update(action);
-        apply(&mut app, &mut runner, more);
-    }
+    let (_dir, path, mut app, mut runner) = demo_app("60", "5");
     let mut due: Vec<i64> = app.today_view.due_by_family.keys().copied().collect();
     due.sort_unstable();
     let family_id = *due.first().unwrap();

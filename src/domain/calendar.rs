@@ -168,7 +168,8 @@ pub enum DateError {
     },
 }
 
-const MONTHS_EN: [&str; 12] = [
+/// Month names, January first, for messages.
+pub const MONTHS_EN: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -182,7 +183,8 @@ const MONTHS_EN: [&str; 12] = [
     "November",
     "December",
 ];
-const MONTHS_SV: [&str; 12] = [
+/// Swedish month names, januari first, for messages.
+pub const MONTHS_SV: [&str; 12] = [
     "januari",
     "februari",
     "mars",

@@ -187,7 +187,7 @@ pub fn parse_swedish_number(input: &str, today: NaiveDate) -> Result<IdentityNum
     }
     let date = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| IdError::Day {
         date_text: format!("{year:04}-{month:02}-{day:02}"),
-        month_name: MONTHS[(month - 1) as usize],
+        month_name: super::calendar::MONTHS_EN[(month - 1) as usize],
         year,
         days: days_in_month(year, month),
     })?;
@@ -331,21 +331,6 @@ fn century_for(yy: i32, mmdd: &str, hundred_plus: bool, today: NaiveDate) -> i32
     }
     year
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn days_in_month(year: i32, month: u32) -> u32 {
     let next = if month == 12 {

@@ -89,21 +89,6 @@ pub fn parse_birth_date(text: &str, today: NaiveDate) -> Result<NaiveDate, Text>
     Ok(date)
 }
 
-const MONTHS_SV: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// An identity-number problem in both languages.
 pub fn id_error_text(e: &IdError) -> Text {
     let sv = match e {
@@ -113,7 +98,7 @@ pub fn id_error_text(e: &IdError) -> Text {
         IdError::Month { month } => format!("månad {month:02} finns inte"),
         IdError::Day { date_text, year, days, .. } => {
             let month: usize = date_text.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
-            format!("{date_text} finns inte: {} {year} hade {days} dagar", MONTHS_SV[month.clamp(1, 12) - 1])
+            format!("{date_text} finns inte: {} {year} hade {days} dagar", crate::domain::calendar::MONTHS_SV[month.clamp(1, 12) - 1])
         }
         IdError::Future(date) => format!("födelsedatumet {date} är i framtiden"),
         IdError::CheckDigit { found, expected } => {
