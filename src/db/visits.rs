@@ -175,53 +175,48 @@ impl Tx<'_> {
 
     /// A visit's child, programme visit number and status.
     pub fn visit_record(&self, visit_id: i64) -> Result<Option<VisitRecord>> {
-        let row = self
-            .tx
-            .prepare_cached("SELECT id, child_id, visit_no, starts_at, duration_min, status FROM visit WHERE id = ?1")?
-            .query_row([visit_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, String>(3)?, r.get(4)?, r.get::<_, String>(5)?))
-            })
-            .optional()?;
-        row.map(|(id, child_id, visit_no, start, duration_min, status)| {
-            Ok(VisitRecord {
-                id,
-                child_id,
-                visit_no,
-                start: parse_datetime(&start)?,
-                duration_min,
-                status: parse_enum(&status)?,
-            })
-        })
-        .transpose()
+        self.tx
+            .prepare_cached(&format!("SELECT {RECORD_COLUMNS} FROM visit WHERE id = ?1"))?
+            .query_row([visit_id], raw_record)
+            .optional()?
+            .map(into_record)
+            .transpose()
     }
 
     /// A child's visits in time order.
     pub fn visits_of_child(&self, child_id: i64) -> Result<Vec<VisitRecord>> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT id, child_id, visit_no, starts_at, duration_min, status FROM visit
-             WHERE child_id = ?1 ORDER BY starts_at, id",
-        )?;
-        let rows = stmt.query_map([child_id], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get::<_, String>(3)?,
-                r.get(4)?,
-                r.get::<_, String>(5)?,
-            ))
-        })?;
-        rows.map(|row| {
-            let (id, child_id, visit_no, start, duration_min, status) = row?;
-            Ok(VisitRecord {
-                id,
-                child_id,
-                visit_no,
-                start: parse_datetime(&start)?,
-                duration_min,
-                status: parse_enum(&status)?,
-            })
-        })
-        .collect()
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {RECORD_COLUMNS} FROM visit WHERE child_id = ?1 ORDER BY starts_at, id"
+        ))?;
+        let rows = stmt.query_map([child_id], raw_record)?;
+        rows.map(|row| into_record(row?)).collect()
     }
+}
+
+/// The columns a [`VisitRecord`] is read from, in the order `raw_record` takes them.
+const RECORD_COLUMNS: &str = "id, child_id, visit_no, starts_at, duration_min, status";
+
+type RawRecord = (i64, i64, Option<u32>, String, u32, String);
+
+fn raw_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawRecord> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    ))
+}
+
+fn into_record(raw: RawRecord) -> Result<VisitRecord> {
+    let (id, child_id, visit_no, start, duration_min, status) = raw;
+    Ok(VisitRecord {
+        id,
+        child_id,
+        visit_no,
+        start: parse_datetime(&start)?,
+        duration_min,
+        status: parse_enum(&status)?,
+    })
 }
