@@ -53,15 +53,7 @@ impl App {
                 self.form = Some(forms::outcome(&v));
                 return Vec::new();
             }
-            (Action::Rebook, Some(v)) => {
-                // A planned visit is moved; after a cancellation or no-show a new one is booked.
-                let rebook =
-                    (v.status == crate::domain::enums::VisitStatus::Planned).then_some(v.visit_id);
-                return vec![Effect::LoadProposals {
-                    family_id: v.family_id,
-                    rebook,
-                }];
-            }
+            (Action::Rebook, Some(v)) => return rebook(&v),
             _ => {}
         }
         match self.today_view.handle(action) {
@@ -99,14 +91,7 @@ impl App {
                 self.form = Some(forms::outcome(&v));
                 Vec::new()
             }
-            (Action::Rebook, Some(v)) => {
-                let rebook =
-                    (v.status == crate::domain::enums::VisitStatus::Planned).then_some(v.visit_id);
-                vec![Effect::LoadProposals {
-                    family_id: v.family_id,
-                    rebook,
-                }]
-            }
+            (Action::Rebook, Some(v)) => rebook(&v),
             (other, _) => self.week.handle(other, self.today),
         }
     }
@@ -246,4 +231,14 @@ impl App {
             }
         }
     }
+}
+
+/// `r` on a visit: a planned visit is moved; after it took place, was cancelled or missed, the
+/// family's next visit is booked.
+fn rebook(v: &crate::domain::views::DayVisit) -> Vec<Effect> {
+    let moving = v.status == crate::domain::enums::VisitStatus::Planned;
+    vec![Effect::LoadProposals {
+        family_id: v.family_id,
+        rebook: moving.then_some(v.visit_id),
+    }]
 }

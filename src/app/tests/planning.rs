@@ -381,3 +381,18 @@ fn esc_while_picking_a_family_for_a_day_cancels_it() {
     app.handle_key(Key::Enter);
     assert!(app.form.is_none(), "an ordinary open, no booking");
 }
+
+#[test]
+fn after_a_visit_took_place_r_books_the_familys_next_visit() {
+    let mut app = app(Lang::Sv);
+    app.today_view.data.visits[1].status = crate::domain::enums::VisitStatus::Done;
+    app.handle_key(Key::Down);
+    assert_eq!(
+        app.handle_key(Key::Char('r')),
+        vec![Effect::LoadProposals {
+            family_id: 2,
+            rebook: None
+        }],
+        "nothing to move: proposals for what the family needs next"
+    );
+}
