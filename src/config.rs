@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::app::Lang;
+use crate::i18n::Lang;
 
 /// Days before a window closes when an unbooked visit counts as overdue.
 pub const DEFAULT_WARNING_DAYS: u32 = 7;

@@ -19,39 +19,9 @@ pub mod week;
 
 use chrono::NaiveDate;
 
+pub use crate::i18n::{Lang, Text};
 pub use action::{Action, Effect, Key, Screen};
 use keymap::Scope;
-
-/// The interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    Sv,
-    #[default]
-    En,
-}
-
-/// A message in both languages; the screen shows the one in use.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Text {
-    pub sv: String,
-    pub en: String,
-}
-
-impl Text {
-    pub fn new(sv: impl Into<String>, en: impl Into<String>) -> Self {
-        Text {
-            sv: sv.into(),
-            en: en.into(),
-        }
-    }
-
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Sv => &self.sv,
-            Lang::En => &self.en,
-        }
-    }
-}
 
 /// A question waiting for y or n.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,6 +1,6 @@
 //! Every fixed text of the screens, one table per language.
 
-use crate::app::Lang;
+use crate::i18n::Lang;
 
 #[derive(Debug)]
 pub struct Strings {
