@@ -3,26 +3,10 @@
 use chrono::NaiveDateTime;
 use rusqlite::params;
 
-use super::{Result, Tx, datetime_text, parse_datetime};
+use super::{ReadTx, Result, WriteTx, datetime_text, parse_datetime};
 use crate::domain::model::AuditEntry;
 
-impl Tx<'_> {
-    pub fn insert_audit(&self, entry: &AuditEntry) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO audit (at, actor, action, entity, entity_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                entry.at.format("%Y-%m-%d %H:%M:%S").to_string(),
-                entry.actor,
-                entry.action,
-                entry.entity,
-                entry.entity_id,
-                entry.detail
-            ])?;
-        Ok(())
-    }
-
+impl ReadTx<'_> {
     /// This database's own id, random at creation (for export identifiers).
     pub fn instance_id(&self) -> Result<String> {
         Ok(self
@@ -71,5 +55,23 @@ impl Tx<'_> {
             });
         }
         Ok(out)
+    }
+}
+
+impl WriteTx<'_> {
+    pub fn insert_audit(&self, entry: &AuditEntry) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO audit (at, actor, action, entity, entity_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                entry.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                entry.actor,
+                entry.action,
+                entry.entity,
+                entry.entity_id,
+                entry.detail
+            ])?;
+        Ok(())
     }
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, params};
 
-use super::{DbError, Result, Tx, date_text, join_list, parse_enum};
+use super::{DbError, ReadTx, Result, WriteTx, date_text, join_list, parse_enum};
 use crate::domain::identity::IdentityNumber;
 use crate::domain::model::{FamilySummary, NewCaregiver, NewChild, NewFamily};
 use crate::domain::programme::Programme;
@@ -14,7 +14,112 @@ fn id_columns(identity: Option<&IdentityNumber>) -> (&'static str, Option<&str>)
     })
 }
 
-impl Tx<'_> {
+impl ReadTx<'_> {
+    /// The stored template text of a programme version.
+    pub fn programme_definition(&self, id: &str, version: u32) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT definition FROM programme WHERE id = ?1 AND version = ?2")?
+            .query_row(params![id, version], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn family_id_by_ref(&self, family_ref: &str) -> Result<Option<i64>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT id FROM family WHERE family_ref = ?1")?
+            .query_row([family_ref], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn family_of_child(&self, child_id: i64) -> Result<Option<i64>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT family_id FROM child WHERE id = ?1")?
+            .query_row([child_id], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The programme id and version a family follows.
+    pub fn family_programme(&self, family_id: i64) -> Result<Option<(String, u32)>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT programme_id, programme_version FROM family WHERE id = ?1")?
+            .query_row([family_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// Families in name order, without address or phone (lists never show them).
+    pub fn list_families(&self) -> Result<Vec<FamilySummary>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id, family_ref, display_name, area, clinic, status, protection, programme_id,
+                    interpreter_language
+             FROM family ORDER BY display_name, family_ref",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get(7)?,
+                r.get(8)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (
+                id,
+                family_ref,
+                display_name,
+                area,
+                clinic,
+                status,
+                protection,
+                programme_id,
+                interpreter_language,
+            ) = row?;
+            Ok(FamilySummary {
+                id,
+                family_ref,
+                display_name,
+                area,
+                clinic,
+                status: parse_enum(&status)?,
+                protection: parse_enum(&protection)?,
+                programme_id,
+                interpreter_language,
+            })
+        })
+        .collect()
+    }
+
+    /// The identity numbers stored for a family's caregivers, in order.
+    pub fn caregiver_identities(&self, family_id: i64) -> Result<Vec<Option<IdentityNumber>>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id_kind, id_value FROM caregiver WHERE family_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([family_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        rows.map(|row| {
+            let (kind, value) = row?;
+            value
+                .map(|value| -> Result<IdentityNumber> {
+                    Ok(IdentityNumber {
+                        kind: parse_enum(&kind)?,
+                        value,
+                    })
+                })
+                .transpose()
+        })
+        .collect()
+    }
+}
+
+impl WriteTx<'_> {
     /// Records a programme version the first time a family uses it; the same id and version
     /// with other content is refused, so a family's schedule never changes under it.
     pub fn ensure_programme(&self, programme: &Programme, definition: &str) -> Result<()> {
@@ -38,15 +143,6 @@ impl Tx<'_> {
                 Ok(())
             }
         }
-    }
-
-    /// The stored template text of a programme version.
-    pub fn programme_definition(&self, id: &str, version: u32) -> Result<Option<String>> {
-        Ok(self
-            .tx
-            .prepare_cached("SELECT definition FROM programme WHERE id = ?1 AND version = ?2")?
-            .query_row(params![id, version], |r| r.get(0))
-            .optional()?)
     }
 
     /// Inserts a family with everything that belongs to it; returns its id.
@@ -252,99 +348,5 @@ impl Tx<'_> {
                 value
             ])?;
         Ok(())
-    }
-
-    pub fn family_id_by_ref(&self, family_ref: &str) -> Result<Option<i64>> {
-        Ok(self
-            .tx
-            .prepare_cached("SELECT id FROM family WHERE family_ref = ?1")?
-            .query_row([family_ref], |r| r.get(0))
-            .optional()?)
-    }
-
-    pub fn family_of_child(&self, child_id: i64) -> Result<Option<i64>> {
-        Ok(self
-            .tx
-            .prepare_cached("SELECT family_id FROM child WHERE id = ?1")?
-            .query_row([child_id], |r| r.get(0))
-            .optional()?)
-    }
-
-    /// The programme id and version a family follows.
-    pub fn family_programme(&self, family_id: i64) -> Result<Option<(String, u32)>> {
-        Ok(self
-            .tx
-            .prepare_cached("SELECT programme_id, programme_version FROM family WHERE id = ?1")?
-            .query_row([family_id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?)
-    }
-
-    /// Families in name order, without address or phone (lists never show them).
-    pub fn list_families(&self) -> Result<Vec<FamilySummary>> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT id, family_ref, display_name, area, clinic, status, protection, programme_id,
-                    interpreter_language
-             FROM family ORDER BY display_name, family_ref",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-                r.get(7)?,
-                r.get(8)?,
-            ))
-        })?;
-        rows.map(|row| {
-            let (
-                id,
-                family_ref,
-                display_name,
-                area,
-                clinic,
-                status,
-                protection,
-                programme_id,
-                interpreter_language,
-            ) = row?;
-            Ok(FamilySummary {
-                id,
-                family_ref,
-                display_name,
-                area,
-                clinic,
-                status: parse_enum(&status)?,
-                protection: parse_enum(&protection)?,
-                programme_id,
-                interpreter_language,
-            })
-        })
-        .collect()
-    }
-
-    /// The identity numbers stored for a family's caregivers, in order.
-    pub fn caregiver_identities(&self, family_id: i64) -> Result<Vec<Option<IdentityNumber>>> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT id_kind, id_value FROM caregiver WHERE family_id = ?1 ORDER BY position",
-        )?;
-        let rows = stmt.query_map([family_id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
-        })?;
-        rows.map(|row| {
-            let (kind, value) = row?;
-            value
-                .map(|value| -> Result<IdentityNumber> {
-                    Ok(IdentityNumber {
-                        kind: parse_enum(&kind)?,
-                        value,
-                    })
-                })
-                .transpose()
-        })
-        .collect()
     }
 }

@@ -3,10 +3,10 @@
 use chrono::NaiveDate;
 use rusqlite::params;
 
-use super::{Result, Tx, date_text, datetime_text};
+use super::{Result, WriteTx, date_text, datetime_text};
 use crate::domain::model::{Attendance, NewGroup, NewSession};
 
-impl Tx<'_> {
+impl WriteTx<'_> {
     pub fn insert_group(&self, group: &NewGroup) -> Result<i64> {
         self.tx
             .prepare_cached(

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::migrate::{LATEST_VERSION, user_version};
 use super::open::APPLICATION_ID;
-use super::{Db, DbError, Result, Tx};
+use super::{Db, DbError, ReadTx, Result};
 
 /// One line of `hembesok check`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -359,7 +359,7 @@ fn set_private(path: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-impl Tx<'_> {
+impl ReadTx<'_> {
     pub fn counts(&self) -> Result<Counts> {
         let n = |table: &str| -> Result<i64> {
             Ok(self

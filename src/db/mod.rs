@@ -74,10 +74,42 @@ pub struct Db {
     path: Option<PathBuf>,
 }
 
-/// One transaction; every repository function hangs off it, so every write happens inside one.
+/// A read transaction: everything read through it is from one moment, and it has no write
+/// method, so a write can never be made inside a read and silently rolled back:
+///
+/// ```compile_fail
+/// # use hembesok::db::Db;
+/// # use hembesok::domain::model::AuditEntry;
+/// fn lost(db: &mut Db, entry: &AuditEntry) {
+///     let _ = db.read(|tx| tx.insert_audit(entry));
+/// }
+/// ```
 #[derive(Debug)]
-pub struct Tx<'c> {
+pub struct ReadTx<'c> {
     tx: rusqlite::Transaction<'c>,
+}
+
+/// A write transaction (`BEGIN IMMEDIATE`): every repository write hangs off it, and it reads
+/// like a [`ReadTx`], so a use case checks and writes in the same transaction:
+///
+/// ```
+/// # use hembesok::db::{Db, DbError};
+/// # use hembesok::domain::model::AuditEntry;
+/// fn kept(db: &mut Db, entry: &AuditEntry) -> Result<(), DbError> {
+///     db.write(|tx| tx.insert_audit(entry))
+/// }
+/// ```
+#[derive(Debug)]
+pub struct WriteTx<'c> {
+    read: ReadTx<'c>,
+}
+
+impl<'c> std::ops::Deref for WriteTx<'c> {
+    type Target = ReadTx<'c>;
+
+    fn deref(&self) -> &ReadTx<'c> {
+        &self.read
+    }
 }
 
 impl Db {
@@ -107,28 +139,30 @@ impl Db {
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction, committed only if `f` succeeds.
     pub fn write<T, E: From<DbError>>(
         &mut self,
-        f: impl FnOnce(&Tx<'_>) -> std::result::Result<T, E>,
+        f: impl FnOnce(&WriteTx<'_>) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(DbError::from)?;
-        let tx = Tx { tx };
+        let tx = WriteTx {
+            read: ReadTx { tx },
+        };
         let value = f(&tx)?;
-        tx.tx.commit().map_err(DbError::from)?;
+        tx.read.tx.commit().map_err(DbError::from)?;
         Ok(value)
     }
 
     /// Runs `f` in one read transaction, so that everything it reads is from one moment.
     pub fn read<T, E: From<DbError>>(
         &mut self,
-        f: impl FnOnce(&Tx<'_>) -> std::result::Result<T, E>,
+        f: impl FnOnce(&ReadTx<'_>) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Deferred)
             .map_err(DbError::from)?;
-        let tx = Tx { tx };
+        let tx = ReadTx { tx };
         f(&tx)
     }
 }

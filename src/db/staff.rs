@@ -3,7 +3,7 @@
 use chrono::NaiveTime;
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{DbError, Result, Tx, join_list, parse_enum, split_list};
+use super::{DbError, ReadTx, Result, WriteTx, join_list, parse_enum, split_list};
 use crate::domain::enums::Weekday;
 use crate::domain::model::{NewStaff, Staff, WorkHours};
 
@@ -67,7 +67,43 @@ fn name_key(name: &str) -> String {
         .to_lowercase()
 }
 
-impl Tx<'_> {
+impl ReadTx<'_> {
+    pub fn staff_by_id(&self, id: i64) -> Result<Option<Staff>> {
+        let row = self
+            .tx
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM staff WHERE id = ?1"))?
+            .query_row([id], read_row)
+            .optional()?;
+        row.map(to_staff).transpose()
+    }
+
+    /// A staff member by name, ignoring case.
+    pub fn staff_by_name(&self, name: &str) -> Result<Option<Staff>> {
+        let row = self
+            .tx
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM staff WHERE name_key = ?1"))?
+            .query_row([name_key(name)], read_row)
+            .optional()?;
+        row.map(to_staff).transpose()
+    }
+
+    /// Every staff member's name by id (for naming people in alerts).
+    pub fn staff_names(&self) -> Result<std::collections::HashMap<i64, String>> {
+        let mut stmt = self.tx.prepare_cached("SELECT id, name FROM staff")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    pub fn list_staff(&self) -> Result<Vec<Staff>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM staff ORDER BY name"))?;
+        let rows = stmt.query_map([], read_row)?;
+        rows.map(|r| to_staff(r?)).collect()
+    }
+}
+
+impl WriteTx<'_> {
     pub fn insert_staff(&self, staff: &NewStaff) -> Result<i64> {
         self.save_staff(None, staff)
     }
@@ -114,39 +150,5 @@ impl Tx<'_> {
                 other => DbError::from(other),
             })?;
         Ok(saved)
-    }
-
-    pub fn staff_by_id(&self, id: i64) -> Result<Option<Staff>> {
-        let row = self
-            .tx
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM staff WHERE id = ?1"))?
-            .query_row([id], read_row)
-            .optional()?;
-        row.map(to_staff).transpose()
-    }
-
-    /// A staff member by name, ignoring case.
-    pub fn staff_by_name(&self, name: &str) -> Result<Option<Staff>> {
-        let row = self
-            .tx
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM staff WHERE name_key = ?1"))?
-            .query_row([name_key(name)], read_row)
-            .optional()?;
-        row.map(to_staff).transpose()
-    }
-
-    /// Every staff member's name by id (for naming people in alerts).
-    pub fn staff_names(&self) -> Result<std::collections::HashMap<i64, String>> {
-        let mut stmt = self.tx.prepare_cached("SELECT id, name FROM staff")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
-    }
-
-    pub fn list_staff(&self) -> Result<Vec<Staff>> {
-        let mut stmt = self
-            .tx
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM staff ORDER BY name"))?;
-        let rows = stmt.query_map([], read_row)?;
-        rows.map(|r| to_staff(r?)).collect()
     }
 }

@@ -89,7 +89,7 @@ fn sample_staff(name: &str, role: Role) -> NewStaff {
     }
 }
 
-fn store_goteborg(tx: &Tx<'_>) -> u32 {
+fn store_goteborg(tx: &WriteTx<'_>) -> u32 {
     let p = builtin_programmes()
         .unwrap()
         .into_iter()

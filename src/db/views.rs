@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::OptionalExtension;
 
-use super::{Result, Tx, datetime_text, parse_date, parse_datetime, parse_enum, split_list};
+use super::{ReadTx, Result, datetime_text, parse_date, parse_datetime, parse_enum, split_list};
 use crate::domain::enums::{ConsentMethod, Protection};
 use crate::domain::identity::IdentityNumber;
 use crate::domain::model::Consent;
@@ -27,7 +27,7 @@ fn opt_date(text: Option<&String>) -> Result<Option<NaiveDate>> {
     text.map(|t| parse_date(t)).transpose()
 }
 
-impl Tx<'_> {
+impl ReadTx<'_> {
     /// Every family, in Swedish name order, with the folded text that search looks in. Three
     /// flat reads merged here: much faster at region scale than a subquery per family.
     pub fn family_index(&self) -> Result<Vec<FamilyIndexEntry>> {
@@ -297,5 +297,12 @@ impl Tx<'_> {
             .prepare_cached("SELECT id, version, definition FROM programme ORDER BY id, version")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The one programme catalogue: the shipped templates and every version stored here.
+    pub fn programme_catalogue(&self) -> Result<crate::domain::catalogue::Catalogue> {
+        Ok(crate::domain::catalogue::Catalogue::new(
+            &self.programme_definitions()?,
+        ))
     }
 }

@@ -8,14 +8,14 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::{
-    Result, Tx, date_text, datetime_text, parse_date, parse_datetime, parse_enum, split_list,
+    ReadTx, Result, date_text, datetime_text, parse_date, parse_datetime, parse_enum, split_list,
 };
 use crate::domain::booking::Busy;
 use crate::domain::timeline::{StaffBooking, VisitFact, VisitsByChild};
 use crate::domain::views::{Attendee, ChildPlan, DayVisit, StaffVisit};
 
 /// Reads of visits for the screens.
-impl Tx<'_> {
+impl ReadTx<'_> {
     /// A staff member's visits (as attendee or interpreter) starting on days `from` to `to`.
     pub fn staff_visits(
         &self,

@@ -5,7 +5,7 @@ use rusqlite::params;
 
 use rusqlite::OptionalExtension;
 
-use super::{Result, Tx, datetime_text, join_list, parse_datetime, parse_enum};
+use super::{ReadTx, Result, WriteTx, datetime_text, join_list, parse_datetime, parse_enum};
 use crate::domain::model::{Interpreter, NewVisit, VisitStaff};
 
 /// A stored visit, as the schedule needs it.
@@ -19,7 +19,58 @@ pub struct VisitRecord {
     pub status: crate::domain::enums::VisitStatus,
 }
 
-impl Tx<'_> {
+impl ReadTx<'_> {
+    /// Staff who have visited the family before, most recent first.
+    pub fn family_staff(&self, family_id: i64) -> Result<Vec<i64>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT vs.staff_id FROM visit_staff vs JOIN visit v ON v.id = vs.visit_id
+             JOIN child c ON c.id = v.child_id WHERE c.family_id = ?1
+             GROUP BY vs.staff_id ORDER BY max(v.starts_at) DESC",
+        )?;
+        let rows = stmt.query_map([family_id], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Staff with visits in an area between two times, busiest first.
+    pub fn area_staff(
+        &self,
+        area: &str,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    ) -> Result<Vec<i64>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT vs.staff_id FROM visit v JOIN visit_staff vs ON vs.visit_id = v.id
+             JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+             WHERE f.area = ?1 AND v.starts_at >= ?2 AND v.starts_at < ?3
+             GROUP BY vs.staff_id ORDER BY count(*) DESC, vs.staff_id LIMIT 40",
+        )?;
+        let rows = stmt.query_map(params![area, datetime_text(from), datetime_text(to)], |r| {
+            r.get(0)
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// A visit's child, programme visit number and status.
+    pub fn visit_record(&self, visit_id: i64) -> Result<Option<VisitRecord>> {
+        self.tx
+            .prepare_cached(&format!("SELECT {RECORD_COLUMNS} FROM visit WHERE id = ?1"))?
+            .query_row([visit_id], raw_record)
+            .optional()?
+            .map(into_record)
+            .transpose()
+    }
+
+    /// A child's visits in time order.
+    pub fn visits_of_child(&self, child_id: i64) -> Result<Vec<VisitRecord>> {
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {RECORD_COLUMNS} FROM visit WHERE child_id = ?1 ORDER BY starts_at, id"
+        ))?;
+        let rows = stmt.query_map([child_id], raw_record)?;
+        rows.map(|row| into_record(row?)).collect()
+    }
+}
+
+impl WriteTx<'_> {
     pub fn insert_visit(&self, visit: &NewVisit, now: NaiveDateTime) -> Result<i64> {
         let (staff_id, external) = match visit.interpreter {
             Interpreter::None => (None, false),
@@ -141,55 +192,6 @@ impl Tx<'_> {
             stmt.execute(params![outcome.visit_id, staff_id, attended])?;
         }
         Ok(())
-    }
-
-    /// Staff who have visited the family before, most recent first.
-    pub fn family_staff(&self, family_id: i64) -> Result<Vec<i64>> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT vs.staff_id FROM visit_staff vs JOIN visit v ON v.id = vs.visit_id
-             JOIN child c ON c.id = v.child_id WHERE c.family_id = ?1
-             GROUP BY vs.staff_id ORDER BY max(v.starts_at) DESC",
-        )?;
-        let rows = stmt.query_map([family_id], |r| r.get(0))?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
-    }
-
-    /// Staff with visits in an area between two times, busiest first.
-    pub fn area_staff(
-        &self,
-        area: &str,
-        from: NaiveDateTime,
-        to: NaiveDateTime,
-    ) -> Result<Vec<i64>> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT vs.staff_id FROM visit v JOIN visit_staff vs ON vs.visit_id = v.id
-             JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
-             WHERE f.area = ?1 AND v.starts_at >= ?2 AND v.starts_at < ?3
-             GROUP BY vs.staff_id ORDER BY count(*) DESC, vs.staff_id LIMIT 40",
-        )?;
-        let rows = stmt.query_map(params![area, datetime_text(from), datetime_text(to)], |r| {
-            r.get(0)
-        })?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
-    }
-
-    /// A visit's child, programme visit number and status.
-    pub fn visit_record(&self, visit_id: i64) -> Result<Option<VisitRecord>> {
-        self.tx
-            .prepare_cached(&format!("SELECT {RECORD_COLUMNS} FROM visit WHERE id = ?1"))?
-            .query_row([visit_id], raw_record)
-            .optional()?
-            .map(into_record)
-            .transpose()
-    }
-
-    /// A child's visits in time order.
-    pub fn visits_of_child(&self, child_id: i64) -> Result<Vec<VisitRecord>> {
-        let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT {RECORD_COLUMNS} FROM visit WHERE child_id = ?1 ORDER BY starts_at, id"
-        ))?;
-        let rows = stmt.query_map([child_id], raw_record)?;
-        rows.map(|row| into_record(row?)).collect()
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod booking;
 pub mod builtin;
 pub mod calendar;
+pub mod catalogue;
 pub mod enums;
 pub mod ics;
 pub mod identity;

@@ -6,7 +6,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use super::names::{Names, pick, weighted};
 use super::planner::Planner;
 use super::staff::Roster;
-use crate::db::Tx;
+use crate::db::WriteTx;
 use crate::domain::enums::{
     ConsentMethod, Eligibility, ExitReason, FamilyStatus, Location, Protection, Referral, Role,
     VisitStatus,
@@ -61,7 +61,7 @@ fn identity(rng: &mut fastrand::Rng, birth: NaiveDate, protected: bool) -> Optio
 }
 
 pub fn create(
-    tx: &Tx<'_>,
+    tx: &WriteTx<'_>,
     rng: &mut fastrand::Rng,
     names: &Names,
     programmes: &[Programme],
@@ -253,7 +253,7 @@ fn pick_team(rng: &mut fastrand::Rng, roster: &Roster, area: usize) -> usize {
 /// where its window stands today.
 #[allow(clippy::too_many_arguments)]
 fn visits_for(
-    tx: &Tx<'_>,
+    tx: &WriteTx<'_>,
     rng: &mut fastrand::Rng,
     planner: &mut Planner,
     roster: &Roster,

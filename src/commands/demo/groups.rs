@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveTime};
 use super::families::{DemoFamily, chance, days_after, days_before};
 use super::names::{Names, pick};
 use super::staff::Roster;
-use crate::db::Tx;
+use crate::db::WriteTx;
 use crate::domain::enums::{AttendanceStatus, SessionStatus};
 use crate::domain::model::{Attendance, NewGroup, NewSession};
 
@@ -31,7 +31,7 @@ const THEMES: [&str; 8] = [
 /// Parent groups of five to seven families whose children are of an age, with sessions every
 /// other week; past sessions held (a few cancelled) with attendance.
 pub fn create_groups(
-    tx: &Tx<'_>,
+    tx: &WriteTx<'_>,
     rng: &mut fastrand::Rng,
     names: &Names,
     roster: &Roster,

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use anyhow::Result;
 
 use super::names::{Names, pick, weighted};
-use crate::db::Tx;
+use crate::db::WriteTx;
 use crate::domain::enums::{Role, Weekday};
 use crate::domain::model::{NewStaff, Staff, WorkHours};
 
@@ -88,7 +88,7 @@ fn days(rng: &mut fastrand::Rng) -> Vec<Weekday> {
 }
 
 pub fn create(
-    tx: &Tx<'_>,
+    tx: &WriteTx<'_>,
     rng: &mut fastrand::Rng,
     names: &Names,
     families: u32,

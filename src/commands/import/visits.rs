@@ -1,7 +1,7 @@
 //! `import visits`: booked and past visits, matched to families, children and staff by name.
 
 use super::{Columns, Invocation, Problems, Refused, Row, parse_datetime, read_rows};
-use crate::db::{Db, Tx};
+use crate::db::{Db, ReadTx};
 use crate::domain::booking::{Assigned, BookingRules, Busy, Candidate, Conflict, check_booking};
 use crate::domain::builtin::builtin_programmes;
 use crate::domain::enums::{Location, Referral, Role, Theme, VisitStatus, parse_list};
@@ -114,7 +114,7 @@ fn parse_row(row: &Row, problems: &mut Problems) -> Option<ParsedVisit> {
 
 /// Fills in the database ids of the child, staff and interpreter, noting what cannot be found.
 fn resolve(
-    tx: &Tx<'_>,
+    tx: &ReadTx<'_>,
     p: &mut ParsedVisit,
     programmes: &[Programme],
     problems: &mut Problems,
@@ -260,7 +260,7 @@ fn conflict_column(c: &Conflict, interpreter_name: Option<&str>) -> &'static str
 /// Runs the booking checks on every visit that occupies time, against the database and against
 /// the file's own earlier rows. Past visits skip the working-hours check.
 fn check_bookings(
-    tx: &Tx<'_>,
+    tx: &ReadTx<'_>,
     parsed: &[ParsedVisit],
     programmes: &[Programme],
     now: chrono::NaiveDateTime,
@@ -371,7 +371,7 @@ fn interpreter_id(i: &Interpreter) -> Option<i64> {
     }
 }
 
-fn family_of(tx: &Tx<'_>, child_id: i64) -> Result<Option<i64>, crate::db::DbError> {
+fn family_of(tx: &ReadTx<'_>, child_id: i64) -> Result<Option<i64>, crate::db::DbError> {
     tx.family_of_child(child_id)
 }
 
