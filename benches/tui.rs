@@ -8,7 +8,6 @@ use std::time::{Duration, Instant};
 
 use hembesok::app::{App, Effect, Key, Lang};
 use hembesok::commands::Invocation;
-use hembesok::db::Db;
 use hembesok::tui::{Runner, apply, start};
 use hembesok::ui::{Theme, render};
 use ratatui::Terminal;
@@ -22,7 +21,8 @@ fn database() -> PathBuf {
     if !path.exists() {
         eprintln!("creating {} (50,000 families)…", path.display());
         let inv = Invocation::from_environment();
-        let mut db = Db::open(&path).expect("bench database");
+        let mut db =
+            hembesok::db::connect(&path, hembesok::db::Mode::Create, None).expect("bench database");
         hembesok::commands::demo::generate(&mut db, 50_000, 1, inv.today(), false, &inv)
             .expect("demo data");
     }
@@ -65,7 +65,7 @@ fn main() {
     let mut first = Vec::new();
     for _ in 0..5 {
         let t = Instant::now();
-        let db = Db::open(&path).expect("open");
+        let db = hembesok::db::connect(&path, hembesok::db::Mode::Create, None).expect("open");
         let mut runner = Runner::new(db, "bench".into(), 7).expect("runner");
         let mut app = App::new(Lang::Sv, runner.now().date(), runner.programme_ids());
         start(&mut app, &mut runner).expect("today");
@@ -79,10 +79,19 @@ fn main() {
     let mut alerts_ready = Vec::new();
     let mut index_ready = Vec::new();
     let mut app = App::new(Lang::Sv, chrono::Local::now().date_naive(), Vec::new());
-    let mut runner =
-        Runner::new(Db::open(&path).expect("open"), "bench".into(), 7).expect("runner");
+    let mut runner = Runner::new(
+        hembesok::db::connect(&path, hembesok::db::Mode::Create, None).expect("open"),
+        "bench".into(),
+        7,
+    )
+    .expect("runner");
     for _ in 0..3 {
-        runner = Runner::new(Db::open(&path).expect("open"), "bench".into(), 7).expect("runner");
+        runner = Runner::new(
+            hembesok::db::connect(&path, hembesok::db::Mode::Create, None).expect("open"),
+            "bench".into(),
+            7,
+        )
+        .expect("runner");
         app = App::new(Lang::Sv, runner.now().date(), runner.programme_ids());
         let t = Instant::now();
         start(&mut app, &mut runner).expect("today");

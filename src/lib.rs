@@ -7,6 +7,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod i18n;
+pub mod ops;
 pub mod paths;
 pub mod tui;
 pub mod ui;

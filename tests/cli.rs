@@ -8,7 +8,6 @@ use std::path::PathBuf;
 
 use assert_cmd::Command;
 use common::{counts, fixture, hembesok, import_all};
-use hembesok::db::Db;
 use predicates::prelude::*;
 
 #[test]
@@ -53,7 +52,7 @@ fn demo_is_the_same_for_the_same_seed_and_date() {
             ])
             .assert()
             .success();
-        let mut db = Db::open(&db).unwrap();
+        let mut db = hembesok::db::connect(&db, hembesok::db::Mode::Create, None).unwrap();
         let families = db.read(|tx| tx.list_families()).unwrap();
         let staff = db.read(|tx| tx.list_staff()).unwrap();
         (
@@ -96,7 +95,7 @@ fn demo_data_has_what_a_coordinator_meets() {
         .args(["demo", "--today", "2026-11-22"])
         .assert()
         .success();
-    let mut db = Db::open(&db).unwrap();
+    let mut db = hembesok::db::connect(&db, hembesok::db::Mode::Create, None).unwrap();
     let families = db.read(|tx| tx.list_families()).unwrap();
     assert_eq!(families.len(), 120);
     let programmes: std::collections::BTreeSet<&str> =
@@ -278,7 +277,7 @@ fn restore_puts_a_backup_back_keeps_a_safety_copy_and_the_log() {
         .collect();
     assert_eq!(safety.len(), 1);
     assert_eq!(counts(&safety[0]).families, 35, "what was there is kept");
-    let log = Db::open(&db)
+    let log = hembesok::db::connect(&db, hembesok::db::Mode::Create, None)
         .unwrap()
         .read(|tx| tx.list_audit(None))
         .unwrap();

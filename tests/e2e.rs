@@ -7,7 +7,6 @@ use std::path::Path;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use hembesok::db::Db;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 /// How long to wait for the screen to show something before giving up (a hang guard, not a
@@ -150,7 +149,7 @@ fn find_a_family_read_its_timeline_open_help_and_quit() {
         .assert()
         .success();
     // A family whose surname no other family has, searched by part of it in lower case.
-    let families = Db::open(&db)
+    let families = hembesok::db::connect(&db, hembesok::db::Mode::Create, None)
         .unwrap()
         .read(|tx| tx.list_families())
         .unwrap();
@@ -202,7 +201,7 @@ fn find_a_family_read_its_timeline_open_help_and_quit() {
     );
 
     // Opening the family's page was written to the audit log, without names.
-    let audit = Db::open(&db)
+    let audit = hembesok::db::connect(&db, hembesok::db::Mode::Create, None)
         .unwrap()
         .read(|tx| tx.list_audit(None))
         .unwrap();
@@ -274,7 +273,7 @@ fn family_with_a_due_visit(db: &Path, today: chrono::NaiveDate) -> (String, Stri
     use hembesok::domain::schedule::VisitState;
     use hembesok::domain::timeline::timeline;
     let programmes = builtin_programmes().unwrap();
-    let mut db = Db::open(db).unwrap();
+    let mut db = hembesok::db::connect(db, hembesok::db::Mode::Create, None).unwrap();
     let families = db.read(|tx| tx.family_index()).unwrap();
     for f in &families {
         if f.status != hembesok::domain::enums::FamilyStatus::Active
@@ -379,7 +378,7 @@ fn book_the_first_proposed_slot_see_it_in_week_and_today_mark_it_done() {
     assert!(s.finish().success());
 
     // Both roles are recorded as present, so it counts as a joint visit.
-    let mut db = Db::open(&db).unwrap();
+    let mut db = hembesok::db::connect(&db, hembesok::db::Mode::Create, None).unwrap();
     let audit = db.read(|tx| tx.list_audit(None)).unwrap();
     assert!(
         audit.iter().any(|a| a.action == "book") && audit.iter().any(|a| a.action == "outcome")

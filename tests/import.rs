@@ -7,7 +7,6 @@ mod common;
 use std::path::Path;
 
 use common::{counts, fixture, hembesok, import_all, stderr_lines};
-use hembesok::db::Db;
 use predicates::prelude::*;
 
 #[test]
@@ -194,7 +193,7 @@ fn visit_imports_run_the_booking_checks_and_allow_conflicts_when_told() {
     let db = dir.path().join("b.sqlite");
     import_all(&db);
     let expected = [
-        "line 2: staff: no parent_advisor is booked; the programme visit needs one",
+        "line 2: staff: no parent advisor is booked; the programme visit needs one",
         "line 3: staff: Anna Sköterska is already booked then (line 2 of this file)",
         "line 4: start: Julafton is a public holiday",
         "line 5: start: Bo Rådgivare does not work on Wednesdays",
@@ -248,7 +247,7 @@ fn imports_are_written_to_the_audit_log_without_personal_data() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.sqlite");
     import_all(&db);
-    let audit = Db::open(&db)
+    let audit = hembesok::db::connect(&db, hembesok::db::Mode::Create, None)
         .unwrap()
         .read(|tx| tx.list_audit(None))
         .unwrap();

@@ -2,7 +2,6 @@
 #![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
 
 use hembesok::app::{App, Effect, Lang};
-use hembesok::db::Db;
 use hembesok::domain::timeline::double_bookings;
 use hembesok::tui::{Runner, apply, start};
 
@@ -18,7 +17,12 @@ fn demo_app(families: &str, seed: &str) -> (tempfile::TempDir, std::path::PathBu
         .args(["--today", "2026-11-23"])
         .assert()
         .success();
-    let mut runner = Runner::new(Db::open(&path).unwrap(), "test".into(), 7).unwrap();
+    let mut runner = Runner::new(
+        hembesok::db::connect(&path, hembesok::db::Mode::Create, None).unwrap(),
+        "test".into(),
+        7,
+    )
+    .unwrap();
     runner.clock = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
         .unwrap()
         .and_hms_opt(7, 0, 0);
@@ -70,7 +74,7 @@ fn booking_every_due_visit_from_proposals_makes_no_conflict() {
         due.len()
     );
 
-    let mut db = Db::open(&path).unwrap();
+    let mut db = hembesok::db::connect(&path, hembesok::db::Mode::Create, None).unwrap();
     let from = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
         .unwrap()
         .and_hms_opt(0, 0, 0)
@@ -111,7 +115,7 @@ fn moving_a_booked_visit_never_proposes_the_slot_it_already_has() {
         &mut runner,
         vec![Effect::BookVisit(Box::new(request))],
     );
-    let mut db = Db::open(&path).unwrap();
+    let mut db = hembesok::db::connect(&path, hembesok::db::Mode::Create, None).unwrap();
     let visit_id = db
         .read(|tx| tx.planned_bookings(slot))
         .unwrap()

@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 use hembesok::app::{App, Effect, Key, Lang};
-use hembesok::db::Db;
 use hembesok::domain::enums::{ConsentMethod, ExitReason, FamilyStatus, Protection, Role, Weekday};
 use hembesok::domain::model::{Consent, NewCaregiver, NewChild, NewFamily, NewStaff, WorkHours};
 use hembesok::tui::{Runner, apply, start};
@@ -11,7 +10,12 @@ use hembesok::tui::{Runner, apply, start};
 fn setup() -> (tempfile::TempDir, App, Runner) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.sqlite");
-    let mut runner = Runner::new(Db::open(&path).unwrap(), "samordnare".into(), 7).unwrap();
+    let mut runner = Runner::new(
+        hembesok::db::connect(&path, hembesok::db::Mode::Create, None).unwrap(),
+        "samordnare".into(),
+        7,
+    )
+    .unwrap();
     runner.clock = NaiveDate::from_ymd_opt(2026, 11, 23)
         .unwrap()
         .and_hms_opt(9, 0, 0);

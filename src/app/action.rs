@@ -126,8 +126,12 @@ pub enum Action {
     ProposalsLoaded(Box<BookingPlan>),
     /// The protected address of this family may be shown: the view was written to the audit log.
     Revealed(i64),
-    /// A change was written; the text says what, in both languages.
-    Saved(super::Text),
+    /// A change was written: what it did in words, what it touched, and the new row's id.
+    Saved(super::Text, crate::domain::model::Changed, Option<i64>),
+    /// Every alert of one family, after it changed (all kinds but double bookings).
+    FamilyAlertsLoaded(i64, Vec<AlertRow>),
+    /// One family's entry of the search index, after it changed.
+    IndexEntryLoaded(FamilyIndexEntry),
     /// A change was refused; the form stays open with what was typed.
     Failed(super::Text),
 }
@@ -135,8 +139,17 @@ pub enum Action {
 /// Work for the runtime: reads and writes against the database, or stopping.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// Today's and tomorrow's visits and the next session.
     LoadToday,
+    /// Every alert, read in the background.
+    LoadAlerts,
+    /// One family's alerts, after it changed.
+    LoadFamilyAlerts(i64),
     LoadIndex,
+    /// One family's entry of the search index, after it changed.
+    LoadIndexEntry(i64),
+    /// Reads a family's page again after a change (not a new look: nothing is audited).
+    RefreshFamily(i64),
     /// Opens a family's page; the runtime writes the view to the audit log.
     LoadFamily(i64),
     /// Shows a protected family's address and phone; written to the audit log.

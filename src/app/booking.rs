@@ -2,6 +2,7 @@
 
 use super::{Action, Text, move_selection};
 use crate::domain::booking::Candidate;
+use crate::domain::booking::plan::BookingOptions;
 use crate::domain::enums::Role;
 use crate::domain::schedule::Window;
 
@@ -36,17 +37,54 @@ pub struct BookingPlan {
     pub busy: Vec<crate::domain::booking::Busy>,
 }
 
-/// What saving a booking needs.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BookingRequest {
-    pub family_id: i64,
-    pub child_id: i64,
-    pub visit_no: Option<u32>,
-    pub candidate: Candidate,
-    pub interpreter_language: Option<String>,
-    pub rebooking: Option<i64>,
-    /// Why it is booked outside the visit's window.
-    pub override_reason: Option<String>,
+pub use crate::domain::booking::plan::BookingRequest;
+
+impl BookingPlan {
+    /// The plan as the screens show it: the proposals with the names of who would go.
+    pub fn from_options(o: BookingOptions) -> BookingPlan {
+        let name = |id: i64| {
+            o.staff
+                .iter()
+                .find(|s| s.id == id)
+                .map_or_else(String::new, |s| s.name.clone())
+        };
+        let proposals = o
+            .proposals
+            .into_iter()
+            .map(|p| ProposalView {
+                people: p
+                    .candidate
+                    .staff
+                    .iter()
+                    .map(|a| (a.role, name(a.staff_id)))
+                    .collect(),
+                interpreter: match (
+                    p.candidate.interpreter_staff,
+                    p.candidate.interpreter_external,
+                ) {
+                    (Some(id), _) => Some(name(id)),
+                    (None, true) => Some("external".into()),
+                    (None, false) => None,
+                },
+                same_area: p.same_area,
+                candidate: p.candidate,
+            })
+            .collect();
+        BookingPlan {
+            family_id: o.family_id,
+            child_id: o.visit.child_id,
+            child_name: o.visit.child_name,
+            visit_no: Some(o.visit.visit_no),
+            visit_name: Text::new(o.visit_name, o.visit_name_en),
+            window: Some(o.visit.window),
+            interpreter_language: o.interpreter_language,
+            rebooking: o.rebooking,
+            proposals,
+            required_roles: o.required_roles,
+            staff: o.staff,
+            busy: o.busy,
+        }
+    }
 }
 
 #[derive(Debug)]

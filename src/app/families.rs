@@ -7,7 +7,7 @@ use tui_input::{Input, InputRequest};
 use super::today::TodayState;
 use super::{Action, Effect, Key, move_selection};
 use crate::domain::enums::FamilyStatus;
-use crate::domain::search::{Query, rank};
+use crate::domain::search::{Query, rank, sort_key};
 use crate::domain::timeline::AlertKind;
 use crate::domain::views::FamilyIndexEntry;
 
@@ -100,6 +100,33 @@ impl FamiliesState {
         self.index = index;
         self.loaded = true;
         self.refresh(today);
+    }
+
+    /// Puts one family's changed entry in its place in the index (sorted by name, then
+    /// reference), instead of reading the whole index again.
+    pub fn put_entry(&mut self, entry: FamilyIndexEntry) {
+        if !self.loaded {
+            return;
+        }
+        self.index.retain(|e| e.id != entry.id);
+        let key = (sort_key(&entry.display_name), entry.family_ref.clone());
+        let at = self
+            .index
+            .partition_point(|e| (sort_key(&e.display_name), e.family_ref.clone()) < key);
+        for (value, list) in [
+            (entry.area.as_ref(), &mut self.areas),
+            (entry.clinic.as_ref(), &mut self.clinics),
+            (Some(&entry.programme_id), &mut self.programmes),
+        ] {
+            if let Some(v) = value
+                && let Err(i) = list.binary_search(v)
+            {
+                list.insert(i, v.clone());
+            }
+        }
+        self.index.insert(at, entry);
+        self.forget();
+        self.recompute();
     }
 
     /// Takes the latest due states from Today and recomputes the matches.

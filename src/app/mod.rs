@@ -12,14 +12,15 @@ pub mod forms;
 mod handlers;
 pub mod keymap;
 pub mod keymap_docs;
-pub mod labels;
 pub mod staff;
 pub mod today;
 pub mod week;
 
 use chrono::NaiveDate;
 
-pub use crate::i18n::{Lang, Text};
+use crate::domain::model::Changed;
+
+pub use crate::i18n::{Lang, Text, labels};
 pub use action::{Action, Effect, Key, Screen};
 use keymap::Scope;
 
@@ -219,15 +220,20 @@ impl App {
                 self.staff.set(list);
                 Vec::new()
             }
-            Action::Saved(text) => {
+            Action::Saved(text, changed, _) => {
                 self.form = None;
                 self.booking = None;
                 self.message = Some(text);
-                // The week on screen may hold the visit that changed.
-                match self.week.week {
-                    Some(week) if self.week.loaded => vec![Effect::LoadWeek(week)],
-                    _ => Vec::new(),
-                }
+                self.reload_after(changed)
+            }
+            Action::FamilyAlertsLoaded(family_id, rows) => {
+                self.today_view.set_family_alerts(family_id, rows);
+                self.families.refresh(&self.today_view);
+                Vec::new()
+            }
+            Action::IndexEntryLoaded(entry) => {
+                self.families.put_entry(entry);
+                Vec::new()
             }
             Action::Failed(text) => {
                 if let Some(form) = self.form.as_mut() {
@@ -265,6 +271,61 @@ impl App {
                 self.route(other)
             }
         }
+    }
+
+    /// What to read again after a change: only what a screen shows of it.
+    fn reload_after(&self, changed: Changed) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        let family = match changed {
+            Changed::Family(id) => Some(id),
+            Changed::Visits { family_id, .. } => Some(family_id),
+            Changed::Staff => None,
+        };
+        if let Some(id) = family {
+            effects.push(Effect::RefreshFamily(id));
+            if self.families.loaded {
+                effects.push(Effect::LoadIndexEntry(id));
+            }
+        }
+        let tomorrow = self.today.succ_opt().unwrap_or(self.today);
+        match changed {
+            Changed::Family(id) => {
+                effects.push(Effect::LoadFamilyAlerts(id));
+                // Today's rows show the family's name and area.
+                if self
+                    .today_view
+                    .data
+                    .visits
+                    .iter()
+                    .any(|v| v.family_id == id)
+                {
+                    effects.push(Effect::LoadToday);
+                }
+            }
+            Changed::Visits { days, .. } => {
+                if days.iter().any(|d| *d == self.today || *d == tomorrow) {
+                    effects.push(Effect::LoadToday);
+                }
+                // A visit can end or make a double booking with another family's visit.
+                effects.push(Effect::LoadAlerts);
+                if let Some(week) = self.week.week
+                    && self.week.loaded
+                    && days.iter().any(|d| week.days().contains(d))
+                {
+                    effects.push(Effect::LoadWeek(week));
+                }
+            }
+            Changed::Staff => {
+                effects.push(Effect::LoadStaff);
+                // Names on the week's visits may have changed.
+                if let Some(week) = self.week.week
+                    && self.week.loaded
+                {
+                    effects.push(Effect::LoadWeek(week));
+                }
+            }
+        }
+        effects
     }
 
     fn show(&mut self, screen: Screen) -> Vec<Effect> {

@@ -70,6 +70,21 @@ impl TodayState {
         self.alerts = Some(alerts);
     }
 
+    /// Replaces one family's alerts (all kinds but double bookings) after it changed.
+    pub fn set_family_alerts(&mut self, family_id: i64, rows: Vec<AlertRow>) {
+        let Some(current) = self.alerts.take() else {
+            // The full list is still on its way and will include the change.
+            return;
+        };
+        let mut alerts: Vec<AlertRow> = current
+            .into_iter()
+            .filter(|a| a.family_id != family_id || a.kind == AlertKind::DoubleBooked)
+            .collect();
+        alerts.extend(rows);
+        alerts.sort_by(alert_order);
+        self.set_alerts(alerts);
+    }
+
     /// The visit marked in the visits pane, when that pane has focus.
     pub fn marked_visit(&self) -> Option<&DayVisit> {
         (self.pane == Pane::Visits)
@@ -250,6 +265,11 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
             date: Some(v.start.date()),
         });
     }
-    alerts.sort_by(|a, b| (a.kind, a.date, &a.family_name).cmp(&(b.kind, b.date, &b.family_name)));
+    alerts.sort_by(alert_order);
     alerts
+}
+
+/// Most pressing kind first, then by date and family.
+fn alert_order(a: &AlertRow, b: &AlertRow) -> std::cmp::Ordering {
+    (a.kind, a.date, &a.family_name).cmp(&(b.kind, b.date, &b.family_name))
 }

@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 
 use std::path::Path;
 
-use crate::db::{Db, check_file};
+use crate::db::check_file;
 
 pub fn run(path: &Path) -> Result<()> {
     if !path.exists() {
@@ -29,7 +29,7 @@ pub fn run(path: &Path) -> Result<()> {
             items.len()
         );
     }
-    let counts = Db::open(path)?.read(|tx| tx.counts())?;
+    let counts = crate::db::connect(path, crate::db::Mode::Read, None)?.read(|tx| tx.counts())?;
     println!(
         "{} families, {} children, {} staff, {} visits, {} group sessions",
         counts.families, counts.children, counts.staff, counts.visits, counts.sessions

@@ -17,7 +17,7 @@ use anyhow::{Context, Result, anyhow};
 use chrono::{Local, NaiveDate, NaiveDateTime};
 
 use crate::cli::{Cli, Command};
-use crate::db::Db;
+use crate::db::{Db, Mode};
 use crate::domain::model::AuditEntry;
 
 /// Who and when, for the audit rows a command writes.
@@ -61,21 +61,23 @@ pub fn db_path(cli: &Cli) -> Result<PathBuf> {
         .ok_or_else(|| anyhow!("no home folder to keep the database in; give one with --db PATH"))
 }
 
-pub fn open_db(cli: &Cli) -> Result<Db> {
+/// Opens the database for a command: `Create` for the commands that fill one (demo, import),
+/// `Write` for the others, which never make a database at a mistyped path.
+pub fn open_db(cli: &Cli, mode: Mode) -> Result<Db> {
     let path = db_path(cli)?;
-    Db::open(&path).context("cannot open the database")
+    crate::db::connect(&path, mode, None).context("cannot open the database")
 }
 
 pub fn run(cli: &Cli) -> Result<()> {
     let ctx = Invocation::from_environment();
     match &cli.command {
         None => Err(anyhow!("no subcommand given; see hembesok --help")),
-        Some(Command::Demo(args)) => demo::run(&mut open_db(cli)?, args, &ctx),
-        Some(Command::Import(args)) => import::run(&mut open_db(cli)?, args, &ctx),
+        Some(Command::Demo(args)) => demo::run(&mut open_db(cli, Mode::Create)?, args, &ctx),
+        Some(Command::Import(args)) => import::run(&mut open_db(cli, Mode::Create)?, args, &ctx),
         Some(Command::Check) => check::run(&db_path(cli)?),
-        Some(Command::Backup(args)) => backup::run(&mut open_db(cli)?, args, &ctx),
-        Some(Command::Calendar(args)) => calendar::run(&mut open_db(cli)?, args, &ctx),
-        Some(Command::Audit(args)) => audit::run(&mut open_db(cli)?, args, &ctx),
+        Some(Command::Backup(args)) => backup::run(&mut open_db(cli, Mode::Write)?, args, &ctx),
+        Some(Command::Calendar(args)) => calendar::run(&mut open_db(cli, Mode::Write)?, args, &ctx),
+        Some(Command::Audit(args)) => audit::run(&mut open_db(cli, Mode::Write)?, args, &ctx),
         Some(Command::Restore(args)) => restore::run(&db_path(cli)?, args, &ctx),
     }
 }

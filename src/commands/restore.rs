@@ -6,12 +6,13 @@ use anyhow::{Context, Result};
 
 use super::Invocation;
 use crate::cli::RestoreArgs;
-use crate::db::{Db, InstanceLock};
+use crate::db::InstanceLock;
 
 pub fn run(db_path: &Path, args: &RestoreArgs, inv: &Invocation) -> Result<()> {
     // Nobody may have the database open in the app while it is replaced.
     let _lock = InstanceLock::acquire(db_path)?;
-    let mut db = Db::open(db_path).context("cannot open the database")?;
+    let mut db = crate::db::connect(db_path, crate::db::Mode::Write, None)
+        .context("cannot open the database")?;
     let name = db_path
         .file_stem()
         .map_or_else(|| "hembesok".into(), |s| s.to_string_lossy().to_string());

@@ -130,10 +130,10 @@ impl WriteTx<'_> {
             .optional()?;
         match stored {
             Some(text) if text == definition => Ok(()),
-            Some(_) => Err(DbError::Conflict(format!(
-                "programme {} version {} is already stored with other content; raise `version` in the edited template",
-                programme.id, programme.version
-            ))),
+            Some(_) => Err(DbError::ProgrammeChanged {
+                id: programme.id.clone(),
+                version: programme.version,
+            }),
             None => {
                 self.tx
                     .prepare_cached(
@@ -181,13 +181,12 @@ impl WriteTx<'_> {
                 family.note,
                 now,
             ])
-            .map_err(|e| match e {
-                rusqlite::Error::SqliteFailure(f, _)
-                    if f.code == rusqlite::ErrorCode::ConstraintViolation =>
-                {
-                    DbError::Conflict(format!("family_ref {} is already registered", family.family_ref))
+            .map_err(|e| {
+                if super::is_unique_violation(&e, "family", "family_ref") {
+                    DbError::DuplicateFamilyRef(family.family_ref.clone())
+                } else {
+                    DbError::from(e)
                 }
-                other => DbError::from(other),
             })?;
         let family_id = self.tx.last_insert_rowid();
         for (i, caregiver) in family.caregivers.iter().enumerate() {
@@ -232,14 +231,15 @@ impl WriteTx<'_> {
                 family.note,
                 now.format("%Y-%m-%d %H:%M:%S").to_string(),
             ])
-            .map_err(|e| match e {
-                rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
-                    DbError::Conflict(format!("family_ref {} is already registered", family.family_ref))
+            .map_err(|e| {
+                if super::is_unique_violation(&e, "family", "family_ref") {
+                    DbError::DuplicateFamilyRef(family.family_ref.clone())
+                } else {
+                    DbError::from(e)
                 }
-                other => DbError::from(other),
             })?;
         if changed == 0 {
-            return Err(DbError::Conflict("the family no longer exists".into()));
+            return Err(DbError::FamilyGone);
         }
         Ok(())
     }

@@ -231,10 +231,7 @@ impl Db {
                 .collect();
             drop(copy);
             if !failed.is_empty() {
-                return Err(DbError::Conflict(format!(
-                    "the backup did not verify ({}); nothing was replaced",
-                    failed.join(", ")
-                )));
+                return Err(DbError::BackupUnverified(failed.join(", ")));
             }
             fs::File::open(&temp)
                 .and_then(|f| f.sync_all())

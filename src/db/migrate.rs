@@ -21,6 +21,24 @@ pub fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }
 
+/// For a file opened to read only: its schema must be this program's, as nothing may be
+/// upgraded.
+pub fn refuse_other_version(conn: &Connection, path: &Path) -> Result<()> {
+    let found = user_version(conn)?;
+    match found {
+        f if f > LATEST_VERSION => Err(DbError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            supported: LATEST_VERSION,
+        }),
+        f if f < LATEST_VERSION => Err(DbError::TooOld {
+            path: path.to_path_buf(),
+            found,
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Brings the schema up to `LATEST_VERSION`, or up to `target` in tests.
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     migrate_to(conn, path, LATEST_VERSION)

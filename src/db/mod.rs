@@ -41,10 +41,42 @@ pub enum DbError {
         path: PathBuf,
         cause: std::io::Error,
     },
+    #[error(
+        "{path}: there is no database here; check the path, or make one with `hembesok import` or `hembesok demo`"
+    )]
+    Missing { path: PathBuf },
+    #[error(
+        "{path} was made by an older hembesok (schema version {found}); open it once with the app or a command that writes, to upgrade it"
+    )]
+    TooOld { path: PathBuf, found: i64 },
+    #[error("{path}: this hembesok was built without encryption, so it cannot use a key")]
+    NoEncryption { path: PathBuf },
     #[error("the database holds a value this program cannot read: {0}")]
     BadValue(String),
-    #[error("{0}")]
-    Conflict(String),
+    #[error("the family reference {0} is already registered")]
+    DuplicateFamilyRef(String),
+    #[error("a staff member with that name is already registered")]
+    DuplicateStaffName,
+    #[error("the family no longer exists")]
+    FamilyGone,
+    #[error("the visit no longer exists")]
+    VisitGone,
+    /// A move of a visit that is no longer planned (its outcome was recorded meanwhile).
+    #[error(
+        "the visit is no longer planned (its outcome was recorded meanwhile); nothing was changed"
+    )]
+    VisitNotPlanned,
+    #[error(
+        "programme {id} version {version} is already stored with other content; raise `version` in the edited template"
+    )]
+    ProgrammeChanged { id: String, version: u32 },
+    #[error("the database could not switch to WAL journaling (it reports {0})")]
+    NoWal(String),
+    #[error("the backup did not verify ({0}); nothing was replaced")]
+    BackupUnverified(String),
+    /// A rule of the schema refused the row (a missing programme, a value out of its set).
+    #[error("the database refused the change: {0}")]
+    Constraint(String),
     #[error(
         "the database file is damaged (SQLite reports it malformed); nothing was written. Run `hembesok check` and restore from a backup"
     )]
@@ -60,8 +92,21 @@ impl From<rusqlite::Error> for DbError {
             Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
                 DbError::Damaged
             }
+            Some(rusqlite::ErrorCode::ConstraintViolation) => DbError::Constraint(e.to_string()),
             _ => DbError::Sqlite(e.to_string()),
         }
+    }
+}
+
+/// Whether `e` is the unique index on `table.column` refusing a second row with one value;
+/// other constraint failures (a missing programme, a value out of its set) are not that.
+fn is_unique_violation(e: &rusqlite::Error, table: &str, column: &str) -> bool {
+    match e {
+        rusqlite::Error::SqliteFailure(f, Some(message)) => {
+            f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                && message.contains(&format!("{table}.{column}"))
+        }
+        _ => false,
     }
 }
 
@@ -112,18 +157,60 @@ impl<'c> std::ops::Deref for WriteTx<'c> {
     }
 }
 
-impl Db {
-    /// Opens (or creates) the database at `path`, refusing anything that is not ours.
-    pub fn open(path: &Path) -> Result<Db> {
-        let conn = open::open_file(path)?;
-        let mut db = Db {
-            conn,
-            path: Some(path.to_path_buf()),
-        };
-        migrate::migrate(&mut db.conn, path)?;
-        Ok(db)
+/// How a window or a command uses the database file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Read and write; a missing file is created (with its folders), private.
+    Create,
+    /// Read and write an existing file; a missing one is an error, never made.
+    Write,
+    /// Read an existing file only: nothing is created, upgraded or written.
+    Read,
+}
+
+/// The passphrase of an encrypted database; never shown in logs or debug output.
+pub struct Key(String);
+
+impl Key {
+    pub fn new(passphrase: String) -> Key {
+        Key(passphrase)
     }
 
+    /// The passphrase, for the one place that hands it to SQLite.
+    pub fn passphrase(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Key(..)")
+    }
+}
+
+/// The one way to open the database, for the app, its background reader and every
+/// subcommand: refuses anything that is not ours, applies the key (before the "ours or
+/// nothing" check, which must then see through it), configures the connection and, unless
+/// reading only, brings the schema up to date.
+pub fn connect(path: &Path, mode: Mode, key: Option<&Key>) -> Result<Db> {
+    if mode != Mode::Create && !path.exists() && path.symlink_metadata().is_err() {
+        return Err(DbError::Missing {
+            path: path.to_path_buf(),
+        });
+    }
+    let mut conn = open::open_file(path, mode, key)?;
+    if mode == Mode::Read {
+        migrate::refuse_other_version(&conn, path)?;
+    } else {
+        migrate::migrate(&mut conn, path)?;
+    }
+    Ok(Db {
+        conn,
+        path: Some(path.to_path_buf()),
+    })
+}
+
+impl Db {
     /// A fresh database in memory, for tests.
     pub fn open_in_memory() -> Result<Db> {
         let mut conn = Connection::open_in_memory()?;

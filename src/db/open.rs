@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::{DbError, Result};
+use super::{DbError, Key, Mode, Result};
 
 /// "HBES" in ASCII: SQLite's header field that says which program a file belongs to.
 pub const APPLICATION_ID: i32 = 0x4842_4553;
@@ -105,19 +105,31 @@ fn wal_says_ours(path: &Path) -> bool {
         .is_ok_and(|id| id == APPLICATION_ID)
 }
 
-/// Opens an existing hembesok file, or creates a new one (mode 0600, new folders 0700).
-pub fn open_file(path: &Path) -> Result<Connection> {
+/// Opens an existing hembesok file, or (in [`Mode::Create`]) creates a new one (mode 0600,
+/// new folders 0700).
+pub fn open_file(path: &Path, mode: Mode, key: Option<&Key>) -> Result<Connection> {
     super::maintenance::refuse_unsafe_location(path)?;
+    if key.is_some() {
+        // Room for SQLCipher: the key is applied first, and the check of the file goes
+        // through SQLite. Until then a key cannot be honoured, so it is refused.
+        return Err(DbError::NoEncryption {
+            path: path.to_path_buf(),
+        });
+    }
     if path.exists() {
         refuse_foreign(path)?;
-    } else {
+    } else if mode == Mode::Create {
         create_private(path)?;
     }
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    configure(&conn)?;
+    let flags = match mode {
+        Mode::Read => OpenFlags::SQLITE_OPEN_READ_ONLY,
+        Mode::Create | Mode::Write => OpenFlags::SQLITE_OPEN_READ_WRITE,
+    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    match mode {
+        Mode::Read => configure_reader(&conn)?,
+        Mode::Create | Mode::Write => configure(&conn)?,
+    }
     Ok(conn)
 }
 
@@ -152,14 +164,19 @@ fn create_private(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// A reader's settings: a wait for writers and foreign keys; the journal is the writer's.
+fn configure_reader(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
 /// The settings every connection gets: WAL, full sync, foreign keys, a wait for other writers.
 pub fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if mode != "wal" && mode != "memory" {
-        return Err(DbError::Conflict(format!(
-            "the database could not switch to WAL journaling (it reports {mode})"
-        )));
+        return Err(DbError::NoWal(mode));
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;

@@ -143,11 +143,12 @@ impl WriteTx<'_> {
                 ],
                 |r| r.get(0),
             )
-            .map_err(|e| match e {
-                rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
-                    DbError::Conflict("a staff member with that name is already registered".into())
+            .map_err(|e| {
+                if super::is_unique_violation(&e, "staff", "name_key") {
+                    DbError::DuplicateStaffName
+                } else {
+                    DbError::from(e)
                 }
-                other => DbError::from(other),
             })?;
         Ok(saved)
     }

@@ -129,7 +129,7 @@ fn suite(db: &mut Db) {
 
     // The same family_ref again is refused, and the failed write leaves nothing behind.
     let again = db.write(|tx| tx.insert_family(&sample_family("F-1"), 1, now()));
-    assert!(matches!(again, Err(DbError::Conflict(m)) if m.contains("F-1")));
+    assert!(matches!(again, Err(DbError::DuplicateFamilyRef(r)) if r == "F-1"));
     let counts = db.read(|tx| tx.counts()).unwrap();
     assert_eq!(
         (counts.families, counts.caregivers, counts.children),
@@ -139,7 +139,7 @@ fn suite(db: &mut Db) {
     // An error inside a write rolls back everything that write did.
     let failed: Result<()> = db.write(|tx| {
         tx.insert_family(&sample_family("F-2"), 1, now())?;
-        Err(DbError::Conflict("stop".into()))
+        Err(DbError::FamilyGone)
     });
     assert!(failed.is_err());
     assert_eq!(db.read(|tx| tx.family_id_by_ref("F-2")).unwrap(), None);
@@ -175,7 +175,7 @@ fn suite(db: &mut Db) {
             &sample_staff("Anna Sköterska", Role::ParentAdvisor),
         )
     });
-    assert!(matches!(clash, Err(DbError::Conflict(_))));
+    assert!(matches!(clash, Err(DbError::DuplicateStaffName)));
     let found = db
         .read(|tx| tx.staff_by_name("ANNA SKÖTERSKA"))
         .unwrap()
@@ -288,6 +288,119 @@ fn suite(db: &mut Db) {
 }
 
 #[test]
+fn another_constraint_on_a_family_is_not_called_a_duplicate_reference() {
+    let mut db = Db::open_in_memory().unwrap();
+    // No programme stored: the foreign key refuses the row, and the reference is not the reason.
+    let err = db
+        .write(|tx| tx.insert_family(&sample_family("F-9"), 1, now()))
+        .unwrap_err();
+    assert!(matches!(err, DbError::Constraint(_)), "{err:?}");
+    assert!(!err.to_string().contains("already registered"), "{err}");
+}
+
+#[test]
+fn a_visit_recorded_meanwhile_is_not_moved_and_keeps_its_attendance() {
+    let mut db = Db::open_in_memory().unwrap();
+    let (family_id, nurse) = db
+        .write(|tx| {
+            let version = store_goteborg(tx);
+            let family = tx.insert_family(&sample_family("F-1"), version, now())?;
+            let nurse = tx.insert_staff(&sample_staff("Anna Sköterska", Role::Nurse))?;
+            Ok::<_, DbError>((family, nurse))
+        })
+        .unwrap();
+    let child_id = db.read(|tx| tx.children_of(family_id)).unwrap()[0].id;
+    let start = now() - chrono::Duration::days(1);
+    let visit = NewVisit {
+        child_id,
+        visit_no: Some(2),
+        start,
+        duration_min: 60,
+        location: Location::Home,
+        status: VisitStatus::Planned,
+        staff: vec![VisitStaff {
+            staff_id: nurse,
+            role: Role::Nurse,
+            attended: None,
+        }],
+        interpreter_language: None,
+        interpreter: Interpreter::None,
+        themes: vec![],
+        referrals: vec![],
+        note: None,
+        override_reason: None,
+    };
+    let id = db.write(|tx| tx.insert_visit(&visit, now())).unwrap();
+    db.write(|tx| {
+        tx.set_visit_outcome(
+            &crate::domain::model::VisitOutcome {
+                visit_id: id,
+                status: VisitStatus::Done,
+                attended: vec![(nurse, true)],
+                interpreter_used: false,
+                themes: vec![],
+                referrals: vec![],
+                reason: None,
+            },
+            now(),
+        )
+    })
+    .unwrap();
+    let moved = NewVisit {
+        start: now() + chrono::Duration::days(3),
+        ..visit
+    };
+    let err = db.write(|tx| tx.move_visit(id, &moved, now())).unwrap_err();
+    assert!(matches!(err, DbError::VisitNotPlanned), "{err:?}");
+    let attended: Vec<Option<bool>> = db
+        .read(|tx| {
+            let mut stmt = tx
+                .tx
+                .prepare("SELECT attended FROM visit_staff WHERE visit_id = ?1")?;
+            let rows = stmt.query_map([id], |r| r.get(0))?;
+            Ok::<_, DbError>(rows.collect::<std::result::Result<_, _>>()?)
+        })
+        .unwrap();
+    assert_eq!(attended, vec![Some(true)]);
+    assert_eq!(
+        db.read(|tx| tx.visit_record(id)).unwrap().unwrap().start,
+        start
+    );
+    let gone = db
+        .write(|tx| tx.move_visit(9999, &moved, now()))
+        .unwrap_err();
+    assert!(matches!(gone, DbError::VisitGone), "{gone:?}");
+}
+
+#[test]
+fn only_create_makes_a_database_at_a_missing_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typo.sqlite");
+    for mode in [Mode::Write, Mode::Read] {
+        let err = connect(&path, mode, None).unwrap_err();
+        assert!(matches!(err, DbError::Missing { .. }), "{err:?}");
+        assert!(!path.exists(), "{mode:?} made a file");
+    }
+    connect(&path, Mode::Create, None).unwrap();
+    // Reading a database of this version works, and a reader cannot write.
+    let mut reader = connect(&path, Mode::Read, None).unwrap();
+    assert_eq!(reader.read(|tx| tx.counts()).unwrap().families, 0);
+    let refused = reader.write(|tx| tx.insert_staff(&sample_staff("Anna", Role::Nurse)));
+    assert!(refused.is_err());
+}
+
+#[test]
+fn a_key_is_refused_by_a_build_without_encryption() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.sqlite");
+    let key = Key::new("hemligt".into());
+    let err = connect(&path, Mode::Create, Some(&key)).unwrap_err();
+    assert!(matches!(err, DbError::NoEncryption { .. }), "{err:?}");
+    assert!(!path.exists());
+    assert_eq!(format!("{key:?}"), "Key(..)");
+}
+
+#[test]
 fn suite_in_memory() {
     suite(&mut Db::open_in_memory().unwrap());
 }
@@ -296,7 +409,7 @@ fn suite_in_memory() {
 fn suite_on_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new/folder/hembesok.sqlite");
-    suite(&mut Db::open(&path).unwrap());
+    suite(&mut connect(&path, Mode::Create, None).unwrap());
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -305,7 +418,7 @@ fn suite_on_a_file() {
         assert_eq!(mode(path.parent().unwrap()), 0o700);
     }
     // Reopening finds everything and migrates nothing.
-    let mut db = Db::open(&path).unwrap();
+    let mut db = connect(&path, Mode::Create, None).unwrap();
     assert_eq!(db.read(|tx| tx.counts()).unwrap().families, 1);
 }
 
@@ -333,7 +446,7 @@ fn refuses_files_that_are_not_ours_and_leaves_them_alone() {
     for (name, bytes, expected) in cases {
         let path = dir.path().join(name);
         fs::write(&path, &bytes).unwrap();
-        let err = Db::open(&path).unwrap_err().to_string();
+        let err = connect(&path, Mode::Create, None).unwrap_err().to_string();
         assert!(err.contains(expected), "{name}: {err}");
         assert_eq!(fs::read(&path).unwrap(), bytes, "{name} was changed");
     }
@@ -343,7 +456,7 @@ fn refuses_files_that_are_not_ours_and_leaves_them_alone() {
         .execute_batch("CREATE TABLE notes(x); INSERT INTO notes VALUES (1);")
         .unwrap();
     let before = fs::read(&other).unwrap();
-    let err = Db::open(&other).unwrap_err().to_string();
+    let err = connect(&other, Mode::Create, None).unwrap_err().to_string();
     assert!(err.contains("another program's SQLite database"), "{err}");
     assert_eq!(fs::read(&other).unwrap(), before);
 }
@@ -352,12 +465,12 @@ fn refuses_files_that_are_not_ours_and_leaves_them_alone() {
 fn refuses_a_database_from_a_newer_program() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.sqlite");
-    drop(Db::open(&path).unwrap());
+    drop(connect(&path, Mode::Create, None).unwrap());
     Connection::open(&path)
         .unwrap()
         .pragma_update(None, "user_version", LATEST_VERSION + 1)
         .unwrap();
-    let err = Db::open(&path).unwrap_err();
+    let err = connect(&path, Mode::Create, None).unwrap_err();
     assert!(matches!(err, DbError::TooNew { .. }), "{err}");
     assert!(err.to_string().contains("newer hembesok"));
 }
@@ -366,7 +479,7 @@ fn refuses_a_database_from_a_newer_program() {
 fn refuses_cloud_synced_folders() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("Dropbox/hembesok.sqlite");
-    let err = Db::open(&path).unwrap_err().to_string();
+    let err = connect(&path, Mode::Create, None).unwrap_err().to_string();
     assert!(err.contains("cloud-synced"), "{err}");
     assert!(!path.exists());
 }
@@ -394,7 +507,7 @@ fn schema_of(conn: &Connection) -> Vec<String> {
 #[test]
 fn every_earlier_version_upgrades_to_the_fresh_schema() {
     let dir = tempfile::tempdir().unwrap();
-    let fresh = Db::open(&dir.path().join("fresh.sqlite")).unwrap();
+    let fresh = connect(&dir.path().join("fresh.sqlite"), Mode::Create, None).unwrap();
     let expected = schema_of(&fresh.conn);
     // Version 0 is a file we have just created: `Db::open` makes it, as in `suite_on_a_file`.
     let earlier: Vec<i64> = (1..LATEST_VERSION).collect();
@@ -405,7 +518,7 @@ fn every_earlier_version_upgrades_to_the_fresh_schema() {
         db.conn = Connection::open(&path).unwrap();
         migrate_to(&mut db.conn, &path, start).unwrap();
         drop(db);
-        let mut db = Db::open(&path).unwrap();
+        let mut db = connect(&path, Mode::Create, None).unwrap();
         assert_eq!(
             schema_of(&db.conn),
             expected,
@@ -419,7 +532,7 @@ fn every_earlier_version_upgrades_to_the_fresh_schema() {
 #[test]
 fn backup_is_verified_private_and_never_overwrites_by_accident() {
     let dir = tempfile::tempdir().unwrap();
-    let mut db = Db::open(&dir.path().join("live.sqlite")).unwrap();
+    let mut db = connect(&dir.path().join("live.sqlite"), Mode::Create, None).unwrap();
     db.write(|tx| {
         let v = store_goteborg(tx);
         tx.insert_family(&sample_family("F-9"), v, now())
@@ -427,7 +540,7 @@ fn backup_is_verified_private_and_never_overwrites_by_accident() {
     .unwrap();
     let target = dir.path().join("copy.sqlite");
     db.backup(&target, false).unwrap();
-    let mut copy = Db::open(&target).unwrap();
+    let mut copy = connect(&target, Mode::Create, None).unwrap();
     assert_eq!(copy.read(|tx| tx.counts()).unwrap().families, 1);
     #[cfg(unix)]
     {
@@ -497,8 +610,8 @@ fn a_second_connection_sees_a_new_database_as_ours_at_once() {
     // the first connection is still open (the app's background reader opens it at once).
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.sqlite");
-    let first = Db::open(&path).unwrap();
-    let second = Db::open(&path);
+    let first = connect(&path, Mode::Create, None).unwrap();
+    let second = connect(&path, Mode::Create, None);
     assert!(second.is_ok(), "{:?}", second.err());
     drop(first);
 }
@@ -520,7 +633,7 @@ fn a_stamp_still_in_the_wal_is_found_through_sqlite() {
         &[0, 0, 0, 0],
         "the stamp is only in the WAL"
     );
-    let opened = Db::open(&path);
+    let opened = connect(&path, Mode::Create, None);
     assert!(opened.is_ok(), "{:?}", opened.err());
     drop(raw);
     // Without our stamp anywhere, the same kind of file is still refused.
@@ -530,5 +643,5 @@ fn a_stamp_still_in_the_wal_is_found_through_sqlite() {
         "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; CREATE TABLE t (x);",
     )
     .unwrap();
-    assert!(Db::open(&other).is_err());
+    assert!(connect(&other, Mode::Create, None).is_err());
 }

@@ -31,24 +31,48 @@ impl ReadTx<'_> {
     /// Every family, in Swedish name order, with the folded text that search looks in. Three
     /// flat reads merged here: much faster at region scale than a subquery per family.
     pub fn family_index(&self) -> Result<Vec<FamilyIndexEntry>> {
+        self.index_entries(None)
+    }
+
+    /// One family's entry of the search index, after it changed.
+    pub fn family_index_entry(&self, family_id: i64) -> Result<Option<FamilyIndexEntry>> {
+        Ok(self.index_entries(Some(family_id))?.pop())
+    }
+
+    fn index_entries(&self, family: Option<i64>) -> Result<Vec<FamilyIndexEntry>> {
+        // One family by its id; every family in one scan.
+        let only = |column: &str| {
+            if family.is_some() {
+                format!("WHERE {column} = ?1")
+            } else {
+                "WHERE ?1 IS NULL".to_string()
+            }
+        };
         let names_by_family = |sql: &str| -> Result<HashMap<i64, Vec<String>>> {
             let mut stmt = self.tx.prepare_cached(sql)?;
             let mut map: HashMap<i64, Vec<String>> = HashMap::new();
-            let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+            let rows = stmt.query_map([family], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?;
             for row in rows {
                 let (family_id, name) = row?;
                 map.entry(family_id).or_default().push(name);
             }
             Ok(map)
         };
-        let carers =
-            names_by_family("SELECT family_id, name FROM caregiver ORDER BY family_id, position")?;
-        let children =
-            names_by_family("SELECT family_id, name FROM child ORDER BY family_id, position")?;
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT id, family_ref, display_name, area, clinic, status, protection, programme_id, phone FROM family",
-        )?;
-        let rows = stmt.query_map([], |r| {
+        let carers = names_by_family(&format!(
+            "SELECT family_id, name FROM caregiver {} ORDER BY family_id, position",
+            only("family_id")
+        ))?;
+        let children = names_by_family(&format!(
+            "SELECT family_id, name FROM child {} ORDER BY family_id, position",
+            only("family_id")
+        ))?;
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT id, family_ref, display_name, area, clinic, status, protection, programme_id, phone FROM family {}",
+            only("id")
+        ))?;
+        let rows = stmt.query_map([family], |r| {
             Ok((
                 (
                     r.get::<_, i64>(0)?,
@@ -68,7 +92,7 @@ impl ReadTx<'_> {
             ))
         })?;
         let empty = Vec::new();
-        let mut entries = Vec::with_capacity(50_000);
+        let mut entries = Vec::new();
         for row in rows {
             let (
                 (id, family_ref, display_name),

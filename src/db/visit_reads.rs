@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use rusqlite::params;
+
 use super::{
     ReadTx, Result, date_text, datetime_text, parse_date, parse_datetime, parse_enum, split_list,
 };
@@ -193,14 +195,37 @@ impl ReadTx<'_> {
         &self,
         born_since: NaiveDate,
     ) -> Result<(Vec<ChildPlan>, VisitsByChild)> {
+        self.children_planned(born_since, None)
+    }
+
+    /// [`Self::active_children`] of one family: what its alerts are made from.
+    pub fn active_children_of_family(
+        &self,
+        born_since: NaiveDate,
+        family_id: i64,
+    ) -> Result<(Vec<ChildPlan>, VisitsByChild)> {
+        self.children_planned(born_since, Some(family_id))
+    }
+
+    fn children_planned(
+        &self,
+        born_since: NaiveDate,
+        family: Option<i64>,
+    ) -> Result<(Vec<ChildPlan>, VisitsByChild)> {
         let since = date_text(born_since);
-        let mut stmt = self.tx.prepare_cached(
+        // One family is found by its id; all of them by the children's birth dates.
+        let only = if family.is_some() {
+            "AND f.id = ?2"
+        } else {
+            "AND ?2 IS NULL"
+        };
+        let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT f.id, f.display_name, f.area, c.id, c.name, c.birth_date, f.programme_id, f.programme_version
              FROM child c JOIN family f ON f.id = c.family_id
-             WHERE f.status = 'active' AND c.expected = 0 AND c.birth_date >= ?1
+             WHERE f.status = 'active' AND c.expected = 0 AND c.birth_date >= ?1 {only}
              ORDER BY c.birth_date, c.id",
-        )?;
-        let rows = stmt.query_map([&since], |r| {
+        ))?;
+        let rows = stmt.query_map(params![&since, family], |r| {
             Ok((
                 r.get(0)?,
                 r.get(1)?,
@@ -236,12 +261,12 @@ impl ReadTx<'_> {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let mut stmt = self.tx.prepare_cached(
+        let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT v.child_id, v.visit_no, v.starts_at, v.status, NULL FROM visit v
              JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
-             WHERE f.status = 'active' AND c.birth_date >= ?1 AND v.visit_no IS NOT NULL",
-        )?;
-        let facts = collect_facts(stmt.query_map([&since], fact_row)?)?;
+             WHERE f.status = 'active' AND c.birth_date >= ?1 AND v.visit_no IS NOT NULL {only}",
+        ))?;
+        let facts = collect_facts(stmt.query_map(params![&since, family], fact_row)?)?;
         Ok((children, facts))
     }
 
@@ -388,24 +413,49 @@ impl ReadTx<'_> {
         .collect()
     }
 
-    /// Visits still only booked whose start is between `from` and `to` (their outcome is due).
-    pub fn unrecorded_visits(&self, from: NaiveDateTime, to: NaiveDateTime) -> Result<Vec<i64>> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT id FROM visit WHERE status = 'planned' AND starts_at >= ?1 AND starts_at < ?2 ORDER BY starts_at",
+    /// Visits still only booked whose start is between `from` and `to` (their outcome is due);
+    /// with `family`, that family's only.
+    pub fn unrecorded_visits(
+        &self,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+        family: Option<i64>,
+    ) -> Result<Vec<i64>> {
+        let sql = if family.is_some() {
+            "SELECT v.id FROM visit v JOIN child c ON c.id = v.child_id
+             WHERE c.family_id = ?3 AND v.status = 'planned' AND v.starts_at >= ?1 AND v.starts_at < ?2
+             ORDER BY v.starts_at"
+        } else {
+            "SELECT id FROM visit WHERE status = 'planned' AND starts_at >= ?1 AND starts_at < ?2
+               AND ?3 IS NULL ORDER BY starts_at"
+        };
+        let mut stmt = self.tx.prepare_cached(sql)?;
+        let rows = stmt.query_map(
+            params![datetime_text(from), datetime_text(to), family],
+            |r| r.get(0),
         )?;
-        let rows = stmt.query_map([datetime_text(from), datetime_text(to)], |r| r.get(0))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// Planned visits from `from` on whose family needs an interpreter and none is booked.
-    pub fn visits_missing_interpreter(&self, from: NaiveDateTime) -> Result<Vec<i64>> {
-        let mut stmt = self.tx.prepare_cached(
+    /// Planned visits from `from` on whose family needs an interpreter and none is booked;
+    /// with `family`, that family's only.
+    pub fn visits_missing_interpreter(
+        &self,
+        from: NaiveDateTime,
+        family: Option<i64>,
+    ) -> Result<Vec<i64>> {
+        let only = if family.is_some() {
+            "AND f.id = ?2"
+        } else {
+            "AND ?2 IS NULL"
+        };
+        let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT v.id FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
              WHERE v.status = 'planned' AND v.starts_at >= ?1 AND f.interpreter_language IS NOT NULL
-               AND v.interpreter_staff_id IS NULL AND v.interpreter_external = 0
+               AND v.interpreter_staff_id IS NULL AND v.interpreter_external = 0 {only}
              ORDER BY v.starts_at",
-        )?;
-        let rows = stmt.query_map([datetime_text(from)], |r| r.get(0))?;
+        ))?;
+        let rows = stmt.query_map(params![datetime_text(from), family], |r| r.get(0))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 }

@@ -125,7 +125,8 @@ impl WriteTx<'_> {
             Interpreter::Staff(id) => (Some(id), false),
             Interpreter::External => (None, true),
         };
-        self.tx
+        let changed = self
+            .tx
             .prepare_cached(
                 "UPDATE visit SET starts_at = ?2, duration_min = ?3, location = ?4, interpreter_staff_id = ?5,
                     interpreter_external = ?6, override_reason = ?7, updated_at = ?8
@@ -141,6 +142,13 @@ impl WriteTx<'_> {
                 visit.override_reason,
                 now.format("%Y-%m-%d %H:%M:%S").to_string()
             ])?;
+        // Only a planned visit moves; a done one keeps its time and who attended.
+        if changed == 0 {
+            return Err(match self.visit_record(visit_id)? {
+                Some(_) => super::DbError::VisitNotPlanned,
+                None => super::DbError::VisitGone,
+            });
+        }
         self.tx
             .prepare_cached("DELETE FROM visit_staff WHERE visit_id = ?1")?
             .execute([visit_id])?;
@@ -181,9 +189,7 @@ impl WriteTx<'_> {
                 now.format("%Y-%m-%d %H:%M:%S").to_string()
             ])?;
         if changed == 0 {
-            return Err(super::DbError::Conflict(
-                "the visit no longer exists".into(),
-            ));
+            return Err(super::DbError::VisitGone);
         }
         let mut stmt = self.tx.prepare_cached(
             "UPDATE visit_staff SET attended = ?3 WHERE visit_id = ?1 AND staff_id = ?2",

@@ -7,6 +7,8 @@ use super::enums::{Role, Weekday};
 use super::model::Staff;
 use super::schedule::Window;
 
+pub mod plan;
+
 /// Someone's existing booking, for finding clashes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Busy {
@@ -84,114 +86,6 @@ impl Conflict {
             self,
             Conflict::OutsideWindow(_) | Conflict::Weekend | Conflict::Holiday(_)
         )
-    }
-
-    /// The conflict without advice on getting past it (for imports, where the way past is
-    /// --allow-conflicts, not a reason).
-    pub fn fact_en(&self) -> String {
-        match self {
-            Conflict::Holiday(name) => format!("{name} is a public holiday"),
-            Conflict::Weekend => "on a weekend".to_string(),
-            Conflict::OutsideWindow(w) => {
-                format!("outside the visit's window {} to {}", w.earliest, w.max)
-            }
-            other => other.message_en(),
-        }
-    }
-
-    pub fn message_en(&self) -> String {
-        match self {
-            Conflict::RoleMissing(role) => format!(
-                "no {} is booked; the programme visit needs one",
-                role.as_str()
-            ),
-            Conflict::UnknownStaff(id) => format!("staff member {id} does not exist"),
-            Conflict::Inactive { name } => format!("{name} is not active"),
-            Conflict::DoubleBooked { name, other } => {
-                format!("{name} is already booked then ({other})")
-            }
-            Conflict::DayOff { name, day } => {
-                format!("{name} does not work on {}", weekday_en(*day))
-            }
-            Conflict::OutsideHours { name, hours } => {
-                format!("outside {name}'s working hours ({hours})")
-            }
-            Conflict::Holiday(_) | Conflict::Weekend | Conflict::OutsideWindow(_) => {
-                format!("{}; give a reason to book it anyway", self.fact_en())
-            }
-            Conflict::InterpreterMissing(lang) => {
-                format!("the family needs an interpreter ({lang}) and none is booked")
-            }
-            Conflict::InterpreterLanguage { name, language } => {
-                format!("{name} does not interpret {language}")
-            }
-        }
-    }
-
-    pub fn message_sv(&self) -> String {
-        match self {
-            Conflict::RoleMissing(role) => {
-                format!("ingen {} är bokad; besöket kräver en", role_sv(*role))
-            }
-            Conflict::UnknownStaff(id) => format!("personal {id} finns inte"),
-            Conflict::Inactive { name } => format!("{name} är inte aktiv"),
-            Conflict::DoubleBooked { name, other } => format!("{name} är redan bokad då ({other})"),
-            Conflict::DayOff { name, day } => {
-                format!("{name} arbetar inte på {}", weekday_sv(*day))
-            }
-            Conflict::OutsideHours { name, hours } => {
-                format!("utanför {name}s arbetstid ({hours})")
-            }
-            Conflict::Holiday(name) => {
-                format!("{name} är en helgdag; ange ett skäl för att boka ändå")
-            }
-            Conflict::Weekend => "på en helg; ange ett skäl för att boka ändå".to_string(),
-            Conflict::OutsideWindow(w) => format!(
-                "utanför besökets fönster {} till {}; ange ett skäl för att boka ändå",
-                w.earliest, w.max
-            ),
-            Conflict::InterpreterMissing(lang) => {
-                format!("familjen behöver tolk ({lang}) och ingen är bokad")
-            }
-            Conflict::InterpreterLanguage { name, language } => {
-                format!("{name} tolkar inte {language}")
-            }
-        }
-    }
-}
-
-fn role_sv(role: Role) -> &'static str {
-    match role {
-        Role::Nurse => "BVC-sjuksköterska",
-        Role::ParentAdvisor => "föräldrarådgivare",
-        Role::FamilyTherapist => "familjebehandlare",
-        Role::Dental => "tandvårdspersonal",
-        Role::Interpreter => "tolk",
-        Role::Other => "personal",
-    }
-}
-
-fn weekday_en(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Mondays",
-        Weekday::Tue => "Tuesdays",
-        Weekday::Wed => "Wednesdays",
-        Weekday::Thu => "Thursdays",
-        Weekday::Fri => "Fridays",
-        Weekday::Sat => "Saturdays",
-        Weekday::Sun => "Sundays",
-    }
-}
-
-fn weekday_sv(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "måndagar",
-        Weekday::Tue => "tisdagar",
-        Weekday::Wed => "onsdagar",
-        Weekday::Thu => "torsdagar",
-        Weekday::Fri => "fredagar",
-        Weekday::Sat => "lördagar",
-        Weekday::Sun => "söndagar",
     }
 }
 

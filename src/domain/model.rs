@@ -219,6 +219,19 @@ pub struct AuditEntry {
     pub detail: Option<String>,
 }
 
+/// What a change touched, so that each screen reloads only what it shows of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changed {
+    /// The family's own fields, people or status.
+    Family(i64),
+    /// A visit of the family, on these days (the old and the new day of a move).
+    Visits {
+        family_id: i64,
+        days: [chrono::NaiveDate; 2],
+    },
+    Staff,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! Synchronous, and nothing is read on a timer: data is read when a screen or a change needs it.
 
 mod effects;
-mod planning;
+mod reads;
 mod worker;
 
 use std::collections::VecDeque;
@@ -13,7 +13,7 @@ use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifier
 use ratatui::DefaultTerminal;
 
 use crate::app::{App, Effect, Key, Lang, Text};
-use crate::db::{Db, DbError, InstanceLock};
+use crate::db::InstanceLock;
 use crate::ui::{self, Theme};
 pub use effects::Runner;
 
@@ -45,7 +45,7 @@ pub fn launch(cli: &crate::cli::Cli) -> anyhow::Result<()> {
             .ok_or_else(|| anyhow::anyhow!("no home folder to keep the demo database in"))?;
         if !path.exists() {
             let inv = crate::commands::Invocation::from_environment();
-            let mut db = Db::open(&path)?;
+            let mut db = crate::db::connect(&path, crate::db::Mode::Create, None)?;
             let created =
                 crate::commands::demo::generate(&mut db, 120, 1, inv.today(), false, &inv)?;
             eprintln!(
@@ -94,7 +94,7 @@ pub fn run(path: &Path, settings: &Settings) -> anyhow::Result<()> {
             "the app needs a terminal to draw in; in scripts, use a subcommand (see hembesok --help)"
         );
     }
-    let db = Db::open(path)?;
+    let db = crate::db::connect(path, crate::db::Mode::Create, None)?;
     let mut runner = Runner::new(db, settings.actor.clone(), settings.warning_days)?;
     runner.clock = settings.clock;
     let mut app = App::new(settings.lang, runner.now().date(), runner.programme_ids());
@@ -111,7 +111,7 @@ pub fn run(path: &Path, settings: &Settings) -> anyhow::Result<()> {
 
 /// Reads the first screen before the first frame, so the first frame is a real one; the slow
 /// reads (programme alerts, the search index) start in the background.
-pub fn start(app: &mut App, runner: &mut Runner) -> Result<(), DbError> {
+pub fn start(app: &mut App, runner: &mut Runner) -> Result<(), crate::ops::OpsError> {
     let mut effects = Vec::new();
     for action in runner.load_today()? {
         effects.extend(app.update(action));

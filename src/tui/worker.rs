@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::app::{Action, Text};
+use crate::app::Action;
 use crate::db::{Db, DbError};
 
 pub type Job = Box<dyn FnOnce(&mut Db) -> Result<Action, DbError> + Send>;
@@ -17,10 +17,9 @@ pub struct Worker {
     pending: usize,
 }
 
-fn failed(e: &DbError) -> Action {
-    Action::Failed(Text::new(
-        format!("Kunde inte läsa: {e}"),
-        format!("Could not read: {e}"),
+fn failed(e: DbError) -> Action {
+    Action::Failed(crate::i18n::outcome::ops_error(
+        &crate::ops::OpsError::Read(e),
     ))
 }
 
@@ -30,15 +29,15 @@ impl Worker {
         let (jobs, job_rx) = channel::<Job>();
         let (answer_tx, answers) = channel();
         std::thread::spawn(move || {
-            let mut db = match Db::open(&path) {
+            let mut db = match crate::db::connect(&path, crate::db::Mode::Read, None) {
                 Ok(db) => db,
                 Err(e) => {
-                    let _ = answer_tx.send(failed(&e));
+                    let _ = answer_tx.send(failed(e));
                     return;
                 }
             };
             for job in job_rx {
-                let answer = job(&mut db).unwrap_or_else(|e| failed(&e));
+                let answer = job(&mut db).unwrap_or_else(failed);
                 if answer_tx.send(answer).is_err() {
                     return;
                 }

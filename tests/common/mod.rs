@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use hembesok::db::Db;
 
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -19,7 +18,10 @@ pub fn hembesok(db: &Path) -> Command {
 }
 
 pub fn counts(db: &Path) -> hembesok::db::Counts {
-    Db::open(db).unwrap().read(|tx| tx.counts()).unwrap()
+    hembesok::db::connect(db, hembesok::db::Mode::Create, None)
+        .unwrap()
+        .read(|tx| tx.counts())
+        .unwrap()
 }
 
 pub fn stderr_lines(out: &std::process::Output) -> Vec<String> {

@@ -222,10 +222,7 @@ pub fn validate(form: &mut Form) {
                 let field = field_of(form, &conflict);
                 // One message per field: the first is what to fix first.
                 if form.field(field).is_some_and(|f| f.error.is_none()) {
-                    form.set_error(
-                        field,
-                        Some(Text::new(conflict.message_sv(), conflict.message_en())),
-                    );
+                    form.set_error(field, Some(crate::i18n::outcome::conflict(&conflict)));
                 }
             }
         }

@@ -4,6 +4,7 @@ use super::fixtures::{self, app};
 use super::keymap::BINDINGS;
 use super::*;
 use crate::domain::enums::{FamilyStatus, Protection};
+use crate::domain::model::Changed;
 use crate::domain::timeline::AlertKind;
 
 fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
@@ -282,7 +283,11 @@ fn a_new_family_without_identity_numbers_is_saved() {
     assert_eq!(family.children[0].birth_date, fixtures::d(2026, 11, 1));
     // The form stays until the save is confirmed, then closes with a message.
     assert!(app.form.is_some());
-    app.update(Action::Saved(Text::new("Sparat", "Saved")));
+    app.update(Action::Saved(
+        Text::new("Sparat", "Saved"),
+        Changed::Family(9),
+        Some(9),
+    ));
     assert!(app.form.is_none());
 }
 

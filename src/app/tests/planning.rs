@@ -1,6 +1,7 @@
 //! Booking, outcomes and the week, without a terminal.
 
 use super::*;
+use crate::domain::model::Changed;
 
 fn plan() -> booking::BookingPlan {
     fixtures::booking_plan()
@@ -33,7 +34,15 @@ fn booking_from_a_family_page_takes_a_proposal_after_one_confirmation() {
         fixtures::d(2026, 11, 24).and_hms_opt(13, 0, 0).unwrap()
     );
     assert_eq!((request.child_id, request.visit_no), (7, Some(3)));
-    app.update(Action::Saved(Text::new("Bokat", "Booked")));
+    let day = fixtures::d(2026, 11, 24);
+    app.update(Action::Saved(
+        Text::new("Bokat", "Booked"),
+        Changed::Visits {
+            family_id: 1,
+            days: [day, day],
+        },
+        Some(5),
+    ));
     assert!(app.booking.is_none());
 }
 
@@ -216,14 +225,50 @@ fn from_the_week_enter_opens_the_family_and_o_records_the_outcome() {
     let effects = app.handle_key(Key::Enter);
     assert_eq!(effects.last(), Some(&Effect::LoadFamily(1)));
     assert_eq!(app.screen, Screen::Families);
-    // A saved change reloads the week that is on screen.
-    let after = app.update(Action::Saved(Text::new("Sparat", "Saved")));
-    assert_eq!(
-        after,
-        vec![Effect::LoadWeek(crate::domain::calendar::IsoWeek {
-            year: 2026,
-            week: 48
-        })]
+    // A visit changed in the week on screen reloads that week; one elsewhere does not.
+    let week = crate::domain::calendar::IsoWeek {
+        year: 2026,
+        week: 48,
+    };
+    let in_week = fixtures::d(2026, 11, 25);
+    let after = app.update(Action::Saved(
+        Text::new("Sparat", "Saved"),
+        Changed::Visits {
+            family_id: 1,
+            days: [in_week, in_week],
+        },
+        None,
+    ));
+    assert!(after.contains(&Effect::LoadWeek(week)), "{after:?}");
+    let later = fixtures::d(2027, 1, 20);
+    let after = app.update(Action::Saved(
+        Text::new("Sparat", "Saved"),
+        Changed::Visits {
+            family_id: 1,
+            days: [later, later],
+        },
+        None,
+    ));
+    assert!(!after.contains(&Effect::LoadWeek(week)), "{after:?}");
+}
+
+#[test]
+fn a_change_to_one_family_reloads_that_family_only() {
+    let mut app = week_app();
+    let after = app.update(Action::Saved(
+        Text::new("Sparat", "Saved"),
+        Changed::Family(1),
+        Some(1),
+    ));
+    assert!(after.contains(&Effect::RefreshFamily(1)), "{after:?}");
+    assert!(after.contains(&Effect::LoadFamilyAlerts(1)), "{after:?}");
+    // Neither every family's alerts, nor the whole index, nor the week.
+    assert!(
+        !after.iter().any(|e| matches!(
+            e,
+            Effect::LoadAlerts | Effect::LoadIndex | Effect::LoadWeek(_)
+        )),
+        "{after:?}"
     );
 }
 

@@ -341,7 +341,7 @@ fn check_bookings(
             problems.add(
                 p.line,
                 conflict_column(&conflict, interpreter_name),
-                conflict.fact_en(),
+                crate::i18n::outcome::conflict_fact(&conflict).en,
             );
         }
         let end = candidate.end();

@@ -150,10 +150,6 @@ fn each_rule_names_what_broke_it() {
             hours: "08:00-16:00".into()
         }]
     );
-    assert_eq!(
-        late[0].message_sv(),
-        "utanför Bo Rådgivares arbetstid (08:00-16:00)"
-    );
     // A Saturday, and outside the window's end.
     let saturday = check_booking(&joint(at(d(2026, 11, 28), 10, 0)), &r);
     assert!(saturday.contains(&Conflict::Weekend));
@@ -169,10 +165,6 @@ fn holidays_are_named() {
     r.window = None;
     let conflicts = check_booking(&joint(at(d(2026, 12, 24), 10, 0)), &r);
     assert_eq!(conflicts[0], Conflict::Holiday("Julafton"));
-    assert_eq!(
-        conflicts[0].message_en(),
-        "Julafton is a public holiday; give a reason to book it anyway"
-    );
     assert!(conflicts[0].needs_reason());
 }
 

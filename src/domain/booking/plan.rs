@@ -1,0 +1,257 @@
+//! Which visit of a family to book next, who could go, and from when: the rules behind the
+//! proposal list, kept apart from the database that feeds them.
+
+use chrono::{Days, Duration, NaiveDate, NaiveDateTime, Timelike};
+
+use super::Candidate;
+use crate::domain::enums::{FamilyStatus, Role};
+use crate::domain::model::Staff;
+use crate::domain::programme::Programme;
+use crate::domain::schedule::{VisitState, Window};
+use crate::domain::timeline::{VisitsByChild, timeline};
+use crate::domain::views::ChildDetail;
+
+/// How many staff per role the proposer weighs: the family's own first, then the area's.
+pub const CANDIDATES_PER_ROLE: usize = 8;
+/// How far ahead an upcoming visit may be booked from the family page.
+pub const BOOK_AHEAD_DAYS: u64 = 30;
+/// When fewer of a role than this have been to the family or its area, anyone of the role is
+/// weighed too.
+const FEW_CANDIDATES: usize = 3;
+/// How many more of a role are then weighed.
+const MORE_CANDIDATES: usize = 5;
+
+/// What saving a booking needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookingRequest {
+    pub family_id: i64,
+    pub child_id: i64,
+    pub visit_no: Option<u32>,
+    pub candidate: Candidate,
+    pub interpreter_language: Option<String>,
+    pub rebooking: Option<i64>,
+    /// Why it is booked outside the visit's window.
+    pub override_reason: Option<String>,
+}
+
+/// The visit chosen to book: whose, which, and its window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VisitToBook {
+    pub child_id: i64,
+    pub child_name: String,
+    pub visit_no: u32,
+    pub window: Window,
+}
+
+/// What can be booked for a family now, and the slots for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookingOptions {
+    pub family_id: i64,
+    pub visit: VisitToBook,
+    pub visit_name: String,
+    pub visit_name_en: String,
+    pub interpreter_language: Option<String>,
+    /// The planned visit being moved, if this is a rebooking.
+    pub rebooking: Option<i64>,
+    pub proposals: Vec<super::Proposal>,
+    /// What booking by hand is checked against: the roles, the people who could go, and when
+    /// they are busy.
+    pub required_roles: Vec<Role>,
+    pub staff: Vec<Staff>,
+    pub busy: Vec<super::Busy>,
+}
+
+/// Only families in the programme (or offered it) get visits; the others need a status change
+/// first, which is a decision to make on purpose.
+pub fn bookable(status: FamilyStatus) -> bool {
+    matches!(status, FamilyStatus::Active | FamilyStatus::Offered)
+}
+
+/// The visit to book: the one being moved (`moving`: child id and visit number), else the
+/// family's most pressing open one (due or overdue, or upcoming within [`BOOK_AHEAD_DAYS`]),
+/// earliest due date first.
+pub fn visit_to_book(
+    programme: &Programme,
+    children: &[ChildDetail],
+    facts: &VisitsByChild,
+    today: NaiveDate,
+    warning_days: u32,
+    moving: Option<(i64, Option<u32>)>,
+) -> Option<VisitToBook> {
+    let horizon = today
+        .checked_add_days(Days::new(BOOK_AHEAD_DAYS))
+        .unwrap_or(today);
+    let mut choice: Option<VisitToBook> = None;
+    for child in children.iter().filter(|c| !c.expected) {
+        let visits = facts.get(&child.id).map_or(&[][..], Vec::as_slice);
+        for e in timeline(programme, child.birth_date, visits, today, warning_days) {
+            let wanted = match moving {
+                Some((child_id, visit_no)) => child_id == child.id && visit_no == Some(e.visit_no),
+                None => {
+                    matches!(e.state, VisitState::Due | VisitState::Overdue)
+                        || (e.state == VisitState::Upcoming && e.window.earliest <= horizon)
+                }
+            };
+            if wanted && choice.as_ref().is_none_or(|c| e.window.due < c.window.due) {
+                choice = Some(VisitToBook {
+                    child_id: child.id,
+                    child_name: child.name.clone(),
+                    visit_no: e.visit_no,
+                    window: e.window,
+                });
+            }
+        }
+    }
+    choice
+}
+
+/// The staff the proposer weighs for a visit needing `roles`: per role, those who visited the
+/// family before, then those busy in its area, then (when that gives few) anyone active of the
+/// role; and interpreters of the family's language. Sorted by id, each once.
+pub fn candidate_staff(
+    roles: &[Role],
+    all_staff: &[Staff],
+    previous: &[i64],
+    area_staff: &[i64],
+    interpreter_language: Option<&str>,
+) -> Vec<i64> {
+    let mut chosen: Vec<i64> = Vec::new();
+    for role in roles {
+        let of_role = |id: &i64| {
+            all_staff
+                .iter()
+                .any(|s| s.id == *id && s.role == *role && s.active)
+        };
+        let mut ids: Vec<i64> = previous
+            .iter()
+            .chain(area_staff)
+            .copied()
+            .filter(of_role)
+            .collect();
+        if ids.len() < FEW_CANDIDATES {
+            ids.extend(
+                all_staff
+                    .iter()
+                    .filter(|s| s.role == *role && s.active)
+                    .map(|s| s.id)
+                    .take(MORE_CANDIDATES),
+            );
+        }
+        // Keep the first of each: previous staff, then the area's, then anyone.
+        let mut seen = Vec::new();
+        ids.retain(|id| {
+            let first = !seen.contains(id);
+            seen.push(*id);
+            first
+        });
+        chosen.extend(ids.into_iter().take(CANDIDATES_PER_ROLE));
+    }
+    if let Some(lang) = interpreter_language {
+        chosen.extend(
+            all_staff
+                .iter()
+                .filter(|s| {
+                    s.role == Role::Interpreter
+                        && s.active
+                        && s.languages.iter().any(|l| l.eq_ignore_ascii_case(lang))
+                })
+                .map(|s| s.id)
+                .take(CANDIDATES_PER_ROLE),
+        );
+    }
+    chosen.sort_unstable();
+    chosen.dedup();
+    chosen
+}
+
+/// The next half hour at least an hour from now: nobody books a visit for the next minute.
+pub fn earliest_start(now: NaiveDateTime) -> NaiveDateTime {
+    let t = now + Duration::hours(1);
+    let rounded = t
+        .with_second(0)
+        .and_then(|t| t.with_nanosecond(0))
+        .unwrap_or(t);
+    let minute = rounded.minute();
+    if minute == 0 || minute == 30 {
+        rounded
+    } else if minute < 30 {
+        rounded.with_minute(30).unwrap_or(rounded)
+    } else {
+        rounded.with_minute(0).unwrap_or(rounded) + Duration::hours(1)
+    }
+}
+
+/// The span proposals are looked for in: from the earliest sensible start inside the window to
+/// the end of its last day.
+pub fn proposal_span(window: Window, now: NaiveDateTime) -> (NaiveDateTime, NaiveDateTime) {
+    let from = earliest_start(now).max(window.earliest.and_hms_opt(0, 0, 0).unwrap_or(now));
+    let until = window
+        .max
+        .checked_add_days(Days::new(1))
+        .unwrap_or(window.max)
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or(now);
+    (from, until)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::enums::Weekday;
+    use crate::domain::model::WorkHours;
+
+    fn person(id: i64, role: Role, active: bool) -> Staff {
+        Staff {
+            id,
+            name: format!("P{id}"),
+            role,
+            organisation: None,
+            languages: if role == Role::Interpreter {
+                vec!["arabiska".into()]
+            } else {
+                vec![]
+            },
+            work_days: vec![Weekday::Mon],
+            work_hours: WorkHours {
+                start: chrono::NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+                end: chrono::NaiveTime::from_hms_opt(16, 0, 0).unwrap(),
+            },
+            active,
+        }
+    }
+
+    #[test]
+    fn the_familys_own_staff_come_first_and_the_inactive_never() {
+        let staff = vec![
+            person(1, Role::Nurse, true),
+            person(2, Role::Nurse, true),
+            person(3, Role::Nurse, false),
+            person(4, Role::ParentAdvisor, true),
+            person(5, Role::Interpreter, true),
+            person(6, Role::Interpreter, false),
+        ];
+        let ids = candidate_staff(
+            &[Role::Nurse, Role::ParentAdvisor],
+            &staff,
+            &[3, 2],
+            &[],
+            Some("Arabiska"),
+        );
+        assert_eq!(ids, vec![1, 2, 4, 5]);
+        let none = candidate_staff(&[Role::Dental], &staff, &[], &[], None);
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn a_start_is_on_the_half_hour_at_least_an_hour_ahead() {
+        let at = |h, m| {
+            NaiveDate::from_ymd_opt(2026, 12, 1)
+                .unwrap()
+                .and_hms_opt(h, m, 0)
+                .unwrap()
+        };
+        assert_eq!(earliest_start(at(9, 0)), at(10, 0));
+        assert_eq!(earliest_start(at(9, 10)), at(10, 30));
+        assert_eq!(earliest_start(at(9, 40)), at(11, 0));
+    }
+}

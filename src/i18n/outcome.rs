@@ -1,0 +1,312 @@
+//! What the use cases answer, in words: outcomes, refusals, booking conflicts and database
+//! failures, each in Swedish and English.
+
+use super::Text;
+use super::labels;
+use crate::db::DbError;
+use crate::domain::booking::Conflict;
+use crate::domain::enums::{VisitStatus, Weekday};
+use crate::ops::{OpsError, Outcome, Refusal};
+
+fn when(t: chrono::NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+pub fn outcome(o: &Outcome) -> Text {
+    match o {
+        Outcome::Booked(start) | Outcome::Moved(start) => {
+            let at = when(*start);
+            Text::new(format!("Bokat: {at}."), format!("Booked: {at}."))
+        }
+        Outcome::OutcomeRecorded(VisitStatus::Planned) => {
+            Text::new("Besöket är bokat.", "The visit is booked.")
+        }
+        Outcome::OutcomeRecorded(_) => {
+            Text::new("Utfallet är antecknat.", "The outcome is recorded.")
+        }
+        Outcome::FamilyCreated => Text::new("Familjen är sparad.", "The family is saved."),
+        Outcome::FamilyUpdated => Text::new("Ändringarna är sparade.", "The changes are saved."),
+        Outcome::CaregiverAdded => {
+            Text::new("Vårdnadshavaren är tillagd.", "The caregiver is added.")
+        }
+        Outcome::ChildAdded => Text::new("Barnet är tillagt.", "The child is added."),
+        Outcome::ConsentRecorded => {
+            Text::new("Samtycket är antecknat.", "The consent is recorded.")
+        }
+        Outcome::StatusChanged(_) => Text::new("Statusen är ändrad.", "The status is changed."),
+        Outcome::StaffSaved => Text::new("Personalen är sparad.", "The staff member is saved."),
+    }
+}
+
+pub fn refusal(r: &Refusal) -> Text {
+    match r {
+        Refusal::FamilyGone => Text::new(
+            "Familjen finns inte längre.",
+            "The family no longer exists.",
+        ),
+        Refusal::VisitGone => {
+            Text::new("Besöket finns inte längre.", "The visit no longer exists.")
+        }
+        Refusal::NotBookable(status) => {
+            let s = labels::status(*status);
+            Text::new(
+                format!(
+                    "Familjen är {}: ändra status (a = aktiv) innan du bokar.",
+                    s.sv
+                ),
+                format!(
+                    "The family is {}: change the status (a = active) before booking.",
+                    s.en
+                ),
+            )
+        }
+        Refusal::NothingToBook => Text::new(
+            "Inget besök att boka just nu: allt är bokat, gjort, eller långt fram.",
+            "Nothing to book now: every visit is booked, done, or far ahead.",
+        ),
+        Refusal::ProgrammeUnknown(id) => Text::new(
+            format!("Programmet {id} finns inte i registret."),
+            format!("The programme {id} is not known to this register."),
+        ),
+        Refusal::Conflict(c) => {
+            let c = conflict(c);
+            Text::new(
+                format!("Inte bokat: {}", c.sv),
+                format!("Not booked: {}", c.en),
+            )
+        }
+        Refusal::NotHappenedYet(start) => {
+            let at = when(*start);
+            Text::new(
+                format!(
+                    "Besöket {at} har inte ägt rum ännu; anteckna det efteråt (avbokning går bra nu)."
+                ),
+                format!(
+                    "The visit at {at} has not happened yet; record it afterwards (cancelling is fine now)."
+                ),
+            )
+        }
+        Refusal::VisitNotPlanned => Text::new(
+            "Besöket är inte längre bokat (utfallet antecknades under tiden); inget ändrades.",
+            "The visit is no longer booked (its outcome was recorded meanwhile); nothing was changed.",
+        ),
+        Refusal::DuplicateFamilyRef(r) => Text::new(
+            format!("Referensen {r} finns redan; välj en annan."),
+            format!("The reference {r} is already registered; choose another."),
+        ),
+        Refusal::DuplicateStaffName => Text::new(
+            "Det finns redan personal med det namnet; skriv till något som skiljer dem åt.",
+            "A staff member with that name is already registered; add something that tells them apart.",
+        ),
+    }
+}
+
+/// A failed use case: the refusal itself, or what failed while reading or while saving.
+pub fn ops_error(e: &OpsError) -> Text {
+    match e {
+        OpsError::Refused(r) => refusal(r),
+        OpsError::Read(e) => {
+            let d = db_error(e);
+            Text::new(
+                format!("Kunde inte läsa: {}", d.sv),
+                format!("Could not read: {}", d.en),
+            )
+        }
+        OpsError::Save(e) => {
+            let d = db_error(e);
+            Text::new(
+                format!("Kunde inte spara: {}", d.sv),
+                format!("Could not save: {}", d.en),
+            )
+        }
+    }
+}
+
+/// In English, for error chains at the edge of a command.
+impl std::fmt::Display for OpsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&ops_error(self).en)
+    }
+}
+
+impl std::error::Error for OpsError {}
+
+pub fn db_error(e: &DbError) -> Text {
+    let en = e.to_string();
+    let sv = match e {
+        DbError::Refused { path, reason } => format!("{}: {reason}", path.display()),
+        DbError::TooNew {
+            path,
+            found,
+            supported,
+        } => format!(
+            "{} skrevs av en nyare hembesok (schemaversion {found}; detta program kan upp till {supported}); installera den nyare hembesok",
+            path.display()
+        ),
+        DbError::Io { path, cause } => format!("{}: {cause}", path.display()),
+        DbError::Missing { path } => format!(
+            "{}: här finns ingen databas; kontrollera sökvägen, eller skapa en med `hembesok import` eller `hembesok demo`",
+            path.display()
+        ),
+        DbError::TooOld { path, found } => format!(
+            "{} gjordes av en äldre hembesok (schemaversion {found}); öppna den en gång med appen eller ett kommando som skriver, så uppgraderas den",
+            path.display()
+        ),
+        DbError::NoEncryption { path } => format!(
+            "{}: denna hembesok saknar kryptering och kan inte använda en nyckel",
+            path.display()
+        ),
+        DbError::BadValue(v) => format!("databasen har ett värde som programmet inte kan läsa: {v}"),
+        DbError::DuplicateFamilyRef(r) => format!("referensen {r} finns redan"),
+        DbError::DuplicateStaffName => "det finns redan personal med det namnet".into(),
+        DbError::FamilyGone => "familjen finns inte längre".into(),
+        DbError::VisitGone => "besöket finns inte längre".into(),
+        DbError::VisitNotPlanned => {
+            "besöket är inte längre bokat (utfallet antecknades under tiden); inget ändrades".into()
+        }
+        DbError::ProgrammeChanged { id, version } => format!(
+            "programmet {id} version {version} finns redan med annat innehåll; höj `version` i den ändrade mallen"
+        ),
+        DbError::NoWal(mode) => {
+            format!("databasen kunde inte byta till WAL-journal (den svarar {mode})")
+        }
+        DbError::BackupUnverified(what) => {
+            format!("säkerhetskopian klarade inte kontrollen ({what}); inget ersattes")
+        }
+        DbError::Constraint(what) => format!("databasen vägrade ändringen: {what}"),
+        DbError::Damaged => "databasfilen är skadad (SQLite säger att den är felaktig); inget skrevs. Kör `hembesok check` och återställ från en säkerhetskopia".into(),
+        DbError::Sqlite(what) => format!("databasfel: {what}"),
+    };
+    Text { sv, en }
+}
+
+/// A booking conflict with what to do about it.
+pub fn conflict(c: &Conflict) -> Text {
+    let reason = Text::new(
+        "; ange ett skäl för att boka ändå",
+        "; give a reason to book it anyway",
+    );
+    match c {
+        Conflict::Holiday(_) | Conflict::Weekend | Conflict::OutsideWindow(_) => {
+            let f = conflict_fact(c);
+            Text::new(f.sv + &reason.sv, f.en + &reason.en)
+        }
+        other => conflict_fact(other),
+    }
+}
+
+/// A booking conflict as a plain fact, without advice (imports, where the way past it is
+/// `--allow-conflicts`, not a reason).
+pub fn conflict_fact(c: &Conflict) -> Text {
+    match c {
+        Conflict::RoleMissing(role) => {
+            let r = labels::role(*role);
+            Text::new(
+                format!("ingen {} är bokad; besöket kräver en", r.sv),
+                format!("no {} is booked; the programme visit needs one", r.en),
+            )
+        }
+        Conflict::UnknownStaff(id) => Text::new(
+            format!("personal {id} finns inte"),
+            format!("staff member {id} does not exist"),
+        ),
+        Conflict::Inactive { name } => Text::new(
+            format!("{name} är inte aktiv"),
+            format!("{name} is not active"),
+        ),
+        Conflict::DoubleBooked { name, other } => Text::new(
+            format!("{name} är redan bokad då ({other})"),
+            format!("{name} is already booked then ({other})"),
+        ),
+        Conflict::DayOff { name, day } => Text::new(
+            format!("{name} arbetar inte på {}", weekdays_sv(*day)),
+            format!("{name} does not work on {}", weekdays_en(*day)),
+        ),
+        Conflict::OutsideHours { name, hours } => Text::new(
+            format!("utanför {name}s arbetstid ({hours})"),
+            format!("outside {name}'s working hours ({hours})"),
+        ),
+        Conflict::Holiday(name) => Text::new(
+            format!("{name} är en helgdag"),
+            format!("{name} is a public holiday"),
+        ),
+        Conflict::Weekend => Text::new("på en helg", "on a weekend"),
+        Conflict::OutsideWindow(w) => Text::new(
+            format!("utanför besökets fönster {} till {}", w.earliest, w.max),
+            format!("outside the visit's window {} to {}", w.earliest, w.max),
+        ),
+        Conflict::InterpreterMissing(lang) => Text::new(
+            format!("familjen behöver tolk ({lang}) och ingen är bokad"),
+            format!("the family needs an interpreter ({lang}) and none is booked"),
+        ),
+        Conflict::InterpreterLanguage { name, language } => Text::new(
+            format!("{name} tolkar inte {language}"),
+            format!("{name} does not interpret {language}"),
+        ),
+    }
+}
+
+/// A weekday as "on Mondays".
+fn weekdays_en(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Mondays",
+        Weekday::Tue => "Tuesdays",
+        Weekday::Wed => "Wednesdays",
+        Weekday::Thu => "Thursdays",
+        Weekday::Fri => "Fridays",
+        Weekday::Sat => "Saturdays",
+        Weekday::Sun => "Sundays",
+    }
+}
+
+fn weekdays_sv(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "måndagar",
+        Weekday::Tue => "tisdagar",
+        Weekday::Wed => "onsdagar",
+        Weekday::Thu => "torsdagar",
+        Weekday::Fri => "fredagar",
+        Weekday::Sat => "lördagar",
+        Weekday::Sun => "söndagar",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::enums::Role;
+
+    #[test]
+    fn a_conflict_reads_the_same_role_name_as_the_screens() {
+        let t = conflict(&Conflict::RoleMissing(Role::Dental));
+        assert!(t.sv.contains(&labels::role(Role::Dental).sv), "{}", t.sv);
+        assert!(t.en.contains(&labels::role(Role::Dental).en), "{}", t.en);
+    }
+
+    #[test]
+    fn conflicts_that_a_reason_allows_say_so() {
+        let t = conflict(&Conflict::Holiday("Julafton"));
+        assert_eq!(
+            t.en,
+            "Julafton is a public holiday; give a reason to book it anyway"
+        );
+        assert_eq!(
+            t.sv,
+            "Julafton är en helgdag; ange ett skäl för att boka ändå"
+        );
+        let d = conflict(&Conflict::OutsideHours {
+            name: "Bo Rådgivare".into(),
+            hours: "08:00-16:00".into(),
+        });
+        assert_eq!(d.sv, "utanför Bo Rådgivares arbetstid (08:00-16:00)");
+    }
+
+    #[test]
+    fn a_failed_read_is_not_called_a_failed_save() {
+        let read = ops_error(&OpsError::Read(DbError::Sqlite("disk I/O error".into())));
+        assert!(read.en.starts_with("Could not read"), "{}", read.en);
+        assert!(read.sv.starts_with("Kunde inte läsa"), "{}", read.sv);
+        let save = ops_error(&OpsError::Save(DbError::Sqlite("disk I/O error".into())));
+        assert!(save.en.starts_with("Could not save"), "{}", save.en);
+    }
+}

@@ -1,0 +1,127 @@
+//! Use cases shared by the app and the subcommands: each checks and writes in one
+//! `BEGIN IMMEDIATE` transaction with its audit row, and returns a typed outcome that `i18n`
+//! renders. Neither the runtime nor a subcommand decides a domain rule itself.
+
+pub mod families;
+pub mod staff;
+pub mod visits;
+
+use chrono::NaiveDateTime;
+
+use crate::db::DbError;
+use crate::domain::booking::Conflict;
+use crate::domain::enums::{FamilyStatus, VisitStatus};
+use crate::domain::model::AuditEntry;
+pub use crate::domain::model::Changed;
+
+/// Who acts and when, for the checks and the audit rows of a use case.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub actor: String,
+    /// The planning clock: the local time, or a fixed one for demonstrations and tests.
+    pub now: NaiveDateTime,
+}
+
+impl Ctx {
+    pub fn audit(&self, action: &str, entity: &str, entity_id: Option<i64>) -> AuditEntry {
+        AuditEntry {
+            at: self.now,
+            actor: self.actor.clone(),
+            action: action.into(),
+            entity: entity.into(),
+            entity_id,
+            detail: None,
+        }
+    }
+}
+
+/// Why a use case did not do what was asked; nothing was written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    FamilyGone,
+    VisitGone,
+    /// Only active and offered families get visits.
+    NotBookable(FamilyStatus),
+    /// Every visit is booked, done, or far ahead.
+    NothingToBook,
+    /// The family follows a programme version this register does not know.
+    ProgrammeUnknown(String),
+    /// The booking check found this (the first of what it found).
+    Conflict(Conflict),
+    /// Done and no-show are facts about the past.
+    NotHappenedYet(NaiveDateTime),
+    /// The visit's outcome was recorded meanwhile, so it is not moved.
+    VisitNotPlanned,
+    DuplicateFamilyRef(String),
+    DuplicateStaffName,
+}
+
+/// What went wrong: a refusal, or the database failing while reading or while saving.
+#[derive(Debug)]
+pub enum OpsError {
+    Refused(Refusal),
+    Read(DbError),
+    Save(DbError),
+}
+
+impl OpsError {
+    /// A failure inside a read: the refusals the database knows, else "could not read".
+    pub fn read(e: DbError) -> OpsError {
+        Self::refusal_of(&e).map_or(OpsError::Read(e), OpsError::Refused)
+    }
+
+    /// A failure inside a write: the refusals the database knows, else "could not save".
+    pub fn save(e: DbError) -> OpsError {
+        Self::refusal_of(&e).map_or(OpsError::Save(e), OpsError::Refused)
+    }
+
+    fn refusal_of(e: &DbError) -> Option<Refusal> {
+        Some(match e {
+            DbError::FamilyGone => Refusal::FamilyGone,
+            DbError::VisitGone => Refusal::VisitGone,
+            DbError::VisitNotPlanned => Refusal::VisitNotPlanned,
+            DbError::DuplicateFamilyRef(r) => Refusal::DuplicateFamilyRef(r.clone()),
+            DbError::DuplicateStaffName => Refusal::DuplicateStaffName,
+            _ => return None,
+        })
+    }
+}
+
+/// Inside a write transaction, every failure is a failure to save.
+impl From<DbError> for OpsError {
+    fn from(e: DbError) -> Self {
+        OpsError::save(e)
+    }
+}
+
+impl From<Refusal> for OpsError {
+    fn from(r: Refusal) -> Self {
+        OpsError::Refused(r)
+    }
+}
+
+/// What a use case did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Booked(NaiveDateTime),
+    Moved(NaiveDateTime),
+    OutcomeRecorded(VisitStatus),
+    FamilyCreated,
+    FamilyUpdated,
+    CaregiverAdded,
+    ChildAdded,
+    ConsentRecorded,
+    StatusChanged(FamilyStatus),
+    StaffSaved,
+}
+
+/// A use case's result: what it did and what changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Done {
+    pub outcome: Outcome,
+    pub changed: Changed,
+    /// The new row's id, where one was made.
+    pub id: Option<i64>,
+}
+
+pub type Result<T> = std::result::Result<T, OpsError>;

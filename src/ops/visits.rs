@@ -1,0 +1,242 @@
+//! Booking, moving, cancelling and recording visits.
+
+use chrono::Duration;
+
+use super::{Changed, Ctx, Done, OpsError, Outcome, Refusal, Result};
+use crate::db::Db;
+use crate::domain::booking::plan::{
+    BookingOptions, BookingRequest, bookable, candidate_staff, proposal_span, visit_to_book,
+};
+use crate::domain::booking::{BookingRules, ProposalRequest, check_booking, propose};
+use crate::domain::enums::{Location, VisitStatus};
+use crate::domain::model::{Interpreter, NewVisit, Staff, VisitOutcome, VisitStaff};
+
+/// How far around the family's area staff count as working there.
+const AREA_DAYS: i64 = 60;
+/// Proposals shown; one more is asked for, since moving a visit drops the slot it has.
+const PROPOSALS: usize = 5;
+
+/// The proposals for the family's most pressing unbooked visit, or for moving `rebook`: all
+/// read in one transaction.
+pub fn plan_booking(
+    db: &mut Db,
+    ctx: &Ctx,
+    warning_days: u32,
+    family_id: i64,
+    rebook: Option<i64>,
+) -> Result<BookingOptions> {
+    let now = ctx.now;
+    db.read(|tx| {
+        let detail = tx.family_detail(family_id)?.ok_or(Refusal::FamilyGone)?;
+        if !bookable(detail.status) {
+            return Err(Refusal::NotBookable(detail.status).into());
+        }
+        let catalogue = tx.programme_catalogue()?;
+        let programme = catalogue
+            .get(&detail.programme_id, detail.programme_version)
+            .ok_or_else(|| Refusal::ProgrammeUnknown(detail.programme_id.clone()))?;
+        let facts = tx.visit_facts_of_family(family_id)?;
+        let moving = rebook.map(|id| tx.visit_record(id)).transpose()?.flatten();
+        let visit = visit_to_book(
+            programme,
+            &detail.children,
+            &facts,
+            now.date(),
+            warning_days,
+            moving.as_ref().map(|m| (m.child_id, m.visit_no)),
+        )
+        .ok_or(Refusal::NothingToBook)?;
+        let pv = programme
+            .visit(visit.visit_no)
+            .ok_or(Refusal::NothingToBook)?;
+        let previous = tx.family_staff(family_id)?;
+        let all_staff = tx.list_staff()?;
+        let area_staff = match &detail.area {
+            Some(area) => tx.area_staff(
+                area,
+                now - Duration::days(AREA_DAYS),
+                now + Duration::days(AREA_DAYS),
+            )?,
+            None => Vec::new(),
+        };
+        let chosen = candidate_staff(
+            &pv.roles,
+            &all_staff,
+            &previous,
+            &area_staff,
+            detail.interpreter_language.as_deref(),
+        );
+        let staff: Vec<Staff> = all_staff
+            .into_iter()
+            .filter(|s| chosen.binary_search(&s.id).is_ok())
+            .collect();
+        let (from, until) = proposal_span(visit.window, now);
+        let busy = tx.busy_between(&chosen, from, until)?;
+        let request = ProposalRequest {
+            rules: BookingRules {
+                required_roles: &pv.roles,
+                window: Some(visit.window),
+                staff: &staff,
+                busy: &busy,
+                interpreter_language: detail.interpreter_language.as_deref(),
+                rebooking: rebook,
+                check_hours: true,
+            },
+            duration_min: 60,
+            from,
+            area: detail.area.as_deref(),
+            preferred: &previous,
+            count: PROPOSALS + 1,
+        };
+        let current_slot = moving
+            .as_ref()
+            .filter(|m| m.status == VisitStatus::Planned)
+            .map(|m| m.start);
+        let proposals = propose(&request)
+            .into_iter()
+            .filter(|p| Some(p.candidate.start) != current_slot)
+            .take(PROPOSALS)
+            .collect();
+        Ok(BookingOptions {
+            family_id,
+            visit_name: pv.name.clone(),
+            visit_name_en: pv.name_en.clone(),
+            required_roles: pv.roles.clone(),
+            visit,
+            interpreter_language: detail.interpreter_language.clone(),
+            rebooking: rebook,
+            proposals,
+            staff,
+            busy,
+        })
+    })
+    .map_err(|e: OpsError| match e {
+        OpsError::Save(e) => OpsError::Read(e),
+        other => other,
+    })
+}
+
+/// Books (or moves) a visit: checks it against the bookings as they stand and writes it, with
+/// its audit row, in one transaction, so nothing booked meanwhile slips between.
+pub fn book_visit(db: &mut Db, ctx: &Ctx, r: &BookingRequest) -> Result<Done> {
+    let c = &r.candidate;
+    let ids: Vec<i64> = c
+        .staff
+        .iter()
+        .map(|a| a.staff_id)
+        .chain(c.interpreter_staff)
+        .collect();
+    let visit = NewVisit {
+        child_id: r.child_id,
+        visit_no: r.visit_no,
+        start: c.start,
+        duration_min: c.duration_min,
+        location: Location::Home,
+        status: VisitStatus::Planned,
+        staff: c
+            .staff
+            .iter()
+            .map(|a| VisitStaff {
+                staff_id: a.staff_id,
+                role: a.role,
+                attended: None,
+            })
+            .collect(),
+        interpreter_language: r.interpreter_language.clone(),
+        interpreter: match (c.interpreter_staff, c.interpreter_external) {
+            (Some(id), _) => Interpreter::Staff(id),
+            (None, true) => Interpreter::External,
+            (None, false) => Interpreter::None,
+        },
+        themes: Vec::new(),
+        referrals: Vec::new(),
+        note: None,
+        override_reason: r.override_reason.clone(),
+    };
+    db.write(|tx| {
+        let staff = tx.list_staff()?;
+        let busy = tx.busy_between(
+            &ids,
+            c.start - Duration::days(1),
+            c.end() + Duration::days(1),
+        )?;
+        let rules = BookingRules {
+            required_roles: &[],
+            window: None,
+            staff: &staff,
+            busy: &busy,
+            interpreter_language: r.interpreter_language.as_deref(),
+            rebooking: r.rebooking,
+            check_hours: true,
+        };
+        if let Some(first) = check_booking(c, &rules).into_iter().next() {
+            return Err(Refusal::Conflict(first).into());
+        }
+        let (id, old_day, outcome) = match r.rebooking {
+            Some(id) => {
+                let old = tx.visit_record(id)?.ok_or(Refusal::VisitGone)?;
+                tx.move_visit(id, &visit, ctx.now)?;
+                (id, old.start.date(), Outcome::Moved(c.start))
+            }
+            None => (
+                tx.insert_visit(&visit, ctx.now)?,
+                c.start.date(),
+                Outcome::Booked(c.start),
+            ),
+        };
+        let action = if r.rebooking.is_some() {
+            "rebook"
+        } else {
+            "book"
+        };
+        tx.insert_audit(&crate::domain::model::AuditEntry {
+            detail: Some(format!("visit {id}")),
+            ..ctx.audit(action, "family", Some(r.family_id))
+        })?;
+        Ok(Done {
+            outcome,
+            changed: Changed::Visits {
+                family_id: r.family_id,
+                days: [old_day, c.start.date()],
+            },
+            id: Some(id),
+        })
+    })
+}
+
+/// Records what happened at a visit (done, cancelled, no-show), read and written in one
+/// transaction with its audit row.
+pub fn record_outcome(db: &mut Db, ctx: &Ctx, outcome: &VisitOutcome) -> Result<Done> {
+    db.write(|tx| {
+        let record = tx
+            .visit_record(outcome.visit_id)?
+            .ok_or(Refusal::VisitGone)?;
+        // Done and no-show are facts about the past; cancelling ahead of time is fine.
+        if record.start > ctx.now
+            && matches!(outcome.status, VisitStatus::Done | VisitStatus::NoShow)
+        {
+            return Err(Refusal::NotHappenedYet(record.start).into());
+        }
+        let family_id = tx
+            .family_of_child(record.child_id)?
+            .ok_or(Refusal::FamilyGone)?;
+        tx.set_visit_outcome(outcome, ctx.now)?;
+        tx.insert_audit(&crate::domain::model::AuditEntry {
+            detail: Some(format!(
+                "visit {} {}",
+                outcome.visit_id,
+                outcome.status.as_str()
+            )),
+            ..ctx.audit("outcome", "family", Some(family_id))
+        })?;
+        let day = record.start.date();
+        Ok(Done {
+            outcome: Outcome::OutcomeRecorded(outcome.status),
+            changed: Changed::Visits {
+                family_id,
+                days: [day, day],
+            },
+            id: None,
+        })
+    })
+}

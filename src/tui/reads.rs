@@ -1,0 +1,154 @@
+//! The reads behind the screens that take more than one query: the week, the alerts of every
+//! family (in the background) or of one, and the search index.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{Months, NaiveDate, NaiveDateTime};
+
+use crate::app::Action;
+use crate::app::today::{self, AlertInput, AlertRow};
+use crate::db::{Db, DbError, ReadTx};
+use crate::domain::calendar::IsoWeek;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::timeline::double_bookings;
+use crate::domain::views::DayVisit;
+use crate::ops::OpsError;
+
+use super::worker::Job;
+
+/// Children older than this have left every shipped programme's windows.
+const OLDEST_CHILD_MONTHS: u32 = 20;
+
+/// Booking alerts listed at most per kind; more would not fit a screen or a morning.
+const MAX_LISTED: usize = 50;
+
+/// How far back a visit with no recorded outcome is still worth a reminder.
+const UNRECORDED_DAYS: i64 = 30;
+
+pub fn week(db: &mut Db, week: IsoWeek) -> Result<Vec<DayVisit>, OpsError> {
+    let days = week.days();
+    let (Some(first), Some(last)) = (days.first().copied(), days.last().copied()) else {
+        return Ok(Vec::new());
+    };
+    db.read(|tx| tx.day_visits(first, last))
+        .map_err(OpsError::Read)
+}
+
+pub fn index_job() -> Job {
+    Box::new(|db: &mut Db| Ok(Action::IndexLoaded(db.read(|tx| tx.family_index())?)))
+}
+
+fn born_since(date: NaiveDate) -> NaiveDate {
+    date.checked_sub_months(Months::new(OLDEST_CHILD_MONTHS))
+        .unwrap_or(date)
+}
+
+fn start_of(date: NaiveDate, now: NaiveDateTime) -> NaiveDateTime {
+    date.and_hms_opt(0, 0, 0).unwrap_or(now)
+}
+
+/// Visits by id, as the alert rows show them.
+fn listed(tx: &ReadTx<'_>, wanted: &[i64]) -> Result<HashMap<i64, DayVisit>, DbError> {
+    Ok(tx
+        .visits_by_id(wanted)?
+        .into_iter()
+        .map(|v| (v.visit_id, v))
+        .collect())
+}
+
+/// Every alert: it looks at every active family and every future booking, so it is read in
+/// the background.
+pub fn alerts_job(catalogue: &Arc<Catalogue>, now: NaiveDateTime, warning_days: u32) -> Job {
+    let catalogue = Arc::clone(catalogue);
+    Box::new(move |db: &mut Db| {
+        let date = now.date();
+        let start_of_day = start_of(date, now);
+        let alerts = db.read(|tx| {
+            let (children, facts) = tx.active_children(born_since(date))?;
+            let missing = tx.visits_missing_interpreter(start_of_day, None)?;
+            let mut bookings = tx.planned_bookings(start_of_day)?;
+            let staff_names = tx.staff_names()?;
+            let unrecorded =
+                tx.unrecorded_visits(now - chrono::Duration::days(UNRECORDED_DAYS), now, None)?;
+            let doubles = double_bookings(&mut bookings);
+            let mut wanted: Vec<i64> = missing.iter().take(MAX_LISTED).copied().collect();
+            wanted.extend(unrecorded.iter().take(MAX_LISTED));
+            wanted.extend(
+                doubles
+                    .iter()
+                    .take(MAX_LISTED)
+                    .flat_map(|(_, a, b)| [*a, *b]),
+            );
+            let listed = listed(tx, &wanted)?;
+            let pick = |ids: &[i64]| -> Vec<DayVisit> {
+                ids.iter()
+                    .take(MAX_LISTED)
+                    .filter_map(|id| listed.get(id).cloned())
+                    .collect()
+            };
+            Ok::<_, DbError>(today::alerts(AlertInput {
+                date,
+                children: &children,
+                facts: &facts,
+                programmes: catalogue.all(),
+                warning_days,
+                missing_interpreter: pick(&missing),
+                unrecorded: pick(&unrecorded),
+                double_bookings: doubles
+                    .iter()
+                    .take(MAX_LISTED)
+                    .filter_map(|(staff, a, b)| {
+                        Some((
+                            staff_names.get(staff)?.clone(),
+                            listed.get(a)?.clone(),
+                            listed.get(b)?.clone(),
+                        ))
+                    })
+                    .collect(),
+            }))
+        })?;
+        Ok(Action::AlertsLoaded(alerts))
+    })
+}
+
+/// One family's alerts (all but double bookings, which concern two visits), after it changed:
+/// a handful of rows read by the family's id instead of the whole register.
+pub fn family_alerts(
+    db: &mut Db,
+    catalogue: &Catalogue,
+    now: NaiveDateTime,
+    warning_days: u32,
+    family_id: i64,
+) -> Result<Vec<AlertRow>, OpsError> {
+    let date = now.date();
+    let start_of_day = start_of(date, now);
+    db.read(|tx| {
+        let (children, facts) = tx.active_children_of_family(born_since(date), family_id)?;
+        let missing = tx.visits_missing_interpreter(start_of_day, Some(family_id))?;
+        let unrecorded = tx.unrecorded_visits(
+            now - chrono::Duration::days(UNRECORDED_DAYS),
+            now,
+            Some(family_id),
+        )?;
+        let mut wanted = missing.clone();
+        wanted.extend(&unrecorded);
+        let listed = listed(tx, &wanted)?;
+        let pick = |ids: &[i64]| -> Vec<DayVisit> {
+            ids.iter()
+                .filter_map(|id| listed.get(id).cloned())
+                .collect()
+        };
+        Ok::<_, DbError>(today::alerts(AlertInput {
+            date,
+            children: &children,
+            facts: &facts,
+            programmes: catalogue.all(),
+            warning_days,
+            missing_interpreter: pick(&missing),
+            unrecorded: pick(&unrecorded),
+            double_bookings: Vec::new(),
+        }))
+    })
+    .map_err(OpsError::Read)
+}
