@@ -1,0 +1,192 @@
+//! The use cases against a real database file, with a second connection acting as another
+//! window or an import writing at the same time.
+#![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
+
+use chrono::{NaiveDate, NaiveDateTime};
+use hembesok::app::{Action, Effect};
+use hembesok::db::{Db, Mode, connect};
+use hembesok::domain::booking::Conflict;
+use hembesok::domain::booking::plan::{BookingOptions, BookingRequest};
+use hembesok::domain::enums::VisitStatus;
+use hembesok::domain::model::VisitOutcome;
+use hembesok::ops::{self, Ctx, OpsError, Outcome, Refusal};
+use hembesok::tui::Runner;
+
+fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .and_hms_opt(7, 0, 0)
+        .unwrap()
+}
+
+fn ctx() -> Ctx {
+    Ctx {
+        actor: "test".into(),
+        now: now(),
+    }
+}
+
+fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ops.sqlite");
+    assert_cmd::Command::cargo_bin("hembesok")
+        .unwrap()
+        .env("HEMBESOK_DB", &path)
+        .args(["demo", "--families", "120", "--seed", "5"])
+        .args(["--today", "2026-11-23"])
+        .assert()
+        .success();
+    (dir, path)
+}
+
+/// The first family with a proposal to book, and its options.
+fn first_proposal(db: &mut Db) -> BookingOptions {
+    let ids: Vec<i64> = db
+        .read(|tx| tx.family_index())
+        .unwrap()
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    ids.into_iter()
+        .find_map(|id| {
+            ops::visits::plan_booking(db, &ctx(), 7, id, None)
+                .ok()
+                .filter(|o| !o.proposals.is_empty())
+        })
+        .unwrap()
+}
+
+fn request(o: &BookingOptions, rebooking: Option<i64>) -> BookingRequest {
+    BookingRequest {
+        family_id: o.family_id,
+        child_id: o.visit.child_id,
+        visit_no: Some(o.visit.visit_no),
+        candidate: o.proposals[0].candidate.clone(),
+        interpreter_language: o.interpreter_language.clone(),
+        rebooking,
+        override_reason: None,
+    }
+}
+
+fn counts(db: &mut Db) -> (i64, i64) {
+    let c = db.read(|tx| tx.counts()).unwrap();
+    (c.visits, c.audit)
+}
+
+#[test]
+fn two_windows_booking_the_same_slot_book_it_once() {
+    let (_dir, path) = demo();
+    let mut a = connect(&path, Mode::Write, None).unwrap();
+    let mut b = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut a);
+    let r = request(&options, None);
+    let before = counts(&mut a);
+    let done = ops::visits::book_visit(&mut a, &ctx(), &r).unwrap();
+    assert!(matches!(done.outcome, Outcome::Booked(t) if t == r.candidate.start));
+    // The other window proposed the same slot a moment ago; its booking is checked again
+    // inside its own write, against what the first one wrote.
+    let second = ops::visits::book_visit(&mut b, &ctx(), &r).unwrap_err();
+    assert!(
+        matches!(
+            second,
+            OpsError::Refused(Refusal::Conflict(Conflict::DoubleBooked { .. }))
+        ),
+        "{second:?}"
+    );
+    // One visit and one audit row more, not two.
+    assert_eq!(counts(&mut b), (before.0 + 1, before.1 + 1));
+}
+
+#[test]
+fn a_move_after_the_outcome_was_recorded_elsewhere_is_refused() {
+    let (_dir, path) = demo();
+    let mut a = connect(&path, Mode::Write, None).unwrap();
+    let mut b = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut a);
+    let booked = ops::visits::book_visit(&mut a, &ctx(), &request(&options, None)).unwrap();
+    let visit_id = booked.id.unwrap();
+    // A window plans the move; meanwhile the visit is recorded as done in another.
+    let plan =
+        ops::visits::plan_booking(&mut a, &ctx(), 7, options.family_id, Some(visit_id)).unwrap();
+    let staff_id = options.proposals[0].candidate.staff[0].staff_id;
+    let later = Ctx {
+        now: options.proposals[0].candidate.end() + chrono::Duration::hours(1),
+        ..ctx()
+    };
+    ops::visits::record_outcome(
+        &mut b,
+        &later,
+        &VisitOutcome {
+            visit_id,
+            status: VisitStatus::Done,
+            attended: vec![(staff_id, true)],
+            interpreter_used: false,
+            themes: vec![],
+            referrals: vec![],
+            reason: None,
+        },
+    )
+    .unwrap();
+    let before = counts(&mut a);
+    let mut moved = request(&plan, Some(visit_id));
+    if let Some(other) = plan.proposals.get(1) {
+        moved.candidate = other.candidate.clone();
+    }
+    let err = ops::visits::book_visit(&mut a, &later, &moved).unwrap_err();
+    assert!(
+        matches!(err, OpsError::Refused(Refusal::VisitNotPlanned)),
+        "{err:?}"
+    );
+    assert_eq!(
+        counts(&mut a),
+        before,
+        "nothing written, not even the audit row"
+    );
+}
+
+#[test]
+fn a_visit_in_the_future_cannot_be_recorded_as_done() {
+    let (_dir, path) = demo();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut db);
+    let booked = ops::visits::book_visit(&mut db, &ctx(), &request(&options, None)).unwrap();
+    let before = counts(&mut db);
+    let err = ops::visits::record_outcome(
+        &mut db,
+        &ctx(),
+        &VisitOutcome {
+            visit_id: booked.id.unwrap(),
+            status: VisitStatus::NoShow,
+            attended: vec![],
+            interpreter_used: false,
+            themes: vec![],
+            referrals: vec![],
+            reason: None,
+        },
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, OpsError::Refused(Refusal::NotHappenedYet(_))),
+        "{err:?}"
+    );
+    assert_eq!(counts(&mut db), before);
+}
+
+#[test]
+fn a_failed_read_in_the_app_says_it_could_not_read() {
+    let (_dir, path) = demo();
+    let mut runner =
+        Runner::new(connect(&path, Mode::Write, None).unwrap(), "t".into(), 7).unwrap();
+    // Another program breaks the file's schema under the open window.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other
+        .execute_batch("ALTER TABLE visit RENAME TO visit_elsewhere")
+        .unwrap();
+    let week = hembesok::domain::calendar::IsoWeek::of(now().date());
+    let answers = runner.run(Effect::LoadWeek(week));
+    let [Action::Failed(text)] = answers.as_slice() else {
+        panic!("{answers:?}");
+    };
+    assert!(text.en.starts_with("Could not read"), "{}", text.en);
+    assert!(text.sv.starts_with("Kunde inte läsa"), "{}", text.sv);
+}
