@@ -1,6 +1,8 @@
 //! Region-scale timings of the app, in a release build: `cargo bench --bench tui`.
-//! Builds (once) a 50,000-family demo database, then measures what DESIGN.md §8 asks:
-//! first frame, a key handled and drawn, search per keystroke, opening a family, memory.
+//! Builds (once) demo databases of 50,000 and 200,000 families, then measures on each what
+//! DESIGN.md §8 asks: first frame, a key handled and drawn, search per keystroke, opening a
+//! family and the week, moving a week, memory. A screen must cost about the same on both.
+//! `HEMBESOK_BENCH_SIZES=50000` measures one size only.
 #![allow(clippy::expect_used)] // a benchmark: a failure should stop it loudly
 
 use std::path::PathBuf;
@@ -13,17 +15,14 @@ use hembesok::ui::{Theme, render};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn database() -> PathBuf {
-    let path = std::env::var_os("HEMBESOK_BENCH_DB").map_or_else(
-        || PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-50k.sqlite"),
-        PathBuf::from,
-    );
+fn database(families: usize) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-{families}.sqlite"));
     if !path.exists() {
-        eprintln!("creating {} (50,000 families)…", path.display());
+        eprintln!("creating {} ({families} families)…", path.display());
         let inv = Invocation::from_environment();
         let mut db =
             hembesok::db::connect(&path, hembesok::db::Mode::Create, None).expect("bench database");
-        hembesok::commands::demo::generate(&mut db, 50_000, 1, inv.today(), false, &inv)
+        hembesok::commands::demo::generate(&mut db, families, 1, inv.today(), false, &inv)
             .expect("demo data");
     }
     path
@@ -58,7 +57,22 @@ fn peak_rss_mb() -> Option<f64> {
 }
 
 fn main() {
-    let path = database();
+    let sizes: Vec<usize> = std::env::var("HEMBESOK_BENCH_SIZES")
+        .unwrap_or_else(|_| "50000,200000".into())
+        .split(',')
+        .filter_map(|n| n.trim().parse().ok())
+        .collect();
+    for families in sizes {
+        println!("\n## {families} families\n");
+        measure(families);
+    }
+    if let Some(mb) = peak_rss_mb() {
+        println!("\npeak memory (all sizes, one process): {mb:.0} MB");
+    }
+}
+
+fn measure(families: usize) {
+    let path = database(families);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
 
     // First frame: open, read Today, draw.
@@ -162,7 +176,7 @@ fn main() {
     }
     assert_eq!(
         app.families.index.len(),
-        50_000,
+        families,
         "search ran over the whole index"
     );
     slowest.sort();
@@ -172,7 +186,7 @@ fn main() {
             d.as_secs_f64() * 1000.0
         );
     }
-    Stats(search).report("search: one keystroke over 50,000 families", 10.0);
+    Stats(search).report("search: one keystroke over every family", 10.0);
     Stats(search_and_draw).report("search: keystroke and draw", 16.0);
 
     let mut open = Vec::new();
@@ -213,6 +227,30 @@ fn main() {
     let asked = proposals.len();
     Stats(proposals).report("proposals for a due visit, drawn", 100.0);
     println!("  {found} slots proposed for {asked} families");
+
+    // Week: open it from Today (key 2), then move a week forward and back (] and [).
+    app.booking = None;
+    app.form = None;
+    let mut open_week = Vec::new();
+    for _ in 0..5 {
+        app.handle_key(Key::Char('1'));
+        app.week = hembesok::app::week::WeekState::default();
+        let t = Instant::now();
+        let effects = app.handle_key(Key::Char('2'));
+        apply(&mut app, &mut runner, effects);
+        draw(&mut terminal, &app);
+        open_week.push(t.elapsed());
+    }
+    Stats(open_week).report("key 2: open Week, read and draw", 16.0);
+    let mut move_week = Vec::new();
+    for i in 0..20 {
+        let t = Instant::now();
+        let effects = app.handle_key(Key::Char(if i % 4 < 2 { ']' } else { '[' }));
+        apply(&mut app, &mut runner, effects);
+        draw(&mut terminal, &app);
+        move_week.push(t.elapsed());
+    }
+    Stats(move_week).report("key ] or [: move a week, read and draw", 16.0);
 
     match peak_rss_mb() {
         Some(mb) => println!(

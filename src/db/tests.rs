@@ -17,6 +17,7 @@ use crate::domain::model::{
     Attendance, AuditEntry, Consent, Interpreter, NewCaregiver, NewChild, NewFamily, NewGroup,
     NewSession, NewStaff, NewVisit, VisitStaff, WorkHours,
 };
+use chrono::Timelike;
 
 fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 22)
@@ -398,6 +399,84 @@ fn a_key_is_refused_by_a_build_without_encryption() {
     assert!(matches!(err, DbError::NoEncryption { .. }), "{err:?}");
     assert!(!path.exists());
     assert_eq!(format!("{key:?}"), "Key(..)");
+}
+
+#[test]
+fn a_week_is_counted_per_day_and_read_a_page_at_a_time() {
+    let mut db = Db::open_in_memory().unwrap();
+    let (family_id, nurse, other) = db
+        .write(|tx| {
+            let version = store_goteborg(tx);
+            let family = tx.insert_family(&sample_family("F-1"), version, now())?;
+            let nurse = tx.insert_staff(&sample_staff("Anna Sköterska", Role::Nurse))?;
+            let other = tx.insert_staff(&sample_staff("Cecilia Sköterska", Role::Nurse))?;
+            Ok::<_, DbError>((family, nurse, other))
+        })
+        .unwrap();
+    let child_id = db.read(|tx| tx.children_of(family_id)).unwrap()[0].id;
+    let monday = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let at = |day: u64, hour: u32| {
+        monday
+            .checked_add_days(chrono::Days::new(day))
+            .unwrap()
+            .and_hms_opt(hour, 0, 0)
+            .unwrap()
+    };
+    // Five on Monday (every other one Anna's), one on Wednesday, one the Monday after.
+    let starts = [
+        (at(0, 8), nurse),
+        (at(0, 9), other),
+        (at(0, 10), nurse),
+        (at(0, 11), other),
+        (at(0, 12), nurse),
+        (at(2, 9), nurse),
+        (at(7, 9), nurse),
+    ];
+    db.write(|tx| {
+        for (start, staff_id) in starts {
+            tx.insert_visit(
+                &NewVisit {
+                    child_id,
+                    visit_no: None,
+                    start,
+                    duration_min: 30,
+                    location: Location::Home,
+                    status: VisitStatus::Planned,
+                    staff: vec![VisitStaff {
+                        staff_id,
+                        role: Role::Nurse,
+                        attended: None,
+                    }],
+                    interpreter_language: None,
+                    interpreter: Interpreter::None,
+                    themes: vec![],
+                    referrals: vec![],
+                    note: None,
+                    override_reason: None,
+                },
+                now(),
+            )?;
+        }
+        Ok::<_, DbError>(())
+    })
+    .unwrap();
+    let counts = db.read(|tx| tx.visits_per_day(monday, None)).unwrap();
+    assert_eq!(counts, [5, 0, 1, 0, 0, 0, 0]);
+    let annas = db
+        .read(|tx| tx.visits_per_day(monday, Some(nurse)))
+        .unwrap();
+    assert_eq!(annas, [3, 0, 1, 0, 0, 0, 0]);
+    let page = db
+        .read(|tx| tx.day_visits_page(monday, None, 2, 2))
+        .unwrap();
+    let hours: Vec<u32> = page.iter().map(|v| v.start.hour()).collect();
+    assert_eq!(hours, [10, 11]);
+    assert_eq!(page[0].staff.len(), 1, "with who goes");
+    let anna_page = db
+        .read(|tx| tx.day_visits_page(monday, Some(nurse), 1, 10))
+        .unwrap();
+    let hours: Vec<u32> = anna_page.iter().map(|v| v.start.hour()).collect();
+    assert_eq!(hours, [10, 12]);
 }
 
 #[test]

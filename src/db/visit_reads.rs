@@ -277,6 +277,64 @@ impl ReadTx<'_> {
         self.listed_visits("v.starts_at >= ?1 AND v.starts_at < ?2", &[&start, &end])
     }
 
+    /// How many visits start on each day from `from` (up to seven days), all or one staff
+    /// member's: what a week shows before it lists any.
+    pub fn visits_per_day(&self, from: NaiveDate, staff: Option<i64>) -> Result<[usize; 7]> {
+        let to = from.checked_add_days(chrono::Days::new(7)).unwrap_or(from);
+        let only = staff_condition(staff);
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT substr(v.starts_at, 1, 10), count(*) FROM visit v
+             WHERE v.starts_at >= ?1 AND v.starts_at < ?2 {only} GROUP BY 1"
+        ))?;
+        let rows = stmt.query_map(
+            params![
+                format!("{} 00:00", date_text(from)),
+                format!("{} 00:00", date_text(to)),
+                staff
+            ],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
+        )?;
+        let mut counts = [0; 7];
+        for row in rows {
+            let (day, n) = row?;
+            let offset = (parse_date(&day)? - from).num_days();
+            if let Some(slot) = usize::try_from(offset).ok().and_then(|i| counts.get_mut(i)) {
+                *slot = n as usize;
+            }
+        }
+        Ok(counts)
+    }
+
+    /// One page of a day's visits in time order (all, or one staff member's): `limit` of them
+    /// from the `offset`-th, so a day of thousands costs what a screenful costs.
+    pub fn day_visits_page(
+        &self,
+        day: NaiveDate,
+        staff: Option<i64>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<DayVisit>> {
+        let next = day.checked_add_days(chrono::Days::new(1)).unwrap_or(day);
+        let only = staff_condition(staff);
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT v.id FROM visit v WHERE v.starts_at >= ?1 AND v.starts_at < ?2 {only}
+             ORDER BY v.starts_at, v.id LIMIT ?4 OFFSET ?5"
+        ))?;
+        let ids = stmt
+            .query_map(
+                params![
+                    format!("{} 00:00", date_text(day)),
+                    format!("{} 00:00", date_text(next)),
+                    staff,
+                    limit as i64,
+                    offset as i64
+                ],
+                |r| r.get::<_, i64>(0),
+            )?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        self.visits_by_id(&ids)
+    }
+
     /// The given visits, as lists show them (one query however many there are).
     pub fn visits_by_id(&self, ids: &[i64]) -> Result<Vec<DayVisit>> {
         let json = format!(
@@ -457,6 +515,15 @@ impl ReadTx<'_> {
         ))?;
         let rows = stmt.query_map(params![datetime_text(from), family], |r| r.get(0))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
+
+/// The condition on a visit `v` that parameter 3 (a staff id, or NULL for all) attends it.
+fn staff_condition(staff: Option<i64>) -> &'static str {
+    if staff.is_some() {
+        "AND v.id IN (SELECT visit_id FROM visit_staff WHERE staff_id = ?3)"
+    } else {
+        "AND ?3 IS NULL"
     }
 }
 
