@@ -13,6 +13,7 @@ mod handlers;
 pub mod keymap;
 pub mod keymap_docs;
 pub mod labels;
+pub mod screens;
 pub mod staff;
 pub mod today;
 pub mod week;
@@ -104,17 +105,18 @@ impl App {
         if self.booking.is_some() {
             return vec![Scope::Booking, Scope::List];
         }
-        match self.screen {
-            Screen::Today => vec![Scope::Today, Scope::List, Scope::Global],
-            Screen::Week if self.week.pick.is_some() => vec![Scope::PickStaff],
-            Screen::Week => vec![Scope::Week, Scope::List, Scope::Global],
-            Screen::Families if self.family.is_some() => {
-                vec![Scope::FamilyPage, Scope::List, Scope::Global]
-            }
-            Screen::Families if self.families.searching => vec![Scope::Search],
-            Screen::Families => vec![Scope::Families, Scope::List, Scope::Global],
-            Screen::Staff => vec![Scope::Staff, Scope::List, Scope::Global],
-        }
+        self.screen_scopes()
+    }
+
+    /// The scopes of the screen: its own from the screen table, unless a part of it has the keys.
+    fn screen_scopes(&self) -> Vec<Scope> {
+        let own = match self.screen {
+            Screen::Week if self.week.pick.is_some() => return vec![Scope::PickStaff],
+            Screen::Families if self.family.is_some() => Scope::FamilyPage,
+            Screen::Families if self.families.searching => return vec![Scope::Search],
+            screen => screen.info().scope,
+        };
+        vec![own, Scope::List, Scope::Global]
     }
 
     /// Turns a key into an action through the keymap; letters go to a text field that has focus.

@@ -19,7 +19,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use crate::app::keymap::{bindings_in, keys_label};
+use crate::app::keymap::{bindings_in, key_label, keys_label};
+use crate::app::screens::SCREENS;
 use crate::app::{App, Lang, Screen};
 use crate::domain::calendar::IsoWeek;
 pub use theme::Theme;
@@ -76,14 +77,9 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
     let mut spans = vec![Span::styled(" hembesok ", theme.title())];
-    for (screen, key) in Screen::ALL {
-        let name = match screen {
-            Screen::Today => s.today,
-            Screen::Week => s.week,
-            Screen::Families => s.families,
-            Screen::Staff => s.staff,
-        };
-        let style = if screen == app.screen {
+    for tab in SCREENS {
+        let (key, name) = (key_label(tab.key), describe(app.lang, tab.sv, tab.en));
+        let style = if tab.screen == app.screen {
             theme.tab_active()
         } else {
             theme.tab()

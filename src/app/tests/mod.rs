@@ -1,7 +1,6 @@
 //! The app without a terminal: keys in, state and effects out.
 
 use super::fixtures::{self, app};
-use super::keymap::BINDINGS;
 use super::*;
 use crate::domain::enums::{FamilyStatus, Protection};
 use crate::domain::timeline::AlertKind;
@@ -452,67 +451,6 @@ fn staff_can_be_added_and_edited() {
         panic!("{effects:?}");
     };
     assert_eq!(staff.work_days.len(), 2);
-}
-
-/// Every action a user can take has a key: help and docs come from the table, so an action
-/// without a row would be invisible.
-#[test]
-fn every_user_action_has_a_key() {
-    let user_actions = [
-        Action::Show(Screen::Today),
-        Action::Show(Screen::Families),
-        Action::Show(Screen::Staff),
-        Action::Help,
-        Action::Back,
-        Action::Quit,
-        Action::Up,
-        Action::Down,
-        Action::PageUp,
-        Action::PageDown,
-        Action::Top,
-        Action::Bottom,
-        Action::Open,
-        Action::New,
-        Action::Edit,
-        Action::NextPane,
-        Action::Search,
-        Action::FilterArea,
-        Action::FilterClinic,
-        Action::FilterProgramme,
-        Action::FilterStatus,
-        Action::FilterDue,
-        Action::ClearFilters,
-        Action::Reveal,
-        Action::AddCaregiver,
-        Action::AddChild,
-        Action::RecordConsent,
-        Action::Activate,
-        Action::Decline,
-        Action::Pause,
-        Action::Exit,
-        Action::NextField,
-        Action::PrevField,
-        Action::Save,
-        Action::Yes,
-        Action::Book,
-        Action::BookManually,
-        Action::BookOnDay,
-        Action::RecordOutcome,
-        Action::Rebook,
-        Action::Show(Screen::Week),
-        Action::PrevWeek,
-        Action::NextWeek,
-        Action::ThisWeek,
-        Action::PrevDay,
-        Action::NextDay,
-        Action::PickStaff,
-    ];
-    for action in user_actions {
-        assert!(
-            BINDINGS.iter().any(|b| b.action == action),
-            "{action:?} has no key"
-        );
-    }
 }
 
 #[test]
