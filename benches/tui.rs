@@ -186,8 +186,7 @@ fn main() {
     let mut proposals = Vec::new();
     let mut found = 0;
     for id in &due {
-        app.booking = None;
-        app.form = None;
+        app.close_all();
         let t = Instant::now();
         apply(
             &mut app,
@@ -199,7 +198,7 @@ fn main() {
         );
         draw(&mut terminal, &app);
         proposals.push(t.elapsed());
-        found += app.booking.as_ref().map_or(0, |b| b.plan.proposals.len());
+        found += app.booking().map_or(0, |b| b.plan.proposals.len());
     }
     let asked = proposals.len();
     Stats(proposals).report("proposals for a due visit, drawn", 100.0);

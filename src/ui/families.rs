@@ -36,7 +36,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Span::raw(query.to_string())
     };
     frame.render_widget(Paragraph::new(Line::from(text)).block(search_block), search);
-    if state.searching && app.form.is_none() && !app.help {
+    // The cursor shows where typing goes: in the search box, unless something is open over it.
+    if state.searching && app.modals().is_empty() {
         let x = search.x + 1 + state.query.visual_cursor() as u16;
         frame.set_cursor_position((x.min(search.right().saturating_sub(2)), search.y + 1));
     }

@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{Theme, fit};
-use crate::app::App;
 use crate::app::form::{FieldKind, Form};
+use crate::app::{App, Modal};
 
 /// The narrowest label column; it widens to the longest label, up to a third of the form.
 const LABEL: usize = 16;
@@ -94,7 +94,9 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Them
                 hint_area,
             );
         }
-        if matches!(f.kind, FieldKind::Text) && !app.help && app.question.is_none() {
+        // The cursor only where typing goes: this form, when it is in front.
+        let in_front = matches!(app.top(), Some(Modal::Form(top)) if std::ptr::eq(top, form));
+        if matches!(f.kind, FieldKind::Text) && in_front {
             let row = focus_line.saturating_sub(offset);
             if row < height {
                 let cursor = f.input.visual_cursor().min(value_width);

@@ -21,7 +21,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::keymap::{bindings_in, key_label, keys_label};
 use crate::app::screens::SCREENS;
-use crate::app::{App, Lang, Screen};
+use crate::app::{App, Lang, Modal, Screen};
 use crate::domain::calendar::IsoWeek;
 pub use theme::Theme;
 
@@ -60,17 +60,16 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
         Screen::Staff => staff::render(app, frame, body, theme),
     }
     render_footer(app, frame, footer, theme);
-    if let Some(state) = &app.booking {
-        booking::render(app, state, frame, body, theme);
-    }
-    if let Some(form) = &app.form {
-        form::render(app, form, frame, body, theme);
-    }
-    if app.help {
-        overlays::render_help(app, frame, body, theme);
-    }
-    if let Some(q) = &app.question {
-        overlays::render_question(app, q, frame, body, theme);
+    // What is open, from the bottom up: the one in front is drawn last.
+    for modal in app.modals() {
+        match modal {
+            Modal::Help => overlays::render_help(app, frame, body, theme),
+            Modal::Question(q) => overlays::render_question(app, q, frame, body, theme),
+            Modal::Form(form) => form::render(app, form, frame, body, theme),
+            Modal::Booking(state) => booking::render(app, state, frame, body, theme),
+            // Drawn by Week in its header, where the chosen name goes.
+            Modal::PickStaff(_) => {}
+        }
     }
 }
 

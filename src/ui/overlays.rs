@@ -95,8 +95,7 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
         Question::DiscardForm => s.discard_form.to_string(),
         Question::Book(r) => {
             let who: Vec<String> = app
-                .booking
-                .as_ref()
+                .booking()
                 .and_then(|b| b.plan.proposals.iter().find(|p| p.candidate == r.candidate))
                 .map(|p| p.people.iter().map(|(_, n)| n.clone()).collect())
                 .unwrap_or_default();

@@ -39,12 +39,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Span::styled(format!(" {} {} ", s.week, week.week), theme.title()),
         Span::raw(format!("{monday} – {sunday} · {}: ", s.staff)),
     ];
-    if let Some((input, marked)) = &state.pick {
+    if let Some(pick) = app.staff_pick() {
         // Choosing whose week: what is typed, and the match Enter would take.
-        let matches = state.pick_matches();
-        spans.push(Span::styled(format!("{}▏", input.value()), theme.key()));
-        let shown = matches.get(*marked).map_or(String::new(), |(_, n)| {
-            format!(" → {n} ({}/{})", marked + 1, matches.len())
+        let matches = state.pick_matches(pick);
+        spans.push(Span::styled(
+            format!("{}▏", pick.input.value()),
+            theme.key(),
+        ));
+        let shown = matches.get(pick.marked).map_or(String::new(), |(_, n)| {
+            format!(" → {n} ({}/{})", pick.marked + 1, matches.len())
         });
         spans.push(Span::raw(shown));
     } else {
