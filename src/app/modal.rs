@@ -179,7 +179,7 @@ impl App {
                 Vec::new()
             }
             Modal::Question(_) => match self.pop() {
-                // Any key answers: only y is yes.
+                // Whatever comes next answers it; only Yes is yes (as before the stack).
                 Some(Modal::Question(q)) => self.answer(&q, action == Action::Yes),
                 _ => Vec::new(),
             },
