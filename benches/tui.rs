@@ -22,7 +22,7 @@ fn database(families: usize) -> PathBuf {
         let inv = Invocation::from_environment();
         let mut db =
             hembesok::db::connect(&path, hembesok::db::Mode::Create, None).expect("bench database");
-        hembesok::commands::demo::generate(&mut db, families, 1, inv.today(), false, &inv)
+        hembesok::commands::demo::generate(&mut db, families as u32, 1, inv.today(), false, &inv)
             .expect("demo data");
     }
     path
@@ -209,8 +209,7 @@ fn measure(families: usize) {
     let mut proposals = Vec::new();
     let mut found = 0;
     for id in &due {
-        app.booking = None;
-        app.form = None;
+        app.close_all();
         let t = Instant::now();
         apply(
             &mut app,
@@ -222,15 +221,14 @@ fn measure(families: usize) {
         );
         draw(&mut terminal, &app);
         proposals.push(t.elapsed());
-        found += app.booking.as_ref().map_or(0, |b| b.plan.proposals.len());
+        found += app.booking().map_or(0, |b| b.plan.proposals.len());
     }
     let asked = proposals.len();
     Stats(proposals).report("proposals for a due visit, drawn", 100.0);
     println!("  {found} slots proposed for {asked} families");
 
     // Week: open it from Today (key 2), then move a week forward and back (] and [).
-    app.booking = None;
-    app.form = None;
+    app.close_all();
     let mut open_week = Vec::new();
     for _ in 0..5 {
         app.handle_key(Key::Char('1'));

@@ -52,7 +52,7 @@ fn booking_every_due_visit_from_proposals_makes_no_conflict() {
                 rebook: None,
             }],
         );
-        let Some(state) = app.booking.take() else {
+        let Some(state) = app.take_booking() else {
             continue;
         };
         let request = state.request().unwrap();
@@ -107,7 +107,7 @@ fn moving_a_booked_visit_never_proposes_the_slot_it_already_has() {
     let family_id = *due.first().unwrap();
     let load = |rebook| Effect::LoadProposals { family_id, rebook };
     apply(&mut app, &mut runner, vec![load(None)]);
-    let request = app.booking.take().unwrap().request().unwrap();
+    let request = app.take_booking().unwrap().request().unwrap();
     let slot = request.candidate.start;
     let first_staff = request.candidate.staff[0].staff_id;
     apply(
@@ -125,7 +125,7 @@ fn moving_a_booked_visit_never_proposes_the_slot_it_already_has() {
         .visit_id;
 
     apply(&mut app, &mut runner, vec![load(Some(visit_id))]);
-    let plan = &app.booking.as_ref().unwrap().plan;
+    let plan = &app.booking().unwrap().plan;
     assert_eq!(plan.rebooking, Some(visit_id));
     assert!(!plan.proposals.is_empty(), "other slots are offered");
     assert!(

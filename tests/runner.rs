@@ -215,7 +215,7 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
             rebook: None,
         },
     );
-    assert!(app.booking.is_none());
+    assert!(app.booking().is_none());
     assert!(
         app.message
             .as_ref()
@@ -276,7 +276,7 @@ fn a_duplicate_reference_is_refused_and_the_form_keeps_its_input() {
             family: Box::new(family()),
         },
     );
-    let form = app.form.as_ref().expect("the form stays open");
+    let form = app.form().expect("the form stays open");
     assert!(
         form.error
             .as_ref()

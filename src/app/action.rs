@@ -5,6 +5,8 @@ use crate::domain::enums::{ExitReason, FamilyStatus};
 use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily, NewStaff, Staff};
 use crate::domain::views::FamilyIndexEntry;
 
+pub use super::screens::Screen;
+
 use super::booking::{BookingPlan, BookingRequest};
 use super::family::FamilyPageData;
 use super::today::{AlertRow, TodayData};
@@ -28,25 +30,6 @@ pub enum Key {
     PageDown,
     Backspace,
     Delete,
-}
-
-/// The screens, numbered as their keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Screen {
-    Today,
-    Week,
-    Families,
-    Staff,
-}
-
-impl Screen {
-    /// The screens that exist, in tab order, with their number keys.
-    pub const ALL: [(Screen, char); 4] = [
-        (Screen::Today, '1'),
-        (Screen::Week, '2'),
-        (Screen::Families, '3'),
-        (Screen::Staff, '5'),
-    ];
 }
 
 #[derive(Debug, Clone, PartialEq)]

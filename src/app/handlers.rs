@@ -1,56 +1,14 @@
-//! Where each screen's keys lead: the family page, lists, forms, questions, Today and Week.
+//! Where each screen's keys lead: Today, Week, the Families list, a family's page and Staff.
 
-use super::{Action, App, Effect, Question, Screen, Text, forms};
+use super::week::StaffPick;
+use super::{Action, App, Effect, Modal, Question, Screen, Text, forms};
 
 impl App {
-    pub(super) fn answer(&mut self, question: &Question, yes: bool) -> Vec<Effect> {
-        if !yes {
-            return Vec::new();
-        }
-        match question {
-            Question::QuitUnsaved => vec![Effect::Quit],
-            Question::DiscardForm => {
-                self.form = None;
-                Vec::new()
-            }
-            Question::Book(request) => vec![Effect::BookVisit(request.clone())],
-            Question::Status { family_id, status } => vec![Effect::SetStatus {
-                family_id: *family_id,
-                status: *status,
-                exit: None,
-            }],
-        }
-    }
-
-    pub(super) fn handle_form(&mut self, action: Action) -> Vec<Effect> {
-        let Some(form) = self.form.as_mut() else {
-            return Vec::new();
-        };
-        match action {
-            Action::Back => {
-                if form.dirty {
-                    self.question = Some(Question::DiscardForm);
-                } else {
-                    self.form = None;
-                }
-                Vec::new()
-            }
-            Action::Save => match forms::submit(form, self.today) {
-                Some(effect) => vec![effect],
-                None => Vec::new(),
-            },
-            other => {
-                form.handle(&other, self.today);
-                Vec::new()
-            }
-        }
-    }
-
     pub(super) fn handle_today(&mut self, action: &Action) -> Vec<Effect> {
         let marked = self.today_view.marked_visit().cloned();
         match (action, marked) {
             (Action::RecordOutcome, Some(v)) => {
-                self.form = Some(forms::outcome(&v));
+                self.open_form(forms::outcome(&v));
                 return Vec::new();
             }
             (Action::Rebook, Some(v)) => return rebook(&v),
@@ -63,9 +21,9 @@ impl App {
     }
 
     pub(super) fn handle_week(&mut self, action: &Action) -> Vec<Effect> {
-        // While choosing whose week, every key belongs to the picker.
-        if self.week.pick.is_some() {
-            return self.week.handle(action, self.today);
+        if *action == Action::PickStaff {
+            self.push(Modal::PickStaff(StaffPick::default()));
+            return Vec::new();
         }
         if *action == Action::BookOnDay {
             let day = self
@@ -88,7 +46,7 @@ impl App {
         match (action, self.week.marked().cloned()) {
             (Action::Open, Some(v)) => self.open_family(v.family_id),
             (Action::RecordOutcome, Some(v)) => {
-                self.form = Some(forms::outcome(&v));
+                self.open_form(forms::outcome(&v));
                 Vec::new()
             }
             (Action::Rebook, Some(v)) => rebook(&v),
@@ -102,7 +60,7 @@ impl App {
         }
         match action {
             Action::New => {
-                self.form = Some(forms::new_family(&self.programmes, self.today));
+                self.open_form(forms::new_family(&self.programmes, self.today));
                 Vec::new()
             }
             Action::Open => match self.families.selected_id() {
@@ -154,15 +112,16 @@ impl App {
                 Vec::new()
             }
             Action::Edit => {
-                self.form = Some(forms::edit_family(detail, &self.programmes));
+                let form = forms::edit_family(detail, &self.programmes);
+                self.open_form(form);
                 Vec::new()
             }
             Action::AddCaregiver => {
-                self.form = Some(forms::add_caregiver(id));
+                self.open_form(forms::add_caregiver(id));
                 Vec::new()
             }
             Action::AddChild => {
-                self.form = Some(forms::add_child(id));
+                self.open_form(forms::add_child(id));
                 Vec::new()
             }
             Action::RecordConsent => {
@@ -171,11 +130,11 @@ impl App {
                     .first()
                     .map(|c| c.name.clone())
                     .unwrap_or_default();
-                self.form = Some(forms::consent(id, &first, self.today));
+                self.open_form(forms::consent(id, &first, self.today));
                 Vec::new()
             }
             Action::Exit => {
-                self.form = Some(forms::exit(id));
+                self.open_form(forms::exit(id));
                 Vec::new()
             }
             Action::Activate | Action::Decline | Action::Pause => {
@@ -191,7 +150,7 @@ impl App {
                         "The family already has that status.",
                     ));
                 } else {
-                    self.question = Some(Question::Status {
+                    self.ask(Question::Status {
                         family_id: id,
                         status,
                     });
@@ -216,12 +175,12 @@ impl App {
     pub(super) fn handle_staff(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::New => {
-                self.form = Some(forms::new_staff(self.lang));
+                self.open_form(forms::new_staff(self.lang));
                 Vec::new()
             }
             Action::Edit | Action::Open => {
                 if let Some(s) = self.staff.selected() {
-                    self.form = Some(forms::edit_staff(s, self.lang));
+                    self.open_form(forms::edit_staff(s, self.lang));
                 }
                 Vec::new()
             }

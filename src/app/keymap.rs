@@ -1,7 +1,10 @@
 //! The one table of keys: it handles keys, and generates the help overlay, the footer hints and
 //! the documentation, so none of them can disagree.
 
-use super::action::{Action, Key, Screen};
+use std::sync::LazyLock;
+
+use super::action::{Action, Key};
+use super::screens::{SCREENS, Screen};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -31,17 +34,17 @@ impl Scope {
         match self {
             Scope::Global => ("Överallt", "Everywhere"),
             Scope::List => ("Listor", "Lists"),
-            Scope::Today => ("Idag", "Today"),
-            Scope::Week => ("Vecka", "Week"),
-            Scope::Families => ("Familjer", "Families"),
             Scope::Search => ("Sökning", "Search"),
             Scope::FamilyPage => ("Familjesida", "Family page"),
             Scope::Booking => ("Boka besök", "Booking"),
             Scope::PickStaff => ("Välj person", "Choose a person"),
-            Scope::Staff => ("Personal", "Staff"),
             Scope::Form => ("Formulär", "Forms"),
             Scope::Confirm => ("Frågor", "Questions"),
             Scope::Help => ("Hjälp", "Help"),
+            // A screen's own keys carry the screen's name, from the screen table.
+            Scope::Today | Scope::Week | Scope::Families | Scope::Staff => {
+                Screen::of_scope(self).map_or(("", ""), |s| (s.info().sv, s.info().en))
+            }
         }
     }
 }
@@ -82,12 +85,21 @@ use Scope::{
     Booking, Confirm, Families, FamilyPage, Form, Global, Help, List, Search, Staff, Today, Week,
 };
 
+/// The number keys that switch screens, one per row of the screen table; they come first of
+/// the global keys.
+static SCREEN_BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
+    SCREENS
+        .iter()
+        .map(|s| {
+            let keys = std::slice::from_ref(&s.key);
+            bind(Global, keys, Action::Show(s.screen), s.sv, s.en, false)
+        })
+        .collect()
+});
+
+/// Every other key.
 #[rustfmt::skip]
-pub static BINDINGS: [Binding; 66] = [
-    bind(Global, &[Char('1')], Action::Show(Screen::Today), "Idag", "Today", false),
-    bind(Global, &[Char('2')], Action::Show(Screen::Week), "Vecka", "Week", false),
-    bind(Global, &[Char('3')], Action::Show(Screen::Families), "Familjer", "Families", false),
-    bind(Global, &[Char('5')], Action::Show(Screen::Staff), "Personal", "Staff", false),
+static BINDINGS: [Binding; 62] = [
     bind(Global, &[Char('/')], Action::Search, "sök familj", "search families", true),
     bind(Global, &[Char('?')], Action::Help, "hjälp", "help", true),
     bind(Global, &[Esc], Action::Back, "tillbaka", "back", false),
@@ -162,11 +174,15 @@ pub fn action_for(scopes: &[Scope], key: Key) -> Option<Action> {
         return Some(Action::No);
     }
     scopes.iter().find_map(|scope| {
-        BINDINGS
-            .iter()
+        bindings()
             .find(|b| b.scope == *scope && b.keys.contains(&key))
             .map(|b| b.action.clone())
     })
+}
+
+/// Every binding, in table order: the screen keys, then the rest.
+pub fn bindings() -> impl Iterator<Item = &'static Binding> {
+    SCREEN_BINDINGS.iter().chain(BINDINGS.iter())
 }
 
 /// How a key is written in help and hints.
@@ -203,7 +219,7 @@ pub fn keys_label(keys: &[Key]) -> String {
 pub fn bindings_in(scopes: &[Scope]) -> impl Iterator<Item = &'static Binding> + '_ {
     scopes
         .iter()
-        .flat_map(|s| BINDINGS.iter().filter(move |b| b.scope == *s))
+        .flat_map(|s| bindings().filter(move |b| b.scope == *s))
 }
 
 #[cfg(test)]
@@ -212,8 +228,8 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_scope() {
-        for a in &BINDINGS {
-            for b in &BINDINGS {
+        for a in bindings() {
+            for b in bindings() {
                 if !std::ptr::eq(a, b) && a.scope == b.scope {
                     for k in a.keys {
                         assert!(!b.keys.contains(k), "{k:?} twice in {:?}", a.scope);
@@ -240,6 +256,66 @@ mod tests {
             "forms take letters as text"
         );
         assert_eq!(action_for(&[Confirm], Char('n')), Some(Action::No));
+    }
+
+    /// Lists every action, each with a key or with why it has none, and checks the keyed ones.
+    /// It expands to a `match` over `Action` without a wildcard arm: a new action does not
+    /// compile until it is listed here, and one listed among the keys must have a row.
+    macro_rules! every_action {
+        (
+            keys: [$($key:ident),* $(,)?],
+            one_per_screen: $show:ident,
+            not_keys: [$($data:ident: $why:literal),* $(,)?] $(,)?
+        ) => {{
+            fn why_no_key(action: &Action) -> Option<&'static str> {
+                match action {
+                    $(Action::$key)|* | Action::$show(_) => None,
+                    $(Action::$data(..) => Some($why),)*
+                }
+            }
+            let mut keyed = vec![$(Action::$key),*];
+            keyed.extend(SCREENS.iter().map(|s| Action::$show(s.screen)));
+            (keyed, why_no_key)
+        }};
+    }
+
+    /// Help and the docs come from the table, so an action without a row would be invisible.
+    #[test]
+    fn every_user_action_has_a_key() {
+        let (keyed, why_no_key) = every_action! {
+            keys: [
+                Help, Back, Quit, Up, Down, PageUp, PageDown, Top, Bottom, Open, New, Edit,
+                NextPane, Search, FilterArea, FilterClinic, FilterProgramme, FilterStatus,
+                FilterDue, ClearFilters, Reveal, Book, BookManually, BookOnDay, RecordOutcome,
+                PrevWeek, NextWeek, ThisWeek, PrevDay, NextDay, PickStaff, Rebook, AddCaregiver,
+                AddChild, RecordConsent, Activate, Decline, Pause, Exit, NextField, PrevField,
+                Save, Yes, No,
+            ],
+            one_per_screen: Show,
+            not_keys: [
+                Type: "the key itself, typed into a text field that has focus",
+                TodayLoaded: "data from the runtime",
+                AlertsLoaded: "data from the runtime",
+                IndexLoaded: "data from the runtime",
+                FamilyLoaded: "data from the runtime",
+                StaffLoaded: "data from the runtime",
+                WeekLoaded: "data from the runtime",
+                ProposalsLoaded: "data from the runtime",
+                Revealed: "the runtime's answer to a reveal, after the audit row is written",
+                Saved: "the runtime's answer to a write",
+                Failed: "the runtime's answer to a write or a read",
+                FamilyAlertsLoaded: "data from the runtime, after one family changed",
+                IndexEntryLoaded: "data from the runtime, after one family changed",
+            ],
+        };
+        for action in keyed {
+            assert_eq!(why_no_key(&action), None);
+            // `No` answers a question with keys that are already in the table (see CONFIRM_NO).
+            let bound = bindings().any(|b| b.action == action)
+                || (action == Action::No && action_for(&[Confirm], CONFIRM_NO[0]).is_some());
+            assert!(bound, "{action:?} has no key");
+        }
+        assert!(why_no_key(&Action::Type(Char('a'))).is_some());
     }
 
     #[test]

@@ -12,6 +12,8 @@ pub mod forms;
 mod handlers;
 pub mod keymap;
 pub mod keymap_docs;
+pub mod modal;
+pub mod screens;
 pub mod staff;
 pub mod today;
 pub mod week;
@@ -23,22 +25,7 @@ use crate::domain::model::Changed;
 pub use crate::i18n::{Lang, Text, labels};
 pub use action::{Action, Effect, Key, Screen};
 use keymap::Scope;
-
-/// A question waiting for y or n.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Question {
-    /// Quit although a form holds unsaved input.
-    QuitUnsaved,
-    /// Close a form and lose what was typed.
-    DiscardForm,
-    /// Book the marked proposal.
-    Book(Box<booking::BookingRequest>),
-    /// Change a family's status.
-    Status {
-        family_id: i64,
-        status: crate::domain::enums::FamilyStatus,
-    },
-}
+pub use modal::{Modal, Question};
 
 #[derive(Debug)]
 pub struct App {
@@ -50,13 +37,11 @@ pub struct App {
     pub families: families::FamiliesState,
     pub family: Option<family::FamilyPage>,
     pub staff: staff::StaffState,
-    pub form: Option<form::Form>,
-    /// Proposed slots to choose from.
-    pub booking: Option<booking::BookingState>,
-    /// A day chosen in Week to book on, while the family is being picked.
+    /// What is open over the screen, front last: see `modal`.
+    modals: Vec<Modal>,
+    /// A day chosen in Week to book on, while the family is being picked. Not a modal: the
+    /// family is found with the Families screen's own search, and the day waits for its proposals.
     pub book_on: Option<NaiveDate>,
-    pub question: Option<Question>,
-    pub help: bool,
     pub message: Option<Text>,
     /// Programme ids a new family can follow.
     pub programmes: Vec<String>,
@@ -74,48 +59,41 @@ impl App {
             families: families::FamiliesState::default(),
             family: None,
             staff: staff::StaffState::default(),
-            form: None,
-            booking: None,
+            modals: Vec::new(),
             book_on: None,
-            question: None,
-            help: false,
             message: None,
             programmes,
             warning_days: 7,
         }
     }
 
-    /// Where keys go now, most specific first.
+    /// Where keys go now, most specific first: what is in front, else the screen.
     pub fn scopes(&self) -> Vec<Scope> {
-        if self.help {
-            vec![Scope::Help]
-        } else {
-            self.scopes_under_help()
-        }
+        self.scopes_below(self.modals.len())
     }
 
     /// The scopes of what is under the help overlay: what the help describes.
     pub fn scopes_under_help(&self) -> Vec<Scope> {
-        if self.question.is_some() {
-            return vec![Scope::Confirm];
+        let help = self.modals.iter().rposition(|m| matches!(m, Modal::Help));
+        self.scopes_below(help.unwrap_or(self.modals.len()))
+    }
+
+    /// The scopes of the stack cut to its first `depth` modals.
+    fn scopes_below(&self, depth: usize) -> Vec<Scope> {
+        match depth.checked_sub(1).and_then(|i| self.modals.get(i)) {
+            Some(modal) => modal.scopes(),
+            None => self.screen_scopes(),
         }
-        if self.form.is_some() {
-            return vec![Scope::Form];
-        }
-        if self.booking.is_some() {
-            return vec![Scope::Booking, Scope::List];
-        }
-        match self.screen {
-            Screen::Today => vec![Scope::Today, Scope::List, Scope::Global],
-            Screen::Week if self.week.pick.is_some() => vec![Scope::PickStaff],
-            Screen::Week => vec![Scope::Week, Scope::List, Scope::Global],
-            Screen::Families if self.family.is_some() => {
-                vec![Scope::FamilyPage, Scope::List, Scope::Global]
-            }
-            Screen::Families if self.families.searching => vec![Scope::Search],
-            Screen::Families => vec![Scope::Families, Scope::List, Scope::Global],
-            Screen::Staff => vec![Scope::Staff, Scope::List, Scope::Global],
-        }
+    }
+
+    /// The scopes of the screen: its own from the screen table, unless a part of it has the keys.
+    fn screen_scopes(&self) -> Vec<Scope> {
+        let own = match self.screen {
+            Screen::Families if self.family.is_some() => Scope::FamilyPage,
+            Screen::Families if self.families.searching => return vec![Scope::Search],
+            screen => screen.info().scope,
+        };
+        vec![own, Scope::List, Scope::Global]
     }
 
     /// Turns a key into an action through the keymap; letters go to a text field that has focus.
@@ -136,7 +114,7 @@ impl App {
 
     /// Whether quitting now would lose typed input.
     pub fn has_unsaved_input(&self) -> bool {
-        self.form.as_ref().is_some_and(|f| f.dirty)
+        self.modals.iter().any(Modal::has_unsaved_input)
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
@@ -164,46 +142,7 @@ impl App {
                 Vec::new()
             }
             Action::ProposalsLoaded(plan) => {
-                if let Some(day) = self.book_on.take() {
-                    self.message = None;
-                    // From Week: that day's slot, else the first one moved to that day, else by hand.
-                    let base = plan
-                        .proposals
-                        .iter()
-                        .find(|p| p.candidate.start.date() == day)
-                        .or(plan.proposals.first())
-                        .map(|p| {
-                            let mut c = p.candidate.clone();
-                            c.start = day.and_time(c.start.time());
-                            c
-                        });
-                    let mut form = forms::manual(&plan, base.as_ref());
-                    if base.is_none()
-                        && let Some(f) = form.fields.iter_mut().find(|f| f.id == "date")
-                    {
-                        f.input = tui_input::Input::new(day.to_string());
-                    }
-                    forms::validate(&mut form, self.today);
-                    self.form = Some(form);
-                    return Vec::new();
-                }
-                if plan.proposals.is_empty() {
-                    // No free slot: book by hand, where each conflict is explained.
-                    let mut form = forms::manual(&plan, None);
-                    form.error = Some(Text::new(
-                        format!(
-                            "Inga lediga tider i fönstret för {}; boka för hand.",
-                            plan.visit_name.sv
-                        ),
-                        format!(
-                            "No free slots in the window for {}; book by hand.",
-                            plan.visit_name.en
-                        ),
-                    ));
-                    self.form = Some(form);
-                } else {
-                    self.booking = Some(booking::BookingState::new(*plan));
-                }
+                self.show_proposals(*plan);
                 Vec::new()
             }
             Action::Revealed(id) => {
@@ -221,8 +160,7 @@ impl App {
                 Vec::new()
             }
             Action::Saved(text, changed, _) => {
-                self.form = None;
-                self.booking = None;
+                self.close_writers();
                 self.message = Some(text);
                 self.reload_after(changed)
             }
@@ -236,7 +174,7 @@ impl App {
                 Vec::new()
             }
             Action::Failed(text) => {
-                if let Some(form) = self.form.as_mut() {
+                if let Some(form) = self.form_mut() {
                     form.error = Some(text);
                 } else {
                     self.message = Some(text);
@@ -244,12 +182,14 @@ impl App {
                 Vec::new()
             }
             Action::Help => {
-                self.help = true;
+                if !matches!(self.top(), Some(Modal::Help)) {
+                    self.push(Modal::Help);
+                }
                 Vec::new()
             }
             Action::Quit => {
                 if self.has_unsaved_input() {
-                    self.question = Some(Question::QuitUnsaved);
+                    self.ask(Question::QuitUnsaved);
                     Vec::new()
                 } else {
                     vec![Effect::Quit]
@@ -338,42 +278,10 @@ impl App {
         }
     }
 
-    /// Sends an action to whatever has the keys now.
+    /// Sends an action to whatever has the keys now: what is in front, else the screen.
     fn route(&mut self, action: Action) -> Vec<Effect> {
-        if self.help {
-            if action == Action::Back {
-                self.help = false;
-            }
-            return Vec::new();
-        }
-        if let Some(question) = self.question.take() {
-            return self.answer(&question, action == Action::Yes);
-        }
-        if self.form.is_some() {
-            return self.handle_form(action);
-        }
-        if let Some(state) = self.booking.as_mut() {
-            match action {
-                Action::Back => self.booking = None,
-                Action::Open => {
-                    if let Some(request) = state.request() {
-                        self.question = Some(Question::Book(Box::new(request)));
-                    }
-                }
-                Action::BookManually => {
-                    let marked = state
-                        .plan
-                        .proposals
-                        .get(state.selected)
-                        .map(|p| p.candidate.clone());
-                    let mut form = forms::manual(&state.plan, marked.as_ref());
-                    forms::validate(&mut form, self.today);
-                    self.form = Some(form);
-                    self.booking = None;
-                }
-                other => state.handle(&other),
-            }
-            return Vec::new();
+        if self.top().is_some() {
+            return self.route_modal(action);
         }
         match self.screen {
             Screen::Today => self.handle_today(&action),

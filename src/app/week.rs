@@ -18,8 +18,14 @@ pub struct WeekState {
     pub selected: usize,
     /// Show only this staff member's visits.
     pub staff: Option<(i64, String)>,
-    /// Choosing whose week to show: what is typed, and which match is marked.
-    pub pick: Option<(tui_input::Input, usize)>,
+}
+
+/// Choosing whose week to show: what is typed, and which match is marked. It lives on the modal
+/// stack while open.
+#[derive(Debug, Default)]
+pub struct StaffPick {
+    pub input: tui_input::Input,
+    pub marked: usize,
 }
 
 impl WeekState {
@@ -102,9 +108,8 @@ impl WeekState {
     }
 
     /// The people in this week's visits whose names match what is typed in the picker.
-    pub fn pick_matches(&self) -> Vec<(i64, String)> {
-        let typed = self.pick.as_ref().map_or("", |(i, _)| i.value());
-        let query = crate::domain::search::Query::new(typed);
+    pub fn pick_matches(&self, pick: &StaffPick) -> Vec<(i64, String)> {
+        let query = crate::domain::search::Query::new(pick.input.value());
         let mut people: Vec<(i64, String)> = self
             .visits
             .iter()
@@ -118,26 +123,23 @@ impl WeekState {
         people
     }
 
-    /// Keys while picking whose week to show.
-    fn handle_pick(&mut self, action: &Action) {
-        let matches = self.pick_matches();
-        let Some((input, marked)) = self.pick.as_mut() else {
-            return;
-        };
+    /// Keys while picking whose week to show; `true` when the picker is done.
+    pub fn handle_pick(&mut self, pick: &mut StaffPick, action: &Action) -> bool {
+        let matches = self.pick_matches(pick);
         match action {
-            Action::Back => self.pick = None,
+            Action::Back => return true,
             Action::Open => {
-                let typed = input.value().trim().to_string();
+                let typed = pick.input.value().trim().to_string();
                 self.staff = if typed.is_empty() {
                     None
                 } else {
-                    matches.get(*marked).cloned()
+                    matches.get(pick.marked).cloned()
                 };
-                self.pick = None;
                 self.selected = 0;
+                return true;
             }
-            Action::Down => *marked = (*marked + 1).min(matches.len().saturating_sub(1)),
-            Action::Up => *marked = marked.saturating_sub(1),
+            Action::Down => pick.marked = (pick.marked + 1).min(matches.len().saturating_sub(1)),
+            Action::Up => pick.marked = pick.marked.saturating_sub(1),
             Action::Type(key) => {
                 let request = match key {
                     super::Key::Char(c) => Some(tui_input::InputRequest::InsertChar(*c)),
@@ -146,19 +148,16 @@ impl WeekState {
                     _ => None,
                 };
                 if let Some(r) = request {
-                    input.handle(r);
-                    *marked = 0;
+                    pick.input.handle(r);
+                    pick.marked = 0;
                 }
             }
             _ => {}
         }
+        false
     }
 
     pub fn handle(&mut self, action: &Action, today: chrono::NaiveDate) -> Vec<Effect> {
-        if self.pick.is_some() {
-            self.handle_pick(action);
-            return Vec::new();
-        }
         match action {
             Action::PrevWeek => self.shift_week(-1, today),
             Action::NextWeek => self.shift_week(1, today),
@@ -175,10 +174,6 @@ impl WeekState {
                 self.selected = self
                     .selected
                     .min(self.on_day(self.day).len().saturating_sub(1));
-                Vec::new()
-            }
-            Action::PickStaff => {
-                self.pick = Some((tui_input::Input::default(), 0));
                 Vec::new()
             }
             other => {

@@ -9,17 +9,24 @@ use ratatui::widgets::{Block, Paragraph, Row, Table};
 use super::{Theme, fit, i18n, scroll_offset};
 use crate::app::families::DueFilter;
 use crate::app::{App, labels};
+use crate::domain::views::FamilyIndexEntry;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = i18n::strings(app.lang);
-    let state = &app.families;
     let [search, filters, list] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Length(1),
         Constraint::Min(0),
     ])
     .areas(area);
+    render_search(app, frame, search, theme);
+    render_filters(app, frame, filters, theme);
+    render_list(app, frame, list, theme);
+}
 
+/// The search box, with how many families match, and the cursor while typing there.
+fn render_search(app: &App, frame: &mut Frame, search: Rect, theme: Theme) {
+    let s = i18n::strings(app.lang);
+    let state = &app.families;
     let count = format!(" {} {} {} ", state.results.len(), s.of, state.index.len());
     let search_block = Block::bordered()
         .title(Line::from(format!(" {} ", s.search)).style(theme.title()))
@@ -36,11 +43,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Span::raw(query.to_string())
     };
     frame.render_widget(Paragraph::new(Line::from(text)).block(search_block), search);
-    if state.searching && app.form.is_none() && !app.help {
+    // The cursor shows where typing goes: in the search box, unless something is open over it.
+    if state.searching && app.modals().is_empty() {
         let x = search.x + 1 + state.query.visual_cursor() as u16;
         frame.set_cursor_position((x.min(search.right().saturating_sub(2)), search.y + 1));
     }
+}
 
+/// One line of the filters in use.
+fn render_filters(app: &App, frame: &mut Frame, filters: Rect, theme: Theme) {
+    let s = i18n::strings(app.lang);
+    let state = &app.families;
     let f = &state.filters;
     let all = || s.all.to_string();
     let due = match f.due {
@@ -73,7 +86,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         spans.push(Span::styled(value.clone(), style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), filters);
+}
 
+/// The matching families as a table, or why there are none.
+fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
+    let s = i18n::strings(app.lang);
+    let state = &app.families;
     if !state.loaded {
         frame.render_widget(Paragraph::new(format!(" {}", s.loading)), list);
         return;
@@ -108,29 +126,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             } else {
                 Style::new()
             };
-            let mut cells = vec![
-                fit(&e.display_name, usize::from(name_width)),
-                fit(&e.caregivers, 18),
-                e.family_ref.clone(),
-                fit(e.area.as_deref().unwrap_or_default(), 12),
-            ];
-            if wide {
-                cells.push(e.clinic.clone().unwrap_or_default());
-                cells.push(e.programme_id.clone());
-            }
-            // A mark for a visit to book soon (·) or overdue (!), from Today's alerts.
-            let mark = match state.due_of(e.id) {
-                Some(crate::domain::timeline::AlertKind::Overdue) => "!",
-                Some(_) => "·",
-                None => " ",
-            };
-            cells.push(format!("{mark}{}", labels::status(e.status).get(app.lang)));
-            cells.push(if e.protection.is_protected() {
-                s.protected_short.to_string()
-            } else {
-                String::new()
-            });
-            Row::new(cells).style(style)
+            render_row(app, e, wide, name_width).style(style)
         });
     let mut widths = vec![
         Constraint::Length(name_width),
@@ -147,4 +143,33 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     header.extend([s.status, ""]);
     let table = Table::new(rows, widths).header(Row::new(header).style(theme.header()));
     frame.render_widget(table, list);
+}
+
+/// One family's cells; wide tables add the clinic and the programme.
+fn render_row<'a>(app: &App, e: &FamilyIndexEntry, wide: bool, name_width: u16) -> Row<'a> {
+    let s = i18n::strings(app.lang);
+    let state = &app.families;
+    let mut cells = vec![
+        fit(&e.display_name, usize::from(name_width)),
+        fit(&e.caregivers, 18),
+        e.family_ref.clone(),
+        fit(e.area.as_deref().unwrap_or_default(), 12),
+    ];
+    if wide {
+        cells.push(e.clinic.clone().unwrap_or_default());
+        cells.push(e.programme_id.clone());
+    }
+    // A mark for a visit to book soon (·) or overdue (!), from Today's alerts.
+    let mark = match state.due_of(e.id) {
+        Some(crate::domain::timeline::AlertKind::Overdue) => "!",
+        Some(_) => "·",
+        None => " ",
+    };
+    cells.push(format!("{mark}{}", labels::status(e.status).get(app.lang)));
+    cells.push(if e.protection.is_protected() {
+        s.protected_short.to_string()
+    } else {
+        String::new()
+    });
+    Row::new(cells)
 }

@@ -6,10 +6,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::{Theme, i18n};
-use crate::app::family::FamilyPage;
-use crate::app::{App, labels};
+use super::Theme;
+use super::i18n::{self, Strings};
+use crate::app::family::{ChildTimeline, FamilyPage};
+use crate::app::{App, Lang, labels};
 use crate::domain::schedule::VisitState;
+use crate::domain::timeline::TimelineEntry;
+use crate::domain::views::ChildDetail;
 
 /// The width of a field's label column, so continuation lines line up under the value.
 const LABEL_WIDTH: usize = 15;
@@ -53,14 +56,52 @@ fn wrap_words(text: &str, room: usize) -> Vec<String> {
     rows
 }
 
+/// What every piece of the page needs to draw itself.
+struct View<'a> {
+    s: &'static Strings,
+    lang: Lang,
+    theme: Theme,
+    page: &'a FamilyPage,
+    /// The text width inside the border.
+    width: usize,
+    /// Room for the due date column in timelines.
+    wide: bool,
+}
+
 pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = i18n::strings(app.lang);
-    let lang = app.lang;
+    let p = View {
+        s: i18n::strings(app.lang),
+        lang: app.lang,
+        theme,
+        page,
+        width: usize::from(area.width.saturating_sub(2)),
+        wide: area.width >= 100,
+    };
     let d = &page.data.detail;
-    let wide = area.width >= 100;
-    let inner = usize::from(area.width.saturating_sub(2));
-    let mut lines: Vec<Line> = Vec::new();
-    lines.push(Line::from(vec![
+    // One paragraph for the whole page, so that it scrolls as one.
+    let mut lines: Vec<Line> = render_heading(&p);
+    lines.extend(render_details(&p));
+    lines.extend(render_caregivers(&p));
+    for (child, timeline) in d.children.iter().zip(&page.data.timelines) {
+        lines.extend(render_child(&p, child, timeline));
+    }
+    let inner_height = area.height.saturating_sub(2);
+    let max_scroll = (lines.len() as u16).saturating_sub(inner_height);
+    let block = Block::bordered().border_style(theme.focus_border());
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((page.scroll.min(max_scroll), 0)),
+        area,
+    );
+}
+
+/// The family's name, reference, status and programme; a banner when it is protected.
+fn render_heading<'a>(p: &View) -> Vec<Line<'a>> {
+    let (s, lang, theme) = (p.s, p.lang, p.theme);
+    let d = &p.page.data.detail;
+    let mut lines = vec![Line::from(vec![
         Span::styled(format!(" {} ", d.display_name), theme.title()),
         Span::raw(format!(
             " {} · {} · {} v{}",
@@ -69,10 +110,9 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
             d.programme_id,
             d.programme_version
         )),
-    ]));
-    let protected = d.protection.is_protected();
-    if protected {
-        let text = if page.revealed {
+    ])];
+    if d.protection.is_protected() {
+        let text = if p.page.revealed {
             format!(
                 " {}: {} · {} ",
                 s.protected_banner,
@@ -88,14 +128,22 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
         };
         lines.push(Line::from(Span::styled(text, theme.protected())));
     }
+    lines
+}
+
+/// Address, phone, area, languages, dates and consent, one labelled field each.
+fn render_details<'a>(p: &View) -> Vec<Line<'a>> {
+    let (s, lang, theme, inner) = (p.s, p.lang, p.theme, p.width);
+    let d = &p.page.data.detail;
+    let hidden = d.protection.is_protected() && !p.page.revealed;
     let shown = |v: &Option<String>| -> String {
-        if protected && !page.revealed {
+        if hidden {
             s.hidden.to_string()
         } else {
             v.clone().unwrap_or_default()
         }
     };
-    lines.extend(field(s.address, &shown(&d.address), inner, theme));
+    let mut lines = field(s.address, &shown(&d.address), inner, theme);
     lines.extend(field(s.phone, &shown(&d.phone), inner, theme));
     lines.extend(field(
         s.area,
@@ -133,7 +181,14 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
         ));
     }
     lines.extend(field(s.eligibility, &dates.join(" · "), inner, theme));
-    let consent = match &d.consent {
+    lines.extend(field(s.consent, &consent_text(p), inner, theme));
+    lines
+}
+
+/// Who consented, to what, when and how; or that no one has.
+fn consent_text(p: &View) -> String {
+    let s = p.s;
+    match &p.page.data.detail.consent {
         Some(c) => {
             let withdrawn = c
                 .withdrawn_on
@@ -144,21 +199,24 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
                 c.given_by,
                 c.scope,
                 c.given_on,
-                method.get(lang)
+                method.get(p.lang)
             )
         }
         None => s.no_consent.to_string(),
-    };
-    lines.extend(field(s.consent, &consent, inner, theme));
+    }
+}
 
-    lines.push(Line::from(Span::styled(
+/// The caregivers, each with relation and masked identity number.
+fn render_caregivers<'a>(p: &View) -> Vec<Line<'a>> {
+    let s = p.s;
+    let mut lines = vec![Line::from(Span::styled(
         format!(" {}", s.caregivers),
-        theme.header(),
-    )));
-    for c in &d.caregivers {
+        p.theme.header(),
+    ))];
+    for c in &p.page.data.detail.caregivers {
         let id = c.identity.as_ref().map_or_else(
             || s.no_number.to_string(),
-            |i| format!("{} {}", labels::id_kind(i.kind).get(lang), i.masked()),
+            |i| format!("{} {}", labels::id_kind(i.kind).get(p.lang), i.masked()),
         );
         let relation = c
             .relation
@@ -166,107 +224,105 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
             .map_or(String::new(), |r| format!(" ({r})"));
         lines.push(Line::from(format!("  {}{relation} · {id}", c.name)));
     }
+    lines
+}
 
-    for (child, timeline) in d.children.iter().zip(&page.data.timelines) {
-        let born = if child.expected { s.expected } else { s.born };
-        let id = child.identity.as_ref().map_or_else(
-            || s.no_number.to_string(),
-            |i| format!("{} {}", labels::id_kind(i.kind).get(lang), i.masked()),
-        );
-        lines.push(Line::from(Span::styled(
-            format!(
-                " {} {} · {born} {} · {id}",
-                s.children, child.name, child.birth_date
-            ),
-            theme.header(),
-        )));
-        if page.data.programme_missing {
-            lines.push(Line::from(Span::styled(
-                format!("  {}", s.programme_missing),
-                theme.warn(),
-            )));
-            continue;
-        }
-        let heading = if wide {
-            format!(
-                "  {:<28} {:<23} {:<11} {:<10} {}",
-                s.visit, s.window, s.due, s.status, s.date
-            )
-        } else {
-            format!(
-                "  {:<26} {:<21} {:<9} {}",
-                s.visit, s.window, s.status, s.date
-            )
-        };
-        lines.push(Line::from(Span::styled(heading, theme.dim())));
-        for e in &timeline.entries {
-            let name = match lang {
-                crate::app::Lang::Sv => &e.name,
-                crate::app::Lang::En => &e.name_en,
-            };
-            // A done visit where a required role was missing is not a joint visit.
-            let not_joint = e.state == VisitState::Done && e.joint == Some(false);
-            let state_label = labels::visit_state(e.state);
-            let state_text = if not_joint {
-                s.not_joint
-            } else {
-                state_label.get(lang)
-            };
-            let style = match e.state {
-                _ if not_joint => theme.warn(),
-                VisitState::Overdue => theme.error(),
-                VisitState::Due => theme.warn(),
-                VisitState::Done => theme.ok(),
-                VisitState::Missed => theme.dim(),
-                _ => Style::new(),
-            };
-            let date = e
-                .date
-                .map_or(String::new(), |t| t.format("%Y-%m-%d %H:%M").to_string());
-            let label = format!("{} {name}", e.visit_no);
-            let lead = if wide {
-                format!(
-                    "  {:<28} {} – {} {:<11} ",
-                    super::fit(&label, 28),
-                    e.window.earliest,
-                    e.window.max,
-                    e.window.due
-                )
-            } else {
-                format!(
-                    "  {:<26} {}–{} ",
-                    super::fit(&label, 26),
-                    e.window.earliest,
-                    e.window.max
-                )
-            };
-            let state_width = if wide { 10 } else { 9 };
-            lines.push(Line::from(vec![
-                Span::raw(lead),
-                Span::styled(
-                    format!("{:<state_width$}", super::fit(state_text, state_width)),
-                    style,
-                ),
-                Span::raw(format!(" {date}")),
-            ]));
-        }
-        if timeline.extra_visits > 0 {
-            lines.push(Line::from(format!(
-                "  + {} {}",
-                timeline.extra_visits, s.extra_visits
-            )));
-        }
-    }
-    let inner_height = area.height.saturating_sub(2);
-    let max_scroll = (lines.len() as u16).saturating_sub(inner_height);
-    let block = Block::bordered().border_style(theme.focus_border());
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((page.scroll.min(max_scroll), 0)),
-        area,
+/// A child's heading, then its programme timeline.
+fn render_child<'a>(p: &View, child: &ChildDetail, timeline: &ChildTimeline) -> Vec<Line<'a>> {
+    let (s, theme) = (p.s, p.theme);
+    let born = if child.expected { s.expected } else { s.born };
+    let id = child.identity.as_ref().map_or_else(
+        || s.no_number.to_string(),
+        |i| format!("{} {}", labels::id_kind(i.kind).get(p.lang), i.masked()),
     );
+    let mut lines = vec![Line::from(Span::styled(
+        format!(
+            " {} {} · {born} {} · {id}",
+            s.children, child.name, child.birth_date
+        ),
+        theme.header(),
+    ))];
+    if p.page.data.programme_missing {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", s.programme_missing),
+            theme.warn(),
+        )));
+        return lines;
+    }
+    let heading = if p.wide {
+        format!(
+            "  {:<28} {:<23} {:<11} {:<10} {}",
+            s.visit, s.window, s.due, s.status, s.date
+        )
+    } else {
+        format!(
+            "  {:<26} {:<21} {:<9} {}",
+            s.visit, s.window, s.status, s.date
+        )
+    };
+    lines.push(Line::from(Span::styled(heading, theme.dim())));
+    lines.extend(timeline.entries.iter().map(|e| render_entry(p, e)));
+    if timeline.extra_visits > 0 {
+        lines.push(Line::from(format!(
+            "  + {} {}",
+            timeline.extra_visits, s.extra_visits
+        )));
+    }
+    lines
+}
+
+/// One programme visit: its name, window, state and date.
+fn render_entry<'a>(p: &View, e: &TimelineEntry) -> Line<'a> {
+    let (s, lang, theme, wide) = (p.s, p.lang, p.theme, p.wide);
+    let name = match lang {
+        Lang::Sv => &e.name,
+        Lang::En => &e.name_en,
+    };
+    // A done visit where a required role was missing is not a joint visit.
+    let not_joint = e.state == VisitState::Done && e.joint == Some(false);
+    let state_label = labels::visit_state(e.state);
+    let state_text = if not_joint {
+        s.not_joint
+    } else {
+        state_label.get(lang)
+    };
+    let style = match e.state {
+        _ if not_joint => theme.warn(),
+        VisitState::Overdue => theme.error(),
+        VisitState::Due => theme.warn(),
+        VisitState::Done => theme.ok(),
+        VisitState::Missed => theme.dim(),
+        _ => Style::new(),
+    };
+    let date = e
+        .date
+        .map_or(String::new(), |t| t.format("%Y-%m-%d %H:%M").to_string());
+    let label = format!("{} {name}", e.visit_no);
+    let lead = if wide {
+        format!(
+            "  {:<28} {} – {} {:<11} ",
+            super::fit(&label, 28),
+            e.window.earliest,
+            e.window.max,
+            e.window.due
+        )
+    } else {
+        format!(
+            "  {:<26} {}–{} ",
+            super::fit(&label, 26),
+            e.window.earliest,
+            e.window.max
+        )
+    };
+    let state_width = if wide { 10 } else { 9 };
+    Line::from(vec![
+        Span::raw(lead),
+        Span::styled(
+            format!("{:<state_width$}", super::fit(state_text, state_width)),
+            style,
+        ),
+        Span::raw(format!(" {date}")),
+    ])
 }
 
 #[cfg(test)]

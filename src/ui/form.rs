@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{Theme, fit};
-use crate::app::App;
 use crate::app::form::{FieldKind, Form};
+use crate::app::{App, Modal};
 
 /// The narrowest label column; it widens to the longest label, up to a third of the form.
 const LABEL: usize = 16;
@@ -35,10 +35,66 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Them
         .map(|f| f.label.get(lang).chars().count())
         .max()
         .unwrap_or(0);
-    let label_width = longest.clamp(LABEL, LABEL.max(usize::from(fields_area.width) / 3));
-    let value_width = (fields_area.width as usize).saturating_sub(label_width + 3);
+    let label = longest.clamp(LABEL, LABEL.max(usize::from(fields_area.width) / 3));
+    let columns = Columns {
+        label,
+        value: (fields_area.width as usize).saturating_sub(label + 3),
+    };
+    let (lines, focus_line) = render_fields(app, form, columns, theme);
+    let height = fields_area.height as usize;
+    let offset = focus_line.saturating_sub(height.saturating_sub(2));
+    // Long messages wrap: the advice at their end is the useful part.
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((offset as u16, 0)),
+        fields_area,
+    );
+    if let Some(f) = form.fields.get(form.focus) {
+        if let Some(hint) = &f.hint {
+            frame.render_widget(
+                Paragraph::new(hint.get(lang))
+                    .style(theme.dim())
+                    .wrap(Wrap { trim: true }),
+                hint_area,
+            );
+        }
+        // The cursor only where typing goes: this form, when it is in front.
+        let in_front = matches!(app.top(), Some(Modal::Form(top)) if std::ptr::eq(top, form));
+        let row = focus_line.saturating_sub(offset);
+        if matches!(f.kind, FieldKind::Text) && in_front && row < height {
+            let cursor = f.input.visual_cursor().min(columns.value);
+            frame.set_cursor_position((
+                fields_area.x + (columns.label + 2 + cursor) as u16,
+                fields_area.y + row as u16,
+            ));
+        }
+    }
+    if let Some(err) = &form.error {
+        frame.render_widget(
+            Paragraph::new(Span::styled(err.get(lang), theme.error())),
+            error_area,
+        );
+    }
+}
 
-    // One line per field, and one more under each field that has a problem.
+/// The widths of the label and value columns.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    label: usize,
+    value: usize,
+}
+
+/// One line per field, and one more under each field that has a problem; and which line has
+/// the focus.
+fn render_fields<'a>(
+    app: &App,
+    form: &'a Form,
+    columns: Columns,
+    theme: Theme,
+) -> (Vec<Line<'a>>, usize) {
+    let lang = app.lang;
+    let label_width = columns.label;
     let mut lines: Vec<Line> = Vec::new();
     let mut focus_line = 0;
     for (i, f) in form.fields.iter().enumerate() {
@@ -56,7 +112,7 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Them
             if focused { theme.key() } else { theme.dim() },
         );
         let value = match &f.kind {
-            FieldKind::Text => fit(f.input.value(), value_width),
+            FieldKind::Text => fit(f.input.value(), columns.value),
             FieldKind::Choice(options) => {
                 let shown = options.get(f.choice).map_or("", |(_, t)| t.get(lang));
                 format!("‹ {shown} ›")
@@ -75,40 +131,5 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Them
             )));
         }
     }
-    let height = fields_area.height as usize;
-    let offset = focus_line.saturating_sub(height.saturating_sub(2));
-    // Long messages wrap: the advice at their end is the useful part.
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((offset as u16, 0)),
-        fields_area,
-    );
-
-    if let Some(f) = form.fields.get(form.focus) {
-        if let Some(hint) = &f.hint {
-            frame.render_widget(
-                Paragraph::new(hint.get(lang))
-                    .style(theme.dim())
-                    .wrap(Wrap { trim: true }),
-                hint_area,
-            );
-        }
-        if matches!(f.kind, FieldKind::Text) && !app.help && app.question.is_none() {
-            let row = focus_line.saturating_sub(offset);
-            if row < height {
-                let cursor = f.input.visual_cursor().min(value_width);
-                frame.set_cursor_position((
-                    fields_area.x + (label_width + 2 + cursor) as u16,
-                    fields_area.y + row as u16,
-                ));
-            }
-        }
-    }
-    if let Some(err) = &form.error {
-        frame.render_widget(
-            Paragraph::new(Span::styled(err.get(lang), theme.error())),
-            error_area,
-        );
-    }
+    (lines, focus_line)
 }

@@ -5,7 +5,6 @@ use crate::i18n::Lang;
 #[derive(Debug)]
 pub struct Strings {
     pub today: &'static str,
-    pub families: &'static str,
     pub staff: &'static str,
     pub week: &'static str,
     pub too_small: &'static str,
@@ -91,7 +90,6 @@ pub struct Strings {
 
 pub static SV: Strings = Strings {
     today: "Idag",
-    families: "Familjer",
     staff: "Personal",
     week: "Vecka",
     too_small: "Fönstret är för litet. hembesok behöver minst 80×24 tecken; gör fönstret större.",
@@ -177,7 +175,6 @@ pub static SV: Strings = Strings {
 
 pub static EN: Strings = Strings {
     today: "Today",
-    families: "Families",
     staff: "Staff",
     week: "Week",
     too_small: "The window is too small. hembesok needs at least 80×24 characters; make the window larger.",

@@ -19,8 +19,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use crate::app::keymap::{bindings_in, keys_label};
-use crate::app::{App, Lang, Screen};
+use crate::app::keymap::{bindings_in, key_label, keys_label};
+use crate::app::screens::SCREENS;
+use crate::app::{App, Lang, Modal, Screen};
 use crate::domain::calendar::IsoWeek;
 pub use theme::Theme;
 
@@ -59,31 +60,25 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
         Screen::Staff => staff::render(app, frame, body, theme),
     }
     render_footer(app, frame, footer, theme);
-    if let Some(state) = &app.booking {
-        booking::render(app, state, frame, body, theme);
-    }
-    if let Some(form) = &app.form {
-        form::render(app, form, frame, body, theme);
-    }
-    if app.help {
-        overlays::render_help(app, frame, body, theme);
-    }
-    if let Some(q) = &app.question {
-        overlays::render_question(app, q, frame, body, theme);
+    // What is open, from the bottom up: the one in front is drawn last.
+    for modal in app.modals() {
+        match modal {
+            Modal::Help => overlays::render_help(app, frame, body, theme),
+            Modal::Question(q) => overlays::render_question(app, q, frame, body, theme),
+            Modal::Form(form) => form::render(app, form, frame, body, theme),
+            Modal::Booking(state) => booking::render(app, state, frame, body, theme),
+            // Drawn by Week in its header, where the chosen name goes.
+            Modal::PickStaff(_) => {}
+        }
     }
 }
 
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
     let mut spans = vec![Span::styled(" hembesok ", theme.title())];
-    for (screen, key) in Screen::ALL {
-        let name = match screen {
-            Screen::Today => s.today,
-            Screen::Week => s.week,
-            Screen::Families => s.families,
-            Screen::Staff => s.staff,
-        };
-        let style = if screen == app.screen {
+    for tab in SCREENS {
+        let (key, name) = (key_label(tab.key), describe(app.lang, tab.sv, tab.en));
+        let style = if tab.screen == app.screen {
             theme.tab_active()
         } else {
             theme.tab()

@@ -12,55 +12,8 @@ use crate::app::{App, Question, labels};
 /// The keys of the current screen, then the ones that work everywhere, from the keymap table.
 pub fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
-    let scopes = app.scopes_under_help();
-    // One section per scope: its title, then its keys.
-    let sections: Vec<Vec<Line>> = scopes
-        .iter()
-        .map(|scope| {
-            let (sv, en) = scope.title();
-            let mut lines = vec![Line::from(Span::styled(
-                describe(app.lang, sv, en),
-                theme.header(),
-            ))];
-            // A key a more specific scope takes is listed there only.
-            let earlier = &scopes[..scopes.iter().position(|x| x == scope).unwrap_or(0)];
-            let taken: Vec<_> = bindings_in(earlier).flat_map(|b| b.keys.iter()).collect();
-            let own = bindings_in(std::slice::from_ref(scope))
-                .filter(|b| !b.keys.iter().any(|k| taken.contains(&k)));
-            lines.extend(own.map(|b| {
-                Line::from(vec![
-                    Span::styled(format!("  {:<12}", keys_label(b.keys)), theme.key()),
-                    Span::raw(describe(app.lang, b.sv, b.en)),
-                ])
-            }));
-            lines
-        })
-        .collect();
-    // Columns when one would not fit, so every key is always on screen. A section moves whole
-    // to the next column; only one longer than the screen is split, its title repeated.
     let inner_height = area.height.saturating_sub(2).max(2) as usize;
-    let mut columns: Vec<Vec<Line>> = vec![Vec::new()];
-    for section in sections {
-        let fits = columns
-            .last()
-            .is_some_and(|c| c.len() + section.len() <= inner_height);
-        if !fits && columns.last().is_some_and(|c| !c.is_empty()) {
-            columns.push(Vec::new());
-        }
-        let title = section[0].clone();
-        for (i, line) in section.into_iter().enumerate() {
-            if columns.last().is_some_and(|c| c.len() >= inner_height) {
-                columns.push(if i > 0 {
-                    vec![title.clone()]
-                } else {
-                    Vec::new()
-                });
-            }
-            if let Some(c) = columns.last_mut() {
-                c.push(line);
-            }
-        }
-    }
+    let columns = into_columns(render_sections(app, theme), inner_height);
     let count = columns.len().max(1);
     let column_width = (area.width.saturating_sub(2) / count as u16).min(44);
     let width = (column_width * count as u16 + 2).min(area.width);
@@ -88,6 +41,61 @@ pub fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
 }
 
+/// One section per scope of what is under the help: its title, then its keys.
+fn render_sections(app: &App, theme: Theme) -> Vec<Vec<Line<'static>>> {
+    let scopes = app.scopes_under_help();
+    scopes
+        .iter()
+        .map(|scope| {
+            let (sv, en) = scope.title();
+            let mut lines = vec![Line::from(Span::styled(
+                describe(app.lang, sv, en),
+                theme.header(),
+            ))];
+            // A key a more specific scope takes is listed there only.
+            let earlier = &scopes[..scopes.iter().position(|x| x == scope).unwrap_or(0)];
+            let taken: Vec<_> = bindings_in(earlier).flat_map(|b| b.keys.iter()).collect();
+            let own = bindings_in(std::slice::from_ref(scope))
+                .filter(|b| !b.keys.iter().any(|k| taken.contains(&k)));
+            lines.extend(own.map(|b| {
+                Line::from(vec![
+                    Span::styled(format!("  {:<12}", keys_label(b.keys)), theme.key()),
+                    Span::raw(describe(app.lang, b.sv, b.en)),
+                ])
+            }));
+            lines
+        })
+        .collect()
+}
+
+/// Columns when one would not fit, so every key is always on screen. A section moves whole to
+/// the next column; only one longer than the screen is split, its title repeated.
+fn into_columns(sections: Vec<Vec<Line<'static>>>, inner_height: usize) -> Vec<Vec<Line<'static>>> {
+    let mut columns: Vec<Vec<Line>> = vec![Vec::new()];
+    for section in sections {
+        let fits = columns
+            .last()
+            .is_some_and(|c| c.len() + section.len() <= inner_height);
+        if !fits && columns.last().is_some_and(|c| !c.is_empty()) {
+            columns.push(Vec::new());
+        }
+        let title = section[0].clone();
+        for (i, line) in section.into_iter().enumerate() {
+            if columns.last().is_some_and(|c| c.len() >= inner_height) {
+                columns.push(if i > 0 {
+                    vec![title.clone()]
+                } else {
+                    Vec::new()
+                });
+            }
+            if let Some(c) = columns.last_mut() {
+                c.push(line);
+            }
+        }
+    }
+    columns
+}
+
 pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
     let text = match q {
@@ -95,8 +103,7 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
         Question::DiscardForm => s.discard_form.to_string(),
         Question::Book(r) => {
             let who: Vec<String> = app
-                .booking
-                .as_ref()
+                .booking()
                 .and_then(|b| b.plan.proposals.iter().find(|p| p.candidate == r.candidate))
                 .map(|p| p.people.iter().map(|(_, n)| n.clone()).collect())
                 .unwrap_or_default();

@@ -166,9 +166,9 @@ fn help_over_the_booking_list_shows_what_keys_do_there() {
         "screen keys do not work here:\n{screen}"
     );
     app.handle_key(Key::Esc);
-    assert!(!app.help);
+    assert!(!app.help_open());
     assert!(
-        app.booking.is_some(),
+        app.booking().is_some(),
         "closing help returns to the booking list"
     );
 }

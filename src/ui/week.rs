@@ -1,14 +1,16 @@
 //! Vecka / Week: a column per day, each visit a line; the marked visit in full underneath.
 
-use chrono::Days;
+use chrono::{Days, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{Theme, fit, i18n, short_name, staff_line};
+use super::i18n::{self, Strings};
+use super::{Theme, fit, short_name, staff_line};
 use crate::app::{App, labels};
+use crate::domain::calendar::IsoWeek;
 use crate::domain::views::DayVisit;
 
 /// The family as the week shows it: the surname, or nothing that names a protected family.
@@ -34,17 +36,48 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         return;
     };
     let monday = week.monday().unwrap_or(app.today);
+    render_header(app, week, monday, frame, head, theme);
+    if !state.loaded {
+        frame.render_widget(Paragraph::new(format!(" {}", s.loading)), grid);
+        return;
+    }
+    let days = state.days();
+    let columns = Layout::horizontal(days.iter().map(|_| Constraint::Ratio(1, days.len() as u32)))
+        .split(grid);
+    for (col, day) in columns.iter().zip(&days) {
+        let date = monday
+            .checked_add_days(Days::new(*day as u64))
+            .unwrap_or(monday);
+        render_day(app, *day, date, frame, *col, theme);
+    }
+    render_detail(app, frame, detail, theme);
+}
+
+/// The week, its dates, and whose visits are shown (or the picker choosing that).
+fn render_header(
+    app: &App,
+    week: IsoWeek,
+    monday: NaiveDate,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
+    let s = i18n::strings(app.lang);
+    let state = &app.week;
     let sunday = monday.checked_add_days(Days::new(6)).unwrap_or(monday);
     let mut spans = vec![
         Span::styled(format!(" {} {} ", s.week, week.week), theme.title()),
         Span::raw(format!("{monday} – {sunday} · {}: ", s.staff)),
     ];
-    if let Some((input, marked)) = &state.pick {
+    if let Some(pick) = app.staff_pick() {
         // Choosing whose week: what is typed, and the match Enter would take.
-        let matches = state.pick_matches();
-        spans.push(Span::styled(format!("{}▏", input.value()), theme.key()));
-        let shown = matches.get(*marked).map_or(String::new(), |(_, n)| {
-            format!(" → {n} ({}/{})", marked + 1, matches.len())
+        let matches = state.pick_matches(pick);
+        spans.push(Span::styled(
+            format!("{}▏", pick.input.value()),
+            theme.key(),
+        ));
+        let shown = matches.get(pick.marked).map_or(String::new(), |(_, n)| {
+            format!(" → {n} ({}/{})", pick.marked + 1, matches.len())
         });
         spans.push(Span::raw(shown));
     } else {
@@ -58,82 +91,102 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             },
         ));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), head);
-    if !state.loaded {
-        frame.render_widget(Paragraph::new(format!(" {}", s.loading)), grid);
-        return;
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// One day's column: its visits in time order, the marked one highlighted.
+fn render_day(app: &App, day: usize, date: NaiveDate, frame: &mut Frame, col: Rect, theme: Theme) {
+    let s = i18n::strings(app.lang);
+    let state = &app.week;
+    let marked_day = day == state.day;
+    let title = format!(" {} {} ", s.weekdays[day], date.format("%d/%m"));
+    let mut block = Block::bordered().title(Line::from(title).style(if date == app.today {
+        theme.warn()
+    } else {
+        theme.title()
+    }));
+    if marked_day {
+        block = block.border_style(theme.focus_border());
     }
-    let days = state.days();
-    let columns = Layout::horizontal(days.iter().map(|_| Constraint::Ratio(1, days.len() as u32)))
-        .split(grid);
-    for (col, day) in columns.iter().zip(&days) {
-        let date = monday
-            .checked_add_days(Days::new(*day as u64))
-            .unwrap_or(monday);
-        let marked_day = *day == state.day;
-        let title = format!(" {} {} ", s.weekdays[*day], date.format("%d/%m"));
-        let mut block = Block::bordered().title(Line::from(title).style(if date == app.today {
-            theme.warn()
-        } else {
-            theme.title()
-        }));
-        if marked_day {
-            block = block.border_style(theme.focus_border());
-        }
-        let width = col.width.saturating_sub(2) as usize;
-        let height = col.height.saturating_sub(2) as usize;
-        let visits = state.on_day(*day);
-        // Wide columns give each visit a second line: area, staff and interpreter.
-        let rows_per_visit = if width >= 22 { 2 } else { 1 };
-        let visible = (height / rows_per_visit).max(1);
-        let offset = if marked_day {
-            super::scroll_offset(state.selected, visible)
-        } else {
-            0
-        };
-        let mut lines: Vec<Line> = Vec::new();
-        for (i, v) in visits.iter().enumerate().skip(offset).take(visible) {
-            let marked = marked_day && i == state.selected;
-            let style = if marked {
+    let width = col.width.saturating_sub(2) as usize;
+    let height = col.height.saturating_sub(2) as usize;
+    let visits = state.on_day(day);
+    // Wide columns give each visit a second line: area, staff and interpreter.
+    let rows_per_visit = if width >= 22 { 2 } else { 1 };
+    let visible = (height / rows_per_visit).max(1);
+    let offset = if marked_day {
+        super::scroll_offset(state.selected, visible)
+    } else {
+        0
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, v) in visits.iter().enumerate().skip(offset).take(visible) {
+        let marked = marked_day && i == state.selected;
+        lines.extend(render_visit(
+            v,
+            marked,
+            rows_per_visit == 2,
+            width,
+            s,
+            theme,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), col);
+}
+
+/// A visit in a day's column: time and family, and with `second` its area, staff and interpreter.
+fn render_visit<'a>(
+    v: &DayVisit,
+    marked: bool,
+    second: bool,
+    width: usize,
+    s: &Strings,
+    theme: Theme,
+) -> Vec<Line<'a>> {
+    let style = if marked {
+        theme.selected()
+    } else {
+        Style::new()
+    };
+    let text = fit(
+        &format!(
+            "{}{} {}",
+            super::status_mark(v.status),
+            v.start.format("%H:%M"),
+            family_label(v, s.protected_family)
+        ),
+        width,
+    );
+    let mut lines = vec![Line::from(text).style(style)];
+    if second {
+        let staff = staff_line(&v.staff);
+        let interpreter = v
+            .interpreter_language
+            .as_ref()
+            .map_or(String::new(), |l| format!(" · {l}"));
+        let second = fit(
+            &format!(
+                "  {} · {staff}{interpreter}",
+                v.area.clone().unwrap_or_default()
+            ),
+            width,
+        );
+        lines.push(Line::from(Span::styled(
+            second,
+            if marked {
                 theme.selected()
             } else {
-                Style::new()
-            };
-            let text = fit(
-                &format!(
-                    "{}{} {}",
-                    super::status_mark(v.status),
-                    v.start.format("%H:%M"),
-                    family_label(v, s.protected_family)
-                ),
-                width,
-            );
-            lines.push(Line::from(text).style(style));
-            if rows_per_visit == 2 {
-                let staff = staff_line(&v.staff);
-                let interpreter = v
-                    .interpreter_language
-                    .as_ref()
-                    .map_or(String::new(), |l| format!(" · {l}"));
-                let second = fit(
-                    &format!(
-                        "  {} · {staff}{interpreter}",
-                        v.area.clone().unwrap_or_default()
-                    ),
-                    width,
-                );
-                lines.push(Line::from(Span::styled(
-                    second,
-                    if marked {
-                        theme.selected()
-                    } else {
-                        theme.dim()
-                    },
-                )));
-            }
-        }
-        frame.render_widget(Paragraph::new(lines).block(block), *col);
+                theme.dim()
+            },
+        )));
     }
+    lines
+}
+
+/// The marked visit in full under the grid, or that the week has none.
+fn render_detail(app: &App, frame: &mut Frame, detail: Rect, theme: Theme) {
+    let s = i18n::strings(app.lang);
+    let state = &app.week;
     if state.shown().next().is_none() {
         frame.render_widget(
             Paragraph::new(format!(" {}", s.no_visits_week)).style(theme.dim()),

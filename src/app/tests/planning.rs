@@ -18,7 +18,7 @@ fn booking_from_a_family_page_takes_a_proposal_after_one_confirmation() {
         }]
     );
     app.update(Action::ProposalsLoaded(Box::new(plan())));
-    assert!(app.booking.is_some());
+    assert!(app.booking().is_some());
     assert_eq!(
         app.scopes(),
         vec![keymap::Scope::Booking, keymap::Scope::List]
@@ -43,7 +43,7 @@ fn booking_from_a_family_page_takes_a_proposal_after_one_confirmation() {
         },
         Some(5),
     ));
-    assert!(app.booking.is_none());
+    assert!(app.booking().is_none());
 }
 
 #[test]
@@ -52,8 +52,8 @@ fn no_proposals_opens_booking_by_hand_and_esc_closes_the_list() {
     let mut empty = plan();
     empty.proposals.clear();
     app.update(Action::ProposalsLoaded(Box::new(empty)));
-    assert!(app.booking.is_none());
-    let form = app.form.as_ref().unwrap();
+    assert!(app.booking().is_none());
+    let form = app.form().unwrap();
     assert_eq!(form.kind, form::FormKind::ManualBooking);
     assert!(
         form.error
@@ -63,10 +63,10 @@ fn no_proposals_opens_booking_by_hand_and_esc_closes_the_list() {
             .contains("Inga lediga tider")
     );
     app.handle_key(Key::Esc);
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     app.update(Action::ProposalsLoaded(Box::new(plan())));
     app.handle_key(Key::Esc);
-    assert!(app.booking.is_none());
+    assert!(app.booking().is_none());
     assert!(app.family.is_some(), "Esc closes only the list");
 }
 
@@ -75,7 +75,7 @@ fn recording_an_outcome_says_who_came_and_what_was_covered() {
     use crate::domain::enums::{Theme, VisitStatus};
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('o'));
-    let form = app.form.as_ref().unwrap();
+    let form = app.form().unwrap();
     assert_eq!(form.kind, form::FormKind::Outcome(11));
     let ids: Vec<&str> = form.fields.iter().map(|f| f.id).collect();
     assert_eq!(
@@ -95,13 +95,7 @@ fn recording_an_outcome_says_who_came_and_what_was_covered() {
     app.handle_key(Key::Tab);
     type_text(&mut app, "feeding, somn");
     assert!(
-        app.form
-            .as_ref()
-            .unwrap()
-            .field("themes")
-            .unwrap()
-            .error
-            .is_some(),
+        app.form().unwrap().field("themes").unwrap().error.is_some(),
         "somn is no theme"
     );
     for _ in 0..4 {
@@ -124,7 +118,7 @@ fn a_cancellation_needs_a_reason() {
     app.handle_key(Key::Char('o'));
     app.handle_key(Key::Right); // cancelled by the family
     assert!(app.handle_key(Key::Enter).is_empty());
-    let form = app.form.as_ref().unwrap();
+    let form = app.form().unwrap();
     assert_eq!(
         form.field("reason").unwrap().error.as_ref().unwrap().en,
         "say why the visit was cancelled"
@@ -185,7 +179,7 @@ fn the_week_opens_on_today_moves_by_day_and_week_and_filters_by_person() {
     app.handle_key(Key::Char('s'));
     assert_eq!(app.scopes(), vec![keymap::Scope::PickStaff]);
     keys(&mut app, "bo r");
-    assert_eq!(app.week.pick_matches().len(), 1);
+    assert_eq!(app.week.pick_matches(app.staff_pick().unwrap()).len(), 1);
     app.handle_key(Key::Enter);
     assert_eq!(
         app.week.staff.as_ref().map(|s| s.1.as_str()),
@@ -218,7 +212,7 @@ fn from_the_week_enter_opens_the_family_and_o_records_the_outcome() {
     let mut app = week_app();
     app.handle_key(Key::Char('o'));
     assert_eq!(
-        app.form.as_ref().map(|f| f.kind),
+        app.form().map(|f| f.kind),
         Some(form::FormKind::Outcome(11))
     );
     app.handle_key(Key::Esc);
@@ -282,14 +276,13 @@ fn manual_booking() -> App {
 
 fn set_field(app: &mut App, id: &str, text: &str) {
     let target = app
-        .form
-        .as_ref()
+        .form()
         .unwrap()
         .fields
         .iter()
         .position(|f| f.id == id)
         .unwrap();
-    while app.form.as_ref().unwrap().focus != target {
+    while app.form().unwrap().focus != target {
         app.handle_key(Key::Tab);
     }
     app.handle_key(Key::Ctrl('u'));
@@ -297,8 +290,7 @@ fn set_field(app: &mut App, id: &str, text: &str) {
 }
 
 fn error_at(app: &App, id: &str) -> Option<String> {
-    app.form
-        .as_ref()
+    app.form()
         .unwrap()
         .field(id)
         .unwrap()
@@ -310,7 +302,7 @@ fn error_at(app: &App, id: &str) -> Option<String> {
 #[test]
 fn booking_by_hand_explains_each_conflict_next_to_its_cause() {
     let mut app = manual_booking();
-    let form = app.form.as_ref().unwrap();
+    let form = app.form().unwrap();
     assert_eq!(
         (form.value("date"), form.value("time")),
         ("2026-11-24", "09:00"),
@@ -357,7 +349,7 @@ fn booking_by_hand_explains_each_conflict_next_to_its_cause() {
     let [Effect::BookVisit(request)] = effects.as_slice() else {
         panic!(
             "{effects:?} {:?}",
-            app.form.as_ref().map(|f| f
+            app.form().map(|f| f
                 .fields
                 .iter()
                 .map(|f| (f.id, f.error.clone()))
@@ -405,7 +397,7 @@ fn booking_on_a_day_in_the_week_picks_the_family_then_opens_the_form_on_that_day
         ]
     );
     app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
-    let form = app.form.as_ref().unwrap();
+    let form = app.form().unwrap();
     assert_eq!(form.kind, form::FormKind::ManualBooking);
     assert_eq!(
         (form.value("date"), form.value("time")),
@@ -424,7 +416,7 @@ fn esc_while_picking_a_family_for_a_day_cancels_it() {
     assert!(app.message.is_none());
     app.update(Action::IndexLoaded(fixtures::index()));
     app.handle_key(Key::Enter);
-    assert!(app.form.is_none(), "an ordinary open, no booking");
+    assert!(app.form().is_none(), "an ordinary open, no booking");
 }
 
 #[test]
@@ -439,5 +431,37 @@ fn after_a_visit_took_place_r_books_the_familys_next_visit() {
             rebook: None
         }],
         "nothing to move: proposals for what the family needs next"
+    );
+}
+
+/// The modal in front has the keys and `Esc` closes it first; what is under it waits.
+#[test]
+fn the_modal_stack_gives_keys_to_its_top_and_esc_closes_from_the_front() {
+    use keymap::Scope;
+    let mut app = on_family_page(Protection::None);
+    app.update(Action::ProposalsLoaded(Box::new(plan())));
+    app.handle_key(Key::Char('?'));
+    assert_eq!(app.scopes(), vec![Scope::Help]);
+    assert_eq!(app.scopes_under_help(), vec![Scope::Booking, Scope::List]);
+    app.handle_key(Key::Esc);
+    assert!(matches!(app.top(), Some(Modal::Booking(_))));
+    app.handle_key(Key::Enter);
+    assert!(matches!(
+        app.top(),
+        Some(Modal::Question(Question::Book(_)))
+    ));
+    assert_eq!(app.modals().len(), 2, "the question is asked over the list");
+    app.handle_key(Key::Char('n'));
+    assert!(matches!(app.top(), Some(Modal::Booking(_))));
+    app.handle_key(Key::Char('m'));
+    assert!(app.booking().is_none(), "by hand replaces the list");
+    type_text(&mut app, "x");
+    app.handle_key(Key::Esc);
+    assert!(app.has_unsaved_input(), "found under the question");
+    app.handle_key(Key::Char('y'));
+    assert!(app.modals().is_empty());
+    assert_eq!(
+        app.scopes(),
+        vec![Scope::FamilyPage, Scope::List, Scope::Global]
     );
 }

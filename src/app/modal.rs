@@ -1,0 +1,319 @@
+//! The modal stack: what is open over the screen (help, a question, a form, a picker) and how
+//! each answers its keys. The top of the stack has the keys, `Esc` closes it, and the view draws
+//! the stack from the bottom up; this is the one place that decides what is in front.
+
+use super::booking::{BookingPlan, BookingRequest, BookingState};
+use super::form::Form;
+use super::keymap::Scope;
+use super::week::StaffPick;
+use super::{Action, App, Effect, Text, forms};
+
+/// A question waiting for y or n.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Question {
+    /// Quit although a form holds unsaved input.
+    QuitUnsaved,
+    /// Close a form and lose what was typed.
+    DiscardForm,
+    /// Book the marked proposal.
+    Book(Box<BookingRequest>),
+    /// Change a family's status.
+    Status {
+        family_id: i64,
+        status: crate::domain::enums::FamilyStatus,
+    },
+}
+
+/// Something open over the screen.
+#[derive(Debug)]
+pub enum Modal {
+    /// The keys of what is under it, from the keymap.
+    Help,
+    Question(Question),
+    Form(Form),
+    /// Proposed slots to choose from.
+    Booking(BookingState),
+    /// Choosing whose week Week shows; drawn in Week's header, where the name goes.
+    PickStaff(StaffPick),
+}
+
+impl Modal {
+    /// Where keys go while this is on top, most specific first.
+    pub fn scopes(&self) -> Vec<Scope> {
+        match self {
+            Modal::Help => vec![Scope::Help],
+            Modal::Question(_) => vec![Scope::Confirm],
+            Modal::Form(_) => vec![Scope::Form],
+            Modal::Booking(_) => vec![Scope::Booking, Scope::List],
+            Modal::PickStaff(_) => vec![Scope::PickStaff],
+        }
+    }
+
+    /// Whether closing it would lose typed input.
+    pub fn has_unsaved_input(&self) -> bool {
+        match self {
+            Modal::Form(form) => form.dirty,
+            Modal::Help | Modal::Question(_) | Modal::Booking(_) | Modal::PickStaff(_) => false,
+        }
+    }
+}
+
+/// Reading and changing the stack.
+impl App {
+    /// What is open, bottom first.
+    pub fn modals(&self) -> &[Modal] {
+        &self.modals
+    }
+
+    /// What has the keys, if anything is open.
+    pub fn top(&self) -> Option<&Modal> {
+        self.modals.last()
+    }
+
+    /// Opens `modal` in front of everything.
+    pub fn push(&mut self, modal: Modal) {
+        self.modals.push(modal);
+    }
+
+    /// Closes what is in front.
+    pub fn pop(&mut self) -> Option<Modal> {
+        self.modals.pop()
+    }
+
+    /// Closes everything that is open.
+    pub fn close_all(&mut self) {
+        self.modals.clear();
+    }
+
+    pub fn help_open(&self) -> bool {
+        self.modals.iter().any(|m| matches!(m, Modal::Help))
+    }
+
+    /// The frontmost question.
+    pub fn question(&self) -> Option<&Question> {
+        self.modals.iter().rev().find_map(|m| match m {
+            Modal::Question(q) => Some(q),
+            _ => None,
+        })
+    }
+
+    /// The frontmost form.
+    pub fn form(&self) -> Option<&Form> {
+        self.modals.iter().rev().find_map(|m| match m {
+            Modal::Form(f) => Some(f),
+            _ => None,
+        })
+    }
+
+    pub fn form_mut(&mut self) -> Option<&mut Form> {
+        self.modals.iter_mut().rev().find_map(|m| match m {
+            Modal::Form(f) => Some(f),
+            _ => None,
+        })
+    }
+
+    /// The frontmost list of proposed slots.
+    pub fn booking(&self) -> Option<&BookingState> {
+        self.modals.iter().rev().find_map(|m| match m {
+            Modal::Booking(b) => Some(b),
+            _ => None,
+        })
+    }
+
+    /// Closes the frontmost list of proposed slots and hands it over.
+    pub fn take_booking(&mut self) -> Option<BookingState> {
+        let at = self
+            .modals
+            .iter()
+            .rposition(|m| matches!(m, Modal::Booking(_)))?;
+        match self.modals.remove(at) {
+            Modal::Booking(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// The staff picker, while choosing whose week Week shows.
+    pub fn staff_pick(&self) -> Option<&StaffPick> {
+        self.modals.iter().rev().find_map(|m| match m {
+            Modal::PickStaff(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    pub(super) fn open_form(&mut self, form: Form) {
+        self.push(Modal::Form(form));
+    }
+
+    pub(super) fn ask(&mut self, question: Question) {
+        self.push(Modal::Question(question));
+    }
+
+    /// Closes the frontmost form.
+    fn close_form(&mut self) {
+        if let Some(at) = self
+            .modals
+            .iter()
+            .rposition(|m| matches!(m, Modal::Form(_)))
+        {
+            self.modals.remove(at);
+        }
+    }
+
+    /// After a write: the form or slot list it came from is done.
+    pub(super) fn close_writers(&mut self) {
+        self.modals
+            .retain(|m| !matches!(m, Modal::Form(_) | Modal::Booking(_)));
+    }
+
+    /// Sends an action to what is in front.
+    pub(super) fn route_modal(&mut self, action: Action) -> Vec<Effect> {
+        let Some(top) = self.modals.last() else {
+            return Vec::new();
+        };
+        // The arms bind nothing, so each handler may take the stack again.
+        match top {
+            Modal::Help => {
+                if action == Action::Back {
+                    self.pop();
+                }
+                Vec::new()
+            }
+            Modal::Question(_) => match self.pop() {
+                // Whatever comes next answers it; only Yes is yes (as before the stack).
+                Some(Modal::Question(q)) => self.answer(&q, action == Action::Yes),
+                _ => Vec::new(),
+            },
+            Modal::Form(_) => self.handle_form(action),
+            Modal::Booking(_) => self.handle_booking(action),
+            Modal::PickStaff(_) => self.handle_pick(&action),
+        }
+    }
+
+    fn answer(&mut self, question: &Question, yes: bool) -> Vec<Effect> {
+        if !yes {
+            return Vec::new();
+        }
+        match question {
+            Question::QuitUnsaved => vec![Effect::Quit],
+            Question::DiscardForm => {
+                self.close_form();
+                Vec::new()
+            }
+            Question::Book(request) => vec![Effect::BookVisit(request.clone())],
+            Question::Status { family_id, status } => vec![Effect::SetStatus {
+                family_id: *family_id,
+                status: *status,
+                exit: None,
+            }],
+        }
+    }
+
+    fn handle_form(&mut self, action: Action) -> Vec<Effect> {
+        let today = self.today;
+        let Some(Modal::Form(form)) = self.modals.last_mut() else {
+            return Vec::new();
+        };
+        match action {
+            Action::Back => {
+                if form.dirty {
+                    self.ask(Question::DiscardForm);
+                } else {
+                    self.pop();
+                }
+                Vec::new()
+            }
+            Action::Save => match forms::submit(form, today) {
+                Some(effect) => vec![effect],
+                None => Vec::new(),
+            },
+            other => {
+                form.handle(&other, today);
+                Vec::new()
+            }
+        }
+    }
+
+    fn handle_booking(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Modal::Booking(state)) = self.modals.last_mut() else {
+            return Vec::new();
+        };
+        match action {
+            Action::Back => {
+                self.pop();
+            }
+            Action::Open => {
+                if let Some(request) = state.request() {
+                    self.ask(Question::Book(Box::new(request)));
+                }
+            }
+            Action::BookManually => {
+                let marked = state
+                    .plan
+                    .proposals
+                    .get(state.selected)
+                    .map(|p| p.candidate.clone());
+                let mut form = forms::manual(&state.plan, marked.as_ref());
+                forms::validate(&mut form, self.today);
+                self.pop();
+                self.open_form(form);
+            }
+            other => state.handle(&other),
+        }
+        Vec::new()
+    }
+
+    fn handle_pick(&mut self, action: &Action) -> Vec<Effect> {
+        let Some(Modal::PickStaff(pick)) = self.modals.last_mut() else {
+            return Vec::new();
+        };
+        if self.week.handle_pick(pick, action) {
+            self.pop();
+        }
+        Vec::new()
+    }
+
+    /// Proposed slots arrived: for a day chosen in Week, the form for that day; else the list to
+    /// choose from, or booking by hand when nothing is free.
+    pub(super) fn show_proposals(&mut self, plan: BookingPlan) {
+        if let Some(day) = self.book_on.take() {
+            self.message = None;
+            // From Week: that day's slot, else the first one moved to that day, else by hand.
+            let base = plan
+                .proposals
+                .iter()
+                .find(|p| p.candidate.start.date() == day)
+                .or(plan.proposals.first())
+                .map(|p| {
+                    let mut c = p.candidate.clone();
+                    c.start = day.and_time(c.start.time());
+                    c
+                });
+            let mut form = forms::manual(&plan, base.as_ref());
+            if base.is_none()
+                && let Some(f) = form.fields.iter_mut().find(|f| f.id == "date")
+            {
+                f.input = tui_input::Input::new(day.to_string());
+            }
+            forms::validate(&mut form, self.today);
+            self.open_form(form);
+            return;
+        }
+        if plan.proposals.is_empty() {
+            // No free slot: book by hand, where each conflict is explained.
+            let mut form = forms::manual(&plan, None);
+            form.error = Some(Text::new(
+                format!(
+                    "Inga lediga tider i fönstret för {}; boka för hand.",
+                    plan.visit_name.sv
+                ),
+                format!(
+                    "No free slots in the window for {}; book by hand.",
+                    plan.visit_name.en
+                ),
+            ));
+            self.open_form(form);
+        } else {
+            self.push(Modal::Booking(BookingState::new(plan)));
+        }
+    }
+}
