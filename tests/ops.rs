@@ -183,7 +183,12 @@ fn a_failed_read_in_the_app_says_it_could_not_read() {
         .execute_batch("ALTER TABLE visit RENAME TO visit_elsewhere")
         .unwrap();
     let week = hembesok::domain::calendar::IsoWeek::of(now().date());
-    let answers = runner.run(Effect::LoadWeek(week));
+    let answers = runner.run(Effect::LoadWeek(hembesok::app::week::WeekQuery {
+        week,
+        staff: None,
+        day: 0,
+        from: 0,
+    }));
     let [Action::Failed(text)] = answers.as_slice() else {
         panic!("{answers:?}");
     };

@@ -100,11 +100,10 @@ pub enum Action {
     IndexLoaded(Vec<FamilyIndexEntry>),
     FamilyLoaded(Box<FamilyPageData>),
     StaffLoaded(Vec<Staff>),
-    /// A week's visits.
-    WeekLoaded(
-        crate::domain::calendar::IsoWeek,
-        Vec<crate::domain::views::DayVisit>,
-    ),
+    /// A week's visits per day, and a page of each day.
+    WeekLoaded(Box<super::week::WeekData>),
+    /// Another page of one day of the week.
+    DayLoaded(super::week::WeekQuery, super::week::DayPage),
     /// Proposed slots for a visit to book.
     ProposalsLoaded(Box<BookingPlan>),
     /// The protected address of this family may be shown: the view was written to the audit log.
@@ -169,7 +168,10 @@ pub enum Effect {
         rebook: Option<i64>,
     },
     BookVisit(Box<BookingRequest>),
-    LoadWeek(crate::domain::calendar::IsoWeek),
+    /// A week: how many visits each day holds, and a page of each day.
+    LoadWeek(super::week::WeekQuery),
+    /// The page of the marked day from the query's `from`.
+    LoadDay(super::week::WeekQuery),
     /// Records what happened at a visit.
     SetOutcome(Box<crate::domain::model::VisitOutcome>),
     Quit,

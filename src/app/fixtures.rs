@@ -106,6 +106,34 @@ pub fn today_data() -> TodayData {
 }
 
 /// Every alert, as the background read delivers them.
+/// A week as the runtime answers it: each day's count and its visits from the first.
+pub fn week_data(week: crate::domain::calendar::IsoWeek, visits: Vec<DayVisit>) -> super::week::WeekData {
+    use chrono::Datelike;
+    let mut counts = [0; 7];
+    let mut pages: [super::week::DayPage; 7] = Default::default();
+    for v in visits {
+        let day = v.start.weekday().num_days_from_monday() as usize;
+        counts[day] += 1;
+        pages[day].visits.push(v);
+    }
+    super::week::WeekData {
+        query: super::week::WeekQuery {
+            week,
+            staff: None,
+            day: 0,
+            from: 0,
+        },
+        counts,
+        pages,
+    }
+}
+
+/// The week of `today` loaded with today's and tomorrow's visits, as a loaded Week answers.
+pub fn week_loaded(visits: Vec<DayVisit>) -> super::Action {
+    let week = crate::domain::calendar::IsoWeek::of(today());
+    super::Action::WeekLoaded(Box::new(week_data(week, visits)))
+}
+
 pub fn alerts() -> Vec<AlertRow> {
     let alert = |kind, family_id, family: &str, sv: &str, en: &str| AlertRow {
         kind,

@@ -23,7 +23,8 @@ impl App {
     pub(super) fn handle_week(&mut self, action: &Action) -> Vec<Effect> {
         if *action == Action::PickStaff {
             self.push(Modal::PickStaff(StaffPick::default()));
-            return Vec::new();
+            // Everyone who can have a week is offered, so the staff list is needed.
+            return self.staff.ensure_loaded();
         }
         if *action == Action::BookOnDay {
             let day = self

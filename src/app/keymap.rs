@@ -300,6 +300,7 @@ mod tests {
                 FamilyLoaded: "data from the runtime",
                 StaffLoaded: "data from the runtime",
                 WeekLoaded: "data from the runtime",
+                DayLoaded: "data from the runtime",
                 ProposalsLoaded: "data from the runtime",
                 Revealed: "the runtime's answer to a reveal, after the audit row is written",
                 Saved: "the runtime's answer to a write",

@@ -151,8 +151,12 @@ impl App {
                 }
                 Vec::new()
             }
-            Action::WeekLoaded(week, visits) => {
-                self.week.set(week, visits);
+            Action::WeekLoaded(data) => {
+                self.week.set(*data);
+                Vec::new()
+            }
+            Action::DayLoaded(query, page) => {
+                self.week.set_day(query, page);
                 Vec::new()
             }
             Action::StaffLoaded(list) => {
@@ -252,16 +256,14 @@ impl App {
                     && self.week.loaded
                     && days.iter().any(|d| week.days().contains(d))
                 {
-                    effects.push(Effect::LoadWeek(week));
+                    effects.extend(self.week.reload());
                 }
             }
             Changed::Staff => {
                 effects.push(Effect::LoadStaff);
                 // Names on the week's visits may have changed.
-                if let Some(week) = self.week.week
-                    && self.week.loaded
-                {
-                    effects.push(Effect::LoadWeek(week));
+                if self.week.loaded {
+                    effects.extend(self.week.reload());
                 }
             }
         }

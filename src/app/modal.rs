@@ -266,10 +266,11 @@ impl App {
         let Some(Modal::PickStaff(pick)) = self.modals.last_mut() else {
             return Vec::new();
         };
-        if self.week.handle_pick(pick, action) {
+        let (effects, done) = self.week.handle_pick(pick, &self.staff.list, action);
+        if done {
             self.pop();
         }
-        Vec::new()
+        effects
     }
 
     /// Proposed slots arrived: for a day chosen in Week, the form for that day; else the list to

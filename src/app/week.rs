@@ -4,17 +4,51 @@ use chrono::Datelike;
 
 use super::{Action, Effect, move_selection};
 use crate::domain::calendar::IsoWeek;
+use crate::domain::model::Staff;
 use crate::domain::views::DayVisit;
+
+/// Visits read per day at a time: more than any terminal shows in a column, so scrolling reads
+/// again only every few dozen rows.
+pub const PAGE: usize = 60;
+
+/// What to read of a week: whose visits, and which part of the marked day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekQuery {
+    pub week: IsoWeek,
+    /// Only this staff member's visits.
+    pub staff: Option<i64>,
+    /// The marked day (0 = Monday), read from its `from`-th visit; the others from the first.
+    pub day: usize,
+    pub from: usize,
+}
+
+/// A part of a day's visits: the `offset`-th and on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DayPage {
+    pub offset: usize,
+    pub visits: Vec<DayVisit>,
+}
+
+/// A week as read: how many visits each day holds, and a page of each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekData {
+    pub query: WeekQuery,
+    pub counts: [usize; 7],
+    pub pages: [DayPage; 7],
+}
 
 #[derive(Debug, Default)]
 pub struct WeekState {
     /// The week shown; `None` until the screen is first opened.
     pub week: Option<IsoWeek>,
-    pub visits: Vec<DayVisit>,
     pub loaded: bool,
+    /// How many visits each day holds (all, or the chosen person's).
+    pub counts: [usize; 7],
+    /// The part of each day's visits that is read.
+    pub pages: [DayPage; 7],
     /// The marked day, 0 = Monday.
     pub day: usize,
-    /// The marked visit within the day.
+    /// The marked visit within the day (counted from the day's first, not the page's).
     pub selected: usize,
     /// Show only this staff member's visits.
     pub staff: Option<(i64, String)>,
@@ -29,34 +63,44 @@ pub struct StaffPick {
 }
 
 impl WeekState {
-    /// The visits shown (all, or one staff member's), in time order.
-    pub fn shown(&self) -> impl Iterator<Item = &DayVisit> {
-        self.visits.iter().filter(move |v| {
-            self.staff
-                .as_ref()
-                .is_none_or(|(id, _)| v.staff.iter().any(|a| a.staff_id == *id))
-        })
+    /// The read part of a day's visits (0 = Monday), in time order.
+    pub fn page(&self, day: usize) -> &DayPage {
+        static EMPTY: DayPage = DayPage {
+            offset: 0,
+            visits: Vec::new(),
+        };
+        self.pages.get(day).unwrap_or(&EMPTY)
     }
 
-    /// The shown visits on a day of the week (0 = Monday).
-    pub fn on_day(&self, day: usize) -> Vec<&DayVisit> {
-        self.shown()
-            .filter(|v| v.start.weekday().num_days_from_monday() as usize == day)
-            .collect()
+    /// How many visits the week shows in all.
+    pub fn total(&self) -> usize {
+        self.counts.iter().sum()
     }
 
     /// Days to draw: Monday to Friday, and Saturday and Sunday only when something is booked then.
     pub fn days(&self) -> Vec<usize> {
-        let weekend_booked = |d: usize| {
-            self.visits
-                .iter()
-                .any(|v| v.start.weekday().num_days_from_monday() as usize == d)
-        };
-        (0..7).filter(|d| *d < 5 || weekend_booked(*d)).collect()
+        (0..7).filter(|d| *d < 5 || self.counts[*d] > 0).collect()
     }
 
     pub fn marked(&self) -> Option<&DayVisit> {
-        self.on_day(self.day).get(self.selected).copied()
+        let page = self.page(self.day);
+        page.visits.get(self.selected.checked_sub(page.offset)?)
+    }
+
+    /// What to read for the week on screen, the marked day from `from`.
+    fn query_from(&self, from: usize) -> Option<WeekQuery> {
+        Some(WeekQuery {
+            week: self.week?,
+            staff: self.staff.as_ref().map(|(id, _)| *id),
+            day: self.day,
+            from,
+        })
+    }
+
+    /// Reads the week on screen again, keeping the marked day's part.
+    pub fn reload(&self) -> Option<Effect> {
+        self.query_from(self.page(self.day).offset)
+            .map(Effect::LoadWeek)
     }
 
     /// Opens the week that holds `today` the first time the screen is shown.
@@ -76,27 +120,59 @@ impl WeekState {
         } else {
             0
         };
-        vec![Effect::LoadWeek(week)]
+        self.query_from(0).map(Effect::LoadWeek).into_iter().collect()
     }
 
-    pub fn set(&mut self, week: IsoWeek, visits: Vec<DayVisit>) {
-        if self.week == Some(week) {
-            self.visits = visits;
-            self.loaded = true;
-            // A weekend day is drawn only when booked; otherwise mark the nearest weekday.
-            let days = self.days();
-            if !days.contains(&self.day) {
-                self.day = days
-                    .iter()
-                    .copied()
-                    .filter(|d| *d <= self.day)
-                    .max()
-                    .unwrap_or(0);
-            }
-            self.selected = self
-                .selected
-                .min(self.on_day(self.day).len().saturating_sub(1));
+    pub fn set(&mut self, data: WeekData) {
+        let q = data.query;
+        if self.week != Some(q.week) || self.staff.as_ref().map(|(id, _)| *id) != q.staff {
+            return;
         }
+        self.counts = data.counts;
+        self.pages = data.pages;
+        self.loaded = true;
+        // A weekend day is drawn only when booked; otherwise mark the nearest weekday.
+        let days = self.days();
+        if !days.contains(&self.day) {
+            self.day = days
+                .iter()
+                .copied()
+                .filter(|d| *d <= self.day)
+                .max()
+                .unwrap_or(0);
+        }
+        self.selected = self
+            .selected
+            .min(self.counts[self.day].saturating_sub(1));
+    }
+
+    /// One day's page, read when the marked visit scrolled out of the part that was read.
+    pub fn set_day(&mut self, query: WeekQuery, page: DayPage) {
+        if self.week == Some(query.week)
+            && self.staff.as_ref().map(|(id, _)| *id) == query.staff
+            && let Some(slot) = self.pages.get_mut(query.day)
+        {
+            *slot = page;
+        }
+    }
+
+    /// After the marked visit moved: read the part of its day around it when it is not read,
+    /// or when a screenful next to it is not.
+    fn follow(&mut self) -> Vec<Effect> {
+        let page = self.page(self.day);
+        let count = self.counts[self.day];
+        let margin = PAGE / 3;
+        let read_end = page.offset + page.visits.len();
+        let short_before = page.offset > 0 && self.selected < page.offset + margin;
+        let short_after = read_end < count && self.selected + margin >= read_end;
+        if !(short_before || short_after) {
+            return Vec::new();
+        }
+        let from = self.selected.saturating_sub(PAGE / 2);
+        self.query_from(from)
+            .map(Effect::LoadDay)
+            .into_iter()
+            .collect()
     }
 
     fn shift_week(&mut self, weeks: i64, today: chrono::NaiveDate) -> Vec<Effect> {
@@ -107,27 +183,33 @@ impl WeekState {
         self.go_to(IsoWeek::of(target), today)
     }
 
-    /// The people in this week's visits whose names match what is typed in the picker.
-    pub fn pick_matches(&self, pick: &StaffPick) -> Vec<(i64, String)> {
+    /// The active staff whose names match what is typed in the picker: everyone who can have
+    /// a week, not only those with visits in this one.
+    pub fn pick_matches(pick: &StaffPick, staff: &[Staff]) -> Vec<(i64, String)> {
         let query = crate::domain::search::Query::new(pick.input.value());
-        let mut people: Vec<(i64, String)> = self
-            .visits
+        let mut people: Vec<(i64, String)> = staff
             .iter()
-            .flat_map(|v| v.staff.iter().map(|a| (a.staff_id, a.name.clone())))
+            .filter(|s| s.active)
+            .filter(|s| {
+                query.is_empty() || query.score(&crate::domain::search::fold(&s.name)).is_some()
+            })
+            .map(|s| (s.id, s.name.clone()))
             .collect();
         people.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
-        people.dedup();
-        people.retain(|(_, name)| {
-            query.is_empty() || query.score(&crate::domain::search::fold(name)).is_some()
-        });
         people
     }
 
-    /// Keys while picking whose week to show; `true` when the picker is done.
-    pub fn handle_pick(&mut self, pick: &mut StaffPick, action: &Action) -> bool {
-        let matches = self.pick_matches(pick);
+    /// Keys while picking whose week to show; the reads to make, and `true` when the picker is
+    /// done.
+    pub fn handle_pick(
+        &mut self,
+        pick: &mut StaffPick,
+        staff: &[Staff],
+        action: &Action,
+    ) -> (Vec<Effect>, bool) {
+        let matches = Self::pick_matches(pick, staff);
         match action {
-            Action::Back => return true,
+            Action::Back => return (Vec::new(), true),
             Action::Open => {
                 let typed = pick.input.value().trim().to_string();
                 self.staff = if typed.is_empty() {
@@ -136,7 +218,9 @@ impl WeekState {
                     matches.get(pick.marked).cloned()
                 };
                 self.selected = 0;
-                return true;
+                self.loaded = false;
+                let read = self.query_from(0).map(Effect::LoadWeek);
+                return (read.into_iter().collect(), true);
             }
             Action::Down => pick.marked = (pick.marked + 1).min(matches.len().saturating_sub(1)),
             Action::Up => pick.marked = pick.marked.saturating_sub(1),
@@ -154,7 +238,7 @@ impl WeekState {
             }
             _ => {}
         }
-        false
+        (Vec::new(), false)
     }
 
     pub fn handle(&mut self, action: &Action, today: chrono::NaiveDate) -> Vec<Effect> {
@@ -173,13 +257,12 @@ impl WeekState {
                 self.day = days.get(next).copied().unwrap_or(0);
                 self.selected = self
                     .selected
-                    .min(self.on_day(self.day).len().saturating_sub(1));
-                Vec::new()
+                    .min(self.counts[self.day].saturating_sub(1));
+                self.follow()
             }
             other => {
-                self.selected =
-                    move_selection(self.selected, self.on_day(self.day).len(), other, 10);
-                Vec::new()
+                self.selected = move_selection(self.selected, self.counts[self.day], other, 10);
+                self.follow()
             }
         }
     }

@@ -105,9 +105,13 @@ impl Runner {
                 let plan = BookingPlan::from_options(options);
                 return Ok(vec![Action::ProposalsLoaded(Box::new(plan))]);
             }
-            Effect::LoadWeek(week) => {
-                let visits = reads::week(db, week)?;
-                return Ok(vec![Action::WeekLoaded(week, visits)]);
+            Effect::LoadWeek(query) => {
+                let data = reads::week(db, query)?;
+                return Ok(vec![Action::WeekLoaded(Box::new(data))]);
+            }
+            Effect::LoadDay(query) => {
+                let page = reads::day(db, query)?;
+                return Ok(vec![Action::DayLoaded(query, page)]);
             }
             Effect::LoadToday => return self.load_today(),
             Effect::LoadAlerts => {

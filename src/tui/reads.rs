@@ -9,7 +9,7 @@ use chrono::{Months, NaiveDate, NaiveDateTime};
 use crate::app::Action;
 use crate::app::today::{self, AlertInput, AlertRow};
 use crate::db::{Db, DbError, ReadTx};
-use crate::domain::calendar::IsoWeek;
+use crate::app::week::{DayPage, PAGE, WeekData, WeekQuery};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::timeline::double_bookings;
 use crate::domain::views::DayVisit;
@@ -26,13 +26,61 @@ const MAX_LISTED: usize = 50;
 /// How far back a visit with no recorded outcome is still worth a reminder.
 const UNRECORDED_DAYS: i64 = 30;
 
-pub fn week(db: &mut Db, week: IsoWeek) -> Result<Vec<DayVisit>, OpsError> {
-    let days = week.days();
-    let (Some(first), Some(last)) = (days.first().copied(), days.last().copied()) else {
-        return Ok(Vec::new());
+/// A week as Week shows it: the count of each day, and one page of each day's visits (the
+/// marked day's from where its marked visit is), so it costs what a screen holds, however
+/// many visits the week has.
+pub fn week(db: &mut Db, q: WeekQuery) -> Result<WeekData, OpsError> {
+    let Some(monday) = q.week.monday() else {
+        return Ok(WeekData {
+            query: q,
+            counts: [0; 7],
+            pages: Default::default(),
+        });
     };
-    db.read(|tx| tx.day_visits(first, last))
-        .map_err(OpsError::Read)
+    db.read(|tx| {
+        let counts = tx.visits_per_day(monday, q.staff)?;
+        let mut pages: [DayPage; 7] = Default::default();
+        for (day, page) in pages.iter_mut().enumerate() {
+            if counts[day] == 0 {
+                continue;
+            }
+            let offset = if day == q.day {
+                q.from.min(counts[day].saturating_sub(1))
+            } else {
+                0
+            };
+            *page = DayPage {
+                offset,
+                visits: tx.day_visits_page(day_of(monday, day), q.staff, offset, PAGE)?,
+            };
+        }
+        Ok::<_, DbError>(WeekData {
+            query: q,
+            counts,
+            pages,
+        })
+    })
+    .map_err(OpsError::Read)
+}
+
+/// The marked day's page from the query's `from`.
+pub fn day(db: &mut Db, q: WeekQuery) -> Result<DayPage, OpsError> {
+    let Some(monday) = q.week.monday() else {
+        return Ok(DayPage::default());
+    };
+    let visits = db
+        .read(|tx| tx.day_visits_page(day_of(monday, q.day), q.staff, q.from, PAGE))
+        .map_err(OpsError::Read)?;
+    Ok(DayPage {
+        offset: q.from,
+        visits,
+    })
+}
+
+fn day_of(monday: NaiveDate, day: usize) -> NaiveDate {
+    monday
+        .checked_add_days(chrono::Days::new(day as u64))
+        .unwrap_or(monday)
 }
 
 pub fn index_job() -> Job {

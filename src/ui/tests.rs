@@ -212,8 +212,7 @@ fn booking_by_hand_shows_conflicts_at_their_fields() {
 fn the_week_with_a_marked_visit() {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('2'));
-    let week = crate::domain::calendar::IsoWeek::of(fixtures::today());
-    app.update(Action::WeekLoaded(week, fixtures::today_data().visits));
+    app.update(fixtures::week_loaded(fixtures::today_data().visits));
     app.handle_key(Key::Right);
     let screen = draw(&app, 80, 24);
     assert!(
@@ -254,10 +253,7 @@ fn every_screen_draws_at_any_size() {
     states.push(family_page(Protection::SkyddadFolkbokforing));
     let mut week = app(Lang::Sv);
     week.handle_key(Key::Char('2'));
-    week.update(Action::WeekLoaded(
-        crate::domain::calendar::IsoWeek::of(fixtures::today()),
-        fixtures::today_data().visits,
-    ));
+    week.update(fixtures::week_loaded(fixtures::today_data().visits));
     states.push(week);
     let mut staff = app(Lang::En);
     staff.handle_key(Key::Char('5'));

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::i18n::{self, Strings};
 use super::{Theme, fit, short_name, staff_line};
+use crate::app::week::WeekState;
 use crate::app::{App, labels};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::views::DayVisit;
@@ -71,7 +72,7 @@ fn render_header(
     ];
     if let Some(pick) = app.staff_pick() {
         // Choosing whose week: what is typed, and the match Enter would take.
-        let matches = state.pick_matches(pick);
+        let matches = WeekState::pick_matches(pick, &app.staff.list);
         spans.push(Span::styled(
             format!("{}▏", pick.input.value()),
             theme.key(),
@@ -110,17 +111,27 @@ fn render_day(app: &App, day: usize, date: NaiveDate, frame: &mut Frame, col: Re
     }
     let width = col.width.saturating_sub(2) as usize;
     let height = col.height.saturating_sub(2) as usize;
-    let visits = state.on_day(day);
     // Wide columns give each visit a second line: area, staff and interpreter.
     let rows_per_visit = if width >= 22 { 2 } else { 1 };
     let visible = (height / rows_per_visit).max(1);
+    let count = state.counts[day];
+    if count > visible {
+        // More than fit: say how many, so a long day is not mistaken for a short one.
+        block = block.title_bottom(Line::from(format!(" {count} ")).right_aligned());
+    }
     let offset = if marked_day {
         super::scroll_offset(state.selected, visible)
     } else {
         0
     };
+    let page = state.page(day);
     let mut lines: Vec<Line> = Vec::new();
-    for (i, v) in visits.iter().enumerate().skip(offset).take(visible) {
+    let read = page
+        .visits
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (page.offset + i, v));
+    for (i, v) in read.skip_while(|(i, _)| *i < offset).take(visible) {
         let marked = marked_day && i == state.selected;
         lines.extend(render_visit(
             v,
@@ -187,7 +198,7 @@ fn render_visit<'a>(
 fn render_detail(app: &App, frame: &mut Frame, detail: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
     let state = &app.week;
-    if state.shown().next().is_none() {
+    if state.total() == 0 {
         frame.render_widget(
             Paragraph::new(format!(" {}", s.no_visits_week)).style(theme.dim()),
             detail,

@@ -1,6 +1,7 @@
 //! Booking, outcomes and the week, without a terminal.
 
 use super::*;
+use crate::app::week::{PAGE, WeekState};
 use crate::domain::model::Changed;
 
 fn plan() -> booking::BookingPlan {
@@ -156,9 +157,19 @@ fn week_app() -> App {
     let mut app = app(Lang::Sv);
     let effects = app.handle_key(Key::Char('2'));
     let week = crate::domain::calendar::IsoWeek::of(fixtures::today());
-    assert_eq!(effects, vec![Effect::LoadWeek(week)]);
-    app.update(Action::WeekLoaded(week, fixtures::today_data().visits));
+    assert_eq!(effects, vec![Effect::LoadWeek(everyone(week))]);
+    app.update(fixtures::week_loaded(fixtures::today_data().visits));
     app
+}
+
+/// Everyone's week, from the first visit of each day (Monday marked).
+fn everyone(week: crate::domain::calendar::IsoWeek) -> crate::app::week::WeekQuery {
+    crate::app::week::WeekQuery {
+        week,
+        staff: None,
+        day: 0,
+        from: 0,
+    }
 }
 
 #[test]
@@ -175,15 +186,30 @@ fn the_week_opens_on_today_moves_by_day_and_week_and_filters_by_person() {
         [0, 1, 2, 3, 4],
         "no weekend column without weekend bookings"
     );
-    // s, then part of a name: that person's week.
-    app.handle_key(Key::Char('s'));
+    // s, then part of a name: that person's week, read for that person.
+    assert_eq!(app.handle_key(Key::Char('s')), vec![Effect::LoadStaff]);
     assert_eq!(app.scopes(), vec![keymap::Scope::PickStaff]);
+    app.update(Action::StaffLoaded(fixtures::staff()));
     keys(&mut app, "bo r");
-    assert_eq!(app.week.pick_matches(app.staff_pick().unwrap()).len(), 1);
-    app.handle_key(Key::Enter);
+    let picked = WeekState::pick_matches(app.staff_pick().unwrap(), &app.staff.list);
+    assert_eq!(picked.len(), 1);
+    let read = app.handle_key(Key::Enter);
+    let bo = picked[0].0;
     assert_eq!(
         app.week.staff.as_ref().map(|s| s.1.as_str()),
         Some("Bo Rådgivare")
+    );
+    let week48 = crate::domain::calendar::IsoWeek {
+        year: 2026,
+        week: 48,
+    };
+    assert_eq!(
+        read,
+        vec![Effect::LoadWeek(crate::app::week::WeekQuery {
+            staff: Some(bo),
+            day: 1,
+            ..everyone(week48)
+        })]
     );
     // s and Enter with nothing typed: everyone again.
     app.handle_key(Key::Char('s'));
@@ -192,19 +218,91 @@ fn the_week_opens_on_today_moves_by_day_and_week_and_filters_by_person() {
     let next = app.handle_key(Key::Char(']'));
     assert_eq!(
         next,
-        vec![Effect::LoadWeek(crate::domain::calendar::IsoWeek {
+        vec![Effect::LoadWeek(everyone(crate::domain::calendar::IsoWeek {
             year: 2026,
             week: 49
-        })]
+        }))]
     );
     assert!(!app.week.loaded);
     assert_eq!(
         app.handle_key(Key::Char('t')),
-        vec![Effect::LoadWeek(crate::domain::calendar::IsoWeek {
-            year: 2026,
-            week: 48
-        })]
+        vec![Effect::LoadWeek(everyone(week48))]
     );
+}
+
+#[test]
+fn the_picker_offers_every_active_person_not_only_those_with_visits_this_week() {
+    let mut app = week_app();
+    app.handle_key(Key::Char('s'));
+    let mut staff = fixtures::staff();
+    let newcomer = staff.iter().map(|s| s.id).max().unwrap_or(0) + 1;
+    staff.push(crate::domain::model::Staff {
+        id: newcomer,
+        name: "Ny Sjuksköterska".into(),
+        active: true,
+        ..staff[0].clone()
+    });
+    staff.push(crate::domain::model::Staff {
+        id: newcomer + 1,
+        name: "Slutat Sjuksköterska".into(),
+        active: false,
+        ..staff[0].clone()
+    });
+    app.update(Action::StaffLoaded(staff));
+    keys(&mut app, "sjuksköt");
+    let picked = WeekState::pick_matches(app.staff_pick().unwrap(), &app.staff.list);
+    let names: Vec<&str> = picked.iter().map(|p| p.1.as_str()).collect();
+    assert!(names.contains(&"Ny Sjuksköterska"), "{names:?}");
+    assert!(!names.contains(&"Slutat Sjuksköterska"), "{names:?}");
+}
+
+#[test]
+fn a_long_day_is_read_a_page_at_a_time_as_the_marked_visit_moves() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('2'));
+    let week = crate::domain::calendar::IsoWeek::of(fixtures::today());
+    let template = fixtures::today_data().visits[0].clone();
+    let page: Vec<_> = (0..PAGE as i64)
+        .map(|i| crate::domain::views::DayVisit {
+            visit_id: 1000 + i,
+            ..template.clone()
+        })
+        .collect();
+    let mut data = fixtures::week_data(week, page);
+    data.counts[0] = 500;
+    app.update(Action::WeekLoaded(Box::new(data)));
+    // Moving within the page reads nothing; nearing its end reads the part around the mark.
+    assert!(app.handle_key(Key::Down).is_empty());
+    let mut read = Vec::new();
+    for _ in 0..PAGE {
+        read = app.handle_key(Key::Down);
+        if !read.is_empty() {
+            break;
+        }
+    }
+    let [Effect::LoadDay(q)] = read.as_slice() else {
+        panic!("{read:?}");
+    };
+    assert_eq!(q.day, 0);
+    assert!(q.from > 0 && q.from <= app.week.selected, "{q:?}");
+    // Until it answers, the marked visit is the one the mark is on, or none.
+    app.update(Action::DayLoaded(
+        *q,
+        crate::app::week::DayPage {
+            offset: q.from,
+            visits: (0..PAGE as i64)
+                .map(|i| crate::domain::views::DayVisit {
+                    visit_id: 5000 + i,
+                    ..template.clone()
+                })
+                .collect(),
+        },
+    ));
+    let expected = 5000 + (app.week.selected - q.from) as i64;
+    assert_eq!(app.week.marked().map(|v| v.visit_id), Some(expected));
+    // End jumps to the last visit of the day, which is read then.
+    let end = app.handle_key(Key::End);
+    assert!(matches!(end.as_slice(), [Effect::LoadDay(q)] if q.from > 400), "{end:?}");
 }
 
 #[test]
@@ -233,7 +331,7 @@ fn from_the_week_enter_opens_the_family_and_o_records_the_outcome() {
         },
         None,
     ));
-    assert!(after.contains(&Effect::LoadWeek(week)), "{after:?}");
+    assert!(after.contains(&Effect::LoadWeek(everyone(week))), "{after:?}");
     let later = fixtures::d(2027, 1, 20);
     let after = app.update(Action::Saved(
         Text::new("Sparat", "Saved"),
@@ -243,7 +341,7 @@ fn from_the_week_enter_opens_the_family_and_o_records_the_outcome() {
         },
         None,
     ));
-    assert!(!after.contains(&Effect::LoadWeek(week)), "{after:?}");
+    assert!(!after.contains(&Effect::LoadWeek(everyone(week))), "{after:?}");
 }
 
 #[test]
