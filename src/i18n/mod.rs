@@ -1,6 +1,11 @@
 //! The language and the message catalogue: every text a user reads, in Swedish and in English.
 //! Lower layers return typed outcomes and problems; this module renders them.
 
+pub mod cli;
+pub mod help;
+pub mod import;
+pub mod input;
+
 /// The interface language, for the app and the command line alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {

@@ -1,12 +1,16 @@
 //! `import visits`: booked and past visits, matched to families, children and staff by name.
 
-use super::{Columns, Invocation, Problems, Refused, Row, parse_datetime, read_rows};
-use crate::db::{Db, ReadTx};
+use std::collections::HashMap;
+
+use super::{
+    Columns, Hint, ImportError, Invocation, ProblemKind, Problems, Row, Summary, parse_code,
+    parse_codes, parse_datetime, read_rows,
+};
+use crate::db::{Db, DbError, ReadTx};
 use crate::domain::booking::{Assigned, BookingRules, Busy, Candidate, Conflict, check_booking};
-use crate::domain::builtin::builtin_programmes;
-use crate::domain::enums::{Location, Referral, Role, Theme, VisitStatus, parse_list};
+use crate::domain::catalogue::Catalogue;
+use crate::domain::enums::{Location, Referral, Role, Theme, VisitStatus};
 use crate::domain::model::{Interpreter, NewVisit, VisitStaff};
-use crate::domain::programme::{Programme, parse_programme};
 
 pub const COLUMNS: Columns = Columns {
     all: &[
@@ -38,15 +42,15 @@ struct ParsedVisit {
     visit: NewVisit,
 }
 
-fn parse_visit_no(text: &str) -> Result<Option<u32>, String> {
+fn parse_visit_no(text: &str) -> Result<Option<u32>, ProblemKind> {
     if text.eq_ignore_ascii_case("extra") {
         return Ok(None);
     }
     match text.parse::<u32>() {
         Ok(n) if n > 0 => Ok(Some(n)),
-        _ => Err(format!(
-            "\"{text}\" is not a visit number; write the programme's visit number (1, 2, …) or extra"
-        )),
+        _ => Err(ProblemKind::VisitNo {
+            text: text.to_string(),
+        }),
     }
 }
 
@@ -67,22 +71,22 @@ fn parse_row(row: &Row, problems: &mut Problems) -> Option<ParsedVisit> {
     let duration_min = row
         .parse_opt("duration_min", problems, |t| match t.parse::<u32>() {
             Ok(n) if (5..=600).contains(&n) => Ok(n),
-            _ => Err(format!(
-                "\"{t}\" is not a duration; write minutes from 5 to 600"
-            )),
+            _ => Err(ProblemKind::Duration {
+                text: t.to_string(),
+            }),
         })
         .unwrap_or(60);
     let status = row
-        .parse_opt("status", problems, str::parse::<VisitStatus>)
+        .parse_opt("status", problems, parse_code::<VisitStatus>)
         .unwrap_or(VisitStatus::Planned);
     let location = row
-        .parse_opt("location", problems, str::parse::<Location>)
+        .parse_opt("location", problems, parse_code::<Location>)
         .unwrap_or(Location::Home);
     let themes = row
-        .parse_opt("themes", problems, parse_list::<Theme>)
+        .parse_opt("themes", problems, parse_codes::<Theme>)
         .unwrap_or_default();
     let referrals = row
-        .parse_opt("referrals", problems, parse_list::<Referral>)
+        .parse_opt("referrals", problems, parse_codes::<Referral>)
         .unwrap_or_default();
     let staff_names: Vec<String> = crate::domain::enums::split_list(row.get("staff"))
         .map(str::to_string)
@@ -116,19 +120,18 @@ fn parse_row(row: &Row, problems: &mut Problems) -> Option<ParsedVisit> {
 fn resolve(
     tx: &ReadTx<'_>,
     p: &mut ParsedVisit,
-    programmes: &[Programme],
+    catalogue: &Catalogue,
     problems: &mut Problems,
-) -> Result<bool, Refused> {
+) -> Result<bool, DbError> {
     let line = p.line;
     let mut ok = true;
     let Some(family_id) = tx.family_id_by_ref(&p.family_ref)? else {
         problems.add(
             line,
             "family_ref",
-            format!(
-                "{} is not registered; import the family first",
-                p.family_ref
-            ),
+            ProblemKind::FamilyNotRegistered {
+                family_ref: p.family_ref.clone(),
+            },
         );
         return Ok(false);
     };
@@ -138,7 +141,9 @@ fn resolve(
             problems.add(
                 line,
                 "child",
-                format!("the family has {} children; name the child", children.len()),
+                ProblemKind::ChildNotNamed {
+                    children: children.len(),
+                },
             );
             None
         } else {
@@ -149,16 +154,14 @@ fn resolve(
             .iter()
             .find(|c| c.name.eq_ignore_ascii_case(&p.child));
         if found.is_none() {
-            let names: Vec<&str> = children.iter().map(|c| c.name.as_str()).collect();
             problems.add(
                 line,
                 "child",
-                format!(
-                    "\"{}\" is not a child of {}; the children are: {}",
-                    p.child,
-                    p.family_ref,
-                    names.join(", ")
-                ),
+                ProblemKind::NotAChild {
+                    child: p.child.clone(),
+                    family_ref: p.family_ref.clone(),
+                    children: children.iter().map(|c| c.name.clone()).collect(),
+                },
             );
         }
         found
@@ -167,26 +170,29 @@ fn resolve(
         Some(c) => p.visit.child_id = c.id,
         None => ok = false,
     }
-    if let (Some(no), Some((pid, version))) = (p.visit_no, tx.family_programme(family_id)?) {
-        let programme = programmes
-            .iter()
-            .find(|x| x.id == pid && x.version == version)
-            .cloned()
-            .or_else(|| {
-                let text = tx.programme_definition(&pid, version).ok()??;
-                parse_programme(&pid, &text).ok()
-            });
-        if let Some(programme) = programme
-            && programme.visit(no).is_none()
-        {
-            problems.add(line, "visit_no", format!("{no} is not a visit of programme {pid} (it has {}); use extra for an extra visit", programme.visits.len()));
-            ok = false;
-        }
+    if let (Some(no), Some((pid, version))) = (p.visit_no, tx.family_programme(family_id)?)
+        && let Some(programme) = catalogue.get(&pid, version)
+        && programme.visit(no).is_none()
+    {
+        problems.add(
+            line,
+            "visit_no",
+            ProblemKind::NotAProgrammeVisit {
+                visit_no: no,
+                programme: pid.clone(),
+                visits: programme.visits.len(),
+            },
+        );
+        ok = false;
     }
     for name in &p.staff_names {
         match tx.staff_by_name(name)? {
             Some(s) if p.visit.staff.iter().any(|v| v.staff_id == s.id) => {
-                problems.add(line, "staff", format!("{name} is named twice"));
+                problems.add(
+                    line,
+                    "staff",
+                    ProblemKind::StaffNamedTwice { name: name.clone() },
+                );
                 ok = false;
             }
             Some(s) => p.visit.staff.push(VisitStaff {
@@ -198,7 +204,7 @@ fn resolve(
                 problems.add(
                     line,
                     "staff",
-                    format!("{name} is not on the staff list; import staff first"),
+                    ProblemKind::NotOnStaff { name: name.clone() },
                 );
                 ok = false;
             }
@@ -217,12 +223,21 @@ fn resolve(
                 problems.add(
                     line,
                     "interpreter",
-                    format!("{name} is registered as {}, not interpreter", s.role),
+                    ProblemKind::NotAnInterpreter {
+                        name: name.to_string(),
+                        role: s.role,
+                    },
                 );
                 ok = false;
             }
             None => {
-                problems.add(line, "interpreter", format!("{name} is not on the staff list; write a staff interpreter's name or external"));
+                problems.add(
+                    line,
+                    "interpreter",
+                    ProblemKind::InterpreterNotOnStaff {
+                        name: name.to_string(),
+                    },
+                );
                 ok = false;
             }
         },
@@ -231,7 +246,7 @@ fn resolve(
         problems.add(
             line,
             "interpreter_language",
-            "is empty but an interpreter is named; give the language",
+            ProblemKind::InterpreterLanguageMissing,
         );
         ok = false;
     }
@@ -262,10 +277,10 @@ fn conflict_column(c: &Conflict, interpreter_name: Option<&str>) -> &'static str
 fn check_bookings(
     tx: &ReadTx<'_>,
     parsed: &[ParsedVisit],
-    programmes: &[Programme],
+    catalogue: &Catalogue,
     now: chrono::NaiveDateTime,
     problems: &mut Problems,
-) -> Result<(), Refused> {
+) -> Result<(), DbError> {
     let occupying: Vec<&ParsedVisit> = parsed
         .iter()
         .filter(|p| {
@@ -295,20 +310,13 @@ fn check_bookings(
     let to =
         occupying.iter().map(|p| p.visit.start).max().unwrap_or(now) + chrono::Duration::days(1);
     let mut busy = tx.busy_between(&ids, from, to)?;
+    // The labels given to this file's own rows, so that a clash with one names its line.
+    let mut file_rows: HashMap<String, u64> = HashMap::new();
     for p in occupying {
-        let roles: Vec<Role> = p
-            .visit_no
-            .and_then(|no| {
-                let (pid, version) = tx
-                    .family_programme(family_of(tx, p.visit.child_id).ok()??)
-                    .ok()??;
-                programmes
-                    .iter()
-                    .find(|x| x.id == pid && x.version == version)?
-                    .visit(no)
-                    .map(|v| v.roles.clone())
-            })
-            .unwrap_or_default();
+        let roles = match p.visit_no {
+            Some(no) => required_roles(tx, catalogue, p.visit.child_id, no)?,
+            None => Vec::new(),
+        };
         let candidate = Candidate {
             start: p.visit.start,
             duration_min: p.visit.duration_min,
@@ -338,13 +346,21 @@ fn check_bookings(
             .and_then(|id| staff.iter().find(|s| s.id == id))
             .map(|s| s.name.as_str());
         for conflict in check_booking(&candidate, &rules) {
-            problems.add(
-                p.line,
-                conflict_column(&conflict, interpreter_name),
-                conflict.fact_en(),
-            );
+            let column = conflict_column(&conflict, interpreter_name);
+            let kind = match conflict {
+                Conflict::DoubleBooked { name, other } if file_rows.contains_key(&other) => {
+                    ProblemKind::DoubleBookedInFile {
+                        name,
+                        line: file_rows[&other],
+                    }
+                }
+                other => ProblemKind::Conflict(other),
+            };
+            problems.add(p.line, column, kind);
         }
         let end = candidate.end();
+        let label = format!("\u{1}line {}", p.line);
+        file_rows.insert(label.clone(), p.line);
         for id in candidate
             .staff
             .iter()
@@ -356,12 +372,32 @@ fn check_bookings(
                 visit_id: -(p.line as i64),
                 start: candidate.start,
                 end,
-                label: format!("line {} of this file", p.line),
+                label: label.clone(),
                 area: None,
             });
         }
     }
     Ok(())
+}
+
+/// The roles programme visit `no` needs, in the version the child's family follows.
+fn required_roles(
+    tx: &ReadTx<'_>,
+    catalogue: &Catalogue,
+    child_id: i64,
+    no: u32,
+) -> Result<Vec<Role>, DbError> {
+    let Some(family_id) = tx.family_of_child(child_id)? else {
+        return Ok(Vec::new());
+    };
+    let Some((pid, version)) = tx.family_programme(family_id)? else {
+        return Ok(Vec::new());
+    };
+    Ok(catalogue
+        .get(&pid, version)
+        .and_then(|programme| programme.visit(no))
+        .map(|v| v.roles.clone())
+        .unwrap_or_default())
 }
 
 fn interpreter_id(i: &Interpreter) -> Option<i64> {
@@ -371,16 +407,12 @@ fn interpreter_id(i: &Interpreter) -> Option<i64> {
     }
 }
 
-fn family_of(tx: &ReadTx<'_>, child_id: i64) -> Result<Option<i64>, crate::db::DbError> {
-    tx.family_of_child(child_id)
-}
-
 pub fn import(
     db: &mut Db,
     text: &str,
     inv: &Invocation,
     allow_conflicts: bool,
-) -> Result<String, Refused> {
+) -> Result<Summary, ImportError> {
     let rows = read_rows(text, &COLUMNS)?;
     let mut problems = Problems::default();
     let mut parsed: Vec<ParsedVisit> = rows
@@ -393,39 +425,32 @@ pub fn import(
             problems.add(
                 p.line,
                 "status",
-                format!(
-                    "is {}, but the visit at {} has not happened yet",
-                    p.visit.status,
-                    p.visit.start.format("%Y-%m-%d %H:%M")
-                ),
+                ProblemKind::NotHappenedYet {
+                    status: p.visit.status,
+                    start: p.visit.start,
+                },
             );
         }
     }
-    let programmes = builtin_programmes().unwrap_or_default();
     db.write(|tx| {
+        let catalogue = tx.programme_catalogue()?;
         for p in &mut parsed {
-            resolve(tx, p, &programmes, &mut problems)?;
+            resolve(tx, p, &catalogue, &mut problems)?;
         }
-        if !problems.is_empty() {
-            return Err(Refused(std::mem::take(&mut problems).sorted()));
-        }
+        std::mem::take(&mut problems).check()?;
         let mut conflicts = Problems::default();
-        check_bookings(tx, &parsed, &programmes, inv.now, &mut conflicts)?;
-        let conflict_count = conflicts.len();
-        if conflict_count > 0 && !allow_conflicts {
-            let mut list = conflicts.sorted();
-            list.push(super::Problem {
-                line: 0,
-                column: "hint".into(),
-                message: "these are booking conflicts; fix them, or pass --allow-conflicts to import them anyway (they then show as alerts)".into(),
-            });
-            return Err(Refused(list));
+        check_bookings(tx, &parsed, &catalogue, inv.now, &mut conflicts)?;
+        let conflicts_kept = conflicts.len();
+        if !allow_conflicts {
+            conflicts.check_with(Some(Hint::AllowConflicts))?;
         }
         for p in &parsed {
             tx.insert_visit(&p.visit, inv.now)?;
         }
         tx.insert_audit(&inv.audit("import", "visit", Some(format!("{} rows", parsed.len()))))?;
-        let note = if conflict_count > 0 { format!(" ({conflict_count} booking conflicts kept, as asked)") } else { String::new() };
-        Ok(format!("imported {} visits{note}", parsed.len()))
+        Ok(Summary::Visits {
+            count: parsed.len(),
+            conflicts_kept,
+        })
     })
 }
