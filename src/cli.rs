@@ -290,3 +290,48 @@ fn localize(cmd: clap::Command, path: &str) -> clap::Command {
             .help_heading(SV_OPTIONS),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::help::{HelpItem, swedish, swedish_arg};
+
+    #[test]
+    fn every_command_and_argument_has_swedish_help() {
+        let cli = Cli::command();
+        let mut missing = Vec::new();
+        let mut check = |path: &str, cmd: &clap::Command| {
+            if swedish(path, HelpItem::About).is_none() {
+                missing.push(format!("{path}: about"));
+            }
+            if cmd.get_after_help().is_some() && swedish(path, HelpItem::AfterHelp).is_none() {
+                missing.push(format!("{path}: after_help"));
+            }
+            if cmd.get_long_about().is_some() && swedish(path, HelpItem::LongAbout).is_none() {
+                missing.push(format!("{path}: long_about"));
+            }
+            for arg in cmd.get_arguments() {
+                if swedish_arg(path, arg.get_id().as_str()).is_none() {
+                    missing.push(format!("{path}: {}", arg.get_id()));
+                }
+            }
+        };
+        check("", &cli);
+        for sub in cli.get_subcommands() {
+            check(sub.get_name(), sub);
+        }
+        assert!(missing.is_empty(), "no Swedish help for {missing:?}");
+    }
+
+    #[test]
+    fn the_swedish_command_parses_like_the_english_one() {
+        let args = ["hembesok", "--lang", "sv", "import", "visits", "v.csv"];
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        assert_eq!(lang_in_args(&args), Some(crate::i18n::Lang::Sv));
+        let sv = parse(args.clone(), crate::i18n::Lang::Sv);
+        let en = Cli::parse_from(&args);
+        assert_eq!(format!("{sv:?}"), format!("{en:?}"));
+        let after = ["hembesok", "import", "--", "--lang", "sv"].map(OsString::from);
+        assert_eq!(lang_in_args(&after), None);
+    }
+}
