@@ -359,7 +359,8 @@ fn check_bookings(
             problems.add(p.line, column, kind);
         }
         let end = candidate.end();
-        let label = format!("\u{1}line {}", p.line);
+        // A key, never shown: a clash with a row of this file is reported by its line.
+        let label = format!("\u{1}{}", p.line);
         file_rows.insert(label.clone(), p.line);
         for id in candidate
             .staff
