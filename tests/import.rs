@@ -294,7 +294,7 @@ fn problems_and_summaries_follow_the_flag_the_config_and_the_locale() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "importerade 3 i personalen från ",
+            "importerade 3 personer till personallistan från ",
         ));
     hembesok(&db)
         .args(["--lang", "sv", "import", "families"])

@@ -238,9 +238,10 @@ impl Summary {
         let file = file.display();
         match (self, lang) {
             (Summary::Staff { count }, Lang::En) => format!("imported {count} staff from {file}"),
-            (Summary::Staff { count }, Lang::Sv) => {
-                format!("importerade {count} i personalen från {file}")
-            }
+            (Summary::Staff { count }, Lang::Sv) => format!(
+                "importerade {count} {} till personallistan från {file}",
+                plural(count, "person", "personer")
+            ),
             (
                 Summary::Families {
                     count,

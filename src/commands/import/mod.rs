@@ -483,6 +483,23 @@ mod tests {
     }
 
     #[test]
+    fn a_file_of_byte_order_marks_is_empty_and_says_so() {
+        for text in ["\u{feff}\u{feff}", "\u{feff}\u{feff}\r\n", "\u{feff}"] {
+            let refused = read_rows(text, &COLS).unwrap_err();
+            let kinds: Vec<&ProblemKind> = refused.problems().iter().map(|p| &p.kind).collect();
+            assert_eq!(
+                kinds,
+                [&ProblemKind::EmptyFile {
+                    required: COLS.required
+                }],
+                "{text:?}"
+            );
+        }
+        let rows = read_rows("\u{feff}\u{feff}name,role\nA,nurse\n", &COLS).unwrap();
+        assert_eq!(rows[0].get("name"), "A");
+    }
+
+    #[test]
     fn a_quoted_cell_over_two_lines_keeps_later_line_numbers_right() {
         let rows = read_rows("name,role\n\"A\nB\",nurse\nC,dental\n", &COLS).unwrap();
         assert_eq!(rows[1].line, 4);
