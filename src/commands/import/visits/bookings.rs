@@ -105,14 +105,15 @@ pub(super) fn check(
             .map(|s| s.name.as_str());
         for conflict in check_booking(&candidate, &rules) {
             let column = conflict_column(&conflict, interpreter_name);
-            let kind = match conflict {
-                Conflict::DoubleBooked { name, other } if file_rows.contains_key(&other) => {
-                    ProblemKind::DoubleBookedInFile {
-                        name,
-                        line: file_rows[&other],
-                    }
+            let earlier_row = match &conflict {
+                Conflict::DoubleBooked { other, .. } => file_rows.get(other).copied(),
+                _ => None,
+            };
+            let kind = match (conflict, earlier_row) {
+                (Conflict::DoubleBooked { name, .. }, Some(line)) => {
+                    ProblemKind::DoubleBookedInFile { name, line }
                 }
-                other => ProblemKind::Conflict(other),
+                (other, _) => ProblemKind::Conflict(other),
             };
             problems.add(p.line, column, kind);
         }
