@@ -1,8 +1,12 @@
-//! The command line: clap definitions only.
+//! The command line: the clap definitions, in English, and the same command with its help in
+//! Swedish (from `i18n::help`) when that is the user's language.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::help::{HelpItem, SV_ARGUMENTS, SV_OPTIONS, swedish as sv, swedish_arg};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -39,6 +43,15 @@ pub struct Cli {
 pub enum Lang {
     Sv,
     En,
+}
+
+impl From<Lang> for crate::i18n::Lang {
+    fn from(l: Lang) -> Self {
+        match l {
+            Lang::Sv => crate::i18n::Lang::Sv,
+            Lang::En => crate::i18n::Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -154,4 +167,171 @@ pub struct BackupArgs {
     /// Replace PATH if it exists
     #[arg(long)]
     pub force: bool,
+}
+
+/// `--lang sv|en` as written among `args`, read before clap parses them (so that `--help` and
+/// clap's refusal of a bad argument can already be in the language). The program name and
+/// anything after `--` are not options.
+pub fn lang_in_args(args: &[OsString]) -> Option<crate::i18n::Lang> {
+    let value = |v: &str| match v {
+        "sv" => Some(crate::i18n::Lang::Sv),
+        "en" => Some(crate::i18n::Lang::En),
+        _ => None,
+    };
+    let mut found = None;
+    let mut words = args.iter().skip(1).map(|a| a.to_str());
+    while let Some(word) = words.next() {
+        match word {
+            Some("--") => break,
+            Some("--lang") => {
+                if let Some(lang) = words.next().flatten().and_then(value) {
+                    found = Some(lang);
+                }
+            }
+            Some(w) => {
+                if let Some(lang) = w.strip_prefix("--lang=").and_then(value) {
+                    found = Some(lang);
+                }
+            }
+            None => {}
+        }
+    }
+    found
+}
+
+/// The command with its help in `lang`: English as derived, or Swedish from the table.
+pub fn command(lang: crate::i18n::Lang) -> clap::Command {
+    let cmd = Cli::command();
+    match lang {
+        crate::i18n::Lang::En => cmd,
+        crate::i18n::Lang::Sv => swedish(cmd),
+    }
+}
+
+/// Parses `args` with the help in `lang`; on `--help`, `--version` or a mistake, clap prints
+/// and exits, as with `Cli::parse`.
+pub fn parse(args: Vec<OsString>, lang: crate::i18n::Lang) -> Cli {
+    let matches = command(lang).get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+fn swedish(cmd: clap::Command) -> clap::Command {
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    let mut cmd = localize(cmd, "")
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(crate::i18n::help::SV_VERSION)
+                .display_order(usize::MAX)
+                .help_heading(SV_OPTIONS),
+        )
+        .subcommand_help_heading(crate::i18n::help::SV_COMMANDS)
+        .subcommand_value_name(crate::i18n::help::SV_COMMAND);
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |sub| localize(sub, &name));
+    }
+    // Clap adds its `help` subcommand only when the command is built; build it now, so that
+    // its line in the list of commands can be said in Swedish too.
+    cmd.build();
+    if cmd.find_subcommand("help").is_some() {
+        cmd = cmd.mut_subcommand("help", |h| h.about(crate::i18n::help::SV_HELP_COMMAND));
+    }
+    cmd
+}
+
+/// Swedish help for one command (`path` is its name, "" for the top level): about, the text
+/// after the options, every argument's help and the headings clap would write in English.
+fn localize(cmd: clap::Command, path: &str) -> clap::Command {
+    let mut cmd = cmd
+        .about(sv(path, HelpItem::About))
+        .long_about(sv(path, HelpItem::LongAbout))
+        .after_help(sv(path, HelpItem::AfterHelp))
+        .after_long_help(None::<&str>)
+        .disable_help_flag(true)
+        .help_template(crate::i18n::help::SV_TEMPLATE);
+    let args: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    // The top level's options (--db, --lang) are global: below a subcommand's own.
+    let first = if path.is_empty() { 1000 } else { 0 };
+    for (order, (id, positional)) in (first..).zip(args) {
+        let help = swedish_arg(path, &id);
+        cmd = cmd.mut_arg(&id, |a| {
+            // Clap's "[default: …]" and "[possible values: …]" are English; the Swedish help
+            // says them in words instead.
+            let a = if a.get_action().takes_values() {
+                a.hide_possible_values(true)
+                    .hide_default_value(true)
+                    .hide_env(true)
+            } else {
+                a
+            };
+            // Under a heading of its own clap sorts by name; keep the order of the definition.
+            a.help(help)
+                .long_help(None::<&str>)
+                .display_order(order)
+                .help_heading(if positional { SV_ARGUMENTS } else { SV_OPTIONS })
+        });
+    }
+    cmd.arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help(crate::i18n::help::SV_HELP)
+            .display_order(usize::MAX - 1)
+            .help_heading(SV_OPTIONS),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::help::{HelpItem, swedish, swedish_arg};
+
+    #[test]
+    fn every_command_and_argument_has_swedish_help() {
+        let cli = Cli::command();
+        let mut missing = Vec::new();
+        let mut check = |path: &str, cmd: &clap::Command| {
+            if swedish(path, HelpItem::About).is_none() {
+                missing.push(format!("{path}: about"));
+            }
+            if cmd.get_after_help().is_some() && swedish(path, HelpItem::AfterHelp).is_none() {
+                missing.push(format!("{path}: after_help"));
+            }
+            if cmd.get_long_about().is_some() && swedish(path, HelpItem::LongAbout).is_none() {
+                missing.push(format!("{path}: long_about"));
+            }
+            for arg in cmd.get_arguments() {
+                if swedish_arg(path, arg.get_id().as_str()).is_none() {
+                    missing.push(format!("{path}: {}", arg.get_id()));
+                }
+            }
+        };
+        check("", &cli);
+        for sub in cli.get_subcommands() {
+            check(sub.get_name(), sub);
+        }
+        assert!(missing.is_empty(), "no Swedish help for {missing:?}");
+    }
+
+    #[test]
+    fn the_swedish_command_parses_like_the_english_one() {
+        let args = ["hembesok", "--lang", "sv", "import", "visits", "v.csv"];
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        assert_eq!(lang_in_args(&args), Some(crate::i18n::Lang::Sv));
+        let sv = parse(args.clone(), crate::i18n::Lang::Sv);
+        let en = Cli::parse_from(&args);
+        assert_eq!(format!("{sv:?}"), format!("{en:?}"));
+        let after = ["hembesok", "import", "--", "--lang", "sv"].map(OsString::from);
+        assert_eq!(lang_in_args(&after), None);
+    }
 }

@@ -105,6 +105,12 @@ pub fn resolve_lang(
     }
 }
 
+/// The language for a run: `flag` (the `--lang` given), else the config file, else the locale.
+pub fn user_lang(flag: Option<Lang>) -> Lang {
+    let (config, _) = default_path().map(|p| load(&p)).unwrap_or_default();
+    resolve_lang(flag, &config, |k| std::env::var(k).ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

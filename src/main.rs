@@ -2,18 +2,19 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = hembesok::cli::Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language is settled before parsing, so that `--help` is already in it.
+    let lang = hembesok::config::user_lang(hembesok::cli::lang_in_args(&args));
+    let cli = hembesok::cli::parse(args, lang);
     let outcome = match cli.command {
         None => hembesok::tui::launch(&cli),
-        Some(_) => hembesok::commands::run(&cli),
+        Some(_) => hembesok::commands::run(&cli, lang),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("hembesok: {err:#}");
+            eprintln!("hembesok: {}", hembesok::i18n::cli::error(&err, lang));
             ExitCode::FAILURE
         }
     }

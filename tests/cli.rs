@@ -327,7 +327,7 @@ fn every_subcommand_has_help() {
     ] {
         Command::cargo_bin("hembesok")
             .unwrap()
-            .args([sub, "--help"])
+            .args(["--lang", "en", sub, "--help"])
             .assert()
             .success()
             .stdout(predicate::str::contains("Usage: hembesok"));
@@ -363,4 +363,90 @@ fn the_app_without_a_terminal_says_so_and_touches_nothing() {
         .stderr(predicate::str::contains("the app needs a terminal"))
         .stderr(predicate::str::contains("panicked").not());
     assert!(!db.exists());
+}
+
+#[test]
+fn help_is_in_the_language_asked_for() {
+    let help = |args: &[&str]| {
+        let out = Command::cargo_bin("hembesok")
+            .unwrap()
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let sv = help(&["--lang", "sv", "import", "--help"]);
+    assert!(
+        sv.contains("Importera familjer, personal eller besök från en CSV-fil"),
+        "{sv}"
+    );
+    assert!(sv.contains("Användning: hembesok import"), "{sv}");
+    assert!(sv.contains("rad N: KOLUMN: vad som är fel"), "{sv}");
+    assert!(sv.contains("Visa hjälpen"), "{sv}");
+    assert!(!sv.contains("Usage:") && !sv.contains("Print help"), "{sv}");
+    // The flag may also come after the subcommand, and as --lang=sv.
+    assert_eq!(help(&["import", "--lang=sv", "--help"]), sv);
+    let en = help(&["--lang", "en", "import", "--help"]);
+    assert!(
+        en.contains("Import families, staff or visits from a CSV file"),
+        "{en}"
+    );
+    assert!(en.contains("Usage: hembesok import"), "{en}");
+    assert!(en.contains("line N: COLUMN: what is wrong"), "{en}");
+    let top = help(&["--lang", "sv", "--help"]);
+    assert!(
+        top.contains("Kommandon:") && top.contains("Visa versionen"),
+        "{top}"
+    );
+}
+
+#[test]
+fn check_audit_and_errors_speak_swedish_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sv.sqlite");
+    hembesok(&db)
+        .args(["--lang", "sv", "demo", "--families", "10"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("skapade 10 familjer"));
+    hembesok(&db)
+        .args(["--lang", "sv", "check"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("integrity_check    ok"))
+        .stdout(predicate::str::contains("10 familjer"));
+    hembesok(&db)
+        .args(["--lang", "sv", "audit", "--since", "2999-01-01"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("inga poster"));
+    hembesok(&db)
+        .args(["--lang", "sv", "audit", "--family", "NOPE"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "hembesok: ingen familj har referensen \"NOPE\"",
+        ));
+    hembesok(&db)
+        .args([
+            "--lang", "sv", "calendar", "--staff", "1", "--week", "vecka 48",
+        ])
+        .arg("--out")
+        .arg(dir.path().join("x.ics"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "--week: \"vecka 48\" är ingen vecka; skriv den som 2026-W48",
+        ));
+    hembesok(&db)
+        .args(["--lang", "sv", "demo", "--families", "10"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "databasen innehåller redan 10 familjer",
+        ));
 }

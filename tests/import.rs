@@ -208,7 +208,16 @@ fn visit_imports_run_the_booking_checks_and_allow_conflicts_when_told() {
     assert!(!out.status.success());
     let lines = stderr_lines(&out);
     assert_eq!(&lines[..5], expected);
-    assert!(lines[5].contains("--allow-conflicts"), "{lines:?}");
+    // The hint is advice after the problems, not a sixth problem.
+    assert_eq!(
+        lines[5],
+        "These are booking conflicts: fix them, or pass --allow-conflicts to import them anyway (they then show as alerts)."
+    );
+    assert!(
+        lines[6].ends_with(": 5 problems; nothing was imported"),
+        "{lines:?}"
+    );
+    assert!(!lines.iter().any(|l| l.starts_with("line 0")), "{lines:?}");
     assert_eq!(counts(&db), before);
     hembesok(&db)
         .args(["import", "visits", "--allow-conflicts"])
@@ -272,4 +281,161 @@ fn imports_are_written_to_the_audit_log_without_personal_data() {
         !text.contains("Exempel") && !text.contains("19940312"),
         "{text}"
     );
+}
+
+#[test]
+fn problems_and_summaries_follow_the_flag_the_config_and_the_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sv.sqlite");
+    hembesok(&db)
+        .args(["--lang", "sv", "import", "staff"])
+        .arg(fixture("staff_ok.csv"))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "importerade 3 personer till personallistan från ",
+        ));
+    hembesok(&db)
+        .args(["--lang", "sv", "import", "families"])
+        .arg(fixture("families_ok.csv"))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "importerade 3 familjer (4 vårdnadshavare, 3 barn) från ",
+        ));
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = hembesok(&db);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd
+            .args(args)
+            .args(["import", "visits"])
+            .arg(fixture("visits_errors.csv"))
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        stderr_lines(&out)
+    };
+    let sv = run(&["--lang", "sv"], &[]);
+    assert_eq!(
+        sv[0],
+        "rad 2: family_ref: NOPE-1 finns inte i registret; importera familjen först"
+    );
+    assert!(sv.contains(
+        &"rad 3: location: \"hemma\" är inte något av: home, clinic, family_centre, phone_video"
+            .to_string()
+    ));
+    assert!(
+        sv.last()
+            .unwrap()
+            .ends_with(": 14 problem; inget importerades"),
+        "{sv:?}"
+    );
+    assert!(sv[..sv.len() - 1].iter().all(|l| l.starts_with("rad ")));
+    let en = run(&["--lang", "en"], &[("LANG", "sv_SE.UTF-8")]);
+    assert_eq!(
+        en[0],
+        "line 2: family_ref: NOPE-1 is not registered; import the family first"
+    );
+    assert!(en[..en.len() - 1].iter().all(|l| l.starts_with("line ")));
+    // Without the flag, the locale decides...
+    let by_locale = run(&[], &[("LANG", "sv_SE.UTF-8")]);
+    assert!(by_locale[0].starts_with("rad 2: "), "{by_locale:?}");
+    // ...unless the config says otherwise.
+    let config_home = dir.path().join("config");
+    std::fs::create_dir_all(config_home.join("hembesok")).unwrap();
+    std::fs::write(config_home.join("hembesok/config.toml"), "lang = \"sv\"\n").unwrap();
+    let by_config = run(&[], &[("XDG_CONFIG_HOME", config_home.to_str().unwrap())]);
+    assert!(by_config[0].starts_with("rad 2: "), "{by_config:?}");
+}
+
+#[test]
+fn a_refusal_always_names_a_problem() {
+    // Saved twice with a byte-order mark: once the marks are read there is nothing left, and
+    // the import used to refuse it with "0 problems" and nothing else.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite");
+    let out = hembesok(&db)
+        .args(["import", "staff"])
+        .arg(fixture("staff_two_boms.csv"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let lines = stderr_lines(&out);
+    assert_eq!(
+        lines[0],
+        "line 1: header: the file is empty or starts with an empty line; the first line must name the columns, e.g. name,role"
+    );
+    assert!(
+        lines[1].ends_with(": 1 problem; nothing was imported"),
+        "{lines:?}"
+    );
+}
+
+/// Makes T-001 follow goteborg version 7, whose stored template is `definition` (raw bytes, so
+/// that a test can also store text the program cannot read).
+fn follow_stored_version(db: &Path, definition: &[u8]) {
+    // Written straight into the file: the program itself never changes a family's version.
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute(
+        "INSERT INTO programme (id, version, name, definition) VALUES ('goteborg', 7, 'Göteborg 7', CAST(?1 AS TEXT))",
+        [definition],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE family SET programme_version = 7 WHERE family_ref = 'T-001'",
+        [],
+    )
+    .unwrap();
+}
+
+#[test]
+fn visits_are_checked_against_the_stored_version_the_family_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite");
+    import_all(&db);
+    let shipped = hembesok::domain::builtin::template_text("goteborg").unwrap();
+    // In version 7 every visit is made with a family therapist instead of a parent advisor.
+    let edited = shipped.replacen("version = 1", "version = 7", 1).replace(
+        "roles = [\"nurse\", \"parent_advisor\"]",
+        "roles = [\"nurse\", \"family_therapist\"]",
+    );
+    follow_stored_version(&db, edited.as_bytes());
+    let before = counts(&db);
+    let out = hembesok(&db)
+        .args(["import", "visits"])
+        .arg(fixture("visits_visit3.csv"))
+        .output()
+        .unwrap();
+    let lines = stderr_lines(&out);
+    assert!(
+        !out.status.success(),
+        "imported against the shipped version"
+    );
+    assert_eq!(
+        lines[0],
+        "line 2: staff: no family therapist is booked; the programme visit needs one"
+    );
+    assert_eq!(counts(&db), before);
+}
+
+#[test]
+fn a_database_error_during_a_visits_import_stops_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e.sqlite");
+    import_all(&db);
+    // A stored template that is not even text: reading it is a database error, which used to
+    // be taken for "no such programme", and the visits were imported unchecked.
+    follow_stored_version(&db, b"\xff\xfe");
+    let before = counts(&db);
+    hembesok(&db)
+        .args(["import", "visits"])
+        .arg(fixture("visits_visit3.csv"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "hembesok: nothing was imported: database error:",
+        ));
+    assert_eq!(counts(&db), before);
 }

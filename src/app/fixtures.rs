@@ -107,7 +107,10 @@ pub fn today_data() -> TodayData {
 
 /// Every alert, as the background read delivers them.
 /// A week as the runtime answers it: each day's count and its visits from the first.
-pub fn week_data(week: crate::domain::calendar::IsoWeek, visits: Vec<DayVisit>) -> super::week::WeekData {
+pub fn week_data(
+    week: crate::domain::calendar::IsoWeek,
+    visits: Vec<DayVisit>,
+) -> super::week::WeekData {
     use chrono::Datelike;
     let mut counts = [0; 7];
     let mut pages: [super::week::DayPage; 7] = Default::default();

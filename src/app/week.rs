@@ -120,7 +120,10 @@ impl WeekState {
         } else {
             0
         };
-        self.query_from(0).map(Effect::LoadWeek).into_iter().collect()
+        self.query_from(0)
+            .map(Effect::LoadWeek)
+            .into_iter()
+            .collect()
     }
 
     pub fn set(&mut self, data: WeekData) {
@@ -141,9 +144,7 @@ impl WeekState {
                 .max()
                 .unwrap_or(0);
         }
-        self.selected = self
-            .selected
-            .min(self.counts[self.day].saturating_sub(1));
+        self.selected = self.selected.min(self.counts[self.day].saturating_sub(1));
     }
 
     /// One day's page, read when the marked visit scrolled out of the part that was read.
@@ -255,9 +256,7 @@ impl WeekState {
                     at.saturating_sub(1)
                 };
                 self.day = days.get(next).copied().unwrap_or(0);
-                self.selected = self
-                    .selected
-                    .min(self.counts[self.day].saturating_sub(1));
+                self.selected = self.selected.min(self.counts[self.day].saturating_sub(1));
                 self.follow()
             }
             other => {

@@ -1,27 +1,32 @@
 //! `hembesok audit`: who saw or changed what, when; for one family, its extract.
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::Invocation;
 use crate::cli::AuditArgs;
 use crate::db::Db;
 use crate::domain::model::AuditEntry;
+use crate::i18n::cli::{CommandError, audit_empty, audit_subject};
 
 pub fn run(db: &mut Db, args: &AuditArgs, inv: &Invocation) -> Result<()> {
     let since = args
         .since
         .as_deref()
         .map(|t| {
-            NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
-                .map_err(|_| anyhow!("--since \"{t}\" is not a date; write YYYY-MM-DD"))
+            NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").map_err(|_| CommandError::NotADate {
+                flag: "--since",
+                text: t.to_string(),
+            })
         })
         .transpose()?
         .and_then(|d| d.and_hms_opt(0, 0, 0));
     let family = match &args.family {
         Some(r) => Some(
             db.read(|tx| tx.family_id_by_ref(r.trim()))?
-                .ok_or_else(|| anyhow!("no family with reference \"{}\"", r.trim()))?,
+                .ok_or_else(|| CommandError::NoSuchFamily {
+                    family_ref: r.trim().to_string(),
+                })?,
         ),
         None => None,
     };
@@ -31,14 +36,8 @@ pub fn run(db: &mut Db, args: &AuditArgs, inv: &Invocation) -> Result<()> {
         |e: &AuditEntry| family.is_none_or(|id| e.entity == "family" && e.entity_id == Some(id));
     let mut shown = 0;
     for e in entries.iter().filter(|e| about_family(e)) {
-        let what = match (e.entity.as_str(), e.entity_id) {
-            ("family", Some(id)) => format!(
-                "family {}",
-                refs.get(&id).map_or_else(|| format!("#{id}"), Clone::clone)
-            ),
-            (entity, Some(id)) => format!("{entity} #{id}"),
-            (entity, None) => entity.to_string(),
-        };
+        let family_ref = e.entity_id.and_then(|id| refs.get(&id)).map(String::as_str);
+        let what = audit_subject(&e.entity, e.entity_id, family_ref, inv.lang);
         let detail = e
             .detail
             .as_ref()
@@ -52,7 +51,7 @@ pub fn run(db: &mut Db, args: &AuditArgs, inv: &Invocation) -> Result<()> {
         shown += 1;
     }
     if shown == 0 {
-        println!("no entries");
+        println!("{}", audit_empty(inv.lang));
     }
     // Reading a family's extract is itself a look at that family.
     if let Some(id) = family {

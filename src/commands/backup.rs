@@ -1,15 +1,19 @@
 //! `hembesok backup PATH`: a verified, private copy made by SQLite, never a copy of the live file.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::Invocation;
 use crate::cli::BackupArgs;
 use crate::db::Db;
+use crate::i18n::cli::{CommandError, Done};
 
 pub fn run(db: &mut Db, args: &BackupArgs, ctx: &Invocation) -> Result<()> {
     db.backup(&args.path, args.force)
-        .context("backup not written")?;
+        .map_err(CommandError::BackupNotWritten)?;
     db.write(|tx| tx.insert_audit(&ctx.audit("backup", "database", None)))?;
-    println!("backup written and verified: {}", args.path.display());
+    let done = Done::Backup {
+        path: args.path.clone(),
+    };
+    println!("{}", done.render(ctx.lang));
     Ok(())
 }

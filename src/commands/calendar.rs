@@ -1,40 +1,48 @@
 //! `hembesok calendar`: a staff member's visits as an iCalendar file.
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::Result;
 use chrono::{Days, NaiveDate};
 
 use super::Invocation;
 use crate::cli::CalendarArgs;
 use crate::db::Db;
-use crate::domain::builtin::builtin_programmes;
-use crate::domain::calendar::IsoWeek;
+use crate::domain::calendar::{IsoWeek, WeekError};
 use crate::domain::enums::{Location, VisitStatus};
 use crate::domain::ics::{CalendarEvent, calendar};
 use crate::domain::model::Staff;
-use crate::domain::programme::parse_programme;
 use crate::domain::views::StaffVisit;
+use crate::i18n::cli::{CommandError, Done};
 
-fn parse_day(text: &str, flag: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| anyhow!("{flag} \"{text}\" is not a date; write YYYY-MM-DD"))
+fn parse_day(text: &str, flag: &'static str) -> Result<NaiveDate, CommandError> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| CommandError::NotADate {
+        flag,
+        text: text.to_string(),
+    })
 }
 
 /// The days asked for: a week, a span, or this week.
-fn days(args: &CalendarArgs, today: NaiveDate) -> Result<(NaiveDate, NaiveDate)> {
+fn days(args: &CalendarArgs, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), CommandError> {
     if let (Some(from), Some(to)) = (&args.from, &args.to) {
         let (from, to) = (parse_day(from, "--from")?, parse_day(to, "--to")?);
         if to < from {
-            bail!("--to {to} is before --from {from}");
+            return Err(CommandError::ToBeforeFrom { from, to });
         }
         return Ok((from, to));
     }
+    let bad_week = |error| CommandError::BadWeek {
+        text: args.week.clone().unwrap_or_default(),
+        error,
+    };
     let week = match &args.week {
-        Some(text) => IsoWeek::parse(text).map_err(|e| anyhow!("--week: {e}"))?,
+        Some(text) => IsoWeek::parse(text).map_err(bad_week)?,
         None => IsoWeek::of(today),
     };
-    let monday = week
-        .monday()
-        .ok_or_else(|| anyhow!("--week: {week} does not exist"))?;
+    let monday = week.monday().ok_or_else(|| {
+        bad_week(WeekError::NoSuchWeek {
+            year: week.year,
+            week: week.week,
+        })
+    })?;
     Ok((monday, monday + Days::new(6)))
 }
 
@@ -43,7 +51,9 @@ fn find_staff(db: &mut Db, who: &str) -> Result<Staff> {
         Ok(id) => db.read(|tx| tx.staff_by_id(id))?,
         Err(_) => db.read(|tx| tx.staff_by_name(who))?,
     };
-    found.ok_or_else(|| anyhow!("no staff member \"{who}\"; give the id or the name as on the staff list (hembesok import staff)"))
+    Ok(found.ok_or_else(|| CommandError::NoSuchStaff {
+        who: who.to_string(),
+    })?)
 }
 
 fn location_sv(l: Location) -> &'static str {
@@ -123,24 +133,15 @@ pub fn run(db: &mut Db, args: &CalendarArgs, inv: &Invocation) -> Result<()> {
     let (from, to) = days(args, inv.today())?;
     let person = find_staff(db, &args.staff)?;
     let visits = db.read(|tx| tx.staff_visits(person.id, from, to))?;
-    let mut programmes = builtin_programmes().unwrap_or_default();
-    for (id, version, text) in db.read(|tx| tx.programme_definitions())? {
-        if !programmes
-            .iter()
-            .any(|p| p.id == id && p.version == version)
-        {
-            programmes.extend(parse_programme(&id, &text).ok());
-        }
-    }
+    let catalogue = db.read(|tx| tx.programme_catalogue())?;
     let events: Vec<CalendarEvent> = visits
         .iter()
         .map(|v| {
             let name = v
                 .visit_no
                 .and_then(|no| {
-                    programmes
-                        .iter()
-                        .find(|p| p.id == v.programme_id && p.version == v.programme_version)?
+                    catalogue
+                        .get(&v.programme_id, v.programme_version)?
                         .visit(no)
                 })
                 .map_or_else(|| "Extra besök".to_string(), |pv| pv.name.clone());
@@ -149,7 +150,8 @@ pub fn run(db: &mut Db, args: &CalendarArgs, inv: &Invocation) -> Result<()> {
         .collect();
     let instance = db.read(|tx| tx.instance_id())?;
     let text = calendar(&format!("hembesok – {}", person.name), &instance, &events);
-    super::files::write_private(&args.out, text.as_bytes()).context("calendar not written")?;
+    super::files::write_private(&args.out, text.as_bytes())
+        .map_err(|e| CommandError::CalendarNotWritten(Box::new(e)))?;
     db.write(|tx| {
         tx.insert_audit(&crate::domain::model::AuditEntry {
             entity_id: Some(person.id),
@@ -160,10 +162,12 @@ pub fn run(db: &mut Db, args: &CalendarArgs, inv: &Invocation) -> Result<()> {
             )
         })
     })?;
-    println!(
-        "{} visits from {from} to {to} written to {}",
-        events.len(),
-        args.out.display()
-    );
+    let done = Done::Calendar {
+        visits: events.len(),
+        from,
+        to,
+        path: args.out.clone(),
+    };
+    println!("{}", done.render(inv.lang));
     Ok(())
 }

@@ -1,38 +1,60 @@
 //! `hembesok check`: every integrity check, one line each; success only if all hold.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use std::path::Path;
 
-use crate::db::check_file;
+use crate::db::{CheckItem, LATEST_VERSION, check_file};
+use crate::i18n::Lang;
+use crate::i18n::cli::{CheckDetail, CommandError, check_counts, check_line};
 
-pub fn run(path: &Path) -> Result<()> {
+/// What a check found, read from the store's report: the details it words itself are
+/// recognised here, so that they can be said in either language; anything else is quoted.
+fn detail(item: &CheckItem) -> CheckDetail {
+    let text = item.detail.as_str();
+    if text == "ok" {
+        return CheckDetail::Ok;
+    }
+    if item.name == "schema_version"
+        && let Some(found) = text.split_whitespace().next().and_then(|n| n.parse().ok())
+    {
+        return CheckDetail::SchemaVersion {
+            found,
+            supported: LATEST_VERSION,
+        };
+    }
+    if item.name == "foreign_key_check"
+        && let Some((count, example)) = text.split_once(" broken references, e.g. ")
+        && let Ok(count) = count.parse()
+    {
+        return CheckDetail::BrokenReferences {
+            count,
+            example: example.to_string(),
+        };
+    }
+    CheckDetail::Quoted(text.to_string())
+}
+
+pub fn run(path: &Path, lang: Lang) -> Result<()> {
     if !path.exists() {
-        bail!(
-            "{}: no such database; check the path, or create one with `hembesok demo` or `hembesok import`",
-            path.display()
-        );
+        return Err(CommandError::NoSuchDatabase {
+            path: path.to_path_buf(),
+        }
+        .into());
     }
     let items = check_file(path)?;
     for item in &items {
-        println!(
-            "{:<18} {:<4} {}",
-            item.name,
-            if item.ok { "ok" } else { "FAIL" },
-            item.detail
-        );
+        println!("{}", check_line(item.name, item.ok, &detail(item), lang));
     }
     let failed = items.iter().filter(|i| !i.ok).count();
     if failed > 0 {
-        bail!(
-            "{failed} of {} checks failed; restore from a backup or ask for help before writing more",
-            items.len()
-        );
+        return Err(CommandError::ChecksFailed {
+            failed,
+            total: items.len(),
+        }
+        .into());
     }
     let counts = crate::db::connect(path, crate::db::Mode::Read, None)?.read(|tx| tx.counts())?;
-    println!(
-        "{} families, {} children, {} staff, {} visits, {} group sessions",
-        counts.families, counts.children, counts.staff, counts.visits, counts.sessions
-    );
+    println!("{}", check_counts(&counts, lang));
     Ok(())
 }

@@ -5,12 +5,14 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use crate::i18n::cli::CommandError;
 
-pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CommandError> {
     let name = path
         .file_name()
-        .with_context(|| format!("{}: give a file name", path.display()))?
+        .ok_or_else(|| CommandError::NoFileName {
+            path: path.to_path_buf(),
+        })?
         .to_string_lossy()
         .to_string();
     let temp = path.with_file_name(format!(".{name}.{}.partial", std::process::id()));
@@ -28,5 +30,8 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
-    result.with_context(|| format!("cannot write {}", path.display()))
+    result.map_err(|cause| CommandError::CannotWrite {
+        path: path.to_path_buf(),
+        cause,
+    })
 }

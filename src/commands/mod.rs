@@ -13,26 +13,32 @@ pub use import::{Columns, columns_for};
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::Result;
 use chrono::{Local, NaiveDate, NaiveDateTime};
 
 use crate::cli::{Cli, Command};
 use crate::db::{Db, Mode};
 use crate::domain::model::AuditEntry;
+use crate::i18n::Lang;
+use crate::i18n::cli::CommandError;
 
-/// Who and when, for the audit rows a command writes.
+/// Who and when, for the audit rows a command writes, and the language it answers in.
 #[derive(Debug, Clone)]
 pub struct Invocation {
     pub actor: String,
     pub now: NaiveDateTime,
+    pub lang: Lang,
 }
 
 impl Invocation {
+    /// The user from the config (else the operating system), the clock, and the language from
+    /// the config or the locale (`--lang` is the caller's to apply).
     pub fn from_environment() -> Self {
         let (config, _) = crate::config::default_path()
             .map(|p| crate::config::load(&p))
             .unwrap_or_default();
         Invocation {
+            lang: crate::config::resolve_lang(None, &config, |k| std::env::var(k).ok()),
             actor: config.coordinator.unwrap_or_else(crate::paths::os_user),
             now: Local::now().naive_local(),
         }
@@ -55,26 +61,31 @@ impl Invocation {
 }
 
 pub fn db_path(cli: &Cli) -> Result<PathBuf> {
-    cli.db
+    Ok(cli
+        .db
         .clone()
         .or_else(crate::paths::default_db_path)
-        .ok_or_else(|| anyhow!("no home folder to keep the database in; give one with --db PATH"))
+        .ok_or(CommandError::NoHomeFolder)?)
 }
 
 /// Opens the database for a command: `Create` for the commands that fill one (demo, import),
 /// `Write` for the others, which never make a database at a mistyped path.
 pub fn open_db(cli: &Cli, mode: Mode) -> Result<Db> {
     let path = db_path(cli)?;
-    crate::db::connect(&path, mode, None).context("cannot open the database")
+    Ok(crate::db::connect(&path, mode, None).map_err(CommandError::CannotOpenDatabase)?)
 }
 
-pub fn run(cli: &Cli) -> Result<()> {
-    let ctx = Invocation::from_environment();
+/// Runs the subcommand, answering in `lang` (resolved from `--lang`, the config and the locale).
+pub fn run(cli: &Cli, lang: Lang) -> Result<()> {
+    let ctx = Invocation {
+        lang,
+        ..Invocation::from_environment()
+    };
     match &cli.command {
-        None => Err(anyhow!("no subcommand given; see hembesok --help")),
+        None => Err(CommandError::NoSubcommand.into()),
         Some(Command::Demo(args)) => demo::run(&mut open_db(cli, Mode::Create)?, args, &ctx),
         Some(Command::Import(args)) => import::run(&mut open_db(cli, Mode::Create)?, args, &ctx),
-        Some(Command::Check) => check::run(&db_path(cli)?),
+        Some(Command::Check) => check::run(&db_path(cli)?, lang),
         Some(Command::Backup(args)) => backup::run(&mut open_db(cli, Mode::Write)?, args, &ctx),
         Some(Command::Calendar(args)) => calendar::run(&mut open_db(cli, Mode::Write)?, args, &ctx),
         Some(Command::Audit(args)) => audit::run(&mut open_db(cli, Mode::Write)?, args, &ctx),

@@ -2,17 +2,18 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::Invocation;
 use crate::cli::RestoreArgs;
 use crate::db::InstanceLock;
+use crate::i18n::cli::{CommandError, Done};
 
 pub fn run(db_path: &Path, args: &RestoreArgs, inv: &Invocation) -> Result<()> {
     // Nobody may have the database open in the app while it is replaced.
     let _lock = InstanceLock::acquire(db_path)?;
     let mut db = crate::db::connect(db_path, crate::db::Mode::Write, None)
-        .context("cannot open the database")?;
+        .map_err(CommandError::CannotOpenDatabase)?;
     let name = db_path
         .file_stem()
         .map_or_else(|| "hembesok".into(), |s| s.to_string_lossy().to_string());
@@ -21,7 +22,7 @@ pub fn run(db_path: &Path, args: &RestoreArgs, inv: &Invocation) -> Result<()> {
         inv.now.format("%Y%m%d-%H%M%S")
     ));
     db.restore_from(&args.path, &safety)
-        .context("nothing was restored")?;
+        .map_err(CommandError::NothingRestored)?;
     db.write(|tx| {
         tx.insert_audit(&inv.audit(
             "restore",
@@ -30,12 +31,12 @@ pub fn run(db_path: &Path, args: &RestoreArgs, inv: &Invocation) -> Result<()> {
         ))
     })?;
     let counts = db.read(|tx| tx.counts())?;
-    println!(
-        "restored {} families and {} visits from {}; what was there before is saved in {}",
-        counts.families,
-        counts.visits,
-        args.path.display(),
-        safety.display()
-    );
+    let done = Done::Restored {
+        families: counts.families,
+        visits: counts.visits,
+        from: args.path.clone(),
+        safety,
+    };
+    println!("{}", done.render(inv.lang));
     Ok(())
 }

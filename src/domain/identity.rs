@@ -108,41 +108,37 @@ fn number(ascii_digits: &[u8]) -> Option<u32> {
     std::str::from_utf8(ascii_digits).ok()?.parse().ok()
 }
 
-/// What is wrong with a typed identity number, in words a coordinator can act on.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// What is wrong with a typed identity number; `i18n::input` says it in words a coordinator
+/// can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IdError {
-    #[error("is empty")]
     Empty,
-    #[error(
-        "is not a personnummer or samordningsnummer: write YYMMDD-NNNN or YYYYMMDD-NNNN (10 or 12 digits); for any other format set the kind to reservnummer"
-    )]
+    /// Neither 10 nor 12 digits in a known layout.
     Shape,
-    #[error("the kind says none, so leave the number empty")]
+    /// The kind says none, yet a number is given.
     NoneWithValue,
-    #[error("month {month:02} does not exist")]
-    Month { month: u32 },
-    #[error("{date_text} does not exist: {month_name} {year} had {days} days")]
+    Month {
+        month: u32,
+    },
+    /// A day the month does not have (`days` is how many it has).
     Day {
-        date_text: String,
-        month_name: &'static str,
         year: i32,
+        month: u32,
+        day: u32,
         days: u32,
     },
-    #[error("the birth date {0} is in the future")]
     Future(NaiveDate),
-    #[error(
-        "the check digit is {found} but should be {expected} for these digits; check for a typing error"
-    )]
-    CheckDigit { found: u32, expected: u32 },
-    #[error(
-        "day {day} means a samordningsnummer (born on day {born}), but the kind says personnummer"
-    )]
-    KindSaysPersonnummer { day: u32, born: u32 },
-    #[error(
-        "day {day} is a personnummer day, but the kind says samordningsnummer (its day is the birth day + 60)"
-    )]
-    KindSaysSamordningsnummer { day: u32 },
-    #[error("birth number 000 is never issued")]
+    CheckDigit {
+        found: u32,
+        expected: u32,
+    },
+    KindSaysPersonnummer {
+        day: u32,
+        born: u32,
+    },
+    KindSaysSamordningsnummer {
+        day: u32,
+    },
     SerialZero,
 }
 
@@ -186,9 +182,9 @@ pub fn parse_swedish_number(input: &str, today: NaiveDate) -> Result<IdentityNum
         return Err(IdError::Month { month });
     }
     let date = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| IdError::Day {
-        date_text: format!("{year:04}-{month:02}-{day:02}"),
-        month_name: super::calendar::MONTHS_EN[(month - 1) as usize],
         year,
+        month,
+        day,
         days: days_in_month(year, month),
     })?;
     if date > today {
@@ -386,7 +382,6 @@ mod tests {
                 expected: 1
             }
         );
-        assert!(err.to_string().contains("should be 1"));
     }
 
     #[test]
@@ -395,8 +390,13 @@ mod tests {
         let typed = id.value.replacen("20230228", "20230229", 1);
         let err = parse_swedish_number(&typed, today()).unwrap_err();
         assert_eq!(
-            err.to_string(),
-            "2023-02-29 does not exist: February 2023 had 28 days"
+            err,
+            IdError::Day {
+                year: 2023,
+                month: 2,
+                day: 29,
+                days: 28
+            }
         );
         // 2024 was a leap year.
         let leap = compose_number(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap(), 123, false);
@@ -436,10 +436,7 @@ mod tests {
     fn declared_kind_must_match_the_day() {
         let id = compose_number(NaiveDate::from_ymd_opt(1990, 1, 5).unwrap(), 77, true);
         let err = parse_identity(&id.value, Some(IdKind::Personnummer), today()).unwrap_err();
-        assert!(
-            err.to_string()
-                .contains("samordningsnummer (born on day 5)")
-        );
+        assert_eq!(err, IdError::KindSaysPersonnummer { day: 65, born: 5 });
         let p = compose_number(NaiveDate::from_ymd_opt(1990, 1, 5).unwrap(), 77, false);
         assert!(parse_identity(&p.value, Some(IdKind::Samordningsnummer), today()).is_err());
     }
@@ -461,7 +458,7 @@ mod tests {
     }
 
     #[test]
-    fn rejects_other_shapes_with_a_hint() {
+    fn rejects_other_shapes() {
         for bad in [
             "12345",
             "19900101-12345",
@@ -470,7 +467,7 @@ mod tests {
             "900101--1234",
         ] {
             let err = parse_swedish_number(bad, today()).unwrap_err();
-            assert!(err.to_string().contains("reservnummer"), "{bad}: {err}");
+            assert_eq!(err, IdError::Shape, "{bad}");
         }
     }
 

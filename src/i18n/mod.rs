@@ -1,6 +1,10 @@
 //! The language and the message catalogue: every text a user reads, in Swedish and in English.
 //! Lower layers return typed outcomes and problems; this module renders them.
 
+pub mod cli;
+pub mod help;
+pub mod import;
+pub mod input;
 pub mod labels;
 pub mod outcome;
 

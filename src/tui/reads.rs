@@ -8,8 +8,8 @@ use chrono::{Months, NaiveDate, NaiveDateTime};
 
 use crate::app::Action;
 use crate::app::today::{self, AlertInput, AlertRow};
-use crate::db::{Db, DbError, ReadTx};
 use crate::app::week::{DayPage, PAGE, WeekData, WeekQuery};
+use crate::db::{Db, DbError, ReadTx};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::timeline::double_bookings;
 use crate::domain::views::DayVisit;

@@ -11,9 +11,16 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The binary on `db`, in English (the command line follows the locale and the config, so
+/// neither is left to the machine running the tests), with no config file.
 pub fn hembesok(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("hembesok").unwrap();
-    cmd.env("HEMBESOK_DB", db).env("USER", "test-coordinator");
+    cmd.env("HEMBESOK_DB", db)
+        .env("USER", "test-coordinator")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .env("XDG_CONFIG_HOME", db.with_file_name("no-config-here"));
     cmd
 }
 

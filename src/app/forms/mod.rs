@@ -15,7 +15,7 @@ pub use visit::outcome;
 use super::Text;
 use super::action::Effect;
 use super::form::{Form, FormKind};
-use crate::domain::identity::{IdError, IdKind, IdentityNumber, parse_identity};
+use crate::domain::identity::{IdKind, IdentityNumber, parse_identity};
 
 /// Checks every field of the form and notes what is wrong next to each.
 pub fn validate(form: &mut Form, today: NaiveDate) {
@@ -74,7 +74,7 @@ pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Effect> {
 /// A date typed as YYYY-MM-DD.
 pub fn parse_date(text: &str) -> Result<NaiveDate, Text> {
     crate::domain::calendar::parse_day(text)
-        .map_err(|e| Text::new(e.message_sv(text), e.message_en(text)))
+        .map_err(|e| crate::i18n::input::date_error_text(e, text))
 }
 
 /// A birth date, or an expected date at most ten months ahead.
@@ -87,32 +87,6 @@ pub fn parse_birth_date(text: &str, today: NaiveDate) -> Result<NaiveDate, Text>
         ));
     }
     Ok(date)
-}
-
-/// An identity-number problem in both languages.
-pub fn id_error_text(e: &IdError) -> Text {
-    let sv = match e {
-        IdError::Empty => "är tomt".to_string(),
-        IdError::Shape => "är inte ett personnummer eller samordningsnummer: skriv ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN; välj reservnummer för andra format".to_string(),
-        IdError::NoneWithValue => "typen är inget nummer, så lämna fältet tomt".to_string(),
-        IdError::Month { month } => format!("månad {month:02} finns inte"),
-        IdError::Day { date_text, year, days, .. } => {
-            let month: usize = date_text.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
-            format!("{date_text} finns inte: {} {year} hade {days} dagar", crate::domain::calendar::MONTHS_SV[month.clamp(1, 12) - 1])
-        }
-        IdError::Future(date) => format!("födelsedatumet {date} är i framtiden"),
-        IdError::CheckDigit { found, expected } => {
-            format!("kontrollsiffran är {found} men ska vara {expected} för de här siffrorna; kontrollera skrivfel")
-        }
-        IdError::KindSaysPersonnummer { day, born } => {
-            format!("dag {day} betyder samordningsnummer (född dag {born}), men typen är personnummer")
-        }
-        IdError::KindSaysSamordningsnummer { day } => {
-            format!("dag {day} är en personnummerdag, men typen är samordningsnummer (dag + 60)")
-        }
-        IdError::SerialZero => "födelsenummer 000 delas aldrig ut".to_string(),
-    };
-    Text::new(sv, e.to_string())
 }
 
 /// The identity number in `id_field`, checked against the kind chosen in `kind_field` (when the
@@ -132,7 +106,8 @@ pub fn identity_of(
         Some(IdKind::None) => None,
         other => other,
     };
-    parse_identity(form.value(id_field), kind, today).map_err(|e| id_error_text(&e))
+    parse_identity(form.value(id_field), kind, today)
+        .map_err(|e| crate::i18n::input::id_error_text(&e))
 }
 
 /// The options of a closed set for a choice field, first an empty "not said" when `optional`.

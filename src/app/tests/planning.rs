@@ -218,10 +218,12 @@ fn the_week_opens_on_today_moves_by_day_and_week_and_filters_by_person() {
     let next = app.handle_key(Key::Char(']'));
     assert_eq!(
         next,
-        vec![Effect::LoadWeek(everyone(crate::domain::calendar::IsoWeek {
-            year: 2026,
-            week: 49
-        }))]
+        vec![Effect::LoadWeek(everyone(
+            crate::domain::calendar::IsoWeek {
+                year: 2026,
+                week: 49
+            }
+        ))]
     );
     assert!(!app.week.loaded);
     assert_eq!(
@@ -302,7 +304,10 @@ fn a_long_day_is_read_a_page_at_a_time_as_the_marked_visit_moves() {
     assert_eq!(app.week.marked().map(|v| v.visit_id), Some(expected));
     // End jumps to the last visit of the day, which is read then.
     let end = app.handle_key(Key::End);
-    assert!(matches!(end.as_slice(), [Effect::LoadDay(q)] if q.from > 400), "{end:?}");
+    assert!(
+        matches!(end.as_slice(), [Effect::LoadDay(q)] if q.from > 400),
+        "{end:?}"
+    );
 }
 
 #[test]
@@ -331,7 +336,10 @@ fn from_the_week_enter_opens_the_family_and_o_records_the_outcome() {
         },
         None,
     ));
-    assert!(after.contains(&Effect::LoadWeek(everyone(week))), "{after:?}");
+    assert!(
+        after.contains(&Effect::LoadWeek(everyone(week))),
+        "{after:?}"
+    );
     let later = fixtures::d(2027, 1, 20);
     let after = app.update(Action::Saved(
         Text::new("Sparat", "Saved"),
@@ -341,7 +349,10 @@ fn from_the_week_enter_opens_the_family_and_o_records_the_outcome() {
         },
         None,
     ));
-    assert!(!after.contains(&Effect::LoadWeek(everyone(week))), "{after:?}");
+    assert!(
+        !after.contains(&Effect::LoadWeek(everyone(week))),
+        "{after:?}"
+    );
 }
 
 #[test]

@@ -9,13 +9,14 @@ mod staff;
 
 use std::time::Instant;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::Invocation;
 use crate::cli::DemoArgs;
 use crate::db::Db;
 use crate::domain::builtin::{builtin_programmes, template_text};
+use crate::i18n::cli::{CommandError, Done};
 
 /// What one run created.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -38,14 +39,14 @@ pub fn generate(
 ) -> Result<Created> {
     let counts = db.read(|tx| tx.counts())?;
     if (counts.families > 0 || counts.staff > 0) && !force {
-        bail!(
-            "the database already holds {} families and {} staff; demo data goes into a new file (give another --db), or pass --force to add to this one",
-            counts.families,
-            counts.staff
-        );
+        return Err(CommandError::DemoNotEmpty {
+            families: counts.families,
+            staff: counts.staff,
+        }
+        .into());
     }
-    let names = names::load().map_err(|e| anyhow!(e))?;
-    let programmes = builtin_programmes().context("a shipped programme template is broken")?;
+    let names = names::load().map_err(CommandError::BrokenAsset)?;
+    let programmes = builtin_programmes().map_err(|e| CommandError::BrokenAsset(e.to_string()))?;
     let mut rng = fastrand::Rng::with_seed(seed);
     db.write(|tx| -> Result<Created> {
         for p in &programmes {
@@ -87,23 +88,30 @@ pub fn generate(
 
 pub fn run(db: &mut Db, args: &DemoArgs, inv: &Invocation) -> Result<()> {
     let today = match &args.today {
-        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| anyhow!("--today \"{text}\" is not a date; write YYYY-MM-DD"))?,
+        Some(text) => {
+            NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| CommandError::NotADate {
+                flag: "--today",
+                text: text.clone(),
+            })?
+        }
         None => inv.today(),
     };
     let started = Instant::now();
     let c = generate(db, args.families, args.seed, today, args.force, inv)?;
-    println!(
-        "created {} families, {} staff, {} visits, {} parent groups with {} sessions in {:.2} s",
-        c.families,
-        c.staff,
-        c.visits,
-        c.groups,
-        c.sessions,
-        started.elapsed().as_secs_f64()
-    );
+    let done = Done::Demo {
+        families: c.families,
+        staff: c.staff,
+        visits: c.visits,
+        groups: c.groups,
+        sessions: c.sessions,
+        seconds: started.elapsed().as_secs_f64(),
+    };
+    println!("{}", done.render(inv.lang));
     if let Some(path) = db.path() {
-        println!("database: {}", path.display());
+        let done = Done::DemoDatabase {
+            path: path.to_path_buf(),
+        };
+        println!("{}", done.render(inv.lang));
     }
     Ok(())
 }

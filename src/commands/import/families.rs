@@ -4,9 +4,11 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
-use super::{Columns, Invocation, Problems, Refused, Row, parse_date, read_rows};
+use super::{
+    Columns, ImportError, Invocation, ProblemKind, Problems, Row, Summary, parse_code, parse_date,
+    read_rows,
+};
 use crate::db::Db;
-use crate::domain::builtin::{builtin_programmes, template_text};
 use crate::domain::enums::{Eligibility, FamilyStatus, Protection, split_list};
 use crate::domain::identity::{IdKind, IdentityNumber, looks_like_identity_number, parse_identity};
 use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily};
@@ -60,14 +62,14 @@ fn identity(
     today: NaiveDate,
     problems: &mut Problems,
 ) -> Option<IdentityNumber> {
-    let kind = kind_column.and_then(|k| row.parse_opt(k, problems, str::parse::<IdKind>));
+    let kind = kind_column.and_then(|k| row.parse_opt(k, problems, parse_code::<IdKind>));
     if kind_column.is_some_and(|k| !row.get(k).is_empty()) && kind.is_none() {
         return None; // the kind's own problem is already noted
     }
     match parse_identity(row.get(column), kind, today) {
         Ok(id) => id,
         Err(e) => {
-            problems.add(row.line, column, e.to_string());
+            problems.add(row.line, column, ProblemKind::Identity(e));
             None
         }
     }
@@ -80,9 +82,9 @@ fn caregiver(row: &Row, n: u8, today: NaiveDate, problems: &mut Problems) -> Opt
     let name = row.get(&name_col);
     if name.is_empty() {
         if n == 1 {
-            problems.add(row.line, &name_col, "is required but empty");
+            problems.add(row.line, &name_col, ProblemKind::Required);
         } else if !row.get(&id_col).is_empty() || !row.get(&kind_col).is_empty() {
-            problems.add(row.line, &name_col, "is empty but the caregiver has an identity number; add the name or clear the number");
+            problems.add(row.line, &name_col, ProblemKind::CaregiverNameMissing);
         }
         return None;
     }
@@ -107,23 +109,15 @@ fn child(
     let name = row.get(&name_col);
     if name.is_empty() {
         if n == 1 {
-            problems.add(row.line, &name_col, "is required but empty");
+            problems.add(row.line, &name_col, ProblemKind::Required);
         } else if !row.get(&birth_col).is_empty() || !row.get(&id_col).is_empty() {
-            problems.add(
-                row.line,
-                &name_col,
-                "is empty but the child has a birth date or number; add the name or clear them",
-            );
+            problems.add(row.line, &name_col, ProblemKind::ChildNameMissing);
         }
         return None;
     }
     let birth = match row.get(&birth_col) {
         "" => {
-            problems.add(
-                row.line,
-                &birth_col,
-                "is required (the expected date before birth)",
-            );
+            problems.add(row.line, &birth_col, ProblemKind::BirthDateMissing);
             None
         }
         text => parse_date(text)
@@ -134,7 +128,7 @@ fn child(
         problems.add(
             row.line,
             &birth_col,
-            format!("{birth} is more than ten months ahead; check the year"),
+            ProblemKind::BirthTooFarAhead { date: birth },
         );
         return None;
     }
@@ -145,7 +139,11 @@ fn child(
         problems.add(
             row.line,
             &id_col,
-            format!("says born {born}, but {birth_col} says {birth}"),
+            ProblemKind::IdBirthMismatch {
+                born,
+                birth_column: birth_col.clone(),
+                birth,
+            },
         );
     }
     Some(NewChild {
@@ -168,11 +166,7 @@ fn family(
     if let Some(r) = family_ref
         && looks_like_identity_number(r, today)
     {
-        problems.add(
-            row.line,
-            "family_ref",
-            "looks like a personnummer; use your own reference, never an identity number",
-        );
+        problems.add(row.line, "family_ref", ProblemKind::RefLooksLikeIdentity);
     }
     let display_name = row.required("family_name", problems);
     let programme = row.required("programme", problems).and_then(|p| {
@@ -183,26 +177,26 @@ fn family(
             problems.add(
                 row.line,
                 "programme",
-                format!(
-                    "\"{p}\" is not a programme; the programmes are: {}",
-                    programmes.join(", ")
-                ),
+                ProblemKind::UnknownProgramme {
+                    value: p.to_string(),
+                    known: programmes.to_vec(),
+                },
             );
             None
         }
     });
     let protection = row
-        .parse_opt("protection", problems, str::parse::<Protection>)
+        .parse_opt("protection", problems, parse_code::<Protection>)
         .unwrap_or(Protection::None);
     let status = row
-        .parse_opt("status", problems, str::parse::<FamilyStatus>)
+        .parse_opt("status", problems, parse_code::<FamilyStatus>)
         .unwrap_or(FamilyStatus::Active);
-    let eligibility = row.parse_opt("eligibility", problems, str::parse::<Eligibility>);
+    let eligibility = row.parse_opt("eligibility", problems, parse_code::<Eligibility>);
     let consent_date = row.parse_opt("consent_date", problems, parse_date);
     let enrolled_on = row.parse_opt("enrolled_on", problems, parse_date);
     for (col, date) in [("consent_date", consent_date), ("enrolled_on", enrolled_on)] {
         if date.is_some_and(|d| d > today) {
-            problems.add(row.line, col, "is in the future");
+            problems.add(row.line, col, ProblemKind::InFuture);
         }
     }
     let caregivers: Vec<NewCaregiver> = (1..=2)
@@ -248,16 +242,10 @@ fn family(
     })
 }
 
-pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<String, Refused> {
+pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<Summary, ImportError> {
     let rows = read_rows(text, &COLUMNS)?;
-    let programmes = builtin_programmes().map_err(|e| {
-        Refused(vec![super::Problem {
-            line: 0,
-            column: "programme".into(),
-            message: e.to_string(),
-        }])
-    })?;
-    let ids: Vec<String> = programmes.iter().map(|p| p.id.clone()).collect();
+    let catalogue = db.read(|tx| tx.programme_catalogue())?;
+    let ids = catalogue.shipped_ids();
     let today = inv.today();
     let mut problems = Problems::default();
     let mut families = Vec::new();
@@ -268,7 +256,10 @@ pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<String, Refus
                 problems.add(
                     row.line,
                     "family_ref",
-                    format!("{} is already on line {first}", f.family_ref),
+                    ProblemKind::AlreadyInFile {
+                        value: f.family_ref.clone(),
+                        first_line: *first,
+                    },
                 );
             } else {
                 first_line.insert(f.family_ref.clone(), row.line);
@@ -276,9 +267,7 @@ pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<String, Refus
             families.push((row.line, f));
         }
     }
-    if !problems.is_empty() {
-        return Err(Refused(problems.sorted()));
-    }
+    problems.check()?;
     let (count, caregivers, children) = (
         families.len(),
         families
@@ -292,9 +281,12 @@ pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<String, Refus
     );
     db.write(|tx| {
         let mut problems = Problems::default();
-        for p in &programmes {
-            if families.iter().any(|(_, f)| f.programme_id == p.id) {
-                tx.ensure_programme(p, template_text(&p.id).unwrap_or_default())?;
+        // New families get the shipped version of their programme, stored the first time.
+        for id in &ids {
+            if families.iter().any(|(_, f)| &f.programme_id == id)
+                && let Some(p) = catalogue.current(id)
+            {
+                tx.ensure_programme(p, catalogue.template_text(id).unwrap_or_default())?;
             }
         }
         for (line, f) in &families {
@@ -302,26 +294,25 @@ pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<String, Refus
                 problems.add(
                     *line,
                     "family_ref",
-                    format!("{} is already registered", f.family_ref),
+                    ProblemKind::AlreadyRegistered {
+                        value: f.family_ref.clone(),
+                    },
                 );
                 continue;
             }
-            let version = programmes
-                .iter()
-                .find(|p| p.id == f.programme_id)
-                .map_or(1, |p| p.version);
+            let version = catalogue.current(&f.programme_id).map_or(1, |p| p.version);
             let id = tx.insert_family(f, version, inv.now)?;
             tx.insert_audit(&crate::domain::model::AuditEntry {
                 entity_id: Some(id),
                 ..inv.audit("create", "family", Some("import".into()))
             })?;
         }
-        if !problems.is_empty() {
-            return Err(Refused(problems.sorted()));
-        }
+        problems.check()?;
         tx.insert_audit(&inv.audit("import", "family", Some(format!("{count} rows"))))?;
-        Ok(format!(
-            "imported {count} families ({caregivers} caregivers, {children} children)"
-        ))
+        Ok(Summary::Families {
+            count,
+            caregivers,
+            children,
+        })
     })
 }

@@ -6,68 +6,94 @@ mod staff;
 mod visits;
 
 use std::collections::HashMap;
-use std::fmt;
 use std::path::Path;
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::Result;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::Invocation;
 use crate::cli::{ImportArgs, ImportKind};
 use crate::db::{Db, DbError};
-
-/// One thing wrong with an import file.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Problem {
-    pub line: u64,
-    pub column: String,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}: {}: {}", self.line, self.column, self.message)
-    }
-}
+use crate::i18n::cli::CommandError;
+pub use crate::i18n::import::{Column, Hint, Problem, ProblemKind, Summary};
 
 /// The problems found so far; an import goes ahead only when there are none.
 #[derive(Debug, Default)]
 pub struct Problems(Vec<Problem>);
 
 impl Problems {
-    pub fn add(&mut self, line: u64, column: &str, message: impl Into<String>) {
-        self.0.push(Problem {
-            line,
-            column: column.to_string(),
-            message: message.into(),
-        });
+    /// Notes a problem in a column of the file.
+    pub fn add(&mut self, line: u64, column: &str, kind: ProblemKind) {
+        self.add_at(line, Column::Named(column.to_string()), kind);
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+    pub fn add_at(&mut self, line: u64, column: Column, kind: ProblemKind) {
+        self.0.push(Problem { line, column, kind });
     }
 
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
-    pub fn sorted(mut self) -> Vec<Problem> {
-        self.0.sort();
-        self.0
+    /// Nothing, when nothing is wrong; else the refusal. A refusal is only made here, so it
+    /// always names at least one problem.
+    pub fn check(self) -> std::result::Result<(), Refused> {
+        self.check_with(None)
+    }
+
+    /// Like [`Problems::check`], with advice printed after the problems.
+    pub fn check_with(self, hint: Option<Hint>) -> std::result::Result<(), Refused> {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        let mut problems = self.0;
+        // Line order, then column and text in one fixed language, so both languages list the
+        // problems in the same order.
+        problems.sort_by_cached_key(|p| {
+            (
+                p.line,
+                p.column.render(crate::i18n::Lang::En),
+                p.kind.render(crate::i18n::Lang::En),
+            )
+        });
+        Err(Refused { problems, hint })
     }
 }
 
-/// The refusal of a whole import: every problem, in line order.
+/// The refusal of a whole import: every problem, in line order, and perhaps a hint. It can only
+/// be made by [`Problems::check`], so it is never empty.
 #[derive(Debug)]
-pub struct Refused(pub Vec<Problem>);
+pub struct Refused {
+    problems: Vec<Problem>,
+    hint: Option<Hint>,
+}
 
-impl From<DbError> for Refused {
+impl Refused {
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    pub fn hint(&self) -> Option<Hint> {
+        self.hint
+    }
+}
+
+/// Why an import wrote nothing: the file's problems, or the database failing under it.
+#[derive(Debug)]
+pub enum ImportError {
+    Refused(Refused),
+    Db(DbError),
+}
+
+impl From<Refused> for ImportError {
+    fn from(r: Refused) -> Self {
+        ImportError::Refused(r)
+    }
+}
+
+impl From<DbError> for ImportError {
     fn from(e: DbError) -> Self {
-        Refused(vec![Problem {
-            line: 0,
-            column: "database".into(),
-            message: e.to_string(),
-        }])
+        ImportError::Db(e)
     }
 }
 
@@ -101,19 +127,19 @@ impl Row {
     pub fn required(&self, column: &str, problems: &mut Problems) -> Option<&str> {
         let value = self.get(column);
         if value.is_empty() {
-            problems.add(self.line, column, "is required but empty");
+            problems.add(self.line, column, ProblemKind::Required);
             None
         } else {
             Some(value)
         }
     }
 
-    /// Parses an optional cell with `parse`, noting a problem on failure.
-    pub fn parse_opt<T, E: fmt::Display>(
+    /// Parses an optional cell with `parse`, noting the problem it names on failure.
+    pub fn parse_opt<T>(
         &self,
         column: &str,
         problems: &mut Problems,
-        parse: impl FnOnce(&str) -> std::result::Result<T, E>,
+        parse: impl FnOnce(&str) -> std::result::Result<T, ProblemKind>,
     ) -> Option<T> {
         let value = self.get(column);
         if value.is_empty() {
@@ -121,22 +147,38 @@ impl Row {
         }
         match parse(value) {
             Ok(v) => Some(v),
-            Err(e) => {
-                problems.add(self.line, column, e.to_string());
+            Err(kind) => {
+                problems.add(self.line, column, kind);
                 None
             }
         }
     }
 }
 
-pub fn parse_date(text: &str) -> std::result::Result<NaiveDate, String> {
-    crate::domain::calendar::parse_day(text).map_err(|e| e.message_en(text))
+pub fn parse_date(text: &str) -> std::result::Result<NaiveDate, ProblemKind> {
+    crate::domain::calendar::parse_day(text).map_err(|error| ProblemKind::Date {
+        text: text.to_string(),
+        error,
+    })
 }
 
-pub fn parse_datetime(text: &str) -> std::result::Result<NaiveDateTime, String> {
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").map_err(|_| {
-        format!("\"{text}\" is not a date and time; write YYYY-MM-DD HH:MM, e.g. 2026-03-15 09:30")
+pub fn parse_datetime(text: &str) -> std::result::Result<NaiveDateTime, ProblemKind> {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").map_err(|_| ProblemKind::DateTime {
+        text: text.to_string(),
     })
+}
+
+/// A value of a closed set, or a `|`-separated list of them.
+pub fn parse_code<T: std::str::FromStr<Err = crate::domain::enums::UnknownValue>>(
+    text: &str,
+) -> std::result::Result<T, ProblemKind> {
+    text.parse().map_err(ProblemKind::Unknown)
+}
+
+pub fn parse_codes<T: std::str::FromStr<Err = crate::domain::enums::UnknownValue>>(
+    text: &str,
+) -> std::result::Result<Vec<T>, ProblemKind> {
+    crate::domain::enums::parse_list(text).map_err(ProblemKind::Unknown)
 }
 
 /// The delimiter Swedish Excel (`;`) or everything else (`,`) used, judged from the header.
@@ -156,35 +198,44 @@ fn detect_delimiter(header_line: &str) -> u8 {
 
 /// Reads and checks the header and rows of a file; any problem here stops the import.
 pub fn read_rows(text: &str, columns: &Columns) -> std::result::Result<Vec<Row>, Refused> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A file saved twice with a byte-order mark can start with two; the CSV reader would take
+    // the second as the whole file and find no header at all.
+    let text = text.trim_start_matches('\u{feff}');
     let header_line = text.lines().next().unwrap_or("");
+    let mut problems = Problems::default();
+    let empty_file = || {
+        let mut problems = Problems::default();
+        problems.add_at(
+            1,
+            Column::Header,
+            ProblemKind::EmptyFile {
+                required: columns.required,
+            },
+        );
+        problems.check()
+    };
     if header_line.trim().is_empty() {
-        return Err(Refused(vec![Problem {
-            line: 1,
-            column: "header".into(),
-            message: format!(
-                "the file is empty or starts with an empty line; the first line must name the columns, e.g. {}",
-                columns.required.join(",")
-            ),
-        }]));
+        empty_file()?;
     }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(detect_delimiter(header_line))
         .flexible(true)
         .has_headers(false)
         .from_reader(text.as_bytes());
-    let mut problems = Problems::default();
     let mut records = reader.records();
     let header = match records.next() {
         Some(Ok(h)) => h,
         Some(Err(e)) => {
-            return Err(Refused(vec![Problem {
-                line: 1,
-                column: "header".into(),
-                message: e.to_string(),
-            }]));
+            problems.add_at(
+                1,
+                Column::Header,
+                ProblemKind::Unreadable {
+                    reason: e.to_string(),
+                },
+            );
+            return problems.check().map(|()| Vec::new());
         }
-        None => return Err(Refused(vec![])),
+        None => return empty_file().map(|()| Vec::new()),
     };
     let mut positions: Vec<Option<&'static str>> = Vec::new();
     let mut seen: HashMap<&'static str, usize> = HashMap::new();
@@ -192,25 +243,23 @@ pub fn read_rows(text: &str, columns: &Columns) -> std::result::Result<Vec<Row>,
         let name = name.trim();
         if let Some(col) = columns.all.iter().find(|c| c.eq_ignore_ascii_case(name)) {
             if seen.insert(col, i).is_some() {
-                problems.add(1, col, "appears twice in the header");
+                problems.add(1, col, ProblemKind::DuplicateColumn);
             }
             positions.push(Some(col));
         } else {
-            let shown = if name.is_empty() { "(empty)" } else { name };
             problems.add(
                 1,
-                shown,
-                format!(
-                    "unknown column; the columns are: {}",
-                    columns.all.join(", ")
-                ),
+                name,
+                ProblemKind::UnknownColumn {
+                    allowed: columns.all,
+                },
             );
             positions.push(None);
         }
     }
     for required in columns.required {
         if !seen.contains_key(required) {
-            problems.add(1, required, "required column is missing from the header");
+            problems.add(1, required, ProblemKind::MissingColumn);
         }
     }
     let mut rows = Vec::new();
@@ -220,7 +269,13 @@ pub fn read_rows(text: &str, columns: &Columns) -> std::result::Result<Vec<Row>,
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
-                problems.add(line, "row", format!("cannot be read: {e}"));
+                problems.add_at(
+                    line,
+                    Column::Row,
+                    ProblemKind::Unreadable {
+                        reason: e.to_string(),
+                    },
+                );
                 continue;
             }
         };
@@ -229,14 +284,13 @@ pub fn read_rows(text: &str, columns: &Columns) -> std::result::Result<Vec<Row>,
             continue;
         }
         if record.len() != positions.len() {
-            problems.add(
+            problems.add_at(
                 line,
-                "row",
-                format!(
-                    "has {} cells but the header has {}; check for a missing or extra delimiter",
-                    record.len(),
-                    positions.len()
-                ),
+                Column::Row,
+                ProblemKind::CellCount {
+                    found: record.len(),
+                    expected: positions.len(),
+                },
             );
             continue;
         }
@@ -247,11 +301,8 @@ pub fn read_rows(text: &str, columns: &Columns) -> std::result::Result<Vec<Row>,
             .collect();
         rows.push(Row { line, cells });
     }
-    if problems.is_empty() {
-        Ok(rows)
-    } else {
-        Err(Refused(problems.sorted()))
-    }
+    problems.check()?;
+    Ok(rows)
 }
 
 /// Line numbers from byte offsets, counted once as records advance through the text (csv's own
@@ -290,14 +341,18 @@ impl<'t> LineCounter<'t> {
 }
 
 fn read_file(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|cause| CommandError::CannotRead {
+        path: path.to_path_buf(),
+        cause,
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        anyhow!(
-            "{}: line {line}: the file is not UTF-8; save it from Excel as \"CSV UTF-8\"",
-            path.display()
-        )
+        let line = before.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+        CommandError::NotUtf8 {
+            path: path.to_path_buf(),
+            line,
+        }
+        .into()
     })
 }
 
@@ -319,26 +374,30 @@ pub fn run(db: &mut Db, args: &ImportArgs, inv: &Invocation) -> Result<()> {
     };
     match outcome {
         Ok(summary) => {
-            println!("{summary} from {}", args.file.display());
+            println!("{}", summary.render(&args.file, inv.lang));
             Ok(())
         }
-        Err(Refused(problems)) => {
-            for p in &problems {
-                eprintln!("{p}");
+        Err(ImportError::Refused(refused)) => {
+            for p in refused.problems() {
+                eprintln!("{}", p.render(inv.lang));
             }
-            Err(anyhow!(
-                "{}: {} problem{}; nothing was imported",
-                args.file.display(),
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
-            ))
+            if let Some(hint) = refused.hint() {
+                eprintln!("{}", hint.render(inv.lang));
+            }
+            Err(CommandError::ImportRefused {
+                path: args.file.clone(),
+                problems: refused.problems().len(),
+            }
+            .into())
         }
+        Err(ImportError::Db(e)) => Err(CommandError::ImportFailed(e).into()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     const COLS: Columns = Columns {
         all: &["name", "role", "note"],
@@ -363,8 +422,12 @@ mod tests {
 
     #[test]
     fn header_problems_are_all_reported() {
-        let Refused(problems) = read_rows("Name,colour,name\nA,b,c\n", &COLS).unwrap_err();
-        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        let refused = read_rows("Name,colour,name\nA,b,c\n", &COLS).unwrap_err();
+        let text: Vec<String> = refused
+            .problems()
+            .iter()
+            .map(|p| p.render(Lang::En))
+            .collect();
         assert_eq!(
             text,
             [
@@ -377,13 +440,16 @@ mod tests {
 
     #[test]
     fn short_rows_name_their_line() {
-        let Refused(problems) = read_rows("name,role\nA,nurse\nB\nC,nurse,x\n", &COLS).unwrap_err();
+        let refused = read_rows("name,role\nA,nurse\nB\nC,nurse,x\n", &COLS).unwrap_err();
+        let problems = refused.problems();
         assert_eq!(problems.len(), 2);
         assert_eq!(problems[0].line, 3);
-        assert!(
-            problems[0]
-                .message
-                .contains("has 1 cells but the header has 2")
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::CellCount {
+                found: 1,
+                expected: 2
+            }
         );
         assert_eq!(problems[1].line, 4);
     }
@@ -405,14 +471,32 @@ mod tests {
                         proptest::prop_assert!(r.line >= 2);
                     }
                 }
-                Err(Refused(problems)) => {
+                Err(refused) => {
                     let lines = text.lines().count().max(1) as u64;
-                    for p in problems {
+                    proptest::prop_assert!(!refused.problems().is_empty(), "refused without a problem");
+                    for p in refused.problems() {
                         proptest::prop_assert!(p.line <= lines + 1, "line {} of {}", p.line, lines);
                     }
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_file_of_byte_order_marks_is_empty_and_says_so() {
+        for text in ["\u{feff}\u{feff}", "\u{feff}\u{feff}\r\n", "\u{feff}"] {
+            let refused = read_rows(text, &COLS).unwrap_err();
+            let kinds: Vec<&ProblemKind> = refused.problems().iter().map(|p| &p.kind).collect();
+            assert_eq!(
+                kinds,
+                [&ProblemKind::EmptyFile {
+                    required: COLS.required
+                }],
+                "{text:?}"
+            );
+        }
+        let rows = read_rows("\u{feff}\u{feff}name,role\nA,nurse\n", &COLS).unwrap();
+        assert_eq!(rows[0].get("name"), "A");
     }
 
     #[test]

@@ -2,9 +2,14 @@
 
 use std::collections::HashMap;
 
-use super::{Columns, Invocation, Problems, Refused, read_rows};
+use chrono::NaiveTime;
+
+use super::{
+    Columns, ImportError, Invocation, ProblemKind, Problems, Summary, parse_code, parse_codes,
+    read_rows,
+};
 use crate::db::Db;
-use crate::domain::enums::{Role, Weekday, parse_list};
+use crate::domain::enums::{Role, Weekday};
 use crate::domain::model::{NewStaff, WorkHours};
 
 pub const COLUMNS: Columns = Columns {
@@ -20,17 +25,47 @@ pub const COLUMNS: Columns = Columns {
     required: &["name", "role"],
 };
 
-pub fn parse_bool(text: &str) -> Result<bool, String> {
-    match text.to_lowercase().as_str() {
-        "yes" | "ja" | "true" | "1" | "y" | "j" => Ok(true),
-        "no" | "nej" | "false" | "0" | "n" => Ok(false),
-        _ => Err(format!(
-            "\"{text}\" is not yes or no (ja/nej, true/false, 1/0)"
-        )),
+/// The working hours a row without any get: a full office day.
+const DEFAULT_HOURS: WorkHours = WorkHours {
+    start: time(8, 0),
+    end: time(16, 30),
+};
+
+const fn time(hour: u32, minute: u32) -> NaiveTime {
+    match NaiveTime::from_hms_opt(hour, minute, 0) {
+        Some(t) => t,
+        None => NaiveTime::MIN,
     }
 }
 
-pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<String, Refused> {
+pub fn parse_bool(text: &str) -> Result<bool, ProblemKind> {
+    match text.to_lowercase().as_str() {
+        "yes" | "ja" | "true" | "1" | "y" | "j" => Ok(true),
+        "no" | "nej" | "false" | "0" | "n" => Ok(false),
+        _ => Err(ProblemKind::NotYesNo {
+            text: text.to_string(),
+        }),
+    }
+}
+
+/// `08:00-16:30`; the problem says whether the shape or the order is wrong.
+fn parse_hours(text: &str) -> Result<WorkHours, ProblemKind> {
+    WorkHours::parse(text).map_err(|_| {
+        let text = text.trim().to_string();
+        let times = text.split_once('-').map(|(a, b)| {
+            (
+                NaiveTime::parse_from_str(a.trim(), "%H:%M"),
+                NaiveTime::parse_from_str(b.trim(), "%H:%M"),
+            )
+        });
+        match times {
+            Some((Ok(_), Ok(_))) => ProblemKind::WorkHoursBackwards { text },
+            _ => ProblemKind::WorkHoursShape { text },
+        }
+    })
+}
+
+pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<Summary, ImportError> {
     let rows = read_rows(text, &COLUMNS)?;
     let mut problems = Problems::default();
     let mut staff = Vec::new();
@@ -38,26 +73,19 @@ pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<String, Refus
     for row in &rows {
         let name = row.required("name", &mut problems);
         let role = row.required("role", &mut problems).and_then(|r| {
-            r.parse::<Role>()
-                .map_err(|e| problems.add(row.line, "role", e.to_string()))
+            parse_code::<Role>(r)
+                .map_err(|kind| problems.add(row.line, "role", kind))
                 .ok()
         });
         let work_days = row
-            .parse_opt("work_days", &mut problems, parse_list::<Weekday>)
+            .parse_opt("work_days", &mut problems, parse_codes::<Weekday>)
             .unwrap_or_else(|| Weekday::ALL[..5].to_vec());
-        if row.get("work_days").is_empty() || !work_days.is_empty() {
-            // fine: default or a real list
-        } else {
-            problems.add(
-                row.line,
-                "work_days",
-                "names no day; write e.g. mon|tue|thu",
-            );
+        if !row.get("work_days").is_empty() && work_days.is_empty() {
+            problems.add(row.line, "work_days", ProblemKind::NoWorkDay);
         }
-        let default_hours = WorkHours::parse("08:00-16:30").map_err(|_| Refused(vec![]))?;
         let work_hours = row
-            .parse_opt("work_hours", &mut problems, WorkHours::parse)
-            .unwrap_or(default_hours);
+            .parse_opt("work_hours", &mut problems, parse_hours)
+            .unwrap_or(DEFAULT_HOURS);
         let active = row
             .parse_opt("active", &mut problems, parse_bool)
             .unwrap_or(true);
@@ -67,7 +95,10 @@ pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<String, Refus
                 problems.add(
                     row.line,
                     "name",
-                    format!("{name} is already on line {first}; staff names must be unique"),
+                    ProblemKind::StaffNameTaken {
+                        name: name.to_string(),
+                        first_line: *first,
+                    },
                 );
             } else {
                 first_line.insert(key, row.line);
@@ -90,23 +121,25 @@ pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<String, Refus
             ));
         }
     }
-    if !problems.is_empty() {
-        return Err(Refused(problems.sorted()));
-    }
+    problems.check()?;
     let count = staff.len();
     db.write(|tx| {
         let mut problems = Problems::default();
         for (line, s) in &staff {
             if tx.staff_by_name(&s.name)?.is_some() {
-                problems.add(*line, "name", format!("{} is already registered", s.name));
+                problems.add(
+                    *line,
+                    "name",
+                    ProblemKind::AlreadyRegistered {
+                        value: s.name.clone(),
+                    },
+                );
             } else {
                 tx.insert_staff(s)?;
             }
         }
-        if !problems.is_empty() {
-            return Err(Refused(problems.sorted()));
-        }
+        problems.check()?;
         tx.insert_audit(&inv.audit("import", "staff", Some(format!("{count} rows"))))?;
-        Ok(format!("imported {count} staff"))
+        Ok(Summary::Staff { count })
     })
 }

@@ -1,12 +1,15 @@
 //! `import visits`: booked and past visits, matched to families, children and staff by name.
 
-use super::{Columns, Invocation, Problems, Refused, Row, parse_datetime, read_rows};
-use crate::db::{Db, ReadTx};
-use crate::domain::booking::{Assigned, BookingRules, Busy, Candidate, Conflict, check_booking};
-use crate::domain::builtin::builtin_programmes;
-use crate::domain::enums::{Location, Referral, Role, Theme, VisitStatus, parse_list};
+mod bookings;
+
+use super::{
+    Columns, Hint, ImportError, Invocation, ProblemKind, Problems, Row, Summary, parse_code,
+    parse_codes, parse_datetime, read_rows,
+};
+use crate::db::{Db, DbError, ReadTx};
+use crate::domain::catalogue::Catalogue;
+use crate::domain::enums::{Location, Referral, Role, Theme, VisitStatus};
 use crate::domain::model::{Interpreter, NewVisit, VisitStaff};
-use crate::domain::programme::{Programme, parse_programme};
 
 pub const COLUMNS: Columns = Columns {
     all: &[
@@ -38,15 +41,15 @@ struct ParsedVisit {
     visit: NewVisit,
 }
 
-fn parse_visit_no(text: &str) -> Result<Option<u32>, String> {
+fn parse_visit_no(text: &str) -> Result<Option<u32>, ProblemKind> {
     if text.eq_ignore_ascii_case("extra") {
         return Ok(None);
     }
     match text.parse::<u32>() {
         Ok(n) if n > 0 => Ok(Some(n)),
-        _ => Err(format!(
-            "\"{text}\" is not a visit number; write the programme's visit number (1, 2, …) or extra"
-        )),
+        _ => Err(ProblemKind::VisitNo {
+            text: text.to_string(),
+        }),
     }
 }
 
@@ -67,22 +70,22 @@ fn parse_row(row: &Row, problems: &mut Problems) -> Option<ParsedVisit> {
     let duration_min = row
         .parse_opt("duration_min", problems, |t| match t.parse::<u32>() {
             Ok(n) if (5..=600).contains(&n) => Ok(n),
-            _ => Err(format!(
-                "\"{t}\" is not a duration; write minutes from 5 to 600"
-            )),
+            _ => Err(ProblemKind::Duration {
+                text: t.to_string(),
+            }),
         })
         .unwrap_or(60);
     let status = row
-        .parse_opt("status", problems, str::parse::<VisitStatus>)
+        .parse_opt("status", problems, parse_code::<VisitStatus>)
         .unwrap_or(VisitStatus::Planned);
     let location = row
-        .parse_opt("location", problems, str::parse::<Location>)
+        .parse_opt("location", problems, parse_code::<Location>)
         .unwrap_or(Location::Home);
     let themes = row
-        .parse_opt("themes", problems, parse_list::<Theme>)
+        .parse_opt("themes", problems, parse_codes::<Theme>)
         .unwrap_or_default();
     let referrals = row
-        .parse_opt("referrals", problems, parse_list::<Referral>)
+        .parse_opt("referrals", problems, parse_codes::<Referral>)
         .unwrap_or_default();
     let staff_names: Vec<String> = crate::domain::enums::split_list(row.get("staff"))
         .map(str::to_string)
@@ -116,19 +119,18 @@ fn parse_row(row: &Row, problems: &mut Problems) -> Option<ParsedVisit> {
 fn resolve(
     tx: &ReadTx<'_>,
     p: &mut ParsedVisit,
-    programmes: &[Programme],
+    catalogue: &Catalogue,
     problems: &mut Problems,
-) -> Result<bool, Refused> {
+) -> Result<bool, DbError> {
     let line = p.line;
     let mut ok = true;
     let Some(family_id) = tx.family_id_by_ref(&p.family_ref)? else {
         problems.add(
             line,
             "family_ref",
-            format!(
-                "{} is not registered; import the family first",
-                p.family_ref
-            ),
+            ProblemKind::FamilyNotRegistered {
+                family_ref: p.family_ref.clone(),
+            },
         );
         return Ok(false);
     };
@@ -138,7 +140,9 @@ fn resolve(
             problems.add(
                 line,
                 "child",
-                format!("the family has {} children; name the child", children.len()),
+                ProblemKind::ChildNotNamed {
+                    children: children.len(),
+                },
             );
             None
         } else {
@@ -149,16 +153,14 @@ fn resolve(
             .iter()
             .find(|c| c.name.eq_ignore_ascii_case(&p.child));
         if found.is_none() {
-            let names: Vec<&str> = children.iter().map(|c| c.name.as_str()).collect();
             problems.add(
                 line,
                 "child",
-                format!(
-                    "\"{}\" is not a child of {}; the children are: {}",
-                    p.child,
-                    p.family_ref,
-                    names.join(", ")
-                ),
+                ProblemKind::NotAChild {
+                    child: p.child.clone(),
+                    family_ref: p.family_ref.clone(),
+                    children: children.iter().map(|c| c.name.clone()).collect(),
+                },
             );
         }
         found
@@ -167,26 +169,29 @@ fn resolve(
         Some(c) => p.visit.child_id = c.id,
         None => ok = false,
     }
-    if let (Some(no), Some((pid, version))) = (p.visit_no, tx.family_programme(family_id)?) {
-        let programme = programmes
-            .iter()
-            .find(|x| x.id == pid && x.version == version)
-            .cloned()
-            .or_else(|| {
-                let text = tx.programme_definition(&pid, version).ok()??;
-                parse_programme(&pid, &text).ok()
-            });
-        if let Some(programme) = programme
-            && programme.visit(no).is_none()
-        {
-            problems.add(line, "visit_no", format!("{no} is not a visit of programme {pid} (it has {}); use extra for an extra visit", programme.visits.len()));
-            ok = false;
-        }
+    if let (Some(no), Some((pid, version))) = (p.visit_no, tx.family_programme(family_id)?)
+        && let Some(programme) = catalogue.get(&pid, version)
+        && programme.visit(no).is_none()
+    {
+        problems.add(
+            line,
+            "visit_no",
+            ProblemKind::NotAProgrammeVisit {
+                visit_no: no,
+                programme: pid.clone(),
+                visits: programme.visits.len(),
+            },
+        );
+        ok = false;
     }
     for name in &p.staff_names {
         match tx.staff_by_name(name)? {
             Some(s) if p.visit.staff.iter().any(|v| v.staff_id == s.id) => {
-                problems.add(line, "staff", format!("{name} is named twice"));
+                problems.add(
+                    line,
+                    "staff",
+                    ProblemKind::StaffNamedTwice { name: name.clone() },
+                );
                 ok = false;
             }
             Some(s) => p.visit.staff.push(VisitStaff {
@@ -198,7 +203,7 @@ fn resolve(
                 problems.add(
                     line,
                     "staff",
-                    format!("{name} is not on the staff list; import staff first"),
+                    ProblemKind::NotOnStaff { name: name.clone() },
                 );
                 ok = false;
             }
@@ -217,12 +222,21 @@ fn resolve(
                 problems.add(
                     line,
                     "interpreter",
-                    format!("{name} is registered as {}, not interpreter", s.role),
+                    ProblemKind::NotAnInterpreter {
+                        name: name.to_string(),
+                        role: s.role,
+                    },
                 );
                 ok = false;
             }
             None => {
-                problems.add(line, "interpreter", format!("{name} is not on the staff list; write a staff interpreter's name or external"));
+                problems.add(
+                    line,
+                    "interpreter",
+                    ProblemKind::InterpreterNotOnStaff {
+                        name: name.to_string(),
+                    },
+                );
                 ok = false;
             }
         },
@@ -231,148 +245,11 @@ fn resolve(
         problems.add(
             line,
             "interpreter_language",
-            "is empty but an interpreter is named; give the language",
+            ProblemKind::InterpreterLanguageMissing,
         );
         ok = false;
     }
     Ok(ok)
-}
-
-/// The column a booking conflict belongs to in the file.
-fn conflict_column(c: &Conflict, interpreter_name: Option<&str>) -> &'static str {
-    match c {
-        Conflict::DoubleBooked { name, .. } if Some(name.as_str()) == interpreter_name => {
-            "interpreter"
-        }
-        Conflict::RoleMissing(_)
-        | Conflict::UnknownStaff(_)
-        | Conflict::Inactive { .. }
-        | Conflict::DoubleBooked { .. } => "staff",
-        Conflict::InterpreterMissing(_) | Conflict::InterpreterLanguage { .. } => "interpreter",
-        Conflict::DayOff { .. }
-        | Conflict::OutsideHours { .. }
-        | Conflict::Holiday(_)
-        | Conflict::Weekend
-        | Conflict::OutsideWindow(_) => "start",
-    }
-}
-
-/// Runs the booking checks on every visit that occupies time, against the database and against
-/// the file's own earlier rows. Past visits skip the working-hours check.
-fn check_bookings(
-    tx: &ReadTx<'_>,
-    parsed: &[ParsedVisit],
-    programmes: &[Programme],
-    now: chrono::NaiveDateTime,
-    problems: &mut Problems,
-) -> Result<(), Refused> {
-    let occupying: Vec<&ParsedVisit> = parsed
-        .iter()
-        .filter(|p| {
-            !matches!(
-                p.visit.status,
-                VisitStatus::CancelledFamily | VisitStatus::CancelledStaff
-            )
-        })
-        .collect();
-    if occupying.is_empty() {
-        return Ok(());
-    }
-    let staff = tx.list_staff()?;
-    let mut ids: Vec<i64> = occupying
-        .iter()
-        .flat_map(|p| {
-            p.visit
-                .staff
-                .iter()
-                .map(|s| s.staff_id)
-                .chain(interpreter_id(&p.visit.interpreter))
-        })
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let from = occupying.iter().map(|p| p.visit.start).min().unwrap_or(now);
-    let to =
-        occupying.iter().map(|p| p.visit.start).max().unwrap_or(now) + chrono::Duration::days(1);
-    let mut busy = tx.busy_between(&ids, from, to)?;
-    for p in occupying {
-        let roles: Vec<Role> = p
-            .visit_no
-            .and_then(|no| {
-                let (pid, version) = tx
-                    .family_programme(family_of(tx, p.visit.child_id).ok()??)
-                    .ok()??;
-                programmes
-                    .iter()
-                    .find(|x| x.id == pid && x.version == version)?
-                    .visit(no)
-                    .map(|v| v.roles.clone())
-            })
-            .unwrap_or_default();
-        let candidate = Candidate {
-            start: p.visit.start,
-            duration_min: p.visit.duration_min,
-            staff: p
-                .visit
-                .staff
-                .iter()
-                .map(|s| Assigned {
-                    role: s.role,
-                    staff_id: s.staff_id,
-                })
-                .collect(),
-            interpreter_staff: interpreter_id(&p.visit.interpreter),
-            interpreter_external: p.visit.interpreter == Interpreter::External,
-        };
-        let rules = BookingRules {
-            required_roles: &roles,
-            window: None,
-            staff: &staff,
-            busy: &busy,
-            interpreter_language: None,
-            rebooking: None,
-            check_hours: p.visit.start >= now,
-        };
-        let interpreter_name = candidate
-            .interpreter_staff
-            .and_then(|id| staff.iter().find(|s| s.id == id))
-            .map(|s| s.name.as_str());
-        for conflict in check_booking(&candidate, &rules) {
-            problems.add(
-                p.line,
-                conflict_column(&conflict, interpreter_name),
-                crate::i18n::outcome::conflict_fact(&conflict).en,
-            );
-        }
-        let end = candidate.end();
-        for id in candidate
-            .staff
-            .iter()
-            .map(|a| a.staff_id)
-            .chain(candidate.interpreter_staff)
-        {
-            busy.push(Busy {
-                staff_id: id,
-                visit_id: -(p.line as i64),
-                start: candidate.start,
-                end,
-                label: format!("line {} of this file", p.line),
-                area: None,
-            });
-        }
-    }
-    Ok(())
-}
-
-fn interpreter_id(i: &Interpreter) -> Option<i64> {
-    match i {
-        Interpreter::Staff(id) => Some(*id),
-        _ => None,
-    }
-}
-
-fn family_of(tx: &ReadTx<'_>, child_id: i64) -> Result<Option<i64>, crate::db::DbError> {
-    tx.family_of_child(child_id)
 }
 
 pub fn import(
@@ -380,7 +257,7 @@ pub fn import(
     text: &str,
     inv: &Invocation,
     allow_conflicts: bool,
-) -> Result<String, Refused> {
+) -> Result<Summary, ImportError> {
     let rows = read_rows(text, &COLUMNS)?;
     let mut problems = Problems::default();
     let mut parsed: Vec<ParsedVisit> = rows
@@ -393,39 +270,32 @@ pub fn import(
             problems.add(
                 p.line,
                 "status",
-                format!(
-                    "is {}, but the visit at {} has not happened yet",
-                    p.visit.status,
-                    p.visit.start.format("%Y-%m-%d %H:%M")
-                ),
+                ProblemKind::NotHappenedYet {
+                    status: p.visit.status,
+                    start: p.visit.start,
+                },
             );
         }
     }
-    let programmes = builtin_programmes().unwrap_or_default();
     db.write(|tx| {
+        let catalogue = tx.programme_catalogue()?;
         for p in &mut parsed {
-            resolve(tx, p, &programmes, &mut problems)?;
+            resolve(tx, p, &catalogue, &mut problems)?;
         }
-        if !problems.is_empty() {
-            return Err(Refused(std::mem::take(&mut problems).sorted()));
-        }
+        std::mem::take(&mut problems).check()?;
         let mut conflicts = Problems::default();
-        check_bookings(tx, &parsed, &programmes, inv.now, &mut conflicts)?;
-        let conflict_count = conflicts.len();
-        if conflict_count > 0 && !allow_conflicts {
-            let mut list = conflicts.sorted();
-            list.push(super::Problem {
-                line: 0,
-                column: "hint".into(),
-                message: "these are booking conflicts; fix them, or pass --allow-conflicts to import them anyway (they then show as alerts)".into(),
-            });
-            return Err(Refused(list));
+        bookings::check(tx, &parsed, &catalogue, inv.now, &mut conflicts)?;
+        let conflicts_kept = conflicts.len();
+        if !allow_conflicts {
+            conflicts.check_with(Some(Hint::AllowConflicts))?;
         }
         for p in &parsed {
             tx.insert_visit(&p.visit, inv.now)?;
         }
         tx.insert_audit(&inv.audit("import", "visit", Some(format!("{} rows", parsed.len()))))?;
-        let note = if conflict_count > 0 { format!(" ({conflict_count} booking conflicts kept, as asked)") } else { String::new() };
-        Ok(format!("imported {} visits{note}", parsed.len()))
+        Ok(Summary::Visits {
+            count: parsed.len(),
+            conflicts_kept,
+        })
     })
 }

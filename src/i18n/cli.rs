@@ -1,0 +1,253 @@
+//! What the subcommands say, in Swedish or English: their errors (typed here, raised by
+//! `commands`, rendered at the edge in `main.rs`), summaries and report lines.
+
+mod output;
+
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+pub use output::{CheckDetail, Done, audit_empty, audit_subject, check_counts, check_line};
+
+use super::Lang;
+use super::input::week_error;
+use crate::db::DbError;
+use crate::domain::calendar::WeekError;
+
+/// Why a subcommand stopped. Carried through `anyhow` to `main`, which renders it in the
+/// user's language; its `Display` is the English text, for callers that have no language.
+#[derive(Debug)]
+pub enum CommandError {
+    NoHomeFolder,
+    CannotOpenDatabase(DbError),
+    NoSubcommand,
+    CannotRead {
+        path: PathBuf,
+        cause: std::io::Error,
+    },
+    NotUtf8 {
+        path: PathBuf,
+        line: u64,
+    },
+    ImportRefused {
+        path: PathBuf,
+        problems: usize,
+    },
+    /// The database failed during an import; nothing was written.
+    ImportFailed(DbError),
+    NotADate {
+        flag: &'static str,
+        text: String,
+    },
+    BadWeek {
+        text: String,
+        error: WeekError,
+    },
+    ToBeforeFrom {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    NoSuchStaff {
+        who: String,
+    },
+    NoFileName {
+        path: PathBuf,
+    },
+    CannotWrite {
+        path: PathBuf,
+        cause: std::io::Error,
+    },
+    CalendarNotWritten(Box<CommandError>),
+    NoSuchFamily {
+        family_ref: String,
+    },
+    NoSuchDatabase {
+        path: PathBuf,
+    },
+    ChecksFailed {
+        failed: usize,
+        total: usize,
+    },
+    BackupNotWritten(DbError),
+    NothingRestored(DbError),
+    DemoNotEmpty {
+        families: i64,
+        staff: i64,
+    },
+    /// A file shipped inside the binary does not load: a build mistake, not the user's.
+    BrokenAsset(String),
+}
+
+impl CommandError {
+    pub fn render(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.render_en(),
+            Lang::Sv => self.render_sv(),
+        }
+    }
+
+    fn render_en(&self) -> String {
+        use CommandError as E;
+        let db = |e: &DbError| db_error(e, Lang::En);
+        match self {
+            E::NoHomeFolder => {
+                "no home folder to keep the database in; give one with --db PATH".into()
+            }
+            E::CannotOpenDatabase(e) => format!("cannot open the database: {}", db(e)),
+            E::NoSubcommand => "no subcommand given; see hembesok --help".into(),
+            E::CannotRead { path, cause } => format!("cannot read {}: {cause}", path.display()),
+            E::NotUtf8 { path, line } => format!(
+                "{}: line {line}: the file is not UTF-8; save it from Excel as \"CSV UTF-8\"",
+                path.display()
+            ),
+            E::ImportRefused { path, problems } => {
+                super::import::refused(path, *problems, Lang::En)
+            }
+            E::ImportFailed(e) => format!("nothing was imported: {}", db(e)),
+            E::NotADate { flag, text } => {
+                format!("{flag} \"{text}\" is not a date; write YYYY-MM-DD")
+            }
+            E::BadWeek { text, error } => format!("--week: {}", week_error(*error, text, Lang::En)),
+            E::ToBeforeFrom { from, to } => format!("--to {to} is before --from {from}"),
+            E::NoSuchStaff { who } => format!(
+                "no staff member \"{who}\"; give the id or the name as on the staff list (hembesok import staff)"
+            ),
+            E::NoFileName { path } => format!("{}: give a file name", path.display()),
+            E::CannotWrite { path, cause } => format!("cannot write {}: {cause}", path.display()),
+            E::CalendarNotWritten(e) => format!("calendar not written: {}", e.render_en()),
+            E::NoSuchFamily { family_ref } => format!("no family with reference \"{family_ref}\""),
+            E::NoSuchDatabase { path } => format!(
+                "{}: no such database; check the path, or create one with `hembesok demo` or `hembesok import`",
+                path.display()
+            ),
+            E::ChecksFailed { failed, total } => format!(
+                "{failed} of {total} checks failed; restore from a backup or ask for help before writing more"
+            ),
+            E::BackupNotWritten(e) => format!("backup not written: {}", db(e)),
+            E::NothingRestored(e) => format!("nothing was restored: {}", db(e)),
+            E::DemoNotEmpty { families, staff } => format!(
+                "the database already holds {families} families and {staff} staff; demo data goes into a new file (give another --db), or pass --force to add to this one"
+            ),
+            E::BrokenAsset(what) => format!("a file shipped with hembesok is broken: {what}"),
+        }
+    }
+
+    fn render_sv(&self) -> String {
+        use CommandError as E;
+        let db = |e: &DbError| db_error(e, Lang::Sv);
+        match self {
+            E::NoHomeFolder => {
+                "det finns ingen hemmapp att spara databasen i; ange en med --db SÖKVÄG".into()
+            }
+            E::CannotOpenDatabase(e) => format!("kan inte öppna databasen: {}", db(e)),
+            E::NoSubcommand => "inget kommando angivet; se hembesok --help".into(),
+            E::CannotRead { path, cause } => format!("kan inte läsa {}: {cause}", path.display()),
+            E::NotUtf8 { path, line } => format!(
+                "{}: rad {line}: filen är inte UTF-8; spara den från Excel som \"CSV UTF-8\"",
+                path.display()
+            ),
+            E::ImportRefused { path, problems } => {
+                super::import::refused(path, *problems, Lang::Sv)
+            }
+            E::ImportFailed(e) => format!("inget importerades: {}", db(e)),
+            E::NotADate { flag, text } => {
+                format!("{flag} \"{text}\" är inget datum; skriv ÅÅÅÅ-MM-DD")
+            }
+            E::BadWeek { text, error } => format!("--week: {}", week_error(*error, text, Lang::Sv)),
+            E::ToBeforeFrom { from, to } => format!("--to {to} är före --from {from}"),
+            E::NoSuchStaff { who } => format!(
+                "ingen i personalen heter \"{who}\"; ange id eller namnet som i personallistan (hembesok import staff)"
+            ),
+            E::NoFileName { path } => format!("{}: ange ett filnamn", path.display()),
+            E::CannotWrite { path, cause } => {
+                format!("kan inte skriva {}: {cause}", path.display())
+            }
+            E::CalendarNotWritten(e) => format!("kalendern skrevs inte: {}", e.render_sv()),
+            E::NoSuchFamily { family_ref } => {
+                format!("ingen familj har referensen \"{family_ref}\"")
+            }
+            E::NoSuchDatabase { path } => format!(
+                "{}: databasen finns inte; kontrollera sökvägen, eller skapa en med `hembesok demo` eller `hembesok import`",
+                path.display()
+            ),
+            E::ChecksFailed { failed, total } => format!(
+                "{failed} av {total} kontroller misslyckades; återställ från en säkerhetskopia eller be om hjälp innan något mer skrivs"
+            ),
+            E::BackupNotWritten(e) => format!("säkerhetskopian skrevs inte: {}", db(e)),
+            E::NothingRestored(e) => format!("inget återställdes: {}", db(e)),
+            E::DemoNotEmpty { families, staff } => format!(
+                "databasen innehåller redan {families} familjer och {staff} i personalen; demodata läggs i en ny fil (ange en annan --db), eller ange --force för att lägga till i den här"
+            ),
+            E::BrokenAsset(what) => format!("en fil som följer med hembesok är trasig: {what}"),
+        }
+    }
+}
+
+impl fmt::Display for CommandError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+impl std::error::Error for CommandError {}
+
+/// A database error in the language; SQLite's and the operating system's own words are
+/// quoted as they come.
+pub fn db_error(e: &DbError, lang: Lang) -> String {
+    super::outcome::db_error(e).get(lang).to_string()
+}
+
+/// An error that reached `main`, in the user's language: ours are typed and rendered; any
+/// other (from the terminal app, say) is shown with its causes as it comes.
+pub fn error(err: &anyhow::Error, lang: Lang) -> String {
+    if let Some(e) = err.downcast_ref::<CommandError>() {
+        e.render(lang)
+    } else if let Some(e) = err.downcast_ref::<DbError>() {
+        db_error(e, lang)
+    } else {
+        format!("{err:#}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn command_errors_reach_main_in_the_language() {
+        let err: anyhow::Error = CommandError::NoSuchFamily {
+            family_ref: "NOPE".into(),
+        }
+        .into();
+        assert_eq!(error(&err, Lang::En), "no family with reference \"NOPE\"");
+        assert_eq!(
+            error(&err, Lang::Sv),
+            "ingen familj har referensen \"NOPE\""
+        );
+        let db: anyhow::Error = DbError::Damaged.into();
+        assert!(error(&db, Lang::Sv).starts_with("databasfilen är skadad"));
+        let other = anyhow::anyhow!("the app needs a terminal");
+        assert_eq!(error(&other, Lang::Sv), "the app needs a terminal");
+    }
+
+    #[test]
+    fn check_lines_keep_their_columns() {
+        assert_eq!(
+            check_line("integrity_check", true, &CheckDetail::Ok, Lang::En),
+            "integrity_check    ok   ok"
+        );
+        assert_eq!(
+            check_line(
+                "schema_version",
+                false,
+                &CheckDetail::SchemaVersion {
+                    found: 9,
+                    supported: 4
+                },
+                Lang::Sv
+            ),
+            "schema_version     FEL  9 (det här programmet: 4)"
+        );
+    }
+}

@@ -1,0 +1,219 @@
+//! What the subcommands print when they succeed: closing lines, and the lines of `check` and
+//! `audit`.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::i18n::Lang;
+
+/// What one check of `hembesok check` found, as far as it is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckDetail {
+    Ok,
+    SchemaVersion {
+        found: i64,
+        supported: i64,
+    },
+    BrokenReferences {
+        count: usize,
+        example: String,
+    },
+    /// SQLite's own words, or a value such as the application id: shown as they are.
+    Quoted(String),
+}
+
+/// One line of `hembesok check`: the check's name, its verdict and what it found.
+pub fn check_line(name: &str, ok: bool, detail: &CheckDetail, lang: Lang) -> String {
+    let verdict = match (ok, lang) {
+        (true, _) => "ok",
+        (false, Lang::En) => "FAIL",
+        (false, Lang::Sv) => "FEL",
+    };
+    let detail = match (detail, lang) {
+        (CheckDetail::Ok, _) => "ok".to_string(),
+        (CheckDetail::SchemaVersion { found, supported }, Lang::En) => {
+            format!("{found} (this program: {supported})")
+        }
+        (CheckDetail::SchemaVersion { found, supported }, Lang::Sv) => {
+            format!("{found} (det här programmet: {supported})")
+        }
+        (CheckDetail::BrokenReferences { count, example }, Lang::En) => {
+            format!("{count} broken references, e.g. {example}")
+        }
+        (CheckDetail::BrokenReferences { count, example }, Lang::Sv) => {
+            format!("{count} trasiga referenser, t.ex. {example}")
+        }
+        (CheckDetail::Quoted(text), _) => text.clone(),
+    };
+    format!("{name:<18} {verdict:<4} {detail}")
+}
+
+/// The closing line of a healthy `hembesok check`.
+pub fn check_counts(c: &crate::db::Counts, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "{} families, {} children, {} staff, {} visits, {} group sessions",
+            c.families, c.children, c.staff, c.visits, c.sessions
+        ),
+        Lang::Sv => format!(
+            "{} familjer, {} barn, {} i personalen, {} besök, {} gruppträffar",
+            c.families, c.children, c.staff, c.visits, c.sessions
+        ),
+    }
+}
+
+/// What an audit entry is about: a family by its reference, another record by kind and number.
+pub fn audit_subject(
+    entity: &str,
+    id: Option<i64>,
+    family_ref: Option<&str>,
+    lang: Lang,
+) -> String {
+    let kind = match (entity, lang) {
+        (_, Lang::En) => entity,
+        ("family", Lang::Sv) => "familj",
+        ("staff", Lang::Sv) => "personal",
+        ("visit", Lang::Sv) => "besök",
+        ("database", Lang::Sv) => "databas",
+        (other, Lang::Sv) => other,
+    };
+    match (family_ref, id) {
+        (Some(r), _) if entity == "family" => format!("{kind} {r}"),
+        (_, Some(id)) => format!("{kind} #{id}"),
+        (_, None) => kind.to_string(),
+    }
+}
+
+pub fn audit_empty(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "no entries",
+        Lang::Sv => "inga poster",
+    }
+}
+
+/// What a subcommand did, for its closing line on stdout.
+#[derive(Debug, Clone)]
+pub enum Done {
+    Demo {
+        families: u32,
+        staff: u32,
+        visits: u32,
+        groups: u32,
+        sessions: u32,
+        seconds: f64,
+    },
+    DemoDatabase {
+        path: PathBuf,
+    },
+    Backup {
+        path: PathBuf,
+    },
+    Restored {
+        families: i64,
+        visits: i64,
+        from: PathBuf,
+        safety: PathBuf,
+    },
+    Calendar {
+        visits: usize,
+        from: NaiveDate,
+        to: NaiveDate,
+        path: PathBuf,
+    },
+}
+
+impl Done {
+    pub fn render(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (
+                Done::Demo {
+                    families,
+                    staff,
+                    visits,
+                    groups,
+                    sessions,
+                    seconds,
+                },
+                Lang::En,
+            ) => format!(
+                "created {families} families, {staff} staff, {visits} visits, {groups} parent groups with {sessions} sessions in {seconds:.2} s"
+            ),
+            (
+                Done::Demo {
+                    families,
+                    staff,
+                    visits,
+                    groups,
+                    sessions,
+                    seconds,
+                },
+                Lang::Sv,
+            ) => format!(
+                "skapade {families} familjer, {staff} i personalen, {visits} besök, {groups} föräldragrupper med {sessions} träffar på {seconds:.2} s"
+            ),
+            (Done::DemoDatabase { path }, Lang::En) => format!("database: {}", path.display()),
+            (Done::DemoDatabase { path }, Lang::Sv) => format!("databas: {}", path.display()),
+            (Done::Backup { path }, Lang::En) => {
+                format!("backup written and verified: {}", path.display())
+            }
+            (Done::Backup { path }, Lang::Sv) => {
+                format!(
+                    "säkerhetskopian är skriven och kontrollerad: {}",
+                    path.display()
+                )
+            }
+            (
+                Done::Restored {
+                    families,
+                    visits,
+                    from,
+                    safety,
+                },
+                Lang::En,
+            ) => format!(
+                "restored {families} families and {visits} visits from {}; what was there before is saved in {}",
+                from.display(),
+                safety.display()
+            ),
+            (
+                Done::Restored {
+                    families,
+                    visits,
+                    from,
+                    safety,
+                },
+                Lang::Sv,
+            ) => format!(
+                "återställde {families} familjer och {visits} besök från {}; det som fanns innan är sparat i {}",
+                from.display(),
+                safety.display()
+            ),
+            (
+                Done::Calendar {
+                    visits,
+                    from,
+                    to,
+                    path,
+                },
+                Lang::En,
+            ) => format!(
+                "{visits} {} from {from} to {to} written to {}",
+                if *visits == 1 { "visit" } else { "visits" },
+                path.display()
+            ),
+            (
+                Done::Calendar {
+                    visits,
+                    from,
+                    to,
+                    path,
+                },
+                Lang::Sv,
+            ) => format!(
+                "{visits} besök från {from} till {to} skrivna till {}",
+                path.display()
+            ),
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! The command line's `--help` in Swedish: one table for the top level and every subcommand.
+//! The English help is the clap derive in `cli.rs`; `cli::command` swaps these texts in when
+//! the language is Swedish, and a test fails if a command or an argument has no line here.
+
+/// What a line of the table replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpItem {
+    /// The one-line summary (also the line in the parent's list of commands).
+    About,
+    /// The longer description `--help` shows instead of the summary.
+    LongAbout,
+    /// The text after the options.
+    AfterHelp,
+    /// An argument's help, by its id (the field name in `cli.rs`).
+    Arg(&'static str),
+}
+
+/// One Swedish text for a command ("" is the top level) or one of its arguments.
+#[derive(Debug, Clone, Copy)]
+pub struct HelpText {
+    pub command: &'static str,
+    pub item: HelpItem,
+    pub sv: &'static str,
+}
+
+const fn line(command: &'static str, item: HelpItem, sv: &'static str) -> HelpText {
+    HelpText { command, item, sv }
+}
+
+use HelpItem::{About, AfterHelp, Arg, LongAbout};
+
+/// Clap's own words, which the derive leaves in English.
+pub const SV_TEMPLATE: &str =
+    "{before-help}{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}";
+pub const SV_OPTIONS: &str = "Alternativ";
+pub const SV_ARGUMENTS: &str = "Argument";
+pub const SV_COMMANDS: &str = "Kommandon";
+pub const SV_COMMAND: &str = "KOMMANDO";
+pub const SV_HELP: &str = "Visa hjälpen";
+pub const SV_VERSION: &str = "Visa versionen";
+pub const SV_HELP_COMMAND: &str = "Visa den här hjälpen, eller hjälpen för ett kommando";
+
+pub const HELP_SV: &[HelpText] = &[
+    line(
+        "",
+        About,
+        "Planera utökade hembesök och föräldragrupper; rapportera till regionen",
+    ),
+    line(
+        "",
+        LongAbout,
+        "hembesok är samordnarens planeringsregister för ett utökat hembesöksprogram för \
+förstagångsföräldrar och dess föräldragrupper.\n\n\
+Utan kommando öppnas terminalappen på databasen (`--demo` öppnar den på en separat \
+demodatabas). Kommandona gör det arbete som skript och schemaläggare gör.",
+    ),
+    line(
+        "",
+        AfterHelp,
+        "Databasen är filen som anges med --db, annars $HEMBESOK_DB, annars hembesok.sqlite \
+i plattformens datamapp (på Linux ~/.local/share/hembesok/). Språket är --lang, annars \
+`lang` i config.toml, annars systemets språk (LANG).",
+    ),
+    line(
+        "",
+        Arg("db"),
+        "Databasfilen (skapas första gången; även $HEMBESOK_DB)",
+    ),
+    line(
+        "",
+        Arg("demo"),
+        "Öppna appen på en separat demodatabas (skapas med påhittade data om den saknas); \
+går före --db och HEMBESOK_DB",
+    ),
+    line(
+        "",
+        Arg("lang"),
+        "Språk för gränssnittet och kommandona: sv (svenska) eller en (English)",
+    ),
+    line(
+        "demo",
+        About,
+        "Fyll en databas med realistiska påhittade familjer, personal, besök och föräldragrupper",
+    ),
+    line(
+        "demo",
+        Arg("families"),
+        "Hur många familjer som skapas (1–200000, standard 120)",
+    ),
+    line(
+        "demo",
+        Arg("seed"),
+        "Frö för generatorn: samma frö och datum ger samma data (standard 1)",
+    ),
+    line(
+        "demo",
+        Arg("today"),
+        "Dagen som data utgår från (ÅÅÅÅ-MM-DD); standard i dag",
+    ),
+    line(
+        "demo",
+        Arg("force"),
+        "Lägg till i en databas som redan innehåller data",
+    ),
+    line(
+        "import",
+        About,
+        "Importera familjer, personal eller besök från en CSV-fil: alla rader eller ingen",
+    ),
+    line(
+        "import",
+        AfterHelp,
+        "Importera personalen först, sedan familjerna, sedan besöken (besöken namnger båda). \
+Varje problem skrivs som `rad N: KOLUMN: vad som är fel`, och då importeras ingenting. \
+Se `man hembesok` för alla kolumner.",
+    ),
+    line(
+        "import",
+        Arg("kind"),
+        "Vad filen innehåller: families (familjer), staff (personal) eller visits (besök)",
+    ),
+    line(
+        "import",
+        Arg("file"),
+        "CSV-filen (UTF-8, komma eller semikolon, med en rubrikrad)",
+    ),
+    line(
+        "import",
+        Arg("allow_conflicts"),
+        "Besök: importera dubbelbokningar, saknade roller och bokningar utanför arbetstid eller \
+på helgdagar ändå; de visas som larm i appen",
+    ),
+    line(
+        "check",
+        About,
+        "Kontrollera databasen: integritet, främmande nycklar, vår stämpel och schemaversion",
+    ),
+    line(
+        "backup",
+        About,
+        "Skriv en kontrollerad kopia av databasen till SÖKVÄG (läget 0600)",
+    ),
+    line("backup", Arg("path"), "Vart kopian ska skrivas"),
+    line("backup", Arg("force"), "Ersätt SÖKVÄG om den finns"),
+    line(
+        "calendar",
+        About,
+        "Skriv en persons besök som en iCalendar-fil för Outlook och andra kalendrar",
+    ),
+    line(
+        "calendar",
+        AfterHelp,
+        "Om filen importeras igen uppdateras besöken i stället för att dubbleras. \
+En familj med skyddad identitet visas utan namn och adress.",
+    ),
+    line(
+        "calendar",
+        Arg("staff"),
+        "Personen i personalen: id-nummer eller namn",
+    ),
+    line(
+        "calendar",
+        Arg("week"),
+        "En ISO-vecka, t.ex. 2026-W48 (standard: den här veckan)",
+    ),
+    line(
+        "calendar",
+        Arg("from"),
+        "Första dagen, ÅÅÅÅ-MM-DD (med --to)",
+    ),
+    line(
+        "calendar",
+        Arg("to"),
+        "Sista dagen, ÅÅÅÅ-MM-DD (med --from)",
+    ),
+    line("calendar", Arg("out"), "Vart .ics-filen ska skrivas"),
+    line(
+        "audit",
+        About,
+        "Visa vem som såg eller ändrade vad: hela loggen, eller en familjs utdrag",
+    ),
+    line(
+        "audit",
+        AfterHelp,
+        "Med --family listar utdraget varje visning, ändring och export av familjens uppgifter: \
+det familjen kan begära att få se.",
+    ),
+    line(
+        "audit",
+        Arg("since"),
+        "Bara poster på eller efter den här dagen (ÅÅÅÅ-MM-DD)",
+    ),
+    line(
+        "audit",
+        Arg("family"),
+        "Bara poster om den här familjen (dess referens)",
+    ),
+    line(
+        "restore",
+        About,
+        "Ersätt databasen med en säkerhetskopia (det som finns nu sparas först)",
+    ),
+    line(
+        "restore",
+        AfterHelp,
+        "Säkerhetskopian måste vara en hembesok-databas som klarar alla kontroller. Det som \
+databasen innehåller nu sparas först bredvid den som NAMN.before-restore-DATUM-TID.sqlite, så \
+att en återställning kan göras ogjord.",
+    ),
+    line(
+        "restore",
+        Arg("path"),
+        "Säkerhetskopian som ska återställas (gjord med `hembesok backup`)",
+    ),
+];
+
+/// The Swedish text for `item` of `command` ("" for the top level), if the table has one.
+pub fn swedish(command: &str, item: HelpItem) -> Option<&'static str> {
+    HELP_SV
+        .iter()
+        .find(|e| e.command == command && e.item == item)
+        .map(|e| e.sv)
+}
+
+/// The Swedish help for the argument `id` of `command`.
+pub fn swedish_arg(command: &str, id: &str) -> Option<&'static str> {
+    HELP_SV
+        .iter()
+        .find(|e| e.command == command && matches!(e.item, HelpItem::Arg(a) if a == id))
+        .map(|e| e.sv)
+}

@@ -1,0 +1,385 @@
+//! Import problems, the hint after them, and the summary of a good import: typed by the
+//! import (`commands::import`), said here in Swedish or English.
+
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+mod en;
+mod sv;
+
+use super::Lang;
+use crate::domain::booking::Conflict;
+use crate::domain::calendar::DateError;
+use crate::domain::enums::{Role, UnknownValue, VisitStatus};
+use crate::domain::identity::IdError;
+
+/// Where in a row a problem is: a column of the file, or the header or row as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Column {
+    /// A column as the file's header names it (empty for a header cell with no name).
+    Named(String),
+    Header,
+    Row,
+}
+
+impl Column {
+    pub fn render(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Column::Named(name), _) if !name.is_empty() => name.clone(),
+            (Column::Named(_), Lang::En) => "(empty)".into(),
+            (Column::Named(_), Lang::Sv) => "(tom)".into(),
+            (Column::Header, Lang::En) => "header".into(),
+            (Column::Header, Lang::Sv) => "rubrikraden".into(),
+            (Column::Row, Lang::En) => "row".into(),
+            (Column::Row, Lang::Sv) => "raden".into(),
+        }
+    }
+}
+
+/// One thing wrong with an import file: where, and what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// The line in the file, the header being line 1.
+    pub line: u64,
+    pub column: Column,
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    /// `line N: COLUMN: what is wrong`, in Swedish `rad N: KOLUMN: vad som är fel`.
+    pub fn render(&self, lang: Lang) -> String {
+        let line = match lang {
+            Lang::En => "line",
+            Lang::Sv => "rad",
+        };
+        format!(
+            "{line} {}: {}: {}",
+            self.line,
+            self.column.render(lang),
+            self.kind.render(lang)
+        )
+    }
+}
+
+/// What is wrong, with the values the message quotes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemKind {
+    // The file as a whole.
+    /// No header line; `required` are the columns it must name.
+    EmptyFile {
+        required: &'static [&'static str],
+    },
+    /// The CSV reader's own reason.
+    Unreadable {
+        reason: String,
+    },
+    DuplicateColumn,
+    UnknownColumn {
+        allowed: &'static [&'static str],
+    },
+    MissingColumn,
+    CellCount {
+        found: usize,
+        expected: usize,
+    },
+    // Any cell.
+    Required,
+    Date {
+        text: String,
+        error: DateError,
+    },
+    DateTime {
+        text: String,
+    },
+    Unknown(UnknownValue),
+    InFuture,
+    /// The same value on an earlier line, where it must be unique.
+    AlreadyInFile {
+        value: String,
+        first_line: u64,
+    },
+    AlreadyRegistered {
+        value: String,
+    },
+    // Staff.
+    NotYesNo {
+        text: String,
+    },
+    NoWorkDay,
+    WorkHoursShape {
+        text: String,
+    },
+    WorkHoursBackwards {
+        text: String,
+    },
+    StaffNameTaken {
+        name: String,
+        first_line: u64,
+    },
+    // Families.
+    Identity(IdError),
+    RefLooksLikeIdentity,
+    UnknownProgramme {
+        value: String,
+        known: Vec<String>,
+    },
+    CaregiverNameMissing,
+    ChildNameMissing,
+    BirthDateMissing,
+    BirthTooFarAhead {
+        date: NaiveDate,
+    },
+    IdBirthMismatch {
+        born: NaiveDate,
+        birth_column: String,
+        birth: NaiveDate,
+    },
+    // Visits.
+    VisitNo {
+        text: String,
+    },
+    Duration {
+        text: String,
+    },
+    FamilyNotRegistered {
+        family_ref: String,
+    },
+    ChildNotNamed {
+        children: usize,
+    },
+    NotAChild {
+        child: String,
+        family_ref: String,
+        children: Vec<String>,
+    },
+    NotAProgrammeVisit {
+        visit_no: u32,
+        programme: String,
+        visits: usize,
+    },
+    StaffNamedTwice {
+        name: String,
+    },
+    NotOnStaff {
+        name: String,
+    },
+    NotAnInterpreter {
+        name: String,
+        role: Role,
+    },
+    InterpreterNotOnStaff {
+        name: String,
+    },
+    InterpreterLanguageMissing,
+    NotHappenedYet {
+        status: VisitStatus,
+        start: NaiveDateTime,
+    },
+    /// A booking check that failed against the database.
+    Conflict(Conflict),
+    /// Booked at the same time as an earlier row of the same file.
+    DoubleBookedInFile {
+        name: String,
+        line: u64,
+    },
+}
+
+impl ProblemKind {
+    pub fn render(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => en::problem(self),
+            Lang::Sv => sv::problem(self),
+        }
+    }
+}
+
+/// Advice printed after the problems, as its own sentence: not one of them, and not counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// Every problem is a booking conflict, which `--allow-conflicts` lets through.
+    AllowConflicts,
+}
+
+impl Hint {
+    pub fn render(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Hint::AllowConflicts, Lang::En) => {
+                "These are booking conflicts: fix them, or pass --allow-conflicts to import them anyway (they then show as alerts)."
+            }
+            (Hint::AllowConflicts, Lang::Sv) => {
+                "Det här är bokningskonflikter: rätta dem, eller ange --allow-conflicts för att importera dem ändå (de visas då som larm)."
+            }
+        }
+    }
+}
+
+/// What a good import wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Summary {
+    Staff {
+        count: usize,
+    },
+    Families {
+        count: usize,
+        caregivers: usize,
+        children: usize,
+    },
+    Visits {
+        count: usize,
+        /// Conflicts imported anyway with `--allow-conflicts`.
+        conflicts_kept: usize,
+    },
+}
+
+impl Summary {
+    /// The line printed after a good import of `file`.
+    pub fn render(self, file: &Path, lang: Lang) -> String {
+        let file = file.display();
+        match (self, lang) {
+            (Summary::Staff { count }, Lang::En) => format!("imported {count} staff from {file}"),
+            (Summary::Staff { count }, Lang::Sv) => format!(
+                "importerade {count} {} till personallistan från {file}",
+                plural(count, "person", "personer")
+            ),
+            (
+                Summary::Families {
+                    count,
+                    caregivers,
+                    children,
+                },
+                Lang::En,
+            ) => format!(
+                "imported {count} {} ({caregivers} {}, {children} {}) from {file}",
+                plural(count, "family", "families"),
+                plural(caregivers, "caregiver", "caregivers"),
+                plural(children, "child", "children"),
+            ),
+            (
+                Summary::Families {
+                    count,
+                    caregivers,
+                    children,
+                },
+                Lang::Sv,
+            ) => format!(
+                "importerade {count} {} ({caregivers} {}, {children} barn) från {file}",
+                plural(count, "familj", "familjer"),
+                plural(caregivers, "vårdnadshavare", "vårdnadshavare"),
+            ),
+            (
+                Summary::Visits {
+                    count,
+                    conflicts_kept,
+                },
+                Lang::En,
+            ) => {
+                let kept = if conflicts_kept > 0 {
+                    format!(
+                        " ({conflicts_kept} booking {} kept, as asked)",
+                        plural(conflicts_kept, "conflict", "conflicts")
+                    )
+                } else {
+                    String::new()
+                };
+                format!(
+                    "imported {count} {}{kept} from {file}",
+                    plural(count, "visit", "visits")
+                )
+            }
+            (
+                Summary::Visits {
+                    count,
+                    conflicts_kept,
+                },
+                Lang::Sv,
+            ) => {
+                let kept = if conflicts_kept > 0 {
+                    format!(
+                        " ({conflicts_kept} {} med, som du bad om)",
+                        plural(
+                            conflicts_kept,
+                            "bokningskonflikt togs",
+                            "bokningskonflikter togs"
+                        )
+                    )
+                } else {
+                    String::new()
+                };
+                format!("importerade {count} besök{kept} från {file}")
+            }
+        }
+    }
+}
+
+/// The closing line of a refused import: how many problems, and that nothing was written.
+pub fn refused(file: &Path, problems: usize, lang: Lang) -> String {
+    let file = file.display();
+    match lang {
+        Lang::En => format!(
+            "{file}: {problems} {}; nothing was imported",
+            plural(problems, "problem", "problems")
+        ),
+        Lang::Sv => format!("{file}: {problems} problem; inget importerades"),
+    }
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(kind: ProblemKind) -> Problem {
+        Problem {
+            line: 3,
+            column: Column::Named("start".into()),
+            kind,
+        }
+    }
+
+    #[test]
+    fn a_problem_reads_line_column_and_what_in_either_language() {
+        let p = problem(ProblemKind::DateTime {
+            text: "2026-05-14".into(),
+        });
+        assert_eq!(
+            p.render(Lang::En),
+            "line 3: start: \"2026-05-14\" is not a date and time; write YYYY-MM-DD HH:MM, e.g. 2026-03-15 09:30"
+        );
+        assert_eq!(
+            p.render(Lang::Sv),
+            "rad 3: start: \"2026-05-14\" är ingen tidpunkt; skriv ÅÅÅÅ-MM-DD TT:MM, t.ex. 2026-03-15 09:30"
+        );
+        let empty = Problem {
+            line: 1,
+            column: Column::Named(String::new()),
+            kind: ProblemKind::UnknownColumn { allowed: &["name"] },
+        };
+        assert_eq!(
+            empty.render(Lang::Sv),
+            "rad 1: (tom): okänd kolumn; kolumnerna är: name"
+        );
+    }
+
+    #[test]
+    fn summaries_count_in_words() {
+        let file = Path::new("v.csv");
+        let one = Summary::Visits {
+            count: 1,
+            conflicts_kept: 0,
+        };
+        assert_eq!(one.render(file, Lang::En), "imported 1 visit from v.csv");
+        assert_eq!(one.render(file, Lang::Sv), "importerade 1 besök från v.csv");
+        assert_eq!(
+            refused(file, 1, Lang::En),
+            "v.csv: 1 problem; nothing was imported"
+        );
+        assert_eq!(
+            refused(file, 2, Lang::Sv),
+            "v.csv: 2 problem; inget importerades"
+        );
+    }
+}

@@ -1,0 +1,113 @@
+//! Import problems in Swedish.
+
+use super::ProblemKind;
+use crate::i18n::Lang;
+use crate::i18n::input::{conflict_fact, date_error, id_error, unknown_value};
+
+pub(super) fn problem(kind: &ProblemKind) -> String {
+    use ProblemKind as K;
+    match kind {
+        K::EmptyFile { required } => format!(
+            "filen är tom eller börjar med en tom rad; första raden ska namnge kolumnerna, t.ex. {}",
+            required.join(",")
+        ),
+        K::Unreadable { reason } => format!("kan inte läsas: {reason}"),
+        K::DuplicateColumn => "står två gånger i rubrikraden".into(),
+        K::UnknownColumn { allowed } => {
+            format!("okänd kolumn; kolumnerna är: {}", allowed.join(", "))
+        }
+        K::MissingColumn => "obligatorisk kolumn saknas i rubrikraden".into(),
+        K::CellCount { found, expected } => format!(
+            "har {found} celler men rubrikraden har {expected}; kontrollera om en avgränsare saknas eller är för mycket"
+        ),
+        K::Required => "måste fyllas i men är tom".into(),
+        K::Date { text, error } => date_error(*error, text, Lang::Sv),
+        K::DateTime { text } => format!(
+            "\"{text}\" är ingen tidpunkt; skriv ÅÅÅÅ-MM-DD TT:MM, t.ex. 2026-03-15 09:30"
+        ),
+        K::Unknown(e) => unknown_value(e, Lang::Sv),
+        K::InFuture => "ligger i framtiden".into(),
+        K::AlreadyInFile { value, first_line } => {
+            format!("{value} finns redan på rad {first_line}")
+        }
+        K::AlreadyRegistered { value } => format!("{value} är redan registrerad"),
+        K::NotYesNo { text } => {
+            format!("\"{text}\" är inte ja eller nej (ja/nej, yes/no, true/false, 1/0)")
+        }
+        K::NoWorkDay => "anger ingen dag; skriv t.ex. mån|tis|tor".into(),
+        K::WorkHoursShape { text } => {
+            format!("\"{text}\" är ingen arbetstid; skriv t.ex. 08:00-16:30")
+        }
+        K::WorkHoursBackwards { text } => format!("{text} slutar innan den börjar"),
+        K::StaffNameTaken { name, first_line } => format!(
+            "{name} finns redan på rad {first_line}; namnen på personalen måste vara unika"
+        ),
+        K::Identity(e) => id_error(e, Lang::Sv),
+        K::RefLooksLikeIdentity => {
+            "ser ut som ett personnummer; använd er egen referens, aldrig ett personnummer"
+                .into()
+        }
+        K::UnknownProgramme { value, known } => format!(
+            "\"{value}\" är inget program; programmen är: {}",
+            known.join(", ")
+        ),
+        K::CaregiverNameMissing => "är tom men vårdnadshavaren har ett identitetsnummer; fyll i namnet eller ta bort numret".into(),
+        K::ChildNameMissing => "är tom men barnet har ett födelsedatum eller nummer; fyll i namnet eller ta bort dem".into(),
+        K::BirthDateMissing => "måste fyllas i (det beräknade datumet före födseln)".into(),
+        K::BirthTooFarAhead { date } => {
+            format!("{date} ligger mer än tio månader fram; kontrollera året")
+        }
+        K::IdBirthMismatch {
+            born,
+            birth_column,
+            birth,
+        } => format!("säger född {born}, men {birth_column} säger {birth}"),
+        K::VisitNo { text } => format!(
+            "\"{text}\" är inget besöksnummer; skriv programmets besöksnummer (1, 2, …) eller extra"
+        ),
+        K::Duration { text } => {
+            format!("\"{text}\" är ingen längd; skriv minuter från 5 till 600")
+        }
+        K::FamilyNotRegistered { family_ref } => {
+            format!("{family_ref} finns inte i registret; importera familjen först")
+        }
+        K::ChildNotNamed { children } => {
+            format!("familjen har {children} barn; ange vilket barn")
+        }
+        K::NotAChild {
+            child,
+            family_ref,
+            children,
+        } => format!(
+            "\"{child}\" är inget barn i {family_ref}; barnen är: {}",
+            children.join(", ")
+        ),
+        K::NotAProgrammeVisit {
+            visit_no,
+            programme,
+            visits,
+        } => format!(
+            "{visit_no} är inget besök i programmet {programme} (det har {visits}); skriv extra för ett extra besök"
+        ),
+        K::StaffNamedTwice { name } => format!("{name} står två gånger"),
+        K::NotOnStaff { name } => {
+            format!("{name} finns inte i personallistan; importera personalen först")
+        }
+        K::NotAnInterpreter { name, role } => {
+            format!("{name} är registrerad som {}, inte som tolk", role.as_str())
+        }
+        K::InterpreterNotOnStaff { name } => format!(
+            "{name} finns inte i personallistan; skriv namnet på en tolk i personalen eller external"
+        ),
+        K::InterpreterLanguageMissing => "är tom men en tolk är angiven; ange språket".into(),
+        K::NotHappenedYet { status, start } => format!(
+            "är {}, men besöket {} har inte ägt rum än",
+            status.as_str(),
+            start.format("%Y-%m-%d %H:%M")
+        ),
+        K::Conflict(c) => conflict_fact(c, Lang::Sv),
+        K::DoubleBookedInFile { name, line } => {
+            format!("{name} är redan bokad då (rad {line} i den här filen)")
+        }
+    }
+}
