@@ -195,7 +195,10 @@ impl FamiliesState {
         } else {
             let ranked = rank(
                 &query,
-                candidates.iter().map(|i| self.index[*i].haystack.as_str()),
+                candidates.iter().map(|i| {
+                    let e = &self.index[*i];
+                    (e.haystack.as_str(), &e.marks)
+                }),
                 usize::MAX,
             );
             ranked.into_iter().map(|r| candidates[r]).collect()

@@ -9,7 +9,7 @@ use super::{ReadTx, Result, datetime_text, parse_date, parse_datetime, parse_enu
 use crate::domain::enums::{ConsentMethod, Protection};
 use crate::domain::identity::IdentityNumber;
 use crate::domain::model::Consent;
-use crate::domain::search::{fold, phone_terms, sort_key};
+use crate::domain::search::{Marks, fold, phone_terms, sort_key};
 use crate::domain::views::{Caregiver, ChildDetail, FamilyDetail, FamilyIndexEntry, SessionInfo};
 
 fn identity(kind: &str, value: Option<String>) -> Result<Option<IdentityNumber>> {
@@ -113,6 +113,7 @@ impl ReadTx<'_> {
                 text.push(' ');
                 text.push_str(&phone_terms(&phone));
             }
+            let haystack = fold(&text);
             let caregivers = family_carers
                 .iter()
                 .filter_map(|n| n.split_whitespace().next())
@@ -130,7 +131,8 @@ impl ReadTx<'_> {
                     protection,
                     programme_id,
                     caregivers,
-                    haystack: fold(&text),
+                    marks: Marks::of(&haystack),
+                    haystack,
                 },
             ));
         }

@@ -24,6 +24,8 @@ pub struct FamilyIndexEntry {
     /// Folded names of the family, caregivers and children, the reference, and the phone
     /// number unless the family is protected.
     pub haystack: String,
+    /// Which letters the haystack holds, so search passes over it quickly.
+    pub marks: crate::domain::search::Marks,
 }
 
 #[derive(Debug, Clone, PartialEq)]
