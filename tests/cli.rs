@@ -156,7 +156,7 @@ fn the_audit_log_and_a_familys_extract_are_printed() {
     assert!(
         String::from_utf8(again.stdout)
             .unwrap()
-            .contains("audit_extract")
+            .contains("audit extract")
     );
     hembesok(&db)
         .args(["audit", "--family", "NOPE"])

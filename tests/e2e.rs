@@ -205,7 +205,7 @@ fn find_a_family_read_its_timeline_open_help_and_quit() {
         .unwrap()
         .read(|tx| tx.list_audit(None))
         .unwrap();
-    let view = audit.iter().find(|a| a.action == "view").unwrap();
+    let view = audit.iter().find(|a| a.action.as_str() == "view").unwrap();
     assert_eq!(
         (view.entity.as_str(), view.entity_id, view.actor.as_str()),
         ("family", Some(family.id), "e2e-test")
@@ -381,6 +381,7 @@ fn book_the_first_proposed_slot_see_it_in_week_and_today_mark_it_done() {
     let mut db = hembesok::db::connect(&db, hembesok::db::Mode::Create, None).unwrap();
     let audit = db.read(|tx| tx.list_audit(None)).unwrap();
     assert!(
-        audit.iter().any(|a| a.action == "book") && audit.iter().any(|a| a.action == "outcome")
+        audit.iter().any(|a| a.action.as_str() == "book")
+            && audit.iter().any(|a| a.action.as_str() == "outcome")
     );
 }

@@ -80,7 +80,7 @@ fn audit_actions(runner: &mut Runner) -> Vec<String> {
         .read(|tx| tx.list_audit(None))
         .unwrap()
         .into_iter()
-        .map(|a| a.action)
+        .map(|a| a.action.as_str().to_string())
         .collect()
 }
 

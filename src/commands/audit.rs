@@ -32,12 +32,15 @@ pub fn run(db: &mut Db, args: &AuditArgs, inv: &Invocation) -> Result<()> {
     };
     let (entries, refs) =
         db.read(|tx| Ok::<_, crate::db::DbError>((tx.list_audit(since)?, tx.family_refs()?)))?;
-    let about_family =
-        |e: &AuditEntry| family.is_none_or(|id| e.entity == "family" && e.entity_id == Some(id));
+    let about_family = |e: &AuditEntry| {
+        family.is_none_or(|id| {
+            e.entity == crate::domain::enums::AuditEntity::Family && e.entity_id == Some(id)
+        })
+    };
     let mut shown = 0;
     for e in entries.iter().filter(|e| about_family(e)) {
         let family_ref = e.entity_id.and_then(|id| refs.get(&id)).map(String::as_str);
-        let what = audit_subject(&e.entity, e.entity_id, family_ref, inv.lang);
+        let what = audit_subject(e.entity, e.entity_id, family_ref, inv.lang);
         let detail = e
             .detail
             .as_ref()
@@ -46,7 +49,7 @@ pub fn run(db: &mut Db, args: &AuditArgs, inv: &Invocation) -> Result<()> {
             "{}  {:<16}  {:<16}  {what}{detail}",
             e.at.format("%Y-%m-%d %H:%M:%S"),
             e.actor,
-            e.action
+            crate::i18n::labels::audit_action(e.action).get(inv.lang)
         );
         shown += 1;
     }
@@ -58,7 +61,11 @@ pub fn run(db: &mut Db, args: &AuditArgs, inv: &Invocation) -> Result<()> {
         db.write(|tx| {
             tx.insert_audit(&AuditEntry {
                 entity_id: Some(id),
-                ..inv.audit("audit_extract", "family", None)
+                ..inv.audit(
+                    crate::domain::enums::AuditAction::AuditExtract,
+                    crate::domain::enums::AuditEntity::Family,
+                    None,
+                )
             })
         })?;
     }

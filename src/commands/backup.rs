@@ -10,7 +10,13 @@ use crate::i18n::cli::{CommandError, Done};
 pub fn run(db: &mut Db, args: &BackupArgs, ctx: &Invocation) -> Result<()> {
     db.backup(&args.path, args.force)
         .map_err(CommandError::BackupNotWritten)?;
-    db.write(|tx| tx.insert_audit(&ctx.audit("backup", "database", None)))?;
+    db.write(|tx| {
+        tx.insert_audit(&ctx.audit(
+            crate::domain::enums::AuditAction::Backup,
+            crate::domain::enums::AuditEntity::Database,
+            None,
+        ))
+    })?;
     let done = Done::Backup {
         path: args.path.clone(),
     };

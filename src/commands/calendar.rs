@@ -156,8 +156,8 @@ pub fn run(db: &mut Db, args: &CalendarArgs, inv: &Invocation) -> Result<()> {
         tx.insert_audit(&crate::domain::model::AuditEntry {
             entity_id: Some(person.id),
             ..inv.audit(
-                "export_calendar",
-                "staff",
+                crate::domain::enums::AuditAction::ExportCalendar,
+                crate::domain::enums::AuditEntity::Staff,
                 Some(format!("{} visits", events.len())),
             )
         })

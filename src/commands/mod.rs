@@ -18,6 +18,7 @@ use chrono::{Local, NaiveDate, NaiveDateTime};
 
 use crate::cli::{Cli, Command};
 use crate::db::{Db, Mode};
+use crate::domain::enums::{AuditAction, AuditEntity};
 use crate::domain::model::AuditEntry;
 use crate::i18n::Lang;
 use crate::i18n::cli::CommandError;
@@ -48,14 +49,23 @@ impl Invocation {
         self.now.date()
     }
 
-    pub fn audit(&self, action: &str, entity: &str, detail: Option<String>) -> AuditEntry {
+    pub fn audit(
+        &self,
+        action: AuditAction,
+        entity: AuditEntity,
+        detail: Option<String>,
+    ) -> AuditEntry {
         AuditEntry {
-            at: self.now,
-            actor: self.actor.clone(),
-            action: action.into(),
-            entity: entity.into(),
-            entity_id: None,
             detail,
+            ..self.ctx().audit(action, entity, None)
+        }
+    }
+
+    /// Who and when, for the use cases in `ops`.
+    pub fn ctx(&self) -> crate::ops::Ctx {
+        crate::ops::Ctx {
+            actor: self.actor.clone(),
+            now: self.now,
         }
     }
 }

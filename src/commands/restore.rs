@@ -25,8 +25,8 @@ pub fn run(db_path: &Path, args: &RestoreArgs, inv: &Invocation) -> Result<()> {
         .map_err(CommandError::NothingRestored)?;
     db.write(|tx| {
         tx.insert_audit(&inv.audit(
-            "restore",
-            "database",
+            crate::domain::enums::AuditAction::Restore,
+            crate::domain::enums::AuditEntity::Database,
             Some("from a backup; safety copy kept".into()),
         ))
     })?;

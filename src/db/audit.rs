@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use rusqlite::params;
 
-use super::{ReadTx, Result, WriteTx, datetime_text, parse_datetime};
+use super::{ReadTx, Result, WriteTx, datetime_text, parse_datetime, parse_enum};
 use crate::domain::model::AuditEntry;
 
 impl ReadTx<'_> {
@@ -34,8 +34,8 @@ impl ReadTx<'_> {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
                 r.get(4)?,
                 r.get(5)?,
             ))
@@ -48,8 +48,8 @@ impl ReadTx<'_> {
             out.push(AuditEntry {
                 at,
                 actor,
-                action,
-                entity,
+                action: parse_enum(&action)?,
+                entity: parse_enum(&entity)?,
                 entity_id,
                 detail,
             });
@@ -67,8 +67,8 @@ impl WriteTx<'_> {
             .execute(params![
                 entry.at.format("%Y-%m-%d %H:%M:%S").to_string(),
                 entry.actor,
-                entry.action,
-                entry.entity,
+                entry.action.as_str(),
+                entry.entity.as_str(),
                 entry.entity_id,
                 entry.detail
             ])?;

@@ -311,8 +311,8 @@ impl Db {
                 audit_key(
                     &at,
                     &e.actor,
-                    &e.action,
-                    &e.entity,
+                    e.action.as_str(),
+                    e.entity.as_str(),
                     e.entity_id,
                     e.detail.as_deref(),
                 )

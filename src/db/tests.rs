@@ -270,8 +270,8 @@ fn suite(db: &mut Db) {
     let entry = AuditEntry {
         at: now(),
         actor: "samordnare".into(),
-        action: "view".into(),
-        entity: "family".into(),
+        action: crate::domain::enums::AuditAction::View,
+        entity: crate::domain::enums::AuditEntity::Family,
         entity_id: Some(family_id),
         detail: None,
     };

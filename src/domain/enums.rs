@@ -212,6 +212,39 @@ pub fn split_list(cell: &str) -> impl Iterator<Item = &str> {
     cell.split('|').map(str::trim).filter(|s| !s.is_empty())
 }
 
+text_enum!(
+    /// What an audit row records was done.
+    AuditAction {
+        View => "view",
+        RevealProtected => "reveal_protected",
+        Create => "create",
+        Update => "update",
+        AddCaregiver => "add_caregiver",
+        AddChild => "add_child",
+        Consent => "consent",
+        Status => "status",
+        Book => "book",
+        Rebook => "rebook",
+        Outcome => "outcome",
+        Import => "import",
+        Backup => "backup",
+        Restore => "restore",
+        Demo => "demo",
+        ExportCalendar => "export_calendar",
+        AuditExtract => "audit_extract",
+    }
+);
+
+text_enum!(
+    /// What an audit row is about.
+    AuditEntity {
+        Family => "family",
+        Staff => "staff",
+        Visit => "visit",
+        Database => "database",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

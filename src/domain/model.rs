@@ -213,8 +213,8 @@ pub struct Attendance {
 pub struct AuditEntry {
     pub at: NaiveDateTime,
     pub actor: String,
-    pub action: String,
-    pub entity: String,
+    pub action: super::enums::AuditAction,
+    pub entity: super::enums::AuditEntity,
     pub entity_id: Option<i64>,
     pub detail: Option<String>,
 }

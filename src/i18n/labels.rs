@@ -2,7 +2,8 @@
 
 use super::Text;
 use crate::domain::enums::{
-    ConsentMethod, Eligibility, ExitReason, FamilyStatus, Location, Protection, Role, VisitStatus,
+    AuditAction, AuditEntity, ConsentMethod, Eligibility, ExitReason, FamilyStatus, Location,
+    Protection, Role, VisitStatus,
 };
 use crate::domain::identity::IdKind;
 use crate::domain::schedule::VisitState;
@@ -122,4 +123,35 @@ pub fn location(l: Location) -> Text {
 
 pub fn yes_no(b: bool) -> Text {
     if b { t("ja", "yes") } else { t("nej", "no") }
+}
+
+pub fn audit_action(a: AuditAction) -> Text {
+    match a {
+        AuditAction::View => t("visning", "view"),
+        AuditAction::RevealProtected => t("visade skyddade uppgifter", "reveal protected"),
+        AuditAction::Create => t("ny", "create"),
+        AuditAction::Update => t("ändring", "update"),
+        AuditAction::AddCaregiver => t("ny vårdnadshavare", "add caregiver"),
+        AuditAction::AddChild => t("nytt barn", "add child"),
+        AuditAction::Consent => t("samtycke", "consent"),
+        AuditAction::Status => t("status", "status"),
+        AuditAction::Book => t("bokning", "book"),
+        AuditAction::Rebook => t("ombokning", "rebook"),
+        AuditAction::Outcome => t("utfall", "outcome"),
+        AuditAction::Import => t("import", "import"),
+        AuditAction::Backup => t("säkerhetskopia", "backup"),
+        AuditAction::Restore => t("återställning", "restore"),
+        AuditAction::Demo => t("demodata", "demo"),
+        AuditAction::ExportCalendar => t("kalenderexport", "export calendar"),
+        AuditAction::AuditExtract => t("loggutdrag", "audit extract"),
+    }
+}
+
+pub fn audit_entity(e: AuditEntity) -> Text {
+    match e {
+        AuditEntity::Family => t("familj", "family"),
+        AuditEntity::Staff => t("personal", "staff"),
+        AuditEntity::Visit => t("besök", "visit"),
+        AuditEntity::Database => t("databas", "database"),
+    }
 }

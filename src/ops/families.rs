@@ -2,7 +2,7 @@
 
 use super::{Changed, Ctx, Done, Outcome, Refusal, Result};
 use crate::db::Db;
-use crate::domain::enums::{ExitReason, FamilyStatus};
+use crate::domain::enums::{AuditAction, ExitReason, FamilyStatus};
 use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily};
 
 fn family_done(outcome: Outcome, family_id: i64) -> Done {
@@ -27,12 +27,12 @@ pub fn save_family(db: &mut Db, ctx: &Ctx, id: Option<i64>, family: &NewFamily) 
                 catalogue.template_text(&programme.id).unwrap_or_default(),
             )?;
             let new_id = tx.insert_family(family, programme.version, ctx.now)?;
-            tx.insert_audit(&ctx.audit("create", "family", Some(new_id)))?;
+            tx.insert_audit(&ctx.audit_family(AuditAction::Create, new_id))?;
             Ok(family_done(Outcome::FamilyCreated, new_id))
         }
         Some(id) => {
             tx.update_family(id, family, ctx.now)?;
-            tx.insert_audit(&ctx.audit("update", "family", Some(id)))?;
+            tx.insert_audit(&ctx.audit_family(AuditAction::Update, id))?;
             Ok(family_done(Outcome::FamilyUpdated, id))
         }
     })
@@ -46,7 +46,7 @@ pub fn add_caregiver(
 ) -> Result<Done> {
     db.write(|tx| {
         tx.add_caregiver(family_id, caregiver)?;
-        tx.insert_audit(&ctx.audit("add_caregiver", "family", Some(family_id)))?;
+        tx.insert_audit(&ctx.audit_family(AuditAction::AddCaregiver, family_id))?;
         Ok(family_done(Outcome::CaregiverAdded, family_id))
     })
 }
@@ -54,7 +54,7 @@ pub fn add_caregiver(
 pub fn add_child(db: &mut Db, ctx: &Ctx, family_id: i64, child: &NewChild) -> Result<Done> {
     db.write(|tx| {
         tx.add_child(family_id, child)?;
-        tx.insert_audit(&ctx.audit("add_child", "family", Some(family_id)))?;
+        tx.insert_audit(&ctx.audit_family(AuditAction::AddChild, family_id))?;
         Ok(family_done(Outcome::ChildAdded, family_id))
     })
 }
@@ -62,7 +62,7 @@ pub fn add_child(db: &mut Db, ctx: &Ctx, family_id: i64, child: &NewChild) -> Re
 pub fn add_consent(db: &mut Db, ctx: &Ctx, family_id: i64, consent: &Consent) -> Result<Done> {
     db.write(|tx| {
         tx.add_consent(family_id, consent)?;
-        tx.insert_audit(&ctx.audit("consent", "family", Some(family_id)))?;
+        tx.insert_audit(&ctx.audit_family(AuditAction::Consent, family_id))?;
         Ok(family_done(Outcome::ConsentRecorded, family_id))
     })
 }
@@ -82,17 +82,17 @@ pub fn set_status(
             exit.map(|r| (r, ctx.now.date())),
             ctx.now,
         )?;
-        tx.insert_audit(&ctx.audit("status", "family", Some(family_id)))?;
+        tx.insert_audit(&ctx.audit_family(AuditAction::Status, family_id))?;
         Ok(family_done(Outcome::StatusChanged(status), family_id))
     })
 }
 
 /// A look at a family's page, written to the audit log before anything is shown.
 pub fn view_family(db: &mut Db, ctx: &Ctx, family_id: i64) -> Result<()> {
-    db.write(|tx| Ok(tx.insert_audit(&ctx.audit("view", "family", Some(family_id)))?))
+    db.write(|tx| Ok(tx.insert_audit(&ctx.audit_family(AuditAction::View, family_id))?))
 }
 
 /// Showing a protected family's address and phone, written to the audit log first.
 pub fn reveal_protected(db: &mut Db, ctx: &Ctx, family_id: i64) -> Result<()> {
-    db.write(|tx| Ok(tx.insert_audit(&ctx.audit("reveal_protected", "family", Some(family_id)))?))
+    db.write(|tx| Ok(tx.insert_audit(&ctx.audit_family(AuditAction::RevealProtected, family_id))?))
 }

@@ -10,7 +10,7 @@ use chrono::NaiveDateTime;
 
 use crate::db::DbError;
 use crate::domain::booking::Conflict;
-use crate::domain::enums::{FamilyStatus, VisitStatus};
+use crate::domain::enums::{AuditAction, AuditEntity, FamilyStatus, VisitStatus};
 use crate::domain::model::AuditEntry;
 pub use crate::domain::model::Changed;
 
@@ -23,15 +23,29 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn audit(&self, action: &str, entity: &str, entity_id: Option<i64>) -> AuditEntry {
+    pub fn audit(
+        &self,
+        action: AuditAction,
+        entity: AuditEntity,
+        entity_id: Option<i64>,
+    ) -> AuditEntry {
         AuditEntry {
             at: self.now,
             actor: self.actor.clone(),
-            action: action.into(),
-            entity: entity.into(),
+            action,
+            entity,
             entity_id,
             detail: None,
         }
+    }
+
+    /// An audit row about a family.
+    pub fn audit_family(&self, action: AuditAction, family_id: i64) -> AuditEntry {
+        self.audit(action, AuditEntity::Family, Some(family_id))
+    }
+
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.now.date()
     }
 }
 

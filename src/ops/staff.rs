@@ -2,6 +2,7 @@
 
 use super::{Changed, Ctx, Done, Outcome, Result};
 use crate::db::Db;
+use crate::domain::enums::{AuditAction, AuditEntity};
 use crate::domain::model::NewStaff;
 
 /// Adds a staff member (no id) or changes one, with its audit row.
@@ -14,8 +15,12 @@ pub fn save_staff(db: &mut Db, ctx: &Ctx, id: Option<i64>, staff: &NewStaff) -> 
             }
             None => tx.insert_staff(staff)?,
         };
-        let action = if id.is_some() { "update" } else { "create" };
-        tx.insert_audit(&ctx.audit(action, "staff", Some(saved)))?;
+        let action = if id.is_some() {
+            AuditAction::Update
+        } else {
+            AuditAction::Create
+        };
+        tx.insert_audit(&ctx.audit(action, AuditEntity::Staff, Some(saved)))?;
         Ok(Done {
             outcome: Outcome::StaffSaved,
             changed: Changed::Staff,

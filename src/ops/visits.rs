@@ -8,7 +8,7 @@ use crate::domain::booking::plan::{
     BookingOptions, BookingRequest, bookable, candidate_staff, proposal_span, visit_to_book,
 };
 use crate::domain::booking::{BookingRules, ProposalRequest, check_booking, propose};
-use crate::domain::enums::{Location, VisitStatus};
+use crate::domain::enums::{AuditAction, Location, VisitStatus};
 use crate::domain::model::{Interpreter, NewVisit, Staff, VisitOutcome, VisitStaff};
 
 /// How far around the family's area staff count as working there.
@@ -185,13 +185,13 @@ pub fn book_visit(db: &mut Db, ctx: &Ctx, r: &BookingRequest) -> Result<Done> {
             ),
         };
         let action = if r.rebooking.is_some() {
-            "rebook"
+            AuditAction::Rebook
         } else {
-            "book"
+            AuditAction::Book
         };
         tx.insert_audit(&crate::domain::model::AuditEntry {
             detail: Some(format!("visit {id}")),
-            ..ctx.audit(action, "family", Some(r.family_id))
+            ..ctx.audit_family(action, r.family_id)
         })?;
         Ok(Done {
             outcome,
@@ -227,7 +227,7 @@ pub fn record_outcome(db: &mut Db, ctx: &Ctx, outcome: &VisitOutcome) -> Result<
                 outcome.visit_id,
                 outcome.status.as_str()
             )),
-            ..ctx.audit("outcome", "family", Some(family_id))
+            ..ctx.audit_family(AuditAction::Outcome, family_id)
         })?;
         let day = record.start.date();
         Ok(Done {

@@ -78,8 +78,8 @@ pub fn generate(
             sessions,
         };
         tx.insert_audit(&inv.audit(
-            "demo",
-            "database",
+            crate::domain::enums::AuditAction::Demo,
+            crate::domain::enums::AuditEntity::Database,
             Some(format!("seed {seed}, {families} families")),
         ))?;
         Ok(created)

@@ -304,11 +304,19 @@ pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<Summary, Impo
             let id = tx.insert_family(f, version, inv.now)?;
             tx.insert_audit(&crate::domain::model::AuditEntry {
                 entity_id: Some(id),
-                ..inv.audit("create", "family", Some("import".into()))
+                ..inv.audit(
+                    crate::domain::enums::AuditAction::Create,
+                    crate::domain::enums::AuditEntity::Family,
+                    Some("import".into()),
+                )
             })?;
         }
         problems.check()?;
-        tx.insert_audit(&inv.audit("import", "family", Some(format!("{count} rows"))))?;
+        tx.insert_audit(&inv.audit(
+            crate::domain::enums::AuditAction::Import,
+            crate::domain::enums::AuditEntity::Family,
+            Some(format!("{count} rows")),
+        ))?;
         Ok(Summary::Families {
             count,
             caregivers,

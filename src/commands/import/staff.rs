@@ -139,7 +139,11 @@ pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<Summary, Impo
             }
         }
         problems.check()?;
-        tx.insert_audit(&inv.audit("import", "staff", Some(format!("{count} rows"))))?;
+        tx.insert_audit(&inv.audit(
+            crate::domain::enums::AuditAction::Import,
+            crate::domain::enums::AuditEntity::Staff,
+            Some(format!("{count} rows")),
+        ))?;
         Ok(Summary::Staff { count })
     })
 }

@@ -292,7 +292,11 @@ pub fn import(
         for p in &parsed {
             tx.insert_visit(&p.visit, inv.now)?;
         }
-        tx.insert_audit(&inv.audit("import", "visit", Some(format!("{} rows", parsed.len()))))?;
+        tx.insert_audit(&inv.audit(
+            crate::domain::enums::AuditAction::Import,
+            crate::domain::enums::AuditEntity::Visit,
+            Some(format!("{} rows", parsed.len())),
+        ))?;
         Ok(Summary::Visits {
             count: parsed.len(),
             conflicts_kept,

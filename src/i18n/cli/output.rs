@@ -1,6 +1,7 @@
 //! What the subcommands print when they succeed: closing lines, and the lines of `check` and
 //! `audit`.
 
+use crate::domain::enums::AuditEntity;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -65,21 +66,15 @@ pub fn check_counts(c: &crate::db::Counts, lang: Lang) -> String {
 
 /// What an audit entry is about: a family by its reference, another record by kind and number.
 pub fn audit_subject(
-    entity: &str,
+    entity: AuditEntity,
     id: Option<i64>,
     family_ref: Option<&str>,
     lang: Lang,
 ) -> String {
-    let kind = match (entity, lang) {
-        (_, Lang::En) => entity,
-        ("family", Lang::Sv) => "familj",
-        ("staff", Lang::Sv) => "personal",
-        ("visit", Lang::Sv) => "besök",
-        ("database", Lang::Sv) => "databas",
-        (other, Lang::Sv) => other,
-    };
+    let kind = crate::i18n::labels::audit_entity(entity);
+    let kind = kind.get(lang);
     match (family_ref, id) {
-        (Some(r), _) if entity == "family" => format!("{kind} {r}"),
+        (Some(r), _) if entity == AuditEntity::Family => format!("{kind} {r}"),
         (_, Some(id)) => format!("{kind} #{id}"),
         (_, None) => kind.to_string(),
     }
