@@ -118,10 +118,16 @@ impl Marks {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// A typed word, with a searcher built once for all the texts it is looked for in.
+#[derive(Debug, Clone)]
+struct Word {
+    text: String,
+    finder: memchr::memmem::Finder<'static>,
+}
+
+#[derive(Debug, Clone, Default)]
 pub struct Query {
-    /// Each word, and the same word after a space (to find it at the start of a word).
-    words: Vec<(String, String)>,
+    words: Vec<Word>,
 }
 
 impl Query {
@@ -129,7 +135,10 @@ impl Query {
         Query {
             words: fold(typed)
                 .split_whitespace()
-                .map(|w| (w.to_string(), format!(" {w}")))
+                .map(|w| Word {
+                    text: w.to_string(),
+                    finder: memchr::memmem::Finder::new(w.as_bytes()).into_owned(),
+                })
                 .collect(),
         }
     }
@@ -140,21 +149,22 @@ impl Query {
 
     /// How well a folded text matches: `None` when some word is missing; otherwise higher is
     /// better: a word at the start of the text (3) beats one at the start of a later word (2),
-    /// which beats one inside a word (1). At most three substring searches per word, so a
-    /// letter that occurs often costs no more than a rare one.
+    /// which beats one inside a word (1).
     pub fn score(&self, folded: &str) -> Option<u32> {
         self.score_marked(folded, &Marks::of(folded))
     }
 
     /// [`Self::score`] with the text's [`Marks`] at hand: a text that cannot match is passed
-    /// over unread, and a one-letter word is scored from the marks alone.
+    /// over unread, and a one-letter word is scored from the marks alone. Otherwise one pass
+    /// over the text per word finds where it occurs.
     pub fn score_marked(&self, folded: &str, marks: &Marks) -> Option<u32> {
+        let hay = folded.as_bytes();
         let mut score = 0;
-        for (word, spaced) in &self.words {
-            if !marks.may_hold(word) {
+        for word in &self.words {
+            if !marks.may_hold(&word.text) {
                 return None;
             }
-            let mut letters = word.chars();
+            let mut letters = word.text.chars();
             if let (Some(c), None) = (letters.next(), letters.next())
                 && bit(c) < 38
             {
@@ -167,15 +177,24 @@ impl Query {
                 };
                 continue;
             }
-            score += if folded.starts_with(word.as_str()) {
-                3
-            } else if folded.contains(spaced.as_str()) {
-                2
-            } else if folded.contains(word.as_str()) {
-                1
-            } else {
+            let mut best = 0;
+            for at in word.finder.find_iter(hay) {
+                // A word never holds a space, so a match at a word's start cannot hide inside
+                // an earlier, overlapping match.
+                if at == 0 {
+                    best = 3;
+                    break;
+                }
+                if hay[at - 1] == b' ' {
+                    best = 2;
+                    break;
+                }
+                best = 1;
+            }
+            if best == 0 {
                 return None;
-            };
+            }
+            score += best;
         }
         Some(score)
     }
@@ -245,7 +264,8 @@ mod tests {
     /// The score by plain substring searches, as it was before the marks.
     fn plain_score(q: &Query, folded: &str) -> Option<u32> {
         let mut score = 0;
-        for (word, spaced) in &q.words {
+        for w in &q.words {
+            let (word, spaced) = (&w.text, format!(" {}", w.text));
             score += if folded.starts_with(word.as_str()) {
                 3
             } else if folded.contains(spaced.as_str()) {
