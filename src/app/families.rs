@@ -7,7 +7,7 @@ use tui_input::{Input, InputRequest};
 use super::today::TodayState;
 use super::{Action, Effect, Key, move_selection};
 use crate::domain::enums::FamilyStatus;
-use crate::domain::search::{Query, rank, sort_key};
+use crate::domain::search::{Haystacks, Query, rank, sort_key};
 use crate::domain::timeline::AlertKind;
 use crate::domain::views::FamilyIndexEntry;
 
@@ -39,6 +39,8 @@ impl Filters {
 #[derive(Debug, Default)]
 pub struct FamiliesState {
     pub index: Vec<FamilyIndexEntry>,
+    /// The search text of each entry of `index`, in the same order.
+    haystacks: Haystacks,
     pub loaded: bool,
     requested: bool,
     pub query: Input,
@@ -83,8 +85,12 @@ impl FamiliesState {
         }
     }
 
-    pub fn set_index(&mut self, index: Vec<FamilyIndexEntry>, today: &TodayState) {
+    pub fn set_index(&mut self, mut index: Vec<FamilyIndexEntry>, today: &TodayState) {
         self.forget();
+        self.haystacks = Haystacks::default();
+        for e in &mut index {
+            self.haystacks.push(&std::mem::take(&mut e.haystack));
+        }
         let distinct = |f: fn(&FamilyIndexEntry) -> Option<&String>| -> Vec<String> {
             index
                 .iter()
@@ -104,11 +110,14 @@ impl FamiliesState {
 
     /// Puts one family's changed entry in its place in the index (sorted by name, then
     /// reference), instead of reading the whole index again.
-    pub fn put_entry(&mut self, entry: FamilyIndexEntry) {
+    pub fn put_entry(&mut self, mut entry: FamilyIndexEntry) {
         if !self.loaded {
             return;
         }
-        self.index.retain(|e| e.id != entry.id);
+        if let Some(old) = self.index.iter().position(|e| e.id == entry.id) {
+            self.index.remove(old);
+            self.haystacks.remove(old);
+        }
         let key = (sort_key(&entry.display_name), entry.family_ref.clone());
         let at = self
             .index
@@ -124,6 +133,8 @@ impl FamiliesState {
                 list.insert(i, v.clone());
             }
         }
+        self.haystacks
+            .insert(at, &std::mem::take(&mut entry.haystack));
         self.index.insert(at, entry);
         self.forget();
         self.recompute();
@@ -195,10 +206,7 @@ impl FamiliesState {
         } else {
             let ranked = rank(
                 &query,
-                candidates.iter().map(|i| {
-                    let e = &self.index[*i];
-                    (e.haystack.as_str(), &e.marks)
-                }),
+                candidates.iter().map(|i| self.haystacks.get(*i)),
                 usize::MAX,
             );
             ranked.into_iter().map(|r| candidates[r]).collect()

@@ -192,10 +192,6 @@ pub fn index() -> Vec<FamilyIndexEntry> {
                 programme_id: "goteborg".into(),
                 caregivers: carers.into(),
                 haystack: fold(&format!("{name} {carers} {r} {}", phone_terms(phone))),
-                marks: crate::domain::search::Marks::of(&fold(&format!(
-                    "{name} {carers} {r} {}",
-                    phone_terms(phone)
-                ))),
             }
         };
     vec![

@@ -9,7 +9,7 @@ use super::{ReadTx, Result, datetime_text, parse_date, parse_datetime, parse_enu
 use crate::domain::enums::{ConsentMethod, Protection};
 use crate::domain::identity::IdentityNumber;
 use crate::domain::model::Consent;
-use crate::domain::search::{Marks, fold, phone_terms, sort_key};
+use crate::domain::search::{fold, phone_terms, sort_key};
 use crate::domain::views::{Caregiver, ChildDetail, FamilyDetail, FamilyIndexEntry, SessionInfo};
 
 fn identity(kind: &str, value: Option<String>) -> Result<Option<IdentityNumber>> {
@@ -131,7 +131,6 @@ impl ReadTx<'_> {
                     protection,
                     programme_id,
                     caregivers,
-                    marks: Marks::of(&haystack),
                     haystack,
                 },
             ));

@@ -22,10 +22,9 @@ pub struct FamilyIndexEntry {
     /// The caregivers' first names, to tell families with one surname apart.
     pub caregivers: String,
     /// Folded names of the family, caregivers and children, the reference, and the phone
-    /// number unless the family is protected.
+    /// number unless the family is protected. The Families screen moves it into its search
+    /// block ([`crate::domain::search::Haystacks`]) when the index arrives.
     pub haystack: String,
-    /// Which letters the haystack holds, so search passes over it quickly.
-    pub marks: crate::domain::search::Marks,
 }
 
 #[derive(Debug, Clone, PartialEq)]

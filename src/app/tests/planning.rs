@@ -574,3 +574,38 @@ fn the_modal_stack_gives_keys_to_its_top_and_esc_closes_from_the_front() {
         vec![Scope::FamilyPage, Scope::List, Scope::Global]
     );
 }
+
+#[test]
+fn a_renamed_family_is_found_by_its_new_name_in_its_new_place() {
+    let mut app = app(Lang::Sv);
+    // In name order, as the database gives it.
+    let mut index = fixtures::index();
+    index.sort_by_key(|e| crate::domain::search::sort_key(&e.display_name));
+    app.update(Action::IndexLoaded(index));
+    let mut renamed = fixtures::index()[0].clone();
+    let id = renamed.id;
+    renamed.display_name = "Familjen Zetterlund".into();
+    renamed.haystack = crate::domain::search::fold("Familjen Zetterlund 2026-001");
+    app.update(Action::IndexEntryLoaded(renamed));
+    let families = &app.families;
+    assert_eq!(
+        families.index.len(),
+        fixtures::index().len(),
+        "replaced, not added"
+    );
+    let keys: Vec<String> = families
+        .index
+        .iter()
+        .map(|e| crate::domain::search::sort_key(&e.display_name))
+        .collect();
+    assert!(
+        keys.windows(2).all(|w| w[0] <= w[1]),
+        "still in name order: {keys:?}"
+    );
+    app.families.query = tui_input::Input::new("zetter".into());
+    app.families.recompute();
+    assert_eq!(app.families.selected_id(), Some(id));
+    app.families.query = tui_input::Input::new("zetterlund haddad".into());
+    app.families.recompute();
+    assert!(app.families.results.is_empty(), "the old name is gone");
+}
