@@ -16,9 +16,12 @@ fn prop<'a>(e: &'a IcalEvent, name: &str) -> Option<&'a str> {
         .and_then(|p| p.value.as_deref())
 }
 
+/// Anna's week 48, in Swedish (the calendar speaks the coordinator's language).
 fn export(db: &Path, out: &Path) {
     hembesok(db)
         .args([
+            "--lang",
+            "sv",
             "calendar",
             "--staff",
             "anna sköterska",
@@ -30,7 +33,7 @@ fn export(db: &Path, out: &Path) {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "2 visits from 2026-11-23 to 2026-11-29",
+            "2 besök från 2026-11-23 till 2026-11-29",
         ));
 }
 
@@ -92,6 +95,10 @@ fn a_staff_calendar_parses_back_with_times_uids_and_no_protected_details() {
     );
     assert_eq!(prop(protected, "LOCATION"), None);
     assert!(!text.contains("Familjen Prov") && !text.contains("Hodan") && !text.contains("Ifrah"));
+    assert!(
+        !text.contains("external") && !text.contains("Extra visit"),
+        "no English in Swedish"
+    );
 
     // Another database with the same visits gives other UIDs: both can feed one calendar.
     let other_db = dir.path().join("other.sqlite");
@@ -132,6 +139,42 @@ fn a_staff_calendar_parses_back_with_times_uids_and_no_protected_details() {
 }
 
 #[test]
+fn an_english_calendar_says_everything_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("en.sqlite");
+    for (kind, file) in [
+        ("staff", "staff_ok.csv"),
+        ("families", "families_ok.csv"),
+        ("visits", "visits_week48.csv"),
+    ] {
+        hembesok(&db)
+            .args(["import", kind])
+            .arg(fixture(file))
+            .assert()
+            .success();
+    }
+    let out = dir.path().join("anna-en.ics");
+    hembesok(&db)
+        .args([
+            "--lang", "en", "calendar", "--staff", "anna", "--week", "2026-W48", "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("protected family"), "{text}");
+    for swedish in [
+        "skyddad familj",
+        "Barn:",
+        "Personal:",
+        "tolk ",
+        "Extra besök",
+    ] {
+        assert!(!text.contains(swedish), "{swedish} in {text}");
+    }
+}
+
+#[test]
 fn unknown_staff_and_bad_weeks_are_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.sqlite");
@@ -146,7 +189,9 @@ fn unknown_staff_and_bad_weeks_are_refused_clearly() {
         .arg(&out)
         .assert()
         .failure()
-        .stderr(predicate::str::contains("no staff member \"Nobody\""));
+        .stderr(predicate::str::contains(
+            "No staff member has the id or name \"Nobody\"",
+        ));
     hembesok(&db)
         .args(["calendar", "--staff", "1", "--week", "2025-W53", "--out"])
         .arg(&out)

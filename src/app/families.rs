@@ -87,7 +87,8 @@ impl FamiliesState {
 
     pub fn set_index(&mut self, mut index: Vec<FamilyIndexEntry>, today: &TodayState) {
         self.forget();
-        self.haystacks = Haystacks::default();
+        self.haystacks =
+            Haystacks::with_capacity(index.len(), index.iter().map(|e| e.haystack.len()).sum());
         for e in &mut index {
             self.haystacks.push(&std::mem::take(&mut e.haystack));
         }

@@ -5,7 +5,6 @@ mod backup;
 mod calendar;
 mod check;
 pub mod demo;
-mod files;
 mod import;
 mod restore;
 

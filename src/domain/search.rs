@@ -211,6 +211,15 @@ pub struct Haystacks {
 }
 
 impl Haystacks {
+    /// Room for `count` texts of `bytes` in all, so loading the index allocates once.
+    pub fn with_capacity(count: usize, bytes: usize) -> Haystacks {
+        Haystacks {
+            text: String::with_capacity(bytes),
+            spans: Vec::with_capacity(count),
+            marks: Vec::with_capacity(count),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.spans.len()
     }

@@ -48,17 +48,8 @@ pub enum CommandError {
         from: NaiveDate,
         to: NaiveDate,
     },
-    NoSuchStaff {
-        who: String,
-    },
-    NoFileName {
-        path: PathBuf,
-    },
-    CannotWrite {
-        path: PathBuf,
-        cause: std::io::Error,
-    },
-    CalendarNotWritten(Box<CommandError>),
+    /// A use case refused or failed (`ops`).
+    Op(crate::ops::OpsError),
     NoSuchFamily {
         family_ref: String,
     },
@@ -105,17 +96,12 @@ impl CommandError {
                 super::import::refused(path, *problems, Lang::En)
             }
             E::ImportFailed(e) => format!("nothing was imported: {}", db(e)),
+            E::Op(e) => super::outcome::ops_error(e).en,
             E::NotADate { flag, text } => {
                 format!("{flag} \"{text}\" is not a date; write YYYY-MM-DD")
             }
             E::BadWeek { text, error } => format!("--week: {}", week_error(*error, text, Lang::En)),
             E::ToBeforeFrom { from, to } => format!("--to {to} is before --from {from}"),
-            E::NoSuchStaff { who } => format!(
-                "no staff member \"{who}\"; give the id or the name as on the staff list (hembesok import staff)"
-            ),
-            E::NoFileName { path } => format!("{}: give a file name", path.display()),
-            E::CannotWrite { path, cause } => format!("cannot write {}: {cause}", path.display()),
-            E::CalendarNotWritten(e) => format!("calendar not written: {}", e.render_en()),
             E::NoSuchFamily { family_ref } => format!("no family with reference \"{family_ref}\""),
             E::NoSuchDatabase { path } => format!(
                 "{}: no such database; check the path, or create one with `hembesok demo` or `hembesok import`",
@@ -151,19 +137,12 @@ impl CommandError {
                 super::import::refused(path, *problems, Lang::Sv)
             }
             E::ImportFailed(e) => format!("inget importerades: {}", db(e)),
+            E::Op(e) => super::outcome::ops_error(e).sv,
             E::NotADate { flag, text } => {
                 format!("{flag} \"{text}\" är inget datum; skriv ÅÅÅÅ-MM-DD")
             }
             E::BadWeek { text, error } => format!("--week: {}", week_error(*error, text, Lang::Sv)),
             E::ToBeforeFrom { from, to } => format!("--to {to} är före --from {from}"),
-            E::NoSuchStaff { who } => format!(
-                "ingen i personalen heter \"{who}\"; ange id eller namnet som i personallistan (hembesok import staff)"
-            ),
-            E::NoFileName { path } => format!("{}: ange ett filnamn", path.display()),
-            E::CannotWrite { path, cause } => {
-                format!("kan inte skriva {}: {cause}", path.display())
-            }
-            E::CalendarNotWritten(e) => format!("kalendern skrevs inte: {}", e.render_sv()),
             E::NoSuchFamily { family_ref } => {
                 format!("ingen familj har referensen \"{family_ref}\"")
             }

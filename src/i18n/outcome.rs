@@ -94,6 +94,20 @@ pub fn refusal(r: &Refusal) -> Text {
             format!("Referensen {r} finns redan; välj en annan."),
             format!("The reference {r} is already registered; choose another."),
         ),
+        Refusal::NoSuchStaff(who) => Text::new(
+            format!("Ingen personal har id eller namn \"{who}\"; se listan under Personal (5)."),
+            format!("No staff member has the id or name \"{who}\"; see the list under Staff (5)."),
+        ),
+        Refusal::StaffAmbiguous { who, names } => Text::new(
+            format!(
+                "\"{who}\" finns i flera namn ({}); skriv mer av namnet, eller id:t.",
+                names.join(", ")
+            ),
+            format!(
+                "\"{who}\" is in several names ({}); type more of the name, or the id.",
+                names.join(", ")
+            ),
+        ),
         Refusal::DuplicateStaffName => Text::new(
             "Det finns redan personal med det namnet; skriv till något som skiljer dem åt.",
             "A staff member with that name is already registered; add something that tells them apart.",
@@ -119,6 +133,18 @@ pub fn ops_error(e: &OpsError) -> Text {
                 format!("Could not save: {}", d.en),
             )
         }
+        OpsError::File(e) => Text::new(
+            format!(
+                "Kunde inte skriva {}: {}; inget sparades",
+                e.path.display(),
+                e.cause
+            ),
+            format!(
+                "Could not write {}: {}; nothing was recorded",
+                e.path.display(),
+                e.cause
+            ),
+        ),
     }
 }
 

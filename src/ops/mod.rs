@@ -2,7 +2,9 @@
 //! `BEGIN IMMEDIATE` transaction with its audit row, and returns a typed outcome that `i18n`
 //! renders. Neither the runtime nor a subcommand decides a domain rule itself.
 
+pub mod calendar;
 pub mod families;
+pub mod files;
 pub mod staff;
 pub mod visits;
 
@@ -68,6 +70,13 @@ pub enum Refusal {
     VisitNotPlanned,
     DuplicateFamilyRef(String),
     DuplicateStaffName,
+    /// No staff member has that id or name.
+    NoSuchStaff(String),
+    /// Several staff members' names hold what was typed.
+    StaffAmbiguous {
+        who: String,
+        names: Vec<String>,
+    },
 }
 
 /// What went wrong: a refusal, or the database failing while reading or while saving.
@@ -76,6 +85,8 @@ pub enum OpsError {
     Refused(Refusal),
     Read(DbError),
     Save(DbError),
+    /// An export file could not be written; nothing was recorded.
+    File(Box<files::FileError>),
 }
 
 impl OpsError {

@@ -1,0 +1,87 @@
+//! What a staff member's calendar says about a visit, in the user's language. A protected
+//! family gets neither name nor address.
+
+use super::{Lang, labels};
+use crate::domain::enums::Location;
+use crate::domain::views::StaffVisit;
+
+/// A visit's title, place and description in the calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventText {
+    pub summary: String,
+    pub location: Option<String>,
+    pub description: String,
+}
+
+fn pick(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
+
+/// The calendar's own name.
+pub fn calendar_name(person: &str) -> String {
+    format!("hembesok – {person}")
+}
+
+/// `visit_name` is the programme visit's name in the language (or none for an extra visit).
+pub fn event_text(v: &StaffVisit, visit_name: Option<&str>, lang: Lang) -> EventText {
+    let protected = v.protection.is_protected();
+    let visit_name = visit_name.unwrap_or(pick(lang, "Extra besök", "Extra visit"));
+    let interpreter = v
+        .interpreter_language
+        .as_ref()
+        .map(|language| {
+            let not_booked = if v.interpreter.is_none() {
+                pick(lang, " (ej bokad)", " (not booked)")
+            } else {
+                ""
+            };
+            format!(
+                ", {} {language}{not_booked}",
+                pick(lang, "tolk", "interpreter")
+            )
+        })
+        .unwrap_or_default();
+    let who = if protected {
+        pick(lang, "skyddad familj", "protected family").to_string()
+    } else {
+        v.family_name.clone()
+    };
+    let location = match v.location {
+        Location::Home if protected => None,
+        Location::Home => Some(
+            [v.area.clone(), v.address.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+        .filter(|s| !s.is_empty()),
+        other => Some(labels::location(other).get(lang).to_string()),
+    };
+    let staff: Vec<String> = v.staff.iter().map(|a| a.name.clone()).collect();
+    let mut description = vec![format!("Ref {}", v.family_ref)];
+    if !protected {
+        description.push(format!("{}: {}", pick(lang, "Barn", "Child"), v.child_name));
+    }
+    description.push(format!(
+        "{}: {}",
+        pick(lang, "Personal", "Staff"),
+        staff.join(", ")
+    ));
+    if let Some(i) = &v.interpreter {
+        let who = if i == "external" {
+            pick(lang, "extern tolk", "external interpreter").to_string()
+        } else {
+            i.clone()
+        };
+        description.push(format!("{}: {who}", pick(lang, "Tolk", "Interpreter")));
+    }
+    EventText {
+        summary: format!("{visit_name} – {who}{interpreter}"),
+        location,
+        description: description.join("\n"),
+    }
+}
