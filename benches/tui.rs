@@ -22,7 +22,7 @@ fn database(families: usize) -> PathBuf {
         let inv = Invocation::from_environment();
         let mut db =
             hembesok::db::connect(&path, hembesok::db::Mode::Create, None).expect("bench database");
-        hembesok::commands::demo::generate(&mut db, families as u32, 1, inv.today(), false, &inv)
+        hembesok::ops::demo::generate(&mut db, families as u32, 1, inv.today(), false, &inv.ctx())
             .expect("demo data");
     }
     path

@@ -8,6 +8,13 @@ pub fn default_db_path() -> Option<PathBuf> {
         .map(|dirs| dirs.data_dir().join("hembesok.sqlite"))
 }
 
+/// The database to use: the one given (`--db` or `HEMBESOK_DB`), else the default one.
+pub fn db_path(given: Option<&std::path::Path>) -> Option<PathBuf> {
+    given
+        .map(std::path::Path::to_path_buf)
+        .or_else(default_db_path)
+}
+
 /// The demo database, kept apart from the real one.
 pub fn demo_db_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("se", "hembesok", "hembesok")

@@ -4,11 +4,11 @@ mod audit;
 mod backup;
 mod calendar;
 mod check;
-pub mod demo;
+mod demo;
 mod import;
 mod restore;
 
-pub use import::{Columns, columns_for};
+pub use crate::ops::import::{Columns, columns_for};
 
 use std::path::PathBuf;
 
@@ -70,11 +70,7 @@ impl Invocation {
 }
 
 pub fn db_path(cli: &Cli) -> Result<PathBuf> {
-    Ok(cli
-        .db
-        .clone()
-        .or_else(crate::paths::default_db_path)
-        .ok_or(CommandError::NoHomeFolder)?)
+    Ok(crate::paths::db_path(cli.db.as_deref()).ok_or(CommandError::NoHomeFolder)?)
 }
 
 /// Opens the database for a command: `Create` for the commands that fill one (demo, import),

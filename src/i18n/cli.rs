@@ -20,6 +20,12 @@ use crate::domain::calendar::WeekError;
 #[derive(Debug)]
 pub enum CommandError {
     NoHomeFolder,
+    /// `HEMBESOK_NOW` is not a time.
+    BadClock {
+        text: String,
+    },
+    /// The app was started without a terminal to draw in.
+    NoTerminal,
     CannotOpenDatabase(DbError),
     NoSubcommand,
     CannotRead {
@@ -85,6 +91,10 @@ impl CommandError {
             E::NoHomeFolder => {
                 "no home folder to keep the database in; give one with --db PATH".into()
             }
+            E::BadClock { text } => {
+                format!("HEMBESOK_NOW \"{text}\" is not a time; write YYYY-MM-DD HH:MM")
+            }
+            E::NoTerminal => "the app needs a terminal to draw in; in scripts, use a subcommand (see hembesok --help)".into(),
             E::CannotOpenDatabase(e) => format!("cannot open the database: {}", db(e)),
             E::NoSubcommand => "no subcommand given; see hembesok --help".into(),
             E::CannotRead { path, cause } => format!("cannot read {}: {cause}", path.display()),
@@ -126,6 +136,10 @@ impl CommandError {
             E::NoHomeFolder => {
                 "det finns ingen hemmapp att spara databasen i; ange en med --db SÖKVÄG".into()
             }
+            E::BadClock { text } => {
+                format!("HEMBESOK_NOW \"{text}\" är ingen tidpunkt; skriv ÅÅÅÅ-MM-DD TT:MM")
+            }
+            E::NoTerminal => "appen behöver en terminal att rita i; använd ett kommando i skript (se hembesok --help)".into(),
             E::CannotOpenDatabase(e) => format!("kan inte öppna databasen: {}", db(e)),
             E::NoSubcommand => "inget kommando angivet; se hembesok --help".into(),
             E::CannotRead { path, cause } => format!("kan inte läsa {}: {cause}", path.display()),
@@ -175,6 +189,18 @@ impl std::error::Error for CommandError {}
 /// quoted as they come.
 pub fn db_error(e: &DbError, lang: Lang) -> String {
     super::outcome::db_error(e).get(lang).to_string()
+}
+
+/// Why no demo data was made, as the error a command or the app stops with.
+pub fn demo_error(e: crate::ops::demo::DemoError) -> anyhow::Error {
+    use crate::ops::demo::DemoError;
+    match e {
+        DemoError::NotEmpty { families, staff } => {
+            CommandError::DemoNotEmpty { families, staff }.into()
+        }
+        DemoError::BrokenAsset(what) => CommandError::BrokenAsset(what).into(),
+        DemoError::Db(e) => e.into(),
+    }
 }
 
 /// An error that reached `main`, in the user's language: ours are typed and rendered; any

@@ -1,5 +1,5 @@
 //! Import problems, the hint after them, and the summary of a good import: typed by the
-//! import (`commands::import`), said here in Swedish or English.
+//! import (`ops::import`), said here in Swedish or English.
 
 use std::path::Path;
 

@@ -3,8 +3,10 @@
 //! renders. Neither the runtime nor a subcommand decides a domain rule itself.
 
 pub mod calendar;
+pub mod demo;
 pub mod families;
 pub mod files;
+pub mod import;
 pub mod staff;
 pub mod visits;
 
@@ -38,6 +40,19 @@ impl Ctx {
             entity,
             entity_id,
             detail: None,
+        }
+    }
+
+    /// An audit row about no one record, with a note (e.g. how many rows an import wrote).
+    pub fn audit_note(
+        &self,
+        action: AuditAction,
+        entity: AuditEntity,
+        detail: Option<String>,
+    ) -> AuditEntry {
+        AuditEntry {
+            detail,
+            ..self.audit(action, entity, None)
         }
     }
 

@@ -14,6 +14,7 @@ use ratatui::DefaultTerminal;
 
 use crate::app::{App, Effect, Key, Lang, Text};
 use crate::db::InstanceLock;
+use crate::i18n::cli::CommandError;
 use crate::ui::{self, Theme};
 pub use effects::Runner;
 
@@ -40,44 +41,43 @@ pub fn launch(cli: &crate::cli::Cli) -> anyhow::Result<()> {
         crate::cli::Lang::En => Lang::En,
     });
     let lang = crate::config::resolve_lang(flag, &config, |k| std::env::var(k).ok());
+    let actor = config
+        .coordinator
+        .clone()
+        .unwrap_or_else(crate::paths::os_user);
+    let clock = match std::env::var("HEMBESOK_NOW") {
+        Ok(text) => Some(
+            chrono::NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%d %H:%M")
+                .map_err(|_| CommandError::BadClock { text })?,
+        ),
+        Err(_) => None,
+    };
     let path = if cli.demo {
-        let path = crate::paths::demo_db_path()
-            .ok_or_else(|| anyhow::anyhow!("no home folder to keep the demo database in"))?;
+        let path = crate::paths::demo_db_path().ok_or(CommandError::NoHomeFolder)?;
         if !path.exists() {
-            let inv = crate::commands::Invocation::from_environment();
+            let ctx = crate::ops::Ctx {
+                actor: actor.clone(),
+                now: clock.unwrap_or_else(|| chrono::Local::now().naive_local()),
+            };
             let mut db = crate::db::connect(&path, crate::db::Mode::Create, None)?;
-            let created =
-                crate::commands::demo::generate(&mut db, 120, 1, inv.today(), false, &inv)?;
-            eprintln!(
-                "demo database created with {} fictional families: {}",
-                created.families,
-                path.display()
-            );
+            let created = crate::ops::demo::generate(&mut db, 120, 1, ctx.today(), false, &ctx)
+                .map_err(crate::i18n::cli::demo_error)?;
+            let done = crate::i18n::cli::Done::DemoForApp {
+                families: created.families,
+                path: path.clone(),
+            };
+            eprintln!("{}", done.render(lang));
         }
         path
     } else {
-        crate::commands::db_path(cli)?
+        crate::paths::db_path(cli.db.as_deref()).ok_or(CommandError::NoHomeFolder)?
     };
     let settings = Settings {
         lang,
-        actor: config
-            .coordinator
-            .clone()
-            .unwrap_or_else(crate::paths::os_user),
+        actor,
         warning_days: config.warning_days(),
         notice,
-        clock: match std::env::var("HEMBESOK_NOW") {
-            Ok(text) => Some(
-                chrono::NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%d %H:%M").map_err(
-                    |_| {
-                        anyhow::anyhow!(
-                            "HEMBESOK_NOW \"{text}\" is not a time; write YYYY-MM-DD HH:MM"
-                        )
-                    },
-                )?,
-            ),
-            Err(_) => None,
-        },
+        clock,
     };
     run(&path, &settings)
 }
@@ -90,9 +90,7 @@ pub fn run(path: &Path, settings: &Settings) -> anyhow::Result<()> {
     if !std::io::IsTerminal::is_terminal(&std::io::stdout())
         || !std::io::IsTerminal::is_terminal(&std::io::stdin())
     {
-        anyhow::bail!(
-            "the app needs a terminal to draw in; in scripts, use a subcommand (see hembesok --help)"
-        );
+        return Err(CommandError::NoTerminal.into());
     }
     let db = crate::db::connect(path, crate::db::Mode::Create, None)?;
     let mut runner = Runner::new(db, settings.actor.clone(), settings.warning_days)?;

@@ -101,6 +101,11 @@ pub enum Done {
     DemoDatabase {
         path: PathBuf,
     },
+    /// The app's `--demo` made its database first.
+    DemoForApp {
+        families: u32,
+        path: PathBuf,
+    },
     Backup {
         path: PathBuf,
     },
@@ -148,6 +153,14 @@ impl Done {
                 "skapade {families} familjer, {staff} i personalen, {visits} besök, {groups} föräldragrupper med {sessions} träffar på {seconds:.2} s"
             ),
             (Done::DemoDatabase { path }, Lang::En) => format!("database: {}", path.display()),
+            (Done::DemoForApp { families, path }, Lang::En) => format!(
+                "demo database created with {families} fictional families: {}",
+                path.display()
+            ),
+            (Done::DemoForApp { families, path }, Lang::Sv) => format!(
+                "demodatabasen är skapad med {families} påhittade familjer: {}",
+                path.display()
+            ),
             (Done::DemoDatabase { path }, Lang::Sv) => format!("databas: {}", path.display()),
             (Done::Backup { path }, Lang::En) => {
                 format!("backup written and verified: {}", path.display())

@@ -1,6 +1,6 @@
 //! Demo families with caregivers, children and visits in every state; parent groups with sessions.
 
-use anyhow::Result;
+use crate::db::Result;
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
 use super::names::{Names, pick, weighted};

@@ -1,5 +1,5 @@
-//! `hembesok demo`: a small municipality's worth of realistic, fictional data, the same for the
-//! same seed and date.
+//! Demo data: a municipality's worth of realistic, fictional families, staff, visits and
+//! groups, the same for the same seed and date. Used by `hembesok demo` and the app's `--demo`.
 
 mod families;
 mod groups;
@@ -7,16 +7,11 @@ mod names;
 mod planner;
 mod staff;
 
-use std::time::Instant;
-
-use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::Invocation;
-use crate::cli::DemoArgs;
-use crate::db::Db;
+use super::Ctx;
+use crate::db::{Db, DbError};
 use crate::domain::builtin::{builtin_programmes, template_text};
-use crate::i18n::cli::{CommandError, Done};
 
 /// What one run created.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +23,25 @@ pub struct Created {
     pub sessions: u32,
 }
 
+/// Why no demo data was made.
+#[derive(Debug)]
+pub enum DemoError {
+    /// The database already holds data, and `force` was not given.
+    NotEmpty {
+        families: i64,
+        staff: i64,
+    },
+    /// A shipped name list or programme template is broken (a build mistake).
+    BrokenAsset(String),
+    Db(DbError),
+}
+
+impl From<DbError> for DemoError {
+    fn from(e: DbError) -> Self {
+        DemoError::Db(e)
+    }
+}
+
 /// Fills `db` for `families` families; refuses a database with data unless `force`.
 pub fn generate(
     db: &mut Db,
@@ -35,20 +49,19 @@ pub fn generate(
     seed: u64,
     today: NaiveDate,
     force: bool,
-    inv: &Invocation,
-) -> Result<Created> {
+    ctx: &Ctx,
+) -> Result<Created, DemoError> {
     let counts = db.read(|tx| tx.counts())?;
     if (counts.families > 0 || counts.staff > 0) && !force {
-        return Err(CommandError::DemoNotEmpty {
+        return Err(DemoError::NotEmpty {
             families: counts.families,
             staff: counts.staff,
-        }
-        .into());
+        });
     }
-    let names = names::load().map_err(CommandError::BrokenAsset)?;
-    let programmes = builtin_programmes().map_err(|e| CommandError::BrokenAsset(e.to_string()))?;
+    let names = names::load().map_err(DemoError::BrokenAsset)?;
+    let programmes = builtin_programmes().map_err(|e| DemoError::BrokenAsset(e.to_string()))?;
     let mut rng = fastrand::Rng::with_seed(seed);
-    db.write(|tx| -> Result<Created> {
+    db.write(|tx| -> Result<Created, DemoError> {
         for p in &programmes {
             tx.ensure_programme(p, template_text(&p.id).unwrap_or_default())?;
         }
@@ -65,7 +78,7 @@ pub fn generate(
                 count: families,
                 seed,
                 today,
-                now: inv.now,
+                now: ctx.now,
             },
         )?;
         let (groups, sessions) =
@@ -77,41 +90,11 @@ pub fn generate(
             groups,
             sessions,
         };
-        tx.insert_audit(&inv.audit(
+        tx.insert_audit(&ctx.audit_note(
             crate::domain::enums::AuditAction::Demo,
             crate::domain::enums::AuditEntity::Database,
             Some(format!("seed {seed}, {families} families")),
         ))?;
         Ok(created)
     })
-}
-
-pub fn run(db: &mut Db, args: &DemoArgs, inv: &Invocation) -> Result<()> {
-    let today = match &args.today {
-        Some(text) => {
-            NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| CommandError::NotADate {
-                flag: "--today",
-                text: text.clone(),
-            })?
-        }
-        None => inv.today(),
-    };
-    let started = Instant::now();
-    let c = generate(db, args.families, args.seed, today, args.force, inv)?;
-    let done = Done::Demo {
-        families: c.families,
-        staff: c.staff,
-        visits: c.visits,
-        groups: c.groups,
-        sessions: c.sessions,
-        seconds: started.elapsed().as_secs_f64(),
-    };
-    println!("{}", done.render(inv.lang));
-    if let Some(path) = db.path() {
-        let done = Done::DemoDatabase {
-            path: path.to_path_buf(),
-        };
-        println!("{}", done.render(inv.lang));
-    }
-    Ok(())
 }

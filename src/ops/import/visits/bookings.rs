@@ -4,12 +4,12 @@
 use std::collections::HashMap;
 
 use super::ParsedVisit;
-use crate::commands::import::{ProblemKind, Problems};
 use crate::db::{DbError, ReadTx};
 use crate::domain::booking::{Assigned, BookingRules, Busy, Candidate, Conflict, check_booking};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::enums::{Role, VisitStatus};
 use crate::domain::model::Interpreter;
+use crate::ops::import::{ProblemKind, Problems};
 
 /// The column a booking conflict belongs to in the file.
 fn conflict_column(c: &Conflict, interpreter_name: Option<&str>) -> &'static str {

@@ -1,20 +1,18 @@
-//! `hembesok import`: reading a coordinator's CSV, reporting every problem by line and column,
-//! and writing all rows in one transaction or none.
+//! Importing a coordinator's CSV: every problem reported by line and column, and all rows
+//! written in one transaction or none. Shared by `hembesok import` and anything else that
+//! imports.
 
-mod families;
-mod staff;
-mod visits;
+pub mod families;
+pub mod staff;
+pub mod visits;
 
 use std::collections::HashMap;
-use std::path::Path;
 
-use anyhow::Result;
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::Invocation;
-use crate::cli::{ImportArgs, ImportKind};
-use crate::db::{Db, DbError};
-use crate::i18n::cli::CommandError;
+pub use super::Ctx;
+use crate::cli::ImportKind;
+use crate::db::DbError;
 pub use crate::i18n::import::{Column, Hint, Problem, ProblemKind, Summary};
 
 /// The problems found so far; an import goes ahead only when there are none.
@@ -33,6 +31,10 @@ impl Problems {
 
     pub fn len(&self) -> usize {
         self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 
     /// Nothing, when nothing is wrong; else the refusal. A refusal is only made here, so it
@@ -340,57 +342,12 @@ impl<'t> LineCounter<'t> {
     }
 }
 
-fn read_file(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|cause| CommandError::CannotRead {
-        path: path.to_path_buf(),
-        cause,
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = before.iter().filter(|b| **b == b'\n').count() as u64 + 1;
-        CommandError::NotUtf8 {
-            path: path.to_path_buf(),
-            line,
-        }
-        .into()
-    })
-}
-
 /// The columns of each kind of import file: all of them, and the required ones.
 pub fn columns_for(kind: ImportKind) -> &'static Columns {
     match kind {
         ImportKind::Families => &families::COLUMNS,
         ImportKind::Staff => &staff::COLUMNS,
         ImportKind::Visits => &visits::COLUMNS,
-    }
-}
-
-pub fn run(db: &mut Db, args: &ImportArgs, inv: &Invocation) -> Result<()> {
-    let text = read_file(&args.file)?;
-    let outcome = match args.kind {
-        ImportKind::Families => families::import(db, &text, inv),
-        ImportKind::Staff => staff::import(db, &text, inv),
-        ImportKind::Visits => visits::import(db, &text, inv, args.allow_conflicts),
-    };
-    match outcome {
-        Ok(summary) => {
-            println!("{}", summary.render(&args.file, inv.lang));
-            Ok(())
-        }
-        Err(ImportError::Refused(refused)) => {
-            for p in refused.problems() {
-                eprintln!("{}", p.render(inv.lang));
-            }
-            if let Some(hint) = refused.hint() {
-                eprintln!("{}", hint.render(inv.lang));
-            }
-            Err(CommandError::ImportRefused {
-                path: args.file.clone(),
-                problems: refused.problems().len(),
-            }
-            .into())
-        }
-        Err(ImportError::Db(e)) => Err(CommandError::ImportFailed(e).into()),
     }
 }
 

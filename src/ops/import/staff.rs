@@ -5,8 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveTime;
 
 use super::{
-    Columns, ImportError, Invocation, ProblemKind, Problems, Summary, parse_code, parse_codes,
-    read_rows,
+    Columns, Ctx, ImportError, ProblemKind, Problems, Summary, parse_code, parse_codes, read_rows,
 };
 use crate::db::Db;
 use crate::domain::enums::{Role, Weekday};
@@ -65,7 +64,7 @@ fn parse_hours(text: &str) -> Result<WorkHours, ProblemKind> {
     })
 }
 
-pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<Summary, ImportError> {
+pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError> {
     let rows = read_rows(text, &COLUMNS)?;
     let mut problems = Problems::default();
     let mut staff = Vec::new();
@@ -139,7 +138,7 @@ pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<Summary, Impo
             }
         }
         problems.check()?;
-        tx.insert_audit(&inv.audit(
+        tx.insert_audit(&ctx.audit_note(
             crate::domain::enums::AuditAction::Import,
             crate::domain::enums::AuditEntity::Staff,
             Some(format!("{count} rows")),

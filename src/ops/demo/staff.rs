@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use anyhow::Result;
+use crate::db::Result;
 
 use super::names::{Names, pick, weighted};
 use crate::db::WriteTx;

@@ -1,7 +1,7 @@
 //! Demo parent groups: five to seven families whose children are of an age, sessions every other
 //! week, held ones with attendance.
 
-use anyhow::Result;
+use crate::db::Result;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::families::{DemoFamily, chance, days_after, days_before};

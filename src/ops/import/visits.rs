@@ -3,8 +3,8 @@
 mod bookings;
 
 use super::{
-    Columns, Hint, ImportError, Invocation, ProblemKind, Problems, Row, Summary, parse_code,
-    parse_codes, parse_datetime, read_rows,
+    Columns, Ctx, Hint, ImportError, ProblemKind, Problems, Row, Summary, parse_code, parse_codes,
+    parse_datetime, read_rows,
 };
 use crate::db::{Db, DbError, ReadTx};
 use crate::domain::catalogue::Catalogue;
@@ -255,7 +255,7 @@ fn resolve(
 pub fn import(
     db: &mut Db,
     text: &str,
-    inv: &Invocation,
+    ctx: &Ctx,
     allow_conflicts: bool,
 ) -> Result<Summary, ImportError> {
     let rows = read_rows(text, &COLUMNS)?;
@@ -266,7 +266,7 @@ pub fn import(
         .collect();
     for p in &parsed {
         let happened = matches!(p.visit.status, VisitStatus::Done | VisitStatus::NoShow);
-        if happened && p.visit.start > inv.now {
+        if happened && p.visit.start > ctx.now {
             problems.add(
                 p.line,
                 "status",
@@ -284,15 +284,15 @@ pub fn import(
         }
         std::mem::take(&mut problems).check()?;
         let mut conflicts = Problems::default();
-        bookings::check(tx, &parsed, &catalogue, inv.now, &mut conflicts)?;
+        bookings::check(tx, &parsed, &catalogue, ctx.now, &mut conflicts)?;
         let conflicts_kept = conflicts.len();
         if !allow_conflicts {
             conflicts.check_with(Some(Hint::AllowConflicts))?;
         }
         for p in &parsed {
-            tx.insert_visit(&p.visit, inv.now)?;
+            tx.insert_visit(&p.visit, ctx.now)?;
         }
-        tx.insert_audit(&inv.audit(
+        tx.insert_audit(&ctx.audit_note(
             crate::domain::enums::AuditAction::Import,
             crate::domain::enums::AuditEntity::Visit,
             Some(format!("{} rows", parsed.len())),

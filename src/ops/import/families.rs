@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 
 use super::{
-    Columns, ImportError, Invocation, ProblemKind, Problems, Row, Summary, parse_code, parse_date,
+    Columns, Ctx, ImportError, ProblemKind, Problems, Row, Summary, parse_code, parse_date,
     read_rows,
 };
 use crate::db::Db;
@@ -242,11 +242,11 @@ fn family(
     })
 }
 
-pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<Summary, ImportError> {
+pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError> {
     let rows = read_rows(text, &COLUMNS)?;
     let catalogue = db.read(|tx| tx.programme_catalogue())?;
     let ids = catalogue.shipped_ids();
-    let today = inv.today();
+    let today = ctx.today();
     let mut problems = Problems::default();
     let mut families = Vec::new();
     let mut first_line: HashMap<String, u64> = HashMap::new();
@@ -301,10 +301,10 @@ pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<Summary, Impo
                 continue;
             }
             let version = catalogue.current(&f.programme_id).map_or(1, |p| p.version);
-            let id = tx.insert_family(f, version, inv.now)?;
+            let id = tx.insert_family(f, version, ctx.now)?;
             tx.insert_audit(&crate::domain::model::AuditEntry {
                 entity_id: Some(id),
-                ..inv.audit(
+                ..ctx.audit_note(
                     crate::domain::enums::AuditAction::Create,
                     crate::domain::enums::AuditEntity::Family,
                     Some("import".into()),
@@ -312,7 +312,7 @@ pub fn import(db: &mut Db, text: &str, inv: &Invocation) -> Result<Summary, Impo
             })?;
         }
         problems.check()?;
-        tx.insert_audit(&inv.audit(
+        tx.insert_audit(&ctx.audit_note(
             crate::domain::enums::AuditAction::Import,
             crate::domain::enums::AuditEntity::Family,
             Some(format!("{count} rows")),
