@@ -31,8 +31,26 @@ pub fn default_path() -> Option<PathBuf> {
         .map(|d| d.config_dir().join("config.toml"))
 }
 
+/// What is wrong with a config file: where, and what (`i18n` says it in words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigProblem {
+    /// The file, once known (set by [`load`]).
+    pub path: Option<PathBuf>,
+    pub line: usize,
+    pub key: Option<String>,
+    pub kind: ConfigProblemKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigProblemKind {
+    /// The TOML reader's own words about the file.
+    Toml(String),
+    /// `lang` is neither Swedish nor English.
+    NotALanguage(String),
+}
+
 /// Reads the config; a missing file is the defaults, a broken one the defaults and a warning.
-pub fn load(path: &Path) -> (Config, Option<String>) {
+pub fn load(path: &Path) -> (Config, Option<ConfigProblem>) {
     let Ok(text) = std::fs::read_to_string(path) else {
         return (Config::default(), None);
     };
@@ -40,13 +58,16 @@ pub fn load(path: &Path) -> (Config, Option<String>) {
         Ok(config) => (config, None),
         Err(problem) => (
             Config::default(),
-            Some(format!("{}: {problem}; using the defaults", path.display())),
+            Some(ConfigProblem {
+                path: Some(path.to_path_buf()),
+                ..problem
+            }),
         ),
     }
 }
 
 /// Parses config text; the error names the line and the key.
-pub fn parse(text: &str) -> Result<Config, String> {
+pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
     let config: Config = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |span| {
             text[..span.start.min(text.len())].matches('\n').count() + 1
@@ -57,10 +78,11 @@ pub fn parse(text: &str) -> Result<Config, String> {
             .and_then(|l| l.split_once('='))
             .map(|(k, _)| k.trim().to_string())
             .filter(|k| !k.is_empty());
-        let message = e.message().to_string();
-        match key {
-            Some(key) => format!("line {line}: {key}: {message}"),
-            None => format!("line {line}: {message}"),
+        ConfigProblem {
+            path: None,
+            line,
+            key,
+            kind: ConfigProblemKind::Toml(e.message().to_string()),
         }
     })?;
     if let Some(lang) = &config.lang
@@ -70,7 +92,12 @@ pub fn parse(text: &str) -> Result<Config, String> {
             .lines()
             .position(|l| l.trim_start().starts_with("lang"))
             .map_or(1, |i| i + 1);
-        return Err(format!("line {line}: lang: \"{lang}\" is not sv or en"));
+        return Err(ConfigProblem {
+            path: None,
+            line,
+            key: Some("lang".into()),
+            kind: ConfigProblemKind::NotALanguage(lang.clone()),
+        });
     }
     Ok(config)
 }
@@ -126,15 +153,23 @@ mod tests {
 
     #[test]
     fn a_broken_file_names_line_and_key() {
-        let e = parse("lang = \"sv\"\noverdue_warning_days = \"many\"\n").unwrap_err();
+        let en = |p: ConfigProblem| crate::i18n::cli::config_problem(&p).en;
+        let e = en(parse("lang = \"sv\"\noverdue_warning_days = \"many\"\n").unwrap_err());
         assert!(e.starts_with("line 2: overdue_warning_days:"), "{e}");
-        let e = parse("lang = \"sv\"\n\ncolour = \"blue\"\n").unwrap_err();
+        let e = en(parse("lang = \"sv\"\n\ncolour = \"blue\"\n").unwrap_err());
         assert!(
             e.starts_with("line 3: colour:") && e.contains("unknown field"),
             "{e}"
         );
-        let e = parse("lang = \"fi\"\n").unwrap_err();
-        assert_eq!(e, "line 1: lang: \"fi\" is not sv or en");
+        let p = parse("lang = \"fi\"\n").unwrap_err();
+        assert_eq!(
+            crate::i18n::cli::config_problem(&p).sv,
+            "rad 1: lang: \"fi\" är varken sv eller en; standardinställningarna gäller"
+        );
+        assert_eq!(
+            en(p),
+            "line 1: lang: \"fi\" is not sv or en; using the defaults"
+        );
     }
 
     #[test]
@@ -144,7 +179,11 @@ mod tests {
         std::fs::write(&path, "overdue_warning_days = -1\n").unwrap();
         let (config, warning) = load(&path);
         assert_eq!(config, Config::default());
-        assert!(warning.unwrap().contains("line 1: overdue_warning_days"));
+        let warning = crate::i18n::cli::config_problem(&warning.unwrap()).en;
+        assert!(
+            warning.contains("line 1: overdue_warning_days"),
+            "{warning}"
+        );
     }
 
     #[test]

@@ -191,6 +191,32 @@ pub fn db_error(e: &DbError, lang: Lang) -> String {
     super::outcome::db_error(e).get(lang).to_string()
 }
 
+/// A broken config file, said as the app's first message (the defaults are used meanwhile).
+pub fn config_problem(p: &crate::config::ConfigProblem) -> super::Text {
+    use crate::config::ConfigProblemKind as K;
+    let place = |word: &str| {
+        let file = p
+            .path
+            .as_ref()
+            .map_or(String::new(), |f| format!("{}: ", f.display()));
+        match &p.key {
+            Some(key) => format!("{file}{word} {}: {key}: ", p.line),
+            None => format!("{file}{word} {}: ", p.line),
+        }
+    };
+    let (sv, en) = match &p.kind {
+        K::Toml(message) => (message.clone(), message.clone()),
+        K::NotALanguage(lang) => (
+            format!("\"{lang}\" är varken sv eller en"),
+            format!("\"{lang}\" is not sv or en"),
+        ),
+    };
+    super::Text::new(
+        format!("{}{sv}; standardinställningarna gäller", place("rad")),
+        format!("{}{en}; using the defaults", place("line")),
+    )
+}
+
 /// Why no demo data was made, as the error a command or the app stops with.
 pub fn demo_error(e: crate::ops::demo::DemoError) -> anyhow::Error {
     use crate::ops::demo::DemoError;

@@ -12,8 +12,9 @@ use std::time::Duration;
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
 
-use crate::app::{App, Effect, Key, Lang, Text};
+use crate::app::{App, Effect, Key};
 use crate::db::InstanceLock;
+use crate::i18n::Lang;
 use crate::i18n::cli::CommandError;
 use crate::ui::{self, Theme};
 pub use effects::Runner;
@@ -25,7 +26,7 @@ pub struct Settings {
     pub actor: String,
     pub warning_days: u32,
     /// Said on the first screen, e.g. that the config file is broken.
-    pub notice: Option<String>,
+    pub notice: Option<crate::config::ConfigProblem>,
     /// A fixed clock (`HEMBESOK_NOW`), for demonstrations and tests.
     pub clock: Option<chrono::NaiveDateTime>,
 }
@@ -98,7 +99,7 @@ pub fn run(path: &Path, settings: &Settings) -> anyhow::Result<()> {
     let mut app = App::new(settings.lang, runner.now().date(), runner.programme_ids());
     app.warning_days = settings.warning_days;
     if let Some(notice) = &settings.notice {
-        app.message = Some(Text::new(notice.clone(), notice.clone()));
+        app.message = Some(crate::i18n::cli::config_problem(notice));
     }
     // ratatui's terminal restores itself if anything panics.
     let mut terminal = ratatui::try_init()?;
