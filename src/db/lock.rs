@@ -36,9 +36,7 @@ impl InstanceLock {
             Ok(()) => Ok(InstanceLock { _file: file }),
             Err(TryLockError::WouldBlock) => Err(DbError::Refused {
                 path: db.to_path_buf(),
-                reason:
-                    "is already open in another hembesok window; use that one, or close it first"
-                        .into(),
+                reason: super::Refusal::AlreadyOpen,
             }),
             Err(TryLockError::Error(source)) => Err(DbError::Io {
                 path,

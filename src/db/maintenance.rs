@@ -7,7 +7,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::migrate::{LATEST_VERSION, user_version};
 use super::open::APPLICATION_ID;
-use super::{Db, DbError, ReadTx, Result};
+use super::{Db, DbError, ReadTx, Refusal, Result};
 
 /// One line of `hembesok check`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,10 +67,7 @@ pub fn refuse_unsafe_location(path: &Path) -> Result<()> {
         if SYNCED_FOLDERS.iter().any(|s| name.starts_with(s)) {
             return Err(DbError::Refused {
                 path: path.to_path_buf(),
-                reason: format!(
-                    "is inside a cloud-synced folder ({}); a database there can be copied half-written. Keep it on a local disk and use `hembesok backup` for copies",
-                    part.as_os_str().to_string_lossy()
-                ),
+                reason: Refusal::CloudFolder(part.as_os_str().to_string_lossy().to_string()),
             });
         }
     }
@@ -79,9 +76,7 @@ pub fn refuse_unsafe_location(path: &Path) -> Result<()> {
     {
         return Err(DbError::Refused {
             path: path.to_path_buf(),
-            reason: format!(
-                "is on a network file system ({fs_type}), where SQLite's locks do not hold; keep the database on a local disk"
-            ),
+            reason: Refusal::NetworkFileSystem(fs_type),
         });
     }
     Ok(())
@@ -197,15 +192,15 @@ impl Db {
     /// Writes a compacted copy to `target` with `VACUUM INTO`, verifies it, makes it 0600 and only
     /// then moves it into place. Refuses an existing `target` unless `overwrite`.
     pub fn backup(&mut self, target: &Path, overwrite: bool) -> Result<()> {
-        let refused = |reason: &str| DbError::Refused {
+        let refused = |reason: Refusal| DbError::Refused {
             path: target.to_path_buf(),
-            reason: reason.to_string(),
+            reason,
         };
         if target.exists() && !overwrite {
-            return Err(refused("already exists; pass --force to replace it"));
+            return Err(refused(Refusal::TargetExists));
         }
         if self.path.as_deref().is_some_and(|p| same_file(p, target)) {
-            return Err(refused("is the database itself; choose another path"));
+            return Err(refused(Refusal::TargetIsDatabase));
         }
         let io = |source| DbError::Io {
             path: target.to_path_buf(),
@@ -213,7 +208,7 @@ impl Db {
         };
         let name = target
             .file_name()
-            .ok_or_else(|| refused("has no file name"))?
+            .ok_or_else(|| refused(Refusal::NoFileName))?
             .to_string_lossy()
             .to_string();
         let temp: PathBuf =
@@ -274,10 +269,7 @@ impl Db {
         if !failed.is_empty() {
             return Err(DbError::Refused {
                 path: source.to_path_buf(),
-                reason: format!(
-                    "does not pass the checks ({}); nothing was restored",
-                    failed.join(", ")
-                ),
+                reason: Refusal::BackupFailsChecks(failed.join(", ")),
             });
         }
         self.backup(safety_copy, false)?;

@@ -22,11 +22,53 @@ pub use maintenance::{CheckItem, Counts, check_file};
 pub use migrate::LATEST_VERSION;
 pub use open::APPLICATION_ID;
 
+/// Why a file was refused: it is not ours, not safe to keep a database in, or in use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    Folder,
+    EmptyFile,
+    NotSqlite,
+    /// Another program's SQLite database, by its application id.
+    Foreign(i32),
+    /// Inside a folder a sync service copies (its name).
+    CloudFolder(String),
+    /// On a network file system (its type).
+    NetworkFileSystem(String),
+    /// Another window has the database open.
+    AlreadyOpen,
+    /// A backup's target exists, and replacing it was not asked for.
+    TargetExists,
+    /// A backup's target is the database itself.
+    TargetIsDatabase,
+    NoFileName,
+    /// A backup to restore from fails these checks.
+    BackupFailsChecks(String),
+}
+
+/// The English words, for error chains at the edge of a command; `i18n` has both languages.
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Folder => f.write_str("is a folder; give the path of a database file"),
+            Refusal::EmptyFile => f.write_str("is an empty file, not a hembesok database; it was left as it is. Remove it, or give another path"),
+            Refusal::NotSqlite => f.write_str("is not a hembesok database (not an SQLite file at all, or damaged); it was left as it is"),
+            Refusal::Foreign(id) => write!(f, "is another program's SQLite database (application id {id:#x}), not hembesok's; it was left as it is"),
+            Refusal::CloudFolder(name) => write!(f, "is inside a cloud-synced folder ({name}); a database there can be copied half-written. Keep it on a local disk and use `hembesok backup` for copies"),
+            Refusal::NetworkFileSystem(kind) => write!(f, "is on a network file system ({kind}), where SQLite's locks do not hold; keep the database on a local disk"),
+            Refusal::AlreadyOpen => f.write_str("is already open in another hembesok window; use that one, or close it first"),
+            Refusal::TargetExists => f.write_str("already exists; pass --force to replace it"),
+            Refusal::TargetIsDatabase => f.write_str("is the database itself; choose another path"),
+            Refusal::NoFileName => f.write_str("has no file name"),
+            Refusal::BackupFailsChecks(what) => write!(f, "does not pass the checks ({what}); nothing was restored"),
+        }
+    }
+}
+
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
-    #[error("{path}: {reason}")]
-    Refused { path: PathBuf, reason: String },
+    #[error("{path} {reason}")]
+    Refused { path: PathBuf, reason: Refusal },
     #[error(
         "{path} was written by a newer hembesok (schema version {found}; this program knows up to {supported}); install the newer hembesok"
     )]

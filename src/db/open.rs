@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::{DbError, Key, Mode, Result};
+use super::{DbError, Key, Mode, Refusal, Result};
 
 /// "HBES" in ASCII: SQLite's header field that says which program a file belongs to.
 pub const APPLICATION_ID: i32 = 0x4842_4553;
@@ -52,41 +52,27 @@ fn inspect(path: &Path) -> Result<FileKind> {
     })
 }
 
-fn refused(path: &Path, reason: impl Into<String>) -> DbError {
+fn refused(path: &Path, reason: Refusal) -> DbError {
     DbError::Refused {
         path: path.to_path_buf(),
-        reason: reason.into(),
+        reason,
     }
 }
 
 /// Refuses an existing file that is not a hembesok database, reading only its header.
 pub fn refuse_foreign(path: &Path) -> Result<()> {
     if path.is_dir() {
-        return Err(refused(
-            path,
-            "is a folder; give the path of a database file",
-        ));
+        return Err(refused(path, Refusal::Folder));
     }
     match inspect(path)? {
-        FileKind::Empty => Err(refused(
-            path,
-            "is an empty file, not a hembesok database; it was left as it is. Remove it, or give another path",
-        )),
-        FileKind::NotSqlite => Err(refused(
-            path,
-            "is not a hembesok database (not an SQLite file at all, or damaged); it was left as it is",
-        )),
+        FileKind::Empty => Err(refused(path, Refusal::EmptyFile)),
+        FileKind::NotSqlite => Err(refused(path, Refusal::NotSqlite)),
         // A stamp still in the -wal file (not yet checkpointed) is only visible through SQLite.
         FileKind::Sqlite {
             application_id: 0, ..
         } if wal_says_ours(path) => Ok(()),
         FileKind::Sqlite { application_id, .. } if application_id != APPLICATION_ID => {
-            Err(refused(
-                path,
-                format!(
-                    "is another program's SQLite database (application id {application_id:#x}), not hembesok's; it was left as it is"
-                ),
-            ))
+            Err(refused(path, Refusal::Foreign(application_id)))
         }
         FileKind::Sqlite { .. } => Ok(()),
     }

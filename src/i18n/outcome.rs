@@ -160,7 +160,7 @@ impl std::error::Error for OpsError {}
 pub fn db_error(e: &DbError) -> Text {
     let en = e.to_string();
     let sv = match e {
-        DbError::Refused { path, reason } => format!("{}: {reason}", path.display()),
+        DbError::Refused { path, reason } => format!("{} {}", path.display(), refused_sv(reason)),
         DbError::TooNew {
             path,
             found,
@@ -204,6 +204,24 @@ pub fn db_error(e: &DbError) -> Text {
         DbError::Sqlite(what) => format!("databasfel: {what}"),
     };
     Text { sv, en }
+}
+
+/// Why a file was refused, in Swedish (English is the refusal's `Display`).
+fn refused_sv(r: &crate::db::Refusal) -> String {
+    use crate::db::Refusal as R;
+    match r {
+        R::Folder => "är en mapp; ange sökvägen till en databasfil".into(),
+        R::EmptyFile => "är en tom fil, inte en hembesok-databas; den lämnades orörd. Ta bort den, eller ange en annan sökväg".into(),
+        R::NotSqlite => "är ingen hembesok-databas (ingen SQLite-fil alls, eller skadad); den lämnades orörd".into(),
+        R::Foreign(id) => format!("är ett annat programs SQLite-databas (application id {id:#x}), inte hembesoks; den lämnades orörd"),
+        R::CloudFolder(name) => format!("ligger i en molnsynkad mapp ({name}); en databas där kan kopieras halvskriven. Ha den på en lokal disk och använd `hembesok backup` för kopior"),
+        R::NetworkFileSystem(kind) => format!("ligger på ett nätverksfilsystem ({kind}), där SQLites lås inte håller; ha databasen på en lokal disk"),
+        R::AlreadyOpen => "är redan öppen i ett annat hembesok-fönster; använd det, eller stäng det först".into(),
+        R::TargetExists => "finns redan; ange --force för att ersätta den".into(),
+        R::TargetIsDatabase => "är databasen själv; välj en annan sökväg".into(),
+        R::NoFileName => "saknar filnamn".into(),
+        R::BackupFailsChecks(what) => format!("klarar inte kontrollerna ({what}); inget återställdes"),
+    }
 }
 
 /// A booking conflict with what to do about it.
