@@ -121,7 +121,7 @@ pub fn alerts() -> Vec<AlertRow> {
             4,
             "Familjen Warsame",
             "senast 2026-11-25 · Hembesök 2 månader · Ifrah",
-            "by 2026-11-25 · Home visit at 2 months · Ifrah",
+            "closes 2026-11-25 · Home visit at 2 months · Ifrah",
         ),
         alert(
             AlertKind::DueUnbooked,
@@ -356,7 +356,7 @@ pub fn staff() -> Vec<Staff> {
             4,
             "Elsa Tandvård",
             Role::Dental,
-            &[Weekday::Wed],
+            &[Weekday::Mon, Weekday::Wed, Weekday::Thu, Weekday::Fri],
             "07:30-16:00",
             &[],
             false,

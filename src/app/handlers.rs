@@ -34,7 +34,7 @@ impl App {
                 self.book_on = Some(day);
                 let mut effects = self.show(Screen::Families);
                 self.family = None;
-                self.families.searching = true;
+                self.families.start_search();
                 self.message = Some(Text::new(
                     format!("Boka {day}: sök familjen och tryck Enter (Esc avbryter)."),
                     format!("Book on {day}: search for the family and press Enter (Esc cancels)."),
@@ -179,6 +179,7 @@ impl App {
                 Vec::new()
             }
             Action::Edit | Action::Open => {
+                self.staff.searching = false;
                 if let Some(s) = self.staff.selected() {
                     self.open_form(forms::edit_staff(s, self.lang));
                 }

@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod keymap_docs;
 pub mod modal;
 pub mod screens;
+pub mod search_box;
 pub mod staff;
 pub mod today;
 pub mod week;
@@ -91,6 +92,7 @@ impl App {
         let own = match self.screen {
             Screen::Families if self.family.is_some() => Scope::FamilyPage,
             Screen::Families if self.families.searching => return vec![Scope::Search],
+            Screen::Staff if self.staff.searching => return vec![Scope::StaffSearch],
             screen => screen.info().scope,
         };
         vec![own, Scope::List, Scope::Global]
@@ -103,7 +105,7 @@ impl App {
             Some(action) => self.update(action),
             None if matches!(
                 scopes.as_slice(),
-                [Scope::Form | Scope::Search | Scope::PickStaff]
+                [Scope::Form | Scope::Search | Scope::StaffSearch | Scope::PickStaff]
             ) =>
             {
                 self.update(Action::Type(key))
@@ -196,10 +198,15 @@ impl App {
                 }
             }
             Action::Show(screen) => self.show(screen),
+            // On the Staff screen `/` searches the roster; everywhere else, the families.
+            Action::Search if self.screen == Screen::Staff && self.top().is_none() => {
+                self.staff.start_search();
+                self.staff.ensure_loaded()
+            }
             Action::Search => {
                 let mut effects = self.show(Screen::Families);
                 self.family = None;
-                self.families.searching = true;
+                self.families.start_search();
                 effects.extend(self.families.ensure_loaded());
                 effects
             }

@@ -196,7 +196,11 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
                         "senast {} · {} · {}",
                         e.window.max, e.name, child.child_name
                     ),
-                    format!("by {} · {} · {}", e.window.max, e.name_en, child.child_name),
+                    // The window is still open: it closes on that day.
+                    format!(
+                        "closes {} · {} · {}",
+                        e.window.max, e.name_en, child.child_name
+                    ),
                 ),
                 _ => (
                     e.window.due,
@@ -259,8 +263,8 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
             family_name: v.family_name.clone(),
             area: v.area.clone(),
             detail: Text::new(
-                format!("{when}: anteckna utfallet (o i Vecka)"),
-                format!("{when}: record the outcome (o in Week)"),
+                format!("{when}: registrera utfallet (o)"),
+                format!("{when}: record the outcome (o)"),
             ),
             date: Some(v.start.date()),
         });

@@ -2,7 +2,8 @@
 
 use super::Text;
 use crate::domain::enums::{
-    ConsentMethod, Eligibility, ExitReason, FamilyStatus, Location, Protection, Role, VisitStatus,
+    ConsentMethod, Eligibility, ExitReason, FamilyStatus, Location, Protection, Referral, Role,
+    Theme, VisitStatus,
 };
 use crate::domain::identity::IdKind;
 use crate::domain::schedule::VisitState;
@@ -27,7 +28,8 @@ pub fn status(s: FamilyStatus) -> Text {
         FamilyStatus::Declined => t("tackat nej", "declined"),
         FamilyStatus::Active => t("aktiv", "active"),
         FamilyStatus::Paused => t("vilande", "paused"),
-        FamilyStatus::Completed => t("fullföljt", "completed"),
+        // Said of the family ("familjen är aktiv / klar / avslutad"), so the forms agree with it.
+        FamilyStatus::Completed => t("klar", "completed"),
         FamilyStatus::Exited => t("avslutad", "exited"),
     }
 }
@@ -35,9 +37,9 @@ pub fn status(s: FamilyStatus) -> Text {
 pub fn exit_reason(r: ExitReason) -> Text {
     match r {
         ExitReason::Moved => t("flyttat", "moved"),
-        ExitReason::DeclinedFurther => t("avböjt fortsatt", "declined further visits"),
-        ExitReason::Completed => t("fullföljt", "completed"),
-        ExitReason::AgedOut => t("åldrats ur", "aged out"),
+        ExitReason::DeclinedFurther => t("tackat nej till fler besök", "declined further visits"),
+        ExitReason::Completed => t("programmet fullföljt", "programme completed"),
+        ExitReason::AgedOut => t("barnet över åldersgränsen", "child past the age limit"),
         ExitReason::Other => t("annat", "other"),
     }
 }
@@ -57,7 +59,7 @@ pub fn role(r: Role) -> Text {
         Role::Nurse => t("BVC-sjuksköterska", "child health nurse"),
         Role::ParentAdvisor => t("föräldrarådgivare", "parent advisor"),
         Role::FamilyTherapist => t("familjebehandlare", "family therapist"),
-        Role::Dental => t("tandvård", "dental"),
+        Role::Dental => t("tandsköterska/tandhygienist", "dental nurse/hygienist"),
         Role::Interpreter => t("tolk", "interpreter"),
         Role::Other => t("annan", "other"),
     }
@@ -96,14 +98,15 @@ pub fn visit_state(s: VisitState) -> Text {
         VisitState::Due => t("att boka", "due"),
         VisitState::Booked => t("bokat", "booked"),
         VisitState::Done => t("genomfört", "done"),
-        VisitState::Overdue => t("försenat", "overdue"),
+        // The window is still open but closes within the warning days.
+        VisitState::Overdue => t("bråttom", "closing"),
         VisitState::Missed => t("missat", "missed"),
     }
 }
 
 pub fn alert(k: AlertKind) -> Text {
     match k {
-        AlertKind::Overdue => t("Försenat", "Overdue"),
+        AlertKind::Overdue => t("Bråttom", "Closes soon"),
         AlertKind::DueUnbooked => t("Att boka", "Due, unbooked"),
         AlertKind::InterpreterMissing => t("Tolk saknas", "No interpreter"),
         AlertKind::DoubleBooked => t("Dubbelbokad", "Double-booked"),
@@ -122,4 +125,57 @@ pub fn location(l: Location) -> Text {
 
 pub fn yes_no(b: bool) -> Text {
     if b { t("ja", "yes") } else { t("nej", "no") }
+}
+
+/// A subject a visit covered, as the outcome form's checklist shows it.
+pub fn theme(th: Theme) -> Text {
+    match th {
+        Theme::ChildDevelopment => t("barnets utveckling", "child development"),
+        Theme::Feeding => t("mat och amning", "feeding"),
+        Theme::Sleep => t("sömn", "sleep"),
+        Theme::ChildSafety => t("barnsäkerhet", "child safety"),
+        Theme::DentalHealth => t("tandhälsa", "dental health"),
+        Theme::LanguageReading => t("språk och läsning", "language and reading"),
+        Theme::Attachment => t("anknytning", "attachment"),
+        Theme::Parenthood => t("föräldraskap", "parenthood"),
+        Theme::WelfareSystem => t("samhällets stöd", "welfare system"),
+        Theme::Vaccination => t("vaccinationer", "vaccination"),
+        Theme::Infections => t("infektioner", "infections"),
+        Theme::SocialNetwork => t("socialt nätverk", "social network"),
+    }
+}
+
+/// Where a family was referred, as the outcome form's checklist shows it.
+pub fn referral(r: Referral) -> Text {
+    match r {
+        Referral::Dental => t("tandvården", "dental care"),
+        Referral::OpenPreschool => t("öppna förskolan", "open preschool"),
+        Referral::Library => t("biblioteket", "library"),
+        Referral::SocialServices => t("socialtjänsten", "social services"),
+        Referral::MaternalHealth => t("mödrahälsovården", "maternal health care"),
+        Referral::Other => t("annat", "other"),
+    }
+}
+
+/// Words the app and the demo write into free-text fields (a caregiver's relation, a consent's
+/// scope), in the interface language; anything else a coordinator typed is shown as typed.
+pub fn free_text(value: &str) -> Text {
+    const KNOWN: [(&str, &str); 8] = [
+        ("mamma", "mother"),
+        ("pappa", "father"),
+        ("förälder", "parent"),
+        ("förälder 1", "parent 1"),
+        ("förälder 2", "parent 2"),
+        ("vårdnadshavare", "guardian"),
+        (
+            "samverkan BVC och socialtjänst",
+            "joint work of child health care and social services",
+        ),
+        ("extern", "external"),
+    ];
+    let trimmed = value.trim();
+    KNOWN
+        .iter()
+        .find(|(sv, en)| trimmed.eq_ignore_ascii_case(sv) || trimmed.eq_ignore_ascii_case(en))
+        .map_or_else(|| t(value, value), |(sv, en)| t(sv, en))
 }

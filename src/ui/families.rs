@@ -39,6 +39,9 @@ fn render_search(app: &App, frame: &mut Frame, search: Rect, theme: Theme) {
     let query = state.query.value();
     let text = if query.is_empty() && !state.searching {
         Span::styled(s.search_hint, theme.dim())
+    } else if state.query.selected && state.searching {
+        // Selected: the next letter typed replaces it.
+        Span::styled(query.to_string(), theme.selected())
     } else {
         Span::raw(query.to_string())
     };

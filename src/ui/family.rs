@@ -264,8 +264,8 @@ fn render_child<'a>(p: &View, child: &ChildDetail, timeline: &ChildTimeline) -> 
     lines.extend(timeline.entries.iter().map(|e| render_entry(p, e)));
     if timeline.extra_visits > 0 {
         lines.push(Line::from(format!(
-            "  + {} {}",
-            timeline.extra_visits, s.extra_visits
+            "  + {}",
+            i18n::count(timeline.extra_visits, s.extra_visit, s.extra_visits)
         )));
     }
     lines

@@ -57,6 +57,8 @@ pub struct Strings {
     pub due: &'static str,
     pub date: &'static str,
     pub extra_visits: &'static str,
+    /// One extra visit: the singular of `extra_visits`.
+    pub extra_visit: &'static str,
     pub programme_missing: &'static str,
     pub enrolled: &'static str,
     pub exit_reason: &'static str,
@@ -67,6 +69,8 @@ pub struct Strings {
     pub hours: &'static str,
     pub active: &'static str,
     pub no_staff: &'static str,
+    pub no_staff_match: &'static str,
+    pub id: &'static str,
     pub help_title: &'static str,
     pub help_footer: &'static str,
     pub question: &'static str,
@@ -85,6 +89,8 @@ pub struct Strings {
     pub yes_no: &'static str,
     pub week_label: &'static str,
     pub families_count: &'static str,
+    /// The singular of `families_count`.
+    pub family_count_one: &'static str,
     pub weekdays: [&'static str; 7],
 }
 
@@ -115,8 +121,8 @@ pub static SV: Strings = Strings {
     programme: "Program",
     status: "Status",
     visits_filter: "Besök",
-    due_or_overdue: "att boka/försenade",
-    overdue: "försenade",
+    due_or_overdue: "att boka/bråttom",
+    overdue: "bråttom",
     reference: "Ref",
     loading: "Läser in…",
     no_match: "Ingen familj matchar.",
@@ -142,6 +148,7 @@ pub static SV: Strings = Strings {
     due: "Ska göras",
     date: "Datum",
     extra_visits: "extra besök",
+    extra_visit: "extra besök",
     programme_missing: "Familjens programversion finns inte i databasen; tidslinjen kan inte visas.",
     enrolled: "inskriven",
     exit_reason: "orsak",
@@ -152,6 +159,8 @@ pub static SV: Strings = Strings {
     hours: "Tid",
     active: "Aktiv",
     no_staff: "Ingen personal ännu: n lägger till.",
+    no_staff_match: "Ingen i personalen matchar sökningen.",
+    id: "Id",
     help_title: "Tangenter",
     help_footer: "Esc stänger",
     question: "Fråga",
@@ -170,6 +179,7 @@ pub static SV: Strings = Strings {
     yes_no: "y = ja   n = nej",
     week_label: "v.",
     families_count: "familjer",
+    family_count_one: "familj",
     weekdays: ["mån", "tis", "ons", "tor", "fre", "lör", "sön"],
 };
 
@@ -200,8 +210,8 @@ pub static EN: Strings = Strings {
     programme: "Programme",
     status: "Status",
     visits_filter: "Visits",
-    due_or_overdue: "due/overdue",
-    overdue: "overdue",
+    due_or_overdue: "due/closing soon",
+    overdue: "closing soon",
     reference: "Ref",
     loading: "Loading…",
     no_match: "No family matches.",
@@ -227,6 +237,7 @@ pub static EN: Strings = Strings {
     due: "Due",
     date: "Date",
     extra_visits: "extra visits",
+    extra_visit: "extra visit",
     programme_missing: "The family's programme version is not in the database; the timeline cannot be shown.",
     enrolled: "enrolled",
     exit_reason: "reason",
@@ -237,6 +248,8 @@ pub static EN: Strings = Strings {
     hours: "Hours",
     active: "Active",
     no_staff: "No staff yet: n adds one.",
+    no_staff_match: "No staff member matches the search.",
+    id: "Id",
     help_title: "Keys",
     help_footer: "Esc closes",
     question: "Question",
@@ -255,6 +268,7 @@ pub static EN: Strings = Strings {
     yes_no: "y = yes   n = no",
     week_label: "week",
     families_count: "families",
+    family_count_one: "family",
     weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
 };
 
@@ -263,4 +277,9 @@ pub fn strings(lang: Lang) -> &'static Strings {
         Lang::Sv => &SV,
         Lang::En => &EN,
     }
+}
+
+/// "1 family", "2 families": the count with the noun in the number it needs.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -224,3 +224,39 @@ pub fn short_name(name: &str) -> String {
         _ => String::new(),
     }
 }
+
+/// Column widths from their content: each column as wide as its widest cell (`natural`), and
+/// when the row does not fit in `room` (gaps between columns included), the column with the
+/// most to spare above its `min` gives up a character at a time. Nothing grows past its content,
+/// so extra width is left at the right rather than handed to one column.
+pub fn content_widths(natural: &[usize], min: &[usize], room: usize) -> Vec<u16> {
+    let mut widths: Vec<usize> = natural.to_vec();
+    // A column narrower than its floor keeps its own width.
+    let min: Vec<usize> = natural.iter().zip(min).map(|(n, m)| (*n).min(*m)).collect();
+    let gaps = widths.len().saturating_sub(1);
+    let mut total: usize = widths.iter().sum::<usize>() + gaps;
+    while total > room {
+        let spare = widths
+            .iter()
+            .zip(&min)
+            .enumerate()
+            .filter(|(_, (w, m))| w > m)
+            .max_by_key(|(i, (w, m))| (**w - **m, usize::MAX - i));
+        let Some((i, _)) = spare else { break };
+        widths[i] -= 1;
+        total -= 1;
+    }
+    widths
+        .into_iter()
+        .map(|w| u16::try_from(w).unwrap_or(u16::MAX))
+        .collect()
+}
+
+/// The widest of `cells` and `header`, in characters.
+pub fn widest<'a>(header: &str, cells: impl Iterator<Item = &'a str>) -> usize {
+    cells
+        .map(|c| c.chars().count())
+        .chain(std::iter::once(header.chars().count()))
+        .max()
+        .unwrap_or(0)
+}

@@ -298,3 +298,47 @@ fn every_screen_draws_at_any_size() {
         }
     }
 }
+
+#[test]
+fn the_staff_list_shows_every_working_day_the_id_and_whole_roles() {
+    for lang in [Lang::Sv, Lang::En] {
+        let mut app = app(lang);
+        app.handle_key(Key::Char('5'));
+        app.update(Action::StaffLoaded(fixtures::staff()));
+        let (days, role) = match lang {
+            Lang::Sv => ("mån ons–fre", "BVC-sjuksköterska"),
+            Lang::En => ("Mon Wed–Fri", "child health nurse"),
+        };
+        for width in [80, 120] {
+            let screen = draw(&app, width, 24);
+            assert!(screen.contains(days), "{width}:\n{screen}");
+            assert!(screen.contains(role), "{width}:\n{screen}");
+        }
+        let wide = draw(&app, 120, 24);
+        let header = wide.lines().nth(1).unwrap_or_default();
+        assert!(
+            header.starts_with("Id ")
+                && header.ends_with(match lang {
+                    Lang::Sv => "Aktiv",
+                    Lang::En => "Active",
+                }),
+            "{header}"
+        );
+        assert!(
+            wide.contains("tandsköterska/tandhygienist") || lang == Lang::En,
+            "{wide}"
+        );
+    }
+}
+
+#[test]
+fn the_staff_search_line_shows_what_is_typed_and_how_many_match() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('5'));
+    app.update(Action::StaffLoaded(fixtures::staff()));
+    app.handle_key(Key::Char('/'));
+    for c in "tolk".chars() {
+        app.handle_key(Key::Char(c));
+    }
+    both_sizes("staff_search_sv", &app);
+}

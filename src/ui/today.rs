@@ -43,7 +43,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             s.weekdays[n.start.weekday().num_days_from_monday() as usize],
             n.start.format("%Y-%m-%d %H:%M"),
             n.place.as_ref().map_or(String::new(), |p| format!(", {p}")),
-            format_args!(" ({} {})", n.members, s.families_count),
+            format_args!(
+                " ({})",
+                i18n::count(n.members as usize, s.family_count_one, s.families_count)
+            ),
         ),
         None => format!(" {}", s.no_group),
     };

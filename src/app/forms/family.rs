@@ -247,7 +247,7 @@ pub fn consent(family_id: i64, first_caregiver: &str, today: NaiveDate) -> Form 
 pub fn exit(family_id: i64) -> Form {
     Form::new(
         FormKind::Exit(family_id),
-        t("Avsluta i programmet", "Exit the programme"),
+        t("Avsluta deltagandet", "End participation"),
         vec![
             Field::choice(
                 "reason",
@@ -261,8 +261,8 @@ pub fn exit(family_id: i64) -> Form {
                 "moved",
             )
             .hint(
-                "←/→ väljer; Enter avslutar familjen i programmet",
-                "←/→ chooses; Enter exits the family",
+                "←/→ väljer; Enter avslutar familjens deltagande",
+                "←/→ chooses; Enter ends the family's participation",
             ),
         ],
     )

@@ -89,7 +89,7 @@ fn fields(s: Option<&Staff>, lang: Lang) -> Vec<Field> {
 pub fn new_staff(lang: Lang) -> Form {
     Form::new(
         FormKind::NewStaff,
-        t("Ny personal", "New staff member"),
+        t("Ny medarbetare", "New staff member"),
         fields(None, lang),
     )
 }
