@@ -6,8 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::Theme;
 use super::i18n::{self, Strings};
+use super::{Theme, wrap_words};
 use crate::app::family::{ChildTimeline, FamilyPage};
 use crate::app::{App, Lang, labels};
 use crate::domain::schedule::VisitState;
@@ -28,32 +28,6 @@ fn field<'a>(label: &str, value: &str, width: usize, theme: Theme) -> Vec<Line<'
     ])];
     lines.extend(rows.map(|r| Line::from(format!("{:LABEL_WIDTH$}{r}", ""))));
     lines
-}
-
-/// Splits text at spaces into rows of at most `room` characters; a word longer than a row is
-/// cut, so nothing is hidden.
-fn wrap_words(text: &str, room: usize) -> Vec<String> {
-    let mut rows: Vec<String> = Vec::new();
-    let mut row = String::new();
-    for word in text.split(' ') {
-        let used = row.chars().count();
-        let needed = word.chars().count() + usize::from(used > 0);
-        if used > 0 && used + needed > room {
-            rows.push(std::mem::take(&mut row));
-        }
-        if !row.is_empty() {
-            row.push(' ');
-        }
-        row.push_str(word);
-        while row.chars().count() > room {
-            let head: String = row.chars().take(room).collect();
-            let tail: String = row.chars().skip(room).collect();
-            rows.push(head);
-            row = tail;
-        }
-    }
-    rows.push(row);
-    rows
 }
 
 /// What every piece of the page needs to draw itself.
@@ -327,7 +301,7 @@ fn render_entry<'a>(p: &View, e: &TimelineEntry) -> Line<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap_words;
+    use crate::ui::wrap_words;
 
     #[test]
     fn long_values_wrap_at_spaces_and_lose_nothing() {

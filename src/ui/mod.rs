@@ -260,3 +260,30 @@ pub fn widest<'a>(header: &str, cells: impl Iterator<Item = &'a str>) -> usize {
         .max()
         .unwrap_or(0)
 }
+
+/// Splits text at spaces into rows of at most `room` characters; a word longer than a row is
+/// cut, so nothing is hidden.
+pub fn wrap_words(text: &str, room: usize) -> Vec<String> {
+    let room = room.max(1);
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    for word in text.split(' ') {
+        let used = row.chars().count();
+        let needed = word.chars().count() + usize::from(used > 0);
+        if used > 0 && used + needed > room {
+            rows.push(std::mem::take(&mut row));
+        }
+        if !row.is_empty() {
+            row.push(' ');
+        }
+        row.push_str(word);
+        while row.chars().count() > room {
+            let head: String = row.chars().take(room).collect();
+            let tail: String = row.chars().skip(room).collect();
+            rows.push(head);
+            row = tail;
+        }
+    }
+    rows.push(row);
+    rows
+}

@@ -342,3 +342,23 @@ fn the_staff_search_line_shows_what_is_typed_and_how_many_match() {
     }
     both_sizes("staff_search_sv", &app);
 }
+
+#[test]
+fn the_outcome_form_ticks_themes_in_swedish() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('o'));
+    for _ in 0..3 {
+        app.handle_key(Key::Tab);
+    }
+    app.handle_key(Key::Right);
+    app.handle_key(Key::Char(' '));
+    app.handle_key(Key::Right);
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("[x] mat och amning"), "{screen}");
+    assert!(!screen.contains("child_development"), "{screen}");
+    both_sizes("outcome_sv", &app);
+    let mut en = fixtures::app(Lang::En);
+    en.handle_key(Key::Char('o'));
+    let screen = draw(&en, 80, 24);
+    assert!(screen.contains("Referred to"), "{screen}");
+}

@@ -70,3 +70,39 @@ fn searching_again_replaces_the_old_text_instead_of_appending() {
     assert_eq!(app.staff.query.value(), "bo");
     assert_eq!(names(&app), ["Bo Rådgivare"]);
 }
+
+/// Tabs to the field `id` of the open form.
+fn focus(app: &mut App, id: &str) {
+    for _ in 0..20 {
+        if app.form().and_then(|f| f.fields.get(f.focus)).map(|f| f.id) == Some(id) {
+            return;
+        }
+        app.handle_key(Key::Tab);
+    }
+    panic!("no field {id}");
+}
+
+#[test]
+fn themes_and_referrals_are_ticked_in_a_checklist_not_typed_as_codes() {
+    use crate::domain::enums::{Referral, Theme};
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('o'));
+    focus(&mut app, "themes");
+    // "sömn" typed as letters does nothing; Space ticks the marked option.
+    keys(&mut app, "sömn");
+    assert_eq!(app.form().map(|f| f.value("themes")), Some(""));
+    app.handle_key(Key::Right);
+    app.handle_key(Key::Char(' '));
+    app.handle_key(Key::Right);
+    app.handle_key(Key::Char(' '));
+    app.handle_key(Key::Char(' '));
+    app.handle_key(Key::Char(' '));
+    focus(&mut app, "referrals");
+    app.handle_key(Key::Char(' '));
+    let effects = app.handle_key(Key::Enter);
+    let [Effect::SetOutcome(outcome)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(outcome.themes, [Theme::Feeding, Theme::Sleep]);
+    assert_eq!(outcome.referrals, [Referral::Dental]);
+}
