@@ -75,6 +75,7 @@ fn visit(
 pub fn today_data() -> TodayData {
     TodayData {
         date: today(),
+        next_day: d(2026, 11, 24),
         visits: vec![
             visit(11, at(today(), 9, 0), 1, "Familjen Åberg", "Centrum", None),
             visit(
@@ -114,6 +115,7 @@ pub fn alerts() -> Vec<AlertRow> {
         area: Some("Centrum".into()),
         detail: Text::new(sv, en),
         date: Some(today()),
+        visit: None,
     };
     vec![
         alert(

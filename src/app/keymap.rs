@@ -103,7 +103,7 @@ static SCREEN_BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 
 /// Every other key.
 #[rustfmt::skip]
-static BINDINGS: [Binding; 68] = [
+static BINDINGS: [Binding; 70] = [
     bind(Global, &[Char('/')], Action::Search, "sök familj", "search families", true),
     bind(Global, &[Char('?')], Action::Help, "hjälp", "help", true),
     bind(Global, &[Esc], Action::Back, "tillbaka", "back", false),
@@ -118,6 +118,7 @@ static BINDINGS: [Binding; 68] = [
     bind(Today, &[Tab], Action::NextPane, "besök / att göra", "visits / to do", true),
     bind(Today, &[Char('o')], Action::RecordOutcome, "registrera utfall", "record outcome", true),
     bind(Today, &[Char('r')], Action::Rebook, "boka om", "rebook", true),
+    bind(Today, &[Char('n')], Action::Book, "boka besöket", "book the visit", true),
     bind(Week, &[Char('[')], Action::PrevWeek, "förra veckan", "previous week", true),
     bind(Week, &[Char(']')], Action::NextWeek, "nästa vecka", "next week", true),
     bind(Week, &[Char('t')], Action::ThisWeek, "denna vecka", "this week", false),
@@ -154,6 +155,7 @@ static BINDINGS: [Binding; 68] = [
     bind(FamilyPage, &[Char('x')], Action::Exit, "avsluta deltagandet", "end participation", false),
     bind(FamilyPage, &[Char('r')], Action::Reveal, "visa adress (loggas)", "show address (logged)", false),
     bind(Booking, &[Enter], Action::Open, "boka markerad tid", "book the marked slot", true),
+    bind(Booking, &[Char('y')], Action::Yes, "boka markerad tid utan fråga", "book the marked slot without asking", false),
     bind(Booking, &[Esc], Action::Back, "stäng", "close", true),
     bind(Booking, &[Char('m')], Action::BookManually, "boka för hand", "book by hand", true),
     bind(Booking, &[Char('?')], Action::Help, "hjälp", "help", true),

@@ -12,14 +12,15 @@ use crate::app::{App, labels};
 use crate::domain::views::FamilyIndexEntry;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let filter_rows = filter_lines(app, usize::from(area.width), theme);
     let [search, filters, list] = Layout::vertical([
         Constraint::Length(3),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(filter_rows.len()).unwrap_or(1)),
         Constraint::Min(0),
     ])
     .areas(area);
     render_search(app, frame, search, theme);
-    render_filters(app, frame, filters, theme);
+    frame.render_widget(Paragraph::new(filter_rows), filters);
     render_list(app, frame, list, theme);
 }
 
@@ -53,8 +54,9 @@ fn render_search(app: &App, frame: &mut Frame, search: Rect, theme: Theme) {
     }
 }
 
-/// One line of the filters in use.
-fn render_filters(app: &App, frame: &mut Frame, filters: Rect, theme: Theme) {
+/// The filters in use: one line, or two when the values (a programme's name) make it too wide;
+/// a filter is never cut in the middle.
+fn filter_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let s = i18n::strings(app.lang);
     let state = &app.families;
     let f = &state.filters;
@@ -67,7 +69,12 @@ fn render_filters(app: &App, frame: &mut Frame, filters: Rect, theme: Theme) {
     let parts = [
         (s.area, f.area.clone().unwrap_or_else(all)),
         (s.clinic, f.clinic.clone().unwrap_or_else(all)),
-        (s.programme, f.programme.clone().unwrap_or_else(all)),
+        (
+            s.programme,
+            f.programme
+                .as_ref()
+                .map_or_else(all, |p| app.programme_name(p).get(app.lang).to_string()),
+        ),
         (
             s.status,
             f.status
@@ -75,20 +82,32 @@ fn render_filters(app: &App, frame: &mut Frame, filters: Rect, theme: Theme) {
         ),
         (s.visits_filter, due.to_string()),
     ];
-    let mut spans = vec![Span::raw(" ")];
+    let mut lines: Vec<Vec<Span<'static>>> = vec![vec![Span::raw(" ")]];
+    let mut used = 1;
     for (i, (name, value)) in parts.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", theme.dim()));
+        let label = format!("{name}: ");
+        let len = label.chars().count() + value.chars().count();
+        if i > 0 && used + 3 + len > width && lines.len() < 2 {
+            lines.push(vec![Span::raw(" ")]);
+            used = 1;
+        } else if i > 0 {
+            if let Some(line) = lines.last_mut() {
+                line.push(Span::styled(" · ", theme.dim()));
+            }
+            used += 3;
         }
-        spans.push(Span::styled(format!("{name}: "), theme.dim()));
         let style = if value == s.all {
             Style::new()
         } else {
             theme.warn()
         };
-        spans.push(Span::styled(value.clone(), style));
+        if let Some(line) = lines.last_mut() {
+            line.push(Span::styled(label, theme.dim()));
+            line.push(Span::styled(value.clone(), style));
+        }
+        used += len;
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), filters);
+    lines.into_iter().map(Line::from).collect()
 }
 
 /// The matching families as a table, or why there are none.
@@ -160,7 +179,7 @@ fn render_row<'a>(app: &App, e: &FamilyIndexEntry, wide: bool, name_width: u16) 
     ];
     if wide {
         cells.push(e.clinic.clone().unwrap_or_default());
-        cells.push(e.programme_id.clone());
+        cells.push(fit(app.programme_name(&e.programme_id).get(app.lang), 12));
     }
     // A mark for a visit to book soon (·) or overdue (!), from Today's alerts.
     let mark = match state.due_of(e.id) {

@@ -78,11 +78,9 @@ fn render_heading<'a>(p: &View) -> Vec<Line<'a>> {
     let mut lines = vec![Line::from(vec![
         Span::styled(format!(" {} ", d.display_name), theme.title()),
         Span::raw(format!(
-            " {} · {} · {} v{}",
+            " {} · {}",
             d.family_ref,
             labels::status(d.status).get(lang),
-            d.programme_id,
-            d.programme_version
         )),
     ])];
     if d.protection.is_protected() {
@@ -117,7 +115,21 @@ fn render_details<'a>(p: &View) -> Vec<Line<'a>> {
             v.clone().unwrap_or_default()
         }
     };
-    let mut lines = field(s.address, &shown(&d.address), inner, theme);
+    // The programme by its name (a long one wraps under itself); its id only when the version
+    // is not in the database.
+    let programme = p
+        .page
+        .data
+        .programme_name
+        .as_ref()
+        .map_or_else(|| d.programme_id.clone(), |n| n.get(lang).to_string());
+    let mut lines = field(
+        s.programme,
+        &format!("{programme}, {} {}", s.version, d.programme_version),
+        inner,
+        theme,
+    );
+    lines.extend(field(s.address, &shown(&d.address), inner, theme));
     lines.extend(field(s.phone, &shown(&d.phone), inner, theme));
     lines.extend(field(
         s.area,
@@ -129,13 +141,12 @@ fn render_details<'a>(p: &View) -> Vec<Line<'a>> {
         inner,
         theme,
     ));
-    let interpreter = d
-        .interpreter_language
-        .as_ref()
-        .map_or(String::new(), |l| format!(" · {}: {l}", s.interpreter));
+    let interpreter = d.interpreter_language.as_ref().map_or(String::new(), |l| {
+        format!(" · {}: {}", s.interpreter, labels::language(l).get(lang))
+    });
     lines.extend(field(
         s.languages,
-        &format!("{}{interpreter}", d.languages.join(", ")),
+        &format!("{}{interpreter}", labels::languages(&d.languages).get(lang)),
         inner,
         theme,
     ));
@@ -171,7 +182,7 @@ fn consent_text(p: &View) -> String {
             format!(
                 "{}, {}, {} ({}){withdrawn}",
                 c.given_by,
-                c.scope,
+                labels::free_text(&c.scope).get(p.lang),
                 c.given_on,
                 method.get(p.lang)
             )
@@ -192,10 +203,9 @@ fn render_caregivers<'a>(p: &View) -> Vec<Line<'a>> {
             || s.no_number.to_string(),
             |i| format!("{} {}", labels::id_kind(i.kind).get(p.lang), i.masked()),
         );
-        let relation = c
-            .relation
-            .as_ref()
-            .map_or(String::new(), |r| format!(" ({r})"));
+        let relation = c.relation.as_ref().map_or(String::new(), |r| {
+            format!(" ({})", labels::free_text(r).get(p.lang))
+        });
         lines.push(Line::from(format!("  {}{relation} · {id}", c.name)));
     }
     lines

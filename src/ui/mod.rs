@@ -43,10 +43,15 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
         );
         return;
     }
+    // A message (a broken config file, a refusal) gets the rows it needs, up to three.
+    let message_rows = app.message.as_ref().map_or_else(Vec::new, |m| {
+        wrap_words(m.get(app.lang), usize::from(area.width).saturating_sub(2))
+    });
+    let footer_height = u16::try_from(message_rows.len().clamp(1, 3)).unwrap_or(3);
     let [tabs, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(footer_height),
     ])
     .areas(area);
     render_tabs(app, frame, tabs, theme);
@@ -59,7 +64,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
         },
         Screen::Staff => staff::render(app, frame, body, theme),
     }
-    render_footer(app, frame, footer, theme);
+    render_footer(app, &message_rows, frame, footer, theme);
     // What is open, from the bottom up: the one in front is drawn last.
     for modal in app.modals() {
         match modal {
@@ -96,12 +101,13 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 /// The footer: a message if there is one, else the hints of the keys that work here.
-fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    if let Some(msg) = &app.message {
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {}", msg.get(app.lang)), theme.ok())),
-            area,
-        );
+fn render_footer(app: &App, message_rows: &[String], frame: &mut Frame, area: Rect, theme: Theme) {
+    if !message_rows.is_empty() {
+        let rows: Vec<Line> = message_rows
+            .iter()
+            .map(|r| Line::from(Span::styled(format!(" {r}"), theme.ok())))
+            .collect();
+        frame.render_widget(Paragraph::new(rows), area);
         return;
     }
     // A page scrolls rather than selects, so list hints would mislead there.
@@ -124,7 +130,7 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Some(fresh.then_some(b))
         })
         .flatten()
-        .filter(|b| b.hint)
+        .filter(|b| b.hint && app.offers(&b.action))
         .map(|b| {
             (
                 keys_label(&b.keys[..1]),

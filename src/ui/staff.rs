@@ -49,7 +49,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             cells.extend([
                 days(&m.work_days, s.weekdays),
                 m.work_hours.to_text(),
-                m.languages.join(", "),
+                labels::languages(&m.languages).get(app.lang).to_string(),
                 labels::yes_no(m.active).get(app.lang).to_string(),
             ]);
             cells

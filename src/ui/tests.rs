@@ -362,3 +362,61 @@ fn the_outcome_form_ticks_themes_in_swedish() {
     let screen = draw(&en, 80, 24);
     assert!(screen.contains("Referred to"), "{screen}");
 }
+
+#[test]
+fn today_shows_the_outcome_mark_of_tomorrows_visits() {
+    let mut app = app(Lang::En);
+    app.today_view.data.visits[2].status = crate::domain::enums::VisitStatus::CancelledFamily;
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = draw(&app, w, h);
+        assert!(screen.contains("tomorrow 10:00 ✗"), "{screen}");
+    }
+}
+
+#[test]
+fn on_a_friday_today_lists_mondays_visits_by_their_weekday() {
+    let mut app = app(Lang::Sv);
+    let friday = fixtures::d(2026, 12, 4);
+    let mut visits = fixtures::today_data().visits;
+    for (v, day) in visits.iter_mut().zip([4, 4, 7]) {
+        v.start = fixtures::d(2026, 12, day).and_time(v.start.time());
+    }
+    app.update(Action::TodayLoaded(Box::new(
+        crate::app::today::today_data(friday, visits, fixtures::today_data().next_session),
+    )));
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("nästa arbetsdag: mån 2026-12-07"),
+        "{screen}"
+    );
+    assert!(screen.contains("mån 10:00"), "{screen}");
+    both_sizes("today_friday_sv", &app);
+}
+
+#[test]
+fn the_footer_offers_only_the_keys_that_work_on_the_marked_todo_row() {
+    let mut app = app(Lang::En);
+    app.handle_key(Key::Tab);
+    let footer = |app: &App| {
+        draw(app, 120, 40)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    // "Closes soon": a programme visit not booked.
+    let first = footer(&app);
+    assert!(first.contains("n book the visit"), "{first}");
+    assert!(
+        !first.contains("record outcome") && !first.contains("rebook"),
+        "{first}"
+    );
+    app.handle_key(Key::Char('j'));
+    app.handle_key(Key::Char('j'));
+    // "No interpreter": the fixture's row carries no visit, so nothing but opening works.
+    let third = footer(&app);
+    assert!(
+        !third.contains("book the visit") && !third.contains("record outcome"),
+        "{third}"
+    );
+}

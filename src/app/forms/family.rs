@@ -132,13 +132,11 @@ fn child_fields() -> Vec<Field> {
     ]
 }
 
-pub fn new_family(programmes: &[String], today: NaiveDate) -> Form {
+/// `programmes`: the id and name of each programme a new family can follow.
+pub fn new_family(programmes: &[(String, Text)], today: NaiveDate) -> Form {
     let _ = today;
     let mut fields = family_fields(None);
-    let programme_options = programmes
-        .iter()
-        .map(|p| (p.clone(), Text::new(p.clone(), p.clone())))
-        .collect();
+    let programme_options = programmes.to_vec();
     fields.insert(
         2,
         Field::choice(
@@ -162,7 +160,7 @@ pub fn new_family(programmes: &[String], today: NaiveDate) -> Form {
     Form::new(FormKind::NewFamily, t("Ny familj", "New family"), fields)
 }
 
-pub fn edit_family(detail: &FamilyDetail, _programmes: &[String]) -> Form {
+pub fn edit_family(detail: &FamilyDetail) -> Form {
     Form::new(
         FormKind::EditFamily(detail.id),
         t(

@@ -2,6 +2,7 @@
 //! the outcome checklist, Today's rows and keys, the proposal list.
 
 use super::*;
+use chrono::Datelike;
 
 fn on_staff(lang: Lang) -> App {
     let mut app = app(lang);
@@ -105,4 +106,109 @@ fn themes_and_referrals_are_ticked_in_a_checklist_not_typed_as_codes() {
     };
     assert_eq!(outcome.themes, [Theme::Feeding, Theme::Sleep]);
     assert_eq!(outcome.referrals, [Referral::Dental]);
+}
+
+#[test]
+fn y_in_the_proposal_list_books_the_marked_slot_at_once() {
+    let mut app = on_family_page(Protection::None);
+    app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    app.handle_key(Key::Down);
+    let effects = app.handle_key(Key::Char('y'));
+    let [Effect::BookVisit(request)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(
+        request.candidate,
+        fixtures::booking_plan().proposals[1].candidate
+    );
+    assert!(app.question().is_none(), "no question first");
+}
+
+#[test]
+fn on_a_friday_today_shows_the_next_working_day() {
+    use fixtures::d;
+    assert_eq!(today::next_working_day(d(2026, 12, 4)), d(2026, 12, 7));
+    assert_eq!(
+        today::next_working_day(d(2026, 12, 23)),
+        d(2026, 12, 28),
+        "Christmas Eve, Christmas Day, Boxing Day and the weekend are skipped"
+    );
+    assert_eq!(today::next_working_day(d(2026, 11, 23)), d(2026, 11, 24));
+    let visit = |day: u32| {
+        let mut v = fixtures::today_data().visits[0].clone();
+        v.start = d(2026, 12, day).and_hms_opt(10, 0, 0).unwrap();
+        v
+    };
+    let data = today::today_data(d(2026, 12, 4), vec![visit(4), visit(7), visit(8)], None);
+    assert_eq!(data.next_day, d(2026, 12, 7));
+    let days: Vec<u32> = data.visits.iter().map(|v| v.start.day()).collect();
+    assert_eq!(days, [4, 7], "Monday's visits, not Tuesday's");
+    let mut app = app(Lang::En);
+    app.update(Action::TodayLoaded(Box::new(data)));
+    // A change to Monday's visits reads Today again.
+    let effects = app.update(Action::Saved(
+        Text::new("", ""),
+        Changed::Visits {
+            family_id: 1,
+            days: [d(2026, 12, 7), d(2026, 12, 7)],
+        },
+        None,
+    ));
+    assert!(effects.contains(&Effect::LoadToday), "{effects:?}");
+}
+
+/// Today with a "not recorded" row first in the to-do list, that pane focused.
+fn on_todo_rows() -> App {
+    let mut app = app(Lang::En);
+    let mut alerts = fixtures::alerts();
+    let visit = fixtures::today_data().visits[0].clone();
+    alerts.push(today::AlertRow {
+        kind: AlertKind::NotRecorded,
+        family_id: visit.family_id,
+        family_name: visit.family_name.clone(),
+        area: visit.area.clone(),
+        detail: Text::new("", "2026-11-20 10:00: record the outcome (o)"),
+        date: Some(fixtures::d(2026, 11, 20)),
+        visit: Some(visit),
+    });
+    app.update(Action::AlertsLoaded(alerts));
+    app.handle_key(Key::Tab);
+    app
+}
+
+fn marked_kind(app: &App) -> Option<AlertKind> {
+    app.today_view.marked_alert().map(|a| a.kind)
+}
+
+#[test]
+fn keys_on_todo_rows_act_on_the_row_and_the_footer_offers_only_those() {
+    let mut app = on_todo_rows();
+    // The list as the fixture has it: closes soon, due unbooked, ..., not recorded last.
+    assert_eq!(marked_kind(&app), Some(AlertKind::Overdue));
+    assert!(app.offers(&Action::Book));
+    assert!(!app.offers(&Action::RecordOutcome) && !app.offers(&Action::Rebook));
+    app.handle_key(Key::Down);
+    assert_eq!(marked_kind(&app), Some(AlertKind::DueUnbooked));
+    assert_eq!(
+        app.handle_key(Key::Char('n')),
+        vec![Effect::LoadProposals {
+            family_id: 5,
+            rebook: None
+        }]
+    );
+    app.handle_key(Key::End);
+    assert_eq!(marked_kind(&app), Some(AlertKind::NotRecorded));
+    assert!(app.offers(&Action::RecordOutcome));
+    assert!(!app.offers(&Action::Book) && !app.offers(&Action::Rebook));
+    app.handle_key(Key::Char('o'));
+    assert_eq!(
+        app.form().map(|f| f.kind),
+        Some(form::FormKind::Outcome(11))
+    );
+    app.handle_key(Key::Esc);
+    // In the visits pane, `n` has no row to book.
+    app.handle_key(Key::Tab);
+    assert!(!app.offers(&Action::Book));
+    assert!(app.handle_key(Key::Char('n')).is_empty());
+    assert!(app.offers(&Action::RecordOutcome) && app.offers(&Action::Rebook));
 }
