@@ -219,13 +219,19 @@ fn render_child<'a>(p: &View, child: &ChildDetail, timeline: &ChildTimeline) -> 
         || s.no_number.to_string(),
         |i| format!("{} {}", labels::id_kind(i.kind).get(p.lang), i.masked()),
     );
-    let mut lines = vec![Line::from(Span::styled(
-        format!(
-            " {} {} · {born} {} · {id}",
-            s.children, child.name, child.birth_date
-        ),
-        theme.header(),
-    ))];
+    let heading = format!(
+        "{} {} · {born} {} · {id}",
+        s.children, child.name, child.birth_date
+    );
+    // Wrapped under itself, so a long identity kind does not run back to the left edge.
+    let mut lines: Vec<Line> = wrap_words(&heading, p.width.saturating_sub(3))
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let lead = if i == 0 { " " } else { "   " };
+            Line::from(Span::styled(format!("{lead}{row}"), theme.header()))
+        })
+        .collect();
     if p.page.data.programme_missing {
         lines.push(Line::from(Span::styled(
             format!("  {}", s.programme_missing),

@@ -97,7 +97,11 @@ pub fn new_staff(lang: Lang) -> Form {
 pub fn edit_staff(s: &Staff, lang: Lang) -> Form {
     Form::new(
         FormKind::EditStaff(s.id),
-        t(&format!("Ändra {}", s.name), &format!("Edit {}", s.name)),
+        // The id is what `hembesok calendar --staff` takes.
+        t(
+            &format!("Ändra {} (id {})", s.name, s.id),
+            &format!("Edit {} (id {})", s.name, s.id),
+        ),
         fields(Some(s), lang),
     )
 }

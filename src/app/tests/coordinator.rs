@@ -43,6 +43,11 @@ fn slash_on_the_staff_screen_narrows_the_roster_by_name_or_id() {
         ),
         "Enter edits the person found"
     );
+    assert_eq!(
+        app.form().map(|f| f.title.sv.as_str()),
+        Some("Ändra Elsa Tandvård (id 4)"),
+        "the id calendar --staff takes"
+    );
     app.handle_key(Key::Esc);
     app.handle_key(Key::Char('/'));
     app.handle_key(Key::Esc);
