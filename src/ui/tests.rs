@@ -420,3 +420,99 @@ fn the_footer_offers_only_the_keys_that_work_on_the_marked_todo_row() {
         "{third}"
     );
 }
+
+/// Whether every word of `text` is on the screen, in order, whatever lines it wraps over.
+fn shows_whole(screen: &str, text: &str) -> bool {
+    let flat: String = screen
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c == '│' || c.is_whitespace()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words: Vec<&str> = flat.split_whitespace().collect();
+    let wanted: Vec<&str> = text.split_whitespace().collect();
+    words.windows(wanted.len()).any(|w| w == wanted.as_slice())
+}
+
+#[test]
+fn long_texts_wrap_at_80_columns_instead_of_being_cut() {
+    // The form's error, e.g. a refused outcome.
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('o'));
+    let refusal = "Utfallet kan inte sparas: besöket har ändrats i ett annat fönster sedan formuläret öppnades; stäng och öppna det igen.";
+    app.update(Action::Failed(crate::app::Text::new(refusal, refusal)));
+    assert!(
+        shows_whole(&draw(&app, 80, 24), refusal),
+        "{}",
+        draw(&app, 80, 24)
+    );
+    // A broken config file, said on the first screen.
+    let mut app = fixtures::app(Lang::En);
+    let notice = "config.toml line 3: warning_days = \"sju\" is not a number; write a whole number of days, e.g. warning_days = 7. The defaults are used.";
+    app.message = Some(crate::app::Text::new(notice, notice));
+    assert!(
+        shows_whole(&draw(&app, 80, 24), notice),
+        "{}",
+        draw(&app, 80, 24)
+    );
+    // The parent-group line.
+    let today = draw(&fixtures::app(Lang::Sv), 80, 24);
+    assert!(
+        shows_whole(&today, "Familjecentralen Ängen (6 familjer)"),
+        "{today}"
+    );
+    // The filter line, with a programme's long name.
+    let mut app = families(Lang::Sv);
+    app.handle_key(Key::Char('p'));
+    app.handle_key(Key::Char('s'));
+    let screen = draw(&app, 80, 24);
+    assert!(
+        shows_whole(&screen, "Status: erbjuden · Besök: alla"),
+        "{screen}"
+    );
+    assert!(
+        shows_whole(&screen, "Utökade hembesök (Göteborg)"),
+        "{screen}"
+    );
+    // A booking question naming three people.
+    let mut app = family_page(Protection::None);
+    let mut plan = fixtures::booking_plan();
+    plan.proposals[0].people = vec![
+        (
+            crate::domain::enums::Role::Nurse,
+            "Annika Sjuksköterskesson".into(),
+        ),
+        (
+            crate::domain::enums::Role::ParentAdvisor,
+            "Bo Föräldrarådgivarsson".into(),
+        ),
+        (
+            crate::domain::enums::Role::FamilyTherapist,
+            "Cecilia Familjebehandlarsdotter".into(),
+        ),
+    ];
+    app.update(Action::ProposalsLoaded(Box::new(plan)));
+    app.handle_key(Key::Enter);
+    let screen = draw(&app, 80, 24);
+    for part in [
+        "Boka 2026-11-24 09:00 – Annika Sjuksköterskesson, Bo",
+        "Föräldrarådgivarsson, Cecilia Familjebehandlarsdotter?",
+    ] {
+        assert!(screen.contains(part), "{screen}");
+    }
+}
+
+#[test]
+fn a_problem_under_a_field_wraps_under_its_value_not_to_column_0() {
+    let mut app = family_page(Protection::None);
+    app.lang = Lang::En;
+    app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    app.handle_key(Key::Char('m'));
+    let screen = draw(&app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("⚠ outside the visit's window"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let next = lines[at + 1];
+    assert!(next.starts_with("│                      "), "{screen}");
+}

@@ -63,7 +63,7 @@ fn fields(s: Option<&Staff>, lang: Lang) -> Vec<Field> {
             "an interpreter's languages, separated by commas",
         ),
         Field::text("work_days", t("Arbetsdagar", "Working days"), &days)
-            .hint("t.ex. mån|tis|tor (eller mon|tue|thu)", "e.g. mon|tue|thu"),
+            .hint("t.ex. mån|tis|tor", "e.g. mon|tue|thu"),
         Field::text(
             "work_hours",
             t("Arbetstid", "Working hours"),
