@@ -110,7 +110,7 @@ pub fn alert(k: AlertKind) -> Text {
         AlertKind::DueUnbooked => t("Att boka", "Due, unbooked"),
         AlertKind::InterpreterMissing => t("Tolk saknas", "No interpreter"),
         AlertKind::DoubleBooked => t("Dubbelbokad", "Double-booked"),
-        AlertKind::NotRecorded => t("Ej antecknat", "Not recorded"),
+        AlertKind::NotRecorded => t("Utfall saknas", "Not recorded"),
     }
 }
 

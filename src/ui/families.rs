@@ -135,6 +135,7 @@ fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
     let wide = list.width >= 110;
     // At 80 columns every column keeps its width (and its "…") when the name gives one up.
     let name_width: u16 = if wide { 22 } else { 21 };
+    let (clinic_width, programme_width) = wide_widths(app, list.width, name_width);
     let rows = state
         .results
         .iter()
@@ -148,7 +149,13 @@ fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
             } else {
                 Style::new()
             };
-            render_row(app, e, wide, name_width).style(style)
+            render_row(
+                app,
+                e,
+                wide.then_some((clinic_width, programme_width)),
+                name_width,
+            )
+            .style(style)
         });
     let mut widths = vec![
         Constraint::Length(name_width),
@@ -158,7 +165,10 @@ fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
     ];
     let mut header = vec![s.family, s.caregivers, s.reference, s.area];
     if wide {
-        widths.extend([Constraint::Length(22), Constraint::Length(12)]);
+        widths.extend([
+            Constraint::Length(clinic_width),
+            Constraint::Length(programme_width),
+        ]);
         header.extend([s.clinic, s.programme]);
     }
     widths.extend([Constraint::Length(10), Constraint::Length(5)]);
@@ -167,8 +177,40 @@ fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
     frame.render_widget(table, list);
 }
 
-/// One family's cells; wide tables add the clinic and the programme.
-fn render_row<'a>(app: &App, e: &FamilyIndexEntry, wide: bool, name_width: u16) -> Row<'a> {
+/// The clinic's and the programme's widths in a wide table: what the other columns leave,
+/// shared by their content (a programme's name is long, a clinic's often short).
+fn wide_widths(app: &App, width: u16, name_width: u16) -> (u16, u16) {
+    let state = &app.families;
+    let s = i18n::strings(app.lang);
+    let clinic = super::widest(
+        s.clinic,
+        state.index.iter().filter_map(|e| e.clinic.as_deref()),
+    );
+    let names: Vec<String> = state
+        .index
+        .iter()
+        .map(|e| e.programme_id.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|id| app.programme_name(id).get(app.lang).to_string())
+        .collect();
+    let programme = super::widest(s.programme, names.iter().map(String::as_str));
+    // Name, caregivers, reference, area, status and the protection mark, with the gaps.
+    let others = usize::from(name_width) + 18 + 9 + 12 + 10 + 5 + 6;
+    let room = usize::from(width).saturating_sub(others);
+    match super::content_widths(&[clinic, programme], &[10, 12], room).as_slice() {
+        [c, p] => (*c, *p),
+        _ => (22, 12),
+    }
+}
+
+/// One family's cells; wide tables add the clinic and the programme (with their widths).
+fn render_row<'a>(
+    app: &App,
+    e: &FamilyIndexEntry,
+    wide: Option<(u16, u16)>,
+    name_width: u16,
+) -> Row<'a> {
     let s = i18n::strings(app.lang);
     let state = &app.families;
     let mut cells = vec![
@@ -177,9 +219,15 @@ fn render_row<'a>(app: &App, e: &FamilyIndexEntry, wide: bool, name_width: u16) 
         e.family_ref.clone(),
         fit(e.area.as_deref().unwrap_or_default(), 12),
     ];
-    if wide {
-        cells.push(e.clinic.clone().unwrap_or_default());
-        cells.push(fit(app.programme_name(&e.programme_id).get(app.lang), 12));
+    if let Some((clinic, programme)) = wide {
+        cells.push(fit(
+            e.clinic.as_deref().unwrap_or_default(),
+            usize::from(clinic),
+        ));
+        cells.push(fit(
+            app.programme_name(&e.programme_id).get(app.lang),
+            usize::from(programme),
+        ));
     }
     // A mark for a visit to book soon (·) or overdue (!), from Today's alerts.
     let mark = match state.due_of(e.id) {
