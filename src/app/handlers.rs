@@ -158,7 +158,7 @@ impl App {
                     .first()
                     .map(|c| c.name.clone())
                     .unwrap_or_default();
-                self.open_form(forms::consent(id, &first, self.today));
+                self.open_form(forms::consent(id, &first, self.today, self.lang));
                 Vec::new()
             }
             Action::Exit => {

@@ -516,3 +516,36 @@ fn a_problem_under_a_field_wraps_under_its_value_not_to_column_0() {
     let next = lines[at + 1];
     assert!(next.starts_with("│                      "), "{screen}");
 }
+
+#[test]
+fn programmes_show_by_name_and_english_shows_no_swedish_terms() {
+    let mut en = family_page(Protection::None);
+    en.lang = Lang::En;
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = draw(&en, w, h);
+        for raw in ["goteborg", "samverkan", "(mamma)", "somaliska"] {
+            assert!(!screen.contains(raw), "{raw} at {w}:\n{screen}");
+        }
+        assert!(
+            screen.contains("Extended home visits (Gothenburg)"),
+            "{screen}"
+        );
+    }
+    let mut list = families(Lang::Sv);
+    list.handle_key(Key::Char('p'));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = draw(&list, w, h);
+        assert!(!screen.contains("goteborg"), "{screen}");
+        assert!(
+            screen.contains("Program: Utökade hembesök (Göteborg)"),
+            "{screen}"
+        );
+    }
+    let mut form = families(Lang::Sv);
+    form.handle_key(Key::Char('n'));
+    form.handle_key(Key::Tab);
+    form.handle_key(Key::Tab);
+    let screen = draw(&form, 80, 24);
+    assert!(!screen.contains("‹ rinkeby ›"), "{screen}");
+    assert!(screen.contains("Rinkebymodellen"), "{screen}");
+}

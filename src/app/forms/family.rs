@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::{identity_of, opt, options, parse_birth_date, parse_date, split_words};
 use crate::app::action::Effect;
 use crate::app::form::{Field, Form, FormKind};
-use crate::app::{Text, labels};
+use crate::app::{Lang, Text, labels};
 use crate::domain::enums::{ConsentMethod, Eligibility, ExitReason, FamilyStatus, Protection};
 use crate::domain::identity::{IdKind, looks_like_identity_number};
 use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily};
@@ -205,7 +205,9 @@ pub fn add_child(family_id: i64) -> Form {
     )
 }
 
-pub fn consent(family_id: i64, first_caregiver: &str, today: NaiveDate) -> Form {
+pub fn consent(family_id: i64, first_caregiver: &str, today: NaiveDate, lang: Lang) -> Form {
+    // The usual scope, written in the interface language; either spelling reads back the same.
+    let scope = labels::free_text("samverkan BVC och socialtjänst");
     let methods: Vec<(String, Text)> = [
         None,
         Some(ConsentMethod::Oral),
@@ -224,12 +226,7 @@ pub fn consent(family_id: i64, first_caregiver: &str, today: NaiveDate) -> Form 
         t("Samtycke", "Consent"),
         vec![
             Field::text("given_by", t("Samtycke från", "Given by"), first_caregiver).required(),
-            Field::text(
-                "scope",
-                t("Omfattning", "Scope"),
-                "samverkan BVC och socialtjänst",
-            )
-            .required(),
+            Field::text("scope", t("Omfattning", "Scope"), scope.get(lang)).required(),
             Field::text("given_on", t("Datum", "Date"), &today.to_string())
                 .required()
                 .hint("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),

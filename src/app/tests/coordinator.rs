@@ -217,3 +217,14 @@ fn keys_on_todo_rows_act_on_the_row_and_the_footer_offers_only_those() {
     assert!(app.handle_key(Key::Char('n')).is_empty());
     assert!(app.offers(&Action::RecordOutcome) && app.offers(&Action::Rebook));
 }
+
+#[test]
+fn the_consent_form_writes_the_usual_scope_in_the_interface_language() {
+    let mut app = on_family_page(Protection::None);
+    app.lang = Lang::En;
+    app.handle_key(Key::Char('s'));
+    assert_eq!(
+        app.form().map(|f| f.value("scope")),
+        Some("joint work of child health care and social services")
+    );
+}
