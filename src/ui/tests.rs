@@ -549,3 +549,23 @@ fn programmes_show_by_name_and_english_shows_no_swedish_terms() {
     assert!(!screen.contains("‹ rinkeby ›"), "{screen}");
     assert!(screen.contains("Rinkebymodellen"), "{screen}");
 }
+
+#[test]
+fn one_is_singular_in_english() {
+    let mut page = family_page(Protection::None);
+    page.lang = Lang::En;
+    if let Some(p) = page.family.as_mut() {
+        p.data.timelines[0].extra_visits = 1;
+    }
+    let screen = draw(&page, 120, 40);
+    assert!(
+        screen.contains("+ 1 extra visit") && !screen.contains("1 extra visits"),
+        "{screen}"
+    );
+    let mut today = app(Lang::En);
+    if let Some(n) = today.today_view.data.next_session.as_mut() {
+        n.members = 1;
+    }
+    let screen = draw(&today, 120, 40);
+    assert!(screen.contains("(1 family)"), "{screen}");
+}

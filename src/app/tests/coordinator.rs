@@ -228,3 +228,37 @@ fn the_consent_form_writes_the_usual_scope_in_the_interface_language() {
         Some("joint work of child health care and social services")
     );
 }
+
+#[test]
+fn swedish_wording_reads_naturally() {
+    use crate::domain::enums::{ExitReason, Role};
+    let swedish: Vec<&str> = keymap::bindings().map(|b| b.sv).collect();
+    for stale in [
+        "avsluta i programmet",
+        "larm",
+        "anteckna utfall",
+        "ny personal",
+    ] {
+        assert!(
+            !swedish.iter().any(|s| s.contains(stale)),
+            "{stale} in the keymap"
+        );
+    }
+    assert!(swedish.contains(&"avsluta deltagandet"));
+    assert_eq!(labels::role(Role::Dental).sv, "tandsköterska/tandhygienist");
+    assert_eq!(labels::status(FamilyStatus::Completed).sv, "klar");
+    assert_eq!(
+        labels::exit_reason(ExitReason::AgedOut).sv,
+        "barnet över åldersgränsen"
+    );
+    assert_eq!(labels::alert(AlertKind::Overdue).en, "Closes soon");
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('o'));
+    let referrals = app
+        .form()
+        .and_then(|f| f.field("referrals"))
+        .map(|f| f.label.sv.clone());
+    assert_eq!(referrals.as_deref(), Some("Hänvisat till"));
+    let staff = forms::new_staff(Lang::Sv);
+    assert_eq!(staff.title.sv, "Ny medarbetare");
+}
