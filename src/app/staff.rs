@@ -1,4 +1,5 @@
-//! Personal / Staff: the roster, narrowed by typing part of a name (or an id) after `/`.
+//! Personal / Staff: the roster, narrowed by typing part of a name, an id, a role or a
+//! language after `/`.
 
 use super::search_box::SearchBox;
 use super::{Action, Effect, move_selection};
@@ -17,6 +18,20 @@ pub struct StaffState {
     pub searching: bool,
     /// Positions in `list` that match the search, in roster order.
     pub shown: Vec<usize>,
+}
+
+/// What the search looks through: the name, the id, the role in both languages and the
+/// languages, so "tolk" or "arab" finds the interpreters too.
+fn haystack(s: &Staff) -> String {
+    let role = super::labels::role(s.role);
+    fold(&format!(
+        "{} {} {} {} {}",
+        s.name,
+        s.id,
+        role.sv,
+        role.en,
+        s.languages.join(" ")
+    ))
 }
 
 impl StaffState {
@@ -64,12 +79,7 @@ impl StaffState {
             .list
             .iter()
             .enumerate()
-            .filter(|(_, s)| {
-                query.is_empty()
-                    || query
-                        .score(&fold(&format!("{} {}", s.name, s.id)))
-                        .is_some()
-            })
+            .filter(|(_, s)| query.is_empty() || query.score(&haystack(s)).is_some())
             .map(|(i, _)| i)
             .collect();
         self.selected = self.selected.min(self.shown.len().saturating_sub(1));

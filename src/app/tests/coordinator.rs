@@ -25,8 +25,19 @@ fn slash_on_the_staff_screen_narrows_the_roster_by_name_or_id() {
         "the staff search, not the families'"
     );
     assert!(app.staff.searching);
+    keys(&mut app, "rådg");
+    assert_eq!(names(&app), ["Bo Rådgivare"]);
+    app.handle_key(Key::Ctrl('u'));
+    keys(&mut app, "arab");
+    assert_eq!(
+        names(&app),
+        ["Dalia Tolk"],
+        "an interpreter by language: {:?}",
+        app.staff.query.value()
+    );
+    app.handle_key(Key::Ctrl('u'));
     keys(&mut app, "tolk");
-    assert_eq!(names(&app), ["Dalia Tolk"]);
+    assert_eq!(names(&app), ["Dalia Tolk"], "by role");
     // Letters are text while searching: `n` and `e` do not open forms.
     app.handle_key(Key::Ctrl('u'));
     keys(&mut app, "ne");
