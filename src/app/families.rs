@@ -2,10 +2,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use tui_input::{Input, InputRequest};
-
+use super::search_box::SearchBox;
 use super::today::TodayState;
-use super::{Action, Effect, Key, move_selection};
+use super::{Action, Effect, move_selection};
 use crate::domain::enums::FamilyStatus;
 use crate::domain::search::{Haystacks, Query, rank, sort_key};
 use crate::domain::timeline::AlertKind;
@@ -43,7 +42,7 @@ pub struct FamiliesState {
     haystacks: Haystacks,
     pub loaded: bool,
     requested: bool,
-    pub query: Input,
+    pub query: SearchBox,
     pub searching: bool,
     pub filters: Filters,
     /// Positions in `index` that match, best first.
@@ -223,6 +222,12 @@ impl FamiliesState {
         self.recent.clear();
     }
 
+    /// Starts typing in the search box, the earlier search selected.
+    pub fn start_search(&mut self) {
+        self.searching = true;
+        self.query.start();
+    }
+
     pub fn handle(&mut self, action: &Action) {
         let filter_change = matches!(
             action,
@@ -238,21 +243,7 @@ impl FamiliesState {
         }
         match action {
             Action::Type(key) => {
-                let request = match key {
-                    Key::Char(c) => Some(InputRequest::InsertChar(*c)),
-                    Key::Backspace => Some(InputRequest::DeletePrevChar),
-                    Key::Delete => Some(InputRequest::DeleteNextChar),
-                    Key::Left => Some(InputRequest::GoToPrevChar),
-                    Key::Right => Some(InputRequest::GoToNextChar),
-                    Key::Home => Some(InputRequest::GoToStart),
-                    Key::End => Some(InputRequest::GoToEnd),
-                    Key::Ctrl('u') => Some(InputRequest::DeleteLine),
-                    Key::Ctrl('w') => Some(InputRequest::DeletePrevWord),
-                    _ => None,
-                };
-                if let Some(change) = request.and_then(|r| self.query.handle(r))
-                    && change.value
-                {
+                if self.query.type_key(*key) {
                     self.recompute();
                 }
             }

@@ -24,6 +24,8 @@ pub struct FamilyPageData {
     pub timelines: Vec<ChildTimeline>,
     /// The family's programme was not found in the database (it can still be read and edited).
     pub programme_missing: bool,
+    /// The name of the version the family follows, when it was found.
+    pub programme_name: Option<super::Text>,
 }
 
 /// Builds the page from what the runtime read; the programme is the version the family follows.
@@ -54,6 +56,7 @@ pub fn build(
         .collect();
     FamilyPageData {
         programme_missing: programme.is_none(),
+        programme_name: programme.map(|p| super::Text::new(&p.name, &p.name_en)),
         detail,
         timelines,
     }

@@ -75,6 +75,7 @@ fn visit(
 pub fn today_data() -> TodayData {
     TodayData {
         date: today(),
+        next_day: d(2026, 11, 24),
         visits: vec![
             visit(11, at(today(), 9, 0), 1, "Familjen Åberg", "Centrum", None),
             visit(
@@ -145,6 +146,7 @@ pub fn alerts() -> Vec<AlertRow> {
         area: Some("Centrum".into()),
         detail: Text::new(sv, en),
         date: Some(today()),
+        visit: None,
     };
     vec![
         alert(
@@ -152,7 +154,7 @@ pub fn alerts() -> Vec<AlertRow> {
             4,
             "Familjen Warsame",
             "senast 2026-11-25 · Hembesök 2 månader · Ifrah",
-            "by 2026-11-25 · Home visit at 2 months · Ifrah",
+            "closes 2026-11-25 · Home visit at 2 months · Ifrah",
         ),
         alert(
             AlertKind::DueUnbooked,
@@ -387,7 +389,7 @@ pub fn staff() -> Vec<Staff> {
             4,
             "Elsa Tandvård",
             Role::Dental,
-            &[Weekday::Wed],
+            &[Weekday::Mon, Weekday::Wed, Weekday::Thu, Weekday::Fri],
             "07:30-16:00",
             &[],
             false,

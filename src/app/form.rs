@@ -9,6 +9,9 @@ pub enum FieldKind {
     Text,
     /// One of a fixed list: (stored value, label). Changed with ←/→ or Space.
     Choice(Vec<(String, Text)>),
+    /// Any of a fixed list, ticked with Space; ←/→ move between the options (`choice` is the
+    /// one marked). The value is the ticked stored values joined with `|`, kept in `input`.
+    Checklist(Vec<(String, Text)>, Vec<bool>),
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +56,15 @@ impl Field {
         }
     }
 
+    /// A checklist of `options`, none ticked.
+    pub fn checklist(id: &'static str, label: Text, options: Vec<(String, Text)>) -> Self {
+        let ticked = vec![false; options.len()];
+        Field {
+            kind: FieldKind::Checklist(options, ticked),
+            ..Field::text(id, label, "")
+        }
+    }
+
     #[must_use]
     pub fn required(mut self) -> Self {
         self.required = true;
@@ -65,15 +77,39 @@ impl Field {
         self
     }
 
-    /// The typed text, or the stored value of the chosen option.
+    /// The typed text, the stored value of the chosen option, or the ticked values joined by `|`.
     pub fn value(&self) -> &str {
         match &self.kind {
-            FieldKind::Text => self.input.value().trim(),
+            FieldKind::Text | FieldKind::Checklist(..) => self.input.value().trim(),
             FieldKind::Choice(options) => options.get(self.choice).map_or("", |(v, _)| v.as_str()),
         }
     }
 
     fn type_key(&mut self, key: Key) -> bool {
+        if let FieldKind::Checklist(options, ticked) = &mut self.kind {
+            let n = options.len().max(1);
+            match key {
+                Key::Right => self.choice = (self.choice + 1) % n,
+                Key::Left => self.choice = (self.choice + n - 1) % n,
+                Key::Home => self.choice = 0,
+                Key::End => self.choice = n - 1,
+                Key::Char(' ') => {
+                    if let Some(t) = ticked.get_mut(self.choice) {
+                        *t = !*t;
+                    }
+                    let value: Vec<&str> = options
+                        .iter()
+                        .zip(ticked.iter())
+                        .filter(|(_, t)| **t)
+                        .map(|((v, _), _)| v.as_str())
+                        .collect();
+                    self.input = Input::new(value.join("|"));
+                    return true;
+                }
+                _ => {}
+            }
+            return false;
+        }
         if let FieldKind::Choice(options) = &self.kind {
             let n = options.len().max(1);
             let before = self.choice;

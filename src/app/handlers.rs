@@ -4,14 +4,42 @@ use super::week::StaffPick;
 use super::{Action, App, Effect, Modal, Question, Screen, Text, forms};
 
 impl App {
+    /// Whether `action` does something where the keys are now: the footer offers only those.
+    pub fn offers(&self, action: &Action) -> bool {
+        if self.top().is_some() {
+            return true;
+        }
+        match (self.screen, action) {
+            (Screen::Today, Action::RecordOutcome) => self.today_view.outcome_target().is_some(),
+            (Screen::Today, Action::Rebook) => self.today_view.rebook_target().is_some(),
+            (Screen::Today, Action::Book) => self.today_view.book_target().is_some(),
+            (Screen::Today, Action::Open) => match self.today_view.pane {
+                super::today::Pane::Visits => self.today_view.marked_visit().is_some(),
+                super::today::Pane::Alerts => self.today_view.marked_alert().is_some(),
+            },
+            (Screen::Week, Action::RecordOutcome | Action::Rebook) => self.week.marked().is_some(),
+            _ => true,
+        }
+    }
+
     pub(super) fn handle_today(&mut self, action: &Action) -> Vec<Effect> {
-        let marked = self.today_view.marked_visit().cloned();
-        match (action, marked) {
-            (Action::RecordOutcome, Some(v)) => {
-                self.open_form(forms::outcome(&v));
+        let view = &self.today_view;
+        match action {
+            Action::RecordOutcome => {
+                if let Some(v) = view.outcome_target().cloned() {
+                    self.open_form(forms::outcome(&v));
+                }
                 return Vec::new();
             }
-            (Action::Rebook, Some(v)) => return rebook(&v),
+            Action::Rebook => return view.rebook_target().map_or_else(Vec::new, rebook),
+            Action::Book => {
+                return view.book_target().map_or_else(Vec::new, |family_id| {
+                    vec![Effect::LoadProposals {
+                        family_id,
+                        rebook: None,
+                    }]
+                });
+            }
             _ => {}
         }
         match self.today_view.handle(action) {
@@ -35,7 +63,7 @@ impl App {
                 self.book_on = Some(day);
                 let mut effects = self.show(Screen::Families);
                 self.family = None;
-                self.families.searching = true;
+                self.families.start_search();
                 self.message = Some(Text::new(
                     format!("Boka {day}: sök familjen och tryck Enter (Esc avbryter)."),
                     format!("Book on {day}: search for the family and press Enter (Esc cancels)."),
@@ -61,7 +89,7 @@ impl App {
         }
         match action {
             Action::New => {
-                self.open_form(forms::new_family(&self.programmes, self.today));
+                self.open_form(forms::new_family(&self.programme_options(), self.today));
                 Vec::new()
             }
             Action::Open => match self.families.selected_id() {
@@ -113,7 +141,7 @@ impl App {
                 Vec::new()
             }
             Action::Edit => {
-                let form = forms::edit_family(detail, &self.programmes);
+                let form = forms::edit_family(detail);
                 self.open_form(form);
                 Vec::new()
             }
@@ -131,7 +159,7 @@ impl App {
                     .first()
                     .map(|c| c.name.clone())
                     .unwrap_or_default();
-                self.open_form(forms::consent(id, &first, self.today));
+                self.open_form(forms::consent(id, &first, self.today, self.lang));
                 Vec::new()
             }
             Action::Exit => {
@@ -180,6 +208,7 @@ impl App {
                 Vec::new()
             }
             Action::Edit | Action::Open => {
+                self.staff.searching = false;
                 if let Some(s) = self.staff.selected() {
                     self.open_form(forms::edit_staff(s, self.lang));
                 }

@@ -24,6 +24,8 @@ pub enum Scope {
     /// Choosing whose week to show.
     PickStaff,
     Staff,
+    /// Typing in the Staff search line.
+    StaffSearch,
     Form,
     Confirm,
     Help,
@@ -35,6 +37,7 @@ impl Scope {
             Scope::Global => ("Överallt", "Everywhere"),
             Scope::List => ("Listor", "Lists"),
             Scope::Search => ("Sökning", "Search"),
+            Scope::StaffSearch => ("Söka personal", "Staff search"),
             Scope::FamilyPage => ("Familjesida", "Family page"),
             Scope::Booking => ("Boka besök", "Booking"),
             Scope::PickStaff => ("Välj person", "Choose a person"),
@@ -82,7 +85,8 @@ use Key::{
     BackTab, Char, Ctrl, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 use Scope::{
-    Booking, Confirm, Families, FamilyPage, Form, Global, Help, List, Search, Staff, Today, Week,
+    Booking, Confirm, Families, FamilyPage, Form, Global, Help, List, Search, Staff, StaffSearch,
+    Today, Week,
 };
 
 /// The number keys that switch screens, one per row of the screen table; they come first of
@@ -99,7 +103,7 @@ static SCREEN_BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 
 /// Every other key.
 #[rustfmt::skip]
-static BINDINGS: [Binding; 62] = [
+static BINDINGS: [Binding; 70] = [
     bind(Global, &[Char('/')], Action::Search, "sök familj", "search families", true),
     bind(Global, &[Char('?')], Action::Help, "hjälp", "help", true),
     bind(Global, &[Esc], Action::Back, "tillbaka", "back", false),
@@ -111,16 +115,17 @@ static BINDINGS: [Binding; 62] = [
     bind(List, &[Home, Char('g')], Action::Top, "först", "first", false),
     bind(List, &[End, Char('G')], Action::Bottom, "sist", "last", false),
     bind(List, &[Enter], Action::Open, "öppna", "open", true),
-    bind(Today, &[Tab], Action::NextPane, "besök / larm", "visits / alerts", true),
-    bind(Today, &[Char('o')], Action::RecordOutcome, "anteckna utfall", "record outcome", true),
+    bind(Today, &[Tab], Action::NextPane, "besök / att göra", "visits / to do", true),
+    bind(Today, &[Char('o')], Action::RecordOutcome, "registrera utfall", "record outcome", true),
     bind(Today, &[Char('r')], Action::Rebook, "boka om", "rebook", true),
+    bind(Today, &[Char('n')], Action::Book, "boka besöket", "book the visit", true),
     bind(Week, &[Char('[')], Action::PrevWeek, "förra veckan", "previous week", true),
     bind(Week, &[Char(']')], Action::NextWeek, "nästa vecka", "next week", true),
     bind(Week, &[Char('t')], Action::ThisWeek, "denna vecka", "this week", false),
     bind(Week, &[Left, Char('h')], Action::PrevDay, "dagen före", "previous day", false),
     bind(Week, &[Right, Char('l')], Action::NextDay, "dagen efter", "next day", false),
     bind(Week, &[Char('s')], Action::PickStaff, "en persons vecka", "one person's week", true),
-    bind(Week, &[Char('o')], Action::RecordOutcome, "anteckna utfall", "record outcome", false),
+    bind(Week, &[Char('o')], Action::RecordOutcome, "registrera utfall", "record outcome", false),
     bind(Week, &[Char('r')], Action::Rebook, "boka om", "rebook", false),
     bind(Week, &[Char('n')], Action::BookOnDay, "boka på markerad dag", "book on the marked day", true),
     bind(Scope::PickStaff, &[Enter], Action::Open, "visa personens vecka (tomt: alla)", "show the person's week (empty: everyone)", true),
@@ -132,7 +137,7 @@ static BINDINGS: [Binding; 62] = [
     bind(Families, &[Char('c')], Action::FilterClinic, "filter: BVC", "filter: clinic", false),
     bind(Families, &[Char('p')], Action::FilterProgramme, "filter: program", "filter: programme", false),
     bind(Families, &[Char('s')], Action::FilterStatus, "filter: status", "filter: status", false),
-    bind(Families, &[Char('d')], Action::FilterDue, "att boka/försenade", "due/overdue", true),
+    bind(Families, &[Char('d')], Action::FilterDue, "att boka/bråttom", "due/closing soon", true),
     bind(Families, &[Char('x')], Action::ClearFilters, "rensa filter", "clear filters", false),
     bind(Search, &[Enter], Action::Open, "öppna markerad familj", "open the marked family", true),
     bind(Search, &[Down, Tab], Action::Down, "ned i listan", "down the list", false),
@@ -147,14 +152,21 @@ static BINDINGS: [Binding; 62] = [
     bind(FamilyPage, &[Char('a')], Action::Activate, "status: aktiv", "status: active", false),
     bind(FamilyPage, &[Char('d')], Action::Decline, "status: tackat nej", "status: declined", false),
     bind(FamilyPage, &[Char('p')], Action::Pause, "status: vilande", "status: paused", false),
-    bind(FamilyPage, &[Char('x')], Action::Exit, "avsluta i programmet", "exit the programme", false),
+    bind(FamilyPage, &[Char('x')], Action::Exit, "avsluta deltagandet", "end participation", false),
     bind(FamilyPage, &[Char('r')], Action::Reveal, "visa adress (loggas)", "show address (logged)", false),
     bind(Booking, &[Enter], Action::Open, "boka markerad tid", "book the marked slot", true),
+    bind(Booking, &[Char('y')], Action::Yes, "boka markerad tid utan fråga", "book the marked slot without asking", false),
     bind(Booking, &[Esc], Action::Back, "stäng", "close", true),
     bind(Booking, &[Char('m')], Action::BookManually, "boka för hand", "book by hand", true),
     bind(Booking, &[Char('?')], Action::Help, "hjälp", "help", true),
-    bind(Staff, &[Char('n')], Action::New, "ny personal", "new staff member", true),
+    bind(Staff, &[Char('n')], Action::New, "ny medarbetare", "new staff member", true),
     bind(Staff, &[Char('e')], Action::Edit, "ändra", "edit", true),
+    bind(Staff, &[Char('/')], Action::Search, "sök personal", "search staff", true),
+    bind(StaffSearch, &[Enter], Action::Open, "ändra markerad person", "edit the marked person", true),
+    bind(StaffSearch, &[Down, Tab], Action::Down, "ned i listan", "down the list", false),
+    bind(StaffSearch, &[Up, BackTab], Action::Up, "upp i listan", "up the list", false),
+    bind(StaffSearch, &[Esc], Action::Back, "sluta söka", "stop searching", true),
+    bind(StaffSearch, &[Ctrl('c')], Action::Quit, "avsluta", "quit", false),
     bind(Form, &[Tab, Down], Action::NextField, "nästa fält", "next field", true),
     bind(Form, &[BackTab, Up], Action::PrevField, "förra fältet", "previous field", false),
     bind(Form, &[Enter, Ctrl('s')], Action::Save, "spara", "save", true),

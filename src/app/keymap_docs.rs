@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::keymap::{Scope, bindings_in, key_label, keys_label};
 
 /// Every scope, in the order the documentation lists them.
-const DOC_SCOPES: [Scope; 13] = [
+const DOC_SCOPES: [Scope; 14] = [
     Scope::Global,
     Scope::List,
     Scope::Today,
@@ -17,6 +17,7 @@ const DOC_SCOPES: [Scope; 13] = [
     Scope::FamilyPage,
     Scope::Booking,
     Scope::Staff,
+    Scope::StaffSearch,
     Scope::Form,
     Scope::Confirm,
     Scope::Help,

@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod keymap_docs;
 pub mod modal;
 pub mod screens;
+pub mod search_box;
 pub mod staff;
 pub mod today;
 pub mod week;
@@ -45,6 +46,8 @@ pub struct App {
     pub message: Option<Text>,
     /// Programme ids a new family can follow.
     pub programmes: Vec<String>,
+    /// The shipped programmes' names by id, for lists, filters and forms.
+    programme_names: Vec<(String, Text)>,
     pub warning_days: u32,
 }
 
@@ -63,8 +66,29 @@ impl App {
             book_on: None,
             message: None,
             programmes,
+            programme_names: crate::domain::builtin::builtin_programmes()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| (p.id, Text::new(p.name, p.name_en)))
+                .collect(),
             warning_days: 7,
         }
+    }
+
+    /// A programme's name in both languages; its id when it is not one the app ships.
+    pub fn programme_name(&self, id: &str) -> Text {
+        self.programme_names
+            .iter()
+            .find(|(p, _)| p == id)
+            .map_or_else(|| Text::new(id, id), |(_, name)| name.clone())
+    }
+
+    /// The programmes a new family can follow, as a form's options: id and name.
+    pub fn programme_options(&self) -> Vec<(String, Text)> {
+        self.programmes
+            .iter()
+            .map(|id| (id.clone(), self.programme_name(id)))
+            .collect()
     }
 
     /// Where keys go now, most specific first: what is in front, else the screen.
@@ -91,6 +115,7 @@ impl App {
         let own = match self.screen {
             Screen::Families if self.family.is_some() => Scope::FamilyPage,
             Screen::Families if self.families.searching => return vec![Scope::Search],
+            Screen::Staff if self.staff.searching => return vec![Scope::StaffSearch],
             screen => screen.info().scope,
         };
         vec![own, Scope::List, Scope::Global]
@@ -103,7 +128,7 @@ impl App {
             Some(action) => self.update(action),
             None if matches!(
                 scopes.as_slice(),
-                [Scope::Form | Scope::Search | Scope::PickStaff]
+                [Scope::Form | Scope::Search | Scope::StaffSearch | Scope::PickStaff]
             ) =>
             {
                 self.update(Action::Type(key))
@@ -200,10 +225,15 @@ impl App {
                 }
             }
             Action::Show(screen) => self.show(screen),
+            // On the Staff screen `/` searches the roster; everywhere else, the families.
+            Action::Search if self.screen == Screen::Staff && self.top().is_none() => {
+                self.staff.start_search();
+                self.staff.ensure_loaded()
+            }
             Action::Search => {
                 let mut effects = self.show(Screen::Families);
                 self.family = None;
-                self.families.searching = true;
+                self.families.start_search();
                 effects.extend(self.families.ensure_loaded());
                 effects
             }
@@ -231,7 +261,6 @@ impl App {
                 effects.push(Effect::LoadIndexEntry(id));
             }
         }
-        let tomorrow = self.today.succ_opt().unwrap_or(self.today);
         match changed {
             Changed::Family(id) => {
                 effects.push(Effect::LoadFamilyAlerts(id));
@@ -247,7 +276,7 @@ impl App {
                 }
             }
             Changed::Visits { days, .. } => {
-                if days.iter().any(|d| *d == self.today || *d == tomorrow) {
+                if days.iter().any(|d| self.today_view.shows_day(*d)) {
                     effects.push(Effect::LoadToday);
                 }
                 // A visit can end or make a double booking with another family's visit.

@@ -246,6 +246,12 @@ impl App {
                     self.ask(Question::Book(Box::new(request)));
                 }
             }
+            // `y` is the answer Enter's question waits for: the slot is booked at once.
+            Action::Yes => {
+                if let Some(request) = state.request() {
+                    return vec![Effect::BookVisit(Box::new(request))];
+                }
+            }
             Action::BookManually => {
                 let marked = state
                     .plan

@@ -1,14 +1,37 @@
-//! Personal / Staff: the roster.
+//! Personal / Staff: the roster, narrowed by typing part of a name, an id, a role or a
+//! language after `/`.
 
+use super::search_box::SearchBox;
 use super::{Action, Effect, move_selection};
 use crate::domain::model::Staff;
+use crate::domain::search::{Query, fold};
 
 #[derive(Debug, Default)]
 pub struct StaffState {
     pub list: Vec<Staff>,
     pub loaded: bool,
     requested: bool,
+    /// The position in `shown` of the marked person.
     pub selected: usize,
+    pub query: SearchBox,
+    /// Typing goes to the search line.
+    pub searching: bool,
+    /// Positions in `list` that match the search, in roster order.
+    pub shown: Vec<usize>,
+}
+
+/// What the search looks through: the name, the id, the role in both languages and the
+/// languages, so "tolk" or "arab" finds the interpreters too.
+fn haystack(s: &Staff) -> String {
+    let role = super::labels::role(s.role);
+    fold(&format!(
+        "{} {} {} {} {}",
+        s.name,
+        s.id,
+        role.sv,
+        role.en,
+        s.languages.join(" ")
+    ))
 }
 
 impl StaffState {
@@ -22,16 +45,56 @@ impl StaffState {
     }
 
     pub fn set(&mut self, list: Vec<Staff>) {
-        self.selected = self.selected.min(list.len().saturating_sub(1));
+        let marked = self.selected().map(|s| s.id);
         self.list = list;
         self.loaded = true;
+        self.recompute();
+        if let Some(at) =
+            marked.and_then(|id| self.shown.iter().position(|i| self.list[*i].id == id))
+        {
+            self.selected = at;
+        }
+    }
+
+    /// The people shown, in roster order.
+    pub fn rows(&self) -> impl Iterator<Item = &Staff> {
+        self.shown.iter().filter_map(|i| self.list.get(*i))
     }
 
     pub fn selected(&self) -> Option<&Staff> {
-        self.list.get(self.selected)
+        self.shown
+            .get(self.selected)
+            .and_then(|i| self.list.get(*i))
+    }
+
+    /// Starts typing in the search line, the earlier search selected.
+    pub fn start_search(&mut self) {
+        self.searching = true;
+        self.query.start();
+    }
+
+    fn recompute(&mut self) {
+        let query = Query::new(self.query.value());
+        self.shown = self
+            .list
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| query.is_empty() || query.score(&haystack(s)).is_some())
+            .map(|(i, _)| i)
+            .collect();
+        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
     }
 
     pub fn handle(&mut self, action: &Action) {
-        self.selected = move_selection(self.selected, self.list.len(), action, 10);
+        match action {
+            Action::Type(key) => {
+                if self.query.type_key(*key) {
+                    self.selected = 0;
+                    self.recompute();
+                }
+            }
+            Action::Back => self.searching = false,
+            other => self.selected = move_selection(self.selected, self.shown.len(), other, 10),
+        }
     }
 }

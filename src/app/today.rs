@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 
 use super::{Action, Text, move_selection};
+use crate::domain::calendar::is_working_day;
 use crate::domain::programme::Programme;
 use crate::domain::timeline::{AlertKind, VisitFact, programme_alerts, timeline};
 use crate::domain::views::{ChildPlan, DayVisit, SessionInfo};
@@ -19,13 +20,18 @@ pub struct AlertRow {
     /// What and when, e.g. the visit and its last day.
     pub detail: Text,
     pub date: Option<NaiveDate>,
+    /// The visit the row is about, when it is one: its outcome to record, or to move.
+    pub visit: Option<DayVisit>,
 }
 
 /// Today's visits and the next session: read before the first frame.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TodayData {
     pub date: NaiveDate,
-    /// Today's and tomorrow's visits, in time order.
+    /// The next working day after `date` (tomorrow, or Monday after a Friday, or the day after a
+    /// holiday).
+    pub next_day: NaiveDate,
+    /// The visits of today and up to the next working day, in time order.
     pub visits: Vec<DayVisit>,
     pub next_session: Option<SessionInfo>,
 }
@@ -96,6 +102,54 @@ impl TodayState {
         self.alerts.as_deref().unwrap_or_default()
     }
 
+    /// The row marked in the to-do pane, when that pane has focus.
+    pub fn marked_alert(&self) -> Option<&AlertRow> {
+        (self.pane == Pane::Alerts)
+            .then(|| self.alert_list().get(self.alert_selected))
+            .flatten()
+    }
+
+    /// The visit whose outcome `o` records: the marked visit, or a "not recorded" row's.
+    pub fn outcome_target(&self) -> Option<&DayVisit> {
+        match self.pane {
+            Pane::Visits => self.marked_visit(),
+            Pane::Alerts => self
+                .marked_alert()
+                .filter(|a| a.kind == AlertKind::NotRecorded)
+                .and_then(|a| a.visit.as_ref()),
+        }
+    }
+
+    /// The visit `r` books again: the marked visit, or the booked visit a row about a missing
+    /// interpreter or a double booking is about.
+    pub fn rebook_target(&self) -> Option<&DayVisit> {
+        match self.pane {
+            Pane::Visits => self.marked_visit(),
+            Pane::Alerts => self
+                .marked_alert()
+                .filter(|a| {
+                    matches!(
+                        a.kind,
+                        AlertKind::InterpreterMissing | AlertKind::DoubleBooked
+                    )
+                })
+                .and_then(|a| a.visit.as_ref()),
+        }
+    }
+
+    /// The family whose due visit `n` proposes slots for: a row about a programme visit not
+    /// booked.
+    pub fn book_target(&self) -> Option<i64> {
+        self.marked_alert()
+            .filter(|a| matches!(a.kind, AlertKind::DueUnbooked | AlertKind::Overdue))
+            .map(|a| a.family_id)
+    }
+
+    /// Whether `day` is one Today shows.
+    pub fn shows_day(&self, day: NaiveDate) -> bool {
+        day >= self.data.date && day <= self.data.next_day
+    }
+
     /// Moves in the pane with focus; on `Open`, the family to open.
     pub fn handle(&mut self, action: &Action) -> Option<i64> {
         match action {
@@ -134,16 +188,30 @@ impl TodayState {
     }
 }
 
-/// Today's and tomorrow's visits out of what was read.
+/// The first working day after `date` (no weekend, no public holiday); a fortnight on at most.
+pub fn next_working_day(date: NaiveDate) -> NaiveDate {
+    let mut day = date;
+    for _ in 0..14 {
+        day = day.checked_add_days(Days::new(1)).unwrap_or(day);
+        if is_working_day(day) {
+            return day;
+        }
+    }
+    date.checked_add_days(Days::new(1)).unwrap_or(date)
+}
+
+/// The visits from today to the next working day out of what was read: on a Friday, Monday's
+/// (and any booked over the weekend), not only Saturday's.
 pub fn today_data(
     date: NaiveDate,
     mut visits: Vec<DayVisit>,
     next_session: Option<SessionInfo>,
 ) -> TodayData {
-    let tomorrow = date.checked_add_days(Days::new(1)).unwrap_or(date);
-    visits.retain(|v| v.start.date() >= date && v.start.date() <= tomorrow);
+    let next_day = next_working_day(date);
+    visits.retain(|v| v.start.date() >= date && v.start.date() <= next_day);
     TodayData {
         date,
+        next_day,
         visits,
         next_session,
     }
@@ -196,7 +264,11 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
                         "senast {} · {} · {}",
                         e.window.max, e.name, child.child_name
                     ),
-                    format!("by {} · {} · {}", e.window.max, e.name_en, child.child_name),
+                    // The window is still open: it closes on that day.
+                    format!(
+                        "closes {} · {} · {}",
+                        e.window.max, e.name_en, child.child_name
+                    ),
                 ),
                 _ => (
                     e.window.due,
@@ -211,11 +283,12 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
                 area: child.area.clone(),
                 detail: Text::new(sv, en),
                 date: Some(date),
+                visit: None,
             });
         }
     }
     for v in input.missing_interpreter {
-        let lang = v.interpreter_language.clone().unwrap_or_default();
+        let lang = super::labels::language(v.interpreter_language.as_deref().unwrap_or_default());
         let when = v.start.format("%Y-%m-%d %H:%M");
         alerts.push(AlertRow {
             kind: AlertKind::InterpreterMissing,
@@ -223,10 +296,11 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
             family_name: v.family_name.clone(),
             area: v.area.clone(),
             detail: Text::new(
-                format!("{when}: ingen tolk bokad ({lang})"),
-                format!("{when}: no interpreter booked ({lang})"),
+                format!("{when}: ingen tolk bokad ({})", lang.sv),
+                format!("{when}: no interpreter booked ({})", lang.en),
             ),
             date: Some(v.start.date()),
+            visit: Some(v.clone()),
         });
     }
     for (name, a, b) in input.double_bookings {
@@ -249,6 +323,7 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
             area: b.area.clone(),
             detail,
             date: Some(a.start.date()),
+            visit: Some(b.clone()),
         });
     }
     for v in input.unrecorded {
@@ -259,10 +334,11 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
             family_name: v.family_name.clone(),
             area: v.area.clone(),
             detail: Text::new(
-                format!("{when}: anteckna utfallet (o i Vecka)"),
-                format!("{when}: record the outcome (o in Week)"),
+                format!("{when}: registrera utfallet (o)"),
+                format!("{when}: record the outcome (o)"),
             ),
             date: Some(v.start.date()),
+            visit: Some(v.clone()),
         });
     }
     alerts.sort_by(alert_order);

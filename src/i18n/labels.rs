@@ -3,7 +3,7 @@
 use super::Text;
 use crate::domain::enums::{
     AuditAction, AuditEntity, ConsentMethod, Eligibility, ExitReason, FamilyStatus, Location,
-    Protection, Role, VisitStatus,
+    Protection, Referral, Role, Theme, VisitStatus,
 };
 use crate::domain::identity::IdKind;
 use crate::domain::schedule::VisitState;
@@ -28,7 +28,8 @@ pub fn status(s: FamilyStatus) -> Text {
         FamilyStatus::Declined => t("tackat nej", "declined"),
         FamilyStatus::Active => t("aktiv", "active"),
         FamilyStatus::Paused => t("vilande", "paused"),
-        FamilyStatus::Completed => t("fullföljt", "completed"),
+        // Said of the family ("familjen är aktiv / klar / avslutad"), so the forms agree with it.
+        FamilyStatus::Completed => t("klar", "completed"),
         FamilyStatus::Exited => t("avslutad", "exited"),
     }
 }
@@ -36,9 +37,9 @@ pub fn status(s: FamilyStatus) -> Text {
 pub fn exit_reason(r: ExitReason) -> Text {
     match r {
         ExitReason::Moved => t("flyttat", "moved"),
-        ExitReason::DeclinedFurther => t("avböjt fortsatt", "declined further visits"),
-        ExitReason::Completed => t("fullföljt", "completed"),
-        ExitReason::AgedOut => t("åldrats ur", "aged out"),
+        ExitReason::DeclinedFurther => t("tackat nej till fler besök", "declined further visits"),
+        ExitReason::Completed => t("programmet fullföljt", "programme completed"),
+        ExitReason::AgedOut => t("barnet över åldersgränsen", "child past the age limit"),
         ExitReason::Other => t("annat", "other"),
     }
 }
@@ -58,7 +59,7 @@ pub fn role(r: Role) -> Text {
         Role::Nurse => t("BVC-sjuksköterska", "child health nurse"),
         Role::ParentAdvisor => t("föräldrarådgivare", "parent advisor"),
         Role::FamilyTherapist => t("familjebehandlare", "family therapist"),
-        Role::Dental => t("tandvård", "dental"),
+        Role::Dental => t("tandsköterska/tandhygienist", "dental nurse/hygienist"),
         Role::Interpreter => t("tolk", "interpreter"),
         Role::Other => t("annan", "other"),
     }
@@ -97,18 +98,19 @@ pub fn visit_state(s: VisitState) -> Text {
         VisitState::Due => t("att boka", "due"),
         VisitState::Booked => t("bokat", "booked"),
         VisitState::Done => t("genomfört", "done"),
-        VisitState::Overdue => t("försenat", "overdue"),
+        // The window is still open but closes within the warning days.
+        VisitState::Overdue => t("bråttom", "closing"),
         VisitState::Missed => t("missat", "missed"),
     }
 }
 
 pub fn alert(k: AlertKind) -> Text {
     match k {
-        AlertKind::Overdue => t("Försenat", "Overdue"),
+        AlertKind::Overdue => t("Bråttom", "Closes soon"),
         AlertKind::DueUnbooked => t("Att boka", "Due, unbooked"),
         AlertKind::InterpreterMissing => t("Tolk saknas", "No interpreter"),
         AlertKind::DoubleBooked => t("Dubbelbokad", "Double-booked"),
-        AlertKind::NotRecorded => t("Ej antecknat", "Not recorded"),
+        AlertKind::NotRecorded => t("Utfall saknas", "Not recorded"),
     }
 }
 
@@ -154,4 +156,105 @@ pub fn audit_entity(e: AuditEntity) -> Text {
         AuditEntity::Visit => t("besök", "visit"),
         AuditEntity::Database => t("databas", "database"),
     }
+}
+
+/// A subject a visit covered, as the outcome form's checklist shows it.
+pub fn theme(th: Theme) -> Text {
+    match th {
+        Theme::ChildDevelopment => t("barnets utveckling", "child development"),
+        Theme::Feeding => t("mat och amning", "feeding"),
+        Theme::Sleep => t("sömn", "sleep"),
+        Theme::ChildSafety => t("barnsäkerhet", "child safety"),
+        Theme::DentalHealth => t("tandhälsa", "dental health"),
+        Theme::LanguageReading => t("språk och läsning", "language and reading"),
+        Theme::Attachment => t("anknytning", "attachment"),
+        Theme::Parenthood => t("föräldraskap", "parenthood"),
+        Theme::WelfareSystem => t("samhällets stöd", "welfare system"),
+        Theme::Vaccination => t("vaccinationer", "vaccination"),
+        Theme::Infections => t("infektioner", "infections"),
+        Theme::SocialNetwork => t("socialt nätverk", "social network"),
+    }
+}
+
+/// Where a family was referred, as the outcome form's checklist shows it.
+pub fn referral(r: Referral) -> Text {
+    match r {
+        Referral::Dental => t("tandvården", "dental care"),
+        Referral::OpenPreschool => t("öppna förskolan", "open preschool"),
+        Referral::Library => t("biblioteket", "library"),
+        Referral::SocialServices => t("socialtjänsten", "social services"),
+        Referral::MaternalHealth => t("mödrahälsovården", "maternal health care"),
+        Referral::Other => t("annat", "other"),
+    }
+}
+
+/// Words the app and the demo write into free-text fields (a caregiver's relation, a consent's
+/// scope), in the interface language; anything else a coordinator typed is shown as typed.
+pub fn free_text(value: &str) -> Text {
+    const KNOWN: [(&str, &str); 8] = [
+        ("mamma", "mother"),
+        ("pappa", "father"),
+        ("förälder", "parent"),
+        ("förälder 1", "parent 1"),
+        ("förälder 2", "parent 2"),
+        ("vårdnadshavare", "guardian"),
+        (
+            "samverkan BVC och socialtjänst",
+            "joint work of child health care and social services",
+        ),
+        ("extern", "external"),
+    ];
+    let trimmed = value.trim();
+    KNOWN
+        .iter()
+        .find(|(sv, en)| trimmed.eq_ignore_ascii_case(sv) || trimmed.eq_ignore_ascii_case(en))
+        .map_or_else(|| t(value, value), |(sv, en)| t(sv, en))
+}
+
+/// A language as the screens name it; languages are kept as typed (the demo and most registers
+/// write them in Swedish), so the common ones are named in English in the English interface.
+pub fn language(name: &str) -> Text {
+    const KNOWN: [(&str, &str); 24] = [
+        ("svenska", "Swedish"),
+        ("engelska", "English"),
+        ("arabiska", "Arabic"),
+        ("somaliska", "Somali"),
+        ("tigrinja", "Tigrinya"),
+        ("dari", "Dari"),
+        ("persiska", "Persian"),
+        ("pashto", "Pashto"),
+        ("polska", "Polish"),
+        ("bosniska", "Bosnian"),
+        ("kurdiska", "Kurdish"),
+        ("sorani", "Sorani"),
+        ("kurmanji", "Kurmanji"),
+        ("ukrainska", "Ukrainian"),
+        ("ryska", "Russian"),
+        ("turkiska", "Turkish"),
+        ("spanska", "Spanish"),
+        ("franska", "French"),
+        ("thai", "Thai"),
+        ("amhariska", "Amharic"),
+        ("finska", "Finnish"),
+        ("romani", "Romani"),
+        ("albanska", "Albanian"),
+        ("rumänska", "Romanian"),
+    ];
+    let trimmed = name.trim();
+    KNOWN
+        .iter()
+        .find(|(sv, en)| trimmed.to_lowercase() == *sv || trimmed.eq_ignore_ascii_case(en))
+        .map_or_else(|| t(name, name), |(sv, en)| t(sv, en))
+}
+
+/// Several languages, each named in the interface language, comma-separated.
+pub fn languages(names: &[String]) -> Text {
+    let (sv, en): (Vec<String>, Vec<String>) = names
+        .iter()
+        .map(|n| {
+            let l = language(n);
+            (l.sv, l.en)
+        })
+        .unzip();
+    t(&sv.join(", "), &en.join(", "))
 }

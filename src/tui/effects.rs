@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use chrono::{Days, Local, NaiveDateTime};
+use chrono::{Local, NaiveDateTime};
 
 use crate::app::booking::BookingPlan;
 use crate::app::family::{self, FamilyPageData};
@@ -187,14 +187,15 @@ impl Runner {
         Ok(Action::FamilyLoaded(Box::new(data)))
     }
 
-    /// Today's and tomorrow's visits and the next session now; the alerts in the background.
+    /// The visits of today up to the next working day and the next session now; the alerts in
+    /// the background.
     pub fn load_today(&mut self) -> Result<Vec<Action>, OpsError> {
         let now = self.now();
         let date = now.date();
-        let tomorrow = date.checked_add_days(Days::new(1)).unwrap_or(date);
+        let next_day = today::next_working_day(date);
         let (visits, next) = self
             .db
-            .read(|tx| Ok((tx.day_visits(date, tomorrow)?, tx.next_session(now)?)))
+            .read(|tx| Ok((tx.day_visits(date, next_day)?, tx.next_session(now)?)))
             .map_err(OpsError::Read)?;
         let data = today::today_data(date, visits, next);
         let mut actions = vec![Action::TodayLoaded(Box::new(data))];

@@ -13,7 +13,9 @@ use crate::app::booking::BookingState;
 pub fn render(app: &App, state: &BookingState, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
     let plan = &state.plan;
-    let rect = centered(area, 78, (plan.proposals.len() as u16) + 6);
+    // Borders, and the window line with a blank under it when there is one.
+    let extra = if plan.window.is_some() { 4 } else { 2 };
+    let rect = centered(area, 78, (plan.proposals.len() as u16) + extra);
     frame.render_widget(Clear, rect);
     let title = format!(
         " {}: {} · {} ",

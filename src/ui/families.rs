@@ -12,14 +12,15 @@ use crate::app::{App, labels};
 use crate::domain::views::FamilyIndexEntry;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let filter_rows = filter_lines(app, usize::from(area.width), theme);
     let [search, filters, list] = Layout::vertical([
         Constraint::Length(3),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(filter_rows.len()).unwrap_or(1)),
         Constraint::Min(0),
     ])
     .areas(area);
     render_search(app, frame, search, theme);
-    render_filters(app, frame, filters, theme);
+    frame.render_widget(Paragraph::new(filter_rows), filters);
     render_list(app, frame, list, theme);
 }
 
@@ -39,6 +40,9 @@ fn render_search(app: &App, frame: &mut Frame, search: Rect, theme: Theme) {
     let query = state.query.value();
     let text = if query.is_empty() && !state.searching {
         Span::styled(s.search_hint, theme.dim())
+    } else if state.query.selected && state.searching {
+        // Selected: the next letter typed replaces it.
+        Span::styled(query.to_string(), theme.selected())
     } else {
         Span::raw(query.to_string())
     };
@@ -50,8 +54,9 @@ fn render_search(app: &App, frame: &mut Frame, search: Rect, theme: Theme) {
     }
 }
 
-/// One line of the filters in use.
-fn render_filters(app: &App, frame: &mut Frame, filters: Rect, theme: Theme) {
+/// The filters in use: one line, or two when the values (a programme's name) make it too wide;
+/// a filter is never cut in the middle.
+fn filter_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let s = i18n::strings(app.lang);
     let state = &app.families;
     let f = &state.filters;
@@ -64,7 +69,12 @@ fn render_filters(app: &App, frame: &mut Frame, filters: Rect, theme: Theme) {
     let parts = [
         (s.area, f.area.clone().unwrap_or_else(all)),
         (s.clinic, f.clinic.clone().unwrap_or_else(all)),
-        (s.programme, f.programme.clone().unwrap_or_else(all)),
+        (
+            s.programme,
+            f.programme
+                .as_ref()
+                .map_or_else(all, |p| app.programme_name(p).get(app.lang).to_string()),
+        ),
         (
             s.status,
             f.status
@@ -72,20 +82,32 @@ fn render_filters(app: &App, frame: &mut Frame, filters: Rect, theme: Theme) {
         ),
         (s.visits_filter, due.to_string()),
     ];
-    let mut spans = vec![Span::raw(" ")];
+    let mut lines: Vec<Vec<Span<'static>>> = vec![vec![Span::raw(" ")]];
+    let mut used = 1;
     for (i, (name, value)) in parts.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", theme.dim()));
+        let label = format!("{name}: ");
+        let len = label.chars().count() + value.chars().count();
+        if i > 0 && used + 3 + len > width && lines.len() < 2 {
+            lines.push(vec![Span::raw(" ")]);
+            used = 1;
+        } else if i > 0 {
+            if let Some(line) = lines.last_mut() {
+                line.push(Span::styled(" · ", theme.dim()));
+            }
+            used += 3;
         }
-        spans.push(Span::styled(format!("{name}: "), theme.dim()));
         let style = if value == s.all {
             Style::new()
         } else {
             theme.warn()
         };
-        spans.push(Span::styled(value.clone(), style));
+        if let Some(line) = lines.last_mut() {
+            line.push(Span::styled(label, theme.dim()));
+            line.push(Span::styled(value.clone(), style));
+        }
+        used += len;
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), filters);
+    lines.into_iter().map(Line::from).collect()
 }
 
 /// The matching families as a table, or why there are none.
@@ -113,6 +135,7 @@ fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
     let wide = list.width >= 110;
     // At 80 columns every column keeps its width (and its "…") when the name gives one up.
     let name_width: u16 = if wide { 22 } else { 21 };
+    let (clinic_width, programme_width) = wide_widths(app, list.width, name_width);
     let rows = state
         .results
         .iter()
@@ -126,7 +149,13 @@ fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
             } else {
                 Style::new()
             };
-            render_row(app, e, wide, name_width).style(style)
+            render_row(
+                app,
+                e,
+                wide.then_some((clinic_width, programme_width)),
+                name_width,
+            )
+            .style(style)
         });
     let mut widths = vec![
         Constraint::Length(name_width),
@@ -136,7 +165,10 @@ fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
     ];
     let mut header = vec![s.family, s.caregivers, s.reference, s.area];
     if wide {
-        widths.extend([Constraint::Length(22), Constraint::Length(12)]);
+        widths.extend([
+            Constraint::Length(clinic_width),
+            Constraint::Length(programme_width),
+        ]);
         header.extend([s.clinic, s.programme]);
     }
     widths.extend([Constraint::Length(10), Constraint::Length(5)]);
@@ -145,8 +177,40 @@ fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
     frame.render_widget(table, list);
 }
 
-/// One family's cells; wide tables add the clinic and the programme.
-fn render_row<'a>(app: &App, e: &FamilyIndexEntry, wide: bool, name_width: u16) -> Row<'a> {
+/// The clinic's and the programme's widths in a wide table: what the other columns leave,
+/// shared by their content (a programme's name is long, a clinic's often short).
+fn wide_widths(app: &App, width: u16, name_width: u16) -> (u16, u16) {
+    let state = &app.families;
+    let s = i18n::strings(app.lang);
+    let clinic = super::widest(
+        s.clinic,
+        state.index.iter().filter_map(|e| e.clinic.as_deref()),
+    );
+    let names: Vec<String> = state
+        .index
+        .iter()
+        .map(|e| e.programme_id.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|id| app.programme_name(id).get(app.lang).to_string())
+        .collect();
+    let programme = super::widest(s.programme, names.iter().map(String::as_str));
+    // Name, caregivers, reference, area, status and the protection mark, with the gaps.
+    let others = usize::from(name_width) + 18 + 9 + 12 + 10 + 5 + 6;
+    let room = usize::from(width).saturating_sub(others);
+    match super::content_widths(&[clinic, programme], &[10, 12], room).as_slice() {
+        [c, p] => (*c, *p),
+        _ => (22, 12),
+    }
+}
+
+/// One family's cells; wide tables add the clinic and the programme (with their widths).
+fn render_row<'a>(
+    app: &App,
+    e: &FamilyIndexEntry,
+    wide: Option<(u16, u16)>,
+    name_width: u16,
+) -> Row<'a> {
     let s = i18n::strings(app.lang);
     let state = &app.families;
     let mut cells = vec![
@@ -155,9 +219,15 @@ fn render_row<'a>(app: &App, e: &FamilyIndexEntry, wide: bool, name_width: u16) 
         e.family_ref.clone(),
         fit(e.area.as_deref().unwrap_or_default(), 12),
     ];
-    if wide {
-        cells.push(e.clinic.clone().unwrap_or_default());
-        cells.push(e.programme_id.clone());
+    if let Some((clinic, programme)) = wide {
+        cells.push(fit(
+            e.clinic.as_deref().unwrap_or_default(),
+            usize::from(clinic),
+        ));
+        cells.push(fit(
+            app.programme_name(&e.programme_id).get(app.lang),
+            usize::from(programme),
+        ));
     }
     // A mark for a visit to book soon (·) or overdue (!), from Today's alerts.
     let mark = match state.due_of(e.id) {

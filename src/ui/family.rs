@@ -6,8 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::Theme;
 use super::i18n::{self, Strings};
+use super::{Theme, wrap_words};
 use crate::app::family::{ChildTimeline, FamilyPage};
 use crate::app::{App, Lang, labels};
 use crate::domain::schedule::VisitState;
@@ -28,32 +28,6 @@ fn field<'a>(label: &str, value: &str, width: usize, theme: Theme) -> Vec<Line<'
     ])];
     lines.extend(rows.map(|r| Line::from(format!("{:LABEL_WIDTH$}{r}", ""))));
     lines
-}
-
-/// Splits text at spaces into rows of at most `room` characters; a word longer than a row is
-/// cut, so nothing is hidden.
-fn wrap_words(text: &str, room: usize) -> Vec<String> {
-    let mut rows: Vec<String> = Vec::new();
-    let mut row = String::new();
-    for word in text.split(' ') {
-        let used = row.chars().count();
-        let needed = word.chars().count() + usize::from(used > 0);
-        if used > 0 && used + needed > room {
-            rows.push(std::mem::take(&mut row));
-        }
-        if !row.is_empty() {
-            row.push(' ');
-        }
-        row.push_str(word);
-        while row.chars().count() > room {
-            let head: String = row.chars().take(room).collect();
-            let tail: String = row.chars().skip(room).collect();
-            rows.push(head);
-            row = tail;
-        }
-    }
-    rows.push(row);
-    rows
 }
 
 /// What every piece of the page needs to draw itself.
@@ -104,11 +78,9 @@ fn render_heading<'a>(p: &View) -> Vec<Line<'a>> {
     let mut lines = vec![Line::from(vec![
         Span::styled(format!(" {} ", d.display_name), theme.title()),
         Span::raw(format!(
-            " {} · {} · {} v{}",
+            " {} · {}",
             d.family_ref,
             labels::status(d.status).get(lang),
-            d.programme_id,
-            d.programme_version
         )),
     ])];
     if d.protection.is_protected() {
@@ -143,7 +115,21 @@ fn render_details<'a>(p: &View) -> Vec<Line<'a>> {
             v.clone().unwrap_or_default()
         }
     };
-    let mut lines = field(s.address, &shown(&d.address), inner, theme);
+    // The programme by its name (a long one wraps under itself); its id only when the version
+    // is not in the database.
+    let programme = p
+        .page
+        .data
+        .programme_name
+        .as_ref()
+        .map_or_else(|| d.programme_id.clone(), |n| n.get(lang).to_string());
+    let mut lines = field(
+        s.programme,
+        &format!("{programme}, {} {}", s.version, d.programme_version),
+        inner,
+        theme,
+    );
+    lines.extend(field(s.address, &shown(&d.address), inner, theme));
     lines.extend(field(s.phone, &shown(&d.phone), inner, theme));
     lines.extend(field(
         s.area,
@@ -155,13 +141,12 @@ fn render_details<'a>(p: &View) -> Vec<Line<'a>> {
         inner,
         theme,
     ));
-    let interpreter = d
-        .interpreter_language
-        .as_ref()
-        .map_or(String::new(), |l| format!(" · {}: {l}", s.interpreter));
+    let interpreter = d.interpreter_language.as_ref().map_or(String::new(), |l| {
+        format!(" · {}: {}", s.interpreter, labels::language(l).get(lang))
+    });
     lines.extend(field(
         s.languages,
-        &format!("{}{interpreter}", d.languages.join(", ")),
+        &format!("{}{interpreter}", labels::languages(&d.languages).get(lang)),
         inner,
         theme,
     ));
@@ -197,7 +182,7 @@ fn consent_text(p: &View) -> String {
             format!(
                 "{}, {}, {} ({}){withdrawn}",
                 c.given_by,
-                c.scope,
+                labels::free_text(&c.scope).get(p.lang),
                 c.given_on,
                 method.get(p.lang)
             )
@@ -218,10 +203,9 @@ fn render_caregivers<'a>(p: &View) -> Vec<Line<'a>> {
             || s.no_number.to_string(),
             |i| format!("{} {}", labels::id_kind(i.kind).get(p.lang), i.masked()),
         );
-        let relation = c
-            .relation
-            .as_ref()
-            .map_or(String::new(), |r| format!(" ({r})"));
+        let relation = c.relation.as_ref().map_or(String::new(), |r| {
+            format!(" ({})", labels::free_text(r).get(p.lang))
+        });
         lines.push(Line::from(format!("  {}{relation} · {id}", c.name)));
     }
     lines
@@ -235,13 +219,19 @@ fn render_child<'a>(p: &View, child: &ChildDetail, timeline: &ChildTimeline) -> 
         || s.no_number.to_string(),
         |i| format!("{} {}", labels::id_kind(i.kind).get(p.lang), i.masked()),
     );
-    let mut lines = vec![Line::from(Span::styled(
-        format!(
-            " {} {} · {born} {} · {id}",
-            s.children, child.name, child.birth_date
-        ),
-        theme.header(),
-    ))];
+    let heading = format!(
+        "{} {} · {born} {} · {id}",
+        s.children, child.name, child.birth_date
+    );
+    // Wrapped under itself, so a long identity kind does not run back to the left edge.
+    let mut lines: Vec<Line> = wrap_words(&heading, p.width.saturating_sub(3))
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let lead = if i == 0 { " " } else { "   " };
+            Line::from(Span::styled(format!("{lead}{row}"), theme.header()))
+        })
+        .collect();
     if p.page.data.programme_missing {
         lines.push(Line::from(Span::styled(
             format!("  {}", s.programme_missing),
@@ -264,8 +254,8 @@ fn render_child<'a>(p: &View, child: &ChildDetail, timeline: &ChildTimeline) -> 
     lines.extend(timeline.entries.iter().map(|e| render_entry(p, e)));
     if timeline.extra_visits > 0 {
         lines.push(Line::from(format!(
-            "  + {} {}",
-            timeline.extra_visits, s.extra_visits
+            "  + {}",
+            i18n::count(timeline.extra_visits, s.extra_visit, s.extra_visits)
         )));
     }
     lines
@@ -327,7 +317,7 @@ fn render_entry<'a>(p: &View, e: &TimelineEntry) -> Line<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap_words;
+    use crate::ui::wrap_words;
 
     #[test]
     fn long_values_wrap_at_spaces_and_lose_nothing() {

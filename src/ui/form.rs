@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::{Theme, fit};
+use super::{Theme, fit, wrap_words};
 use crate::app::form::{FieldKind, Form};
 use crate::app::{App, Modal};
 
@@ -23,10 +23,16 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Them
         .border_style(theme.focus_border());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
+    // The form's own error wraps over as many rows as it needs (up to three): its advice is at
+    // the end.
+    let error_rows: Vec<String> = form.error.as_ref().map_or_else(Vec::new, |e| {
+        wrap_words(e.get(lang), usize::from(inner.width))
+    });
+    let error_height = u16::try_from(error_rows.len().min(3)).unwrap_or(3);
     let [fields_area, hint_area, error_area] = Layout::vertical([
         Constraint::Min(0),
         Constraint::Length(2),
-        Constraint::Length(1),
+        Constraint::Length(error_height),
     ])
     .areas(inner);
     let longest = form
@@ -43,11 +49,9 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Them
     let (lines, focus_line) = render_fields(app, form, columns, theme);
     let height = fields_area.height as usize;
     let offset = focus_line.saturating_sub(height.saturating_sub(2));
-    // Long messages wrap: the advice at their end is the useful part.
+    // Lines come wrapped already (a problem under its value), so the focus line is exact.
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((offset as u16, 0)),
+        Paragraph::new(lines).scroll((offset as u16, 0)),
         fields_area,
     );
     if let Some(f) = form.fields.get(form.focus) {
@@ -70,11 +74,12 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Them
             ));
         }
     }
-    if let Some(err) = &form.error {
-        frame.render_widget(
-            Paragraph::new(Span::styled(err.get(lang), theme.error())),
-            error_area,
-        );
+    if !error_rows.is_empty() {
+        let rows: Vec<Line> = error_rows
+            .into_iter()
+            .map(|r| Line::from(Span::styled(r, theme.error())))
+            .collect();
+        frame.render_widget(Paragraph::new(rows), error_area);
     }
 }
 
@@ -111,25 +116,110 @@ fn render_fields<'a>(
             ),
             if focused { theme.key() } else { theme.dim() },
         );
-        let value = match &f.kind {
-            FieldKind::Text => fit(f.input.value(), columns.value),
-            FieldKind::Choice(options) => {
-                let shown = options.get(f.choice).map_or("", |(_, t)| t.get(lang));
-                format!("‹ {shown} ›")
-            }
-        };
         let value_style = if focused {
             Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED)
         } else {
             Style::new()
         };
-        lines.push(Line::from(vec![label, Span::styled(value, value_style)]));
+        let indent = " ".repeat(label_width + 2);
+        match &f.kind {
+            FieldKind::Checklist(options, ticked) if focused => {
+                let (rows, marked_row) =
+                    checklist_rows(options, ticked, f.choice, columns.value, lang, theme);
+                focus_line = lines.len() + marked_row;
+                for (r, spans) in rows.into_iter().enumerate() {
+                    let lead = if r == 0 {
+                        label.clone()
+                    } else {
+                        Span::raw(indent.clone())
+                    };
+                    let mut row = vec![lead];
+                    row.extend(spans);
+                    lines.push(Line::from(row));
+                }
+            }
+            kind => {
+                let value = match kind {
+                    FieldKind::Text => fit(f.input.value(), columns.value),
+                    FieldKind::Choice(options) => {
+                        let shown = options.get(f.choice).map_or("", |(_, t)| t.get(lang));
+                        format!("‹ {shown} ›")
+                    }
+                    FieldKind::Checklist(options, ticked) => {
+                        let chosen: Vec<&str> = options
+                            .iter()
+                            .zip(ticked)
+                            .filter(|(_, t)| **t)
+                            .map(|((_, label), _)| label.get(lang))
+                            .collect();
+                        if chosen.is_empty() {
+                            "–".to_string()
+                        } else {
+                            fit(&chosen.join(", "), columns.value)
+                        }
+                    }
+                };
+                lines.push(Line::from(vec![label, Span::styled(value, value_style)]));
+            }
+        }
         if let Some(err) = &f.error {
-            lines.push(Line::from(Span::styled(
-                format!("{:width$}⚠ {}", "", err.get(lang), width = label_width + 2),
-                theme.error(),
-            )));
+            // Wrapped under the value, so a long problem never runs back to the left edge.
+            let room = columns.value.max(10);
+            for (r, row) in wrap_words(&format!("⚠ {}", err.get(lang)), room)
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if r == 0 { "" } else { "  " };
+                lines.push(Line::from(Span::styled(
+                    format!("{indent}{lead}{row}"),
+                    theme.error(),
+                )));
+            }
         }
     }
     (lines, focus_line)
+}
+
+/// A focused checklist, its options wrapped to `width`: "[x] sömn  [ ] amning", the marked one
+/// highlighted; and the row the marked one is on.
+fn checklist_rows<'a>(
+    options: &[(String, crate::app::Text)],
+    ticked: &[bool],
+    marked: usize,
+    width: usize,
+    lang: crate::app::Lang,
+    theme: Theme,
+) -> (Vec<Vec<Span<'a>>>, usize) {
+    let mut rows: Vec<Vec<Span>> = vec![Vec::new()];
+    let mut used = 0;
+    let mut marked_row = 0;
+    for (i, (_, label)) in options.iter().enumerate() {
+        let tick = if ticked.get(i).copied().unwrap_or(false) {
+            "[x]"
+        } else {
+            "[ ]"
+        };
+        let item = fit(&format!("{tick} {}", label.get(lang)), width);
+        let len = item.chars().count();
+        if used > 0 && used + 2 + len > width {
+            rows.push(Vec::new());
+            used = 0;
+        }
+        let row = rows.len() - 1;
+        if used > 0 {
+            rows[row].push(Span::raw("  "));
+            used += 2;
+        }
+        if i == marked {
+            marked_row = row;
+        }
+        let style = if i == marked {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        rows[row].push(Span::styled(item, style));
+        used += len;
+    }
+    (rows, marked_row)
 }

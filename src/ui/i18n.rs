@@ -9,6 +9,9 @@ pub struct Strings {
     pub week: &'static str,
     pub too_small: &'static str,
     pub visits_today_tomorrow: &'static str,
+    /// When the next working day is not tomorrow (a Friday, a holiday eve).
+    pub visits_today_next: &'static str,
+    pub no_visits_next: &'static str,
     pub alerts: &'static str,
     pub no_visits: &'static str,
     pub no_alerts: &'static str,
@@ -57,6 +60,8 @@ pub struct Strings {
     pub due: &'static str,
     pub date: &'static str,
     pub extra_visits: &'static str,
+    /// One extra visit: the singular of `extra_visits`.
+    pub extra_visit: &'static str,
     pub programme_missing: &'static str,
     pub enrolled: &'static str,
     pub exit_reason: &'static str,
@@ -67,6 +72,8 @@ pub struct Strings {
     pub hours: &'static str,
     pub active: &'static str,
     pub no_staff: &'static str,
+    pub no_staff_match: &'static str,
+    pub id: &'static str,
     pub help_title: &'static str,
     pub help_footer: &'static str,
     pub question: &'static str,
@@ -84,7 +91,10 @@ pub struct Strings {
     pub interpreter_external: &'static str,
     pub yes_no: &'static str,
     pub week_label: &'static str,
+    pub version: &'static str,
     pub families_count: &'static str,
+    /// The singular of `families_count`.
+    pub family_count_one: &'static str,
     pub weekdays: [&'static str; 7],
 }
 
@@ -94,6 +104,8 @@ pub static SV: Strings = Strings {
     week: "Vecka",
     too_small: "Fönstret är för litet. hembesok behöver minst 80×24 tecken; gör fönstret större.",
     visits_today_tomorrow: "Besök idag och imorgon",
+    visits_today_next: "Besök idag och nästa arbetsdag",
+    no_visits_next: "Inga besök idag eller nästa arbetsdag.",
     alerts: "Att göra",
     no_visits: "Inga besök idag eller imorgon.",
     no_alerts: "Inget försenat eller obokat.",
@@ -115,8 +127,8 @@ pub static SV: Strings = Strings {
     programme: "Program",
     status: "Status",
     visits_filter: "Besök",
-    due_or_overdue: "att boka/försenade",
-    overdue: "försenade",
+    due_or_overdue: "att boka/bråttom",
+    overdue: "bråttom",
     reference: "Ref",
     loading: "Läser in…",
     no_match: "Ingen familj matchar.",
@@ -142,6 +154,7 @@ pub static SV: Strings = Strings {
     due: "Ska göras",
     date: "Datum",
     extra_visits: "extra besök",
+    extra_visit: "extra besök",
     programme_missing: "Familjens programversion finns inte i databasen; tidslinjen kan inte visas.",
     enrolled: "inskriven",
     exit_reason: "orsak",
@@ -152,6 +165,8 @@ pub static SV: Strings = Strings {
     hours: "Tid",
     active: "Aktiv",
     no_staff: "Ingen personal ännu: n lägger till.",
+    no_staff_match: "Ingen i personalen matchar sökningen.",
+    id: "Id",
     help_title: "Tangenter",
     help_footer: "Esc stänger",
     question: "Fråga",
@@ -169,7 +184,9 @@ pub static SV: Strings = Strings {
     interpreter_external: "extern",
     yes_no: "y = ja   n = nej",
     week_label: "v.",
+    version: "version",
     families_count: "familjer",
+    family_count_one: "familj",
     weekdays: ["mån", "tis", "ons", "tor", "fre", "lör", "sön"],
 };
 
@@ -179,6 +196,8 @@ pub static EN: Strings = Strings {
     week: "Week",
     too_small: "The window is too small. hembesok needs at least 80×24 characters; make the window larger.",
     visits_today_tomorrow: "Visits today and tomorrow",
+    visits_today_next: "Visits today and the next working day",
+    no_visits_next: "No visits today or on the next working day.",
     alerts: "To do",
     no_visits: "No visits today or tomorrow.",
     no_alerts: "Nothing overdue or unbooked.",
@@ -200,8 +219,8 @@ pub static EN: Strings = Strings {
     programme: "Programme",
     status: "Status",
     visits_filter: "Visits",
-    due_or_overdue: "due/overdue",
-    overdue: "overdue",
+    due_or_overdue: "due/closing soon",
+    overdue: "closing soon",
     reference: "Ref",
     loading: "Loading…",
     no_match: "No family matches.",
@@ -227,6 +246,7 @@ pub static EN: Strings = Strings {
     due: "Due",
     date: "Date",
     extra_visits: "extra visits",
+    extra_visit: "extra visit",
     programme_missing: "The family's programme version is not in the database; the timeline cannot be shown.",
     enrolled: "enrolled",
     exit_reason: "reason",
@@ -237,6 +257,8 @@ pub static EN: Strings = Strings {
     hours: "Hours",
     active: "Active",
     no_staff: "No staff yet: n adds one.",
+    no_staff_match: "No staff member matches the search.",
+    id: "Id",
     help_title: "Keys",
     help_footer: "Esc closes",
     question: "Question",
@@ -254,7 +276,9 @@ pub static EN: Strings = Strings {
     interpreter_external: "external",
     yes_no: "y = yes   n = no",
     week_label: "week",
+    version: "version",
     families_count: "families",
+    family_count_one: "family",
     weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
 };
 
@@ -263,4 +287,9 @@ pub fn strings(lang: Lang) -> &'static Strings {
         Lang::Sv => &SV,
         Lang::En => &EN,
     }
+}
+
+/// "1 family", "2 families": the count with the noun in the number it needs.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

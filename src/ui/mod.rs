@@ -43,10 +43,15 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
         );
         return;
     }
+    // A message (a broken config file, a refusal) gets the rows it needs, up to three.
+    let message_rows = app.message.as_ref().map_or_else(Vec::new, |m| {
+        wrap_words(m.get(app.lang), usize::from(area.width).saturating_sub(2))
+    });
+    let footer_height = u16::try_from(message_rows.len().clamp(1, 3)).unwrap_or(3);
     let [tabs, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(footer_height),
     ])
     .areas(area);
     render_tabs(app, frame, tabs, theme);
@@ -59,7 +64,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
         },
         Screen::Staff => staff::render(app, frame, body, theme),
     }
-    render_footer(app, frame, footer, theme);
+    render_footer(app, &message_rows, frame, footer, theme);
     // What is open, from the bottom up: the one in front is drawn last.
     for modal in app.modals() {
         match modal {
@@ -96,12 +101,13 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 /// The footer: a message if there is one, else the hints of the keys that work here.
-fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    if let Some(msg) = &app.message {
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {}", msg.get(app.lang)), theme.ok())),
-            area,
-        );
+fn render_footer(app: &App, message_rows: &[String], frame: &mut Frame, area: Rect, theme: Theme) {
+    if !message_rows.is_empty() {
+        let rows: Vec<Line> = message_rows
+            .iter()
+            .map(|r| Line::from(Span::styled(format!(" {r}"), theme.ok())))
+            .collect();
+        frame.render_widget(Paragraph::new(rows), area);
         return;
     }
     // A page scrolls rather than selects, so list hints would mislead there.
@@ -124,7 +130,7 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Some(fresh.then_some(b))
         })
         .flatten()
-        .filter(|b| b.hint)
+        .filter(|b| b.hint && app.offers(&b.action))
         .map(|b| {
             (
                 keys_label(&b.keys[..1]),
@@ -223,4 +229,67 @@ pub fn short_name(name: &str) -> String {
         (Some(first), None) => first.to_string(),
         _ => String::new(),
     }
+}
+
+/// Column widths from their content: each column as wide as its widest cell (`natural`), and
+/// when the row does not fit in `room` (gaps between columns included), the column with the
+/// most to spare above its `min` gives up a character at a time. Nothing grows past its content,
+/// so extra width is left at the right rather than handed to one column.
+pub fn content_widths(natural: &[usize], min: &[usize], room: usize) -> Vec<u16> {
+    let mut widths: Vec<usize> = natural.to_vec();
+    // A column narrower than its floor keeps its own width.
+    let min: Vec<usize> = natural.iter().zip(min).map(|(n, m)| (*n).min(*m)).collect();
+    let gaps = widths.len().saturating_sub(1);
+    let mut total: usize = widths.iter().sum::<usize>() + gaps;
+    while total > room {
+        let spare = widths
+            .iter()
+            .zip(&min)
+            .enumerate()
+            .filter(|(_, (w, m))| w > m)
+            .max_by_key(|(i, (w, m))| (**w - **m, usize::MAX - i));
+        let Some((i, _)) = spare else { break };
+        widths[i] -= 1;
+        total -= 1;
+    }
+    widths
+        .into_iter()
+        .map(|w| u16::try_from(w).unwrap_or(u16::MAX))
+        .collect()
+}
+
+/// The widest of `cells` and `header`, in characters.
+pub fn widest<'a>(header: &str, cells: impl Iterator<Item = &'a str>) -> usize {
+    cells
+        .map(|c| c.chars().count())
+        .chain(std::iter::once(header.chars().count()))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Splits text at spaces into rows of at most `room` characters; a word longer than a row is
+/// cut, so nothing is hidden.
+pub fn wrap_words(text: &str, room: usize) -> Vec<String> {
+    let room = room.max(1);
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    for word in text.split(' ') {
+        let used = row.chars().count();
+        let needed = word.chars().count() + usize::from(used > 0);
+        if used > 0 && used + needed > room {
+            rows.push(std::mem::take(&mut row));
+        }
+        if !row.is_empty() {
+            row.push(' ');
+        }
+        row.push_str(word);
+        while row.chars().count() > room {
+            let head: String = row.chars().take(room).collect();
+            let tail: String = row.chars().skip(room).collect();
+            rows.push(head);
+            row = tail;
+        }
+    }
+    rows.push(row);
+    rows
 }

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{Theme, centered, describe, i18n};
 use crate::app::keymap::{bindings_in, keys_label};
@@ -120,17 +120,18 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
             labels::status(*status).get(app.lang)
         ),
     };
-    let rect = centered(area, 56, 6);
+    // As tall as the question needs, so a long one (a booking with three names) is whole.
+    let width = area.width.min(64);
+    let rows = super::wrap_words(&text, usize::from(width.saturating_sub(2)));
+    let height = u16::try_from(rows.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(4);
+    let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
     let block =
         Block::bordered().title(Line::from(format!(" {} ", s.question)).style(theme.warn()));
-    let lines = vec![
-        Line::from(text),
-        Line::from(""),
-        Line::from(Span::styled(s.yes_no, theme.key())),
-    ];
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-        rect,
-    );
+    let mut lines: Vec<Line> = rows.into_iter().map(Line::from).collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(s.yes_no, theme.key())));
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

@@ -1,11 +1,13 @@
-//! Personal / Staff: the roster with roles, organisation, working days and hours, languages.
+//! Personal / Staff: the roster with ids, roles, organisation, working days and hours,
+//! languages; a search line while narrowing it.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table};
 
-use super::{Theme, fit, i18n, scroll_offset};
+use super::{Theme, content_widths, fit, i18n, scroll_offset, widest};
 use crate::app::{App, labels};
 use crate::domain::enums::Weekday;
 
@@ -20,29 +22,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         frame.render_widget(Paragraph::new(format!(" {}", s.no_staff)), area);
         return;
     }
-    let height = area.height.saturating_sub(1) as usize;
-    let offset = scroll_offset(state.selected, height);
+    let searched = state.searching || !state.query.value().is_empty();
+    let [search, area] =
+        Layout::vertical([Constraint::Length(u16::from(searched)), Constraint::Min(0)]).areas(area);
+    if searched {
+        render_search(app, frame, search, theme);
+    }
+    if state.shown.is_empty() {
+        frame.render_widget(Paragraph::new(format!(" {}", s.no_staff_match)), area);
+        return;
+    }
     let wide = area.width >= 110;
-    // Languages take what the fixed columns leave (one space between columns), cut with "…".
-    let fixed: u16 = 20 + 17 + if wide { 36 } else { 0 } + 11 + 11 + 5;
-    let gaps: u16 = if wide { 6 } else { 5 };
-    let language_width = usize::from(area.width.saturating_sub(fixed + gaps).max(8));
-    let rows = state
+    // Widths come from the whole roster, so columns stay put while the search narrows it.
+    let all: Vec<Vec<String>> = state
         .list
         .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, m)| {
-            let style = if i == state.selected {
-                theme.selected()
-            } else if m.active {
-                Style::new()
-            } else {
-                theme.dim()
-            };
+        .map(|m| {
             let mut cells = vec![
-                fit(&m.name, 20),
+                m.id.to_string(),
+                m.name.clone(),
                 labels::role(m.role).get(app.lang).to_string(),
             ];
             if wide {
@@ -51,46 +49,126 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             cells.extend([
                 days(&m.work_days, s.weekdays),
                 m.work_hours.to_text(),
-                fit(&m.languages.join(", "), language_width),
+                labels::languages(&m.languages).get(app.lang).to_string(),
                 labels::yes_no(m.active).get(app.lang).to_string(),
             ]);
+            cells
+        })
+        .collect();
+    let mut header = vec![s.id, s.name, s.role];
+    // The floor each column may be cut to when the row is too wide; id, days, hours and
+    // active are never cut.
+    let mut min = vec![usize::MAX, 14, 17];
+    if wide {
+        header.push(s.organisation);
+        min.push(10);
+    }
+    header.extend([s.days, s.hours, s.languages, s.active]);
+    min.extend([usize::MAX, usize::MAX, 8, usize::MAX]);
+    let natural: Vec<usize> = (0..header.len())
+        .map(|c| widest(header[c], all.iter().map(|r| r[c].as_str())))
+        .collect();
+    let rows: Vec<&Vec<String>> = state.shown.iter().filter_map(|i| all.get(*i)).collect();
+    let widths = content_widths(&natural, &min, usize::from(area.width));
+    let height = area.height.saturating_sub(1) as usize;
+    let offset = scroll_offset(state.selected, height);
+    let active_of: Vec<bool> = state.rows().map(|m| m.active).collect();
+    let table_rows = rows
+        .into_iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, cells)| {
+            let style = if i == state.selected {
+                theme.selected()
+            } else if active_of[i] {
+                Style::new()
+            } else {
+                theme.dim()
+            };
+            let cells: Vec<String> = cells
+                .iter()
+                .zip(&widths)
+                .map(|(c, w)| fit(c, usize::from(*w)))
+                .collect();
             Row::new(cells).style(style)
         });
-    let mut widths = vec![Constraint::Length(20), Constraint::Length(17)];
-    let mut header = vec![s.name, s.role];
-    if wide {
-        widths.push(Constraint::Length(36));
-        header.push(s.organisation);
-    }
-    widths.extend([
-        Constraint::Length(11),
-        Constraint::Length(11),
-        Constraint::Min(8),
-        Constraint::Length(5),
-    ]);
-    header.extend([s.days, s.hours, s.languages, s.active]);
-    let table = Table::new(rows, widths).header(Row::new(header).style(theme.header()));
+    let constraints: Vec<Constraint> = widths.iter().map(|w| Constraint::Length(*w)).collect();
+    let table = Table::new(table_rows, constraints).header(Row::new(header).style(theme.header()));
     frame.render_widget(table, area);
 }
 
-/// Working days as a span ("mån–fre") when they run unbroken, else their short names.
-fn days(days: &[Weekday], names: [&str; 7]) -> String {
+/// The search line: what is typed (selected when typing will replace it) and how many match.
+fn render_search(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = i18n::strings(app.lang);
+    let state = &app.staff;
+    let label = format!(" {}: ", s.search);
+    let typed = state.query.value();
+    let style = if state.query.selected && state.searching {
+        theme.selected()
+    } else {
+        Style::new()
+    };
+    let count = format!("  ({} {} {})", state.shown.len(), s.of, state.list.len());
+    let line = Line::from(vec![
+        Span::styled(label.clone(), theme.title()),
+        Span::styled(typed.to_string(), style),
+        Span::styled(count, theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+    if state.searching && app.modals().is_empty() {
+        let x = area.x + (label.chars().count() + state.query.visual_cursor()) as u16;
+        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+    }
+}
+
+/// Working days, every one of them: runs of three or more as a span ("mån ons–fre"), others by
+/// their short names.
+pub fn days(days: &[Weekday], names: [&str; 7]) -> String {
     let index: Vec<usize> = Weekday::ALL
         .iter()
         .enumerate()
         .filter(|(_, d)| days.contains(d))
         .map(|(i, _)| i)
         .collect();
-    match index.as_slice() {
-        [] => String::new(),
-        [one] => names[*one].to_string(),
-        [first, .., last] if last - first + 1 == index.len() && index.len() > 2 => {
-            format!("{}–{}", names[*first], names[*last])
+    let mut parts: Vec<String> = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, parts: &mut Vec<String>| {
+        match run.as_slice() {
+            [first, .., last] if run.len() >= 3 => {
+                parts.push(format!("{}–{}", names[*first], names[*last]));
+            }
+            _ => parts.extend(run.iter().map(|i| names[*i].to_string())),
         }
-        _ => index
-            .iter()
-            .map(|i| names[*i])
-            .collect::<Vec<_>>()
-            .join(" "),
+        run.clear();
+    };
+    for i in index {
+        if run.last().is_some_and(|last| last + 1 != i) {
+            flush(&mut run, &mut parts);
+        }
+        run.push(i);
+    }
+    flush(&mut run, &mut parts);
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::days;
+    use crate::domain::enums::Weekday::{Fri, Mon, Sat, Thu, Tue, Wed};
+    use crate::ui::i18n::{EN, SV};
+
+    #[test]
+    fn every_working_day_is_shown_runs_of_three_as_a_span() {
+        assert_eq!(days(&[Mon, Wed, Thu, Fri], SV.weekdays), "mån ons–fre");
+        assert_eq!(days(&[Mon, Wed, Thu, Fri], EN.weekdays), "Mon Wed–Fri");
+        assert_eq!(days(&[Mon, Tue, Wed, Thu, Fri], SV.weekdays), "mån–fre");
+        assert_eq!(days(&[Mon, Tue, Thu], SV.weekdays), "mån tis tor");
+        assert_eq!(
+            days(&[Mon, Tue, Wed, Fri, Sat], SV.weekdays),
+            "mån–ons fre lör"
+        );
+        assert_eq!(days(&[Wed], SV.weekdays), "ons");
+        assert_eq!(days(&[], SV.weekdays), "");
     }
 }

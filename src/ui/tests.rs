@@ -294,3 +294,274 @@ fn every_screen_draws_at_any_size() {
         }
     }
 }
+
+#[test]
+fn the_staff_list_shows_every_working_day_the_id_and_whole_roles() {
+    for lang in [Lang::Sv, Lang::En] {
+        let mut app = app(lang);
+        app.handle_key(Key::Char('5'));
+        app.update(Action::StaffLoaded(fixtures::staff()));
+        let (days, role) = match lang {
+            Lang::Sv => ("mån ons–fre", "BVC-sjuksköterska"),
+            Lang::En => ("Mon Wed–Fri", "child health nurse"),
+        };
+        for width in [80, 120] {
+            let screen = draw(&app, width, 24);
+            assert!(screen.contains(days), "{width}:\n{screen}");
+            assert!(screen.contains(role), "{width}:\n{screen}");
+        }
+        let wide = draw(&app, 120, 24);
+        let header = wide.lines().nth(1).unwrap_or_default();
+        assert!(
+            header.starts_with("Id ")
+                && header.ends_with(match lang {
+                    Lang::Sv => "Aktiv",
+                    Lang::En => "Active",
+                }),
+            "{header}"
+        );
+        assert!(
+            wide.contains("tandsköterska/tandhygienist") || lang == Lang::En,
+            "{wide}"
+        );
+    }
+}
+
+#[test]
+fn the_staff_search_line_shows_what_is_typed_and_how_many_match() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('5'));
+    app.update(Action::StaffLoaded(fixtures::staff()));
+    app.handle_key(Key::Char('/'));
+    for c in "tolk".chars() {
+        app.handle_key(Key::Char(c));
+    }
+    both_sizes("staff_search_sv", &app);
+}
+
+#[test]
+fn the_outcome_form_ticks_themes_in_swedish() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('o'));
+    for _ in 0..3 {
+        app.handle_key(Key::Tab);
+    }
+    app.handle_key(Key::Right);
+    app.handle_key(Key::Char(' '));
+    app.handle_key(Key::Right);
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("[x] mat och amning"), "{screen}");
+    assert!(!screen.contains("child_development"), "{screen}");
+    both_sizes("outcome_sv", &app);
+    let mut en = fixtures::app(Lang::En);
+    en.handle_key(Key::Char('o'));
+    let screen = draw(&en, 80, 24);
+    assert!(screen.contains("Referred to"), "{screen}");
+}
+
+#[test]
+fn today_shows_the_outcome_mark_of_tomorrows_visits() {
+    let mut app = app(Lang::En);
+    app.today_view.data.visits[2].status = crate::domain::enums::VisitStatus::CancelledFamily;
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = draw(&app, w, h);
+        assert!(screen.contains("tomorrow 10:00 ✗"), "{screen}");
+    }
+}
+
+#[test]
+fn on_a_friday_today_lists_mondays_visits_by_their_weekday() {
+    let mut app = app(Lang::Sv);
+    let friday = fixtures::d(2026, 12, 4);
+    let mut visits = fixtures::today_data().visits;
+    for (v, day) in visits.iter_mut().zip([4, 4, 7]) {
+        v.start = fixtures::d(2026, 12, day).and_time(v.start.time());
+    }
+    app.update(Action::TodayLoaded(Box::new(
+        crate::app::today::today_data(friday, visits, fixtures::today_data().next_session),
+    )));
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("nästa arbetsdag: mån 2026-12-07"),
+        "{screen}"
+    );
+    assert!(screen.contains("mån 10:00"), "{screen}");
+    both_sizes("today_friday_sv", &app);
+}
+
+#[test]
+fn the_footer_offers_only_the_keys_that_work_on_the_marked_todo_row() {
+    let mut app = app(Lang::En);
+    app.handle_key(Key::Tab);
+    let footer = |app: &App| {
+        draw(app, 120, 40)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    // "Closes soon": a programme visit not booked.
+    let first = footer(&app);
+    assert!(first.contains("n book the visit"), "{first}");
+    assert!(
+        !first.contains("record outcome") && !first.contains("rebook"),
+        "{first}"
+    );
+    app.handle_key(Key::Char('j'));
+    app.handle_key(Key::Char('j'));
+    // "No interpreter": the fixture's row carries no visit, so nothing but opening works.
+    let third = footer(&app);
+    assert!(
+        !third.contains("book the visit") && !third.contains("record outcome"),
+        "{third}"
+    );
+}
+
+/// Whether every word of `text` is on the screen, in order, whatever lines it wraps over.
+fn shows_whole(screen: &str, text: &str) -> bool {
+    let flat: String = screen
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c == '│' || c.is_whitespace()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words: Vec<&str> = flat.split_whitespace().collect();
+    let wanted: Vec<&str> = text.split_whitespace().collect();
+    words.windows(wanted.len()).any(|w| w == wanted.as_slice())
+}
+
+#[test]
+fn long_texts_wrap_at_80_columns_instead_of_being_cut() {
+    // The form's error, e.g. a refused outcome.
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('o'));
+    let refusal = "Utfallet kan inte sparas: besöket har ändrats i ett annat fönster sedan formuläret öppnades; stäng och öppna det igen.";
+    app.update(Action::Failed(crate::app::Text::new(refusal, refusal)));
+    assert!(
+        shows_whole(&draw(&app, 80, 24), refusal),
+        "{}",
+        draw(&app, 80, 24)
+    );
+    // A broken config file, said on the first screen.
+    let mut app = fixtures::app(Lang::En);
+    let notice = "config.toml line 3: warning_days = \"sju\" is not a number; write a whole number of days, e.g. warning_days = 7. The defaults are used.";
+    app.message = Some(crate::app::Text::new(notice, notice));
+    assert!(
+        shows_whole(&draw(&app, 80, 24), notice),
+        "{}",
+        draw(&app, 80, 24)
+    );
+    // The parent-group line.
+    let today = draw(&fixtures::app(Lang::Sv), 80, 24);
+    assert!(
+        shows_whole(&today, "Familjecentralen Ängen (6 familjer)"),
+        "{today}"
+    );
+    // The filter line, with a programme's long name.
+    let mut app = families(Lang::Sv);
+    app.handle_key(Key::Char('p'));
+    app.handle_key(Key::Char('s'));
+    let screen = draw(&app, 80, 24);
+    assert!(
+        shows_whole(&screen, "Status: erbjuden · Besök: alla"),
+        "{screen}"
+    );
+    assert!(
+        shows_whole(&screen, "Utökade hembesök (Göteborg)"),
+        "{screen}"
+    );
+    // A booking question naming three people.
+    let mut app = family_page(Protection::None);
+    let mut plan = fixtures::booking_plan();
+    plan.proposals[0].people = vec![
+        (
+            crate::domain::enums::Role::Nurse,
+            "Annika Sjuksköterskesson".into(),
+        ),
+        (
+            crate::domain::enums::Role::ParentAdvisor,
+            "Bo Föräldrarådgivarsson".into(),
+        ),
+        (
+            crate::domain::enums::Role::FamilyTherapist,
+            "Cecilia Familjebehandlarsdotter".into(),
+        ),
+    ];
+    app.update(Action::ProposalsLoaded(Box::new(plan)));
+    app.handle_key(Key::Enter);
+    let screen = draw(&app, 80, 24);
+    for part in [
+        "Boka 2026-11-24 09:00 – Annika Sjuksköterskesson, Bo",
+        "Föräldrarådgivarsson, Cecilia Familjebehandlarsdotter?",
+    ] {
+        assert!(screen.contains(part), "{screen}");
+    }
+}
+
+#[test]
+fn a_problem_under_a_field_wraps_under_its_value_not_to_column_0() {
+    let mut app = family_page(Protection::None);
+    app.lang = Lang::En;
+    app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    app.handle_key(Key::Char('m'));
+    let screen = draw(&app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("⚠ outside the visit's window"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let next = lines[at + 1];
+    assert!(next.starts_with("│                      "), "{screen}");
+}
+
+#[test]
+fn programmes_show_by_name_and_english_shows_no_swedish_terms() {
+    let mut en = family_page(Protection::None);
+    en.lang = Lang::En;
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = draw(&en, w, h);
+        for raw in ["goteborg", "samverkan", "(mamma)", "somaliska"] {
+            assert!(!screen.contains(raw), "{raw} at {w}:\n{screen}");
+        }
+        assert!(
+            screen.contains("Extended home visits (Gothenburg)"),
+            "{screen}"
+        );
+    }
+    let mut list = families(Lang::Sv);
+    list.handle_key(Key::Char('p'));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = draw(&list, w, h);
+        assert!(!screen.contains("goteborg"), "{screen}");
+        assert!(
+            screen.contains("Program: Utökade hembesök (Göteborg)"),
+            "{screen}"
+        );
+    }
+    let mut form = families(Lang::Sv);
+    form.handle_key(Key::Char('n'));
+    form.handle_key(Key::Tab);
+    form.handle_key(Key::Tab);
+    let screen = draw(&form, 80, 24);
+    assert!(!screen.contains("‹ rinkeby ›"), "{screen}");
+    assert!(screen.contains("Rinkebymodellen"), "{screen}");
+}
+
+#[test]
+fn one_is_singular_in_english() {
+    let mut page = family_page(Protection::None);
+    page.lang = Lang::En;
+    if let Some(p) = page.family.as_mut() {
+        p.data.timelines[0].extra_visits = 1;
+    }
+    let screen = draw(&page, 120, 40);
+    assert!(
+        screen.contains("+ 1 extra visit") && !screen.contains("1 extra visits"),
+        "{screen}"
+    );
+    let mut today = app(Lang::En);
+    if let Some(n) = today.today_view.data.next_session.as_mut() {
+        n.members = 1;
+    }
+    let screen = draw(&today, 120, 40);
+    assert!(screen.contains("(1 family)"), "{screen}");
+}

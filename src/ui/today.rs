@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table};
 
-use super::{Theme, fit, i18n, scroll_offset, short_name, staff_line};
+use super::{Theme, content_widths, fit, i18n, scroll_offset, short_name, staff_line, widest};
 use crate::app::today::Pane;
 use crate::app::{App, labels};
 use crate::domain::timeline::AlertKind;
@@ -14,11 +14,29 @@ use crate::domain::timeline::AlertKind;
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
     let view = &app.today_view;
+    let line = match &view.data.next_session {
+        Some(n) => format!(
+            "{}: {}, {} {}{}{}",
+            s.next_group,
+            n.group_name,
+            s.weekdays[n.start.weekday().num_days_from_monday() as usize],
+            n.start.format("%Y-%m-%d %H:%M"),
+            n.place.as_ref().map_or(String::new(), |p| format!(", {p}")),
+            format_args!(
+                " ({})",
+                i18n::count(n.members as usize, s.family_count_one, s.families_count)
+            ),
+        ),
+        None => s.no_group.to_string(),
+    };
+    // The next session's line wraps onto a second row rather than losing its place.
+    let group_rows = super::wrap_words(&line, usize::from(area.width).saturating_sub(2));
+    let group_height = u16::try_from(group_rows.len().clamp(1, 2)).unwrap_or(2);
     let [head, visits, alerts, group] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Percentage(50),
         Constraint::Min(4),
-        Constraint::Length(1),
+        Constraint::Length(group_height),
     ])
     .areas(area);
     let weekday = s.weekdays[app.today.weekday().num_days_from_monday() as usize];
@@ -35,22 +53,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
     render_visits(app, frame, visits, theme);
     render_alerts(app, frame, alerts, theme);
-    let line = match &view.data.next_session {
-        Some(n) => format!(
-            " {}: {}, {} {}{}{}",
-            s.next_group,
-            n.group_name,
-            s.weekdays[n.start.weekday().num_days_from_monday() as usize],
-            n.start.format("%Y-%m-%d %H:%M"),
-            n.place.as_ref().map_or(String::new(), |p| format!(", {p}")),
-            format_args!(" ({} {})", n.members, s.families_count),
-        ),
-        None => format!(" {}", s.no_group),
-    };
-    frame.render_widget(
-        Paragraph::new(fit(&line, group.width as usize)).style(theme.dim()),
-        group,
-    );
+    let rows: Vec<Line> = group_rows
+        .iter()
+        .map(|r| Line::from(fit(&format!(" {r}"), group.width as usize)))
+        .collect();
+    frame.render_widget(Paragraph::new(rows).style(theme.dim()), group);
 }
 
 fn block(title: &str, focused: bool, theme: Theme) -> Block<'_> {
@@ -66,28 +73,46 @@ fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
     let view = &app.today_view;
     let focused = view.pane == Pane::Visits;
-    let b = block(s.visits_today_tomorrow, focused, theme);
+    let next_day = view.data.next_day;
+    let tomorrow = app.today.succ_opt().unwrap_or(app.today);
+    let title = if next_day == tomorrow {
+        s.visits_today_tomorrow.to_string()
+    } else {
+        format!(
+            "{}: {} {next_day}",
+            s.visits_today_next,
+            s.weekdays[next_day.weekday().num_days_from_monday() as usize]
+        )
+    };
+    let b = block(&title, focused, theme);
     if view.data.visits.is_empty() {
-        frame.render_widget(Paragraph::new(format!(" {}", s.no_visits)).block(b), area);
+        let empty = if next_day == tomorrow {
+            s.no_visits
+        } else {
+            s.no_visits_next
+        };
+        frame.render_widget(Paragraph::new(format!(" {empty}")).block(b), area);
         return;
     }
-    let height = area.height.saturating_sub(3) as usize;
-    let offset = scroll_offset(view.visit_selected, height);
-    let rows = view
+    let cells: Vec<[String; 5]> = view
         .data
         .visits
         .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, v)| {
-            let day = if v.start.date() == app.today {
+        .map(|v| {
+            let date = v.start.date();
+            // Tomorrow by name; after a weekend or a holiday, the weekday.
+            let day = if date == app.today {
                 s.today_word
-            } else {
+            } else if date == tomorrow {
                 s.tomorrow_word
+            } else {
+                s.weekdays[date.weekday().num_days_from_monday() as usize]
             };
-            let staff = staff_line(&v.staff);
-            let interpreter = match (&v.interpreter_language, &v.interpreter) {
+            let language = v
+                .interpreter_language
+                .as_deref()
+                .map(|l| labels::language(l).get(app.lang).to_string());
+            let interpreter = match (&language, &v.interpreter) {
                 (Some(lang), Some(who)) => format!(
                     "{lang}: {}",
                     if who == "external" {
@@ -103,39 +128,55 @@ fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             if v.protection.is_protected() {
                 family.push_str(" ●");
             }
-            let style = if focused && i == view.visit_selected {
-                theme.selected()
-            } else {
-                ratatui::style::Style::new()
-            };
-            Row::new(vec![
+            [
                 format!(
                     "{day} {} {}",
                     v.start.format("%H:%M"),
                     super::status_mark(v.status)
                 ),
-                fit(&family, 16),
-                fit(v.area.as_deref().unwrap_or_default(), 11),
-                staff,
-                fit(&interpreter, 13),
-            ])
+                family,
+                v.area.clone().unwrap_or_default(),
+                staff_line(&v.staff),
+                interpreter,
+            ]
+        })
+        .collect();
+    let header = [s.when, s.family, s.area, s.staff_col, s.interpreter];
+    let natural: Vec<usize> = (0..header.len())
+        .map(|c| widest(header[c], cells.iter().map(|r| r[c].as_str())))
+        .collect();
+    // Each column as wide as its content; when the row is too wide, the ones with most to
+    // spare give way, and the day, time and outcome mark never do.
+    let widths = content_widths(
+        &natural,
+        &[usize::MAX, 14, 8, 12, 10],
+        usize::from(area.width.saturating_sub(2)),
+    );
+    let height = area.height.saturating_sub(3) as usize;
+    let offset = scroll_offset(view.visit_selected, height);
+    let rows = cells
+        .into_iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, row)| {
+            let style = if focused && i == view.visit_selected {
+                theme.selected()
+            } else {
+                ratatui::style::Style::new()
+            };
+            Row::new(
+                row.iter()
+                    .zip(&widths)
+                    .map(|(c, w)| fit(c, usize::from(*w)))
+                    .collect::<Vec<_>>(),
+            )
             .style(style)
         });
-    let table = Table::new(
-        rows,
-        [
-            // "tomorrow 09:00" fills it; today's visits, the ones with outcomes, show their mark.
-            Constraint::Length(14),
-            Constraint::Length(16),
-            Constraint::Length(11),
-            Constraint::Min(16),
-            Constraint::Length(13),
-        ],
-    )
-    .header(
-        Row::new(vec![s.when, s.family, s.area, s.staff_col, s.interpreter]).style(theme.header()),
-    )
-    .block(b);
+    let constraints: Vec<Constraint> = widths.iter().map(|w| Constraint::Length(*w)).collect();
+    let table = Table::new(rows, constraints)
+        .header(Row::new(header.to_vec()).style(theme.header()))
+        .block(b);
     frame.render_widget(table, area);
 }
 

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::{identity_of, opt, options, parse_birth_date, parse_date, split_words};
 use crate::app::action::Effect;
 use crate::app::form::{Field, Form, FormKind};
-use crate::app::{Text, labels};
+use crate::app::{Lang, Text, labels};
 use crate::domain::enums::{ConsentMethod, Eligibility, ExitReason, FamilyStatus, Protection};
 use crate::domain::identity::{IdKind, looks_like_identity_number};
 use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily};
@@ -132,13 +132,11 @@ fn child_fields() -> Vec<Field> {
     ]
 }
 
-pub fn new_family(programmes: &[String], today: NaiveDate) -> Form {
+/// `programmes`: the id and name of each programme a new family can follow.
+pub fn new_family(programmes: &[(String, Text)], today: NaiveDate) -> Form {
     let _ = today;
     let mut fields = family_fields(None);
-    let programme_options = programmes
-        .iter()
-        .map(|p| (p.clone(), Text::new(p.clone(), p.clone())))
-        .collect();
+    let programme_options = programmes.to_vec();
     fields.insert(
         2,
         Field::choice(
@@ -162,7 +160,7 @@ pub fn new_family(programmes: &[String], today: NaiveDate) -> Form {
     Form::new(FormKind::NewFamily, t("Ny familj", "New family"), fields)
 }
 
-pub fn edit_family(detail: &FamilyDetail, _programmes: &[String]) -> Form {
+pub fn edit_family(detail: &FamilyDetail) -> Form {
     Form::new(
         FormKind::EditFamily(detail.id),
         t(
@@ -207,7 +205,9 @@ pub fn add_child(family_id: i64) -> Form {
     )
 }
 
-pub fn consent(family_id: i64, first_caregiver: &str, today: NaiveDate) -> Form {
+pub fn consent(family_id: i64, first_caregiver: &str, today: NaiveDate, lang: Lang) -> Form {
+    // The usual scope, written in the interface language; either spelling reads back the same.
+    let scope = labels::free_text("samverkan BVC och socialtjänst");
     let methods: Vec<(String, Text)> = [
         None,
         Some(ConsentMethod::Oral),
@@ -226,12 +226,7 @@ pub fn consent(family_id: i64, first_caregiver: &str, today: NaiveDate) -> Form 
         t("Samtycke", "Consent"),
         vec![
             Field::text("given_by", t("Samtycke från", "Given by"), first_caregiver).required(),
-            Field::text(
-                "scope",
-                t("Omfattning", "Scope"),
-                "samverkan BVC och socialtjänst",
-            )
-            .required(),
+            Field::text("scope", t("Omfattning", "Scope"), scope.get(lang)).required(),
             Field::text("given_on", t("Datum", "Date"), &today.to_string())
                 .required()
                 .hint("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),
@@ -247,7 +242,7 @@ pub fn consent(family_id: i64, first_caregiver: &str, today: NaiveDate) -> Form 
 pub fn exit(family_id: i64) -> Form {
     Form::new(
         FormKind::Exit(family_id),
-        t("Avsluta i programmet", "Exit the programme"),
+        t("Avsluta deltagandet", "End participation"),
         vec![
             Field::choice(
                 "reason",
@@ -261,8 +256,8 @@ pub fn exit(family_id: i64) -> Form {
                 "moved",
             )
             .hint(
-                "←/→ väljer; Enter avslutar familjen i programmet",
-                "←/→ chooses; Enter exits the family",
+                "←/→ väljer; Enter avslutar familjens deltagande",
+                "←/→ chooses; Enter ends the family's participation",
             ),
         ],
     )

@@ -63,7 +63,7 @@ fn fields(s: Option<&Staff>, lang: Lang) -> Vec<Field> {
             "an interpreter's languages, separated by commas",
         ),
         Field::text("work_days", t("Arbetsdagar", "Working days"), &days)
-            .hint("t.ex. mån|tis|tor (eller mon|tue|thu)", "e.g. mon|tue|thu"),
+            .hint("t.ex. mån|tis|tor", "e.g. mon|tue|thu"),
         Field::text(
             "work_hours",
             t("Arbetstid", "Working hours"),
@@ -89,7 +89,7 @@ fn fields(s: Option<&Staff>, lang: Lang) -> Vec<Field> {
 pub fn new_staff(lang: Lang) -> Form {
     Form::new(
         FormKind::NewStaff,
-        t("Ny personal", "New staff member"),
+        t("Ny medarbetare", "New staff member"),
         fields(None, lang),
     )
 }
@@ -97,7 +97,11 @@ pub fn new_staff(lang: Lang) -> Form {
 pub fn edit_staff(s: &Staff, lang: Lang) -> Form {
     Form::new(
         FormKind::EditStaff(s.id),
-        t(&format!("Ändra {}", s.name), &format!("Edit {}", s.name)),
+        // The id is what `hembesok calendar --staff` takes.
+        t(
+            &format!("Ändra {} (id {})", s.name, s.id),
+            &format!("Edit {} (id {})", s.name, s.id),
+        ),
         fields(Some(s), lang),
     )
 }

@@ -60,17 +60,26 @@ pub fn outcome(v: &DayVisit) -> Form {
             true,
         ));
     }
-    let themes: Vec<&str> = Theme::ALL.iter().map(|t| t.as_str()).collect();
-    let referrals: Vec<&str> = Referral::ALL.iter().map(|t| t.as_str()).collect();
-    fields.push(Field::text("themes", t("Teman", "Themes"), "").hint(
-        &format!("med komma emellan: {}", themes.join(", ")),
-        &format!("separated by commas: {}", themes.join(", ")),
-    ));
+    // Ticked in a checklist in the interface language; stored by their codes.
+    let hint = (
+        "←/→ flyttar, mellanslag kryssar i eller ur",
+        "←/→ moves, Space ticks or unticks",
+    );
     fields.push(
-        Field::text("referrals", t("Slussat till", "Referrals"), "").hint(
-            &format!("med komma emellan: {}", referrals.join(", ")),
-            &format!("separated by commas: {}", referrals.join(", ")),
-        ),
+        Field::checklist(
+            "themes",
+            t("Teman", "Themes"),
+            options(Theme::ALL, Theme::as_str, labels::theme, false),
+        )
+        .hint(hint.0, hint.1),
+    );
+    fields.push(
+        Field::checklist(
+            "referrals",
+            t("Hänvisat till", "Referred to"),
+            options(Referral::ALL, Referral::as_str, labels::referral, false),
+        )
+        .hint(hint.0, hint.1),
     );
     fields.push(
         Field::text("reason", t("Skäl", "Reason"), "")
@@ -102,25 +111,6 @@ pub fn outcome(v: &DayVisit) -> Form {
 }
 
 pub fn validate(form: &mut Form) {
-    let list = |form: &Form, id: &str| split_words(form.value(id)).join("|");
-    if let Err(e) = parse_list::<Theme>(&list(form, "themes")) {
-        form.set_error(
-            "themes",
-            Some(Text::new(
-                format!("\"{}\" är inget tema", e.value),
-                e.to_string(),
-            )),
-        );
-    }
-    if let Err(e) = parse_list::<Referral>(&list(form, "referrals")) {
-        form.set_error(
-            "referrals",
-            Some(Text::new(
-                format!("\"{}\" är ingen slussning", e.value),
-                e.to_string(),
-            )),
-        );
-    }
     let cancelled = matches!(form.value("status"), "cancelled_family" | "cancelled_staff");
     if cancelled && form.tried && form.value("reason").is_empty() {
         form.set_error(

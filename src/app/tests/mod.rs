@@ -498,6 +498,7 @@ fn alerts_arriving_later_fill_the_list_and_the_due_filter() {
     assert_eq!(app.today_view.alert_list().len(), 4);
 }
 
+mod coordinator;
 mod planning;
 
 #[test]
@@ -519,6 +520,6 @@ fn a_past_visit_still_only_booked_asks_for_its_outcome() {
     assert_eq!(alerts[0].kind, AlertKind::NotRecorded);
     assert_eq!(
         alerts[0].detail.en,
-        "2026-11-20 10:00: record the outcome (o in Week)"
+        "2026-11-20 10:00: record the outcome (o)"
     );
 }

@@ -1,0 +1,275 @@
+//! What a coordinator hit in the first week (issue 8): the staff search, searching again,
+//! the outcome checklist, Today's rows and keys, the proposal list.
+
+use super::*;
+use chrono::Datelike;
+
+fn on_staff(lang: Lang) -> App {
+    let mut app = app(lang);
+    app.handle_key(Key::Char('5'));
+    app.update(Action::StaffLoaded(fixtures::staff()));
+    app
+}
+
+fn names(app: &App) -> Vec<&str> {
+    app.staff.rows().map(|s| s.name.as_str()).collect()
+}
+
+#[test]
+fn slash_on_the_staff_screen_narrows_the_roster_by_name_or_id() {
+    let mut app = on_staff(Lang::Sv);
+    assert!(app.handle_key(Key::Char('/')).is_empty());
+    assert_eq!(
+        app.screen,
+        Screen::Staff,
+        "the staff search, not the families'"
+    );
+    assert!(app.staff.searching);
+    keys(&mut app, "rådg");
+    assert_eq!(names(&app), ["Bo Rådgivare"]);
+    app.handle_key(Key::Ctrl('u'));
+    keys(&mut app, "arab");
+    assert_eq!(
+        names(&app),
+        ["Dalia Tolk"],
+        "an interpreter by language: {:?}",
+        app.staff.query.value()
+    );
+    app.handle_key(Key::Ctrl('u'));
+    keys(&mut app, "tolk");
+    assert_eq!(names(&app), ["Dalia Tolk"], "by role");
+    // Letters are text while searching: `n` and `e` do not open forms.
+    app.handle_key(Key::Ctrl('u'));
+    keys(&mut app, "ne");
+    assert!(app.form().is_none());
+    app.handle_key(Key::Ctrl('u'));
+    keys(&mut app, "4");
+    assert_eq!(names(&app), ["Elsa Tandvård"], "an id finds its person");
+    app.handle_key(Key::Enter);
+    assert!(!app.staff.searching);
+    assert!(
+        matches!(
+            app.form().map(|f| f.kind),
+            Some(form::FormKind::EditStaff(4))
+        ),
+        "Enter edits the person found"
+    );
+    assert_eq!(
+        app.form().map(|f| f.title.sv.as_str()),
+        Some("Ändra Elsa Tandvård (id 4)"),
+        "the id calendar --staff takes"
+    );
+    app.handle_key(Key::Esc);
+    app.handle_key(Key::Char('/'));
+    app.handle_key(Key::Esc);
+    assert!(!app.staff.searching);
+    assert_eq!(names(&app), ["Elsa Tandvård"], "the list stays narrowed");
+}
+
+#[test]
+fn searching_again_replaces_the_old_text_instead_of_appending() {
+    let mut app = with_index(app(Lang::Sv));
+    app.handle_key(Key::Char('/'));
+    keys(&mut app, "aberg");
+    app.handle_key(Key::Esc);
+    app.handle_key(Key::Char('/'));
+    assert!(app.families.query.selected, "the old text is selected");
+    keys(&mut app, "haddad");
+    assert_eq!(app.families.query.value(), "haddad");
+    assert_eq!(app.families.selected_id(), Some(2));
+    // The same on the staff screen.
+    let mut app = on_staff(Lang::En);
+    app.handle_key(Key::Char('/'));
+    keys(&mut app, "anna");
+    app.handle_key(Key::Esc);
+    app.handle_key(Key::Char('/'));
+    keys(&mut app, "bo");
+    assert_eq!(app.staff.query.value(), "bo");
+    assert_eq!(names(&app), ["Bo Rådgivare"]);
+}
+
+/// Tabs to the field `id` of the open form.
+fn focus(app: &mut App, id: &str) {
+    for _ in 0..20 {
+        if app.form().and_then(|f| f.fields.get(f.focus)).map(|f| f.id) == Some(id) {
+            return;
+        }
+        app.handle_key(Key::Tab);
+    }
+    panic!("no field {id}");
+}
+
+#[test]
+fn themes_and_referrals_are_ticked_in_a_checklist_not_typed_as_codes() {
+    use crate::domain::enums::{Referral, Theme};
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('o'));
+    focus(&mut app, "themes");
+    // "sömn" typed as letters does nothing; Space ticks the marked option.
+    keys(&mut app, "sömn");
+    assert_eq!(app.form().map(|f| f.value("themes")), Some(""));
+    app.handle_key(Key::Right);
+    app.handle_key(Key::Char(' '));
+    app.handle_key(Key::Right);
+    app.handle_key(Key::Char(' '));
+    app.handle_key(Key::Char(' '));
+    app.handle_key(Key::Char(' '));
+    focus(&mut app, "referrals");
+    app.handle_key(Key::Char(' '));
+    let effects = app.handle_key(Key::Enter);
+    let [Effect::SetOutcome(outcome)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(outcome.themes, [Theme::Feeding, Theme::Sleep]);
+    assert_eq!(outcome.referrals, [Referral::Dental]);
+}
+
+#[test]
+fn y_in_the_proposal_list_books_the_marked_slot_at_once() {
+    let mut app = on_family_page(Protection::None);
+    app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    app.handle_key(Key::Down);
+    let effects = app.handle_key(Key::Char('y'));
+    let [Effect::BookVisit(request)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(
+        request.candidate,
+        fixtures::booking_plan().proposals[1].candidate
+    );
+    assert!(app.question().is_none(), "no question first");
+}
+
+#[test]
+fn on_a_friday_today_shows_the_next_working_day() {
+    use fixtures::d;
+    assert_eq!(today::next_working_day(d(2026, 12, 4)), d(2026, 12, 7));
+    assert_eq!(
+        today::next_working_day(d(2026, 12, 23)),
+        d(2026, 12, 28),
+        "Christmas Eve, Christmas Day, Boxing Day and the weekend are skipped"
+    );
+    assert_eq!(today::next_working_day(d(2026, 11, 23)), d(2026, 11, 24));
+    let visit = |day: u32| {
+        let mut v = fixtures::today_data().visits[0].clone();
+        v.start = d(2026, 12, day).and_hms_opt(10, 0, 0).unwrap();
+        v
+    };
+    let data = today::today_data(d(2026, 12, 4), vec![visit(4), visit(7), visit(8)], None);
+    assert_eq!(data.next_day, d(2026, 12, 7));
+    let days: Vec<u32> = data.visits.iter().map(|v| v.start.day()).collect();
+    assert_eq!(days, [4, 7], "Monday's visits, not Tuesday's");
+    let mut app = app(Lang::En);
+    app.update(Action::TodayLoaded(Box::new(data)));
+    // A change to Monday's visits reads Today again.
+    let effects = app.update(Action::Saved(
+        Text::new("", ""),
+        Changed::Visits {
+            family_id: 1,
+            days: [d(2026, 12, 7), d(2026, 12, 7)],
+        },
+        None,
+    ));
+    assert!(effects.contains(&Effect::LoadToday), "{effects:?}");
+}
+
+/// Today with a "not recorded" row first in the to-do list, that pane focused.
+fn on_todo_rows() -> App {
+    let mut app = app(Lang::En);
+    let mut alerts = fixtures::alerts();
+    let visit = fixtures::today_data().visits[0].clone();
+    alerts.push(today::AlertRow {
+        kind: AlertKind::NotRecorded,
+        family_id: visit.family_id,
+        family_name: visit.family_name.clone(),
+        area: visit.area.clone(),
+        detail: Text::new("", "2026-11-20 10:00: record the outcome (o)"),
+        date: Some(fixtures::d(2026, 11, 20)),
+        visit: Some(visit),
+    });
+    app.update(Action::AlertsLoaded(alerts));
+    app.handle_key(Key::Tab);
+    app
+}
+
+fn marked_kind(app: &App) -> Option<AlertKind> {
+    app.today_view.marked_alert().map(|a| a.kind)
+}
+
+#[test]
+fn keys_on_todo_rows_act_on_the_row_and_the_footer_offers_only_those() {
+    let mut app = on_todo_rows();
+    // The list as the fixture has it: closes soon, due unbooked, ..., not recorded last.
+    assert_eq!(marked_kind(&app), Some(AlertKind::Overdue));
+    assert!(app.offers(&Action::Book));
+    assert!(!app.offers(&Action::RecordOutcome) && !app.offers(&Action::Rebook));
+    app.handle_key(Key::Down);
+    assert_eq!(marked_kind(&app), Some(AlertKind::DueUnbooked));
+    assert_eq!(
+        app.handle_key(Key::Char('n')),
+        vec![Effect::LoadProposals {
+            family_id: 5,
+            rebook: None
+        }]
+    );
+    app.handle_key(Key::End);
+    assert_eq!(marked_kind(&app), Some(AlertKind::NotRecorded));
+    assert!(app.offers(&Action::RecordOutcome));
+    assert!(!app.offers(&Action::Book) && !app.offers(&Action::Rebook));
+    app.handle_key(Key::Char('o'));
+    assert_eq!(
+        app.form().map(|f| f.kind),
+        Some(form::FormKind::Outcome(11))
+    );
+    app.handle_key(Key::Esc);
+    // In the visits pane, `n` has no row to book.
+    app.handle_key(Key::Tab);
+    assert!(!app.offers(&Action::Book));
+    assert!(app.handle_key(Key::Char('n')).is_empty());
+    assert!(app.offers(&Action::RecordOutcome) && app.offers(&Action::Rebook));
+}
+
+#[test]
+fn the_consent_form_writes_the_usual_scope_in_the_interface_language() {
+    let mut app = on_family_page(Protection::None);
+    app.lang = Lang::En;
+    app.handle_key(Key::Char('s'));
+    assert_eq!(
+        app.form().map(|f| f.value("scope")),
+        Some("joint work of child health care and social services")
+    );
+}
+
+#[test]
+fn swedish_wording_reads_naturally() {
+    use crate::domain::enums::{ExitReason, Role};
+    let swedish: Vec<&str> = keymap::bindings().map(|b| b.sv).collect();
+    for stale in [
+        "avsluta i programmet",
+        "larm",
+        "anteckna utfall",
+        "ny personal",
+    ] {
+        assert!(
+            !swedish.iter().any(|s| s.contains(stale)),
+            "{stale} in the keymap"
+        );
+    }
+    assert!(swedish.contains(&"avsluta deltagandet"));
+    assert_eq!(labels::role(Role::Dental).sv, "tandsköterska/tandhygienist");
+    assert_eq!(labels::status(FamilyStatus::Completed).sv, "klar");
+    assert_eq!(
+        labels::exit_reason(ExitReason::AgedOut).sv,
+        "barnet över åldersgränsen"
+    );
+    assert_eq!(labels::alert(AlertKind::Overdue).en, "Closes soon");
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('o'));
+    let referrals = app
+        .form()
+        .and_then(|f| f.field("referrals"))
+        .map(|f| f.label.sv.clone());
+    assert_eq!(referrals.as_deref(), Some("Hänvisat till"));
+    let staff = forms::new_staff(Lang::Sv);
+    assert_eq!(staff.title.sv, "Ny medarbetare");
+}
