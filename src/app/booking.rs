@@ -5,14 +5,15 @@ use crate::domain::booking::Candidate;
 use crate::domain::booking::plan::BookingOptions;
 use crate::domain::enums::Role;
 use crate::domain::schedule::Window;
+use crate::domain::views::InterpreterBooked;
 
 /// A proposed slot with the names the screen shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProposalView {
     pub candidate: Candidate,
     pub people: Vec<(Role, String)>,
-    /// A staff interpreter's name, `external`, or none needed.
-    pub interpreter: Option<String>,
+    /// Who would interpret, if the family needs it.
+    pub interpreter: Option<InterpreterBooked>,
     /// The same staff already visit the family's area that day.
     pub same_area: bool,
 }
@@ -62,8 +63,8 @@ impl BookingPlan {
                     p.candidate.interpreter_staff,
                     p.candidate.interpreter_external,
                 ) {
-                    (Some(id), _) => Some(name(id)),
-                    (None, true) => Some("external".into()),
+                    (Some(id), _) => Some(InterpreterBooked::Staff(name(id))),
+                    (None, true) => Some(InterpreterBooked::External),
                     (None, false) => None,
                 },
                 same_area: p.same_area,

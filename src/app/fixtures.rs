@@ -66,9 +66,13 @@ fn visit(
             attendee(2, "Bo Rådgivare", Role::ParentAdvisor),
         ],
         interpreter_language: interpreter.map(|(l, _)| l.to_string()),
-        interpreter: interpreter
-            .map(|(_, w)| w.to_string())
-            .filter(|w| !w.is_empty()),
+        interpreter: interpreter.and_then(|(_, w)| match w {
+            "" => None,
+            "external" => Some(crate::domain::views::InterpreterBooked::External),
+            name => Some(crate::domain::views::InterpreterBooked::Staff(
+                name.to_string(),
+            )),
+        }),
     }
 }
 
@@ -439,7 +443,7 @@ pub fn booking_plan() -> super::booking::BookingPlan {
             (Role::Nurse, "Anna Sköterska".into()),
             (Role::ParentAdvisor, "Bo Rådgivare".into()),
         ],
-        interpreter: Some("external".into()),
+        interpreter: Some(crate::domain::views::InterpreterBooked::External),
         same_area,
     };
     super::booking::BookingPlan {

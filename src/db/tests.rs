@@ -230,7 +230,10 @@ fn suite(db: &mut Db) {
         .unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].staff.len(), 2);
-    assert_eq!(listed[0].interpreter.as_deref(), Some("external"));
+    assert_eq!(
+        listed[0].interpreter,
+        Some(crate::domain::views::InterpreterBooked::External)
+    );
     assert!(db.read(|tx| tx.visits_by_id(&[])).unwrap().is_empty());
     assert_eq!((visits[0].visit_no, visits[0].start), (Some(2), start));
 

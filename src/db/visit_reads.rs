@@ -14,7 +14,7 @@ use super::{
 };
 use crate::domain::booking::Busy;
 use crate::domain::timeline::{StaffBooking, VisitFact, VisitsByChild};
-use crate::domain::views::{Attendee, ChildPlan, DayVisit, StaffVisit};
+use crate::domain::views::{Attendee, ChildPlan, DayVisit, InterpreterBooked, StaffVisit};
 
 /// Reads of visits for the screens.
 impl ReadTx<'_> {
@@ -96,9 +96,9 @@ impl ReadTx<'_> {
                 staff: self.attendees(visit_id)?,
                 interpreter_language,
                 interpreter: if external {
-                    Some("external".into())
+                    Some(InterpreterBooked::External)
                 } else {
-                    interpreter_name
+                    interpreter_name.map(InterpreterBooked::Staff)
                 },
                 updated,
             });
@@ -409,9 +409,9 @@ impl ReadTx<'_> {
                 staff: Vec::new(),
                 interpreter_language,
                 interpreter: if external {
-                    Some("external".to_string())
+                    Some(InterpreterBooked::External)
                 } else {
-                    interpreter_name
+                    interpreter_name.map(InterpreterBooked::Staff)
                 },
             });
         }

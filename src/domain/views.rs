@@ -81,6 +81,13 @@ pub struct Attendee {
     pub role: Role,
 }
 
+/// Who interprets at a visit: a staff interpreter by name, or one booked from outside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InterpreterBooked {
+    Staff(String),
+    External,
+}
+
 /// A visit as the day and week plans list it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DayVisit {
@@ -97,8 +104,8 @@ pub struct DayVisit {
     pub location: Location,
     pub staff: Vec<Attendee>,
     pub interpreter_language: Option<String>,
-    /// A staff interpreter's name, `external`, or none booked.
-    pub interpreter: Option<String>,
+    /// Who interprets, if anyone is booked.
+    pub interpreter: Option<InterpreterBooked>,
 }
 
 /// A child in an active family, with what the alerts need.
@@ -144,6 +151,6 @@ pub struct StaffVisit {
     pub programme_version: u32,
     pub staff: Vec<Attendee>,
     pub interpreter_language: Option<String>,
-    pub interpreter: Option<String>,
+    pub interpreter: Option<InterpreterBooked>,
     pub updated: NaiveDateTime,
 }

@@ -3,7 +3,7 @@
 
 use super::{Lang, labels};
 use crate::domain::enums::Location;
-use crate::domain::views::StaffVisit;
+use crate::domain::views::{InterpreterBooked, StaffVisit};
 
 /// A visit's title, place and description in the calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,10 +72,11 @@ pub fn event_text(v: &StaffVisit, visit_name: Option<&str>, lang: Lang) -> Event
         staff.join(", ")
     ));
     if let Some(i) = &v.interpreter {
-        let who = if i == "external" {
-            pick(lang, "extern tolk", "external interpreter").to_string()
-        } else {
-            i.clone()
+        let who = match i {
+            InterpreterBooked::External => {
+                pick(lang, "extern tolk", "external interpreter").to_string()
+            }
+            InterpreterBooked::Staff(name) => name.clone(),
         };
         description.push(format!("{}: {who}", pick(lang, "Tolk", "Interpreter")));
     }

@@ -1,5 +1,6 @@
 //! The proposed slots for a visit: when, who, interpreter; one to mark and book.
 
+use crate::domain::views::InterpreterBooked;
 use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -47,10 +48,12 @@ pub fn render(app: &App, state: &BookingState, frame: &mut Frame, area: Rect, th
             .collect::<Vec<_>>()
             .join(", ");
         let interpreter = match &p.interpreter {
-            Some(i) if i == "external" => {
+            Some(InterpreterBooked::External) => {
                 format!(" · {}: {}", s.interpreter, s.interpreter_external)
             }
-            Some(i) => format!(" · {}: {}", s.interpreter, short_name(i)),
+            Some(InterpreterBooked::Staff(i)) => {
+                format!(" · {}: {}", s.interpreter, short_name(i))
+            }
             None => String::new(),
         };
         let area = if p.same_area {

@@ -1,5 +1,6 @@
 //! Idag / Today: today's and tomorrow's visits, what needs doing, the next parent group.
 
+use crate::domain::views::InterpreterBooked;
 use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -113,14 +114,12 @@ fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 .as_deref()
                 .map(|l| labels::language(l).get(app.lang).to_string());
             let interpreter = match (&language, &v.interpreter) {
-                (Some(lang), Some(who)) => format!(
-                    "{lang}: {}",
-                    if who == "external" {
-                        s.interpreter_external.to_string()
-                    } else {
-                        short_name(who)
-                    }
-                ),
+                (Some(lang), Some(InterpreterBooked::External)) => {
+                    format!("{lang}: {}", s.interpreter_external)
+                }
+                (Some(lang), Some(InterpreterBooked::Staff(who))) => {
+                    format!("{lang}: {}", short_name(who))
+                }
                 (Some(lang), None) => format!("{lang}: –"),
                 (None, _) => String::new(),
             };

@@ -12,7 +12,7 @@ use super::{Theme, fit, short_name, staff_line};
 use crate::app::week::WeekState;
 use crate::app::{App, labels};
 use crate::domain::calendar::IsoWeek;
-use crate::domain::views::DayVisit;
+use crate::domain::views::{DayVisit, InterpreterBooked};
 
 /// The family as the week shows it: the surname, or nothing that names a protected family.
 fn family_label(v: &DayVisit, protected: &str) -> String {
@@ -209,10 +209,12 @@ fn render_detail(app: &App, frame: &mut Frame, detail: Rect, theme: Theme) {
         Some(v) => {
             let staff = staff_line(&v.staff);
             let interpreter = match (&v.interpreter_language, &v.interpreter) {
-                (Some(l), Some(w)) if w == "external" => {
+                (Some(l), Some(InterpreterBooked::External)) => {
                     format!(" · {}: {l} ({})", s.interpreter, s.interpreter_external)
                 }
-                (Some(l), Some(w)) => format!(" · {}: {l} ({})", s.interpreter, short_name(w)),
+                (Some(l), Some(InterpreterBooked::Staff(w))) => {
+                    format!(" · {}: {l} ({})", s.interpreter, short_name(w))
+                }
                 (Some(l), None) => format!(" · {}: {l} (–)", s.interpreter),
                 (None, _) => String::new(),
             };

@@ -11,6 +11,10 @@ use crate::app::{Text, labels};
 use crate::domain::booking::{Assigned, BookingRules, Candidate, Conflict, check_booking};
 use crate::domain::enums::{Location, Role};
 
+/// The interpreter field's value for one booked from outside (a staff one's is the id); the
+/// form's own key, never shown.
+const EXTERNAL: &str = "ext";
+
 /// One field per required role (a visit needs at most four roles).
 const ROLE_FIELDS: [&str; 4] = ["role_0", "role_1", "role_2", "role_3"];
 
@@ -65,7 +69,7 @@ pub fn manual(plan: &BookingPlan, from: Option<&Candidate>) -> Form {
     if plan.interpreter_language.is_some() {
         let mut choices = vec![
             (
-                "external".to_string(),
+                EXTERNAL.to_string(),
                 t("extern tolk", "external interpreter"),
             ),
             (String::new(), t("ingen bokad ännu", "none booked yet")),
@@ -82,7 +86,7 @@ pub fn manual(plan: &BookingPlan, from: Option<&Candidate>) -> Form {
                 .map(|id| id.to_string())
                 .unwrap_or_default(),
             Some(c) if !c.interpreter_external => String::new(),
-            _ => "external".to_string(),
+            _ => EXTERNAL.to_string(),
         };
         fields.push(Field::choice(
             "interpreter",
@@ -150,7 +154,7 @@ fn candidate(form: &Form) -> Result<Candidate, (&'static str, Text)> {
         duration_min: duration,
         staff,
         interpreter_staff: interpreter.parse::<i64>().ok(),
-        interpreter_external: interpreter == "external",
+        interpreter_external: interpreter == EXTERNAL,
     })
 }
 
