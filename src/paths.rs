@@ -38,3 +38,16 @@ pub fn os_user() -> String {
         })
         .unwrap_or_else(|| "unknown".to_string())
 }
+
+/// Creates `path` new and empty for writing, mode 0600 from its first byte: never an existing
+/// file, never through a symbolic link planted at the name (`O_EXCL`, `O_NOFOLLOW`).
+pub fn create_new_private(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path)
+}

@@ -213,11 +213,13 @@ impl Db {
             .to_string();
         let temp: PathBuf =
             target.with_file_name(format!(".{name}.{}.partial", std::process::id()));
-        let _ = fs::remove_file(&temp);
+        // Made empty and private before SQLite writes a byte into it (VACUUM INTO takes an
+        // empty file), never through a link planted at the name; SQLite gives the copy's
+        // journal the same mode.
+        crate::paths::create_new_private(&temp).map_err(io)?;
         let result = (|| {
             self.conn
                 .execute("VACUUM INTO ?1", [temp.to_string_lossy().as_ref()])?;
-            set_private(&temp).map_err(io)?;
             let copy = Connection::open_with_flags(&temp, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
             let failed: Vec<String> = checks_on(&copy)
                 .into_iter()
@@ -239,9 +241,19 @@ impl Db {
             Ok(())
         })();
         if result.is_err() {
-            let _ = fs::remove_file(&temp);
+            remove_with_journals(&temp);
         }
         result
+    }
+}
+
+/// Removes a half-made copy and whatever journal SQLite left beside it.
+fn remove_with_journals(path: &Path) {
+    let _ = fs::remove_file(path);
+    for suffix in ["-journal", "-wal", "-shm"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        let _ = fs::remove_file(PathBuf::from(side));
     }
 }
 
@@ -335,17 +347,6 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
     }
-}
-
-fn set_private(path: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(path, fs::Permissions::from_mode(0o600))?;
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
 }
 
 impl ReadTx<'_> {

@@ -727,3 +727,57 @@ fn a_stamp_still_in_the_wal_is_found_through_sqlite() {
     .unwrap();
     assert!(connect(&other, Mode::Create, None).is_err());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_backup_is_private_while_it_is_written_not_only_when_done() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.sqlite");
+    let mut db = connect(&path, Mode::Create, None).unwrap();
+    // Some 30 MB, so that the copy takes long enough to be looked at while it is written.
+    db.write(|tx| {
+        tx.tx.execute_batch(
+            "CREATE TABLE filler (x BLOB);
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000)
+             INSERT INTO filler SELECT randomblob(1000) FROM n;",
+        )?;
+        Ok::<_, DbError>(())
+    })
+    .unwrap();
+    let target = dir.path().join("copy.sqlite");
+    let (done_tx, done_rx) = std::sync::mpsc::channel();
+    let folder = dir.path().to_path_buf();
+    let watcher = std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        while done_rx.try_recv().is_err() {
+            for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+                let name = entry.file_name().to_string_lossy().to_string();
+                if name.starts_with(".copy.sqlite")
+                    && let Ok(meta) = entry.metadata()
+                {
+                    seen.push((name, meta.permissions().mode() & 0o777));
+                }
+            }
+        }
+        seen
+    });
+    db.backup(&target, false).unwrap();
+    done_tx.send(()).unwrap();
+    let seen = watcher.join().unwrap();
+    assert!(!seen.is_empty(), "the copy was never seen while written");
+    let open: Vec<_> = seen.iter().filter(|(_, mode)| *mode != 0o600).collect();
+    assert!(
+        open.is_empty(),
+        "{} looks at files readable by others while written, e.g. {:?}",
+        open.len(),
+        open.first()
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

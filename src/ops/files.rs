@@ -28,19 +28,6 @@ fn temp_name(path: &Path) -> Result<PathBuf, FileError> {
     )))
 }
 
-/// Creates `path` new: never an existing file, never through a symbolic link, mode 0600 from
-/// the start.
-pub fn create_new_private(path: &Path) -> std::io::Result<fs::File> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
-    }
-    options.open(path)
-}
-
 /// Makes sure the rename itself is on disk, not only the file's bytes.
 fn sync_folder(path: &Path) -> std::io::Result<()> {
     match path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -52,7 +39,7 @@ fn sync_folder(path: &Path) -> std::io::Result<()> {
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     let temp = temp_name(path)?;
     let result = (|| -> std::io::Result<()> {
-        let mut file = create_new_private(&temp)?;
+        let mut file = crate::paths::create_new_private(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
