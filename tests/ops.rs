@@ -195,3 +195,24 @@ fn a_failed_read_in_the_app_says_it_could_not_read() {
     assert!(text.en.starts_with("Could not read"), "{}", text.en);
     assert!(text.sv.starts_with("Kunde inte läsa"), "{}", text.sv);
 }
+
+#[test]
+fn the_audit_log_keeps_the_real_time_whatever_the_planning_clock_says() {
+    let (_dir, path) = demo();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let family_id = db.read(|tx| tx.family_index()).unwrap()[0].id;
+    // The planning clock set years back, as HEMBESOK_NOW does in a demonstration.
+    let backdated = Ctx {
+        actor: "test".into(),
+        now: NaiveDate::from_ymd_opt(2001, 1, 1)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap(),
+    };
+    let before = chrono::Local::now().naive_local() - chrono::Duration::seconds(5);
+    ops::families::view_family(&mut db, &backdated, family_id).unwrap();
+    let after = chrono::Local::now().naive_local() + chrono::Duration::seconds(5);
+    let log = db.read(|tx| tx.list_audit(None)).unwrap();
+    let last = log.last().unwrap();
+    assert!(last.at >= before && last.at <= after, "{:?}", last.at);
+}

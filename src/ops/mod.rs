@@ -34,7 +34,9 @@ impl Ctx {
         entity_id: Option<i64>,
     ) -> AuditEntry {
         AuditEntry {
-            at: self.now,
+            // The log says when it really happened: the planning clock may be set
+            // (`HEMBESOK_NOW`, tests), the audit time never is.
+            at: chrono::Local::now().naive_local(),
             actor: self.actor.clone(),
             action,
             entity,
