@@ -12,11 +12,24 @@ pub struct InstanceLock {
     _file: File,
 }
 
+/// The lock beside the real file: the path is resolved first (links, `..`, a symlinked
+/// folder), so two windows that reach one database by different paths take the same lock.
 fn lock_path(db: &Path) -> PathBuf {
-    let name = db
+    let real = std::fs::canonicalize(db).unwrap_or_else(|_| {
+        match (
+            db.parent().filter(|p| !p.as_os_str().is_empty()),
+            db.file_name(),
+        ) {
+            (Some(parent), Some(name)) => {
+                std::fs::canonicalize(parent).map_or_else(|_| db.to_path_buf(), |p| p.join(name))
+            }
+            _ => db.to_path_buf(),
+        }
+    });
+    let name = real
         .file_name()
         .map_or_else(|| "hembesok".into(), |n| n.to_string_lossy().to_string());
-    db.with_file_name(format!(".{name}.lock"))
+    real.with_file_name(format!(".{name}.lock"))
 }
 
 impl InstanceLock {
@@ -49,6 +62,40 @@ impl InstanceLock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn one_database_reached_by_two_paths_has_one_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir(&real).unwrap();
+        let db = real.join("h.sqlite");
+        std::fs::write(&db, b"").unwrap();
+        let linked = dir.path().join("linked");
+        std::os::unix::fs::symlink(&real, &linked).unwrap();
+        let first = InstanceLock::acquire(&db).unwrap();
+        let second = InstanceLock::acquire(&linked.join("h.sqlite"));
+        assert!(
+            matches!(
+                second,
+                Err(DbError::Refused {
+                    reason: super::super::Refusal::AlreadyOpen,
+                    ..
+                })
+            ),
+            "{second:?}"
+        );
+        let dotted = InstanceLock::acquire(&real.join("../real/h.sqlite"));
+        assert!(dotted.is_err(), "a path with .. is the same file");
+        let file_link = dir.path().join("short.sqlite");
+        std::os::unix::fs::symlink(&db, &file_link).unwrap();
+        assert!(
+            InstanceLock::acquire(&file_link).is_err(),
+            "a link to the database file is the same file"
+        );
+        drop(first);
+        assert!(InstanceLock::acquire(&linked.join("h.sqlite")).is_ok());
+    }
 
     #[test]
     fn the_lock_can_be_taken_before_the_database_and_its_folder_exist() {
