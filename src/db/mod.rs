@@ -240,6 +240,9 @@ pub fn connect(path: &Path, mode: Mode, key: Option<&Key>) -> Result<Db> {
             path: path.to_path_buf(),
         });
     }
+    if mode == Mode::Create && path.symlink_metadata().is_err() {
+        open::create_database(path, key)?;
+    }
     let mut conn = open::open_file(path, mode, key)?;
     if mode == Mode::Read {
         migrate::refuse_other_version(&conn, path)?;

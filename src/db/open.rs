@@ -119,6 +119,56 @@ pub fn open_file(path: &Path, mode: Mode, key: Option<&Key>) -> Result<Connectio
     Ok(conn)
 }
 
+/// Makes a new database at `path` whole or not at all: it is created under a temporary name,
+/// migrated and closed, then linked into place (never over a file that appeared meanwhile).
+/// A crash on the way leaves only the temporary file, never a half-made database at `path`
+/// that every later command would refuse.
+pub fn create_database(path: &Path, key: Option<&Key>) -> Result<()> {
+    super::maintenance::refuse_unsafe_location(path)?;
+    create_private_folder(path)?;
+    let io = |p: &Path| {
+        let p = p.to_path_buf();
+        move |cause| DbError::Io { path: p, cause }
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "hembesok".into(), |n| n.to_string_lossy().to_string());
+    let temp = path.with_file_name(format!(".{name}.{}.new", std::process::id()));
+    if key.is_some() {
+        return Err(DbError::NoEncryption {
+            path: path.to_path_buf(),
+        });
+    }
+    let _ = fs::remove_file(&temp);
+    crate::paths::create_new_private(&temp).map_err(io(&temp))?;
+    let made = (|| {
+        // Our own empty file, just made: opened as it is, not checked as a stranger's.
+        let mut conn = Connection::open_with_flags(
+            &temp,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        configure(&conn)?;
+        super::migrate::migrate(&mut conn, path)?;
+        // Closing the last connection folds the write-ahead log into the file.
+        conn.close().map_err(|(_, e)| DbError::from(e))?;
+        match fs::hard_link(&temp, path) {
+            // Another process made the database meanwhile: theirs stands.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            other => other.map_err(io(path)),
+        }?;
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            let _ = fs::File::open(folder).and_then(|f| f.sync_all());
+        }
+        Ok(())
+    })();
+    for leftover in ["", "-wal", "-shm", "-journal"] {
+        let mut side = temp.as_os_str().to_owned();
+        side.push(leftover);
+        let _ = fs::remove_file(Path::new(&side));
+    }
+    made
+}
+
 /// Creates the folders that hold `path`, private (mode 0700), if they are missing.
 pub fn create_private_folder(path: &Path) -> Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
