@@ -68,3 +68,48 @@ fn a_kill_while_a_new_database_is_made_never_leaves_a_refused_file() {
             .success();
     }
 }
+
+/// `check` opens the file for reading only: where SQLite cannot make its shared-memory file
+/// (a read-only file or mount, a full disk; here a folder stands in its way), it still reads
+/// the file and finds a healthy database healthy.
+#[test]
+fn check_reads_a_healthy_database_it_cannot_write_beside() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite");
+    hembesok(&db)
+        .args(["import", "staff"])
+        .arg(common::fixture("staff_ok.csv"))
+        .assert()
+        .success();
+    let mut shm = db.as_os_str().to_owned();
+    shm.push("-shm");
+    std::fs::create_dir(&shm).unwrap();
+    let out = hembesok(&db).arg("check").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A database from a newer hembesok is said to be so by `check`, not called damaged.
+#[test]
+fn check_says_a_newer_schema_is_from_a_newer_hembesok() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new.sqlite");
+    hembesok(&db)
+        .args(["import", "staff"])
+        .arg(common::fixture("staff_ok.csv"))
+        .assert()
+        .success();
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 99")
+        .unwrap();
+    let out = hembesok(&db).arg("check").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("newer hembesok"), "{err}");
+    assert!(!err.contains("restore from a backup"), "{err}");
+}

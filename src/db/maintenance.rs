@@ -177,10 +177,49 @@ fn checks_on(conn: &Connection) -> Vec<CheckItem> {
 
 /// Checks a database file without changing it: our stamp is read from the header first, the
 /// file is opened read-only, and no migration runs, so a damaged file can still be examined.
-pub fn check_file(path: &Path) -> Result<Vec<CheckItem>> {
+pub fn check_file(path: &Path) -> Result<(Vec<CheckItem>, Option<Counts>)> {
     super::open::refuse_foreign(path)?;
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    Ok(checks_on(&conn))
+    let conn = read_only(path, false)?;
+    // A reader of a WAL database needs its shared-memory file; on a read-only file or mount,
+    // or a full disk, that cannot be made. The file itself is then read as it lies on disk.
+    let conn = match conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)) {
+        Ok(_) => conn,
+        Err(_) => read_only(path, true)?,
+    };
+    let items = checks_on(&conn);
+    let mut db = Db {
+        conn,
+        path: Some(path.to_path_buf()),
+    };
+    let counts = if items.iter().all(|c| c.ok) {
+        Some(db.read(|tx| tx.counts())?)
+    } else {
+        None
+    };
+    Ok((items, counts))
+}
+
+/// Opens `path` for reading only (`mode=ro`), or `immutable` (no locks, no shared memory).
+fn read_only(path: &Path, immutable: bool) -> Result<Connection> {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    // The path goes into a URI: characters with a meaning there are escaped.
+    let mut escaped = String::new();
+    for c in absolute.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' => escaped.push_str(&format!("%{:02X}", c as u32)),
+            other => escaped.push(other),
+        }
+    }
+    let uri = format!(
+        "file:{escaped}?mode=ro{}",
+        if immutable { "&immutable=1" } else { "" }
+    );
+    Ok(Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?)
 }
 
 impl Db {
