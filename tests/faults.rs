@@ -113,3 +113,63 @@ fn check_says_a_newer_schema_is_from_a_newer_hembesok() {
     assert!(err.contains("newer hembesok"), "{err}");
     assert!(!err.contains("restore from a backup"), "{err}");
 }
+
+/// A pipe given as the database is refused at once instead of hanging `check` and `audit`.
+#[cfg(unix)]
+#[test]
+fn a_pipe_as_the_database_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.sqlite");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for command in ["check", "audit"] {
+        let out = hembesok(&fifo)
+            .arg(command)
+            .timeout(Duration::from_secs(10))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{command}");
+        assert!(err.contains("not a plain file"), "{command}: {err}");
+    }
+}
+
+/// A link to nothing gets a sentence, not "File exists (os error 17)".
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_as_the_database_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("gone.sqlite");
+    std::os::unix::fs::symlink(dir.path().join("nowhere.sqlite"), &link).unwrap();
+    let out = hembesok(&link)
+        .args(["import", "staff"])
+        .arg(common::fixture("staff_ok.csv"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("link to a file that does not exist"), "{err}");
+    assert!(!err.contains("os error 17"), "{err}");
+    assert!(!dir.path().join("nowhere.sqlite").exists());
+}
+
+/// Started on a file that is not ours, the app says so and leaves no lock file behind.
+#[test]
+fn the_app_on_a_refused_file_leaves_no_lock_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let foreign = dir.path().join("notes.txt");
+    std::fs::write(&foreign, "family_ref;family_name\n").unwrap();
+    let out = hembesok(&foreign).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("not a hembesok database"), "{err}");
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    assert_eq!(left, ["notes.txt"]);
+}

@@ -10,6 +10,7 @@ use super::{DbError, Result};
 #[derive(Debug)]
 pub struct InstanceLock {
     _file: File,
+    path: PathBuf,
 }
 
 /// The lock beside the real file: the path is resolved first (links, `..`, a symlinked
@@ -33,6 +34,11 @@ fn lock_path(db: &Path) -> PathBuf {
 }
 
 impl InstanceLock {
+    /// Lets go and removes the lock file, for a window that never opened the database.
+    pub fn remove(self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+
     pub fn acquire(db: &Path) -> Result<InstanceLock> {
         // On first use the database's folder does not exist yet; make it as opening would.
         super::open::create_private_folder(db)?;
@@ -46,7 +52,7 @@ impl InstanceLock {
             cause: source,
         })?;
         match file.try_lock() {
-            Ok(()) => Ok(InstanceLock { _file: file }),
+            Ok(()) => Ok(InstanceLock { _file: file, path }),
             Err(TryLockError::WouldBlock) => Err(DbError::Refused {
                 path: db.to_path_buf(),
                 reason: super::Refusal::AlreadyOpen,

@@ -20,12 +20,16 @@ use rusqlite::{Connection, TransactionBehavior};
 pub use lock::InstanceLock;
 pub use maintenance::{CheckItem, Counts, check_file};
 pub use migrate::LATEST_VERSION;
-pub use open::APPLICATION_ID;
+pub use open::{APPLICATION_ID, refuse_foreign};
 
 /// Why a file was refused: it is not ours, not safe to keep a database in, or in use.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     Folder,
+    /// A pipe, a device or anything else that is not a plain file.
+    NotAFile,
+    /// A symbolic link whose target does not exist.
+    DanglingLink,
     EmptyFile,
     NotSqlite,
     /// Another program's SQLite database, by its application id.
@@ -50,6 +54,8 @@ impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Refusal::Folder => f.write_str("is a folder; give the path of a database file"),
+            Refusal::NotAFile => f.write_str("is not a plain file (a pipe or a device, say); give the path of a database file"),
+            Refusal::DanglingLink => f.write_str("is a link to a file that does not exist; remove the link or give the real path"),
             Refusal::EmptyFile => f.write_str("is an empty file, not a hembesok database; it was left as it is. Remove it, or give another path"),
             Refusal::NotSqlite => f.write_str("is not a hembesok database (not an SQLite file at all, or damaged); it was left as it is"),
             Refusal::Foreign(id) => write!(f, "is another program's SQLite database (application id {id:#x}), not hembesok's; it was left as it is"),
@@ -235,6 +241,12 @@ impl std::fmt::Debug for Key {
 /// nothing" check, which must then see through it), configures the connection and, unless
 /// reading only, brings the schema up to date.
 pub fn connect(path: &Path, mode: Mode, key: Option<&Key>) -> Result<Db> {
+    if path.symlink_metadata().is_ok() && std::fs::metadata(path).is_err() {
+        return Err(DbError::Refused {
+            path: path.to_path_buf(),
+            reason: Refusal::DanglingLink,
+        });
+    }
     if mode != Mode::Create && !path.exists() && path.symlink_metadata().is_err() {
         return Err(DbError::Missing {
             path: path.to_path_buf(),

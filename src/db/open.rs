@@ -64,6 +64,10 @@ pub fn refuse_foreign(path: &Path) -> Result<()> {
     if path.is_dir() {
         return Err(refused(path, Refusal::Folder));
     }
+    // Checked before opening: opening a pipe waits for a writer, for ever.
+    if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(refused(path, Refusal::NotAFile));
+    }
     match inspect(path)? {
         FileKind::Empty => Err(refused(path, Refusal::EmptyFile)),
         FileKind::NotSqlite => Err(refused(path, Refusal::NotSqlite)),

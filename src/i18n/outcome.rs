@@ -211,6 +211,8 @@ fn refused_sv(r: &crate::db::Refusal) -> String {
     use crate::db::Refusal as R;
     match r {
         R::Folder => "är en mapp; ange sökvägen till en databasfil".into(),
+        R::NotAFile => "är ingen vanlig fil (utan till exempel en pipe eller en enhet); ange sökvägen till en databasfil".into(),
+        R::DanglingLink => "är en länk till en fil som inte finns; ta bort länken eller ange den riktiga sökvägen".into(),
         R::EmptyFile => "är en tom fil, inte en hembesok-databas; den lämnades orörd. Ta bort den, eller ange en annan sökväg".into(),
         R::NotSqlite => "är ingen hembesok-databas (ingen SQLite-fil alls, eller skadad); den lämnades orörd".into(),
         R::Foreign(id) => format!("är ett annat programs SQLite-databas (application id {id:#x}), inte hembesoks; den lämnades orörd"),

@@ -86,8 +86,30 @@ pub fn launch(cli: &crate::cli::Cli) -> anyhow::Result<()> {
 /// Opens the database (refusing a second window on it) and runs the app until the user quits.
 /// Errors before the terminal is taken over are returned for the caller to print normally.
 pub fn run(path: &Path, settings: &Settings) -> anyhow::Result<()> {
-    let _lock = InstanceLock::acquire(path)?;
-    // Checked after the lock, so a second window hears why; before opening, so nothing is made.
+    let lock = InstanceLock::acquire(path)?;
+    let opened = open_for_window(path, settings);
+    let (mut app, mut runner) = match opened {
+        Ok(both) => both,
+        Err(e) => {
+            // Nothing was opened: no lock file is left beside a file that was refused.
+            lock.remove();
+            return Err(e);
+        }
+    };
+    // ratatui's terminal restores itself if anything panics.
+    let mut terminal = ratatui::try_init()?;
+    let result = event_loop(&mut terminal, &mut app, &mut runner, Theme::from_env());
+    ratatui::restore();
+    result
+}
+
+/// Everything before the terminal is taken over: a file that is not ours is refused first (a
+/// second window has already heard why from the lock), then a missing terminal, and only
+/// then is the database opened, so nothing is made for a window that cannot be drawn.
+fn open_for_window(path: &Path, settings: &Settings) -> anyhow::Result<(App, Runner)> {
+    if path.symlink_metadata().is_ok() {
+        crate::db::refuse_foreign(path)?;
+    }
     if !std::io::IsTerminal::is_terminal(&std::io::stdout())
         || !std::io::IsTerminal::is_terminal(&std::io::stdin())
     {
@@ -101,11 +123,7 @@ pub fn run(path: &Path, settings: &Settings) -> anyhow::Result<()> {
     if let Some(notice) = &settings.notice {
         app.message = Some(crate::i18n::cli::config_problem(notice));
     }
-    // ratatui's terminal restores itself if anything panics.
-    let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, &mut app, &mut runner, Theme::from_env());
-    ratatui::restore();
-    result
+    Ok((app, runner))
 }
 
 /// Reads the first screen before the first frame, so the first frame is a real one; the slow
