@@ -206,7 +206,9 @@ fn read_only(path: &Path, immutable: bool) -> Result<Connection> {
     let mut escaped = String::new();
     for c in absolute.to_string_lossy().chars() {
         match c {
-            '%' | '?' | '#' => escaped.push_str(&format!("%{:02X}", c as u32)),
+            '%' => escaped.push_str("%25"),
+            '?' => escaped.push_str("%3F"),
+            '#' => escaped.push_str("%23"),
             other => escaped.push(other),
         }
     }
