@@ -173,3 +173,39 @@ fn the_app_on_a_refused_file_leaves_no_lock_behind() {
         .collect();
     assert_eq!(left, ["notes.txt"]);
 }
+
+/// The audit log cannot be rewritten unseen: a replaced row is refused, and a changed row or a
+/// dropped trigger is found by `check`.
+#[test]
+fn a_tampered_audit_log_is_found_by_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    for file in ["staff_ok.csv", "staff_ok.csv"] {
+        let _ = hembesok(&db)
+            .args(["import", "staff"])
+            .arg(common::fixture(file))
+            .output()
+            .unwrap();
+    }
+    hembesok(&db).arg("check").assert().success();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let replaced = conn.execute(
+        "INSERT OR REPLACE INTO audit (id, at, actor, action, entity) VALUES (1, '2001-01-01 00:00:00', 'x', 'view', 'family')",
+        [],
+    );
+    assert!(replaced.is_err(), "a row was replaced");
+    // Someone with the file drops the trigger and backdates a row.
+    conn.execute_batch(
+        "DROP TRIGGER audit_no_update; UPDATE audit SET at = '2001-01-01 00:00:00' WHERE id = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    let out = hembesok(&db).arg("check").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success());
+    assert!(
+        text.contains("audit_chain") && text.contains("broken at row 1"),
+        "{text}"
+    );
+    assert!(text.contains("missing: audit_no_update"), "{text}");
+}

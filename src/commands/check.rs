@@ -32,6 +32,18 @@ fn detail(item: &CheckItem) -> CheckDetail {
             example: example.to_string(),
         };
     }
+    if item.name == "audit_chain"
+        && let Some(id) = text
+            .strip_prefix("broken at row ")
+            .and_then(|n| n.parse().ok())
+    {
+        return CheckDetail::ChainBrokenAt(id);
+    }
+    if item.name == "audit_triggers"
+        && let Some(names) = text.strip_prefix("missing: ")
+    {
+        return CheckDetail::TriggersMissing(names.to_string());
+    }
     CheckDetail::Quoted(text.to_string())
 }
 

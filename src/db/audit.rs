@@ -1,7 +1,7 @@
 //! The append-only audit log: who saw or changed what, when.
 
 use chrono::NaiveDateTime;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::{ReadTx, Result, WriteTx, datetime_text, parse_datetime, parse_enum};
 use crate::domain::model::AuditEntry;
@@ -59,19 +59,194 @@ impl ReadTx<'_> {
 }
 
 impl WriteTx<'_> {
+    /// Appends a row to the log, chained to the one before it: its hash covers that row's hash
+    /// and its own content, so no row can be changed, removed or slipped in unseen.
     pub fn insert_audit(&self, entry: &AuditEntry) -> Result<()> {
+        let (last_id, prev) = last_link(&self.tx)?;
+        let row = ChainRow {
+            id: last_id + 1,
+            at: entry.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+            actor: entry.actor.clone(),
+            action: entry.action.as_str().to_string(),
+            entity: entry.entity.as_str().to_string(),
+            entity_id: entry.entity_id,
+            detail: entry.detail.clone(),
+        };
+        let hash = row.hash(&prev);
         self.tx
             .prepare_cached(
-                "INSERT INTO audit (at, actor, action, entity, entity_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO audit (id, at, actor, action, entity, entity_id, detail, prev_hash, hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(params![
-                entry.at.format("%Y-%m-%d %H:%M:%S").to_string(),
-                entry.actor,
-                entry.action.as_str(),
-                entry.entity.as_str(),
-                entry.entity_id,
-                entry.detail
+                row.id,
+                row.at,
+                row.actor,
+                row.action,
+                row.entity,
+                row.entity_id,
+                row.detail,
+                prev,
+                hash
             ])?;
         Ok(())
+    }
+}
+
+/// The hash the first row of a log follows.
+const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// An audit row as the chain sees it.
+struct ChainRow {
+    id: i64,
+    at: String,
+    actor: String,
+    action: String,
+    entity: String,
+    entity_id: Option<i64>,
+    detail: Option<String>,
+}
+
+impl ChainRow {
+    /// SHA-256 over the previous hash and every field, each ended by a separator no field can
+    /// hold unnoticed (lengths first), as lower-case hex.
+    fn hash(&self, prev: &str) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        let id = self.id.to_string();
+        let entity_id = self.entity_id.map(|i| i.to_string()).unwrap_or_default();
+        let fields: [&str; 8] = [
+            prev,
+            &id,
+            &self.at,
+            &self.actor,
+            &self.action,
+            &self.entity,
+            &entity_id,
+            self.detail.as_deref().unwrap_or("\u{0}"),
+        ];
+        for field in fields {
+            h.update((field.len() as u64).to_be_bytes());
+            h.update(field.as_bytes());
+        }
+        hex(&h.finalize())
+    }
+}
+
+/// Bytes as lower-case hex.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    out
+}
+
+/// A stored row with the links it carries: its previous hash and its own.
+type StoredLink = (ChainRow, Option<String>, Option<String>);
+
+fn last_link(tx: &rusqlite::Transaction<'_>) -> Result<(i64, String)> {
+    Ok(tx
+        .prepare_cached("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")?
+        .query_row([], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+        })
+        .optional()?
+        .map_or((0, GENESIS.to_string()), |(id, hash)| {
+            (id, hash.unwrap_or_else(|| GENESIS.to_string()))
+        }))
+}
+
+fn chain_rows(conn: &rusqlite::Connection) -> Result<Vec<StoredLink>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, at, actor, action, entity, entity_id, detail, prev_hash, hash FROM audit ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            ChainRow {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                actor: r.get(2)?,
+                action: r.get(3)?,
+                entity: r.get(4)?,
+                entity_id: r.get(5)?,
+                detail: r.get(6)?,
+            },
+            r.get(7)?,
+            r.get(8)?,
+        ))
+    })?;
+    Ok(rows.collect::<std::result::Result<_, _>>()?)
+}
+
+/// Seals the rows written before the chain existed, in their order, when the schema gains it.
+pub(super) fn seal_chain(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    let rows = chain_rows(tx)?;
+    tx.execute_batch("DROP TRIGGER audit_no_update")?;
+    let mut prev = GENESIS.to_string();
+    for (row, _, _) in rows {
+        let hash = row.hash(&prev);
+        tx.execute(
+            "UPDATE audit SET prev_hash = ?2, hash = ?3 WHERE id = ?1",
+            params![row.id, prev, hash],
+        )?;
+        prev = hash;
+    }
+    tx.execute_batch(
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+    )?;
+    Ok(())
+}
+
+/// What the log's own check found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChainState {
+    /// Every row follows from the one before; the head is the last row's hash.
+    Whole { rows: usize, head: String },
+    /// The first row whose hash or link does not hold.
+    BrokenAt(i64),
+}
+
+/// Walks the whole chain, recomputing every hash.
+pub(super) fn verify_chain(conn: &rusqlite::Connection) -> Result<ChainState> {
+    let rows = chain_rows(conn)?;
+    let count = rows.len();
+    let mut prev = GENESIS.to_string();
+    for (row, stored_prev, stored_hash) in rows {
+        let hash = row.hash(&prev);
+        if stored_prev.as_deref() != Some(prev.as_str()) || stored_hash.as_deref() != Some(&hash) {
+            return Ok(ChainState::BrokenAt(row.id));
+        }
+        prev = hash;
+    }
+    Ok(ChainState::Whole {
+        rows: count,
+        head: prev,
+    })
+}
+
+/// The triggers that keep the log append-only, and which of them are missing.
+pub(super) fn missing_triggers(conn: &rusqlite::Connection) -> Result<Vec<&'static str>> {
+    let mut missing = Vec::new();
+    for name in ["audit_no_update", "audit_no_delete", "audit_no_replace"] {
+        let found: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+            [name],
+            |r| r.get(0),
+        )?;
+        if found == 0 {
+            missing.push(name);
+        }
+    }
+    Ok(missing)
+}
+
+impl ReadTx<'_> {
+    /// The hash of the log's last row: a fingerprint of everything logged so far.
+    pub fn audit_head(&self) -> Result<String> {
+        Ok(last_link(&self.tx)?.1)
     }
 }

@@ -165,6 +165,20 @@ fn checks_on(conn: &Connection) -> Vec<CheckItem> {
             let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
             Ok((app == APPLICATION_ID, format!("{app:#x}")))
         }),
+        run_check("audit_chain", || {
+            Ok(match super::audit::verify_chain(conn)? {
+                super::audit::ChainState::Whole { .. } => (true, "ok".into()),
+                super::audit::ChainState::BrokenAt(id) => (false, format!("broken at row {id}")),
+            })
+        }),
+        run_check("audit_triggers", || {
+            let missing = super::audit::missing_triggers(conn)?;
+            Ok(if missing.is_empty() {
+                (true, "ok".into())
+            } else {
+                (false, format!("missing: {}", missing.join(", ")))
+            })
+        }),
         run_check("schema_version", || {
             let version = user_version(conn)?;
             Ok((

@@ -13,7 +13,11 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_index_order.sql"),
     include_str!("migrations/0003_instance.sql"),
+    include_str!("migrations/0004_audit_chain.sql"),
 ];
+
+/// The version whose step adds the audit chain; the rows written before it are sealed then.
+const AUDIT_CHAIN_VERSION: i64 = 4;
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -64,6 +68,9 @@ pub(crate) fn migrate_to(conn: &mut Connection, path: &Path, target: i64) -> Res
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         tx.execute_batch(MIGRATIONS[version as usize])?;
+        if version + 1 == AUDIT_CHAIN_VERSION {
+            super::audit::seal_chain(&tx)?;
+        }
         tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;
     }

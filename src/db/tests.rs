@@ -781,3 +781,38 @@ fn a_backup_is_private_while_it_is_written_not_only_when_done() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn rows_logged_before_the_chain_existed_are_sealed_into_it_at_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.sqlite");
+    let mut conn = Connection::open(&path).unwrap();
+    migrate_to(&mut conn, &path, 3).unwrap();
+    conn.execute_batch(
+        "INSERT INTO audit (at, actor, action, entity) VALUES ('2026-01-01 09:00:00', 'a', 'view', 'family');
+         INSERT INTO audit (at, actor, action, entity, detail) VALUES ('2026-01-02 09:00:00', 'b', 'import', 'staff', '3 rows');",
+    )
+    .unwrap();
+    drop(conn);
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let chain = super::audit::verify_chain(&db.conn).unwrap();
+    assert!(
+        matches!(chain, super::audit::ChainState::Whole { rows: 2, .. }),
+        "{chain:?}"
+    );
+    // New rows carry on from the sealed ones, and the head moves with each.
+    let head = db.read(|tx| tx.audit_head()).unwrap();
+    db.write(|tx| {
+        tx.insert_audit(&AuditEntry {
+            at: now(),
+            actor: "c".into(),
+            action: crate::domain::enums::AuditAction::Backup,
+            entity: crate::domain::enums::AuditEntity::Database,
+            entity_id: None,
+            detail: None,
+        })
+    })
+    .unwrap();
+    assert_ne!(db.read(|tx| tx.audit_head()).unwrap(), head);
+    assert!(db.check().unwrap().iter().all(|c| c.ok));
+}

@@ -20,6 +20,10 @@ pub enum CheckDetail {
         count: usize,
         example: String,
     },
+    /// The audit log's chain does not hold from this row on.
+    ChainBrokenAt(i64),
+    /// Triggers that keep the audit log append-only are gone.
+    TriggersMissing(String),
     /// SQLite's own words, or a value such as the application id: shown as they are.
     Quoted(String),
 }
@@ -45,6 +49,14 @@ pub fn check_line(name: &str, ok: bool, detail: &CheckDetail, lang: Lang) -> Str
         (CheckDetail::BrokenReferences { count, example }, Lang::Sv) => {
             format!("{count} trasiga referenser, t.ex. {example}")
         }
+        (CheckDetail::ChainBrokenAt(id), Lang::En) => {
+            format!("broken at row {id}: the log was changed after it was written")
+        }
+        (CheckDetail::ChainBrokenAt(id), Lang::Sv) => {
+            format!("bruten vid rad {id}: loggen har ändrats efter att den skrevs")
+        }
+        (CheckDetail::TriggersMissing(names), Lang::En) => format!("missing: {names}"),
+        (CheckDetail::TriggersMissing(names), Lang::Sv) => format!("saknas: {names}"),
         (CheckDetail::Quoted(text), _) => text.clone(),
     };
     format!("{name:<18} {verdict:<4} {detail}")
