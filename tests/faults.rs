@@ -209,3 +209,33 @@ fn a_tampered_audit_log_is_found_by_check() {
     );
     assert!(text.contains("missing: audit_no_update"), "{text}");
 }
+
+/// A reference with an escape sequence in it (from a file, or written into the database by
+/// another program) does not clear the screen of whoever reads the audit log.
+#[test]
+fn control_characters_never_reach_the_terminal_through_audit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite");
+    for (kind, file) in [("staff", "staff_ok.csv"), ("families", "families_ok.csv")] {
+        hembesok(&db)
+            .args(["import", kind])
+            .arg(common::fixture(file))
+            .assert()
+            .success();
+    }
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE family SET family_ref = 'T-\u{1b}[2J\u{7}' WHERE family_ref = 'T-001'",
+            [],
+        )
+        .unwrap();
+    let out = hembesok(&db).arg("audit").output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        !out.stdout.iter().any(|b| *b == 0x1b || *b == 0x07),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("T-[2J"));
+}

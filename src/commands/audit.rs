@@ -45,12 +45,14 @@ pub fn run(db: &mut Db, args: &AuditArgs, inv: &Invocation) -> Result<()> {
             .detail
             .as_ref()
             .map_or(String::new(), |d| format!("  ({d})"));
-        println!(
+        // What a file brought in (a reference, a name) never drives the reader's terminal.
+        let line = format!(
             "{}  {:<16}  {:<16}  {what}{detail}",
             e.at.format("%Y-%m-%d %H:%M:%S"),
             e.actor,
             crate::i18n::labels::audit_action(e.action).get(inv.lang)
         );
+        println!("{}", crate::domain::text::clean(&line));
         shown += 1;
     }
     if shown == 0 {

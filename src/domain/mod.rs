@@ -11,5 +11,6 @@ pub mod model;
 pub mod programme;
 pub mod schedule;
 pub mod search;
+pub mod text;
 pub mod timeline;
 pub mod views;

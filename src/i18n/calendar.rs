@@ -80,9 +80,15 @@ pub fn event_text(v: &StaffVisit, visit_name: Option<&str>, lang: Lang) -> Event
         };
         description.push(format!("{}: {who}", pick(lang, "Tolk", "Interpreter")));
     }
+    // RFC 5545 allows no control characters in a TEXT value; a line break is escaped later.
+    let clean = |t: &str| crate::domain::text::clean(t).into_owned();
     EventText {
-        summary: format!("{visit_name} – {who}{interpreter}"),
-        location,
-        description: description.join("\n"),
+        summary: clean(&format!("{visit_name} – {who}{interpreter}")),
+        location: location.map(|l| clean(&l)),
+        description: description
+            .iter()
+            .map(|d| clean(d))
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
 }

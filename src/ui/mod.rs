@@ -190,6 +190,7 @@ pub fn scroll_offset(selected: usize, height: usize) -> usize {
 
 /// Cuts text to `width` characters, marking the cut with an ellipsis.
 pub fn fit(text: &str, width: usize) -> String {
+    let text = crate::domain::text::clean(text);
     if text.chars().count() <= width {
         text.to_string()
     } else if width == 0 {
