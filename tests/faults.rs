@@ -239,3 +239,76 @@ fn control_characters_never_reach_the_terminal_through_audit() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("T-[2J"));
 }
+
+/// A file that fails SQLite's quick check is read, never written: an import and a calendar
+/// export are refused with what to do, and the file is left byte for byte as it was. Each page
+/// of a small database is damaged in turn, so that some damage is found only by the check.
+#[test]
+fn a_damaged_database_is_not_written_into() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.sqlite");
+    hembesok(&good)
+        .args([
+            "demo",
+            "--families",
+            "30",
+            "--seed",
+            "3",
+            "--today",
+            "2026-11-23",
+        ])
+        .assert()
+        .success();
+    let original = std::fs::read(&good).unwrap();
+    let pages = original.len() / 4096;
+    let mut found_only_by_the_check = 0;
+    for page in 1..pages {
+        let db = dir.path().join(format!("broken-{page}.sqlite"));
+        let mut bytes = original.clone();
+        for (i, b) in bytes[page * 4096 + 8..(page + 1) * 4096]
+            .iter_mut()
+            .enumerate()
+        {
+            *b = if i % 2 == 0 { 0xff } else { 0x00 };
+        }
+        std::fs::write(&db, &bytes).unwrap();
+        let check = hembesok(&db).arg("check").output().unwrap();
+        if check.status.success() {
+            continue;
+        }
+        let out = hembesok(&db)
+            .args(["import", "staff"])
+            .arg(common::fixture("staff_ok.csv"))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !out.status.success(),
+            "page {page}: imported into a damaged file"
+        );
+        assert!(err.contains("restore"), "page {page}: {err}");
+        if err.contains("integrity check") {
+            found_only_by_the_check += 1;
+        }
+        let ics = dir.path().join(format!("x-{page}.ics"));
+        let out = hembesok(&db)
+            .args(["calendar", "--staff", "1", "--out"])
+            .arg(&ics)
+            .output()
+            .unwrap();
+        assert!(
+            !out.status.success(),
+            "page {page}: exported from a damaged file"
+        );
+        assert!(!ics.exists());
+        assert_eq!(
+            std::fs::read(&db).unwrap(),
+            bytes,
+            "page {page}: the file was changed"
+        );
+    }
+    assert!(
+        found_only_by_the_check > 0,
+        "no damage that only the check finds; the test needs another database"
+    );
+}

@@ -114,6 +114,8 @@ pub enum Action {
     FamilyAlertsLoaded(i64, Vec<AlertRow>),
     /// One family's entry of the search index, after it changed.
     IndexEntryLoaded(FamilyIndexEntry),
+    /// SQLite's quick check of the file answered: `false` when it is damaged.
+    IntegrityChecked(bool),
     /// A change was refused; the form stays open with what was typed.
     Failed(super::Text),
 }
@@ -132,6 +134,8 @@ pub enum Effect {
     LoadIndexEntry(i64),
     /// Reads a family's page again after a change (not a new look: nothing is audited).
     RefreshFamily(i64),
+    /// Checks the whole file in the background; a damaged one is then only read.
+    CheckIntegrity,
     /// Opens a family's page; the runtime writes the view to the audit log.
     LoadFamily(i64),
     /// Shows a protected family's address and phone; written to the audit log.

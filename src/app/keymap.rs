@@ -319,6 +319,7 @@ mod tests {
                 Failed: "the runtime's answer to a write or a read",
                 FamilyAlertsLoaded: "data from the runtime, after one family changed",
                 IndexEntryLoaded: "data from the runtime, after one family changed",
+                IntegrityChecked: "the runtime's answer to the check at start",
             ],
         };
         for action in keyed {

@@ -49,6 +49,8 @@ pub struct App {
     /// The shipped programmes' names by id, for lists, filters and forms.
     programme_names: Vec<(String, Text)>,
     pub warning_days: u32,
+    /// The file failed its integrity check: everything can be read, nothing is written.
+    pub damaged: bool,
 }
 
 impl App {
@@ -72,6 +74,7 @@ impl App {
                 .map(|p| (p.id, Text::new(p.name, p.name_en)))
                 .collect(),
             warning_days: 7,
+            damaged: false,
         }
     }
 
@@ -200,6 +203,10 @@ impl App {
             }
             Action::IndexEntryLoaded(entry) => {
                 self.families.put_entry(entry);
+                Vec::new()
+            }
+            Action::IntegrityChecked(ok) => {
+                self.damaged = !ok;
                 Vec::new()
             }
             Action::Failed(text) => {

@@ -80,6 +80,14 @@ pub fn open_db(cli: &Cli, mode: Mode) -> Result<Db> {
     Ok(crate::db::connect(&path, mode, None).map_err(CommandError::CannotOpenDatabase)?)
 }
 
+/// Opens the database for a command that writes into it, after SQLite's quick check of the
+/// whole file: a damaged one is refused every write until it is restored.
+fn checked_db(cli: &Cli, mode: Mode) -> Result<Db> {
+    let mut db = open_db(cli, mode)?;
+    db.check_integrity()?;
+    Ok(db)
+}
+
 /// Runs the subcommand, answering in `lang` (resolved from `--lang`, the config and the locale).
 pub fn run(cli: &Cli, lang: Lang) -> Result<()> {
     let ctx = Invocation {
@@ -89,10 +97,12 @@ pub fn run(cli: &Cli, lang: Lang) -> Result<()> {
     match &cli.command {
         None => Err(CommandError::NoSubcommand.into()),
         Some(Command::Demo(args)) => demo::run(&mut open_db(cli, Mode::Create)?, args, &ctx),
-        Some(Command::Import(args)) => import::run(&mut open_db(cli, Mode::Create)?, args, &ctx),
+        Some(Command::Import(args)) => import::run(&mut checked_db(cli, Mode::Create)?, args, &ctx),
         Some(Command::Check) => check::run(&db_path(cli)?, lang),
         Some(Command::Backup(args)) => backup::run(&mut open_db(cli, Mode::Write)?, args, &ctx),
-        Some(Command::Calendar(args)) => calendar::run(&mut open_db(cli, Mode::Write)?, args, &ctx),
+        Some(Command::Calendar(args)) => {
+            calendar::run(&mut checked_db(cli, Mode::Write)?, args, &ctx)
+        }
         Some(Command::Audit(args)) => audit::run(&mut open_db(cli, Mode::Write)?, args, &ctx),
         Some(Command::Restore(args)) => restore::run(&db_path(cli)?, args, &ctx),
     }

@@ -129,6 +129,11 @@ fn verdict(lines: Vec<String>) -> (bool, String) {
     (ok, detail)
 }
 
+/// Whether SQLite's quick check finds the file whole.
+pub(super) fn quick_check_ok(conn: &Connection) -> Result<bool> {
+    Ok(verdict(pragma_rows(conn, "PRAGMA quick_check")?).0)
+}
+
 fn checks_on(conn: &Connection) -> Vec<CheckItem> {
     vec![
         run_check("quick_check", || {
@@ -204,6 +209,7 @@ pub fn check_file(path: &Path) -> Result<(Vec<CheckItem>, Option<Counts>)> {
     let mut db = Db {
         conn,
         path: Some(path.to_path_buf()),
+        damaged: false,
     };
     let counts = if items.iter().all(|c| c.ok) {
         Some(db.read(|tx| tx.counts())?)

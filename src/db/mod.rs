@@ -118,6 +118,10 @@ pub enum DbError {
         "programme {id} version {version} is already stored with other content; raise `version` in the edited template"
     )]
     ProgrammeChanged { id: String, version: u32 },
+    #[error(
+        "the database failed its integrity check, so it is open for reading only; nothing was written. Run `hembesok check`, then `hembesok restore` from a backup"
+    )]
+    ReadOnlyDamaged,
     #[error("the database could not switch to WAL journaling (it reports {0})")]
     NoWal(String),
     #[error("the backup did not verify ({0}); nothing was replaced")]
@@ -165,6 +169,8 @@ pub type Result<T> = std::result::Result<T, DbError>;
 pub struct Db {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The file failed its integrity check: it is read, never written, until restored.
+    damaged: bool,
 }
 
 /// A read transaction: everything read through it is from one moment, and it has no write
@@ -264,6 +270,7 @@ pub fn connect(path: &Path, mode: Mode, key: Option<&Key>) -> Result<Db> {
     Ok(Db {
         conn,
         path: Some(path.to_path_buf()),
+        damaged: false,
     })
 }
 
@@ -273,7 +280,11 @@ impl Db {
         let mut conn = Connection::open_in_memory()?;
         open::configure(&conn)?;
         migrate::migrate(&mut conn, Path::new(":memory:"))?;
-        Ok(Db { conn, path: None })
+        Ok(Db {
+            conn,
+            path: None,
+            damaged: false,
+        })
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -285,6 +296,9 @@ impl Db {
         &mut self,
         f: impl FnOnce(&WriteTx<'_>) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
+        if self.damaged {
+            return Err(DbError::ReadOnlyDamaged.into());
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -295,6 +309,25 @@ impl Db {
         let value = f(&tx)?;
         tx.read.tx.commit().map_err(DbError::from)?;
         Ok(value)
+    }
+
+    /// SQLite's quick check of the whole file (it reads every page: about a second at
+    /// 50,000 families). A file that fails it is from then on read, never written.
+    pub fn check_integrity(&mut self) -> Result<bool> {
+        let ok = maintenance::quick_check_ok(&self.conn)?;
+        if !ok {
+            self.damaged = true;
+        }
+        Ok(ok)
+    }
+
+    /// Refuses every write from now on (another connection found the file damaged).
+    pub fn refuse_writes(&mut self) {
+        self.damaged = true;
+    }
+
+    pub fn is_damaged(&self) -> bool {
+        self.damaged
     }
 
     /// Runs `f` in one read transaction, so that everything it reads is from one moment.

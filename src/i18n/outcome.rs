@@ -200,6 +200,7 @@ pub fn db_error(e: &DbError) -> Text {
             format!("säkerhetskopian klarade inte kontrollen ({what}); inget ersattes")
         }
         DbError::Constraint(what) => format!("databasen vägrade ändringen: {what}"),
+        DbError::ReadOnlyDamaged => "databasen klarade inte sin kontroll och är därför bara öppen för läsning; inget skrevs. Kör `hembesok check` och sedan `hembesok restore` från en säkerhetskopia".into(),
         DbError::Damaged => "databasfilen är skadad (SQLite säger att den är felaktig); inget skrevs. Kör `hembesok check` och återställ från en säkerhetskopia".into(),
         DbError::Sqlite(what) => format!("databasfel: {what}"),
     };

@@ -52,11 +52,16 @@ impl Runner {
     /// An answer from the background, if one has arrived; with `wait`, waits for it.
     pub fn background_answer(&mut self, wait: bool) -> Option<Action> {
         let worker = self.worker.as_mut()?;
-        if wait && worker.busy() {
+        let answer = if wait && worker.busy() {
             worker.recv()
         } else {
             worker.try_recv()
+        };
+        // A damaged file is read, never written, from the moment the check says so.
+        if answer == Some(Action::IntegrityChecked(false)) {
+            self.db.refuse_writes();
         }
+        answer
     }
 
     /// Runs a read in the background, or at once when there is no worker.
@@ -66,7 +71,10 @@ impl Runner {
                 worker.submit(job);
                 Ok(Vec::new())
             }
-            None => Ok(vec![job(&mut self.db).map_err(OpsError::Read)?]),
+            None => {
+                let answer = job(&mut self.db).map_err(OpsError::Read)?;
+                Ok(vec![answer])
+            }
         }
     }
 
@@ -124,6 +132,11 @@ impl Runner {
                 return Ok(vec![Action::FamilyAlertsLoaded(id, rows)]);
             }
             Effect::LoadIndex => return self.read_later(reads::index_job()),
+            Effect::CheckIntegrity => {
+                let job: Job =
+                    Box::new(|db: &mut Db| Ok(Action::IntegrityChecked(db.check_integrity()?)));
+                return self.read_later(job);
+            }
             Effect::LoadIndexEntry(id) => {
                 let entry = db
                     .read(|tx| tx.family_index_entry(id))

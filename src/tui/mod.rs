@@ -135,6 +135,8 @@ pub fn start(app: &mut App, runner: &mut Runner) -> Result<(), crate::ops::OpsEr
     }
     // Families is the next screen a coordinator opens: have its index ready by then.
     effects.extend(app.families.ensure_loaded());
+    // The whole file is checked once, behind everything else.
+    effects.push(Effect::CheckIntegrity);
     apply(app, runner, effects);
     Ok(())
 }

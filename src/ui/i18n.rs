@@ -8,6 +8,7 @@ pub struct Strings {
     pub staff: &'static str,
     pub week: &'static str,
     pub too_small: &'static str,
+    pub damaged_banner: &'static str,
     pub visits_today_tomorrow: &'static str,
     /// When the next working day is not tomorrow (a Friday, a holiday eve).
     pub visits_today_next: &'static str,
@@ -103,6 +104,7 @@ pub static SV: Strings = Strings {
     staff: "Personal",
     week: "Vecka",
     too_small: "Fönstret är för litet. hembesok behöver minst 80×24 tecken; gör fönstret större.",
+    damaged_banner: " Databasen är skadad: bara läsning. Kör hembesok check, sedan restore från en kopia.",
     visits_today_tomorrow: "Besök idag och imorgon",
     visits_today_next: "Besök idag och nästa arbetsdag",
     no_visits_next: "Inga besök idag eller nästa arbetsdag.",
@@ -195,6 +197,7 @@ pub static EN: Strings = Strings {
     staff: "Staff",
     week: "Week",
     too_small: "The window is too small. hembesok needs at least 80×24 characters; make the window larger.",
+    damaged_banner: " The database is damaged: reading only. Run hembesok check, then restore a backup.",
     visits_today_tomorrow: "Visits today and tomorrow",
     visits_today_next: "Visits today and the next working day",
     no_visits_next: "No visits today or on the next working day.",

@@ -48,13 +48,21 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
         wrap_words(m.get(app.lang), usize::from(area.width).saturating_sub(2))
     });
     let footer_height = u16::try_from(message_rows.len().clamp(1, 3)).unwrap_or(3);
-    let [tabs, body, footer] = Layout::vertical([
+    let [tabs, banner, body, footer] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(u16::from(app.damaged)),
         Constraint::Min(0),
         Constraint::Length(footer_height),
     ])
     .areas(area);
     render_tabs(app, frame, tabs, theme);
+    if app.damaged {
+        // On every screen until the file is restored: nothing can be saved meanwhile.
+        frame.render_widget(
+            Paragraph::new(fit(s.damaged_banner, usize::from(banner.width))).style(theme.warn()),
+            banner,
+        );
+    }
     match app.screen {
         Screen::Today => today::render(app, frame, body, theme),
         Screen::Week => week::render(app, frame, body, theme),

@@ -565,3 +565,19 @@ fn one_is_singular_in_english() {
     let screen = draw(&today, 120, 40);
     assert!(screen.contains("(1 family)"), "{screen}");
 }
+
+#[test]
+fn a_damaged_database_shows_a_banner_on_every_screen() {
+    let mut app = app(Lang::Sv);
+    app.update(Action::IntegrityChecked(false));
+    for key in ['1', '2', '3', '5'] {
+        app.handle_key(Key::Char(key));
+        let screen = draw(&app, 80, 24);
+        assert!(screen.contains("Databasen är skadad"), "{screen}");
+    }
+    let mut english = app(Lang::En);
+    english.update(Action::IntegrityChecked(false));
+    assert!(draw(&english, 80, 24).contains("The database is damaged"));
+    english.update(Action::IntegrityChecked(true));
+    assert!(!draw(&english, 80, 24).contains("damaged"));
+}
