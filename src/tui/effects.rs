@@ -66,15 +66,11 @@ impl Runner {
 
     /// Runs a read in the background, or at once when there is no worker.
     fn read_later(&mut self, job: Job) -> Result<Vec<Action>, OpsError> {
-        match self.worker.as_mut() {
-            Some(worker) => {
-                worker.submit(job);
-                Ok(Vec::new())
-            }
-            None => {
-                let answer = job(&mut self.db).map_err(OpsError::Read)?;
-                Ok(vec![answer])
-            }
+        if let Some(worker) = self.worker.as_mut() {
+            worker.submit(job);
+            Ok(Vec::new())
+        } else {
+            Ok(vec![job(&mut self.db).map_err(OpsError::Read)?])
         }
     }
 

@@ -575,7 +575,7 @@ fn a_damaged_database_shows_a_banner_on_every_screen() {
         let screen = draw(&app, 80, 24);
         assert!(screen.contains("Databasen är skadad"), "{screen}");
     }
-    let mut english = app(Lang::En);
+    let mut english = fixtures::app(Lang::En);
     english.update(Action::IntegrityChecked(false));
     assert!(draw(&english, 80, 24).contains("The database is damaged"));
     english.update(Action::IntegrityChecked(true));
