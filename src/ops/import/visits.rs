@@ -2,6 +2,10 @@
 
 mod bookings;
 
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+
 use super::{
     Columns, Ctx, Hint, ImportError, ProblemKind, Problems, Row, Summary, parse_code, parse_codes,
     parse_datetime, read_rows,
@@ -30,7 +34,7 @@ pub const COLUMNS: Columns = Columns {
     required: &["family_ref", "visit_no", "start"],
 };
 
-/// What a row says before it is matched against the database.
+/// What a row says, and what matching it against the database found.
 struct ParsedVisit {
     line: u64,
     family_ref: String,
@@ -39,6 +43,41 @@ struct ParsedVisit {
     staff_names: Vec<String>,
     interpreter: String,
     visit: NewVisit,
+    /// The start could be read, so the row can be booked and matched.
+    start_ok: bool,
+    /// The child was found.
+    child_ok: bool,
+    /// Every staff name was found, so a missing role is really missing.
+    staff_ok: bool,
+    /// What the row does to the register.
+    change: Change,
+}
+
+/// What a row does: adds a visit, or is an existing visit (same child, visit number and
+/// start), changed or as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    New,
+    Changed(i64),
+    Unchanged(i64),
+    /// The same visit as an earlier row of the file; never written.
+    Repeated,
+}
+
+impl ParsedVisit {
+    /// The visit already stored that this row is, if any.
+    fn existing(&self) -> Option<i64> {
+        match self.change {
+            Change::Changed(id) | Change::Unchanged(id) => Some(id),
+            Change::New | Change::Repeated => None,
+        }
+    }
+
+    /// Whether the row books time that must be checked: a row that changes nothing books
+    /// nothing, and a row that cannot be placed in time cannot be checked.
+    fn books(&self) -> bool {
+        self.start_ok && matches!(self.change, Change::New | Change::Changed(_))
+    }
 }
 
 fn parse_visit_no(text: &str) -> Result<Option<u32>, ProblemKind> {
@@ -94,9 +133,15 @@ fn parse_row(row: &Row, problems: &mut Problems) -> Option<ParsedVisit> {
         line: row.line,
         family_ref: family_ref?.to_string(),
         child: row.get("child").to_string(),
+        // A visit number that could not be read is not "extra": the row is not matched or
+        // checked for its roles.
         visit_no: visit_no.flatten(),
         staff_names,
         interpreter: row.get("interpreter").to_string(),
+        start_ok: start.is_some() && visit_no.is_some(),
+        child_ok: false,
+        staff_ok: true,
+        change: Change::New,
         visit: NewVisit {
             child_id: 0,
             visit_no: visit_no.flatten(),
@@ -166,7 +211,10 @@ fn resolve(
         found
     };
     match child {
-        Some(c) => p.visit.child_id = c.id,
+        Some(c) => {
+            p.visit.child_id = c.id;
+            p.child_ok = true;
+        }
         None => ok = false,
     }
     if let (Some(no), Some((pid, version))) = (p.visit_no, tx.family_programme(family_id)?)
@@ -205,6 +253,7 @@ fn resolve(
                     "staff",
                     ProblemKind::NotOnStaff { name: name.clone() },
                 );
+                p.staff_ok = false;
                 ok = false;
             }
         }
@@ -252,6 +301,70 @@ fn resolve(
     Ok(ok)
 }
 
+/// Finds the stored visit each row is, and the rows that repeat an earlier one.
+fn match_existing(
+    tx: &ReadTx<'_>,
+    parsed: &mut [ParsedVisit],
+    problems: &mut Problems,
+) -> Result<(), DbError> {
+    let mut first_line: HashMap<(i64, Option<u32>, NaiveDateTime), u64> = HashMap::new();
+    for p in parsed.iter_mut().filter(|p| p.start_ok && p.child_ok) {
+        let key = (p.visit.child_id, p.visit_no, p.visit.start);
+        if let Some(first) = first_line.get(&key) {
+            problems.add(
+                p.line,
+                "start",
+                ProblemKind::SameVisitInFile { first_line: *first },
+            );
+            p.change = Change::Repeated;
+            continue;
+        }
+        first_line.insert(key, p.line);
+        let Some(id) = tx.visit_at(p.visit.child_id, p.visit_no, p.visit.start)? else {
+            continue;
+        };
+        let Some(stored) = tx.stored_visit(id)? else {
+            continue;
+        };
+        p.change = if same_visit(&stored, &p.visit) || outcome_recorded_since(&stored, &p.visit)
+        {
+            Change::Unchanged(id)
+        } else {
+            Change::Changed(id)
+        };
+    }
+    Ok(())
+}
+
+/// Whether the row says what is stored (a reason kept for booking outside the window is the
+/// app's, not the file's, and staff are compared in any order).
+fn same_visit(stored: &NewVisit, row: &NewVisit) -> bool {
+    let staff = |v: &NewVisit| {
+        let mut s: Vec<(i64, Role, Option<bool>)> = v
+            .staff
+            .iter()
+            .map(|s| (s.staff_id, s.role, s.attended))
+            .collect();
+        s.sort_unstable();
+        s
+    };
+    stored.duration_min == row.duration_min
+        && stored.location == row.location
+        && stored.status == row.status
+        && staff(stored) == staff(row)
+        && stored.interpreter_language == row.interpreter_language
+        && stored.interpreter == row.interpreter
+        && stored.themes == row.themes
+        && stored.referrals == row.referrals
+        && stored.note == row.note
+}
+
+/// A booked visit whose outcome was recorded after the file was made: the file's "planned"
+/// is older news, and the outcome is kept.
+fn outcome_recorded_since(stored: &NewVisit, row: &NewVisit) -> bool {
+    row.status == VisitStatus::Planned && stored.status != VisitStatus::Planned
+}
+
 pub fn import(
     db: &mut Db,
     text: &str,
@@ -266,7 +379,7 @@ pub fn import(
         .collect();
     for p in &parsed {
         let happened = matches!(p.visit.status, VisitStatus::Done | VisitStatus::NoShow);
-        if happened && p.visit.start > ctx.now {
+        if happened && p.start_ok && p.visit.start > ctx.now {
             problems.add(
                 p.line,
                 "status",
@@ -282,23 +395,50 @@ pub fn import(
         for p in &mut parsed {
             resolve(tx, p, &catalogue, &mut problems)?;
         }
-        std::mem::take(&mut problems).check()?;
+        match_existing(tx, &mut parsed, &mut problems)?;
+        // The booking checks run on every row that can be placed in time, even when other
+        // cells of the file are wrong, so that every problem is reported in one run.
         let mut conflicts = Problems::default();
         bookings::check(tx, &parsed, &catalogue, ctx.now, &mut conflicts)?;
         let conflicts_kept = conflicts.len();
-        if !allow_conflicts {
-            conflicts.check_with(Some(Hint::AllowConflicts))?;
+        if problems.is_empty() {
+            if !allow_conflicts {
+                conflicts.check_with(Some(Hint::AllowConflicts))?;
+            }
+        } else {
+            let hint = (!conflicts.is_empty()).then_some(Hint::SomeAreConflicts);
+            let mut all = std::mem::take(&mut problems);
+            all.extend(conflicts);
+            all.check_with(hint)?;
         }
+        let (mut new, mut changed, mut unchanged) = (0, 0, 0);
         for p in &parsed {
-            tx.insert_visit(&p.visit, ctx.now)?;
+            match p.change {
+                Change::New => {
+                    tx.insert_visit(&p.visit, ctx.now)?;
+                    new += 1;
+                }
+                Change::Changed(id) => {
+                    tx.replace_visit(id, &p.visit, ctx.now)?;
+                    changed += 1;
+                }
+                Change::Unchanged(_) => unchanged += 1,
+                // Always refused above, as the same visit as an earlier row.
+                Change::Repeated => {}
+            }
         }
         tx.insert_audit(&ctx.audit_note(
             crate::domain::enums::AuditAction::Import,
             crate::domain::enums::AuditEntity::Visit,
-            Some(format!("{} rows", parsed.len())),
+            Some(format!(
+                "{} rows: {new} new, {changed} changed, {unchanged} unchanged",
+                parsed.len()
+            )),
         ))?;
         Ok(Summary::Visits {
-            count: parsed.len(),
+            new,
+            changed,
+            unchanged,
             conflicts_kept,
         })
     })
