@@ -87,10 +87,9 @@ impl ReadTx<'_> {
                 "SELECT id FROM visit WHERE child_id = ?1 AND visit_no IS ?2 AND starts_at = ?3
                  ORDER BY id LIMIT 1",
             )?
-            .query_row(
-                params![child_id, visit_no, datetime_text(start)],
-                |r| r.get(0),
-            )
+            .query_row(params![child_id, visit_no, datetime_text(start)], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -111,7 +110,14 @@ impl ReadTx<'_> {
             )?
             .query_row([visit_id], |r| {
                 Ok((
-                    (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?),
+                    (
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ),
                     (r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?),
                     (r.get(11)?, r.get(12)?),
                 ))

@@ -230,10 +230,7 @@ pub enum DateTimeError {
 /// A date and time typed as `YYYY-MM-DD HH:MM`, by the same rule as [`parse_day`] for the date
 /// (so `2026-9-20 10:00` is refused like `2026-9-20`) and two digits each for hour and minute.
 pub fn parse_day_time(text: &str) -> Result<NaiveDateTime, DateTimeError> {
-    let (day, time) = text
-        .trim()
-        .split_once(' ')
-        .ok_or(DateTimeError::Shape)?;
+    let (day, time) = text.trim().split_once(' ').ok_or(DateTimeError::Shape)?;
     let time = time.trim();
     let shaped = time.len() == 5
         && time.as_bytes()[2] == b':'

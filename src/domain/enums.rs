@@ -181,15 +181,15 @@ text_enum!(
 );
 
 text_enum!(
-    /// Stored as mon…sun; the Swedish mån…sön and the whole names are read too.
+    /// Stored as mon…sun; the Swedish mån…sön are read too.
     Weekday {
-        Mon => "mon" | "mån" | "måndag" | "monday",
-        Tue => "tue" | "tis" | "tisdag" | "tuesday",
-        Wed => "wed" | "ons" | "onsdag" | "wednesday",
-        Thu => "thu" | "tor" | "torsdag" | "thursday",
-        Fri => "fri" | "fre" | "fredag" | "friday",
-        Sat => "sat" | "lör" | "lördag" | "saturday",
-        Sun => "sun" | "sön" | "söndag" | "sunday",
+        Mon => "mon" | "mån",
+        Tue => "tue" | "tis",
+        Wed => "wed" | "ons",
+        Thu => "thu" | "tor",
+        Fri => "fri" | "fre",
+        Sat => "sat" | "lör",
+        Sun => "sun" | "sön",
     }
 );
 

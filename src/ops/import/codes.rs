@@ -156,24 +156,51 @@ mod tests {
 
     #[test]
     fn codes_and_the_words_the_app_shows_are_read_in_any_case() {
-        assert_eq!(parse_codes::<Theme>("sömn| amning"), Ok(vec![Theme::Sleep, Theme::Feeding]));
+        assert_eq!(
+            parse_codes::<Theme>("sömn| amning"),
+            Ok(vec![Theme::Sleep, Theme::Feeding])
+        );
         assert_eq!(parse_code::<Theme>("Mat och amning"), Ok(Theme::Feeding));
         assert_eq!(parse_code::<Theme>("SÖMN"), Ok(Theme::Sleep));
-        assert_eq!(parse_code::<Theme>("child development"), Ok(Theme::ChildDevelopment));
+        assert_eq!(
+            parse_code::<Theme>("child development"),
+            Ok(Theme::ChildDevelopment)
+        );
         assert_eq!(parse_code::<Referral>("tandvård"), Ok(Referral::Dental));
         assert_eq!(parse_code::<Referral>("Tandvården"), Ok(Referral::Dental));
-        assert_eq!(parse_code::<VisitStatus>("genomfört"), Ok(VisitStatus::Done));
-        assert_eq!(parse_code::<VisitStatus>("no-show"), Ok(VisitStatus::NoShow));
-        assert_eq!(parse_code::<VisitStatus>("avbokat av familjen"), Ok(VisitStatus::CancelledFamily));
+        assert_eq!(
+            parse_code::<VisitStatus>("genomfört"),
+            Ok(VisitStatus::Done)
+        );
+        assert_eq!(
+            parse_code::<VisitStatus>("no-show"),
+            Ok(VisitStatus::NoShow)
+        );
+        assert_eq!(
+            parse_code::<VisitStatus>("avbokat av familjen"),
+            Ok(VisitStatus::CancelledFamily)
+        );
         assert_eq!(parse_code::<Role>("BVC-sjuksköterska"), Ok(Role::Nurse));
         assert_eq!(parse_code::<Role>("tolk"), Ok(Role::Interpreter));
         assert_eq!(parse_code::<Weekday>("Mån"), Ok(Weekday::Mon));
         assert_eq!(parse_code::<Location>("hemma"), Ok(Location::Home));
-        assert_eq!(parse_code::<Location>("telefon/video"), Ok(Location::PhoneVideo));
+        assert_eq!(
+            parse_code::<Location>("telefon/video"),
+            Ok(Location::PhoneVideo)
+        );
         assert_eq!(parse_code::<IdKind>("inget nummer"), Ok(IdKind::None));
-        assert_eq!(parse_code::<Protection>("skyddad folkbokföring"), Ok(Protection::SkyddadFolkbokforing));
-        assert_eq!(parse_code::<Eligibility>("första barnet"), Ok(Eligibility::FirstChild));
-        assert_eq!(parse_code::<FamilyStatus>("aktiv"), Ok(FamilyStatus::Active));
+        assert_eq!(
+            parse_code::<Protection>("skyddad folkbokföring"),
+            Ok(Protection::SkyddadFolkbokforing)
+        );
+        assert_eq!(
+            parse_code::<Eligibility>("första barnet"),
+            Ok(Eligibility::FirstChild)
+        );
+        assert_eq!(
+            parse_code::<FamilyStatus>("aktiv"),
+            Ok(FamilyStatus::Active)
+        );
         assert_eq!(parse_code::<ExitReason>("flyttat"), Ok(ExitReason::Moved));
     }
 
@@ -181,8 +208,14 @@ mod tests {
     fn swedish_letters_may_be_folded_when_that_names_one_value() {
         assert_eq!(parse_code::<Theme>("somn"), Ok(Theme::Sleep));
         assert_eq!(parse_code::<Weekday>("lor"), Ok(Weekday::Sat));
-        assert_eq!(parse_code::<Role>("foraldraradgivare"), Ok(Role::ParentAdvisor));
-        assert_eq!(parse_code::<Protection>("skyddad folkbokforing"), Ok(Protection::SkyddadFolkbokforing));
+        assert_eq!(
+            parse_code::<Role>("foraldraradgivare"),
+            Ok(Role::ParentAdvisor)
+        );
+        assert_eq!(
+            parse_code::<Protection>("skyddad folkbokforing"),
+            Ok(Protection::SkyddadFolkbokforing)
+        );
         assert!(parse_code::<Weekday>("tors").is_err());
     }
 

@@ -12,10 +12,10 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub use super::Ctx;
-pub use codes::{parse_code, parse_codes};
 use crate::cli::ImportKind;
 use crate::db::DbError;
 pub use crate::i18n::import::{Column, Hint, Problem, ProblemKind, Summary};
+pub use codes::{parse_code, parse_codes};
 
 /// The problems found so far; an import goes ahead only when there are none.
 #[derive(Debug, Default)]

@@ -326,8 +326,7 @@ fn match_existing(
         let Some(stored) = tx.stored_visit(id)? else {
             continue;
         };
-        p.change = if same_visit(&stored, &p.visit) || outcome_recorded_since(&stored, &p.visit)
-        {
+        p.change = if same_visit(&stored, &p.visit) || outcome_recorded_since(&stored, &p.visit) {
             Change::Unchanged(id)
         } else {
             Change::Changed(id)

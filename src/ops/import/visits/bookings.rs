@@ -14,7 +14,9 @@ use crate::ops::import::{ProblemKind, Problems};
 /// The column a booking conflict belongs to in the file.
 fn conflict_column(c: &Conflict, interpreter_name: Option<&str>) -> &'static str {
     match c {
-        Conflict::DoubleBooked { name, .. } if Some(name.as_str()) == interpreter_name => {
+        Conflict::DoubleBooked { name, .. } | Conflict::Inactive { name }
+            if Some(name.as_str()) == interpreter_name =>
+        {
             "interpreter"
         }
         Conflict::RoleMissing(_)
