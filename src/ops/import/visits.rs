@@ -43,8 +43,10 @@ struct ParsedVisit {
     staff_names: Vec<String>,
     interpreter: String,
     visit: NewVisit,
-    /// The start could be read, so the row can be booked and matched.
+    /// The start could be read, so the row can be booked.
     start_ok: bool,
+    /// The visit number could be read (a number or extra), so the row can be matched.
+    visit_no_ok: bool,
     /// The child was found.
     child_ok: bool,
     /// Every staff name was found, so a missing role is really missing.
@@ -133,12 +135,13 @@ fn parse_row(row: &Row, problems: &mut Problems) -> Option<ParsedVisit> {
         line: row.line,
         family_ref: family_ref?.to_string(),
         child: row.get("child").to_string(),
-        // A visit number that could not be read is not "extra": the row is not matched or
-        // checked for its roles.
+        // A visit number that could not be read is not "extra": the row is not matched, and
+        // no roles are required of it.
         visit_no: visit_no.flatten(),
         staff_names,
         interpreter: row.get("interpreter").to_string(),
-        start_ok: start.is_some() && visit_no.is_some(),
+        start_ok: start.is_some(),
+        visit_no_ok: visit_no.is_some(),
         child_ok: false,
         staff_ok: true,
         change: Change::New,
@@ -308,7 +311,10 @@ fn match_existing(
     problems: &mut Problems,
 ) -> Result<(), DbError> {
     let mut first_line: HashMap<(i64, Option<u32>, NaiveDateTime), u64> = HashMap::new();
-    for p in parsed.iter_mut().filter(|p| p.start_ok && p.child_ok) {
+    for p in parsed
+        .iter_mut()
+        .filter(|p| p.start_ok && p.visit_no_ok && p.child_ok)
+    {
         let key = (p.visit.child_id, p.visit_no, p.visit.start);
         if let Some(first) = first_line.get(&key) {
             problems.add(
