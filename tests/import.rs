@@ -37,20 +37,36 @@ fn good_files_import_with_a_summary() {
     assert_eq!((c.staff, c.families, c.visits), (3, 3, 3));
 }
 
-/// Runs an import that must fail, and checks its stderr lines and that nothing changed.
-fn refused(db: &Path, kind: &str, file: &str, expected: &[&str]) {
+/// Runs an import that must fail, and checks its stderr lines and that nothing changed; returns
+/// the hint printed after the problems, if any.
+fn refused(db: &Path, kind: &str, file: &str, expected: &[&str]) -> Option<String> {
+    refused_with(db, &["import", kind], file, expected)
+}
+
+fn refused_with(db: &Path, args: &[&str], file: &str, expected: &[&str]) -> Option<String> {
     let before = counts(db);
-    let out = hembesok(db)
-        .args(["import", kind])
-        .arg(fixture(file))
-        .output()
-        .unwrap();
+    let out = hembesok(db).args(args).arg(fixture(file)).output().unwrap();
     assert!(!out.status.success(), "{file} was accepted");
-    let lines = stderr_lines(&out);
-    let (problems, summary) = lines.split_at(lines.len() - 1);
-    assert_eq!(problems, expected, "{file}");
-    assert!(summary[0].contains("nothing was imported"), "{summary:?}");
+    let mut lines = stderr_lines(&out);
+    let summary = lines.pop().unwrap();
+    let hint = lines
+        .last()
+        .filter(|l| !l.starts_with("line ") && !l.starts_with("rad "))
+        .cloned();
+    if hint.is_some() {
+        lines.pop();
+    }
+    assert_eq!(lines, expected, "{file}");
+    assert!(
+        summary.contains("nothing was imported") || summary.contains("inget importerades"),
+        "{summary:?}"
+    );
+    assert!(
+        summary.contains(&format!(" {} problem", expected.len())),
+        "{summary:?}: the hint is not counted"
+    );
     assert_eq!(counts(db), before, "{file} changed the database");
+    hint
 }
 
 #[test]
@@ -67,13 +83,14 @@ fn every_family_mistake_is_listed_by_line_and_column() {
             "line 3: child1_birth_date: 2026-02-30 does not exist: February 2026 has 28 days",
             "line 3: programme: \"stockholm\" is not a programme; the programmes are: rinkeby, goteborg, grastorp, vaxa_tryggt, ordinary",
             "line 3: protection: \"hemlig\" is not one of: none, sekretessmarkering, skyddad_folkbokforing, fingerade",
-            "line 3: status: \"aktiv\" is not one of: offered, declined, active, paused, completed, exited",
+            "line 3: status: \"pågår\" is not one of: offered, declined, active, paused, completed, exited",
             "line 4: caregiver1_name: is required but empty",
             "line 4: caregiver2_name: is empty but the caregiver has an identity number; add the name or clear the number",
             "line 4: child1_birth_date: 2029-01-01 is more than ten months ahead; check the year",
             "line 4: family_name: is required but empty",
             "line 5: caregiver1_id: day 12 is a personnummer day, but the kind says samordningsnummer (its day is the birth day + 60)",
             "line 5: family_ref: E-001 is already on line 2",
+            "line 6: child1_id: is the same number as a child of E-001 on line 5; a child belongs to one family, so check both rows",
             "line 6: child1_id: says born 2026-05-04, but child1_birth_date says 2026-05-05",
             "line 6: family_ref: looks like a personnummer; use your own reference, never an identity number",
         ],
@@ -148,7 +165,7 @@ fn every_staff_mistake_is_listed() {
         "staff",
         "staff_errors.csv",
         &[
-            "line 2: role: \"sjuksköterska\" is not one of: nurse, parent_advisor, family_therapist, dental, interpreter, other",
+            "line 2: role: \"läkare\" is not one of: nurse, parent_advisor, family_therapist, dental, interpreter, other",
             "line 3: name: is required but empty",
             "line 4: active: \"kanske\" is not yes or no (ja/nej, true/false, 1/0)",
             "line 4: work_days: \"tors\" is not one of: mon, tue, wed, thu, fri, sat, sun",
@@ -170,10 +187,11 @@ fn every_visit_mistake_is_listed_including_references() {
         "visits_errors.csv",
         &[
             "line 2: family_ref: NOPE-1 is not registered; import the family first",
+            "line 2: start: Kristi himmelsfärdsdag is a public holiday",
             "line 3: child: \"Kalle\" is not a child of T-001; the children are: Lina Exempel",
             "line 3: duration_min: \"1000\" is not a duration; write minutes from 5 to 600",
             "line 3: interpreter: Bo Rådgivare is registered as parent_advisor, not interpreter",
-            "line 3: location: \"hemma\" is not one of: home, clinic, family_centre, phone_video",
+            "line 3: location: \"trädgården\" is not one of: home, clinic, family_centre, phone_video",
             "line 3: referrals: \"bank\" is not one of: dental, open_preschool, library, social_services, maternal_health, other",
             "line 3: staff: Okänd Person is not on the staff list; import staff first",
             "line 3: start: \"2026-05-14\" is not a date and time; write YYYY-MM-DD HH:MM, e.g. 2026-03-15 09:30",
@@ -225,17 +243,23 @@ fn visit_imports_run_the_booking_checks_and_allow_conflicts_when_told() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "imported 6 visits (5 booking conflicts kept, as asked)",
+            ": 6 new, 0 changed, 0 unchanged (5 booking conflicts kept, as asked)",
         ));
-    // Booked against what is now in the database, the same rows clash with themselves.
-    let again = hembesok(&db)
-        .args(["import", "visits"])
-        .arg(fixture("visits_conflicts.csv"))
-        .output()
-        .unwrap();
-    assert!(stderr_lines(&again).iter().any(|l| l.starts_with(
-        "line 2: staff: Anna Sköterska is already booked then (Familjen Exempel 2030-11-25 10:00)"
-    )));
+    assert_eq!(counts(&db).visits, before.visits + 6);
+    // The same rows again are the same visits: no clash with themselves, and never a
+    // duplicate, with or without --allow-conflicts.
+    for args in [
+        &["import", "visits"][..],
+        &["import", "visits", "--allow-conflicts"],
+    ] {
+        hembesok(&db)
+            .args(args)
+            .arg(fixture("visits_conflicts.csv"))
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(": 0 new, 0 changed, 6 unchanged"));
+        assert_eq!(counts(&db).visits, before.visits + 6);
+    }
 }
 
 #[test]
@@ -323,22 +347,24 @@ fn problems_and_summaries_follow_the_flag_the_config_and_the_locale() {
         "rad 2: family_ref: NOPE-1 finns inte i registret; importera familjen först"
     );
     assert!(sv.contains(
-        &"rad 3: location: \"hemma\" är inte något av: home, clinic, family_centre, phone_video"
+        &"rad 3: location: \"trädgården\" är inte något av: hemma, mottagning, familjecentral, telefon/video"
             .to_string()
     ));
     assert!(
         sv.last()
             .unwrap()
-            .ends_with(": 14 problem; inget importerades"),
+            .ends_with(": 15 problem; inget importerades"),
         "{sv:?}"
     );
-    assert!(sv[..sv.len() - 1].iter().all(|l| l.starts_with("rad ")));
+    // Every problem, then the hint about the booking conflicts among them.
+    assert!(sv[..sv.len() - 2].iter().all(|l| l.starts_with("rad ")));
+    assert!(sv[sv.len() - 2].starts_with("En del av det här är bokningskonflikter"));
     let en = run(&["--lang", "en"], &[("LANG", "sv_SE.UTF-8")]);
     assert_eq!(
         en[0],
         "line 2: family_ref: NOPE-1 is not registered; import the family first"
     );
-    assert!(en[..en.len() - 1].iter().all(|l| l.starts_with("line ")));
+    assert!(en[..en.len() - 2].iter().all(|l| l.starts_with("line ")));
     // Without the flag, the locale decides...
     let by_locale = run(&[], &[("LANG", "sv_SE.UTF-8")]);
     assert!(by_locale[0].starts_with("rad 2: "), "{by_locale:?}");
@@ -438,4 +464,352 @@ fn a_database_error_during_a_visits_import_stops_it() {
             "hembesok: nothing was imported: database error:",
         ));
     assert_eq!(counts(&db), before);
+}
+
+/// The database the binary writes, opened to look at what it stored.
+fn open(db: &Path) -> hembesok::db::Db {
+    hembesok::db::connect(db, hembesok::db::Mode::Create, None).unwrap()
+}
+
+/// A stored visit of T-001's child by visit number and start.
+fn visit_of_t001(
+    db: &Path,
+    visit_no: Option<u32>,
+    start: &str,
+) -> hembesok::domain::model::NewVisit {
+    let start = chrono::NaiveDateTime::parse_from_str(start, "%Y-%m-%d %H:%M").unwrap();
+    open(db)
+        .read(|tx| {
+            let family = tx.family_id_by_ref("T-001")?.unwrap();
+            let child = tx.children_of(family)?[0].id;
+            let id = tx.visit_at(child, visit_no, start)?.unwrap();
+            tx.stored_visit(id)
+        })
+        .unwrap()
+        .unwrap()
+}
+
+#[test]
+fn a_visits_file_imported_again_updates_its_visits_instead_of_adding_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    import_all(&db);
+    hembesok(&db)
+        .args(["import", "visits"])
+        .arg(fixture("visits_ok.csv"))
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with(
+            "visits_ok.csv: 0 new, 0 changed, 3 unchanged\n",
+        ));
+    assert_eq!(counts(&db).visits, 3);
+    // Same child, visit number and start: the same visit, changed as the file now says.
+    hembesok(&db)
+        .args(["import", "visits"])
+        .arg(fixture("visits_changed.csv"))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("imported 4 visits from "))
+        .stdout(predicate::str::ends_with(
+            "visits_changed.csv: 1 new, 2 changed, 1 unchanged\n",
+        ));
+    assert_eq!(counts(&db).visits, 4);
+    let second = visit_of_t001(&db, Some(2), "2026-07-06 13:00");
+    assert_eq!(second.duration_min, 75);
+    assert_eq!(second.note.as_deref(), Some("kortare än planerat"));
+    assert_eq!(
+        second.themes,
+        [
+            hembesok::domain::enums::Theme::Attachment,
+            hembesok::domain::enums::Theme::Sleep
+        ]
+    );
+    let extra = visit_of_t001(&db, None, "2026-12-01 09:00");
+    assert_eq!(extra.location, hembesok::domain::enums::Location::Clinic);
+    hembesok(&db)
+        .args(["--lang", "sv", "import", "visits"])
+        .arg(fixture("visits_changed.csv"))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("importerade 4 besök från "))
+        .stdout(predicate::str::ends_with(
+            ": 0 nya, 0 ändrade, 4 oförändrade\n",
+        ));
+    assert_eq!(counts(&db).visits, 4);
+}
+
+#[test]
+fn an_outcome_recorded_since_is_kept_when_the_planning_file_comes_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("o.sqlite");
+    import_all(&db);
+    // Recorded in the app after the file was imported: the family did not come.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE visit SET status = 'no_show' WHERE starts_at = '2026-12-01 09:00'",
+            [],
+        )
+        .unwrap();
+    hembesok(&db)
+        .args(["import", "visits"])
+        .arg(fixture("visits_ok.csv"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(": 0 new, 0 changed, 3 unchanged"));
+    assert_eq!(
+        visit_of_t001(&db, None, "2026-12-01 09:00").status,
+        hembesok::domain::enums::VisitStatus::NoShow
+    );
+}
+
+#[test]
+fn the_same_visit_twice_in_one_file_is_refused_even_with_allow_conflicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite");
+    import_all(&db);
+    let hint = refused_with(
+        &db,
+        &["import", "visits", "--allow-conflicts"],
+        "visits_repeated_row.csv",
+        &[
+            "line 3: start: the same child, visit number and start as line 2: the same visit twice; keep one of the rows",
+        ],
+    );
+    assert_eq!(hint, None);
+}
+
+#[test]
+fn swedish_words_are_read_wherever_a_code_is() {
+    use hembesok::domain::enums::{
+        Eligibility, FamilyStatus, Location, Protection, Referral, Role, Theme, VisitStatus,
+        Weekday,
+    };
+    use hembesok::domain::model::Interpreter;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    for (kind, file) in [
+        ("staff", "staff_ok.csv"),
+        ("staff", "staff_swedish_words.csv"),
+        ("families", "families_ok.csv"),
+        ("families", "families_swedish_words.csv"),
+        ("visits", "visits_swedish_words.csv"),
+    ] {
+        hembesok(&db)
+            .args(["import", kind])
+            .arg(fixture(file))
+            .assert()
+            .success();
+    }
+    let (staff, families) = open(&db)
+        .read(|tx| Ok::<_, hembesok::db::DbError>((tx.list_staff()?, tx.list_families()?)))
+        .unwrap();
+    let person = |name: &str| staff.iter().find(|s| s.name == name).unwrap();
+    assert_eq!(person("Eva Sköterska").role, Role::Nurse);
+    assert_eq!(
+        person("Eva Sköterska").work_days,
+        [Weekday::Mon, Weekday::Wed, Weekday::Fri]
+    );
+    assert_eq!(person("Fia Tolk").role, Role::Interpreter);
+    assert_eq!(person("Fia Tolk").work_days, [Weekday::Mon, Weekday::Tue]);
+    assert_eq!(person("Gun Tandvård").role, Role::Dental);
+    assert_eq!(person("Hans Behandlare").role, Role::FamilyTherapist);
+    assert!(!person("Hans Behandlare").active);
+    let family = |r: &str| families.iter().find(|f| f.family_ref == r).unwrap();
+    assert_eq!(
+        (family("S-001").protection, family("S-001").status),
+        (Protection::SkyddadFolkbokforing, FamilyStatus::Active)
+    );
+    assert_eq!(
+        (family("S-002").protection, family("S-002").status),
+        (Protection::Sekretessmarkering, FamilyStatus::Offered)
+    );
+    assert_eq!(family("S-003").status, FamilyStatus::Paused);
+    let eligibility = open(&db)
+        .read(|tx| {
+            tx.family_detail(family("S-002").id)
+                .map(|f| f.map(|f| f.eligibility))
+        })
+        .unwrap()
+        .unwrap();
+    assert_eq!(eligibility, Some(Eligibility::FirstChildInSweden));
+    let first = visit_of_t001(&db, Some(1), "2026-05-12 10:00");
+    assert_eq!(first.status, VisitStatus::Done);
+    assert_eq!(first.location, Location::Home);
+    assert_eq!(first.interpreter, Interpreter::External);
+    assert_eq!(
+        first.themes,
+        [Theme::Sleep, Theme::Feeding, Theme::ChildSafety]
+    );
+    assert_eq!(first.referrals, [Referral::Dental, Referral::Library]);
+    let no_show = visit_of_t001(&db, None, "2026-06-02 10:00");
+    assert_eq!(
+        (no_show.status, no_show.location),
+        (VisitStatus::NoShow, Location::PhoneVideo)
+    );
+    let booked = visit_of_t001(&db, None, "2030-11-25 10:00");
+    assert_eq!(
+        (booked.status, booked.location),
+        (VisitStatus::Planned, Location::FamilyCentre)
+    );
+    // "somn" without its ö still names one theme; "mvc" is maternal health care.
+    let cancelled = visit_of_t001(&db, None, "2030-11-26 10:00");
+    assert_eq!(cancelled.status, VisitStatus::CancelledFamily);
+    assert_eq!(cancelled.themes, [Theme::Sleep]);
+    assert_eq!(cancelled.referrals, [Referral::MaternalHealth]);
+}
+
+#[test]
+fn a_swedish_refusal_lists_the_swedish_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.sqlite");
+    import_all(&db);
+    refused_with(
+        &db,
+        &["--lang", "sv", "import", "visits"],
+        "visits_swedish_typo.csv",
+        &[
+            "rad 2: location: \"trädgården\" är inte något av: hemma, mottagning, familjecentral, telefon/video",
+            "rad 2: themes: \"fika\" är inte något av: barnets utveckling, mat och amning, sömn, barnsäkerhet, tandhälsa, språk och läsning, anknytning, föräldraskap, samhällets stöd, vaccinationer, infektioner, socialt nätverk",
+        ],
+    );
+}
+
+#[test]
+fn a_visits_file_reports_its_booking_conflicts_with_its_other_mistakes_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("one.sqlite");
+    import_all(&db);
+    hembesok(&db)
+        .args(["import", "staff"])
+        .arg(fixture("staff_inactive_interpreter.csv"))
+        .assert()
+        .success();
+    let hint = refused(
+        &db,
+        "visits",
+        "visits_one_round.csv",
+        &[
+            "line 2: start: Anna Sköterska does not work on Saturdays",
+            "line 2: start: on a weekend",
+            "line 3: start: Juldagen is a public holiday",
+            "line 5: staff: Anna Sköterska is already booked then (line 4 of this file)",
+            "line 6: start: outside Bo Rådgivare's working hours (08:00-16:00)",
+            "line 7: interpreter: Emir Tolk is not active",
+            "line 8: staff: no parent advisor is booked; the programme visit needs one",
+            "line 9: duration_min: \"1000\" is not a duration; write minutes from 5 to 600",
+            "line 10: start: \"2030-13-01 10:00\" is not a date: there is no month 13",
+            "line 11: family_ref: NOPE-1 is not registered; import the family first",
+            "line 12: staff: Okänd Person is not on the staff list; import staff first",
+        ],
+    );
+    assert_eq!(
+        hint.as_deref(),
+        Some(
+            "Some of these are booking conflicts: once the other problems are fixed, --allow-conflicts imports those anyway (they then show as alerts)."
+        )
+    );
+    // --allow-conflicts lets the conflicts through, never the other mistakes.
+    let hint = refused_with(
+        &db,
+        &["--lang", "sv", "import", "visits", "--allow-conflicts"],
+        "visits_one_round.csv",
+        &[
+            "rad 2: start: Anna Sköterska arbetar inte på lördagar",
+            "rad 2: start: på en helg",
+            "rad 3: start: Juldagen är en helgdag",
+            "rad 5: staff: Anna Sköterska är redan bokad då (rad 4 i den här filen)",
+            "rad 6: start: utanför Bo Rådgivares arbetstid (08:00-16:00)",
+            "rad 7: interpreter: Emir Tolk är inte aktiv",
+            "rad 8: staff: ingen föräldrarådgivare är bokad; besöket kräver en",
+            "rad 9: duration_min: \"1000\" är ingen längd; skriv minuter från 5 till 600",
+            "rad 10: start: \"2030-13-01 10:00\" är inget datum: månad 13 finns inte",
+            "rad 11: family_ref: NOPE-1 finns inte i registret; importera familjen först",
+            "rad 12: staff: Okänd Person finns inte i personallistan; importera personalen först",
+        ],
+    );
+    assert!(
+        hint.unwrap()
+            .starts_with("En del av det här är bokningskonflikter")
+    );
+}
+
+#[test]
+fn staff_and_families_already_registered_are_reported_with_the_rows_mistakes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("again.sqlite");
+    import_all(&db);
+    refused(
+        &db,
+        "staff",
+        "staff_again_with_mistakes.csv",
+        &[
+            "line 2: name: Anna Sköterska is already registered",
+            "line 3: name: Bo Rådgivare is already registered",
+            "line 3: role: \"rådgivare\" is not one of: nurse, parent_advisor, family_therapist, dental, interpreter, other",
+            "line 4: work_hours: \"8-16\" is not working hours; write e.g. 08:00-16:30",
+        ],
+    );
+    refused(
+        &db,
+        "families",
+        "families_again_with_mistakes.csv",
+        &[
+            "line 2: family_ref: T-001 is already registered",
+            "line 3: child1_birth_date: \"2026-08-5\" is not a date; write YYYY-MM-DD, e.g. 2026-03-15",
+            "line 3: family_ref: T-002 is already registered",
+            "line 4: programme: \"stockholm\" is not a programme; the programmes are: rinkeby, goteborg, grastorp, vaxa_tryggt, ordinary",
+        ],
+    );
+}
+
+#[test]
+fn dates_follow_one_rule_in_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite");
+    import_all(&db);
+    refused(
+        &db,
+        "visits",
+        "visits_date_shape.csv",
+        &[
+            "line 2: start: \"2030-9-20 10:00\" is not a date and time; write YYYY-MM-DD HH:MM, e.g. 2026-03-15 09:30",
+            "line 3: start: \"2030-09-20 9:00\" is not a date and time; write YYYY-MM-DD HH:MM, e.g. 2026-03-15 09:30",
+            "line 4: start: 2030-02-30 does not exist: February 2030 has 28 days",
+        ],
+    );
+    refused_with(
+        &db,
+        &["--lang", "sv", "import", "families"],
+        "families_date_shape.csv",
+        &[
+            "rad 2: child1_birth_date: \"2026-08-5\" är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-15",
+            "rad 2: enrolled_on: \"2026-9-20\" är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-15",
+        ],
+    );
+}
+
+#[test]
+fn a_childs_number_belongs_to_one_family() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite");
+    refused(
+        &db,
+        "families",
+        "families_child_twice.csv",
+        &[
+            "line 3: child1_id: is the same number as a child of K-001 on line 2; a child belongs to one family, so check both rows",
+            "line 4: child1_id: is the same number as a child of K-001 on line 2; a child belongs to one family, so check both rows",
+            "line 4: child2_id: is the same number as a child of K-001 on line 2; a child belongs to one family, so check both rows",
+        ],
+    );
+    import_all(&db);
+    refused_with(
+        &db,
+        &["--lang", "sv", "import", "families"],
+        "families_child_registered.csv",
+        &[
+            "rad 2: child1_id: är numret för ett barn som redan är registrerat i T-001; ett barn hör till en familj, så kontrollera numret eller den familjen",
+        ],
+    );
 }

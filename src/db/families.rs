@@ -32,6 +32,19 @@ impl ReadTx<'_> {
             .optional()?)
     }
 
+    /// The reference of a family with a child of this personnummer or samordningsnummer.
+    pub fn family_ref_of_child_number(&self, value: &str) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT f.family_ref FROM child c JOIN family f ON f.id = c.family_id
+                 WHERE c.id_value = ?1 AND c.id_kind IN ('personnummer', 'samordningsnummer')
+                 ORDER BY f.family_ref LIMIT 1",
+            )?
+            .query_row([value], |r| r.get(0))
+            .optional()?)
+    }
+
     pub fn family_of_child(&self, child_id: i64) -> Result<Option<i64>> {
         Ok(self
             .tx

@@ -5,7 +5,9 @@ use rusqlite::params;
 
 use rusqlite::OptionalExtension;
 
-use super::{ReadTx, Result, WriteTx, datetime_text, join_list, parse_datetime, parse_enum};
+use super::{
+    ReadTx, Result, WriteTx, datetime_text, join_list, parse_datetime, parse_enum, split_list,
+};
 use crate::domain::model::{Interpreter, NewVisit, VisitStaff};
 
 /// A stored visit, as the schedule needs it.
@@ -70,7 +72,161 @@ impl ReadTx<'_> {
     }
 }
 
+impl ReadTx<'_> {
+    /// The visit of `child_id` with this programme visit number (`None`: an extra visit) that
+    /// starts at `start`: what a re-imported row is matched to. The oldest, if there are several.
+    pub fn visit_at(
+        &self,
+        child_id: i64,
+        visit_no: Option<u32>,
+        start: NaiveDateTime,
+    ) -> Result<Option<i64>> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT id FROM visit WHERE child_id = ?1 AND visit_no IS ?2 AND starts_at = ?3
+                 ORDER BY id LIMIT 1",
+            )?
+            .query_row(params![child_id, visit_no, datetime_text(start)], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// A stored visit with everything an import file can say about it.
+    pub fn stored_visit(&self, visit_id: i64) -> Result<Option<NewVisit>> {
+        type Raw = (
+            (i64, Option<u32>, String, u32, String, String),
+            (Option<String>, Option<i64>, bool, String, String),
+            (Option<String>, Option<String>),
+        );
+        let raw: Option<Raw> = self
+            .tx
+            .prepare_cached(
+                "SELECT child_id, visit_no, starts_at, duration_min, location, status,
+                    interpreter_language, interpreter_staff_id, interpreter_external, themes,
+                    referrals, note, override_reason
+                 FROM visit WHERE id = ?1",
+            )?
+            .query_row([visit_id], |r| {
+                Ok((
+                    (
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ),
+                    (r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?),
+                    (r.get(11)?, r.get(12)?),
+                ))
+            })
+            .optional()?;
+        let Some((
+            (child_id, visit_no, start, duration_min, location, status),
+            (interpreter_language, interpreter_staff, external, themes, referrals),
+            (note, override_reason),
+        )) = raw
+        else {
+            return Ok(None);
+        };
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT staff_id, role, attended FROM visit_staff WHERE visit_id = ?1 ORDER BY staff_id",
+        )?;
+        let staff = stmt
+            .query_map([visit_id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<bool>>(2)?,
+                ))
+            })?
+            .map(|row| {
+                let (staff_id, role, attended) = row?;
+                Ok(VisitStaff {
+                    staff_id,
+                    role: parse_enum(&role)?,
+                    attended,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let interpreter = match (interpreter_staff, external) {
+            (Some(id), _) => Interpreter::Staff(id),
+            (None, true) => Interpreter::External,
+            (None, false) => Interpreter::None,
+        };
+        Ok(Some(NewVisit {
+            child_id,
+            visit_no,
+            start: parse_datetime(&start)?,
+            duration_min,
+            location: parse_enum(&location)?,
+            status: parse_enum(&status)?,
+            staff,
+            interpreter_language,
+            interpreter,
+            themes: split_list(&themes)
+                .iter()
+                .map(|t| parse_enum(t))
+                .collect::<Result<_>>()?,
+            referrals: split_list(&referrals)
+                .iter()
+                .map(|t| parse_enum(t))
+                .collect::<Result<_>>()?,
+            note,
+            override_reason,
+        }))
+    }
+}
+
 impl WriteTx<'_> {
+    /// Writes what a re-imported row says over the visit it matched: everything but the child,
+    /// the visit number, the start and a reason kept for booking outside the window.
+    pub fn replace_visit(&self, visit_id: i64, visit: &NewVisit, now: NaiveDateTime) -> Result<()> {
+        let (staff_id, external) = match visit.interpreter {
+            Interpreter::None => (None, false),
+            Interpreter::Staff(id) => (Some(id), false),
+            Interpreter::External => (None, true),
+        };
+        let themes: Vec<&str> = visit.themes.iter().map(|t| t.as_str()).collect();
+        let referrals: Vec<&str> = visit.referrals.iter().map(|t| t.as_str()).collect();
+        let changed = self
+            .tx
+            .prepare_cached(
+                "UPDATE visit SET duration_min = ?2, location = ?3, status = ?4,
+                    interpreter_language = ?5, interpreter_staff_id = ?6, interpreter_external = ?7,
+                    themes = ?8, referrals = ?9, note = ?10, updated_at = ?11
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                visit_id,
+                visit.duration_min,
+                visit.location.as_str(),
+                visit.status.as_str(),
+                visit.interpreter_language,
+                staff_id,
+                external,
+                join_list(&themes),
+                join_list(&referrals),
+                visit.note,
+                now.format("%Y-%m-%d %H:%M:%S").to_string()
+            ])?;
+        if changed == 0 {
+            return Err(super::DbError::VisitGone);
+        }
+        self.tx
+            .prepare_cached("DELETE FROM visit_staff WHERE visit_id = ?1")?
+            .execute([visit_id])?;
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO visit_staff (visit_id, staff_id, role, attended) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for s in &visit.staff {
+            stmt.execute(params![visit_id, s.staff_id, s.role.as_str(), s.attended])?;
+        }
+        Ok(())
+    }
+
     pub fn insert_visit(&self, visit: &NewVisit, now: NaiveDateTime) -> Result<i64> {
         let (staff_id, external) = match visit.interpreter {
             Interpreter::None => (None, false),

@@ -1,6 +1,6 @@
 //! The Swedish calendar: ISO weeks (Monday first), public holidays, working days.
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 /// A day on which offices are closed, with its Swedish name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,6 +218,37 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, DateError> {
     })
 }
 
+/// What is wrong with a typed date and time; `i18n` says it in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateTimeError {
+    /// Not written as YYYY-MM-DD HH:MM.
+    Shape,
+    /// Written so, but the day does not exist.
+    Date(DateError),
+}
+
+/// A date and time typed as `YYYY-MM-DD HH:MM`, by the same rule as [`parse_day`] for the date
+/// (so `2026-9-20 10:00` is refused like `2026-9-20`) and two digits each for hour and minute.
+pub fn parse_day_time(text: &str) -> Result<NaiveDateTime, DateTimeError> {
+    let (day, time) = text.trim().split_once(' ').ok_or(DateTimeError::Shape)?;
+    let time = time.trim();
+    let shaped = time.len() == 5
+        && time.as_bytes()[2] == b':'
+        && time
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| i == 2 || b.is_ascii_digit());
+    if !shaped {
+        return Err(DateTimeError::Shape);
+    }
+    let time = NaiveTime::parse_from_str(time, "%H:%M").map_err(|_| DateTimeError::Shape)?;
+    match parse_day(day) {
+        Ok(date) => Ok(date.and_time(time)),
+        Err(DateError::Shape) => Err(DateTimeError::Shape),
+        Err(e) => Err(DateTimeError::Date(e)),
+    }
+}
+
 /// The last Sunday of a month.
 fn last_sunday(year: i32, month: u32) -> NaiveDate {
     let next = if month == 12 {
@@ -338,6 +369,35 @@ mod tests {
         ] {
             assert_eq!(parse_day(bad), Err(DateError::Shape), "{bad}");
         }
+    }
+
+    #[test]
+    fn typed_dates_and_times_follow_the_date_rule() {
+        assert_eq!(
+            parse_day_time(" 2026-09-20 10:05 "),
+            Ok(d(2026, 9, 20).and_hms_opt(10, 5, 0).unwrap())
+        );
+        for bad in [
+            "2026-9-20 10:00",
+            "2026-09-20 9:00",
+            "2026-09-20",
+            "2026-09-20T10:00",
+            "2026-09-20 10:00:00",
+            "2026-09-20 25:00",
+            "20-09-2026 10:00",
+            "2026-09-20 1a:00",
+        ] {
+            assert_eq!(parse_day_time(bad), Err(DateTimeError::Shape), "{bad}");
+        }
+        assert_eq!(
+            parse_day_time("2026-02-30 10:00"),
+            Err(DateTimeError::Date(DateError::Day {
+                year: 2026,
+                month: 2,
+                day: 30,
+                days: 28
+            }))
+        );
     }
 
     #[test]

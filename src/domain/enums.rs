@@ -24,6 +24,11 @@ macro_rules! text_enum {
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
             }
+
+            /// Other words read as this value (lower case), such as the Swedish day names.
+            pub fn aliases(self) -> &'static [&'static str] {
+                match self { $($name::$variant => &[$($alias),*]),+ }
+            }
         }
 
         impl FromStr for $name {
@@ -68,9 +73,9 @@ text_enum!(
         Offered => "offered",
         Declined => "declined",
         Active => "active",
-        Paused => "paused",
+        Paused => "paused" | "pausad",
         Completed => "completed",
-        Exited => "exited",
+        Exited => "exited" | "avslutat",
     }
 );
 
@@ -95,10 +100,10 @@ text_enum!(
 
 text_enum!(
     Role {
-        Nurse => "nurse",
+        Nurse => "nurse" | "sjuksköterska" | "bvc-sköterska",
         ParentAdvisor => "parent_advisor",
         FamilyTherapist => "family_therapist",
-        Dental => "dental",
+        Dental => "dental" | "tandvård" | "tandsköterska" | "tandhygienist",
         Interpreter => "interpreter",
         Other => "other",
     }
@@ -106,8 +111,8 @@ text_enum!(
 
 text_enum!(
     VisitStatus {
-        Planned => "planned",
-        Done => "done",
+        Planned => "planned" | "planerat" | "bokad",
+        Done => "done" | "genomförd",
         CancelledFamily => "cancelled_family",
         CancelledStaff => "cancelled_staff",
         NoShow => "no_show",
@@ -119,17 +124,17 @@ text_enum!(
         Home => "home",
         Clinic => "clinic",
         FamilyCentre => "family_centre",
-        PhoneVideo => "phone_video",
+        PhoneVideo => "phone_video" | "telefon" | "video",
     }
 );
 
 text_enum!(
     Referral {
-        Dental => "dental",
-        OpenPreschool => "open_preschool",
-        Library => "library",
-        SocialServices => "social_services",
-        MaternalHealth => "maternal_health",
+        Dental => "dental" | "tandvård",
+        OpenPreschool => "open_preschool" | "öppen förskola",
+        Library => "library" | "bibliotek",
+        SocialServices => "social_services" | "socialtjänst",
+        MaternalHealth => "maternal_health" | "mödrahälsovård" | "mvc",
         Other => "other",
     }
 );
@@ -138,7 +143,7 @@ text_enum!(
     /// Subjects a visit can cover; programme templates name them by this spelling.
     Theme {
         ChildDevelopment => "child_development",
-        Feeding => "feeding",
+        Feeding => "feeding" | "amning" | "mat",
         Sleep => "sleep",
         ChildSafety => "child_safety",
         DentalHealth => "dental_health",
@@ -154,24 +159,24 @@ text_enum!(
 
 text_enum!(
     SessionStatus {
-        Planned => "planned",
-        Held => "held",
-        Cancelled => "cancelled",
+        Planned => "planned" | "planerad",
+        Held => "held" | "hållen" | "genomförd",
+        Cancelled => "cancelled" | "inställd",
     }
 );
 
 text_enum!(
     AttendanceStatus {
-        Present => "present",
-        Absent => "absent",
-        Excused => "excused",
+        Present => "present" | "närvarande",
+        Absent => "absent" | "frånvarande",
+        Excused => "excused" | "anmält förhinder" | "förhinder",
     }
 );
 
 text_enum!(
     ConsentMethod {
-        Oral => "oral",
-        Written => "written",
+        Oral => "oral" | "muntligt",
+        Written => "written" | "skriftligt",
     }
 );
 
@@ -261,10 +266,10 @@ mod tests {
 
     #[test]
     fn unknown_value_lists_the_allowed_ones() {
-        let err = "sjuksköterska".parse::<Role>().unwrap_err();
+        let err = "läkare".parse::<Role>().unwrap_err();
         assert_eq!(
             err.to_string(),
-            "\"sjuksköterska\" is not one of: nurse, parent_advisor, family_therapist, dental, interpreter, other"
+            "\"läkare\" is not one of: nurse, parent_advisor, family_therapist, dental, interpreter, other"
         );
     }
 

@@ -93,6 +93,12 @@ pub enum ProblemKind {
         text: String,
     },
     Unknown(UnknownValue),
+    /// A value outside a closed set: what was written, the codes, and the Swedish words.
+    UnknownCode {
+        value: String,
+        codes: Vec<&'static str>,
+        words_sv: Vec<String>,
+    },
     InFuture,
     /// The same value on an earlier line, where it must be unique.
     AlreadyInFile {
@@ -134,6 +140,15 @@ pub enum ProblemKind {
         born: NaiveDate,
         birth_column: String,
         birth: NaiveDate,
+    },
+    /// A child's number given for a child of another row (`family_ref`) of the same file.
+    ChildNumberInFile {
+        family_ref: String,
+        first_line: u64,
+    },
+    /// A child's number already registered for a child of `family_ref`.
+    ChildNumberRegistered {
+        family_ref: String,
     },
     // Visits.
     VisitNo {
@@ -178,6 +193,10 @@ pub enum ProblemKind {
     },
     /// A booking check that failed against the database.
     Conflict(Conflict),
+    /// The same child, visit number and start as an earlier row: the same visit twice.
+    SameVisitInFile {
+        first_line: u64,
+    },
     /// Booked at the same time as an earlier row of the same file.
     DoubleBookedInFile {
         name: String,
@@ -199,6 +218,9 @@ impl ProblemKind {
 pub enum Hint {
     /// Every problem is a booking conflict, which `--allow-conflicts` lets through.
     AllowConflicts,
+    /// Some problems are booking conflicts, which `--allow-conflicts` lets through once the
+    /// others are fixed.
+    SomeAreConflicts,
 }
 
 impl Hint {
@@ -209,6 +231,12 @@ impl Hint {
             }
             (Hint::AllowConflicts, Lang::Sv) => {
                 "Det här är bokningskonflikter: rätta dem, eller ange --allow-conflicts för att importera dem ändå (de visas då som larm)."
+            }
+            (Hint::SomeAreConflicts, Lang::En) => {
+                "Some of these are booking conflicts: once the other problems are fixed, --allow-conflicts imports those anyway (they then show as alerts)."
+            }
+            (Hint::SomeAreConflicts, Lang::Sv) => {
+                "En del av det här är bokningskonflikter: när de andra problemen är rättade kan --allow-conflicts importera dem ändå (de visas då som larm)."
             }
         }
     }
@@ -225,8 +253,11 @@ pub enum Summary {
         caregivers: usize,
         children: usize,
     },
+    /// A visits file: rows that added a visit, changed a stored one, or were as stored.
     Visits {
-        count: usize,
+        new: usize,
+        changed: usize,
+        unchanged: usize,
         /// Conflicts imported anyway with `--allow-conflicts`.
         conflicts_kept: usize,
     },
@@ -269,7 +300,9 @@ impl Summary {
             ),
             (
                 Summary::Visits {
-                    count,
+                    new,
+                    changed,
+                    unchanged,
                     conflicts_kept,
                 },
                 Lang::En,
@@ -282,14 +315,17 @@ impl Summary {
                 } else {
                     String::new()
                 };
+                let rows = new + changed + unchanged;
                 format!(
-                    "imported {count} {}{kept} from {file}",
-                    plural(count, "visit", "visits")
+                    "imported {rows} {} from {file}: {new} new, {changed} changed, {unchanged} unchanged{kept}",
+                    plural(rows, "visit", "visits")
                 )
             }
             (
                 Summary::Visits {
-                    count,
+                    new,
+                    changed,
+                    unchanged,
                     conflicts_kept,
                 },
                 Lang::Sv,
@@ -306,7 +342,13 @@ impl Summary {
                 } else {
                     String::new()
                 };
-                format!("importerade {count} besök{kept} från {file}")
+                format!(
+                    "importerade {} besök från {file}: {new} {}, {changed} {}, {unchanged} {}{kept}",
+                    new + changed + unchanged,
+                    plural(new, "nytt", "nya"),
+                    plural(changed, "ändrat", "ändrade"),
+                    plural(unchanged, "oförändrat", "oförändrade"),
+                )
             }
         }
     }
@@ -368,11 +410,19 @@ mod tests {
     fn summaries_count_in_words() {
         let file = Path::new("v.csv");
         let one = Summary::Visits {
-            count: 1,
+            new: 1,
+            changed: 0,
+            unchanged: 0,
             conflicts_kept: 0,
         };
-        assert_eq!(one.render(file, Lang::En), "imported 1 visit from v.csv");
-        assert_eq!(one.render(file, Lang::Sv), "importerade 1 besök från v.csv");
+        assert_eq!(
+            one.render(file, Lang::En),
+            "imported 1 visit from v.csv: 1 new, 0 changed, 0 unchanged"
+        );
+        assert_eq!(
+            one.render(file, Lang::Sv),
+            "importerade 1 besök från v.csv: 1 nytt, 0 ändrade, 0 oförändrade"
+        );
         assert_eq!(
             refused(file, 1, Lang::En),
             "v.csv: 1 problem; nothing was imported"

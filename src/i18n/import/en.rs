@@ -26,6 +26,9 @@ pub(super) fn problem(kind: &ProblemKind) -> String {
             "\"{text}\" is not a date and time; write YYYY-MM-DD HH:MM, e.g. 2026-03-15 09:30"
         ),
         K::Unknown(e) => unknown_value(e, Lang::En),
+        K::UnknownCode { value, codes, .. } => {
+            format!("\"{value}\" is not one of: {}", codes.join(", "))
+        }
         K::InFuture => "is in the future".into(),
         K::AlreadyInFile { value, first_line } => {
             format!("{value} is already on line {first_line}")
@@ -66,6 +69,15 @@ pub(super) fn problem(kind: &ProblemKind) -> String {
             birth_column,
             birth,
         } => format!("says born {born}, but {birth_column} says {birth}"),
+        K::ChildNumberInFile {
+            family_ref,
+            first_line,
+        } => format!(
+            "is the same number as a child of {family_ref} on line {first_line}; a child belongs to one family, so check both rows"
+        ),
+        K::ChildNumberRegistered { family_ref } => format!(
+            "is the number of a child already registered in {family_ref}; a child belongs to one family, so check the number or that family"
+        ),
         K::VisitNo { text } => format!(
             "\"{text}\" is not a visit number; write the programme's visit number (1, 2, …) or extra"
         ),
@@ -112,6 +124,9 @@ pub(super) fn problem(kind: &ProblemKind) -> String {
             start.format("%Y-%m-%d %H:%M")
         ),
         K::Conflict(c) => conflict_fact(c, Lang::En),
+        K::SameVisitInFile { first_line } => format!(
+            "the same child, visit number and start as line {first_line}: the same visit twice; keep one of the rows"
+        ),
         K::DoubleBookedInFile { name, line } => {
             format!("{name} is already booked then (line {line} of this file)")
         }

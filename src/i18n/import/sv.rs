@@ -26,6 +26,9 @@ pub(super) fn problem(kind: &ProblemKind) -> String {
             "\"{text}\" är ingen tidpunkt; skriv ÅÅÅÅ-MM-DD TT:MM, t.ex. 2026-03-15 09:30"
         ),
         K::Unknown(e) => unknown_value(e, Lang::Sv),
+        K::UnknownCode {
+            value, words_sv, ..
+        } => format!("\"{value}\" är inte något av: {}", words_sv.join(", ")),
         K::InFuture => "ligger i framtiden".into(),
         K::AlreadyInFile { value, first_line } => {
             format!("{value} finns redan på rad {first_line}")
@@ -62,6 +65,15 @@ pub(super) fn problem(kind: &ProblemKind) -> String {
             birth_column,
             birth,
         } => format!("säger född {born}, men {birth_column} säger {birth}"),
+        K::ChildNumberInFile {
+            family_ref,
+            first_line,
+        } => format!(
+            "är samma nummer som för ett barn i {family_ref} på rad {first_line}; ett barn hör till en familj, så kontrollera båda raderna"
+        ),
+        K::ChildNumberRegistered { family_ref } => format!(
+            "är numret för ett barn som redan är registrerat i {family_ref}; ett barn hör till en familj, så kontrollera numret eller den familjen"
+        ),
         K::VisitNo { text } => format!(
             "\"{text}\" är inget besöksnummer; skriv programmets besöksnummer (1, 2, …) eller extra"
         ),
@@ -94,18 +106,24 @@ pub(super) fn problem(kind: &ProblemKind) -> String {
             format!("{name} finns inte i personallistan; importera personalen först")
         }
         K::NotAnInterpreter { name, role } => {
-            format!("{name} är registrerad som {}, inte som tolk", role.as_str())
+            format!(
+                "{name} är registrerad som {}, inte som tolk",
+                crate::i18n::labels::role(*role).sv
+            )
         }
         K::InterpreterNotOnStaff { name } => format!(
-            "{name} finns inte i personallistan; skriv namnet på en tolk i personalen eller external"
+            "{name} finns inte i personallistan; skriv namnet på en tolk i personalen eller extern"
         ),
         K::InterpreterLanguageMissing => "är tom men en tolk är angiven; ange språket".into(),
         K::NotHappenedYet { status, start } => format!(
             "är {}, men besöket {} har inte ägt rum än",
-            status.as_str(),
+            crate::i18n::labels::visit_status(*status).sv,
             start.format("%Y-%m-%d %H:%M")
         ),
         K::Conflict(c) => conflict_fact(c, Lang::Sv),
+        K::SameVisitInFile { first_line } => format!(
+            "samma barn, besöksnummer och start som rad {first_line}: samma besök två gånger; behåll en av raderna"
+        ),
         K::DoubleBookedInFile { name, line } => {
             format!("{name} är redan bokad då (rad {line} i den här filen)")
         }

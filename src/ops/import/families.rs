@@ -156,12 +156,14 @@ fn child(
     })
 }
 
+/// The family a row describes, when it can be read, and the children it names by column
+/// number (known even when the family's own cells are wrong).
 fn family(
     row: &Row,
     today: NaiveDate,
     programmes: &[String],
     problems: &mut Problems,
-) -> Option<NewFamily> {
+) -> (Option<NewFamily>, Vec<(u8, NewChild)>) {
     let family_ref = row.required("family_ref", problems);
     if let Some(r) = family_ref
         && looks_like_identity_number(r, today)
@@ -203,9 +205,10 @@ fn family(
         .filter_map(|n| caregiver(row, n, today, problems))
         .collect();
     let in_sweden = eligibility == Some(Eligibility::FirstChildInSweden);
-    let children: Vec<NewChild> = (1..=2)
-        .filter_map(|n| child(row, n, in_sweden, today, problems))
+    let numbered: Vec<(u8, NewChild)> = (1..=2)
+        .filter_map(|n| child(row, n, in_sweden, today, problems).map(|c| (n, c)))
         .collect();
+    let children: Vec<NewChild> = numbered.iter().map(|(_, c)| c.clone()).collect();
     let consent = consent_date.map(|given_on| Consent {
         given_by: caregivers
             .first()
@@ -216,9 +219,14 @@ fn family(
         method: None,
         withdrawn_on: None,
     });
-    Some(NewFamily {
-        family_ref: family_ref?.to_string(),
-        display_name: display_name?.to_string(),
+    let (Some(family_ref), Some(display_name), Some(programme_id)) =
+        (family_ref, display_name, programme)
+    else {
+        return (None, numbered);
+    };
+    let family = NewFamily {
+        family_ref: family_ref.to_string(),
+        display_name: display_name.to_string(),
         address: row.opt("address"),
         area: row.opt("area"),
         clinic: row.opt("clinic"),
@@ -229,7 +237,7 @@ fn family(
         interpreter_language: row.opt("interpreter_language"),
         protection,
         eligibility,
-        programme_id: programme?,
+        programme_id,
         status,
         offered_on: None,
         enrolled_on,
@@ -239,7 +247,32 @@ fn family(
         consent,
         caregivers,
         children,
-    })
+    };
+    (Some(family), numbered)
+}
+
+/// A child's personnummer or samordningsnummer in a row: the column and the stored digits.
+struct ChildNumber {
+    line: u64,
+    column: String,
+    value: String,
+}
+
+/// The personnummer and samordningsnummer a row gives its children.
+fn child_numbers(line: u64, children: &[(u8, NewChild)]) -> Vec<ChildNumber> {
+    children
+        .iter()
+        .filter_map(|(n, child)| {
+            let id = child.identity.as_ref()?;
+            matches!(id.kind, IdKind::Personnummer | IdKind::Samordningsnummer).then(|| {
+                ChildNumber {
+                    line,
+                    column: format!("child{n}_id"),
+                    value: id.value.clone(),
+                }
+            })
+        })
+        .collect()
 }
 
 pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError> {
@@ -249,25 +282,47 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
     let today = ctx.today();
     let mut problems = Problems::default();
     let mut families = Vec::new();
+    let mut refs: Vec<(u64, String)> = Vec::new();
+    let mut numbers: Vec<(ChildNumber, String)> = Vec::new();
     let mut first_line: HashMap<String, u64> = HashMap::new();
     for row in &rows {
-        if let Some(f) = family(row, today, &ids, &mut problems) {
-            if let Some(first) = first_line.get(&f.family_ref) {
+        let (f, children) = family(row, today, &ids, &mut problems);
+        let family_ref = row.get("family_ref");
+        if !family_ref.is_empty() {
+            if let Some(first) = first_line.get(family_ref) {
                 problems.add(
                     row.line,
                     "family_ref",
                     ProblemKind::AlreadyInFile {
-                        value: f.family_ref.clone(),
+                        value: family_ref.to_string(),
                         first_line: *first,
                     },
                 );
             } else {
-                first_line.insert(f.family_ref.clone(), row.line);
+                first_line.insert(family_ref.to_string(), row.line);
             }
+            refs.push((row.line, family_ref.to_string()));
+        }
+        // A child is in one family: the same number twice in the file names the other row.
+        for number in child_numbers(row.line, &children) {
+            if let Some((first, first_ref)) = numbers.iter().find(|(n, _)| n.value == number.value)
+            {
+                problems.add(
+                    number.line,
+                    &number.column,
+                    ProblemKind::ChildNumberInFile {
+                        family_ref: first_ref.clone(),
+                        first_line: first.line,
+                    },
+                );
+            } else {
+                numbers.push((number, family_ref.to_string()));
+            }
+        }
+        if let Some(f) = f {
             families.push((row.line, f));
         }
     }
-    problems.check()?;
     let (count, caregivers, children) = (
         families.len(),
         families
@@ -280,7 +335,32 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
             .sum::<usize>(),
     );
     db.write(|tx| {
-        let mut problems = Problems::default();
+        // What the register already holds is checked in the same run as the rows themselves.
+        for (line, family_ref) in &refs {
+            if tx.family_id_by_ref(family_ref)?.is_some() {
+                problems.add(
+                    *line,
+                    "family_ref",
+                    ProblemKind::AlreadyRegistered {
+                        value: family_ref.clone(),
+                    },
+                );
+            }
+        }
+        for (number, own_ref) in &numbers {
+            // A family given again is refused as registered already; its own children are no
+            // second problem.
+            if let Some(family_ref) = tx.family_ref_of_child_number(&number.value)?
+                && &family_ref != own_ref
+            {
+                problems.add(
+                    number.line,
+                    &number.column,
+                    ProblemKind::ChildNumberRegistered { family_ref },
+                );
+            }
+        }
+        std::mem::take(&mut problems).check()?;
         // New families get the shipped version of their programme, stored the first time.
         for id in &ids {
             if families.iter().any(|(_, f)| &f.programme_id == id)
@@ -289,17 +369,7 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
                 tx.ensure_programme(p, catalogue.template_text(id).unwrap_or_default())?;
             }
         }
-        for (line, f) in &families {
-            if tx.family_id_by_ref(&f.family_ref)?.is_some() {
-                problems.add(
-                    *line,
-                    "family_ref",
-                    ProblemKind::AlreadyRegistered {
-                        value: f.family_ref.clone(),
-                    },
-                );
-                continue;
-            }
+        for (_, f) in &families {
             let version = catalogue.current(&f.programme_id).map_or(1, |p| p.version);
             let id = tx.insert_family(f, version, ctx.now)?;
             tx.insert_audit(&crate::domain::model::AuditEntry {
@@ -311,7 +381,6 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
                 )
             })?;
         }
-        problems.check()?;
         tx.insert_audit(&ctx.audit_note(
             crate::domain::enums::AuditAction::Import,
             crate::domain::enums::AuditEntity::Family,

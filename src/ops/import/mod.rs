@@ -2,6 +2,7 @@
 //! written in one transaction or none. Shared by `hembesok import` and anything else that
 //! imports.
 
+pub mod codes;
 pub mod families;
 pub mod staff;
 pub mod visits;
@@ -14,6 +15,7 @@ pub use super::Ctx;
 use crate::cli::ImportKind;
 use crate::db::DbError;
 pub use crate::i18n::import::{Column, Hint, Problem, ProblemKind, Summary};
+pub use codes::{parse_code, parse_codes};
 
 /// The problems found so far; an import goes ahead only when there are none.
 #[derive(Debug, Default)]
@@ -27,6 +29,11 @@ impl Problems {
 
     pub fn add_at(&mut self, line: u64, column: Column, kind: ProblemKind) {
         self.0.push(Problem { line, column, kind });
+    }
+
+    /// Adds all of `other`'s problems to these.
+    pub fn extend(&mut self, other: Problems) {
+        self.0.extend(other.0);
     }
 
     pub fn len(&self) -> usize {
@@ -164,23 +171,18 @@ pub fn parse_date(text: &str) -> std::result::Result<NaiveDate, ProblemKind> {
     })
 }
 
+/// A start time: the date by the same rule as [`parse_date`], then `HH:MM`.
 pub fn parse_datetime(text: &str) -> std::result::Result<NaiveDateTime, ProblemKind> {
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").map_err(|_| ProblemKind::DateTime {
-        text: text.to_string(),
+    use crate::domain::calendar::{DateTimeError, parse_day_time};
+    parse_day_time(text).map_err(|e| match e {
+        DateTimeError::Shape => ProblemKind::DateTime {
+            text: text.to_string(),
+        },
+        DateTimeError::Date(error) => ProblemKind::Date {
+            text: text.to_string(),
+            error,
+        },
     })
-}
-
-/// A value of a closed set, or a `|`-separated list of them.
-pub fn parse_code<T: std::str::FromStr<Err = crate::domain::enums::UnknownValue>>(
-    text: &str,
-) -> std::result::Result<T, ProblemKind> {
-    text.parse().map_err(ProblemKind::Unknown)
-}
-
-pub fn parse_codes<T: std::str::FromStr<Err = crate::domain::enums::UnknownValue>>(
-    text: &str,
-) -> std::result::Result<Vec<T>, ProblemKind> {
-    crate::domain::enums::parse_list(text).map_err(ProblemKind::Unknown)
 }
 
 /// The delimiter Swedish Excel (`;`) or everything else (`,`) used, judged from the header.

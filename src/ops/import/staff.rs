@@ -68,6 +68,7 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
     let rows = read_rows(text, &COLUMNS)?;
     let mut problems = Problems::default();
     let mut staff = Vec::new();
+    let mut names: Vec<(u64, String)> = Vec::new();
     let mut first_line: HashMap<String, u64> = HashMap::new();
     for row in &rows {
         let name = row.required("name", &mut problems);
@@ -89,6 +90,7 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
             .parse_opt("active", &mut problems, parse_bool)
             .unwrap_or(true);
         if let Some(name) = name {
+            names.push((row.line, name.to_string()));
             let key = name.to_lowercase();
             if let Some(first) = first_line.get(&key) {
                 problems.add(
@@ -120,24 +122,24 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
             ));
         }
     }
-    problems.check()?;
     let count = staff.len();
     db.write(|tx| {
-        let mut problems = Problems::default();
-        for (line, s) in &staff {
-            if tx.staff_by_name(&s.name)?.is_some() {
+        // Names already on the staff list are reported with the rows' own problems.
+        for (line, name) in &names {
+            if tx.staff_by_name(name)?.is_some() {
                 problems.add(
                     *line,
                     "name",
                     ProblemKind::AlreadyRegistered {
-                        value: s.name.clone(),
+                        value: name.clone(),
                     },
                 );
-            } else {
-                tx.insert_staff(s)?;
             }
         }
-        problems.check()?;
+        std::mem::take(&mut problems).check()?;
+        for (_, s) in &staff {
+            tx.insert_staff(s)?;
+        }
         tx.insert_audit(&ctx.audit_note(
             crate::domain::enums::AuditAction::Import,
             crate::domain::enums::AuditEntity::Staff,

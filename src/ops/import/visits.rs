@@ -1,6 +1,9 @@
 //! `import visits`: booked and past visits, matched to families, children and staff by name.
 
 mod bookings;
+mod matching;
+
+use matching::{Change, match_existing};
 
 use super::{
     Columns, Ctx, Hint, ImportError, ProblemKind, Problems, Row, Summary, parse_code, parse_codes,
@@ -30,7 +33,7 @@ pub const COLUMNS: Columns = Columns {
     required: &["family_ref", "visit_no", "start"],
 };
 
-/// What a row says before it is matched against the database.
+/// What a row says, and what matching it against the database found.
 struct ParsedVisit {
     line: u64,
     family_ref: String,
@@ -39,6 +42,32 @@ struct ParsedVisit {
     staff_names: Vec<String>,
     interpreter: String,
     visit: NewVisit,
+    /// The start could be read, so the row can be booked.
+    start_ok: bool,
+    /// The visit number could be read (a number or extra), so the row can be matched.
+    visit_no_ok: bool,
+    /// The child was found.
+    child_ok: bool,
+    /// Every staff name was found, so a missing role is really missing.
+    staff_ok: bool,
+    /// What the row does to the register.
+    change: Change,
+}
+
+impl ParsedVisit {
+    /// The visit already stored that this row is, if any.
+    fn existing(&self) -> Option<i64> {
+        match self.change {
+            Change::Changed(id) | Change::Unchanged(id) => Some(id),
+            Change::New | Change::Repeated => None,
+        }
+    }
+
+    /// Whether the row books time that must be checked: a row that changes nothing books
+    /// nothing, and a row that cannot be placed in time cannot be checked.
+    fn books(&self) -> bool {
+        self.start_ok && matches!(self.change, Change::New | Change::Changed(_))
+    }
 }
 
 fn parse_visit_no(text: &str) -> Result<Option<u32>, ProblemKind> {
@@ -94,9 +123,16 @@ fn parse_row(row: &Row, problems: &mut Problems) -> Option<ParsedVisit> {
         line: row.line,
         family_ref: family_ref?.to_string(),
         child: row.get("child").to_string(),
+        // A visit number that could not be read is not "extra": the row is not matched, and
+        // no roles are required of it.
         visit_no: visit_no.flatten(),
         staff_names,
         interpreter: row.get("interpreter").to_string(),
+        start_ok: start.is_some(),
+        visit_no_ok: visit_no.is_some(),
+        child_ok: false,
+        staff_ok: true,
+        change: Change::New,
         visit: NewVisit {
             child_id: 0,
             visit_no: visit_no.flatten(),
@@ -166,7 +202,10 @@ fn resolve(
         found
     };
     match child {
-        Some(c) => p.visit.child_id = c.id,
+        Some(c) => {
+            p.visit.child_id = c.id;
+            p.child_ok = true;
+        }
         None => ok = false,
     }
     if let (Some(no), Some((pid, version))) = (p.visit_no, tx.family_programme(family_id)?)
@@ -205,6 +244,7 @@ fn resolve(
                     "staff",
                     ProblemKind::NotOnStaff { name: name.clone() },
                 );
+                p.staff_ok = false;
                 ok = false;
             }
         }
@@ -266,7 +306,7 @@ pub fn import(
         .collect();
     for p in &parsed {
         let happened = matches!(p.visit.status, VisitStatus::Done | VisitStatus::NoShow);
-        if happened && p.visit.start > ctx.now {
+        if happened && p.start_ok && p.visit.start > ctx.now {
             problems.add(
                 p.line,
                 "status",
@@ -282,23 +322,50 @@ pub fn import(
         for p in &mut parsed {
             resolve(tx, p, &catalogue, &mut problems)?;
         }
-        std::mem::take(&mut problems).check()?;
+        match_existing(tx, &mut parsed, &mut problems)?;
+        // The booking checks run on every row that can be placed in time, even when other
+        // cells of the file are wrong, so that every problem is reported in one run.
         let mut conflicts = Problems::default();
         bookings::check(tx, &parsed, &catalogue, ctx.now, &mut conflicts)?;
         let conflicts_kept = conflicts.len();
-        if !allow_conflicts {
-            conflicts.check_with(Some(Hint::AllowConflicts))?;
+        if problems.is_empty() {
+            if !allow_conflicts {
+                conflicts.check_with(Some(Hint::AllowConflicts))?;
+            }
+        } else {
+            let hint = (!conflicts.is_empty()).then_some(Hint::SomeAreConflicts);
+            let mut all = std::mem::take(&mut problems);
+            all.extend(conflicts);
+            all.check_with(hint)?;
         }
+        let (mut new, mut changed, mut unchanged) = (0, 0, 0);
         for p in &parsed {
-            tx.insert_visit(&p.visit, ctx.now)?;
+            match p.change {
+                Change::New => {
+                    tx.insert_visit(&p.visit, ctx.now)?;
+                    new += 1;
+                }
+                Change::Changed(id) => {
+                    tx.replace_visit(id, &p.visit, ctx.now)?;
+                    changed += 1;
+                }
+                Change::Unchanged(_) => unchanged += 1,
+                // Always refused above, as the same visit as an earlier row.
+                Change::Repeated => {}
+            }
         }
         tx.insert_audit(&ctx.audit_note(
             crate::domain::enums::AuditAction::Import,
             crate::domain::enums::AuditEntity::Visit,
-            Some(format!("{} rows", parsed.len())),
+            Some(format!(
+                "{} rows: {new} new, {changed} changed, {unchanged} unchanged",
+                parsed.len()
+            )),
         ))?;
         Ok(Summary::Visits {
-            count: parsed.len(),
+            new,
+            changed,
+            unchanged,
             conflicts_kept,
         })
     })

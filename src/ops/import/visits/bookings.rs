@@ -14,7 +14,9 @@ use crate::ops::import::{ProblemKind, Problems};
 /// The column a booking conflict belongs to in the file.
 fn conflict_column(c: &Conflict, interpreter_name: Option<&str>) -> &'static str {
     match c {
-        Conflict::DoubleBooked { name, .. } if Some(name.as_str()) == interpreter_name => {
+        Conflict::DoubleBooked { name, .. } | Conflict::Inactive { name }
+            if Some(name.as_str()) == interpreter_name =>
+        {
             "interpreter"
         }
         Conflict::RoleMissing(_)
@@ -42,10 +44,11 @@ pub(super) fn check(
     let occupying: Vec<&ParsedVisit> = parsed
         .iter()
         .filter(|p| {
-            !matches!(
-                p.visit.status,
-                VisitStatus::CancelledFamily | VisitStatus::CancelledStaff
-            )
+            p.books()
+                && !matches!(
+                    p.visit.status,
+                    VisitStatus::CancelledFamily | VisitStatus::CancelledStaff
+                )
         })
         .collect();
     if occupying.is_empty() {
@@ -68,12 +71,20 @@ pub(super) fn check(
     let to =
         occupying.iter().map(|p| p.visit.start).max().unwrap_or(now) + chrono::Duration::days(1);
     let mut busy = tx.busy_between(&ids, from, to)?;
+    // A stored visit that a row changes is booked as the row says, from that row on: its old
+    // booking clashes with nothing, not even itself.
+    let changed: Vec<i64> = occupying.iter().filter_map(|p| p.existing()).collect();
+    busy.retain(|b| !changed.contains(&b.visit_id));
     // The labels given to this file's own rows, so that a clash with one names its line.
     let mut file_rows: HashMap<String, u64> = HashMap::new();
     for p in occupying {
+        // With a child not found, or a staff name not found, a missing role may be the
+        // unknown person's: that row's own problem says so.
         let roles = match p.visit_no {
-            Some(no) => required_roles(tx, catalogue, p.visit.child_id, no)?,
-            None => Vec::new(),
+            Some(no) if p.child_ok && p.staff_ok => {
+                required_roles(tx, catalogue, p.visit.child_id, no)?
+            }
+            _ => Vec::new(),
         };
         let candidate = Candidate {
             start: p.visit.start,
@@ -96,7 +107,7 @@ pub(super) fn check(
             staff: &staff,
             busy: &busy,
             interpreter_language: None,
-            rebooking: None,
+            rebooking: p.existing(),
             check_hours: p.visit.start >= now,
         };
         let interpreter_name = candidate
