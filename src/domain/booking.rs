@@ -66,15 +66,32 @@ pub struct BookingRules<'a> {
 pub enum Conflict {
     RoleMissing(Role),
     UnknownStaff(i64),
-    Inactive { name: String },
-    DoubleBooked { name: String, other: String },
-    DayOff { name: String, day: Weekday },
-    OutsideHours { name: String, hours: String },
+    Inactive {
+        name: String,
+    },
+    DoubleBooked {
+        name: String,
+        other: String,
+    },
+    DayOff {
+        name: String,
+        day: Weekday,
+    },
+    OutsideHours {
+        name: String,
+        hours: String,
+    },
+    /// A public holiday by law.
     Holiday(&'static str),
+    /// A day off by custom, not by law (midsommarafton, julafton, nyårsafton).
+    ClosedEve(&'static str),
     Weekend,
     OutsideWindow(Window),
     InterpreterMissing(String),
-    InterpreterLanguage { name: String, language: String },
+    InterpreterLanguage {
+        name: String,
+        language: String,
+    },
 }
 
 impl Conflict {
@@ -84,7 +101,10 @@ impl Conflict {
     pub fn needs_reason(&self) -> bool {
         matches!(
             self,
-            Conflict::OutsideWindow(_) | Conflict::Weekend | Conflict::Holiday(_)
+            Conflict::OutsideWindow(_)
+                | Conflict::Weekend
+                | Conflict::Holiday(_)
+                | Conflict::ClosedEve(_)
         )
     }
 }
@@ -122,7 +142,11 @@ pub fn check_booking(c: &Candidate, rules: &BookingRules<'_>) -> Vec<Conflict> {
     }
     let date = c.start.date();
     if let Some(h) = holiday_on(date) {
-        out.push(Conflict::Holiday(h.name));
+        out.push(if h.public {
+            Conflict::Holiday(h.name)
+        } else {
+            Conflict::ClosedEve(h.name)
+        });
     } else if is_weekend(date) {
         out.push(Conflict::Weekend);
     }

@@ -76,7 +76,6 @@ pub fn holidays(year: i32) -> Vec<Holiday> {
         public(ymd(year, 5, 1), "Första maj"),
         public(shift(easter, 39), "Kristi himmelsfärdsdag"),
         public(shift(easter, 49), "Pingstdagen"),
-        public(ymd(year, 6, 6), "Sveriges nationaldag"),
         eve(shift(midsummer_day, -1), "Midsommarafton"),
         public(midsummer_day, "Midsommardagen"),
         public(all_saints, "Alla helgons dag"),
@@ -85,6 +84,12 @@ pub fn holidays(year: i32) -> Vec<Holiday> {
         public(ymd(year, 12, 26), "Annandag jul"),
         eve(ymd(year, 12, 31), "Nyårsafton"),
     ];
+    // The national day became a public holiday in 2005, in place of Whit Monday.
+    if year >= 2005 {
+        days.push(public(ymd(year, 6, 6), "Sveriges nationaldag"));
+    } else {
+        days.push(public(shift(easter, 50), "Annandag pingst"));
+    }
     days.sort_by_key(|h| h.date);
     days
 }
@@ -288,6 +293,27 @@ mod tests {
         assert_eq!(easter_sunday(2026), d(2026, 4, 5));
         assert_eq!(easter_sunday(2027), d(2027, 3, 28));
         assert_eq!(easter_sunday(2038), d(2038, 4, 25));
+    }
+
+    #[test]
+    fn the_national_day_took_whit_mondays_place_in_2005() {
+        let names = |year| {
+            holidays(year)
+                .into_iter()
+                .map(|h| h.name)
+                .collect::<Vec<_>>()
+        };
+        assert!(names(2005).contains(&"Sveriges nationaldag"));
+        assert!(!names(2005).contains(&"Annandag pingst"));
+        assert!(names(2004).contains(&"Annandag pingst"));
+        assert!(!names(2004).contains(&"Sveriges nationaldag"));
+        // Whit Monday 2004 was 31 May; 6 June 2004 was an ordinary Sunday.
+        assert_eq!(
+            holiday_on(d(2004, 5, 31)).map(|h| h.name),
+            Some("Annandag pingst")
+        );
+        assert_eq!(holiday_on(d(2004, 6, 6)), None);
+        assert!(holiday_on(d(2026, 12, 24)).is_some_and(|h| !h.public));
     }
 
     #[test]

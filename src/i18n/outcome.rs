@@ -234,7 +234,10 @@ pub fn conflict(c: &Conflict) -> Text {
         "; give a reason to book it anyway",
     );
     match c {
-        Conflict::Holiday(_) | Conflict::Weekend | Conflict::OutsideWindow(_) => {
+        Conflict::Holiday(_)
+        | Conflict::ClosedEve(_)
+        | Conflict::Weekend
+        | Conflict::OutsideWindow(_) => {
             let f = conflict_fact(c);
             Text::new(f.sv + &reason.sv, f.en + &reason.en)
         }
@@ -276,6 +279,10 @@ pub fn conflict_fact(c: &Conflict) -> Text {
         Conflict::Holiday(name) => Text::new(
             format!("{name} är en helgdag"),
             format!("{name} is a public holiday"),
+        ),
+        Conflict::ClosedEve(name) => Text::new(
+            format!("{name} är ledig i praktiken (ingen helgdag enligt lag)"),
+            format!("{name} is a day off in practice (not a public holiday by law)"),
         ),
         Conflict::Weekend => Text::new("på en helg", "on a weekend"),
         Conflict::OutsideWindow(w) => Text::new(

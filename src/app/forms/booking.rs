@@ -186,7 +186,7 @@ fn field_of(form: &Form, c: &Conflict) -> &'static str {
         | Conflict::DayOff { name, .. }
         | Conflict::OutsideHours { name, .. }
         | Conflict::Inactive { name } => person_field(name),
-        Conflict::Holiday(_) | Conflict::Weekend => "date",
+        Conflict::Holiday(_) | Conflict::ClosedEve(_) | Conflict::Weekend => "date",
         Conflict::OutsideWindow(_) => "reason",
         Conflict::InterpreterMissing(_) | Conflict::InterpreterLanguage { .. } => "interpreter",
         Conflict::UnknownStaff(_) => "time",

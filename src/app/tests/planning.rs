@@ -443,7 +443,7 @@ fn booking_by_hand_explains_each_conflict_next_to_its_cause() {
     set_field(&mut app, "reason", "");
     assert_eq!(
         error_at(&app, "date").unwrap(),
-        "Julafton is a public holiday; give a reason to book it anyway"
+        "Julafton is a day off in practice (not a public holiday by law); give a reason to book it anyway"
     );
     set_field(&mut app, "reason", "the family was away");
     set_field(&mut app, "date", "2026-11-26");

@@ -164,7 +164,7 @@ fn holidays_are_named() {
     let mut r = rules(&staff, &[]);
     r.window = None;
     let conflicts = check_booking(&joint(at(d(2026, 12, 24), 10, 0)), &r);
-    assert_eq!(conflicts[0], Conflict::Holiday("Julafton"));
+    assert_eq!(conflicts[0], Conflict::ClosedEve("Julafton"));
     assert!(conflicts[0].needs_reason());
 }
 

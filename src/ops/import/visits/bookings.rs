@@ -27,6 +27,7 @@ fn conflict_column(c: &Conflict, interpreter_name: Option<&str>) -> &'static str
         Conflict::DayOff { .. }
         | Conflict::OutsideHours { .. }
         | Conflict::Holiday(_)
+        | Conflict::ClosedEve(_)
         | Conflict::Weekend
         | Conflict::OutsideWindow(_) => "start",
     }
