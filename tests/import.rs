@@ -213,7 +213,7 @@ fn visit_imports_run_the_booking_checks_and_allow_conflicts_when_told() {
     let expected = [
         "line 2: staff: no parent advisor is booked; the programme visit needs one",
         "line 3: staff: Anna Sköterska is already booked then (line 2 of this file)",
-        "line 4: start: Julafton is a public holiday",
+        "line 4: start: Julafton is a day off in practice (not a public holiday by law)",
         "line 5: start: Bo Rådgivare does not work on Wednesdays",
         "line 6: start: outside Bo Rådgivare's working hours (08:00-16:00)",
     ];
