@@ -813,3 +813,51 @@ fn a_childs_number_belongs_to_one_family() {
         ],
     );
 }
+
+/// Sane limits, said in words: a child born before any programme's children, a cell longer
+/// than any name or note, a control character no one means to type, someone over 120.
+#[test]
+fn values_beyond_sane_limits_are_refused_with_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.sqlite");
+    let header = "family_ref;family_name;programme;caregiver1_name;caregiver1_id;child1_name;child1_birth_date";
+    let long_name = "A".repeat(10_000);
+    let text = format!(
+        "{header}\n\
+         L-1;Familjen Gammal;goteborg;Amal Gammal;;Lina;0000-01-01\n\
+         L-2;Familjen {long_name};goteborg;Amal Lång;;Lina;2026-05-04\n\
+         L-3\u{1b}[2J;Familjen Styr;goteborg;Amal Styr;;Lina;2026-05-04\n\
+         L-4;Familjen Äldst;goteborg;Amal Äldst;500101+2342;Lina;2026-05-04\n"
+    );
+    let file = dir.path().join("limits.csv");
+    std::fs::write(&file, text).unwrap();
+    let out = hembesok(&db)
+        .args(["import", "families"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let lines = stderr_lines(&out);
+    assert!(!out.status.success());
+    let has = |start: &str, part: &str| {
+        lines
+            .iter()
+            .any(|l| l.starts_with(start) && l.contains(part))
+    };
+    assert!(
+        has("line 2: child1_birth_date:", "more than 7 years ago"),
+        "{lines:?}"
+    );
+    assert!(
+        has("line 3: family_name:", "longer than 1000 characters"),
+        "{lines:?}"
+    );
+    assert!(has("line 4: family_ref:", "control character"), "{lines:?}");
+    assert!(
+        has("line 5: caregiver1_id:", "over 120 years ago"),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().all(|l| l.len() < 400),
+        "no line quotes the long name"
+    );
+}

@@ -128,6 +128,9 @@ pub enum IdError {
         days: u32,
     },
     Future(NaiveDate),
+    /// Born more than [`MAX_AGE_YEARS`] years ago: a typing error (a `+` for a `-`, say). A
+    /// reservnummer is kept as given.
+    TooOld(NaiveDate),
     CheckDigit {
         found: u32,
         expected: u32,
@@ -141,6 +144,9 @@ pub enum IdError {
     },
     SerialZero,
 }
+
+/// Nobody in the register is older than this; an identity number saying so is mistyped.
+pub const MAX_AGE_YEARS: u32 = 120;
 
 /// Parses a personnummer or samordningsnummer (which one follows from the day: +60 means
 /// samordningsnummer). `today` resolves the century of a 10-digit number: `-` or no separator
@@ -189,6 +195,12 @@ pub fn parse_swedish_number(input: &str, today: NaiveDate) -> Result<IdentityNum
     })?;
     if date > today {
         return Err(IdError::Future(date));
+    }
+    if today
+        .checked_sub_months(chrono::Months::new(12 * MAX_AGE_YEARS))
+        .is_some_and(|limit| date < limit)
+    {
+        return Err(IdError::TooOld(date));
     }
     if serial == 0 {
         return Err(IdError::SerialZero);
@@ -458,6 +470,18 @@ mod tests {
     }
 
     #[test]
+    fn nobody_is_older_than_120_unless_the_number_is_a_reservnummer() {
+        let old = compose_number(NaiveDate::from_ymd_opt(1850, 1, 1).unwrap(), 234, false);
+        let err = parse_swedish_number(&old.formatted(), today()).unwrap_err();
+        assert!(
+            matches!(err, IdError::TooOld(d) if d.year() == 1850),
+            "{err:?}"
+        );
+        let kept = parse_identity("500101+2342", Some(IdKind::Reservnummer), today()).unwrap();
+        assert_eq!(kept.map(|i| i.kind), Some(IdKind::Reservnummer));
+    }
+
+    #[test]
     fn rejects_other_shapes() {
         for bad in [
             "12345",
@@ -474,7 +498,8 @@ mod tests {
     proptest! {
         #[test]
         fn composed_numbers_parse_back(days in 0i64..45_000, serial in 1u32..1000, samordning: bool) {
-            let birth = NaiveDate::from_ymd_opt(1905, 1, 1).unwrap() + chrono::Days::new(days as u64);
+            // From 120 years back (the oldest the register takes) to today.
+            let birth = NaiveDate::from_ymd_opt(1907, 1, 1).unwrap() + chrono::Days::new(days as u64);
             prop_assume!(birth <= today());
             let id = compose_number(birth, serial, samordning);
             let back = parse_swedish_number(&id.formatted(), today()).unwrap();

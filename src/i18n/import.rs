@@ -136,6 +136,17 @@ pub enum ProblemKind {
     BirthTooFarAhead {
         date: NaiveDate,
     },
+    /// A child born before the programmes' oldest age (`years` back).
+    BirthTooLongAgo {
+        date: NaiveDate,
+        years: u32,
+    },
+    /// A cell longer than any name or note needs.
+    CellTooLong {
+        max: usize,
+    },
+    /// A control character (an escape, a bell, NUL) that no coordinator means to type.
+    ControlCharacter,
     IdBirthMismatch {
         born: NaiveDate,
         birth_column: String,

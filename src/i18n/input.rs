@@ -78,6 +78,10 @@ fn id_error_en(e: &IdError) -> String {
             month_name(*month, Lang::En)
         ),
         IdError::Future(date) => format!("the birth date {date} is in the future"),
+        IdError::TooOld(date) => format!(
+            "says born {date}, over {} years ago; check the number and its - or + (write reservnummer in the kind column to keep another format)",
+            crate::domain::identity::MAX_AGE_YEARS
+        ),
         IdError::CheckDigit { found, expected } => format!(
             "the check digit is {found} but should be {expected} for these digits; check for a typing error"
         ),
@@ -107,6 +111,10 @@ fn id_error_sv(e: &IdError) -> String {
             month_name(*month, Lang::Sv)
         ),
         IdError::Future(date) => format!("födelsedatumet {date} är i framtiden"),
+        IdError::TooOld(date) => format!(
+            "anger född {date}, för över {} år sedan; kontrollera numret och dess - eller + (skriv reservnummer i typkolumnen för att behålla ett annat format)",
+            crate::domain::identity::MAX_AGE_YEARS
+        ),
         IdError::CheckDigit { found, expected } => format!(
             "kontrollsiffran är {found} men ska vara {expected} för de här siffrorna; kontrollera skrivfel"
         ),

@@ -64,6 +64,15 @@ pub(super) fn problem(kind: &ProblemKind) -> String {
         K::BirthTooFarAhead { date } => {
             format!("{date} is more than ten months ahead; check the year")
         }
+        K::BirthTooLongAgo { date, years } => {
+            format!(
+                "{date} is more than {years} years ago, older than any programme's children; check the year"
+            )
+        }
+        K::CellTooLong { max } => format!("is longer than {max} characters; shorten it"),
+        K::ControlCharacter => {
+            "holds a control character (such as an escape or a bell); remove it".into()
+        }
         K::IdBirthMismatch {
             born,
             birth_column,

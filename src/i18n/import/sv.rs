@@ -60,6 +60,11 @@ pub(super) fn problem(kind: &ProblemKind) -> String {
         K::BirthTooFarAhead { date } => {
             format!("{date} ligger mer än tio månader fram; kontrollera året")
         }
+        K::BirthTooLongAgo { date, years } => {
+            format!("{date} ligger mer än {years} år tillbaka, äldre än något programs barn; kontrollera året")
+        }
+        K::CellTooLong { max } => format!("är längre än {max} tecken; korta den"),
+        K::ControlCharacter => "innehåller ett styrtecken (till exempel escape eller en ljudsignal); ta bort det".into(),
         K::IdBirthMismatch {
             born,
             birth_column,

@@ -53,6 +53,8 @@ pub const COLUMNS: Columns = Columns {
 };
 
 /// How far ahead an expected birth date may be.
+/// The oldest a child in the register can be: the programmes run from birth to school age.
+const MAX_CHILD_AGE_YEARS: u32 = 7;
 const MAX_DAYS_BEFORE_BIRTH: u64 = 300;
 
 fn identity(
@@ -124,6 +126,20 @@ fn child(
             .map_err(|e| problems.add(row.line, &birth_col, e))
             .ok(),
     }?;
+    if today
+        .checked_sub_months(chrono::Months::new(12 * MAX_CHILD_AGE_YEARS))
+        .is_some_and(|limit| birth < limit)
+    {
+        problems.add(
+            row.line,
+            &birth_col,
+            ProblemKind::BirthTooLongAgo {
+                date: birth,
+                years: MAX_CHILD_AGE_YEARS,
+            },
+        );
+        return None;
+    }
     if birth > today + Days::new(MAX_DAYS_BEFORE_BIRTH) {
         problems.add(
             row.line,
@@ -280,7 +296,7 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
     let catalogue = db.read(|tx| tx.programme_catalogue())?;
     let ids = catalogue.shipped_ids();
     let today = ctx.today();
-    let mut problems = Problems::default();
+    let mut problems = Problems::of_cells(&rows);
     let mut families = Vec::new();
     let mut refs: Vec<(u64, String)> = Vec::new();
     let mut numbers: Vec<(ChildNumber, String)> = Vec::new();

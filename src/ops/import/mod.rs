@@ -17,6 +17,9 @@ use crate::db::DbError;
 pub use crate::i18n::import::{Column, Hint, Problem, ProblemKind, Summary};
 pub use codes::{parse_code, parse_codes};
 
+/// The longest cell an import takes: more than any name, address or note needs.
+pub const MAX_CELL_CHARS: usize = 1000;
+
 /// The problems found so far; an import goes ahead only when there are none.
 #[derive(Debug, Default)]
 pub struct Problems(Vec<Problem>);
@@ -118,6 +121,22 @@ pub struct Columns {
 pub struct Row {
     pub line: u64,
     cells: HashMap<&'static str, String>,
+    /// Cells refused as they stand (too long, control characters): reported with the rest
+    /// of the row's problems, so every problem comes in one run.
+    flagged: Vec<(&'static str, ProblemKind)>,
+}
+
+impl Problems {
+    /// The problems the rows' cells have as they stand, to start an import's list with.
+    pub fn of_cells(rows: &[Row]) -> Problems {
+        let mut problems = Problems::default();
+        for row in rows {
+            for (col, kind) in &row.flagged {
+                problems.add(row.line, col, kind.clone());
+            }
+        }
+        problems
+    }
 }
 
 impl Row {
@@ -298,12 +317,33 @@ pub fn read_rows(text: &str, columns: &Columns) -> std::result::Result<Vec<Row>,
             );
             continue;
         }
+        let mut flagged = Vec::new();
+        for (col, value) in positions.iter().zip(record.iter()) {
+            let Some(col) = *col else { continue };
+            if value.chars().count() > MAX_CELL_CHARS {
+                flagged.push((
+                    col,
+                    ProblemKind::CellTooLong {
+                        max: MAX_CELL_CHARS,
+                    },
+                ));
+            } else if value
+                .chars()
+                .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            {
+                flagged.push((col, ProblemKind::ControlCharacter));
+            }
+        }
         let cells = positions
             .iter()
             .zip(record.iter())
             .filter_map(|(col, value)| col.map(|c| (c, value.to_string())))
             .collect();
-        rows.push(Row { line, cells });
+        rows.push(Row {
+            line,
+            cells,
+            flagged,
+        });
     }
     problems.check()?;
     Ok(rows)

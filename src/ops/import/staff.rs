@@ -66,7 +66,7 @@ fn parse_hours(text: &str) -> Result<WorkHours, ProblemKind> {
 
 pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError> {
     let rows = read_rows(text, &COLUMNS)?;
-    let mut problems = Problems::default();
+    let mut problems = Problems::of_cells(&rows);
     let mut staff = Vec::new();
     let mut names: Vec<(u64, String)> = Vec::new();
     let mut first_line: HashMap<String, u64> = HashMap::new();

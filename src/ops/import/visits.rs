@@ -299,7 +299,7 @@ pub fn import(
     allow_conflicts: bool,
 ) -> Result<Summary, ImportError> {
     let rows = read_rows(text, &COLUMNS)?;
-    let mut problems = Problems::default();
+    let mut problems = Problems::of_cells(&rows);
     let mut parsed: Vec<ParsedVisit> = rows
         .iter()
         .filter_map(|r| parse_row(r, &mut problems))
