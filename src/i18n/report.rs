@@ -1,0 +1,50 @@
+//! The quarterly report's words: a bad quarter, the preliminary note, the CSV header and the
+//! breakdowns, in Swedish and English. The indicators' own names live in their table
+//! (`domain::report::INDICATORS`), once.
+
+use super::Lang;
+use crate::domain::quarter::QuarterError;
+
+/// What is wrong with `text`, typed as a quarter.
+pub fn quarter_error(e: QuarterError, text: &str, lang: Lang) -> String {
+    let text = text.trim();
+    match (e, lang) {
+        (QuarterError::Shape, Lang::En) => {
+            format!("\"{text}\" is not a quarter; write the year and the quarter, e.g. 2026Q3")
+        }
+        (QuarterError::Shape, Lang::Sv) => {
+            format!("\"{text}\" är inget kvartal; skriv året och kvartalet, t.ex. 2026Q3")
+        }
+        (QuarterError::NoSuchQuarter { year, number }, Lang::En) => {
+            format!("\"{text}\": a year has quarters 1 to 4, not {number}; e.g. {year:04}Q4")
+        }
+        (QuarterError::NoSuchQuarter { year, number }, Lang::Sv) => {
+            format!("\"{text}\": ett år har kvartal 1 till 4, inte {number}; t.ex. {year:04}Q4")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::quarter::Quarter;
+
+    #[test]
+    fn bad_quarters_say_how_to_write_one() {
+        let e = Quarter::parse("26Q1").unwrap_err();
+        assert_eq!(
+            quarter_error(e, "26Q1", Lang::En),
+            "\"26Q1\" is not a quarter; write the year and the quarter, e.g. 2026Q3"
+        );
+        assert!(quarter_error(e, "26Q1", Lang::Sv).contains("inget kvartal"));
+        let e = Quarter::parse("2026Q5").unwrap_err();
+        assert_eq!(
+            quarter_error(e, "2026Q5", Lang::En),
+            "\"2026Q5\": a year has quarters 1 to 4, not 5; e.g. 2026Q4"
+        );
+        assert_eq!(
+            quarter_error(e, "2026Q5", Lang::Sv),
+            "\"2026Q5\": ett år har kvartal 1 till 4, inte 5; t.ex. 2026Q4"
+        );
+    }
+}
