@@ -15,7 +15,7 @@ pub use aggregate::aggregate;
 pub use indicators::{Categories, Category, INDICATORS, Indicator, IndicatorId, Unit};
 pub use rank::{Overflow, determined};
 pub use rows::{ChildRow, FamilyRow, GroupRow, MemberRow, ReportInput, SessionRow, VisitRow};
-pub use suppress::suppress;
+pub use suppress::{exposed, subtractable, suppress};
 
 use crate::domain::quarter::Quarter;
 

@@ -106,6 +106,12 @@ fn open(cells: &[Cell], i: usize) -> bool {
     cells[i].suppressed.is_none()
 }
 
+/// Suppressed and unknown to a reader. A share of nobody is suppressed but its numerator is
+/// known to be zero (denominators are taken as known), so it hides nothing.
+fn hidden(cells: &[Cell], i: usize) -> bool {
+    !open(cells, i) && !matches!(cells[i].figure, Figure::Share { denominator: 0, .. })
+}
+
 /// Secondary suppression and the audit for one indicator's sums, until nothing is exposed.
 fn protect(cells: &mut [Cell], sets: &[CellSet]) {
     loop {
@@ -127,8 +133,8 @@ fn lone_members(cells: &mut [Cell], sets: &[CellSet]) {
     loop {
         let mut changed = false;
         for set in sets {
-            let hidden = set.members.iter().filter(|&&m| !open(cells, m)).count();
-            if !open(cells, set.total) || hidden != 1 {
+            let lone = set.members.iter().filter(|&&m| hidden(cells, m)).count() == 1;
+            if !open(cells, set.total) || !lone {
                 continue;
             }
             let other = smallest(
@@ -152,7 +158,7 @@ fn audit(cells: &[Cell], sets: &[CellSet]) -> Vec<usize> {
     let mut vars: Vec<usize> = sets
         .iter()
         .flat_map(|s| s.members.iter().copied().chain([s.total]))
-        .filter(|&i| !open(cells, i))
+        .filter(|&i| hidden(cells, i))
         .collect();
     vars.sort_unstable();
     vars.dedup();
@@ -235,4 +241,35 @@ fn link_acceptance(cells: &mut [Cell]) {
             c.suppressed = Some(Suppression::Linked);
         }
     }
+}
+
+/// The audit on its own, for checking a finished report: the suppressed cells that the published
+/// sums still determine (empty for every report `suppress` made).
+pub fn exposed(cells: &[Cell]) -> Vec<usize> {
+    sets(cells)
+        .values()
+        .flat_map(|sets| audit(cells, sets))
+        .collect()
+}
+
+/// Sums a reader can subtract: a published total with exactly one hidden member, or a hidden
+/// non-zero total whose members are all published.
+pub fn subtractable(cells: &[Cell]) -> Vec<usize> {
+    let mut found = Vec::new();
+    for set in sets(cells).values().flatten() {
+        let hidden_members: Vec<usize> = set
+            .members
+            .iter()
+            .copied()
+            .filter(|&m| hidden(cells, m))
+            .collect();
+        let none_hidden = hidden_members.is_empty();
+        if open(cells, set.total) && hidden_members.len() == 1 {
+            found.extend(hidden_members);
+        }
+        if hidden(cells, set.total) && none_hidden && cells[set.total].figure.is_nonzero() {
+            found.push(set.total);
+        }
+    }
+    found
 }
