@@ -78,6 +78,7 @@ impl Quarter {
     }
 
     /// The quarter after this one (chrono's range ends in year 262,143, far past any report).
+    #[must_use]
     pub fn next(self) -> Self {
         if self.number == 4 {
             Quarter {
@@ -93,6 +94,7 @@ impl Quarter {
     }
 
     /// The quarter before this one.
+    #[must_use]
     pub fn previous(self) -> Self {
         if self.number == 1 {
             Quarter {

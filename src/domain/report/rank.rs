@@ -26,6 +26,7 @@ fn normalise(row: &mut [i128]) {
 
 /// For each of `vars` unknowns, whether the equations `rows` (each `Σ row[j]·x[j] = constant`)
 /// determine it: whether its unit vector lies in the rows' span over the rationals.
+#[allow(clippy::many_single_char_names)] // the usual names of elimination: m, p, a, b, g
 pub fn determined(rows: &[Vec<i64>], vars: usize) -> Result<Vec<bool>, Overflow> {
     let mut m: Vec<Vec<i128>> = rows
         .iter()
@@ -81,7 +82,7 @@ pub fn determined(rows: &[Vec<i64>], vars: usize) -> Result<Vec<bool>, Overflow>
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -122,7 +123,8 @@ mod tests {
         rank
     }
 
-    fn by_rank(rows: &[Vec<i64>], vars: usize) -> Vec<bool> {
+    /// Whether each unknown is determined, by comparing ranks with plain fractions.
+    pub(crate) fn by_rank(rows: &[Vec<i64>], vars: usize) -> Vec<bool> {
         let r = rank(rows, vars);
         (0..vars)
             .map(|x| {
