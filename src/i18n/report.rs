@@ -3,7 +3,64 @@
 //! (`domain::report::INDICATORS`), once.
 
 use super::Lang;
-use crate::domain::quarter::QuarterError;
+use crate::domain::quarter::{Quarter, QuarterError};
+use crate::domain::report::{Place, Unit};
+
+/// The CSV's header row.
+pub fn csv_header(lang: Lang) -> [&'static str; 8] {
+    match lang {
+        Lang::Sv => [
+            "Kvartal",
+            "Indikator",
+            "Namn",
+            "Indelning",
+            "Enhet (kommun, område, BVC)",
+            "Kategori",
+            "Mått",
+            "Värde",
+        ],
+        Lang::En => [
+            "Quarter",
+            "Indicator",
+            "Name",
+            "Breakdown",
+            "Unit (municipality, area, clinic)",
+            "Category",
+            "Measure",
+            "Value",
+        ],
+    }
+}
+
+/// The quarter as a row says it, with the warning when it has not ended.
+pub fn quarter_label(quarter: Quarter, preliminary: bool, lang: Lang) -> String {
+    match (preliminary, lang) {
+        (false, _) => quarter.to_string(),
+        (true, Lang::Sv) => format!("{quarter} (preliminär)"),
+        (true, Lang::En) => format!("{quarter} (preliminary)"),
+    }
+}
+
+/// A breakdown's name.
+pub fn breakdown(place: &Place, lang: Lang) -> &'static str {
+    match (place, lang) {
+        (Place::Municipality, Lang::Sv) => "kommun",
+        (Place::Municipality, Lang::En) => "municipality",
+        (Place::Area(_), Lang::Sv) => "område",
+        (Place::Area(_), Lang::En) => "area",
+        (Place::Clinic(_), Lang::Sv) => "BVC",
+        (Place::Clinic(_), Lang::En) => "clinic",
+    }
+}
+
+pub fn unit(unit: Unit, lang: Lang) -> &'static str {
+    match (unit, lang) {
+        (Unit::Count, Lang::Sv) => "antal",
+        (Unit::Count, Lang::En) => "count",
+        (Unit::Percent, Lang::Sv) => "procent",
+        (Unit::Percent, Lang::En) => "percent",
+    }
+}
 
 /// What is wrong with `text`, typed as a quarter.
 pub fn quarter_error(e: QuarterError, text: &str, lang: Lang) -> String {
