@@ -488,3 +488,71 @@ fn random_tables_exercise_every_rule() {
         assert!(seen.contains(&kind), "{kind:?} never happened");
     }
 }
+
+#[test]
+#[ignore = "a timing probe at region scale (PROBE_N families, PROBE_A areas, PROBE_C clinics); run by hand with --ignored --nocapture"]
+fn region_scale_probe() {
+    let mut families = Vec::new();
+    let mut visits = Vec::new();
+    let n: i64 = std::env::var("PROBE_N")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(50_000);
+    let (na, nc): (i64, i64) = (
+        std::env::var("PROBE_A")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(20),
+        std::env::var("PROBE_C")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(40),
+    );
+    for id in 0..n {
+        let a = (id * 7919) % na;
+        let c = (id * 104_729 + a) % nc;
+        families.push(FamilyRow {
+            id,
+            area: Some(format!("Område {a}")),
+            clinic: Some(format!("BVC {c}")),
+            offered_on: Some(day((id % 400) as u16)),
+            enrolled_on: (id % 5 != 0).then(|| day((id % 400) as u16 + 3)),
+            declined_on: (id % 5 == 0).then(|| day((id % 400) as u16 + 3)),
+            exited_on: (id % 11 == 0).then(|| day((id % 300) as u16)),
+            exit_reason: Some(pick(EXITS, (id % 5) as u8)),
+            needs_interpreter: id % 3 == 0,
+            ..FamilyRow::default()
+        });
+        for k in 0..6u8 {
+            let date = day(((id + i64::from(k) * 37) % 210) as u16);
+            let mut v = visit(
+                id,
+                Some(u32::from(k) + 1),
+                pick(STATUSES, (id as u8).wrapping_add(k)),
+                date,
+            );
+            v.referrals = if (id + i64::from(k)) % 4 == 0 {
+                vec![pick(REFERRALS, k)]
+            } else {
+                vec![]
+            };
+            visits.push(v);
+        }
+    }
+    let input = ReportInput {
+        families,
+        visits,
+        ..ReportInput::default()
+    };
+    let start = std::time::Instant::now();
+    let cells = aggregate(&input, q3());
+    let counted = start.elapsed();
+    let r = Report::compute(&input, q3(), Threshold::default());
+    let hidden = r.cells.iter().filter(|c| c.suppressed.is_some()).count();
+    eprintln!(
+        "{} cells, {hidden} suppressed; aggregate {counted:?}, aggregate and suppress {:?}",
+        cells.len(),
+        start.elapsed() - counted
+    );
+    assert!(exposed(&r.cells).is_empty());
+}
