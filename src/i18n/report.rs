@@ -53,6 +53,68 @@ pub fn breakdown(place: &Place, lang: Lang) -> &'static str {
     }
 }
 
+/// The XLSX sheet of a breakdown.
+pub fn sheet_name(place: &Place, lang: Lang) -> &'static str {
+    match (place, lang) {
+        (Place::Municipality, Lang::Sv) => "Kommun",
+        (Place::Municipality, Lang::En) => "Municipality",
+        (Place::Area(_), Lang::Sv) => "Område",
+        (Place::Area(_), Lang::En) => "Area",
+        (Place::Clinic(_), Lang::Sv) => "BVC",
+        (Place::Clinic(_), Lang::En) => "Clinic",
+    }
+}
+
+pub fn definitions_sheet(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "Definitioner",
+        Lang::En => "Definitions",
+    }
+}
+
+/// The labels above the definitions: quarter, municipality, threshold, marker, audit head.
+pub fn about_rows(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::Sv => [
+            "Kvartal",
+            "Kommun",
+            "Minsta redovisade antal (k)",
+            "Markering för dolt värde",
+            "Granskningsloggens kedjehuvud",
+        ],
+        Lang::En => [
+            "Quarter",
+            "Municipality",
+            "Smallest published count (k)",
+            "Marker for a suppressed value",
+            "Audit log chain head",
+        ],
+    }
+}
+
+pub fn definition_columns(lang: Lang) -> [&'static str; 7] {
+    match lang {
+        Lang::Sv => [
+            "Indikator",
+            "Namn (svenska)",
+            "Namn (engelska)",
+            "Definition (svenska)",
+            "Definition (engelska)",
+            "Mått",
+            "Kategorier",
+        ],
+        Lang::En => [
+            "Indicator",
+            "Name (Swedish)",
+            "Name (English)",
+            "Definition (Swedish)",
+            "Definition (English)",
+            "Measure",
+            "Categories",
+        ],
+    }
+}
+
 pub fn unit(unit: Unit, lang: Lang) -> &'static str {
     match (unit, lang) {
         (Unit::Count, Lang::Sv) => "antal",

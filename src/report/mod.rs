@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod json;
+pub mod xlsx;
 
 use crate::domain::report::{Cell, Place, Report, Value};
 

@@ -218,3 +218,29 @@ fn the_same_facts_give_the_same_bytes() {
             .any(|c| c.suppressed == Some(Suppression::Primary))
     );
 }
+
+#[test]
+fn xlsx_is_the_same_bytes_every_time() {
+    let a = xlsx::render(&report(), &header(false), Lang::Sv).unwrap();
+    let mut shuffled = input();
+    shuffled.families.reverse();
+    let r = Report::compute(
+        &shuffled,
+        Quarter::parse("2026Q3").unwrap(),
+        Threshold::default(),
+    );
+    let b = xlsx::render(&r, &header(false), Lang::Sv).unwrap();
+    assert_eq!(a, b);
+    assert!(a.starts_with(b"PK\x03\x04"));
+    // A zip's member names are stored as they are: three breakdowns and the definitions.
+    let has = |name: &str| a.windows(name.len()).any(|w| w == name.as_bytes());
+    for sheet in 1..=4 {
+        assert!(
+            has(&format!("xl/worksheets/sheet{sheet}.xml")),
+            "sheet {sheet}"
+        );
+    }
+    assert!(!has("xl/worksheets/sheet5.xml"));
+    assert!(has("docProps/core.xml"));
+    assert_ne!(a, xlsx::render(&report(), &header(true), Lang::Sv).unwrap());
+}
