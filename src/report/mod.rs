@@ -2,6 +2,7 @@
 //! No aggregation and no clock here: the same report gives the same bytes.
 
 pub mod csv;
+pub mod docs;
 pub mod json;
 pub mod xlsx;
 

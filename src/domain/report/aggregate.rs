@@ -24,11 +24,14 @@ struct Tally {
 impl Tally {
     /// Counts `n` in the category and, for a categorised indicator, in its total too.
     fn count(&mut self, id: IndicatorId, places: &[Place], category: Option<Category>, n: u64) {
+        // A category's count is in its indicator's total row too.
+        let rows: &[Option<Category>] = if category.is_some() {
+            &[category, None]
+        } else {
+            &[None]
+        };
         for place in places {
-            for cat in [category, None]
-                .into_iter()
-                .take(1 + usize::from(category.is_some()))
-            {
+            for &cat in rows {
                 let figure = self
                     .figures
                     .entry((id, place.clone(), cat))

@@ -1,6 +1,13 @@
 //! Small-cell suppression as DESIGN §7 has it: primary (small in itself), secondary (the lone
 //! suppressed member of a published sum), then the audit: every sum written as an equation over
 //! the suppressed cells, and more suppressed while the equations pin any of them down.
+//!
+//! What the equations are: the sums DESIGN §7 names (categories to their total, areas to the
+//! municipality, clinics to the municipality), with a percent's numerator as its unknown and its
+//! denominator taken as known (the conservative reading). Known limits, not modelled: an area and
+//! a clinic that serve the same families are the same cells to a reader who knows that, and a
+//! clinic that differs from an area by a few families can be subtracted from it; figures of
+//! different quarters can be combined (a stock and its flows).
 
 use std::collections::{BTreeMap, HashMap};
 
