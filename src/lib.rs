@@ -9,5 +9,6 @@ pub mod domain;
 pub mod i18n;
 pub mod ops;
 pub mod paths;
+pub mod report;
 pub mod tui;
 pub mod ui;

@@ -9,6 +9,8 @@ pub mod ics;
 pub mod identity;
 pub mod model;
 pub mod programme;
+pub mod quarter;
+pub mod report;
 pub mod schedule;
 pub mod search;
 pub mod text;

@@ -8,6 +8,7 @@ pub mod import;
 pub mod input;
 pub mod labels;
 pub mod outcome;
+pub mod report;
 
 /// The interface language, for the app and the command line alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -1,0 +1,59 @@
+//! The CSV file for Swedish Excel: `;`, UTF-8 with a BOM, CRLF, decimal comma, `..` for a
+//! suppressed value, the header in the interface language.
+
+use super::{Header, MARKER, number, unit_name};
+use crate::domain::report::Report;
+use crate::i18n::{Lang, report as words};
+
+/// A field, quoted when it holds the separator, a quote or a line break.
+fn field(s: &str) -> String {
+    if s.contains([';', '"', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The whole file as bytes: BOM, header row, one row per cell, each line ending in CRLF.
+pub fn render(report: &Report, header: &Header, lang: Lang) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    let quarter = words::quarter_label(report.quarter, header.preliminary, lang);
+    out.push_str(&words::csv_header(lang).join(";"));
+    out.push_str("\r\n");
+    for cell in &report.cells {
+        let info = cell.indicator.info();
+        let name = match lang {
+            Lang::Sv => info.name_sv,
+            Lang::En => info.name_en,
+        };
+        let value = cell
+            .published()
+            .map_or_else(|| MARKER.to_string(), |v| number(v, ','));
+        let category = cell.category.map(|c| c.key()).unwrap_or_default();
+        let row = [
+            field(&quarter),
+            field(info.key),
+            field(name),
+            field(words::breakdown(&cell.place, lang)),
+            field(unit_name(cell, header).unwrap_or_default()),
+            field(&category),
+            field(words::unit(info.unit, lang)),
+            value,
+        ];
+        out.push_str(&row.join(";"));
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_with_separators_are_quoted() {
+        assert_eq!(field("Norr"), "Norr");
+        assert_eq!(field("Norr; Väst"), "\"Norr; Väst\"");
+        assert_eq!(field("\"Öst\""), "\"\"\"Öst\"\"\"");
+    }
+}
