@@ -195,3 +195,72 @@ fn a_failed_read_in_the_app_says_it_could_not_read() {
     assert!(text.en.starts_with("Could not read"), "{}", text.en);
     assert!(text.sv.starts_with("Kunde inte läsa"), "{}", text.sv);
 }
+
+#[test]
+fn leaving_the_programme_cancels_its_booked_visits_in_one_write() {
+    use hembesok::domain::enums::{ExitReason, FamilyStatus};
+    use hembesok::domain::model::StatusChange;
+    let (_dir, path) = demo();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut db);
+    let booked = ops::visits::book_visit(&mut db, &ctx(), &request(&options, None)).unwrap();
+    let visit_id = booked.id.unwrap();
+    let before = counts(&mut db);
+    let done = ops::families::set_status(
+        &mut db,
+        &ctx(),
+        options.family_id,
+        &StatusChange {
+            status: FamilyStatus::Exited,
+            exit: Some(ExitReason::Other),
+            exit_note: Some("flyttar utomlands".into()),
+            cancel_booked: true,
+        },
+    )
+    .unwrap();
+    assert!(
+        matches!(done.outcome, Outcome::StatusChanged { cancelled, .. } if cancelled >= 1),
+        "{:?}",
+        done.outcome
+    );
+    let visit = db.read(|tx| tx.visit_record(visit_id)).unwrap().unwrap();
+    assert_eq!(visit.status, VisitStatus::CancelledFamily);
+    let detail = db
+        .read(|tx| tx.family_detail(options.family_id))
+        .unwrap()
+        .unwrap();
+    assert_eq!(detail.exit_note.as_deref(), Some("flyttar utomlands"));
+    // The visits are the same rows, changed; one audit row for the whole change.
+    assert_eq!(counts(&mut db), (before.0, before.1 + 1));
+}
+
+#[test]
+fn a_pause_that_keeps_the_visits_cancels_nothing() {
+    use hembesok::domain::enums::FamilyStatus;
+    use hembesok::domain::model::StatusChange;
+    let (_dir, path) = demo();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut db);
+    let booked = ops::visits::book_visit(&mut db, &ctx(), &request(&options, None)).unwrap();
+    let done = ops::families::set_status(
+        &mut db,
+        &ctx(),
+        options.family_id,
+        &StatusChange {
+            status: FamilyStatus::Paused,
+            exit: None,
+            exit_note: None,
+            cancel_booked: false,
+        },
+    )
+    .unwrap();
+    assert!(matches!(
+        done.outcome,
+        Outcome::StatusChanged { cancelled: 0, .. }
+    ));
+    let visit = db
+        .read(|tx| tx.visit_record(booked.id.unwrap()))
+        .unwrap()
+        .unwrap();
+    assert_eq!(visit.status, VisitStatus::Planned);
+}

@@ -1,8 +1,9 @@
 //! What can happen: a user's intent or data arriving (`Action`), and what the runtime must do
 //! against the database in answer (`Effect`).
 
-use crate::domain::enums::{ExitReason, FamilyStatus};
-use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily, NewStaff, Staff};
+use crate::domain::model::{
+    Consent, NewCaregiver, NewChild, NewFamily, NewStaff, Staff, StatusChange,
+};
 use crate::domain::views::FamilyIndexEntry;
 
 pub use super::screens::Screen;
@@ -155,8 +156,7 @@ pub enum Effect {
     },
     SetStatus {
         family_id: i64,
-        status: FamilyStatus,
-        exit: Option<ExitReason>,
+        change: StatusChange,
     },
     SaveStaff {
         id: Option<i64>,

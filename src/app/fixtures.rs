@@ -286,6 +286,7 @@ pub fn family_page(protection: Protection) -> FamilyPageData {
         enrolled_on: Some(d(2026, 6, 5)),
         exited_on: None,
         exit_reason: None,
+        exit_note: None,
         note: None,
         consent: Some(Consent {
             given_by: "Hodan Exempel".into(),
@@ -341,7 +342,7 @@ pub fn family_page(protection: Protection) -> FamilyPageData {
         detail,
         &facts,
         &builtin_programmes().unwrap_or_default(),
-        today(),
+        today().and_hms_opt(9, 0, 0).unwrap_or_default(),
         7,
     )
 }

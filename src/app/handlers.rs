@@ -168,6 +168,7 @@ impl App {
             }
             Action::Activate | Action::Decline | Action::Pause => {
                 use crate::domain::enums::FamilyStatus;
+                use crate::domain::model::StatusChange;
                 let status = match action {
                     Action::Activate => FamilyStatus::Active,
                     Action::Decline => FamilyStatus::Declined,
@@ -179,9 +180,22 @@ impl App {
                         "The family already has that status.",
                     ));
                 } else {
+                    let change = StatusChange {
+                        status,
+                        exit: None,
+                        exit_note: None,
+                        // Declining ends the plan; a pause asks next, an activation keeps all.
+                        cancel_booked: status == FamilyStatus::Declined,
+                    };
+                    let booked = if status == FamilyStatus::Active {
+                        Vec::new()
+                    } else {
+                        self.booked_of(id)
+                    };
                     self.ask(Question::Status {
                         family_id: id,
-                        status,
+                        change,
+                        booked,
                     });
                 }
                 Vec::new()

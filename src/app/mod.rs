@@ -251,7 +251,7 @@ impl App {
     fn reload_after(&self, changed: Changed) -> Vec<Effect> {
         let mut effects = Vec::new();
         let family = match changed {
-            Changed::Family(id) => Some(id),
+            Changed::Family(id) | Changed::FamilyVisits(id) => Some(id),
             Changed::Visits { family_id, .. } => Some(family_id),
             Changed::Staff => None,
         };
@@ -262,7 +262,7 @@ impl App {
             }
         }
         match changed {
-            Changed::Family(id) => {
+            Changed::Family(id) | Changed::FamilyVisits(id) => {
                 effects.push(Effect::LoadFamilyAlerts(id));
                 // Today's rows show the family's name and area.
                 if self
@@ -273,6 +273,21 @@ impl App {
                     .any(|v| v.family_id == id)
                 {
                     effects.push(Effect::LoadToday);
+                }
+                // Leaving the programme cancelled visits: the week and other families' alerts
+                // (a double booking may be gone) change too.
+                if matches!(changed, Changed::FamilyVisits(_)) {
+                    effects.push(Effect::LoadAlerts);
+                }
+                if matches!(changed, Changed::FamilyVisits(_))
+                    && self.week.loaded
+                    && self
+                        .week
+                        .pages
+                        .iter()
+                        .any(|p| p.visits.iter().any(|v| v.family_id == id))
+                {
+                    effects.extend(self.week.reload());
                 }
             }
             Changed::Visits { days, .. } => {

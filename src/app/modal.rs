@@ -3,6 +3,9 @@
 //! the stack from the bottom up; this is the one place that decides what is in front.
 
 use super::booking::{BookingPlan, BookingRequest, BookingState};
+use super::family::BookedVisit;
+use crate::domain::enums::FamilyStatus;
+use crate::domain::model::StatusChange;
 use super::form::Form;
 use super::keymap::Scope;
 use super::week::StaffPick;
@@ -17,10 +20,18 @@ pub enum Question {
     DiscardForm,
     /// Book the marked proposal.
     Book(Box<BookingRequest>),
-    /// Change a family's status.
+    /// Change a family's status; `booked` lists the visits the change cancels (exit, decline) or
+    /// may cancel (pause, asked next).
     Status {
         family_id: i64,
-        status: crate::domain::enums::FamilyStatus,
+        change: StatusChange,
+        booked: Vec<BookedVisit>,
+    },
+    /// After a pause was confirmed: whether its booked visits are cancelled (y) or kept (n).
+    CancelBooked {
+        family_id: i64,
+        change: StatusChange,
+        booked: Vec<BookedVisit>,
     },
 }
 
@@ -180,7 +191,7 @@ impl App {
             }
             Modal::Question(_) => match self.pop() {
                 // Whatever comes next answers it; only Yes is yes (as before the stack).
-                Some(Modal::Question(q)) => self.answer(&q, action == Action::Yes),
+                Some(Modal::Question(q)) => self.answer(&q, &action),
                 _ => Vec::new(),
             },
             Modal::Form(_) => self.handle_form(action),
@@ -189,8 +200,20 @@ impl App {
         }
     }
 
-    fn answer(&mut self, question: &Question, yes: bool) -> Vec<Effect> {
-        if !yes {
+    fn answer(&mut self, question: &Question, action: &Action) -> Vec<Effect> {
+        // Only a pause's second question has two answers that do something: it was confirmed.
+        if let Question::CancelBooked {
+            family_id, change, ..
+        } = question
+        {
+            let mut change = change.clone();
+            change.cancel_booked = *action == Action::Yes;
+            return vec![Effect::SetStatus {
+                family_id: *family_id,
+                change,
+            }];
+        }
+        if *action != Action::Yes {
             return Vec::new();
         }
         match question {
@@ -200,11 +223,25 @@ impl App {
                 Vec::new()
             }
             Question::Book(request) => vec![Effect::BookVisit(request.clone())],
-            Question::Status { family_id, status } => vec![Effect::SetStatus {
-                family_id: *family_id,
-                status: *status,
-                exit: None,
-            }],
+            Question::Status {
+                family_id,
+                change,
+                booked,
+            } => {
+                if change.status == FamilyStatus::Paused && !booked.is_empty() {
+                    self.ask(Question::CancelBooked {
+                        family_id: *family_id,
+                        change: change.clone(),
+                        booked: booked.clone(),
+                    });
+                    return Vec::new();
+                }
+                vec![Effect::SetStatus {
+                    family_id: *family_id,
+                    change: change.clone(),
+                }]
+            }
+            Question::CancelBooked { .. } => Vec::new(),
         }
     }
 
@@ -223,6 +260,18 @@ impl App {
                 Vec::new()
             }
             Action::Save => match forms::submit(form, today) {
+                // Leaving the programme: the question lists the visits it cancels.
+                Some(Effect::SetStatus { family_id, change })
+                    if change.cancel_booked && !self.booked_of(family_id).is_empty() =>
+                {
+                    let booked = self.booked_of(family_id);
+                    self.ask(Question::Status {
+                        family_id,
+                        change,
+                        booked,
+                    });
+                    Vec::new()
+                }
                 Some(effect) => vec![effect],
                 None => Vec::new(),
             },
@@ -231,6 +280,15 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// The family's visits booked from now on, as its open page knows them.
+    pub(super) fn booked_of(&self, family_id: i64) -> Vec<BookedVisit> {
+        self.family
+            .as_ref()
+            .filter(|p| p.data.detail.id == family_id)
+            .map(|p| p.data.booked.clone())
+            .unwrap_or_default()
     }
 
     fn handle_booking(&mut self, action: Action) -> Vec<Effect> {

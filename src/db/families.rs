@@ -244,12 +244,14 @@ impl WriteTx<'_> {
         Ok(())
     }
 
-    /// Moves a family to another status; `exit` carries the reason and date when it leaves.
+    /// Moves a family to another status; `exit` carries the reason and date when it leaves, and
+    /// `exit_note` the coordinator's words for the reason "other".
     pub fn set_family_status(
         &self,
         family_id: i64,
         status: crate::domain::enums::FamilyStatus,
         exit: Option<(crate::domain::enums::ExitReason, chrono::NaiveDate)>,
+        exit_note: Option<&str>,
         now: NaiveDateTime,
     ) -> Result<()> {
         let today = now.date();
@@ -257,7 +259,7 @@ impl WriteTx<'_> {
             .prepare_cached(
                 "UPDATE family SET status = ?2,
                     enrolled_on = CASE WHEN ?2 = 'active' AND enrolled_on IS NULL THEN ?3 ELSE enrolled_on END,
-                    exit_reason = ?4, exited_on = ?5, updated_at = ?6
+                    exit_reason = ?4, exited_on = ?5, updated_at = ?6, exit_note = ?7
                  WHERE id = ?1",
             )?
             .execute(params![
@@ -267,8 +269,34 @@ impl WriteTx<'_> {
                 exit.map(|(r, _)| r.as_str()),
                 exit.map(|(_, d)| date_text(d)),
                 now.format("%Y-%m-%d %H:%M:%S").to_string(),
+                exit_note,
             ])?;
         Ok(())
+    }
+
+    /// Cancels, on the family's side, every visit of its children still booked at or after
+    /// `now`; returns how many.
+    pub fn cancel_booked_of_family(
+        &self,
+        family_id: i64,
+        reason: &str,
+        now: NaiveDateTime,
+    ) -> Result<usize> {
+        let stamp = now.format("%Y-%m-%d %H:%M:%S").to_string();
+        let n = self
+            .tx
+            .prepare_cached(
+                "UPDATE visit SET status = 'cancelled_family', cancel_reason = ?2, updated_at = ?3
+                 WHERE status = 'planned' AND starts_at >= ?4
+                   AND child_id IN (SELECT id FROM child WHERE family_id = ?1)",
+            )?
+            .execute(params![
+                family_id,
+                reason,
+                stamp,
+                super::datetime_text(now),
+            ])?;
+        Ok(n)
     }
 
     /// Adds a caregiver after the family's others.

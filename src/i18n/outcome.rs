@@ -33,7 +33,17 @@ pub fn outcome(o: &Outcome) -> Text {
         Outcome::ConsentRecorded => {
             Text::new("Samtycket är antecknat.", "The consent is recorded.")
         }
-        Outcome::StatusChanged(_) => Text::new("Statusen är ändrad.", "The status is changed."),
+        Outcome::StatusChanged { cancelled: 0, .. } => {
+            Text::new("Statusen är ändrad.", "The status is changed.")
+        }
+        Outcome::StatusChanged { cancelled: 1, .. } => Text::new(
+            "Statusen är ändrad; 1 bokat besök är avbokat.",
+            "The status is changed; 1 booked visit is cancelled.",
+        ),
+        Outcome::StatusChanged { cancelled, .. } => Text::new(
+            format!("Statusen är ändrad; {cancelled} bokade besök är avbokade."),
+            format!("The status is changed; {cancelled} booked visits are cancelled."),
+        ),
         Outcome::StaffSaved => Text::new("Personalen är sparad.", "The staff member is saved."),
     }
 }

@@ -2,8 +2,8 @@
 
 use super::{Changed, Ctx, Done, Outcome, Refusal, Result};
 use crate::db::Db;
-use crate::domain::enums::{AuditAction, ExitReason, FamilyStatus};
-use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily};
+use crate::domain::enums::{AuditAction, ExitReason};
+use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily, StatusChange};
 
 fn family_done(outcome: Outcome, family_id: i64) -> Done {
     Done {
@@ -67,23 +67,47 @@ pub fn add_consent(db: &mut Db, ctx: &Ctx, family_id: i64, consent: &Consent) ->
     })
 }
 
-/// Moves a family to another status; leaving keeps the reason and the day.
-pub fn set_status(
-    db: &mut Db,
-    ctx: &Ctx,
-    family_id: i64,
-    status: FamilyStatus,
-    exit: Option<ExitReason>,
-) -> Result<Done> {
+/// Moves a family to another status; leaving keeps the reason and the day. With
+/// `cancel_booked`, the family's visits booked from now on are cancelled on its side, with its
+/// reason, in the same transaction; the outcome says how many.
+pub fn set_status(db: &mut Db, ctx: &Ctx, family_id: i64, change: &StatusChange) -> Result<Done> {
     db.write(|tx| {
+        let note = change
+            .exit_note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty());
         tx.set_family_status(
             family_id,
-            status,
-            exit.map(|r| (r, ctx.now.date())),
+            change.status,
+            change.exit.map(|r| (r, ctx.now.date())),
+            note,
             ctx.now,
         )?;
+        let cancelled = if change.cancel_booked {
+            // The reason kept on each visit: the coordinator's words, else the code of why the
+            // family left (or of its new status), like every other stored code.
+            let reason = note.map_or_else(
+                || change.exit.map_or(change.status.as_str(), ExitReason::as_str),
+                |n| n,
+            );
+            tx.cancel_booked_of_family(family_id, reason, ctx.now)?
+        } else {
+            0
+        };
         tx.insert_audit(&ctx.audit_family(AuditAction::Status, family_id))?;
-        Ok(family_done(Outcome::StatusChanged(status), family_id))
+        Ok(Done {
+            outcome: Outcome::StatusChanged {
+                status: change.status,
+                cancelled,
+            },
+            changed: if cancelled > 0 {
+                Changed::FamilyVisits(family_id)
+            } else {
+                Changed::Family(family_id)
+            },
+            id: Some(family_id),
+        })
     })
 }
 

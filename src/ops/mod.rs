@@ -151,7 +151,11 @@ pub enum Outcome {
     CaregiverAdded,
     ChildAdded,
     ConsentRecorded,
-    StatusChanged(FamilyStatus),
+    /// The new status, and how many booked visits were cancelled with it.
+    StatusChanged {
+        status: FamilyStatus,
+        cancelled: usize,
+    },
     StaffSaved,
 }
 

@@ -156,11 +156,9 @@ impl Runner {
             Effect::AddConsent { family_id, consent } => {
                 ops::families::add_consent(db, &ctx, family_id, &consent)?
             }
-            Effect::SetStatus {
-                family_id,
-                status,
-                exit,
-            } => ops::families::set_status(db, &ctx, family_id, status, exit)?,
+            Effect::SetStatus { family_id, change } => {
+                ops::families::set_status(db, &ctx, family_id, &change)?
+            }
             Effect::SaveStaff { id, staff } => ops::staff::save_staff(db, &ctx, id, &staff)?,
         };
         Ok(vec![Self::saved(&done)])
@@ -181,7 +179,7 @@ impl Runner {
             detail,
             &facts,
             self.catalogue.all(),
-            self.now().date(),
+            self.now(),
             self.warning_days,
         );
         Ok(Action::FamilyLoaded(Box::new(data)))

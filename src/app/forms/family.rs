@@ -8,7 +8,7 @@ use crate::app::form::{Field, Form, FormKind};
 use crate::app::{Lang, Text, labels};
 use crate::domain::enums::{ConsentMethod, Eligibility, ExitReason, FamilyStatus, Protection};
 use crate::domain::identity::{IdKind, looks_like_identity_number};
-use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily};
+use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily, StatusChange};
 use crate::domain::views::FamilyDetail;
 
 fn t(sv: &str, en: &str) -> Text {
@@ -259,6 +259,10 @@ pub fn exit(family_id: i64) -> Form {
                 "←/→ väljer; Enter avslutar familjens deltagande",
                 "←/→ chooses; Enter ends the family's participation",
             ),
+            Field::text("exit_note", t("Beskrivning", "Description"), "").hint(
+                "med egna ord, när orsaken är annat",
+                "in your own words, when the reason is other",
+            ),
         ],
     )
 }
@@ -317,6 +321,19 @@ pub fn validate(form: &mut Form, today: NaiveDate) {
             }
             Ok(None) => {}
         }
+    }
+    if form.field("exit_note").is_some()
+        && form.value("reason") == ExitReason::Other.as_str()
+        && form.value("exit_note").is_empty()
+        && form.tried
+    {
+        form.set_error(
+            "exit_note",
+            Some(t(
+                "skriv varför, när orsaken är annat",
+                "say why, when the reason is other",
+            )),
+        );
     }
     for id in ["given_on", "withdrawn_on"] {
         if form.field(id).is_some() {
@@ -413,10 +430,16 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
             } else {
                 FamilyStatus::Exited
             };
+            let note = form.value("exit_note");
             Some(Effect::SetStatus {
                 family_id,
-                status,
-                exit: Some(reason),
+                change: StatusChange {
+                    status,
+                    exit: Some(reason),
+                    exit_note: (reason == ExitReason::Other && !note.is_empty())
+                        .then(|| note.to_string()),
+                    cancel_booked: true,
+                },
             })
         }
         FormKind::NewStaff

@@ -605,3 +605,19 @@ fn a_renamed_family_is_found_by_its_new_name_in_its_new_place() {
     app.families.recompute();
     assert!(app.families.results.is_empty(), "the old name is gone");
 }
+
+#[test]
+fn leaving_with_cancelled_visits_reloads_the_week_that_shows_them() {
+    let mut app = week_app();
+    let after = app.update(Action::Saved(
+        Text::new("Sparat", "Saved"),
+        Changed::FamilyVisits(1),
+        Some(1),
+    ));
+    assert!(after.contains(&Effect::RefreshFamily(1)), "{after:?}");
+    assert!(after.contains(&Effect::LoadAlerts), "{after:?}");
+    assert!(
+        after.iter().any(|e| matches!(e, Effect::LoadWeek(_))),
+        "{after:?}"
+    );
+}
