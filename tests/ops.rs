@@ -264,3 +264,36 @@ fn a_pause_that_keeps_the_visits_cancels_nothing() {
         .unwrap();
     assert_eq!(visit.status, VisitStatus::Planned);
 }
+
+#[test]
+fn a_visit_booked_with_someone_deactivated_is_listed_for_the_to_dos() {
+    use hembesok::domain::model::NewStaff;
+    let (_dir, path) = demo();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut db);
+    let booked = ops::visits::book_visit(&mut db, &ctx(), &request(&options, None)).unwrap();
+    let visit_id = booked.id.unwrap();
+    let staff_id = options.proposals[0].candidate.staff[0].staff_id;
+    let ids = db.read(|tx| tx.staff_bookings(staff_id, now())).unwrap();
+    assert!(ids.contains(&visit_id), "{ids:?}");
+    let s = db
+        .read(|tx| tx.list_staff())
+        .unwrap()
+        .into_iter()
+        .find(|s| s.id == staff_id)
+        .unwrap();
+    let staff = NewStaff {
+        name: s.name.clone(),
+        role: s.role,
+        organisation: s.organisation,
+        languages: s.languages,
+        work_days: s.work_days,
+        work_hours: s.work_hours,
+        active: false,
+    };
+    ops::staff::save_staff(&mut db, &ctx(), Some(staff_id), &staff).unwrap();
+    let listed = db
+        .read(|tx| tx.visits_with_inactive_staff(now(), None))
+        .unwrap();
+    assert!(listed.contains(&(visit_id, s.name)), "{listed:?}");
+}

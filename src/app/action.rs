@@ -117,6 +117,9 @@ pub enum Action {
     IndexEntryLoaded(FamilyIndexEntry),
     /// A change was refused; the form stays open with what was typed.
     Failed(super::Text),
+    /// The visits booked from now on for a staff member (by id) about to be saved as not
+    /// active.
+    StaffBookingsLoaded(i64, Box<NewStaff>, Vec<crate::domain::views::DayVisit>),
 }
 
 /// Work for the runtime: reads and writes against the database, or stopping.
@@ -138,6 +141,11 @@ pub enum Effect {
     /// Shows a protected family's address and phone; written to the audit log.
     Reveal(i64),
     LoadStaff,
+    /// Before a staff member is saved as not active: the visits booked for them.
+    LoadStaffBookings {
+        id: i64,
+        staff: Box<NewStaff>,
+    },
     SaveFamily {
         id: Option<i64>,
         family: Box<NewFamily>,

@@ -319,6 +319,7 @@ mod tests {
                 Failed: "the runtime's answer to a write or a read",
                 FamilyAlertsLoaded: "data from the runtime, after one family changed",
                 IndexEntryLoaded: "data from the runtime, after one family changed",
+                StaffBookingsLoaded: "data from the runtime, before a staff member is deactivated",
             ],
         };
         for action in keyed {

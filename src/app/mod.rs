@@ -202,6 +202,17 @@ impl App {
                 self.families.put_entry(entry);
                 Vec::new()
             }
+            Action::StaffBookingsLoaded(id, staff, visits) => {
+                if visits.is_empty() {
+                    vec![Effect::SaveStaff {
+                        id: Some(id),
+                        staff,
+                    }]
+                } else {
+                    self.ask(Question::DeactivateStaff { id, staff, visits });
+                    Vec::new()
+                }
+            }
             Action::Failed(text) => {
                 if let Some(form) = self.form_mut() {
                     form.error = Some(text);

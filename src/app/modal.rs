@@ -4,12 +4,12 @@
 
 use super::booking::{BookingPlan, BookingRequest, BookingState};
 use super::family::BookedVisit;
-use crate::domain::enums::FamilyStatus;
-use crate::domain::model::StatusChange;
 use super::form::Form;
 use super::keymap::Scope;
 use super::week::StaffPick;
 use super::{Action, App, Effect, Text, forms};
+use crate::domain::enums::FamilyStatus;
+use crate::domain::model::StatusChange;
 
 /// A question waiting for y or n.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +26,12 @@ pub enum Question {
         family_id: i64,
         change: StatusChange,
         booked: Vec<BookedVisit>,
+    },
+    /// Save a staff member as not active although visits are booked for them (listed).
+    DeactivateStaff {
+        id: i64,
+        staff: Box<crate::domain::model::NewStaff>,
+        visits: Vec<crate::domain::views::DayVisit>,
     },
     /// After a pause was confirmed: whether its booked visits are cancelled (y) or kept (n).
     CancelBooked {
@@ -241,6 +247,10 @@ impl App {
                     change: change.clone(),
                 }]
             }
+            Question::DeactivateStaff { id, staff, .. } => vec![Effect::SaveStaff {
+                id: Some(*id),
+                staff: staff.clone(),
+            }],
             Question::CancelBooked { .. } => Vec::new(),
         }
     }
@@ -272,6 +282,13 @@ impl App {
                     });
                     Vec::new()
                 }
+                // Deactivating someone: first the visits booked for them, to ask about.
+                Some(Effect::SaveStaff {
+                    id: Some(id),
+                    staff,
+                }) if !staff.active && self.staff_is_active(id) => {
+                    vec![Effect::LoadStaffBookings { id, staff }]
+                }
                 Some(effect) => vec![effect],
                 None => Vec::new(),
             },
@@ -280,6 +297,11 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// Whether the roster, as read, has this person as active.
+    fn staff_is_active(&self, id: i64) -> bool {
+        self.staff.list.iter().any(|s| s.id == id && s.active)
     }
 
     /// The family's visits booked from now on, as its open page knows them.

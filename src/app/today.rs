@@ -121,7 +121,7 @@ impl TodayState {
     }
 
     /// The visit `r` books again: the marked visit, or the booked visit a row about a missing
-    /// interpreter or a double booking is about.
+    /// interpreter, a double booking or someone no longer active is about.
     pub fn rebook_target(&self) -> Option<&DayVisit> {
         match self.pane {
             Pane::Visits => self.marked_visit(),
@@ -130,7 +130,9 @@ impl TodayState {
                 .filter(|a| {
                     matches!(
                         a.kind,
-                        AlertKind::InterpreterMissing | AlertKind::DoubleBooked
+                        AlertKind::InterpreterMissing
+                            | AlertKind::DoubleBooked
+                            | AlertKind::StaffInactive
                     )
                 })
                 .and_then(|a| a.visit.as_ref()),
@@ -231,6 +233,8 @@ pub struct AlertInput<'a> {
     pub double_bookings: Vec<(String, DayVisit, DayVisit)>,
     /// Visits whose time has passed and that are still only booked.
     pub unrecorded: Vec<DayVisit>,
+    /// (the person's name, the visit) for each booked visit with someone no longer active.
+    pub inactive_staff: Vec<(String, DayVisit)>,
 }
 
 /// Every alert: programme visits overdue or due soon, interpreters missing, double bookings.
@@ -336,6 +340,21 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
             detail: Text::new(
                 format!("{when}: registrera utfallet (o)"),
                 format!("{when}: record the outcome (o)"),
+            ),
+            date: Some(v.start.date()),
+            visit: Some(v.clone()),
+        });
+    }
+    for (name, v) in input.inactive_staff {
+        let when = v.start.format("%Y-%m-%d %H:%M");
+        alerts.push(AlertRow {
+            kind: AlertKind::StaffInactive,
+            family_id: v.family_id,
+            family_name: v.family_name.clone(),
+            area: v.area.clone(),
+            detail: Text::new(
+                format!("{when}: {name} är inte längre aktiv; boka om (r)"),
+                format!("{when}: {name} is no longer active; rebook (r)"),
             ),
             date: Some(v.start.date()),
             visit: Some(v.clone()),

@@ -290,12 +290,7 @@ impl WriteTx<'_> {
                  WHERE status = 'planned' AND starts_at >= ?4
                    AND child_id IN (SELECT id FROM child WHERE family_id = ?1)",
             )?
-            .execute(params![
-                family_id,
-                reason,
-                stamp,
-                super::datetime_text(now),
-            ])?;
+            .execute(params![family_id, reason, stamp, super::datetime_text(now),])?;
         Ok(n)
     }
 

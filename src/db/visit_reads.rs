@@ -518,6 +518,47 @@ impl ReadTx<'_> {
     }
 }
 
+impl ReadTx<'_> {
+    /// The planned visits from `from` on that `staff_id` attends or interprets, earliest first.
+    pub fn staff_bookings(&self, staff_id: i64, from: NaiveDateTime) -> Result<Vec<i64>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT v.id FROM visit v
+             WHERE v.status = 'planned' AND v.starts_at >= ?1
+               AND (v.interpreter_staff_id = ?2
+                    OR v.id IN (SELECT visit_id FROM visit_staff WHERE staff_id = ?2))
+             ORDER BY v.starts_at, v.id",
+        )?;
+        let rows = stmt.query_map(params![datetime_text(from), staff_id], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The planned visits from `from` on with someone no longer active booked (to attend or to
+    /// interpret): (visit id, that person's name), earliest first; of one family, or of all.
+    pub fn visits_with_inactive_staff(
+        &self,
+        from: NaiveDateTime,
+        family: Option<i64>,
+    ) -> Result<Vec<(i64, String)>> {
+        let only = if family.is_some() {
+            "AND c.family_id = ?2"
+        } else {
+            "AND ?2 IS NULL"
+        };
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT v.id, s.name FROM visit v JOIN child c ON c.id = v.child_id
+               JOIN staff s ON s.active = 0
+                AND (s.id = v.interpreter_staff_id
+                     OR s.id IN (SELECT staff_id FROM visit_staff WHERE visit_id = v.id))
+             WHERE v.status = 'planned' AND v.starts_at >= ?1 {only}
+             ORDER BY v.starts_at, v.id, s.name",
+        ))?;
+        let rows = stmt.query_map(params![datetime_text(from), family], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
+
 /// The condition on a visit `v` that parameter 3 (a staff id, or NULL for all) attends it.
 fn staff_condition(staff: Option<i64>) -> &'static str {
     if staff.is_some() {

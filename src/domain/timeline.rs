@@ -98,6 +98,8 @@ pub enum AlertKind {
     DoubleBooked,
     /// A visit whose time has passed and whose outcome is not recorded.
     NotRecorded,
+    /// A booked visit with someone booked who is no longer active.
+    StaffInactive,
 }
 
 /// How far ahead a due visit without a booking is worth an alert.

@@ -111,6 +111,7 @@ pub fn alert(k: AlertKind) -> Text {
         AlertKind::InterpreterMissing => t("Tolk saknas", "No interpreter"),
         AlertKind::DoubleBooked => t("Dubbelbokad", "Double-booked"),
         AlertKind::NotRecorded => t("Utfall saknas", "Not recorded"),
+        AlertKind::StaffInactive => t("Ej aktiv personal", "Staff not active"),
     }
 }
 

@@ -130,6 +130,15 @@ impl Runner {
                     .map_err(OpsError::Read)?;
                 return Ok(entry.map(Action::IndexEntryLoaded).into_iter().collect());
             }
+            Effect::LoadStaffBookings { id, staff } => {
+                let visits = db
+                    .read(|tx| {
+                        let ids = tx.staff_bookings(id, ctx.now)?;
+                        tx.visits_by_id(&ids)
+                    })
+                    .map_err(OpsError::Read)?;
+                return Ok(vec![Action::StaffBookingsLoaded(id, staff, visits)]);
+            }
             Effect::LoadStaff => {
                 let list = db.read(|tx| tx.list_staff()).map_err(OpsError::Read)?;
                 return Ok(vec![Action::StaffLoaded(list)]);

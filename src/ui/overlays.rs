@@ -99,6 +99,7 @@ fn into_columns(sections: Vec<Vec<Line<'static>>>, inner_height: usize) -> Vec<V
 pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
     let mut booked_list = None;
+    let mut staff_visits = None;
     let text = match q {
         Question::QuitUnsaved => s.quit_unsaved.to_string(),
         Question::DiscardForm => s.discard_form.to_string(),
@@ -130,6 +131,10 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
                 labels::status(change.status).get(app.lang)
             )
         }
+        Question::DeactivateStaff { staff, visits, .. } => {
+            staff_visits = Some(visits);
+            s.deactivate_staff.replace("{}", &staff.name)
+        }
         Question::CancelBooked { booked, .. } => {
             booked_list = Some((s.booked_cancelled, booked));
             s.cancel_booked.to_string()
@@ -141,7 +146,9 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
     if let Some((head, booked)) = booked_list {
         rows.extend(super::wrap_words(head, inner));
         // Room for the question, its keys and the frame; the rest is said as "and more".
-        let room = usize::from(area.height).saturating_sub(rows.len() + 6).max(1);
+        let room = usize::from(area.height)
+            .saturating_sub(rows.len() + 6)
+            .max(1);
         let shown = if booked.len() > room {
             room.saturating_sub(1)
         } else {
@@ -153,11 +160,42 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
                 .as_ref()
                 .map(|n| format!(", {}", n.get(app.lang)))
                 .unwrap_or_default();
-            let line = format!("  {} {}{}", b.start.format("%Y-%m-%d %H:%M"), b.child_name, visit);
+            let line = format!(
+                "  {} {}{}",
+                b.start.format("%Y-%m-%d %H:%M"),
+                b.child_name,
+                visit
+            );
             rows.push(line.chars().take(inner).collect());
         }
         if shown < booked.len() {
-            let more = s.and_more.replace("{}", &(booked.len() - shown).to_string());
+            let more = s
+                .and_more
+                .replace("{}", &(booked.len() - shown).to_string());
+            rows.push(format!("  {more}"));
+        }
+    }
+    if let Some(visits) = staff_visits {
+        let room = usize::from(area.height)
+            .saturating_sub(rows.len() + 6)
+            .max(1);
+        let shown = if visits.len() > room {
+            room.saturating_sub(1)
+        } else {
+            visits.len()
+        };
+        for v in visits.iter().take(shown) {
+            let line = format!(
+                "  {} {}",
+                v.start.format("%Y-%m-%d %H:%M"),
+                super::family_label(v, app.lang)
+            );
+            rows.push(line.chars().take(inner).collect());
+        }
+        if shown < visits.len() {
+            let more = s
+                .and_more
+                .replace("{}", &(visits.len() - shown).to_string());
             rows.push(format!("  {more}"));
         }
     }

@@ -224,7 +224,10 @@ fn pausing_asks_whether_to_cancel_the_booked_visits() {
     let mut app = on_family_page(Protection::None);
     app.handle_key(Key::Char('p'));
     assert!(app.handle_key(Key::Char('y')).is_empty(), "asks next");
-    assert!(matches!(app.question(), Some(Question::CancelBooked { .. })));
+    assert!(matches!(
+        app.question(),
+        Some(Question::CancelBooked { .. })
+    ));
     assert_eq!(booked_in_question(&app), 1);
     let keep = app.handle_key(Key::Char('n'));
     assert!(matches!(
@@ -277,7 +280,14 @@ fn exit_for_another_reason_needs_words_and_keeps_them() {
     }
     assert!(app.handle_key(Key::Enter).is_empty());
     assert!(app.question().is_none(), "the words are missing");
-    assert!(app.form().unwrap().field("exit_note").unwrap().error.is_some());
+    assert!(
+        app.form()
+            .unwrap()
+            .field("exit_note")
+            .unwrap()
+            .error
+            .is_some()
+    );
     // The cursor is on the field that needs words.
     type_text(&mut app, "flyttar utomlands");
     app.handle_key(Key::Enter);
@@ -578,6 +588,7 @@ fn alerts_arriving_later_fill_the_list_and_the_due_filter() {
 }
 
 mod coordinator;
+mod flow;
 mod planning;
 
 #[test]
@@ -594,6 +605,7 @@ fn a_past_visit_still_only_booked_asks_for_its_outcome() {
         missing_interpreter: vec![],
         double_bookings: vec![],
         unrecorded: vec![past],
+        inactive_staff: vec![],
     });
     assert_eq!(alerts.len(), 1);
     assert_eq!(alerts[0].kind, AlertKind::NotRecorded);

@@ -1,0 +1,106 @@
+//! Issue 8, the rest of what a coordinator hit: visits left behind when someone leaves, booking
+//! in the past, every person offered by hand, editing people, protected families, twins.
+
+use super::*;
+use crate::domain::timeline::AlertKind;
+
+fn on_staff(lang: Lang) -> App {
+    let mut app = app(lang);
+    app.handle_key(Key::Char('5'));
+    app.update(Action::StaffLoaded(fixtures::staff()));
+    app
+}
+
+/// Opens the marked person's form and sets "Active" to no.
+fn deactivate_marked(app: &mut App) -> Vec<Effect> {
+    app.handle_key(Key::Enter);
+    let at = app
+        .form()
+        .unwrap()
+        .fields
+        .iter()
+        .position(|f| f.id == "active")
+        .unwrap();
+    for _ in 0..at {
+        app.handle_key(Key::Tab);
+    }
+    app.handle_key(Key::Right);
+    assert_eq!(app.form().unwrap().value("active"), "no");
+    app.handle_key(Key::Enter)
+}
+
+#[test]
+fn deactivating_someone_with_booked_visits_asks_and_lists_them() {
+    let mut app = on_staff(Lang::Sv);
+    let marked = app.staff.selected().unwrap().clone();
+    assert!(marked.active);
+    let effects = deactivate_marked(&mut app);
+    let [Effect::LoadStaffBookings { id, staff }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*id, marked.id);
+    let visits = fixtures::today_data().visits[..2].to_vec();
+    app.update(Action::StaffBookingsLoaded(
+        *id,
+        staff.clone(),
+        visits.clone(),
+    ));
+    let Some(Question::DeactivateStaff { visits: asked, .. }) = app.question() else {
+        panic!("a question")
+    };
+    assert_eq!(asked, &visits);
+    let saved = app.handle_key(Key::Char('y'));
+    assert!(
+        matches!(&saved[..], [Effect::SaveStaff { id: Some(i), staff }] if *i == marked.id && !staff.active),
+        "{saved:?}"
+    );
+}
+
+#[test]
+fn deactivating_someone_with_nothing_booked_saves_at_once() {
+    let mut app = on_staff(Lang::En);
+    let effects = deactivate_marked(&mut app);
+    let [Effect::LoadStaffBookings { id, staff }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    let saved = app.update(Action::StaffBookingsLoaded(*id, staff.clone(), vec![]));
+    assert!(
+        matches!(&saved[..], [Effect::SaveStaff { .. }]),
+        "{saved:?}"
+    );
+    assert!(app.question().is_none());
+}
+
+#[test]
+fn a_visit_with_someone_no_longer_active_is_a_to_do_that_r_rebooks() {
+    let visit = fixtures::today_data().visits[0].clone();
+    let alerts = today::alerts(today::AlertInput {
+        date: fixtures::today(),
+        children: &[],
+        facts: &std::collections::HashMap::new(),
+        programmes: &[],
+        warning_days: 7,
+        missing_interpreter: vec![],
+        double_bookings: vec![],
+        unrecorded: vec![],
+        inactive_staff: vec![("Anna Berg".into(), visit.clone())],
+    });
+    assert_eq!(alerts.len(), 1);
+    assert_eq!(alerts[0].kind, AlertKind::StaffInactive);
+    assert!(
+        alerts[0]
+            .detail
+            .sv
+            .contains("Anna Berg är inte längre aktiv"),
+        "{}",
+        alerts[0].detail.sv
+    );
+    assert!(alerts[0].detail.en.contains("no longer active"));
+    let mut app = app(Lang::Sv);
+    app.update(Action::AlertsLoaded(alerts));
+    app.handle_key(Key::Tab);
+    assert_eq!(
+        app.today_view.rebook_target().map(|v| v.visit_id),
+        Some(visit.visit_id)
+    );
+}
