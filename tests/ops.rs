@@ -297,3 +297,24 @@ fn a_visit_booked_with_someone_deactivated_is_listed_for_the_to_dos() {
         .unwrap();
     assert!(listed.contains(&(visit_id, s.name)), "{listed:?}");
 }
+
+#[test]
+fn a_booking_in_the_past_without_a_reason_is_refused() {
+    let (_dir, path) = demo();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut db);
+    let mut r = request(&options, None);
+    let later = Ctx {
+        now: r.candidate.start + chrono::Duration::days(1),
+        ..ctx()
+    };
+    let before = counts(&mut db);
+    let err = ops::visits::book_visit(&mut db, &later, &r).unwrap_err();
+    assert!(
+        matches!(err, OpsError::Refused(Refusal::InPast(_))),
+        "{err:?}"
+    );
+    assert_eq!(counts(&mut db), before);
+    r.override_reason = Some("noted afterwards".into());
+    ops::visits::book_visit(&mut db, &later, &r).unwrap();
+}

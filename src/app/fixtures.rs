@@ -472,5 +472,6 @@ pub fn booking_plan() -> super::booking::BookingPlan {
             label: "Familjen Åberg 2026-11-25 10:00".into(),
             area: None,
         }],
+        now: at(today(), 9, 0),
     }
 }

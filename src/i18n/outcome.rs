@@ -4,7 +4,7 @@
 use super::Text;
 use super::labels;
 use crate::db::DbError;
-use crate::domain::booking::Conflict;
+use crate::domain::booking::{Conflict, PastStart};
 use crate::domain::enums::{VisitStatus, Weekday};
 use crate::ops::{OpsError, Outcome, Refusal};
 
@@ -50,6 +50,7 @@ pub fn outcome(o: &Outcome) -> Text {
 
 pub fn refusal(r: &Refusal) -> Text {
     match r {
+        Refusal::InPast(past) => past_start(*past),
         Refusal::FamilyGone => Text::new(
             "Familjen finns inte längre.",
             "The family no longer exists.",
@@ -231,6 +232,26 @@ fn refused_sv(r: &crate::db::Refusal) -> String {
         R::TargetIsDatabase => "är databasen själv; välj en annan sökväg".into(),
         R::NoFileName => "saknar filnamn".into(),
         R::BackupFailsChecks(what) => format!("klarar inte kontrollerna ({what}); inget återställdes"),
+    }
+}
+
+/// A booking before now, with what to do about it (a reason, as outside the window).
+pub fn past_start(p: PastStart) -> Text {
+    match p {
+        PastStart::EarlierToday(time) => Text::new(
+            format!(
+                "{} har redan varit i dag; ange ett skäl för att boka ändå",
+                time.format("%H:%M")
+            ),
+            format!(
+                "{} has already passed today; give a reason to book it anyway",
+                time.format("%H:%M")
+            ),
+        ),
+        PastStart::EarlierDay(day) => Text::new(
+            format!("{day} har redan varit; ange ett skäl för att boka ändå"),
+            format!("{day} is in the past; give a reason to book it anyway"),
+        ),
     }
 }
 

@@ -87,6 +87,8 @@ pub enum Refusal {
     DuplicateStaffName,
     /// No staff member has that id or name.
     NoSuchStaff(String),
+    /// A booking before now, without a reason.
+    InPast(crate::domain::booking::PastStart),
     /// Several staff members' names hold what was typed.
     StaffAmbiguous {
         who: String,

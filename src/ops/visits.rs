@@ -7,7 +7,7 @@ use crate::db::Db;
 use crate::domain::booking::plan::{
     BookingOptions, BookingRequest, bookable, candidate_staff, proposal_span, visit_to_book,
 };
-use crate::domain::booking::{BookingRules, ProposalRequest, check_booking, propose};
+use crate::domain::booking::{BookingRules, ProposalRequest, check_booking, past_start, propose};
 use crate::domain::enums::{AuditAction, Location, VisitStatus};
 use crate::domain::model::{Interpreter, NewVisit, Staff, VisitOutcome, VisitStaff};
 
@@ -108,6 +108,7 @@ pub fn plan_booking(
             proposals,
             staff,
             busy,
+            now,
         })
     })
     .map_err(|e: OpsError| match e {
@@ -120,6 +121,14 @@ pub fn plan_booking(
 /// its audit row, in one transaction, so nothing booked meanwhile slips between.
 pub fn book_visit(db: &mut Db, ctx: &Ctx, r: &BookingRequest) -> Result<Done> {
     let c = &r.candidate;
+    if let Some(past) = past_start(c.start, ctx.now)
+        && past.needs_reason()
+        && r.override_reason
+            .as_deref()
+            .is_none_or(|t| t.trim().is_empty())
+    {
+        return Err(Refusal::InPast(past).into());
+    }
     let ids: Vec<i64> = c
         .staff
         .iter()

@@ -104,3 +104,44 @@ fn a_visit_with_someone_no_longer_active_is_a_to_do_that_r_rebooks() {
         Some(visit.visit_id)
     );
 }
+
+/// Booking by hand from a plan read at 09:00 on 23 November, with no window to mind.
+fn manual_booking_now() -> App {
+    let mut app = on_family_page(Protection::None);
+    let mut plan = fixtures::booking_plan();
+    plan.window = None;
+    app.update(Action::ProposalsLoaded(Box::new(plan)));
+    app.handle_key(Key::Char('m'));
+    app
+}
+
+#[test]
+fn booking_by_hand_in_the_past_needs_a_reason() {
+    use super::planning::{error_at, set_field};
+    let mut app = manual_booking_now();
+    assert_eq!(error_at(&app, "reason"), None, "tomorrow is fine");
+    set_field(&mut app, "date", "2026-11-23");
+    set_field(&mut app, "time", "08:00");
+    assert_eq!(
+        error_at(&app, "reason").unwrap(),
+        "08:00 has already passed today; give a reason to book it anyway"
+    );
+    assert!(app.handle_key(Key::Enter).is_empty(), "not saved");
+    set_field(&mut app, "date", "2026-11-19");
+    assert_eq!(
+        error_at(&app, "reason").unwrap(),
+        "2026-11-19 is in the past; give a reason to book it anyway"
+    );
+    set_field(&mut app, "reason", "noted afterwards");
+    assert_eq!(error_at(&app, "reason"), None);
+    let effects = app.handle_key(Key::Enter);
+    assert!(
+        matches!(&effects[..], [Effect::BookVisit(r)] if r.override_reason.as_deref() == Some("noted afterwards")),
+        "{effects:?}"
+    );
+    // Later today is not the past.
+    let mut app = manual_booking_now();
+    set_field(&mut app, "date", "2026-11-23");
+    set_field(&mut app, "time", "10:00");
+    assert_eq!(error_at(&app, "reason"), None);
+}

@@ -379,7 +379,7 @@ fn manual_booking() -> App {
     app
 }
 
-fn set_field(app: &mut App, id: &str, text: &str) {
+pub(super) fn set_field(app: &mut App, id: &str, text: &str) {
     let target = app
         .form()
         .unwrap()
@@ -394,7 +394,7 @@ fn set_field(app: &mut App, id: &str, text: &str) {
     type_text(app, text);
 }
 
-fn error_at(app: &App, id: &str) -> Option<String> {
+pub(super) fn error_at(app: &App, id: &str) -> Option<String> {
     app.form()
         .unwrap()
         .field(id)

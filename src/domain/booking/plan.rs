@@ -59,6 +59,8 @@ pub struct BookingOptions {
     pub required_roles: Vec<Role>,
     pub staff: Vec<Staff>,
     pub busy: Vec<super::Busy>,
+    /// When the options were read: a hand booking before it needs a reason.
+    pub now: chrono::NaiveDateTime,
 }
 
 /// Only families in the programme (or offered it) get visits; the others need a status change
