@@ -111,12 +111,26 @@ impl Field {
             return false;
         }
         if let FieldKind::Choice(options) = &self.kind {
-            let n = options.len().max(1);
+            // Typing narrows the options to those whose label holds every typed word, as the
+            // person picker in Week does; ←/→ then move among those.
+            let typed = match key {
+                Key::Char(c) if c != ' ' => self.input.handle(InputRequest::InsertChar(c)),
+                Key::Backspace => self.input.handle(InputRequest::DeletePrevChar),
+                Key::Ctrl('u') => self.input.handle(InputRequest::DeleteLine),
+                _ => None,
+            };
+            let shown = choice_matches(options, self.input.value());
             let before = self.choice;
-            match key {
-                Key::Right | Key::Char(' ') => self.choice = (self.choice + 1) % n,
-                Key::Left => self.choice = (self.choice + n - 1) % n,
-                _ => {}
+            let at = shown.iter().position(|i| *i == self.choice);
+            let n = shown.len();
+            if n > 0 {
+                self.choice = match (key, at) {
+                    (Key::Right | Key::Char(' '), Some(i)) => shown[(i + 1) % n],
+                    (Key::Left, Some(i)) => shown[(i + n - 1) % n],
+                    (_, Some(_)) if typed.is_none() => self.choice,
+                    (_, Some(i)) => shown[i],
+                    (_, None) => shown[0],
+                };
             }
             return before != self.choice;
         }
@@ -134,6 +148,20 @@ impl Field {
         };
         self.input.handle(request).is_some_and(|c| c.value)
     }
+}
+
+/// The indexes of the options whose label (in either language) holds every word of `typed`.
+pub fn choice_matches(options: &[(String, Text)], typed: &str) -> Vec<usize> {
+    let words: Vec<String> = typed.split_whitespace().map(str::to_lowercase).collect();
+    options
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, label))| {
+            let (sv, en) = (label.sv.to_lowercase(), label.en.to_lowercase());
+            words.iter().all(|w| sv.contains(w) || en.contains(w))
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// What a form is for, and so what saving it does.

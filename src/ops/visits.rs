@@ -5,7 +5,8 @@ use chrono::Duration;
 use super::{Changed, Ctx, Done, OpsError, Outcome, Refusal, Result};
 use crate::db::Db;
 use crate::domain::booking::plan::{
-    BookingOptions, BookingRequest, bookable, candidate_staff, proposal_span, visit_to_book,
+    BookingOptions, BookingRequest, bookable, candidate_staff, proposal_span, ranked_staff,
+    visit_to_book,
 };
 use crate::domain::booking::{BookingRules, ProposalRequest, check_booking, past_start, propose};
 use crate::domain::enums::{AuditAction, Location, VisitStatus};
@@ -66,17 +67,30 @@ pub fn plan_booking(
             &area_staff,
             detail.interpreter_language.as_deref(),
         );
-        let staff: Vec<Staff> = all_staff
-            .into_iter()
+        // By hand, everyone who could go is offered, best first; the proposer weighs the few.
+        let staff: Vec<Staff> = ranked_staff(
+            &pv.roles,
+            &all_staff,
+            &previous,
+            &area_staff,
+            detail.interpreter_language.as_deref(),
+        )
+        .into_iter()
+        .cloned()
+        .collect();
+        let weighed: Vec<Staff> = staff
+            .iter()
             .filter(|s| chosen.binary_search(&s.id).is_ok())
+            .cloned()
             .collect();
         let (from, until) = proposal_span(visit.window, now);
-        let busy = tx.busy_between(&chosen, from, until)?;
+        let ids: Vec<i64> = staff.iter().map(|s| s.id).collect();
+        let busy = tx.busy_between(&ids, from, until)?;
         let request = ProposalRequest {
             rules: BookingRules {
                 required_roles: &pv.roles,
                 window: Some(visit.window),
-                staff: &staff,
+                staff: &weighed,
                 busy: &busy,
                 interpreter_language: detail.interpreter_language.as_deref(),
                 rebooking: rebook,

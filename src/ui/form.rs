@@ -143,7 +143,14 @@ fn render_fields<'a>(
                     FieldKind::Text => fit(f.input.value(), columns.value),
                     FieldKind::Choice(options) => {
                         let shown = options.get(f.choice).map_or("", |(_, t)| t.get(lang));
-                        format!("‹ {shown} ›")
+                        let typed = f.input.value();
+                        if typed.is_empty() {
+                            format!("‹ {shown} ›")
+                        } else {
+                            // What narrows the choice, and how many it leaves.
+                            let n = crate::app::form::choice_matches(options, typed).len();
+                            fit(&format!("‹ {shown} › «{typed}» {n}"), columns.value)
+                        }
                     }
                     FieldKind::Checklist(options, ticked) => {
                         let chosen: Vec<&str> = options

@@ -64,8 +64,10 @@ pub fn manual(plan: &BookingPlan, from: Option<&Candidate>) -> Form {
             .and_then(|c| c.staff.iter().find(|a| a.role == *role))
             .map_or(String::new(), |a| a.staff_id.to_string());
         fields.push(
-            Field::choice(ROLE_FIELDS[i], labels::role(*role), people, &chosen)
-                .hint("←/→ väljer person", "←/→ chooses the person"),
+            Field::choice(ROLE_FIELDS[i], labels::role(*role), people, &chosen).hint(
+                "←/→ väljer; skriv en del av namnet för att söka",
+                "←/→ chooses; type part of a name to narrow",
+            ),
         );
     }
     if plan.interpreter_language.is_some() {

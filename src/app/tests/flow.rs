@@ -145,3 +145,42 @@ fn booking_by_hand_in_the_past_needs_a_reason() {
     set_field(&mut app, "time", "10:00");
     assert_eq!(error_at(&app, "reason"), None);
 }
+
+#[test]
+fn booking_by_hand_offers_everyone_in_the_plan_and_typing_narrows() {
+    use super::planning::set_field;
+    let mut app = on_family_page(Protection::None);
+    let mut plan = fixtures::booking_plan();
+    let mut more = plan.staff[0].clone();
+    more.id = 11;
+    more.name = "Beata Berg".into();
+    plan.staff.push(more.clone());
+    more.id = 12;
+    more.name = "Cilla Lund".into();
+    plan.staff.push(more);
+    app.update(Action::ProposalsLoaded(Box::new(plan)));
+    app.handle_key(Key::Char('m'));
+    let options = |app: &App| match &app.form().unwrap().field("role_0").unwrap().kind {
+        form::FieldKind::Choice(o) => o.len(),
+        _ => 0,
+    };
+    assert_eq!(options(&app), 3, "every nurse in the plan");
+    set_field(&mut app, "role_0", "bea");
+    assert_eq!(app.form().unwrap().value("role_0"), "11");
+    app.handle_key(Key::Right);
+    assert_eq!(
+        app.form().unwrap().value("role_0"),
+        "11",
+        "only Beata holds \"bea\""
+    );
+    app.handle_key(Key::Ctrl('u'));
+    type_text(&mut app, "lund");
+    assert_eq!(app.form().unwrap().value("role_0"), "12");
+    app.handle_key(Key::Ctrl('u'));
+    app.handle_key(Key::Right);
+    assert_eq!(
+        app.form().unwrap().value("role_0"),
+        "1",
+        "all again, in order"
+    );
+}
