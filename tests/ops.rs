@@ -318,3 +318,77 @@ fn a_booking_in_the_past_without_a_reason_is_refused() {
     r.override_reason = Some("noted afterwards".into());
     ops::visits::book_visit(&mut db, &later, &r).unwrap();
 }
+
+#[test]
+fn a_child_with_a_visit_that_took_place_is_not_removed() {
+    let (_dir, path) = demo();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut db);
+    let booked = ops::visits::book_visit(&mut db, &ctx(), &request(&options, None)).unwrap();
+    let child_id = options.visit.child_id;
+    let later = Ctx {
+        now: options.proposals[0].candidate.end() + chrono::Duration::hours(1),
+        ..ctx()
+    };
+    let staff_id = options.proposals[0].candidate.staff[0].staff_id;
+    ops::visits::record_outcome(
+        &mut db,
+        &later,
+        &VisitOutcome {
+            visit_id: booked.id.unwrap(),
+            status: VisitStatus::Done,
+            attended: vec![(staff_id, true)],
+            interpreter_used: false,
+            themes: vec![],
+            referrals: vec![],
+            reason: None,
+        },
+    )
+    .unwrap();
+    let before = counts(&mut db);
+    let err =
+        ops::families::remove_child(&mut db, &later, options.family_id, child_id).unwrap_err();
+    assert!(
+        matches!(err, OpsError::Refused(Refusal::ChildHasDoneVisits(n)) if n >= 1),
+        "{err:?}"
+    );
+    let text = hembesok::i18n::outcome::ops_error(&err);
+    assert!(text.sv.contains("genomför"), "{}", text.sv);
+    assert_eq!(counts(&mut db), before);
+}
+
+#[test]
+fn a_caregiver_is_changed_and_removed_with_audit_rows() {
+    use hembesok::domain::model::NewCaregiver;
+    let (_dir, path) = demo();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut db);
+    let family = options.family_id;
+    let detail = db.read(|tx| tx.family_detail(family)).unwrap().unwrap();
+    let first = detail.caregivers[0].id;
+    let before = counts(&mut db);
+    ops::families::update_caregiver(
+        &mut db,
+        &ctx(),
+        family,
+        first,
+        &NewCaregiver {
+            name: "Rättat Namn".into(),
+            relation: None,
+            identity: None,
+        },
+    )
+    .unwrap();
+    let detail = db.read(|tx| tx.family_detail(family)).unwrap().unwrap();
+    assert_eq!(detail.caregivers[0].name, "Rättat Namn");
+    ops::families::remove_caregiver(&mut db, &ctx(), family, first).unwrap();
+    let after = db.read(|tx| tx.family_detail(family)).unwrap().unwrap();
+    assert!(after.caregivers.iter().all(|c| c.id != first));
+    assert_eq!(counts(&mut db).1, before.1 + 2, "one audit row each");
+    // Someone else's caregiver is not this family's to change.
+    let err = ops::families::remove_caregiver(&mut db, &ctx(), family, first).unwrap_err();
+    assert!(
+        matches!(err, OpsError::Refused(Refusal::PersonGone)),
+        "{err:?}"
+    );
+}

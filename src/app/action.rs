@@ -81,6 +81,12 @@ pub enum Action {
     AddCaregiver,
     AddChild,
     RecordConsent,
+    /// Change or remove one of the family's caregivers.
+    EditCaregiver,
+    /// Change or remove one of the family's children.
+    EditChild,
+    /// In a form about a person: remove them (asks first).
+    Remove,
     Activate,
     Decline,
     Pause,
@@ -157,6 +163,24 @@ pub enum Effect {
     AddChild {
         family_id: i64,
         child: NewChild,
+    },
+    UpdateCaregiver {
+        family_id: i64,
+        caregiver_id: i64,
+        caregiver: NewCaregiver,
+    },
+    RemoveCaregiver {
+        family_id: i64,
+        caregiver_id: i64,
+    },
+    UpdateChild {
+        family_id: i64,
+        child_id: i64,
+        child: NewChild,
+    },
+    RemoveChild {
+        family_id: i64,
+        child_id: i64,
     },
     AddConsent {
         family_id: i64,

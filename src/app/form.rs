@@ -171,6 +171,10 @@ pub enum FormKind {
     EditFamily(i64),
     AddCaregiver(i64),
     AddChild(i64),
+    /// One of the family's caregivers, chosen in the form's first field.
+    EditCaregiver(i64),
+    /// One of the family's children, chosen in the form's first field.
+    EditChild(i64),
     Consent(i64),
     Exit(i64),
     NewStaff,

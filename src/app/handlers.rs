@@ -153,6 +153,30 @@ impl App {
                 self.open_form(forms::add_child(id));
                 Vec::new()
             }
+            Action::EditCaregiver | Action::EditChild => {
+                let form = if *action == Action::EditCaregiver {
+                    forms::edit_caregiver(detail)
+                } else {
+                    forms::edit_child(detail)
+                };
+                match form {
+                    Some(form) => self.open_form(form),
+                    None => {
+                        self.message = Some(if *action == Action::EditCaregiver {
+                            Text::new(
+                                "Familjen har ingen vårdnadshavare än; c lägger till en.",
+                                "The family has no caregiver yet; c adds one.",
+                            )
+                        } else {
+                            Text::new(
+                                "Familjen har inget barn än; b lägger till ett.",
+                                "The family has no child yet; b adds one.",
+                            )
+                        });
+                    }
+                }
+                Vec::new()
+            }
             Action::RecordConsent => {
                 let first = detail
                     .caregivers

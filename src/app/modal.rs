@@ -33,12 +33,25 @@ pub enum Question {
         staff: Box<crate::domain::model::NewStaff>,
         visits: Vec<crate::domain::views::DayVisit>,
     },
+    /// Remove one of a family's people (named).
+    RemovePerson {
+        family_id: i64,
+        person: Person,
+        name: String,
+    },
     /// After a pause was confirmed: whether its booked visits are cancelled (y) or kept (n).
     CancelBooked {
         family_id: i64,
         change: StatusChange,
         booked: Vec<BookedVisit>,
     },
+}
+
+/// One of a family's people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Person {
+    Caregiver(i64),
+    Child(i64),
 }
 
 /// Something open over the screen.
@@ -251,6 +264,18 @@ impl App {
                 id: Some(*id),
                 staff: staff.clone(),
             }],
+            Question::RemovePerson {
+                family_id, person, ..
+            } => vec![match *person {
+                Person::Caregiver(caregiver_id) => Effect::RemoveCaregiver {
+                    family_id: *family_id,
+                    caregiver_id,
+                },
+                Person::Child(child_id) => Effect::RemoveChild {
+                    family_id: *family_id,
+                    child_id,
+                },
+            }],
             Question::CancelBooked { .. } => Vec::new(),
         }
     }
@@ -292,8 +317,42 @@ impl App {
                 Some(effect) => vec![effect],
                 None => Vec::new(),
             },
+            Action::Remove => {
+                let (family_id, kind) = match form.kind {
+                    super::form::FormKind::EditCaregiver(f) => {
+                        (f, Person::Caregiver as fn(i64) -> Person)
+                    }
+                    super::form::FormKind::EditChild(f) => (f, Person::Child as fn(i64) -> Person),
+                    _ => return Vec::new(),
+                };
+                let Some(id) = forms::person_of(form) else {
+                    return Vec::new();
+                };
+                let name = form
+                    .field("who")
+                    .and_then(|f| match &f.kind {
+                        super::form::FieldKind::Choice(o) => o.get(f.choice),
+                        _ => None,
+                    })
+                    .map(|(_, label)| label.sv.clone())
+                    .unwrap_or_default();
+                self.ask(Question::RemovePerson {
+                    family_id,
+                    person: kind(id),
+                    name,
+                });
+                Vec::new()
+            }
             other => {
+                let before = forms::person_of(form);
                 form.handle(&other, today);
+                // Another person chosen: the fields show what is stored about them.
+                if before != forms::person_of(form)
+                    && let Some(page) = self.family.as_ref()
+                {
+                    forms::refill_person(form, &page.data.detail);
+                    forms::validate(form, today);
+                }
                 Vec::new()
             }
         }

@@ -30,6 +30,14 @@ pub fn outcome(o: &Outcome) -> Text {
             Text::new("Vårdnadshavaren är tillagd.", "The caregiver is added.")
         }
         Outcome::ChildAdded => Text::new("Barnet är tillagt.", "The child is added."),
+        Outcome::CaregiverUpdated => {
+            Text::new("Vårdnadshavaren är ändrad.", "The caregiver is changed.")
+        }
+        Outcome::CaregiverRemoved => {
+            Text::new("Vårdnadshavaren är borttagen.", "The caregiver is removed.")
+        }
+        Outcome::ChildUpdated => Text::new("Barnet är ändrat.", "The child is changed."),
+        Outcome::ChildRemoved => Text::new("Barnet är borttaget.", "The child is removed."),
         Outcome::ConsentRecorded => {
             Text::new("Samtycket är antecknat.", "The consent is recorded.")
         }
@@ -51,6 +59,22 @@ pub fn outcome(o: &Outcome) -> Text {
 pub fn refusal(r: &Refusal) -> Text {
     match r {
         Refusal::InPast(past) => past_start(*past),
+        Refusal::PersonGone => Text::new(
+            "Personen finns inte längre i familjen.",
+            "The person is no longer in the family.",
+        ),
+        Refusal::ChildHasDoneVisits(1) => Text::new(
+            "Barnet har ett genomfört besök och tas inte bort: rapporten räknar det. Ändra uppgifterna i stället.",
+            "The child has a visit that took place and is not removed: the report counts it. Edit the details instead.",
+        ),
+        Refusal::ChildHasDoneVisits(n) => Text::new(
+            format!(
+                "Barnet har {n} genomförda besök och tas inte bort: rapporten räknar dem. Ändra uppgifterna i stället."
+            ),
+            format!(
+                "The child has {n} visits that took place and is not removed: the report counts them. Edit the details instead."
+            ),
+        ),
         Refusal::FamilyGone => Text::new(
             "Familjen finns inte längre.",
             "The family no longer exists.",

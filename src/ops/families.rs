@@ -59,6 +59,105 @@ pub fn add_child(db: &mut Db, ctx: &Ctx, family_id: i64, child: &NewChild) -> Re
     })
 }
 
+/// Changes one of the family's caregivers.
+pub fn update_caregiver(
+    db: &mut Db,
+    ctx: &Ctx,
+    family_id: i64,
+    caregiver_id: i64,
+    caregiver: &NewCaregiver,
+) -> Result<Done> {
+    db.write(|tx| {
+        if !tx.update_caregiver(family_id, caregiver_id, caregiver)? {
+            return Err(Refusal::PersonGone.into());
+        }
+        tx.insert_audit(&person_audit(
+            ctx,
+            AuditAction::UpdateCaregiver,
+            family_id,
+            caregiver_id,
+        ))?;
+        Ok(family_done(Outcome::CaregiverUpdated, family_id))
+    })
+}
+
+/// Removes one of the family's caregivers.
+pub fn remove_caregiver(db: &mut Db, ctx: &Ctx, family_id: i64, caregiver_id: i64) -> Result<Done> {
+    db.write(|tx| {
+        if !tx.delete_caregiver(family_id, caregiver_id)? {
+            return Err(Refusal::PersonGone.into());
+        }
+        tx.insert_audit(&person_audit(
+            ctx,
+            AuditAction::RemoveCaregiver,
+            family_id,
+            caregiver_id,
+        ))?;
+        Ok(family_done(Outcome::CaregiverRemoved, family_id))
+    })
+}
+
+/// Changes one of the family's children.
+pub fn update_child(
+    db: &mut Db,
+    ctx: &Ctx,
+    family_id: i64,
+    child_id: i64,
+    child: &NewChild,
+) -> Result<Done> {
+    db.write(|tx| {
+        if !tx.update_child(family_id, child_id, child)? {
+            return Err(Refusal::PersonGone.into());
+        }
+        tx.insert_audit(&person_audit(
+            ctx,
+            AuditAction::UpdateChild,
+            family_id,
+            child_id,
+        ))?;
+        Ok(family_done(Outcome::ChildUpdated, family_id))
+    })
+}
+
+/// Removes one of the family's children with its visits; refused when a visit took place (the
+/// report counts it).
+pub fn remove_child(db: &mut Db, ctx: &Ctx, family_id: i64, child_id: i64) -> Result<Done> {
+    db.write(|tx| {
+        let done = tx.done_visits_of_child(child_id)?;
+        if done > 0 {
+            return Err(Refusal::ChildHasDoneVisits(done).into());
+        }
+        if !tx.delete_child(family_id, child_id)? {
+            return Err(Refusal::PersonGone.into());
+        }
+        tx.insert_audit(&person_audit(
+            ctx,
+            AuditAction::RemoveChild,
+            family_id,
+            child_id,
+        ))?;
+        Ok(Done {
+            outcome: Outcome::ChildRemoved,
+            // Its booked visits went with it.
+            changed: Changed::FamilyVisits(family_id),
+            id: Some(family_id),
+        })
+    })
+}
+
+/// The family's audit row, naming which of its people.
+fn person_audit(
+    ctx: &Ctx,
+    action: AuditAction,
+    family_id: i64,
+    person_id: i64,
+) -> crate::domain::model::AuditEntry {
+    crate::domain::model::AuditEntry {
+        detail: Some(format!("person {person_id}")),
+        ..ctx.audit_family(action, family_id)
+    }
+}
+
 pub fn add_consent(db: &mut Db, ctx: &Ctx, family_id: i64, consent: &Consent) -> Result<Done> {
     db.write(|tx| {
         tx.add_consent(family_id, consent)?;

@@ -87,6 +87,10 @@ pub enum Refusal {
     DuplicateStaffName,
     /// No staff member has that id or name.
     NoSuchStaff(String),
+    /// The family has no such caregiver or child (any more).
+    PersonGone,
+    /// A child whose visits took place stays: the report counts them.
+    ChildHasDoneVisits(usize),
     /// A booking before now, without a reason.
     InPast(crate::domain::booking::PastStart),
     /// Several staff members' names hold what was typed.
@@ -152,6 +156,10 @@ pub enum Outcome {
     FamilyUpdated,
     CaregiverAdded,
     ChildAdded,
+    CaregiverUpdated,
+    CaregiverRemoved,
+    ChildUpdated,
+    ChildRemoved,
     ConsentRecorded,
     /// The new status, and how many booked visits were cancelled with it.
     StatusChanged {

@@ -162,6 +162,24 @@ impl Runner {
             Effect::AddChild { family_id, child } => {
                 ops::families::add_child(db, &ctx, family_id, &child)?
             }
+            Effect::UpdateCaregiver {
+                family_id,
+                caregiver_id,
+                caregiver,
+            } => ops::families::update_caregiver(db, &ctx, family_id, caregiver_id, &caregiver)?,
+            Effect::RemoveCaregiver {
+                family_id,
+                caregiver_id,
+            } => ops::families::remove_caregiver(db, &ctx, family_id, caregiver_id)?,
+            Effect::UpdateChild {
+                family_id,
+                child_id,
+                child,
+            } => ops::families::update_child(db, &ctx, family_id, child_id, &child)?,
+            Effect::RemoveChild {
+                family_id,
+                child_id,
+            } => ops::families::remove_child(db, &ctx, family_id, child_id)?,
             Effect::AddConsent { family_id, consent } => {
                 ops::families::add_consent(db, &ctx, family_id, &consent)?
             }

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{Theme, centered, describe, i18n};
 use crate::app::keymap::{bindings_in, keys_label};
+use crate::app::modal::Person;
 use crate::app::{App, Question, labels};
 
 /// The keys of the current screen, then the ones that work everywhere, from the keymap table.
@@ -135,6 +136,10 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
             staff_visits = Some(visits);
             s.deactivate_staff.replace("{}", &staff.name)
         }
+        Question::RemovePerson { person, name, .. } => match person {
+            Person::Caregiver(_) => s.remove_caregiver.replace("{}", name),
+            Person::Child(_) => s.remove_child.replace("{}", name),
+        },
         Question::CancelBooked { booked, .. } => {
             booked_list = Some((s.booked_cancelled, booked));
             s.cancel_booked.to_string()

@@ -184,3 +184,73 @@ fn booking_by_hand_offers_everyone_in_the_plan_and_typing_narrows() {
         "all again, in order"
     );
 }
+
+#[test]
+fn a_caregiver_is_edited_with_the_checks_of_adding_and_removed_after_a_question() {
+    use super::planning::set_field;
+    let mut app = on_family_page(Protection::None);
+    app.handle_key(Key::Char('C'));
+    let form = app.form().unwrap();
+    assert_eq!(form.kind, form::FormKind::EditCaregiver(3));
+    assert_eq!(form.value("caregiver_name"), "Hodan Exempel");
+    assert_eq!(form.value("caregiver_id_kind"), "samordningsnummer");
+    assert!(!form.dirty);
+    // The second caregiver: the fields follow.
+    app.handle_key(Key::Right);
+    assert_eq!(app.form().unwrap().value("caregiver_name"), "Abdi Exempel");
+    assert_eq!(app.form().unwrap().value("caregiver_id"), "");
+    set_field(&mut app, "caregiver_id", "19950402-1234");
+    assert!(
+        app.form()
+            .unwrap()
+            .field("caregiver_id")
+            .unwrap()
+            .error
+            .is_some(),
+        "a wrong check digit is refused as when adding"
+    );
+    set_field(&mut app, "caregiver_id", "");
+    set_field(&mut app, "caregiver_name", "Abdi Exempelsson");
+    let effects = app.handle_key(Key::Enter);
+    assert!(
+        matches!(&effects[..], [Effect::UpdateCaregiver { family_id: 3, caregiver_id: 2, caregiver }]
+            if caregiver.name == "Abdi Exempelsson"),
+        "{effects:?}"
+    );
+    app.handle_key(Key::Ctrl('d'));
+    assert!(matches!(
+        app.question(),
+        Some(Question::RemovePerson { name, .. }) if name == "Abdi Exempel"
+    ));
+    assert_eq!(
+        app.handle_key(Key::Char('y')),
+        vec![Effect::RemoveCaregiver {
+            family_id: 3,
+            caregiver_id: 2
+        }]
+    );
+}
+
+#[test]
+fn a_child_is_edited_and_removed_after_a_question() {
+    use super::planning::set_field;
+    let mut app = on_family_page(Protection::None);
+    app.handle_key(Key::Char('B'));
+    assert_eq!(app.form().unwrap().kind, form::FormKind::EditChild(3));
+    assert_eq!(app.form().unwrap().value("child_name"), "Ifrah Exempel");
+    set_field(&mut app, "child_name", "Ifrah Exempelsdotter");
+    let effects = app.handle_key(Key::Enter);
+    assert!(
+        matches!(&effects[..], [Effect::UpdateChild { family_id: 3, child_id: 7, child }]
+            if child.name == "Ifrah Exempelsdotter"),
+        "{effects:?}"
+    );
+    app.handle_key(Key::Ctrl('d'));
+    assert_eq!(
+        app.handle_key(Key::Char('y')),
+        vec![Effect::RemoveChild {
+            family_id: 3,
+            child_id: 7
+        }]
+    );
+}
