@@ -147,6 +147,7 @@ pub fn alerts() -> Vec<AlertRow> {
         kind,
         family_id,
         family_name: family.into(),
+        protection: Protection::None,
         area: Some("Centrum".into()),
         detail: Text::new(sv, en),
         date: Some(today()),

@@ -26,6 +26,9 @@ pub struct Field {
     pub error: Option<Text>,
     /// How to write the value, shown while the field has focus.
     pub hint: Option<Text>,
+    /// A protected family's address or phone, not shown nor typed into until revealed (`r`,
+    /// written to the audit log); saving keeps it as it is.
+    pub hidden: bool,
 }
 
 impl Field {
@@ -39,6 +42,7 @@ impl Field {
             required: false,
             error: None,
             hint: None,
+            hidden: false,
         }
     }
 
@@ -86,6 +90,9 @@ impl Field {
     }
 
     fn type_key(&mut self, key: Key) -> bool {
+        if self.hidden {
+            return false;
+        }
         if let FieldKind::Checklist(options, ticked) = &mut self.kind {
             let n = options.len().max(1);
             match key {
@@ -204,6 +211,18 @@ pub struct Form {
 }
 
 impl Form {
+    /// Whether the field with focus is hidden until revealed.
+    pub fn focus_hidden(&self) -> bool {
+        self.fields.get(self.focus).is_some_and(|f| f.hidden)
+    }
+
+    /// Shows the hidden fields (after the reveal was written to the audit log).
+    pub fn reveal(&mut self) {
+        for f in &mut self.fields {
+            f.hidden = false;
+        }
+    }
+
     pub fn new(kind: FormKind, title: Text, fields: Vec<Field>) -> Self {
         Form {
             kind,

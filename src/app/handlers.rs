@@ -141,7 +141,15 @@ impl App {
                 Vec::new()
             }
             Action::Edit => {
-                let form = forms::edit_family(detail);
+                let mut form = forms::edit_family(detail);
+                // As on the page: a protected family's address and phone wait for `r`.
+                if detail.protection.is_protected() && !page.revealed {
+                    for f in &mut form.fields {
+                        if f.id == "address" || f.id == "phone" {
+                            f.hidden = true;
+                        }
+                    }
+                }
                 self.open_form(form);
                 Vec::new()
             }

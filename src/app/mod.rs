@@ -174,6 +174,13 @@ impl App {
                 if let Some(page) = self.family.as_mut().filter(|p| p.data.detail.id == id) {
                     page.revealed = true;
                 }
+                for m in &mut self.modals {
+                    if let Modal::Form(form) = m
+                        && form.kind == form::FormKind::EditFamily(id)
+                    {
+                        form.reveal();
+                    }
+                }
                 Vec::new()
             }
             Action::WeekLoaded(data) => {

@@ -343,6 +343,11 @@ impl App {
                 });
                 Vec::new()
             }
+            // On a hidden address or phone, `r` shows them, logged as on the page.
+            Action::Type(super::Key::Char('r')) if form.focus_hidden() => match form.kind {
+                super::form::FormKind::EditFamily(id) => vec![Effect::Reveal(id)],
+                _ => Vec::new(),
+            },
             other => {
                 let before = forms::person_of(form);
                 form.handle(&other, today);

@@ -6,6 +6,7 @@ use chrono::{Days, NaiveDate};
 
 use super::{Action, Text, move_selection};
 use crate::domain::calendar::is_working_day;
+use crate::domain::enums::Protection;
 use crate::domain::programme::Programme;
 use crate::domain::timeline::{AlertKind, VisitFact, programme_alerts, timeline};
 use crate::domain::views::{ChildPlan, DayVisit, SessionInfo};
@@ -16,6 +17,8 @@ pub struct AlertRow {
     pub kind: AlertKind,
     pub family_id: i64,
     pub family_name: String,
+    /// A protected family is not named in the list (as in Week and the calendar).
+    pub protection: Protection,
     pub area: Option<String>,
     /// What and when, e.g. the visit and its last day.
     pub detail: Text,
@@ -284,6 +287,7 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
                 kind,
                 family_id: child.family_id,
                 family_name: child.family_name.clone(),
+                protection: child.protection,
                 area: child.area.clone(),
                 detail: Text::new(sv, en),
                 date: Some(date),
@@ -298,6 +302,7 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
             kind: AlertKind::InterpreterMissing,
             family_id: v.family_id,
             family_name: v.family_name.clone(),
+            protection: v.protection,
             area: v.area.clone(),
             detail: Text::new(
                 format!("{when}: ingen tolk bokad ({})", lang.sv),
@@ -324,6 +329,7 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
             kind: AlertKind::DoubleBooked,
             family_id: b.family_id,
             family_name: b.family_name.clone(),
+            protection: b.protection,
             area: b.area.clone(),
             detail,
             date: Some(a.start.date()),
@@ -336,6 +342,7 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
             kind: AlertKind::NotRecorded,
             family_id: v.family_id,
             family_name: v.family_name.clone(),
+            protection: v.protection,
             area: v.area.clone(),
             detail: Text::new(
                 format!("{when}: registrera utfallet (o)"),
@@ -351,6 +358,7 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
             kind: AlertKind::StaffInactive,
             family_id: v.family_id,
             family_name: v.family_name.clone(),
+            protection: v.protection,
             area: v.area.clone(),
             detail: Text::new(
                 format!("{when}: {name} är inte längre aktiv; boka om (r)"),

@@ -220,7 +220,8 @@ impl ReadTx<'_> {
             "AND ?2 IS NULL"
         };
         let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT f.id, f.display_name, f.area, c.id, c.name, c.birth_date, f.programme_id, f.programme_version
+            "SELECT f.id, f.display_name, f.area, c.id, c.name, c.birth_date, f.programme_id, f.programme_version,
+                    f.protection
              FROM child c JOIN family f ON f.id = c.family_id
              WHERE f.status = 'active' AND c.expected = 0 AND c.birth_date >= ?1 {only}
              ORDER BY c.birth_date, c.id",
@@ -235,6 +236,7 @@ impl ReadTx<'_> {
                 r.get::<_, String>(5)?,
                 r.get(6)?,
                 r.get(7)?,
+                r.get::<_, String>(8)?,
             ))
         })?;
         let children = rows
@@ -248,10 +250,12 @@ impl ReadTx<'_> {
                     birth,
                     programme_id,
                     programme_version,
+                    protection,
                 ) = row?;
                 Ok(ChildPlan {
                     family_id,
                     family_name,
+                    protection: parse_enum(&protection)?,
                     area,
                     child_id,
                     child_name,

@@ -115,6 +115,7 @@ pub struct DayVisit {
 pub struct ChildPlan {
     pub family_id: i64,
     pub family_name: String,
+    pub protection: Protection,
     pub area: Option<String>,
     pub child_id: i64,
     pub child_name: String,

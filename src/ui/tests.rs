@@ -98,6 +98,22 @@ fn a_protected_family_hides_address_and_phone_until_revealed() {
 }
 
 #[test]
+fn the_edit_form_hides_a_protected_address_until_r() {
+    let mut app = family_page(Protection::SkyddadFolkbokforing);
+    app.handle_key(Key::Char('e'));
+    let hidden = draw(&app, 80, 24);
+    assert!(
+        !hidden.contains("Hemliga vägen") && !hidden.contains("070-174 06 99"),
+        "{hidden}"
+    );
+    assert!(hidden.contains("dold (skyddad)"), "{hidden}");
+    insta::assert_snapshot!("edit_protected_80x24", hidden);
+    app.update(Action::Revealed(3));
+    let shown = draw(&app, 80, 24);
+    assert!(shown.contains("Hemliga vägen 1"), "{shown}");
+}
+
+#[test]
 fn family_page_in_english_shows_the_timeline() {
     let mut app = family_page(Protection::None);
     app.lang = Lang::En;

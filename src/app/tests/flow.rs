@@ -254,3 +254,37 @@ fn a_child_is_edited_and_removed_after_a_question() {
         }]
     );
 }
+
+#[test]
+fn in_the_edit_form_a_protected_address_waits_for_r_which_is_logged() {
+    let mut app = on_family_page(Protection::SkyddadFolkbokforing);
+    app.handle_key(Key::Char('e'));
+    let at = |app: &App, id: &str| {
+        app.form()
+            .unwrap()
+            .fields
+            .iter()
+            .position(|f| f.id == id)
+            .unwrap()
+    };
+    let address = at(&app, "address");
+    assert!(app.form().unwrap().fields[address].hidden);
+    assert!(app.form().unwrap().fields[at(&app, "phone")].hidden);
+    while app.form().unwrap().focus != address {
+        app.handle_key(Key::Tab);
+    }
+    assert!(keys(&mut app, "x").is_empty());
+    assert_eq!(
+        app.form().unwrap().value("address"),
+        "Hemliga vägen 1",
+        "kept, not typed into"
+    );
+    assert_eq!(app.handle_key(Key::Char('r')), vec![Effect::Reveal(3)]);
+    app.update(Action::Revealed(3));
+    assert!(!app.form().unwrap().fields[address].hidden);
+    assert!(app.family.as_ref().unwrap().revealed, "the page too");
+    // An unprotected family's form hides nothing.
+    let mut app = on_family_page(Protection::None);
+    app.handle_key(Key::Char('e'));
+    assert!(app.form().unwrap().fields.iter().all(|f| !f.hidden));
+}
