@@ -239,6 +239,35 @@ fn the_week_with_a_marked_visit() {
 }
 
 #[test]
+fn without_colour_the_marked_day_has_a_thick_frame_and_a_reversed_title() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('2'));
+    app.update(fixtures::week_loaded(fixtures::today_data().visits));
+    app.handle_key(Key::Right);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| render(&app, f, Theme { color: false }))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let text = draw(&app, 80, 24);
+    // Tuesday is marked: only its frame is thick.
+    assert_eq!(text.matches('┏').count(), 1, "{text}");
+    let row = text.lines().position(|l| l.contains(" tis ")).unwrap();
+    let col = text
+        .lines()
+        .nth(row)
+        .unwrap()
+        .chars()
+        .position(|c| c == 't')
+        .unwrap();
+    let cell = &buffer[(u16::try_from(col).unwrap(), u16::try_from(row).unwrap())];
+    assert!(
+        cell.modifier.contains(ratatui::style::Modifier::REVERSED),
+        "the title is reversed: {cell:?}"
+    );
+}
+
+#[test]
 fn a_question_before_a_status_change() {
     let mut app = family_page(Protection::None);
     app.handle_key(Key::Char('p'));
