@@ -186,14 +186,11 @@ pub fn set_status(db: &mut Db, ctx: &Ctx, family_id: i64, change: &StatusChange)
         let cancelled = if change.cancel_booked {
             // The reason kept on each visit: the coordinator's words, else the code of why the
             // family left (or of its new status), like every other stored code.
-            let reason = note.map_or_else(
-                || {
-                    change
-                        .exit
-                        .map_or(change.status.as_str(), ExitReason::as_str)
-                },
-                |n| n,
-            );
+            let reason = note.unwrap_or_else(|| {
+                change
+                    .exit
+                    .map_or(change.status.as_str(), ExitReason::as_str)
+            });
             tx.cancel_booked_of_family(family_id, reason, ctx.now)?
         } else {
             0

@@ -221,8 +221,7 @@ fn conflicts(form: &Form, c: &Candidate) -> Vec<Conflict> {
 /// A start before the plan was read, with no reason given.
 fn past_without_reason(form: &Form, c: &Candidate) -> Option<PastStart> {
     let plan = form.plan.as_deref()?;
-    past_start(c.start, plan.now)
-        .filter(|p| !(p.needs_reason() && !form.value("reason").is_empty()))
+    past_start(c.start, plan.now).filter(|p| !p.needs_reason() || form.value("reason").is_empty())
 }
 
 pub fn validate(form: &mut Form) {
