@@ -323,6 +323,8 @@ impl App {
             }
             Changed::Staff => {
                 effects.push(Effect::LoadStaff);
+                // Someone no longer active makes their booked visits to-dos.
+                effects.push(Effect::LoadAlerts);
                 // Names on the week's visits may have changed.
                 if self.week.loaded {
                     effects.extend(self.week.reload());

@@ -96,10 +96,10 @@ pub enum AlertKind {
     InterpreterMissing,
     /// A staff member in two visits at once.
     DoubleBooked,
-    /// A visit whose time has passed and whose outcome is not recorded.
-    NotRecorded,
     /// A booked visit with someone booked who is no longer active.
     StaffInactive,
+    /// A visit whose time has passed and whose outcome is not recorded.
+    NotRecorded,
 }
 
 /// How far ahead a due visit without a booking is worth an alert.

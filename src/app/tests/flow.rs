@@ -288,3 +288,14 @@ fn in_the_edit_form_a_protected_address_waits_for_r_which_is_logged() {
     app.handle_key(Key::Char('e'));
     assert!(app.form().unwrap().fields.iter().all(|f| !f.hidden));
 }
+
+#[test]
+fn saving_staff_reads_the_to_dos_again() {
+    let mut app = on_staff(Lang::Sv);
+    let after = app.update(Action::Saved(
+        Text::new("Sparat", "Saved"),
+        Changed::Staff,
+        Some(1),
+    ));
+    assert!(after.contains(&Effect::LoadAlerts), "{after:?}");
+}
