@@ -361,8 +361,9 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
             protection: v.protection,
             area: v.area.clone(),
             detail: Text::new(
-                format!("{when}: {name} är inte längre aktiv; boka om (r)"),
-                format!("{when}: {name} is no longer active; rebook (r)"),
+                // What first: at 80 columns the name is what gets cut.
+                format!("{when} · inte längre aktiv: {name}"),
+                format!("{when} · no longer active: {name}"),
             ),
             date: Some(v.start.date()),
             visit: Some(v.clone()),

@@ -111,7 +111,8 @@ pub fn alert(k: AlertKind) -> Text {
         AlertKind::InterpreterMissing => t("Tolk saknas", "No interpreter"),
         AlertKind::DoubleBooked => t("Dubbelbokad", "Double-booked"),
         AlertKind::NotRecorded => t("Utfall saknas", "Not recorded"),
-        AlertKind::StaffInactive => t("Ej aktiv personal", "Staff not active"),
+        // At most 14 characters: the width of the kind column in Today.
+        AlertKind::StaffInactive => t("Ej aktiv", "Staff inactive"),
     }
 }
 

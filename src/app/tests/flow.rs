@@ -88,14 +88,21 @@ fn a_visit_with_someone_no_longer_active_is_a_to_do_that_r_rebooks() {
     assert_eq!(alerts.len(), 1);
     assert_eq!(alerts[0].kind, AlertKind::StaffInactive);
     assert!(
-        alerts[0]
-            .detail
-            .sv
-            .contains("Anna Berg är inte längre aktiv"),
+        alerts[0].detail.sv.contains("inte längre aktiv: Anna Berg"),
         "{}",
         alerts[0].detail.sv
     );
     assert!(alerts[0].detail.en.contains("no longer active"));
+    for lang in [Lang::Sv, Lang::En] {
+        assert!(
+            crate::i18n::labels::alert(AlertKind::StaffInactive)
+                .get(lang)
+                .chars()
+                .count()
+                <= 14,
+            "fits Today's kind column"
+        );
+    }
     let mut app = app(Lang::Sv);
     app.update(Action::AlertsLoaded(alerts));
     app.handle_key(Key::Tab);
