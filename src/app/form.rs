@@ -259,8 +259,19 @@ impl Form {
     pub fn handle(&mut self, action: &Action, today: chrono::NaiveDate) {
         let n = self.fields.len().max(1);
         match action {
-            Action::NextField => self.focus = (self.focus + 1) % n,
-            Action::PrevField => self.focus = (self.focus + n - 1) % n,
+            Action::NextField | Action::PrevField => {
+                // What narrowed a choice is done with once the field is left.
+                if let Some(f) = self.fields.get_mut(self.focus)
+                    && matches!(f.kind, FieldKind::Choice(_))
+                {
+                    f.input = Input::default();
+                }
+                self.focus = if *action == Action::NextField {
+                    (self.focus + 1) % n
+                } else {
+                    (self.focus + n - 1) % n
+                };
+            }
             Action::Type(key) => {
                 if let Some(field) = self.fields.get_mut(self.focus)
                     && field.type_key(*key)
