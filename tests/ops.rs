@@ -392,3 +392,81 @@ fn a_caregiver_is_changed_and_removed_with_audit_rows() {
         "{err:?}"
     );
 }
+
+#[test]
+fn twins_are_booked_together_and_one_outcome_records_both() {
+    use hembesok::domain::model::NewChild;
+    let (_dir, path) = demo();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut db);
+    let family = options.family_id;
+    let detail = db.read(|tx| tx.family_detail(family)).unwrap().unwrap();
+    let first = detail
+        .children
+        .iter()
+        .find(|c| c.id == options.visit.child_id)
+        .unwrap()
+        .clone();
+    ops::families::add_child(
+        &mut db,
+        &ctx(),
+        family,
+        &NewChild {
+            name: "Tvilling Testsson".into(),
+            birth_date: first.birth_date,
+            expected: false,
+            first_child: false,
+            first_born_in_sweden: false,
+            identity: None,
+        },
+    )
+    .unwrap();
+    let twin = db
+        .read(|tx| tx.family_detail(family))
+        .unwrap()
+        .unwrap()
+        .children
+        .into_iter()
+        .find(|c| c.name == "Tvilling Testsson")
+        .unwrap()
+        .id;
+    let before = counts(&mut db);
+    let booked = ops::visits::book_visit(&mut db, &ctx(), &request(&options, None)).unwrap();
+    assert_eq!(
+        counts(&mut db),
+        (before.0 + 2, before.1 + 2),
+        "two visits, two audit rows"
+    );
+    let start = options.proposals[0].candidate.start;
+    let twin_visit = db
+        .read(|tx| tx.visits_of_child(twin))
+        .unwrap()
+        .into_iter()
+        .find(|v| v.start == start && v.visit_no == Some(options.visit.visit_no))
+        .unwrap();
+    assert_eq!(twin_visit.status, VisitStatus::Planned);
+    let later = Ctx {
+        now: options.proposals[0].candidate.end() + chrono::Duration::hours(1),
+        ..ctx()
+    };
+    let staff_id = options.proposals[0].candidate.staff[0].staff_id;
+    ops::visits::record_outcome(
+        &mut db,
+        &later,
+        &VisitOutcome {
+            visit_id: booked.id.unwrap(),
+            status: VisitStatus::Done,
+            attended: vec![(staff_id, true)],
+            interpreter_used: false,
+            themes: vec![],
+            referrals: vec![],
+            reason: None,
+        },
+    )
+    .unwrap();
+    let twin_after = db
+        .read(|tx| tx.visit_record(twin_visit.id))
+        .unwrap()
+        .unwrap();
+    assert_eq!(twin_after.status, VisitStatus::Done, "one outcome for both");
+}

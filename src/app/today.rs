@@ -217,9 +217,29 @@ pub fn today_data(
     TodayData {
         date,
         next_day,
-        visits,
+        visits: merge_twins(visits),
         next_session,
     }
+}
+
+/// Twins' visits (one family, one time, one programme visit) as one row, both children named:
+/// it is one trip. The row keeps the first visit's id; recording its outcome records both.
+pub fn merge_twins(visits: Vec<DayVisit>) -> Vec<DayVisit> {
+    let mut out: Vec<DayVisit> = Vec::with_capacity(visits.len());
+    for v in visits {
+        if let Some(same) = out.iter_mut().find(|o| {
+            o.family_id == v.family_id
+                && o.start == v.start
+                && o.visit_no.is_some()
+                && o.visit_no == v.visit_no
+                && o.status == v.status
+        }) {
+            same.child_name = format!("{} & {}", same.child_name, v.child_name);
+        } else {
+            out.push(v);
+        }
+    }
+    out
 }
 
 /// What the alerts are made from, read in the background.

@@ -161,11 +161,12 @@ pub fn alerts_job(catalogue: &Arc<Catalogue>, now: NaiveDateTime, warning_days: 
                     .iter()
                     .take(MAX_LISTED)
                     .filter_map(|(staff, a, b)| {
-                        Some((
-                            staff_names.get(staff)?.clone(),
-                            listed.get(a)?.clone(),
-                            listed.get(b)?.clone(),
-                        ))
+                        let (a, b) = (listed.get(a)?, listed.get(b)?);
+                        // Twins' visits at one time are one trip, not a double booking.
+                        if a.family_id == b.family_id && a.start == b.start {
+                            return None;
+                        }
+                        Some((staff_names.get(staff)?.clone(), a.clone(), b.clone()))
                     })
                     .collect(),
                 inactive_staff: with_visits(&inactive, &listed),

@@ -306,3 +306,20 @@ fn saving_staff_reads_the_to_dos_again() {
     ));
     assert!(after.contains(&Effect::LoadAlerts), "{after:?}");
 }
+
+#[test]
+fn today_shows_twins_visit_as_one_row() {
+    let mut visits = fixtures::today_data().visits;
+    let mut twin = visits[0].clone();
+    twin.visit_id = 500;
+    twin.child_name = "Tvilling".into();
+    visits.insert(1, twin);
+    let data = today::today_data(fixtures::today(), visits.clone(), None);
+    assert_eq!(data.visits.len(), visits.len() - 1);
+    assert!(
+        data.visits[0].child_name.ends_with(" & Tvilling"),
+        "{}",
+        data.visits[0].child_name
+    );
+    assert_eq!(data.visits[0].visit_id, visits[0].visit_id);
+}

@@ -166,6 +166,19 @@ pub fn candidate_staff(
     chosen
 }
 
+/// The child's twins: the family's other children born (or expected) the same day. Their
+/// programme visits are booked, moved and recorded together: one trip, one interpreter.
+pub fn twins_of(children: &[ChildDetail], child_id: i64) -> Vec<i64> {
+    let Some(child) = children.iter().find(|c| c.id == child_id) else {
+        return Vec::new();
+    };
+    children
+        .iter()
+        .filter(|c| c.id != child_id && c.birth_date == child.birth_date)
+        .map(|c| c.id)
+        .collect()
+}
+
 /// Everyone active who could go: each person of a required role, and interpreters of the
 /// family's language; best first (those who visited the family before, in that order, then
 /// those working in its area, then the rest by name). Booking by hand offers all of them; the
@@ -274,6 +287,23 @@ mod tests {
         assert_eq!(ids, vec![1, 2, 4, 5]);
         let none = candidate_staff(&[Role::Dental], &staff, &[], &[], None);
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn twins_share_a_birth_date() {
+        let child = |id, day| ChildDetail {
+            id,
+            name: format!("C{id}"),
+            birth_date: NaiveDate::from_ymd_opt(2026, 5, day).unwrap(),
+            expected: false,
+            first_child: true,
+            first_born_in_sweden: false,
+            identity: None,
+        };
+        let children = [child(1, 2), child(2, 2), child(3, 9)];
+        assert_eq!(twins_of(&children, 1), vec![2]);
+        assert!(twins_of(&children, 3).is_empty());
+        assert!(twins_of(&children, 99).is_empty());
     }
 
     #[test]
