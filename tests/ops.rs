@@ -216,3 +216,278 @@ fn the_audit_log_keeps_the_real_time_whatever_the_planning_clock_says() {
     let last = log.last().unwrap();
     assert!(last.at >= before && last.at <= after, "{:?}", last.at);
 }
+
+#[test]
+fn leaving_the_programme_cancels_its_booked_visits_in_one_write() {
+    use hembesok::domain::enums::{ExitReason, FamilyStatus};
+    use hembesok::domain::model::StatusChange;
+    let (_dir, path) = demo();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut db);
+    let booked = ops::visits::book_visit(&mut db, &ctx(), &request(&options, None)).unwrap();
+    let visit_id = booked.id.unwrap();
+    let before = counts(&mut db);
+    let done = ops::families::set_status(
+        &mut db,
+        &ctx(),
+        options.family_id,
+        &StatusChange {
+            status: FamilyStatus::Exited,
+            exit: Some(ExitReason::Other),
+            exit_note: Some("flyttar utomlands".into()),
+            cancel_booked: true,
+        },
+    )
+    .unwrap();
+    assert!(
+        matches!(done.outcome, Outcome::StatusChanged { cancelled, .. } if cancelled >= 1),
+        "{:?}",
+        done.outcome
+    );
+    let visit = db.read(|tx| tx.visit_record(visit_id)).unwrap().unwrap();
+    assert_eq!(visit.status, VisitStatus::CancelledFamily);
+    let detail = db
+        .read(|tx| tx.family_detail(options.family_id))
+        .unwrap()
+        .unwrap();
+    assert_eq!(detail.exit_note.as_deref(), Some("flyttar utomlands"));
+    // The visits are the same rows, changed; one audit row for the whole change.
+    assert_eq!(counts(&mut db), (before.0, before.1 + 1));
+}
+
+#[test]
+fn a_pause_that_keeps_the_visits_cancels_nothing() {
+    use hembesok::domain::enums::FamilyStatus;
+    use hembesok::domain::model::StatusChange;
+    let (_dir, path) = demo();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut db);
+    let booked = ops::visits::book_visit(&mut db, &ctx(), &request(&options, None)).unwrap();
+    let done = ops::families::set_status(
+        &mut db,
+        &ctx(),
+        options.family_id,
+        &StatusChange {
+            status: FamilyStatus::Paused,
+            exit: None,
+            exit_note: None,
+            cancel_booked: false,
+        },
+    )
+    .unwrap();
+    assert!(matches!(
+        done.outcome,
+        Outcome::StatusChanged { cancelled: 0, .. }
+    ));
+    let visit = db
+        .read(|tx| tx.visit_record(booked.id.unwrap()))
+        .unwrap()
+        .unwrap();
+    assert_eq!(visit.status, VisitStatus::Planned);
+}
+
+#[test]
+fn a_visit_booked_with_someone_deactivated_is_listed_for_the_to_dos() {
+    use hembesok::domain::model::NewStaff;
+    let (_dir, path) = demo();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut db);
+    let booked = ops::visits::book_visit(&mut db, &ctx(), &request(&options, None)).unwrap();
+    let visit_id = booked.id.unwrap();
+    let staff_id = options.proposals[0].candidate.staff[0].staff_id;
+    let ids = db.read(|tx| tx.staff_bookings(staff_id, now())).unwrap();
+    assert!(ids.contains(&visit_id), "{ids:?}");
+    let s = db
+        .read(|tx| tx.list_staff())
+        .unwrap()
+        .into_iter()
+        .find(|s| s.id == staff_id)
+        .unwrap();
+    let staff = NewStaff {
+        name: s.name.clone(),
+        role: s.role,
+        organisation: s.organisation,
+        languages: s.languages,
+        work_days: s.work_days,
+        work_hours: s.work_hours,
+        active: false,
+    };
+    ops::staff::save_staff(&mut db, &ctx(), Some(staff_id), &staff).unwrap();
+    let listed = db
+        .read(|tx| tx.visits_with_inactive_staff(now(), None))
+        .unwrap();
+    assert!(listed.contains(&(visit_id, s.name)), "{listed:?}");
+}
+
+#[test]
+fn a_booking_in_the_past_without_a_reason_is_refused() {
+    let (_dir, path) = demo();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut db);
+    let mut r = request(&options, None);
+    let later = Ctx {
+        now: r.candidate.start + chrono::Duration::days(1),
+        ..ctx()
+    };
+    let before = counts(&mut db);
+    let err = ops::visits::book_visit(&mut db, &later, &r).unwrap_err();
+    assert!(
+        matches!(err, OpsError::Refused(Refusal::InPast(_))),
+        "{err:?}"
+    );
+    assert_eq!(counts(&mut db), before);
+    r.override_reason = Some("noted afterwards".into());
+    ops::visits::book_visit(&mut db, &later, &r).unwrap();
+}
+
+#[test]
+fn a_child_with_a_visit_that_took_place_is_not_removed() {
+    let (_dir, path) = demo();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut db);
+    let booked = ops::visits::book_visit(&mut db, &ctx(), &request(&options, None)).unwrap();
+    let child_id = options.visit.child_id;
+    let later = Ctx {
+        now: options.proposals[0].candidate.end() + chrono::Duration::hours(1),
+        ..ctx()
+    };
+    let staff_id = options.proposals[0].candidate.staff[0].staff_id;
+    ops::visits::record_outcome(
+        &mut db,
+        &later,
+        &VisitOutcome {
+            visit_id: booked.id.unwrap(),
+            status: VisitStatus::Done,
+            attended: vec![(staff_id, true)],
+            interpreter_used: false,
+            themes: vec![],
+            referrals: vec![],
+            reason: None,
+        },
+    )
+    .unwrap();
+    let before = counts(&mut db);
+    let err =
+        ops::families::remove_child(&mut db, &later, options.family_id, child_id).unwrap_err();
+    assert!(
+        matches!(err, OpsError::Refused(Refusal::ChildHasDoneVisits(n)) if n >= 1),
+        "{err:?}"
+    );
+    let text = hembesok::i18n::outcome::ops_error(&err);
+    assert!(text.sv.contains("genomför"), "{}", text.sv);
+    assert_eq!(counts(&mut db), before);
+}
+
+#[test]
+fn a_caregiver_is_changed_and_removed_with_audit_rows() {
+    use hembesok::domain::model::NewCaregiver;
+    let (_dir, path) = demo();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut db);
+    let family = options.family_id;
+    let detail = db.read(|tx| tx.family_detail(family)).unwrap().unwrap();
+    let first = detail.caregivers[0].id;
+    let before = counts(&mut db);
+    ops::families::update_caregiver(
+        &mut db,
+        &ctx(),
+        family,
+        first,
+        &NewCaregiver {
+            name: "Rättat Namn".into(),
+            relation: None,
+            identity: None,
+        },
+    )
+    .unwrap();
+    let detail = db.read(|tx| tx.family_detail(family)).unwrap().unwrap();
+    assert_eq!(detail.caregivers[0].name, "Rättat Namn");
+    ops::families::remove_caregiver(&mut db, &ctx(), family, first).unwrap();
+    let after = db.read(|tx| tx.family_detail(family)).unwrap().unwrap();
+    assert!(after.caregivers.iter().all(|c| c.id != first));
+    assert_eq!(counts(&mut db).1, before.1 + 2, "one audit row each");
+    // Someone else's caregiver is not this family's to change.
+    let err = ops::families::remove_caregiver(&mut db, &ctx(), family, first).unwrap_err();
+    assert!(
+        matches!(err, OpsError::Refused(Refusal::PersonGone)),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn twins_are_booked_together_and_one_outcome_records_both() {
+    use hembesok::domain::model::NewChild;
+    let (_dir, path) = demo();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut db);
+    let family = options.family_id;
+    let detail = db.read(|tx| tx.family_detail(family)).unwrap().unwrap();
+    let first = detail
+        .children
+        .iter()
+        .find(|c| c.id == options.visit.child_id)
+        .unwrap()
+        .clone();
+    ops::families::add_child(
+        &mut db,
+        &ctx(),
+        family,
+        &NewChild {
+            name: "Tvilling Testsson".into(),
+            birth_date: first.birth_date,
+            expected: false,
+            first_child: false,
+            first_born_in_sweden: false,
+            identity: None,
+        },
+    )
+    .unwrap();
+    let twin = db
+        .read(|tx| tx.family_detail(family))
+        .unwrap()
+        .unwrap()
+        .children
+        .into_iter()
+        .find(|c| c.name == "Tvilling Testsson")
+        .unwrap()
+        .id;
+    let before = counts(&mut db);
+    let booked = ops::visits::book_visit(&mut db, &ctx(), &request(&options, None)).unwrap();
+    assert_eq!(
+        counts(&mut db),
+        (before.0 + 2, before.1 + 2),
+        "two visits, two audit rows"
+    );
+    let start = options.proposals[0].candidate.start;
+    let twin_visit = db
+        .read(|tx| tx.visits_of_child(twin))
+        .unwrap()
+        .into_iter()
+        .find(|v| v.start == start && v.visit_no == Some(options.visit.visit_no))
+        .unwrap();
+    assert_eq!(twin_visit.status, VisitStatus::Planned);
+    let later = Ctx {
+        now: options.proposals[0].candidate.end() + chrono::Duration::hours(1),
+        ..ctx()
+    };
+    let staff_id = options.proposals[0].candidate.staff[0].staff_id;
+    ops::visits::record_outcome(
+        &mut db,
+        &later,
+        &VisitOutcome {
+            visit_id: booked.id.unwrap(),
+            status: VisitStatus::Done,
+            attended: vec![(staff_id, true)],
+            interpreter_used: false,
+            themes: vec![],
+            referrals: vec![],
+            reason: None,
+        },
+    )
+    .unwrap();
+    let twin_after = db
+        .read(|tx| tx.visit_record(twin_visit.id))
+        .unwrap()
+        .unwrap();
+    assert_eq!(twin_after.status, VisitStatus::Done, "one outcome for both");
+}

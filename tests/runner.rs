@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use hembesok::app::{App, Effect, Key, Lang};
 use hembesok::domain::enums::{ConsentMethod, ExitReason, FamilyStatus, Protection, Role, Weekday};
-use hembesok::domain::model::{Consent, NewCaregiver, NewChild, NewFamily, NewStaff, WorkHours};
+use hembesok::domain::model::{
+    Consent, NewCaregiver, NewChild, NewFamily, NewStaff, StatusChange, WorkHours,
+};
 use hembesok::tui::{Runner, apply, start};
 
 fn setup() -> (tempfile::TempDir, App, Runner) {
@@ -180,8 +182,12 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
         &mut runner,
         Effect::SetStatus {
             family_id: id,
-            status: FamilyStatus::Active,
-            exit: None,
+            change: StatusChange {
+                status: FamilyStatus::Active,
+                exit: None,
+                exit_note: None,
+                cancel_booked: false,
+            },
         },
     );
     let detail = &app.family.as_ref().unwrap().data.detail;
@@ -202,8 +208,12 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
         &mut runner,
         Effect::SetStatus {
             family_id: id,
-            status: FamilyStatus::Exited,
-            exit: Some(ExitReason::Moved),
+            change: StatusChange {
+                status: FamilyStatus::Exited,
+                exit: Some(ExitReason::Moved),
+                exit_note: None,
+                cancel_booked: true,
+            },
         },
     );
     // A family that has left gets no booking proposals, and is told why.

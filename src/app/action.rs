@@ -1,8 +1,9 @@
 //! What can happen: a user's intent or data arriving (`Action`), and what the runtime must do
 //! against the database in answer (`Effect`).
 
-use crate::domain::enums::{ExitReason, FamilyStatus};
-use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily, NewStaff, Staff};
+use crate::domain::model::{
+    Consent, NewCaregiver, NewChild, NewFamily, NewStaff, Staff, StatusChange,
+};
 use crate::domain::views::FamilyIndexEntry;
 
 pub use super::screens::Screen;
@@ -80,6 +81,12 @@ pub enum Action {
     AddCaregiver,
     AddChild,
     RecordConsent,
+    /// Change or remove one of the family's caregivers.
+    EditCaregiver,
+    /// Change or remove one of the family's children.
+    EditChild,
+    /// In a form about a person: remove them (asks first).
+    Remove,
     Activate,
     Decline,
     Pause,
@@ -118,6 +125,9 @@ pub enum Action {
     IntegrityChecked(bool),
     /// A change was refused; the form stays open with what was typed.
     Failed(super::Text),
+    /// The visits booked from now on for a staff member (by id) about to be saved as not
+    /// active.
+    StaffBookingsLoaded(i64, Box<NewStaff>, Vec<crate::domain::views::DayVisit>),
 }
 
 /// Work for the runtime: reads and writes against the database, or stopping.
@@ -141,6 +151,11 @@ pub enum Effect {
     /// Shows a protected family's address and phone; written to the audit log.
     Reveal(i64),
     LoadStaff,
+    /// Before a staff member is saved as not active: the visits booked for them.
+    LoadStaffBookings {
+        id: i64,
+        staff: Box<NewStaff>,
+    },
     SaveFamily {
         id: Option<i64>,
         family: Box<NewFamily>,
@@ -153,14 +168,31 @@ pub enum Effect {
         family_id: i64,
         child: NewChild,
     },
+    UpdateCaregiver {
+        family_id: i64,
+        caregiver_id: i64,
+        caregiver: NewCaregiver,
+    },
+    RemoveCaregiver {
+        family_id: i64,
+        caregiver_id: i64,
+    },
+    UpdateChild {
+        family_id: i64,
+        child_id: i64,
+        child: NewChild,
+    },
+    RemoveChild {
+        family_id: i64,
+        child_id: i64,
+    },
     AddConsent {
         family_id: i64,
         consent: Consent,
     },
     SetStatus {
         family_id: i64,
-        status: FamilyStatus,
-        exit: Option<ExitReason>,
+        change: StatusChange,
     },
     SaveStaff {
         id: Option<i64>,

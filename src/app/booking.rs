@@ -36,6 +36,8 @@ pub struct BookingPlan {
     pub required_roles: Vec<Role>,
     pub staff: Vec<crate::domain::model::Staff>,
     pub busy: Vec<crate::domain::booking::Busy>,
+    /// When the plan was read: booking by hand before it needs a reason.
+    pub now: chrono::NaiveDateTime,
 }
 
 pub use crate::domain::booking::plan::BookingRequest;
@@ -84,6 +86,7 @@ impl BookingPlan {
             required_roles: o.required_roles,
             staff: o.staff,
             busy: o.busy,
+            now: o.now,
         }
     }
 }

@@ -2,9 +2,10 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 
 use super::Action;
+use crate::domain::enums::VisitStatus;
 use crate::domain::programme::Programme;
 use crate::domain::timeline::{TimelineEntry, VisitFact, timeline};
 use crate::domain::views::FamilyDetail;
@@ -26,6 +27,17 @@ pub struct FamilyPageData {
     pub programme_missing: bool,
     /// The name of the version the family follows, when it was found.
     pub programme_name: Option<super::Text>,
+    /// The visits still booked from now on, earliest first: what leaving the programme cancels.
+    pub booked: Vec<BookedVisit>,
+}
+
+/// A visit of the family booked for later, as a question about cancelling it lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookedVisit {
+    pub start: NaiveDateTime,
+    pub child_name: String,
+    /// The programme visit's name; none for an extra visit.
+    pub visit_name: Option<super::Text>,
 }
 
 /// Builds the page from what the runtime read; the programme is the version the family follows.
@@ -33,9 +45,10 @@ pub fn build(
     detail: FamilyDetail,
     facts: &HashMap<i64, Vec<VisitFact>>,
     programmes: &[Programme],
-    today: NaiveDate,
+    now: NaiveDateTime,
     warning_days: u32,
 ) -> FamilyPageData {
+    let today = now.date();
     let programme = programmes
         .iter()
         .find(|p| p.id == detail.programme_id && p.version == detail.programme_version);
@@ -54,7 +67,28 @@ pub fn build(
             }
         })
         .collect();
+    let mut booked: Vec<BookedVisit> = detail
+        .children
+        .iter()
+        .flat_map(|c| {
+            facts
+                .get(&c.id)
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .filter(|v| v.status == VisitStatus::Planned && v.start >= now)
+                .map(|v| BookedVisit {
+                    start: v.start,
+                    child_name: c.name.clone(),
+                    visit_name: v.visit_no.and_then(|no| {
+                        let def = programme?.visit(no)?;
+                        Some(super::Text::new(&def.name, &def.name_en))
+                    }),
+                })
+        })
+        .collect();
+    booked.sort_by_key(|b| b.start);
     FamilyPageData {
+        booked,
         programme_missing: programme.is_none(),
         programme_name: programme.map(|p| super::Text::new(&p.name, &p.name_en)),
         detail,

@@ -147,6 +147,7 @@ pub fn alerts() -> Vec<AlertRow> {
         kind,
         family_id,
         family_name: family.into(),
+        protection: Protection::None,
         area: Some("Centrum".into()),
         detail: Text::new(sv, en),
         date: Some(today()),
@@ -286,6 +287,7 @@ pub fn family_page(protection: Protection) -> FamilyPageData {
         enrolled_on: Some(d(2026, 6, 5)),
         exited_on: None,
         exit_reason: None,
+        exit_note: None,
         note: None,
         consent: Some(Consent {
             given_by: "Hodan Exempel".into(),
@@ -341,7 +343,7 @@ pub fn family_page(protection: Protection) -> FamilyPageData {
         detail,
         &facts,
         &builtin_programmes().unwrap_or_default(),
-        today(),
+        today().and_hms_opt(9, 0, 0).unwrap_or_default(),
         7,
     )
 }
@@ -471,5 +473,6 @@ pub fn booking_plan() -> super::booking::BookingPlan {
             label: "Familjen Åberg 2026-11-25 10:00".into(),
             area: None,
         }],
+        now: at(today(), 9, 0),
     }
 }

@@ -26,6 +26,9 @@ pub struct Field {
     pub error: Option<Text>,
     /// How to write the value, shown while the field has focus.
     pub hint: Option<Text>,
+    /// A protected family's address or phone, not shown nor typed into until revealed (`r`,
+    /// written to the audit log); saving keeps it as it is.
+    pub hidden: bool,
 }
 
 impl Field {
@@ -39,6 +42,7 @@ impl Field {
             required: false,
             error: None,
             hint: None,
+            hidden: false,
         }
     }
 
@@ -86,6 +90,9 @@ impl Field {
     }
 
     fn type_key(&mut self, key: Key) -> bool {
+        if self.hidden {
+            return false;
+        }
         if let FieldKind::Checklist(options, ticked) = &mut self.kind {
             let n = options.len().max(1);
             match key {
@@ -111,12 +118,26 @@ impl Field {
             return false;
         }
         if let FieldKind::Choice(options) = &self.kind {
-            let n = options.len().max(1);
+            // Typing narrows the options to those whose label holds every typed word, as the
+            // person picker in Week does; ←/→ then move among those.
+            let typed = match key {
+                Key::Char(c) if c != ' ' => self.input.handle(InputRequest::InsertChar(c)),
+                Key::Backspace => self.input.handle(InputRequest::DeletePrevChar),
+                Key::Ctrl('u') => self.input.handle(InputRequest::DeleteLine),
+                _ => None,
+            };
+            let shown = choice_matches(options, self.input.value());
             let before = self.choice;
-            match key {
-                Key::Right | Key::Char(' ') => self.choice = (self.choice + 1) % n,
-                Key::Left => self.choice = (self.choice + n - 1) % n,
-                _ => {}
+            let at = shown.iter().position(|i| *i == self.choice);
+            let n = shown.len();
+            if n > 0 {
+                self.choice = match (key, at) {
+                    (Key::Right | Key::Char(' '), Some(i)) => shown[(i + 1) % n],
+                    (Key::Left, Some(i)) => shown[(i + n - 1) % n],
+                    (_, Some(_)) if typed.is_none() => self.choice,
+                    (_, Some(i)) => shown[i],
+                    (_, None) => shown[0],
+                };
             }
             return before != self.choice;
         }
@@ -136,6 +157,20 @@ impl Field {
     }
 }
 
+/// The indexes of the options whose label (in either language) holds every word of `typed`.
+pub fn choice_matches(options: &[(String, Text)], typed: &str) -> Vec<usize> {
+    let words: Vec<String> = typed.split_whitespace().map(str::to_lowercase).collect();
+    options
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, label))| {
+            let (sv, en) = (label.sv.to_lowercase(), label.en.to_lowercase());
+            words.iter().all(|w| sv.contains(w) || en.contains(w))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// What a form is for, and so what saving it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
@@ -143,6 +178,10 @@ pub enum FormKind {
     EditFamily(i64),
     AddCaregiver(i64),
     AddChild(i64),
+    /// One of the family's caregivers, chosen in the form's first field.
+    EditCaregiver(i64),
+    /// One of the family's children, chosen in the form's first field.
+    EditChild(i64),
     Consent(i64),
     Exit(i64),
     NewStaff,
@@ -172,6 +211,18 @@ pub struct Form {
 }
 
 impl Form {
+    /// Whether the field with focus is hidden until revealed.
+    pub fn focus_hidden(&self) -> bool {
+        self.fields.get(self.focus).is_some_and(|f| f.hidden)
+    }
+
+    /// Shows the hidden fields (after the reveal was written to the audit log).
+    pub fn reveal(&mut self) {
+        for f in &mut self.fields {
+            f.hidden = false;
+        }
+    }
+
     pub fn new(kind: FormKind, title: Text, fields: Vec<Field>) -> Self {
         Form {
             kind,
@@ -208,8 +259,19 @@ impl Form {
     pub fn handle(&mut self, action: &Action, today: chrono::NaiveDate) {
         let n = self.fields.len().max(1);
         match action {
-            Action::NextField => self.focus = (self.focus + 1) % n,
-            Action::PrevField => self.focus = (self.focus + n - 1) % n,
+            Action::NextField | Action::PrevField => {
+                // What narrowed a choice is done with once the field is left.
+                if let Some(f) = self.fields.get_mut(self.focus)
+                    && matches!(f.kind, FieldKind::Choice(_))
+                {
+                    f.input = Input::default();
+                }
+                self.focus = if *action == Action::NextField {
+                    (self.focus + 1) % n
+                } else {
+                    (self.focus + n - 1) % n
+                };
+            }
             Action::Type(key) => {
                 if let Some(field) = self.fields.get_mut(self.focus)
                     && field.type_key(*key)

@@ -141,7 +141,15 @@ impl App {
                 Vec::new()
             }
             Action::Edit => {
-                let form = forms::edit_family(detail);
+                let mut form = forms::edit_family(detail);
+                // As on the page: a protected family's address and phone wait for `r`.
+                if detail.protection.is_protected() && !page.revealed {
+                    for f in &mut form.fields {
+                        if f.id == "address" || f.id == "phone" {
+                            f.hidden = true;
+                        }
+                    }
+                }
                 self.open_form(form);
                 Vec::new()
             }
@@ -151,6 +159,30 @@ impl App {
             }
             Action::AddChild => {
                 self.open_form(forms::add_child(id));
+                Vec::new()
+            }
+            Action::EditCaregiver | Action::EditChild => {
+                let form = if *action == Action::EditCaregiver {
+                    forms::edit_caregiver(detail)
+                } else {
+                    forms::edit_child(detail)
+                };
+                match form {
+                    Some(form) => self.open_form(form),
+                    None => {
+                        self.message = Some(if *action == Action::EditCaregiver {
+                            Text::new(
+                                "Familjen har ingen vårdnadshavare än; c lägger till en.",
+                                "The family has no caregiver yet; c adds one.",
+                            )
+                        } else {
+                            Text::new(
+                                "Familjen har inget barn än; b lägger till ett.",
+                                "The family has no child yet; b adds one.",
+                            )
+                        });
+                    }
+                }
                 Vec::new()
             }
             Action::RecordConsent => {
@@ -168,6 +200,7 @@ impl App {
             }
             Action::Activate | Action::Decline | Action::Pause => {
                 use crate::domain::enums::FamilyStatus;
+                use crate::domain::model::StatusChange;
                 let status = match action {
                     Action::Activate => FamilyStatus::Active,
                     Action::Decline => FamilyStatus::Declined,
@@ -179,9 +212,22 @@ impl App {
                         "The family already has that status.",
                     ));
                 } else {
+                    let change = StatusChange {
+                        status,
+                        exit: None,
+                        exit_note: None,
+                        // Declining ends the plan; a pause asks next, an activation keeps all.
+                        cancel_booked: status == FamilyStatus::Declined,
+                    };
+                    let booked = if status == FamilyStatus::Active {
+                        Vec::new()
+                    } else {
+                        self.booked_of(id)
+                    };
                     self.ask(Question::Status {
                         family_id: id,
-                        status,
+                        change,
+                        booked,
                     });
                 }
                 Vec::new()

@@ -103,7 +103,7 @@ static SCREEN_BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 
 /// Every other key.
 #[rustfmt::skip]
-static BINDINGS: [Binding; 70] = [
+static BINDINGS: [Binding; 73] = [
     bind(Global, &[Char('/')], Action::Search, "sök familj", "search families", true),
     bind(Global, &[Char('?')], Action::Help, "hjälp", "help", true),
     bind(Global, &[Esc], Action::Back, "tillbaka", "back", false),
@@ -148,6 +148,8 @@ static BINDINGS: [Binding; 70] = [
     bind(FamilyPage, &[Char('e')], Action::Edit, "ändra familj", "edit family", true),
     bind(FamilyPage, &[Char('c')], Action::AddCaregiver, "ny vårdnadshavare", "add caregiver", true),
     bind(FamilyPage, &[Char('b')], Action::AddChild, "nytt barn", "add child", true),
+    bind(FamilyPage, &[Char('C')], Action::EditCaregiver, "ändra vårdnadshavare", "edit caregiver", false),
+    bind(FamilyPage, &[Char('B')], Action::EditChild, "ändra barn", "edit child", false),
     bind(FamilyPage, &[Char('s')], Action::RecordConsent, "samtycke", "consent", false),
     bind(FamilyPage, &[Char('a')], Action::Activate, "status: aktiv", "status: active", false),
     bind(FamilyPage, &[Char('d')], Action::Decline, "status: tackat nej", "status: declined", false),
@@ -172,6 +174,7 @@ static BINDINGS: [Binding; 70] = [
     bind(Form, &[Enter, Ctrl('s')], Action::Save, "spara", "save", true),
     bind(Form, &[Esc], Action::Back, "avbryt", "cancel", true),
     bind(Form, &[Ctrl('c')], Action::Quit, "avsluta", "quit", false),
+    bind(Form, &[Ctrl('d')], Action::Remove, "ta bort personen (frågar först)", "remove the person (asks first)", false),
     bind(Confirm, &[Char('y')], Action::Yes, "ja", "yes", true),
     bind(Help, &[Esc, Char('?'), Char('q')], Action::Back, "stäng hjälpen", "close help", true),
 ];
@@ -300,7 +303,7 @@ mod tests {
                 NextPane, Search, FilterArea, FilterClinic, FilterProgramme, FilterStatus,
                 FilterDue, ClearFilters, Reveal, Book, BookManually, BookOnDay, RecordOutcome,
                 PrevWeek, NextWeek, ThisWeek, PrevDay, NextDay, PickStaff, Rebook, AddCaregiver,
-                AddChild, RecordConsent, Activate, Decline, Pause, Exit, NextField, PrevField,
+                AddChild, RecordConsent, EditCaregiver, EditChild, Remove, Activate, Decline, Pause, Exit, NextField, PrevField,
                 Save, Yes, No,
             ],
             one_per_screen: Show,
@@ -320,6 +323,7 @@ mod tests {
                 FamilyAlertsLoaded: "data from the runtime, after one family changed",
                 IndexEntryLoaded: "data from the runtime, after one family changed",
                 IntegrityChecked: "the runtime's answer to the check at start",
+                StaffBookingsLoaded: "data from the runtime, before a staff member is deactivated",
             ],
         };
         for action in keyed {

@@ -177,6 +177,13 @@ impl App {
                 if let Some(page) = self.family.as_mut().filter(|p| p.data.detail.id == id) {
                     page.revealed = true;
                 }
+                for m in &mut self.modals {
+                    if let Modal::Form(form) = m
+                        && form.kind == form::FormKind::EditFamily(id)
+                    {
+                        form.reveal();
+                    }
+                }
                 Vec::new()
             }
             Action::WeekLoaded(data) => {
@@ -208,6 +215,17 @@ impl App {
             Action::IntegrityChecked(ok) => {
                 self.damaged = !ok;
                 Vec::new()
+            }
+            Action::StaffBookingsLoaded(id, staff, visits) => {
+                if visits.is_empty() {
+                    vec![Effect::SaveStaff {
+                        id: Some(id),
+                        staff,
+                    }]
+                } else {
+                    self.ask(Question::DeactivateStaff { id, staff, visits });
+                    Vec::new()
+                }
             }
             Action::Failed(text) => {
                 if let Some(form) = self.form_mut() {
@@ -258,7 +276,7 @@ impl App {
     fn reload_after(&self, changed: Changed) -> Vec<Effect> {
         let mut effects = Vec::new();
         let family = match changed {
-            Changed::Family(id) => Some(id),
+            Changed::Family(id) | Changed::FamilyVisits(id) => Some(id),
             Changed::Visits { family_id, .. } => Some(family_id),
             Changed::Staff => None,
         };
@@ -269,7 +287,7 @@ impl App {
             }
         }
         match changed {
-            Changed::Family(id) => {
+            Changed::Family(id) | Changed::FamilyVisits(id) => {
                 effects.push(Effect::LoadFamilyAlerts(id));
                 // Today's rows show the family's name and area.
                 if self
@@ -280,6 +298,21 @@ impl App {
                     .any(|v| v.family_id == id)
                 {
                     effects.push(Effect::LoadToday);
+                }
+                // Leaving the programme cancelled visits: the week and other families' alerts
+                // (a double booking may be gone) change too.
+                if matches!(changed, Changed::FamilyVisits(_)) {
+                    effects.push(Effect::LoadAlerts);
+                }
+                if matches!(changed, Changed::FamilyVisits(_))
+                    && self.week.loaded
+                    && self
+                        .week
+                        .pages
+                        .iter()
+                        .any(|p| p.visits.iter().any(|v| v.family_id == id))
+                {
+                    effects.extend(self.week.reload());
                 }
             }
             Changed::Visits { days, .. } => {
@@ -297,6 +330,8 @@ impl App {
             }
             Changed::Staff => {
                 effects.push(Effect::LoadStaff);
+                // Someone no longer active makes their booked visits to-dos.
+                effects.push(Effect::LoadAlerts);
                 // Names on the week's visits may have changed.
                 if self.week.loaded {
                     effects.extend(self.week.reload());

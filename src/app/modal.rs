@@ -3,10 +3,13 @@
 //! the stack from the bottom up; this is the one place that decides what is in front.
 
 use super::booking::{BookingPlan, BookingRequest, BookingState};
+use super::family::BookedVisit;
 use super::form::Form;
 use super::keymap::Scope;
 use super::week::StaffPick;
 use super::{Action, App, Effect, Text, forms};
+use crate::domain::enums::FamilyStatus;
+use crate::domain::model::StatusChange;
 
 /// A question waiting for y or n.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,11 +20,38 @@ pub enum Question {
     DiscardForm,
     /// Book the marked proposal.
     Book(Box<BookingRequest>),
-    /// Change a family's status.
+    /// Change a family's status; `booked` lists the visits the change cancels (exit, decline) or
+    /// may cancel (pause, asked next).
     Status {
         family_id: i64,
-        status: crate::domain::enums::FamilyStatus,
+        change: StatusChange,
+        booked: Vec<BookedVisit>,
     },
+    /// Save a staff member as not active although visits are booked for them (listed).
+    DeactivateStaff {
+        id: i64,
+        staff: Box<crate::domain::model::NewStaff>,
+        visits: Vec<crate::domain::views::DayVisit>,
+    },
+    /// Remove one of a family's people (named).
+    RemovePerson {
+        family_id: i64,
+        person: Person,
+        name: String,
+    },
+    /// After a pause was confirmed: whether its booked visits are cancelled (y) or kept (n).
+    CancelBooked {
+        family_id: i64,
+        change: StatusChange,
+        booked: Vec<BookedVisit>,
+    },
+}
+
+/// One of a family's people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Person {
+    Caregiver(i64),
+    Child(i64),
 }
 
 /// Something open over the screen.
@@ -180,7 +210,7 @@ impl App {
             }
             Modal::Question(_) => match self.pop() {
                 // Whatever comes next answers it; only Yes is yes (as before the stack).
-                Some(Modal::Question(q)) => self.answer(&q, action == Action::Yes),
+                Some(Modal::Question(q)) => self.answer(&q, &action),
                 _ => Vec::new(),
             },
             Modal::Form(_) => self.handle_form(action),
@@ -189,8 +219,20 @@ impl App {
         }
     }
 
-    fn answer(&mut self, question: &Question, yes: bool) -> Vec<Effect> {
-        if !yes {
+    fn answer(&mut self, question: &Question, action: &Action) -> Vec<Effect> {
+        // Only a pause's second question has two answers that do something: it was confirmed.
+        if let Question::CancelBooked {
+            family_id, change, ..
+        } = question
+        {
+            let mut change = change.clone();
+            change.cancel_booked = *action == Action::Yes;
+            return vec![Effect::SetStatus {
+                family_id: *family_id,
+                change,
+            }];
+        }
+        if *action != Action::Yes {
             return Vec::new();
         }
         match question {
@@ -200,11 +242,41 @@ impl App {
                 Vec::new()
             }
             Question::Book(request) => vec![Effect::BookVisit(request.clone())],
-            Question::Status { family_id, status } => vec![Effect::SetStatus {
-                family_id: *family_id,
-                status: *status,
-                exit: None,
+            Question::Status {
+                family_id,
+                change,
+                booked,
+            } => {
+                if change.status == FamilyStatus::Paused && !booked.is_empty() {
+                    self.ask(Question::CancelBooked {
+                        family_id: *family_id,
+                        change: change.clone(),
+                        booked: booked.clone(),
+                    });
+                    return Vec::new();
+                }
+                vec![Effect::SetStatus {
+                    family_id: *family_id,
+                    change: change.clone(),
+                }]
+            }
+            Question::DeactivateStaff { id, staff, .. } => vec![Effect::SaveStaff {
+                id: Some(*id),
+                staff: staff.clone(),
             }],
+            Question::RemovePerson {
+                family_id, person, ..
+            } => vec![match *person {
+                Person::Caregiver(caregiver_id) => Effect::RemoveCaregiver {
+                    family_id: *family_id,
+                    caregiver_id,
+                },
+                Person::Child(child_id) => Effect::RemoveChild {
+                    family_id: *family_id,
+                    child_id,
+                },
+            }],
+            Question::CancelBooked { .. } => Vec::new(),
         }
     }
 
@@ -223,14 +295,86 @@ impl App {
                 Vec::new()
             }
             Action::Save => match forms::submit(form, today) {
+                // Leaving the programme: the question lists the visits it cancels.
+                Some(Effect::SetStatus { family_id, change })
+                    if change.cancel_booked && !self.booked_of(family_id).is_empty() =>
+                {
+                    let booked = self.booked_of(family_id);
+                    self.ask(Question::Status {
+                        family_id,
+                        change,
+                        booked,
+                    });
+                    Vec::new()
+                }
+                // Deactivating someone: first the visits booked for them, to ask about.
+                Some(Effect::SaveStaff {
+                    id: Some(id),
+                    staff,
+                }) if !staff.active && self.staff_is_active(id) => {
+                    vec![Effect::LoadStaffBookings { id, staff }]
+                }
                 Some(effect) => vec![effect],
                 None => Vec::new(),
             },
+            Action::Remove => {
+                let (family_id, kind) = match form.kind {
+                    super::form::FormKind::EditCaregiver(f) => {
+                        (f, Person::Caregiver as fn(i64) -> Person)
+                    }
+                    super::form::FormKind::EditChild(f) => (f, Person::Child as fn(i64) -> Person),
+                    _ => return Vec::new(),
+                };
+                let Some(id) = forms::person_of(form) else {
+                    return Vec::new();
+                };
+                let name = form
+                    .field("who")
+                    .and_then(|f| match &f.kind {
+                        super::form::FieldKind::Choice(o) => o.get(f.choice),
+                        _ => None,
+                    })
+                    .map(|(_, label)| label.sv.clone())
+                    .unwrap_or_default();
+                self.ask(Question::RemovePerson {
+                    family_id,
+                    person: kind(id),
+                    name,
+                });
+                Vec::new()
+            }
+            // On a hidden address or phone, `r` shows them, logged as on the page.
+            Action::Type(super::Key::Char('r')) if form.focus_hidden() => match form.kind {
+                super::form::FormKind::EditFamily(id) => vec![Effect::Reveal(id)],
+                _ => Vec::new(),
+            },
             other => {
+                let before = forms::person_of(form);
                 form.handle(&other, today);
+                // Another person chosen: the fields show what is stored about them.
+                if before != forms::person_of(form)
+                    && let Some(page) = self.family.as_ref()
+                {
+                    forms::refill_person(form, &page.data.detail);
+                    forms::validate(form, today);
+                }
                 Vec::new()
             }
         }
+    }
+
+    /// Whether the roster, as read, has this person as active.
+    fn staff_is_active(&self, id: i64) -> bool {
+        self.staff.list.iter().any(|s| s.id == id && s.active)
+    }
+
+    /// The family's visits booked from now on, as its open page knows them.
+    pub(super) fn booked_of(&self, family_id: i64) -> Vec<BookedVisit> {
+        self.family
+            .as_ref()
+            .filter(|p| p.data.detail.id == family_id)
+            .map(|p| p.data.booked.clone())
+            .unwrap_or_default()
     }
 
     fn handle_booking(&mut self, action: Action) -> Vec<Effect> {

@@ -6,6 +6,7 @@ use chrono::{Days, NaiveDate};
 
 use super::{Action, Text, move_selection};
 use crate::domain::calendar::is_working_day;
+use crate::domain::enums::Protection;
 use crate::domain::programme::Programme;
 use crate::domain::timeline::{AlertKind, VisitFact, programme_alerts, timeline};
 use crate::domain::views::{ChildPlan, DayVisit, SessionInfo};
@@ -16,6 +17,8 @@ pub struct AlertRow {
     pub kind: AlertKind,
     pub family_id: i64,
     pub family_name: String,
+    /// A protected family is not named in the list (as in Week and the calendar).
+    pub protection: Protection,
     pub area: Option<String>,
     /// What and when, e.g. the visit and its last day.
     pub detail: Text,
@@ -121,7 +124,7 @@ impl TodayState {
     }
 
     /// The visit `r` books again: the marked visit, or the booked visit a row about a missing
-    /// interpreter or a double booking is about.
+    /// interpreter, a double booking or someone no longer active is about.
     pub fn rebook_target(&self) -> Option<&DayVisit> {
         match self.pane {
             Pane::Visits => self.marked_visit(),
@@ -130,7 +133,9 @@ impl TodayState {
                 .filter(|a| {
                     matches!(
                         a.kind,
-                        AlertKind::InterpreterMissing | AlertKind::DoubleBooked
+                        AlertKind::InterpreterMissing
+                            | AlertKind::DoubleBooked
+                            | AlertKind::StaffInactive
                     )
                 })
                 .and_then(|a| a.visit.as_ref()),
@@ -212,9 +217,29 @@ pub fn today_data(
     TodayData {
         date,
         next_day,
-        visits,
+        visits: merge_twins(visits),
         next_session,
     }
+}
+
+/// Twins' visits (one family, one time, one programme visit) as one row, both children named:
+/// it is one trip. The row keeps the first visit's id; recording its outcome records both.
+pub fn merge_twins(visits: Vec<DayVisit>) -> Vec<DayVisit> {
+    let mut out: Vec<DayVisit> = Vec::with_capacity(visits.len());
+    for v in visits {
+        if let Some(same) = out.iter_mut().find(|o| {
+            o.family_id == v.family_id
+                && o.start == v.start
+                && o.visit_no.is_some()
+                && o.visit_no == v.visit_no
+                && o.status == v.status
+        }) {
+            same.child_name = format!("{} & {}", same.child_name, v.child_name);
+        } else {
+            out.push(v);
+        }
+    }
+    out
 }
 
 /// What the alerts are made from, read in the background.
@@ -231,6 +256,8 @@ pub struct AlertInput<'a> {
     pub double_bookings: Vec<(String, DayVisit, DayVisit)>,
     /// Visits whose time has passed and that are still only booked.
     pub unrecorded: Vec<DayVisit>,
+    /// (the person's name, the visit) for each booked visit with someone no longer active.
+    pub inactive_staff: Vec<(String, DayVisit)>,
 }
 
 /// Every alert: programme visits overdue or due soon, interpreters missing, double bookings.
@@ -280,6 +307,7 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
                 kind,
                 family_id: child.family_id,
                 family_name: child.family_name.clone(),
+                protection: child.protection,
                 area: child.area.clone(),
                 detail: Text::new(sv, en),
                 date: Some(date),
@@ -294,6 +322,7 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
             kind: AlertKind::InterpreterMissing,
             family_id: v.family_id,
             family_name: v.family_name.clone(),
+            protection: v.protection,
             area: v.area.clone(),
             detail: Text::new(
                 format!("{when}: ingen tolk bokad ({})", lang.sv),
@@ -320,6 +349,7 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
             kind: AlertKind::DoubleBooked,
             family_id: b.family_id,
             family_name: b.family_name.clone(),
+            protection: b.protection,
             area: b.area.clone(),
             detail,
             date: Some(a.start.date()),
@@ -332,10 +362,28 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
             kind: AlertKind::NotRecorded,
             family_id: v.family_id,
             family_name: v.family_name.clone(),
+            protection: v.protection,
             area: v.area.clone(),
             detail: Text::new(
                 format!("{when}: registrera utfallet (o)"),
                 format!("{when}: record the outcome (o)"),
+            ),
+            date: Some(v.start.date()),
+            visit: Some(v.clone()),
+        });
+    }
+    for (name, v) in input.inactive_staff {
+        let when = v.start.format("%Y-%m-%d %H:%M");
+        alerts.push(AlertRow {
+            kind: AlertKind::StaffInactive,
+            family_id: v.family_id,
+            family_name: v.family_name.clone(),
+            protection: v.protection,
+            area: v.area.clone(),
+            detail: Text::new(
+                // What first: at 80 columns the name is what gets cut.
+                format!("{when} · inte längre aktiv: {name}"),
+                format!("{when} · no longer active: {name}"),
             ),
             date: Some(v.start.date()),
             visit: Some(v.clone()),

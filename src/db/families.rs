@@ -257,12 +257,14 @@ impl WriteTx<'_> {
         Ok(())
     }
 
-    /// Moves a family to another status; `exit` carries the reason and date when it leaves.
+    /// Moves a family to another status; `exit` carries the reason and date when it leaves, and
+    /// `exit_note` the coordinator's words for the reason "other".
     pub fn set_family_status(
         &self,
         family_id: i64,
         status: crate::domain::enums::FamilyStatus,
         exit: Option<(crate::domain::enums::ExitReason, chrono::NaiveDate)>,
+        exit_note: Option<&str>,
         now: NaiveDateTime,
     ) -> Result<()> {
         let today = now.date();
@@ -270,7 +272,7 @@ impl WriteTx<'_> {
             .prepare_cached(
                 "UPDATE family SET status = ?2,
                     enrolled_on = CASE WHEN ?2 = 'active' AND enrolled_on IS NULL THEN ?3 ELSE enrolled_on END,
-                    exit_reason = ?4, exited_on = ?5, updated_at = ?6
+                    exit_reason = ?4, exited_on = ?5, updated_at = ?6, exit_note = ?7
                  WHERE id = ?1",
             )?
             .execute(params![
@@ -280,8 +282,29 @@ impl WriteTx<'_> {
                 exit.map(|(r, _)| r.as_str()),
                 exit.map(|(_, d)| date_text(d)),
                 now.format("%Y-%m-%d %H:%M:%S").to_string(),
+                exit_note,
             ])?;
         Ok(())
+    }
+
+    /// Cancels, on the family's side, every visit of its children still booked at or after
+    /// `now`; returns how many.
+    pub fn cancel_booked_of_family(
+        &self,
+        family_id: i64,
+        reason: &str,
+        now: NaiveDateTime,
+    ) -> Result<usize> {
+        let stamp = now.format("%Y-%m-%d %H:%M:%S").to_string();
+        let n = self
+            .tx
+            .prepare_cached(
+                "UPDATE visit SET status = 'cancelled_family', cancel_reason = ?2, updated_at = ?3
+                 WHERE status = 'planned' AND starts_at >= ?4
+                   AND child_id IN (SELECT id FROM child WHERE family_id = ?1)",
+            )?
+            .execute(params![family_id, reason, stamp, super::datetime_text(now),])?;
+        Ok(n)
     }
 
     /// Adds a caregiver after the family's others.
@@ -326,6 +349,83 @@ impl WriteTx<'_> {
                 consent.withdrawn_on.map(date_text)
             ])?;
         Ok(())
+    }
+
+    /// Changes a caregiver of the family; false when the family has no such caregiver.
+    pub fn update_caregiver(
+        &self,
+        family_id: i64,
+        caregiver_id: i64,
+        c: &NewCaregiver,
+    ) -> Result<bool> {
+        let (kind, value) = id_columns(c.identity.as_ref());
+        let n = self
+            .tx
+            .prepare_cached(
+                "UPDATE caregiver SET name = ?3, relation = ?4, id_kind = ?5, id_value = ?6
+                 WHERE id = ?2 AND family_id = ?1",
+            )?
+            .execute(params![
+                family_id,
+                caregiver_id,
+                c.name,
+                c.relation,
+                kind,
+                value
+            ])?;
+        Ok(n == 1)
+    }
+
+    /// Removes a caregiver of the family; false when the family has no such caregiver.
+    pub fn delete_caregiver(&self, family_id: i64, caregiver_id: i64) -> Result<bool> {
+        let n = self
+            .tx
+            .prepare_cached("DELETE FROM caregiver WHERE id = ?2 AND family_id = ?1")?
+            .execute(params![family_id, caregiver_id])?;
+        Ok(n == 1)
+    }
+
+    /// Changes a child of the family (whether it is the first child stays as it was); false
+    /// when the family has no such child.
+    pub fn update_child(&self, family_id: i64, child_id: i64, c: &NewChild) -> Result<bool> {
+        let (kind, value) = id_columns(c.identity.as_ref());
+        let n = self
+            .tx
+            .prepare_cached(
+                "UPDATE child SET name = ?3, birth_date = ?4, expected = ?5,
+                    first_born_in_sweden = ?6, id_kind = ?7, id_value = ?8
+                 WHERE id = ?2 AND family_id = ?1",
+            )?
+            .execute(params![
+                family_id,
+                child_id,
+                c.name,
+                date_text(c.birth_date),
+                c.expected,
+                c.first_born_in_sweden,
+                kind,
+                value
+            ])?;
+        Ok(n == 1)
+    }
+
+    /// How many of the child's visits took place.
+    pub fn done_visits_of_child(&self, child_id: i64) -> Result<usize> {
+        let n: i64 = self
+            .tx
+            .prepare_cached("SELECT count(*) FROM visit WHERE child_id = ?1 AND status = 'done'")?
+            .query_row([child_id], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(usize::MAX))
+    }
+
+    /// Removes a child of the family with its visits (none of which took place: the caller
+    /// checks); false when the family has no such child.
+    pub fn delete_child(&self, family_id: i64, child_id: i64) -> Result<bool> {
+        let n = self
+            .tx
+            .prepare_cached("DELETE FROM child WHERE id = ?2 AND family_id = ?1")?
+            .execute(params![family_id, child_id])?;
+        Ok(n == 1)
     }
 
     fn insert_caregiver(&self, family_id: i64, position: i64, c: &NewCaregiver) -> Result<()> {

@@ -21,6 +21,7 @@ pub use lock::InstanceLock;
 pub use maintenance::{CheckItem, Counts, check_file};
 pub use migrate::LATEST_VERSION;
 pub use open::{APPLICATION_ID, refuse_foreign};
+pub use visits::VisitRecord;
 
 /// Why a file was refused: it is not ours, not safe to keep a database in, or in use.
 #[derive(Debug, Clone, PartialEq, Eq)]

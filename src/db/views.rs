@@ -148,7 +148,7 @@ impl ReadTx<'_> {
             .prepare_cached(
                 "SELECT id, family_ref, display_name, address, area, clinic, phone, languages,
                         interpreter_language, protection, eligibility, programme_id, programme_version,
-                        status, offered_on, enrolled_on, exited_on, exit_reason, note
+                        status, offered_on, enrolled_on, exited_on, exit_reason, note, exit_note
                  FROM family WHERE id = ?1",
             )?
             .query_row([family_id], |r| {
@@ -157,7 +157,7 @@ impl ReadTx<'_> {
                     (r.get::<_, Option<String>>(4)?, r.get::<_, Option<String>>(5)?, r.get::<_, Option<String>>(6)?, r.get::<_, String>(7)?),
                     (r.get::<_, Option<String>>(8)?, r.get::<_, String>(9)?, r.get::<_, Option<String>>(10)?, r.get::<_, String>(11)?),
                     (r.get::<_, u32>(12)?, r.get::<_, String>(13)?, r.get::<_, Option<String>>(14)?, r.get::<_, Option<String>>(15)?),
-                    (r.get::<_, Option<String>>(16)?, r.get::<_, Option<String>>(17)?, r.get::<_, Option<String>>(18)?),
+                    (r.get::<_, Option<String>>(16)?, r.get::<_, Option<String>>(17)?, r.get::<_, Option<String>>(18)?, r.get::<_, Option<String>>(19)?),
                 ))
             })
             .optional()?;
@@ -166,7 +166,7 @@ impl ReadTx<'_> {
             (area, clinic, phone, languages),
             (interpreter_language, protection, eligibility, programme_id),
             (programme_version, status, offered_on, enrolled_on),
-            (exited_on, exit_reason, note),
+            (exited_on, exit_reason, note, exit_note),
         )) = row
         else {
             return Ok(None);
@@ -191,6 +191,7 @@ impl ReadTx<'_> {
             exited_on: opt_date(exited_on.as_ref())?,
             exit_reason: exit_reason.as_deref().map(parse_enum).transpose()?,
             note,
+            exit_note,
             consent: self.consent_of(family_id)?,
             caregivers: self.caregivers_of(family_id)?,
             children: self.children_of(family_id)?,

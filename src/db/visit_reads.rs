@@ -220,7 +220,8 @@ impl ReadTx<'_> {
             "AND ?2 IS NULL"
         };
         let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT f.id, f.display_name, f.area, c.id, c.name, c.birth_date, f.programme_id, f.programme_version
+            "SELECT f.id, f.display_name, f.area, c.id, c.name, c.birth_date, f.programme_id, f.programme_version,
+                    f.protection
              FROM child c JOIN family f ON f.id = c.family_id
              WHERE f.status = 'active' AND c.expected = 0 AND c.birth_date >= ?1 {only}
              ORDER BY c.birth_date, c.id",
@@ -235,6 +236,7 @@ impl ReadTx<'_> {
                 r.get::<_, String>(5)?,
                 r.get(6)?,
                 r.get(7)?,
+                r.get::<_, String>(8)?,
             ))
         })?;
         let children = rows
@@ -248,10 +250,12 @@ impl ReadTx<'_> {
                     birth,
                     programme_id,
                     programme_version,
+                    protection,
                 ) = row?;
                 Ok(ChildPlan {
                     family_id,
                     family_name,
+                    protection: parse_enum(&protection)?,
                     area,
                     child_id,
                     child_name,
@@ -514,6 +518,47 @@ impl ReadTx<'_> {
              ORDER BY v.starts_at",
         ))?;
         let rows = stmt.query_map(params![datetime_text(from), family], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
+
+impl ReadTx<'_> {
+    /// The planned visits from `from` on that `staff_id` attends or interprets, earliest first.
+    pub fn staff_bookings(&self, staff_id: i64, from: NaiveDateTime) -> Result<Vec<i64>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT v.id FROM visit v
+             WHERE v.status = 'planned' AND v.starts_at >= ?1
+               AND (v.interpreter_staff_id = ?2
+                    OR v.id IN (SELECT visit_id FROM visit_staff WHERE staff_id = ?2))
+             ORDER BY v.starts_at, v.id",
+        )?;
+        let rows = stmt.query_map(params![datetime_text(from), staff_id], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The planned visits from `from` on with someone no longer active booked (to attend or to
+    /// interpret): (visit id, that person's name), earliest first; of one family, or of all.
+    pub fn visits_with_inactive_staff(
+        &self,
+        from: NaiveDateTime,
+        family: Option<i64>,
+    ) -> Result<Vec<(i64, String)>> {
+        let only = if family.is_some() {
+            "AND c.family_id = ?2"
+        } else {
+            "AND ?2 IS NULL"
+        };
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT v.id, s.name FROM visit v JOIN child c ON c.id = v.child_id
+               JOIN staff s ON s.active = 0
+                AND (s.id = v.interpreter_staff_id
+                     OR s.id IN (SELECT staff_id FROM visit_staff WHERE visit_id = v.id))
+             WHERE v.status = 'planned' AND v.starts_at >= ?1 {only}
+             ORDER BY v.starts_at, v.id, s.name",
+        ))?;
+        let rows = stmt.query_map(params![datetime_text(from), family], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 }

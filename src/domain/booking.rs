@@ -109,6 +109,35 @@ impl Conflict {
     }
 }
 
+/// A booking that starts before now. Booked by hand only with a reason, as a time outside the
+/// window is: a visit noted afterwards is fine, a slip of the date is not. The check lives apart
+/// from [`check_booking`] because imports of past visits are the rule, not a slip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PastStart {
+    /// Today, at a time already gone.
+    EarlierToday(NaiveTime),
+    /// A day before today.
+    EarlierDay(NaiveDate),
+}
+
+impl PastStart {
+    /// Like a time outside the window: allowed with a reason, which is kept.
+    pub fn needs_reason(self) -> bool {
+        true
+    }
+}
+
+/// Whether a booking at `start` lies before `now` (the domain has no clock: `now` is given).
+pub fn past_start(start: NaiveDateTime, now: NaiveDateTime) -> Option<PastStart> {
+    if start >= now {
+        None
+    } else if start.date() == now.date() {
+        Some(PastStart::EarlierToday(start.time()))
+    } else {
+        Some(PastStart::EarlierDay(start.date()))
+    }
+}
+
 fn overlaps(a_start: NaiveDateTime, a_end: NaiveDateTime, b: &Busy) -> bool {
     a_start < b.end && b.start < a_end
 }

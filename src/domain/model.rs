@@ -230,6 +230,20 @@ pub enum Changed {
         days: [chrono::NaiveDate; 2],
     },
     Staff,
+    /// The family's status and its visits booked from now on (leaving cancels them).
+    FamilyVisits(i64),
+}
+
+/// A family moving to another status, as the coordinator confirmed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusChange {
+    pub status: FamilyStatus,
+    /// Why it leaves, when it leaves.
+    pub exit: Option<ExitReason>,
+    /// The coordinator's words when the reason is "other".
+    pub exit_note: Option<String>,
+    /// Whether the family's visits booked from now on are cancelled on its side.
+    pub cancel_booked: bool,
 }
 
 #[cfg(test)]

@@ -96,6 +96,8 @@ pub enum AlertKind {
     InterpreterMissing,
     /// A staff member in two visits at once.
     DoubleBooked,
+    /// A booked visit with someone booked who is no longer active.
+    StaffInactive,
     /// A visit whose time has passed and whose outcome is not recorded.
     NotRecorded,
 }

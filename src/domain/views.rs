@@ -68,6 +68,8 @@ pub struct FamilyDetail {
     pub exited_on: Option<NaiveDate>,
     pub exit_reason: Option<ExitReason>,
     pub note: Option<String>,
+    /// Why the family left, in the coordinator's words, when the reason is "other".
+    pub exit_note: Option<String>,
     pub consent: Option<Consent>,
     pub caregivers: Vec<Caregiver>,
     pub children: Vec<ChildDetail>,
@@ -113,6 +115,7 @@ pub struct DayVisit {
 pub struct ChildPlan {
     pub family_id: i64,
     pub family_name: String,
+    pub protection: Protection,
     pub area: Option<String>,
     pub child_id: i64,
     pub child_name: String,

@@ -111,6 +111,8 @@ pub fn alert(k: AlertKind) -> Text {
         AlertKind::InterpreterMissing => t("Tolk saknas", "No interpreter"),
         AlertKind::DoubleBooked => t("Dubbelbokad", "Double-booked"),
         AlertKind::NotRecorded => t("Utfall saknas", "Not recorded"),
+        // At most 14 characters: the width of the kind column in Today.
+        AlertKind::StaffInactive => t("Ej aktiv", "Staff inactive"),
     }
 }
 
@@ -135,6 +137,10 @@ pub fn audit_action(a: AuditAction) -> Text {
         AuditAction::Update => t("ändring", "update"),
         AuditAction::AddCaregiver => t("ny vårdnadshavare", "add caregiver"),
         AuditAction::AddChild => t("nytt barn", "add child"),
+        AuditAction::UpdateCaregiver => t("ändrad vårdnadshavare", "edit caregiver"),
+        AuditAction::RemoveCaregiver => t("borttagen vårdnadshavare", "remove caregiver"),
+        AuditAction::UpdateChild => t("ändrat barn", "edit child"),
+        AuditAction::RemoveChild => t("borttaget barn", "remove child"),
         AuditAction::Consent => t("samtycke", "consent"),
         AuditAction::Status => t("status", "status"),
         AuditAction::Book => t("bokning", "book"),

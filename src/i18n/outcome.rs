@@ -4,7 +4,7 @@
 use super::Text;
 use super::labels;
 use crate::db::DbError;
-use crate::domain::booking::Conflict;
+use crate::domain::booking::{Conflict, PastStart};
 use crate::domain::enums::{VisitStatus, Weekday};
 use crate::ops::{OpsError, Outcome, Refusal};
 
@@ -30,16 +30,51 @@ pub fn outcome(o: &Outcome) -> Text {
             Text::new("Vårdnadshavaren är tillagd.", "The caregiver is added.")
         }
         Outcome::ChildAdded => Text::new("Barnet är tillagt.", "The child is added."),
+        Outcome::CaregiverUpdated => {
+            Text::new("Vårdnadshavaren är ändrad.", "The caregiver is changed.")
+        }
+        Outcome::CaregiverRemoved => {
+            Text::new("Vårdnadshavaren är borttagen.", "The caregiver is removed.")
+        }
+        Outcome::ChildUpdated => Text::new("Barnet är ändrat.", "The child is changed."),
+        Outcome::ChildRemoved => Text::new("Barnet är borttaget.", "The child is removed."),
         Outcome::ConsentRecorded => {
             Text::new("Samtycket är antecknat.", "The consent is recorded.")
         }
-        Outcome::StatusChanged(_) => Text::new("Statusen är ändrad.", "The status is changed."),
+        Outcome::StatusChanged { cancelled: 0, .. } => {
+            Text::new("Statusen är ändrad.", "The status is changed.")
+        }
+        Outcome::StatusChanged { cancelled: 1, .. } => Text::new(
+            "Statusen är ändrad; 1 bokat besök är avbokat.",
+            "The status is changed; 1 booked visit is cancelled.",
+        ),
+        Outcome::StatusChanged { cancelled, .. } => Text::new(
+            format!("Statusen är ändrad; {cancelled} bokade besök är avbokade."),
+            format!("The status is changed; {cancelled} booked visits are cancelled."),
+        ),
         Outcome::StaffSaved => Text::new("Personalen är sparad.", "The staff member is saved."),
     }
 }
 
 pub fn refusal(r: &Refusal) -> Text {
     match r {
+        Refusal::InPast(past) => past_start(*past),
+        Refusal::PersonGone => Text::new(
+            "Personen finns inte längre i familjen.",
+            "The person is no longer in the family.",
+        ),
+        Refusal::ChildHasDoneVisits(1) => Text::new(
+            "Barnet har ett genomfört besök och tas inte bort: rapporten räknar det. Ändra uppgifterna i stället.",
+            "The child has a visit that took place and is not removed: the report counts it. Edit the details instead.",
+        ),
+        Refusal::ChildHasDoneVisits(n) => Text::new(
+            format!(
+                "Barnet har {n} genomförda besök och tas inte bort: rapporten räknar dem. Ändra uppgifterna i stället."
+            ),
+            format!(
+                "The child has {n} visits that took place and is not removed: the report counts them. Edit the details instead."
+            ),
+        ),
         Refusal::FamilyGone => Text::new(
             "Familjen finns inte längre.",
             "The family no longer exists.",
@@ -224,6 +259,26 @@ fn refused_sv(r: &crate::db::Refusal) -> String {
         R::TargetIsDatabase => "är databasen själv; välj en annan sökväg".into(),
         R::NoFileName => "saknar filnamn".into(),
         R::BackupFailsChecks(what) => format!("klarar inte kontrollerna ({what}); inget återställdes"),
+    }
+}
+
+/// A booking before now, with what to do about it (a reason, as outside the window).
+pub fn past_start(p: PastStart) -> Text {
+    match p {
+        PastStart::EarlierToday(time) => Text::new(
+            format!(
+                "{} har redan varit i dag; ange ett skäl för att boka ändå",
+                time.format("%H:%M")
+            ),
+            format!(
+                "{} has already passed today; give a reason to book it anyway",
+                time.format("%H:%M")
+            ),
+        ),
+        PastStart::EarlierDay(day) => Text::new(
+            format!("{day} har redan varit; ange ett skäl för att boka ändå"),
+            format!("{day} is in the past; give a reason to book it anyway"),
+        ),
     }
 }
 

@@ -89,6 +89,12 @@ pub enum Refusal {
     DuplicateStaffName,
     /// No staff member has that id or name.
     NoSuchStaff(String),
+    /// The family has no such caregiver or child (any more).
+    PersonGone,
+    /// A child whose visits took place stays: the report counts them.
+    ChildHasDoneVisits(usize),
+    /// A booking before now, without a reason.
+    InPast(crate::domain::booking::PastStart),
     /// Several staff members' names hold what was typed.
     StaffAmbiguous {
         who: String,
@@ -152,8 +158,16 @@ pub enum Outcome {
     FamilyUpdated,
     CaregiverAdded,
     ChildAdded,
+    CaregiverUpdated,
+    CaregiverRemoved,
+    ChildUpdated,
+    ChildRemoved,
     ConsentRecorded,
-    StatusChanged(FamilyStatus),
+    /// The new status, and how many booked visits were cancelled with it.
+    StatusChanged {
+        status: FamilyStatus,
+        cancelled: usize,
+    },
     StaffSaved,
 }
 

@@ -5,9 +5,10 @@ use chrono::Duration;
 use super::{Changed, Ctx, Done, OpsError, Outcome, Refusal, Result};
 use crate::db::Db;
 use crate::domain::booking::plan::{
-    BookingOptions, BookingRequest, bookable, candidate_staff, proposal_span, visit_to_book,
+    BookingOptions, BookingRequest, bookable, candidate_staff, proposal_span, ranked_staff,
+    twins_of, visit_to_book,
 };
-use crate::domain::booking::{BookingRules, ProposalRequest, check_booking, propose};
+use crate::domain::booking::{BookingRules, ProposalRequest, check_booking, past_start, propose};
 use crate::domain::enums::{AuditAction, Location, VisitStatus};
 use crate::domain::model::{Interpreter, NewVisit, Staff, VisitOutcome, VisitStaff};
 
@@ -66,17 +67,30 @@ pub fn plan_booking(
             &area_staff,
             detail.interpreter_language.as_deref(),
         );
-        let staff: Vec<Staff> = all_staff
-            .into_iter()
+        // By hand, everyone who could go is offered, best first; the proposer weighs the few.
+        let staff: Vec<Staff> = ranked_staff(
+            &pv.roles,
+            &all_staff,
+            &previous,
+            &area_staff,
+            detail.interpreter_language.as_deref(),
+        )
+        .into_iter()
+        .cloned()
+        .collect();
+        let weighed: Vec<Staff> = staff
+            .iter()
             .filter(|s| chosen.binary_search(&s.id).is_ok())
+            .cloned()
             .collect();
         let (from, until) = proposal_span(visit.window, now);
-        let busy = tx.busy_between(&chosen, from, until)?;
+        let ids: Vec<i64> = staff.iter().map(|s| s.id).collect();
+        let busy = tx.busy_between(&ids, from, until)?;
         let request = ProposalRequest {
             rules: BookingRules {
                 required_roles: &pv.roles,
                 window: Some(visit.window),
-                staff: &staff,
+                staff: &weighed,
                 busy: &busy,
                 interpreter_language: detail.interpreter_language.as_deref(),
                 rebooking: rebook,
@@ -108,6 +122,7 @@ pub fn plan_booking(
             proposals,
             staff,
             busy,
+            now,
         })
     })
     .map_err(|e: OpsError| match e {
@@ -120,6 +135,14 @@ pub fn plan_booking(
 /// its audit row, in one transaction, so nothing booked meanwhile slips between.
 pub fn book_visit(db: &mut Db, ctx: &Ctx, r: &BookingRequest) -> Result<Done> {
     let c = &r.candidate;
+    if let Some(past) = past_start(c.start, ctx.now)
+        && past.needs_reason()
+        && r.override_reason
+            .as_deref()
+            .is_none_or(|t| t.trim().is_empty())
+    {
+        return Err(Refusal::InPast(past).into());
+    }
     let ids: Vec<i64> = c
         .staff
         .iter()
@@ -155,11 +178,19 @@ pub fn book_visit(db: &mut Db, ctx: &Ctx, r: &BookingRequest) -> Result<Done> {
     };
     db.write(|tx| {
         let staff = tx.list_staff()?;
-        let busy = tx.busy_between(
+        let moving = r
+            .rebooking
+            .map(|id| tx.visit_record(id))
+            .transpose()?
+            .flatten();
+        // Twins go together: their visits of the same number are booked (or moved) with it.
+        let twins = twin_visits(tx, r, moving.as_ref())?;
+        let mut busy = tx.busy_between(
             &ids,
             c.start - Duration::days(1),
             c.end() + Duration::days(1),
         )?;
+        busy.retain(|b| !twins.iter().any(|t| t.1 == Some(b.visit_id)));
         let rules = BookingRules {
             required_roles: &[],
             window: None,
@@ -174,7 +205,7 @@ pub fn book_visit(db: &mut Db, ctx: &Ctx, r: &BookingRequest) -> Result<Done> {
         }
         let (id, old_day, outcome) = match r.rebooking {
             Some(id) => {
-                let old = tx.visit_record(id)?.ok_or(Refusal::VisitGone)?;
+                let old = moving.as_ref().ok_or(Refusal::VisitGone)?;
                 tx.move_visit(id, &visit, ctx.now)?;
                 (id, old.start.date(), Outcome::Moved(c.start))
             }
@@ -184,15 +215,31 @@ pub fn book_visit(db: &mut Db, ctx: &Ctx, r: &BookingRequest) -> Result<Done> {
                 Outcome::Booked(c.start),
             ),
         };
+        let mut twin_ids = Vec::new();
+        for (child_id, existing) in &twins {
+            let twin = NewVisit {
+                child_id: *child_id,
+                ..visit.clone()
+            };
+            match existing {
+                Some(twin_id) => {
+                    tx.move_visit(*twin_id, &twin, ctx.now)?;
+                    twin_ids.push(*twin_id);
+                }
+                None => twin_ids.push(tx.insert_visit(&twin, ctx.now)?),
+            }
+        }
         let action = if r.rebooking.is_some() {
             AuditAction::Rebook
         } else {
             AuditAction::Book
         };
-        tx.insert_audit(&crate::domain::model::AuditEntry {
-            detail: Some(format!("visit {id}")),
-            ..ctx.audit_family(action, r.family_id)
-        })?;
+        for visit_id in std::iter::once(id).chain(twin_ids) {
+            tx.insert_audit(&crate::domain::model::AuditEntry {
+                detail: Some(format!("visit {visit_id}")),
+                ..ctx.audit_family(action, r.family_id)
+            })?;
+        }
         Ok(Done {
             outcome,
             changed: Changed::Visits {
@@ -202,6 +249,44 @@ pub fn book_visit(db: &mut Db, ctx: &Ctx, r: &BookingRequest) -> Result<Done> {
             id: Some(id),
         })
     })
+}
+
+/// For a programme visit of a child with twins: each twin, with its planned visit of the same
+/// number at the moved visit's time when one is moved (else none: it is booked anew, unless it
+/// already has that visit booked or done).
+fn twin_visits(
+    tx: &crate::db::ReadTx<'_>,
+    r: &BookingRequest,
+    moving: Option<&crate::db::VisitRecord>,
+) -> std::result::Result<Vec<(i64, Option<i64>)>, crate::db::DbError> {
+    let Some(no) = r.visit_no else {
+        return Ok(Vec::new());
+    };
+    let children = tx
+        .family_detail(r.family_id)?
+        .map(|d| d.children)
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    for child in twins_of(&children, r.child_id) {
+        let visits = tx.visits_of_child(child)?;
+        let same_no = |v: &&crate::db::VisitRecord| v.visit_no == Some(no);
+        if let Some(old) = moving {
+            if let Some(v) = visits
+                .iter()
+                .filter(same_no)
+                .find(|v| v.start == old.start && v.status == VisitStatus::Planned)
+            {
+                out.push((child, Some(v.id)));
+            }
+        } else if !visits
+            .iter()
+            .filter(same_no)
+            .any(|v| matches!(v.status, VisitStatus::Planned | VisitStatus::Done))
+        {
+            out.push((child, None));
+        }
+    }
+    Ok(out)
 }
 
 /// Records what happened at a visit (done, cancelled, no-show), read and written in one
@@ -220,15 +305,43 @@ pub fn record_outcome(db: &mut Db, ctx: &Ctx, outcome: &VisitOutcome) -> Result<
         let family_id = tx
             .family_of_child(record.child_id)?
             .ok_or(Refusal::FamilyGone)?;
-        tx.set_visit_outcome(outcome, ctx.now)?;
-        tx.insert_audit(&crate::domain::model::AuditEntry {
-            detail: Some(format!(
-                "visit {} {}",
-                outcome.visit_id,
-                outcome.status.as_str()
-            )),
-            ..ctx.audit_family(AuditAction::Outcome, family_id)
-        })?;
+        // A twin's visit of the same number at the same time was the same trip.
+        let twins: Vec<i64> = match record.visit_no {
+            Some(no) => {
+                let children = tx
+                    .family_detail(family_id)?
+                    .map(|d| d.children)
+                    .unwrap_or_default();
+                let mut ids = Vec::new();
+                for child in twins_of(&children, record.child_id) {
+                    ids.extend(
+                        tx.visits_of_child(child)?
+                            .into_iter()
+                            .filter(|v| {
+                                v.visit_no == Some(no)
+                                    && v.start == record.start
+                                    && v.status == VisitStatus::Planned
+                            })
+                            .map(|v| v.id),
+                    );
+                }
+                ids
+            }
+            None => Vec::new(),
+        };
+        for visit_id in std::iter::once(outcome.visit_id).chain(twins) {
+            tx.set_visit_outcome(
+                &VisitOutcome {
+                    visit_id,
+                    ..outcome.clone()
+                },
+                ctx.now,
+            )?;
+            tx.insert_audit(&crate::domain::model::AuditEntry {
+                detail: Some(format!("visit {visit_id} {}", outcome.status.as_str())),
+                ..ctx.audit_family(AuditAction::Outcome, family_id)
+            })?;
+        }
         let day = record.start.date();
         Ok(Done {
             outcome: Outcome::OutcomeRecorded(outcome.status),

@@ -139,6 +139,15 @@ impl Runner {
                     .map_err(OpsError::Read)?;
                 return Ok(entry.map(Action::IndexEntryLoaded).into_iter().collect());
             }
+            Effect::LoadStaffBookings { id, staff } => {
+                let visits = db
+                    .read(|tx| {
+                        let ids = tx.staff_bookings(id, ctx.now)?;
+                        tx.visits_by_id(&ids)
+                    })
+                    .map_err(OpsError::Read)?;
+                return Ok(vec![Action::StaffBookingsLoaded(id, staff, visits)]);
+            }
             Effect::LoadStaff => {
                 let list = db.read(|tx| tx.list_staff()).map_err(OpsError::Read)?;
                 return Ok(vec![Action::StaffLoaded(list)]);
@@ -162,14 +171,30 @@ impl Runner {
             Effect::AddChild { family_id, child } => {
                 ops::families::add_child(db, &ctx, family_id, &child)?
             }
+            Effect::UpdateCaregiver {
+                family_id,
+                caregiver_id,
+                caregiver,
+            } => ops::families::update_caregiver(db, &ctx, family_id, caregiver_id, &caregiver)?,
+            Effect::RemoveCaregiver {
+                family_id,
+                caregiver_id,
+            } => ops::families::remove_caregiver(db, &ctx, family_id, caregiver_id)?,
+            Effect::UpdateChild {
+                family_id,
+                child_id,
+                child,
+            } => ops::families::update_child(db, &ctx, family_id, child_id, &child)?,
+            Effect::RemoveChild {
+                family_id,
+                child_id,
+            } => ops::families::remove_child(db, &ctx, family_id, child_id)?,
             Effect::AddConsent { family_id, consent } => {
                 ops::families::add_consent(db, &ctx, family_id, &consent)?
             }
-            Effect::SetStatus {
-                family_id,
-                status,
-                exit,
-            } => ops::families::set_status(db, &ctx, family_id, status, exit)?,
+            Effect::SetStatus { family_id, change } => {
+                ops::families::set_status(db, &ctx, family_id, &change)?
+            }
             Effect::SaveStaff { id, staff } => ops::staff::save_staff(db, &ctx, id, &staff)?,
         };
         Ok(vec![Self::saved(&done)])
@@ -190,7 +215,7 @@ impl Runner {
             detail,
             &facts,
             self.catalogue.all(),
-            self.now().date(),
+            self.now(),
             self.warning_days,
         );
         Ok(Action::FamilyLoaded(Box::new(data)))

@@ -105,6 +105,18 @@ fn listed(tx: &ReadTx<'_>, wanted: &[i64]) -> Result<HashMap<i64, DayVisit>, DbE
         .collect())
 }
 
+/// (name, visit) for each listed visit with someone no longer active.
+fn with_visits(
+    inactive: &[(i64, String)],
+    listed: &HashMap<i64, DayVisit>,
+) -> Vec<(String, DayVisit)> {
+    inactive
+        .iter()
+        .take(MAX_LISTED)
+        .filter_map(|(id, name)| Some((name.clone(), listed.get(id)?.clone())))
+        .collect()
+}
+
 /// Every alert: it looks at every active family and every future booking, so it is read in
 /// the background.
 pub fn alerts_job(catalogue: &Arc<Catalogue>, now: NaiveDateTime, warning_days: u32) -> Job {
@@ -120,8 +132,10 @@ pub fn alerts_job(catalogue: &Arc<Catalogue>, now: NaiveDateTime, warning_days: 
             let unrecorded =
                 tx.unrecorded_visits(now - chrono::Duration::days(UNRECORDED_DAYS), now, None)?;
             let doubles = double_bookings(&mut bookings);
+            let inactive = tx.visits_with_inactive_staff(start_of_day, None)?;
             let mut wanted: Vec<i64> = missing.iter().take(MAX_LISTED).copied().collect();
             wanted.extend(unrecorded.iter().take(MAX_LISTED));
+            wanted.extend(inactive.iter().take(MAX_LISTED).map(|(id, _)| *id));
             wanted.extend(
                 doubles
                     .iter()
@@ -147,13 +161,15 @@ pub fn alerts_job(catalogue: &Arc<Catalogue>, now: NaiveDateTime, warning_days: 
                     .iter()
                     .take(MAX_LISTED)
                     .filter_map(|(staff, a, b)| {
-                        Some((
-                            staff_names.get(staff)?.clone(),
-                            listed.get(a)?.clone(),
-                            listed.get(b)?.clone(),
-                        ))
+                        let (a, b) = (listed.get(a)?, listed.get(b)?);
+                        // Twins' visits at one time are one trip, not a double booking.
+                        if a.family_id == b.family_id && a.start == b.start {
+                            return None;
+                        }
+                        Some((staff_names.get(staff)?.clone(), a.clone(), b.clone()))
                     })
                     .collect(),
+                inactive_staff: with_visits(&inactive, &listed),
             }))
         })?;
         Ok(Action::AlertsLoaded(alerts))
@@ -179,8 +195,10 @@ pub fn family_alerts(
             now,
             Some(family_id),
         )?;
+        let inactive = tx.visits_with_inactive_staff(start_of_day, Some(family_id))?;
         let mut wanted = missing.clone();
         wanted.extend(&unrecorded);
+        wanted.extend(inactive.iter().map(|(id, _)| *id));
         let listed = listed(tx, &wanted)?;
         let pick = |ids: &[i64]| -> Vec<DayVisit> {
             ids.iter()
@@ -196,6 +214,7 @@ pub fn family_alerts(
             missing_interpreter: pick(&missing),
             unrecorded: pick(&unrecorded),
             double_bookings: Vec::new(),
+            inactive_staff: with_visits(&inactive, &listed),
         }))
     })
     .map_err(OpsError::Read)

@@ -158,11 +158,14 @@ fn render_details<'a>(p: &View) -> Vec<Line<'a>> {
         dates.push(format!("{} {on}", s.enrolled));
     }
     if let (Some(r), Some(on)) = (d.exit_reason, d.exited_on) {
+        let why = d.exit_note.as_ref().map_or_else(
+            || labels::exit_reason(r).get(lang).to_string(),
+            |n| format!("{}: {n}", labels::exit_reason(r).get(lang)),
+        );
         dates.push(format!(
-            "{} {on} ({} {})",
+            "{} {on} ({} {why})",
             labels::status(d.status).get(lang),
             s.exit_reason,
-            labels::exit_reason(r).get(lang)
         ));
     }
     lines.extend(field(s.eligibility, &dates.join(" · "), inner, theme));

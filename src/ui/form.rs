@@ -66,7 +66,7 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Them
         // The cursor only where typing goes: this form, when it is in front.
         let in_front = matches!(app.top(), Some(Modal::Form(top)) if std::ptr::eq(top, form));
         let row = focus_line.saturating_sub(offset);
-        if matches!(f.kind, FieldKind::Text) && in_front && row < height {
+        if matches!(f.kind, FieldKind::Text) && !f.hidden && in_front && row < height {
             let cursor = f.input.visual_cursor().min(columns.value);
             frame.set_cursor_position((
                 fields_area.x + (columns.label + 2 + cursor) as u16,
@@ -140,10 +140,20 @@ fn render_fields<'a>(
             }
             kind => {
                 let value = match kind {
+                    FieldKind::Text if f.hidden => {
+                        fit(super::i18n::strings(lang).hidden_field, columns.value)
+                    }
                     FieldKind::Text => fit(f.input.value(), columns.value),
                     FieldKind::Choice(options) => {
                         let shown = options.get(f.choice).map_or("", |(_, t)| t.get(lang));
-                        format!("‹ {shown} ›")
+                        let typed = f.input.value();
+                        if typed.is_empty() {
+                            format!("‹ {shown} ›")
+                        } else {
+                            // What narrows the choice, and how many it leaves.
+                            let n = crate::app::form::choice_matches(options, typed).len();
+                            fit(&format!("‹ {shown} › «{typed}» {n}"), columns.value)
+                        }
                     }
                     FieldKind::Checklist(options, ticked) => {
                         let chosen: Vec<&str> = options

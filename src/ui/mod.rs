@@ -211,6 +211,21 @@ pub fn fit(text: &str, width: usize) -> String {
 }
 
 /// A visit's outcome in one character: blank while booked, ✓ done, ✗ cancelled, ! no-show.
+/// A family's name where visits are listed (Today, Week, questions, the calendar): a protected
+/// family is never named there, only on its own page.
+pub fn family_label(v: &crate::domain::views::DayVisit, lang: Lang) -> String {
+    shown_name(&v.family_name, v.protection, lang)
+}
+
+/// The name, or the words for a protected family.
+pub fn shown_name(name: &str, protection: crate::domain::enums::Protection, lang: Lang) -> String {
+    if protection.is_protected() {
+        i18n::strings(lang).protected_family.to_string()
+    } else {
+        name.to_string()
+    }
+}
+
 pub fn status_mark(s: crate::domain::enums::VisitStatus) -> &'static str {
     use crate::domain::enums::VisitStatus;
     match s {

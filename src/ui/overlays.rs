@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{Theme, centered, describe, i18n};
 use crate::app::keymap::{bindings_in, keys_label};
+use crate::app::modal::Person;
 use crate::app::{App, Question, labels};
 
 /// The keys of the current screen, then the ones that work everywhere, from the keymap table.
@@ -98,6 +99,8 @@ fn into_columns(sections: Vec<Vec<Line<'static>>>, inner_height: usize) -> Vec<V
 
 pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
+    let mut booked_list = None;
+    let mut staff_visits = None;
     let text = match q {
         Question::QuitUnsaved => s.quit_unsaved.to_string(),
         Question::DiscardForm => s.discard_form.to_string(),
@@ -114,15 +117,94 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
                 who.join(", ")
             )
         }
-        Question::Status { status, .. } => format!(
-            "{} {}?",
-            s.set_status,
-            labels::status(*status).get(app.lang)
-        ),
+        Question::Status { change, booked, .. } => {
+            if !booked.is_empty() {
+                let head = if change.cancel_booked {
+                    s.booked_cancelled
+                } else {
+                    s.booked_kept_or_not
+                };
+                booked_list = Some((head, booked));
+            }
+            format!(
+                "{} {}?",
+                s.set_status,
+                labels::status(change.status).get(app.lang)
+            )
+        }
+        Question::DeactivateStaff { staff, visits, .. } => {
+            staff_visits = Some(visits);
+            s.deactivate_staff.replace("{}", &staff.name)
+        }
+        Question::RemovePerson { person, name, .. } => match person {
+            Person::Caregiver(_) => s.remove_caregiver.replace("{}", name),
+            Person::Child(_) => s.remove_child.replace("{}", name),
+        },
+        Question::CancelBooked { booked, .. } => {
+            booked_list = Some((s.booked_cancelled, booked));
+            s.cancel_booked.to_string()
+        }
     };
-    // As tall as the question needs, so a long one (a booking with three names) is whole.
     let width = area.width.min(64);
-    let rows = super::wrap_words(&text, usize::from(width.saturating_sub(2)));
+    let inner = usize::from(width.saturating_sub(2));
+    let mut rows = super::wrap_words(&text, inner);
+    if let Some((head, booked)) = booked_list {
+        rows.extend(super::wrap_words(head, inner));
+        // Room for the question, its keys and the frame; the rest is said as "and more".
+        let room = usize::from(area.height)
+            .saturating_sub(rows.len() + 6)
+            .max(1);
+        let shown = if booked.len() > room {
+            room.saturating_sub(1)
+        } else {
+            booked.len()
+        };
+        for b in booked.iter().take(shown) {
+            let visit = b
+                .visit_name
+                .as_ref()
+                .map(|n| format!(", {}", n.get(app.lang)))
+                .unwrap_or_default();
+            let line = format!(
+                "  {} {}{}",
+                b.start.format("%Y-%m-%d %H:%M"),
+                b.child_name,
+                visit
+            );
+            rows.push(line.chars().take(inner).collect());
+        }
+        if shown < booked.len() {
+            let more = s
+                .and_more
+                .replace("{}", &(booked.len() - shown).to_string());
+            rows.push(format!("  {more}"));
+        }
+    }
+    if let Some(visits) = staff_visits {
+        let room = usize::from(area.height)
+            .saturating_sub(rows.len() + 6)
+            .max(1);
+        let shown = if visits.len() > room {
+            room.saturating_sub(1)
+        } else {
+            visits.len()
+        };
+        for v in visits.iter().take(shown) {
+            let line = format!(
+                "  {} {}",
+                v.start.format("%Y-%m-%d %H:%M"),
+                super::family_label(v, app.lang)
+            );
+            rows.push(line.chars().take(inner).collect());
+        }
+        if shown < visits.len() {
+            let more = s
+                .and_more
+                .replace("{}", &(visits.len() - shown).to_string());
+            rows.push(format!("  {more}"));
+        }
+    }
+    // As tall as the question needs, so a long one (a booking with three names) is whole.
     let height = u16::try_from(rows.len())
         .unwrap_or(u16::MAX)
         .saturating_add(4);

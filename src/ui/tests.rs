@@ -98,6 +98,22 @@ fn a_protected_family_hides_address_and_phone_until_revealed() {
 }
 
 #[test]
+fn the_edit_form_hides_a_protected_address_until_r() {
+    let mut app = family_page(Protection::SkyddadFolkbokforing);
+    app.handle_key(Key::Char('e'));
+    let hidden = draw(&app, 80, 24);
+    assert!(
+        !hidden.contains("Hemliga vägen") && !hidden.contains("070-174 06 99"),
+        "{hidden}"
+    );
+    assert!(hidden.contains("dold (skyddad)"), "{hidden}");
+    insta::assert_snapshot!("edit_protected_80x24", hidden);
+    app.update(Action::Revealed(3));
+    let shown = draw(&app, 80, 24);
+    assert!(shown.contains("Hemliga vägen 1"), "{shown}");
+}
+
+#[test]
 fn family_page_in_english_shows_the_timeline() {
     let mut app = family_page(Protection::None);
     app.lang = Lang::En;
@@ -220,6 +236,35 @@ fn the_week_with_a_marked_visit() {
         "a protected family is not named"
     );
     both_sizes("week_sv", &app);
+}
+
+#[test]
+fn without_colour_the_marked_day_has_a_thick_frame_and_a_reversed_title() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('2'));
+    app.update(fixtures::week_loaded(fixtures::today_data().visits));
+    app.handle_key(Key::Right);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| render(&app, f, Theme { color: false }))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let text = draw(&app, 80, 24);
+    // Tuesday is marked: only its frame is thick.
+    assert_eq!(text.matches('┏').count(), 1, "{text}");
+    let row = text.lines().position(|l| l.contains(" tis ")).unwrap();
+    let col = text
+        .lines()
+        .nth(row)
+        .unwrap()
+        .chars()
+        .position(|c| c == 't')
+        .unwrap();
+    let cell = &buffer[(u16::try_from(col).unwrap(), u16::try_from(row).unwrap())];
+    assert!(
+        cell.modifier.contains(ratatui::style::Modifier::REVERSED),
+        "the title is reversed: {cell:?}"
+    );
 }
 
 #[test]

@@ -80,4 +80,10 @@ impl Theme {
     pub fn focus_border(self) -> Style {
         self.paint(Color::Cyan)
     }
+
+    /// The title of the day marked in Week: reversed, so it shows with or without colour.
+    pub fn marked_day(self) -> Style {
+        self.paint(Color::Cyan)
+            .add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
 }

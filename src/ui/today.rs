@@ -123,10 +123,7 @@ fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 (Some(lang), None) => format!("{lang}: –"),
                 (None, _) => String::new(),
             };
-            let mut family = v.family_name.clone();
-            if v.protection.is_protected() {
-                family.push_str(" ●");
-            }
+            let family = super::family_label(v, app.lang);
             [
                 format!(
                     "{day} {} {}",
@@ -211,7 +208,14 @@ fn render_alerts(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 _ => theme.warn(),
             };
             let text = fit(
-                &format!("{:<18} {}", fit(&a.family_name, 18), a.detail.get(app.lang)),
+                &format!(
+                    "{:<18} {}",
+                    fit(
+                        &super::shown_name(&a.family_name, a.protection, app.lang),
+                        18
+                    ),
+                    a.detail.get(app.lang)
+                ),
                 width.saturating_sub(15),
             );
             let line = Line::from(vec![

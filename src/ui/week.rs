@@ -100,14 +100,18 @@ fn render_day(app: &App, day: usize, date: NaiveDate, frame: &mut Frame, col: Re
     let s = i18n::strings(app.lang);
     let state = &app.week;
     let marked_day = day == state.day;
+    // The marked day shows without colour too (NO_COLOR): a thick frame and its title reversed.
     let title = format!(" {} {} ", s.weekdays[day], date.format("%d/%m"));
-    let mut block = Block::bordered().title(Line::from(title).style(if date == app.today {
-        theme.warn()
-    } else {
-        theme.title()
-    }));
+    let title_style = match (marked_day, date == app.today) {
+        (true, _) => theme.marked_day(),
+        (false, true) => theme.warn(),
+        (false, false) => theme.title(),
+    };
+    let mut block = Block::bordered().title(Line::from(title).style(title_style));
     if marked_day {
-        block = block.border_style(theme.focus_border());
+        block = block
+            .border_type(ratatui::widgets::BorderType::Thick)
+            .border_style(theme.focus_border());
     }
     let width = col.width.saturating_sub(2) as usize;
     let height = col.height.saturating_sub(2) as usize;

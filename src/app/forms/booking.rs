@@ -8,7 +8,9 @@ use crate::app::action::Effect;
 use crate::app::booking::{BookingPlan, BookingRequest};
 use crate::app::form::{Field, Form, FormKind};
 use crate::app::{Text, labels};
-use crate::domain::booking::{Assigned, BookingRules, Candidate, Conflict, check_booking};
+use crate::domain::booking::{
+    Assigned, BookingRules, Candidate, Conflict, PastStart, check_booking, past_start,
+};
 use crate::domain::enums::{Location, Role};
 
 /// The interpreter field's value for one booked from outside (a staff one's is the id); the
@@ -62,8 +64,10 @@ pub fn manual(plan: &BookingPlan, from: Option<&Candidate>) -> Form {
             .and_then(|c| c.staff.iter().find(|a| a.role == *role))
             .map_or(String::new(), |a| a.staff_id.to_string());
         fields.push(
-            Field::choice(ROLE_FIELDS[i], labels::role(*role), people, &chosen)
-                .hint("←/→ väljer person", "←/→ chooses the person"),
+            Field::choice(ROLE_FIELDS[i], labels::role(*role), people, &chosen).hint(
+                "←/→ väljer; skriv en del av namnet för att söka",
+                "←/→ chooses; type part of a name to narrow",
+            ),
         );
     }
     if plan.interpreter_language.is_some() {
@@ -96,8 +100,8 @@ pub fn manual(plan: &BookingPlan, from: Option<&Candidate>) -> Form {
         ));
     }
     fields.push(Field::text("reason", t("Skäl", "Reason"), "").hint(
-        "krävs bara för en tid utanför besökets fönster",
-        "needed only for a time outside the visit's window",
+        "krävs bara för en tid utanför fönstret, en helgdag eller en tid som har varit",
+        "needed only outside the window, on a holiday or for a time already past",
     ));
     let mut form = Form::new(
         FormKind::ManualBooking,
@@ -214,6 +218,12 @@ fn conflicts(form: &Form, c: &Candidate) -> Vec<Conflict> {
         .collect()
 }
 
+/// A start before the plan was read, with no reason given.
+fn past_without_reason(form: &Form, c: &Candidate) -> Option<PastStart> {
+    let plan = form.plan.as_deref()?;
+    past_start(c.start, plan.now).filter(|p| !p.needs_reason() || form.value("reason").is_empty())
+}
+
 pub fn validate(form: &mut Form) {
     match candidate(form) {
         Err((field, text)) => {
@@ -222,6 +232,9 @@ pub fn validate(form: &mut Form) {
             }
         }
         Ok(c) => {
+            if let Some(past) = past_without_reason(form, &c) {
+                form.set_error("reason", Some(crate::i18n::outcome::past_start(past)));
+            }
             for conflict in conflicts(form, &c) {
                 let field = field_of(form, &conflict);
                 // One message per field: the first is what to fix first.
@@ -236,7 +249,7 @@ pub fn validate(form: &mut Form) {
 pub fn build(form: &Form) -> Option<Effect> {
     let plan = form.plan.as_deref()?;
     let c = candidate(form).ok()?;
-    if !conflicts(form, &c).is_empty() {
+    if !conflicts(form, &c).is_empty() || past_without_reason(form, &c).is_some() {
         return None;
     }
     Some(Effect::BookVisit(Box::new(BookingRequest {

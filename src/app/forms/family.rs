@@ -8,7 +8,7 @@ use crate::app::form::{Field, Form, FormKind};
 use crate::app::{Lang, Text, labels};
 use crate::domain::enums::{ConsentMethod, Eligibility, ExitReason, FamilyStatus, Protection};
 use crate::domain::identity::{IdKind, looks_like_identity_number};
-use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily};
+use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily, StatusChange};
 use crate::domain::views::FamilyDetail;
 
 fn t(sv: &str, en: &str) -> Text {
@@ -205,6 +205,109 @@ pub fn add_child(family_id: i64) -> Form {
     )
 }
 
+/// The first field of a form about one of the family's people: whom it is about.
+const WHO: &str = "who";
+
+/// Changing or removing a caregiver: whom (the first field), then the fields of adding one,
+/// filled in. None when the family has no caregiver.
+pub fn edit_caregiver(detail: &FamilyDetail) -> Option<Form> {
+    let first = detail.caregivers.first()?;
+    let people = detail
+        .caregivers
+        .iter()
+        .map(|c| (c.id.to_string(), Text::new(&c.name, &c.name)))
+        .collect();
+    let mut form = add_caregiver(detail.id);
+    form.kind = FormKind::EditCaregiver(detail.id);
+    form.title = t("Ändra vårdnadshavare", "Edit caregiver");
+    form.fields.insert(
+        0,
+        Field::choice(WHO, t("Vem", "Who"), people, &first.id.to_string()).hint(
+            "←/→ väljer vem; Ctrl-D tar bort personen",
+            "←/→ chooses whom; Ctrl-D removes them",
+        ),
+    );
+    refill_person(&mut form, detail);
+    Some(form)
+}
+
+/// Changing or removing a child, as [`edit_caregiver`].
+pub fn edit_child(detail: &FamilyDetail) -> Option<Form> {
+    let first = detail.children.first()?;
+    let people = detail
+        .children
+        .iter()
+        .map(|c| (c.id.to_string(), Text::new(&c.name, &c.name)))
+        .collect();
+    let mut form = add_child(detail.id);
+    form.kind = FormKind::EditChild(detail.id);
+    form.title = t("Ändra barn", "Edit child");
+    form.fields.insert(
+        0,
+        Field::choice(WHO, t("Vem", "Who"), people, &first.id.to_string()).hint(
+            "←/→ väljer vem; Ctrl-D tar bort barnet",
+            "←/→ chooses whom; Ctrl-D removes the child",
+        ),
+    );
+    refill_person(&mut form, detail);
+    Some(form)
+}
+
+/// The person the form is about, by id, when it is about one.
+pub fn person_of(form: &Form) -> Option<i64> {
+    match form.kind {
+        FormKind::EditCaregiver(_) | FormKind::EditChild(_) => form.value(WHO).parse().ok(),
+        _ => None,
+    }
+}
+
+/// Fills the fields with what is stored about the person chosen in the first field.
+pub fn refill_person(form: &mut Form, detail: &FamilyDetail) {
+    let Some(id) = person_of(form) else {
+        return;
+    };
+    let set_text = |form: &mut Form, field: &str, value: &str| {
+        if let Some(f) = form.fields.iter_mut().find(|f| f.id == field) {
+            f.input = tui_input::Input::new(value.to_string());
+        }
+    };
+    let set_choice = |form: &mut Form, field: &str, value: &str| {
+        if let Some(f) = form.fields.iter_mut().find(|f| f.id == field)
+            && let crate::app::form::FieldKind::Choice(options) = &f.kind
+        {
+            f.choice = options.iter().position(|(v, _)| v == value).unwrap_or(0);
+        }
+    };
+    if let Some(c) = detail.caregivers.iter().find(|c| c.id == id) {
+        set_text(form, "caregiver_name", &c.name);
+        set_text(form, "relation", c.relation.as_deref().unwrap_or(""));
+        let kind = c.identity.as_ref().map_or(IdKind::None, |i| i.kind);
+        set_choice(form, "caregiver_id_kind", kind.as_str());
+        let number = c
+            .identity
+            .as_ref()
+            .map(crate::domain::identity::IdentityNumber::formatted)
+            .unwrap_or_default();
+        set_text(form, "caregiver_id", &number);
+    }
+    if let Some(c) = detail.children.iter().find(|c| c.id == id) {
+        set_text(form, "child_name", &c.name);
+        set_text(form, "child_birth_date", &c.birth_date.to_string());
+        let number = c
+            .identity
+            .as_ref()
+            .map(crate::domain::identity::IdentityNumber::formatted)
+            .unwrap_or_default();
+        set_text(form, "child_id", &number);
+        set_choice(
+            form,
+            "born_in_sweden",
+            if c.first_born_in_sweden { "yes" } else { "no" },
+        );
+    }
+    form.dirty = false;
+}
+
 pub fn consent(family_id: i64, first_caregiver: &str, today: NaiveDate, lang: Lang) -> Form {
     // The usual scope, written in the interface language; either spelling reads back the same.
     let scope = labels::free_text("samverkan BVC och socialtjänst");
@@ -258,6 +361,10 @@ pub fn exit(family_id: i64) -> Form {
             .hint(
                 "←/→ väljer; Enter avslutar familjens deltagande",
                 "←/→ chooses; Enter ends the family's participation",
+            ),
+            Field::text("exit_note", t("Beskrivning", "Description"), "").hint(
+                "med egna ord, när orsaken är annat",
+                "in your own words, when the reason is other",
             ),
         ],
     )
@@ -317,6 +424,19 @@ pub fn validate(form: &mut Form, today: NaiveDate) {
             }
             Ok(None) => {}
         }
+    }
+    if form.field("exit_note").is_some()
+        && form.value("reason") == ExitReason::Other.as_str()
+        && form.value("exit_note").is_empty()
+        && form.tried
+    {
+        form.set_error(
+            "exit_note",
+            Some(t(
+                "skriv varför, när orsaken är annat",
+                "say why, when the reason is other",
+            )),
+        );
     }
     for id in ["given_on", "withdrawn_on"] {
         if form.field(id).is_some() {
@@ -396,6 +516,16 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
             family_id,
             child: child(form, today, false)?,
         }),
+        FormKind::EditCaregiver(family_id) => Some(Effect::UpdateCaregiver {
+            family_id,
+            caregiver_id: person_of(form)?,
+            caregiver: caregiver(form, today)?,
+        }),
+        FormKind::EditChild(family_id) => Some(Effect::UpdateChild {
+            family_id,
+            child_id: person_of(form)?,
+            child: child(form, today, false)?,
+        }),
         FormKind::Consent(family_id) => Some(Effect::AddConsent {
             family_id,
             consent: Consent {
@@ -413,10 +543,16 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
             } else {
                 FamilyStatus::Exited
             };
+            let note = form.value("exit_note");
             Some(Effect::SetStatus {
                 family_id,
-                status,
-                exit: Some(reason),
+                change: StatusChange {
+                    status,
+                    exit: Some(reason),
+                    exit_note: (reason == ExitReason::Other && !note.is_empty())
+                        .then(|| note.to_string()),
+                    cancel_booked: true,
+                },
             })
         }
         FormKind::NewStaff

@@ -8,7 +8,10 @@ mod visit;
 use chrono::{Days, NaiveDate};
 
 pub use booking::manual;
-pub use family::{add_caregiver, add_child, consent, edit_family, exit, new_family};
+pub use family::{
+    add_caregiver, add_child, consent, edit_caregiver, edit_child, edit_family, exit, new_family,
+    person_of, refill_person,
+};
 pub use staff::{edit_staff, new_staff};
 pub use visit::outcome;
 
@@ -27,6 +30,8 @@ pub fn validate(form: &mut Form, today: NaiveDate) {
         | FormKind::EditFamily(_)
         | FormKind::AddCaregiver(_)
         | FormKind::AddChild(_)
+        | FormKind::EditCaregiver(_)
+        | FormKind::EditChild(_)
         | FormKind::Consent(_)
         | FormKind::Exit(_) => {
             family::validate(form, today);

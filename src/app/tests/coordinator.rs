@@ -182,6 +182,7 @@ fn on_todo_rows() -> App {
         kind: AlertKind::NotRecorded,
         family_id: visit.family_id,
         family_name: visit.family_name.clone(),
+        protection: visit.protection,
         area: visit.area.clone(),
         detail: Text::new("", "2026-11-20 10:00: record the outcome (o)"),
         date: Some(fixtures::d(2026, 11, 20)),

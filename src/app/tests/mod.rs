@@ -3,7 +3,7 @@
 use super::fixtures::{self, app};
 use super::*;
 use crate::domain::enums::{FamilyStatus, Protection};
-use crate::domain::model::Changed;
+use crate::domain::model::{Changed, StatusChange};
 use crate::domain::timeline::AlertKind;
 
 fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
@@ -188,26 +188,115 @@ fn status_changes_ask_first_and_only_y_confirms() {
         app.handle_key(Key::Char('y')),
         vec![Effect::SetStatus {
             family_id: 3,
-            status: FamilyStatus::Declined,
-            exit: None
+            change: StatusChange {
+                status: FamilyStatus::Declined,
+                exit: None,
+                exit_note: None,
+                cancel_booked: true,
+            },
+        }]
+    );
+}
+
+/// The fixture family has one visit booked after now (2026-11-30 13:00).
+fn booked_in_question(app: &App) -> usize {
+    match app.question() {
+        Some(Question::Status { booked, .. } | Question::CancelBooked { booked, .. }) => {
+            booked.len()
+        }
+        _ => 0,
+    }
+}
+
+#[test]
+fn declining_lists_the_booked_visits_it_cancels() {
+    let mut app = on_family_page(Protection::None);
+    app.handle_key(Key::Char('d'));
+    assert_eq!(booked_in_question(&app), 1);
+    let Some(Question::Status { change, .. }) = app.question() else {
+        panic!("a question")
+    };
+    assert!(change.cancel_booked);
+}
+
+#[test]
+fn pausing_asks_whether_to_cancel_the_booked_visits() {
+    let mut app = on_family_page(Protection::None);
+    app.handle_key(Key::Char('p'));
+    assert!(app.handle_key(Key::Char('y')).is_empty(), "asks next");
+    assert!(matches!(
+        app.question(),
+        Some(Question::CancelBooked { .. })
+    ));
+    assert_eq!(booked_in_question(&app), 1);
+    let keep = app.handle_key(Key::Char('n'));
+    assert!(matches!(
+        &keep[..],
+        [Effect::SetStatus { change, .. }]
+            if change.status == FamilyStatus::Paused && !change.cancel_booked
+    ));
+    app.handle_key(Key::Char('p'));
+    app.handle_key(Key::Char('y'));
+    let cancel = app.handle_key(Key::Char('y'));
+    assert!(matches!(
+        &cancel[..],
+        [Effect::SetStatus { change, .. }] if change.cancel_booked
+    ));
+}
+
+#[test]
+fn exit_asks_for_a_reason_and_lists_what_it_cancels() {
+    let mut app = on_family_page(Protection::None);
+    app.handle_key(Key::Char('x'));
+    app.handle_key(Key::Right);
+    assert!(app.handle_key(Key::Enter).is_empty());
+    assert_eq!(booked_in_question(&app), 1);
+    let effects = app.handle_key(Key::Char('y'));
+    assert_eq!(
+        effects,
+        vec![Effect::SetStatus {
+            family_id: 3,
+            change: StatusChange {
+                status: FamilyStatus::Exited,
+                exit: Some(crate::domain::enums::ExitReason::DeclinedFurther),
+                exit_note: None,
+                cancel_booked: true,
+            },
         }]
     );
 }
 
 #[test]
-fn exit_asks_for_a_reason() {
+fn exit_for_another_reason_needs_words_and_keeps_them() {
+    use crate::domain::enums::ExitReason;
     let mut app = on_family_page(Protection::None);
     app.handle_key(Key::Char('x'));
-    app.handle_key(Key::Right);
-    let effects = app.handle_key(Key::Enter);
-    assert_eq!(
-        effects,
-        vec![Effect::SetStatus {
-            family_id: 3,
-            status: FamilyStatus::Exited,
-            exit: Some(crate::domain::enums::ExitReason::DeclinedFurther)
-        }]
+    let at = ExitReason::ALL
+        .iter()
+        .position(|r| *r == ExitReason::Other)
+        .unwrap();
+    for _ in 0..at {
+        app.handle_key(Key::Right);
+    }
+    assert!(app.handle_key(Key::Enter).is_empty());
+    assert!(app.question().is_none(), "the words are missing");
+    assert!(
+        app.form()
+            .unwrap()
+            .field("exit_note")
+            .unwrap()
+            .error
+            .is_some()
     );
+    // The cursor is on the field that needs words.
+    type_text(&mut app, "flyttar utomlands");
+    app.handle_key(Key::Enter);
+    let effects = app.handle_key(Key::Char('y'));
+    assert!(matches!(
+        &effects[..],
+        [Effect::SetStatus { change, .. }]
+            if change.exit_note.as_deref() == Some("flyttar utomlands")
+    ));
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -499,6 +588,7 @@ fn alerts_arriving_later_fill_the_list_and_the_due_filter() {
 }
 
 mod coordinator;
+mod flow;
 mod planning;
 
 #[test]
@@ -515,6 +605,7 @@ fn a_past_visit_still_only_booked_asks_for_its_outcome() {
         missing_interpreter: vec![],
         double_bookings: vec![],
         unrecorded: vec![past],
+        inactive_staff: vec![],
     });
     assert_eq!(alerts.len(), 1);
     assert_eq!(alerts[0].kind, AlertKind::NotRecorded);

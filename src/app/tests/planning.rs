@@ -379,7 +379,7 @@ fn manual_booking() -> App {
     app
 }
 
-fn set_field(app: &mut App, id: &str, text: &str) {
+pub(super) fn set_field(app: &mut App, id: &str, text: &str) {
     let target = app
         .form()
         .unwrap()
@@ -394,7 +394,7 @@ fn set_field(app: &mut App, id: &str, text: &str) {
     type_text(app, text);
 }
 
-fn error_at(app: &App, id: &str) -> Option<String> {
+pub(super) fn error_at(app: &App, id: &str) -> Option<String> {
     app.form()
         .unwrap()
         .field(id)
@@ -604,4 +604,20 @@ fn a_renamed_family_is_found_by_its_new_name_in_its_new_place() {
     app.families.query.input = tui_input::Input::new("zetterlund haddad".into());
     app.families.recompute();
     assert!(app.families.results.is_empty(), "the old name is gone");
+}
+
+#[test]
+fn leaving_with_cancelled_visits_reloads_the_week_that_shows_them() {
+    let mut app = week_app();
+    let after = app.update(Action::Saved(
+        Text::new("Sparat", "Saved"),
+        Changed::FamilyVisits(1),
+        Some(1),
+    ));
+    assert!(after.contains(&Effect::RefreshFamily(1)), "{after:?}");
+    assert!(after.contains(&Effect::LoadAlerts), "{after:?}");
+    assert!(
+        after.iter().any(|e| matches!(e, Effect::LoadWeek(_))),
+        "{after:?}"
+    );
 }

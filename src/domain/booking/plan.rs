@@ -59,6 +59,8 @@ pub struct BookingOptions {
     pub required_roles: Vec<Role>,
     pub staff: Vec<Staff>,
     pub busy: Vec<super::Busy>,
+    /// When the options were read: a hand booking before it needs a reason.
+    pub now: chrono::NaiveDateTime,
 }
 
 /// Only families in the programme (or offered it) get visits; the others need a status change
@@ -164,6 +166,51 @@ pub fn candidate_staff(
     chosen
 }
 
+/// The child's twins: the family's other children born (or expected) the same day. Their
+/// programme visits are booked, moved and recorded together: one trip, one interpreter.
+pub fn twins_of(children: &[ChildDetail], child_id: i64) -> Vec<i64> {
+    let Some(child) = children.iter().find(|c| c.id == child_id) else {
+        return Vec::new();
+    };
+    children
+        .iter()
+        .filter(|c| c.id != child_id && c.birth_date == child.birth_date)
+        .map(|c| c.id)
+        .collect()
+}
+
+/// Everyone active who could go: each person of a required role, and interpreters of the
+/// family's language; best first (those who visited the family before, in that order, then
+/// those working in its area, then the rest by name). Booking by hand offers all of them; the
+/// proposer weighs only [`candidate_staff`], to stay fast.
+pub fn ranked_staff<'a>(
+    roles: &[Role],
+    all_staff: &'a [Staff],
+    previous: &[i64],
+    area_staff: &[i64],
+    interpreter_language: Option<&str>,
+) -> Vec<&'a Staff> {
+    let mut ranked: Vec<&Staff> = all_staff
+        .iter()
+        .filter(|s| s.active)
+        .filter(|s| {
+            roles.contains(&s.role)
+                || (s.role == Role::Interpreter
+                    && interpreter_language
+                        .is_some_and(|l| s.languages.iter().any(|x| x.eq_ignore_ascii_case(l))))
+        })
+        .collect();
+    ranked.sort_by_cached_key(|s| {
+        let position = |list: &[i64]| list.iter().position(|id| *id == s.id);
+        match (position(previous), position(area_staff)) {
+            (Some(i), _) => (0, i, String::new()),
+            (None, Some(i)) => (1, i, String::new()),
+            (None, None) => (2, 0, s.name.to_lowercase()),
+        }
+    });
+    ranked
+}
+
 /// The next half hour at least an hour from now: nobody books a visit for the next minute.
 pub fn earliest_start(now: NaiveDateTime) -> NaiveDateTime {
     let t = now + Duration::hours(1);
@@ -240,6 +287,47 @@ mod tests {
         assert_eq!(ids, vec![1, 2, 4, 5]);
         let none = candidate_staff(&[Role::Dental], &staff, &[], &[], None);
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn twins_share_a_birth_date() {
+        let child = |id, day| ChildDetail {
+            id,
+            name: format!("C{id}"),
+            birth_date: NaiveDate::from_ymd_opt(2026, 5, day).unwrap(),
+            expected: false,
+            first_child: true,
+            first_born_in_sweden: false,
+            identity: None,
+        };
+        let children = [child(1, 2), child(2, 2), child(3, 9)];
+        assert_eq!(twins_of(&children, 1), vec![2]);
+        assert!(twins_of(&children, 3).is_empty());
+        assert!(twins_of(&children, 99).is_empty());
+    }
+
+    #[test]
+    fn by_hand_everyone_active_of_the_roles_is_offered_best_first() {
+        let mut staff: Vec<Staff> = (1..=8).map(|id| person(id, Role::Nurse, true)).collect();
+        staff.extend((9..=17).map(|id| person(id, Role::ParentAdvisor, true)));
+        staff.push(person(18, Role::Nurse, false));
+        staff.push(person(19, Role::Interpreter, true));
+        staff.push(person(20, Role::Dental, true));
+        let roles = [Role::Nurse, Role::ParentAdvisor];
+        let ranked: Vec<i64> = ranked_staff(&roles, &staff, &[7, 12], &[3], Some("arabiska"))
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(
+            ranked.len(),
+            8 + 9 + 1,
+            "every active nurse, advisor, interpreter"
+        );
+        assert_eq!(&ranked[..3], &[7, 12, 3], "the family's, then the area's");
+        assert!(!ranked.contains(&18) && !ranked.contains(&20));
+        // The proposer still weighs fewer.
+        let weighed = candidate_staff(&roles, &staff, &[7, 12], &[3], Some("arabiska"));
+        assert!(weighed.len() < ranked.len());
     }
 
     #[test]

@@ -1,0 +1,325 @@
+//! Issue 8, the rest of what a coordinator hit: visits left behind when someone leaves, booking
+//! in the past, every person offered by hand, editing people, protected families, twins.
+
+use super::*;
+use crate::domain::timeline::AlertKind;
+
+fn on_staff(lang: Lang) -> App {
+    let mut app = app(lang);
+    app.handle_key(Key::Char('5'));
+    app.update(Action::StaffLoaded(fixtures::staff()));
+    app
+}
+
+/// Opens the marked person's form and sets "Active" to no.
+fn deactivate_marked(app: &mut App) -> Vec<Effect> {
+    app.handle_key(Key::Enter);
+    let at = app
+        .form()
+        .unwrap()
+        .fields
+        .iter()
+        .position(|f| f.id == "active")
+        .unwrap();
+    for _ in 0..at {
+        app.handle_key(Key::Tab);
+    }
+    app.handle_key(Key::Right);
+    assert_eq!(app.form().unwrap().value("active"), "no");
+    app.handle_key(Key::Enter)
+}
+
+#[test]
+fn deactivating_someone_with_booked_visits_asks_and_lists_them() {
+    let mut app = on_staff(Lang::Sv);
+    let marked = app.staff.selected().unwrap().clone();
+    assert!(marked.active);
+    let effects = deactivate_marked(&mut app);
+    let [Effect::LoadStaffBookings { id, staff }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*id, marked.id);
+    let visits = fixtures::today_data().visits[..2].to_vec();
+    app.update(Action::StaffBookingsLoaded(
+        *id,
+        staff.clone(),
+        visits.clone(),
+    ));
+    let Some(Question::DeactivateStaff { visits: asked, .. }) = app.question() else {
+        panic!("a question")
+    };
+    assert_eq!(asked, &visits);
+    let saved = app.handle_key(Key::Char('y'));
+    assert!(
+        matches!(&saved[..], [Effect::SaveStaff { id: Some(i), staff }] if *i == marked.id && !staff.active),
+        "{saved:?}"
+    );
+}
+
+#[test]
+fn deactivating_someone_with_nothing_booked_saves_at_once() {
+    let mut app = on_staff(Lang::En);
+    let effects = deactivate_marked(&mut app);
+    let [Effect::LoadStaffBookings { id, staff }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    let saved = app.update(Action::StaffBookingsLoaded(*id, staff.clone(), vec![]));
+    assert!(
+        matches!(&saved[..], [Effect::SaveStaff { .. }]),
+        "{saved:?}"
+    );
+    assert!(app.question().is_none());
+}
+
+#[test]
+fn a_visit_with_someone_no_longer_active_is_a_to_do_that_r_rebooks() {
+    let visit = fixtures::today_data().visits[0].clone();
+    let alerts = today::alerts(today::AlertInput {
+        date: fixtures::today(),
+        children: &[],
+        facts: &std::collections::HashMap::new(),
+        programmes: &[],
+        warning_days: 7,
+        missing_interpreter: vec![],
+        double_bookings: vec![],
+        unrecorded: vec![],
+        inactive_staff: vec![("Anna Berg".into(), visit.clone())],
+    });
+    assert_eq!(alerts.len(), 1);
+    assert_eq!(alerts[0].kind, AlertKind::StaffInactive);
+    assert!(
+        alerts[0].detail.sv.contains("inte längre aktiv: Anna Berg"),
+        "{}",
+        alerts[0].detail.sv
+    );
+    assert!(alerts[0].detail.en.contains("no longer active"));
+    for lang in [Lang::Sv, Lang::En] {
+        assert!(
+            crate::i18n::labels::alert(AlertKind::StaffInactive)
+                .get(lang)
+                .chars()
+                .count()
+                <= 14,
+            "fits Today's kind column"
+        );
+    }
+    let mut app = app(Lang::Sv);
+    app.update(Action::AlertsLoaded(alerts));
+    app.handle_key(Key::Tab);
+    assert_eq!(
+        app.today_view.rebook_target().map(|v| v.visit_id),
+        Some(visit.visit_id)
+    );
+}
+
+/// Booking by hand from a plan read at 09:00 on 23 November, with no window to mind.
+fn manual_booking_now() -> App {
+    let mut app = on_family_page(Protection::None);
+    let mut plan = fixtures::booking_plan();
+    plan.window = None;
+    app.update(Action::ProposalsLoaded(Box::new(plan)));
+    app.handle_key(Key::Char('m'));
+    app
+}
+
+#[test]
+fn booking_by_hand_in_the_past_needs_a_reason() {
+    use super::planning::{error_at, set_field};
+    let mut app = manual_booking_now();
+    assert_eq!(error_at(&app, "reason"), None, "tomorrow is fine");
+    set_field(&mut app, "date", "2026-11-23");
+    set_field(&mut app, "time", "08:00");
+    assert_eq!(
+        error_at(&app, "reason").unwrap(),
+        "08:00 has already passed today; give a reason to book it anyway"
+    );
+    assert!(app.handle_key(Key::Enter).is_empty(), "not saved");
+    set_field(&mut app, "date", "2026-11-19");
+    assert_eq!(
+        error_at(&app, "reason").unwrap(),
+        "2026-11-19 is in the past; give a reason to book it anyway"
+    );
+    set_field(&mut app, "reason", "noted afterwards");
+    assert_eq!(error_at(&app, "reason"), None);
+    let effects = app.handle_key(Key::Enter);
+    assert!(
+        matches!(&effects[..], [Effect::BookVisit(r)] if r.override_reason.as_deref() == Some("noted afterwards")),
+        "{effects:?}"
+    );
+    // Later today is not the past.
+    let mut app = manual_booking_now();
+    set_field(&mut app, "date", "2026-11-23");
+    set_field(&mut app, "time", "10:00");
+    assert_eq!(error_at(&app, "reason"), None);
+}
+
+#[test]
+fn booking_by_hand_offers_everyone_in_the_plan_and_typing_narrows() {
+    use super::planning::set_field;
+    let mut app = on_family_page(Protection::None);
+    let mut plan = fixtures::booking_plan();
+    let mut more = plan.staff[0].clone();
+    more.id = 11;
+    more.name = "Beata Berg".into();
+    plan.staff.push(more.clone());
+    more.id = 12;
+    more.name = "Cilla Lund".into();
+    plan.staff.push(more);
+    app.update(Action::ProposalsLoaded(Box::new(plan)));
+    app.handle_key(Key::Char('m'));
+    let options = |app: &App| match &app.form().unwrap().field("role_0").unwrap().kind {
+        form::FieldKind::Choice(o) => o.len(),
+        _ => 0,
+    };
+    assert_eq!(options(&app), 3, "every nurse in the plan");
+    set_field(&mut app, "role_0", "bea");
+    assert_eq!(app.form().unwrap().value("role_0"), "11");
+    app.handle_key(Key::Right);
+    assert_eq!(
+        app.form().unwrap().value("role_0"),
+        "11",
+        "only Beata holds \"bea\""
+    );
+    app.handle_key(Key::Ctrl('u'));
+    type_text(&mut app, "lund");
+    assert_eq!(app.form().unwrap().value("role_0"), "12");
+    app.handle_key(Key::Ctrl('u'));
+    app.handle_key(Key::Right);
+    assert_eq!(
+        app.form().unwrap().value("role_0"),
+        "1",
+        "all again, in order"
+    );
+}
+
+#[test]
+fn a_caregiver_is_edited_with_the_checks_of_adding_and_removed_after_a_question() {
+    use super::planning::set_field;
+    let mut app = on_family_page(Protection::None);
+    app.handle_key(Key::Char('C'));
+    let form = app.form().unwrap();
+    assert_eq!(form.kind, form::FormKind::EditCaregiver(3));
+    assert_eq!(form.value("caregiver_name"), "Hodan Exempel");
+    assert_eq!(form.value("caregiver_id_kind"), "samordningsnummer");
+    assert!(!form.dirty);
+    // The second caregiver: the fields follow.
+    app.handle_key(Key::Right);
+    assert_eq!(app.form().unwrap().value("caregiver_name"), "Abdi Exempel");
+    assert_eq!(app.form().unwrap().value("caregiver_id"), "");
+    set_field(&mut app, "caregiver_id", "19950402-1234");
+    assert!(
+        app.form()
+            .unwrap()
+            .field("caregiver_id")
+            .unwrap()
+            .error
+            .is_some(),
+        "a wrong check digit is refused as when adding"
+    );
+    set_field(&mut app, "caregiver_id", "");
+    set_field(&mut app, "caregiver_name", "Abdi Exempelsson");
+    let effects = app.handle_key(Key::Enter);
+    assert!(
+        matches!(&effects[..], [Effect::UpdateCaregiver { family_id: 3, caregiver_id: 2, caregiver }]
+            if caregiver.name == "Abdi Exempelsson"),
+        "{effects:?}"
+    );
+    app.handle_key(Key::Ctrl('d'));
+    assert!(matches!(
+        app.question(),
+        Some(Question::RemovePerson { name, .. }) if name == "Abdi Exempel"
+    ));
+    assert_eq!(
+        app.handle_key(Key::Char('y')),
+        vec![Effect::RemoveCaregiver {
+            family_id: 3,
+            caregiver_id: 2
+        }]
+    );
+}
+
+#[test]
+fn a_child_is_edited_and_removed_after_a_question() {
+    use super::planning::set_field;
+    let mut app = on_family_page(Protection::None);
+    app.handle_key(Key::Char('B'));
+    assert_eq!(app.form().unwrap().kind, form::FormKind::EditChild(3));
+    assert_eq!(app.form().unwrap().value("child_name"), "Ifrah Exempel");
+    set_field(&mut app, "child_name", "Ifrah Exempelsdotter");
+    let effects = app.handle_key(Key::Enter);
+    assert!(
+        matches!(&effects[..], [Effect::UpdateChild { family_id: 3, child_id: 7, child }]
+            if child.name == "Ifrah Exempelsdotter"),
+        "{effects:?}"
+    );
+    app.handle_key(Key::Ctrl('d'));
+    assert_eq!(
+        app.handle_key(Key::Char('y')),
+        vec![Effect::RemoveChild {
+            family_id: 3,
+            child_id: 7
+        }]
+    );
+}
+
+#[test]
+fn in_the_edit_form_a_protected_address_waits_for_r_which_is_logged() {
+    let mut app = on_family_page(Protection::SkyddadFolkbokforing);
+    app.handle_key(Key::Char('e'));
+    let at = |app: &App, id: &str| {
+        app.form()
+            .unwrap()
+            .fields
+            .iter()
+            .position(|f| f.id == id)
+            .unwrap()
+    };
+    let address = at(&app, "address");
+    assert!(app.form().unwrap().fields[address].hidden);
+    assert!(app.form().unwrap().fields[at(&app, "phone")].hidden);
+    while app.form().unwrap().focus != address {
+        app.handle_key(Key::Tab);
+    }
+    assert!(keys(&mut app, "x").is_empty());
+    assert_eq!(
+        app.form().unwrap().value("address"),
+        "Hemliga vägen 1",
+        "kept, not typed into"
+    );
+    assert_eq!(app.handle_key(Key::Char('r')), vec![Effect::Reveal(3)]);
+    app.update(Action::Revealed(3));
+    assert!(!app.form().unwrap().fields[address].hidden);
+    assert!(app.family.as_ref().unwrap().revealed, "the page too");
+    // An unprotected family's form hides nothing.
+    let mut app = on_family_page(Protection::None);
+    app.handle_key(Key::Char('e'));
+    assert!(app.form().unwrap().fields.iter().all(|f| !f.hidden));
+}
+
+#[test]
+fn saving_staff_reads_the_to_dos_again() {
+    let mut app = on_staff(Lang::Sv);
+    let after = app.update(Action::Saved(
+        Text::new("Sparat", "Saved"),
+        Changed::Staff,
+        Some(1),
+    ));
+    assert!(after.contains(&Effect::LoadAlerts), "{after:?}");
+}
+
+#[test]
+fn today_shows_twins_visit_as_one_row() {
+    let mut visits = fixtures::today_data().visits;
+    let mut twin = visits[0].clone();
+    twin.visit_id = 500;
+    twin.child_name = "Tvilling".into();
+    visits.insert(1, twin);
+    let data = today::today_data(fixtures::today(), visits.clone(), None);
+    assert_eq!(data.visits.len(), visits.len() - 1);
+    assert!(
+        data.visits[0].child_name.ends_with(" & Tvilling"),
+        "{}",
+        data.visits[0].child_name
+    );
+    assert_eq!(data.visits[0].visit_id, visits[0].visit_id);
+}
