@@ -66,6 +66,44 @@ fn temp_name(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{}.partial", std::process::id()))
 }
 
+/// How many files are synced at once: the disk commits concurrent syncs together, which makes
+/// a folder of thousands of calendars several times faster to write than one sync at a time.
+const SYNC_THREADS: usize = 8;
+
+/// Files open at once while writing a folder, well under the usual limit of 1024.
+const OPEN_AT_ONCE: usize = 256;
+
+/// Syncs every file, a few at a time in parallel; the first failure is returned.
+fn sync_files(files: &[(PathBuf, fs::File)]) -> Result<(), FileError> {
+    let chunk = files.len().div_ceil(SYNC_THREADS).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    for (temp, file) in part {
+                        file.sync_all().map_err(file_error(temp))?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        let mut result = Ok(());
+        for worker in workers {
+            let outcome = worker.join().unwrap_or_else(|_| {
+                Err(FileError {
+                    path: PathBuf::new(),
+                    cause: std::io::Error::other("a file sync stopped unexpectedly"),
+                })
+            });
+            if result.is_ok() {
+                result = outcome;
+            }
+        }
+        result
+    })
+}
+
 /// Writes each `(path, bytes)` in `dir` whose file does not already hold those bytes, and
 /// pushes onto `written` every target replaced, so that the caller can take them back if its
 /// transaction does not commit. Returns, per file, whether it was written.
@@ -75,18 +113,30 @@ pub(super) fn write_all(
     written: &mut Vec<PathBuf>,
 ) -> Result<Vec<bool>, FileError> {
     let changed: Vec<bool> = files.iter().map(|(p, b)| !holds(p, b)).collect();
-    let mut temps: Vec<(PathBuf, &Path)> = Vec::new();
+    let mut temps: Vec<PathBuf> = Vec::new();
+    let mut targets: Vec<&Path> = Vec::new();
     let mut renamed = 0;
     let result = (|| -> Result<(), FileError> {
-        for ((path, bytes), _) in files.iter().zip(&changed).filter(|(_, c)| **c) {
-            let temp = temp_name(path);
-            let mut file = create_new_private(&temp).map_err(file_error(&temp))?;
-            temps.push((temp, path));
-            let temp = &temps[temps.len() - 1].0;
-            file.write_all(bytes).map_err(file_error(temp))?;
-            file.sync_all().map_err(file_error(temp))?;
+        let todo: Vec<&(PathBuf, Vec<u8>)> = files
+            .iter()
+            .zip(&changed)
+            .filter(|(_, c)| **c)
+            .map(|(f, _)| f)
+            .collect();
+        // A batch at a time, so that a folder of thousands never holds thousands of files open.
+        for batch in todo.chunks(OPEN_AT_ONCE) {
+            let mut open = Vec::with_capacity(batch.len());
+            for (path, bytes) in batch {
+                let temp = temp_name(path);
+                let mut file = create_new_private(&temp).map_err(file_error(&temp))?;
+                temps.push(temp.clone());
+                targets.push(path);
+                file.write_all(bytes).map_err(file_error(&temp))?;
+                open.push((temp, file));
+            }
+            sync_files(&open)?;
         }
-        for (temp, path) in &temps {
+        for (temp, path) in temps.iter().zip(&targets) {
             fs::rename(temp, path).map_err(file_error(path))?;
             renamed += 1;
             written.push(path.to_path_buf());
@@ -95,7 +145,7 @@ pub(super) fn write_all(
             .and_then(|f| f.sync_all())
             .map_err(file_error(dir))
     })();
-    for (temp, _) in temps.iter().skip(renamed) {
+    for temp in temps.iter().skip(renamed) {
         let _ = fs::remove_file(temp);
     }
     result.map(|()| changed)
