@@ -107,13 +107,13 @@ pub fn withdrawal_text(why: Withdrawal, lang: Lang) -> EventText {
         Withdrawal::Reassigned => (
             pick(
                 lang,
-                "Inställt för dig: bokat om till annan personal",
-                "Cancelled for you: rebooked to other staff",
+                "Inställt för dig: du är inte längre med på besöket",
+                "Cancelled for you: you are no longer on this visit",
             ),
             pick(
                 lang,
-                "Besöket är bokat om och du är inte längre med på det.",
-                "The visit was rebooked and you are no longer on it.",
+                "Besöket är bokat om till annan personal, eller behöver dig inte längre.",
+                "The visit was rebooked to other staff, or no longer needs you.",
             ),
         ),
         Withdrawal::Cancelled => (
