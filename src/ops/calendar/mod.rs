@@ -71,7 +71,7 @@ pub fn find_staff(tx: &ReadTx<'_>, who: &str) -> std::result::Result<Staff, OpsE
 }
 
 /// Cancellations are owed for visits from this day on: the first day exported, or today if
-/// that is earlier (a visit already over is not taken out of anybody's calendar).
+/// that is earlier. Visits before both are over and outside the export; calendars keep them.
 fn floor(ctx: &Ctx, from: NaiveDate) -> NaiveDate {
     from.min(ctx.today())
 }
