@@ -64,7 +64,7 @@ pub enum Command {
     Check,
     /// Write a verified copy of the database to PATH (mode 0600)
     Backup(BackupArgs),
-    /// Write a staff member's visits as an iCalendar file for Outlook and other calendars
+    /// Write a staff member's visits (or everyone's, one file each) as iCalendar files for Outlook and other calendars
     Calendar(CalendarArgs),
     /// Show who saw or changed what: the whole log, or one family's extract
     Audit(AuditArgs),
@@ -98,13 +98,20 @@ pub struct AuditArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Importing the file again updates the visits rather than duplicating them. \
-A family with a protected identity appears with neither name nor address."
+    after_help = "Importing the file again updates the visits rather than duplicating them: a visit \
+that changed since the last export gets a higher SEQUENCE, and one that no longer concerns the person \
+(rebooked to someone else, cancelled, or moved out of the days exported) comes once more, cancelled, \
+so their calendar removes it. A family with a protected identity appears with neither name nor address."
 )]
 pub struct CalendarArgs {
     /// The staff member: id number or name
-    #[arg(long, value_name = "ID|NAME")]
-    pub staff: String,
+    #[arg(
+        long,
+        value_name = "ID|NAME",
+        required_unless_present = "all",
+        conflicts_with = "all"
+    )]
+    pub staff: Option<String>,
     /// An ISO week, e.g. 2026-W48 (default: this week)
     #[arg(long, value_name = "WEEK", conflicts_with_all = ["from", "to"])]
     pub week: Option<String>,
@@ -115,8 +122,19 @@ pub struct CalendarArgs {
     #[arg(long, value_name = "DATE", requires = "from")]
     pub to: Option<String>,
     /// Where to write the .ics file
-    #[arg(long, value_name = "FILE")]
-    pub out: std::path::PathBuf,
+    #[arg(
+        long,
+        value_name = "FILE",
+        required_unless_present = "all",
+        conflicts_with = "all"
+    )]
+    pub out: Option<std::path::PathBuf>,
+    /// Every active staff member, one file each in --dir
+    #[arg(long, requires = "dir")]
+    pub all: bool,
+    /// The folder for --all: one Förnamn-Efternamn.ics per person (made if missing)
+    #[arg(long, value_name = "DIR", requires = "all")]
+    pub dir: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -1,4 +1,5 @@
-//! `hembesok calendar`: a staff member's visits as an iCalendar file.
+//! `hembesok calendar`: a staff member's visits as an iCalendar file, or a folder of files for
+//! every active staff member.
 
 use anyhow::Result;
 use chrono::{Days, NaiveDate};
@@ -7,6 +8,7 @@ use super::Invocation;
 use crate::cli::CalendarArgs;
 use crate::db::Db;
 use crate::domain::calendar::{IsoWeek, WeekError};
+use crate::domain::ics::SyncCounts;
 use crate::i18n::cli::{CommandError, Done};
 
 fn parse_day(text: &str, flag: &'static str) -> Result<NaiveDate, CommandError> {
@@ -44,21 +46,55 @@ fn days(args: &CalendarArgs, today: NaiveDate) -> Result<(NaiveDate, NaiveDate),
 
 pub fn run(db: &mut Db, args: &CalendarArgs, inv: &Invocation) -> Result<()> {
     let (from, to) = days(args, inv.today())?;
-    let export = crate::ops::calendar::export_staff(
-        db,
-        &inv.ctx(),
-        inv.lang,
-        &args.staff,
-        (from, to),
-        &args.out,
-    )
-    .map_err(CommandError::Op)?;
-    let done = Done::Calendar {
-        visits: export.visits,
-        from,
-        to,
-        path: args.out.clone(),
-    };
-    println!("{}", done.render(inv.lang));
-    Ok(())
+    match (&args.dir, &args.staff, &args.out) {
+        (Some(dir), _, _) if args.all => {
+            let people =
+                crate::ops::calendar::export_all(db, &inv.ctx(), inv.lang, (from, to), dir)
+                    .map_err(CommandError::Op)?;
+            let mut total = SyncCounts::default();
+            for p in &people {
+                total = total.plus(p.counts);
+                let done = Done::CalendarPerson {
+                    person: p.person.clone(),
+                    file: p
+                        .path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    counts: p.counts,
+                };
+                println!("{}", done.render(inv.lang));
+            }
+            let done = Done::CalendarFolder {
+                files: people.len(),
+                from,
+                to,
+                dir: dir.clone(),
+                counts: total,
+            };
+            println!("{}", done.render(inv.lang));
+            Ok(())
+        }
+        (_, Some(staff), Some(out)) => {
+            let export = crate::ops::calendar::export_staff(
+                db,
+                &inv.ctx(),
+                inv.lang,
+                staff,
+                (from, to),
+                out,
+            )
+            .map_err(CommandError::Op)?;
+            let done = Done::Calendar {
+                counts: export.counts,
+                from,
+                to,
+                path: out.clone(),
+            };
+            println!("{}", done.render(inv.lang));
+            Ok(())
+        }
+        // clap requires --staff and --out, or --all and --dir.
+        _ => Err(CommandError::CalendarWhoAndWhere.into()),
+    }
 }

@@ -15,6 +15,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_instance.sql"),
     include_str!("migrations/0004_audit_chain.sql"),
     include_str!("migrations/0005_exit_note.sql"),
+    include_str!("migrations/0006_calendar_sent.sql"),
 ];
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.

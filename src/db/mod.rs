@@ -1,6 +1,7 @@
 //! The only module that touches SQLite: opening, migrations, and one repository file per aggregate.
 
 mod audit;
+mod calendar;
 mod families;
 mod groups;
 mod lock;

@@ -3,6 +3,7 @@
 
 use super::{Lang, labels};
 use crate::domain::enums::Location;
+use crate::domain::ics::Withdrawal;
 use crate::domain::views::{InterpreterBooked, StaffVisit};
 
 /// A visit's title, place and description in the calendar.
@@ -90,5 +91,57 @@ pub fn event_text(v: &StaffVisit, visit_name: Option<&str>, lang: Lang) -> Event
             .map(|d| clean(d))
             .collect::<Vec<_>>()
             .join("\n"),
+    }
+}
+
+/// The cancellation sent for a visit that left a person's calendar. It names no family: the
+/// calendar already shows which visit it replaces, at its time.
+pub fn withdrawal_text(why: Withdrawal, lang: Lang) -> EventText {
+    let (summary, description) = match why {
+        Withdrawal::Removed => (
+            pick(
+                lang,
+                "Inställt: besöket är borttaget",
+                "Cancelled: the visit was removed",
+            ),
+            pick(
+                lang,
+                "Besöket finns inte längre i hembesok.",
+                "The visit is no longer in hembesok.",
+            ),
+        ),
+        Withdrawal::Reassigned => (
+            pick(
+                lang,
+                "Inställt för dig: du är inte längre med på besöket",
+                "Cancelled for you: you are no longer on this visit",
+            ),
+            pick(
+                lang,
+                "Besöket är bokat om till annan personal, eller behöver dig inte längre.",
+                "The visit was rebooked to other staff, or no longer needs you.",
+            ),
+        ),
+        Withdrawal::Cancelled => (
+            pick(lang, "Inställt besök", "Visit cancelled"),
+            pick(lang, "Besöket är inställt.", "The visit was cancelled."),
+        ),
+        Withdrawal::Moved => (
+            pick(
+                lang,
+                "Flyttat: besöket har en ny tid",
+                "Moved: the visit has a new time",
+            ),
+            pick(
+                lang,
+                "Den nya tiden kommer med kalendern för de dagar besöket nu ligger på.",
+                "The new time comes with the calendar of the days the visit is on now.",
+            ),
+        ),
+    };
+    EventText {
+        summary: summary.to_string(),
+        location: None,
+        description: description.to_string(),
     }
 }

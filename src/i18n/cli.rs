@@ -54,6 +54,8 @@ pub enum CommandError {
         from: NaiveDate,
         to: NaiveDate,
     },
+    /// `calendar` needs `--staff` with `--out`, or `--all` with `--dir`.
+    CalendarWhoAndWhere,
     /// A use case refused or failed (`ops`).
     Op(crate::ops::OpsError),
     NoSuchFamily {
@@ -112,6 +114,9 @@ impl CommandError {
             }
             E::BadWeek { text, error } => format!("--week: {}", week_error(*error, text, Lang::En)),
             E::ToBeforeFrom { from, to } => format!("--to {to} is before --from {from}"),
+            E::CalendarWhoAndWhere => {
+                "give --staff ID|NAME with --out FILE, or --all with --dir DIR".into()
+            }
             E::NoSuchFamily { family_ref } => format!("no family with reference \"{family_ref}\""),
             E::NoSuchDatabase { path } => format!(
                 "{}: no such database; check the path, or create one with `hembesok demo` or `hembesok import`",
@@ -157,6 +162,9 @@ impl CommandError {
             }
             E::BadWeek { text, error } => format!("--week: {}", week_error(*error, text, Lang::Sv)),
             E::ToBeforeFrom { from, to } => format!("--to {to} är före --from {from}"),
+            E::CalendarWhoAndWhere => {
+                "ange --staff ID|NAMN med --out FIL, eller --all med --dir MAPP".into()
+            }
             E::NoSuchFamily { family_ref } => {
                 format!("ingen familj har referensen \"{family_ref}\"")
             }

@@ -145,13 +145,15 @@ på helgdagar ändå; de visas som larm i appen",
     line(
         "calendar",
         About,
-        "Skriv en persons besök som en iCalendar-fil för Outlook och andra kalendrar",
+        "Skriv en persons besök (eller allas, en fil var) som iCalendar-filer för Outlook och andra kalendrar",
     ),
     line(
         "calendar",
         AfterHelp,
-        "Om filen importeras igen uppdateras besöken i stället för att dubbleras. \
-En familj med skyddad identitet visas utan namn och adress.",
+        "Om filen importeras igen uppdateras besöken i stället för att dubbleras: ett besök som \
+ändrats sedan förra exporten får ett högre SEQUENCE, och ett som inte längre gäller personen (bokat om \
+till någon annan, inställt eller flyttat från de exporterade dagarna) kommer en gång till, inställt, så \
+att kalendern tar bort det. En familj med skyddad identitet visas utan namn och adress.",
     ),
     line(
         "calendar",
@@ -174,6 +176,16 @@ En familj med skyddad identitet visas utan namn och adress.",
         "Sista dagen, ÅÅÅÅ-MM-DD (med --from)",
     ),
     line("calendar", Arg("out"), "Vart .ics-filen ska skrivas"),
+    line(
+        "calendar",
+        Arg("all"),
+        "Alla i personalen som är aktiva, en fil var i --dir",
+    ),
+    line(
+        "calendar",
+        Arg("dir"),
+        "Mappen för --all: en Förnamn-Efternamn.ics per person (skapas om den saknas)",
+    ),
     line(
         "audit",
         About,

@@ -2,10 +2,12 @@
 //! `audit`.
 
 use crate::domain::enums::AuditEntity;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::domain::ics::SyncCounts;
 use crate::i18n::Lang;
 
 /// What one check of `hembesok check` found, as far as it is known.
@@ -128,11 +130,68 @@ pub enum Done {
         safety: PathBuf,
     },
     Calendar {
-        visits: usize,
+        counts: SyncCounts,
         from: NaiveDate,
         to: NaiveDate,
         path: PathBuf,
     },
+    /// One person's file of `calendar --all`.
+    CalendarPerson {
+        person: String,
+        file: String,
+        counts: SyncCounts,
+    },
+    /// The closing line of `calendar --all`.
+    CalendarFolder {
+        files: usize,
+        from: NaiveDate,
+        to: NaiveDate,
+        dir: PathBuf,
+        counts: SyncCounts,
+    },
+}
+
+/// "2 new, 1 changed, 0 cancelled", and how many are as before when `unchanged`.
+fn sync_counts(c: SyncCounts, unchanged: bool, lang: Lang) -> String {
+    let mut text = match lang {
+        Lang::En => format!(
+            "{} new, {} changed, {} cancelled",
+            c.new, c.changed, c.cancelled
+        ),
+        Lang::Sv => format!(
+            "{} {}, {} {}, {} {}",
+            c.new,
+            if c.new == 1 { "nytt" } else { "nya" },
+            c.changed,
+            if c.changed == 1 {
+                "ändrat"
+            } else {
+                "ändrade"
+            },
+            c.cancelled,
+            if c.cancelled == 1 {
+                "inställt"
+            } else {
+                "inställda"
+            },
+        ),
+    };
+    if unchanged {
+        let _ = match lang {
+            Lang::En => write!(text, ", {} unchanged", c.unchanged),
+            Lang::Sv => write!(
+                text,
+                ", {} {}",
+                c.unchanged,
+                if c.unchanged == 1 {
+                    "oförändrat"
+                } else {
+                    "oförändrade"
+                }
+            ),
+        };
+    }
+    text
 }
 
 impl Done {
@@ -211,28 +270,74 @@ impl Done {
             ),
             (
                 Done::Calendar {
-                    visits,
+                    counts,
                     from,
                     to,
                     path,
                 },
                 Lang::En,
             ) => format!(
-                "{visits} {} from {from} to {to} written to {}",
-                if *visits == 1 { "visit" } else { "visits" },
-                path.display()
+                "{} {} from {from} to {to} written to {}: {}",
+                counts.events(),
+                if counts.events() == 1 {
+                    "visit"
+                } else {
+                    "visits"
+                },
+                path.display(),
+                sync_counts(*counts, false, lang)
             ),
             (
                 Done::Calendar {
-                    visits,
+                    counts,
                     from,
                     to,
                     path,
                 },
                 Lang::Sv,
             ) => format!(
-                "{visits} besök från {from} till {to} skrivna till {}",
-                path.display()
+                "{} besök från {from} till {to} skrivna till {}: {}",
+                counts.events(),
+                path.display(),
+                sync_counts(*counts, false, lang)
+            ),
+            (
+                Done::CalendarPerson {
+                    person,
+                    file,
+                    counts,
+                },
+                _,
+            ) => format!("{person} ({file}): {}", sync_counts(*counts, true, lang)),
+            (
+                Done::CalendarFolder {
+                    files,
+                    from,
+                    to,
+                    dir,
+                    counts,
+                },
+                Lang::En,
+            ) => format!(
+                "{files} {} from {from} to {to} written to {}: {}",
+                if *files == 1 { "calendar" } else { "calendars" },
+                dir.display(),
+                sync_counts(*counts, true, lang)
+            ),
+            (
+                Done::CalendarFolder {
+                    files,
+                    from,
+                    to,
+                    dir,
+                    counts,
+                },
+                Lang::Sv,
+            ) => format!(
+                "{files} {} från {from} till {to} skrivna till {}: {}",
+                if *files == 1 { "kalender" } else { "kalendrar" },
+                dir.display(),
+                sync_counts(*counts, true, lang)
             ),
         }
     }

@@ -1,0 +1,244 @@
+//! A staff member's visits as an iCalendar file, or a folder of them for everyone active: read,
+//! compared with what each calendar was sent before, written and audited together.
+
+mod folder;
+mod sync;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::files::write_private;
+use super::{Ctx, OpsError, Refusal, Result};
+use crate::db::{Db, ReadTx};
+use crate::domain::enums::{AuditAction, AuditEntity};
+use crate::domain::ics::{CalendarEvent, SentEvent, Standing, SyncCounts, calendar, file_names};
+use crate::domain::model::{AuditEntry, Staff};
+use crate::i18n::Lang;
+use crate::i18n::calendar::calendar_name;
+use sync::{Export, visit_event};
+
+/// What an export of one person's calendar wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarExport {
+    pub person: String,
+    pub counts: SyncCounts,
+}
+
+/// One person's file in a folder export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonCalendar {
+    pub person: String,
+    pub path: PathBuf,
+    pub counts: SyncCounts,
+    /// False when the file already held these bytes and was left as it was.
+    pub written: bool,
+}
+
+/// A staff member by id, by name, or by a part of the name that only one person's has.
+pub fn find_staff(tx: &ReadTx<'_>, who: &str) -> std::result::Result<Staff, OpsError> {
+    let who = who.trim();
+    if let Ok(id) = who.parse::<i64>()
+        && let Some(s) = tx.staff_by_id(id).map_err(OpsError::Read)?
+    {
+        return Ok(s);
+    }
+    if let Some(s) = tx.staff_by_name(who).map_err(OpsError::Read)? {
+        return Ok(s);
+    }
+    let typed = crate::domain::search::Query::new(who);
+    let matches: Vec<Staff> = tx
+        .list_staff()
+        .map_err(OpsError::Read)?
+        .into_iter()
+        .filter(|s| {
+            !typed.is_empty() && typed.score(&crate::domain::search::fold(&s.name)).is_some()
+        })
+        .collect();
+    match matches.len() {
+        1 => Ok(matches
+            .into_iter()
+            .next()
+            .ok_or(Refusal::NoSuchStaff(who.into()))?),
+        0 => Err(Refusal::NoSuchStaff(who.into()).into()),
+        _ => Err(Refusal::StaffAmbiguous {
+            who: who.into(),
+            names: matches.into_iter().map(|s| s.name).collect(),
+        }
+        .into()),
+    }
+}
+
+/// Cancellations are owed for visits from this day on: the first day exported, or today if
+/// that is earlier. Visits before both are over and outside the export; calendars keep them.
+fn floor(ctx: &Ctx, from: NaiveDate) -> NaiveDate {
+    from.min(ctx.today())
+}
+
+/// Writes `who`'s visits from `from` to `to` (inclusive) to `out`, with a raised sequence for
+/// what changed since their last export and a cancellation for what no longer concerns them.
+/// The visits are read, what was sent remembered, the audit row written and the file made in
+/// one transaction: if it cannot be committed, the file is removed again, so no export goes
+/// unrecorded.
+pub fn export_staff(
+    db: &mut Db,
+    ctx: &Ctx,
+    lang: Lang,
+    who: &str,
+    (from, to): (NaiveDate, NaiveDate),
+    out: &Path,
+) -> Result<CalendarExport> {
+    let mut file_made = false;
+    let written = db.write(|tx| {
+        let person = find_staff(tx, who)?;
+        let catalogue = tx.programme_catalogue()?;
+        let events: Vec<CalendarEvent> = tx
+            .calendar_visits(from, to, Some(person.id))?
+            .iter()
+            .map(|(v, _)| visit_event(v, &catalogue, lang))
+            .collect();
+        let stale: Vec<(SentEvent, Standing)> = tx
+            .sent_visits_standing(floor(ctx, from), Some(person.id))?
+            .into_iter()
+            .map(|(_, sent, standing)| (sent, standing))
+            .collect();
+        let instance = tx.instance_id()?;
+        let export = Export {
+            days: (from, to),
+            instance: &instance,
+            now: ctx.now,
+            lang,
+        };
+        let current: Vec<&CalendarEvent> = events.iter().collect();
+        let plan = export.plan(tx, person.id, &current, &stale)?;
+        for record in &plan.records {
+            tx.record_sent(person.id, record)?;
+        }
+        tx.insert_audit(&AuditEntry {
+            entity_id: Some(person.id),
+            detail: Some(detail(plan.counts)),
+            ..ctx.audit(AuditAction::ExportCalendar, AuditEntity::Staff, None)
+        })?;
+        let text = calendar(&calendar_name(&person.name), &instance, &plan.events);
+        write_private(out, text.as_bytes()).map_err(|e| OpsError::File(Box::new(e)))?;
+        file_made = true;
+        Ok(CalendarExport {
+            person: person.name,
+            counts: plan.counts,
+        })
+    });
+    if written.is_err() && file_made {
+        // The commit failed after the file was made: an unrecorded export must not remain.
+        let _ = std::fs::remove_file(out);
+    }
+    written
+}
+
+/// The audit row's note: counts only, never names.
+fn detail(c: SyncCounts) -> String {
+    format!(
+        "{} visits: {} new, {} changed, {} cancelled",
+        c.events(),
+        c.new,
+        c.changed,
+        c.cancelled
+    )
+}
+
+/// Writes the calendar of every active staff member into `dir`, one `Förnamn-Efternamn.ics`
+/// each (see `ics::file_names`), in one transaction with one audit row; a file whose bytes
+/// did not change is left as it is. If the transaction cannot be committed, the files written
+/// are removed again.
+pub fn export_all(
+    db: &mut Db,
+    ctx: &Ctx,
+    lang: Lang,
+    (from, to): (NaiveDate, NaiveDate),
+    dir: &Path,
+) -> Result<Vec<PersonCalendar>> {
+    folder::ensure_folder(dir).map_err(|e| OpsError::File(Box::new(e)))?;
+    let mut written = Vec::new();
+    let result = db.write(|tx| {
+        let staff = tx.list_staff()?;
+        let names = file_names(
+            &staff
+                .iter()
+                .map(|s| (s.id, s.name.as_str()))
+                .collect::<Vec<_>>(),
+        );
+        let catalogue = tx.programme_catalogue()?;
+        let visits = tx.calendar_visits(from, to, None)?;
+        let events: Vec<CalendarEvent> = visits
+            .iter()
+            .map(|(v, _)| visit_event(v, &catalogue, lang))
+            .collect();
+        let mut by_person: HashMap<i64, Vec<&CalendarEvent>> = HashMap::new();
+        for ((visit, interpreter), event) in visits.iter().zip(&events) {
+            let mut ids: Vec<i64> = visit.staff.iter().map(|a| a.staff_id).collect();
+            ids.extend(*interpreter);
+            ids.sort_unstable();
+            ids.dedup();
+            for id in ids {
+                by_person.entry(id).or_default().push(event);
+            }
+        }
+        let mut stale: HashMap<i64, Vec<(SentEvent, Standing)>> = HashMap::new();
+        for (staff_id, sent, standing) in tx.sent_visits_standing(floor(ctx, from), None)? {
+            stale.entry(staff_id).or_default().push((sent, standing));
+        }
+        let instance = tx.instance_id()?;
+        let export = Export {
+            days: (from, to),
+            instance: &instance,
+            now: ctx.now,
+            lang,
+        };
+        let mut people = Vec::new();
+        let mut files = Vec::new();
+        for person in staff.iter().filter(|s| s.active) {
+            let plan = export.plan(
+                tx,
+                person.id,
+                by_person.get(&person.id).map_or(&[][..], Vec::as_slice),
+                stale.get(&person.id).map_or(&[][..], Vec::as_slice),
+            )?;
+            for record in &plan.records {
+                tx.record_sent(person.id, record)?;
+            }
+            let name = names
+                .get(&person.id)
+                .cloned()
+                .unwrap_or_else(|| format!("staff-{}.ics", person.id));
+            let path = dir.join(name);
+            let text = calendar(&calendar_name(&person.name), &instance, &plan.events);
+            files.push((path.clone(), text.into_bytes()));
+            people.push(PersonCalendar {
+                person: person.name.clone(),
+                path,
+                counts: plan.counts,
+                written: false,
+            });
+        }
+        let total = people
+            .iter()
+            .fold(SyncCounts::default(), |sum, p| sum.plus(p.counts));
+        tx.insert_audit(&AuditEntry {
+            detail: Some(format!("{} calendars, {}", people.len(), detail(total))),
+            ..ctx.audit(AuditAction::ExportCalendar, AuditEntity::Staff, None)
+        })?;
+        let changed = folder::write_all(dir, &files, &mut written)
+            .map_err(|e| OpsError::File(Box::new(e)))?;
+        for (p, changed) in people.iter_mut().zip(changed) {
+            p.written = changed;
+        }
+        Ok(people)
+    });
+    if result.is_err() {
+        // Nothing was recorded, so nothing written may remain.
+        for path in &written {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+    result
+}
