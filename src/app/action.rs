@@ -1,7 +1,9 @@
 //! What can happen: a user's intent or data arriving (`Action`), and what the runtime must do
 //! against the database in answer (`Effect`).
 
-use crate::domain::enums::{ExitReason, FamilyStatus};
+use crate::domain::enums::{AttendanceStatus, ExitReason, FamilyStatus};
+use crate::domain::group_views::{GroupPage, GroupRow, RollCall, RollLine, SessionRow, Suggestion};
+use crate::domain::groups::{SeriesRequest, SessionChange};
 use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily, NewStaff, Staff};
 use crate::domain::views::FamilyIndexEntry;
 
@@ -84,6 +86,20 @@ pub enum Action {
     Decline,
     Pause,
     Exit,
+    // Groups, a series page and the roll call
+    /// Add suggested families to the series.
+    AddMembers,
+    MarkPresent,
+    MarkAbsent,
+    MarkExcused,
+    OneAdult,
+    TwoAdults,
+    MoreDropins,
+    FewerDropins,
+    MarkHeld,
+    CancelSession,
+    /// Tick or untick the marked line of a checklist.
+    Tick,
     // Forms and dialogs
     NextField,
     PrevField,
@@ -116,6 +132,18 @@ pub enum Action {
     IndexEntryLoaded(FamilyIndexEntry),
     /// A change was refused; the form stays open with what was typed.
     Failed(super::Text),
+    /// The list of series.
+    GroupsLoaded(Vec<GroupRow>),
+    /// A series page.
+    GroupLoaded(Box<GroupPage>),
+    RollCallLoaded(Box<RollCall>),
+    /// Families that might join a series, and the places it has left.
+    SuggestionsLoaded(i64, Vec<Suggestion>, Option<usize>),
+    /// One mark was written: the roll call's line as it now is, and whether the session
+    /// became held.
+    MarkSaved(i64, RollLine, bool),
+    /// A session was held, cancelled or got drop-ins: what was done in words, and the session.
+    SessionSaved(super::Text, Box<SessionRow>),
 }
 
 /// Work for the runtime: reads and writes against the database, or stopping.
@@ -174,5 +202,25 @@ pub enum Effect {
     LoadDay(super::week::WeekQuery),
     /// Records what happened at a visit.
     SetOutcome(Box<crate::domain::model::VisitOutcome>),
+    LoadGroups,
+    LoadGroup(i64),
+    LoadRollCall(i64),
+    LoadSuggestions(i64),
+    CreateSeries(Box<SeriesRequest>),
+    AddMembers {
+        group_id: i64,
+        families: Vec<i64>,
+    },
+    /// One member's mark at one session: one row written.
+    Mark {
+        session_id: i64,
+        family_id: i64,
+        status: AttendanceStatus,
+        adults: u32,
+    },
+    ChangeSession {
+        session_id: i64,
+        change: SessionChange,
+    },
     Quit,
 }

@@ -151,6 +151,10 @@ pub enum FormKind {
     Outcome(i64),
     /// Booking by hand, checked against the plan.
     ManualBooking,
+    /// A new parent-group series and its sessions.
+    NewSeries,
+    /// Cancelling a session, with a reason.
+    CancelSession(i64),
 }
 
 #[derive(Debug, Clone)]
@@ -169,6 +173,11 @@ pub struct Form {
     pub refs: Vec<i64>,
     /// For booking by hand: what the booking is checked against.
     pub plan: Option<Box<super::booking::BookingPlan>>,
+    /// What the form will do, shown where a field's hint goes when the field has none (the
+    /// dates a new series will have).
+    pub note: Option<Text>,
+    /// The staff a form can name (a series' leaders).
+    pub staff: Vec<crate::domain::model::Staff>,
 }
 
 impl Form {
@@ -183,6 +192,8 @@ impl Form {
             error: None,
             refs: Vec::new(),
             plan: None,
+            note: None,
+            staff: Vec::new(),
         }
     }
 

@@ -13,6 +13,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_index_order.sql"),
     include_str!("migrations/0003_instance.sql"),
+    // Named 0006 so that it does not collide with the 0004/0005 of work merged at the same time.
+    include_str!("migrations/0006_groups.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -8,7 +8,29 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use super::booking::{Assigned, BookingRules, Busy, Candidate, Conflict, check_booking};
 use super::calendar::{holiday_on, is_weekend};
 use super::enums::{AttendanceStatus, FamilyStatus, Role, SessionStatus, Weekday};
-use super::model::Staff;
+use super::model::{NewGroup, Staff};
+
+/// A new series as the form or an import asks for it: the sessions are generated from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesRequest {
+    pub group: NewGroup,
+    pub area: Option<String>,
+    /// The children's birth-date span the series is for.
+    pub born: Option<(NaiveDate, NaiveDate)>,
+    pub first: NaiveDateTime,
+    pub count: u32,
+    pub duration_min: u32,
+    /// One per session, in order; fewer leave the rest without a theme.
+    pub themes: Vec<String>,
+}
+
+/// A change to a session from its roll call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionChange {
+    Held,
+    Cancel(String),
+    Dropins(u32),
+}
 
 /// A week skipped while generating a series, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -35,6 +35,7 @@ pub fn outcome(o: &Outcome) -> Text {
         }
         Outcome::StatusChanged(_) => Text::new("Statusen är ändrad.", "The status is changed."),
         Outcome::StaffSaved => Text::new("Personalen är sparad.", "The staff member is saved."),
+        group => super::groups::outcome(group),
     }
 }
 
@@ -98,6 +99,7 @@ pub fn refusal(r: &Refusal) -> Text {
             format!("Ingen personal har id eller namn \"{who}\"; se listan under Personal (5)."),
             format!("No staff member has the id or name \"{who}\"; see the list under Staff (5)."),
         ),
+        Refusal::Group(r) => super::groups::refusal(r),
         Refusal::StaffAmbiguous { who, names } => Text::new(
             format!(
                 "\"{who}\" finns i flera namn ({}); skriv mer av namnet, eller id:t.",

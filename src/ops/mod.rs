@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod demo;
 pub mod families;
 pub mod files;
+pub mod groups;
 pub mod import;
 pub mod staff;
 pub mod visits;
@@ -92,6 +93,8 @@ pub enum Refusal {
         who: String,
         names: Vec<String>,
     },
+    /// About a parent group or one of its sessions.
+    Group(groups::GroupRefusal),
 }
 
 /// What went wrong: a refusal, or the database failing while reading or while saving.
@@ -153,6 +156,12 @@ pub enum Outcome {
     ConsentRecorded,
     StatusChanged(FamilyStatus),
     StaffSaved,
+    SeriesCreated { sessions: u32, skipped: u32 },
+    MembersAdded(u32),
+    MemberRemoved,
+    SessionHeld,
+    SessionCancelled,
+    DropinsSet(u32),
 }
 
 /// A use case's result: what it did and what changed.

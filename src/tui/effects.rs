@@ -12,6 +12,7 @@ use crate::app::{Action, Effect};
 use crate::db::Db;
 use crate::domain::catalogue::Catalogue;
 use crate::i18n::outcome::{ops_error, outcome};
+use crate::ops::groups::GroupRefusal;
 use crate::ops::{self, Ctx, Done, OpsError};
 
 use super::reads;
@@ -162,6 +163,46 @@ impl Runner {
                 exit,
             } => ops::families::set_status(db, &ctx, family_id, status, exit)?,
             Effect::SaveStaff { id, staff } => ops::staff::save_staff(db, &ctx, id, &staff)?,
+            Effect::LoadGroups => {
+                let list = db
+                    .read(|tx| tx.list_groups(ctx.now))
+                    .map_err(OpsError::Read)?;
+                return Ok(vec![Action::GroupsLoaded(list)]);
+            }
+            Effect::LoadGroup(id) => {
+                let page = db.read(|tx| tx.group_page(id)).map_err(OpsError::Read)?;
+                let page = page.ok_or(ops::Refusal::Group(GroupRefusal::GroupGone))?;
+                return Ok(vec![Action::GroupLoaded(Box::new(page))]);
+            }
+            Effect::LoadRollCall(id) => {
+                let call = db.read(|tx| tx.roll_call(id)).map_err(OpsError::Read)?;
+                let call = call.ok_or(ops::Refusal::Group(GroupRefusal::SessionGone))?;
+                return Ok(vec![Action::RollCallLoaded(Box::new(call))]);
+            }
+            Effect::LoadSuggestions(id) => {
+                let (found, room) = reads::suggestions(db, id, ctx.now)?;
+                return Ok(vec![Action::SuggestionsLoaded(id, found, room)]);
+            }
+            Effect::CreateSeries(request) => ops::groups::create_series(db, &ctx, &request)?,
+            Effect::AddMembers { group_id, families } => {
+                ops::groups::add_members(db, &ctx, group_id, &families)?
+            }
+            Effect::Mark {
+                session_id,
+                family_id,
+                status,
+                adults,
+            } => {
+                let m = ops::groups::mark(db, &ctx, session_id, family_id, status, adults)?;
+                return Ok(vec![Action::MarkSaved(m.session_id, m.line, m.now_held)]);
+            }
+            Effect::ChangeSession { session_id, change } => {
+                let (done, session) = ops::groups::change_session(db, &ctx, session_id, &change)?;
+                return Ok(vec![Action::SessionSaved(
+                    outcome(&done),
+                    Box::new(session),
+                )]);
+            }
         };
         Ok(vec![Self::saved(&done)])
     }

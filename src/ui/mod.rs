@@ -4,6 +4,7 @@ mod booking;
 mod families;
 mod family;
 mod form;
+mod groups;
 pub mod i18n;
 mod overlays;
 mod staff;
@@ -62,6 +63,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
             Some(page) => family::render(app, page, frame, body, theme),
             None => families::render(app, frame, body, theme),
         },
+        Screen::Groups => groups::render(app, frame, body, theme),
         Screen::Staff => staff::render(app, frame, body, theme),
     }
     render_footer(app, &message_rows, frame, footer, theme);
@@ -74,6 +76,8 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
             Modal::Booking(state) => booking::render(app, state, frame, body, theme),
             // Drawn by Week in its header, where the chosen name goes.
             Modal::PickStaff(_) => {}
+            Modal::RollCall(state) => groups::render_roll_call(app, state, frame, body, theme),
+            Modal::PickMembers(pick) => groups::render_member_pick(app, pick, frame, body, theme),
         }
     }
 }

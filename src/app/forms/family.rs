@@ -422,6 +422,8 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
         FormKind::NewStaff
         | FormKind::EditStaff(_)
         | FormKind::Outcome(_)
-        | FormKind::ManualBooking => None,
+        | FormKind::ManualBooking
+        | FormKind::NewSeries
+        | FormKind::CancelSession(_) => None,
     }
 }

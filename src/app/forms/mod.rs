@@ -2,6 +2,7 @@
 
 mod booking;
 mod family;
+mod group;
 mod staff;
 mod visit;
 
@@ -9,6 +10,7 @@ use chrono::{Days, NaiveDate};
 
 pub use booking::manual;
 pub use family::{add_caregiver, add_child, consent, edit_family, exit, new_family};
+pub use group::{cancel_session, new_series};
 pub use staff::{edit_staff, new_staff};
 pub use visit::outcome;
 
@@ -34,6 +36,8 @@ pub fn validate(form: &mut Form, today: NaiveDate) {
         FormKind::NewStaff | FormKind::EditStaff(_) => staff::validate(form),
         FormKind::Outcome(_) => visit::validate(form),
         FormKind::ManualBooking => booking::validate(form),
+        FormKind::NewSeries => group::validate(form),
+        FormKind::CancelSession(_) => {}
     }
     if form.tried {
         let missing: Vec<&'static str> = form
@@ -67,6 +71,8 @@ pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Effect> {
         FormKind::NewStaff | FormKind::EditStaff(_) => staff::build(form),
         FormKind::Outcome(_) => visit::build(form),
         FormKind::ManualBooking => booking::build(form),
+        FormKind::NewSeries => group::build(form),
+        FormKind::CancelSession(_) => group::build_cancel(form),
         _ => family::build(form, today),
     }
 }
