@@ -9,6 +9,8 @@ pub mod family;
 pub(crate) mod fixtures;
 pub mod form;
 pub mod forms;
+#[cfg(test)]
+pub(crate) mod group_fixtures;
 mod group_handlers;
 pub mod groups;
 mod handlers;

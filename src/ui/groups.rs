@@ -62,7 +62,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .map(|g| {
             let next = g.next.map_or_else(
                 || "–".to_string(),
-                |n| format!("{} {}", weekday(lang, n.date()), n.format("%Y-%m-%d %H:%M")),
+                |n| format!("{} {}", weekday(lang, n.date()), n.format("%-d/%-m %H:%M")),
             );
             let members = match g.capacity {
                 Some(c) => format!("{}/{c}", g.members),
@@ -319,9 +319,10 @@ pub fn render_roll_call(
     let rect = centered(area, 72, height);
     frame.render_widget(Clear, rect);
     let title = format!(
-        " {} · {} {} · {} {} ",
+        " {} · {} · {} {} · {} {} ",
         tr(lang, "Närvaro", "Roll call"),
         call.group_name,
+        tr(lang, "träff", "session"),
         call.number,
         weekday(lang, call.session.start.date()),
         call.session.start.format("%Y-%m-%d %H:%M")
@@ -383,8 +384,8 @@ pub fn render_roll_call(
     }
     let keys = tr(
         lang,
-        " p närv.  a frånv.  e förhinder  1/2 vuxna  +/- drop-in  h genomförd  c ställ in",
-        " p present  a absent  e excused  1/2 adults  +/- drop-ins  h held  c cancel",
+        " 1/2 vuxna  +/- drop-in  h genomförd  c ställ in",
+        " 1/2 adults  +/- drop-ins  h held  c cancel",
     );
     let [body, foot] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(block.inner(rect));

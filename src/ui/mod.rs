@@ -96,8 +96,15 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         spans.push(Span::styled(format!(" {key} {name} "), style));
     }
     let week = IsoWeek::of(app.today);
-    let right = format!("{} {}  {} ", s.week_label, week.week, app.today);
     let used: usize = spans.iter().map(|sp| sp.width()).sum();
+    // The date gives way to the tabs first, then the week.
+    let right = [
+        format!("{} {}  {} ", s.week_label, week.week, app.today),
+        format!("{} {} ", s.week_label, week.week),
+    ]
+    .into_iter()
+    .find(|r| used + r.chars().count() <= area.width as usize)
+    .unwrap_or_default();
     let pad = (area.width as usize).saturating_sub(used + right.chars().count());
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(right, theme.dim()));
