@@ -181,7 +181,7 @@ static BINDINGS: [Binding; 87] = [
     bind(Scope::RollCall, &[Char('-')], Action::FewerDropins, "drop-in −1", "drop-ins −1", false),
     bind(Scope::RollCall, &[Char('h')], Action::MarkHeld, "träffen genomförd", "session held", false),
     bind(Scope::RollCall, &[Char('c')], Action::CancelSession, "ställ in träffen", "cancel the session", false),
-    bind(Scope::RollCall, &[Esc], Action::Back, "klar", "done", true),
+    bind(Scope::RollCall, &[Esc, Enter], Action::Back, "klar", "done", true),
     bind(Scope::RollCall, &[Char('?')], Action::Help, "hjälp", "help", true),
     bind(Scope::PickMembers, &[Char(' ')], Action::Tick, "markera / avmarkera", "tick / untick", true),
     bind(Scope::PickMembers, &[Enter], Action::Save, "lägg till markerade", "add the ticked", true),
