@@ -1,6 +1,8 @@
 //! Grupper / Groups: the list of series, a series page with its sessions and the members ×
 //! sessions grid, the roll call and the picker of suggested families.
 
+use std::fmt::Write as _;
+
 use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -155,13 +157,13 @@ fn session_line(lang: Lang, i: usize, s: &SessionRow) -> String {
         status.get(lang)
     );
     if let Some(reason) = &s.cancel_reason {
-        text.push_str(&format!(": {reason}"));
+        let _ = write!(text, ": {reason}");
     }
     if s.dropins > 0 {
-        text.push_str(&format!("  drop-in {}", s.dropins));
+        let _ = write!(text, "  drop-in {}", s.dropins);
     }
     if let Some(theme) = &s.theme {
-        text.push_str(&format!("  · {theme}"));
+        let _ = write!(text, "  · {theme}");
     }
     text
 }
@@ -265,7 +267,7 @@ fn render_grid(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, them
     let cancelled = tr(lang, "inställd", "cancelled");
     let mut header = format!(" {:name_width$} ", tr(lang, "Familj", "Family"));
     for (i, _) in data.sessions.iter().enumerate() {
-        header.push_str(&format!("{:>3}", i + 1));
+        let _ = write!(header, "{:>3}", i + 1);
     }
     let mut lines = vec![Line::from(Span::styled(header, theme.header()))];
     let rows = usize::from(area.height.saturating_sub(1));
@@ -341,7 +343,7 @@ pub fn render_roll_call(
         call.session.dropins,
     );
     if let Some(reason) = &call.session.cancel_reason {
-        status.push_str(&format!("  ·  {reason}"));
+        let _ = write!(status, "  ·  {reason}");
     }
     let mut lines = vec![
         Line::from(Span::styled(fit(&status, inner_width), theme.dim())),

@@ -1,6 +1,8 @@
 //! Forms about parent groups: a new series (showing the dates it will create) and cancelling
 //! a session with a reason.
 
+use std::fmt::Write as _;
+
 use chrono::{Days, Months, NaiveDate, NaiveDateTime};
 
 use super::{opt, parse_date};
@@ -219,11 +221,8 @@ fn preview(form: &Form) -> Option<Text> {
         ),
     );
     if !dates.skipped.is_empty() {
-        sv.push_str(&format!(
-            " · hoppar över {}",
-            skipped(crate::i18n::Lang::Sv)
-        ));
-        en.push_str(&format!(" · skips {}", skipped(crate::i18n::Lang::En)));
+        let _ = write!(sv, " · hoppar över {}", skipped(crate::i18n::Lang::Sv));
+        let _ = write!(en, " · skips {}", skipped(crate::i18n::Lang::En));
     }
     Some(Text::new(sv, en))
 }
