@@ -98,6 +98,8 @@ pub enum Action {
     FewerDropins,
     MarkHeld,
     CancelSession,
+    /// The roll call of today's session, from Today.
+    TodayRollCall,
     /// Tick or untick the marked line of a checklist.
     Tick,
     // Forms and dialogs

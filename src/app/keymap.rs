@@ -113,7 +113,7 @@ static SCREEN_BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 
 /// Every other key.
 #[rustfmt::skip]
-static BINDINGS: [Binding; 87] = [
+static BINDINGS: [Binding; 88] = [
     bind(Global, &[Char('/')], Action::Search, "sök familj", "search families", true),
     bind(Global, &[Char('?')], Action::Help, "hjälp", "help", true),
     bind(Global, &[Esc], Action::Back, "tillbaka", "back", false),
@@ -129,6 +129,7 @@ static BINDINGS: [Binding; 87] = [
     bind(Today, &[Char('o')], Action::RecordOutcome, "registrera utfall", "record outcome", true),
     bind(Today, &[Char('r')], Action::Rebook, "boka om", "rebook", true),
     bind(Today, &[Char('n')], Action::Book, "boka besöket", "book the visit", true),
+    bind(Today, &[Char('a')], Action::TodayRollCall, "närvaro för dagens grupp", "roll call of today's group", true),
     bind(Week, &[Char('[')], Action::PrevWeek, "förra veckan", "previous week", true),
     bind(Week, &[Char(']')], Action::NextWeek, "nästa vecka", "next week", true),
     bind(Week, &[Char('t')], Action::ThisWeek, "denna vecka", "this week", false),
@@ -330,6 +331,7 @@ mod tests {
                 AddChild, RecordConsent, Activate, Decline, Pause, Exit, NextField, PrevField,
                 Save, Yes, No, AddMembers, MarkPresent, MarkAbsent, MarkExcused, OneAdult,
                 TwoAdults, MoreDropins, FewerDropins, MarkHeld, CancelSession, Tick,
+                TodayRollCall,
             ],
             one_per_screen: Show,
             not_keys: [

@@ -34,6 +34,8 @@ pub struct TodayData {
     /// The visits of today and up to the next working day, in time order.
     pub visits: Vec<DayVisit>,
     pub next_session: Option<SessionInfo>,
+    /// Today's sessions that are not cancelled, in time order: `a` opens the first's roll call.
+    pub today_sessions: Vec<SessionInfo>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -145,6 +147,11 @@ impl TodayState {
             .map(|a| a.family_id)
     }
 
+    /// The session whose roll call `a` opens: today's first.
+    pub fn roll_call_target(&self) -> Option<i64> {
+        self.data.today_sessions.first().map(|s| s.session_id)
+    }
+
     /// Whether `day` is one Today shows.
     pub fn shows_day(&self, day: NaiveDate) -> bool {
         day >= self.data.date && day <= self.data.next_day
@@ -214,6 +221,7 @@ pub fn today_data(
         next_day,
         visits,
         next_session,
+        today_sessions: Vec::new(),
     }
 }
 

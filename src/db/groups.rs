@@ -551,3 +551,41 @@ impl WriteTx<'_> {
         Ok(())
     }
 }
+
+impl ReadTx<'_> {
+    /// The sessions of `date` that are not cancelled, in time order, for Today.
+    pub fn sessions_on(&self, date: NaiveDate) -> Result<Vec<crate::domain::views::SessionInfo>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT s.id, g.name, s.starts_at, g.place, s.theme,
+                (SELECT count(*) FROM group_member m WHERE m.group_id = g.id AND m.left_on IS NULL)
+             FROM group_session s JOIN parent_group g ON g.id = s.group_id
+             WHERE s.starts_at >= ?1 AND s.starts_at < ?2 AND s.status <> 'cancelled'
+             ORDER BY s.starts_at, s.id LIMIT 20",
+        )?;
+        let next = date + chrono::Days::new(1);
+        let raw = stmt
+            .query_map(params![date_text(date), date_text(next)], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<(i64, String, String, Option<String>, Option<String>, u32)>>>()?;
+        raw.into_iter()
+            .map(|(session_id, group_name, start, place, theme, members)| {
+                Ok(crate::domain::views::SessionInfo {
+                    session_id,
+                    group_name,
+                    start: parse_datetime(&start)?,
+                    place,
+                    theme,
+                    members,
+                })
+            })
+            .collect()
+    }
+}

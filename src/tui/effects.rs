@@ -234,11 +234,18 @@ impl Runner {
         let now = self.now();
         let date = now.date();
         let next_day = today::next_working_day(date);
-        let (visits, next) = self
+        let (visits, next, sessions) = self
             .db
-            .read(|tx| Ok((tx.day_visits(date, next_day)?, tx.next_session(now)?)))
+            .read(|tx| {
+                Ok((
+                    tx.day_visits(date, next_day)?,
+                    tx.next_session(now)?,
+                    tx.sessions_on(date)?,
+                ))
+            })
             .map_err(OpsError::Read)?;
-        let data = today::today_data(date, visits, next);
+        let mut data = today::today_data(date, visits, next);
+        data.today_sessions = sessions;
         let mut actions = vec![Action::TodayLoaded(Box::new(data))];
         let job = reads::alerts_job(&self.catalogue, now, self.warning_days);
         actions.extend(self.read_later(job)?);

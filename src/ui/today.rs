@@ -15,10 +15,21 @@ use crate::domain::timeline::AlertKind;
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
     let view = &app.today_view;
-    let line = match &view.data.next_session {
+    // Today's session, with the key to its roll call; else the next one.
+    let today = view.data.today_sessions.first();
+    let label = if today.is_some() {
+        super::describe(
+            app.lang,
+            "Dagens grupp (a: närvaro)",
+            "Today's group (a: roll call)",
+        )
+    } else {
+        s.next_group
+    };
+    let line = match today.or(view.data.next_session.as_ref()) {
         Some(n) => format!(
             "{}: {}, {} {}{}{}",
-            s.next_group,
+            label,
             n.group_name,
             s.weekdays[n.start.weekday().num_days_from_monday() as usize],
             n.start.format("%Y-%m-%d %H:%M"),

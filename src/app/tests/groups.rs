@@ -232,3 +232,25 @@ fn an_unknown_or_ambiguous_leader_is_said_in_the_form() {
     let error = form.field("leaders").and_then(|f| f.error.clone()).unwrap();
     assert_eq!(error.sv, "ingen i Personal heter \"Zorro\"");
 }
+
+#[test]
+fn today_opens_the_roll_call_of_todays_group_with_a() {
+    let mut app = app(Lang::Sv);
+    assert!(app.handle_key(Key::Char('a')).is_empty(), "no group today");
+    assert!(!app.offers(&Action::TodayRollCall));
+    let mut data = fixtures::today_data();
+    let mut session = data.next_session.clone().unwrap();
+    session.session_id = 23;
+    data.today_sessions = vec![session];
+    app.update(Action::TodayLoaded(Box::new(data)));
+    assert!(app.offers(&Action::TodayRollCall));
+    assert_eq!(
+        app.handle_key(Key::Char('a')),
+        vec![Effect::LoadRollCall(23)]
+    );
+    app.update(Action::RollCallLoaded(Box::new(gf::roll_call())));
+    assert_eq!(app.scopes()[0], keymap::Scope::RollCall);
+    // Marks from Today's roll call need no series page.
+    let effects = keys(&mut app, "p");
+    assert_eq!(effects.len(), 1);
+}
