@@ -80,8 +80,9 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             if wide {
                 row.push(g.method.clone().unwrap_or_default());
             }
+            let language = g.language.iter().cloned().collect::<Vec<_>>();
             row.extend([
-                g.language.clone().unwrap_or_default(),
+                crate::i18n::labels::languages(&language).get(lang).to_string(),
                 next,
                 members,
                 g.sessions.to_string(),
@@ -175,7 +176,10 @@ fn render_page(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, them
     let width = usize::from(area.width);
     let mut head = vec![info.name.clone()];
     head.extend(info.method.clone());
-    head.extend(info.language.clone());
+    if let Some(language) = &info.language {
+        let language = crate::i18n::labels::languages(std::slice::from_ref(language));
+        head.push(language.get(lang).to_string());
+    }
     head.extend(info.place.clone());
     let leaders: Vec<String> = info
         .leaders
@@ -441,7 +445,7 @@ pub fn render_member_pick(
                 fit(&s.name, 28),
                 tr(lang, "född", "born"),
                 s.born,
-                s.languages.join(", ")
+                crate::i18n::labels::languages(&s.languages).get(lang)
             );
             let style = if i == pick.selected {
                 theme.selected()
