@@ -108,6 +108,7 @@ pub fn today_data() -> TodayData {
             members: 6,
         }),
         today_sessions: Vec::new(),
+        unrecorded_sessions: Vec::new(),
     }
 }
 

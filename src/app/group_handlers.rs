@@ -119,6 +119,7 @@ impl App {
                     call.put_mark(&line, now_held);
                 }
                 self.groups.put_mark(session_id, &line, now_held);
+                self.today_view.session_marked(session_id);
             }
             Action::SessionSaved(text, session) => {
                 // The cancel form, if that is where it came from, is done.

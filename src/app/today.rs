@@ -36,6 +36,8 @@ pub struct TodayData {
     pub next_session: Option<SessionInfo>,
     /// Today's sessions that are not cancelled, in time order: `a` opens the first's roll call.
     pub today_sessions: Vec<SessionInfo>,
+    /// Held sessions of the last weeks without attendance recorded, oldest first.
+    pub unrecorded_sessions: Vec<SessionInfo>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -147,9 +149,21 @@ impl TodayState {
             .map(|a| a.family_id)
     }
 
-    /// The session whose roll call `a` opens: today's first.
+    /// The session whose roll call `a` opens: today's first, else the oldest held one without
+    /// attendance.
     pub fn roll_call_target(&self) -> Option<i64> {
-        self.data.today_sessions.first().map(|s| s.session_id)
+        self.data
+            .today_sessions
+            .first()
+            .or(self.data.unrecorded_sessions.first())
+            .map(|s| s.session_id)
+    }
+
+    /// A mark was made at a session: it is no longer without attendance.
+    pub fn session_marked(&mut self, session_id: i64) {
+        self.data
+            .unrecorded_sessions
+            .retain(|s| s.session_id != session_id);
     }
 
     /// Whether `day` is one Today shows.
@@ -222,6 +236,7 @@ pub fn today_data(
         visits,
         next_session,
         today_sessions: Vec::new(),
+        unrecorded_sessions: Vec::new(),
     }
 }
 

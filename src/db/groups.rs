@@ -589,3 +589,52 @@ impl ReadTx<'_> {
             .collect()
     }
 }
+
+/// How far back a held session without attendance is a to-do, in days.
+pub const UNRECORDED_SESSION_DAYS: i64 = 60;
+
+impl ReadTx<'_> {
+    /// Held sessions (or planned ones whose day has passed) of the last
+    /// `UNRECORDED_SESSION_DAYS` days that have members and no mark at all, oldest first.
+    pub fn unrecorded_sessions(
+        &self,
+        now: NaiveDateTime,
+    ) -> Result<Vec<crate::domain::views::SessionInfo>> {
+        let since = now - chrono::Duration::days(UNRECORDED_SESSION_DAYS);
+        let today = date_text(now.date());
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT s.id, g.name, s.starts_at, g.place, s.theme,
+                (SELECT count(*) FROM group_member m WHERE m.group_id = g.id AND m.left_on IS NULL)
+             FROM group_session s JOIN parent_group g ON g.id = s.group_id
+             WHERE s.starts_at >= ?1 AND s.starts_at < ?2
+               AND (s.status = 'held' OR s.status = 'planned')
+               AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id)
+               AND EXISTS (SELECT 1 FROM group_member m WHERE m.group_id = g.id)
+             ORDER BY s.starts_at, s.id LIMIT 20",
+        )?;
+        let raw = stmt
+            .query_map(params![datetime_text(since), today], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<(i64, String, String, Option<String>, Option<String>, u32)>>>()?;
+        raw.into_iter()
+            .map(|(session_id, group_name, start, place, theme, members)| {
+                Ok(crate::domain::views::SessionInfo {
+                    session_id,
+                    group_name,
+                    start: parse_datetime(&start)?,
+                    place,
+                    theme,
+                    members,
+                })
+            })
+            .collect()
+    }
+}

@@ -234,18 +234,20 @@ impl Runner {
         let now = self.now();
         let date = now.date();
         let next_day = today::next_working_day(date);
-        let (visits, next, sessions) = self
+        let (visits, next, sessions, unrecorded) = self
             .db
             .read(|tx| {
                 Ok((
                     tx.day_visits(date, next_day)?,
                     tx.next_session(now)?,
                     tx.sessions_on(date)?,
+                    tx.unrecorded_sessions(now)?,
                 ))
             })
             .map_err(OpsError::Read)?;
         let mut data = today::today_data(date, visits, next);
         data.today_sessions = sessions;
+        data.unrecorded_sessions = unrecorded;
         let mut actions = vec![Action::TodayLoaded(Box::new(data))];
         let job = reads::alerts_job(&self.catalogue, now, self.warning_days);
         actions.extend(self.read_later(job)?);

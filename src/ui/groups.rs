@@ -82,7 +82,9 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             }
             let language = g.language.iter().cloned().collect::<Vec<_>>();
             row.extend([
-                crate::i18n::labels::languages(&language).get(lang).to_string(),
+                crate::i18n::labels::languages(&language)
+                    .get(lang)
+                    .to_string(),
                 next,
                 members,
                 g.sessions.to_string(),
@@ -322,7 +324,7 @@ pub fn render_roll_call(
     let lang = app.lang;
     let call = &state.call;
     let height = (call.lines.len() as u16 + 6).min(area.height);
-    let rect = centered(area, 72, height);
+    let rect = centered(area, 78, height);
     frame.render_widget(Clear, rect);
     let title = format!(
         " {} · {} · {} {} · {} {} ",
@@ -413,7 +415,7 @@ pub fn render_member_pick(
 ) {
     let lang = app.lang;
     let height = (pick.suggestions.len() as u16 + 4).min(area.height);
-    let rect = centered(area, 72, height);
+    let rect = centered(area, 78, height);
     frame.render_widget(Clear, rect);
     let room = pick.room.map_or_else(String::new, |r| {
         format!(" ({r} {})", tr(lang, "platser kvar", "places left"))

@@ -41,6 +41,34 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         ),
         None => s.no_group.to_string(),
     };
+    // Held sessions without attendance are a to-do of their own, after the group.
+    let line = match view.data.unrecorded_sessions.as_slice() {
+        [] => line,
+        [first, rest @ ..] => {
+            let more = if rest.is_empty() {
+                String::new()
+            } else {
+                format!(" (+{})", rest.len())
+            };
+            let when = first.start.format("%Y-%m-%d");
+            let (sv, en) = (
+                format!("Närvaro saknas: {} {when}{more}", first.group_name),
+                format!("Attendance not recorded: {} {when}{more}", first.group_name),
+            );
+            let todo = if app.lang == crate::app::Lang::Sv {
+                sv
+            } else {
+                en
+            };
+            let key = if view.data.today_sessions.is_empty() {
+                " (a)"
+            } else {
+                ""
+            };
+            // The to-do first: it asks for something, and a long line loses its end.
+            format!("{todo}{key} · {line}")
+        }
+    };
     // The next session's line wraps onto a second row rather than losing its place.
     let group_rows = super::wrap_words(&line, usize::from(area.width).saturating_sub(2));
     let group_height = u16::try_from(group_rows.len().clamp(1, 2)).unwrap_or(2);

@@ -254,3 +254,26 @@ fn today_opens_the_roll_call_of_todays_group_with_a() {
     let effects = keys(&mut app, "p");
     assert_eq!(effects.len(), 1);
 }
+
+#[test]
+fn a_held_session_without_attendance_is_a_to_do_on_today_until_marked() {
+    let mut app = app(Lang::En);
+    let mut data = fixtures::today_data();
+    let mut session = data.next_session.clone().unwrap();
+    session.session_id = 23;
+    data.unrecorded_sessions = vec![session];
+    app.update(Action::TodayLoaded(Box::new(data)));
+    assert_eq!(
+        app.handle_key(Key::Char('a')),
+        vec![Effect::LoadRollCall(23)]
+    );
+    app.update(Action::RollCallLoaded(Box::new(gf::roll_call())));
+    let line = RollLine {
+        family_id: 100,
+        name: String::new(),
+        status: Some(AttendanceStatus::Present),
+        adults: 1,
+    };
+    app.update(Action::MarkSaved(23, line, false));
+    assert!(app.today_view.data.unrecorded_sessions.is_empty());
+}
