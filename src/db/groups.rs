@@ -71,21 +71,23 @@ impl ReadTx<'_> {
     pub fn list_groups(&self, now: NaiveDateTime) -> Result<Vec<GroupRow>> {
         let since = datetime_text(now - chrono::Duration::days(ENDED_DAYS));
         let mut stmt = self.tx.prepare_cached(
+            // The series with a session since `since`, not ended ones first, found through the
+            // sessions' time index; only the first `LIMIT` get their figures counted.
             "SELECT g.id, g.name, g.method, g.language, g.capacity,
                 (SELECT count(*) FROM group_member m WHERE m.group_id = g.id AND m.left_on IS NULL),
                 (SELECT count(*) FROM group_session s WHERE s.group_id = g.id),
                 (SELECT min(starts_at) FROM group_session s WHERE s.group_id = g.id),
-                (SELECT max(starts_at) FROM group_session s WHERE s.group_id = g.id),
+                r.last,
                 (SELECT min(starts_at) FROM group_session s
                   WHERE s.group_id = g.id AND s.status = 'planned' AND s.starts_at >= ?2),
                 (SELECT count(*) FROM group_session s JOIN attendance a ON a.session_id = s.id
                   WHERE s.group_id = g.id AND s.status = 'held' AND a.status = 'present'),
                 (SELECT count(*) FROM group_session s JOIN attendance a ON a.session_id = s.id
                   WHERE s.group_id = g.id AND s.status = 'held')
-             FROM parent_group g
-             WHERE g.id IN (SELECT group_id FROM group_session WHERE starts_at >= ?1)
-                OR NOT EXISTS (SELECT 1 FROM group_session s WHERE s.group_id = g.id)
-             LIMIT ?3",
+             FROM (SELECT group_id, max(starts_at) AS last FROM group_session
+                   WHERE starts_at >= ?1 GROUP BY group_id
+                   ORDER BY max(starts_at) < ?2, min(starts_at) LIMIT ?3) r
+             JOIN parent_group g ON g.id = r.group_id",
         )?;
         let rows = stmt.query_map(
             params![since, datetime_text(now), GROUP_LIST_LIMIT as i64],

@@ -5,4 +5,3 @@ ALTER TABLE parent_group ADD COLUMN born_from TEXT;
 ALTER TABLE parent_group ADD COLUMN born_to TEXT;
 ALTER TABLE group_session ADD COLUMN cancel_reason TEXT;
 CREATE INDEX group_leader_staff ON group_leader (staff_id);
-CREATE INDEX group_session_status ON group_session (status, starts_at);
