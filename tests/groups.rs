@@ -130,6 +130,26 @@ fn a_series_over_christmas_skips_julafton_and_nyarsafton_and_is_audited() {
         refusal(again.unwrap_err()),
         GroupRefusal::NameTaken("julgrupp".into())
     );
+    // Editing keeps the sessions and changes the fields.
+    let mut group = NewGroup {
+        name: "Julgrupp Centrum".into(),
+        method: None,
+        language: Some("arabiska".into()),
+        place: None,
+        capacity: Some(7),
+        leaders: page.info.leaders.iter().map(|l| l.0).take(1).collect(),
+    };
+    let edited = groups::edit_series(&mut db, &now, id, &group, None).unwrap();
+    assert_eq!(edited.outcome, Outcome::SeriesUpdated);
+    let after = db.read(|tx| tx.group_page(id)).unwrap().unwrap();
+    assert_eq!(after.info.name, "Julgrupp Centrum");
+    assert_eq!(after.info.leaders.len(), 1);
+    assert_eq!(after.sessions.len(), 8);
+    group.leaders.clear();
+    assert_eq!(
+        refusal(groups::edit_series(&mut db, &now, id, &group, None).unwrap_err()),
+        GroupRefusal::NoLeader
+    );
     let audit = db.read(|tx| tx.list_audit(None)).unwrap();
     assert!(
         audit

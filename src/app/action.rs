@@ -209,6 +209,12 @@ pub enum Effect {
     LoadRollCall(i64),
     LoadSuggestions(i64),
     CreateSeries(Box<SeriesRequest>),
+    /// A series' own fields and leaders, and the children's birth-date span.
+    EditSeries {
+        id: i64,
+        group: Box<crate::domain::model::NewGroup>,
+        born: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    },
     AddMembers {
         group_id: i64,
         families: Vec<i64>,

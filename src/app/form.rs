@@ -153,6 +153,8 @@ pub enum FormKind {
     ManualBooking,
     /// A new parent-group series and its sessions.
     NewSeries,
+    /// A series' own fields and leaders (its sessions stay).
+    EditSeries(i64),
     /// Cancelling a session, with a reason.
     CancelSession(i64),
 }

@@ -17,6 +17,11 @@ impl App {
                     .map(|s| vec![Effect::LoadRollCall(s.id)])
                     .unwrap_or_default(),
                 Action::AddMembers => vec![Effect::LoadSuggestions(page.data.info.id)],
+                Action::Edit => {
+                    let form = forms::edit_series(&page.data.info, &self.staff.list);
+                    self.open_form(form);
+                    Vec::new()
+                }
                 other => {
                     page.handle(other);
                     Vec::new()

@@ -113,7 +113,7 @@ static SCREEN_BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 
 /// Every other key.
 #[rustfmt::skip]
-static BINDINGS: [Binding; 88] = [
+static BINDINGS: [Binding; 89] = [
     bind(Global, &[Char('/')], Action::Search, "sök familj", "search families", true),
     bind(Global, &[Char('?')], Action::Help, "hjälp", "help", true),
     bind(Global, &[Esc], Action::Back, "tillbaka", "back", false),
@@ -173,6 +173,7 @@ static BINDINGS: [Binding; 88] = [
     bind(Scope::Groups, &[Char('n')], Action::New, "ny grupp", "new group", true),
     bind(Scope::GroupPage, &[Enter], Action::Open, "närvaro för markerad träff", "roll call of the marked session", true),
     bind(Scope::GroupPage, &[Char('m')], Action::AddMembers, "lägg till familjer", "add families", true),
+    bind(Scope::GroupPage, &[Char('e')], Action::Edit, "ändra gruppen", "edit the group", true),
     bind(Scope::RollCall, &[Char('p')], Action::MarkPresent, "närvarande", "present", true),
     bind(Scope::RollCall, &[Char('a')], Action::MarkAbsent, "frånvarande", "absent", true),
     bind(Scope::RollCall, &[Char('e')], Action::MarkExcused, "anmält förhinder", "excused", true),

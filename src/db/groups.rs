@@ -442,6 +442,26 @@ impl WriteTx<'_> {
         Ok(id)
     }
 
+    /// A series' own fields, and its leaders replaced.
+    pub fn update_group(&self, id: i64, group: &NewGroup) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "UPDATE parent_group SET name = ?2, method = ?3, language = ?4, place = ?5, capacity = ?6
+                 WHERE id = ?1",
+            )?
+            .execute(params![id, group.name, group.method, group.language, group.place, group.capacity])?;
+        self.tx
+            .prepare_cached("DELETE FROM group_leader WHERE group_id = ?1")?
+            .execute([id])?;
+        let mut stmt = self
+            .tx
+            .prepare_cached("INSERT INTO group_leader (group_id, staff_id) VALUES (?1, ?2)")?;
+        for leader in &group.leaders {
+            stmt.execute(params![id, leader])?;
+        }
+        Ok(())
+    }
+
     /// The fields a series has beyond `NewGroup`: its area and the children's birth-date span.
     pub fn set_group_span(
         &self,

@@ -22,6 +22,7 @@ pub fn outcome(o: &Outcome) -> Text {
                 if *skipped == 1 { "week" } else { "weeks" }
             ),
         ),
+        Outcome::SeriesUpdated => Text::new("Gruppen är ändrad.", "The group is changed."),
         Outcome::MembersAdded(n) => Text::new(
             format!(
                 "{n} {} tillagda.",

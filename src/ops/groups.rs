@@ -11,7 +11,7 @@ use crate::domain::booking::Conflict;
 use crate::domain::enums::{AttendanceStatus, AuditAction, AuditEntity, SessionStatus};
 use crate::domain::group_views::{RollLine, SessionRow};
 use crate::domain::groups::{SeriesRequest, SessionChange, check_series, room_left, series_dates};
-use crate::domain::model::{Attendance, NewSession};
+use crate::domain::model::{Attendance, NewGroup, NewSession};
 
 /// Why a series or a session was not changed.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,6 +112,53 @@ pub fn create_series(db: &mut Db, ctx: &Ctx, req: &SeriesRequest) -> Result<Done
                 sessions: found,
                 skipped: u32::try_from(dates.skipped.len()).unwrap_or(u32::MAX),
             },
+            changed: Changed::Group(id),
+            id: Some(id),
+        })
+    })
+}
+
+/// Changes a series' own fields and leaders; its sessions keep their dates. New leaders are
+/// checked against their bookings at the sessions still to come.
+pub fn edit_series(
+    db: &mut Db,
+    ctx: &Ctx,
+    id: i64,
+    group: &NewGroup,
+    born: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+) -> Result<Done> {
+    db.write(|tx| {
+        let Some(page) = tx.group_page(id)? else {
+            return refuse(GroupRefusal::GroupGone);
+        };
+        if group.leaders.is_empty() {
+            return refuse(GroupRefusal::NoLeader);
+        }
+        if !page.info.name.eq_ignore_ascii_case(&group.name) && tx.group_name_taken(&group.name)? {
+            return refuse(GroupRefusal::NameTaken(group.name.clone()));
+        }
+        let coming: Vec<NaiveDateTime> = page
+            .sessions
+            .iter()
+            .filter(|s| s.status == SessionStatus::Planned && s.start >= ctx.now)
+            .map(|s| s.start)
+            .collect();
+        if let (Some(first), Some(last)) = (coming.first(), coming.last()) {
+            let duration = page.sessions.first().map_or(120, |s| s.duration_min);
+            let until = *last + Duration::minutes(i64::from(duration));
+            let busy = tx.busy_between(&group.leaders, *first, until)?;
+            let own: HashSet<i64> = page.sessions.iter().map(|s| -s.id).collect();
+            let staff = tx.list_staff()?;
+            let conflicts = check_series(&coming, duration, &group.leaders, &staff, &busy, &own);
+            if let Some((at, c)) = conflicts.into_iter().next() {
+                return refuse(GroupRefusal::Conflict(at, c));
+            }
+        }
+        tx.update_group(id, group)?;
+        tx.set_group_span(id, page.info.area.as_deref(), born)?;
+        tx.insert_audit(&ctx.audit(AuditAction::Update, AuditEntity::Group, Some(id)))?;
+        Ok(Done {
+            outcome: Outcome::SeriesUpdated,
             changed: Changed::Group(id),
             id: Some(id),
         })

@@ -157,6 +157,7 @@ pub enum Outcome {
     StatusChanged(FamilyStatus),
     StaffSaved,
     SeriesCreated { sessions: u32, skipped: u32 },
+    SeriesUpdated,
     MembersAdded(u32),
     MemberRemoved,
     SessionHeld,

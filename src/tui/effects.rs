@@ -184,6 +184,9 @@ impl Runner {
                 return Ok(vec![Action::SuggestionsLoaded(id, found, room)]);
             }
             Effect::CreateSeries(request) => ops::groups::create_series(db, &ctx, &request)?,
+            Effect::EditSeries { id, group, born } => {
+                ops::groups::edit_series(db, &ctx, id, &group, born)?
+            }
             Effect::AddMembers { group_id, families } => {
                 ops::groups::add_members(db, &ctx, group_id, &families)?
             }

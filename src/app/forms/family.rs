@@ -424,6 +424,7 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
         | FormKind::Outcome(_)
         | FormKind::ManualBooking
         | FormKind::NewSeries
+        | FormKind::EditSeries(_)
         | FormKind::CancelSession(_) => None,
     }
 }

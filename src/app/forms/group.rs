@@ -9,6 +9,7 @@ use super::{opt, parse_date};
 use crate::app::Text;
 use crate::app::action::Effect;
 use crate::app::form::{Field, Form, FormKind};
+use crate::domain::group_views::GroupInfo;
 use crate::domain::groups::{SeriesRequest, SessionChange, series_dates};
 use crate::domain::model::{NewGroup, Staff};
 use crate::i18n::groups::skip;
@@ -252,6 +253,73 @@ pub fn build(form: &Form) -> Option<Effect> {
         themes: Vec::new(),
     };
     Some(Effect::CreateSeries(Box::new(request)))
+}
+
+/// A series' own fields and leaders; its sessions keep their dates.
+pub fn edit_series(info: &GroupInfo, staff: &[Staff]) -> Form {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let leaders: Vec<String> = info.leaders.iter().map(|(id, _)| id.to_string()).collect();
+    let (from, to) = info.born.map_or((String::new(), String::new()), |(a, b)| {
+        (a.to_string(), b.to_string())
+    });
+    let fields = vec![
+        Field::text("name", t("Namn", "Name"), &info.name).required(),
+        Field::text("method", t("Metod", "Method"), &text(&info.method)),
+        Field::text("language", t("Språk", "Language"), &text(&info.language)),
+        Field::text("place", t("Plats", "Place"), &text(&info.place)),
+        Field::text("leaders", t("Ledare", "Leaders"), &leaders.join(", "))
+            .required()
+            .hint(
+                "namn eller id ur Personal, med komma emellan",
+                "names or ids from Staff, separated by commas",
+            ),
+        Field::text(
+            "capacity",
+            t("Platser (familjer)", "Capacity (families)"),
+            &info.capacity.map(|c| c.to_string()).unwrap_or_default(),
+        ),
+        Field::text(
+            "born_from",
+            t("Barn födda från", "Children born from"),
+            &from,
+        ),
+        Field::text("born_to", t("Barn födda till", "Children born until"), &to),
+    ];
+    let mut form = Form::new(
+        FormKind::EditSeries(info.id),
+        Text::new(
+            format!("Ändra {}", info.name),
+            format!("Edit {}", info.name),
+        ),
+        fields,
+    );
+    form.staff = staff.to_vec();
+    form
+}
+
+pub fn build_edit(form: &Form) -> Option<Effect> {
+    let FormKind::EditSeries(id) = form.kind else {
+        return None;
+    };
+    let born = match (
+        parse_date(form.value("born_from")),
+        parse_date(form.value("born_to")),
+    ) {
+        (Ok(a), Ok(b)) => Some((a, b)),
+        _ => None,
+    };
+    Some(Effect::EditSeries {
+        id,
+        group: Box::new(NewGroup {
+            name: form.value("name").to_string(),
+            method: opt(form.value("method")),
+            language: opt(form.value("language")),
+            place: opt(form.value("place")),
+            capacity: form.value("capacity").parse().ok(),
+            leaders: leaders(form.value("leaders"), &form.staff).ok()?,
+        }),
+        born,
+    })
 }
 
 pub fn cancel_session(session_id: i64, when: NaiveDateTime) -> Form {

@@ -10,7 +10,7 @@ use chrono::{Days, NaiveDate};
 
 pub use booking::manual;
 pub use family::{add_caregiver, add_child, consent, edit_family, exit, new_family};
-pub use group::{cancel_session, new_series};
+pub use group::{cancel_session, edit_series, new_series};
 pub use staff::{edit_staff, new_staff};
 pub use visit::outcome;
 
@@ -36,7 +36,7 @@ pub fn validate(form: &mut Form, today: NaiveDate) {
         FormKind::NewStaff | FormKind::EditStaff(_) => staff::validate(form),
         FormKind::Outcome(_) => visit::validate(form),
         FormKind::ManualBooking => booking::validate(form),
-        FormKind::NewSeries => group::validate(form),
+        FormKind::NewSeries | FormKind::EditSeries(_) => group::validate(form),
         FormKind::CancelSession(_) => {}
     }
     if form.tried {
@@ -72,6 +72,7 @@ pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Effect> {
         FormKind::Outcome(_) => visit::build(form),
         FormKind::ManualBooking => booking::build(form),
         FormKind::NewSeries => group::build(form),
+        FormKind::EditSeries(_) => group::build_edit(form),
         FormKind::CancelSession(_) => group::build_cancel(form),
         _ => family::build(form, today),
     }

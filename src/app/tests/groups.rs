@@ -277,3 +277,20 @@ fn a_held_session_without_attendance_is_a_to_do_on_today_until_marked() {
     app.update(Action::MarkSaved(23, line, false));
     assert!(app.today_view.data.unrecorded_sessions.is_empty());
 }
+
+#[test]
+fn e_on_a_series_page_edits_its_fields_and_leaders() {
+    let mut app = on_page();
+    app.handle_key(Key::Char('e'));
+    let form = app.form().unwrap();
+    assert_eq!(form.value("leaders"), "1, 2");
+    assert_eq!(form.value("born_from"), "2026-06-01");
+    match app.handle_key(Key::Enter).as_slice() {
+        [Effect::EditSeries { id: 2, group, born }] => {
+            assert_eq!(group.leaders, vec![1, 2]);
+            assert_eq!(group.name, "Föräldragrupp Östra");
+            assert!(born.is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+}
