@@ -355,6 +355,10 @@ fn members_fit_the_capacity_and_the_roll_call_marks_one_row_each() {
     let (_, session) =
         groups::change_session(&mut db, &today, s1, &SessionChange::Dropins(3)).unwrap();
     assert_eq!(session.dropins, 3);
+    // The family page's groups: present at the one held session.
+    let mine = db.read(|tx| tx.groups_of_family(families[0])).unwrap();
+    let mine = mine.iter().find(|g| g.group_id == id).unwrap();
+    assert_eq!((mine.held, mine.present), (1, 1));
     // The list shows the series with its figures.
     let list = db.read(|tx| tx.list_groups(today.now)).unwrap();
     let row = list.iter().find(|g| g.id == id).unwrap();

@@ -26,6 +26,8 @@ pub struct FamilyPageData {
     pub programme_missing: bool,
     /// The name of the version the family follows, when it was found.
     pub programme_name: Option<super::Text>,
+    /// The parent groups the family is or was in.
+    pub groups: Vec<crate::domain::group_views::FamilyGroup>,
 }
 
 /// Builds the page from what the runtime read; the programme is the version the family follows.
@@ -59,6 +61,7 @@ pub fn build(
         programme_name: programme.map(|p| super::Text::new(&p.name, &p.name_en)),
         detail,
         timelines,
+        groups: Vec::new(),
     }
 }
 

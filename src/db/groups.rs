@@ -660,3 +660,54 @@ impl ReadTx<'_> {
             .collect()
     }
 }
+
+impl ReadTx<'_> {
+    /// The series a family is or was in, with its marks at the held sessions while a member.
+    pub fn groups_of_family(
+        &self,
+        family_id: i64,
+    ) -> Result<Vec<crate::domain::group_views::FamilyGroup>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT g.id, g.name, m.joined_on, m.left_on,
+                (SELECT count(*) FROM group_session s WHERE s.group_id = g.id AND s.status = 'held'
+                   AND s.starts_at >= m.joined_on
+                   AND (m.left_on IS NULL OR substr(s.starts_at, 1, 10) <= m.left_on)),
+                (SELECT count(*) FROM attendance a JOIN group_session s ON s.id = a.session_id
+                   WHERE s.group_id = g.id AND a.family_id = m.family_id AND s.status = 'held'
+                     AND a.status = 'present'),
+                (SELECT count(*) FROM attendance a JOIN group_session s ON s.id = a.session_id
+                   WHERE s.group_id = g.id AND a.family_id = m.family_id AND s.status = 'held'
+                     AND a.status = 'absent'),
+                (SELECT count(*) FROM attendance a JOIN group_session s ON s.id = a.session_id
+                   WHERE s.group_id = g.id AND a.family_id = m.family_id AND s.status = 'held'
+                     AND a.status = 'excused')
+             FROM group_member m JOIN parent_group g ON g.id = m.group_id
+             WHERE m.family_id = ?1 ORDER BY m.joined_on DESC, g.id",
+        )?;
+        let raw = stmt
+            .query_map([family_id], |r| {
+                Ok((
+                    (r.get::<_, i64>(0)?, r.get::<_, String>(1)?),
+                    (r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?),
+                    (r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?),
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        raw.into_iter()
+            .map(
+                |((group_id, name), (joined, left), (held, present, absent, excused))| {
+                    Ok(crate::domain::group_views::FamilyGroup {
+                        group_id,
+                        name,
+                        joined: parse_date(&joined)?,
+                        left: left.map(|l| parse_date(&l)).transpose()?,
+                        held,
+                        present,
+                        absent,
+                        excused,
+                    })
+                },
+            )
+            .collect()
+    }
+}

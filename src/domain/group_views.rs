@@ -130,3 +130,17 @@ pub struct Suggestion {
     pub languages: Vec<String>,
     pub born: NaiveDate,
 }
+
+/// A family's membership of a series, with its attendance at the held sessions while a member.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FamilyGroup {
+    pub group_id: i64,
+    pub name: String,
+    pub joined: NaiveDate,
+    pub left: Option<NaiveDate>,
+    /// Held sessions while a member.
+    pub held: u32,
+    pub present: u32,
+    pub absent: u32,
+    pub excused: u32,
+}

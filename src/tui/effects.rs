@@ -216,18 +216,25 @@ impl Runner {
     }
 
     fn load_family(&mut self, id: i64) -> Result<Action, OpsError> {
-        let (detail, facts) = self
+        let (detail, facts, groups) = self
             .db
-            .read(|tx| Ok((tx.family_detail(id)?, tx.visit_facts_of_family(id)?)))
+            .read(|tx| {
+                Ok((
+                    tx.family_detail(id)?,
+                    tx.visit_facts_of_family(id)?,
+                    tx.groups_of_family(id)?,
+                ))
+            })
             .map_err(OpsError::read)?;
         let detail = detail.ok_or(ops::Refusal::FamilyGone)?;
-        let data: FamilyPageData = family::build(
+        let mut data: FamilyPageData = family::build(
             detail,
             &facts,
             self.catalogue.all(),
             self.now().date(),
             self.warning_days,
         );
+        data.groups = groups;
         Ok(Action::FamilyLoaded(Box::new(data)))
     }
 

@@ -471,3 +471,39 @@ pub fn render_member_pick(
     )));
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
+
+/// The family page's parent groups: each series, when the family joined (and left), and its
+/// attendance at the held sessions while a member.
+pub fn family_groups<'a>(
+    lang: Lang,
+    groups: &[crate::domain::group_views::FamilyGroup],
+    theme: Theme,
+) -> Vec<Line<'a>> {
+    if groups.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::from(Span::styled(
+        format!(" {}", tr(lang, "Föräldragrupper", "Parent groups")),
+        theme.header(),
+    ))];
+    for g in groups {
+        let left = g.left.map_or_else(String::new, |l| {
+            format!(" – {} {l}", tr(lang, "slutade", "left"))
+        });
+        // Present of the held sessions while a member; absences are in the series' grid.
+        let attended = format!(
+            "{} {} {} {}",
+            tr(lang, "närvarande", "present at"),
+            g.present,
+            tr(lang, "av", "of"),
+            g.held
+        );
+        lines.push(Line::from(format!(
+            "  {} · {} {}{left} · {attended}",
+            g.name,
+            tr(lang, "från", "from"),
+            g.joined
+        )));
+    }
+    lines
+}

@@ -627,6 +627,31 @@ mod groups {
     }
 
     #[test]
+    fn the_family_page_lists_its_groups() {
+        let mut app = app(Lang::Sv);
+        app.handle_key(Key::Char('3'));
+        let mut page = crate::app::fixtures::family_page(crate::domain::enums::Protection::None);
+        page.groups = vec![crate::domain::group_views::FamilyGroup {
+            group_id: 2,
+            name: "Föräldragrupp Östra".into(),
+            joined: crate::app::fixtures::d(2026, 11, 1),
+            left: None,
+            held: 2,
+            present: 1,
+            absent: 1,
+            excused: 0,
+        }];
+        app.update(Action::FamilyLoaded(Box::new(page)));
+        app.handle_key(Key::Char('G'));
+        let screen = draw(&app, 120, 40);
+        assert!(screen.contains("Föräldragrupper"), "{screen}");
+        assert!(
+            screen.contains("Föräldragrupp Östra · från 2026-11-01 · närvarande 1 av 2"),
+            "{screen}"
+        );
+    }
+
+    #[test]
     fn suggested_members() {
         let mut app = on_page(Lang::Sv);
         app.update(Action::SuggestionsLoaded(2, gf::suggestions(), Some(2)));
