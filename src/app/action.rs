@@ -89,6 +89,8 @@ pub enum Action {
     // Groups, a series page and the roll call
     /// Add suggested families to the series.
     AddMembers,
+    /// A family leaves the series.
+    RemoveMember,
     MarkPresent,
     MarkAbsent,
     MarkExcused,
@@ -218,6 +220,11 @@ pub enum Effect {
     AddMembers {
         group_id: i64,
         families: Vec<i64>,
+    },
+    /// A family leaves a series today.
+    RemoveMember {
+        group_id: i64,
+        family_id: i64,
     },
     /// One member's mark at one session: one row written.
     Mark {

@@ -157,6 +157,8 @@ pub enum FormKind {
     EditSeries(i64),
     /// Cancelling a session, with a reason.
     CancelSession(i64),
+    /// A family leaving a series.
+    RemoveMember(i64),
 }
 
 #[derive(Debug, Clone)]

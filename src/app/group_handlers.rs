@@ -17,6 +17,12 @@ impl App {
                     .map(|s| vec![Effect::LoadRollCall(s.id)])
                     .unwrap_or_default(),
                 Action::AddMembers => vec![Effect::LoadSuggestions(page.data.info.id)],
+                Action::RemoveMember => {
+                    if let Some(form) = forms::remove_member(&page.data) {
+                        self.open_form(form);
+                    }
+                    Vec::new()
+                }
                 Action::Edit => {
                     let form = forms::edit_series(&page.data.info, &self.staff.list);
                     self.open_form(form);

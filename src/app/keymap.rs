@@ -113,7 +113,7 @@ static SCREEN_BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 
 /// Every other key.
 #[rustfmt::skip]
-static BINDINGS: [Binding; 89] = [
+static BINDINGS: [Binding; 90] = [
     bind(Global, &[Char('/')], Action::Search, "sök familj", "search families", true),
     bind(Global, &[Char('?')], Action::Help, "hjälp", "help", true),
     bind(Global, &[Esc], Action::Back, "tillbaka", "back", false),
@@ -174,6 +174,7 @@ static BINDINGS: [Binding; 89] = [
     bind(Scope::GroupPage, &[Enter], Action::Open, "närvaro för markerad träff", "roll call of the marked session", true),
     bind(Scope::GroupPage, &[Char('m')], Action::AddMembers, "lägg till familjer", "add families", true),
     bind(Scope::GroupPage, &[Char('e')], Action::Edit, "ändra gruppen", "edit the group", true),
+    bind(Scope::GroupPage, &[Char('x')], Action::RemoveMember, "en familj slutar", "a family leaves", false),
     bind(Scope::RollCall, &[Char('p')], Action::MarkPresent, "närvarande", "present", true),
     bind(Scope::RollCall, &[Char('a')], Action::MarkAbsent, "frånvarande", "absent", true),
     bind(Scope::RollCall, &[Char('e')], Action::MarkExcused, "anmält förhinder", "excused", true),
@@ -330,7 +331,7 @@ mod tests {
                 FilterDue, ClearFilters, Reveal, Book, BookManually, BookOnDay, RecordOutcome,
                 PrevWeek, NextWeek, ThisWeek, PrevDay, NextDay, PickStaff, Rebook, AddCaregiver,
                 AddChild, RecordConsent, Activate, Decline, Pause, Exit, NextField, PrevField,
-                Save, Yes, No, AddMembers, MarkPresent, MarkAbsent, MarkExcused, OneAdult,
+                Save, Yes, No, AddMembers, RemoveMember, MarkPresent, MarkAbsent, MarkExcused, OneAdult,
                 TwoAdults, MoreDropins, FewerDropins, MarkHeld, CancelSession, Tick,
                 TodayRollCall,
             ],

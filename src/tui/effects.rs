@@ -187,6 +187,10 @@ impl Runner {
             Effect::EditSeries { id, group, born } => {
                 ops::groups::edit_series(db, &ctx, id, &group, born)?
             }
+            Effect::RemoveMember {
+                group_id,
+                family_id,
+            } => ops::groups::remove_member(db, &ctx, group_id, family_id)?,
             Effect::AddMembers { group_id, families } => {
                 ops::groups::add_members(db, &ctx, group_id, &families)?
             }

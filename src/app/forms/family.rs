@@ -425,6 +425,7 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
         | FormKind::ManualBooking
         | FormKind::NewSeries
         | FormKind::EditSeries(_)
-        | FormKind::CancelSession(_) => None,
+        | FormKind::CancelSession(_)
+        | FormKind::RemoveMember(_) => None,
     }
 }

@@ -347,3 +347,40 @@ pub fn build_cancel(form: &Form) -> Option<Effect> {
         change: SessionChange::Cancel(form.value("reason").to_string()),
     })
 }
+
+/// Which family leaves the series (from today; its marks stay).
+pub fn remove_member(page: &crate::domain::group_views::GroupPage) -> Option<Form> {
+    let options: Vec<(String, Text)> = page
+        .members
+        .iter()
+        .filter(|m| m.left.is_none())
+        .map(|m| (m.family_id.to_string(), Text::new(&m.name, &m.name)))
+        .collect();
+    if options.is_empty() {
+        return None;
+    }
+    let first = options[0].0.clone();
+    Some(Form::new(
+        FormKind::RemoveMember(page.info.id),
+        Text::new(
+            format!("Familj som slutar i {}", page.info.name),
+            format!("A family leaving {}", page.info.name),
+        ),
+        vec![
+            Field::choice("family", t("Familj", "Family"), options, &first).hint(
+                "←/→ väljer; närvaron hittills finns kvar",
+                "←/→ chooses; the attendance so far is kept",
+            ),
+        ],
+    ))
+}
+
+pub fn build_remove(form: &Form) -> Option<Effect> {
+    let FormKind::RemoveMember(group_id) = form.kind else {
+        return None;
+    };
+    Some(Effect::RemoveMember {
+        group_id,
+        family_id: form.value("family").parse().ok()?,
+    })
+}

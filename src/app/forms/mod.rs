@@ -10,7 +10,7 @@ use chrono::{Days, NaiveDate};
 
 pub use booking::manual;
 pub use family::{add_caregiver, add_child, consent, edit_family, exit, new_family};
-pub use group::{cancel_session, edit_series, new_series};
+pub use group::{cancel_session, edit_series, new_series, remove_member};
 pub use staff::{edit_staff, new_staff};
 pub use visit::outcome;
 
@@ -37,7 +37,7 @@ pub fn validate(form: &mut Form, today: NaiveDate) {
         FormKind::Outcome(_) => visit::validate(form),
         FormKind::ManualBooking => booking::validate(form),
         FormKind::NewSeries | FormKind::EditSeries(_) => group::validate(form),
-        FormKind::CancelSession(_) => {}
+        FormKind::CancelSession(_) | FormKind::RemoveMember(_) => {}
     }
     if form.tried {
         let missing: Vec<&'static str> = form
@@ -74,6 +74,7 @@ pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Effect> {
         FormKind::NewSeries => group::build(form),
         FormKind::EditSeries(_) => group::build_edit(form),
         FormKind::CancelSession(_) => group::build_cancel(form),
+        FormKind::RemoveMember(_) => group::build_remove(form),
         _ => family::build(form, today),
     }
 }

@@ -294,3 +294,22 @@ fn e_on_a_series_page_edits_its_fields_and_leaders() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn x_on_a_series_page_lets_a_current_member_leave() {
+    let mut app = on_page();
+    app.handle_key(Key::Char('x'));
+    let form = app.form().unwrap();
+    match &form.fields[0].kind {
+        form::FieldKind::Choice(options) => assert_eq!(options.len(), 7, "not the one who left"),
+        other => panic!("{other:?}"),
+    }
+    app.handle_key(Key::Right);
+    assert_eq!(
+        app.handle_key(Key::Enter),
+        vec![Effect::RemoveMember {
+            group_id: 2,
+            family_id: 101
+        }]
+    );
+}
