@@ -285,6 +285,21 @@ fn members_fit_the_capacity_and_the_roll_call_marks_one_row_each() {
         let m = groups::mark(&mut db, &today, s1, line.family_id, status, 1).unwrap();
         assert_eq!(m.now_held, i == 0);
     }
+    // The family who left is no longer marked at a later session.
+    assert_eq!(
+        refusal(
+            groups::mark(
+                &mut db,
+                &today,
+                s2,
+                families[5],
+                AttendanceStatus::Present,
+                1
+            )
+            .unwrap_err()
+        ),
+        GroupRefusal::NotMember
+    );
     // A wrong mark is corrected by marking again.
     let fixed = groups::mark(
         &mut db,

@@ -415,6 +415,20 @@ impl ReadTx<'_> {
         Ok(ids)
     }
 
+    /// Whether the family was a member of the series on `date`.
+    pub fn member_on(&self, group_id: i64, family_id: i64, date: NaiveDate) -> Result<bool> {
+        let date = date_text(date);
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT 1 FROM group_member WHERE group_id = ?1 AND family_id = ?2
+                   AND joined_on <= ?3 AND (left_on IS NULL OR left_on >= ?3)",
+            )?
+            .query_row(params![group_id, family_id, date], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
     pub fn group_name_taken(&self, name: &str) -> Result<bool> {
         Ok(self
             .tx

@@ -230,9 +230,12 @@ pub fn mark(
     adults: u32,
 ) -> Result<Marked> {
     db.write(|tx| {
-        let Some((_, session)) = tx.session(session_id)? else {
+        let Some((group_id, session)) = tx.session(session_id)? else {
             return refuse(GroupRefusal::SessionGone);
         };
+        if !tx.member_on(group_id, family_id, session.start.date())? {
+            return refuse(GroupRefusal::NotMember);
+        }
         match session.status {
             SessionStatus::Cancelled => return refuse(GroupRefusal::Cancelled),
             _ if session.start.date() > ctx.today() => {
