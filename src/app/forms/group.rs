@@ -183,6 +183,24 @@ pub fn validate(form: &mut Form) {
         form.set_error("born_from", Some(e));
     }
     form.note = preview(form);
+    if let Some(short) = too_few(form) {
+        form.set_error("first", Some(short));
+    }
+}
+
+/// When the leaders cannot meet weekly on the first session's weekday: how many weeks were free.
+fn too_few(form: &Form) -> Option<Text> {
+    let first = parse_start(form.value("first")).ok()?;
+    let count = parse_count(form.value("count"), MAX_SESSIONS).ok()?;
+    let ids = leaders(form.value("leaders"), &form.staff).ok()?;
+    let people: Vec<&Staff> = form.staff.iter().filter(|s| ids.contains(&s.id)).collect();
+    let found = series_dates(first, count as usize, &people).starts.len();
+    (found < count as usize).then(|| {
+        Text::new(
+            format!("bara {found} av {count} veckor går; välj en veckodag alla ledare arbetar"),
+            format!("only {found} of {count} weeks work; choose a weekday every leader works"),
+        )
+    })
 }
 
 /// The dates the series will have and the weeks it skips, for the form to show before saving.
