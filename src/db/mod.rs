@@ -2,6 +2,8 @@
 
 mod audit;
 mod families;
+mod group_links;
+mod group_reads;
 mod groups;
 mod lock;
 mod maintenance;

@@ -7,6 +7,7 @@ mod form;
 mod groups;
 pub mod i18n;
 mod overlays;
+mod roll_call;
 mod staff;
 pub mod theme;
 mod today;
@@ -76,8 +77,8 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
             Modal::Booking(state) => booking::render(app, state, frame, body, theme),
             // Drawn by Week in its header, where the chosen name goes.
             Modal::PickStaff(_) => {}
-            Modal::RollCall(state) => groups::render_roll_call(app, state, frame, body, theme),
-            Modal::PickMembers(pick) => groups::render_member_pick(app, pick, frame, body, theme),
+            Modal::RollCall(state) => roll_call::render(app, state, frame, body, theme),
+            Modal::PickMembers(pick) => roll_call::render_pick(app, pick, frame, body, theme),
         }
     }
 }
