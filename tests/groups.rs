@@ -3,6 +3,8 @@
 //! marks, one row each.
 #![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
 
+mod common;
+
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use hembesok::db::{Db, Mode, connect};
 use hembesok::domain::booking::Conflict;
@@ -381,5 +383,44 @@ fn members_fit_the_capacity_and_the_roll_call_marks_one_row_each() {
     assert_eq!(
         row.next.map(|n| n.date().to_string()).as_deref(),
         Some("2026-12-03")
+    );
+}
+
+#[test]
+fn import_visits_reports_a_clash_with_a_leaders_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("i.sqlite");
+    common::import_all(&path);
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let anna = db
+        .read(|tx| tx.staff_by_name("Anna Sköterska"))
+        .unwrap()
+        .unwrap()
+        .id;
+    let now = ctx(at(2026, 11, 23, 7));
+    groups::create_series(
+        &mut db,
+        &now,
+        &series("Julgrupp", vec![anna], at(2030, 11, 26, 10), 1),
+    )
+    .unwrap();
+    drop(db);
+    let file = dir.path().join("visits.csv");
+    std::fs::write(
+        &file,
+        "family_ref,visit_no,start,duration_min,status,staff\nT-001,extra,2030-11-26 10:30,60,planned,Anna Sköterska\n",
+    )
+    .unwrap();
+    let out = common::hembesok(&path)
+        .args(["import", "visits"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let lines = common::stderr_lines(&out);
+    assert_eq!(
+        lines[0],
+        "line 2: staff: Anna Sköterska is already booked then (Julgrupp 2030-11-26 10:00)",
+        "{lines:?}"
     );
 }
