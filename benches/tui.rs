@@ -71,6 +71,69 @@ fn main() {
     }
 }
 
+/// Groups: open the screen (key 4), a series (Enter), a roll call (Enter on a past session),
+/// and each mark (p), each read and drawn.
+fn measure_groups(app: &mut App, runner: &mut Runner, terminal: &mut Terminal<TestBackend>) {
+    app.close_all();
+    let mut open_groups = Vec::new();
+    for _ in 0..5 {
+        app.handle_key(Key::Char('1'));
+        app.groups = hembesok::app::groups::GroupsState::default();
+        let t = Instant::now();
+        let effects = app.handle_key(Key::Char('4'));
+        apply(app, runner, effects);
+        draw(terminal, app);
+        open_groups.push(t.elapsed());
+    }
+    Stats(open_groups).report("key 4: open Groups, read and draw", 16.0);
+    let mut open_series = Vec::new();
+    let mut open_roll = Vec::new();
+    let mut marks = Vec::new();
+    let today = runner.now().date();
+    for i in 0..5 {
+        app.groups.page = None;
+        app.groups.selected = i;
+        let t = Instant::now();
+        let effects = app.handle_key(Key::Enter);
+        apply(app, runner, effects);
+        draw(terminal, app);
+        open_series.push(t.elapsed());
+        let Some(page) = app.groups.page.as_mut() else {
+            continue;
+        };
+        let Some(past) = page
+            .data
+            .sessions
+            .iter()
+            .rposition(|s| s.start.date() <= today)
+        else {
+            continue;
+        };
+        page.selected = past;
+        let t = Instant::now();
+        let effects = app.handle_key(Key::Enter);
+        apply(app, runner, effects);
+        draw(terminal, app);
+        open_roll.push(t.elapsed());
+        let lines = app.roll_call().map_or(0, |r| r.call.lines.len());
+        for _ in 0..lines {
+            let t = Instant::now();
+            let effects = app.handle_key(Key::Char('p'));
+            apply(app, runner, effects);
+            draw(terminal, app);
+            marks.push(t.elapsed());
+        }
+        app.close_all();
+    }
+    Stats(open_series).report("Enter: open a series, read and draw", 16.0);
+    if !open_roll.is_empty() {
+        Stats(open_roll).report("Enter: open a roll call, read and draw", 16.0);
+    }
+    if !marks.is_empty() {
+        Stats(marks).report("p: one mark written and its line drawn", 16.0);
+    }
+}
+
 fn measure(families: usize) {
     let path = database(families);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
@@ -249,6 +312,8 @@ fn measure(families: usize) {
         move_week.push(t.elapsed());
     }
     Stats(move_week).report("key ] or [: move a week, read and draw", 16.0);
+
+    measure_groups(&mut app, &mut runner, &mut terminal);
 
     match peak_rss_mb() {
         Some(mb) => println!(

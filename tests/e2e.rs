@@ -385,3 +385,97 @@ fn book_the_first_proposed_slot_see_it_in_week_and_today_mark_it_done() {
             && audit.iter().any(|a| a.action.as_str() == "outcome")
     );
 }
+
+/// Issue 9's whole job: a series of 8 over the Christmas weeks (julafton and nyårsafton
+/// skipped), 6 suggested families added, session 1's roll call in 6 keys, session 2 cancelled
+/// with a reason, and the grid showing both.
+#[test]
+fn a_parent_group_over_christmas_from_series_to_roll_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("groups.sqlite");
+    assert_cmd::Command::cargo_bin("hembesok")
+        .unwrap()
+        .env("HEMBESOK_DB", &db)
+        .args([
+            "demo",
+            "--families",
+            "300",
+            "--seed",
+            "4",
+            "--today",
+            "2026-12-17",
+        ])
+        .assert()
+        .success();
+    // Two leaders with no visits, so nothing of the demo's clashes with the series.
+    let staff = dir.path().join("leaders.csv");
+    std::fs::write(
+        &staff,
+        "name,role,work_days,work_hours\nGull Ledare,parent_advisor,mon|tue|wed|thu|fri,08:00-16:30\nPer Ledare,nurse,mon|tue|wed|thu|fri,08:00-16:30\n",
+    )
+    .unwrap();
+    assert_cmd::Command::cargo_bin("hembesok")
+        .unwrap()
+        .env("HEMBESOK_DB", &db)
+        .arg("import")
+        .arg("staff")
+        .arg(&staff)
+        .assert()
+        .success();
+
+    let mut s = Session::start_at(&db, dir.path(), "2026-12-17 08:00");
+    s.wait_for("Visits today");
+    s.send("4");
+    s.wait_for("Next session");
+    s.send("n");
+    s.wait_for("New parent group");
+    s.send("Julgruppen\t\tsvenska\t\tGull Ledare, Per Ledare\t\x156\t\x152026-12-17 13:00\t");
+    s.wait_for("8 sessions, Thu 13:00: 17/12 7/1 14/1");
+    s.wait_for("skips 24/12");
+    s.wait_for("Christmas Eve, 31/12 New Year's Eve");
+    s.send("\r");
+    s.wait_for("The group is saved with 8 sessions (2 weeks skipped).");
+    s.wait_for("No families in the group yet");
+    s.send("m");
+    s.wait_for("Suggested families (6 places left)");
+    s.wait_for("6 ticked");
+    s.send("\r");
+    s.wait_for("6 families added.");
+    // The page is on session 1, today's.
+    s.send("\r");
+    s.wait_for("Roll call · Julgruppen · session 1");
+    s.send("pppppp");
+    s.wait_for("6/6 marked  ·  6 present");
+    s.send("\r");
+    s.wait_for_line(&["1. Thu 2026-12-17 13:00", "held"]);
+    s.send("j\r");
+    s.wait_for("Roll call · Julgruppen · session 2");
+    s.send("c");
+    s.wait_for("Cancel the session 2027-01-07 13:00");
+    s.send("Leader ill\r");
+    s.wait_for("The session is cancelled.");
+    s.send("\r");
+    // The roll call closed: the grid's header shows again.
+    s.wait_for("  1  2  3  4  5  6  7  8");
+    s.wait_for_line(&["2. Thu 2027-01-07 13:00", "cancelled: Leader ill"]);
+    // The grid: six present at session 1, and session 2's column reads "cancelled".
+    let grid: Vec<String> = s
+        .screen()
+        .lines()
+        .filter(|l| l.starts_with(" Familjen"))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(grid.len(), 6, "{}", s.screen());
+    assert!(grid.iter().all(|l| l.contains("✓")), "{}", s.screen());
+    let column: String = grid
+        .iter()
+        .filter_map(|l| {
+            let start = l.find('✓')?;
+            l[start..].chars().nth(3)
+        })
+        .collect();
+    assert_eq!(column, "cancel", "{}", s.screen());
+    s.send("q");
+    let status = s.finish();
+    assert!(status.success(), "exit status {status:?}");
+}

@@ -1,6 +1,9 @@
 //! What can happen: a user's intent or data arriving (`Action`), and what the runtime must do
 //! against the database in answer (`Effect`).
 
+use crate::domain::enums::AttendanceStatus;
+use crate::domain::group_views::{GroupPage, GroupRow, RollCall, RollLine, SessionRow, Suggestion};
+use crate::domain::groups::{SeriesRequest, SessionChange};
 use crate::domain::model::{
     Consent, NewCaregiver, NewChild, NewFamily, NewStaff, Staff, StatusChange,
 };
@@ -91,6 +94,24 @@ pub enum Action {
     Decline,
     Pause,
     Exit,
+    // Groups, a series page and the roll call
+    /// Add suggested families to the series.
+    AddMembers,
+    /// A family leaves the series.
+    RemoveMember,
+    MarkPresent,
+    MarkAbsent,
+    MarkExcused,
+    OneAdult,
+    TwoAdults,
+    MoreDropins,
+    FewerDropins,
+    MarkHeld,
+    CancelSession,
+    /// The roll call of today's session, from Today.
+    TodayRollCall,
+    /// Tick or untick the marked line of a checklist.
+    Tick,
     // Forms and dialogs
     NextField,
     PrevField,
@@ -128,6 +149,18 @@ pub enum Action {
     /// The visits booked from now on for a staff member (by id) about to be saved as not
     /// active.
     StaffBookingsLoaded(i64, Box<NewStaff>, Vec<crate::domain::views::DayVisit>),
+    /// The list of series.
+    GroupsLoaded(Vec<GroupRow>),
+    /// A series page.
+    GroupLoaded(Box<GroupPage>),
+    RollCallLoaded(Box<RollCall>),
+    /// Families that might join a series, and the places it has left.
+    SuggestionsLoaded(i64, Vec<Suggestion>, Option<usize>),
+    /// One mark was written: the roll call's line as it now is, and whether the session
+    /// became held.
+    MarkSaved(i64, RollLine, bool),
+    /// A session was held, cancelled or got drop-ins: what was done in words, and the session.
+    SessionSaved(super::Text, Box<SessionRow>),
 }
 
 /// Work for the runtime: reads and writes against the database, or stopping.
@@ -210,5 +243,36 @@ pub enum Effect {
     LoadDay(super::week::WeekQuery),
     /// Records what happened at a visit.
     SetOutcome(Box<crate::domain::model::VisitOutcome>),
+    LoadGroups,
+    LoadGroup(i64),
+    LoadRollCall(i64),
+    LoadSuggestions(i64),
+    CreateSeries(Box<SeriesRequest>),
+    /// A series' own fields and leaders, and the children's birth-date span.
+    EditSeries {
+        id: i64,
+        group: Box<crate::domain::model::NewGroup>,
+        born: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    },
+    AddMembers {
+        group_id: i64,
+        families: Vec<i64>,
+    },
+    /// A family leaves a series today.
+    RemoveMember {
+        group_id: i64,
+        family_id: i64,
+    },
+    /// One member's mark at one session: one row written.
+    Mark {
+        session_id: i64,
+        family_id: i64,
+        status: AttendanceStatus,
+        adults: u32,
+    },
+    ChangeSession {
+        session_id: i64,
+        change: SessionChange,
+    },
     Quit,
 }

@@ -27,6 +27,8 @@ pub struct FamilyPageData {
     pub programme_missing: bool,
     /// The name of the version the family follows, when it was found.
     pub programme_name: Option<super::Text>,
+    /// The parent groups the family is or was in.
+    pub groups: Vec<crate::domain::group_views::FamilyGroup>,
     /// The visits still booked from now on, earliest first: what leaving the programme cancels.
     pub booked: Vec<BookedVisit>,
 }
@@ -93,6 +95,7 @@ pub fn build(
         programme_name: programme.map(|p| super::Text::new(&p.name, &p.name_en)),
         detail,
         timelines,
+        groups: Vec::new(),
     }
 }
 

@@ -107,6 +107,8 @@ pub fn today_data() -> TodayData {
             theme: Some("Sömn".into()),
             members: 6,
         }),
+        today_sessions: Vec::new(),
+        unrecorded_sessions: Vec::new(),
     }
 }
 

@@ -190,6 +190,14 @@ pub enum FormKind {
     Outcome(i64),
     /// Booking by hand, checked against the plan.
     ManualBooking,
+    /// A new parent-group series and its sessions.
+    NewSeries,
+    /// A series' own fields and leaders (its sessions stay).
+    EditSeries(i64),
+    /// Cancelling a session, with a reason.
+    CancelSession(i64),
+    /// A family leaving a series.
+    RemoveMember(i64),
 }
 
 #[derive(Debug, Clone)]
@@ -208,6 +216,11 @@ pub struct Form {
     pub refs: Vec<i64>,
     /// For booking by hand: what the booking is checked against.
     pub plan: Option<Box<super::booking::BookingPlan>>,
+    /// What the form will do, shown where a field's hint goes when the field has none (the
+    /// dates a new series will have).
+    pub note: Option<Text>,
+    /// The staff a form can name (a series' leaders).
+    pub staff: Vec<crate::domain::model::Staff>,
 }
 
 impl Form {
@@ -234,6 +247,8 @@ impl Form {
             error: None,
             refs: Vec::new(),
             plan: None,
+            note: None,
+            staff: Vec::new(),
         }
     }
 

@@ -13,6 +13,7 @@ impl App {
             (Screen::Today, Action::RecordOutcome) => self.today_view.outcome_target().is_some(),
             (Screen::Today, Action::Rebook) => self.today_view.rebook_target().is_some(),
             (Screen::Today, Action::Book) => self.today_view.book_target().is_some(),
+            (Screen::Today, Action::TodayRollCall) => self.today_view.roll_call_target().is_some(),
             (Screen::Today, Action::Open) => match self.today_view.pane {
                 super::today::Pane::Visits => self.today_view.marked_visit().is_some(),
                 super::today::Pane::Alerts => self.today_view.marked_alert().is_some(),
@@ -32,6 +33,12 @@ impl App {
                 return Vec::new();
             }
             Action::Rebook => return view.rebook_target().map_or_else(Vec::new, rebook),
+            Action::TodayRollCall => {
+                return view
+                    .roll_call_target()
+                    .map(|id| vec![Effect::LoadRollCall(id)])
+                    .unwrap_or_default();
+            }
             Action::Book => {
                 return view.book_target().map_or_else(Vec::new, |family_id| {
                     vec![Effect::LoadProposals {

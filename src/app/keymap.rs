@@ -24,6 +24,13 @@ pub enum Scope {
     /// Choosing whose week to show.
     PickStaff,
     Staff,
+    Groups,
+    /// A series page: its sessions and the grid.
+    GroupPage,
+    /// Marking who came to a session.
+    RollCall,
+    /// Choosing suggested families for a series.
+    PickMembers,
     /// Typing in the Staff search line.
     StaffSearch,
     Form,
@@ -44,8 +51,11 @@ impl Scope {
             Scope::Form => ("Formulär", "Forms"),
             Scope::Confirm => ("Frågor", "Questions"),
             Scope::Help => ("Hjälp", "Help"),
+            Scope::GroupPage => ("Gruppsida", "Group page"),
+            Scope::RollCall => ("Närvaro", "Roll call"),
+            Scope::PickMembers => ("Välj familjer", "Choose families"),
             // A screen's own keys carry the screen's name, from the screen table.
-            Scope::Today | Scope::Week | Scope::Families | Scope::Staff => {
+            Scope::Today | Scope::Week | Scope::Families | Scope::Groups | Scope::Staff => {
                 Screen::of_scope(self).map_or(("", ""), |s| (s.info().sv, s.info().en))
             }
         }
@@ -103,7 +113,7 @@ static SCREEN_BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 
 /// Every other key.
 #[rustfmt::skip]
-static BINDINGS: [Binding; 73] = [
+static BINDINGS: [Binding; 93] = [
     bind(Global, &[Char('/')], Action::Search, "sök familj", "search families", true),
     bind(Global, &[Char('?')], Action::Help, "hjälp", "help", true),
     bind(Global, &[Esc], Action::Back, "tillbaka", "back", false),
@@ -119,6 +129,7 @@ static BINDINGS: [Binding; 73] = [
     bind(Today, &[Char('o')], Action::RecordOutcome, "registrera utfall", "record outcome", true),
     bind(Today, &[Char('r')], Action::Rebook, "boka om", "rebook", true),
     bind(Today, &[Char('n')], Action::Book, "boka besöket", "book the visit", true),
+    bind(Today, &[Char('a')], Action::TodayRollCall, "närvaro för dagens grupp", "roll call of today's group", true),
     bind(Week, &[Char('[')], Action::PrevWeek, "förra veckan", "previous week", true),
     bind(Week, &[Char(']')], Action::NextWeek, "nästa vecka", "next week", true),
     bind(Week, &[Char('t')], Action::ThisWeek, "denna vecka", "this week", false),
@@ -161,6 +172,25 @@ static BINDINGS: [Binding; 73] = [
     bind(Booking, &[Esc], Action::Back, "stäng", "close", true),
     bind(Booking, &[Char('m')], Action::BookManually, "boka för hand", "book by hand", true),
     bind(Booking, &[Char('?')], Action::Help, "hjälp", "help", true),
+    bind(Scope::Groups, &[Char('n')], Action::New, "ny grupp", "new group", true),
+    bind(Scope::GroupPage, &[Enter], Action::Open, "närvaro för markerad träff", "roll call of the marked session", true),
+    bind(Scope::GroupPage, &[Char('m')], Action::AddMembers, "lägg till familjer", "add families", true),
+    bind(Scope::GroupPage, &[Char('e')], Action::Edit, "ändra gruppen", "edit the group", true),
+    bind(Scope::GroupPage, &[Char('x')], Action::RemoveMember, "en familj slutar", "a family leaves", false),
+    bind(Scope::RollCall, &[Char('p')], Action::MarkPresent, "närvarande", "present", true),
+    bind(Scope::RollCall, &[Char('a')], Action::MarkAbsent, "frånvarande", "absent", true),
+    bind(Scope::RollCall, &[Char('e')], Action::MarkExcused, "anmält förhinder", "excused", true),
+    bind(Scope::RollCall, &[Char('1')], Action::OneAdult, "en vuxen", "one adult", false),
+    bind(Scope::RollCall, &[Char('2')], Action::TwoAdults, "två vuxna", "two adults", false),
+    bind(Scope::RollCall, &[Char('+')], Action::MoreDropins, "drop-in +1", "drop-ins +1", false),
+    bind(Scope::RollCall, &[Char('-')], Action::FewerDropins, "drop-in −1", "drop-ins −1", false),
+    bind(Scope::RollCall, &[Char('h')], Action::MarkHeld, "träffen genomförd", "session held", false),
+    bind(Scope::RollCall, &[Char('c')], Action::CancelSession, "ställ in träffen", "cancel the session", false),
+    bind(Scope::RollCall, &[Esc, Enter], Action::Back, "klar", "done", true),
+    bind(Scope::RollCall, &[Char('?')], Action::Help, "hjälp", "help", true),
+    bind(Scope::PickMembers, &[Char(' ')], Action::Tick, "markera / avmarkera", "tick / untick", true),
+    bind(Scope::PickMembers, &[Enter], Action::Save, "lägg till markerade", "add the ticked", true),
+    bind(Scope::PickMembers, &[Esc], Action::Back, "avbryt", "cancel", true),
     bind(Staff, &[Char('n')], Action::New, "ny medarbetare", "new staff member", true),
     bind(Staff, &[Char('e')], Action::Edit, "ändra", "edit", true),
     bind(Staff, &[Char('/')], Action::Search, "sök personal", "search staff", true),
@@ -304,7 +334,9 @@ mod tests {
                 FilterDue, ClearFilters, Reveal, Book, BookManually, BookOnDay, RecordOutcome,
                 PrevWeek, NextWeek, ThisWeek, PrevDay, NextDay, PickStaff, Rebook, AddCaregiver,
                 AddChild, RecordConsent, EditCaregiver, EditChild, Remove, Activate, Decline, Pause, Exit, NextField, PrevField,
-                Save, Yes, No,
+                Save, Yes, No, AddMembers, RemoveMember, MarkPresent, MarkAbsent, MarkExcused, OneAdult,
+                TwoAdults, MoreDropins, FewerDropins, MarkHeld, CancelSession, Tick,
+                TodayRollCall,
             ],
             one_per_screen: Show,
             not_keys: [
@@ -324,6 +356,12 @@ mod tests {
                 IndexEntryLoaded: "data from the runtime, after one family changed",
                 IntegrityChecked: "the runtime's answer to the check at start",
                 StaffBookingsLoaded: "data from the runtime, before a staff member is deactivated",
+                GroupsLoaded: "data from the runtime",
+                GroupLoaded: "data from the runtime",
+                RollCallLoaded: "data from the runtime",
+                SuggestionsLoaded: "data from the runtime",
+                MarkSaved: "the runtime's answer to a mark",
+                SessionSaved: "the runtime's answer to a change of a session",
             ],
         };
         for action in keyed {

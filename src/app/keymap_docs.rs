@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::keymap::{Scope, bindings_in, key_label, keys_label};
 
 /// Every scope, in the order the documentation lists them.
-const DOC_SCOPES: [Scope; 14] = [
+const DOC_SCOPES: [Scope; 18] = [
     Scope::Global,
     Scope::List,
     Scope::Today,
@@ -16,6 +16,10 @@ const DOC_SCOPES: [Scope; 14] = [
     Scope::Search,
     Scope::FamilyPage,
     Scope::Booking,
+    Scope::Groups,
+    Scope::GroupPage,
+    Scope::RollCall,
+    Scope::PickMembers,
     Scope::Staff,
     Scope::StaffSearch,
     Scope::Form,

@@ -9,6 +9,10 @@ pub mod family;
 pub(crate) mod fixtures;
 pub mod form;
 pub mod forms;
+#[cfg(test)]
+pub(crate) mod group_fixtures;
+mod group_handlers;
+pub mod groups;
 mod handlers;
 pub mod keymap;
 pub mod keymap_docs;
@@ -38,6 +42,7 @@ pub struct App {
     pub families: families::FamiliesState,
     pub family: Option<family::FamilyPage>,
     pub staff: staff::StaffState,
+    pub groups: groups::GroupsState,
     /// What is open over the screen, front last: see `modal`.
     modals: Vec<Modal>,
     /// A day chosen in Week to book on, while the family is being picked. Not a modal: the
@@ -64,6 +69,7 @@ impl App {
             families: families::FamiliesState::default(),
             family: None,
             staff: staff::StaffState::default(),
+            groups: groups::GroupsState::default(),
             modals: Vec::new(),
             book_on: None,
             message: None,
@@ -118,6 +124,7 @@ impl App {
         let own = match self.screen {
             Screen::Families if self.family.is_some() => Scope::FamilyPage,
             Screen::Families if self.families.searching => return vec![Scope::Search],
+            Screen::Groups if self.groups.page.is_some() => Scope::GroupPage,
             Screen::Staff if self.staff.searching => return vec![Scope::StaffSearch],
             screen => screen.info().scope,
         };
@@ -203,6 +210,12 @@ impl App {
                 self.message = Some(text);
                 self.reload_after(changed)
             }
+            Action::GroupsLoaded(_)
+            | Action::GroupLoaded(_)
+            | Action::RollCallLoaded(_)
+            | Action::SuggestionsLoaded(..)
+            | Action::MarkSaved(..)
+            | Action::SessionSaved(..) => self.group_data(action),
             Action::FamilyAlertsLoaded(family_id, rows) => {
                 self.today_view.set_family_alerts(family_id, rows);
                 self.families.refresh(&self.today_view);
@@ -278,7 +291,7 @@ impl App {
         let family = match changed {
             Changed::Family(id) | Changed::FamilyVisits(id) => Some(id),
             Changed::Visits { family_id, .. } => Some(family_id),
-            Changed::Staff => None,
+            Changed::Staff | Changed::Group(_) => None,
         };
         if let Some(id) = family {
             effects.push(Effect::RefreshFamily(id));
@@ -328,6 +341,7 @@ impl App {
                     effects.extend(self.week.reload());
                 }
             }
+            Changed::Group(id) => effects.extend(self.groups_changed(id)),
             Changed::Staff => {
                 effects.push(Effect::LoadStaff);
                 // Someone no longer active makes their booked visits to-dos.
@@ -347,6 +361,12 @@ impl App {
             Screen::Today => Vec::new(),
             Screen::Week => self.week.ensure_loaded(self.today),
             Screen::Families => self.families.ensure_loaded(),
+            Screen::Groups => {
+                let mut effects = self.groups.ensure_loaded();
+                // The new-series form names leaders from the staff list.
+                effects.extend(self.staff.ensure_loaded());
+                effects
+            }
             Screen::Staff => self.staff.ensure_loaded(),
         }
     }
@@ -361,6 +381,7 @@ impl App {
             Screen::Week => self.handle_week(&action),
             Screen::Families if self.family.is_some() => self.handle_family_page(&action),
             Screen::Families => self.handle_families(action),
+            Screen::Groups => self.handle_groups(&action),
             Screen::Staff => self.handle_staff(action),
         }
     }

@@ -5,6 +5,7 @@
 use super::booking::{BookingPlan, BookingRequest, BookingState};
 use super::family::BookedVisit;
 use super::form::Form;
+use super::groups::{MemberPick, RollCallState};
 use super::keymap::Scope;
 use super::week::StaffPick;
 use super::{Action, App, Effect, Text, forms};
@@ -65,6 +66,10 @@ pub enum Modal {
     Booking(BookingState),
     /// Choosing whose week Week shows; drawn in Week's header, where the name goes.
     PickStaff(StaffPick),
+    /// Marking who came to a session.
+    RollCall(RollCallState),
+    /// Choosing suggested families for a series.
+    PickMembers(MemberPick),
 }
 
 impl Modal {
@@ -76,6 +81,8 @@ impl Modal {
             Modal::Form(_) => vec![Scope::Form],
             Modal::Booking(_) => vec![Scope::Booking, Scope::List],
             Modal::PickStaff(_) => vec![Scope::PickStaff],
+            Modal::RollCall(_) => vec![Scope::RollCall, Scope::List],
+            Modal::PickMembers(_) => vec![Scope::PickMembers, Scope::List],
         }
     }
 
@@ -83,7 +90,12 @@ impl Modal {
     pub fn has_unsaved_input(&self) -> bool {
         match self {
             Modal::Form(form) => form.dirty,
-            Modal::Help | Modal::Question(_) | Modal::Booking(_) | Modal::PickStaff(_) => false,
+            Modal::Help
+            | Modal::Question(_)
+            | Modal::Booking(_)
+            | Modal::PickStaff(_)
+            | Modal::RollCall(_)
+            | Modal::PickMembers(_) => false,
         }
     }
 }
@@ -189,10 +201,37 @@ impl App {
         }
     }
 
-    /// After a write: the form or slot list it came from is done.
+    /// After a write: the form, slot list or member picker it came from is done.
     pub(super) fn close_writers(&mut self) {
-        self.modals
-            .retain(|m| !matches!(m, Modal::Form(_) | Modal::Booking(_)));
+        self.modals.retain(|m| {
+            !matches!(
+                m,
+                Modal::Form(_) | Modal::Booking(_) | Modal::PickMembers(_)
+            )
+        });
+    }
+
+    /// The open roll call.
+    pub fn roll_call(&self) -> Option<&RollCallState> {
+        self.modals.iter().rev().find_map(|m| match m {
+            Modal::RollCall(r) => Some(r),
+            _ => None,
+        })
+    }
+
+    pub(super) fn roll_call_mut(&mut self) -> Option<&mut RollCallState> {
+        self.modals.iter_mut().rev().find_map(|m| match m {
+            Modal::RollCall(r) => Some(r),
+            _ => None,
+        })
+    }
+
+    /// The open member picker.
+    pub fn member_pick(&self) -> Option<&MemberPick> {
+        self.modals.iter().rev().find_map(|m| match m {
+            Modal::PickMembers(p) => Some(p),
+            _ => None,
+        })
     }
 
     /// Sends an action to what is in front.
@@ -216,6 +255,8 @@ impl App {
             Modal::Form(_) => self.handle_form(action),
             Modal::Booking(_) => self.handle_booking(action),
             Modal::PickStaff(_) => self.handle_pick(&action),
+            Modal::RollCall(_) => self.handle_roll_call(&action),
+            Modal::PickMembers(_) => self.handle_pick_members(&action),
         }
     }
 

@@ -37,6 +37,10 @@ pub struct TodayData {
     /// The visits of today and up to the next working day, in time order.
     pub visits: Vec<DayVisit>,
     pub next_session: Option<SessionInfo>,
+    /// Today's sessions that are not cancelled, in time order: `a` opens the first's roll call.
+    pub today_sessions: Vec<SessionInfo>,
+    /// Held sessions of the last weeks without attendance recorded, oldest first.
+    pub unrecorded_sessions: Vec<SessionInfo>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -150,6 +154,23 @@ impl TodayState {
             .map(|a| a.family_id)
     }
 
+    /// The session whose roll call `a` opens: today's first, else the oldest held one without
+    /// attendance.
+    pub fn roll_call_target(&self) -> Option<i64> {
+        self.data
+            .today_sessions
+            .first()
+            .or(self.data.unrecorded_sessions.first())
+            .map(|s| s.session_id)
+    }
+
+    /// A mark was made at a session: it is no longer without attendance.
+    pub fn session_marked(&mut self, session_id: i64) {
+        self.data
+            .unrecorded_sessions
+            .retain(|s| s.session_id != session_id);
+    }
+
     /// Whether `day` is one Today shows.
     pub fn shows_day(&self, day: NaiveDate) -> bool {
         day >= self.data.date && day <= self.data.next_day
@@ -219,6 +240,8 @@ pub fn today_data(
         next_day,
         visits: merge_twins(visits),
         next_session,
+        today_sessions: Vec::new(),
+        unrecorded_sessions: Vec::new(),
     }
 }
 

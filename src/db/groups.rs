@@ -1,9 +1,11 @@
-//! Parent groups: series, sessions, members and attendance.
+//! Parent groups: series, sessions, members and attendance (the writes; reads are in
+//! `group_reads`).
 
 use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::{Result, WriteTx, date_text, datetime_text};
+use crate::domain::enums::SessionStatus;
 use crate::domain::model::{Attendance, NewGroup, NewSession};
 
 impl WriteTx<'_> {
@@ -21,6 +23,46 @@ impl WriteTx<'_> {
             stmt.execute(params![id, leader])?;
         }
         Ok(id)
+    }
+
+    /// A series' own fields, and its leaders replaced.
+    pub fn update_group(&self, id: i64, group: &NewGroup) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "UPDATE parent_group SET name = ?2, method = ?3, language = ?4, place = ?5, capacity = ?6
+                 WHERE id = ?1",
+            )?
+            .execute(params![id, group.name, group.method, group.language, group.place, group.capacity])?;
+        self.tx
+            .prepare_cached("DELETE FROM group_leader WHERE group_id = ?1")?
+            .execute([id])?;
+        let mut stmt = self
+            .tx
+            .prepare_cached("INSERT INTO group_leader (group_id, staff_id) VALUES (?1, ?2)")?;
+        for leader in &group.leaders {
+            stmt.execute(params![id, leader])?;
+        }
+        Ok(())
+    }
+
+    /// The fields a series has beyond `NewGroup`: its area and the children's birth-date span.
+    pub fn set_group_span(
+        &self,
+        id: i64,
+        area: Option<&str>,
+        born: Option<(NaiveDate, NaiveDate)>,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "UPDATE parent_group SET area = ?2, born_from = ?3, born_to = ?4 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                area,
+                born.map(|b| date_text(b.0)),
+                born.map(|b| date_text(b.1))
+            ])?;
+        Ok(())
     }
 
     pub fn insert_session(&self, session: &NewSession) -> Result<i64> {
@@ -55,6 +97,31 @@ impl WriteTx<'_> {
         Ok(())
     }
 
+    /// Adds a family to a series, or takes back one who had left; false when it is a member.
+    pub fn join_member(&self, group_id: i64, family_id: i64, on: NaiveDate) -> Result<bool> {
+        let n = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO group_member (group_id, family_id, joined_on) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (group_id, family_id) DO UPDATE SET left_on = NULL
+                 WHERE group_member.left_on IS NOT NULL",
+            )?
+            .execute(params![group_id, family_id, date_text(on)])?;
+        Ok(n > 0)
+    }
+
+    /// A member leaves on `on`; their earlier marks stay.
+    pub fn leave_member(&self, group_id: i64, family_id: i64, on: NaiveDate) -> Result<bool> {
+        let n = self
+            .tx
+            .prepare_cached(
+                "UPDATE group_member SET left_on = ?3
+                 WHERE group_id = ?1 AND family_id = ?2 AND left_on IS NULL",
+            )?
+            .execute(params![group_id, family_id, date_text(on)])?;
+        Ok(n > 0)
+    }
+
     /// Records (or corrects) one family's attendance at one session.
     pub fn set_attendance(&self, a: &Attendance) -> Result<()> {
         self.tx
@@ -64,6 +131,28 @@ impl WriteTx<'_> {
                     adults_present = excluded.adults_present",
             )?
             .execute(params![a.session_id, a.family_id, a.status.as_str(), a.adults_present])?;
+        Ok(())
+    }
+
+    /// Sets a session's status; a cancelled one keeps its reason, others lose any.
+    pub fn set_session_status(
+        &self,
+        id: i64,
+        status: SessionStatus,
+        reason: Option<&str>,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "UPDATE group_session SET status = ?2, cancel_reason = ?3 WHERE id = ?1",
+            )?
+            .execute(params![id, status.as_str(), reason])?;
+        Ok(())
+    }
+
+    pub fn set_dropins(&self, id: i64, count: u32) -> Result<()> {
+        self.tx
+            .prepare_cached("UPDATE group_session SET dropin_count = ?2 WHERE id = ?1")?
+            .execute(params![id, count])?;
         Ok(())
     }
 }

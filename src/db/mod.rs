@@ -3,6 +3,8 @@
 mod audit;
 mod calendar;
 mod families;
+mod group_links;
+mod group_reads;
 mod groups;
 mod lock;
 mod maintenance;

@@ -157,6 +157,8 @@ impl ReadTx<'_> {
                 });
             }
         }
+        // A session is a booking of its leaders: visits are checked and proposed around it.
+        out.extend(self.sessions_busy_between(staff_ids, from, to)?);
         Ok(out)
     }
 

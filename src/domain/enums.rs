@@ -241,6 +241,12 @@ text_enum!(
         Demo => "demo",
         ExportCalendar => "export_calendar",
         AuditExtract => "audit_extract",
+        AddMember => "add_member",
+        RemoveMember => "remove_member",
+        Attendance => "attendance",
+        SessionHeld => "session_held",
+        SessionCancelled => "session_cancelled",
+        Dropins => "dropins",
     }
 );
 
@@ -251,6 +257,8 @@ text_enum!(
         Staff => "staff",
         Visit => "visit",
         Database => "database",
+        Group => "group",
+        Session => "session",
     }
 );
 

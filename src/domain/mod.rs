@@ -5,6 +5,8 @@ pub mod builtin;
 pub mod calendar;
 pub mod catalogue;
 pub mod enums;
+pub mod group_views;
+pub mod groups;
 pub mod ics;
 pub mod identity;
 pub mod model;

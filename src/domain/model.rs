@@ -230,6 +230,8 @@ pub enum Changed {
         days: [chrono::NaiveDate; 2],
     },
     Staff,
+    /// A parent-group series: its fields, sessions or members.
+    Group(i64),
     /// The family's status and its visits booked from now on (leaving cancels them).
     FamilyVisits(i64),
 }

@@ -152,6 +152,12 @@ pub fn audit_action(a: AuditAction) -> Text {
         AuditAction::Demo => t("demodata", "demo"),
         AuditAction::ExportCalendar => t("kalenderexport", "export calendar"),
         AuditAction::AuditExtract => t("loggutdrag", "audit extract"),
+        AuditAction::AddMember => t("ny gruppmedlem", "add member"),
+        AuditAction::RemoveMember => t("lämnade gruppen", "remove member"),
+        AuditAction::Attendance => t("närvaro", "attendance"),
+        AuditAction::SessionHeld => t("träff genomförd", "session held"),
+        AuditAction::SessionCancelled => t("träff inställd", "session cancelled"),
+        AuditAction::Dropins => t("drop-in", "drop-ins"),
     }
 }
 
@@ -161,6 +167,8 @@ pub fn audit_entity(e: AuditEntity) -> Text {
         AuditEntity::Staff => t("personal", "staff"),
         AuditEntity::Visit => t("besök", "visit"),
         AuditEntity::Database => t("databas", "database"),
+        AuditEntity::Group => t("grupp", "group"),
+        AuditEntity::Session => t("gruppträff", "session"),
     }
 }
 

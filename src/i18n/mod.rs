@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod cli;
+pub mod groups;
 pub mod help;
 pub mod import;
 pub mod input;

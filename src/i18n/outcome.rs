@@ -53,6 +53,7 @@ pub fn outcome(o: &Outcome) -> Text {
             format!("The status is changed; {cancelled} booked visits are cancelled."),
         ),
         Outcome::StaffSaved => Text::new("Personalen är sparad.", "The staff member is saved."),
+        group => super::groups::outcome(group),
     }
 }
 
@@ -133,6 +134,7 @@ pub fn refusal(r: &Refusal) -> Text {
             format!("Ingen personal har id eller namn \"{who}\"; se listan under Personal (5)."),
             format!("No staff member has the id or name \"{who}\"; see the list under Staff (5)."),
         ),
+        Refusal::Group(r) => super::groups::refusal(r),
         Refusal::StaffAmbiguous { who, names } => Text::new(
             format!(
                 "\"{who}\" finns i flera namn ({}); skriv mer av namnet, eller id:t.",

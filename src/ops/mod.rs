@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod demo;
 pub mod families;
 pub mod files;
+pub mod groups;
 pub mod import;
 pub mod staff;
 pub mod visits;
@@ -100,6 +101,8 @@ pub enum Refusal {
         who: String,
         names: Vec<String>,
     },
+    /// About a parent group or one of its sessions.
+    Group(groups::GroupRefusal),
 }
 
 /// What went wrong: a refusal, or the database failing while reading or while saving.
@@ -169,6 +172,16 @@ pub enum Outcome {
         cancelled: usize,
     },
     StaffSaved,
+    SeriesCreated {
+        sessions: u32,
+        skipped: u32,
+    },
+    SeriesUpdated,
+    MembersAdded(u32),
+    MemberRemoved,
+    SessionHeld,
+    SessionCancelled,
+    DropinsSet(u32),
 }
 
 /// A use case's result: what it did and what changed.

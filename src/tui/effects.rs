@@ -12,6 +12,7 @@ use crate::app::{Action, Effect};
 use crate::db::Db;
 use crate::domain::catalogue::Catalogue;
 use crate::i18n::outcome::{ops_error, outcome};
+use crate::ops::groups::GroupRefusal;
 use crate::ops::{self, Ctx, Done, OpsError};
 
 use super::reads;
@@ -196,6 +197,53 @@ impl Runner {
                 ops::families::set_status(db, &ctx, family_id, &change)?
             }
             Effect::SaveStaff { id, staff } => ops::staff::save_staff(db, &ctx, id, &staff)?,
+            Effect::LoadGroups => {
+                let list = db
+                    .read(|tx| tx.list_groups(ctx.now))
+                    .map_err(OpsError::Read)?;
+                return Ok(vec![Action::GroupsLoaded(list)]);
+            }
+            Effect::LoadGroup(id) => {
+                let page = db.read(|tx| tx.group_page(id)).map_err(OpsError::Read)?;
+                let page = page.ok_or(ops::Refusal::Group(GroupRefusal::GroupGone))?;
+                return Ok(vec![Action::GroupLoaded(Box::new(page))]);
+            }
+            Effect::LoadRollCall(id) => {
+                let call = db.read(|tx| tx.roll_call(id)).map_err(OpsError::Read)?;
+                let call = call.ok_or(ops::Refusal::Group(GroupRefusal::SessionGone))?;
+                return Ok(vec![Action::RollCallLoaded(Box::new(call))]);
+            }
+            Effect::LoadSuggestions(id) => {
+                let (found, room) = reads::suggestions(db, id, ctx.now)?;
+                return Ok(vec![Action::SuggestionsLoaded(id, found, room)]);
+            }
+            Effect::CreateSeries(request) => ops::groups::create_series(db, &ctx, &request)?,
+            Effect::EditSeries { id, group, born } => {
+                ops::groups::edit_series(db, &ctx, id, &group, born)?
+            }
+            Effect::RemoveMember {
+                group_id,
+                family_id,
+            } => ops::groups::remove_member(db, &ctx, group_id, family_id)?,
+            Effect::AddMembers { group_id, families } => {
+                ops::groups::add_members(db, &ctx, group_id, &families)?
+            }
+            Effect::Mark {
+                session_id,
+                family_id,
+                status,
+                adults,
+            } => {
+                let m = ops::groups::mark(db, &ctx, session_id, family_id, status, adults)?;
+                return Ok(vec![Action::MarkSaved(m.session_id, m.line, m.now_held)]);
+            }
+            Effect::ChangeSession { session_id, change } => {
+                let (done, session) = ops::groups::change_session(db, &ctx, session_id, &change)?;
+                return Ok(vec![Action::SessionSaved(
+                    outcome(&done),
+                    Box::new(session),
+                )]);
+            }
         };
         Ok(vec![Self::saved(&done)])
     }
@@ -206,18 +254,25 @@ impl Runner {
     }
 
     fn load_family(&mut self, id: i64) -> Result<Action, OpsError> {
-        let (detail, facts) = self
+        let (detail, facts, groups) = self
             .db
-            .read(|tx| Ok((tx.family_detail(id)?, tx.visit_facts_of_family(id)?)))
+            .read(|tx| {
+                Ok((
+                    tx.family_detail(id)?,
+                    tx.visit_facts_of_family(id)?,
+                    tx.groups_of_family(id)?,
+                ))
+            })
             .map_err(OpsError::read)?;
         let detail = detail.ok_or(ops::Refusal::FamilyGone)?;
-        let data: FamilyPageData = family::build(
+        let mut data: FamilyPageData = family::build(
             detail,
             &facts,
             self.catalogue.all(),
             self.now(),
             self.warning_days,
         );
+        data.groups = groups;
         Ok(Action::FamilyLoaded(Box::new(data)))
     }
 
@@ -227,11 +282,20 @@ impl Runner {
         let now = self.now();
         let date = now.date();
         let next_day = today::next_working_day(date);
-        let (visits, next) = self
+        let (visits, next, sessions, unrecorded) = self
             .db
-            .read(|tx| Ok((tx.day_visits(date, next_day)?, tx.next_session(now)?)))
+            .read(|tx| {
+                Ok((
+                    tx.day_visits(date, next_day)?,
+                    tx.next_session(now)?,
+                    tx.sessions_on(date)?,
+                    tx.unrecorded_sessions(now)?,
+                ))
+            })
             .map_err(OpsError::Read)?;
-        let data = today::today_data(date, visits, next);
+        let mut data = today::today_data(date, visits, next);
+        data.today_sessions = sessions;
+        data.unrecorded_sessions = unrecorded;
         let mut actions = vec![Action::TodayLoaded(Box::new(data))];
         let job = reads::alerts_job(&self.catalogue, now, self.warning_days);
         actions.extend(self.read_later(job)?);

@@ -219,3 +219,39 @@ pub fn family_alerts(
     })
     .map_err(OpsError::Read)
 }
+
+/// The families to suggest for a series, language first, and the places it has left.
+pub fn suggestions(
+    db: &mut Db,
+    group_id: i64,
+    now: NaiveDateTime,
+) -> Result<(Vec<crate::domain::group_views::Suggestion>, Option<usize>), OpsError> {
+    use crate::domain::groups::{room_left, suggest_members};
+    db.read(|tx| {
+        let page =
+            tx.group_page(group_id)
+                .map_err(OpsError::Read)?
+                .ok_or(crate::ops::Refusal::Group(
+                    crate::ops::groups::GroupRefusal::GroupGone,
+                ))?;
+        let members = page.members.iter().filter(|m| m.left.is_none()).count();
+        // Without a span of its own, a series is for children born in the year before it starts.
+        let start = page.sessions.first().map_or(now.date(), |s| s.start.date());
+        let span = page
+            .info
+            .born
+            .unwrap_or((start - chrono::Days::new(365), start));
+        let language = page.info.language.as_deref();
+        let found = tx
+            .member_candidates(span, language, now)
+            .map_err(OpsError::Read)?;
+        let candidates: Vec<_> = found.iter().map(|(c, _)| c.clone()).collect();
+        let order = suggest_members(&candidates, span, language);
+        let suggestions = order
+            .iter()
+            .filter_map(|id| found.iter().find(|(c, _)| c.family_id == *id))
+            .map(|(_, s)| s.clone())
+            .collect();
+        Ok::<_, OpsError>((suggestions, room_left(page.info.capacity, members)))
+    })
+}

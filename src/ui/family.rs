@@ -59,6 +59,11 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
     for (child, timeline) in d.children.iter().zip(&page.data.timelines) {
         lines.extend(render_child(&p, child, timeline));
     }
+    lines.extend(super::groups::family_groups(
+        app.lang,
+        &page.data.groups,
+        theme,
+    ));
     let inner_height = area.height.saturating_sub(2);
     let max_scroll = (lines.len() as u16).saturating_sub(inner_height);
     let block = Block::bordered().border_style(theme.focus_border());

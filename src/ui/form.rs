@@ -55,7 +55,14 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Them
         fields_area,
     );
     if let Some(f) = form.fields.get(form.focus) {
-        if let Some(hint) = &f.hint {
+        // A form's note (a series' dates) shows unless the field is wrong and its hint says how
+        // to write it.
+        let hint = f
+            .hint
+            .as_ref()
+            .filter(|_| form.note.is_none() || f.error.is_some())
+            .or(form.note.as_ref());
+        if let Some(hint) = hint {
             frame.render_widget(
                 Paragraph::new(hint.get(lang))
                     .style(theme.dim())

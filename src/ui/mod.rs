@@ -4,8 +4,10 @@ mod booking;
 mod families;
 mod family;
 mod form;
+mod groups;
 pub mod i18n;
 mod overlays;
+mod roll_call;
 mod staff;
 pub mod theme;
 mod today;
@@ -70,6 +72,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
             Some(page) => family::render(app, page, frame, body, theme),
             None => families::render(app, frame, body, theme),
         },
+        Screen::Groups => groups::render(app, frame, body, theme),
         Screen::Staff => staff::render(app, frame, body, theme),
     }
     render_footer(app, &message_rows, frame, footer, theme);
@@ -82,6 +85,8 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
             Modal::Booking(state) => booking::render(app, state, frame, body, theme),
             // Drawn by Week in its header, where the chosen name goes.
             Modal::PickStaff(_) => {}
+            Modal::RollCall(state) => roll_call::render(app, state, frame, body, theme),
+            Modal::PickMembers(pick) => roll_call::render_pick(app, pick, frame, body, theme),
         }
     }
 }
@@ -100,8 +105,15 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         spans.push(Span::styled(format!(" {key} {name} "), style));
     }
     let week = IsoWeek::of(app.today);
-    let right = format!("{} {}  {} ", s.week_label, week.week, app.today);
     let used: usize = spans.iter().map(|sp| sp.width()).sum();
+    // The date gives way to the tabs first, then the week.
+    let right = [
+        format!("{} {}  {} ", s.week_label, week.week, app.today),
+        format!("{} {} ", s.week_label, week.week),
+    ]
+    .into_iter()
+    .find(|r| used + r.chars().count() <= area.width as usize)
+    .unwrap_or_default();
     let pad = (area.width as usize).saturating_sub(used + right.chars().count());
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(right, theme.dim()));

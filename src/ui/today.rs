@@ -15,10 +15,21 @@ use crate::domain::timeline::AlertKind;
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
     let view = &app.today_view;
-    let line = match &view.data.next_session {
+    // Today's session, with the key to its roll call; else the next one.
+    let today = view.data.today_sessions.first();
+    let label = if today.is_some() {
+        super::describe(
+            app.lang,
+            "Dagens grupp (a: närvaro)",
+            "Today's group (a: roll call)",
+        )
+    } else {
+        s.next_group
+    };
+    let line = match today.or(view.data.next_session.as_ref()) {
         Some(n) => format!(
             "{}: {}, {} {}{}{}",
-            s.next_group,
+            label,
             n.group_name,
             s.weekdays[n.start.weekday().num_days_from_monday() as usize],
             n.start.format("%Y-%m-%d %H:%M"),
@@ -29,6 +40,34 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             ),
         ),
         None => s.no_group.to_string(),
+    };
+    // Held sessions without attendance are a to-do of their own, after the group.
+    let line = match view.data.unrecorded_sessions.as_slice() {
+        [] => line,
+        [first, rest @ ..] => {
+            let more = if rest.is_empty() {
+                String::new()
+            } else {
+                format!(" (+{})", rest.len())
+            };
+            let when = first.start.format("%Y-%m-%d");
+            let (sv, en) = (
+                format!("Närvaro saknas: {} {when}{more}", first.group_name),
+                format!("Attendance not recorded: {} {when}{more}", first.group_name),
+            );
+            let todo = if app.lang == crate::app::Lang::Sv {
+                sv
+            } else {
+                en
+            };
+            let key = if view.data.today_sessions.is_empty() {
+                " (a)"
+            } else {
+                ""
+            };
+            // The to-do first: it asks for something, and a long line loses its end.
+            format!("{todo}{key} · {line}")
+        }
     };
     // The next session's line wraps onto a second row rather than losing its place.
     let group_rows = super::wrap_words(&line, usize::from(area.width).saturating_sub(2));

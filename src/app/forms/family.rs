@@ -558,6 +558,10 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
         FormKind::NewStaff
         | FormKind::EditStaff(_)
         | FormKind::Outcome(_)
-        | FormKind::ManualBooking => None,
+        | FormKind::ManualBooking
+        | FormKind::NewSeries
+        | FormKind::EditSeries(_)
+        | FormKind::CancelSession(_)
+        | FormKind::RemoveMember(_) => None,
     }
 }

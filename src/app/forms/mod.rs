@@ -2,6 +2,7 @@
 
 mod booking;
 mod family;
+mod group;
 mod staff;
 mod visit;
 
@@ -12,6 +13,7 @@ pub use family::{
     add_caregiver, add_child, consent, edit_caregiver, edit_child, edit_family, exit, new_family,
     person_of, refill_person,
 };
+pub use group::{cancel_session, edit_series, new_series, remove_member};
 pub use staff::{edit_staff, new_staff};
 pub use visit::outcome;
 
@@ -39,6 +41,8 @@ pub fn validate(form: &mut Form, today: NaiveDate) {
         FormKind::NewStaff | FormKind::EditStaff(_) => staff::validate(form),
         FormKind::Outcome(_) => visit::validate(form),
         FormKind::ManualBooking => booking::validate(form),
+        FormKind::NewSeries | FormKind::EditSeries(_) => group::validate(form),
+        FormKind::CancelSession(_) | FormKind::RemoveMember(_) => {}
     }
     if form.tried {
         let missing: Vec<&'static str> = form
@@ -72,6 +76,10 @@ pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Effect> {
         FormKind::NewStaff | FormKind::EditStaff(_) => staff::build(form),
         FormKind::Outcome(_) => visit::build(form),
         FormKind::ManualBooking => booking::build(form),
+        FormKind::NewSeries => group::build(form),
+        FormKind::EditSeries(_) => group::build_edit(form),
+        FormKind::CancelSession(_) => group::build_cancel(form),
+        FormKind::RemoveMember(_) => group::build_remove(form),
         _ => family::build(form, today),
     }
 }

@@ -39,12 +39,9 @@ fn number_keys_switch_screens_and_load_each_list_once() {
         app.handle_key(Key::Char('3')).is_empty(),
         "the index is requested once"
     );
-    assert!(app.handle_key(Key::Char('4')).is_empty());
-    assert_eq!(
-        app.screen,
-        Screen::Families,
-        "4 (Groups) does not exist yet"
-    );
+    // The staff list is asked for already: Groups asks only for its own.
+    assert_eq!(app.handle_key(Key::Char('4')), vec![Effect::LoadGroups]);
+    assert_eq!(app.screen, Screen::Groups);
     app.handle_key(Key::Char('1'));
     assert_eq!(app.screen, Screen::Today);
 }
@@ -589,6 +586,7 @@ fn alerts_arriving_later_fill_the_list_and_the_due_filter() {
 
 mod coordinator;
 mod flow;
+mod groups;
 mod planning;
 
 #[test]

@@ -1,11 +1,12 @@
-//! Demo parent groups: five to seven families whose children are of an age, sessions every other
-//! week, held ones with attendance.
+//! Demo parent groups: five to seven families whose children are of an age, four to ten weekly
+//! sessions (skipping holidays, at times the leaders have no visit), held ones with attendance.
 
 use crate::db::Result;
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveTime};
 
 use super::families::{DemoFamily, chance, days_after, days_before};
 use super::names::{Names, pick};
+use super::planner::Planner;
 use super::staff::Roster;
 use crate::db::WriteTx;
 use crate::domain::enums::{AttendanceStatus, SessionStatus};
@@ -28,22 +29,36 @@ const THEMES: [&str; 8] = [
     "Samhällsinformation",
 ];
 
-/// Parent groups of five to seven families whose children are of an age, with sessions every
-/// other week; past sessions held (a few cancelled) with attendance.
+/// Session hours: each starts on the hour and lasts 90 minutes, so it takes two visit hours.
+const SESSION_HOURS: [u32; 2] = [10, 13];
+
+/// Parent groups of five to seven families whose children are of an age, with four to ten
+/// weekly sessions; past sessions held (a few cancelled, a few without attendance recorded)
+/// with attendance. A session never clashes with a visit of its leaders.
 pub fn create_groups(
     tx: &WriteTx<'_>,
     rng: &mut fastrand::Rng,
     names: &Names,
     roster: &Roster,
     families: &[DemoFamily],
-    today: NaiveDate,
+    planner: &Planner,
 ) -> Result<(u32, u32)> {
+    let today = planner.today;
     let mut pool: Vec<&DemoFamily> = families.iter().filter(|f| f.active).collect();
     pool.sort_by_key(|f| (f.birth, f.id));
     let group_count = (families.len() / 20).max(2);
     let mut sessions = 0;
     for gi in 0..group_count {
-        let start = days_before(days_after(today, 30), rng.u64(..230));
+        let (nurse, advisor, area) = &roster.teams[gi % roster.teams.len()];
+        // The first session on a day both leaders work.
+        let mut start = days_before(days_after(today, 30), rng.u64(..230));
+        for _ in 0..7 {
+            let day = crate::domain::enums::Weekday::from_chrono(start.weekday());
+            if nurse.work_days.contains(&day) && advisor.work_days.contains(&day) {
+                break;
+            }
+            start = days_after(start, 1);
+        }
         // Children six to sixteen weeks old when the group starts.
         let oldest = days_before(start, 16 * 7);
         let youngest = days_before(start, 6 * 7);
@@ -55,7 +70,6 @@ pub fn create_groups(
             .map(|f| f.group)
             .filter(|_| chance(rng, 35));
         let language = own_language.map_or("svenska", |g| names.group[g].language.as_str());
-        let (nurse, advisor, area) = &roster.teams[gi % roster.teams.len()];
         let group_id = tx.insert_group(&NewGroup {
             name: format!("Föräldragrupp {} {}", names.areas[*area], gi + 1),
             method: Some((*pick(rng, &METHODS)).to_string()),
@@ -64,6 +78,11 @@ pub fn create_groups(
             capacity: Some(7),
             leaders: vec![nurse.id, advisor.id],
         })?;
+        tx.set_group_span(
+            group_id,
+            Some(names.areas[*area].as_str()),
+            Some((oldest, youngest)),
+        )?;
         let mut members: Vec<i64> = Vec::new();
         if !candidates.is_empty() {
             for _ in 0..rng.usize(5..=7) {
@@ -74,10 +93,26 @@ pub fn create_groups(
                 }
             }
         }
-        let time = NaiveTime::from_hms_opt(if chance(rng, 50) { 10 } else { 13 }, 0, 0)
-            .unwrap_or(NaiveTime::MIN);
-        for s in 0..8u64 {
-            let date = days_after(start, s * 14);
+        let hour = SESSION_HOURS[rng.usize(..SESSION_HOURS.len())];
+        let first = start.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or(NaiveTime::MIN));
+        let count = rng.usize(4..=10);
+        let dates = crate::domain::groups::series_dates(first, count, &[nurse, advisor]);
+        for (s, when) in dates.starts.iter().enumerate() {
+            let date = when.date();
+            // At the group's hour, or the other one when a leader has a visit then; a week
+            // where both clash goes without.
+            let free = |h: u32| {
+                ![nurse.id, advisor.id]
+                    .iter()
+                    .any(|id| planner.busy(*id, date, h) || planner.busy(*id, date, h + 1))
+            };
+            let Some(h) = std::iter::once(hour)
+                .chain(SESSION_HOURS)
+                .find(|h| free(*h))
+            else {
+                continue;
+            };
+            let time = NaiveTime::from_hms_opt(h, 0, 0).unwrap_or(NaiveTime::MIN);
             let status = if date >= today {
                 SessionStatus::Planned
             } else if chance(rng, 6) {
@@ -85,11 +120,13 @@ pub fn create_groups(
             } else {
                 SessionStatus::Held
             };
+            // A few held sessions in the past have no attendance recorded.
+            let recorded = status == SessionStatus::Held && !chance(rng, 5);
             let session_id = tx.insert_session(&NewSession {
                 group_id,
                 start: date.and_time(time),
                 duration_min: 90,
-                theme: Some(THEMES[s as usize % THEMES.len()].to_string()),
+                theme: Some(THEMES[s % THEMES.len()].to_string()),
                 status,
                 dropin_count: if status == SessionStatus::Held && chance(rng, 20) {
                     rng.u32(1..3)
@@ -98,7 +135,7 @@ pub fn create_groups(
                 },
             })?;
             sessions += 1;
-            if status == SessionStatus::Held {
+            if recorded {
                 for family_id in &members {
                     let status = match rng.u32(..100) {
                         0..=74 => AttendanceStatus::Present,

@@ -82,7 +82,7 @@ pub fn generate(
             },
         )?;
         let (groups, sessions) =
-            groups::create_groups(tx, &mut rng, &names, &roster, &family_list, today)?;
+            groups::create_groups(tx, &mut rng, &names, &roster, &family_list, &planner)?;
         let created = Created {
             families,
             staff: roster.len() as u32,

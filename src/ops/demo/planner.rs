@@ -36,6 +36,11 @@ impl Planner {
             .or_insert_with(|| is_working_day(date))
     }
 
+    /// Whether the person has a visit in the hour from `hour` on `date`.
+    pub fn busy(&self, staff_id: i64, date: NaiveDate, hour: u32) -> bool {
+        self.busy.contains(&(staff_id, date, hour))
+    }
+
     /// A start time between `from` and `to` (inclusive) on a working day of every person,
     /// inside their hours, when none of them is busy; it is marked busy for all of them.
     pub fn slot(

@@ -1,0 +1,167 @@
+//! Where the keys of Groups lead: the list, a series page, the roll call and the member
+//! picker; and what the runtime's answers about groups change.
+
+use super::groups::{MemberPick, RollCallState};
+use super::{Action, App, Effect, Modal, Screen, forms};
+
+impl App {
+    pub(super) fn handle_groups(&mut self, action: &Action) -> Vec<Effect> {
+        if let Some(page) = self.groups.page.as_mut() {
+            return match action {
+                Action::Back => {
+                    self.groups.page = None;
+                    Vec::new()
+                }
+                Action::Open => page
+                    .marked_session()
+                    .map(|s| vec![Effect::LoadRollCall(s.id)])
+                    .unwrap_or_default(),
+                Action::AddMembers => vec![Effect::LoadSuggestions(page.data.info.id)],
+                Action::RemoveMember => {
+                    if let Some(form) = forms::remove_member(&page.data) {
+                        self.open_form(form);
+                    }
+                    Vec::new()
+                }
+                Action::Edit => {
+                    let form = forms::edit_series(&page.data.info, &self.staff.list);
+                    self.open_form(form);
+                    Vec::new()
+                }
+                other => {
+                    page.handle(other);
+                    Vec::new()
+                }
+            };
+        }
+        match action {
+            Action::New => {
+                self.open_form(forms::new_series(&self.staff.list, self.today));
+                Vec::new()
+            }
+            other => self.groups.handle_list(other),
+        }
+    }
+
+    pub(super) fn handle_roll_call(&mut self, action: &Action) -> Vec<Effect> {
+        let Some(Modal::RollCall(call)) = self.modals.last_mut() else {
+            return Vec::new();
+        };
+        match action {
+            Action::Back => {
+                self.pop();
+                // The list's figures follow the marks made; the page has them already.
+                if self.groups.loaded {
+                    vec![Effect::LoadGroups]
+                } else {
+                    Vec::new()
+                }
+            }
+            Action::CancelSession => {
+                let form = forms::cancel_session(call.session_id(), call.call.session.start);
+                self.open_form(form);
+                Vec::new()
+            }
+            other => call.handle(other),
+        }
+    }
+
+    pub(super) fn handle_pick_members(&mut self, action: &Action) -> Vec<Effect> {
+        let Some(Modal::PickMembers(pick)) = self.modals.last_mut() else {
+            return Vec::new();
+        };
+        match action {
+            Action::Back => {
+                self.pop();
+                Vec::new()
+            }
+            Action::Save => {
+                let families = pick.chosen();
+                if families.is_empty() {
+                    return Vec::new();
+                }
+                vec![Effect::AddMembers {
+                    group_id: pick.group_id,
+                    families,
+                }]
+            }
+            other => {
+                pick.handle(other);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Data about groups from the runtime.
+    pub(super) fn group_data(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::GroupsLoaded(list) => self.groups.set(list, self.today),
+            Action::GroupLoaded(page) => {
+                self.screen = Screen::Groups;
+                self.groups.set_page(*page, self.today);
+            }
+            Action::RollCallLoaded(call) => {
+                // A roll call read again replaces the open one; else it opens.
+                let id = call.session.id;
+                match self.roll_call_mut().filter(|r| r.session_id() == id) {
+                    Some(open) => open.call = *call,
+                    None => self.push(Modal::RollCall(RollCallState::new(*call))),
+                }
+            }
+            Action::SuggestionsLoaded(group_id, suggestions, room) => {
+                if suggestions.is_empty() {
+                    self.message = Some(super::Text::new(
+                        "Inga familjer att föreslå: ingen aktiv eller erbjuden familj utan grupp har barn födda i gruppens spann.",
+                        "No families to suggest: no active or offered family outside a group has a child born in the group's span.",
+                    ));
+                } else {
+                    self.push(Modal::PickMembers(MemberPick::new(
+                        group_id,
+                        suggestions,
+                        room,
+                    )));
+                }
+            }
+            Action::MarkSaved(session_id, line, now_held) => {
+                if let Some(call) = self
+                    .roll_call_mut()
+                    .filter(|r| r.session_id() == session_id)
+                {
+                    call.put_mark(&line, now_held);
+                }
+                self.groups.put_mark(session_id, &line, now_held);
+                self.today_view.session_marked(session_id);
+            }
+            Action::SessionSaved(text, session) => {
+                // The cancel form, if that is where it came from, is done.
+                self.modals.retain(|m| {
+                    !matches!(m, Modal::Form(f) if f.kind == super::form::FormKind::CancelSession(session.id))
+                });
+                if let Some(call) = self
+                    .roll_call_mut()
+                    .filter(|r| r.session_id() == session.id)
+                {
+                    call.call.session = (*session).clone();
+                }
+                self.groups.put_session(&session);
+                self.message = Some(text);
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// After a series changed: the list, and its page when it is open.
+    pub(super) fn groups_changed(&self, id: i64) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if self.groups.loaded {
+            effects.push(Effect::LoadGroups);
+        }
+        let open = self.groups.page.as_ref().map(|p| p.data.info.id);
+        // A new series opens its page.
+        if open == Some(id) || (open.is_none() && self.screen == Screen::Groups) {
+            effects.push(Effect::LoadGroup(id));
+        }
+        effects
+    }
+}

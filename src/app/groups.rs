@@ -1,0 +1,282 @@
+//! Grupper / Groups: the list of series, a series page (sessions and the members × sessions
+//! grid), the roll call of a session, and the picker of suggested members.
+
+use chrono::NaiveDate;
+
+use super::{Action, Effect, move_selection};
+use crate::domain::enums::{AttendanceStatus, SessionStatus};
+use crate::domain::group_views::{
+    GroupPage, GroupRow, Phase, RollCall, RollLine, SessionRow, Suggestion,
+};
+use crate::domain::groups::SessionChange;
+
+#[derive(Debug, Default)]
+pub struct GroupsState {
+    /// Current first, then planned, then ended.
+    pub list: Vec<GroupRow>,
+    pub loaded: bool,
+    requested: bool,
+    pub selected: usize,
+    /// The open series page.
+    pub page: Option<SeriesPage>,
+}
+
+/// A series page, the marked session.
+#[derive(Debug)]
+pub struct SeriesPage {
+    pub data: GroupPage,
+    pub selected: usize,
+}
+
+impl GroupsState {
+    pub fn ensure_loaded(&mut self) -> Vec<Effect> {
+        if self.loaded || self.requested {
+            Vec::new()
+        } else {
+            self.requested = true;
+            vec![Effect::LoadGroups]
+        }
+    }
+
+    /// The list arrived: sorted current, planned, ended; the marked series kept.
+    pub fn set(&mut self, mut list: Vec<GroupRow>, today: NaiveDate) {
+        let marked = self.selected().map(|g| g.id);
+        list.sort_by(|a, b| {
+            let (pa, pb) = (a.phase(today), b.phase(today));
+            pa.cmp(&pb).then_with(|| match pa {
+                // Ended: the latest first.
+                Phase::Ended => b.last.cmp(&a.last),
+                _ => a.next.or(a.first).cmp(&b.next.or(b.first)),
+            })
+        });
+        self.list = list;
+        self.loaded = true;
+        self.selected = marked
+            .and_then(|id| self.list.iter().position(|g| g.id == id))
+            .unwrap_or(self.selected.min(self.list.len().saturating_sub(1)));
+    }
+
+    pub fn selected(&self) -> Option<&GroupRow> {
+        self.list.get(self.selected)
+    }
+
+    pub fn set_page(&mut self, data: GroupPage, today: NaiveDate) {
+        let keep = self
+            .page
+            .as_ref()
+            .filter(|p| p.data.info.id == data.info.id)
+            .map(|p| p.selected);
+        // A new page opens on the next session to take place (or the last one).
+        let first = data
+            .sessions
+            .iter()
+            .position(|s| s.start.date() >= today)
+            .unwrap_or(data.sessions.len().saturating_sub(1));
+        self.page = Some(SeriesPage {
+            selected: keep
+                .unwrap_or(first)
+                .min(data.sessions.len().saturating_sub(1)),
+            data,
+        });
+    }
+
+    pub fn handle_list(&mut self, action: &Action) -> Vec<Effect> {
+        match action {
+            Action::Open => self
+                .selected()
+                .map(|g| vec![Effect::LoadGroup(g.id)])
+                .unwrap_or_default(),
+            other => {
+                self.selected = move_selection(self.selected, self.list.len(), other, 10);
+                Vec::new()
+            }
+        }
+    }
+
+    /// A mark arrived: the series page's grid takes it too (no reload).
+    pub fn put_mark(&mut self, session_id: i64, line: &RollLine, now_held: bool) {
+        let Some(page) = self.page.as_mut() else {
+            return;
+        };
+        let Some(session) = page.data.sessions.iter_mut().find(|s| s.id == session_id) else {
+            return;
+        };
+        if now_held {
+            session.status = SessionStatus::Held;
+        }
+        let marks = &mut page.data.marks;
+        marks.retain(|(s, f, _)| !(*s == session_id && *f == line.family_id));
+        if let Some(status) = line.status {
+            marks.push((session_id, line.family_id, status));
+        }
+    }
+
+    /// A session changed: its row on the series page is replaced.
+    pub fn put_session(&mut self, session: &SessionRow) {
+        if let Some(row) = self
+            .page
+            .as_mut()
+            .and_then(|p| p.data.sessions.iter_mut().find(|s| s.id == session.id))
+        {
+            *row = session.clone();
+        }
+    }
+}
+
+impl SeriesPage {
+    pub fn marked_session(&self) -> Option<&SessionRow> {
+        self.data.sessions.get(self.selected)
+    }
+
+    pub fn handle(&mut self, action: &Action) {
+        self.selected = move_selection(self.selected, self.data.sessions.len(), action, 5);
+    }
+}
+
+/// A session's roll call: one line per member, the cursor on the first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RollCallState {
+    pub call: RollCall,
+    pub selected: usize,
+}
+
+impl RollCallState {
+    pub fn new(call: RollCall) -> Self {
+        RollCallState { call, selected: 0 }
+    }
+
+    pub fn session_id(&self) -> i64 {
+        self.call.session.id
+    }
+
+    /// What a key does: a mark (written at once, the cursor to the next line), adults, drop-ins,
+    /// held; cancelling opens a form, so it is answered by the caller.
+    pub fn handle(&mut self, action: &Action) -> Vec<Effect> {
+        let session_id = self.session_id();
+        let line = self.call.lines.get(self.selected);
+        let mark = |status: AttendanceStatus, adults: u32| {
+            line.map(|l| Effect::Mark {
+                session_id,
+                family_id: l.family_id,
+                status,
+                adults,
+            })
+        };
+        let adults = line.map_or(1, |l| l.adults.max(1));
+        let (effect, next) = match action {
+            Action::MarkPresent => (mark(AttendanceStatus::Present, adults), true),
+            Action::MarkAbsent => (mark(AttendanceStatus::Absent, 0), true),
+            Action::MarkExcused => (mark(AttendanceStatus::Excused, 0), true),
+            Action::OneAdult => (mark(AttendanceStatus::Present, 1), false),
+            Action::TwoAdults => (mark(AttendanceStatus::Present, 2), false),
+            Action::MoreDropins | Action::FewerDropins => {
+                let now = self.call.session.dropins;
+                let n = if *action == Action::MoreDropins {
+                    now.saturating_add(1)
+                } else {
+                    now.saturating_sub(1)
+                };
+                let effect = (n != now).then_some(Effect::ChangeSession {
+                    session_id,
+                    change: SessionChange::Dropins(n),
+                });
+                (effect, false)
+            }
+            Action::MarkHeld => (
+                Some(Effect::ChangeSession {
+                    session_id,
+                    change: SessionChange::Held,
+                }),
+                false,
+            ),
+            other => {
+                self.selected = move_selection(self.selected, self.call.lines.len(), other, 5);
+                (None, false)
+            }
+        };
+        if next && effect.is_some() {
+            self.selected = (self.selected + 1).min(self.call.lines.len().saturating_sub(1));
+        }
+        effect.into_iter().collect()
+    }
+
+    /// The written mark: its one line is redrawn.
+    pub fn put_mark(&mut self, line: &RollLine, now_held: bool) {
+        if let Some(l) = self
+            .call
+            .lines
+            .iter_mut()
+            .find(|l| l.family_id == line.family_id)
+        {
+            l.status = line.status;
+            l.adults = line.adults;
+        }
+        if now_held {
+            self.call.session.status = SessionStatus::Held;
+        }
+    }
+
+    /// How many lines are marked, and how many present.
+    pub fn counts(&self) -> (usize, usize) {
+        let marked = self
+            .call
+            .lines
+            .iter()
+            .filter(|l| l.status.is_some())
+            .count();
+        let present = self
+            .call
+            .lines
+            .iter()
+            .filter(|l| l.status == Some(AttendanceStatus::Present))
+            .count();
+        (marked, present)
+    }
+}
+
+/// Suggested families to add to a series: the first that fit are ticked, so Enter adds them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberPick {
+    pub group_id: i64,
+    pub suggestions: Vec<Suggestion>,
+    pub ticked: Vec<bool>,
+    pub selected: usize,
+    /// Places left, when the series has a capacity.
+    pub room: Option<usize>,
+}
+
+impl MemberPick {
+    pub fn new(group_id: i64, suggestions: Vec<Suggestion>, room: Option<usize>) -> Self {
+        let fit = room.unwrap_or(suggestions.len());
+        let ticked = (0..suggestions.len()).map(|i| i < fit).collect();
+        MemberPick {
+            group_id,
+            suggestions,
+            ticked,
+            selected: 0,
+            room,
+        }
+    }
+
+    pub fn chosen(&self) -> Vec<i64> {
+        self.suggestions
+            .iter()
+            .zip(&self.ticked)
+            .filter(|(_, t)| **t)
+            .map(|(s, _)| s.family_id)
+            .collect()
+    }
+
+    pub fn handle(&mut self, action: &Action) {
+        match action {
+            Action::Tick => {
+                if let Some(t) = self.ticked.get_mut(self.selected) {
+                    *t = !*t;
+                }
+            }
+            other => {
+                self.selected = move_selection(self.selected, self.suggestions.len(), other, 10);
+            }
+        }
+    }
+}

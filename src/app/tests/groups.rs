@@ -1,0 +1,315 @@
+//! Groups without a terminal: the list, a series page, the roll call in one key per family,
+//! the member picker and the new-series form.
+
+use super::super::group_fixtures as gf;
+use super::*;
+use crate::domain::enums::{AttendanceStatus, SessionStatus};
+use crate::domain::group_views::RollLine;
+use crate::domain::groups::SessionChange;
+
+fn on_groups() -> App {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('4'));
+    app.update(Action::GroupsLoaded(gf::group_rows()));
+    app.update(Action::StaffLoaded(fixtures::staff()));
+    app
+}
+
+fn on_page() -> App {
+    let mut app = on_groups();
+    app.update(Action::GroupLoaded(Box::new(gf::group_page())));
+    app
+}
+
+fn in_roll_call() -> App {
+    let mut app = on_page();
+    app.update(Action::RollCallLoaded(Box::new(gf::roll_call())));
+    app
+}
+
+#[test]
+fn the_list_is_current_then_planned_then_ended_and_enter_opens_a_series() {
+    let mut app = on_groups();
+    let names: Vec<i64> = app.groups.list.iter().map(|g| g.id).collect();
+    assert_eq!(names, vec![2, 3, 1]);
+    assert_eq!(app.handle_key(Key::Enter), vec![Effect::LoadGroup(2)]);
+    app.update(Action::GroupLoaded(Box::new(gf::group_page())));
+    assert_eq!(app.scopes()[0], keymap::Scope::GroupPage);
+    // The page opens on the next session to take place: the planned 26/11.
+    let page = app.groups.page.as_ref().unwrap();
+    assert_eq!(page.marked_session().map(|s| s.id), Some(24));
+    app.handle_key(Key::Esc);
+    assert!(app.groups.page.is_none());
+}
+
+#[test]
+fn enter_on_a_session_opens_its_roll_call_and_m_asks_for_suggestions() {
+    let mut app = on_page();
+    app.handle_key(Key::Up);
+    assert_eq!(app.handle_key(Key::Enter), vec![Effect::LoadRollCall(23)]);
+    assert_eq!(
+        app.handle_key(Key::Char('m')),
+        vec![Effect::LoadSuggestions(2)]
+    );
+}
+
+#[test]
+fn marking_seven_families_takes_seven_keys_each_one_write() {
+    let mut app = in_roll_call();
+    assert_eq!(app.roll_call().unwrap().selected, 0);
+    let effects = keys(&mut app, "ppappep");
+    assert_eq!(effects.len(), 7);
+    let marked: Vec<(i64, AttendanceStatus)> = effects
+        .iter()
+        .map(|e| match e {
+            Effect::Mark {
+                family_id, status, ..
+            } => (*family_id, *status),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(marked[0], (100, AttendanceStatus::Present));
+    assert_eq!(marked[2], (102, AttendanceStatus::Absent));
+    assert_eq!(marked[5], (105, AttendanceStatus::Excused));
+    assert_eq!(marked[6], (106, AttendanceStatus::Present));
+    // The cursor stays on the last line.
+    assert_eq!(app.roll_call().unwrap().selected, 6);
+}
+
+#[test]
+fn a_written_mark_redraws_its_line_and_the_grid_without_a_reload() {
+    let mut app = in_roll_call();
+    let line = RollLine {
+        family_id: 101,
+        name: String::new(),
+        status: Some(AttendanceStatus::Present),
+        adults: 2,
+    };
+    let effects = app.update(Action::MarkSaved(23, line, false));
+    assert!(effects.is_empty(), "nothing is read again");
+    let call = app.roll_call().unwrap();
+    assert_eq!(call.call.lines[1].status, Some(AttendanceStatus::Present));
+    assert_eq!(call.call.lines[1].adults, 2);
+    assert_eq!(call.call.lines[1].name, "Familjen Andersson");
+    let page = app.groups.page.as_ref().unwrap();
+    assert_eq!(page.data.mark(23, 101), Some(AttendanceStatus::Present));
+}
+
+#[test]
+fn adults_dropins_held_and_cancel_in_the_roll_call() {
+    let mut app = in_roll_call();
+    let two = app.handle_key(Key::Char('2'));
+    assert!(matches!(
+        two.as_slice(),
+        [Effect::Mark {
+            family_id: 100,
+            status: AttendanceStatus::Present,
+            adults: 2,
+            ..
+        }]
+    ));
+    assert_eq!(app.roll_call().unwrap().selected, 0, "adults do not move");
+    assert_eq!(
+        app.handle_key(Key::Char('+')),
+        vec![Effect::ChangeSession {
+            session_id: 23,
+            change: SessionChange::Dropins(1)
+        }]
+    );
+    assert!(
+        app.handle_key(Key::Char('-')).is_empty(),
+        "no fewer than none"
+    );
+    assert_eq!(
+        app.handle_key(Key::Char('h')),
+        vec![Effect::ChangeSession {
+            session_id: 23,
+            change: SessionChange::Held
+        }]
+    );
+    app.handle_key(Key::Char('c'));
+    assert!(app.form().is_some());
+    type_text(&mut app, "ledaren sjuk");
+    assert_eq!(
+        app.handle_key(Key::Enter),
+        vec![Effect::ChangeSession {
+            session_id: 23,
+            change: SessionChange::Cancel("ledaren sjuk".into())
+        }]
+    );
+    let mut cancelled = gf::sessions()[2].clone();
+    cancelled.status = SessionStatus::Cancelled;
+    cancelled.cancel_reason = Some("ledaren sjuk".into());
+    app.update(Action::SessionSaved(
+        Text::new("Träffen är inställd.", "The session is cancelled."),
+        Box::new(cancelled),
+    ));
+    assert!(app.form().is_none());
+    assert_eq!(
+        app.roll_call().unwrap().call.session.status,
+        SessionStatus::Cancelled
+    );
+    let page = app.groups.page.as_ref().unwrap();
+    assert_eq!(page.data.sessions[2].status, SessionStatus::Cancelled);
+}
+
+#[test]
+fn leaving_a_roll_call_keeps_what_was_marked_and_refreshes_the_list_figures() {
+    let mut app = in_roll_call();
+    keys(&mut app, "pp");
+    assert_eq!(app.handle_key(Key::Esc), vec![Effect::LoadGroups]);
+    assert!(app.roll_call().is_none());
+    assert!(app.groups.page.is_some());
+}
+
+#[test]
+fn suggested_families_that_fit_are_ticked_and_enter_adds_them() {
+    let mut app = on_page();
+    app.update(Action::SuggestionsLoaded(2, gf::suggestions(), Some(2)));
+    assert_eq!(app.member_pick().unwrap().chosen(), vec![200, 201]);
+    app.handle_key(Key::Down);
+    app.handle_key(Key::Char(' '));
+    assert_eq!(
+        app.handle_key(Key::Enter),
+        vec![Effect::AddMembers {
+            group_id: 2,
+            families: vec![200]
+        }]
+    );
+    let effects = app.update(Action::Saved(
+        Text::new("1 familj tillagd.", "1 family added."),
+        Changed::Group(2),
+        None,
+    ));
+    assert!(app.member_pick().is_none());
+    assert_eq!(effects, vec![Effect::LoadGroups, Effect::LoadGroup(2)]);
+}
+
+#[test]
+fn the_new_series_form_shows_its_dates_with_christmas_skipped() {
+    let mut app = on_groups();
+    app.handle_key(Key::Char('n'));
+    let form = app.form_mut().unwrap();
+    let set = |form: &mut form::Form, id: &str, value: &str| {
+        if let Some(f) = form.fields.iter_mut().find(|f| f.id == id) {
+            f.input = tui_input::Input::new(value.to_string());
+        }
+    };
+    set(form, "name", "Julgruppen");
+    set(form, "leaders", "anna, 2");
+    set(form, "first", "2026-12-17 10:00");
+    set(form, "count", "8");
+    forms::validate(form, fixtures::today());
+    let note = form.note.clone().unwrap();
+    assert!(
+        note.sv.starts_with("8 träffar, tor 10:00: 17/12 7/1"),
+        "{}",
+        note.sv
+    );
+    assert!(note.sv.contains("24/12 julafton"), "{}", note.sv);
+    assert!(note.sv.contains("31/12 nyårsafton"), "{}", note.sv);
+    assert!(note.en.contains("24/12 Christmas Eve"), "{}", note.en);
+    let effects = app.handle_key(Key::Enter);
+    match effects.as_slice() {
+        [Effect::CreateSeries(req)] => {
+            assert_eq!(req.group.leaders, vec![1, 2]);
+            assert_eq!(req.count, 8);
+            assert_eq!(req.group.capacity, Some(8));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn an_unknown_or_ambiguous_leader_is_said_in_the_form() {
+    let mut app = on_groups();
+    app.handle_key(Key::Char('n'));
+    let form = app.form_mut().unwrap();
+    if let Some(f) = form.fields.iter_mut().find(|f| f.id == "leaders") {
+        f.input = tui_input::Input::new("Zorro".into());
+    }
+    forms::validate(form, fixtures::today());
+    let error = form.field("leaders").and_then(|f| f.error.clone()).unwrap();
+    assert_eq!(error.sv, "ingen i Personal heter \"Zorro\"");
+}
+
+#[test]
+fn today_opens_the_roll_call_of_todays_group_with_a() {
+    let mut app = app(Lang::Sv);
+    assert!(app.handle_key(Key::Char('a')).is_empty(), "no group today");
+    assert!(!app.offers(&Action::TodayRollCall));
+    let mut data = fixtures::today_data();
+    let mut session = data.next_session.clone().unwrap();
+    session.session_id = 23;
+    data.today_sessions = vec![session];
+    app.update(Action::TodayLoaded(Box::new(data)));
+    assert!(app.offers(&Action::TodayRollCall));
+    assert_eq!(
+        app.handle_key(Key::Char('a')),
+        vec![Effect::LoadRollCall(23)]
+    );
+    app.update(Action::RollCallLoaded(Box::new(gf::roll_call())));
+    assert_eq!(app.scopes()[0], keymap::Scope::RollCall);
+    // Marks from Today's roll call need no series page.
+    let effects = keys(&mut app, "p");
+    assert_eq!(effects.len(), 1);
+}
+
+#[test]
+fn a_held_session_without_attendance_is_a_to_do_on_today_until_marked() {
+    let mut app = app(Lang::En);
+    let mut data = fixtures::today_data();
+    let mut session = data.next_session.clone().unwrap();
+    session.session_id = 23;
+    data.unrecorded_sessions = vec![session];
+    app.update(Action::TodayLoaded(Box::new(data)));
+    assert_eq!(
+        app.handle_key(Key::Char('a')),
+        vec![Effect::LoadRollCall(23)]
+    );
+    app.update(Action::RollCallLoaded(Box::new(gf::roll_call())));
+    let line = RollLine {
+        family_id: 100,
+        name: String::new(),
+        status: Some(AttendanceStatus::Present),
+        adults: 1,
+    };
+    app.update(Action::MarkSaved(23, line, false));
+    assert!(app.today_view.data.unrecorded_sessions.is_empty());
+}
+
+#[test]
+fn e_on_a_series_page_edits_its_fields_and_leaders() {
+    let mut app = on_page();
+    app.handle_key(Key::Char('e'));
+    let form = app.form().unwrap();
+    assert_eq!(form.value("leaders"), "1, 2");
+    assert_eq!(form.value("born_from"), "2026-06-01");
+    match app.handle_key(Key::Enter).as_slice() {
+        [Effect::EditSeries { id: 2, group, born }] => {
+            assert_eq!(group.leaders, vec![1, 2]);
+            assert_eq!(group.name, "Föräldragrupp Östra");
+            assert!(born.is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn x_on_a_series_page_lets_a_current_member_leave() {
+    let mut app = on_page();
+    app.handle_key(Key::Char('x'));
+    let form = app.form().unwrap();
+    match &form.fields[0].kind {
+        form::FieldKind::Choice(options) => assert_eq!(options.len(), 7, "not the one who left"),
+        other => panic!("{other:?}"),
+    }
+    app.handle_key(Key::Right);
+    assert_eq!(
+        app.handle_key(Key::Enter),
+        vec![Effect::RemoveMember {
+            group_id: 2,
+            family_id: 101
+        }]
+    );
+}

@@ -1,0 +1,146 @@
+//! What the Groups screen, a series page and a roll call show, as read from the database.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::enums::{AttendanceStatus, SessionStatus};
+
+/// One series in the list of series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupRow {
+    pub id: i64,
+    pub name: String,
+    pub method: Option<String>,
+    pub language: Option<String>,
+    pub capacity: Option<u32>,
+    /// Members who have not left.
+    pub members: u32,
+    pub sessions: u32,
+    pub first: Option<NaiveDateTime>,
+    pub last: Option<NaiveDateTime>,
+    /// The next planned session from now.
+    pub next: Option<NaiveDateTime>,
+    /// Present marks and all marks at held sessions so far.
+    pub present: u32,
+    pub marked: u32,
+}
+
+/// Where a series stands: running, not started, or over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Phase {
+    Current,
+    Planned,
+    Ended,
+}
+
+impl GroupRow {
+    pub fn phase(&self, today: NaiveDate) -> Phase {
+        match (self.first, self.last) {
+            (Some(first), _) if first.date() > today => Phase::Planned,
+            (_, Some(last)) if last.date() < today => Phase::Ended,
+            (None, _) => Phase::Planned,
+            _ => Phase::Current,
+        }
+    }
+
+    /// Attendance so far in percent, when anything is marked.
+    pub fn rate(&self) -> Option<u32> {
+        (self.marked > 0).then(|| self.present * 100 / self.marked)
+    }
+}
+
+/// A series' own fields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupInfo {
+    pub id: i64,
+    pub name: String,
+    pub method: Option<String>,
+    pub language: Option<String>,
+    pub place: Option<String>,
+    pub area: Option<String>,
+    pub capacity: Option<u32>,
+    pub born: Option<(NaiveDate, NaiveDate)>,
+    /// Leaders by id and name.
+    pub leaders: Vec<(i64, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionRow {
+    pub id: i64,
+    pub start: NaiveDateTime,
+    pub duration_min: u32,
+    pub theme: Option<String>,
+    pub status: SessionStatus,
+    pub cancel_reason: Option<String>,
+    pub dropins: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberRow {
+    pub family_id: i64,
+    pub family_ref: String,
+    pub name: String,
+    pub joined: NaiveDate,
+    pub left: Option<NaiveDate>,
+}
+
+/// A series page: its sessions, its members and every mark between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupPage {
+    pub info: GroupInfo,
+    pub sessions: Vec<SessionRow>,
+    pub members: Vec<MemberRow>,
+    /// (session, family, status).
+    pub marks: Vec<(i64, i64, AttendanceStatus)>,
+}
+
+impl GroupPage {
+    pub fn mark(&self, session_id: i64, family_id: i64) -> Option<AttendanceStatus> {
+        self.marks
+            .iter()
+            .find(|(s, f, _)| *s == session_id && *f == family_id)
+            .map(|m| m.2)
+    }
+}
+
+/// One member's line in a roll call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RollLine {
+    pub family_id: i64,
+    pub name: String,
+    pub status: Option<AttendanceStatus>,
+    pub adults: u32,
+}
+
+/// A session's roll call: the members on its date, each with their mark.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RollCall {
+    pub group_id: i64,
+    pub group_name: String,
+    pub session: SessionRow,
+    /// The session's number in its series, from 1.
+    pub number: u32,
+    pub lines: Vec<RollLine>,
+}
+
+/// A family that may be added to a series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub family_id: i64,
+    pub name: String,
+    pub languages: Vec<String>,
+    pub born: NaiveDate,
+}
+
+/// A family's membership of a series, with its attendance at the held sessions while a member.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FamilyGroup {
+    pub group_id: i64,
+    pub name: String,
+    pub joined: NaiveDate,
+    pub left: Option<NaiveDate>,
+    /// Held sessions while a member.
+    pub held: u32,
+    pub present: u32,
+    pub absent: u32,
+    pub excused: u32,
+}

@@ -1,0 +1,350 @@
+//! Grupper / Groups: the list of series, a series page with its sessions and the members ×
+//! sessions grid, the roll call and the picker of suggested families.
+
+use std::fmt::Write as _;
+
+use chrono::Datelike;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Row, Table};
+
+use super::{Theme, content_widths, describe, fit, i18n, scroll_offset, widest};
+use crate::app::groups::SeriesPage;
+use crate::app::{App, Lang};
+use crate::domain::enums::{AttendanceStatus, SessionStatus};
+use crate::domain::group_views::{Phase, SessionRow};
+use crate::i18n::groups::session_status;
+
+pub(super) fn tr(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
+    describe(lang, sv, en)
+}
+
+pub(super) fn weekday(lang: Lang, d: chrono::NaiveDate) -> &'static str {
+    i18n::strings(lang).weekdays[d.weekday().num_days_from_monday() as usize]
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    match &app.groups.page {
+        Some(page) => render_page(app, page, frame, area, theme),
+        None => render_list(app, frame, area, theme),
+    }
+}
+
+fn phase_name(lang: Lang, p: Phase) -> &'static str {
+    match p {
+        Phase::Current => tr(lang, "pågår", "current"),
+        Phase::Planned => tr(lang, "planerad", "planned"),
+        Phase::Ended => tr(lang, "avslutad", "ended"),
+    }
+}
+
+fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let lang = app.lang;
+    let s = i18n::strings(lang);
+    let state = &app.groups;
+    if !state.loaded {
+        frame.render_widget(Paragraph::new(format!(" {}", s.loading)), area);
+        return;
+    }
+    if state.list.is_empty() {
+        let text = tr(
+            lang,
+            " Inga föräldragrupper ännu. Tryck n för en ny.",
+            " No parent groups yet. Press n for a new one.",
+        );
+        frame.render_widget(Paragraph::new(text), area);
+        return;
+    }
+    let wide = area.width >= 110;
+    let cells: Vec<Vec<String>> = state
+        .list
+        .iter()
+        .map(|g| {
+            let next = g.next.map_or_else(
+                || "–".to_string(),
+                |n| format!("{} {}", weekday(lang, n.date()), n.format("%-d/%-m %H:%M")),
+            );
+            let members = match g.capacity {
+                Some(c) => format!("{}/{c}", g.members),
+                None => g.members.to_string(),
+            };
+            let rate = g
+                .rate()
+                .map_or_else(|| "–".to_string(), |r| format!("{r} %"));
+            let mut row = vec![
+                phase_name(lang, g.phase(app.today)).to_string(),
+                g.name.clone(),
+            ];
+            if wide {
+                row.push(g.method.clone().unwrap_or_default());
+            }
+            let language = g.language.iter().cloned().collect::<Vec<_>>();
+            row.extend([
+                crate::i18n::labels::languages(&language)
+                    .get(lang)
+                    .to_string(),
+                next,
+                members,
+                g.sessions.to_string(),
+                rate,
+            ]);
+            row
+        })
+        .collect();
+    let mut header = vec![tr(lang, "Läge", "Phase"), tr(lang, "Grupp", "Group")];
+    let mut min = vec![usize::MAX, 16];
+    if wide {
+        header.push(tr(lang, "Metod", "Method"));
+        min.push(10);
+    }
+    header.extend([
+        s.languages,
+        tr(lang, "Nästa träff", "Next session"),
+        tr(lang, "Fam.", "Fam."),
+        tr(lang, "Träffar", "Sessions"),
+        tr(lang, "Närvaro", "Attendance"),
+    ]);
+    min.extend([6, usize::MAX, usize::MAX, usize::MAX, usize::MAX]);
+    let natural: Vec<usize> = (0..header.len())
+        .map(|c| widest(header[c], cells.iter().map(|r| r[c].as_str())))
+        .collect();
+    let widths = content_widths(&natural, &min, usize::from(area.width));
+    let height = area.height.saturating_sub(1) as usize;
+    let offset = scroll_offset(state.selected, height);
+    let rows = cells
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, row)| {
+            let style = if i == state.selected {
+                theme.selected()
+            } else if state.list[i].phase(app.today) == Phase::Ended {
+                theme.dim()
+            } else {
+                Style::new()
+            };
+            let row: Vec<String> = row
+                .iter()
+                .zip(&widths)
+                .map(|(c, w)| fit(c, usize::from(*w)))
+                .collect();
+            Row::new(row).style(style)
+        });
+    let constraints: Vec<Constraint> = widths.iter().map(|w| Constraint::Length(*w)).collect();
+    frame.render_widget(
+        Table::new(rows, constraints).header(Row::new(header).style(theme.header())),
+        area,
+    );
+}
+
+/// A mark in the grid: ✓ present, · absent, e excused, blank not recorded.
+pub(super) fn mark_char(m: Option<AttendanceStatus>) -> &'static str {
+    match m {
+        Some(AttendanceStatus::Present) => "✓",
+        Some(AttendanceStatus::Absent) => "·",
+        Some(AttendanceStatus::Excused) => "e",
+        None => " ",
+    }
+}
+
+fn session_line(lang: Lang, i: usize, s: &SessionRow) -> String {
+    let status = session_status(s.status);
+    let mut text = format!(
+        "{:>2}. {} {}  {}",
+        i + 1,
+        weekday(lang, s.start.date()),
+        s.start.format("%Y-%m-%d %H:%M"),
+        status.get(lang)
+    );
+    if let Some(reason) = &s.cancel_reason {
+        let _ = write!(text, ": {reason}");
+    }
+    if s.dropins > 0 {
+        let _ = write!(text, "  drop-in {}", s.dropins);
+    }
+    if let Some(theme) = &s.theme {
+        let _ = write!(text, "  · {theme}");
+    }
+    text
+}
+
+fn render_page(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, theme: Theme) {
+    let lang = app.lang;
+    let data = &page.data;
+    let info = &data.info;
+    let width = usize::from(area.width);
+    let mut head = vec![info.name.clone()];
+    head.extend(info.method.clone());
+    if let Some(language) = &info.language {
+        let language = crate::i18n::labels::languages(std::slice::from_ref(language));
+        head.push(language.get(lang).to_string());
+    }
+    head.extend(info.place.clone());
+    let leaders: Vec<String> = info
+        .leaders
+        .iter()
+        .map(|(_, n)| super::short_name(n))
+        .collect();
+    let current = data.members.iter().filter(|m| m.left.is_none()).count();
+    let members = match info.capacity {
+        Some(c) => format!("{current}/{c}"),
+        None => current.to_string(),
+    };
+    let second = format!(
+        " {}: {}  ·  {}: {members}{}",
+        tr(lang, "Ledare", "Leaders"),
+        leaders.join(", "),
+        tr(lang, "Familjer", "Families"),
+        info.born.map_or_else(String::new, |(a, b)| format!(
+            "  ·  {} {a} – {b}",
+            tr(lang, "barn födda", "children born")
+        )),
+    );
+    let sessions_height = (data.sessions.len() as u16 + 1).min(area.height / 2).max(2);
+    let [top, sessions_area, grid_area] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(sessions_height),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::from(Span::styled(
+                fit(&format!(" {}", head.join(" · ")), width),
+                theme.title(),
+            )),
+            Line::from(fit(&second, width)),
+        ]),
+        top,
+    );
+    // The sessions, one to mark.
+    let mut lines = vec![Line::from(Span::styled(
+        format!(
+            " {}",
+            tr(
+                lang,
+                "Träffar (Enter: närvaro)",
+                "Sessions (Enter: roll call)"
+            )
+        ),
+        theme.header(),
+    ))];
+    let rows = usize::from(sessions_area.height.saturating_sub(1));
+    let offset = scroll_offset(page.selected, rows);
+    for (i, s) in data.sessions.iter().enumerate().skip(offset).take(rows) {
+        let text = fit(&format!(" {}", session_line(lang, i, s)), width);
+        let style = if i == page.selected {
+            theme.selected()
+        } else if s.status == SessionStatus::Cancelled {
+            theme.dim()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    frame.render_widget(Paragraph::new(lines), sessions_area);
+    render_grid(app, page, frame, grid_area, theme);
+}
+
+/// Members × sessions: a column per session (its number), a whole column "inställd" for a
+/// cancelled one.
+fn render_grid(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, theme: Theme) {
+    let lang = app.lang;
+    let data = &page.data;
+    if data.members.is_empty() {
+        let text = tr(
+            lang,
+            " Inga familjer i gruppen ännu. Tryck m för förslag.",
+            " No families in the group yet. Press m for suggestions.",
+        );
+        frame.render_widget(Paragraph::new(text).style(theme.dim()), area);
+        return;
+    }
+    let name_width = data
+        .members
+        .iter()
+        .map(|m| m.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(10, 24);
+    let cancelled = tr(lang, "inställd", "cancelled");
+    let mut header = format!(" {:name_width$} ", tr(lang, "Familj", "Family"));
+    for (i, _) in data.sessions.iter().enumerate() {
+        let _ = write!(header, "{:>3}", i + 1);
+    }
+    let mut lines = vec![Line::from(Span::styled(header, theme.header()))];
+    let rows = usize::from(area.height.saturating_sub(1));
+    for (row, m) in data.members.iter().enumerate().take(rows) {
+        let mut spans = vec![Span::raw(format!(
+            " {:name_width$} ",
+            fit(&m.name, name_width)
+        ))];
+        for s in &data.sessions {
+            let date = s.start.date();
+            let cell = if s.status == SessionStatus::Cancelled {
+                // The column reads "inställd" downwards, a letter per member.
+                cancelled
+                    .chars()
+                    .nth(row)
+                    .map_or_else(|| "  -".to_string(), |c| format!("  {c}"))
+            } else if !crate::domain::groups::member_on(m.joined, m.left, date) {
+                "   ".to_string()
+            } else {
+                format!("  {}", mark_char(data.mark(s.id, m.family_id)))
+            };
+            let style = if s.status == SessionStatus::Cancelled {
+                theme.dim()
+            } else {
+                Style::new()
+            };
+            spans.push(Span::styled(cell, style));
+        }
+        if m.left.is_some() {
+            spans.push(Span::styled(
+                format!("  ({})", tr(lang, "slutat", "left")),
+                theme.dim(),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The family page's parent groups: each series, when the family joined (and left), and its
+/// attendance at the held sessions while a member.
+pub fn family_groups<'a>(
+    lang: Lang,
+    groups: &[crate::domain::group_views::FamilyGroup],
+    theme: Theme,
+) -> Vec<Line<'a>> {
+    if groups.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::from(Span::styled(
+        format!(" {}", tr(lang, "Föräldragrupper", "Parent groups")),
+        theme.header(),
+    ))];
+    for g in groups {
+        let left = g.left.map_or_else(String::new, |l| {
+            format!(" – {} {l}", tr(lang, "slutade", "left"))
+        });
+        // Present of the held sessions while a member; absences are in the series' grid.
+        let attended = format!(
+            "{} {} {} {}",
+            tr(lang, "närvarande", "present at"),
+            g.present,
+            tr(lang, "av", "of"),
+            g.held
+        );
+        lines.push(Line::from(format!(
+            "  {} · {} {}{left} · {attended}",
+            g.name,
+            tr(lang, "från", "from"),
+            g.joined
+        )));
+    }
+    lines
+}
