@@ -312,3 +312,37 @@ fn a_damaged_database_is_not_written_into() {
         "no damage that only the check finds; the test needs another database"
     );
 }
+
+/// Under a write lock held elsewhere, a backup or a calendar cannot write its audit row, so
+/// neither leaves a file: an export and its record succeed or fail together.
+#[test]
+fn no_export_or_backup_is_left_without_its_audit_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("locked.sqlite");
+    for (kind, file) in [
+        ("staff", "staff_ok.csv"),
+        ("families", "families_ok.csv"),
+        ("visits", "visits_week48.csv"),
+    ] {
+        hembesok(&db)
+            .args(["import", kind])
+            .arg(common::fixture(file))
+            .assert()
+            .success();
+    }
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let copy = dir.path().join("copy.sqlite");
+    let out = hembesok(&db).arg("backup").arg(&copy).output().unwrap();
+    assert!(!out.status.success(), "the backup claimed success");
+    assert!(!copy.exists(), "a backup was left without its audit row");
+    let ics = dir.path().join("anna.ics");
+    let out = hembesok(&db)
+        .args(["calendar", "--staff", "anna", "--week", "2026-W48", "--out"])
+        .arg(&ics)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(!ics.exists(), "a calendar was left without its audit row");
+    holder.execute_batch("ROLLBACK").unwrap();
+}

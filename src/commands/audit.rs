@@ -60,16 +60,7 @@ pub fn run(db: &mut Db, args: &AuditArgs, inv: &Invocation) -> Result<()> {
     }
     // Reading a family's extract is itself a look at that family.
     if let Some(id) = family {
-        db.write(|tx| {
-            tx.insert_audit(&AuditEntry {
-                entity_id: Some(id),
-                ..inv.audit(
-                    crate::domain::enums::AuditAction::AuditExtract,
-                    crate::domain::enums::AuditEntity::Family,
-                    None,
-                )
-            })
-        })?;
+        crate::ops::maintenance::record_extract(db, &inv.ctx(), id).map_err(CommandError::Op)?;
     }
     Ok(())
 }

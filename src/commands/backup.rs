@@ -8,15 +8,14 @@ use crate::db::Db;
 use crate::i18n::cli::{CommandError, Done};
 
 pub fn run(db: &mut Db, args: &BackupArgs, ctx: &Invocation) -> Result<()> {
-    db.backup(&args.path, args.force)
-        .map_err(CommandError::BackupNotWritten)?;
-    db.write(|tx| {
-        tx.insert_audit(&ctx.audit(
-            crate::domain::enums::AuditAction::Backup,
-            crate::domain::enums::AuditEntity::Database,
-            None,
-        ))
-    })?;
+    crate::ops::maintenance::backup(db, &ctx.ctx(), &args.path, args.force).map_err(
+        |e| match e {
+            crate::ops::OpsError::Save(e) | crate::ops::OpsError::Read(e) => {
+                CommandError::BackupNotWritten(e)
+            }
+            other => CommandError::Op(other),
+        },
+    )?;
     let done = Done::Backup {
         path: args.path.clone(),
     };
