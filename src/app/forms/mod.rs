@@ -3,17 +3,16 @@
 mod booking;
 mod family;
 mod group;
+mod people;
 mod staff;
 mod visit;
 
 use chrono::{Days, NaiveDate};
 
 pub use booking::manual;
-pub use family::{
-    add_caregiver, add_child, consent, edit_caregiver, edit_child, edit_family, exit, new_family,
-    person_of, refill_person,
-};
+pub use family::{consent, edit_family, exit, new_family};
 pub use group::{cancel_session, edit_series, new_series, remove_member};
+pub use people::{add_caregiver, add_child, edit_caregiver, edit_child, person_of, refill_person};
 pub use staff::{edit_staff, new_staff};
 pub use visit::outcome;
 
