@@ -98,6 +98,44 @@ struct Columns {
 }
 
 /// One line per field, and one more under each field that has a problem; and which line has
+/// A closed field's value on its one line: the text (or that it is hidden), the choice with
+/// what narrows it, or the ticked items of a checklist.
+fn field_value(
+    f: &crate::app::form::Field,
+    kind: &FieldKind,
+    width: usize,
+    lang: crate::i18n::Lang,
+) -> String {
+    match kind {
+        FieldKind::Text if f.hidden => fit(super::i18n::strings(lang).hidden_field, width),
+        FieldKind::Text => fit(f.input.value(), width),
+        FieldKind::Choice(options) => {
+            let shown = options.get(f.choice).map_or("", |(_, t)| t.get(lang));
+            let typed = f.input.value();
+            if typed.is_empty() {
+                format!("‹ {shown} ›")
+            } else {
+                // What narrows the choice, and how many it leaves.
+                let n = crate::app::form::choice_matches(options, typed).len();
+                fit(&format!("‹ {shown} › «{typed}» {n}"), width)
+            }
+        }
+        FieldKind::Checklist(options, ticked) => {
+            let chosen: Vec<&str> = options
+                .iter()
+                .zip(ticked)
+                .filter(|(_, t)| **t)
+                .map(|((_, label), _)| label.get(lang))
+                .collect();
+            if chosen.is_empty() {
+                "–".to_string()
+            } else {
+                fit(&chosen.join(", "), width)
+            }
+        }
+    }
+}
+
 /// the focus.
 fn render_fields<'a>(
     app: &App,
@@ -146,36 +184,7 @@ fn render_fields<'a>(
                 }
             }
             kind => {
-                let value = match kind {
-                    FieldKind::Text if f.hidden => {
-                        fit(super::i18n::strings(lang).hidden_field, columns.value)
-                    }
-                    FieldKind::Text => fit(f.input.value(), columns.value),
-                    FieldKind::Choice(options) => {
-                        let shown = options.get(f.choice).map_or("", |(_, t)| t.get(lang));
-                        let typed = f.input.value();
-                        if typed.is_empty() {
-                            format!("‹ {shown} ›")
-                        } else {
-                            // What narrows the choice, and how many it leaves.
-                            let n = crate::app::form::choice_matches(options, typed).len();
-                            fit(&format!("‹ {shown} › «{typed}» {n}"), columns.value)
-                        }
-                    }
-                    FieldKind::Checklist(options, ticked) => {
-                        let chosen: Vec<&str> = options
-                            .iter()
-                            .zip(ticked)
-                            .filter(|(_, t)| **t)
-                            .map(|((_, label), _)| label.get(lang))
-                            .collect();
-                        if chosen.is_empty() {
-                            "–".to_string()
-                        } else {
-                            fit(&chosen.join(", "), columns.value)
-                        }
-                    }
-                };
+                let value = field_value(f, kind, columns.value, lang);
                 lines.push(Line::from(vec![label, Span::styled(value, value_style)]));
             }
         }

@@ -34,37 +34,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
     let wide = area.width >= 110;
     // Widths come from the whole roster, so columns stay put while the search narrows it.
-    let all: Vec<Vec<String>> = state
-        .list
-        .iter()
-        .map(|m| {
-            let mut cells = vec![
-                m.id.to_string(),
-                m.name.clone(),
-                labels::role(m.role).get(app.lang).to_string(),
-            ];
-            if wide {
-                cells.push(m.organisation.clone().unwrap_or_default());
-            }
-            cells.extend([
-                days(&m.work_days, s.weekdays),
-                m.work_hours.to_text(),
-                labels::languages(&m.languages).get(app.lang).to_string(),
-                labels::yes_no(m.active).get(app.lang).to_string(),
-            ]);
-            cells
-        })
-        .collect();
-    let mut header = vec![s.id, s.name, s.role];
-    // The floor each column may be cut to when the row is too wide; id, days, hours and
-    // active are never cut.
-    let mut min = vec![usize::MAX, 14, 17];
-    if wide {
-        header.push(s.organisation);
-        min.push(10);
-    }
-    header.extend([s.days, s.hours, s.languages, s.active]);
-    min.extend([usize::MAX, usize::MAX, 8, usize::MAX]);
+    let all = roster_cells(app, wide);
+    let (header, min) = columns(s, wide);
     let natural: Vec<usize> = (0..header.len())
         .map(|c| widest(header[c], all.iter().map(|r| r[c].as_str())))
         .collect();
@@ -96,6 +67,46 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let constraints: Vec<Constraint> = widths.iter().map(|w| Constraint::Length(*w)).collect();
     let table = Table::new(table_rows, constraints).header(Row::new(header).style(theme.header()));
     frame.render_widget(table, area);
+}
+
+/// Every person's cells, in the columns of [`columns`].
+fn roster_cells(app: &App, wide: bool) -> Vec<Vec<String>> {
+    let s = i18n::strings(app.lang);
+    app.staff
+        .list
+        .iter()
+        .map(|m| {
+            let mut cells = vec![
+                m.id.to_string(),
+                m.name.clone(),
+                labels::role(m.role).get(app.lang).to_string(),
+            ];
+            if wide {
+                cells.push(m.organisation.clone().unwrap_or_default());
+            }
+            cells.extend([
+                days(&m.work_days, s.weekdays),
+                m.work_hours.to_text(),
+                labels::languages(&m.languages).get(app.lang).to_string(),
+                labels::yes_no(m.active).get(app.lang).to_string(),
+            ]);
+            cells
+        })
+        .collect()
+}
+
+/// The column headings, and the floor each column may be cut to when the row is too wide
+/// (id, days, hours and active are never cut).
+fn columns(s: &i18n::Strings, wide: bool) -> (Vec<&'static str>, Vec<usize>) {
+    let mut header = vec![s.id, s.name, s.role];
+    let mut min = vec![usize::MAX, 14, 17];
+    if wide {
+        header.push(s.organisation);
+        min.push(10);
+    }
+    header.extend([s.days, s.hours, s.languages, s.active]);
+    min.extend([usize::MAX, usize::MAX, 8, usize::MAX]);
+    (header, min)
 }
 
 /// The search line: what is typed (selected when typing will replace it) and how many match.
