@@ -128,7 +128,7 @@ Se `man hembesok` för alla kolumner.",
         "import",
         Arg("allow_conflicts"),
         "Besök: importera dubbelbokningar, saknade roller och bokningar utanför arbetstid eller \
-på helgdagar ändå; de visas som larm i appen",
+på helgdagar ändå; de visas under Att göra i appen",
     ),
     line(
         "check",

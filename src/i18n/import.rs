@@ -241,13 +241,13 @@ impl Hint {
                 "These are booking conflicts: fix them, or pass --allow-conflicts to import them anyway (they then show as alerts)."
             }
             (Hint::AllowConflicts, Lang::Sv) => {
-                "Det här är bokningskonflikter: rätta dem, eller ange --allow-conflicts för att importera dem ändå (de visas då som larm)."
+                "Det här är bokningskonflikter: rätta dem, eller ange --allow-conflicts för att importera dem ändå (de visas då under Att göra i appen)."
             }
             (Hint::SomeAreConflicts, Lang::En) => {
                 "Some of these are booking conflicts: once the other problems are fixed, --allow-conflicts imports those anyway (they then show as alerts)."
             }
             (Hint::SomeAreConflicts, Lang::Sv) => {
-                "En del av det här är bokningskonflikter: när de andra problemen är rättade kan --allow-conflicts importera dem ändå (de visas då som larm)."
+                "En del av det här är bokningskonflikter: när de andra problemen är rättade kan --allow-conflicts importera dem ändå (de visas då under Att göra i appen)."
             }
         }
     }
