@@ -238,13 +238,13 @@ impl Hint {
     pub fn render(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Hint::AllowConflicts, Lang::En) => {
-                "These are booking conflicts: fix them, or pass --allow-conflicts to import them anyway (they then show as alerts)."
+                "These are booking conflicts: fix them, or pass --allow-conflicts to import them anyway (they then show under To do in the app)."
             }
             (Hint::AllowConflicts, Lang::Sv) => {
                 "Det här är bokningskonflikter: rätta dem, eller ange --allow-conflicts för att importera dem ändå (de visas då under Att göra i appen)."
             }
             (Hint::SomeAreConflicts, Lang::En) => {
-                "Some of these are booking conflicts: once the other problems are fixed, --allow-conflicts imports those anyway (they then show as alerts)."
+                "Some of these are booking conflicts: once the other problems are fixed, --allow-conflicts imports those anyway (they then show under To do in the app)."
             }
             (Hint::SomeAreConflicts, Lang::Sv) => {
                 "En del av det här är bokningskonflikter: när de andra problemen är rättade kan --allow-conflicts importera dem ändå (de visas då under Att göra i appen)."
