@@ -166,7 +166,7 @@ pub struct ImportArgs {
     /// The CSV file (UTF-8, comma or semicolon, with a header row)
     pub file: PathBuf,
     /// Visits: import double bookings, missing roles and bookings outside working hours or on
-    /// holidays anyway; they show as alerts in the app
+    /// holidays anyway; they show under To do in the app
     #[arg(long)]
     pub allow_conflicts: bool,
 }

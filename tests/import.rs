@@ -229,7 +229,7 @@ fn visit_imports_run_the_booking_checks_and_allow_conflicts_when_told() {
     // The hint is advice after the problems, not a sixth problem.
     assert_eq!(
         lines[5],
-        "These are booking conflicts: fix them, or pass --allow-conflicts to import them anyway (they then show as alerts)."
+        "These are booking conflicts: fix them, or pass --allow-conflicts to import them anyway (they then show under To do in the app)."
     );
     assert!(
         lines[6].ends_with(": 5 problems; nothing was imported"),
@@ -706,7 +706,7 @@ fn a_visits_file_reports_its_booking_conflicts_with_its_other_mistakes_in_one_ru
     assert_eq!(
         hint.as_deref(),
         Some(
-            "Some of these are booking conflicts: once the other problems are fixed, --allow-conflicts imports those anyway (they then show as alerts)."
+            "Some of these are booking conflicts: once the other problems are fixed, --allow-conflicts imports those anyway (they then show under To do in the app)."
         )
     );
     // --allow-conflicts lets the conflicts through, never the other mistakes.
