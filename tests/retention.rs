@@ -177,3 +177,33 @@ fn applied_no_name_of_an_anonymised_family_is_left_in_the_file() {
             .contains("before 2026-11-24: 0 ("),
     );
 }
+
+/// With another connection reading (the app open on the file, say), the WAL cannot be emptied:
+/// the run still anonymises, and says that removed names may remain until it runs again.
+#[test]
+fn applied_under_an_open_reader_says_the_file_is_not_wiped_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite");
+    demo(&db);
+    let reader = Connection::open(&db).unwrap();
+    reader.execute_batch("BEGIN").unwrap();
+    let _: i64 = reader
+        .query_row("SELECT count(*) FROM family", [], |r| r.get(0))
+        .unwrap();
+    let out = hembesok(&db)
+        .args(["retention", "--before", "2026-11-24", "--apply"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("could not be rewritten now"), "{text}");
+    reader.execute_batch("COMMIT").unwrap();
+    drop(reader);
+    let again = hembesok(&db)
+        .args(["retention", "--before", "2026-11-24", "--apply"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(again.stdout).unwrap();
+    assert!(text.contains("anonymised 0 families"), "{text}");
+    assert!(text.contains("without their names"), "{text}");
+}
