@@ -70,6 +70,26 @@ pub enum Command {
     Audit(AuditArgs),
     /// Replace the database with a backup (what is there now is saved first)
     Restore(RestoreArgs),
+    /// Anonymise the families whose participation ended before a day (a dry run unless --apply)
+    Retention(RetentionArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Without --apply only the counts are shown, never a name, and nothing changes. With --apply \
+the families whose participation ended (exited, completed or declined) before DATE lose their names, identity \
+numbers, addresses, phones, notes and consent givers, and get a random reference; dates, area, clinic, programme \
+and what the visits were stay, so earlier quarters' reports stay the same. The run is in the audit log, and the \
+file is rewritten so that the names are gone from its bytes. Default DATE: `retention_years` (5) in \
+config.toml, counted back from today."
+)]
+pub struct RetentionArgs {
+    /// Families whose participation ended before this day, YYYY-MM-DD (default: 5 years ago)
+    #[arg(long, value_name = "DATE")]
+    pub before: Option<String>,
+    /// Anonymise them (without it, only the counts are shown)
+    #[arg(long)]
+    pub apply: bool,
 }
 
 #[derive(Debug, Args)]

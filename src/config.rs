@@ -10,6 +10,9 @@ use crate::i18n::Lang;
 /// Days before a window closes when an unbooked visit counts as overdue.
 pub const DEFAULT_WARNING_DAYS: u32 = 7;
 
+/// Years after the end of a family's participation before `retention` anonymises it.
+pub const DEFAULT_RETENTION_YEARS: u32 = 5;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -18,11 +21,17 @@ pub struct Config {
     /// The name written in the audit log; default the operating-system user.
     pub coordinator: Option<String>,
     pub overdue_warning_days: Option<u32>,
+    /// How many years after a family's participation ended `retention` anonymises it.
+    pub retention_years: Option<u32>,
 }
 
 impl Config {
     pub fn warning_days(&self) -> u32 {
         self.overdue_warning_days.unwrap_or(DEFAULT_WARNING_DAYS)
+    }
+
+    pub fn retention_years(&self) -> u32 {
+        self.retention_years.unwrap_or(DEFAULT_RETENTION_YEARS)
     }
 }
 

@@ -1,9 +1,11 @@
-//! Faults a coordinator's machine can have: the program killed at a random moment, files left
+//! Faults a coordinator's machine can have: the program killed at a random moment (creating, importing,
+//! restoring), two writers, a full disk, hostile files, files left
 //! behind. Kept short: a few dozen runs of the real binary.
 #![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
 
 mod common;
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
@@ -345,4 +347,284 @@ fn no_export_or_backup_is_left_without_its_audit_row() {
     assert!(!out.status.success());
     assert!(!ics.exists(), "a calendar was left without its audit row");
     holder.execute_batch("ROLLBACK").unwrap();
+}
+
+/// A families file of `n` rows with references `PREFIX-1`…, all valid.
+fn families_csv(path: &Path, prefix: &str, n: usize) {
+    let header = std::fs::read_to_string(common::fixture("families_ok.csv")).unwrap();
+    let header = header
+        .lines()
+        .next()
+        .unwrap()
+        .trim_start_matches('\u{feff}');
+    let mut text = format!("{header}\n");
+    for i in 1..=n {
+        writeln!(
+            text,
+            "{prefix}-{i};Familjen Prov{i};Norrby;BVC Norrby;Provgatan {i};;somaliska;somaliska;none;\
+rinkeby;active;first_child_in_sweden;;;Hodan Prov{i};;;;;;Ifrah Prov{i};2026-08-15;;;;"
+        )
+        .unwrap();
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+fn family_count(db: &Path) -> i64 {
+    common::counts(db).families
+}
+
+/// What every fault test asserts of the folder afterwards: the database passes `check`, and
+/// nothing in the folder is readable by others.
+#[cfg(unix)]
+fn assert_whole_and_private(dir: &Path, db: &Path, run: usize) {
+    let check = hembesok(db).arg("check").output().unwrap();
+    assert!(
+        check.status.success(),
+        "run {run}: check fails: {}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    for (name, mode) in modes(dir) {
+        assert_eq!(mode, 0o600, "run {run}: {name} is {mode:o}");
+    }
+}
+
+fn spawn_killable(db: &Path, args: &[&std::ffi::OsStr]) -> std::process::Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("hembesok"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("XDG_CONFIG_HOME", db.with_file_name("no-config"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// Killed (SIGKILL) at any moment of an import, hembesok leaves the rows of before or all
+/// the new ones, a database that passes `check`, and no file readable by others.
+#[cfg(unix)]
+#[test]
+fn a_kill_during_an_import_leaves_all_rows_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("families.csv");
+    families_csv(&file, "K", 300);
+    let mut rng = fastrand::Rng::with_seed(11);
+    let (mut none, mut all) = (0, 0);
+    for run in 0..16 {
+        let sub = tempfile::tempdir().unwrap();
+        let db = sub.path().join("h.sqlite");
+        hembesok(&db)
+            .args(["import", "staff"])
+            .arg(common::fixture("staff_ok.csv"))
+            .assert()
+            .success();
+        let mut child = spawn_killable(
+            &db,
+            &["import".as_ref(), "families".as_ref(), file.as_os_str()],
+        );
+        std::thread::sleep(Duration::from_millis(rng.u64(0..400)));
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_whole_and_private(sub.path(), &db, run);
+        match family_count(&db) {
+            0 => none += 1,
+            300 => all += 1,
+            n => panic!("run {run}: {n} of 300 families were imported"),
+        }
+    }
+    println!("kill during import: {none} runs kept none, {all} all");
+}
+
+/// Killed at any moment of a restore, the database holds what it held or the whole backup,
+/// passes `check`, and the safety copy and every temporary file are private.
+#[cfg(unix)]
+#[test]
+fn a_kill_during_a_restore_leaves_the_old_database_or_the_backup() {
+    let template = tempfile::tempdir().unwrap();
+    let db0 = template.path().join("h.sqlite");
+    let file = template.path().join("a.csv");
+    families_csv(&file, "A", 200);
+    hembesok(&db0)
+        .args(["import", "families"])
+        .arg(&file)
+        .assert()
+        .success();
+    let bk0 = template.path().join("bk.sqlite");
+    hembesok(&db0).arg("backup").arg(&bk0).assert().success();
+    families_csv(&file, "B", 200);
+    hembesok(&db0)
+        .args(["import", "families"])
+        .arg(&file)
+        .assert()
+        .success();
+    assert_eq!(family_count(&db0), 400);
+    let mut rng = fastrand::Rng::with_seed(5);
+    let (mut old, mut new) = (0, 0);
+    for run in 0..12 {
+        let sub = tempfile::tempdir().unwrap();
+        let (db, bk) = (sub.path().join("h.sqlite"), sub.path().join("bk.sqlite"));
+        std::fs::copy(&db0, &db).unwrap();
+        std::fs::copy(&bk0, &bk).unwrap();
+        let mut child = spawn_killable(&db, &["restore".as_ref(), bk.as_os_str()]);
+        std::thread::sleep(Duration::from_millis(rng.u64(0..300)));
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_whole_and_private(sub.path(), &db, run);
+        match family_count(&db) {
+            400 => old += 1,
+            200 => new += 1,
+            n => panic!("run {run}: {n} families"),
+        }
+    }
+    println!("kill during restore: {old} runs kept the old database, {new} the backup");
+}
+
+/// Two imports into one database at once: both succeed, one after the other, and no row of
+/// either is lost.
+#[test]
+fn two_writers_import_in_turn_and_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite");
+    hembesok(&db)
+        .args(["import", "staff"])
+        .arg(common::fixture("staff_ok.csv"))
+        .assert()
+        .success();
+    let (a, b) = (dir.path().join("a.csv"), dir.path().join("b.csv"));
+    families_csv(&a, "A", 150);
+    families_csv(&b, "B", 150);
+    let writers: Vec<_> = [&a, &b]
+        .into_iter()
+        .map(|f| {
+            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("hembesok"));
+            cmd.arg("--db")
+                .arg(&db)
+                .args(["import", "families"])
+                .arg(f)
+                .env("XDG_CONFIG_HOME", dir.path().join("no-config"));
+            cmd.spawn().unwrap()
+        })
+        .collect();
+    for mut w in writers {
+        assert!(w.wait().unwrap().success(), "a writer failed");
+    }
+    assert_eq!(family_count(&db), 300);
+    hembesok(&db).arg("check").assert().success();
+}
+
+/// Hostile files, made by mangling a good one in many ways: the import never panics, and
+/// either takes every row or leaves the database as it was.
+#[test]
+fn hostile_csv_files_never_panic_and_import_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite");
+    let good = dir.path().join("good.csv");
+    families_csv(&good, "H", 6);
+    let good = std::fs::read(&good).unwrap();
+    let mut rng = fastrand::Rng::with_seed(1414);
+    let hostile: &[&[u8]] = &[
+        b"\0",
+        b"\x1b[2J",
+        b";",
+        b"\"",
+        b"\r",
+        b"\n",
+        b"\xff\xfe",
+        b"=cmd|' /C calc'!A0",
+        b"\xe2\x80\xae",
+        b"9999-99-99",
+        b"-",
+        b"+46",
+        b"\t",
+    ];
+    let (mut families, mut taken) = (0, 0);
+    for run in 0..40 {
+        let mut bytes = good.clone();
+        for _ in 0..rng.usize(1..6) {
+            let at = rng.usize(..=bytes.len());
+            match rng.u8(0..4) {
+                0 => {
+                    let piece = hostile[rng.usize(..hostile.len())];
+                    bytes.splice(at..at, piece.iter().copied());
+                }
+                1 => {
+                    let end = (at + rng.usize(1..40)).min(bytes.len());
+                    let at = at.min(end);
+                    bytes.drain(at..end);
+                }
+                2 => bytes.truncate(at),
+                _ => {
+                    let long = vec![b'x'; rng.usize(500..3000)];
+                    bytes.splice(at..at, long);
+                }
+            }
+        }
+        let file = dir.path().join(format!("bad-{run}.csv"));
+        std::fs::write(&file, &bytes).unwrap();
+        let out = hembesok(&db)
+            .args(["import", "families"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "run {run}: {err}");
+        assert_ne!(out.status.code(), Some(101), "run {run}: a panic");
+        let now = if db.exists() { family_count(&db) } else { 0 };
+        if out.status.success() {
+            assert!(now > families, "run {run}: success without a new row");
+            taken += 1;
+        } else {
+            assert_eq!(
+                now, families,
+                "run {run}: a refused import wrote rows: {err}"
+            );
+        }
+        families = now;
+    }
+    println!("hostile files: {taken} of 40 were valid enough to import whole");
+}
+
+/// A full disk never changes the file: on a small file system (tmpfs, where the test may
+/// mount one) an import that cannot fit is refused and the database is as it was.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_leaves_the_database_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let mnt = dir.path().join("small");
+    std::fs::create_dir(&mnt).unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=600k", "tmpfs"])
+        .arg(&mnt)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        println!("skipped: cannot mount a small file system here (needs root)");
+        return;
+    }
+    let result = std::panic::catch_unwind(|| {
+        let db = mnt.join("h.sqlite");
+        let small = dir.path().join("small.csv");
+        families_csv(&small, "S", 20);
+        hembesok(&db)
+            .args(["import", "families"])
+            .arg(&small)
+            .assert()
+            .success();
+        let big = dir.path().join("big.csv");
+        families_csv(&big, "F", 4000);
+        let out = hembesok(&db)
+            .args(["import", "families"])
+            .arg(&big)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "4000 families fit in 600 kB?");
+        println!("full disk: {}", String::from_utf8_lossy(&out.stderr).trim());
+        assert_eq!(family_count(&db), 20);
+        hembesok(&db).arg("check").assert().success();
+    });
+    let _ = std::process::Command::new("umount").arg(&mnt).status();
+    if let Err(panic) = result {
+        std::panic::resume_unwind(panic);
+    }
 }

@@ -7,6 +7,7 @@ mod check;
 mod demo;
 mod import;
 mod restore;
+mod retention;
 
 pub use crate::ops::import::{Columns, columns_for};
 
@@ -105,5 +106,6 @@ pub fn run(cli: &Cli, lang: Lang) -> Result<()> {
         }
         Some(Command::Audit(args)) => audit::run(&mut open_db(cli, Mode::Write)?, args, &ctx),
         Some(Command::Restore(args)) => restore::run(&db_path(cli)?, args, &ctx),
+        Some(Command::Retention(args)) => retention::run(cli, args, &ctx),
     }
 }

@@ -10,6 +10,7 @@ mod lock;
 mod maintenance;
 mod migrate;
 mod open;
+mod retention;
 mod staff;
 mod views;
 mod visit_reads;
@@ -24,6 +25,7 @@ pub use lock::InstanceLock;
 pub use maintenance::{CheckItem, Counts, check_file};
 pub use migrate::LATEST_VERSION;
 pub use open::{APPLICATION_ID, refuse_foreign};
+pub use retention::RetentionCounts;
 pub use visits::VisitRecord;
 
 /// Why a file was refused: it is not ours, not safe to keep a database in, or in use.

@@ -247,6 +247,7 @@ text_enum!(
         SessionHeld => "session_held",
         SessionCancelled => "session_cancelled",
         Dropins => "dropins",
+        Retention => "retention",
     }
 );
 

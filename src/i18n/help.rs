@@ -224,6 +224,31 @@ att en återställning kan göras ogjord.",
         Arg("path"),
         "Säkerhetskopian som ska återställas (gjord med `hembesok backup`)",
     ),
+    line(
+        "retention",
+        About,
+        "Avidentifiera familjer vars deltagande slutade före en dag (gallring; bara en provkörning utan --apply)",
+    ),
+    line(
+        "retention",
+        AfterHelp,
+        "Utan --apply visas bara antalen, aldrig ett namn, och ingenting ändras. Med --apply förlorar \
+familjerna vars deltagande slutade (avslutat, fullföljt eller tackat nej) före DATUM sina namn, \
+identitetsnummer, adresser, telefonnummer, anteckningar och samtyckesgivare, och får en slumpad referens; \
+datum, område, mottagning, program och vad besöken var finns kvar, så att tidigare kvartals rapporter \
+blir desamma. Körningen står i loggen, och filen skrivs om så att namnen inte finns kvar i dess byte. \
+Standard för DATUM: `retention_years` (5) i config.toml, räknat bakåt från i dag.",
+    ),
+    line(
+        "retention",
+        Arg("before"),
+        "Familjer vars deltagande slutade före den här dagen, ÅÅÅÅ-MM-DD (standard: för 5 år sedan)",
+    ),
+    line(
+        "retention",
+        Arg("apply"),
+        "Avidentifiera dem (utan det visas bara antalen)",
+    ),
 ];
 
 /// The Swedish text for `item` of `command` ("" for the top level), if the table has one.

@@ -158,6 +158,7 @@ pub fn audit_action(a: AuditAction) -> Text {
         AuditAction::SessionHeld => t("träff genomförd", "session held"),
         AuditAction::SessionCancelled => t("träff inställd", "session cancelled"),
         AuditAction::Dropins => t("drop-in", "drop-ins"),
+        AuditAction::Retention => t("gallring", "retention"),
     }
 }
 

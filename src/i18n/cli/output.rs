@@ -141,6 +141,14 @@ pub enum Done {
         file: String,
         counts: SyncCounts,
     },
+    /// `retention`: what a run covers (`applied` false: the dry run), and whether the file
+    /// was rewritten without the removed content.
+    Retention {
+        before: NaiveDate,
+        counts: crate::db::RetentionCounts,
+        applied: bool,
+        wiped: bool,
+    },
     /// The closing line of `calendar --all`.
     CalendarFolder {
         files: usize,
@@ -197,6 +205,15 @@ fn sync_counts(c: SyncCounts, unchanged: bool, lang: Lang) -> String {
 impl Done {
     pub fn render(&self, lang: Lang) -> String {
         match (self, lang) {
+            (
+                Done::Retention {
+                    before,
+                    counts,
+                    applied,
+                    wiped,
+                },
+                _,
+            ) => retention(*before, *counts, *applied, *wiped, lang),
             (
                 Done::Demo {
                     families,
@@ -339,6 +356,54 @@ impl Done {
                 dir.display(),
                 sync_counts(*counts, true, lang)
             ),
+        }
+    }
+}
+
+/// The lines of `retention`: counts only, never a name.
+fn retention(
+    before: NaiveDate,
+    counts: crate::db::RetentionCounts,
+    applied: bool,
+    wiped: bool,
+    lang: Lang,
+) -> String {
+    let crate::db::RetentionCounts {
+        families: f,
+        caregivers: g,
+        children: k,
+        visits: v,
+    } = counts;
+    match (lang, applied) {
+        (Lang::En, false) => format!(
+            "families whose participation ended before {before}: {f} ({g} caregivers, {k} children, {v} visits); \
+nothing was changed. Run again with --apply to anonymise them"
+        ),
+        (Lang::Sv, false) => format!(
+            "familjer vars deltagande slutade före {before}: {f} ({g} vårdnadshavare, {k} barn, {v} besök); \
+ingenting ändrades. Kör igen med --apply för att avidentifiera dem"
+        ),
+        (Lang::En, true) => {
+            let mut text = format!(
+                "anonymised {f} families whose participation ended before {before} ({g} caregivers, {k} children, {v} visits)"
+            );
+            text.push_str(if wiped {
+                "; the file was rewritten without their names"
+            } else {
+                "; the file could not be rewritten now (is the app open on it?), so removed names may remain in its unused space: close the app and run `hembesok retention --apply` again"
+            });
+            text
+        }
+        (Lang::Sv, true) => {
+            let mut text = format!(
+                "avidentifierade {f} familjer vars deltagande slutade före {before} ({g} vårdnadshavare, {k} barn, {v} besök)"
+            );
+            text.push_str(if wiped {
+                "; filen skrevs om utan deras namn"
+            } else {
+                "; filen kunde inte skrivas om nu (är appen öppen på den?), så borttagna namn kan finnas kvar i dess oanvända utrymme: stäng appen och kör `hembesok retention --apply` igen"
+            });
+            text
         }
     }
 }

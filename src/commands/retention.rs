@@ -1,0 +1,46 @@
+//! `hembesok retention`: the dry run's counts, or with `--apply` the anonymisation itself.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use super::{Invocation, checked_db, open_db};
+use crate::cli::{Cli, RetentionArgs};
+use crate::db::Mode;
+use crate::i18n::cli::{CommandError, Done};
+
+pub fn run(cli: &Cli, args: &RetentionArgs, inv: &Invocation) -> Result<()> {
+    let before = if let Some(t) = &args.before {
+        NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").map_err(|_| CommandError::NotADate {
+            flag: "--before",
+            text: t.clone(),
+        })?
+    } else {
+        let (config, _) = crate::config::default_path()
+            .map(|p| crate::config::load(&p))
+            .unwrap_or_default();
+        crate::ops::retention::default_before(inv.today(), config.retention_years())
+    };
+    let done = if args.apply {
+        let mut db = checked_db(cli, Mode::Write)?;
+        let run =
+            crate::ops::retention::apply(&mut db, &inv.ctx(), before).map_err(CommandError::Op)?;
+        Done::Retention {
+            before,
+            counts: run.counts,
+            applied: true,
+            wiped: run.wiped,
+        }
+    } else {
+        // The dry run only reads: it neither upgrades, nor writes, nor creates.
+        let mut db = open_db(cli, Mode::Read)?;
+        let counts = crate::ops::retention::preview(&mut db, before).map_err(CommandError::Op)?;
+        Done::Retention {
+            before,
+            counts,
+            applied: false,
+            wiped: false,
+        }
+    };
+    println!("{}", done.render(inv.lang));
+    Ok(())
+}
