@@ -958,3 +958,99 @@ fn every_status_change_keeps_its_day() {
     assert_eq!(after[4], s("2026-03-09"));
     assert_eq!(after[5], s("moved"));
 }
+
+#[test]
+fn report_input_reads_the_quarter_and_only_it() {
+    use crate::domain::quarter::Quarter;
+    let mut db = Db::open_in_memory().unwrap();
+    let at = |m: u32, d: u32| {
+        NaiveDate::from_ymd_opt(2026, m, d)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
+    };
+    let (family_id, child_id, nurse, advisor) = db
+        .write(|tx| {
+            let v = store_goteborg(tx);
+            let f = tx.insert_family(&sample_family("F-1"), v, now())?;
+            let nurse = tx.insert_staff(&sample_staff("Anna", Role::Nurse))?;
+            let advisor = tx.insert_staff(&sample_staff("Bo", Role::ParentAdvisor))?;
+            let child = tx.children_of(f)?[0].id;
+            Ok::<_, DbError>((f, child, nurse, advisor))
+        })
+        .unwrap();
+    let visit =
+        |no: Option<u32>, start: NaiveDateTime, status, advisor_went: Option<bool>| NewVisit {
+            child_id,
+            visit_no: no,
+            start,
+            duration_min: 60,
+            location: Location::Home,
+            status,
+            staff: vec![
+                VisitStaff {
+                    staff_id: nurse,
+                    role: Role::Nurse,
+                    attended: Some(true),
+                },
+                VisitStaff {
+                    staff_id: advisor,
+                    role: Role::ParentAdvisor,
+                    attended: advisor_went,
+                },
+            ],
+            interpreter_language: Some("arabiska".into()),
+            interpreter: Interpreter::External,
+            themes: vec![],
+            referrals: vec![crate::domain::enums::Referral::Dental],
+            note: None,
+            override_reason: None,
+        };
+    db.write(|tx| {
+        tx.insert_visit(&visit(Some(1), at(10, 10), VisitStatus::Done, None), now())?;
+        tx.insert_visit(
+            &visit(Some(2), at(11, 30), VisitStatus::Done, Some(false)),
+            now(),
+        )?;
+        // Outside the quarter, on its either side.
+        tx.insert_visit(&visit(Some(3), at(9, 30), VisitStatus::Done, None), now())?;
+        tx.insert_visit(
+            &visit(
+                Some(3),
+                NaiveDate::from_ymd_opt(2027, 1, 1)
+                    .unwrap()
+                    .and_hms_opt(0, 0, 0)
+                    .unwrap(),
+                VisitStatus::Planned,
+                None,
+            ),
+            now(),
+        )
+    })
+    .unwrap();
+    let input = db
+        .read(|tx| tx.report_input(Quarter::parse("2026Q4").unwrap()))
+        .unwrap();
+    assert_eq!(input.families.len(), 1);
+    assert_eq!(input.families[0].id, family_id);
+    assert!(input.families[0].needs_interpreter);
+    let seen: Vec<(Option<u32>, bool, bool)> = input
+        .visits
+        .iter()
+        .map(|v| (v.visit_no, v.required_roles_met, v.interpreter_used))
+        .collect();
+    // Not marked counts as gone; a recorded absence breaks the joint visit.
+    assert_eq!(seen, vec![(Some(1), true, true), (Some(2), false, true)]);
+    assert!(input.visits.iter().all(|v| v.window.is_some()));
+    assert_eq!(input.visits[0].referrals.len(), 1);
+    // Born 2026-09-30: 30 days old in the quarter; visit 1 done, 3 distinct done ever.
+    assert_eq!(input.children.len(), 1);
+    assert_eq!(
+        (
+            input.children[0].first_visit_done_on,
+            input.children[0].visits_done
+        ),
+        (NaiveDate::from_ymd_opt(2026, 10, 10), 3)
+    );
+    assert!(input.sessions.is_empty());
+}
