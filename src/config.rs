@@ -18,11 +18,33 @@ pub struct Config {
     /// The name written in the audit log; default the operating-system user.
     pub coordinator: Option<String>,
     pub overdue_warning_days: Option<u32>,
+    /// The report's small-cell threshold k (default 5, never below 3).
+    pub report_threshold: Option<u32>,
+    /// The municipality's name, written on the report's own rows.
+    pub municipality: Option<String>,
 }
 
 impl Config {
     pub fn warning_days(&self) -> u32 {
         self.overdue_warning_days.unwrap_or(DEFAULT_WARNING_DAYS)
+    }
+
+    /// The report's threshold: the configured one, raised to the minimum of 3 when lower.
+    pub fn report_threshold(&self) -> crate::domain::report::Threshold {
+        crate::domain::report::Threshold::new(
+            self.report_threshold
+                .unwrap_or(crate::domain::report::Threshold::DEFAULT),
+        )
+    }
+
+    /// The name on the report's municipality rows; "Kommunen" until one is configured.
+    pub fn municipality(&self) -> String {
+        self.municipality
+            .as_deref()
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+            .unwrap_or("Kommunen")
+            .to_string()
     }
 }
 

@@ -8,6 +8,7 @@ pub mod families;
 pub mod files;
 pub mod groups;
 pub mod import;
+pub mod report;
 pub mod staff;
 pub mod visits;
 
