@@ -6,6 +6,7 @@ mod calendar;
 mod check;
 mod demo;
 mod import;
+mod report;
 mod restore;
 
 pub use crate::ops::import::{Columns, columns_for};
@@ -105,5 +106,6 @@ pub fn run(cli: &Cli, lang: Lang) -> Result<()> {
         }
         Some(Command::Audit(args)) => audit::run(&mut open_db(cli, Mode::Write)?, args, &ctx),
         Some(Command::Restore(args)) => restore::run(&db_path(cli)?, args, &ctx),
+        Some(Command::Report(args)) => report::run(&mut checked_db(cli, Mode::Write)?, args, &ctx),
     }
 }
