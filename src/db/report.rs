@@ -24,8 +24,8 @@ fn bounds(quarter: Quarter) -> (String, String) {
     (date_text(quarter.first_day()), date_text(end))
 }
 
-fn opt_date(text: Option<String>) -> Result<Option<NaiveDate>> {
-    text.as_deref().map(parse_date).transpose()
+fn opt_date(text: Option<&str>) -> Result<Option<NaiveDate>> {
+    text.map(parse_date).transpose()
 }
 
 impl ReadTx<'_> {
@@ -74,11 +74,11 @@ impl ReadTx<'_> {
                 id,
                 area,
                 clinic,
-                offered_on: opt_date(offered)?,
-                enrolled_on: opt_date(enrolled)?,
-                declined_on: opt_date(declined)?,
-                paused_on: opt_date(paused)?,
-                exited_on: opt_date(exited)?,
+                offered_on: opt_date(offered.as_deref())?,
+                enrolled_on: opt_date(enrolled.as_deref())?,
+                declined_on: opt_date(declined.as_deref())?,
+                paused_on: opt_date(paused.as_deref())?,
+                exited_on: opt_date(exited.as_deref())?,
                 exit_reason: reason.as_deref().map(parse_enum).transpose()?,
                 needs_interpreter: interp,
             });
@@ -177,7 +177,7 @@ impl ReadTx<'_> {
             })?;
             for row in rows {
                 let (child, count, first) = row?;
-                done.insert(child, (count, opt_date(first)?));
+                done.insert(child, (count, opt_date(first.as_deref())?));
             }
         }
         let mut stmt = self.tx.prepare_cached(
@@ -257,8 +257,8 @@ impl ReadTx<'_> {
             if let Some(&i) = index.get(&group) {
                 groups[i].members.push(MemberRow {
                     family_id,
-                    joined_on: opt_date(joined)?,
-                    left_on: opt_date(left)?,
+                    joined_on: opt_date(joined.as_deref())?,
+                    left_on: opt_date(left.as_deref())?,
                 });
             }
         }

@@ -846,20 +846,14 @@ fn status_dates_upgrade_keeps_what_the_audit_log_knows() {
         .unwrap();
     drop(db);
     let db = connect(&path, Mode::Create, None).unwrap();
-    let rows: Vec<(
-        i64,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> = db
+    let rows: Vec<(i64, [Option<String>; 4])> = db
         .conn
         .prepare(
             "SELECT id, declined_on, paused_on, exited_on, exit_reason FROM family ORDER BY id",
         )
         .unwrap()
         .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
         })
         .unwrap()
         .map(|r| r.unwrap())
@@ -869,14 +863,14 @@ fn status_dates_upgrade_keeps_what_the_audit_log_knows() {
         rows,
         vec![
             // The last status change is the decline.
-            (1, s("2026-03-09"), None, None, None),
+            (1, [s("2026-03-09"), None, None, None]),
             // A view is no status change.
-            (2, None, s("2026-04-05"), None, None),
-            (3, None, None, s("2026-04-06"), s("completed")),
+            (2, [None, s("2026-04-05"), None, None]),
+            (3, [None, None, s("2026-04-06"), s("completed")]),
             // A day already recorded is kept.
-            (4, None, None, s("2026-02-02"), s("moved")),
+            (4, [None, None, s("2026-02-02"), s("moved")]),
             // Declined with no change logged (imported so): cannot be known.
-            (5, None, None, None, None),
+            (5, [None, None, None, None]),
         ]
     );
     let run_columns: Vec<String> = db

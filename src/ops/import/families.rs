@@ -184,7 +184,7 @@ fn family(
     today: NaiveDate,
     programmes: &[String],
     problems: &mut Problems,
-) -> (Option<(NewFamily, LaterDates)>, Vec<(u8, NewChild)>) {
+) -> (Option<ReadFamily>, Vec<(u8, NewChild)>) {
     let family_ref = row.required("family_ref", problems);
     if let Some(r) = family_ref
         && looks_like_identity_number(r, today)
@@ -289,6 +289,9 @@ fn family(
     };
     (Some((family, dates)), numbered)
 }
+
+/// A row's family and the status dates its record does not carry.
+type ReadFamily = (NewFamily, LaterDates);
 
 /// The status dates a new family's record does not carry, written right after it.
 struct LaterDates {
