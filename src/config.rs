@@ -209,6 +209,22 @@ mod tests {
     }
 
     #[test]
+    fn the_report_threshold_defaults_to_five_and_is_never_below_three() {
+        assert_eq!(Config::default().report_threshold().get(), 5);
+        let low = parse("report_threshold = 1\nmunicipality = \"Grästorps kommun\"").unwrap();
+        assert_eq!(low.report_threshold().get(), 3);
+        assert_eq!(low.municipality(), "Grästorps kommun");
+        assert_eq!(
+            parse("report_threshold = 8")
+                .unwrap()
+                .report_threshold()
+                .get(),
+            8
+        );
+        assert_eq!(Config::default().municipality(), "Kommunen");
+    }
+
+    #[test]
     fn language_comes_from_flag_config_then_locale() {
         let sv_config = Config {
             lang: Some("sv".into()),
