@@ -4,6 +4,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::io::Read;
 use std::path::Path;
 
@@ -165,4 +166,135 @@ fn a_bad_quarter_is_said_and_an_unfinished_one_is_preliminary() {
         .stdout(predicate::str::contains("hembesok-2099Q1.json"));
     let json = std::fs::read_to_string(dir.path().join("hembesok-2099Q1.json")).unwrap();
     assert!(json.contains("\"preliminary\": true"));
+}
+
+/// A JSON row's value as written (`null` when suppressed), found by its keys.
+fn value_of(json: &str, indicator: &str, by: &str, category: &str) -> String {
+    let key = format!(
+        "{{\"indicator\": \"{indicator}\", \"by\": \"{by}\", \"unit_name\": \"{}\", \"category\": {category}, \"value\": ",
+        match by {
+            "municipality" => "Kommunen",
+            "area" => "Norr",
+            _ => "BVC Norr",
+        }
+    );
+    let line = json
+        .lines()
+        .find(|l| l.trim_start().starts_with(&key))
+        .unwrap_or_else(|| panic!("{key}"));
+    let rest = &line.trim_start()[key.len()..];
+    rest.split(',').next().unwrap().to_string()
+}
+
+#[test]
+fn a_small_register_gives_the_hand_counted_figures_with_one_secondary_suppression() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite");
+    let file = dir.path().join("families.csv");
+    let mut csv = String::from(
+        "family_ref,family_name,programme,caregiver1_name,child1_name,child1_birth_date,area,clinic,status,offered_on,enrolled_on,declined_on\n",
+    );
+    // In 2026Q1: 7 offered and enrolled, 3 offered and declined; 5 enrolled the year before.
+    for i in 0..7 {
+        writeln!(
+            csv,
+            "E-{i},F,rinkeby,C,B,2025-06-01,Norr,BVC Norr,active,2026-01-1{i},2026-02-0{},",
+            i + 1
+        )
+        .unwrap();
+    }
+    for i in 0..3 {
+        writeln!(
+            csv,
+            "D-{i},F,rinkeby,C,B,2025-06-01,Norr,BVC Norr,declined,2026-01-2{i},,2026-03-0{}",
+            i + 1
+        )
+        .unwrap();
+    }
+    for i in 0..5 {
+        writeln!(
+            csv,
+            "O-{i},F,rinkeby,C,B,2025-06-01,Norr,BVC Norr,active,2025-09-0{},2025-10-0{},",
+            i + 1,
+            i + 1
+        )
+        .unwrap();
+    }
+    std::fs::write(&file, csv).unwrap();
+    hembesok(&db)
+        .args(["import", "families"])
+        .arg(&file)
+        .assert()
+        .success();
+    let out = dir.path().join("q1.json");
+    hembesok(&db)
+        .args(["report", "--quarter", "2026Q1", "--format", "json", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let json = std::fs::read_to_string(&out).unwrap();
+    for by in ["municipality", "area", "clinic"] {
+        assert_eq!(
+            value_of(&json, "families_offered", by, "null"),
+            "10",
+            "{by}"
+        );
+        // 3 declined is below k = 5; the 7 enrolled would give it away as 10 − 7: hidden too.
+        assert_eq!(
+            value_of(&json, "families_offered", by, "\"declined\""),
+            "null",
+            "{by}"
+        );
+        assert_eq!(
+            value_of(&json, "families_offered", by, "\"enrolled\""),
+            "null",
+            "{by}"
+        );
+        assert_eq!(
+            value_of(&json, "families_offered", by, "\"undecided\""),
+            "0",
+            "{by}"
+        );
+        // 7 of 10: the 3 who did not is a small complement.
+        assert_eq!(
+            value_of(&json, "acceptance_rate", by, "null"),
+            "null",
+            "{by}"
+        );
+        assert_eq!(
+            value_of(&json, "families_active_end", by, "null"),
+            "12",
+            "{by}"
+        );
+    }
+    // With k = 3 nothing here is small.
+    let out3 = dir.path().join("q1-k3.json");
+    hembesok(&db)
+        .args([
+            "report",
+            "--quarter",
+            "2026Q1",
+            "--format",
+            "json",
+            "--threshold",
+            "3",
+            "--out",
+        ])
+        .arg(&out3)
+        .assert()
+        .success();
+    let json = std::fs::read_to_string(&out3).unwrap();
+    assert!(json.contains("\"threshold\": 3,"));
+    assert_eq!(
+        value_of(&json, "families_offered", "municipality", "\"enrolled\""),
+        "7"
+    );
+    assert_eq!(
+        value_of(&json, "families_offered", "municipality", "\"declined\""),
+        "3"
+    );
+    assert_eq!(
+        value_of(&json, "acceptance_rate", "municipality", "null"),
+        "70.0"
+    );
 }
