@@ -72,6 +72,8 @@ pub enum Command {
     Restore(RestoreArgs),
     /// Anonymise the families whose participation ended before a day (a dry run unless --apply)
     Retention(RetentionArgs),
+    /// Write the quarterly report to the region (aggregate, small cells suppressed)
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -90,6 +92,44 @@ pub struct RetentionArgs {
     /// Anonymise them (without it, only the counts are shown)
     #[arg(long)]
     pub apply: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The same database, quarter and threshold always give the same bytes. Every export \
+is recorded with its SHA-256 checksum and written to the audit log. A quarter that has not ended yet \
+is allowed: its figures are preliminary, and the output says so."
+)]
+pub struct ReportArgs {
+    /// The calendar quarter, e.g. 2026Q3
+    #[arg(long, value_name = "QUARTER")]
+    pub quarter: String,
+    /// The file format
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: ReportFormatArg,
+    /// Where to write it (default: hembesok-QUARTER.FORMAT in the current folder)
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// The smallest count published (default from the config, else 5; never below 3)
+    #[arg(long, value_name = "K")]
+    pub threshold: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormatArg {
+    Json,
+    Csv,
+    Xlsx,
+}
+
+impl From<ReportFormatArg> for crate::ops::report::ReportFormat {
+    fn from(f: ReportFormatArg) -> Self {
+        match f {
+            ReportFormatArg::Json => Self::Json,
+            ReportFormatArg::Csv => Self::Csv,
+            ReportFormatArg::Xlsx => Self::Xlsx,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -23,6 +23,10 @@ pub struct Config {
     pub overdue_warning_days: Option<u32>,
     /// How many years after a family's participation ended `retention` anonymises it.
     pub retention_years: Option<u32>,
+    /// The report's small-cell threshold k (default 5, never below 3).
+    pub report_threshold: Option<u32>,
+    /// The municipality's name, written on the report's own rows.
+    pub municipality: Option<String>,
 }
 
 impl Config {
@@ -32,6 +36,24 @@ impl Config {
 
     pub fn retention_years(&self) -> u32 {
         self.retention_years.unwrap_or(DEFAULT_RETENTION_YEARS)
+    }
+
+    /// The report's threshold: the configured one, raised to the minimum of 3 when lower.
+    pub fn report_threshold(&self) -> crate::domain::report::Threshold {
+        crate::domain::report::Threshold::new(
+            self.report_threshold
+                .unwrap_or(crate::domain::report::Threshold::DEFAULT),
+        )
+    }
+
+    /// The name on the report's municipality rows; "Kommunen" until one is configured.
+    pub fn municipality(&self) -> String {
+        self.municipality
+            .as_deref()
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+            .unwrap_or("Kommunen")
+            .to_string()
     }
 }
 
@@ -193,6 +215,22 @@ mod tests {
             warning.contains("line 1: overdue_warning_days"),
             "{warning}"
         );
+    }
+
+    #[test]
+    fn the_report_threshold_defaults_to_five_and_is_never_below_three() {
+        assert_eq!(Config::default().report_threshold().get(), 5);
+        let low = parse("report_threshold = 1\nmunicipality = \"Grästorps kommun\"").unwrap();
+        assert_eq!(low.report_threshold().get(), 3);
+        assert_eq!(low.municipality(), "Grästorps kommun");
+        assert_eq!(
+            parse("report_threshold = 8")
+                .unwrap()
+                .report_threshold()
+                .get(),
+            8
+        );
+        assert_eq!(Config::default().municipality(), "Kommunen");
     }
 
     #[test]

@@ -111,10 +111,26 @@ fn generated_block(path: &str, start: &str, end: &str, body: &str) {
             std::fs::write(&full, updated).unwrap();
         } else {
             panic!(
-                "{path}: the keys section is stale; run HEMBESOK_UPDATE_DOCS=1 cargo test --test docs"
+                "{path}: the generated section between {start} and {end} is stale; run HEMBESOK_UPDATE_DOCS=1 cargo test --test docs"
             );
         }
     }
+}
+
+#[test]
+fn readme_and_man_page_list_every_indicator_of_the_table() {
+    generated_block(
+        "README.md",
+        "<!-- indicators:start (generated from src/domain/report/indicators.rs) -->",
+        "<!-- indicators:end -->",
+        &hembesok::report::docs::markdown_table(),
+    );
+    generated_block(
+        "man/hembesok.1",
+        ".\\\" indicators:start (generated from src/domain/report/indicators.rs)",
+        ".\\\" indicators:end",
+        &hembesok::report::docs::roff_section(),
+    );
 }
 
 #[test]

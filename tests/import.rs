@@ -861,3 +861,88 @@ fn values_beyond_sane_limits_are_refused_with_the_limit() {
         "no line quotes the long name"
     );
 }
+
+#[test]
+fn a_families_file_brings_its_status_history_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite");
+    let file = dir.path().join("history.csv");
+    std::fs::write(
+        &file,
+        "family_ref,family_name,programme,caregiver1_name,child1_name,child1_birth_date,status,offered_on,declined_on,paused_on,enrolled_on,exited_on,exit_reason\n\
+         H-1,Familjen Ett,rinkeby,Förälder Ett,Barn Ett,2026-03-01,declined,2026-03-10,2026-03-20,,,,\n\
+         H-2,Familjen Två,rinkeby,Förälder Två,Barn Två,2026-03-02,completed,2026-03-11,,2026-05-01,2026-03-15,2026-08-01,\n\
+         H-3,Familjen Tre,rinkeby,Förälder Tre,Barn Tre,2026-03-03,exited,2026-03-12,,,2026-03-16,2026-07-01,moved\n",
+    )
+    .unwrap();
+    hembesok(&db)
+        .args(["import", "families"])
+        .arg(&file)
+        .assert()
+        .success();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let rows: Vec<Vec<Option<String>>> = conn
+        .prepare(
+            "SELECT offered_on, declined_on, paused_on, enrolled_on, exited_on, exit_reason
+             FROM family ORDER BY family_ref",
+        )
+        .unwrap()
+        .query_map([], |r| (0..6).map(|i| r.get(i)).collect())
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    let s = |v: &str| Some(v.to_string());
+    assert_eq!(
+        rows,
+        vec![
+            vec![s("2026-03-10"), s("2026-03-20"), None, None, None, None],
+            // Completing is its own exit reason.
+            vec![
+                s("2026-03-11"),
+                None,
+                s("2026-05-01"),
+                s("2026-03-15"),
+                s("2026-08-01"),
+                s("completed")
+            ],
+            vec![
+                s("2026-03-12"),
+                None,
+                None,
+                s("2026-03-16"),
+                s("2026-07-01"),
+                s("moved")
+            ],
+        ]
+    );
+}
+
+#[test]
+fn a_status_date_in_the_future_or_an_unknown_exit_reason_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite");
+    let file = dir.path().join("future.csv");
+    std::fs::write(
+        &file,
+        "family_ref,family_name,programme,caregiver1_name,child1_name,child1_birth_date,status,paused_on,exit_reason\n\
+         H-1,Familjen Ett,rinkeby,Förälder Ett,Barn Ett,2026-03-01,paused,2099-01-01,\n\
+         H-2,Familjen Två,rinkeby,Förälder Två,Barn Två,2026-03-01,exited,,flytt\n",
+    )
+    .unwrap();
+    let out = hembesok(&db)
+        .args(["import", "families"])
+        .arg(&file)
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let lines = stderr_lines(&out);
+    assert!(
+        lines.iter().any(|l| l.starts_with("line 2: paused_on:")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("line 3: exit_reason:")),
+        "{lines:?}"
+    );
+}

@@ -6,6 +6,7 @@ mod calendar;
 mod check;
 mod demo;
 mod import;
+mod report;
 mod restore;
 mod retention;
 
@@ -107,5 +108,6 @@ pub fn run(cli: &Cli, lang: Lang) -> Result<()> {
         Some(Command::Audit(args)) => audit::run(&mut open_db(cli, Mode::Write)?, args, &ctx),
         Some(Command::Restore(args)) => restore::run(&db_path(cli)?, args, &ctx),
         Some(Command::Retention(args)) => retention::run(cli, args, &ctx),
+        Some(Command::Report(args)) => report::run(&mut checked_db(cli, Mode::Write)?, args, &ctx),
     }
 }

@@ -270,9 +270,18 @@ impl WriteTx<'_> {
         let today = now.date();
         self.tx
             .prepare_cached(
+                // Each status keeps the day it was reached: the first offer and the first
+                // enrolment (a family back from a pause is not enrolled anew), the latest decline
+                // and pause, and the day and reason of leaving (completing is its own reason).
                 "UPDATE family SET status = ?2,
-                    enrolled_on = CASE WHEN ?2 = 'active' AND enrolled_on IS NULL THEN ?3 ELSE enrolled_on END,
-                    exit_reason = ?4, exited_on = ?5, updated_at = ?6, exit_note = ?7
+                    offered_on = CASE WHEN ?2 = 'offered' THEN coalesce(offered_on, ?3) ELSE offered_on END,
+                    enrolled_on = CASE WHEN ?2 = 'active' THEN coalesce(enrolled_on, ?3) ELSE enrolled_on END,
+                    declined_on = CASE WHEN ?2 = 'declined' THEN ?3 ELSE declined_on END,
+                    paused_on = CASE WHEN ?2 = 'paused' THEN ?3 ELSE paused_on END,
+                    exit_reason = CASE WHEN ?2 = 'completed' THEN coalesce(?4, 'completed')
+                                       WHEN ?2 = 'exited' THEN ?4 END,
+                    exited_on = CASE WHEN ?2 IN ('completed', 'exited') THEN coalesce(?5, ?3) END,
+                    updated_at = ?6, exit_note = ?7
                  WHERE id = ?1",
             )?
             .execute(params![
@@ -283,6 +292,27 @@ impl WriteTx<'_> {
                 exit.map(|(_, d)| date_text(d)),
                 now.format("%Y-%m-%d %H:%M:%S").to_string(),
                 exit_note,
+            ])?;
+        Ok(())
+    }
+
+    /// Sets the days a family declined and paused, which a new family's record does not carry
+    /// (an import brings a coordinator's history in).
+    pub fn set_declined_paused(
+        &self,
+        family_id: i64,
+        declined_on: Option<chrono::NaiveDate>,
+        paused_on: Option<chrono::NaiveDate>,
+    ) -> Result<()> {
+        if declined_on.is_none() && paused_on.is_none() {
+            return Ok(());
+        }
+        self.tx
+            .prepare_cached("UPDATE family SET declined_on = ?2, paused_on = ?3 WHERE id = ?1")?
+            .execute(params![
+                family_id,
+                declined_on.map(date_text),
+                paused_on.map(date_text)
             ])?;
         Ok(())
     }

@@ -10,6 +10,7 @@ mod lock;
 mod maintenance;
 mod migrate;
 mod open;
+mod report;
 mod retention;
 mod staff;
 mod views;

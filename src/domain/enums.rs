@@ -240,6 +240,7 @@ text_enum!(
         Restore => "restore",
         Demo => "demo",
         ExportCalendar => "export_calendar",
+        ExportReport => "export_report",
         AuditExtract => "audit_extract",
         AddMember => "add_member",
         RemoveMember => "remove_member",

@@ -76,6 +76,10 @@ pub enum CommandError {
     },
     /// A file shipped inside the binary does not load: a build mistake, not the user's.
     BrokenAsset(String),
+    BadQuarter {
+        text: String,
+        error: crate::domain::quarter::QuarterError,
+    },
 }
 
 impl CommandError {
@@ -113,6 +117,10 @@ impl CommandError {
                 format!("{flag} \"{text}\" is not a date; write YYYY-MM-DD")
             }
             E::BadWeek { text, error } => format!("--week: {}", week_error(*error, text, Lang::En)),
+            E::BadQuarter { text, error } => format!(
+                "--quarter: {}",
+                super::report::quarter_error(*error, text, Lang::En)
+            ),
             E::ToBeforeFrom { from, to } => format!("--to {to} is before --from {from}"),
             E::CalendarWhoAndWhere => {
                 "give --staff ID|NAME with --out FILE, or --all with --dir DIR".into()
@@ -161,6 +169,10 @@ impl CommandError {
                 format!("{flag} \"{text}\" är inget datum; skriv ÅÅÅÅ-MM-DD")
             }
             E::BadWeek { text, error } => format!("--week: {}", week_error(*error, text, Lang::Sv)),
+            E::BadQuarter { text, error } => format!(
+                "--quarter: {}",
+                super::report::quarter_error(*error, text, Lang::Sv)
+            ),
             E::ToBeforeFrom { from, to } => format!("--to {to} är före --from {from}"),
             E::CalendarWhoAndWhere => {
                 "ange --staff ID|NAMN med --out FIL, eller --all med --dir MAPP".into()

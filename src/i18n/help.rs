@@ -140,6 +140,30 @@ på helgdagar ändå; de visas under Att göra i appen",
         About,
         "Skriv en kontrollerad kopia av databasen till SÖKVÄG (läget 0600)",
     ),
+    line(
+        "report",
+        About,
+        "Skriv kvartalsrapporten till regionen (sammanställd, små tal dolda)",
+    ),
+    line(
+        "report",
+        AfterHelp,
+        "Samma databas, kvartal och tröskel ger alltid samma bytes. Varje export sparas med sin \
+SHA-256-kontrollsumma och skrivs i granskningsloggen. Ett kvartal som inte är slut går bra: siffrorna \
+är preliminära, och utskriften säger det.",
+    ),
+    line("report", Arg("quarter"), "Kalenderkvartalet, t.ex. 2026Q3"),
+    line("report", Arg("format"), "Filformatet: json, csv eller xlsx"),
+    line(
+        "report",
+        Arg("out"),
+        "Vart filen ska skrivas (standard: hembesok-KVARTAL.FORMAT i den aktuella mappen)",
+    ),
+    line(
+        "report",
+        Arg("threshold"),
+        "Det minsta antal som visas (standard från inställningarna, annars 5; aldrig under 3)",
+    ),
     line("backup", Arg("path"), "Vart kopian ska skrivas"),
     line("backup", Arg("force"), "Ersätt SÖKVÄG om den finns"),
     line(

@@ -151,6 +151,7 @@ pub fn audit_action(a: AuditAction) -> Text {
         AuditAction::Restore => t("återställning", "restore"),
         AuditAction::Demo => t("demodata", "demo"),
         AuditAction::ExportCalendar => t("kalenderexport", "export calendar"),
+        AuditAction::ExportReport => t("rapportexport", "export report"),
         AuditAction::AuditExtract => t("loggutdrag", "audit extract"),
         AuditAction::AddMember => t("ny gruppmedlem", "add member"),
         AuditAction::RemoveMember => t("lämnade gruppen", "remove member"),

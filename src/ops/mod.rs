@@ -9,6 +9,7 @@ pub mod files;
 pub mod groups;
 pub mod import;
 pub mod maintenance;
+pub mod report;
 pub mod retention;
 pub mod staff;
 pub mod visits;

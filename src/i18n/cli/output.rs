@@ -123,6 +123,13 @@ pub enum Done {
     Backup {
         path: PathBuf,
     },
+    /// `report` wrote its file.
+    Report {
+        quarter: crate::domain::quarter::Quarter,
+        path: PathBuf,
+        checksum: String,
+        preliminary: bool,
+    },
     Restored {
         families: i64,
         visits: i64,
@@ -214,6 +221,40 @@ impl Done {
                 },
                 _,
             ) => retention(*before, *counts, *applied, *wiped, lang),
+            (
+                Done::Report {
+                    quarter,
+                    path,
+                    checksum,
+                    preliminary,
+                },
+                Lang::En,
+            ) => format!(
+                "report for {quarter}{} written to {}\nSHA-256 {checksum}",
+                if *preliminary {
+                    " (preliminary: the quarter has not ended)"
+                } else {
+                    ""
+                },
+                path.display()
+            ),
+            (
+                Done::Report {
+                    quarter,
+                    path,
+                    checksum,
+                    preliminary,
+                },
+                Lang::Sv,
+            ) => format!(
+                "rapporten för {quarter}{} skriven till {}\nSHA-256 {checksum}",
+                if *preliminary {
+                    " (preliminär: kvartalet är inte slut)"
+                } else {
+                    ""
+                },
+                path.display()
+            ),
             (
                 Done::Demo {
                     families,

@@ -9,7 +9,7 @@ use super::{
     read_rows,
 };
 use crate::db::Db;
-use crate::domain::enums::{Eligibility, FamilyStatus, Protection, split_list};
+use crate::domain::enums::{Eligibility, ExitReason, FamilyStatus, Protection, split_list};
 use crate::domain::identity::{IdKind, IdentityNumber, looks_like_identity_number, parse_identity};
 use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily};
 
@@ -29,6 +29,11 @@ pub const COLUMNS: Columns = Columns {
         "eligibility",
         "consent_date",
         "enrolled_on",
+        "offered_on",
+        "declined_on",
+        "paused_on",
+        "exited_on",
+        "exit_reason",
         "caregiver1_name",
         "caregiver1_id",
         "caregiver1_id_kind",
@@ -179,7 +184,7 @@ fn family(
     today: NaiveDate,
     programmes: &[String],
     problems: &mut Problems,
-) -> (Option<NewFamily>, Vec<(u8, NewChild)>) {
+) -> (Option<ReadFamily>, Vec<(u8, NewChild)>) {
     let family_ref = row.required("family_ref", problems);
     if let Some(r) = family_ref
         && looks_like_identity_number(r, today)
@@ -212,7 +217,19 @@ fn family(
     let eligibility = row.parse_opt("eligibility", problems, parse_code::<Eligibility>);
     let consent_date = row.parse_opt("consent_date", problems, parse_date);
     let enrolled_on = row.parse_opt("enrolled_on", problems, parse_date);
-    for (col, date) in [("consent_date", consent_date), ("enrolled_on", enrolled_on)] {
+    let offered_on = row.parse_opt("offered_on", problems, parse_date);
+    let declined_on = row.parse_opt("declined_on", problems, parse_date);
+    let paused_on = row.parse_opt("paused_on", problems, parse_date);
+    let exited_on = row.parse_opt("exited_on", problems, parse_date);
+    let exit_reason = row.parse_opt("exit_reason", problems, parse_code::<ExitReason>);
+    for (col, date) in [
+        ("consent_date", consent_date),
+        ("enrolled_on", enrolled_on),
+        ("offered_on", offered_on),
+        ("declined_on", declined_on),
+        ("paused_on", paused_on),
+        ("exited_on", exited_on),
+    ] {
         if date.is_some_and(|d| d > today) {
             problems.add(row.line, col, ProblemKind::InFuture);
         }
@@ -255,16 +272,31 @@ fn family(
         eligibility,
         programme_id,
         status,
-        offered_on: None,
+        offered_on,
         enrolled_on,
-        exited_on: None,
-        exit_reason: None,
+        exited_on,
+        // Completing is its own reason, as when the status is set in the app.
+        exit_reason: exit_reason
+            .or((status == FamilyStatus::Completed).then_some(ExitReason::Completed)),
         note: None,
         consent,
         caregivers,
         children,
     };
-    (Some(family), numbered)
+    let dates = LaterDates {
+        declined_on,
+        paused_on,
+    };
+    (Some((family, dates)), numbered)
+}
+
+/// A row's family and the status dates its record does not carry.
+type ReadFamily = (NewFamily, LaterDates);
+
+/// The status dates a new family's record does not carry, written right after it.
+struct LaterDates {
+    declined_on: Option<NaiveDate>,
+    paused_on: Option<NaiveDate>,
 }
 
 /// A child's personnummer or samordningsnummer in a row: the column and the stored digits.
@@ -343,11 +375,11 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
         families.len(),
         families
             .iter()
-            .map(|(_, f)| f.caregivers.len())
+            .map(|(_, (f, _))| f.caregivers.len())
             .sum::<usize>(),
         families
             .iter()
-            .map(|(_, f)| f.children.len())
+            .map(|(_, (f, _))| f.children.len())
             .sum::<usize>(),
     );
     db.write(|tx| {
@@ -379,15 +411,16 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
         std::mem::take(&mut problems).check()?;
         // New families get the shipped version of their programme, stored the first time.
         for id in &ids {
-            if families.iter().any(|(_, f)| &f.programme_id == id)
+            if families.iter().any(|(_, (f, _))| &f.programme_id == id)
                 && let Some(p) = catalogue.current(id)
             {
                 tx.ensure_programme(p, catalogue.template_text(id).unwrap_or_default())?;
             }
         }
-        for (_, f) in &families {
+        for (_, (f, dates)) in &families {
             let version = catalogue.current(&f.programme_id).map_or(1, |p| p.version);
             let id = tx.insert_family(f, version, ctx.now)?;
+            tx.set_declined_paused(id, dates.declined_on, dates.paused_on)?;
             tx.insert_audit(&crate::domain::model::AuditEntry {
                 entity_id: Some(id),
                 ..ctx.audit_note(

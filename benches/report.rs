@@ -1,0 +1,178 @@
+//! The quarterly report at region scale, in a release build: `cargo bench --bench report`.
+//! Makes (once) a 50,000-family demo database with the binary itself (`hembesok demo
+//! --families 50000`), then times, for the last finished quarter: the raw SQL that reads the
+//! same rows as `report_input` (the floor: SQLite's own work), `report_input` itself (its
+//! queries and the parsing into domain rows), and the whole report (read, compute with
+//! suppression and its audit, render the JSON). Targets (DESIGN §8, issue 10): the whole report
+//! within 1 s, and the read within 2× the raw SQL.
+#![allow(clippy::expect_used)] // a benchmark: a failure should stop it loudly
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use hembesok::db::{Mode, connect};
+use hembesok::domain::quarter::Quarter;
+use hembesok::domain::report::{Report, Threshold};
+use hembesok::report::{Header, json};
+
+const BIN: &str = env!("CARGO_BIN_EXE_hembesok");
+
+fn demo(families: usize) -> PathBuf {
+    let path =
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("report-bench-{families}.sqlite"));
+    if !path.exists() {
+        eprintln!("creating {} ({families} families)…", path.display());
+        let ok = Command::new(BIN)
+            .arg("--db")
+            .arg(&path)
+            .args(["demo", "--families", &families.to_string()])
+            .status()
+            .expect("demo")
+            .success();
+        assert!(ok, "demo failed");
+    }
+    path
+}
+
+/// The statements `report_input` runs, with the same bounds, every column read and nothing
+/// parsed: what any reader of these rows must pay.
+fn raw_sql(path: &Path, quarter: Quarter) -> usize {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    let start = quarter.first_day().format("%Y-%m-%d").to_string();
+    let end = quarter
+        .last_day()
+        .succ_opt()
+        .expect("a day after")
+        .format("%Y-%m-%d")
+        .to_string();
+    let statements: [(&str, bool); 9] = [
+        ("SELECT definition FROM programme", false),
+        (
+            "SELECT id, area, clinic, offered_on, enrolled_on, declined_on, paused_on, exited_on,
+                    exit_reason, interpreter_language FROM family ORDER BY id",
+            false,
+        ),
+        (
+            "SELECT vs.visit_id, vs.role FROM visit_staff vs JOIN visit v ON v.id = vs.visit_id
+             WHERE v.starts_at >= ?1 AND v.starts_at < ?2 AND coalesce(vs.attended, 1) = 1",
+            true,
+        ),
+        (
+            "SELECT v.id, c.family_id, v.visit_no, v.status, substr(v.starts_at, 1, 10),
+                    c.birth_date, c.expected, f.programme_id, f.programme_version,
+                    v.interpreter_staff_id IS NOT NULL OR v.interpreter_external = 1, v.referrals
+             FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+             WHERE v.starts_at >= ?1 AND v.starts_at < ?2 ORDER BY v.starts_at, v.id",
+            true,
+        ),
+        (
+            "SELECT child_id, count(DISTINCT visit_no),
+                    min(CASE WHEN visit_no = 1 THEN substr(starts_at, 1, 10) END)
+             FROM visit WHERE status = 'done' AND visit_no IS NOT NULL GROUP BY child_id",
+            false,
+        ),
+        (
+            "SELECT c.id, c.family_id, c.birth_date, c.expected, f.programme_id, f.programme_version
+             FROM child c JOIN family f ON f.id = c.family_id ORDER BY c.id",
+            false,
+        ),
+        (
+            "SELECT id, area FROM parent_group ORDER BY id",
+            false,
+        ),
+        (
+            "SELECT group_id, family_id, joined_on, left_on FROM group_member ORDER BY group_id, family_id",
+            false,
+        ),
+        (
+            "SELECT a.session_id, a.family_id, a.status FROM attendance a
+             JOIN group_session s ON s.id = a.session_id
+             WHERE s.starts_at >= ?1 AND s.starts_at < ?2 ORDER BY a.session_id, a.family_id",
+            true,
+        ),
+    ];
+    let mut cells = 0;
+    let tx = conn.unchecked_transaction().expect("read");
+    for (sql, bounded) in statements.iter().copied().chain([(
+        "SELECT id, group_id, substr(starts_at, 1, 10), status, dropin_count FROM group_session
+             WHERE starts_at >= ?1 AND starts_at < ?2 ORDER BY starts_at, id",
+        true,
+    )]) {
+        let mut stmt = tx.prepare(sql).expect("prepare");
+        let n = stmt.column_count();
+        let params: &[&dyn rusqlite::ToSql] = if bounded { &[&start, &end] } else { &[] };
+        let mut rows = stmt.query(params).expect("query");
+        while let Some(row) = rows.next().expect("row") {
+            for i in 0..n {
+                let _ = row.get_ref(i).expect("cell");
+                cells += 1;
+            }
+        }
+    }
+    cells
+}
+
+fn time<T>(rounds: usize, mut f: impl FnMut() -> T) -> (Vec<Duration>, T) {
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..rounds {
+        let t = Instant::now();
+        last = Some(f());
+        times.push(t.elapsed());
+    }
+    times.sort();
+    (times, last.expect("at least one round"))
+}
+
+fn line(what: &str, times: &[Duration], target_ms: Option<f64>) -> f64 {
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let median = ms(times[times.len() / 2]);
+    let worst = ms(times[times.len() - 1]);
+    let target = target_ms.map_or_else(String::new, |t| {
+        format!(
+            "  target {t:>6.0} ms  {}",
+            if worst <= t { "ok" } else { "OVER" }
+        )
+    });
+    println!("{what:<40} median {median:>8.1} ms  worst {worst:>8.1} ms{target}");
+    median
+}
+
+fn main() {
+    let families = 50_000;
+    let path = demo(families);
+    let quarter = Quarter::last_finished(chrono::Local::now().date_naive());
+    // Opening migrates an older demo file once; the timings below are of reads only.
+    let mut db = connect(&path, Mode::Write, None).expect("open the demo database");
+    println!("\n## report, {families} families, {quarter}\n");
+    let rounds = 7;
+    let (raw, cells) = time(rounds, || raw_sql(&path, quarter));
+    let (read, input) = time(rounds, || {
+        db.read(|tx| tx.report_input(quarter))
+            .expect("report_input")
+    });
+    let (whole, bytes) = time(rounds, || {
+        let input = db
+            .read(|tx| tx.report_input(quarter))
+            .expect("report_input");
+        let report = Report::compute(&input, quarter, Threshold::default());
+        let header = Header {
+            municipality: "Kommunen".into(),
+            audit_head: None,
+            preliminary: false,
+        };
+        json::render(&report, &header).len()
+    });
+    println!(
+        "{} families, {} visits, {} children, {} sessions read; raw SQL {cells} cells; JSON {bytes} bytes\n",
+        input.families.len(),
+        input.visits.len(),
+        input.children.len(),
+        input.sessions.len()
+    );
+    let raw_ms = line("raw SQL of the same rows", &raw, None);
+    let read_ms = line("report_input", &read, Some(2.0 * raw_ms));
+    line("whole report (read, compute, JSON)", &whole, Some(1000.0));
+    println!("\nreport_input / raw SQL: {:.2}×", read_ms / raw_ms);
+}

@@ -1,0 +1,300 @@
+//! `hembesok report` through the real binary: reruns are byte-identical, the CSV parses with
+//! `;`, the XLSX is a zip with its sheets, and bad quarters are said clearly.
+#![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
+
+mod common;
+
+use std::fmt::Write as _;
+use std::io::Read;
+use std::path::Path;
+
+use common::hembesok;
+use predicates::prelude::*;
+
+fn demo(db: &Path) {
+    hembesok(db)
+        .args(["demo", "--families", "60", "--seed", "3"])
+        .assert()
+        .success();
+}
+
+fn export(db: &Path, format: &str, out: &Path) -> String {
+    let run = hembesok(db)
+        .args(["report", "--quarter", "2026Q3", "--format", format, "--out"])
+        .arg(out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("report for 2026Q3 written to"))
+        .stdout(predicate::str::contains("preliminary").not());
+    let stdout = String::from_utf8(run.get_output().stdout.clone()).unwrap();
+    stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("SHA-256 "))
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn running_twice_gives_the_same_bytes_in_every_format_and_records_each_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    demo(&db);
+    for format in ["json", "csv", "xlsx"] {
+        let (a, b) = (
+            dir.path().join(format!("a.{format}")),
+            dir.path().join(format!("b.{format}")),
+        );
+        let sum_a = export(&db, format, &a);
+        let sum_b = export(&db, format, &b);
+        assert_eq!(
+            std::fs::read(&a).unwrap(),
+            std::fs::read(&b).unwrap(),
+            "{format}"
+        );
+        assert_eq!(sum_a, sum_b, "{format}");
+        assert_eq!(sum_a.len(), 64);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&a).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{format}");
+        }
+    }
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let runs: Vec<(String, String, i64, String, String)> = conn
+        .prepare(
+            "SELECT quarter, format, threshold, checksum, audit_head FROM report_run ORDER BY id",
+        )
+        .unwrap()
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(runs.len(), 6);
+    assert!(
+        runs.iter()
+            .all(|r| r.0 == "2026Q3" && r.2 == 5 && r.4.len() == 64)
+    );
+    // Each run's head is the chain as it stood, so the second run's differs from the first's.
+    assert_ne!(runs[0].4, runs[1].4);
+    let audited: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit WHERE action = 'export_report'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, 6);
+}
+
+#[test]
+fn the_csv_parses_with_semicolons_and_the_xlsx_is_a_workbook_with_its_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    demo(&db);
+    let csv_path = dir.path().join("r.csv");
+    export(&db, "csv", &csv_path);
+    let bytes = std::fs::read(&csv_path).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a BOM for Excel");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&bytes[3..]);
+    let header = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert!(rows.len() > 20);
+    assert!(rows.iter().all(|r| r.len() == header.len()));
+    assert!(rows.iter().all(|r| &r[0] == "2026Q3"));
+    assert!(rows.iter().any(|r| &r[1] == "visits_done"));
+
+    let xlsx_path = dir.path().join("r.xlsx");
+    export(&db, "xlsx", &xlsx_path);
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&xlsx_path).unwrap()).unwrap();
+    let mut workbook = String::new();
+    archive
+        .by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut workbook)
+        .unwrap();
+    // A sheet per breakdown plus the definitions, named in the interface language.
+    for sheet in ["Municipality", "Area", "Clinic", "Definitions"] {
+        assert!(
+            workbook.contains(&format!("name=\"{sheet}\"")),
+            "{workbook}"
+        );
+    }
+    assert_eq!(workbook.matches("<sheet ").count(), 4, "{workbook}");
+}
+
+#[test]
+fn a_bad_quarter_is_said_and_an_unfinished_one_is_preliminary() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    demo(&db);
+    for (text, says) in [
+        ("2026Q5", "a year has quarters 1 to 4, not 5"),
+        ("26Q1", "is not a quarter"),
+    ] {
+        hembesok(&db)
+            .args(["report", "--quarter", text, "--format", "json"])
+            .current_dir(dir.path())
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(says));
+    }
+    hembesok(&db)
+        .args([
+            "--lang",
+            "sv",
+            "report",
+            "--quarter",
+            "2026Q5",
+            "--format",
+            "csv",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("ett år har kvartal 1 till 4"));
+    // Far ahead: not ended on any day this test runs. Without --out it goes to the folder.
+    hembesok(&db)
+        .args(["report", "--quarter", "2099Q1", "--format", "json"])
+        .current_dir(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("preliminary"))
+        .stdout(predicate::str::contains("hembesok-2099Q1.json"));
+    let json = std::fs::read_to_string(dir.path().join("hembesok-2099Q1.json")).unwrap();
+    assert!(json.contains("\"preliminary\": true"));
+}
+
+/// A JSON row's value as written (`null` when suppressed), found by its keys.
+fn value_of(json: &str, indicator: &str, by: &str, category: &str) -> String {
+    let key = format!(
+        "{{\"indicator\": \"{indicator}\", \"by\": \"{by}\", \"unit_name\": \"{}\", \"category\": {category}, \"value\": ",
+        match by {
+            "municipality" => "Kommunen",
+            "area" => "Norr",
+            _ => "BVC Norr",
+        }
+    );
+    let line = json
+        .lines()
+        .find(|l| l.trim_start().starts_with(&key))
+        .unwrap_or_else(|| panic!("{key}"));
+    let rest = &line.trim_start()[key.len()..];
+    rest.split(',').next().unwrap().to_string()
+}
+
+#[test]
+fn a_small_register_gives_the_hand_counted_figures_with_one_secondary_suppression() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite");
+    let file = dir.path().join("families.csv");
+    let mut csv = String::from(
+        "family_ref,family_name,programme,caregiver1_name,child1_name,child1_birth_date,area,clinic,status,offered_on,enrolled_on,declined_on\n",
+    );
+    // In 2026Q1: 7 offered and enrolled, 3 offered and declined; 5 enrolled the year before.
+    for i in 0..7 {
+        writeln!(
+            csv,
+            "E-{i},F,rinkeby,C,B,2025-06-01,Norr,BVC Norr,active,2026-01-1{i},2026-02-0{},",
+            i + 1
+        )
+        .unwrap();
+    }
+    for i in 0..3 {
+        writeln!(
+            csv,
+            "D-{i},F,rinkeby,C,B,2025-06-01,Norr,BVC Norr,declined,2026-01-2{i},,2026-03-0{}",
+            i + 1
+        )
+        .unwrap();
+    }
+    for i in 0..5 {
+        writeln!(
+            csv,
+            "O-{i},F,rinkeby,C,B,2025-06-01,Norr,BVC Norr,active,2025-09-0{},2025-10-0{},",
+            i + 1,
+            i + 1
+        )
+        .unwrap();
+    }
+    std::fs::write(&file, csv).unwrap();
+    hembesok(&db)
+        .args(["import", "families"])
+        .arg(&file)
+        .assert()
+        .success();
+    let out = dir.path().join("q1.json");
+    hembesok(&db)
+        .args(["report", "--quarter", "2026Q1", "--format", "json", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let json = std::fs::read_to_string(&out).unwrap();
+    for by in ["municipality", "area", "clinic"] {
+        assert_eq!(
+            value_of(&json, "families_offered", by, "null"),
+            "10",
+            "{by}"
+        );
+        // 3 declined is below k = 5; the 7 enrolled would give it away as 10 − 7: hidden too.
+        assert_eq!(
+            value_of(&json, "families_offered", by, "\"declined\""),
+            "null",
+            "{by}"
+        );
+        assert_eq!(
+            value_of(&json, "families_offered", by, "\"enrolled\""),
+            "null",
+            "{by}"
+        );
+        assert_eq!(
+            value_of(&json, "families_offered", by, "\"undecided\""),
+            "0",
+            "{by}"
+        );
+        // 7 of 10: the 3 who did not is a small complement.
+        assert_eq!(
+            value_of(&json, "acceptance_rate", by, "null"),
+            "null",
+            "{by}"
+        );
+        assert_eq!(
+            value_of(&json, "families_active_end", by, "null"),
+            "12",
+            "{by}"
+        );
+    }
+    // With k = 3 nothing here is small.
+    let out3 = dir.path().join("q1-k3.json");
+    hembesok(&db)
+        .args([
+            "report",
+            "--quarter",
+            "2026Q1",
+            "--format",
+            "json",
+            "--threshold",
+            "3",
+            "--out",
+        ])
+        .arg(&out3)
+        .assert()
+        .success();
+    let json = std::fs::read_to_string(&out3).unwrap();
+    assert!(json.contains("\"threshold\": 3,"));
+    assert_eq!(
+        value_of(&json, "families_offered", "municipality", "\"enrolled\""),
+        "7"
+    );
+    assert_eq!(
+        value_of(&json, "families_offered", "municipality", "\"declined\""),
+        "3"
+    );
+    assert_eq!(
+        value_of(&json, "acceptance_rate", "municipality", "null"),
+        "70.0"
+    );
+}
