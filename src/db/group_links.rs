@@ -186,4 +186,46 @@ impl ReadTx<'_> {
         }
         Ok((bookings, labels))
     }
+
+    /// The first `limit` sessions of `day` not cancelled (all, or those `staff` leads), in time
+    /// order: what a day column of Week has room for, however many the register holds.
+    pub fn week_sessions(
+        &self,
+        day: NaiveDate,
+        staff: Option<i64>,
+        limit: usize,
+    ) -> Result<Vec<crate::domain::group_views::WeekSession>> {
+        let next = day + chrono::Days::new(1);
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT s.id, g.name, s.starts_at, s.duration_min
+             FROM group_session s JOIN parent_group g ON g.id = s.group_id
+             WHERE s.starts_at >= ?1 AND s.starts_at < ?2 AND s.status <> 'cancelled'
+               AND (?3 IS NULL OR EXISTS (SELECT 1 FROM group_leader l
+                                          WHERE l.group_id = s.group_id AND l.staff_id = ?3))
+             ORDER BY s.starts_at, s.id LIMIT ?4",
+        )?;
+        let raw = stmt
+            .query_map(
+                params![date_text(day), date_text(next), staff, limit as i64],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, u32>(3)?,
+                    ))
+                },
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        raw.into_iter()
+            .map(|(id, group, start, duration_min)| {
+                Ok(crate::domain::group_views::WeekSession {
+                    id,
+                    group,
+                    start: parse_datetime(&start)?,
+                    duration_min,
+                })
+            })
+            .collect()
+    }
 }

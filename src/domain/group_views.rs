@@ -160,3 +160,12 @@ pub struct CalendarSession {
     /// The series' leaders, who each get it in their calendar.
     pub leaders: Vec<i64>,
 }
+
+/// A session in the Week screen's day column, for its leaders.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekSession {
+    pub id: i64,
+    pub group: String,
+    pub start: NaiveDateTime,
+    pub duration_min: u32,
+}

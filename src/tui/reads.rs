@@ -8,7 +8,7 @@ use chrono::{Months, NaiveDate, NaiveDateTime};
 
 use crate::app::Action;
 use crate::app::today::{self, AlertInput, AlertRow};
-use crate::app::week::{DayPage, PAGE, WeekData, WeekQuery};
+use crate::app::week::{DayPage, PAGE, SESSIONS_PER_DAY, WeekData, WeekQuery};
 use crate::db::{Db, DbError, ReadTx};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::timeline::double_bookings;
@@ -35,11 +35,16 @@ pub fn week(db: &mut Db, q: WeekQuery) -> Result<WeekData, OpsError> {
             query: q,
             counts: [0; 7],
             pages: Default::default(),
+            sessions: Default::default(),
         });
     };
     db.read(|tx| {
         let counts = tx.visits_per_day(monday, q.staff)?;
         let mut pages: [DayPage; 7] = Default::default();
+        let mut sessions: [Vec<_>; 7] = Default::default();
+        for (day, list) in sessions.iter_mut().enumerate() {
+            *list = tx.week_sessions(day_of(monday, day), q.staff, SESSIONS_PER_DAY)?;
+        }
         for (day, page) in pages.iter_mut().enumerate() {
             if counts[day] == 0 {
                 continue;
@@ -58,6 +63,7 @@ pub fn week(db: &mut Db, q: WeekQuery) -> Result<WeekData, OpsError> {
             query: q,
             counts,
             pages,
+            sessions,
         })
     })
     .map_err(OpsError::Read)
@@ -331,5 +337,47 @@ mod tests {
             doubles,
             ["Anna Sköterska: 2030-12-17 10:30 and the group session Julgruppen 10:00"]
         );
+    }
+
+    #[test]
+    fn week_shows_a_session_for_its_leaders_in_everyones_week_and_in_theirs() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db =
+            crate::db::connect(&dir.path().join("w.sqlite"), crate::db::Mode::Create, None)
+                .unwrap();
+        let now = NaiveDate::from_ymd_opt(2030, 12, 2)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap();
+        let ctx = Ctx {
+            actor: "test".into(),
+            now,
+        };
+        staff::import(&mut db, &fixture("staff_ok.csv"), &ctx).unwrap();
+        families::import(&mut db, &fixture("families_ok.csv"), &ctx).unwrap();
+        groups::import(&mut db, &fixture("groups_ok.csv"), &ctx).unwrap();
+        let mut id = |name: &str| db.read(|tx| tx.staff_by_name(name)).unwrap().unwrap().id;
+        let (anna, bo) = (id("Anna Sköterska"), id("Bo Rådgivare"));
+        let week =
+            crate::domain::calendar::IsoWeek::of(NaiveDate::from_ymd_opt(2030, 12, 17).unwrap());
+        let mut tuesday = |staff| {
+            let data = super::week(
+                &mut db,
+                WeekQuery {
+                    week,
+                    staff,
+                    day: 0,
+                    from: 0,
+                },
+            )
+            .unwrap();
+            data.sessions[1]
+                .iter()
+                .map(|s| format!("{} {}", s.start.format("%H:%M"), s.group))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(tuesday(None), ["10:00 Julgruppen"]);
+        assert_eq!(tuesday(Some(anna)), ["10:00 Julgruppen"]);
+        assert!(tuesday(Some(bo)).is_empty());
     }
 }
