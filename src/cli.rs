@@ -58,7 +58,7 @@ impl From<Lang> for crate::i18n::Lang {
 pub enum Command {
     /// Fill a database with realistic fictional families, staff, visits and parent groups
     Demo(DemoArgs),
-    /// Import families, staff or visits from a CSV file: all rows or none
+    /// Import families, staff, visits, parent groups or attendance from a CSV file: all rows or none
     Import(ImportArgs),
     /// Check the database: integrity, foreign keys, our stamp and schema version
     Check,
@@ -215,7 +215,8 @@ pub struct DemoArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Import staff first, then families, then visits (visits name both). \
+    after_help = "Import staff first, then families, then visits (visits name both), then groups \
+(leaders and members), then attendance. \
 Every problem is printed as `line N: COLUMN: what is wrong`, and then nothing is imported. \
 See `man hembesok` for every column."
 )]
@@ -236,6 +237,8 @@ pub enum ImportKind {
     Families,
     Staff,
     Visits,
+    Groups,
+    Attendance,
 }
 
 #[derive(Debug, Args)]

@@ -690,3 +690,83 @@ fn an_unchanged_export_gives_the_same_bytes() {
         "one person's export"
     );
 }
+
+#[test]
+fn a_leaders_calendar_has_her_sessions_and_a_cancelled_one_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = week48(dir.path());
+    let groups = dir.path().join("groups.csv");
+    std::fs::write(
+        &groups,
+        "group,leaders,place,first_session,sessions,themes\n\
+         Adventsgruppen,Anna Sköterska,Familjecentralen,2026-12-02 13:00,2,Sömn|Lek\n",
+    )
+    .unwrap();
+    hembesok(&db)
+        .args(["import", "groups"])
+        .arg(&groups)
+        .assert()
+        .success();
+    let first = connect(&db, Mode::Write, None)
+        .unwrap()
+        .read(|tx| {
+            let id = tx.group_id_by_name("Adventsgruppen")?.unwrap();
+            Ok::<_, hembesok::db::DbError>(tx.group_page(id)?.unwrap().sessions[0].id)
+        })
+        .unwrap();
+    let out = dir.path().join("anna.ics");
+    let sessions = |bytes: &[u8]| -> Vec<(String, String, String, String)> {
+        let mut calendars = ical::IcalParser::new(std::io::BufReader::new(bytes));
+        let cal = calendars.next().unwrap().unwrap();
+        cal.events
+            .iter()
+            .filter(|e| prop(e, "UID").unwrap().starts_with("session-"))
+            .map(|e| {
+                (
+                    prop(e, "UID").unwrap().to_string(),
+                    prop(e, "SEQUENCE").unwrap().to_string(),
+                    prop(e, "STATUS").unwrap().to_string(),
+                    prop(e, "SUMMARY").unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let sent = sessions(&export_week(&db, "Anna Sköterska", "2026-W49", &out));
+    // Week 49 has the first of the two sessions.
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    let uid = &sent[0].0;
+    assert!(uid.starts_with(&format!("session-{first}-")), "{uid}");
+    assert!(uid.ends_with("@hembesok"), "{uid}");
+    assert_eq!(
+        (sent[0].1.as_str(), sent[0].2.as_str(), sent[0].3.as_str()),
+        ("0", "CONFIRMED", "Parent group: Adventsgruppen (Sömn)")
+    );
+    // Bo leads nothing: his calendar has no session.
+    let bo = sessions(&export_week(
+        &db,
+        "Bo Rådgivare",
+        "2026-W49",
+        &dir.path().join("bo.ics"),
+    ));
+    assert!(bo.is_empty(), "{bo:?}");
+
+    let mut handle = connect(&db, Mode::Write, None).unwrap();
+    hembesok::ops::groups::change_session(
+        &mut handle,
+        &ctx(),
+        first,
+        &hembesok::domain::groups::SessionChange::Cancel("sjuk ledare".into()),
+    )
+    .unwrap();
+    drop(handle);
+    let again = export_week(&db, "Anna Sköterska", "2026-W49", &out);
+    let sent = sessions(&again);
+    assert_eq!(
+        (&sent[0].0, sent[0].1.as_str(), sent[0].2.as_str()),
+        (uid, "1", "CANCELLED")
+    );
+    // As for a visit, the cancellation is sent once; later files leave it out, and keep their bytes.
+    let third = export_week(&db, "Anna Sköterska", "2026-W49", &out);
+    assert!(sessions(&third).is_empty());
+    assert_eq!(export_week(&db, "Anna Sköterska", "2026-W49", &out), third);
+}

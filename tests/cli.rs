@@ -381,7 +381,9 @@ fn help_is_in_the_language_asked_for() {
     };
     let sv = help(&["--lang", "sv", "import", "--help"]);
     assert!(
-        sv.contains("Importera familjer, personal eller besök från en CSV-fil"),
+        sv.contains(
+            "Importera familjer, personal, besök, föräldragrupper eller närvaro från en CSV-fil"
+        ),
         "{sv}"
     );
     assert!(sv.contains("Användning: hembesok import"), "{sv}");
@@ -392,7 +394,7 @@ fn help_is_in_the_language_asked_for() {
     assert_eq!(help(&["import", "--lang=sv", "--help"]), sv);
     let en = help(&["--lang", "en", "import", "--help"]);
     assert!(
-        en.contains("Import families, staff or visits from a CSV file"),
+        en.contains("Import families, staff, visits, parent groups or attendance from a CSV file"),
         "{en}"
     );
     assert!(en.contains("Usage: hembesok import"), "{en}");

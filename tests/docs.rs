@@ -46,7 +46,13 @@ fn the_man_page_documents_every_subcommand_and_option() {
 fn readme_and_man_page_list_every_import_column() {
     let man = man_text();
     let readme = read("README.md");
-    for kind in [ImportKind::Families, ImportKind::Staff, ImportKind::Visits] {
+    for kind in [
+        ImportKind::Families,
+        ImportKind::Staff,
+        ImportKind::Visits,
+        ImportKind::Groups,
+        ImportKind::Attendance,
+    ] {
         let columns = columns_for(kind);
         for column in columns.all {
             assert!(

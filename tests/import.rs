@@ -946,3 +946,207 @@ fn a_status_date_in_the_future_or_an_unknown_exit_reason_is_refused() {
         "{lines:?}"
     );
 }
+
+/// Staff, families and visits of the good fixtures, then their parent groups.
+fn with_groups(db: &Path) {
+    import_all(db);
+    hembesok(db)
+        .args(["import", "groups"])
+        .arg(fixture("groups_ok.csv"))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "imported 2 parent groups (8 sessions, 3 members)",
+        ));
+}
+
+#[test]
+fn a_groups_file_generates_weekly_sessions_skipping_the_holidays() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite");
+    with_groups(&db);
+    let c = counts(&db);
+    assert_eq!((c.groups, c.sessions), (2, 8));
+    let days: Vec<String> = hembesok::db::connect(&db, hembesok::db::Mode::Create, None)
+        .unwrap()
+        .read(|tx| {
+            let id = tx.group_id_by_name("julgruppen")?.unwrap();
+            Ok::<_, hembesok::db::DbError>(tx.group_page(id)?.unwrap().sessions)
+        })
+        .unwrap()
+        .iter()
+        .map(|s| s.start.format("%Y-%m-%d %H:%M").to_string())
+        .collect();
+    // Julafton and nyårsafton are skipped; the series still has its four sessions.
+    assert_eq!(
+        days,
+        [
+            "2030-12-17 10:00",
+            "2031-01-07 10:00",
+            "2031-01-14 10:00",
+            "2031-01-21 10:00"
+        ]
+    );
+}
+
+#[test]
+fn each_groups_mistake_is_its_own_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite");
+    with_groups(&db);
+    refused(
+        &db,
+        "groups",
+        "groups_unknown_leader.csv",
+        &["line 2: leaders: Okänd Person is not on the staff list; import staff first"],
+    );
+    refused(
+        &db,
+        "groups",
+        "groups_session_count.csv",
+        &[
+            "line 2: sessions: \"sex\" is not a number of sessions; write a whole number from 1 to 52",
+        ],
+    );
+    refused(
+        &db,
+        "groups",
+        "groups_day_off.csv",
+        &[
+            "line 2: first_session: only 0 of 3 weekly sessions fit within two years (holidays and the leaders' days off are skipped); check the weekday or the leaders",
+        ],
+    );
+    refused(
+        &db,
+        "groups",
+        "groups_name_taken.csv",
+        &[
+            "line 2: group: Höstgruppen is already registered",
+            "line 4: group: gruppen b is already on line 3",
+        ],
+    );
+    // Every other mistake of a row, all in one run.
+    refused(
+        &db,
+        "groups",
+        "groups_errors.csv",
+        &[
+            "line 2: capacity: \"tio\" is not a capacity; write a number of families from 1 to 50",
+            "line 2: duration_min: \"2\" is not a duration; write minutes from 5 to 600",
+            "line 2: first_session: \"2027-02-02\" is not a date and time; write YYYY-MM-DD HH:MM, e.g. 2026-03-15 09:30",
+            "line 2: group: is required but empty",
+            "line 2: leaders: is required but empty",
+            "line 2: themes: names 5 themes for 4 sessions; give one theme per session, in order",
+            "line 3: leaders: Anna Sköterska is named twice",
+            "line 3: members: T-404 is not registered; import the family first",
+            "line 3: members: names 2 families but the capacity is 1",
+            "line 3: themes: names 3 themes for 2 sessions; give one theme per session, in order",
+        ],
+    );
+}
+
+#[test]
+fn a_session_clashing_with_a_leaders_booking_is_reported_like_a_visit_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite");
+    with_groups(&db);
+    refused(
+        &db,
+        "groups",
+        "groups_visit_clash.csv",
+        &[
+            "line 2: first_session: the session at 2026-12-01 08:30: Anna Sköterska is already booked then (Familjen Exempel 2026-12-01 09:00)",
+        ],
+    );
+    refused(
+        &db,
+        "groups",
+        "groups_clash_in_file.csv",
+        &[
+            "line 3: first_session: the session at 2027-02-16 14:00: Bo Rådgivare is already booked then (Gruppen A)",
+        ],
+    );
+}
+
+#[test]
+fn attendance_is_imported_once_and_again_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    with_groups(&db);
+    hembesok(&db)
+        .args(["import", "attendance"])
+        .arg(fixture("attendance_ok.csv"))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("imported attendance from"))
+        .stdout(predicate::str::contains(
+            "4 marks written, 0 unchanged, 1 session cancelled",
+        ));
+    let before = counts(&db);
+    assert_eq!(before.attendance, 4);
+    hembesok(&db)
+        .args(["import", "attendance"])
+        .arg(fixture("attendance_ok.csv"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "0 marks written, 5 unchanged, 0 sessions cancelled",
+        ));
+    assert_eq!(counts(&db), before);
+    // Marks stored since make the session impossible to cancel from a file.
+    refused(
+        &db,
+        "attendance",
+        "attendance_cancel_marked.csv",
+        &[
+            "line 2: status: the session on 2026-09-01 already has marks; a cancelled session has none, so clear them in the app first",
+        ],
+    );
+}
+
+#[test]
+fn a_session_cancelled_in_the_file_cannot_also_have_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    with_groups(&db);
+    refused(
+        &db,
+        "attendance",
+        "attendance_cancelled_with_marks.csv",
+        &[
+            "line 3: status: the session is cancelled on line 2, so it cannot also have marks; keep one or the other",
+        ],
+    );
+}
+
+#[test]
+fn each_attendance_mistake_is_its_own_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    with_groups(&db);
+    let out = hembesok(&db)
+        .args(["--lang", "sv", "import", "attendance"])
+        .arg(fixture("attendance_cancelled_with_marks.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        stderr_lines(&out)[0],
+        "rad 3: status: träffen är inställd på rad 2, så den kan inte också ha närvaro; behåll det ena eller det andra"
+    );
+    refused(
+        &db,
+        "attendance",
+        "attendance_errors.csv",
+        &[
+            "line 2: group: there is no parent group called \"Vårgruppen\"; import it with import groups first",
+            "line 3: date: Höstgruppen has no session on 2026-09-02; check the date",
+            "line 4: family_ref: T-003 was not a member of Höstgruppen on 2026-09-22",
+            "line 5: family_ref: must be empty on a cancelled row: cancelled is for the whole session",
+            "line 6: adults: \"2\": only a present family has adults present; leave it empty",
+            "line 7: adults: \"3\" is not adults present; write 1 or 2",
+            "line 7: dropins: \"många\" is not a number of drop-ins; write a whole number from 0 to 100",
+            "line 8: date: the session on 2030-12-17 has not taken place yet",
+            "line 9: status: \"kanske\" is not one of: present, absent, excused, cancelled",
+        ],
+    );
+}

@@ -135,6 +135,7 @@ pub fn week_data(
         },
         counts,
         pages,
+        sessions: Default::default(),
     }
 }
 

@@ -281,6 +281,9 @@ pub struct AlertInput<'a> {
     pub unrecorded: Vec<DayVisit>,
     /// (the person's name, the visit) for each booked visit with someone no longer active.
     pub inactive_staff: Vec<(String, DayVisit)>,
+    /// (the leader's name, the session's series and time, the visit) for each leader booked in
+    /// a visit and a parent-group session at once.
+    pub session_clashes: Vec<(String, String, DayVisit)>,
 }
 
 /// Every alert: programme visits overdue or due soon, interpreters missing, double bookings.
@@ -377,6 +380,22 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
             detail,
             date: Some(a.start.date()),
             visit: Some(b.clone()),
+        });
+    }
+    for (name, session, v) in input.session_clashes {
+        let when = v.start.format("%Y-%m-%d %H:%M");
+        alerts.push(AlertRow {
+            kind: AlertKind::DoubleBooked,
+            family_id: v.family_id,
+            family_name: v.family_name.clone(),
+            protection: v.protection,
+            area: v.area.clone(),
+            detail: Text::new(
+                format!("{name}: {when} och gruppträffen {session}"),
+                format!("{name}: {when} and the group session {session}"),
+            ),
+            date: Some(v.start.date()),
+            visit: Some(v.clone()),
         });
     }
     for v in input.unrecorded {

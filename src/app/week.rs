@@ -35,7 +35,13 @@ pub struct WeekData {
     pub query: WeekQuery,
     pub counts: [usize; 7],
     pub pages: [DayPage; 7],
+    /// Each day's parent-group sessions (all, or those the person leads), at most
+    /// [`SESSIONS_PER_DAY`].
+    pub sessions: [Vec<crate::domain::group_views::WeekSession>; 7],
 }
+
+/// The sessions a day column lists above its visits; more do not fit beside them.
+pub const SESSIONS_PER_DAY: usize = 3;
 
 #[derive(Debug, Default)]
 pub struct WeekState {
@@ -46,6 +52,8 @@ pub struct WeekState {
     pub counts: [usize; 7],
     /// The part of each day's visits that is read.
     pub pages: [DayPage; 7],
+    /// Each day's parent-group sessions, shown for their leaders above the visits.
+    pub sessions: [Vec<crate::domain::group_views::WeekSession>; 7],
     /// The marked day, 0 = Monday.
     pub day: usize,
     /// The marked visit within the day (counted from the day's first, not the page's).
@@ -133,6 +141,7 @@ impl WeekState {
         }
         self.counts = data.counts;
         self.pages = data.pages;
+        self.sessions = data.sessions;
         self.loaded = true;
         // A weekend day is drawn only when booked; otherwise mark the nearest weekday.
         let days = self.days();

@@ -9,7 +9,7 @@ use super::Invocation;
 use crate::cli::{ImportArgs, ImportKind};
 use crate::db::Db;
 use crate::i18n::cli::CommandError;
-use crate::ops::import::{ImportError, families, staff, visits};
+use crate::ops::import::{ImportError, attendance, families, groups, staff, visits};
 
 /// The file as text; not UTF-8 is refused with the line where it stops being so.
 fn read_file(path: &Path) -> Result<String> {
@@ -34,6 +34,8 @@ pub fn run(db: &mut Db, args: &ImportArgs, inv: &Invocation) -> Result<()> {
         ImportKind::Families => families::import(db, &text, &inv.ctx()),
         ImportKind::Staff => staff::import(db, &text, &inv.ctx()),
         ImportKind::Visits => visits::import(db, &text, &inv.ctx(), args.allow_conflicts),
+        ImportKind::Groups => groups::import(db, &text, &inv.ctx()),
+        ImportKind::Attendance => attendance::import(db, &text, &inv.ctx()),
     };
     match outcome {
         Ok(summary) => {

@@ -216,6 +216,133 @@ impl ReadTx<'_> {
     /// The visits calendars still show (sent, not cancelled since) that start on `floor` or
     /// later, as `(staff id, what was sent, where the visit stands now for that person)`: of
     /// everybody, or of `only`. Sessions are left to the export that will send them.
+    /// The sessions from `from` to `to` (inclusive), cancelled ones too (their calendars are
+    /// told), each with its leaders; with `only`, those that person leads.
+    pub fn calendar_sessions(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        only: Option<i64>,
+    ) -> Result<Vec<crate::domain::group_views::CalendarSession>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT s.id, g.name, g.method, g.place, s.theme, s.starts_at, s.duration_min, s.status,
+                    s.cancel_reason, (SELECT group_concat(l.staff_id) FROM group_leader l
+                                      WHERE l.group_id = g.id)
+             FROM group_session s JOIN parent_group g ON g.id = s.group_id
+             WHERE s.starts_at >= ?1 AND s.starts_at < ?2
+               AND (?3 IS NULL OR EXISTS (SELECT 1 FROM group_leader l
+                                          WHERE l.group_id = g.id AND l.staff_id = ?3))
+             ORDER BY s.starts_at, s.id",
+        )?;
+        let raw = stmt
+            .query_map(
+                params![
+                    format!("{} 00:00", date_text(from)),
+                    format!("{} 24:00", date_text(to)),
+                    only
+                ],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, String>(5)?,
+                        r.get::<_, u32>(6)?,
+                        r.get::<_, String>(7)?,
+                        r.get::<_, Option<String>>(8)?,
+                        r.get::<_, Option<String>>(9)?,
+                    ))
+                },
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        raw.into_iter()
+            .map(
+                |(
+                    id,
+                    group,
+                    method,
+                    place,
+                    theme,
+                    start,
+                    duration_min,
+                    status,
+                    reason,
+                    leaders,
+                )| {
+                    Ok(crate::domain::group_views::CalendarSession {
+                        id,
+                        group,
+                        method,
+                        place,
+                        theme,
+                        start: parse_datetime(&start)?,
+                        duration_min,
+                        status: parse_enum(&status)?,
+                        cancel_reason: reason,
+                        leaders: leaders
+                            .unwrap_or_default()
+                            .split(',')
+                            .filter_map(|id| id.parse().ok())
+                            .collect(),
+                    })
+                },
+            )
+            .collect()
+    }
+
+    /// The sessions each person's calendar still shows from earlier exports, from `floor` on,
+    /// with where each stands now (as [`ReadTx::sent_visits_standing`] for visits).
+    pub fn sent_sessions_standing(
+        &self,
+        floor: NaiveDate,
+        only: Option<i64>,
+    ) -> Result<Vec<(i64, SentEvent, Standing)>> {
+        let person = if only.is_some() {
+            "AND cs.staff_id = ?2"
+        } else {
+            "AND ?2 IS NULL"
+        };
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT cs.staff_id, {SENT_COLUMNS}, s.id IS NOT NULL, s.status, s.starts_at,
+                    EXISTS (SELECT 1 FROM group_leader l
+                            WHERE l.group_id = s.group_id AND l.staff_id = cs.staff_id)
+             FROM calendar_sent cs LEFT JOIN group_session s ON s.id = cs.event_id
+             WHERE cs.kind = 'session' AND cs.cancelled = 0 AND cs.starts_at >= ?1 {person}
+             ORDER BY cs.staff_id, cs.starts_at, cs.event_id"
+        ))?;
+        let rows = stmt.query_map(params![date_text(floor), only], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                sent_row(r, 1)?,
+                r.get::<_, bool>(10)?,
+                r.get::<_, Option<String>>(11)?,
+                r.get::<_, Option<String>>(12)?,
+                r.get::<_, bool>(13)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (staff_id, sent, exists, status, start, theirs) = row?;
+            let standing = match (exists, status, start) {
+                (true, Some(status), Some(start)) => {
+                    let status: crate::domain::enums::SessionStatus = parse_enum(&status)?;
+                    if !theirs {
+                        Standing::NotTheirs
+                    } else if status == crate::domain::enums::SessionStatus::Cancelled {
+                        Standing::Cancelled
+                    } else {
+                        Standing::At(parse_datetime(&start)?)
+                    }
+                }
+                _ => Standing::Gone,
+            };
+            out.push((staff_id, to_sent(sent)?, standing));
+        }
+        Ok(out)
+    }
+
     pub fn sent_visits_standing(
         &self,
         floor: NaiveDate,

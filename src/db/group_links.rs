@@ -142,4 +142,90 @@ impl ReadTx<'_> {
             )
             .collect()
     }
+
+    /// The leaders' bookings of the sessions still planned from `from`, each with its id negated
+    /// in `visit_id` as sessions' busy time carries it, and each session's label (series and
+    /// time), for Today's double bookings.
+    pub fn planned_session_bookings(
+        &self,
+        from: NaiveDateTime,
+    ) -> Result<(
+        Vec<crate::domain::timeline::StaffBooking>,
+        std::collections::HashMap<i64, String>,
+    )> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT l.staff_id, s.id, s.starts_at, s.duration_min, g.name
+             FROM group_session s JOIN group_leader l ON l.group_id = s.group_id
+             JOIN parent_group g ON g.id = s.group_id
+             WHERE s.status = 'planned' AND s.starts_at >= ?1",
+        )?;
+        let raw = stmt
+            .query_map([datetime_text(from)], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, u32>(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut bookings = Vec::with_capacity(raw.len());
+        let mut labels = std::collections::HashMap::new();
+        for (staff_id, session_id, start, duration_min, group) in raw {
+            let start = parse_datetime(&start)?;
+            labels
+                .entry(session_id)
+                .or_insert_with(|| format!("{group} {}", start.format("%H:%M")));
+            bookings.push(crate::domain::timeline::StaffBooking {
+                staff_id,
+                visit_id: -session_id,
+                start,
+                duration_min,
+            });
+        }
+        Ok((bookings, labels))
+    }
+
+    /// The first `limit` sessions of `day` not cancelled (all, or those `staff` leads), in time
+    /// order: what a day column of Week has room for, however many the register holds.
+    pub fn week_sessions(
+        &self,
+        day: NaiveDate,
+        staff: Option<i64>,
+        limit: usize,
+    ) -> Result<Vec<crate::domain::group_views::WeekSession>> {
+        let next = day + chrono::Days::new(1);
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT s.id, g.name, s.starts_at, s.duration_min
+             FROM group_session s JOIN parent_group g ON g.id = s.group_id
+             WHERE s.starts_at >= ?1 AND s.starts_at < ?2 AND s.status <> 'cancelled'
+               AND (?3 IS NULL OR EXISTS (SELECT 1 FROM group_leader l
+                                          WHERE l.group_id = s.group_id AND l.staff_id = ?3))
+             ORDER BY s.starts_at, s.id LIMIT ?4",
+        )?;
+        let raw = stmt
+            .query_map(
+                params![date_text(day), date_text(next), staff, limit as i64],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, u32>(3)?,
+                    ))
+                },
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        raw.into_iter()
+            .map(|(id, group, start, duration_min)| {
+                Ok(crate::domain::group_views::WeekSession {
+                    id,
+                    group,
+                    start: parse_datetime(&start)?,
+                    duration_min,
+                })
+            })
+            .collect()
+    }
 }

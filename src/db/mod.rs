@@ -3,6 +3,7 @@
 mod audit;
 mod calendar;
 mod families;
+mod group_import;
 mod group_links;
 mod group_reads;
 mod groups;

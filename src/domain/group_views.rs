@@ -144,3 +144,28 @@ pub struct FamilyGroup {
     pub absent: u32,
     pub excused: u32,
 }
+
+/// A session as a leader's calendar shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CalendarSession {
+    pub id: i64,
+    pub group: String,
+    pub method: Option<String>,
+    pub place: Option<String>,
+    pub theme: Option<String>,
+    pub start: NaiveDateTime,
+    pub duration_min: u32,
+    pub status: SessionStatus,
+    pub cancel_reason: Option<String>,
+    /// The series' leaders, who each get it in their calendar.
+    pub leaders: Vec<i64>,
+}
+
+/// A session in the Week screen's day column, for its leaders.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekSession {
+    pub id: i64,
+    pub group: String,
+    pub start: NaiveDateTime,
+    pub duration_min: u32,
+}

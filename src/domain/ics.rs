@@ -13,7 +13,7 @@ use super::calendar::stockholm_utc_offset;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EventKind {
     Visit,
-    /// A parent-group session (not exported yet; the sent-events table already holds them).
+    /// A parent-group session, in the calendars of its leaders.
     Session,
 }
 

@@ -145,3 +145,80 @@ pub fn withdrawal_text(why: Withdrawal, lang: Lang) -> EventText {
         description: description.to_string(),
     }
 }
+
+/// A parent-group session in its leader's calendar: the series, its theme and place. It names
+/// no family.
+pub fn session_text(s: &crate::domain::group_views::CalendarSession, lang: Lang) -> EventText {
+    let label = pick(lang, "Föräldragrupp", "Parent group");
+    let summary = match &s.theme {
+        Some(theme) => format!("{label}: {} ({theme})", s.group),
+        None => format!("{label}: {}", s.group),
+    };
+    let mut description = Vec::new();
+    if let Some(method) = &s.method {
+        description.push(method.clone());
+    }
+    if let Some(reason) = &s.cancel_reason {
+        description.push(format!("{}: {reason}", pick(lang, "Inställd", "Cancelled")));
+    }
+    EventText {
+        summary,
+        location: s.place.clone(),
+        description: description.join("\n"),
+    }
+}
+
+/// The cancellation sent for a session that left a leader's calendar.
+pub fn session_withdrawal_text(why: Withdrawal, lang: Lang) -> EventText {
+    let (summary, description) = match why {
+        Withdrawal::Removed => (
+            pick(
+                lang,
+                "Inställt: gruppträffen är borttagen",
+                "Cancelled: the group session was removed",
+            ),
+            pick(
+                lang,
+                "Gruppträffen finns inte längre i hembesok.",
+                "The group session is no longer in hembesok.",
+            ),
+        ),
+        Withdrawal::Reassigned => (
+            pick(
+                lang,
+                "Inställt för dig: du leder inte längre gruppen",
+                "Cancelled for you: you no longer lead this group",
+            ),
+            pick(
+                lang,
+                "Gruppen har fått andra ledare.",
+                "The group has other leaders now.",
+            ),
+        ),
+        Withdrawal::Cancelled => (
+            pick(lang, "Inställd gruppträff", "Group session cancelled"),
+            pick(
+                lang,
+                "Gruppträffen är inställd.",
+                "The group session was cancelled.",
+            ),
+        ),
+        Withdrawal::Moved => (
+            pick(
+                lang,
+                "Flyttat: gruppträffen har en ny tid",
+                "Moved: the group session has a new time",
+            ),
+            pick(
+                lang,
+                "Den nya tiden kommer med kalendern för de dagar träffen nu ligger på.",
+                "The new time comes with the calendar of the days the session is on now.",
+            ),
+        ),
+    };
+    EventText {
+        summary: summary.to_string(),
+        location: None,
+        description: description.to_string(),
+    }
+}

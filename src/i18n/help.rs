@@ -105,19 +105,21 @@ går före --db och HEMBESOK_DB",
     line(
         "import",
         About,
-        "Importera familjer, personal eller besök från en CSV-fil: alla rader eller ingen",
+        "Importera familjer, personal, besök, föräldragrupper eller närvaro från en CSV-fil: alla rader eller ingen",
     ),
     line(
         "import",
         AfterHelp,
-        "Importera personalen först, sedan familjerna, sedan besöken (besöken namnger båda). \
+        "Importera personalen först, sedan familjerna, sedan besöken (besöken namnger båda), sedan \
+grupperna (ledare och medlemmar), sedan närvaron. \
 Varje problem skrivs som `rad N: KOLUMN: vad som är fel`, och då importeras ingenting. \
 Se `man hembesok` för alla kolumner.",
     ),
     line(
         "import",
         Arg("kind"),
-        "Vad filen innehåller: families (familjer), staff (personal) eller visits (besök)",
+        "Vad filen innehåller: families (familjer), staff (personal), visits (besök), groups \
+(föräldragrupper) eller attendance (närvaro)",
     ),
     line(
         "import",

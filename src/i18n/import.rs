@@ -213,6 +213,85 @@ pub enum ProblemKind {
         name: String,
         line: u64,
     },
+    /// Groups: the number of sessions is not a whole number from 1 to 52.
+    SessionCount {
+        text: String,
+    },
+    /// Groups: the capacity is not a whole number from 1 to 50.
+    Capacity {
+        text: String,
+    },
+    /// Groups: more themes than sessions.
+    TooManyThemes {
+        themes: usize,
+        sessions: u32,
+    },
+    /// Groups: fewer free weeks than sessions within two years.
+    TooFewDates {
+        wanted: u32,
+        found: u32,
+    },
+    /// Groups: a generated session clashes with a leader's booking, day off or hours.
+    SessionConflict {
+        start: NaiveDateTime,
+        conflict: Conflict,
+    },
+    /// Groups: more members than the capacity.
+    OverCapacity {
+        members: usize,
+        capacity: u32,
+    },
+    /// Attendance: no series of that name.
+    GroupNotRegistered {
+        name: String,
+    },
+    /// Attendance: the series has no session that day.
+    NoSessionOn {
+        group: String,
+        date: NaiveDate,
+    },
+    /// Attendance: the series has more than one session that day.
+    SessionsOnSameDay {
+        group: String,
+        date: NaiveDate,
+    },
+    /// Attendance: the family was not a member on the session's day.
+    NotAMember {
+        family_ref: String,
+        group: String,
+        date: NaiveDate,
+    },
+    /// Attendance: a whole-session `cancelled` row names a family.
+    CancelledNamesFamily,
+    /// Attendance: a mark for a session another row cancels.
+    MarkOnCancelled {
+        line: u64,
+    },
+    /// Attendance: a mark for a session that is cancelled in the register.
+    SessionCancelled {
+        date: NaiveDate,
+    },
+    /// Attendance: cancelling a session that has marks in the register.
+    CancelledHasMarks {
+        date: NaiveDate,
+    },
+    /// Attendance: the session is on a later day.
+    SessionNotYet {
+        date: NaiveDate,
+    },
+    /// Attendance: adults present is not 1 or 2 for a present family, or not 0/empty otherwise.
+    Adults {
+        text: String,
+        present: bool,
+    },
+    /// Attendance: drop-ins is not a whole number from 0 to 100.
+    Dropins {
+        text: String,
+    },
+    /// Attendance: another row of the same session gives other drop-ins.
+    DropinsDiffer {
+        first_line: u64,
+    },
 }
 
 impl ProblemKind {
@@ -272,6 +351,18 @@ pub enum Summary {
         /// Conflicts imported anyway with `--allow-conflicts`.
         conflicts_kept: usize,
     },
+    /// A groups file: the series, their sessions and members.
+    Groups {
+        groups: usize,
+        sessions: usize,
+        members: usize,
+    },
+    /// An attendance file: marks written, rows already as stored, sessions cancelled.
+    Attendance {
+        marked: usize,
+        unchanged: usize,
+        cancelled: usize,
+    },
 }
 
 impl Summary {
@@ -279,6 +370,57 @@ impl Summary {
     pub fn render(self, file: &Path, lang: Lang) -> String {
         let file = file.display();
         match (self, lang) {
+            (
+                Summary::Groups {
+                    groups,
+                    sessions,
+                    members,
+                },
+                Lang::En,
+            ) => format!(
+                "imported {groups} parent {} ({sessions} {}, {members} {}) from {file}",
+                plural(groups, "group", "groups"),
+                plural(sessions, "session", "sessions"),
+                plural(members, "member", "members"),
+            ),
+            (
+                Summary::Groups {
+                    groups,
+                    sessions,
+                    members,
+                },
+                Lang::Sv,
+            ) => format!(
+                "importerade {groups} {} ({sessions} {}, {members} {}) från {file}",
+                plural(groups, "föräldragrupp", "föräldragrupper"),
+                plural(sessions, "träff", "träffar"),
+                plural(members, "medlem", "medlemmar"),
+            ),
+            (
+                Summary::Attendance {
+                    marked,
+                    unchanged,
+                    cancelled,
+                },
+                Lang::En,
+            ) => format!(
+                "imported attendance from {file}: {marked} {} written, {unchanged} unchanged, {cancelled} {} cancelled",
+                plural(marked, "mark", "marks"),
+                plural(cancelled, "session", "sessions"),
+            ),
+            (
+                Summary::Attendance {
+                    marked,
+                    unchanged,
+                    cancelled,
+                },
+                Lang::Sv,
+            ) => format!(
+                "importerade närvaro från {file}: {marked} {}, {unchanged} {}, {cancelled} {}",
+                plural(marked, "markering sparad", "markeringar sparade"),
+                plural(unchanged, "oförändrad", "oförändrade"),
+                plural(cancelled, "träff inställd", "träffar inställda"),
+            ),
             (Summary::Staff { count }, Lang::En) => format!("imported {count} staff from {file}"),
             (Summary::Staff { count }, Lang::Sv) => format!(
                 "importerade {count} {} till personallistan från {file}",

@@ -8,7 +8,7 @@ use chrono::{Months, NaiveDate, NaiveDateTime};
 
 use crate::app::Action;
 use crate::app::today::{self, AlertInput, AlertRow};
-use crate::app::week::{DayPage, PAGE, WeekData, WeekQuery};
+use crate::app::week::{DayPage, PAGE, SESSIONS_PER_DAY, WeekData, WeekQuery};
 use crate::db::{Db, DbError, ReadTx};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::timeline::double_bookings;
@@ -35,11 +35,16 @@ pub fn week(db: &mut Db, q: WeekQuery) -> Result<WeekData, OpsError> {
             query: q,
             counts: [0; 7],
             pages: Default::default(),
+            sessions: Default::default(),
         });
     };
     db.read(|tx| {
         let counts = tx.visits_per_day(monday, q.staff)?;
         let mut pages: [DayPage; 7] = Default::default();
+        let mut sessions: [Vec<_>; 7] = Default::default();
+        for (day, list) in sessions.iter_mut().enumerate() {
+            *list = tx.week_sessions(day_of(monday, day), q.staff, SESSIONS_PER_DAY)?;
+        }
         for (day, page) in pages.iter_mut().enumerate() {
             if counts[day] == 0 {
                 continue;
@@ -58,6 +63,7 @@ pub fn week(db: &mut Db, q: WeekQuery) -> Result<WeekData, OpsError> {
             query: q,
             counts,
             pages,
+            sessions,
         })
     })
     .map_err(OpsError::Read)
@@ -131,7 +137,25 @@ pub fn alerts_job(catalogue: &Arc<Catalogue>, now: NaiveDateTime, warning_days: 
             let staff_names = tx.staff_names()?;
             let unrecorded =
                 tx.unrecorded_visits(now - chrono::Duration::days(UNRECORDED_DAYS), now, None)?;
-            let doubles = double_bookings(&mut bookings);
+            let (session_bookings, session_labels) = tx.planned_session_bookings(start_of_day)?;
+            bookings.extend(session_bookings);
+            // A pair with a session (a negated id) is a leader in a visit and a session at once;
+            // two sessions of one leader are the series form's to prevent.
+            let (sessions_paired, doubles): (Vec<_>, Vec<_>) = double_bookings(&mut bookings)
+                .into_iter()
+                .filter(|(_, a, b)| *a > 0 || *b > 0)
+                .partition(|(_, a, b)| *a < 0 || *b < 0);
+            let clashes: Vec<(i64, i64, i64)> = sessions_paired
+                .into_iter()
+                .take(MAX_LISTED)
+                .map(|(staff, a, b)| {
+                    if a < 0 {
+                        (staff, -a, b)
+                    } else {
+                        (staff, -b, a)
+                    }
+                })
+                .collect();
             let inactive = tx.visits_with_inactive_staff(start_of_day, None)?;
             let mut wanted: Vec<i64> = missing.iter().take(MAX_LISTED).copied().collect();
             wanted.extend(unrecorded.iter().take(MAX_LISTED));
@@ -142,6 +166,7 @@ pub fn alerts_job(catalogue: &Arc<Catalogue>, now: NaiveDateTime, warning_days: 
                     .take(MAX_LISTED)
                     .flat_map(|(_, a, b)| [*a, *b]),
             );
+            wanted.extend(clashes.iter().map(|(_, _, visit)| *visit));
             let listed = listed(tx, &wanted)?;
             let pick = |ids: &[i64]| -> Vec<DayVisit> {
                 ids.iter()
@@ -170,6 +195,16 @@ pub fn alerts_job(catalogue: &Arc<Catalogue>, now: NaiveDateTime, warning_days: 
                     })
                     .collect(),
                 inactive_staff: with_visits(&inactive, &listed),
+                session_clashes: clashes
+                    .iter()
+                    .filter_map(|(staff, session, visit)| {
+                        Some((
+                            staff_names.get(staff)?.clone(),
+                            session_labels.get(session)?.clone(),
+                            listed.get(visit)?.clone(),
+                        ))
+                    })
+                    .collect(),
             }))
         })?;
         Ok(Action::AlertsLoaded(alerts))
@@ -215,6 +250,7 @@ pub fn family_alerts(
             unrecorded: pick(&unrecorded),
             double_bookings: Vec::new(),
             inactive_staff: with_visits(&inactive, &listed),
+            session_clashes: Vec::new(),
         }))
     })
     .map_err(OpsError::Read)
@@ -254,4 +290,94 @@ pub fn suggestions(
             .collect();
         Ok::<_, OpsError>((suggestions, room_left(page.info.capacity, members)))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::timeline::AlertKind;
+    use crate::ops::Ctx;
+    use crate::ops::import::{families, groups, staff, visits};
+
+    fn fixture(name: &str) -> String {
+        std::fs::read_to_string(format!("tests/fixtures/import/{name}")).unwrap()
+    }
+
+    #[test]
+    fn a_leader_in_a_visit_and_a_session_at_once_is_on_todays_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db =
+            crate::db::connect(&dir.path().join("t.sqlite"), crate::db::Mode::Create, None)
+                .unwrap();
+        let now = NaiveDate::from_ymd_opt(2030, 12, 2)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap();
+        let ctx = Ctx {
+            actor: "test".into(),
+            now,
+        };
+        staff::import(&mut db, &fixture("staff_ok.csv"), &ctx).unwrap();
+        families::import(&mut db, &fixture("families_ok.csv"), &ctx).unwrap();
+        groups::import(&mut db, &fixture("groups_ok.csv"), &ctx).unwrap();
+        // Julgruppen meets 2030-12-17 10:00–11:30, led by Anna: a visit of hers at 10:30.
+        let clash = "family_ref,visit_no,start,duration_min,status,staff\n\
+                     T-001,extra,2030-12-17 10:30,60,planned,Anna Sköterska\n";
+        visits::import(&mut db, clash, &ctx, true).unwrap();
+        let catalogue = Arc::new(db.read(|tx| tx.programme_catalogue()).unwrap());
+        let Action::AlertsLoaded(alerts) = alerts_job(&catalogue, now, 7)(&mut db).unwrap() else {
+            panic!("not the alerts");
+        };
+        let doubles: Vec<&str> = alerts
+            .iter()
+            .filter(|a| a.kind == AlertKind::DoubleBooked)
+            .map(|a| a.detail.en.as_str())
+            .collect();
+        assert_eq!(
+            doubles,
+            ["Anna Sköterska: 2030-12-17 10:30 and the group session Julgruppen 10:00"]
+        );
+    }
+
+    #[test]
+    fn week_shows_a_session_for_its_leaders_in_everyones_week_and_in_theirs() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db =
+            crate::db::connect(&dir.path().join("w.sqlite"), crate::db::Mode::Create, None)
+                .unwrap();
+        let now = NaiveDate::from_ymd_opt(2030, 12, 2)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap();
+        let ctx = Ctx {
+            actor: "test".into(),
+            now,
+        };
+        staff::import(&mut db, &fixture("staff_ok.csv"), &ctx).unwrap();
+        families::import(&mut db, &fixture("families_ok.csv"), &ctx).unwrap();
+        groups::import(&mut db, &fixture("groups_ok.csv"), &ctx).unwrap();
+        let mut id = |name: &str| db.read(|tx| tx.staff_by_name(name)).unwrap().unwrap().id;
+        let (anna, bo) = (id("Anna Sköterska"), id("Bo Rådgivare"));
+        let week =
+            crate::domain::calendar::IsoWeek::of(NaiveDate::from_ymd_opt(2030, 12, 17).unwrap());
+        let mut tuesday = |staff| {
+            let data = super::week(
+                &mut db,
+                WeekQuery {
+                    week,
+                    staff,
+                    day: 0,
+                    from: 0,
+                },
+            )
+            .unwrap();
+            data.sessions[1]
+                .iter()
+                .map(|s| format!("{} {}", s.start.format("%H:%M"), s.group))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(tuesday(None), ["10:00 Julgruppen"]);
+        assert_eq!(tuesday(Some(anna)), ["10:00 Julgruppen"]);
+        assert!(tuesday(Some(bo)).is_empty());
+    }
 }

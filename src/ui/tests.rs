@@ -239,6 +239,24 @@ fn the_week_with_a_marked_visit() {
 }
 
 #[test]
+fn a_days_group_session_is_listed_above_its_visits() {
+    let mut app = app(Lang::En);
+    app.handle_key(Key::Char('2'));
+    let week = crate::domain::calendar::IsoWeek::of(fixtures::today());
+    let mut data = fixtures::week_data(week, fixtures::today_data().visits);
+    let day = chrono::Datelike::weekday(&fixtures::today()).num_days_from_monday() as usize;
+    data.sessions[day].push(crate::domain::group_views::WeekSession {
+        id: 1,
+        group: "Höstgruppen".into(),
+        start: fixtures::today().and_hms_opt(13, 0, 0).unwrap(),
+        duration_min: 120,
+    });
+    app.update(Action::WeekLoaded(Box::new(data)));
+    let screen = draw(&app, 160, 30);
+    assert!(screen.contains("13:00 Group: Höstgruppen"), "{screen}");
+}
+
+#[test]
 fn without_colour_the_marked_day_has_a_thick_frame_and_a_reversed_title() {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('2'));

@@ -117,7 +117,10 @@ fn render_day(app: &App, day: usize, date: NaiveDate, frame: &mut Frame, col: Re
     let height = col.height.saturating_sub(2) as usize;
     // Wide columns give each visit a second line: area, staff and interpreter.
     let rows_per_visit = if width >= 22 { 2 } else { 1 };
-    let visible = (height / rows_per_visit).max(1);
+    // The day's group sessions come first, one line each, for their leaders.
+    let sessions = state.sessions.get(day).map_or(&[][..], Vec::as_slice);
+    let session_rows = sessions.len().min(height.saturating_sub(rows_per_visit));
+    let visible = (height.saturating_sub(session_rows) / rows_per_visit).max(1);
     let count = state.counts[day];
     if count > visible {
         // More than fit: say how many, so a long day is not mistaken for a short one.
@@ -129,7 +132,11 @@ fn render_day(app: &App, day: usize, date: NaiveDate, frame: &mut Frame, col: Re
         0
     };
     let page = state.page(day);
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines: Vec<Line> = sessions
+        .iter()
+        .take(session_rows)
+        .map(|session| render_session(session, width, s, theme))
+        .collect();
     let read = page
         .visits
         .iter()
@@ -147,6 +154,22 @@ fn render_day(app: &App, day: usize, date: NaiveDate, frame: &mut Frame, col: Re
         ));
     }
     frame.render_widget(Paragraph::new(lines).block(block), col);
+}
+
+/// A group session in a day's column: its time and series, marked as a group.
+fn render_session<'a>(
+    session: &crate::domain::group_views::WeekSession,
+    width: usize,
+    s: &Strings,
+    theme: Theme,
+) -> Line<'a> {
+    let text = format!(
+        "{} {}: {}",
+        session.start.format("%H:%M"),
+        s.week_group,
+        session.group
+    );
+    Line::from(text.chars().take(width).collect::<String>()).style(theme.dim())
 }
 
 /// A visit in a day's column: time and family, and with `second` its area, staff and interpreter.

@@ -84,6 +84,7 @@ fn a_visit_with_someone_no_longer_active_is_a_to_do_that_r_rebooks() {
         double_bookings: vec![],
         unrecorded: vec![],
         inactive_staff: vec![("Anna Berg".into(), visit.clone())],
+        session_clashes: Vec::new(),
     });
     assert_eq!(alerts.len(), 1);
     assert_eq!(alerts[0].kind, AlertKind::StaffInactive);

@@ -604,6 +604,7 @@ fn a_past_visit_still_only_booked_asks_for_its_outcome() {
         double_bookings: vec![],
         unrecorded: vec![past],
         inactive_staff: vec![],
+        session_clashes: Vec::new(),
     });
     assert_eq!(alerts.len(), 1);
     assert_eq!(alerts[0].kind, AlertKind::NotRecorded);

@@ -139,5 +139,71 @@ pub(super) fn problem(kind: &ProblemKind) -> String {
         K::DoubleBookedInFile { name, line } => {
             format!("{name} is already booked then (line {line} of this file)")
         }
+        K::SessionCount { text } => {
+            format!("\"{text}\" is not a number of sessions; write a whole number from 1 to 52")
+        }
+        K::Capacity { text } => {
+            format!("\"{text}\" is not a capacity; write a number of families from 1 to 50")
+        }
+        K::TooManyThemes { themes, sessions } => format!(
+            "names {themes} themes for {sessions} sessions; give one theme per session, in order"
+        ),
+        K::TooFewDates { wanted, found } => format!(
+            "only {found} of {wanted} weekly sessions fit within two years (holidays and the leaders' days off are skipped); check the weekday or the leaders"
+        ),
+        K::SessionConflict { start, conflict } => format!(
+            "the session at {}: {}",
+            start.format("%Y-%m-%d %H:%M"),
+            conflict_fact(conflict, Lang::En)
+        ),
+        K::OverCapacity { members, capacity } => {
+            format!("names {members} families but the capacity is {capacity}")
+        }
+        K::GroupNotRegistered { name } => {
+            format!(
+                "there is no parent group called \"{name}\"; import it with import groups first"
+            )
+        }
+        K::NoSessionOn { group, date } => {
+            format!("{group} has no session on {date}; check the date")
+        }
+        K::SessionsOnSameDay { group, date } => {
+            format!("{group} has more than one session on {date}; mark them in the app")
+        }
+        K::NotAMember {
+            family_ref,
+            group,
+            date,
+        } => format!("{family_ref} was not a member of {group} on {date}"),
+        K::CancelledNamesFamily => {
+            "must be empty on a cancelled row: cancelled is for the whole session".into()
+        }
+        K::MarkOnCancelled { line } => format!(
+            "the session is cancelled on line {line}, so it cannot also have marks; keep one or the other"
+        ),
+        K::SessionCancelled { date } => {
+            format!("the session on {date} is cancelled, so it has no attendance")
+        }
+        K::CancelledHasMarks { date } => format!(
+            "the session on {date} already has marks; a cancelled session has none, so clear them in the app first"
+        ),
+        K::SessionNotYet { date } => {
+            format!("the session on {date} has not taken place yet")
+        }
+        K::Adults {
+            text,
+            present: true,
+        } => {
+            format!("\"{text}\" is not adults present; write 1 or 2")
+        }
+        K::Adults { text, .. } => {
+            format!("\"{text}\": only a present family has adults present; leave it empty")
+        }
+        K::Dropins { text } => {
+            format!("\"{text}\" is not a number of drop-ins; write a whole number from 0 to 100")
+        }
+        K::DropinsDiffer { first_line } => format!(
+            "differs from the drop-ins of the same session on line {first_line}; give them on one row"
+        ),
     }
 }

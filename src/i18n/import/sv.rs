@@ -132,5 +132,64 @@ pub(super) fn problem(kind: &ProblemKind) -> String {
         K::DoubleBookedInFile { name, line } => {
             format!("{name} är redan bokad då (rad {line} i den här filen)")
         }
+        K::SessionCount { text } => {
+            format!("\"{text}\" är inte ett antal träffar; skriv ett heltal från 1 till 52")
+        }
+        K::Capacity { text } => {
+            format!("\"{text}\" är inte ett antal platser; skriv ett antal familjer från 1 till 50")
+        }
+        K::TooManyThemes { themes, sessions } => format!(
+            "anger {themes} teman för {sessions} träffar; ge ett tema per träff, i ordning"
+        ),
+        K::TooFewDates { wanted, found } => format!(
+            "bara {found} av {wanted} veckoträffar ryms inom två år (helgdagar och ledarnas lediga dagar hoppas över); kontrollera veckodagen eller ledarna"
+        ),
+        K::SessionConflict { start, conflict } => format!(
+            "träffen {}: {}",
+            start.format("%Y-%m-%d %H:%M"),
+            conflict_fact(conflict, Lang::Sv)
+        ),
+        K::OverCapacity { members, capacity } => {
+            format!("anger {members} familjer men gruppen har {capacity} platser")
+        }
+        K::GroupNotRegistered { name } => format!(
+            "det finns ingen föräldragrupp som heter \"{name}\"; importera den först med import groups"
+        ),
+        K::NoSessionOn { group, date } => {
+            format!("{group} har ingen träff {date}; kontrollera datumet")
+        }
+        K::SessionsOnSameDay { group, date } => {
+            format!("{group} har mer än en träff {date}; registrera dem i appen")
+        }
+        K::NotAMember {
+            family_ref,
+            group,
+            date,
+        } => format!("{family_ref} var inte medlem i {group} {date}"),
+        K::CancelledNamesFamily => {
+            "ska vara tom på en inställd rad: inställd gäller hela träffen".into()
+        }
+        K::MarkOnCancelled { line } => format!(
+            "träffen är inställd på rad {line}, så den kan inte också ha närvaro; behåll det ena eller det andra"
+        ),
+        K::SessionCancelled { date } => {
+            format!("träffen {date} är inställd, så den har ingen närvaro")
+        }
+        K::CancelledHasMarks { date } => format!(
+            "träffen {date} har redan närvaro; en inställd träff har ingen, så ta bort den i appen först"
+        ),
+        K::SessionNotYet { date } => format!("träffen {date} har inte ägt rum än"),
+        K::Adults { text, present: true } => {
+            format!("\"{text}\" är inte antal vuxna; skriv 1 eller 2")
+        }
+        K::Adults { text, .. } => {
+            format!("\"{text}\": bara en närvarande familj har vuxna med; lämna tomt")
+        }
+        K::Dropins { text } => {
+            format!("\"{text}\" är inte ett antal drop-in; skriv ett heltal från 0 till 100")
+        }
+        K::DropinsDiffer { first_line } => format!(
+            "skiljer sig från drop-in för samma träff på rad {first_line}; ange dem på en rad"
+        ),
     }
 }

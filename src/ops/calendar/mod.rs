@@ -17,7 +17,7 @@ use crate::domain::ics::{CalendarEvent, SentEvent, Standing, SyncCounts, calenda
 use crate::domain::model::{AuditEntry, Staff};
 use crate::i18n::Lang;
 use crate::i18n::calendar::calendar_name;
-use sync::{Export, visit_event};
+use sync::{Export, session_event, visit_event};
 
 /// What an export of one person's calendar wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,16 +93,27 @@ pub fn export_staff(
     let written = db.write(|tx| {
         let person = find_staff(tx, who)?;
         let catalogue = tx.programme_catalogue()?;
-        let events: Vec<CalendarEvent> = tx
+        let mut events: Vec<CalendarEvent> = tx
             .calendar_visits(from, to, Some(person.id))?
             .iter()
             .map(|(v, _)| visit_event(v, &catalogue, lang))
             .collect();
-        let stale: Vec<(SentEvent, Standing)> = tx
+        events.extend(
+            tx.calendar_sessions(from, to, Some(person.id))?
+                .iter()
+                .map(|s| session_event(s, lang, ctx.now)),
+        );
+        events.sort_by_key(|e| (e.start, e.kind, e.id));
+        let mut stale: Vec<(SentEvent, Standing)> = tx
             .sent_visits_standing(floor(ctx, from), Some(person.id))?
             .into_iter()
             .map(|(_, sent, standing)| (sent, standing))
             .collect();
+        stale.extend(
+            tx.sent_sessions_standing(floor(ctx, from), Some(person.id))?
+                .into_iter()
+                .map(|(_, sent, standing)| (sent, standing)),
+        );
         let instance = tx.instance_id()?;
         let export = Export {
             days: (from, to),
@@ -183,8 +194,25 @@ pub fn export_all(
                 by_person.entry(id).or_default().push(event);
             }
         }
+        let sessions = tx.calendar_sessions(from, to, None)?;
+        let session_events: Vec<CalendarEvent> = sessions
+            .iter()
+            .map(|s| session_event(s, lang, ctx.now))
+            .collect();
+        for (session, event) in sessions.iter().zip(&session_events) {
+            for id in &session.leaders {
+                by_person.entry(*id).or_default().push(event);
+            }
+        }
+        for list in by_person.values_mut() {
+            list.sort_by_key(|e| (e.start, e.kind, e.id));
+        }
         let mut stale: HashMap<i64, Vec<(SentEvent, Standing)>> = HashMap::new();
-        for (staff_id, sent, standing) in tx.sent_visits_standing(floor(ctx, from), None)? {
+        for (staff_id, sent, standing) in tx
+            .sent_visits_standing(floor(ctx, from), None)?
+            .into_iter()
+            .chain(tx.sent_sessions_standing(floor(ctx, from), None)?)
+        {
             stale.entry(staff_id).or_default().push((sent, standing));
         }
         let instance = tx.instance_id()?;

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use crate::db::{DbError, ReadTx};
 use crate::domain::catalogue::Catalogue;
@@ -13,7 +13,7 @@ use crate::domain::ics::{
 };
 use crate::domain::views::StaffVisit;
 use crate::i18n::Lang;
-use crate::i18n::calendar::{event_text, withdrawal_text};
+use crate::i18n::calendar::{event_text, session_text, session_withdrawal_text, withdrawal_text};
 
 /// A visit as an event, the same for everyone on it; its sequence is decided per person.
 pub(super) fn visit_event(v: &StaffVisit, catalogue: &Catalogue, lang: Lang) -> CalendarEvent {
@@ -40,6 +40,28 @@ pub(super) fn visit_event(v: &StaffVisit, catalogue: &Catalogue, lang: Lang) -> 
             VisitStatus::CancelledFamily | VisitStatus::CancelledStaff
         ),
         modified: v.updated,
+        sequence: 0,
+    }
+}
+
+/// A session as an event in its leaders' calendars. Sessions keep no change time, so a new
+/// or changed one is stamped `now`; one as sent keeps the stamp it was sent with.
+pub(super) fn session_event(
+    s: &crate::domain::group_views::CalendarSession,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> CalendarEvent {
+    let text = session_text(s, lang);
+    CalendarEvent {
+        kind: EventKind::Session,
+        id: s.id,
+        start: s.start,
+        duration_min: s.duration_min,
+        summary: text.summary,
+        location: text.location,
+        description: text.description,
+        cancelled: s.status == crate::domain::enums::SessionStatus::Cancelled,
+        modified: now.with_nanosecond(0).unwrap_or(now),
         sequence: 0,
     }
 }
@@ -87,7 +109,10 @@ impl Export<'_> {
             let Some(why) = withdrawal(sent, *standing, self.days) else {
                 continue;
             };
-            let text = withdrawal_text(why, self.lang);
+            let text = match sent.kind {
+                EventKind::Visit => withdrawal_text(why, self.lang),
+                EventKind::Session => session_withdrawal_text(why, self.lang),
+            };
             let cancellation = CalendarEvent {
                 kind: sent.kind,
                 id: sent.event_id,

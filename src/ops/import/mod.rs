@@ -2,8 +2,10 @@
 //! written in one transaction or none. Shared by `hembesok import` and anything else that
 //! imports.
 
+pub mod attendance;
 pub mod codes;
 pub mod families;
+pub mod groups;
 pub mod staff;
 pub mod visits;
 
@@ -390,6 +392,8 @@ pub fn columns_for(kind: ImportKind) -> &'static Columns {
         ImportKind::Families => &families::COLUMNS,
         ImportKind::Staff => &staff::COLUMNS,
         ImportKind::Visits => &visits::COLUMNS,
+        ImportKind::Groups => &groups::COLUMNS,
+        ImportKind::Attendance => &attendance::COLUMNS,
     }
 }
 
