@@ -109,6 +109,50 @@ fn block(title: &str, focused: bool, theme: Theme) -> Block<'_> {
     }
 }
 
+/// A visit's cells in Today's list: when (with its outcome mark), family, area, staff and
+/// interpreter.
+fn visit_cells(
+    app: &App,
+    v: &crate::domain::views::DayVisit,
+    tomorrow: chrono::NaiveDate,
+) -> [String; 5] {
+    let s = i18n::strings(app.lang);
+    let date = v.start.date();
+    // Tomorrow by name; after a weekend or a holiday, the weekday.
+    let day = if date == app.today {
+        s.today_word
+    } else if date == tomorrow {
+        s.tomorrow_word
+    } else {
+        s.weekdays[date.weekday().num_days_from_monday() as usize]
+    };
+    let language = v
+        .interpreter_language
+        .as_deref()
+        .map(|l| labels::language(l).get(app.lang).to_string());
+    let interpreter = match (&language, &v.interpreter) {
+        (Some(lang), Some(InterpreterBooked::External)) => {
+            format!("{lang}: {}", s.interpreter_external)
+        }
+        (Some(lang), Some(InterpreterBooked::Staff(who))) => {
+            format!("{lang}: {}", short_name(who))
+        }
+        (Some(lang), None) => format!("{lang}: –"),
+        (None, _) => String::new(),
+    };
+    [
+        format!(
+            "{day} {} {}",
+            v.start.format("%H:%M"),
+            super::status_mark(v.status)
+        ),
+        super::family_label(v, app.lang),
+        v.area.clone().unwrap_or_default(),
+        staff_line(&v.staff),
+        interpreter,
+    ]
+}
+
 fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
     let view = &app.today_view;
@@ -138,43 +182,7 @@ fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .data
         .visits
         .iter()
-        .map(|v| {
-            let date = v.start.date();
-            // Tomorrow by name; after a weekend or a holiday, the weekday.
-            let day = if date == app.today {
-                s.today_word
-            } else if date == tomorrow {
-                s.tomorrow_word
-            } else {
-                s.weekdays[date.weekday().num_days_from_monday() as usize]
-            };
-            let language = v
-                .interpreter_language
-                .as_deref()
-                .map(|l| labels::language(l).get(app.lang).to_string());
-            let interpreter = match (&language, &v.interpreter) {
-                (Some(lang), Some(InterpreterBooked::External)) => {
-                    format!("{lang}: {}", s.interpreter_external)
-                }
-                (Some(lang), Some(InterpreterBooked::Staff(who))) => {
-                    format!("{lang}: {}", short_name(who))
-                }
-                (Some(lang), None) => format!("{lang}: –"),
-                (None, _) => String::new(),
-            };
-            let family = super::family_label(v, app.lang);
-            [
-                format!(
-                    "{day} {} {}",
-                    v.start.format("%H:%M"),
-                    super::status_mark(v.status)
-                ),
-                family,
-                v.area.clone().unwrap_or_default(),
-                staff_line(&v.staff),
-                interpreter,
-            ]
-        })
+        .map(|v| visit_cells(app, v, tomorrow))
         .collect();
     let header = [s.when, s.family, s.area, s.staff_col, s.interpreter];
     let natural: Vec<usize> = (0..header.len())
