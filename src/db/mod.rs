@@ -2,6 +2,7 @@
 
 mod audit;
 mod calendar;
+mod day_reads;
 mod families;
 mod group_import;
 mod group_links;

@@ -14,7 +14,7 @@ use super::{
 };
 use crate::domain::booking::Busy;
 use crate::domain::timeline::{StaffBooking, VisitFact, VisitsByChild};
-use crate::domain::views::{Attendee, ChildPlan, DayVisit, InterpreterBooked, StaffVisit};
+use crate::domain::views::{Attendee, ChildPlan, InterpreterBooked, StaffVisit};
 
 /// Reads of visits for the screens.
 impl ReadTx<'_> {
@@ -276,182 +276,6 @@ impl ReadTx<'_> {
         Ok((children, facts))
     }
 
-    /// Visits that start on days `from` to `to` (inclusive), in time order, with their staff.
-    pub fn day_visits(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DayVisit>> {
-        let start = format!("{} 00:00", date_text(from));
-        let end = format!("{} 24:00", date_text(to));
-        self.listed_visits("v.starts_at >= ?1 AND v.starts_at < ?2", &[&start, &end])
-    }
-
-    /// How many visits start on each day from `from` (up to seven days), all or one staff
-    /// member's: what a week shows before it lists any.
-    pub fn visits_per_day(&self, from: NaiveDate, staff: Option<i64>) -> Result<[usize; 7]> {
-        let to = from.checked_add_days(chrono::Days::new(7)).unwrap_or(from);
-        let only = staff_condition(staff);
-        let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT substr(v.starts_at, 1, 10), count(*) FROM visit v
-             WHERE v.starts_at >= ?1 AND v.starts_at < ?2 {only} GROUP BY 1"
-        ))?;
-        let rows = stmt.query_map(
-            params![
-                format!("{} 00:00", date_text(from)),
-                format!("{} 00:00", date_text(to)),
-                staff
-            ],
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
-        )?;
-        let mut counts = [0; 7];
-        for row in rows {
-            let (day, n) = row?;
-            let offset = (parse_date(&day)? - from).num_days();
-            if let Some(slot) = usize::try_from(offset).ok().and_then(|i| counts.get_mut(i)) {
-                *slot = n as usize;
-            }
-        }
-        Ok(counts)
-    }
-
-    /// One page of a day's visits in time order (all, or one staff member's): `limit` of them
-    /// from the `offset`-th, so a day of thousands costs what a screenful costs.
-    pub fn day_visits_page(
-        &self,
-        day: NaiveDate,
-        staff: Option<i64>,
-        offset: usize,
-        limit: usize,
-    ) -> Result<Vec<DayVisit>> {
-        let next = day.checked_add_days(chrono::Days::new(1)).unwrap_or(day);
-        let only = staff_condition(staff);
-        let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT v.id FROM visit v WHERE v.starts_at >= ?1 AND v.starts_at < ?2 {only}
-             ORDER BY v.starts_at, v.id LIMIT ?4 OFFSET ?5"
-        ))?;
-        let ids = stmt
-            .query_map(
-                params![
-                    format!("{} 00:00", date_text(day)),
-                    format!("{} 00:00", date_text(next)),
-                    staff,
-                    limit as i64,
-                    offset as i64
-                ],
-                |r| r.get::<_, i64>(0),
-            )?
-            .collect::<std::result::Result<Vec<_>, _>>()?;
-        self.visits_by_id(&ids)
-    }
-
-    /// The given visits, as lists show them (one query however many there are).
-    pub fn visits_by_id(&self, ids: &[i64]) -> Result<Vec<DayVisit>> {
-        let json = format!(
-            "[{}]",
-            ids.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(",")
-        );
-        self.listed_visits("v.id IN (SELECT value FROM json_each(?1))", &[&json])
-    }
-
-    /// Visits matching `condition` (on the visit `v`), in time order, with their staff.
-    fn listed_visits(
-        &self,
-        condition: &str,
-        params: &[&dyn rusqlite::ToSql],
-    ) -> Result<Vec<DayVisit>> {
-        let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT v.id, v.starts_at, v.duration_min, f.id, f.display_name, f.protection, f.area, c.name,
-                    v.visit_no, v.status, v.location, v.interpreter_language, v.interpreter_external, i.name
-             FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
-             LEFT JOIN staff i ON i.id = v.interpreter_staff_id
-             WHERE {condition} ORDER BY v.starts_at, v.id"
-        ))?;
-        let rows = stmt.query_map(params, |r| {
-            Ok((
-                (
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, u32>(2)?,
-                    r.get::<_, i64>(3)?,
-                ),
-                (
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, Option<String>>(6)?,
-                    r.get::<_, String>(7)?,
-                ),
-                (
-                    r.get::<_, Option<u32>>(8)?,
-                    r.get::<_, String>(9)?,
-                    r.get::<_, String>(10)?,
-                ),
-                (
-                    r.get::<_, Option<String>>(11)?,
-                    r.get::<_, bool>(12)?,
-                    r.get::<_, Option<String>>(13)?,
-                ),
-            ))
-        })?;
-        let mut visits = Vec::new();
-        for row in rows {
-            let (
-                (visit_id, start, duration_min, family_id),
-                (family_name, protection, area, child_name),
-                (visit_no, status, location),
-                (interpreter_language, external, interpreter_name),
-            ) = row?;
-            visits.push(DayVisit {
-                visit_id,
-                start: parse_datetime(&start)?,
-                duration_min,
-                family_id,
-                family_name,
-                protection: parse_enum(&protection)?,
-                area,
-                child_name,
-                visit_no,
-                status: parse_enum(&status)?,
-                location: parse_enum(&location)?,
-                staff: Vec::new(),
-                interpreter_language,
-                interpreter: if external {
-                    Some(InterpreterBooked::External)
-                } else {
-                    interpreter_name.map(InterpreterBooked::Staff)
-                },
-            });
-        }
-        let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT vs.visit_id, s.id, s.name, vs.role FROM visit_staff vs JOIN staff s ON s.id = vs.staff_id
-             JOIN visit v ON v.id = vs.visit_id
-             WHERE {condition} ORDER BY vs.visit_id, vs.role"
-        ))?;
-        let rows = stmt.query_map(params, |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-            ))
-        })?;
-        let position: HashMap<i64, usize> = visits
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (v.visit_id, i))
-            .collect();
-        for row in rows {
-            let (visit_id, staff_id, name, role) = row?;
-            if let Some(i) = position.get(&visit_id) {
-                visits[*i].staff.push(Attendee {
-                    staff_id,
-                    name,
-                    role: parse_enum(&role)?,
-                });
-            }
-        }
-        Ok(visits)
-    }
-
     /// Planned visits from `from` on, one row per staff member, for finding double bookings.
     pub fn planned_bookings(&self, from: NaiveDateTime) -> Result<Vec<StaffBooking>> {
         let mut stmt = self.tx.prepare_cached(
@@ -562,15 +386,6 @@ impl ReadTx<'_> {
             Ok((r.get(0)?, r.get(1)?))
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
-    }
-}
-
-/// The condition on a visit `v` that parameter 3 (a staff id, or NULL for all) attends it.
-fn staff_condition(staff: Option<i64>) -> &'static str {
-    if staff.is_some() {
-        "AND v.id IN (SELECT visit_id FROM visit_staff WHERE staff_id = ?3)"
-    } else {
-        "AND ?3 IS NULL"
     }
 }
 
