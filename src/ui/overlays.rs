@@ -97,6 +97,33 @@ fn into_columns(sections: Vec<Vec<Line<'static>>>, inner_height: usize) -> Vec<V
     columns
 }
 
+/// Adds `lines` under a question, as many as leave room for the question, its keys and the
+/// frame; the rest is said as "and N more".
+fn push_listed(
+    rows: &mut Vec<String>,
+    lines: Vec<String>,
+    height: u16,
+    inner: usize,
+    and_more: &str,
+) {
+    let room = usize::from(height).saturating_sub(rows.len() + 6).max(1);
+    let shown = if lines.len() > room {
+        room.saturating_sub(1)
+    } else {
+        lines.len()
+    };
+    let total = lines.len();
+    for line in lines.into_iter().take(shown) {
+        rows.push(line.chars().take(inner).collect());
+    }
+    if shown < total {
+        rows.push(format!(
+            "  {}",
+            and_more.replace("{}", &(total - shown).to_string())
+        ));
+    }
+}
+
 pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
     let mut booked_list = None;
@@ -150,59 +177,36 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
     let mut rows = super::wrap_words(&text, inner);
     if let Some((head, booked)) = booked_list {
         rows.extend(super::wrap_words(head, inner));
-        // Room for the question, its keys and the frame; the rest is said as "and more".
-        let room = usize::from(area.height)
-            .saturating_sub(rows.len() + 6)
-            .max(1);
-        let shown = if booked.len() > room {
-            room.saturating_sub(1)
-        } else {
-            booked.len()
-        };
-        for b in booked.iter().take(shown) {
-            let visit = b
-                .visit_name
-                .as_ref()
-                .map(|n| format!(", {}", n.get(app.lang)))
-                .unwrap_or_default();
-            let line = format!(
-                "  {} {}{}",
-                b.start.format("%Y-%m-%d %H:%M"),
-                b.child_name,
-                visit
-            );
-            rows.push(line.chars().take(inner).collect());
-        }
-        if shown < booked.len() {
-            let more = s
-                .and_more
-                .replace("{}", &(booked.len() - shown).to_string());
-            rows.push(format!("  {more}"));
-        }
+        let lines = booked
+            .iter()
+            .map(|b| {
+                let visit = b
+                    .visit_name
+                    .as_ref()
+                    .map(|n| format!(", {}", n.get(app.lang)))
+                    .unwrap_or_default();
+                format!(
+                    "  {} {}{}",
+                    b.start.format("%Y-%m-%d %H:%M"),
+                    b.child_name,
+                    visit
+                )
+            })
+            .collect();
+        push_listed(&mut rows, lines, area.height, inner, s.and_more);
     }
     if let Some(visits) = staff_visits {
-        let room = usize::from(area.height)
-            .saturating_sub(rows.len() + 6)
-            .max(1);
-        let shown = if visits.len() > room {
-            room.saturating_sub(1)
-        } else {
-            visits.len()
-        };
-        for v in visits.iter().take(shown) {
-            let line = format!(
-                "  {} {}",
-                v.start.format("%Y-%m-%d %H:%M"),
-                super::family_label(v, app.lang)
-            );
-            rows.push(line.chars().take(inner).collect());
-        }
-        if shown < visits.len() {
-            let more = s
-                .and_more
-                .replace("{}", &(visits.len() - shown).to_string());
-            rows.push(format!("  {more}"));
-        }
+        let lines = visits
+            .iter()
+            .map(|v| {
+                format!(
+                    "  {} {}",
+                    v.start.format("%Y-%m-%d %H:%M"),
+                    super::family_label(v, app.lang)
+                )
+            })
+            .collect();
+        push_listed(&mut rows, lines, area.height, inner, s.and_more);
     }
     // As tall as the question needs, so a long one (a booking with three names) is whole.
     let height = u16::try_from(rows.len())
