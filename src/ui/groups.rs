@@ -40,6 +40,60 @@ fn phase_name(lang: Lang, p: Phase) -> &'static str {
     }
 }
 
+/// A series' cells in the list, in the columns of [`list_columns`].
+fn series_cells(app: &App, g: &crate::domain::group_views::GroupRow, wide: bool) -> Vec<String> {
+    let lang = app.lang;
+    let next = g.next.map_or_else(
+        || "–".to_string(),
+        |n| format!("{} {}", weekday(lang, n.date()), n.format("%-d/%-m %H:%M")),
+    );
+    let members = match g.capacity {
+        Some(c) => format!("{}/{c}", g.members),
+        None => g.members.to_string(),
+    };
+    let rate = g
+        .rate()
+        .map_or_else(|| "–".to_string(), |r| format!("{r} %"));
+    let mut row = vec![
+        phase_name(lang, g.phase(app.today)).to_string(),
+        g.name.clone(),
+    ];
+    if wide {
+        row.push(g.method.clone().unwrap_or_default());
+    }
+    let language = g.language.iter().cloned().collect::<Vec<_>>();
+    row.extend([
+        crate::i18n::labels::languages(&language)
+            .get(lang)
+            .to_string(),
+        next,
+        members,
+        g.sessions.to_string(),
+        rate,
+    ]);
+    row
+}
+
+/// The list's headings, and the floor each column may be cut to.
+fn list_columns(lang: crate::i18n::Lang, wide: bool) -> (Vec<&'static str>, Vec<usize>) {
+    let s = i18n::strings(lang);
+    let mut header = vec![tr(lang, "Läge", "Phase"), tr(lang, "Grupp", "Group")];
+    let mut min = vec![usize::MAX, 16];
+    if wide {
+        header.push(tr(lang, "Metod", "Method"));
+        min.push(10);
+    }
+    header.extend([
+        s.languages,
+        tr(lang, "Nästa träff", "Next session"),
+        tr(lang, "Fam.", "Fam."),
+        tr(lang, "Träffar", "Sessions"),
+        tr(lang, "Närvaro", "Attendance"),
+    ]);
+    min.extend([6, usize::MAX, usize::MAX, usize::MAX, usize::MAX]);
+    (header, min)
+}
+
 fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let lang = app.lang;
     let s = i18n::strings(lang);
@@ -61,52 +115,9 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let cells: Vec<Vec<String>> = state
         .list
         .iter()
-        .map(|g| {
-            let next = g.next.map_or_else(
-                || "–".to_string(),
-                |n| format!("{} {}", weekday(lang, n.date()), n.format("%-d/%-m %H:%M")),
-            );
-            let members = match g.capacity {
-                Some(c) => format!("{}/{c}", g.members),
-                None => g.members.to_string(),
-            };
-            let rate = g
-                .rate()
-                .map_or_else(|| "–".to_string(), |r| format!("{r} %"));
-            let mut row = vec![
-                phase_name(lang, g.phase(app.today)).to_string(),
-                g.name.clone(),
-            ];
-            if wide {
-                row.push(g.method.clone().unwrap_or_default());
-            }
-            let language = g.language.iter().cloned().collect::<Vec<_>>();
-            row.extend([
-                crate::i18n::labels::languages(&language)
-                    .get(lang)
-                    .to_string(),
-                next,
-                members,
-                g.sessions.to_string(),
-                rate,
-            ]);
-            row
-        })
+        .map(|g| series_cells(app, g, wide))
         .collect();
-    let mut header = vec![tr(lang, "Läge", "Phase"), tr(lang, "Grupp", "Group")];
-    let mut min = vec![usize::MAX, 16];
-    if wide {
-        header.push(tr(lang, "Metod", "Method"));
-        min.push(10);
-    }
-    header.extend([
-        s.languages,
-        tr(lang, "Nästa träff", "Next session"),
-        tr(lang, "Fam.", "Fam."),
-        tr(lang, "Träffar", "Sessions"),
-        tr(lang, "Närvaro", "Attendance"),
-    ]);
-    min.extend([6, usize::MAX, usize::MAX, usize::MAX, usize::MAX]);
+    let (header, min) = list_columns(lang, wide);
     let natural: Vec<usize> = (0..header.len())
         .map(|c| widest(header[c], cells.iter().map(|r| r[c].as_str())))
         .collect();
