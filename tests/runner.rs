@@ -418,8 +418,11 @@ fn a_visit_is_recorded_done_only_after_it_happened_but_may_be_cancelled_before()
     );
     let visit_id = runner
         .db
-        .read(|tx| tx.staff_visits(ids[0], start.date(), start.date()))
-        .unwrap()[0]
+        .read(|tx| tx.day_visits(start.date(), start.date()))
+        .unwrap()
+        .into_iter()
+        .find(|v| v.staff.iter().any(|a| a.staff_id == ids[0]))
+        .unwrap()
         .visit_id;
     let outcome = |status| VisitOutcome {
         visit_id,

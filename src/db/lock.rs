@@ -45,8 +45,12 @@ impl InstanceLock {
         let path = lock_path(db);
         let mut options = OpenOptions::new();
         options.create(true).truncate(false).write(true);
+        // Private from the start, and never through a link planted at its name.
         #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        }
         let file = options.open(&path).map_err(|source| DbError::Io {
             path: path.clone(),
             cause: source,

@@ -193,11 +193,7 @@ pub fn create_private_folder(path: &Path) -> Result<()> {
 /// Creates the file empty with mode 0600, and any missing folders with mode 0700.
 fn create_private(path: &Path) -> Result<()> {
     create_private_folder(path)?;
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path).map_err(|cause| DbError::Io {
+    crate::paths::create_new_private(path).map_err(|cause| DbError::Io {
         path: path.to_path_buf(),
         cause,
     })?;

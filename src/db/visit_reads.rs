@@ -14,98 +14,10 @@ use super::{
 };
 use crate::domain::booking::Busy;
 use crate::domain::timeline::{StaffBooking, VisitFact, VisitsByChild};
-use crate::domain::views::{Attendee, ChildPlan, InterpreterBooked, StaffVisit};
+use crate::domain::views::{Attendee, ChildPlan};
 
 /// Reads of visits for the screens.
 impl ReadTx<'_> {
-    /// A staff member's visits (as attendee or interpreter) starting on days `from` to `to`.
-    pub fn staff_visits(
-        &self,
-        staff_id: i64,
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> Result<Vec<StaffVisit>> {
-        let start = format!("{} 00:00", date_text(from));
-        let end = format!("{} 24:00", date_text(to));
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT v.id, v.starts_at, v.duration_min, v.status, v.location, v.visit_no, f.family_ref,
-                    f.display_name, f.protection, f.area, f.address, c.name, f.programme_id,
-                    f.programme_version, v.interpreter_language, v.interpreter_external, i.name, v.updated_at
-             FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
-             LEFT JOIN staff i ON i.id = v.interpreter_staff_id
-             WHERE v.starts_at >= ?2 AND v.starts_at < ?3
-               AND (v.interpreter_staff_id = ?1
-                    OR EXISTS (SELECT 1 FROM visit_staff s WHERE s.visit_id = v.id AND s.staff_id = ?1))
-             ORDER BY v.starts_at, v.id",
-        )?;
-        let rows = stmt.query_map(rusqlite::params![staff_id, start, end], |r| {
-            Ok((
-                (
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, u32>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                ),
-                (
-                    r.get::<_, Option<u32>>(5)?,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, String>(7)?,
-                    r.get::<_, String>(8)?,
-                ),
-                (
-                    r.get::<_, Option<String>>(9)?,
-                    r.get::<_, Option<String>>(10)?,
-                    r.get::<_, String>(11)?,
-                    r.get::<_, String>(12)?,
-                ),
-                (
-                    r.get::<_, u32>(13)?,
-                    r.get::<_, Option<String>>(14)?,
-                    r.get::<_, bool>(15)?,
-                    r.get::<_, Option<String>>(16)?,
-                    r.get::<_, String>(17)?,
-                ),
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (
-                (visit_id, start, duration_min, status, location),
-                (visit_no, family_ref, family_name, protection),
-                (area, address, child_name, programme_id),
-                (programme_version, interpreter_language, external, interpreter_name, updated),
-            ) = row?;
-            let updated = NaiveDateTime::parse_from_str(&updated, "%Y-%m-%d %H:%M:%S")
-                .or_else(|_| parse_datetime(&updated))?;
-            out.push(StaffVisit {
-                visit_id,
-                start: parse_datetime(&start)?,
-                duration_min,
-                status: parse_enum(&status)?,
-                location: parse_enum(&location)?,
-                visit_no,
-                family_ref,
-                family_name,
-                protection: parse_enum(&protection)?,
-                area,
-                address,
-                child_name,
-                programme_id,
-                programme_version,
-                staff: self.attendees(visit_id)?,
-                interpreter_language,
-                interpreter: if external {
-                    Some(InterpreterBooked::External)
-                } else {
-                    interpreter_name.map(InterpreterBooked::Staff)
-                },
-                updated,
-            });
-        }
-        Ok(out)
-    }
-
     /// Existing bookings (not cancelled) of the given staff that start between `from` and `to`,
     /// as attendee or interpreter, labelled for messages (a protected family is not named).
     pub fn busy_between(
