@@ -91,6 +91,21 @@ impl Session {
         }
     }
 
+    /// Reads output until the screen shows one of `texts`.
+    fn wait_for_any(&mut self, texts: &[&str]) {
+        let deadline = Instant::now() + PATIENCE;
+        while !texts.iter().any(|t| self.screen().contains(t)) {
+            assert!(
+                Instant::now() < deadline,
+                "never saw any of {texts:?}; the screen was:\n{}",
+                self.screen()
+            );
+            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+
     /// Reads output until one line of the screen holds every one of `parts` (the whole row has
     /// been drawn, not just part of the frame).
     fn wait_for_line(&mut self, parts: &[&str]) {
@@ -180,11 +195,9 @@ fn find_a_family_read_its_timeline_open_help_and_quit() {
     s.send("\r");
     s.wait_for("Window");
     s.wait_for(&family.family_ref);
-    assert!(
-        s.screen().contains("Newborn") || s.screen().contains("Home visit"),
-        "{}",
-        s.screen()
-    );
+    // The timeline's rows come after its header in the same frame: wait for them, do not
+    // read a half-drawn screen.
+    s.wait_for_any(&["Newborn", "Home visit"]);
     s.send("\x1b");
     s.wait_for("Search");
     s.send("?");
