@@ -2,12 +2,12 @@
 //! breakdowns, in Swedish and English. The indicators' own names live in their table
 //! (`domain::report::INDICATORS`), once.
 
-use super::Lang;
+use super::{Lang, labels};
 use crate::domain::quarter::{Quarter, QuarterError};
-use crate::domain::report::{Place, Unit};
+use crate::domain::report::{Category, Place, Unit};
 
 /// The CSV's header row.
-pub fn csv_header(lang: Lang) -> [&'static str; 8] {
+pub fn csv_header(lang: Lang) -> [&'static str; 9] {
     match lang {
         Lang::Sv => [
             "Kvartal",
@@ -16,6 +16,7 @@ pub fn csv_header(lang: Lang) -> [&'static str; 8] {
             "Indelning",
             "Enhet (kommun, område, BVC)",
             "Kategori",
+            "Kategorinamn",
             "Mått",
             "Värde",
         ],
@@ -26,6 +27,7 @@ pub fn csv_header(lang: Lang) -> [&'static str; 8] {
             "Breakdown",
             "Unit (municipality, area, clinic)",
             "Category",
+            "Category name",
             "Measure",
             "Value",
         ],
@@ -38,6 +40,29 @@ pub fn quarter_label(quarter: Quarter, preliminary: bool, lang: Lang) -> String 
         (false, _) => quarter.to_string(),
         (true, Lang::Sv) => format!("{quarter} (preliminär)"),
         (true, Lang::En) => format!("{quarter} (preliminary)"),
+    }
+}
+
+/// A category as a reader of the report calls it (the stable key stays beside it in the files).
+pub fn category(category: Category, lang: Lang) -> String {
+    let text = |sv: &str, en: &str| match lang {
+        Lang::Sv => sv.to_string(),
+        Lang::En => en.to_string(),
+    };
+    match category {
+        Category::Enrolled => text("tackat ja", "enrolled"),
+        Category::Declined => text("tackat nej", "declined"),
+        Category::Undecided => text("ej bestämt", "undecided"),
+        Category::Exit(reason) => labels::exit_reason(reason).get(lang).to_string(),
+        Category::Visit(n) => match lang {
+            Lang::Sv => format!("besök {n}"),
+            Lang::En => format!("visit {n}"),
+        },
+        Category::Extra => text("extra besök", "extra visits"),
+        Category::Referral(kind) => labels::referral(kind).get(lang).to_string(),
+        Category::All => text("alla besök", "all visits"),
+        Category::AtLeast4 => text("minst 4 men inte alla", "at least 4 but not all"),
+        Category::FewerThan4 => text("färre än 4", "fewer than 4"),
     }
 }
 

@@ -5,8 +5,17 @@ use super::{Header, MARKER, number, unit_name};
 use crate::domain::report::Report;
 use crate::i18n::{Lang, report as words};
 
-/// A field, quoted when it holds the separator, a quote or a line break.
+/// A text field, quoted when it holds the separator, a quote or a line break. A text that a
+/// spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a tab or CR first) gets a leading
+/// `'`, so that a name from an imported file is shown, never run.
 fn field(s: &str) -> String {
+    let guarded;
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        guarded = format!("'{s}");
+        guarded.as_str()
+    } else {
+        s
+    };
     if s.contains([';', '"', '\r', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -30,6 +39,10 @@ pub fn render(report: &Report, header: &Header, lang: Lang) -> Vec<u8> {
             .published()
             .map_or_else(|| MARKER.to_string(), |v| number(v, ','));
         let category = cell.category.map(|c| c.key()).unwrap_or_default();
+        let category_name = cell
+            .category
+            .map(|c| words::category(c, lang))
+            .unwrap_or_default();
         let row = [
             field(&quarter),
             field(info.key),
@@ -37,6 +50,7 @@ pub fn render(report: &Report, header: &Header, lang: Lang) -> Vec<u8> {
             field(words::breakdown(&cell.place, lang)),
             field(unit_name(cell, header).unwrap_or_default()),
             field(&category),
+            field(&category_name),
             field(words::unit(info.unit, lang)),
             value,
         ];
@@ -55,5 +69,14 @@ mod tests {
         assert_eq!(field("Norr"), "Norr");
         assert_eq!(field("Norr; Väst"), "\"Norr; Väst\"");
         assert_eq!(field("\"Öst\""), "\"\"\"Öst\"\"\"");
+    }
+
+    #[test]
+    fn a_name_that_looks_like_a_formula_stays_text() {
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(field("+46 Norr"), "'+46 Norr");
+        assert_eq!(field("-Väst"), "'-Väst");
+        assert_eq!(field("@Öst"), "'@Öst");
+        assert_eq!(field("Norr-Väst"), "Norr-Väst");
     }
 }

@@ -156,22 +156,26 @@ fn csv_is_for_swedish_excel() {
     let row = find("families_offered", "kommun", "Grästorp", "");
     assert_eq!(&row[0], "2026Q3");
     assert_eq!(&row[2], "Erbjudna familjer");
-    assert_eq!(&row[6], "antal");
-    assert_eq!(&row[7], "12");
+    assert_eq!(&row[7], "antal");
+    assert_eq!(&row[8], "12");
     // The area whose name holds the separator survives the round trip.
     assert_eq!(
-        &find("families_offered", "område", "Söder; Väst", "")[7],
+        &find("families_offered", "område", "Söder; Väst", "")[8],
         ".."
     );
-    assert_eq!(&find("families_offered", "BVC", "", "")[7], "..");
+    assert_eq!(&find("families_offered", "BVC", "", "")[8], "..");
     assert_eq!(
-        &find("joint_visit_share", "kommun", "Grästorp", "")[7],
+        &find("joint_visit_share", "kommun", "Grästorp", "")[8],
         ".."
     );
     let en = csv::render(&r, &header(true), Lang::En);
     let en = std::str::from_utf8(&en).unwrap();
     assert!(en.starts_with("\u{feff}Quarter;Indicator;Name;Breakdown;"));
-    assert!(en.contains("\r\n2026Q3 (preliminary);families_offered;Families offered;municipality;Grästorp;;count;12\r\n"));
+    assert!(en.contains("\r\n2026Q3 (preliminary);families_offered;Families offered;municipality;Grästorp;;;count;12\r\n"));
+    // A category is named in the reader's language beside its stable key.
+    let row = find("families_offered", "kommun", "Grästorp", "declined");
+    assert_eq!(&row[6], "tackat nej");
+    assert!(en.contains(";Grästorp;declined;declined;count;"));
 }
 
 #[test]
@@ -190,7 +194,7 @@ fn csv_percents_have_a_decimal_comma() {
     let text = String::from_utf8(csv::render(&r, &header(false), Lang::Sv)).unwrap();
     assert!(
         text.contains(
-            ";joint_visit_share;Andel gemensamma besök;kommun;Grästorp;;procent;66,7\r\n"
+            ";joint_visit_share;Andel gemensamma besök;kommun;Grästorp;;;procent;66,7\r\n"
         )
     );
 }
@@ -243,4 +247,30 @@ fn xlsx_is_the_same_bytes_every_time() {
     assert!(!has("xl/worksheets/sheet5.xml"));
     assert!(has("docProps/core.xml"));
     assert_ne!(a, xlsx::render(&report(), &header(true), Lang::Sv).unwrap());
+}
+
+#[test]
+fn an_area_named_like_a_formula_is_text_in_every_format() {
+    let mut facts = input();
+    for family in &mut facts.families {
+        if family.area.as_deref() == Some("Norr") {
+            family.area = Some("=HYPERLINK(\"http://x\")".into());
+        }
+    }
+    let r = Report::compute(
+        &facts,
+        Quarter::parse("2026Q3").unwrap(),
+        Threshold::default(),
+    );
+    let text = String::from_utf8(csv::render(&r, &header(false), Lang::Sv)).unwrap();
+    assert!(text.contains(";område;\"'=HYPERLINK(\"\"http://x\"\")\";"));
+    assert!(!text.contains(";=HYPERLINK"));
+    let book = xlsx::render(&r, &header(false), Lang::Sv).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
+    for i in 0..archive.len() {
+        let mut member = archive.by_index(i).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut member, &mut xml).unwrap();
+        assert!(!xml.contains("<f>"), "a formula in member {i}");
+    }
 }

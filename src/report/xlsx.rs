@@ -45,6 +45,10 @@ pub fn render(report: &Report, header: &Header, lang: Lang) -> Result<Vec<u8>, X
                 Lang::En => info.name_en,
             };
             let category = cell.category.map(|c| c.key()).unwrap_or_default();
+            let category_name = cell
+                .category
+                .map(|c| words::category(c, lang))
+                .unwrap_or_default();
             let texts = [
                 quarter.as_str(),
                 info.key,
@@ -52,16 +56,17 @@ pub fn render(report: &Report, header: &Header, lang: Lang) -> Result<Vec<u8>, X
                 words::breakdown(&cell.place, lang),
                 unit_name(cell, header).unwrap_or_default(),
                 &category,
+                &category_name,
                 words::unit(info.unit, lang),
             ];
             for (col, text) in texts.iter().enumerate() {
                 sheet.write_string(row, col as u16, *text)?;
             }
             match cell.published() {
-                None => sheet.write_string(row, 7, MARKER)?,
-                Some(Value::Count(n)) => sheet.write_number(row, 7, n as f64)?,
+                None => sheet.write_string(row, 8, MARKER)?,
+                Some(Value::Count(n)) => sheet.write_number(row, 8, n as f64)?,
                 Some(Value::Percent { tenths }) => {
-                    sheet.write_number_with_format(row, 7, tenths as f64 / 10.0, &percent)?
+                    sheet.write_number_with_format(row, 8, tenths as f64 / 10.0, &percent)?
                 }
             };
         }
