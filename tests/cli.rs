@@ -173,6 +173,35 @@ fn the_audit_log_and_a_familys_extract_are_printed() {
 }
 
 #[test]
+fn a_reader_that_stops_early_gets_no_panic_and_the_work_is_done() {
+    // `hembesok calendar --all --dir D | head -1`: the pipe closes before the lines are written.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    import_all(&db);
+    let out_dir = dir.path().join("calendars");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hembesok"))
+        .env("HEMBESOK_DB", &db)
+        .env("XDG_CONFIG_HOME", dir.path().join("no-config-here"))
+        .env("LANG", "C.UTF-8")
+        .args(["calendar", "--all", "--week", "2026-W48", "--dir"])
+        .arg(&out_dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let files = fs::read_dir(&out_dir).unwrap().count();
+    assert!(
+        files >= 2,
+        "every staff member's calendar is written: {files}"
+    );
+}
+
+#[test]
 fn foreign_and_damaged_files_are_refused_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.sqlite");

@@ -1,5 +1,6 @@
 //! `hembesok audit`: who saw or changed what, when; for one family, its extract.
 
+use super::out;
 use anyhow::Result;
 use chrono::NaiveDate;
 
@@ -52,11 +53,11 @@ pub fn run(db: &mut Db, args: &AuditArgs, inv: &Invocation) -> Result<()> {
             e.actor,
             crate::i18n::labels::audit_action(e.action).get(inv.lang)
         );
-        println!("{}", crate::domain::text::clean(&line));
+        out::say(crate::domain::text::clean(&line))?;
         shown += 1;
     }
     if shown == 0 {
-        println!("{}", audit_empty(inv.lang));
+        out::say(audit_empty(inv.lang))?;
     }
     // Reading a family's extract is itself a look at that family.
     if let Some(id) = family {

@@ -1,5 +1,6 @@
 //! `hembesok backup PATH`: a verified, private copy made by SQLite, never a copy of the live file.
 
+use super::out;
 use anyhow::Result;
 
 use super::Invocation;
@@ -19,6 +20,6 @@ pub fn run(db: &mut Db, args: &BackupArgs, ctx: &Invocation) -> Result<()> {
     let done = Done::Backup {
         path: args.path.clone(),
     };
-    println!("{}", done.render(ctx.lang));
+    out::say(done.render(ctx.lang))?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `hembesok calendar`: a staff member's visits as an iCalendar file, or a folder of files for
 //! every active staff member.
 
+use super::out;
 use anyhow::Result;
 use chrono::{Days, NaiveDate};
 
@@ -63,7 +64,7 @@ pub fn run(db: &mut Db, args: &CalendarArgs, inv: &Invocation) -> Result<()> {
                         .unwrap_or_default(),
                     counts: p.counts,
                 };
-                println!("{}", done.render(inv.lang));
+                out::say(done.render(inv.lang))?;
             }
             let done = Done::CalendarFolder {
                 files: people.len(),
@@ -72,7 +73,7 @@ pub fn run(db: &mut Db, args: &CalendarArgs, inv: &Invocation) -> Result<()> {
                 dir: dir.clone(),
                 counts: total,
             };
-            println!("{}", done.render(inv.lang));
+            out::say(done.render(inv.lang))?;
             Ok(())
         }
         (_, Some(staff), Some(out)) => {
@@ -91,7 +92,7 @@ pub fn run(db: &mut Db, args: &CalendarArgs, inv: &Invocation) -> Result<()> {
                 to,
                 path: out.clone(),
             };
-            println!("{}", done.render(inv.lang));
+            out::say(done.render(inv.lang))?;
             Ok(())
         }
         // clap requires --staff and --out, or --all and --dir.

@@ -1,5 +1,6 @@
 //! `hembesok check`: every integrity check, one line each; success only if all hold.
 
+use super::out;
 use anyhow::Result;
 
 use std::path::Path;
@@ -70,7 +71,7 @@ pub fn run(path: &Path, lang: Lang) -> Result<()> {
         .into());
     }
     for item in &items {
-        println!("{}", check_line(item.name, item.ok, &detail(item), lang));
+        out::say(check_line(item.name, item.ok, &detail(item), lang))?;
     }
     let failed = items.iter().filter(|i| !i.ok).count();
     if failed > 0 {
@@ -81,7 +82,7 @@ pub fn run(path: &Path, lang: Lang) -> Result<()> {
         .into());
     }
     if let Some(counts) = counts {
-        println!("{}", check_counts(&counts, lang));
+        out::say(check_counts(&counts, lang))?;
     }
     Ok(())
 }

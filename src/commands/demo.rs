@@ -1,5 +1,6 @@
 //! `hembesok demo`: fills a database with fictional data and says what it made.
 
+use super::out;
 use std::time::Instant;
 
 use anyhow::Result;
@@ -32,12 +33,12 @@ pub fn run(db: &mut Db, args: &DemoArgs, inv: &Invocation) -> Result<()> {
         sessions: c.sessions,
         seconds: started.elapsed().as_secs_f64(),
     };
-    println!("{}", done.render(inv.lang));
+    out::say(done.render(inv.lang))?;
     if let Some(path) = db.path() {
         let done = Done::DemoDatabase {
             path: path.to_path_buf(),
         };
-        println!("{}", done.render(inv.lang));
+        out::say(done.render(inv.lang))?;
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `hembesok import`: reads the file, runs the import use case, and reports every problem on
 //! its own line in the user's language.
 
+use super::out;
 use std::path::Path;
 
 use anyhow::Result;
@@ -39,7 +40,7 @@ pub fn run(db: &mut Db, args: &ImportArgs, inv: &Invocation) -> Result<()> {
     };
     match outcome {
         Ok(summary) => {
-            println!("{}", summary.render(&args.file, inv.lang));
+            out::say(summary.render(&args.file, inv.lang))?;
             Ok(())
         }
         Err(ImportError::Refused(refused)) => {

@@ -6,6 +6,7 @@ mod calendar;
 mod check;
 mod demo;
 mod import;
+mod out;
 mod report;
 mod restore;
 mod retention;

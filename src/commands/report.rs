@@ -1,5 +1,6 @@
 //! `hembesok report`: the quarterly report to the region, as a file.
 
+use super::out;
 use anyhow::Result;
 
 use super::Invocation;
@@ -40,6 +41,6 @@ pub fn run(db: &mut Db, args: &ReportArgs, inv: &Invocation) -> Result<()> {
         checksum: export.checksum,
         preliminary: export.preliminary,
     };
-    println!("{}", done.render(inv.lang));
+    out::say(done.render(inv.lang))?;
     Ok(())
 }

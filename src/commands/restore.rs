@@ -1,5 +1,6 @@
 //! `hembesok restore PATH`: put a verified backup back, keeping what was there as a safety copy.
 
+use super::out;
 use std::path::Path;
 
 use anyhow::Result;
@@ -37,6 +38,6 @@ pub fn run(db_path: &Path, args: &RestoreArgs, inv: &Invocation) -> Result<()> {
         from: args.path.clone(),
         safety,
     };
-    println!("{}", done.render(inv.lang));
+    out::say(done.render(inv.lang))?;
     Ok(())
 }

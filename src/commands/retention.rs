@@ -1,5 +1,6 @@
 //! `hembesok retention`: the dry run's counts, or with `--apply` the anonymisation itself.
 
+use super::out;
 use anyhow::Result;
 use chrono::NaiveDate;
 
@@ -41,6 +42,6 @@ pub fn run(cli: &Cli, args: &RetentionArgs, inv: &Invocation) -> Result<()> {
             wiped: false,
         }
     };
-    println!("{}", done.render(inv.lang));
+    out::say(done.render(inv.lang))?;
     Ok(())
 }
