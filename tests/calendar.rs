@@ -33,7 +33,7 @@ fn export(db: &Path, out: &Path) {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "2 besök från 2026-11-23 till 2026-11-29",
+            "2 händelser från 2026-11-23 till 2026-11-29",
         ));
 }
 

@@ -337,10 +337,11 @@ impl Done {
             ) => format!(
                 "{} {} from {from} to {to} written to {}: {}",
                 counts.events(),
+                // Visits and group sessions alike: the calendar's word for both.
                 if counts.events() == 1 {
-                    "visit"
+                    "event"
                 } else {
-                    "visits"
+                    "events"
                 },
                 path.display(),
                 sync_counts(*counts, false, lang)
@@ -354,8 +355,13 @@ impl Done {
                 },
                 Lang::Sv,
             ) => format!(
-                "{} besök från {from} till {to} skrivna till {}: {}",
+                "{} {} från {from} till {to} skrivna till {}: {}",
                 counts.events(),
+                if counts.events() == 1 {
+                    "händelse"
+                } else {
+                    "händelser"
+                },
                 path.display(),
                 sync_counts(*counts, false, lang)
             ),
