@@ -181,15 +181,16 @@ text_enum!(
 );
 
 text_enum!(
-    /// Stored as mon…sun; the Swedish mån…sön are read too.
+    /// Stored as mon…sun; the Swedish mån…sön and the whole names in both languages (as a
+    /// spreadsheet's day format writes them) are read too.
     Weekday {
-        Mon => "mon" | "mån",
-        Tue => "tue" | "tis",
-        Wed => "wed" | "ons",
-        Thu => "thu" | "tor",
-        Fri => "fri" | "fre",
-        Sat => "sat" | "lör",
-        Sun => "sun" | "sön",
+        Mon => "mon" | "mån" | "monday" | "måndag",
+        Tue => "tue" | "tis" | "tuesday" | "tisdag",
+        Wed => "wed" | "ons" | "wednesday" | "onsdag",
+        Thu => "thu" | "tor" | "thursday" | "torsdag",
+        Fri => "fri" | "fre" | "friday" | "fredag",
+        Sat => "sat" | "lör" | "saturday" | "lördag",
+        Sun => "sun" | "sön" | "sunday" | "söndag",
     }
 );
 
@@ -292,6 +293,8 @@ mod tests {
         let days: Vec<Weekday> = parse_list("Mån|ons|fre").unwrap();
         assert_eq!(days, vec![Weekday::Mon, Weekday::Wed, Weekday::Fri]);
         assert_eq!(Weekday::Thu.as_str(), "thu");
+        let whole: Vec<Weekday> = parse_list("Måndag|onsdag|Friday").unwrap();
+        assert_eq!(whole, vec![Weekday::Mon, Weekday::Wed, Weekday::Fri]);
     }
 
     #[test]

@@ -183,6 +183,8 @@ mod tests {
         assert_eq!(parse_code::<Role>("BVC-sjuksköterska"), Ok(Role::Nurse));
         assert_eq!(parse_code::<Role>("tolk"), Ok(Role::Interpreter));
         assert_eq!(parse_code::<Weekday>("Mån"), Ok(Weekday::Mon));
+        assert_eq!(parse_code::<Weekday>("Torsdag"), Ok(Weekday::Thu));
+        assert_eq!(parse_code::<Weekday>("lordag"), Ok(Weekday::Sat));
         assert_eq!(parse_code::<Location>("hemma"), Ok(Location::Home));
         assert_eq!(
             parse_code::<Location>("telefon/video"),
