@@ -214,7 +214,10 @@ fn render_row<'a>(
     let s = i18n::strings(app.lang);
     let state = &app.families;
     let mut cells = vec![
-        fit(&e.display_name, usize::from(name_width)),
+        fit(
+            super::family_name(&e.display_name, app.lang),
+            usize::from(name_width),
+        ),
         fit(&e.caregivers, 18),
         e.family_ref.clone(),
         fit(e.area.as_deref().unwrap_or_default(), 12),

@@ -81,7 +81,10 @@ fn render_heading<'a>(p: &View) -> Vec<Line<'a>> {
     let (s, lang, theme) = (p.s, p.lang, p.theme);
     let d = &p.page.data.detail;
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!(" {} ", d.display_name), theme.title()),
+        Span::styled(
+            format!(" {} ", super::family_name(&d.display_name, lang)),
+            theme.title(),
+        ),
         Span::raw(format!(
             " {} · {}",
             d.family_ref,

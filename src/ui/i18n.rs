@@ -96,6 +96,8 @@ pub struct Strings {
     /// Before a parent-group session's name in a Week day column.
     pub week_group: &'static str,
     pub protected_family: &'static str,
+    /// A family whose names retention removed.
+    pub anonymised_family: &'static str,
     pub window_word: &'static str,
     pub due_word: &'static str,
     pub same_area: &'static str,
@@ -199,6 +201,7 @@ pub static SV: Strings = Strings {
     no_visits_week: "Inga besök den här veckan.",
     week_group: "Grupp",
     protected_family: "skyddad familj",
+    anonymised_family: "(gallrad familj)",
     window_word: "Fönster",
     due_word: "ska göras",
     same_area: "samma område",
@@ -301,6 +304,7 @@ pub static EN: Strings = Strings {
     no_visits_week: "No visits this week.",
     week_group: "Group",
     protected_family: "protected family",
+    anonymised_family: "(anonymised family)",
     window_word: "Window",
     due_word: "due",
     same_area: "same area",

@@ -234,7 +234,17 @@ pub fn shown_name(name: &str, protection: crate::domain::enums::Protection, lang
     if protection.is_protected() {
         i18n::strings(lang).protected_family.to_string()
     } else {
-        name.to_string()
+        family_name(name, lang).to_string()
+    }
+}
+
+/// A family's name as the screens show it: a family that retention anonymised has none left,
+/// and is called so rather than shown blank.
+pub fn family_name(name: &str, lang: Lang) -> &str {
+    if name.is_empty() {
+        i18n::strings(lang).anonymised_family
+    } else {
+        name
     }
 }
 

@@ -737,3 +737,23 @@ mod groups {
         insta::assert_snapshot!("member_pick_sv_80x24", draw(&app, 80, 24));
     }
 }
+
+#[test]
+fn a_family_whose_names_retention_removed_is_called_so_not_left_blank() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('3'));
+    let mut index = fixtures::index();
+    index[0].display_name.clear();
+    let reference = index[0].family_ref.clone();
+    app.update(Action::IndexLoaded(index));
+    let screen = draw(&app, 80, 24);
+    let line = screen
+        .lines()
+        .find(|l| l.contains(&reference))
+        .unwrap_or_default();
+    assert!(line.contains("(gallrad familj)"), "{screen}");
+    let mut page = fixtures::family_page(Protection::None);
+    page.detail.display_name.clear();
+    app.update(Action::FamilyLoaded(Box::new(page)));
+    assert!(draw(&app, 80, 24).contains("(gallrad familj)"));
+}
