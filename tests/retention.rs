@@ -104,6 +104,35 @@ fn the_dry_run_counts_without_names_and_changes_nothing() {
 }
 
 #[test]
+fn apply_waits_until_the_app_is_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite");
+    demo(&db);
+    let names = personal_texts(&Connection::open(&db).unwrap(), ENDED);
+    let app_window = hembesok::db::InstanceLock::acquire(&db).unwrap();
+    let out = hembesok(&db)
+        .args(["retention", "--before", "2026-11-24", "--apply"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        said.contains("already open in another hembesok window"),
+        "{said}"
+    );
+    assert_eq!(
+        personal_texts(&Connection::open(&db).unwrap(), ENDED),
+        names,
+        "nothing was anonymised"
+    );
+    app_window.remove();
+    hembesok(&db)
+        .args(["retention", "--before", "2026-11-24", "--apply"])
+        .assert()
+        .success();
+}
+
+#[test]
 fn applied_no_name_of_an_anonymised_family_is_left_in_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("h.sqlite");

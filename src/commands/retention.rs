@@ -22,6 +22,9 @@ pub fn run(cli: &Cli, args: &RetentionArgs, inv: &Invocation) -> Result<()> {
         crate::ops::retention::default_before(inv.today(), config.retention_years())
     };
     let done = if args.apply {
+        // An open window holds the families' names on screen and in its forms, and could write
+        // them back: like restore, the anonymisation waits until every window is closed.
+        let _lock = crate::db::InstanceLock::acquire(&super::db_path(cli)?)?;
         let mut db = checked_db(cli, Mode::Write)?;
         let run =
             crate::ops::retention::apply(&mut db, &inv.ctx(), before).map_err(CommandError::Op)?;
