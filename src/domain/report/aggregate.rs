@@ -72,6 +72,21 @@ fn family_places(family: Option<&FamilyRow>) -> [Place; 3] {
     ]
 }
 
+/// The (area, clinic) pairs the family figures are counted at: one per family, and the pair of
+/// no area and no clinic for a visit whose family the input lacks. From these come the nests.
+pub fn place_pairs(input: &ReportInput) -> Vec<(Place, Place)> {
+    let known: std::collections::HashSet<i64> = input.families.iter().map(|f| f.id).collect();
+    let mut pairs: Vec<(Place, Place)> = input
+        .families
+        .iter()
+        .map(|f| (Place::Area(f.area.clone()), Place::Clinic(f.clinic.clone())))
+        .collect();
+    if input.visits.iter().any(|v| !known.contains(&v.family_id)) {
+        pairs.push((Place::Area(None), Place::Clinic(None)));
+    }
+    pairs
+}
+
 /// Every cell of the quarter, unsuppressed, in report order.
 pub fn aggregate(input: &ReportInput, quarter: Quarter) -> Vec<Cell> {
     let (first, last) = (quarter.first_day(), quarter.last_day());

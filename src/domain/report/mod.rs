@@ -4,6 +4,7 @@
 
 mod aggregate;
 mod indicators;
+mod nesting;
 mod rank;
 mod rows;
 mod suppress;
@@ -13,6 +14,7 @@ mod tests;
 
 pub use aggregate::aggregate;
 pub use indicators::{Categories, Category, INDICATORS, Indicator, IndicatorId, Unit};
+pub use nesting::{Nest, nests};
 pub use rank::{Overflow, determined};
 pub use rows::{ChildRow, FamilyRow, GroupRow, MemberRow, ReportInput, SessionRow, VisitRow};
 pub use suppress::{exposed, subtractable, suppress};
@@ -168,17 +170,22 @@ pub struct Report {
     pub quarter: Quarter,
     pub threshold: Threshold,
     pub cells: Vec<Cell>,
+    /// The places made of whole places of the other breakdown, protected as sums.
+    pub nests: Vec<Nest>,
 }
 
 impl Report {
     /// Counts, suppresses and audits the quarter's facts.
     pub fn compute(input: &ReportInput, quarter: Quarter, threshold: Threshold) -> Self {
         let mut cells = aggregate(input, quarter);
-        suppress(&mut cells, threshold);
+        let places = aggregate::place_pairs(input);
+        let nests = nests(places.iter().map(|(a, c)| (a, c)));
+        suppress(&mut cells, threshold, &nests);
         Report {
             quarter,
             threshold,
             cells,
+            nests,
         }
     }
 

@@ -3,15 +3,16 @@
 //! the suppressed cells, and more suppressed while the equations pin any of them down.
 //!
 //! What the equations are: the sums DESIGN §7 names (categories to their total, areas to the
-//! municipality, clinics to the municipality), with a percent's numerator as its unknown and its
-//! denominator taken as known (the conservative reading). Known limits, not modelled: an area and
-//! a clinic that serve the same families are the same cells to a reader who knows that, and a
-//! clinic that differs from an area by a few families can be subtracted from it; figures of
-//! different quarters can be combined (a stock and its flows).
+//! municipality, clinics to the municipality), and the nests (an area made of whole clinics, a
+//! clinic made of whole areas, see `nesting`), with a percent's numerator as its unknown and its
+//! denominator taken as known (the conservative reading). Known limits, not modelled: a clinic
+//! that differs from an area by a few families can be subtracted from it by a reader who knows
+//! those families; figures of different quarters can be combined (a stock and its flows).
 
 use std::collections::{BTreeMap, HashMap};
 
 use super::indicators::{Category, IndicatorId};
+use super::nesting::Nest;
 use super::rank::determined;
 use super::{Cell, Figure, Place, Suppression, Threshold};
 
@@ -29,6 +30,8 @@ enum SetKey {
     Categories(Place),
     Areas(Option<Category>),
     Clinics(Option<Category>),
+    /// A nest's total place and the category.
+    Nest(Place, Option<Category>),
 }
 
 fn is_primary(figure: Figure, k: Threshold) -> bool {
@@ -47,21 +50,22 @@ fn is_primary(figure: Figure, k: Threshold) -> bool {
 
 /// Suppresses the cells in place. Deterministic: the same cells in the same order give the same
 /// result; ties go to the cell first in report order (by place name, then category).
-pub fn suppress(cells: &mut [Cell], k: Threshold) {
+pub fn suppress(cells: &mut [Cell], k: Threshold, nests: &[Nest]) {
     for c in cells.iter_mut() {
         if is_primary(c.figure, k) {
             c.suppressed = Some(Suppression::Primary);
         }
     }
-    for sets in sets(cells).values() {
+    for sets in sets(cells, nests).values() {
         protect(cells, sets);
     }
     link_acceptance(cells);
 }
 
 /// The sums of each indicator. The acceptance rate has none of its own: its numerator and
-/// complement are the families offered who enrolled and declined, protected there.
-fn sets(cells: &[Cell]) -> BTreeMap<IndicatorId, Vec<CellSet>> {
+/// complement are the families offered who enrolled and declined, protected there. A nest is a
+/// sum wherever its total and every part have a cell (groups count by area only: none there).
+fn sets(cells: &[Cell], nests: &[Nest]) -> BTreeMap<IndicatorId, Vec<CellSet>> {
     let index: HashMap<(IndicatorId, &Place, Option<Category>), usize> = cells
         .iter()
         .enumerate()
@@ -95,6 +99,18 @@ fn sets(cells: &[Cell]) -> BTreeMap<IndicatorId, Vec<CellSet>> {
             Place::Area(_) => join(SetKey::Areas(c.category), municipality),
             Place::Clinic(_) => join(SetKey::Clinics(c.category), municipality),
             Place::Municipality => {}
+        }
+        for nest in nests.iter().filter(|n| n.parts.contains(&c.place)) {
+            let whole = nest
+                .parts
+                .iter()
+                .all(|p| index.contains_key(&(c.indicator, p, c.category)));
+            if whole {
+                join(
+                    SetKey::Nest(nest.total.clone(), c.category),
+                    index.get(&(c.indicator, &nest.total, c.category)),
+                );
+            }
         }
     }
     let mut out: BTreeMap<IndicatorId, Vec<CellSet>> = BTreeMap::new();
@@ -252,8 +268,8 @@ fn link_acceptance(cells: &mut [Cell]) {
 
 /// The audit on its own, for checking a finished report: the suppressed cells that the published
 /// sums still determine (empty for every report `suppress` made).
-pub fn exposed(cells: &[Cell]) -> Vec<usize> {
-    sets(cells)
+pub fn exposed(cells: &[Cell], nests: &[Nest]) -> Vec<usize> {
+    sets(cells, nests)
         .values()
         .flat_map(|sets| audit(cells, sets))
         .collect()
@@ -261,9 +277,9 @@ pub fn exposed(cells: &[Cell]) -> Vec<usize> {
 
 /// Sums a reader can subtract: a published total with exactly one hidden member, or a hidden
 /// non-zero total whose members are all published.
-pub fn subtractable(cells: &[Cell]) -> Vec<usize> {
+pub fn subtractable(cells: &[Cell], nests: &[Nest]) -> Vec<usize> {
     let mut found = Vec::new();
-    for set in sets(cells).values().flatten() {
+    for set in sets(cells, nests).values().flatten() {
         let hidden_members: Vec<usize> = set
             .members
             .iter()

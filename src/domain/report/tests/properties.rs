@@ -276,8 +276,8 @@ proptest! {
                 }
             }
         }
-        prop_assert_eq!(exposed(&report.cells), Vec::<usize>::new());
-        prop_assert_eq!(subtractable(&report.cells), Vec::<usize>::new());
+        prop_assert_eq!(exposed(&report.cells, &report.nests), Vec::<usize>::new());
+        prop_assert_eq!(subtractable(&report.cells, &report.nests), Vec::<usize>::new());
         sums_hold(&report.cells)?;
     }
 
@@ -355,9 +355,12 @@ fn percents_round_half_up_in_tenths() {
 }
 /// A table as the report makes them: counts of an area × clinic × category cross-classification
 /// (never published itself), summed to areas, clinics, the municipality and the category totals.
-fn table(cross: &[u8], areas: usize, clinics: usize, categories: usize) -> Vec<Cell> {
-    use std::collections::BTreeMap;
+/// The nests are those of the cross-classification's non-empty area × clinic pairs, as the
+/// families' places would give them.
+fn table(cross: &[u8], areas: usize, clinics: usize, categories: usize) -> (Vec<Cell>, Vec<Nest>) {
+    use std::collections::{BTreeMap, BTreeSet};
     let mut sums: BTreeMap<(Place, Option<Category>), u64> = BTreeMap::new();
+    let mut pairs: BTreeSet<(Place, Place)> = BTreeSet::new();
     for (i, &raw) in cross.iter().take(areas * clinics * categories).enumerate() {
         // Mostly zeros and small counts, some large: the mix that makes suppression work.
         let n = match raw % 10 {
@@ -368,6 +371,12 @@ fn table(cross: &[u8], areas: usize, clinics: usize, categories: usize) -> Vec<C
         let (a, rest) = (i / (clinics * categories), i % (clinics * categories));
         let (c, k) = (rest / categories, rest % categories);
         let cat = Category::Visit(k as u32 + 1);
+        if n > 0 {
+            pairs.insert((
+                Place::Area(Some(format!("A{a}"))),
+                Place::Clinic(Some(format!("C{c}"))),
+            ));
+        }
         for place in [
             Place::Municipality,
             Place::Area(Some(format!("A{a}"))),
@@ -378,7 +387,8 @@ fn table(cross: &[u8], areas: usize, clinics: usize, categories: usize) -> Vec<C
             }
         }
     }
-    sums.into_iter()
+    let cells = sums
+        .into_iter()
         .map(|((place, category), n)| Cell {
             indicator: IndicatorId::VisitsDone,
             place,
@@ -386,7 +396,8 @@ fn table(cross: &[u8], areas: usize, clinics: usize, categories: usize) -> Vec<C
             figure: Figure::Count(n),
             suppressed: None,
         })
-        .collect()
+        .collect();
+    (cells, nests(pairs.iter().map(|(a, c)| (a, c))))
 }
 
 proptest! {
@@ -400,26 +411,26 @@ proptest! {
         categories in 1usize..5,
         k in 3u32..7,
     ) {
-        let mut cells = table(&cross, areas, clinics, categories);
+        let (mut cells, nests) = table(&cross, areas, clinics, categories);
         let k = Threshold::new(k);
         let mut again = cells.clone();
-        suppress(&mut cells, k);
-        suppress(&mut again, k);
+        suppress(&mut cells, k, &nests);
+        suppress(&mut again, k, &nests);
         prop_assert_eq!(&cells, &again);
         for c in &cells {
             if let (None, Figure::Count(n)) = (c.suppressed, c.figure) {
                 prop_assert!(!k.is_small(n), "{:?}", c);
             }
         }
-        prop_assert_eq!(exposed(&cells), Vec::<usize>::new());
-        prop_assert_eq!(subtractable(&cells), Vec::<usize>::new());
-        prop_assert_eq!(solvable(&cells), Vec::<Cell>::new());
+        prop_assert_eq!(exposed(&cells, &nests), Vec::<usize>::new());
+        prop_assert_eq!(subtractable(&cells, &nests), Vec::<usize>::new());
+        prop_assert_eq!(solvable(&cells, &nests), Vec::<Cell>::new());
     }
 }
 
 /// The audit again, written apart from the code under test: the table's sums from the cells'
 /// own names, and ranks by fractions.
-fn solvable(cells: &[Cell]) -> Vec<Cell> {
+fn solvable(cells: &[Cell], nests: &[Nest]) -> Vec<Cell> {
     let hidden: Vec<&Cell> = cells.iter().filter(|c| c.suppressed.is_some()).collect();
     let col = |place: &Place, cat: Option<Category>| {
         hidden
@@ -457,6 +468,12 @@ fn solvable(cells: &[Cell]) -> Vec<Cell> {
                 .collect();
             sum(members, (&Place::Municipality, *cat));
         }
+        for nest in nests {
+            sum(
+                nest.parts.iter().map(|p| (p, *cat)).collect(),
+                (&nest.total, *cat),
+            );
+        }
     }
     super::super::rank::tests::by_rank(&rows, hidden.len())
         .into_iter()
@@ -476,8 +493,8 @@ fn random_tables_exercise_every_rule() {
     let mut seen = std::collections::HashSet::new();
     for _ in 0..300 {
         let cross = strategy.new_tree(&mut runner).unwrap().current();
-        let mut cells = table(&cross, 3, 3, 4);
-        suppress(&mut cells, Threshold::default());
+        let (mut cells, nests) = table(&cross, 3, 3, 4);
+        suppress(&mut cells, Threshold::default(), &nests);
         seen.extend(cells.iter().filter_map(|c| c.suppressed));
     }
     for kind in [
@@ -487,4 +504,50 @@ fn random_tables_exercise_every_rule() {
     ] {
         assert!(seen.contains(&kind), "{kind:?} never happened");
     }
+}
+
+#[test]
+fn a_clinic_that_is_an_area_does_not_give_away_what_the_other_hides() {
+    // Area A0's families all go to clinic C0 (6 visits); A1's to C1 (2) and C2 (20). Among
+    // the clinics, C1 is small and C0 is hidden beside it; among the areas nothing is small.
+    // A0 is C0 to anyone who knows where the clinics are: published, it would give C0 away,
+    // and C1 with it (28 - 6 - 20).
+    let (cells, nests) = table(&[208, 0, 0, 0, 5, 38], 2, 3, 1);
+    let figure = |cells: &[Cell], place: &str| {
+        cells
+            .iter()
+            .find(|c| c.category.is_none() && c.place.name() == Some(place))
+            .map(|c| (c.figure, c.suppressed.is_some()))
+            .unwrap()
+    };
+    assert_eq!(figure(&cells, "A0").0, Figure::Count(6));
+    assert_eq!(figure(&cells, "C1").0, Figure::Count(2));
+    assert_eq!(
+        nests,
+        vec![Nest {
+            total: Place::Area(Some("A0".into())),
+            parts: vec![Place::Clinic(Some("C0".into()))],
+        }]
+        .into_iter()
+        .chain([Nest {
+            total: Place::Area(Some("A1".into())),
+            parts: vec![
+                Place::Clinic(Some("C1".into())),
+                Place::Clinic(Some("C2".into())),
+            ],
+        }])
+        .collect::<Vec<_>>()
+    );
+    let mut blind = cells.clone();
+    suppress(&mut blind, Threshold::default(), &[]);
+    assert!(figure(&blind, "C0").1 && !figure(&blind, "A0").1);
+    assert!(
+        !solvable(&blind, &nests).is_empty(),
+        "without the nests the clinics can be solved"
+    );
+    let mut safe = cells;
+    suppress(&mut safe, Threshold::default(), &nests);
+    assert!(figure(&safe, "C0").1 && figure(&safe, "A0").1);
+    assert_eq!(solvable(&safe, &nests), Vec::<Cell>::new());
+    assert_eq!(exposed(&safe, &nests), Vec::<usize>::new());
 }
