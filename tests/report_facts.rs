@@ -698,6 +698,7 @@ fn every_figure_of_a_hand_built_quarter_is_the_hand_counted_one() {
             "Breakdown",
             "Unit (municipality, area, clinic)",
             "Category",
+            "Category name",
             "Measure",
             "Value"
         ]
@@ -718,7 +719,7 @@ fn every_figure_of_a_hand_built_quarter_is_the_hand_counted_one() {
         );
         let e = expected[&key_of(json_row)];
         assert_eq!(
-            &row[7],
+            &row[8],
             csv_value(e),
             "{indicator} {by} {name} {category:?}"
         );
@@ -727,7 +728,7 @@ fn every_figure_of_a_hand_built_quarter_is_the_hand_counted_one() {
     let find = |indicator: &str, by: &str, name: &str, category: &str| {
         rows.iter()
             .find(|r| &r[1] == indicator && &r[3] == by && &r[4] == name && &r[5] == category)
-            .map(|r| r[7].to_string())
+            .map(|r| r[8].to_string())
             .unwrap()
     };
     assert_eq!(
@@ -750,4 +751,10 @@ fn every_figure_of_a_hand_built_quarter_is_the_hand_counted_one() {
     assert_eq!(find("visits_cancelled_family", "area", "Söderby", ""), "..");
     assert_eq!(find("families_exited", "area", "Norrby", "completed"), "..");
     assert_eq!(find("group_dropins", "municipality", "Kommunen", ""), "6");
+    // A category is named beside its key (in English here).
+    let declined = rows
+        .iter()
+        .find(|r| &r[1] == "families_exited" && &r[5] == "declined_further")
+        .unwrap();
+    assert_eq!(&declined[6], "declined further visits");
 }
