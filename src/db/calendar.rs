@@ -90,7 +90,7 @@ impl ReadTx<'_> {
             "SELECT {VISIT_COLUMNS}
              FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
              LEFT JOIN staff i ON i.id = v.interpreter_staff_id
-             WHERE v.starts_at >= ?2 AND v.starts_at < ?3 {filter}
+             WHERE v.twin_of IS NULL AND v.starts_at >= ?2 AND v.starts_at < ?3 {filter}
              ORDER BY v.starts_at, v.id"
         ))?;
         let rows = stmt.query_map(params![only, start, end], |r| {
@@ -156,7 +156,41 @@ impl ReadTx<'_> {
             };
             out.push((visit, i_id));
         }
+        self.name_calendar_twins(&mut out)?;
         Ok(out)
+    }
+
+    /// Twins' visits on one trip are one event, the first visit's, naming every child.
+    fn name_calendar_twins(&self, visits: &mut [(StaffVisit, Option<i64>)]) -> Result<()> {
+        let json = format!(
+            "[{}]",
+            visits
+                .iter()
+                .map(|(v, _)| v.visit_id.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT v.twin_of, c.name FROM visit v JOIN child c ON c.id = v.child_id
+             WHERE v.twin_of IN (SELECT value FROM json_each(?1)) ORDER BY v.id",
+        )?;
+        let rows = stmt
+            .query_map([json], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let position: HashMap<i64, usize> = visits
+            .iter()
+            .enumerate()
+            .map(|(i, (v, _))| (v.visit_id, i))
+            .collect();
+        for (first, name) in rows {
+            if let Some(i) = position.get(&first) {
+                let child = &mut visits[*i].0.child_name;
+                *child = format!("{child} & {name}");
+            }
+        }
+        Ok(())
     }
 
     /// Who is booked for each visit of the span, by role and name (as `attendees` orders them).
@@ -170,7 +204,7 @@ impl ReadTx<'_> {
         let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT vs.visit_id, s.id, s.name, vs.role
              FROM visit v JOIN visit_staff vs ON vs.visit_id = v.id JOIN staff s ON s.id = vs.staff_id
-             WHERE v.starts_at >= ?2 AND v.starts_at < ?3 {filter}
+             WHERE v.twin_of IS NULL AND v.starts_at >= ?2 AND v.starts_at < ?3 {filter}
              ORDER BY vs.visit_id, vs.role, s.name"
         ))?;
         let rows = stmt.query_map(params![only, start, end], |r| {
@@ -353,8 +387,10 @@ impl ReadTx<'_> {
         } else {
             "AND ?2 IS NULL"
         };
+        // A twin's visit that was sent before it rode on its twin's trip is gone as an event:
+        // the trip's one event stands for it.
         let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT cs.staff_id, {SENT_COLUMNS}, v.id IS NOT NULL, v.status, v.starts_at,
+            "SELECT cs.staff_id, {SENT_COLUMNS}, v.id IS NOT NULL AND v.twin_of IS NULL, v.status, v.starts_at,
                     v.interpreter_staff_id IS cs.staff_id
                     OR EXISTS (SELECT 1 FROM visit_staff s
                                WHERE s.visit_id = cs.event_id AND s.staff_id = cs.staff_id)

@@ -6,6 +6,7 @@ mod day_reads;
 mod families;
 mod group_import;
 mod group_links;
+mod group_list;
 mod group_reads;
 mod groups;
 mod lock;

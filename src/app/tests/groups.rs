@@ -10,7 +10,7 @@ use crate::domain::groups::SessionChange;
 fn on_groups() -> App {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('4'));
-    app.update(Action::GroupsLoaded(gf::group_rows()));
+    app.update(Action::GroupsLoaded(gf::group_list()));
     app.update(Action::StaffLoaded(fixtures::staff()));
     app
 }
@@ -157,7 +157,7 @@ fn adults_dropins_held_and_cancel_in_the_roll_call() {
 fn leaving_a_roll_call_keeps_what_was_marked_and_refreshes_the_list_figures() {
     let mut app = in_roll_call();
     keys(&mut app, "pp");
-    assert_eq!(app.handle_key(Key::Esc), vec![Effect::LoadGroups]);
+    assert_eq!(app.handle_key(Key::Esc), vec![Effect::LoadGroups(0)]);
     assert!(app.roll_call().is_none());
     assert!(app.groups.page.is_some());
 }
@@ -182,7 +182,7 @@ fn suggested_families_that_fit_are_ticked_and_enter_adds_them() {
         None,
     ));
     assert!(app.member_pick().is_none());
-    assert_eq!(effects, vec![Effect::LoadGroups, Effect::LoadGroup(2)]);
+    assert_eq!(effects, vec![Effect::LoadGroups(0), Effect::LoadGroup(2)]);
 }
 
 #[test]
