@@ -2,6 +2,7 @@
 
 mod audit;
 mod calendar;
+mod calendar_sent;
 mod day_reads;
 mod families;
 mod group_import;
