@@ -5,6 +5,9 @@
 ALTER TABLE parent_group ADD COLUMN first_at TEXT;
 ALTER TABLE parent_group ADD COLUMN last_at TEXT;
 CREATE INDEX parent_group_span ON parent_group (last_at, first_at) WHERE last_at IS NOT NULL;
+-- A series' next planned session, and its held sessions, from the index alone: the running
+-- series are ordered by their next session.
+CREATE INDEX group_session_status ON group_session (group_id, status, starts_at);
 
 UPDATE parent_group SET
     first_at = (SELECT min(starts_at) FROM group_session s WHERE s.group_id = parent_group.id),
