@@ -1,5 +1,5 @@
-//! Twins' visits at one time are one trip: Week counts and lists it once, naming both children,
-//! whichever write made or changed them; an upgraded database links the trips it holds.
+//! What schemas 9 and 10 keep, on every write and through an upgrade: twins' visits at one time
+//! are one trip (Week counts and lists it once, naming both), and each series' first and last session.
 
 use super::*;
 
@@ -183,4 +183,54 @@ fn upgrading_links_the_twins_trips_already_booked() {
     );
     let counts = db.read(|tx| tx.visits_per_day(monday(), None)).unwrap();
     assert_eq!(counts[..2], [3, 1]);
+}
+
+#[test]
+fn upgrading_keeps_each_series_first_and_last_session_from_then_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v9.sqlite");
+    let mut db = Db::open_in_memory().unwrap();
+    drop(db.conn);
+    db.conn = Connection::open(&path).unwrap();
+    migrate_to(&mut db.conn, &path, 9).unwrap();
+    db.conn
+        .execute_batch(
+            "INSERT INTO parent_group (id, name) VALUES (1, 'Höst'), (2, 'Tom');
+             INSERT INTO group_session (id, group_id, starts_at, duration_min) VALUES
+               (1, 1, '2026-10-01 10:00', 90), (2, 1, '2026-09-01 10:00', 90),
+               (3, 1, '2026-11-01 10:00', 90);",
+        )
+        .unwrap();
+    drop(db);
+    let db = connect(&path, Mode::Create, None).unwrap();
+    let span = |db: &Db| -> Vec<(Option<String>, Option<String>)> {
+        db.conn
+            .prepare("SELECT first_at, last_at FROM parent_group ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    };
+    let s = |t: &str| Some(t.to_string());
+    assert_eq!(
+        span(&db),
+        vec![(s("2026-09-01 10:00"), s("2026-11-01 10:00")), (None, None)]
+    );
+    // Sessions added, moved and removed keep it.
+    db.conn
+        .execute_batch(
+            "INSERT INTO group_session (group_id, starts_at, duration_min)
+               VALUES (2, '2027-01-10 10:00', 90);
+             UPDATE group_session SET starts_at = '2026-12-01 10:00' WHERE id = 3;
+             DELETE FROM group_session WHERE id = 2;",
+        )
+        .unwrap();
+    assert_eq!(
+        span(&db),
+        vec![
+            (s("2026-10-01 10:00"), s("2026-12-01 10:00")),
+            (s("2027-01-10 10:00"), s("2027-01-10 10:00"))
+        ]
+    );
 }
