@@ -61,20 +61,22 @@ impl ReadTx<'_> {
     }
 
     fn group_counts(&self, b: &(String, String, String, String)) -> Result<[usize; 3]> {
-        // One pass over the index of last sessions, from the oldest still listed.
-        let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT count(*) FILTER (WHERE {CURRENT}), count(*) FILTER (WHERE {PLANNED}),
-                    count(*) FILTER (WHERE {ENDED})
-             FROM parent_group g WHERE g.last_at >= ?3"
-        ))?;
-        let counts = stmt.query_row(params![b.0, b.1, b.2], |r| {
-            Ok([
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-            ])
-        })?;
-        Ok(counts.map(|n| usize::try_from(n).unwrap_or(0)))
+        // Counting index entries in a range, with as little as possible to test on each: the
+        // series not ended (running ones start by tomorrow), then those ended lately.
+        let (open, current): (i64, i64) = self
+            .tx
+            .prepare_cached(
+                "SELECT count(*), count(*) FILTER (WHERE g.first_at < ?2)
+                 FROM parent_group g WHERE g.last_at >= ?1",
+            )?
+            .query_row(params![b.0, b.1], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let ended: i64 = self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM parent_group g WHERE {ENDED}"
+            ))?
+            .query_row(params![b.0, b.1, b.2], |r| r.get(0))?;
+        Ok([current, open - current, ended].map(|n| usize::try_from(n).unwrap_or(0)))
     }
 
     /// `limit` ids of one section in its order, from its `offset`-th.
