@@ -2,7 +2,9 @@
 //! against the database in answer (`Effect`).
 
 use crate::domain::enums::AttendanceStatus;
-use crate::domain::group_views::{GroupPage, GroupRow, RollCall, RollLine, SessionRow, Suggestion};
+use crate::domain::group_views::{
+    GroupList, GroupPage, RollCall, RollLine, SessionRow, Suggestion,
+};
 use crate::domain::groups::{SeriesRequest, SessionChange};
 use crate::domain::model::{
     Consent, NewCaregiver, NewChild, NewFamily, NewStaff, Staff, StatusChange,
@@ -149,8 +151,8 @@ pub enum Action {
     /// The visits booked from now on for a staff member (by id) about to be saved as not
     /// active.
     StaffBookingsLoaded(i64, Box<NewStaff>, Vec<crate::domain::views::DayVisit>),
-    /// The list of series.
-    GroupsLoaded(Vec<GroupRow>),
+    /// A part of the list of series.
+    GroupsLoaded(GroupList),
     /// A series page.
     GroupLoaded(Box<GroupPage>),
     RollCallLoaded(Box<RollCall>),
@@ -243,7 +245,8 @@ pub enum Effect {
     LoadDay(super::week::WeekQuery),
     /// Records what happened at a visit.
     SetOutcome(Box<crate::domain::model::VisitOutcome>),
-    LoadGroups,
+    /// The list of series, from its `n`-th.
+    LoadGroups(usize),
     LoadGroup(i64),
     LoadRollCall(i64),
     LoadSuggestions(i64),

@@ -73,6 +73,7 @@ fn visit(
                 name.to_string(),
             )),
         }),
+        twins: Vec::new(),
     }
 }
 

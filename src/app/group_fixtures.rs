@@ -6,14 +6,15 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::fixtures::d;
 use crate::domain::enums::{AttendanceStatus, SessionStatus};
 use crate::domain::group_views::{
-    GroupInfo, GroupPage, GroupRow, MemberRow, RollCall, RollLine, SessionRow, Suggestion,
+    GroupInfo, GroupList, GroupPage, GroupRow, MemberRow, RollCall, RollLine, SessionRow,
+    Suggestion,
 };
 
 fn at(day: NaiveDate, h: u32) -> NaiveDateTime {
     day.and_hms_opt(h, 0, 0).unwrap_or_default()
 }
 
-pub fn group_rows() -> Vec<GroupRow> {
+pub fn group_list() -> GroupList {
     let row =
         |id, name: &str, first: NaiveDate, next: Option<NaiveDate>, last: NaiveDate| GroupRow {
             id,
@@ -29,7 +30,15 @@ pub fn group_rows() -> Vec<GroupRow> {
             present: 30,
             marked: 40,
         };
-    vec![
+    // In the database's order: current, planned, ended.
+    let rows = vec![
+        row(
+            2,
+            "Föräldragrupp Östra",
+            d(2026, 11, 5),
+            Some(d(2026, 11, 26)),
+            d(2026, 12, 17),
+        ),
         row(
             3,
             "Föräldragrupp Kyrkbyn vår",
@@ -44,14 +53,12 @@ pub fn group_rows() -> Vec<GroupRow> {
             None,
             d(2026, 10, 22),
         ),
-        row(
-            2,
-            "Föräldragrupp Östra",
-            d(2026, 11, 5),
-            Some(d(2026, 11, 26)),
-            d(2026, 12, 17),
-        ),
-    ]
+    ];
+    GroupList {
+        counts: [1, 1, 1],
+        offset: 0,
+        rows,
+    }
 }
 
 fn names() -> [&'static str; 8] {

@@ -52,7 +52,7 @@ impl App {
                 self.pop();
                 // The list's figures follow the marks made; the page has them already.
                 if self.groups.loaded {
-                    vec![Effect::LoadGroups]
+                    vec![self.groups.reload()]
                 } else {
                     Vec::new()
                 }
@@ -95,7 +95,7 @@ impl App {
     /// Data about groups from the runtime.
     pub(super) fn group_data(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::GroupsLoaded(list) => self.groups.set(list, self.today),
+            Action::GroupsLoaded(list) => self.groups.set(list),
             Action::GroupLoaded(page) => {
                 self.screen = Screen::Groups;
                 self.groups.set_page(*page, self.today);
@@ -155,7 +155,7 @@ impl App {
     pub(super) fn groups_changed(&self, id: i64) -> Vec<Effect> {
         let mut effects = Vec::new();
         if self.groups.loaded {
-            effects.push(Effect::LoadGroups);
+            effects.push(self.groups.reload());
         }
         let open = self.groups.page.as_ref().map(|p| p.data.info.id);
         // A new series opens its page.

@@ -6,16 +6,25 @@ use chrono::NaiveDate;
 use super::{Action, Effect, move_selection};
 use crate::domain::enums::{AttendanceStatus, SessionStatus};
 use crate::domain::group_views::{
-    GroupPage, GroupRow, Phase, RollCall, RollLine, SessionRow, Suggestion,
+    GroupList, GroupPage, GroupRow, RollCall, RollLine, SessionRow, Suggestion,
 };
 use crate::domain::groups::SessionChange;
 
+/// Series read at a time: more than any terminal shows, so scrolling reads again only every
+/// few dozen rows.
+pub const GROUP_PAGE: usize = 60;
+
 #[derive(Debug, Default)]
 pub struct GroupsState {
-    /// Current first, then planned, then ended.
+    /// How many series each section holds: current, planned, ended.
+    pub counts: [usize; 3],
+    /// The part of the list that is read: the `offset`-th series on (current first, then
+    /// planned, then ended, as the database orders them).
+    pub offset: usize,
     pub list: Vec<GroupRow>,
     pub loaded: bool,
     requested: bool,
+    /// The marked series, counted from the list's first (not the part read).
     pub selected: usize,
     /// The open series page.
     pub page: Option<SeriesPage>,
@@ -34,30 +43,56 @@ impl GroupsState {
             Vec::new()
         } else {
             self.requested = true;
-            vec![Effect::LoadGroups]
+            vec![Effect::LoadGroups(0)]
         }
     }
 
-    /// The list arrived: sorted current, planned, ended; the marked series kept.
-    pub fn set(&mut self, mut list: Vec<GroupRow>, today: NaiveDate) {
+    /// Reads the list again, keeping the part on screen.
+    pub fn reload(&self) -> Effect {
+        Effect::LoadGroups(self.offset)
+    }
+
+    /// How many series the list holds in all.
+    pub fn total(&self) -> usize {
+        self.counts.iter().sum()
+    }
+
+    /// A part of the list arrived: the marked series kept.
+    pub fn set(&mut self, part: GroupList) {
         let marked = self.selected().map(|g| g.id);
-        list.sort_by(|a, b| {
-            let (pa, pb) = (a.phase(today), b.phase(today));
-            pa.cmp(&pb).then_with(|| match pa {
-                // Ended: the latest first.
-                Phase::Ended => b.last.cmp(&a.last),
-                _ => a.next.or(a.first).cmp(&b.next.or(b.first)),
-            })
-        });
-        self.list = list;
+        self.counts = part.counts;
+        self.offset = part.offset;
+        self.list = part.rows;
         self.loaded = true;
-        self.selected = marked
+        let found = marked
             .and_then(|id| self.list.iter().position(|g| g.id == id))
-            .unwrap_or(self.selected.min(self.list.len().saturating_sub(1)));
+            .map(|i| i + self.offset);
+        self.selected = found.unwrap_or(self.selected.min(self.total().saturating_sub(1)));
+    }
+
+    /// The series at `i` in the whole list, when it is in the part read.
+    pub fn row(&self, i: usize) -> Option<&GroupRow> {
+        self.list.get(i.checked_sub(self.offset)?)
     }
 
     pub fn selected(&self) -> Option<&GroupRow> {
-        self.list.get(self.selected)
+        self.row(self.selected)
+    }
+
+    /// After the mark moved: read the part around it when it is not read, or when a
+    /// screenful next to it is not.
+    fn follow(&self) -> Vec<Effect> {
+        let margin = GROUP_PAGE / 3;
+        let read_end = self.offset + self.list.len();
+        let short_before = self.offset > 0 && self.selected < self.offset + margin;
+        let short_after = read_end < self.total() && self.selected + margin >= read_end;
+        if short_before || short_after {
+            vec![Effect::LoadGroups(
+                self.selected.saturating_sub(GROUP_PAGE / 2),
+            )]
+        } else {
+            Vec::new()
+        }
     }
 
     pub fn set_page(&mut self, data: GroupPage, today: NaiveDate) {
@@ -87,8 +122,8 @@ impl GroupsState {
                 .map(|g| vec![Effect::LoadGroup(g.id)])
                 .unwrap_or_default(),
             other => {
-                self.selected = move_selection(self.selected, self.list.len(), other, 10);
-                Vec::new()
+                self.selected = move_selection(self.selected, self.total(), other, 10);
+                self.follow()
             }
         }
     }

@@ -258,6 +258,7 @@ pub fn merge_twins(visits: Vec<DayVisit>) -> Vec<DayVisit> {
                 && o.status == v.status
         }) {
             same.child_name = format!("{} & {}", same.child_name, v.child_name);
+            same.twins.push(v.child_name);
         } else {
             out.push(v);
         }

@@ -17,14 +17,14 @@ impl ReadTx<'_> {
         self.listed_visits("v.starts_at >= ?1 AND v.starts_at < ?2", &[&start, &end])
     }
 
-    /// How many visits start on each day from `from` (up to seven days), all or one staff
-    /// member's: what a week shows before it lists any.
+    /// How many trips start on each day from `from` (up to seven days), all or one staff
+    /// member's: what a week shows before it lists any. Twins' visits on one trip count once.
     pub fn visits_per_day(&self, from: NaiveDate, staff: Option<i64>) -> Result<[usize; 7]> {
         let to = from.checked_add_days(chrono::Days::new(7)).unwrap_or(from);
         let only = staff_condition(staff);
         let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT substr(v.starts_at, 1, 10), count(*) FROM visit v
-             WHERE v.starts_at >= ?1 AND v.starts_at < ?2 {only} GROUP BY 1"
+             WHERE v.twin_of IS NULL AND v.starts_at >= ?1 AND v.starts_at < ?2 {only} GROUP BY 1"
         ))?;
         let rows = stmt.query_map(
             params![
@@ -45,8 +45,9 @@ impl ReadTx<'_> {
         Ok(counts)
     }
 
-    /// One page of a day's visits in time order (all, or one staff member's): `limit` of them
-    /// from the `offset`-th, so a day of thousands costs what a screenful costs.
+    /// One page of a day's trips in time order (all, or one staff member's): `limit` of them
+    /// from the `offset`-th, so a day of thousands costs what a screenful costs. Twins' visits
+    /// on one trip are one row, the first visit's, naming both children.
     pub fn day_visits_page(
         &self,
         day: NaiveDate,
@@ -57,7 +58,8 @@ impl ReadTx<'_> {
         let next = day.checked_add_days(chrono::Days::new(1)).unwrap_or(day);
         let only = staff_condition(staff);
         let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT v.id FROM visit v WHERE v.starts_at >= ?1 AND v.starts_at < ?2 {only}
+            "SELECT v.id FROM visit v
+             WHERE v.twin_of IS NULL AND v.starts_at >= ?1 AND v.starts_at < ?2 {only}
              ORDER BY v.starts_at, v.id LIMIT ?4 OFFSET ?5"
         ))?;
         let ids = stmt
@@ -72,7 +74,37 @@ impl ReadTx<'_> {
                 |r| r.get::<_, i64>(0),
             )?
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        self.visits_by_id(&ids)
+        let mut visits = self.visits_by_id(&ids)?;
+        self.name_twins(&mut visits)?;
+        Ok(visits)
+    }
+
+    /// Names on each visit the twins riding along (the visits that point at it).
+    fn name_twins(&self, visits: &mut [DayVisit]) -> Result<()> {
+        let json = format!(
+            "[{}]",
+            visits
+                .iter()
+                .map(|v| v.visit_id.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT v.twin_of, c.name FROM visit v JOIN child c ON c.id = v.child_id
+             WHERE v.twin_of IN (SELECT value FROM json_each(?1)) ORDER BY v.id",
+        )?;
+        let rows = stmt
+            .query_map([json], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        for (first, name) in rows {
+            if let Some(v) = visits.iter_mut().find(|v| v.visit_id == first) {
+                v.child_name = format!("{} & {name}", v.child_name);
+                v.twins.push(name);
+            }
+        }
+        Ok(())
     }
 
     /// The given visits, as lists show them (one query however many there are).
@@ -153,6 +185,7 @@ impl ReadTx<'_> {
                 } else {
                     interpreter_name.map(InterpreterBooked::Staff)
                 },
+                twins: Vec::new(),
             });
         }
         let mut stmt = self.tx.prepare_cached(&format!(

@@ -10,15 +10,10 @@ use super::{
 use crate::domain::booking::Busy;
 use crate::domain::enums::AttendanceStatus;
 use crate::domain::group_views::{
-    GroupInfo, GroupPage, GroupRow, MemberRow, RollCall, RollLine, SessionRow, Suggestion,
+    GroupInfo, GroupPage, MemberRow, RollCall, RollLine, SessionRow, Suggestion,
 };
 use crate::domain::groups::{MemberCandidate, session_busy};
 
-/// How many series the list holds at most: the running and planned ones, then those ended
-/// lately, so its cost follows what fits on screen, not the register.
-pub const GROUP_LIST_LIMIT: usize = 300;
-/// How far back an ended series is still listed, in days.
-pub const ENDED_DAYS: i64 = 120;
 /// How many families a suggestion looks at.
 const SUGGESTION_LIMIT: usize = 200;
 
@@ -60,70 +55,7 @@ fn session_of(raw: RawSession) -> Result<SessionRow> {
     })
 }
 
-fn opt_datetime(text: Option<String>) -> Result<Option<NaiveDateTime>> {
-    text.map(|t| parse_datetime(&t)).transpose()
-}
-
 impl ReadTx<'_> {
-    /// The series that are running or planned, then those ended in the last `ENDED_DAYS`
-    /// days; each with its next session, members and attendance so far.
-    pub fn list_groups(&self, now: NaiveDateTime) -> Result<Vec<GroupRow>> {
-        let since = datetime_text(now - chrono::Duration::days(ENDED_DAYS));
-        let mut stmt = self.tx.prepare_cached(
-            // The series with a session since `since`, not ended ones first, found through the
-            // sessions' time index; only the first `LIMIT` get their figures counted.
-            "SELECT g.id, g.name, g.method, g.language, g.capacity,
-                (SELECT count(*) FROM group_member m WHERE m.group_id = g.id AND m.left_on IS NULL),
-                (SELECT count(*) FROM group_session s WHERE s.group_id = g.id),
-                (SELECT min(starts_at) FROM group_session s WHERE s.group_id = g.id),
-                r.last,
-                (SELECT min(starts_at) FROM group_session s
-                  WHERE s.group_id = g.id AND s.status = 'planned' AND s.starts_at >= ?2),
-                (SELECT count(*) FROM group_session s JOIN attendance a ON a.session_id = s.id
-                  WHERE s.group_id = g.id AND s.status = 'held' AND a.status = 'present'),
-                (SELECT count(*) FROM group_session s JOIN attendance a ON a.session_id = s.id
-                  WHERE s.group_id = g.id AND s.status = 'held')
-             FROM (SELECT group_id, max(starts_at) AS last FROM group_session
-                   WHERE starts_at >= ?1 GROUP BY group_id
-                   ORDER BY max(starts_at) < ?2, min(starts_at) LIMIT ?3) r
-             JOIN parent_group g ON g.id = r.group_id",
-        )?;
-        let rows = stmt.query_map(
-            params![since, datetime_text(now), GROUP_LIST_LIMIT as i64],
-            |r| {
-                Ok((
-                    (r.get::<_, i64>(0)?, r.get::<_, String>(1)?),
-                    (r.get(2)?, r.get(3)?, r.get(4)?),
-                    (r.get(5)?, r.get(6)?),
-                    (r.get(7)?, r.get(8)?, r.get(9)?),
-                    (r.get(10)?, r.get(11)?),
-                ))
-            },
-        )?;
-        let mut out = Vec::new();
-        for row in rows {
-            let ((id, name), (method, language, capacity), (members, sessions), times, counts) =
-                row?;
-            let (first, last, next): (Option<String>, Option<String>, Option<String>) = times;
-            let (present, marked) = counts;
-            out.push(GroupRow {
-                id,
-                name,
-                method,
-                language,
-                capacity,
-                members,
-                sessions,
-                first: opt_datetime(first)?,
-                last: opt_datetime(last)?,
-                next: opt_datetime(next)?,
-                present,
-                marked,
-            });
-        }
-        Ok(out)
-    }
-
     pub fn group_info(&self, id: i64) -> Result<Option<GroupInfo>> {
         let row = self
             .tx

@@ -18,6 +18,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_calendar_sent.sql"),
     include_str!("migrations/0007_groups.sql"),
     include_str!("migrations/0008_status_dates.sql"),
+    include_str!("migrations/0009_twin_trips.sql"),
+    include_str!("migrations/0010_group_span.sql"),
 ];
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.

@@ -2,10 +2,12 @@
 
 mod audit;
 mod calendar;
+mod calendar_sent;
 mod day_reads;
 mod families;
 mod group_import;
 mod group_links;
+mod group_list;
 mod group_reads;
 mod groups;
 mod lock;

@@ -4,6 +4,22 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::enums::{AttendanceStatus, SessionStatus};
 
+/// A part of the list of series, as the Groups screen reads it: how many series each section
+/// holds (current, planned, ended, in that order on screen), and the rows from the
+/// `offset`-th of the whole list on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GroupList {
+    pub counts: [usize; 3],
+    pub offset: usize,
+    pub rows: Vec<GroupRow>,
+}
+
+impl GroupList {
+    pub fn total(&self) -> usize {
+        self.counts.iter().sum()
+    }
+}
+
 /// One series in the list of series.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupRow {

@@ -108,6 +108,8 @@ pub struct DayVisit {
     pub interpreter_language: Option<String>,
     /// Who interprets, if anyone is booked.
     pub interpreter: Option<InterpreterBooked>,
+    /// The twins on the same trip: their names (the visit stands for theirs too).
+    pub twins: Vec<String>,
 }
 
 /// A child in an active family, with what the alerts need.

@@ -274,3 +274,8 @@ pub fn languages(names: &[String]) -> Text {
         .unzip();
     t(&sv.join(", "), &en.join(", "))
 }
+
+/// What a Week line adds when the visit is twins' one trip.
+pub fn twins() -> Text {
+    t("tvillingar", "twins")
+}

@@ -7,6 +7,7 @@ use chrono::{Local, NaiveDateTime};
 
 use crate::app::booking::BookingPlan;
 use crate::app::family::{self, FamilyPageData};
+use crate::app::groups::GROUP_PAGE;
 use crate::app::today;
 use crate::app::{Action, Effect};
 use crate::db::Db;
@@ -197,9 +198,9 @@ impl Runner {
                 ops::families::set_status(db, &ctx, family_id, &change)?
             }
             Effect::SaveStaff { id, staff } => ops::staff::save_staff(db, &ctx, id, &staff)?,
-            Effect::LoadGroups => {
+            Effect::LoadGroups(from) => {
                 let list = db
-                    .read(|tx| tx.list_groups(ctx.now))
+                    .read(|tx| tx.list_groups(ctx.now, from, GROUP_PAGE))
                     .map_err(OpsError::Read)?;
                 return Ok(vec![Action::GroupsLoaded(list)]);
             }

@@ -102,7 +102,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         frame.render_widget(Paragraph::new(format!(" {}", s.loading)), area);
         return;
     }
-    if state.list.is_empty() {
+    if state.total() == 0 {
         let text = tr(
             lang,
             " Inga föräldragrupper ännu. Tryck n för en ny.",
@@ -112,38 +112,46 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         return;
     }
     let wide = area.width >= 110;
-    let cells: Vec<Vec<String>> = state
-        .list
-        .iter()
-        .map(|g| series_cells(app, g, wide))
+    let height = area.height.saturating_sub(1) as usize;
+    let offset = scroll_offset(state.selected, height);
+    // Only the rows on screen, by their place in the whole list; a row not read yet (while
+    // the part around it is read) is left blank.
+    let shown: Vec<(usize, Option<Vec<String>>)> = (offset..state.total().min(offset + height))
+        .map(|i| (i, state.row(i).map(|g| series_cells(app, g, wide))))
         .collect();
     let (header, min) = list_columns(lang, wide);
     let natural: Vec<usize> = (0..header.len())
-        .map(|c| widest(header[c], cells.iter().map(|r| r[c].as_str())))
+        .map(|c| {
+            widest(
+                header[c],
+                shown
+                    .iter()
+                    .filter_map(|(_, r)| r.as_ref().map(|r| r[c].as_str())),
+            )
+        })
         .collect();
     let widths = content_widths(&natural, &min, usize::from(area.width));
-    let height = area.height.saturating_sub(1) as usize;
-    let offset = scroll_offset(state.selected, height);
-    let rows = cells
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, row)| {
-            let style = if i == state.selected {
-                theme.selected()
-            } else if state.list[i].phase(app.today) == Phase::Ended {
-                theme.dim()
-            } else {
-                Style::new()
-            };
-            let row: Vec<String> = row
+    let rows = shown.iter().map(|(i, cells)| {
+        let style = if *i == state.selected {
+            theme.selected()
+        } else if state
+            .row(*i)
+            .is_some_and(|g| g.phase(app.today) == Phase::Ended)
+        {
+            theme.dim()
+        } else {
+            Style::new()
+        };
+        let row: Vec<String> = match cells {
+            Some(cells) => cells
                 .iter()
                 .zip(&widths)
                 .map(|(c, w)| fit(c, usize::from(*w)))
-                .collect();
-            Row::new(row).style(style)
-        });
+                .collect(),
+            None => Vec::new(),
+        };
+        Row::new(row).style(style)
+    });
     let constraints: Vec<Constraint> = widths.iter().map(|w| Constraint::Length(*w)).collect();
     frame.render_widget(
         Table::new(rows, constraints).header(Row::new(header).style(theme.header())),

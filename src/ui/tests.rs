@@ -654,7 +654,7 @@ mod groups {
     fn on_groups(lang: Lang) -> App {
         let mut app = app(lang);
         app.handle_key(Key::Char('4'));
-        app.update(Action::GroupsLoaded(gf::group_rows()));
+        app.update(Action::GroupsLoaded(gf::group_list()));
         app
     }
 

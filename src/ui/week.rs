@@ -14,12 +14,18 @@ use crate::app::{App, labels};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::views::{DayVisit, InterpreterBooked};
 
-/// The family as the week shows it: the surname, or nothing that names a protected family.
-fn family_label(v: &DayVisit, protected: &str) -> String {
-    if v.protection.is_protected() {
+/// The family as the week shows it: the surname, or nothing that names a protected family;
+/// twins' one trip says so.
+fn family_label(v: &DayVisit, protected: &str, lang: crate::app::Lang) -> String {
+    let name = if v.protection.is_protected() {
         protected.to_string()
     } else {
         v.family_name.trim_start_matches("Familjen ").to_string()
+    };
+    if v.twins.is_empty() {
+        name
+    } else {
+        format!("{name} ({})", labels::twins().get(lang))
     }
 }
 
@@ -149,7 +155,7 @@ fn render_day(app: &App, day: usize, date: NaiveDate, frame: &mut Frame, col: Re
             marked,
             rows_per_visit == 2,
             width,
-            s,
+            (s, app.lang),
             theme,
         ));
     }
@@ -178,7 +184,7 @@ fn render_visit<'a>(
     marked: bool,
     second: bool,
     width: usize,
-    s: &Strings,
+    (s, lang): (&Strings, crate::app::Lang),
     theme: Theme,
 ) -> Vec<Line<'a>> {
     let style = if marked {
@@ -191,7 +197,7 @@ fn render_visit<'a>(
             "{}{} {}",
             super::status_mark(v.status),
             v.start.format("%H:%M"),
-            family_label(v, s.protected_family)
+            family_label(v, s.protected_family, lang)
         ),
         width,
     );
@@ -254,10 +260,15 @@ fn render_detail(app: &App, frame: &mut Frame, detail: Rect, theme: Theme) {
                     Span::raw(fit(
                         &format!(
                             "{} · {} · {}",
-                            if v.protection.is_protected() {
-                                s.protected_family.to_string()
-                            } else {
-                                v.family_name.clone()
+                            match (v.protection.is_protected(), v.twins.is_empty()) {
+                                (true, _) => s.protected_family.to_string(),
+                                (false, true) => v.family_name.clone(),
+                                (false, false) => format!(
+                                    "{} ({}: {})",
+                                    v.family_name,
+                                    labels::twins().get(app.lang),
+                                    v.child_name
+                                ),
                             },
                             v.area.clone().unwrap_or_default(),
                             labels::location(v.location).get(app.lang)

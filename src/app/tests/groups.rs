@@ -10,7 +10,7 @@ use crate::domain::groups::SessionChange;
 fn on_groups() -> App {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('4'));
-    app.update(Action::GroupsLoaded(gf::group_rows()));
+    app.update(Action::GroupsLoaded(gf::group_list()));
     app.update(Action::StaffLoaded(fixtures::staff()));
     app
 }
@@ -157,7 +157,7 @@ fn adults_dropins_held_and_cancel_in_the_roll_call() {
 fn leaving_a_roll_call_keeps_what_was_marked_and_refreshes_the_list_figures() {
     let mut app = in_roll_call();
     keys(&mut app, "pp");
-    assert_eq!(app.handle_key(Key::Esc), vec![Effect::LoadGroups]);
+    assert_eq!(app.handle_key(Key::Esc), vec![Effect::LoadGroups(0)]);
     assert!(app.roll_call().is_none());
     assert!(app.groups.page.is_some());
 }
@@ -182,7 +182,7 @@ fn suggested_families_that_fit_are_ticked_and_enter_adds_them() {
         None,
     ));
     assert!(app.member_pick().is_none());
-    assert_eq!(effects, vec![Effect::LoadGroups, Effect::LoadGroup(2)]);
+    assert_eq!(effects, vec![Effect::LoadGroups(0), Effect::LoadGroup(2)]);
 }
 
 #[test]
@@ -312,4 +312,83 @@ fn x_on_a_series_page_lets_a_current_member_leave() {
             family_id: 101
         }]
     );
+}
+
+/// A list of 120 series (50 current, 30 planned, 40 ended); the part from `offset`, `len` long.
+fn list_part(offset: usize, len: usize) -> crate::domain::group_views::GroupList {
+    let today = fixtures::today();
+    let base = gf::group_list().rows[0].clone();
+    let at = |days: i64| (today + chrono::Duration::days(days)).and_hms_opt(10, 0, 0);
+    let rows = (offset..(offset + len).min(120))
+        .map(|i| {
+            let (first, last) = match i {
+                0..50 => (at(-14), at(14)),
+                50..80 => (at(7), at(50)),
+                _ => (at(-60), at(-10)),
+            };
+            crate::domain::group_views::GroupRow {
+                id: i as i64 + 1,
+                name: format!("Serie {}", i + 1),
+                first,
+                last,
+                next: None,
+                ..base.clone()
+            }
+        })
+        .collect();
+    crate::domain::group_views::GroupList {
+        counts: [50, 30, 40],
+        offset,
+        rows,
+    }
+}
+
+#[test]
+fn scrolling_past_the_part_read_reads_the_next_and_keeps_the_sections() {
+    use crate::app::groups::GROUP_PAGE;
+    use crate::domain::group_views::Phase;
+    let mut app = app(Lang::Sv);
+    let read = app.handle_key(Key::Char('4'));
+    assert_eq!(read[0], Effect::LoadGroups(0));
+    app.update(Action::GroupsLoaded(list_part(0, GROUP_PAGE)));
+    assert_eq!(app.groups.total(), 120);
+    // Moving within the part reads nothing; nearing its end reads the part around the mark.
+    let mut read = Vec::new();
+    for _ in 0..GROUP_PAGE {
+        read = app.handle_key(Key::Down);
+        if !read.is_empty() {
+            break;
+        }
+    }
+    let [Effect::LoadGroups(from)] = read.as_slice() else {
+        panic!("{read:?}");
+    };
+    let from = *from;
+    assert!(from > 0 && from <= app.groups.selected, "{from}");
+    app.update(Action::GroupsLoaded(list_part(from, GROUP_PAGE)));
+    let marked = app.groups.selected;
+    assert_eq!(app.groups.selected().map(|g| g.id), Some(marked as i64 + 1));
+    // Down to the planned section: series 51 is the first planned one.
+    while app.groups.selected < 50 {
+        let read = app.handle_key(Key::Down);
+        if let [Effect::LoadGroups(from)] = read.as_slice() {
+            app.update(Action::GroupsLoaded(list_part(*from, GROUP_PAGE)));
+        }
+    }
+    let g = app.groups.selected().unwrap();
+    assert_eq!((g.id, g.phase(app.today)), (51, Phase::Planned));
+    let before = app.groups.row(49).map(|g| g.phase(app.today));
+    assert_eq!(before, Some(Phase::Current));
+    // To the end: the last part is read and its last series is an ended one.
+    let read = app.handle_key(Key::Char('G'));
+    let [Effect::LoadGroups(from)] = read.as_slice() else {
+        panic!("{read:?}");
+    };
+    assert_eq!(app.groups.selected, 119);
+    assert!(app.groups.selected().is_none(), "not read yet");
+    app.update(Action::GroupsLoaded(list_part(*from, GROUP_PAGE)));
+    let g = app.groups.selected().unwrap();
+    assert_eq!((g.id, g.phase(app.today)), (120, Phase::Ended));
+    // Enter opens the series marked, read from the part.
+    assert_eq!(app.handle_key(Key::Enter), vec![Effect::LoadGroup(120)]);
 }

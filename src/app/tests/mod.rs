@@ -40,7 +40,7 @@ fn number_keys_switch_screens_and_load_each_list_once() {
         "the index is requested once"
     );
     // The staff list is asked for already: Groups asks only for its own.
-    assert_eq!(app.handle_key(Key::Char('4')), vec![Effect::LoadGroups]);
+    assert_eq!(app.handle_key(Key::Char('4')), vec![Effect::LoadGroups(0)]);
     assert_eq!(app.screen, Screen::Groups);
     app.handle_key(Key::Char('1'));
     assert_eq!(app.screen, Screen::Today);

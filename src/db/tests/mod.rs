@@ -506,3 +506,4 @@ fn suite_on_a_file() {
 
 mod files;
 mod history;
+mod twins;

@@ -1,0 +1,215 @@
+//! What each person's calendar was last sent (`calendar_sent`), and where those events stand now.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{OptionalExtension, params};
+
+use super::{
+    DbError, ReadTx, Result, WriteTx, date_text, datetime_text, parse_datetime, parse_enum,
+};
+use crate::domain::enums::VisitStatus;
+use crate::domain::ics::{EventKind, SentEvent, Standing};
+
+const SENT_COLUMNS: &str = "cs.kind, cs.event_id, cs.uid, cs.sequence, cs.digest, cs.starts_at,
+    cs.duration_min, cs.cancelled, cs.modified_at";
+
+/// Seconds are kept: LAST-MODIFIED must grow with every change.
+fn stamp_text(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+pub(super) fn parse_stamp(text: &str) -> Result<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S")
+        .or_else(|_| parse_datetime(text))
+        .map_err(|_| DbError::BadValue(format!("time {text:?}")))
+}
+
+type SentRow = (String, i64, String, u32, String, String, u32, bool, String);
+
+fn sent_row(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<SentRow> {
+    Ok((
+        r.get(at)?,
+        r.get(at + 1)?,
+        r.get(at + 2)?,
+        r.get(at + 3)?,
+        r.get(at + 4)?,
+        r.get(at + 5)?,
+        r.get(at + 6)?,
+        r.get(at + 7)?,
+        r.get(at + 8)?,
+    ))
+}
+
+fn to_sent(row: SentRow) -> Result<SentEvent> {
+    let (kind, event_id, uid, sequence, digest, start, duration_min, cancelled, modified) = row;
+    Ok(SentEvent {
+        kind: parse_enum::<EventKind>(&kind)?,
+        event_id,
+        uid,
+        sequence,
+        digest,
+        start: parse_datetime(&start)?,
+        duration_min,
+        cancelled,
+        modified: parse_stamp(&modified)?,
+    })
+}
+
+impl ReadTx<'_> {
+    /// What `staff_id`'s calendar was last sent of one event, if anything.
+    pub fn sent_event(
+        &self,
+        staff_id: i64,
+        kind: EventKind,
+        event_id: i64,
+    ) -> Result<Option<SentEvent>> {
+        let row = self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT {SENT_COLUMNS} FROM calendar_sent cs
+                 WHERE cs.staff_id = ?1 AND cs.kind = ?2 AND cs.event_id = ?3"
+            ))?
+            .query_row(params![staff_id, kind.as_str(), event_id], |r| {
+                sent_row(r, 0)
+            })
+            .optional()?;
+        row.map(to_sent).transpose()
+    }
+
+    /// The sessions each person's calendar still shows from earlier exports, from `floor` on,
+    /// with where each stands now (as [`ReadTx::sent_visits_standing`] for visits).
+    pub fn sent_sessions_standing(
+        &self,
+        floor: NaiveDate,
+        only: Option<i64>,
+    ) -> Result<Vec<(i64, SentEvent, Standing)>> {
+        let person = if only.is_some() {
+            "AND cs.staff_id = ?2"
+        } else {
+            "AND ?2 IS NULL"
+        };
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT cs.staff_id, {SENT_COLUMNS}, s.id IS NOT NULL, s.status, s.starts_at,
+                    EXISTS (SELECT 1 FROM group_leader l
+                            WHERE l.group_id = s.group_id AND l.staff_id = cs.staff_id)
+             FROM calendar_sent cs LEFT JOIN group_session s ON s.id = cs.event_id
+             WHERE cs.kind = 'session' AND cs.cancelled = 0 AND cs.starts_at >= ?1 {person}
+             ORDER BY cs.staff_id, cs.starts_at, cs.event_id"
+        ))?;
+        let rows = stmt.query_map(params![date_text(floor), only], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                sent_row(r, 1)?,
+                r.get::<_, bool>(10)?,
+                r.get::<_, Option<String>>(11)?,
+                r.get::<_, Option<String>>(12)?,
+                r.get::<_, bool>(13)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (staff_id, sent, exists, status, start, theirs) = row?;
+            let standing = match (exists, status, start) {
+                (true, Some(status), Some(start)) => {
+                    let status: crate::domain::enums::SessionStatus = parse_enum(&status)?;
+                    if !theirs {
+                        Standing::NotTheirs
+                    } else if status == crate::domain::enums::SessionStatus::Cancelled {
+                        Standing::Cancelled
+                    } else {
+                        Standing::At(parse_datetime(&start)?)
+                    }
+                }
+                _ => Standing::Gone,
+            };
+            out.push((staff_id, to_sent(sent)?, standing));
+        }
+        Ok(out)
+    }
+
+    /// The visits calendars still show (sent, not cancelled since) that start on `floor` or
+    /// later, as `(staff id, what was sent, where the visit stands now for that person)`: of
+    /// everybody, or of `only`. Sessions are left to the export that will send them.
+    pub fn sent_visits_standing(
+        &self,
+        floor: NaiveDate,
+        only: Option<i64>,
+    ) -> Result<Vec<(i64, SentEvent, Standing)>> {
+        let person = if only.is_some() {
+            "AND cs.staff_id = ?2"
+        } else {
+            "AND ?2 IS NULL"
+        };
+        // A twin's visit that was sent before it rode on its twin's trip is gone as an event:
+        // the trip's one event stands for it.
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT cs.staff_id, {SENT_COLUMNS}, v.id IS NOT NULL AND v.twin_of IS NULL, v.status, v.starts_at,
+                    v.interpreter_staff_id IS cs.staff_id
+                    OR EXISTS (SELECT 1 FROM visit_staff s
+                               WHERE s.visit_id = cs.event_id AND s.staff_id = cs.staff_id)
+             FROM calendar_sent cs LEFT JOIN visit v ON v.id = cs.event_id
+             WHERE cs.kind = 'visit' AND cs.cancelled = 0 AND cs.starts_at >= ?1 {person}
+             ORDER BY cs.staff_id, cs.starts_at, cs.event_id"
+        ))?;
+        let rows = stmt.query_map(params![date_text(floor), only], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                sent_row(r, 1)?,
+                r.get::<_, bool>(10)?,
+                r.get::<_, Option<String>>(11)?,
+                r.get::<_, Option<String>>(12)?,
+                r.get::<_, bool>(13)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (staff_id, sent, exists, status, start, theirs) = row?;
+            let standing = match (exists, status, start) {
+                (true, Some(status), Some(start)) => {
+                    let status: VisitStatus = parse_enum(&status)?;
+                    if !theirs {
+                        Standing::NotTheirs
+                    } else if matches!(
+                        status,
+                        VisitStatus::CancelledFamily | VisitStatus::CancelledStaff
+                    ) {
+                        Standing::Cancelled
+                    } else {
+                        Standing::At(parse_datetime(&start)?)
+                    }
+                }
+                _ => Standing::Gone,
+            };
+            out.push((staff_id, to_sent(sent)?, standing));
+        }
+        Ok(out)
+    }
+}
+
+impl WriteTx<'_> {
+    /// Remembers what `staff_id`'s calendar was sent of one event now.
+    pub fn record_sent(&self, staff_id: i64, sent: &SentEvent) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO calendar_sent (staff_id, kind, event_id, uid, sequence, digest,
+                     starts_at, duration_min, cancelled, modified_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                 ON CONFLICT (staff_id, kind, event_id) DO UPDATE SET
+                     uid = excluded.uid, sequence = excluded.sequence, digest = excluded.digest,
+                     starts_at = excluded.starts_at, duration_min = excluded.duration_min,
+                     cancelled = excluded.cancelled, modified_at = excluded.modified_at",
+            )?
+            .execute(params![
+                staff_id,
+                sent.kind.as_str(),
+                sent.event_id,
+                sent.uid,
+                sent.sequence,
+                sent.digest,
+                datetime_text(sent.start),
+                sent.duration_min,
+                sent.cancelled,
+                stamp_text(sent.modified),
+            ])?;
+        Ok(())
+    }
+}

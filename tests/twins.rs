@@ -1,0 +1,165 @@
+//! Twins' visit is one trip: booked once for both, Week shows one line naming both (also in
+//! the person's week), its day counts one, and the staff's calendar has one event for it.
+#![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
+
+mod common;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use common::{fixture, hembesok};
+use hembesok::app::{App, Key, Lang};
+use hembesok::db::{Mode, connect};
+use hembesok::domain::booking::plan::BookingRequest;
+use hembesok::domain::booking::{Assigned, Candidate};
+use hembesok::domain::enums::Role;
+use hembesok::ops::{self, Ctx};
+use hembesok::tui::{Runner, apply, start};
+use hembesok::ui::{Theme, render};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn at(text: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
+}
+
+/// The staff and a family with twins, whose visit 3 is booked for one of them on Thursday
+/// of week 48 (so for both), with Anna and Bo.
+fn twins_booked(dir: &std::path::Path) -> std::path::PathBuf {
+    let db = dir.join("twins.sqlite");
+    for (kind, file) in [
+        ("staff", "staff_ok.csv"),
+        ("families", "families_twins.csv"),
+    ] {
+        hembesok(&db)
+            .args(["import", kind])
+            .arg(fixture(file))
+            .assert()
+            .success();
+    }
+    let mut conn = connect(&db, Mode::Write, None).unwrap();
+    let ctx = Ctx {
+        actor: "test".into(),
+        now: at("2026-11-20 09:00"),
+    };
+    let (family_id, child_id, anna, bo) = conn
+        .read(|tx| {
+            let family = tx.family_id_by_ref("W-001")?.unwrap();
+            let child = tx.children_of(family)?[0].id;
+            let anna = tx.staff_by_name("Anna Sköterska")?.unwrap().id;
+            let bo = tx.staff_by_name("Bo Rådgivare")?.unwrap().id;
+            Ok::<_, hembesok::db::DbError>((family, child, anna, bo))
+        })
+        .unwrap();
+    let request = BookingRequest {
+        family_id,
+        child_id,
+        visit_no: Some(3),
+        candidate: Candidate {
+            start: at("2026-11-26 10:00"),
+            duration_min: 60,
+            staff: vec![
+                Assigned {
+                    role: Role::Nurse,
+                    staff_id: anna,
+                },
+                Assigned {
+                    role: Role::ParentAdvisor,
+                    staff_id: bo,
+                },
+            ],
+            interpreter_staff: None,
+            interpreter_external: false,
+        },
+        interpreter_language: None,
+        rebooking: None,
+        override_reason: Some("test".into()),
+    };
+    ops::visits::book_visit(&mut conn, &ctx, &request).unwrap();
+    assert_eq!(
+        conn.read(|tx| tx.counts()).unwrap().visits,
+        2,
+        "booked for both"
+    );
+    db
+}
+
+fn screen_text(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(200, 30)).unwrap();
+    terminal
+        .draw(|f| render(app, f, Theme { color: false }))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn twins_visit_is_one_line_in_week_and_one_trip_in_its_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = twins_booked(dir.path());
+    let mut runner = Runner::new(connect(&db, Mode::Write, None).unwrap(), "t".into(), 7).unwrap();
+    runner.clock = NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .and_hms_opt(9, 0, 0);
+    let mut app = App::new(Lang::Sv, runner.now().date(), runner.programme_ids());
+    start(&mut app, &mut runner).unwrap();
+    let effects = app.handle_key(Key::Char('2'));
+    apply(&mut app, &mut runner, effects);
+    assert!(app.week.loaded);
+    assert_eq!(
+        app.week.counts,
+        [0, 0, 0, 1, 0, 0, 0],
+        "one trip on Thursday"
+    );
+    let thursday = &app.week.page(3).visits;
+    assert_eq!(thursday.len(), 1);
+    assert_eq!(thursday[0].child_name, "Alva Tvåsson & Elsa Tvåsson");
+    let text = screen_text(&app);
+    assert_eq!(text.matches("Tvåsson (tvillingar)").count(), 1, "{text}");
+    assert_eq!(text.matches("10:00 Tvåsson").count(), 1, "one line: {text}");
+    // The person's week says the same.
+    let mut other = connect(&db, Mode::Write, None).unwrap();
+    let anna = other
+        .read(|tx| tx.staff_by_name("Anna Sköterska"))
+        .unwrap()
+        .unwrap()
+        .id;
+    let page = other
+        .read(|tx| {
+            tx.day_visits_page(
+                NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+                Some(anna),
+                0,
+                60,
+            )
+        })
+        .unwrap();
+    assert_eq!(page.len(), 1);
+    assert_eq!(page[0].twins, vec!["Elsa Tvåsson".to_string()]);
+}
+
+#[test]
+fn a_staff_calendar_has_one_event_for_the_twins_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = twins_booked(dir.path());
+    let out = dir.path().join("anna.ics");
+    hembesok(&db)
+        .args([
+            "--lang", "en", "calendar", "--staff", "anna", "--week", "2026-W48", "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 1, "{text}");
+    assert!(
+        text.replace("\r\n ", "")
+            .contains("Alva Tvåsson & Elsa Tvåsson"),
+        "{text}"
+    );
+}
