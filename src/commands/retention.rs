@@ -21,7 +21,7 @@ pub fn run(cli: &Cli, args: &RetentionArgs, inv: &Invocation) -> Result<()> {
         crate::ops::retention::default_before(inv.today(), config.retention_years())
     };
     let done = if args.apply {
-        let mut db = checked_db(cli, Mode::Write)?;
+        let mut db = checked_db(cli, Mode::Write, inv.lang)?;
         let run =
             crate::ops::retention::apply(&mut db, &inv.ctx(), before).map_err(CommandError::Op)?;
         Done::Retention {
@@ -32,7 +32,7 @@ pub fn run(cli: &Cli, args: &RetentionArgs, inv: &Invocation) -> Result<()> {
         }
     } else {
         // The dry run only reads: it neither upgrades, nor writes, nor creates.
-        let mut db = open_db(cli, Mode::Read)?;
+        let mut db = open_db(cli, Mode::Read, inv.lang)?;
         let counts = crate::ops::retention::preview(&mut db, before).map_err(CommandError::Op)?;
         Done::Retention {
             before,

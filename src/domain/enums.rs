@@ -249,6 +249,9 @@ text_enum!(
         SessionCancelled => "session_cancelled",
         Dropins => "dropins",
         Retention => "retention",
+        Encrypt => "encrypt",
+        Decrypt => "decrypt",
+        Rekey => "rekey",
     }
 );
 
