@@ -80,10 +80,12 @@ pub enum Command {
     /// Write the quarterly report to the region (aggregate, small cells suppressed)
     Report(ReportArgs),
     /// Encrypt the database with a passphrase (SQLCipher), asked twice on the terminal or read from --key-file
-    #[command(after_help = "The encrypted copy is written beside the database, verified with the \
+    #[command(
+        after_help = "The encrypted copy is written beside the database, verified with the \
 passphrase, and only then renamed over it; the database is never left half converted. From then \
 on the app asks for the passphrase at start, and commands take --key-file or HEMBESOK_KEY_FILE. \
-A forgotten passphrase cannot be recovered: the data is then lost, backups included.")]
+A forgotten passphrase cannot be recovered: the data is then lost, backups included."
+    )]
     Encrypt,
     /// Turn an encrypted database back into a plain one (the passphrase from --key-file or the terminal)
     Decrypt,

@@ -27,7 +27,15 @@ fn key_file(dir: &Path, name: &str, passphrase: &str, mode: u32) -> PathBuf {
 
 fn demo(db: &Path) {
     cmd(db)
-        .args(["demo", "--families", "40", "--seed", "3", "--today", "2026-11-22"])
+        .args([
+            "demo",
+            "--families",
+            "40",
+            "--seed",
+            "3",
+            "--today",
+            "2026-11-22",
+        ])
         .assert()
         .success();
 }
@@ -62,8 +70,17 @@ fn assert_encrypted(path: &Path, names: &[String]) {
 }
 
 fn families(db: &Path, key: &Path) -> String {
-    let out = cmd(db).arg("--key-file").arg(key).arg("check").output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = cmd(db)
+        .arg("--key-file")
+        .arg(key)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -73,7 +90,10 @@ fn an_encrypted_demo_hides_its_names_and_opens_only_with_its_key() {
     let db = dir.path().join("reg.sqlite");
     demo(&db);
     let names = names(&db);
-    assert!(contains(&fs::read(&db).unwrap(), &names[0]), "the test reads names");
+    assert!(
+        contains(&fs::read(&db).unwrap(), &names[0]),
+        "the test reads names"
+    );
     let key = key_file(dir.path(), "key", "rätt lösen med ' och \"", 0o600);
     cmd(&db)
         .arg("--key-file")
@@ -158,7 +178,12 @@ fn backups_of_an_encrypted_database_stay_encrypted_and_restore() {
     demo(&db);
     let names = names(&db);
     let key = key_file(dir.path(), "key", "lösen", 0o600);
-    cmd(&db).arg("--key-file").arg(&key).arg("encrypt").assert().success();
+    cmd(&db)
+        .arg("--key-file")
+        .arg(&key)
+        .arg("encrypt")
+        .assert()
+        .success();
     let backup = dir.path().join("copy.sqlite");
     cmd(&db)
         .arg("--key-file")
@@ -203,7 +228,12 @@ fn decrypt_and_rekey_keep_every_row() {
     let counts = common::counts(&db);
     let old = key_file(dir.path(), "old", "gammal", 0o600);
     let new = key_file(dir.path(), "new", "ny", 0o400);
-    cmd(&db).arg("--key-file").arg(&old).arg("encrypt").assert().success();
+    cmd(&db)
+        .arg("--key-file")
+        .arg(&old)
+        .arg("encrypt")
+        .assert()
+        .success();
 
     cmd(&db)
         .arg("--key-file")

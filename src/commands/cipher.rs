@@ -97,7 +97,10 @@ pub fn rekey(cli: &Cli, args: &RekeyArgs, inv: &Invocation) -> Result<()> {
         .into());
     };
     // The old key is proved before a new one is asked for.
-    drop(crate::db::connect(&path, crate::db::Mode::Read, Some(&old)).map_err(CommandError::NotConverted)?);
+    drop(
+        crate::db::connect(&path, crate::db::Mode::Read, Some(&old))
+            .map_err(CommandError::NotConverted)?,
+    );
     let new = new_key(args.new_key_file.as_deref(), inv)?;
     run(
         &path,

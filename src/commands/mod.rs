@@ -114,9 +114,7 @@ pub fn run(cli: &Cli, lang: Lang) -> Result<()> {
     };
     match &cli.command {
         None => Err(CommandError::NoSubcommand.into()),
-        Some(Command::Demo(args)) => {
-            demo::run(&mut open_db(cli, Mode::Create, lang)?, args, &ctx)
-        }
+        Some(Command::Demo(args)) => demo::run(&mut open_db(cli, Mode::Create, lang)?, args, &ctx),
         Some(Command::Import(args)) => {
             import::run(&mut checked_db(cli, Mode::Create, lang)?, args, &ctx)
         }
@@ -130,9 +128,7 @@ pub fn run(cli: &Cli, lang: Lang) -> Result<()> {
         Some(Command::Calendar(args)) => {
             calendar::run(&mut checked_db(cli, Mode::Write, lang)?, args, &ctx)
         }
-        Some(Command::Audit(args)) => {
-            audit::run(&mut open_db(cli, Mode::Write, lang)?, args, &ctx)
-        }
+        Some(Command::Audit(args)) => audit::run(&mut open_db(cli, Mode::Write, lang)?, args, &ctx),
         Some(Command::Restore(args)) => {
             let path = db_path(cli)?;
             restore::run(&path, key_for(cli, &path, lang)?.as_ref(), args, &ctx)

@@ -23,7 +23,12 @@ pub fn looks_encrypted(path: &Path) -> bool {
 /// (none: plain), with `audit` as the copy's newest audit row. The copy is made 0600 beside
 /// the original by `sqlcipher_export`, verified through the new key, synced, and only then
 /// renamed over the original: a crash at any point leaves the original as it was.
-pub fn convert(path: &Path, from: Option<&Key>, to: Option<&Key>, audit: &AuditEntry) -> Result<()> {
+pub fn convert(
+    path: &Path,
+    from: Option<&Key>,
+    to: Option<&Key>,
+    audit: &AuditEntry,
+) -> Result<()> {
     if from.is_none() && to.is_none() {
         return Err(DbError::Refused {
             path: path.to_path_buf(),

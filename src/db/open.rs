@@ -116,7 +116,9 @@ pub(super) fn apply_key(conn: &Connection, key: Option<&Key>, path: &Path) -> Re
     };
     // Passed as a quoted string literal by rusqlite, never formatted into the SQL by hand.
     conn.pragma_update(None, "key", key.passphrase())?;
-    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
         Ok(_) => Ok(()),
         Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
             Err(DbError::WrongKey {

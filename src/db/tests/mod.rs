@@ -408,7 +408,13 @@ fn an_encrypted_database_opens_only_with_its_key() {
     assert!(matches!(wrong, DbError::WrongKey { .. }), "{wrong:?}");
     let none = connect(&path, Mode::Write, None).unwrap_err();
     assert!(
-        matches!(none, DbError::Refused { reason: Refusal::Encrypted, .. }),
+        matches!(
+            none,
+            DbError::Refused {
+                reason: Refusal::Encrypted,
+                ..
+            }
+        ),
         "{none:?}"
     );
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
@@ -416,7 +422,13 @@ fn an_encrypted_database_opens_only_with_its_key() {
     drop(connect(&plain, Mode::Create, None).unwrap());
     let keyed = connect(&plain, Mode::Write, Some(&key)).unwrap_err();
     assert!(
-        matches!(keyed, DbError::Refused { reason: Refusal::NotEncrypted, .. }),
+        matches!(
+            keyed,
+            DbError::Refused {
+                reason: Refusal::NotEncrypted,
+                ..
+            }
+        ),
         "{keyed:?}"
     );
     assert_eq!(format!("{key:?}"), "Key(..)");

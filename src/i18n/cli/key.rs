@@ -105,8 +105,12 @@ pub fn converted(what: Converted, path: &Path, lang: Lang) -> String {
             format!("{p} is no longer encrypted"),
         ),
         Converted::Rekeyed => Text::new(
-            format!("{p} har en ny lösenfras; den gamla öppnar den inte längre (äldre säkerhetskopior behåller den gamla)"),
-            format!("{p} has a new passphrase; the old one no longer opens it (older backups keep the old one)"),
+            format!(
+                "{p} har en ny lösenfras; den gamla öppnar den inte längre (äldre säkerhetskopior behåller den gamla)"
+            ),
+            format!(
+                "{p} has a new passphrase; the old one no longer opens it (older backups keep the old one)"
+            ),
         ),
     };
     t.get(lang).to_string()
