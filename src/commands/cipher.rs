@@ -24,13 +24,11 @@ fn current_key(cli: &Cli, path: &Path, inv: &Invocation) -> Result<Option<Key>> 
 
 /// A new passphrase: from `file`, else asked twice on the terminal.
 fn new_key(file: Option<&Path>, inv: &Invocation) -> Result<Key> {
-    Ok(match file {
-        Some(file) => read_key_file(file)?,
-        None => {
-            let (first, again) = ask_new_passphrase(inv.lang);
-            ask_new(first, again)?
-        }
-    })
+    if let Some(file) = file {
+        return Ok(read_key_file(file)?);
+    }
+    let (first, again) = ask_new_passphrase(inv.lang);
+    Ok(ask_new(first, again)?)
 }
 
 fn run(

@@ -13,10 +13,14 @@ use crate::domain::model::AuditEntry;
 /// (of at least 1 KiB) of ciphertext. Garbage of that exact shape cannot be told apart; it is
 /// then refused as a wrong passphrase, which changes nothing either.
 pub fn looks_encrypted(path: &Path) -> bool {
-    fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() >= 1024 && m.len() % 1024 == 0)
-        && !fs::read(path)
-            .map(|b| b.starts_with(b"SQLite format 3\0"))
-            .unwrap_or(true)
+    use std::io::Read;
+    if !fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() >= 1024 && m.len() % 1024 == 0) {
+        return false;
+    }
+    let mut header = [0u8; 16];
+    fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut header))
+        .is_ok_and(|()| &header != b"SQLite format 3\0")
 }
 
 /// Rewrites the database at `path`, opened with `from` (none: plain), into a copy under `to`

@@ -199,16 +199,21 @@ pub(super) fn checks_on(conn: &Connection) -> Vec<CheckItem> {
 pub fn check_file(path: &Path, key: Option<&Key>) -> Result<(Vec<CheckItem>, Option<Counts>)> {
     super::open::refuse_unusable(path, key)?;
     let conn = read_only(path, false)?;
-    super::open::apply_key(&conn, key, path)?;
     // A reader of a WAL database needs its shared-memory file; on a read-only file or mount,
     // or a full disk, that cannot be made. The file itself is then read as it lies on disk.
-    let conn = match conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)) {
-        Ok(_) => conn,
-        Err(_) => {
-            let conn = read_only(path, true)?;
-            super::open::apply_key(&conn, key, path)?;
-            conn
-        }
+    let readable = match super::open::apply_key(&conn, key, path) {
+        Ok(()) => conn
+            .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+            .is_ok(),
+        Err(e @ DbError::WrongKey { .. }) => return Err(e),
+        Err(_) => false,
+    };
+    let conn = if readable {
+        conn
+    } else {
+        let conn = read_only(path, true)?;
+        super::open::apply_key(&conn, key, path)?;
+        conn
     };
     let items = checks_on(&conn);
     let mut db = Db {
