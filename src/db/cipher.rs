@@ -26,7 +26,8 @@ pub fn looks_encrypted(path: &Path) -> bool {
 /// Rewrites the database at `path`, opened with `from` (none: plain), into a copy under `to`
 /// (none: plain), with `audit` as the copy's newest audit row. The copy is made 0600 beside
 /// the original by `sqlcipher_export`, verified through the new key, synced, and only then
-/// renamed over the original: a crash at any point leaves the original as it was.
+/// renamed over the original: a crash at any point leaves the original as it was. The caller
+/// holds the window lock, so copies left by an earlier run that was killed are removed first.
 pub fn convert(
     path: &Path,
     from: Option<&Key>,
@@ -56,7 +57,7 @@ pub fn convert(
     if !db.check_integrity()? {
         return Err(DbError::Damaged);
     }
-    remove_with_journals(&temp);
+    remove_stale_copies(path, &name);
     crate::paths::create_new_private(&temp).map_err(io(&temp))?;
     let result = (|| {
         export(&db, &temp, to)?;
@@ -127,4 +128,22 @@ fn wal_in_use(path: &Path) -> bool {
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
     fs::metadata(Path::new(&wal)).is_ok_and(|m| m.len() > 0)
+}
+
+/// Removes the copies (and their journals) that a killed conversion left beside `path`.
+fn remove_stale_copies(path: &Path, name: &str) {
+    let folder = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(folder) => folder,
+        None => Path::new("."),
+    };
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().to_string();
+        if file.starts_with(&prefix) && file.ends_with(".converting") {
+            remove_with_journals(&entry.path());
+        }
+    }
 }
