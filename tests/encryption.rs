@@ -283,3 +283,32 @@ fn decrypt_and_rekey_keep_every_row() {
         .failure()
         .stderr(predicate::str::contains("is not encrypted"));
 }
+
+#[test]
+fn encrypt_waits_for_no_window_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("reg.sqlite");
+    demo(&db);
+    let before = fs::read(&db).unwrap();
+    let key = key_file(dir.path(), "key", "lösen", 0o600);
+    let window = hembesok::db::InstanceLock::acquire(&db).unwrap();
+    for command in ["encrypt", "decrypt", "rekey"] {
+        cmd(&db)
+            .arg("--key-file")
+            .arg(&key)
+            .arg(command)
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(
+                "already open in another hembesok window",
+            ));
+    }
+    assert_eq!(fs::read(&db).unwrap(), before);
+    drop(window);
+    cmd(&db)
+        .arg("--key-file")
+        .arg(&key)
+        .arg("encrypt")
+        .assert()
+        .success();
+}
