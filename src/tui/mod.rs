@@ -82,7 +82,8 @@ pub fn launch(cli: &crate::cli::Cli) -> anyhow::Result<()> {
         warning_days: config.warning_days(),
         notice,
         clock,
-        key_file: cli.key_file.clone(),
+        // The demo database is never encrypted: a key file meant for the real one is not for it.
+        key_file: if cli.demo { None } else { cli.key_file.clone() },
     };
     run(&path, &settings)
 }
