@@ -97,10 +97,18 @@ fn export(db: &Db, target: &Path, key: Option<&Key>) -> Result<()> {
         [target.to_string_lossy().as_ref(), passphrase],
     )?;
     let copied = (|| {
-        conn.query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))?;
-        let version: i64 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
-        conn.pragma_update(Some("converted"), "user_version", version)?;
-        conn.pragma_update(Some("converted"), "application_id", APPLICATION_ID)?;
+        // No other program writes while the copy is made (the app is kept out by its lock).
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        let made = (|| {
+            conn.query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))?;
+            let version: i64 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+            conn.pragma_update(Some("converted"), "user_version", version)?;
+            conn.pragma_update(Some("converted"), "application_id", APPLICATION_ID)?;
+            Ok::<_, DbError>(())
+        })();
+        let end = conn.execute_batch(if made.is_ok() { "COMMIT" } else { "ROLLBACK" });
+        made?;
+        end?;
         Ok::<_, DbError>(())
     })();
     let detached = conn.execute_batch("DETACH DATABASE converted");
