@@ -35,6 +35,11 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<Lang>,
 
+    /// The passphrase of an encrypted database, in a file of mode 0600 (one trailing newline
+    /// is left out); without it, the passphrase is asked on a terminal
+    #[arg(long, global = true, env = "HEMBESOK_KEY_FILE", value_name = "PATH")]
+    pub key_file: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -74,6 +79,25 @@ pub enum Command {
     Retention(RetentionArgs),
     /// Write the quarterly report to the region (aggregate, small cells suppressed)
     Report(ReportArgs),
+    /// Encrypt the database with a passphrase (SQLCipher), asked twice on the terminal or read from --key-file
+    #[command(
+        after_help = "The encrypted copy is written beside the database, verified with the \
+passphrase, and only then renamed over it; the database is never left half converted. From then \
+on the app asks for the passphrase at start, and commands take --key-file or HEMBESOK_KEY_FILE. \
+A forgotten passphrase cannot be recovered: the data is then lost, backups included."
+    )]
+    Encrypt,
+    /// Turn an encrypted database back into a plain one (the passphrase from --key-file or the terminal)
+    Decrypt,
+    /// Change the passphrase of an encrypted database (the old one from --key-file or the terminal)
+    Rekey(RekeyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RekeyArgs {
+    /// The new passphrase, in a file of mode 0600 (else it is asked twice on the terminal)
+    #[arg(long, value_name = "PATH")]
+    pub new_key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -492,3 +492,69 @@ fn a_parent_group_over_christmas_from_series_to_roll_call() {
     let status = s.finish();
     assert!(status.success(), "exit status {status:?}");
 }
+
+/// An encrypted database: the app asks for the passphrase before it draws, refuses a wrong
+/// one and opens Today with the right one; three wrong ones end it with a failure.
+#[test]
+fn an_encrypted_database_asks_for_its_passphrase() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("secret.sqlite");
+    let key = dir.path().join("key");
+    std::fs::write(&key, "rätt lösen\n").unwrap();
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    assert_cmd::Command::cargo_bin("hembesok")
+        .unwrap()
+        .env("HEMBESOK_DB", &db)
+        .env_remove("HEMBESOK_KEY_FILE")
+        .args(["demo", "--families", "5"])
+        .assert()
+        .success();
+    assert_cmd::Command::cargo_bin("hembesok")
+        .unwrap()
+        .env("HEMBESOK_DB", &db)
+        .env("HEMBESOK_KEY_FILE", &key)
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .arg("encrypt")
+        .write_stdin("")
+        .assert()
+        .success();
+    // The terminal stops echoing just after the prompt is written: a person types later.
+    let pause = || std::thread::sleep(Duration::from_millis(200));
+    let mut s = Session::start(&db, dir.path());
+    s.wait_for("Passphrase for");
+    pause();
+    s.send("fel\r");
+    s.wait_for("Wrong passphrase; try again (2 left)");
+    pause();
+    s.send("rätt lösen\r");
+    s.wait_for("Visits today and tomorrow");
+    assert!(
+        !s.screen().contains("rätt lösen"),
+        "the passphrase was echoed"
+    );
+    s.send("q");
+    assert!(s.finish().success());
+
+    let mut s = Session::start(&db, dir.path());
+    s.wait_for("Passphrase for");
+    pause();
+    s.send("fel\r");
+    for left in ["(2 left)", "(1 left)"] {
+        s.wait_for(left);
+        pause();
+        s.send("fel\r");
+    }
+    let status = s.finish();
+    assert!(!status.success());
+    assert!(
+        s.screen().contains("wrong passphrase three times"),
+        "{}",
+        s.screen()
+    );
+    assert!(
+        !s.screen().lines().any(|l| l.trim() == "fel"),
+        "the passphrase was echoed:\n{}",
+        s.screen()
+    );
+}

@@ -479,6 +479,55 @@ fn a_kill_during_a_restore_leaves_the_old_database_or_the_backup() {
     println!("kill during restore: {old} runs kept the old database, {new} the backup");
 }
 
+/// Killed at any moment of `encrypt`, the database is the plain one or the encrypted one,
+/// whole either way, and nothing readable by others is left; the next `encrypt` finishes and
+/// clears what the killed one left.
+#[cfg(unix)]
+#[test]
+fn a_kill_during_encrypt_leaves_the_plain_database_or_the_encrypted_one() {
+    use std::os::unix::fs::PermissionsExt;
+    let template = tempfile::tempdir().unwrap();
+    let db0 = template.path().join("h.sqlite");
+    hembesok(&db0)
+        .args(["demo", "--families", "400", "--today", "2026-11-22"])
+        .assert()
+        .success();
+    let mut rng = fastrand::Rng::with_seed(17);
+    let (mut plain, mut encrypted) = (0, 0);
+    for run in 0..10 {
+        let sub = tempfile::tempdir().unwrap();
+        let db = sub.path().join("h.sqlite");
+        std::fs::copy(&db0, &db).unwrap();
+        let key = sub.path().join("key");
+        std::fs::write(&key, "lösen\n").unwrap();
+        std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let keyed = ["--key-file".as_ref(), key.as_os_str()];
+        let mut child = spawn_killable(&db, &[keyed[0], keyed[1], "encrypt".as_ref()]);
+        std::thread::sleep(Duration::from_millis(rng.u64(0..600)));
+        let _ = child.kill();
+        let _ = child.wait();
+        for (name, mode) in modes(sub.path()) {
+            assert_eq!(mode, 0o600, "run {run}: {name} is {mode:o}");
+        }
+        if std::fs::read(&db).unwrap().starts_with(b"SQLite format 3") {
+            plain += 1;
+            hembesok(&db).arg("check").assert().success();
+            hembesok(&db).args(keyed).arg("encrypt").assert().success();
+            let left: Vec<String> = std::fs::read_dir(sub.path())
+                .unwrap()
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().to_string())
+                .filter(|n| n.contains("converting"))
+                .collect();
+            assert!(left.is_empty(), "run {run}: {left:?} left after encrypt");
+        } else {
+            encrypted += 1;
+        }
+        hembesok(&db).args(keyed).arg("check").assert().success();
+    }
+    println!("kill during encrypt: {plain} runs kept the plain file, {encrypted} the encrypted");
+}
+
 /// Two imports into one database at once: both succeed, one after the other, and no row of
 /// either is lost.
 #[test]

@@ -48,14 +48,14 @@ fn detail(item: &CheckItem) -> CheckDetail {
     CheckDetail::Quoted(text.to_string())
 }
 
-pub fn run(path: &Path, lang: Lang) -> Result<()> {
+pub fn run(path: &Path, key: Option<&crate::db::Key>, lang: Lang) -> Result<()> {
     if !path.exists() {
         return Err(CommandError::NoSuchDatabase {
             path: path.to_path_buf(),
         }
         .into());
     }
-    let (items, counts) = check_file(path)?;
+    let (items, counts) = check_file(path, key)?;
     // A newer schema is not damage: the file was made by a newer hembesok.
     if let Some(found) = items
         .iter()

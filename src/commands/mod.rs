@@ -4,6 +4,7 @@ mod audit;
 mod backup;
 mod calendar;
 mod check;
+mod cipher;
 mod demo;
 mod import;
 mod out;
@@ -19,7 +20,7 @@ use anyhow::Result;
 use chrono::{Local, NaiveDate, NaiveDateTime};
 
 use crate::cli::{Cli, Command};
-use crate::db::{Db, Mode};
+use crate::db::{Db, Key, Mode};
 use crate::domain::enums::{AuditAction, AuditEntity};
 use crate::domain::model::AuditEntry;
 use crate::i18n::Lang;
@@ -76,17 +77,32 @@ pub fn db_path(cli: &Cli) -> Result<PathBuf> {
     Ok(crate::paths::db_path(cli.db.as_deref()).ok_or(CommandError::NoHomeFolder)?)
 }
 
+/// The key for the database at `path`: from `--key-file` (or `HEMBESOK_KEY_FILE`), else
+/// asked on the terminal when the file looks encrypted, else none (an encrypted file is then
+/// refused with a message that says how to give the key).
+pub fn key_for(cli: &Cli, path: &std::path::Path, lang: Lang) -> Result<Option<Key>> {
+    if let Some(file) = &cli.key_file {
+        return Ok(Some(crate::ops::key::read_key_file(file)?));
+    }
+    if crate::db::looks_encrypted(path) && crate::ops::key::can_ask() {
+        let prompt = crate::i18n::cli::ask_passphrase(path, lang);
+        return Ok(Some(crate::ops::key::ask(&prompt)?));
+    }
+    Ok(None)
+}
+
 /// Opens the database for a command: `Create` for the commands that fill one (demo, import),
 /// `Write` for the others, which never make a database at a mistyped path.
-pub fn open_db(cli: &Cli, mode: Mode) -> Result<Db> {
+pub fn open_db(cli: &Cli, mode: Mode, lang: Lang) -> Result<Db> {
     let path = db_path(cli)?;
-    Ok(crate::db::connect(&path, mode, None).map_err(CommandError::CannotOpenDatabase)?)
+    let key = key_for(cli, &path, lang)?;
+    Ok(crate::db::connect(&path, mode, key.as_ref()).map_err(CommandError::CannotOpenDatabase)?)
 }
 
 /// Opens the database for a command that writes into it, after SQLite's quick check of the
 /// whole file: a damaged one is refused every write until it is restored.
-fn checked_db(cli: &Cli, mode: Mode) -> Result<Db> {
-    let mut db = open_db(cli, mode)?;
+fn checked_db(cli: &Cli, mode: Mode, lang: Lang) -> Result<Db> {
+    let mut db = open_db(cli, mode, lang)?;
     db.check_integrity()?;
     Ok(db)
 }
@@ -99,16 +115,31 @@ pub fn run(cli: &Cli, lang: Lang) -> Result<()> {
     };
     match &cli.command {
         None => Err(CommandError::NoSubcommand.into()),
-        Some(Command::Demo(args)) => demo::run(&mut open_db(cli, Mode::Create)?, args, &ctx),
-        Some(Command::Import(args)) => import::run(&mut checked_db(cli, Mode::Create)?, args, &ctx),
-        Some(Command::Check) => check::run(&db_path(cli)?, lang),
-        Some(Command::Backup(args)) => backup::run(&mut open_db(cli, Mode::Write)?, args, &ctx),
-        Some(Command::Calendar(args)) => {
-            calendar::run(&mut checked_db(cli, Mode::Write)?, args, &ctx)
+        Some(Command::Demo(args)) => demo::run(&mut open_db(cli, Mode::Create, lang)?, args, &ctx),
+        Some(Command::Import(args)) => {
+            import::run(&mut checked_db(cli, Mode::Create, lang)?, args, &ctx)
         }
-        Some(Command::Audit(args)) => audit::run(&mut open_db(cli, Mode::Write)?, args, &ctx),
-        Some(Command::Restore(args)) => restore::run(&db_path(cli)?, args, &ctx),
+        Some(Command::Check) => {
+            let path = db_path(cli)?;
+            check::run(&path, key_for(cli, &path, lang)?.as_ref(), lang)
+        }
+        Some(Command::Backup(args)) => {
+            backup::run(&mut open_db(cli, Mode::Write, lang)?, args, &ctx)
+        }
+        Some(Command::Calendar(args)) => {
+            calendar::run(&mut checked_db(cli, Mode::Write, lang)?, args, &ctx)
+        }
+        Some(Command::Audit(args)) => audit::run(&mut open_db(cli, Mode::Write, lang)?, args, &ctx),
+        Some(Command::Restore(args)) => {
+            let path = db_path(cli)?;
+            restore::run(&path, key_for(cli, &path, lang)?.as_ref(), args, &ctx)
+        }
         Some(Command::Retention(args)) => retention::run(cli, args, &ctx),
-        Some(Command::Report(args)) => report::run(&mut checked_db(cli, Mode::Write)?, args, &ctx),
+        Some(Command::Report(args)) => {
+            report::run(&mut checked_db(cli, Mode::Write, lang)?, args, &ctx)
+        }
+        Some(Command::Encrypt) => cipher::encrypt(cli, &ctx),
+        Some(Command::Decrypt) => cipher::decrypt(cli, &ctx),
+        Some(Command::Rekey(args)) => cipher::rekey(cli, args, &ctx),
     }
 }

@@ -10,10 +10,15 @@ use crate::cli::RestoreArgs;
 use crate::db::InstanceLock;
 use crate::i18n::cli::{CommandError, Done};
 
-pub fn run(db_path: &Path, args: &RestoreArgs, inv: &Invocation) -> Result<()> {
+pub fn run(
+    db_path: &Path,
+    key: Option<&crate::db::Key>,
+    args: &RestoreArgs,
+    inv: &Invocation,
+) -> Result<()> {
     // Nobody may have the database open in the app while it is replaced.
     let _lock = InstanceLock::acquire(db_path)?;
-    let mut db = crate::db::connect(db_path, crate::db::Mode::Write, None)
+    let mut db = crate::db::connect(db_path, crate::db::Mode::Write, key)
         .map_err(CommandError::CannotOpenDatabase)?;
     let name = db_path
         .file_stem()

@@ -25,7 +25,7 @@ pub fn run(cli: &Cli, args: &RetentionArgs, inv: &Invocation) -> Result<()> {
         // An open window holds the families' names on screen and in its forms, and could write
         // them back: like restore, the anonymisation waits until every window is closed.
         let _lock = crate::db::InstanceLock::acquire(&super::db_path(cli)?)?;
-        let mut db = checked_db(cli, Mode::Write)?;
+        let mut db = checked_db(cli, Mode::Write, inv.lang)?;
         let run =
             crate::ops::retention::apply(&mut db, &inv.ctx(), before).map_err(CommandError::Op)?;
         Done::Retention {
@@ -36,7 +36,7 @@ pub fn run(cli: &Cli, args: &RetentionArgs, inv: &Invocation) -> Result<()> {
         }
     } else {
         // The dry run only reads: it neither upgrades, nor writes, nor creates.
-        let mut db = open_db(cli, Mode::Read)?;
+        let mut db = open_db(cli, Mode::Read, inv.lang)?;
         let counts = crate::ops::retention::preview(&mut db, before).map_err(CommandError::Op)?;
         Done::Retention {
             before,

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::migrate::{LATEST_VERSION, user_version};
 use super::open::APPLICATION_ID;
-use super::{Db, DbError, ReadTx, Refusal, Result};
+use super::{Db, DbError, Key, ReadTx, Refusal, Result};
 
 /// One line of `hembesok check`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,7 +134,7 @@ pub(super) fn quick_check_ok(conn: &Connection) -> Result<bool> {
     Ok(verdict(pragma_rows(conn, "PRAGMA quick_check")?).0)
 }
 
-fn checks_on(conn: &Connection) -> Vec<CheckItem> {
+pub(super) fn checks_on(conn: &Connection) -> Vec<CheckItem> {
     vec![
         run_check("quick_check", || {
             Ok(verdict(pragma_rows(conn, "PRAGMA quick_check")?))
@@ -196,20 +196,31 @@ fn checks_on(conn: &Connection) -> Vec<CheckItem> {
 
 /// Checks a database file without changing it: our stamp is read from the header first, the
 /// file is opened read-only, and no migration runs, so a damaged file can still be examined.
-pub fn check_file(path: &Path) -> Result<(Vec<CheckItem>, Option<Counts>)> {
-    super::open::refuse_foreign(path)?;
+pub fn check_file(path: &Path, key: Option<&Key>) -> Result<(Vec<CheckItem>, Option<Counts>)> {
+    super::open::refuse_unusable(path, key)?;
     let conn = read_only(path, false)?;
     // A reader of a WAL database needs its shared-memory file; on a read-only file or mount,
     // or a full disk, that cannot be made. The file itself is then read as it lies on disk.
-    let conn = match conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)) {
-        Ok(_) => conn,
-        Err(_) => read_only(path, true)?,
+    let readable = match super::open::apply_key(&conn, key, path) {
+        Ok(()) => conn
+            .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+            .is_ok(),
+        Err(e @ DbError::WrongKey { .. }) => return Err(e),
+        Err(_) => false,
+    };
+    let conn = if readable {
+        conn
+    } else {
+        let conn = read_only(path, true)?;
+        super::open::apply_key(&conn, key, path)?;
+        conn
     };
     let items = checks_on(&conn);
     let mut db = Db {
         conn,
         path: Some(path.to_path_buf()),
         damaged: false,
+        key: key.cloned(),
     };
     let counts = if items.iter().all(|c| c.ok) {
         Some(db.read(|tx| tx.counts())?)
@@ -281,7 +292,9 @@ impl Db {
         let result = (|| {
             self.conn
                 .execute("VACUUM INTO ?1", [temp.to_string_lossy().as_ref()])?;
+            // An encrypted database's copy is encrypted with the same key.
             let copy = Connection::open_with_flags(&temp, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            super::open::apply_key(&copy, self.key.as_ref(), &temp)?;
             let failed: Vec<String> = checks_on(&copy)
                 .into_iter()
                 .filter(|c| !c.ok)
@@ -309,7 +322,7 @@ impl Db {
 }
 
 /// Removes a half-made copy and whatever journal SQLite left beside it.
-fn remove_with_journals(path: &Path) {
+pub(super) fn remove_with_journals(path: &Path) {
     let _ = fs::remove_file(path);
     for suffix in ["-journal", "-wal", "-shm"] {
         let mut side = path.as_os_str().to_owned();
@@ -324,8 +337,10 @@ impl Db {
     /// SQLite's backup API (never by copying files under a live database); an older schema is
     /// then upgraded.
     pub fn restore_from(&mut self, source: &Path, safety_copy: &Path) -> Result<()> {
-        super::open::refuse_foreign(source)?;
+        // A backup of an encrypted database is encrypted with the same key.
+        super::open::refuse_unusable(source, self.key.as_ref())?;
         let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        super::open::apply_key(&src, self.key.as_ref(), source)?;
         let found = user_version(&src)?;
         if found > LATEST_VERSION {
             return Err(DbError::TooNew {

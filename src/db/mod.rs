@@ -3,6 +3,7 @@
 mod audit;
 mod calendar;
 mod calendar_sent;
+mod cipher;
 mod day_reads;
 mod families;
 mod group_import;
@@ -26,10 +27,11 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, TransactionBehavior};
 
+pub use cipher::{convert, looks_encrypted};
 pub use lock::InstanceLock;
 pub use maintenance::{CheckItem, Counts, check_file};
 pub use migrate::LATEST_VERSION;
-pub use open::{APPLICATION_ID, refuse_foreign};
+pub use open::{APPLICATION_ID, refuse_foreign, refuse_unusable};
 pub use retention::RetentionCounts;
 pub use visits::VisitRecord;
 
@@ -58,6 +60,16 @@ pub enum Refusal {
     NoFileName,
     /// A backup to restore from fails these checks.
     BackupFailsChecks(String),
+    /// An encrypted file (or one that is no SQLite file at all) opened without a key.
+    Encrypted,
+    /// A plain, unencrypted file opened with a key.
+    NotEncrypted,
+    /// Encrypting a database that is encrypted already.
+    AlreadyEncrypted,
+    /// Decrypting or rekeying a plain database.
+    Plain,
+    /// The database's write-ahead log is still held by another program.
+    InUse,
 }
 
 /// The English words, for error chains at the edge of a command; `i18n` has both languages.
@@ -77,6 +89,11 @@ impl std::fmt::Display for Refusal {
             Refusal::TargetIsDatabase => f.write_str("is the database itself; choose another path"),
             Refusal::NoFileName => f.write_str("has no file name"),
             Refusal::BackupFailsChecks(what) => write!(f, "does not pass the checks ({what}); nothing was restored"),
+            Refusal::Encrypted => f.write_str("is encrypted (or is not a hembesok database at all); give its passphrase with --key-file PATH or HEMBESOK_KEY_FILE, or run on a terminal to be asked for it"),
+            Refusal::NotEncrypted => f.write_str("is not encrypted, but a key was given; leave out --key-file and HEMBESOK_KEY_FILE, or encrypt it first with `hembesok encrypt`"),
+            Refusal::AlreadyEncrypted => f.write_str("is already encrypted; change its passphrase with `hembesok rekey`; nothing was changed"),
+            Refusal::Plain => f.write_str("is not encrypted, so it has no passphrase to change or remove; encrypt it with `hembesok encrypt`; nothing was changed"),
+            Refusal::InUse => f.write_str("is in use by another hembesok program (its write-ahead log is open); try again when it has finished; nothing was changed"),
         }
     }
 }
@@ -108,8 +125,11 @@ pub enum DbError {
         "{path} was made by an older hembesok (schema version {found}); open it once with the app or a command that writes, to upgrade it"
     )]
     TooOld { path: PathBuf, found: i64 },
-    #[error("{path}: this hembesok was built without encryption, so it cannot use a key")]
-    NoEncryption { path: PathBuf },
+    /// The key does not open the file: SQLCipher cannot read its first page with it.
+    #[error("{path}: wrong passphrase; nothing was opened or changed")]
+    WrongKey { path: PathBuf },
+    #[error("the converted copy did not verify ({0}); the database was left as it was")]
+    ConvertUnverified(String),
     #[error("the database holds a value this program cannot read: {0}")]
     BadValue(String),
     #[error("the family reference {0} is already registered")]
@@ -182,6 +202,8 @@ pub struct Db {
     path: Option<PathBuf>,
     /// The file failed its integrity check: it is read, never written, until restored.
     damaged: bool,
+    /// The key it was opened with, for the copies it makes and the reader beside it.
+    key: Option<Key>,
 }
 
 /// A read transaction: everything read through it is from one moment, and it has no write
@@ -234,6 +256,7 @@ pub enum Mode {
 }
 
 /// The passphrase of an encrypted database; never shown in logs or debug output.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Key(String);
 
 impl Key {
@@ -282,6 +305,7 @@ pub fn connect(path: &Path, mode: Mode, key: Option<&Key>) -> Result<Db> {
         conn,
         path: Some(path.to_path_buf()),
         damaged: false,
+        key: key.cloned(),
     })
 }
 
@@ -295,11 +319,17 @@ impl Db {
             conn,
             path: None,
             damaged: false,
+            key: None,
         })
     }
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// The key the database was opened with (none for a plain file).
+    pub fn key(&self) -> Option<&Key> {
+        self.key.as_ref()
     }
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction, committed only if `f` succeeds.

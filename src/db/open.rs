@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use super::{DbError, Key, Mode, Refusal, Result};
 
@@ -70,6 +70,9 @@ pub fn refuse_foreign(path: &Path) -> Result<()> {
     }
     match inspect(path)? {
         FileKind::Empty => Err(refused(path, Refusal::EmptyFile)),
+        FileKind::NotSqlite if super::cipher::looks_encrypted(path) => {
+            Err(refused(path, Refusal::Encrypted))
+        }
         FileKind::NotSqlite => Err(refused(path, Refusal::NotSqlite)),
         // A stamp still in the -wal file (not yet checkpointed) is only visible through SQLite.
         FileKind::Sqlite {
@@ -79,6 +82,60 @@ pub fn refuse_foreign(path: &Path) -> Result<()> {
             Err(refused(path, Refusal::Foreign(application_id)))
         }
         FileKind::Sqlite { .. } => Ok(()),
+    }
+}
+
+/// Refuses an existing file that cannot be opened with `key`. Without a key that is anything
+/// not ours by its header; with one, a plain SQLite file (an encrypted file's header is
+/// ciphertext: its stamp is read through SQLite once the key is applied).
+pub fn refuse_unusable(path: &Path, key: Option<&Key>) -> Result<()> {
+    if key.is_none() {
+        return refuse_foreign(path);
+    }
+    if path.is_dir() {
+        return Err(refused(path, Refusal::Folder));
+    }
+    if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(refused(path, Refusal::NotAFile));
+    }
+    match inspect(path)? {
+        FileKind::Empty => Err(refused(path, Refusal::EmptyFile)),
+        FileKind::Sqlite { .. } => Err(refused(path, Refusal::NotEncrypted)),
+        FileKind::NotSqlite => Ok(()),
+    }
+}
+
+/// Silences SQLCipher's log (it writes to standard error otherwise), then applies `key`, if
+/// any, and proves it by reading the schema: a key that does not open the file is
+/// [`DbError::WrongKey`], and nothing has been written.
+pub(super) fn apply_key(conn: &Connection, key: Option<&Key>, path: &Path) -> Result<()> {
+    conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(()))
+        .optional()?;
+    let Some(key) = key else {
+        return Ok(());
+    };
+    // Passed as a quoted string literal by rusqlite, never formatted into the SQL by hand.
+    conn.pragma_update(None, "key", key.passphrase())?;
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
+        Ok(_) => Ok(()),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            Err(DbError::WrongKey {
+                path: path.to_path_buf(),
+            })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Refuses a file whose stamp, read through the key, is not ours.
+fn refuse_foreign_keyed(conn: &Connection, path: &Path) -> Result<()> {
+    let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if id == APPLICATION_ID {
+        Ok(())
+    } else {
+        Err(refused(path, Refusal::Foreign(id)))
     }
 }
 
@@ -99,15 +156,8 @@ fn wal_says_ours(path: &Path) -> bool {
 /// new folders 0700).
 pub fn open_file(path: &Path, mode: Mode, key: Option<&Key>) -> Result<Connection> {
     super::maintenance::refuse_unsafe_location(path)?;
-    if key.is_some() {
-        // Room for SQLCipher: the key is applied first, and the check of the file goes
-        // through SQLite. Until then a key cannot be honoured, so it is refused.
-        return Err(DbError::NoEncryption {
-            path: path.to_path_buf(),
-        });
-    }
     if path.exists() {
-        refuse_foreign(path)?;
+        refuse_unusable(path, key)?;
     } else if mode == Mode::Create {
         create_private(path)?;
     }
@@ -116,6 +166,11 @@ pub fn open_file(path: &Path, mode: Mode, key: Option<&Key>) -> Result<Connectio
         Mode::Create | Mode::Write => OpenFlags::SQLITE_OPEN_READ_WRITE,
     } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)?;
+    // The key comes before anything else is read; only then can the stamp be seen.
+    apply_key(&conn, key, path)?;
+    if key.is_some() {
+        refuse_foreign_keyed(&conn, path)?;
+    }
     match mode {
         Mode::Read => configure_reader(&conn)?,
         Mode::Create | Mode::Write => configure(&conn)?,
@@ -138,11 +193,6 @@ pub fn create_database(path: &Path, key: Option<&Key>) -> Result<()> {
         .file_name()
         .map_or_else(|| "hembesok".into(), |n| n.to_string_lossy().to_string());
     let temp = path.with_file_name(format!(".{name}.{}.new", std::process::id()));
-    if key.is_some() {
-        return Err(DbError::NoEncryption {
-            path: path.to_path_buf(),
-        });
-    }
     let _ = fs::remove_file(&temp);
     crate::paths::create_new_private(&temp).map_err(io(&temp))?;
     let made = (|| {
@@ -151,6 +201,7 @@ pub fn create_database(path: &Path, key: Option<&Key>) -> Result<()> {
             &temp,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        apply_key(&conn, key, &temp)?;
         configure(&conn)?;
         super::migrate::migrate(&mut conn, path)?;
         // Closing the last connection folds the write-ahead log into the file.

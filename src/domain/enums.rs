@@ -250,6 +250,9 @@ text_enum!(
         SessionCancelled => "session_cancelled",
         Dropins => "dropins",
         Retention => "retention",
+        Encrypt => "encrypt",
+        Decrypt => "decrypt",
+        Rekey => "rekey",
     }
 );
 

@@ -1,6 +1,7 @@
 //! What the subcommands say, in Swedish or English: their errors (typed here, raised by
 //! `commands`, rendered at the edge in `main.rs`), summaries and report lines.
 
+mod key;
 mod output;
 
 use std::fmt;
@@ -8,6 +9,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+pub use key::{Converted, ask_new_passphrase, ask_passphrase, converted, key_error, try_again};
 pub use output::{CheckDetail, Done, audit_empty, audit_subject, check_counts, check_line};
 
 use super::Lang;
@@ -70,6 +72,8 @@ pub enum CommandError {
     },
     BackupNotWritten(DbError),
     NothingRestored(DbError),
+    /// `encrypt`, `decrypt` or `rekey` stopped; the database is as it was.
+    NotConverted(DbError),
     DemoNotEmpty {
         families: i64,
         staff: i64,
@@ -135,6 +139,7 @@ impl CommandError {
             ),
             E::BackupNotWritten(e) => format!("backup not written: {}", db(e)),
             E::NothingRestored(e) => format!("nothing was restored: {}", db(e)),
+            E::NotConverted(e) => format!("the database was left as it was: {}", db(e)),
             E::DemoNotEmpty { families, staff } => format!(
                 "the database already holds {families} families and {staff} staff; demo data goes into a new file (give another --db), or pass --force to add to this one"
             ),
@@ -189,6 +194,7 @@ impl CommandError {
             ),
             E::BackupNotWritten(e) => format!("säkerhetskopian skrevs inte: {}", db(e)),
             E::NothingRestored(e) => format!("inget återställdes: {}", db(e)),
+            E::NotConverted(e) => format!("databasen lämnades som den var: {}", db(e)),
             E::DemoNotEmpty { families, staff } => format!(
                 "databasen innehåller redan {families} familjer och {staff} i personalen; demodata läggs i en ny fil (ange en annan --db), eller ange --force för att lägga till i den här"
             ),
@@ -256,6 +262,8 @@ pub fn error(err: &anyhow::Error, lang: Lang) -> String {
         e.render(lang)
     } else if let Some(e) = err.downcast_ref::<DbError>() {
         db_error(e, lang)
+    } else if let Some(e) = err.downcast_ref::<crate::ops::key::KeyError>() {
+        key_error(e, lang)
     } else {
         format!("{err:#}")
     }

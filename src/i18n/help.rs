@@ -74,6 +74,12 @@ går före --db och HEMBESOK_DB",
     ),
     line(
         "",
+        Arg("key_file"),
+        "Lösenfrasen till en krypterad databas, i en fil med rättigheterna 0600 (en avslutande \
+radbrytning räknas inte); utan den frågas lösenfrasen efter i terminalen (även $HEMBESOK_KEY_FILE)",
+    ),
+    line(
+        "",
         Arg("lang"),
         "Språk för gränssnittet och kommandona: sv (svenska) eller en (English)",
     ),
@@ -274,6 +280,34 @@ Standard för DATUM: `retention_years` (5) i config.toml, räknat bakåt från i
         "retention",
         Arg("apply"),
         "Avidentifiera dem (utan det visas bara antalen)",
+    ),
+    line(
+        "encrypt",
+        About,
+        "Kryptera databasen med en lösenfras (SQLCipher), som frågas efter två gånger i terminalen eller läses från --key-file",
+    ),
+    line(
+        "encrypt",
+        AfterHelp,
+        "Den krypterade kopian skrivs bredvid databasen, kontrolleras med lösenfrasen och byter \
+först därefter namn till databasen; databasen lämnas aldrig halvt omskriven. Sedan frågar appen \
+efter lösenfrasen när den startar, och kommandona tar --key-file eller HEMBESOK_KEY_FILE. En \
+glömd lösenfras går inte att återskapa: då är uppgifterna förlorade, säkerhetskopiorna också.",
+    ),
+    line(
+        "decrypt",
+        About,
+        "Gör en krypterad databas okrypterad igen (lösenfrasen från --key-file eller terminalen)",
+    ),
+    line(
+        "rekey",
+        About,
+        "Byt lösenfras för en krypterad databas (den gamla från --key-file eller terminalen)",
+    ),
+    line(
+        "rekey",
+        Arg("new_key_file"),
+        "Den nya lösenfrasen, i en fil med rättigheterna 0600 (annars frågas den efter två gånger i terminalen)",
     ),
 ];
 

@@ -160,6 +160,9 @@ pub fn audit_action(a: AuditAction) -> Text {
         AuditAction::SessionCancelled => t("träff inställd", "session cancelled"),
         AuditAction::Dropins => t("drop-in", "drop-ins"),
         AuditAction::Retention => t("gallring", "retention"),
+        AuditAction::Encrypt => t("kryptering", "encrypt"),
+        AuditAction::Decrypt => t("dekryptering", "decrypt"),
+        AuditAction::Rekey => t("ny lösenfras", "rekey"),
     }
 }
 

@@ -215,9 +215,12 @@ pub fn db_error(e: &DbError) -> Text {
             "{} gjordes av en äldre hembesok (schemaversion {found}); öppna den en gång med appen eller ett kommando som skriver, så uppgraderas den",
             path.display()
         ),
-        DbError::NoEncryption { path } => format!(
-            "{}: denna hembesok saknar kryptering och kan inte använda en nyckel",
+        DbError::WrongKey { path } => format!(
+            "{}: fel lösenfras; inget öppnades eller ändrades",
             path.display()
+        ),
+        DbError::ConvertUnverified(what) => format!(
+            "den omskrivna kopian klarade inte kontrollen ({what}); databasen lämnades som den var"
         ),
         DbError::BadValue(v) => format!("databasen har ett värde som programmet inte kan läsa: {v}"),
         DbError::DuplicateFamilyRef(r) => format!("referensen {r} finns redan"),
@@ -261,6 +264,11 @@ fn refused_sv(r: &crate::db::Refusal) -> String {
         R::TargetIsDatabase => "är databasen själv; välj en annan sökväg".into(),
         R::NoFileName => "saknar filnamn".into(),
         R::BackupFailsChecks(what) => format!("klarar inte kontrollerna ({what}); inget återställdes"),
+        R::Encrypted => "är krypterad (eller ingen hembesok-databas alls); ange lösenfrasen med --key-file SÖKVÄG eller HEMBESOK_KEY_FILE, eller kör i en terminal för att bli tillfrågad".into(),
+        R::NotEncrypted => "är inte krypterad, men en nyckel angavs; utelämna --key-file och HEMBESOK_KEY_FILE, eller kryptera den först med `hembesok encrypt`".into(),
+        R::AlreadyEncrypted => "är redan krypterad; byt lösenfras med `hembesok rekey`; inget ändrades".into(),
+        R::Plain => "är inte krypterad och har alltså ingen lösenfras att byta eller ta bort; kryptera den med `hembesok encrypt`; inget ändrades".into(),
+        R::InUse => "används av ett annat hembesok-program (dess WAL-logg är öppen); försök igen när det är klart; inget ändrades".into(),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod families;
 pub mod files;
 pub mod groups;
 pub mod import;
+pub mod key;
 pub mod maintenance;
 pub mod report;
 pub mod retention;

@@ -35,7 +35,9 @@ pub struct Runner {
 impl Runner {
     pub fn new(mut db: Db, actor: String, warning_days: u32) -> Result<Self, crate::db::DbError> {
         let catalogue = db.read(|tx| tx.programme_catalogue())?;
-        let worker = db.path().map(|p| Worker::start(p.to_path_buf()));
+        let worker = db
+            .path()
+            .map(|p| Worker::start(p.to_path_buf(), db.key().cloned()));
         Ok(Runner {
             db,
             actor,

@@ -29,6 +29,9 @@ pub struct Settings {
     pub notice: Option<crate::config::ConfigProblem>,
     /// A fixed clock (`HEMBESOK_NOW`), for demonstrations and tests.
     pub clock: Option<chrono::NaiveDateTime>,
+    /// The passphrase file (`--key-file`, `HEMBESOK_KEY_FILE`); without it, an encrypted
+    /// database's passphrase is asked for before the app takes over the terminal.
+    pub key_file: Option<std::path::PathBuf>,
 }
 
 /// Starts the app as the command line asks: settings from the flags, the config file and the
@@ -79,6 +82,8 @@ pub fn launch(cli: &crate::cli::Cli) -> anyhow::Result<()> {
         warning_days: config.warning_days(),
         notice,
         clock,
+        // The demo database is never encrypted: a key file meant for the real one is not for it.
+        key_file: if cli.demo { None } else { cli.key_file.clone() },
     };
     run(&path, &settings)
 }
@@ -107,15 +112,24 @@ pub fn run(path: &Path, settings: &Settings) -> anyhow::Result<()> {
 /// second window has already heard why from the lock), then a missing terminal, and only
 /// then is the database opened, so nothing is made for a window that cannot be drawn.
 fn open_for_window(path: &Path, settings: &Settings) -> anyhow::Result<(App, Runner)> {
-    if path.symlink_metadata().is_ok() {
-        crate::db::refuse_foreign(path)?;
+    let key = match &settings.key_file {
+        Some(file) => Some(crate::ops::key::read_key_file(file)?),
+        None => None,
+    };
+    let ask = key.is_none() && crate::db::looks_encrypted(path);
+    if path.symlink_metadata().is_ok() && !ask {
+        crate::db::refuse_unusable(path, key.as_ref())?;
     }
     if !std::io::IsTerminal::is_terminal(&std::io::stdout())
         || !std::io::IsTerminal::is_terminal(&std::io::stdin())
     {
         return Err(CommandError::NoTerminal.into());
     }
-    let db = crate::db::connect(path, crate::db::Mode::Create, None)?;
+    let db = if ask {
+        open_asking(path, settings.lang)?
+    } else {
+        crate::db::connect(path, crate::db::Mode::Create, key.as_ref())?
+    };
     let mut runner = Runner::new(db, settings.actor.clone(), settings.warning_days)?;
     runner.clock = settings.clock;
     let mut app = App::new(settings.lang, runner.now().date(), runner.programme_ids());
@@ -124,6 +138,28 @@ fn open_for_window(path: &Path, settings: &Settings) -> anyhow::Result<(App, Run
         app.message = Some(crate::i18n::cli::config_problem(notice));
     }
     Ok((app, runner))
+}
+
+/// Opens an encrypted database with a passphrase asked on the terminal (before the app takes
+/// it over): three tries, then a clear stop.
+fn open_asking(path: &Path, lang: Lang) -> anyhow::Result<crate::db::Db> {
+    const TRIES: u32 = 3;
+    let prompt = crate::i18n::cli::ask_passphrase(path, lang);
+    for attempt in 1..=TRIES {
+        let wrong = match crate::ops::key::ask(&prompt) {
+            Ok(key) => match crate::db::connect(path, crate::db::Mode::Create, Some(&key)) {
+                Ok(db) => return Ok(db),
+                Err(crate::db::DbError::WrongKey { .. }) => true,
+                Err(e) => return Err(e.into()),
+            },
+            Err(crate::ops::key::KeyError::EmptyPassphrase) => true,
+            Err(e) => return Err(e.into()),
+        };
+        if wrong && attempt < TRIES {
+            eprintln!("{}", crate::i18n::cli::try_again(TRIES - attempt, lang));
+        }
+    }
+    Err(crate::ops::key::KeyError::TooManyTries.into())
 }
 
 /// Reads the first screen before the first frame, so the first frame is a real one; the slow

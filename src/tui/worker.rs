@@ -25,11 +25,11 @@ fn failed(e: DbError) -> Action {
 
 impl Worker {
     /// Starts the thread; it opens the database itself (WAL lets it read beside the writer).
-    pub fn start(path: PathBuf) -> Worker {
+    pub fn start(path: PathBuf, key: Option<crate::db::Key>) -> Worker {
         let (jobs, job_rx) = channel::<Job>();
         let (answer_tx, answers) = channel();
         std::thread::spawn(move || {
-            let mut db = match crate::db::connect(&path, crate::db::Mode::Read, None) {
+            let mut db = match crate::db::connect(&path, crate::db::Mode::Read, key.as_ref()) {
                 Ok(db) => db,
                 Err(e) => {
                     let _ = answer_tx.send(failed(e));

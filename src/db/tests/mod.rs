@@ -394,13 +394,43 @@ fn only_create_makes_a_database_at_a_missing_path() {
 }
 
 #[test]
-fn a_key_is_refused_by_a_build_without_encryption() {
+fn an_encrypted_database_opens_only_with_its_key() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("k.sqlite");
-    let key = Key::new("hemligt".into());
-    let err = connect(&path, Mode::Create, Some(&key)).unwrap_err();
-    assert!(matches!(err, DbError::NoEncryption { .. }), "{err:?}");
-    assert!(!path.exists());
+    let key = Key::new("hemligt 'lösen'".into());
+    drop(connect(&path, Mode::Create, Some(&key)).unwrap());
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(!bytes.starts_with(b"SQLite format 3"));
+    let mut db = connect(&path, Mode::Write, Some(&key)).unwrap();
+    assert!(db.check().unwrap().iter().all(|c| c.ok));
+    drop(db);
+    let wrong = connect(&path, Mode::Write, Some(&Key::new("fel".into()))).unwrap_err();
+    assert!(matches!(wrong, DbError::WrongKey { .. }), "{wrong:?}");
+    let none = connect(&path, Mode::Write, None).unwrap_err();
+    assert!(
+        matches!(
+            none,
+            DbError::Refused {
+                reason: Refusal::Encrypted,
+                ..
+            }
+        ),
+        "{none:?}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    let plain = dir.path().join("p.sqlite");
+    drop(connect(&plain, Mode::Create, None).unwrap());
+    let keyed = connect(&plain, Mode::Write, Some(&key)).unwrap_err();
+    assert!(
+        matches!(
+            keyed,
+            DbError::Refused {
+                reason: Refusal::NotEncrypted,
+                ..
+            }
+        ),
+        "{keyed:?}"
+    );
     assert_eq!(format!("{key:?}"), "Key(..)");
 }
 

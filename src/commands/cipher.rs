@@ -1,0 +1,111 @@
+//! `hembesok encrypt`, `decrypt` and `rekey`: the database rewritten under a new key (or none),
+//! whole or not at all, while no window has it open.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::{Invocation, db_path, key_for};
+use crate::cli::{Cli, RekeyArgs};
+use crate::db::{InstanceLock, Key};
+use crate::domain::enums::{AuditAction, AuditEntity};
+use crate::i18n::cli::{CommandError, Converted, ask_new_passphrase, converted};
+use crate::ops::key::{KeyError, ask_new, read_key_file};
+
+/// The key of a database that must be encrypted: a file that looks encrypted, with no key
+/// file and no terminal to ask on, is said so rather than called plain.
+fn current_key(cli: &Cli, path: &Path, inv: &Invocation) -> Result<Option<Key>> {
+    let key = key_for(cli, path, inv.lang)?;
+    if key.is_none() && crate::db::looks_encrypted(path) {
+        return Err(KeyError::NoTerminal.into());
+    }
+    Ok(key)
+}
+
+/// A new passphrase: from `file`, else asked twice on the terminal.
+fn new_key(file: Option<&Path>, inv: &Invocation) -> Result<Key> {
+    if let Some(file) = file {
+        return Ok(read_key_file(file)?);
+    }
+    let (first, again) = ask_new_passphrase(inv.lang);
+    Ok(ask_new(first, again)?)
+}
+
+fn run(
+    path: &Path,
+    from: Option<&Key>,
+    to: Option<&Key>,
+    action: AuditAction,
+    what: Converted,
+    inv: &Invocation,
+) -> Result<()> {
+    let audit = inv.audit(action, AuditEntity::Database, None);
+    crate::db::convert(path, from, to, &audit).map_err(CommandError::NotConverted)?;
+    println!("{}", converted(what, path, inv.lang));
+    Ok(())
+}
+
+pub fn encrypt(cli: &Cli, inv: &Invocation) -> Result<()> {
+    let path = db_path(cli)?;
+    // Nobody may have the database open in the app while it is rewritten.
+    let _lock = InstanceLock::acquire(&path)?;
+    if crate::db::looks_encrypted(&path) {
+        return Err(CommandError::NotConverted(crate::db::DbError::Refused {
+            path,
+            reason: crate::db::Refusal::AlreadyEncrypted,
+        })
+        .into());
+    }
+    if !path.exists() {
+        return Err(CommandError::NoSuchDatabase { path }.into());
+    }
+    let key = new_key(cli.key_file.as_deref(), inv)?;
+    run(
+        &path,
+        None,
+        Some(&key),
+        AuditAction::Encrypt,
+        Converted::Encrypted,
+        inv,
+    )
+}
+
+pub fn decrypt(cli: &Cli, inv: &Invocation) -> Result<()> {
+    let path = db_path(cli)?;
+    let _lock = InstanceLock::acquire(&path)?;
+    let key = current_key(cli, &path, inv)?;
+    run(
+        &path,
+        key.as_ref(),
+        None,
+        AuditAction::Decrypt,
+        Converted::Decrypted,
+        inv,
+    )
+}
+
+pub fn rekey(cli: &Cli, args: &RekeyArgs, inv: &Invocation) -> Result<()> {
+    let path = db_path(cli)?;
+    let _lock = InstanceLock::acquire(&path)?;
+    let Some(old) = current_key(cli, &path, inv)? else {
+        return Err(CommandError::NotConverted(crate::db::DbError::Refused {
+            path,
+            reason: crate::db::Refusal::Plain,
+        })
+        .into());
+    };
+    // The old key is proved before a new one is asked for.
+    drop(
+        crate::db::connect(&path, crate::db::Mode::Read, Some(&old))
+            .map_err(CommandError::NotConverted)?,
+    );
+    let new = new_key(args.new_key_file.as_deref(), inv)?;
+    run(
+        &path,
+        Some(&old),
+        Some(&new),
+        AuditAction::Rekey,
+        Converted::Rekeyed,
+        inv,
+    )
+}

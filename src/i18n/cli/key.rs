@@ -1,0 +1,126 @@
+//! What is said about passphrases and encryption: the prompts, why no key could be had, and
+//! what `encrypt`, `decrypt` and `rekey` did.
+
+use std::path::Path;
+
+use crate::i18n::{Lang, Text};
+use crate::ops::key::KeyError;
+
+/// The question for an existing database's passphrase.
+pub fn ask_passphrase(path: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("Lösenfras för {}: ", path.display()),
+        Lang::En => format!("Passphrase for {}: ", path.display()),
+    }
+}
+
+/// The two questions for a new passphrase.
+pub fn ask_new_passphrase(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Sv => ("Ny lösenfras: ", "Samma lösenfras igen: "),
+        Lang::En => ("New passphrase: ", "The same passphrase again: "),
+    }
+}
+
+/// After a wrong passphrase in the app, with the tries left.
+pub fn try_again(left: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("Fel lösenfras; försök igen ({left} försök kvar)"),
+        Lang::En => format!("Wrong passphrase; try again ({left} left)"),
+    }
+}
+
+/// Why no key could be had, in the language.
+pub fn key_error(e: &KeyError, lang: Lang) -> String {
+    let t = match e {
+        KeyError::Unreadable { path, cause } => Text::new(
+            format!("kan inte läsa nyckelfilen {}: {cause}", path.display()),
+            format!("cannot read the key file {}: {cause}", path.display()),
+        ),
+        KeyError::TooOpen { path, mode } => Text::new(
+            format!(
+                "nyckelfilen {} kan läsas av andra (rättigheter {mode:o}); gör den privat med `chmod 600 {}`",
+                path.display(),
+                path.display()
+            ),
+            format!(
+                "the key file {} can be read by others (mode {mode:o}); make it private with `chmod 600 {}`",
+                path.display(),
+                path.display()
+            ),
+        ),
+        KeyError::EmptyFile { path } => Text::new(
+            format!("nyckelfilen {} är tom", path.display()),
+            format!("the key file {} is empty", path.display()),
+        ),
+        KeyError::NotUtf8 { path } => Text::new(
+            format!("nyckelfilen {} är inte text i UTF-8", path.display()),
+            format!("the key file {} is not UTF-8 text", path.display()),
+        ),
+        KeyError::NoTerminal => Text::new(
+            "en lösenfras behövs, men det finns ingen terminal att fråga i; ange --key-file SÖKVÄG eller HEMBESOK_KEY_FILE",
+            "a passphrase is needed, and there is no terminal to ask on; give --key-file PATH or HEMBESOK_KEY_FILE",
+        ),
+        KeyError::Mismatch => Text::new(
+            "de två lösenfraserna var olika; inget ändrades",
+            "the two passphrases differ; nothing was changed",
+        ),
+        KeyError::EmptyPassphrase => Text::new(
+            "en tom lösenfras går inte att använda; inget ändrades",
+            "an empty passphrase cannot be used; nothing was changed",
+        ),
+        KeyError::Terminal(cause) => Text::new(
+            format!("kan inte läsa från terminalen: {cause}"),
+            format!("cannot read from the terminal: {cause}"),
+        ),
+        KeyError::TooManyTries => Text::new(
+            "fel lösenfras tre gånger; appen avslutas utan att ha öppnat databasen",
+            "wrong passphrase three times; the app stops without opening the database",
+        ),
+    };
+    t.get(lang).to_string()
+}
+
+/// What `encrypt`, `decrypt` or `rekey` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Converted {
+    Encrypted,
+    Decrypted,
+    Rekeyed,
+}
+
+pub fn converted(what: Converted, path: &Path, lang: Lang) -> String {
+    let p = path.display();
+    let t = match what {
+        Converted::Encrypted => Text::new(
+            format!(
+                "{p} är nu krypterad. Förvara lösenfrasen säkert: utan den går uppgifterna inte att läsa, inte heller i säkerhetskopiorna"
+            ),
+            format!(
+                "{p} is now encrypted. Keep the passphrase safe: without it the data cannot be read, backups included"
+            ),
+        ),
+        Converted::Decrypted => Text::new(
+            format!("{p} är inte längre krypterad"),
+            format!("{p} is no longer encrypted"),
+        ),
+        Converted::Rekeyed => Text::new(
+            format!(
+                "{p} har en ny lösenfras; den gamla öppnar den inte längre (äldre säkerhetskopior behåller den gamla)"
+            ),
+            format!(
+                "{p} has a new passphrase; the old one no longer opens it (older backups keep the old one)"
+            ),
+        ),
+    };
+    t.get(lang).to_string()
+}
+
+/// The English words, for error chains; `key_error` has both languages.
+impl std::fmt::Display for KeyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&key_error(self, Lang::En))
+    }
+}
+
+impl std::error::Error for KeyError {}
