@@ -5,6 +5,7 @@
 mod aggregate;
 mod indicators;
 mod rank;
+mod review;
 mod rows;
 mod suppress;
 
@@ -14,6 +15,10 @@ mod tests;
 pub use aggregate::aggregate;
 pub use indicators::{Categories, Category, INDICATORS, Indicator, IndicatorId, Unit};
 pub use rank::{Overflow, determined};
+pub use review::{
+    HEADLINE, Headline, MissingItem, MissingKind, MissingPage, ReportFormat, ReportRun, Shown,
+    passed_by, review_after, starts,
+};
 pub use rows::{ChildRow, FamilyRow, GroupRow, MemberRow, ReportInput, SessionRow, VisitRow};
 pub use suppress::{exposed, subtractable, suppress};
 
