@@ -17,6 +17,8 @@ mod handlers;
 pub mod keymap;
 pub mod keymap_docs;
 pub mod modal;
+pub mod report;
+mod report_handlers;
 pub mod screens;
 pub mod search_box;
 pub mod staff;
@@ -43,6 +45,7 @@ pub struct App {
     pub family: Option<family::FamilyPage>,
     pub staff: staff::StaffState,
     pub groups: groups::GroupsState,
+    pub report: report::ReportState,
     /// What is open over the screen, front last: see `modal`.
     modals: Vec<Modal>,
     /// A day chosen in Week to book on, while the family is being picked. Not a modal: the
@@ -70,6 +73,7 @@ impl App {
             family: None,
             staff: staff::StaffState::default(),
             groups: groups::GroupsState::default(),
+            report: report::ReportState::default(),
             modals: Vec::new(),
             book_on: None,
             message: None,
@@ -215,7 +219,20 @@ impl App {
             | Action::RollCallLoaded(_)
             | Action::SuggestionsLoaded(..)
             | Action::MarkSaved(..)
-            | Action::SessionSaved(..) => self.group_data(action),
+            | Action::SessionSaved(..) => {
+                if matches!(action, Action::MarkSaved(..) | Action::SessionSaved(..)) {
+                    // Attendance counts in the report: drop its figures; they are read again
+                    // when the Report screen is next in front (not on every mark).
+                    self.report.invalidate(false);
+                }
+                self.group_data(action)
+            }
+            Action::ReportLoaded(..)
+            | Action::TrendLoaded(..)
+            | Action::MissingLoaded(..)
+            | Action::ReportRunsLoaded(..)
+            | Action::OutcomeVisitLoaded(_)
+            | Action::Exported(_) => self.report_data(action),
             Action::FamilyAlertsLoaded(family_id, rows) => {
                 self.today_view.set_family_alerts(family_id, rows);
                 self.families.refresh(&self.today_view);
@@ -286,8 +303,9 @@ impl App {
     }
 
     /// What to read again after a change: only what a screen shows of it.
-    fn reload_after(&self, changed: Changed) -> Vec<Effect> {
-        let mut effects = Vec::new();
+    fn reload_after(&mut self, changed: Changed) -> Vec<Effect> {
+        // Any change can move a figure of the report: the quarter shown is read again.
+        let mut effects = self.report.invalidate(self.screen == Screen::Report);
         let family = match changed {
             Changed::Family(id) | Changed::FamilyVisits(id) => Some(id),
             Changed::Visits { family_id, .. } => Some(family_id),
@@ -368,13 +386,20 @@ impl App {
                 effects
             }
             Screen::Staff => self.staff.ensure_loaded(),
+            Screen::Report => self.report.open(self.today),
         }
     }
 
     /// Sends an action to whatever has the keys now: what is in front, else the screen.
     fn route(&mut self, action: Action) -> Vec<Effect> {
         if self.top().is_some() {
-            return self.route_modal(action);
+            let mut effects = self.route_modal(action);
+            // Back on the Report screen after a fix (a roll call closed): what a change
+            // dropped from its cache is read again.
+            if self.screen == Screen::Report && self.top().is_none() {
+                effects.extend(self.report.open(self.today));
+            }
+            return effects;
         }
         match self.screen {
             Screen::Today => self.handle_today(&action),
@@ -383,6 +408,7 @@ impl App {
             Screen::Families => self.handle_families(action),
             Screen::Groups => self.handle_groups(&action),
             Screen::Staff => self.handle_staff(action),
+            Screen::Report => self.handle_report(&action),
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::i18n::outcome::{ops_error, outcome};
 use crate::ops::groups::GroupRefusal;
 use crate::ops::{self, Ctx, Done, OpsError};
 
-use super::reads;
+use super::{reads, report_reads};
 use super::worker::{Job, Worker};
 
 #[derive(Debug)]
@@ -27,6 +27,10 @@ pub struct Runner {
     pub(super) catalogue: Arc<Catalogue>,
     /// A fixed clock for tests; otherwise the local time.
     pub clock: Option<NaiveDateTime>,
+    /// The report's threshold, the municipality it is for, and the language of its files.
+    pub threshold: crate::domain::report::Threshold,
+    pub municipality: String,
+    pub lang: crate::i18n::Lang,
     /// Reads too slow for a key press; none for an in-memory database (they run inline).
     worker: Option<Worker>,
 }
@@ -41,6 +45,9 @@ impl Runner {
             warning_days,
             catalogue: Arc::new(catalogue),
             clock: None,
+            threshold: crate::domain::report::Threshold::default(),
+            municipality: crate::config::Config::default().municipality(),
+            lang: crate::i18n::Lang::Sv,
             worker,
         })
     }
@@ -217,6 +224,46 @@ impl Runner {
                 let (found, room) = reads::suggestions(db, id, ctx.now)?;
                 return Ok(vec![Action::SuggestionsLoaded(id, found, room)]);
             }
+            Effect::LoadReport {
+                quarter,
+                generation,
+            } => {
+                let job = report_reads::report_job(quarter, self.threshold, generation);
+                return self.read_later(job);
+            }
+            Effect::LoadTrend {
+                quarters,
+                generation,
+            } => {
+                let job = report_reads::trend_job(quarters, self.threshold, generation);
+                return self.read_later(job);
+            }
+            Effect::LoadMissing {
+                quarter,
+                offset,
+                generation,
+            } => {
+                let job = report_reads::missing_job(quarter, ctx.now, offset, generation);
+                return self.read_later(job);
+            }
+            Effect::LoadReportRuns(q) => {
+                let runs = db.read(|tx| tx.report_runs(q)).map_err(OpsError::Read)?;
+                return Ok(vec![Action::ReportRunsLoaded(q, runs)]);
+            }
+            Effect::LoadOutcomeVisit(id) => {
+                let visit = db
+                    .read(|tx| tx.visits_by_id(&[id]))
+                    .map_err(OpsError::Read)?
+                    .into_iter()
+                    .next()
+                    .ok_or(ops::Refusal::VisitGone)?;
+                return Ok(vec![Action::OutcomeVisitLoaded(Box::new(visit))]);
+            }
+            Effect::ExportReport {
+                quarter,
+                format,
+                path,
+            } => return self.export(&ctx, quarter, format, &path),
             Effect::CreateSeries(request) => ops::groups::create_series(db, &ctx, &request)?,
             Effect::EditSeries { id, group, born } => {
                 ops::groups::edit_series(db, &ctx, id, &group, born)?
@@ -246,6 +293,33 @@ impl Runner {
             }
         };
         Ok(vec![Self::saved(&done)])
+    }
+
+    /// Writes the report file on this thread, like every write: it holds the write transaction.
+    fn export(
+        &mut self,
+        ctx: &Ctx,
+        quarter: crate::domain::quarter::Quarter,
+        format: crate::domain::report::ReportFormat,
+        path: &std::path::Path,
+    ) -> Result<Vec<Action>, OpsError> {
+        let request = ops::report::ReportRequest {
+            quarter,
+            format,
+            threshold: self.threshold,
+            municipality: self.municipality.clone(),
+            lang: self.lang,
+        };
+        let export = ops::report::export_report(&mut self.db, ctx, &request, path)?;
+        Ok(vec![Action::Exported(Box::new(
+            crate::domain::report::ExportDone {
+                quarter,
+                format,
+                path: export.path,
+                checksum: export.checksum,
+                preliminary: export.preliminary,
+            },
+        ))])
     }
 
     /// A write's answer: what it did, and what changed for the screens to reload.

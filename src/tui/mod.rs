@@ -3,6 +3,7 @@
 
 mod effects;
 mod reads;
+mod report_reads;
 mod worker;
 
 use std::collections::VecDeque;
@@ -29,6 +30,9 @@ pub struct Settings {
     pub notice: Option<crate::config::ConfigProblem>,
     /// A fixed clock (`HEMBESOK_NOW`), for demonstrations and tests.
     pub clock: Option<chrono::NaiveDateTime>,
+    /// The report's threshold and the municipality's name, from the config file.
+    pub report_threshold: crate::domain::report::Threshold,
+    pub municipality: String,
 }
 
 /// Starts the app as the command line asks: settings from the flags, the config file and the
@@ -79,6 +83,8 @@ pub fn launch(cli: &crate::cli::Cli) -> anyhow::Result<()> {
         warning_days: config.warning_days(),
         notice,
         clock,
+        report_threshold: config.report_threshold(),
+        municipality: config.municipality(),
     };
     run(&path, &settings)
 }
@@ -118,6 +124,9 @@ fn open_for_window(path: &Path, settings: &Settings) -> anyhow::Result<(App, Run
     let db = crate::db::connect(path, crate::db::Mode::Create, None)?;
     let mut runner = Runner::new(db, settings.actor.clone(), settings.warning_days)?;
     runner.clock = settings.clock;
+    runner.threshold = settings.report_threshold;
+    runner.municipality.clone_from(&settings.municipality);
+    runner.lang = settings.lang;
     let mut app = App::new(settings.lang, runner.now().date(), runner.programme_ids());
     app.warning_days = settings.warning_days;
     if let Some(notice) = &settings.notice {

@@ -16,7 +16,7 @@ pub use aggregate::aggregate;
 pub use indicators::{Categories, Category, INDICATORS, Indicator, IndicatorId, Unit};
 pub use rank::{Overflow, determined};
 pub use review::{
-    HEADLINE, Headline, MissingItem, MissingKind, MissingPage, ReportFormat, ReportRun, Shown,
+    ExportDone, HEADLINE, Headline, MissingItem, MissingKind, MissingPage, ReportFormat, ReportRun, Shown,
     passed_by, review_after, starts,
 };
 pub use rows::{ChildRow, FamilyRow, GroupRow, MemberRow, ReportInput, SessionRow, VisitRow};

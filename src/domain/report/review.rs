@@ -170,3 +170,14 @@ pub fn starts(quarter: Quarter) -> NaiveDateTime {
 pub fn review_after(quarter: Quarter) -> NaiveDate {
     quarter.last_day().succ_opt().unwrap_or(quarter.last_day())
 }
+
+/// What an export from the screen wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportDone {
+    pub quarter: Quarter,
+    pub format: ReportFormat,
+    pub path: PathBuf,
+    /// SHA-256 of the file, hex.
+    pub checksum: String,
+    pub preliminary: bool,
+}
