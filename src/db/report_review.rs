@@ -12,7 +12,7 @@ use crate::domain::report::{MissingItem, MissingKind, MissingPage, ReportRun, pa
 /// eligibility, lacks a date); `?1` is the quarter's start, `?2` its end or now (what has
 /// passed), `?3` the day after the quarter.
 const KINDS: [&str; 4] = [
-    "SELECT 0, v.id, f.id, f.display_name, f.protection, v.starts_at, 0, 0
+    "SELECT 0 AS k, v.id AS id, f.id, f.display_name, f.protection, v.starts_at AS at, 0, 0
        FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
       WHERE v.status = 'planned' AND v.starts_at >= ?1 AND v.starts_at < ?2",
     "SELECT 1, v.id, f.id, f.display_name, f.protection, v.starts_at, 0, 0
@@ -54,18 +54,21 @@ impl ReadTx<'_> {
         let start = datetime_text(starts(quarter));
         let passed = datetime_text(passed_by(quarter, now));
         let after = super::date_text(crate::domain::report::review_after(quarter));
+        let all = KINDS.join(" UNION ALL ");
         let mut counts = [0u64; 4];
-        for (count, sql) in counts.iter_mut().zip(KINDS) {
-            let n: i64 = self.tx.prepare_cached(&format!("SELECT count(*) FROM ({sql})"))?.query_row(
-                params![start, passed, after],
-                |r| r.get(0),
-            )?;
-            *count = u64::try_from(n).unwrap_or(0);
+        let mut stmt = self
+            .tx
+            .prepare_cached(&format!("SELECT k, count(*) FROM ({all}) GROUP BY k"))?;
+        let rows = stmt.query_map(params![start, passed, after], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for row in rows {
+            let (kind, n) = row?;
+            if let Some(count) = usize::try_from(kind).ok().and_then(|k| counts.get_mut(k)) {
+                *count = u64::try_from(n).unwrap_or(0);
+            }
         }
-        let sql = format!(
-            "SELECT * FROM ({}) ORDER BY 1, 6, 2 LIMIT ?4 OFFSET ?5",
-            KINDS.join(" UNION ALL ")
-        );
+        let sql = format!("SELECT * FROM ({all}) ORDER BY k, at, id LIMIT ?4 OFFSET ?5");
         let mut stmt = self.tx.prepare_cached(&sql)?;
         let rows = stmt.query_map(
             params![
