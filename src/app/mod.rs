@@ -18,6 +18,8 @@ pub mod keymap;
 pub mod keymap_docs;
 pub mod modal;
 pub mod report;
+#[cfg(test)]
+pub(crate) mod report_fixtures;
 mod report_handlers;
 pub mod screens;
 pub mod search_box;
