@@ -67,7 +67,7 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
     let used: usize = spans.iter().map(Span::width).sum();
     let keys = format!("{} · {} ", w.quarter_keys, w.export_key);
-    if used + keys.chars().count() < usize::from(area.width) {
+    if used + keys.chars().count() + 2 <= usize::from(area.width) {
         let pad = usize::from(area.width) - used - keys.chars().count();
         spans.push(Span::raw(" ".repeat(pad)));
         spans.push(Span::styled(keys, theme.dim()));
