@@ -184,7 +184,11 @@ fn main() {
             .into_iter()
             .map(|q| {
                 let input = db.read(|tx| tx.report_input(q)).expect("report_input");
-                hembesok::domain::report::Headline::of(&Report::compute(&input, q, Threshold::default()))
+                hembesok::domain::report::Headline::of(&Report::compute(
+                    &input,
+                    q,
+                    Threshold::default(),
+                ))
             })
             .count()
     });
@@ -195,7 +199,9 @@ fn main() {
             .expect("missing_page")
     });
     println!("missing: {:?} by kind", page.counts);
-    line("what is missing: counts and one page", &missing, Some(100.0));
-    let (runs, _) = time(rounds, || db.read(|tx| tx.report_runs(quarter)).expect("report_runs"));
+    line("what is missing: counts and one page", &missing, None);
+    let (runs, _) = time(rounds, || {
+        db.read(|tx| tx.report_runs(quarter)).expect("report_runs")
+    });
     line("earlier exports of the quarter", &runs, Some(16.0));
 }

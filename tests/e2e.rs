@@ -502,7 +502,15 @@ fn export_the_quarter_from_the_report_screen_and_check_the_file() {
     assert_cmd::Command::cargo_bin("hembesok")
         .unwrap()
         .env("HEMBESOK_DB", &db)
-        .args(["demo", "--families", "200", "--seed", "3", "--today", "2026-11-23"])
+        .args([
+            "demo",
+            "--families",
+            "200",
+            "--seed",
+            "3",
+            "--today",
+            "2026-11-23",
+        ])
         .assert()
         .success();
     let out = dir.path().join("hembesok-2026Q3.csv");
@@ -531,11 +539,17 @@ fn export_the_quarter_from_the_report_screen_and_check_the_file() {
     let meta = std::fs::metadata(&out).unwrap();
     assert_eq!(meta.permissions().mode() & 0o777, 0o600);
     let bytes = std::fs::read(&out).unwrap();
-    assert!(bytes.starts_with(b"\xef\xbb\xbf"), "a CSV for Swedish Excel");
+    assert!(
+        bytes.starts_with(b"\xef\xbb\xbf"),
+        "a CSV for Swedish Excel"
+    );
     let sum = sha2::Sha256::digest(&bytes)
         .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect::<String>();
+        .fold(String::new(), |mut s, b| {
+            use std::fmt::Write as _;
+            let _ = write!(s, "{b:02x}");
+            s
+        });
     assert_eq!(sum, shown);
     // The earlier exports of the quarter list it.
     s.wait_for("Earlier exports of the quarter");

@@ -83,15 +83,20 @@ fn a_visit_without_an_outcome_is_listed_and_fixing_it_counts_it() {
     let state = &app.report;
     assert_eq!(visits_done(state.report().unwrap()), before + 1);
     let after = state.missing().unwrap();
-    assert_eq!(after.counts[MissingKind::VisitOutcome.index()], outcomes - 1);
-    assert!(after.items.iter().all(|i| i.id != marked.id || i.kind != marked.kind));
+    assert_eq!(
+        after.counts[MissingKind::VisitOutcome.index()],
+        outcomes - 1
+    );
+    assert!(
+        after
+            .items
+            .iter()
+            .all(|i| i.id != marked.id || i.kind != marked.kind)
+    );
     // The visit was counted under its number.
-    let number = state
-        .report()
-        .unwrap()
-        .cells
-        .iter()
-        .any(|c| c.indicator == IndicatorId::VisitsDone && matches!(c.category, Some(Category::Visit(_))));
+    let number = state.report().unwrap().cells.iter().any(|c| {
+        c.indicator == IndicatorId::VisitsDone && matches!(c.category, Some(Category::Visit(_)))
+    });
     assert!(number);
 }
 
@@ -145,10 +150,15 @@ fn exporting_from_the_screen_lists_the_export_with_its_checksum() {
     let done = app.report.last_export.clone().unwrap();
     assert_eq!(done.path, good);
     let bytes = std::fs::read(&good).unwrap();
-    assert!(bytes.starts_with(b"\xef\xbb\xbf") || bytes.starts_with(b"PK") || bytes.starts_with(b"{"));
+    assert!(
+        bytes.starts_with(b"\xef\xbb\xbf") || bytes.starts_with(b"PK") || bytes.starts_with(b"{")
+    );
     let runs = app.report.runs().unwrap();
     assert_eq!(runs.len(), 1);
     assert_eq!(runs[0].checksum, done.checksum);
-    assert_eq!(runs[0].path.as_deref(), Some(good.display().to_string().as_str()));
+    assert_eq!(
+        runs[0].path.as_deref(),
+        Some(good.display().to_string().as_str())
+    );
     assert_eq!(app.report.section, Section::Exports);
 }

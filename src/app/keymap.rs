@@ -205,7 +205,7 @@ static BINDINGS: [Binding; 99] = [
     bind(Scope::Report, &[Tab], Action::NextPane, "nästa del: tabeller, diagram, saknas, exporter", "next part: tables, chart, missing, exports", true),
     bind(Scope::Report, &[Char('b')], Action::NextBreakdown, "indelning: kommun, område, BVC", "breakdown: municipality, area, clinic", false),
     bind(Scope::Report, &[Enter], Action::Open, "rätta markerad post i Saknas", "fix the marked record in Missing", false),
-    bind(Scope::Report, &[Char('x')], Action::ExportReport, "exportera (csv, xlsx, json)", "export (csv, xlsx, json)", true),
+    bind(Scope::Report, &[Char('x')], Action::ExportReport, "exportera: csv, xlsx, json (aktuell mapp)", "export: csv, xlsx, json (current folder)", true),
     bind(StaffSearch, &[Enter], Action::Open, "ändra markerad person", "edit the marked person", true),
     bind(StaffSearch, &[Down, Tab], Action::Down, "ned i listan", "down the list", false),
     bind(StaffSearch, &[Up, BackTab], Action::Up, "upp i listan", "up the list", false),

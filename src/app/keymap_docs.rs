@@ -81,7 +81,11 @@ mod tests {
     #[test]
     fn every_scope_with_keys_is_documented() {
         for b in super::super::keymap::bindings() {
-            assert!(DOC_SCOPES.contains(&b.scope), "{:?} is not documented", b.scope);
+            assert!(
+                DOC_SCOPES.contains(&b.scope),
+                "{:?} is not documented",
+                b.scope
+            );
         }
     }
 }

@@ -173,7 +173,8 @@ impl ReportState {
     }
 
     pub fn runs(&self) -> Option<&[ReportRun]> {
-        self.quarter.and_then(|q| self.runs.get(&q).map(Vec::as_slice))
+        self.quarter
+            .and_then(|q| self.runs.get(&q).map(Vec::as_slice))
     }
 
     /// Figures still being computed for the shown quarter.

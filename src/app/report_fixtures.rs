@@ -16,10 +16,6 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-pub fn q3() -> Quarter {
-    Quarter::parse("2026Q3").unwrap()
-}
-
 /// 36 families in two areas and three clinics; visits 1–5 and extras in every quarter of 2025
 /// and 2026; a group with attendance.
 pub fn input() -> ReportInput {
@@ -59,7 +55,11 @@ pub fn input() -> ReportInput {
                 window: (no > 0).then(|| Window {
                     earliest: date - Days::new(5),
                     due: date,
-                    late: if id % 9 == 0 { date - Days::new(1) } else { date + Days::new(5) },
+                    late: if id % 9 == 0 {
+                        date - Days::new(1)
+                    } else {
+                        date + Days::new(5)
+                    },
                     max: date + Days::new(30),
                 }),
                 interpreter_used: id % 10 != 5,
@@ -119,7 +119,13 @@ pub fn missing() -> MissingPage {
         counts: [2, 1, 1, 1],
         offset: 0,
         items: vec![
-            item(MissingKind::VisitOutcome, 11, "Familjen Berg", Protection::None, at(9, 14, 10)),
+            item(
+                MissingKind::VisitOutcome,
+                11,
+                "Familjen Berg",
+                Protection::None,
+                at(9, 14, 10),
+            ),
             item(
                 MissingKind::VisitOutcome,
                 12,
@@ -127,7 +133,13 @@ pub fn missing() -> MissingPage {
                 Protection::SkyddadFolkbokforing,
                 at(9, 15, 13),
             ),
-            item(MissingKind::VisitAttendees, 13, "Familjen Ali", Protection::None, at(8, 3, 9)),
+            item(
+                MissingKind::VisitAttendees,
+                13,
+                "Familjen Ali",
+                Protection::None,
+                at(8, 3, 9),
+            ),
             item(
                 MissingKind::SessionAttendance,
                 4,
@@ -135,7 +147,13 @@ pub fn missing() -> MissingPage {
                 Protection::None,
                 at(8, 17, 10),
             ),
-            item(MissingKind::FamilyFacts, 21, "Familjen Nyström", Protection::None, None),
+            item(
+                MissingKind::FamilyFacts,
+                21,
+                "Familjen Nyström",
+                Protection::None,
+                None,
+            ),
         ],
     }
 }

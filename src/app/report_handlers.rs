@@ -88,10 +88,7 @@ impl App {
             Action::Exported(done) => {
                 self.close_writers();
                 let path = done.path.display().to_string();
-                self.message = Some(Text::new(
-                    format!("Skrev {path}"),
-                    format!("Wrote {path}"),
-                ));
+                self.message = Some(Text::new(format!("Skrev {path}"), format!("Wrote {path}")));
                 let quarter = done.quarter;
                 self.report.last_export = Some(*done);
                 self.report.section = Section::Exports;

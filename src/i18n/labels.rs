@@ -86,7 +86,10 @@ pub fn report_format(f: crate::domain::report::ReportFormat) -> Text {
     use crate::domain::report::ReportFormat;
     match f {
         ReportFormat::Xlsx => t("xlsx (Excel)", "xlsx (Excel)"),
-        ReportFormat::Csv => t("csv (semikolon, för svensk Excel)", "csv (semicolon, for Swedish Excel)"),
+        ReportFormat::Csv => t(
+            "csv (semikolon, för svensk Excel)",
+            "csv (semicolon, for Swedish Excel)",
+        ),
         ReportFormat::Json => t("json (med definitioner)", "json (with definitions)"),
     }
 }

@@ -134,7 +134,10 @@ pub fn bare_value(v: Value, lang: Lang) -> String {
 pub fn missing_kind(kind: MissingKind) -> (Text, Text) {
     match kind {
         MissingKind::VisitOutcome => (
-            t("Passerade besök utan utfall", "Past visits without an outcome"),
+            t(
+                "Passerade besök utan utfall",
+                "Past visits without an outcome",
+            ),
             t("utfall", "outcome"),
         ),
         MissingKind::VisitAttendees => (

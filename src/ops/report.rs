@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-
 use sha2::{Digest, Sha256};
 
 use super::files::{FileError, write_private};
@@ -83,7 +82,7 @@ pub fn export_report(
         };
         let bytes = render(&report, &header, request).map_err(|e| {
             OpsError::File(Box::new(FileError {
-                path: out.to_path_buf(),
+                path: out.clone(),
                 cause: std::io::Error::other(e),
             }))
         })?;
@@ -109,7 +108,7 @@ pub fn export_report(
         write_private(out, &bytes).map_err(|e| OpsError::File(Box::new(e)))?;
         file_made = true;
         Ok(ReportExport {
-            path: out.to_path_buf(),
+            path: out.clone(),
             checksum,
             preliminary,
             threshold: request.threshold.get(),

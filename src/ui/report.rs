@@ -2,6 +2,8 @@
 //! exports). At 80×24 one part at a time; from 120×36 the tables share the screen with the
 //! chart and the trend.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -163,13 +165,14 @@ fn render_tables(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     for cell in cells.iter().skip(start).take(height) {
         let mut text = format!(" {:<name_w$}", fit(&row_name(cell, lang), name_w));
         if by_place {
-            text.push_str(&format!(
+            let _ = write!(
+                text,
                 "{:<place_w$}",
                 fit(&place_name(&cell.place, w), place_w.saturating_sub(1))
-            ));
+            );
         }
         let shown = shown_value(cell, lang);
-        text.push_str(&format!("{shown:>value_w$}"));
+        let _ = write!(text, "{shown:>value_w$}");
         let style = if cell.category.is_none() {
             theme.header()
         } else {

@@ -1,6 +1,8 @@
 //! The Report screen's other parts: the bar chart of visits by visit number, the eight-quarter
 //! trend, what is missing, and the exports.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -9,9 +11,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
 
 use super::{Theme, fit, scroll_offset, shown_name};
 use crate::app::App;
-use crate::domain::report::{
-    Category, HEADLINE, IndicatorId, MissingKind, Place, Shown, Value,
-};
+use crate::domain::report::{Category, HEADLINE, IndicatorId, MissingKind, Place, Shown, Value};
 use crate::i18n::Lang;
 use crate::i18n::report_screen::{bare_value, family_lacks, missing_kind, words};
 
@@ -70,7 +70,7 @@ pub fn render_trend(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let name_w = usize::from(area.width).saturating_sub(1 + col * trend.len());
     let mut head = format!(" {:<name_w$}", fit(w.trend_title, name_w));
     for (q, _) in &trend {
-        head.push_str(&format!("{:>col$}", q.to_string()));
+        let _ = write!(head, "{:>col$}", q.to_string());
     }
     let mut lines = vec![Line::styled(head, theme.header())];
     for (i, id) in HEADLINE.iter().enumerate() {
@@ -88,7 +88,7 @@ pub fn render_trend(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 Some(Shown::Absent) => "–".into(),
                 None => w.not_yet.into(),
             };
-            row.push_str(&format!("{text:>col$}"));
+            let _ = write!(row, "{text:>col$}");
         }
         lines.push(Line::raw(row));
     }
@@ -97,7 +97,10 @@ pub fn render_trend(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 
 pub fn render_missing(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let (lang, w, state) = (app.lang, words(app.lang), &app.report);
-    let mut lines = vec![Line::styled(format!(" {}", w.missing_title), theme.header())];
+    let mut lines = vec![Line::styled(
+        format!(" {}", w.missing_title),
+        theme.header(),
+    )];
     let Some(page) = state.missing() else {
         lines.push(Line::styled(format!(" {}", w.computing), theme.dim()));
         frame.render_widget(Paragraph::new(lines), area);
@@ -122,10 +125,7 @@ pub fn render_missing(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let room = usize::from(area.width).saturating_sub(2);
     for i in start..(start + rows).min(page.total()) {
         let marked = i == state.selected;
-        let text = match i
-            .checked_sub(page.offset)
-            .and_then(|at| page.items.get(at))
-        {
+        let text = match i.checked_sub(page.offset).and_then(|at| page.items.get(at)) {
             Some(item) => {
                 let kind = missing_kind(item.kind).1;
                 let when = item
@@ -157,18 +157,32 @@ pub fn render_exports(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let (w, state) = (words(app.lang), &app.report);
     let room = usize::from(area.width).saturating_sub(2);
     let mut lines = Vec::new();
-    if let Some(done) = state.last_export.as_ref().filter(|d| Some(d.quarter) == state.quarter) {
+    if let Some(done) = state
+        .last_export
+        .as_ref()
+        .filter(|d| Some(d.quarter) == state.quarter)
+    {
         lines.push(Line::styled(
-            format!(" {} {}", w.wrote, fit(&done.path.display().to_string(), room.saturating_sub(6))),
+            format!(
+                " {} {}",
+                w.wrote,
+                fit(&done.path.display().to_string(), room.saturating_sub(6))
+            ),
             theme.ok(),
         ));
-        lines.push(Line::styled(format!(" SHA-256 {}", done.checksum), theme.ok()));
+        lines.push(Line::styled(
+            format!(" SHA-256 {}", done.checksum),
+            theme.ok(),
+        ));
         if done.preliminary {
             lines.push(Line::styled(format!(" {}", w.preliminary), theme.warn()));
         }
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(format!(" {}", w.exports_title), theme.header()));
+    lines.push(Line::styled(
+        format!(" {}", w.exports_title),
+        theme.header(),
+    ));
     match state.runs() {
         None => lines.push(Line::styled(format!(" {}", w.computing), theme.dim())),
         Some([]) => lines.push(Line::styled(format!(" {}", w.no_exports), theme.dim())),

@@ -782,6 +782,21 @@ mod report {
     }
 
     #[test]
+    fn help_on_the_report_screen_lists_its_keys() {
+        let mut app = on_report(Lang::En);
+        app.handle_key(Key::Char('?'));
+        let screen = draw(&app, 120, 40);
+        for key in [
+            "previous quarter",
+            "next quarter",
+            "export: csv, xlsx, json (current folder)",
+            "breakdown",
+        ] {
+            assert!(screen.contains(key), "{key}: {screen}");
+        }
+    }
+
+    #[test]
     fn report_is_computing_before_its_figures_arrive() {
         let mut app = app(Lang::En);
         app.handle_key(Key::Char('6'));

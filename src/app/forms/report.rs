@@ -21,14 +21,20 @@ pub fn export(quarter: Quarter) -> Form {
             format!("Export the report {quarter}"),
         ),
         vec![
-            Field::choice("format", Text::new("Format", "Format"), formats, "xlsx")
-                .hint("←/→ väljer xlsx, csv eller json", "←/→ chooses xlsx, csv or json"),
-            Field::text("path", Text::new("Fil", "File"), &file.display().to_string())
-                .required()
-                .hint(
-                    "i mappen appen startades i, eller en hel sökväg; filnamnet följer formatet",
-                    "in the folder the app was started in, or a full path; the name follows the format",
-                ),
+            Field::choice("format", Text::new("Format", "Format"), formats, "xlsx").hint(
+                "←/→ väljer xlsx, csv eller json",
+                "←/→ chooses xlsx, csv or json",
+            ),
+            Field::text(
+                "path",
+                Text::new("Fil", "File"),
+                &file.display().to_string(),
+            )
+            .required()
+            .hint(
+                "i mappen appen startades i, eller en hel sökväg; filnamnet följer formatet",
+                "in the folder the app was started in, or a full path; the name follows the format",
+            ),
         ],
     )
 }

@@ -16,8 +16,8 @@ pub use aggregate::aggregate;
 pub use indicators::{Categories, Category, INDICATORS, Indicator, IndicatorId, Unit};
 pub use rank::{Overflow, determined};
 pub use review::{
-    ExportDone, HEADLINE, Headline, MissingItem, MissingKind, MissingPage, ReportFormat, ReportRun, Shown,
-    passed_by, review_after, starts,
+    ExportDone, HEADLINE, Headline, MissingItem, MissingKind, MissingPage, ReportFormat, ReportRun,
+    Shown, passed_by, review_after, starts,
 };
 pub use rows::{ChildRow, FamilyRow, GroupRow, MemberRow, ReportInput, SessionRow, VisitRow};
 pub use suppress::{exposed, subtractable, suppress};
