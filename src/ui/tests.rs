@@ -789,8 +789,9 @@ mod report {
         for key in [
             "previous quarter",
             "next quarter",
-            "export: csv, xlsx, json (current folder)",
-            "breakdown",
+            "export (current folder)",
+            "municipality / area / clinic",
+            "fix the marked record",
         ] {
             assert!(screen.contains(key), "{key}: {screen}");
         }
