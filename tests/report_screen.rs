@@ -104,7 +104,17 @@ fn a_visit_without_an_outcome_is_listed_and_fixing_it_counts_it() {
 fn flipping_back_to_a_quarter_seen_reads_nothing_again() {
     let (_dir, mut app, mut runner) = setup();
     key(&mut app, &mut runner, Key::Char('6'));
-    key(&mut app, &mut runner, Key::Char('['));
+    // 2026Q2 is in the trend: its report came with it, only its missing list is read.
+    let effects = app.handle_key(Key::Char('['));
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, hembesok::app::Effect::LoadReport { .. })),
+        "{effects:?}"
+    );
+    assert!(app.report.report().is_some());
+    apply(&mut app, &mut runner, effects);
+    drain(&mut app, &mut runner);
     assert_eq!(app.report.quarter.unwrap().to_string(), "2026Q2");
     assert!(app.report.report().is_some());
     // The quarter running now can be shown; the one after it cannot.

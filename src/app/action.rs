@@ -8,7 +8,7 @@ use crate::domain::model::{
     Consent, NewCaregiver, NewChild, NewFamily, NewStaff, Staff, StatusChange,
 };
 use crate::domain::quarter::Quarter;
-use crate::domain::report::{ExportDone, Headline, MissingPage, Report, ReportFormat, ReportRun};
+use crate::domain::report::{ExportDone, MissingPage, Report, ReportFormat, ReportRun};
 use crate::domain::views::FamilyIndexEntry;
 
 pub use super::screens::Screen;
@@ -172,8 +172,6 @@ pub enum Action {
     SessionSaved(super::Text, Box<SessionRow>),
     /// A quarter's report, computed in the background for the cache generation given.
     ReportLoaded(u64, Box<Report>),
-    /// Headline shares of the trend's quarters.
-    TrendLoaded(u64, Vec<Headline>),
     /// A page of what the quarter's figures lack.
     MissingLoaded(u64, Quarter, MissingPage),
     /// The quarter's earlier exports.
@@ -300,7 +298,7 @@ pub enum Effect {
         quarter: Quarter,
         generation: u64,
     },
-    /// The headline shares of these quarters, in the background.
+    /// The trend's other quarters, each computed in full in the background.
     LoadTrend {
         quarters: Vec<Quarter>,
         generation: u64,

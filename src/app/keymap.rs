@@ -375,7 +375,6 @@ mod tests {
                 MarkSaved: "the runtime's answer to a mark",
                 SessionSaved: "the runtime's answer to a change of a session",
                 ReportLoaded: "data from the background worker",
-                TrendLoaded: "data from the background worker",
                 MissingLoaded: "data from the runtime",
                 ReportRunsLoaded: "data from the runtime",
                 OutcomeVisitLoaded: "data from the runtime, before the outcome form opens",

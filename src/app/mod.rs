@@ -229,7 +229,6 @@ impl App {
                 self.group_data(action)
             }
             Action::ReportLoaded(..)
-            | Action::TrendLoaded(..)
             | Action::MissingLoaded(..)
             | Action::ReportRunsLoaded(..)
             | Action::OutcomeVisitLoaded(_)

@@ -104,7 +104,11 @@ impl ReportState {
     fn load(&mut self, q: Quarter) -> Vec<Effect> {
         let generation = self.generation;
         let mut effects = Vec::new();
-        if !self.reports.contains_key(&q) && self.pending.insert((Part::Report, q)) {
+        // A quarter the trend is computing comes with it: not asked for twice.
+        if !self.reports.contains_key(&q)
+            && !self.pending.contains(&(Part::Trend, q))
+            && self.pending.insert((Part::Report, q))
+        {
             effects.push(Effect::LoadReport {
                 quarter: q,
                 generation,
@@ -125,7 +129,7 @@ impl ReportState {
             .into_iter()
             .filter(|t| {
                 *t != q
-                    && !self.headlines.contains_key(t)
+                    && !self.reports.contains_key(t)
                     && !self.pending.contains(&(Part::Report, *t))
                     && self.pending.insert((Part::Trend, *t))
             })
@@ -179,8 +183,9 @@ impl ReportState {
 
     /// Figures still being computed for the shown quarter.
     pub fn computing(&self) -> bool {
-        self.quarter
-            .is_some_and(|q| self.pending.contains(&(Part::Report, q)))
+        self.quarter.is_some_and(|q| {
+            self.pending.contains(&(Part::Report, q)) || self.pending.contains(&(Part::Trend, q))
+        })
     }
 
     /// The marked missing record, if its page is read.
@@ -195,14 +200,9 @@ impl ReportState {
             Action::ReportLoaded(generation, report) if generation == self.generation => {
                 let q = report.quarter;
                 self.pending.remove(&(Part::Report, q));
+                self.pending.remove(&(Part::Trend, q));
                 self.headlines.insert(q, Headline::of(&report));
                 self.reports.insert(q, *report);
-            }
-            Action::TrendLoaded(generation, lines) if generation == self.generation => {
-                for line in lines {
-                    self.pending.remove(&(Part::Trend, line.quarter));
-                    self.headlines.insert(line.quarter, line);
-                }
             }
             Action::MissingLoaded(generation, q, page) if generation == self.generation => {
                 self.pending.remove(&(Part::Missing, q));

@@ -7,8 +7,8 @@ use super::{Action, App, Key, Lang};
 use crate::domain::enums::{AttendanceStatus, Protection, SessionStatus, VisitStatus};
 use crate::domain::quarter::Quarter;
 use crate::domain::report::{
-    FamilyRow, GroupRow, Headline, MemberRow, MissingItem, MissingKind, MissingPage, Report,
-    ReportInput, ReportRun, SessionRow, Threshold, VisitRow,
+    FamilyRow, GroupRow, MemberRow, MissingItem, MissingKind, MissingPage, Report, ReportInput,
+    ReportRun, SessionRow, Threshold, VisitRow,
 };
 use crate::domain::schedule::Window;
 
@@ -178,8 +178,9 @@ pub fn on_report(lang: Lang) -> App {
                 app.update(Action::ReportLoaded(generation, Box::new(report(quarter))));
             }
             super::Effect::LoadTrend { quarters, .. } => {
-                let lines = quarters.iter().map(|q| Headline::of(&report(*q))).collect();
-                app.update(Action::TrendLoaded(generation, lines));
+                for q in quarters {
+                    app.update(Action::ReportLoaded(generation, Box::new(report(q))));
+                }
             }
             super::Effect::LoadMissing { quarter, .. } => {
                 app.update(Action::MissingLoaded(generation, quarter, missing()));

@@ -239,7 +239,7 @@ impl Runner {
                 // (half a second each at 50,000 families) as the answers come.
                 let mut actions = Vec::new();
                 for q in quarters.into_iter().rev() {
-                    let job = report_reads::trend_job(vec![q], self.threshold, generation);
+                    let job = report_reads::trend_job(q, self.threshold, generation);
                     actions.extend(self.read_later(job)?);
                 }
                 return Ok(actions);

@@ -1,4 +1,4 @@
-//! The Report screen's reads: a quarter's report and the trend's headline shares computed in the
+//! The Report screen's reads: a quarter's report and the trend's quarters computed in the
 //! background (half a second a quarter at 50,000 families), the missing records and the earlier
 //! exports, and the export itself through `ops::report`.
 
@@ -8,7 +8,7 @@ use crate::app::Action;
 use crate::app::report::MISSING_PAGE;
 use crate::db::Db;
 use crate::domain::quarter::Quarter;
-use crate::domain::report::{Headline, Report, Threshold};
+use crate::domain::report::{Report, Threshold};
 
 use super::worker::Job;
 
@@ -21,17 +21,10 @@ pub fn report_job(quarter: Quarter, threshold: Threshold, generation: u64) -> Jo
     })
 }
 
-/// The headline shares of each quarter, taken from its full report so the trend and the
-/// tables never disagree.
-pub fn trend_job(quarters: Vec<Quarter>, threshold: Threshold, generation: u64) -> Job {
-    Box::new(move |db: &mut Db| {
-        let mut lines = Vec::with_capacity(quarters.len());
-        for q in quarters {
-            let input = db.read(|tx| tx.report_input(q))?;
-            lines.push(Headline::of(&Report::compute(&input, q, threshold)));
-        }
-        Ok(Action::TrendLoaded(generation, lines))
-    })
+/// A quarter of the trend: its full report, so the trend's shares are the tables' own and
+/// stepping to that quarter later needs no reading.
+pub fn trend_job(quarter: Quarter, threshold: Threshold, generation: u64) -> Job {
+    report_job(quarter, threshold, generation)
 }
 
 /// A page of the records the quarter's figures lack, and the count of each kind.
