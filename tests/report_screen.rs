@@ -172,3 +172,34 @@ fn exporting_from_the_screen_lists_the_export_with_its_checksum() {
     );
     assert_eq!(app.report.section, Section::Exports);
 }
+
+#[test]
+fn the_missing_list_read_in_small_pages_is_the_list_read_at_once() {
+    let (dir, _app, runner) = setup();
+    drop(runner);
+    let mut db =
+        hembesok::db::connect(&dir.path().join("r.sqlite"), hembesok::db::Mode::Read, None)
+            .unwrap();
+    let q = hembesok::domain::quarter::Quarter::parse("2026Q3").unwrap();
+    let now = NaiveDate::from_ymd_opt(2026, 10, 15)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let whole = db.read(|tx| tx.missing_page(q, now, 0, 10_000)).unwrap();
+    assert!(
+        whole.counts.iter().filter(|n| **n > 0).count() >= 2,
+        "{:?}",
+        whole.counts
+    );
+    assert_eq!(whole.items.len(), whole.total());
+    let mut paged = Vec::new();
+    for offset in (0..whole.total()).step_by(7) {
+        let page = db.read(|tx| tx.missing_page(q, now, offset, 7)).unwrap();
+        assert_eq!(page.counts, whole.counts);
+        assert_eq!(page.offset, offset);
+        paged.extend(page.items);
+    }
+    assert_eq!(paged, whole.items);
+    // Grouped by kind, in the order of the counts.
+    assert!(paged.windows(2).all(|w| w[0].kind <= w[1].kind));
+}

@@ -68,7 +68,40 @@ impl ReadTx<'_> {
                 *count = u64::try_from(n).unwrap_or(0);
             }
         }
-        let sql = format!("SELECT * FROM ({all}) ORDER BY k, at, id LIMIT ?4 OFFSET ?5");
+        // Only the kinds the page reaches are read again, each from its own offset.
+        let mut items = Vec::new();
+        let mut first = 0usize;
+        for (k, sql) in KINDS.iter().enumerate() {
+            let n = usize::try_from(counts[k]).unwrap_or(usize::MAX);
+            let (from, to) = (offset.max(first), (offset + limit).min(first + n));
+            if from < to {
+                self.missing_of_kind(
+                    sql,
+                    [&start, &passed, &after],
+                    from - first,
+                    to - from,
+                    &mut items,
+                )?;
+            }
+            first = first.saturating_add(n);
+        }
+        Ok(MissingPage {
+            counts,
+            offset,
+            items,
+        })
+    }
+
+    /// `limit` records of one kind from `skip`, by time then id.
+    fn missing_of_kind(
+        &self,
+        sql: &str,
+        [start, passed, after]: [&str; 3],
+        skip: usize,
+        limit: usize,
+        items: &mut Vec<MissingItem>,
+    ) -> Result<()> {
+        let sql = format!("{sql} ORDER BY 6, 2 LIMIT ?4 OFFSET ?5");
         let mut stmt = self.tx.prepare_cached(&sql)?;
         let rows = stmt.query_map(
             params![
@@ -76,7 +109,7 @@ impl ReadTx<'_> {
                 passed,
                 after,
                 i64::try_from(limit).unwrap_or(i64::MAX),
-                i64::try_from(offset).unwrap_or(i64::MAX)
+                i64::try_from(skip).unwrap_or(i64::MAX)
             ],
             |r| {
                 Ok((
@@ -91,7 +124,6 @@ impl ReadTx<'_> {
                 ))
             },
         )?;
-        let mut items = Vec::new();
         for row in rows {
             let (kind, id, family_id, name, protection, at, lacks_eligibility, lacks_date) = row?;
             let kind = usize::try_from(kind)
@@ -109,11 +141,7 @@ impl ReadTx<'_> {
                 lacks_date,
             });
         }
-        Ok(MissingPage {
-            counts,
-            offset,
-            items,
-        })
+        Ok(())
     }
 
     /// The quarter's exports, newest first.
