@@ -231,6 +231,10 @@ impl ReportState {
         self.quarter = Some(next);
         self.scroll = 0;
         self.selected = 0;
+        // The list opens at its top again: a later page kept of it is read afresh.
+        if self.missing.get(&next).is_some_and(|m| m.offset > 0) {
+            self.missing.remove(&next);
+        }
         self.load(next)
     }
 
