@@ -203,7 +203,7 @@ static BINDINGS: [Binding; 99] = [
     bind(Scope::Report, &[Char('[')], Action::PrevQuarter, "förra kvartalet", "previous quarter", true),
     bind(Scope::Report, &[Char(']')], Action::NextQuarter, "nästa kvartal", "next quarter", true),
     bind(Scope::Report, &[Tab], Action::NextPane, "nästa del", "next part", false),
-    bind(Scope::Report, &[Char('b')], Action::NextBreakdown, "kommun / område / BVC", "municipality / area / clinic", false),
+    bind(Scope::Report, &[Char('b')], Action::NextBreakdown, "byt indelning", "change breakdown", false),
     bind(Scope::Report, &[Enter], Action::Open, "rätta markerad post", "fix the marked record", false),
     bind(Scope::Report, &[Char('x')], Action::ExportReport, "exportera (aktuell mapp)", "export (current folder)", true),
     bind(StaffSearch, &[Enter], Action::Open, "ändra markerad person", "edit the marked person", true),

@@ -790,7 +790,7 @@ mod report {
             "previous quarter",
             "next quarter",
             "export (current folder)",
-            "municipality / area / clinic",
+            "change breakdown",
             "fix the marked record",
         ] {
             assert!(screen.contains(key), "{key}: {screen}");
