@@ -54,16 +54,17 @@ pub fn validate(form: &mut Form) {
 
 pub fn build(form: &Form, quarter: Quarter) -> Option<Effect> {
     let format = ReportFormat::parse(form.value("format"))?;
-    let typed = PathBuf::from(form.value("path"));
-    // The suggested name of another format follows the chosen one; a name typed is kept.
-    let path = if ReportFormat::ALL
-        .iter()
-        .any(|f| typed == f.default_file(quarter))
-    {
-        format.default_file(quarter)
-    } else {
-        typed
-    };
+    let mut path = PathBuf::from(form.value("path"));
+    // A name ending in another format's extension (the suggested one, or one typed) follows the
+    // format chosen, so an xlsx file is never written as `.csv`; any other name is kept.
+    let other = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .and_then(ReportFormat::parse)
+        .is_some_and(|f| f != format);
+    if other {
+        path.set_extension(format.as_str());
+    }
     Some(Effect::ExportReport {
         quarter,
         format,

@@ -84,4 +84,18 @@ fn the_export_form_suggests_the_clis_file_name_and_follows_the_format() {
         panic!("{effects:?}")
     };
     assert_eq!(path.display().to_string(), "hembesok-2026Q3.csv");
+    // A name typed with another format's extension follows the format; any other is kept.
+    let mut app = on_report(Lang::Sv);
+    app.handle_key(Key::Char('x'));
+    app.handle_key(Key::Tab);
+    app.handle_key(Key::Ctrl('u'));
+    for c in "/tmp/kvartal.json".chars() {
+        app.handle_key(Key::Char(c));
+    }
+    let effects = app.handle_key(Key::Enter);
+    let [Effect::ExportReport { path, format, .. }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(format.as_str(), "xlsx");
+    assert_eq!(path.display().to_string(), "/tmp/kvartal.xlsx");
 }
