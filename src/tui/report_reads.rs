@@ -2,13 +2,17 @@
 //! background (half a second a quarter at 50,000 families), the missing records and the earlier
 //! exports, and the export itself through `ops::report`.
 
+use std::path::{Path, PathBuf};
+
 use chrono::NaiveDateTime;
 
 use crate::app::Action;
 use crate::app::report::MISSING_PAGE;
 use crate::db::Db;
 use crate::domain::quarter::Quarter;
-use crate::domain::report::{Report, Threshold};
+use crate::domain::report::{ExportDone, Report, Threshold};
+use crate::ops::Ctx;
+use crate::ops::report::{ReportRequest, export_report};
 
 use super::worker::Job;
 
@@ -33,4 +37,26 @@ pub fn missing_job(quarter: Quarter, now: NaiveDateTime, offset: usize, generati
         let page = db.read(|tx| tx.missing_page(quarter, now, offset, MISSING_PAGE))?;
         Ok(Action::MissingLoaded(generation, quarter, page))
     })
+}
+
+/// The export, with its own write connection (the worker's is read-only); the main one is idle.
+pub fn export_job(file: PathBuf, ctx: Ctx, request: ReportRequest, out: PathBuf) -> Job {
+    Box::new(move |_: &mut Db| {
+        let mut db = crate::db::connect(&file, crate::db::Mode::Write, None)?;
+        Ok(exported(&mut db, &ctx, &request, &out))
+    })
+}
+
+/// Writes the file and records it; the answer is what was written, or why not.
+pub fn exported(db: &mut Db, ctx: &Ctx, request: &ReportRequest, out: &Path) -> Action {
+    match export_report(db, ctx, request, out) {
+        Ok(export) => Action::Exported(Box::new(ExportDone {
+            quarter: request.quarter,
+            format: request.format,
+            path: export.path,
+            checksum: export.checksum,
+            preliminary: export.preliminary,
+        })),
+        Err(e) => Action::Failed(crate::i18n::outcome::ops_error(&e)),
+    }
 }
