@@ -18,7 +18,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_calendar_sent.sql"),
     include_str!("migrations/0007_groups.sql"),
     include_str!("migrations/0008_status_dates.sql"),
-    include_str!("migrations/0009_report_path.sql"),
+    include_str!("migrations/0011_report_path.sql"),
 ];
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.
