@@ -175,4 +175,33 @@ fn main() {
     let read_ms = line("report_input", &read, Some(2.0 * raw_ms));
     line("whole report (read, compute, JSON)", &whole, Some(1000.0));
     println!("\nreport_input / raw SQL: {:.2}×", read_ms / raw_ms);
+    // The Report screen (6): in its background worker it computes the shown quarter and the
+    // trend's other seven; what is missing is counted and one page of it read.
+    println!("\n## Report screen, {families} families\n");
+    let (trend, _) = time(3, || {
+        quarter
+            .trend(8)
+            .into_iter()
+            .map(|q| {
+                let input = db.read(|tx| tx.report_input(q)).expect("report_input");
+                hembesok::domain::report::Headline::of(&Report::compute(
+                    &input,
+                    q,
+                    Threshold::default(),
+                ))
+            })
+            .count()
+    });
+    line("trend: eight quarters computed in full", &trend, None);
+    let now = chrono::Local::now().naive_local();
+    let (missing, page) = time(rounds, || {
+        db.read(|tx| tx.missing_page(quarter, now, 0, 40))
+            .expect("missing_page")
+    });
+    println!("missing: {:?} by kind", page.counts);
+    line("what is missing: counts and one page", &missing, None);
+    let (runs, _) = time(rounds, || {
+        db.read(|tx| tx.report_runs(quarter)).expect("report_runs")
+    });
+    line("earlier exports of the quarter", &runs, Some(16.0));
 }

@@ -558,3 +558,67 @@ fn an_encrypted_database_asks_for_its_passphrase() {
         s.screen()
     );
 }
+
+#[test]
+fn export_the_quarter_from_the_report_screen_and_check_the_file() {
+    use sha2::Digest;
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("report.sqlite");
+    assert_cmd::Command::cargo_bin("hembesok")
+        .unwrap()
+        .env("HEMBESOK_DB", &db)
+        .args([
+            "demo",
+            "--families",
+            "200",
+            "--seed",
+            "3",
+            "--today",
+            "2026-11-23",
+        ])
+        .assert()
+        .success();
+    let out = dir.path().join("hembesok-2026Q3.csv");
+    let mut s = Session::start_at(&db, dir.path(), "2026-11-23 08:00");
+    s.wait_for("Today");
+    s.send("6");
+    s.wait_for_line(&["Quarter 2026Q3", "final"]);
+    s.wait_for_line(&["Visits done"]);
+    s.send("x");
+    s.wait_for("Export the report 2026Q3");
+    // csv, then the file: a full path into the test's folder.
+    s.send("\x1b[C");
+    s.wait_for("csv (semicolon");
+    s.send("\t\x15");
+    s.send(&out.display().to_string());
+    s.send("\r");
+    s.wait_for_line(&["SHA-256 "]);
+    let screen = s.screen();
+    let shown = screen
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("SHA-256 "))
+        .unwrap()
+        .trim()
+        .to_string();
+    assert_eq!(shown.len(), 64, "{screen}");
+    let meta = std::fs::metadata(&out).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(
+        bytes.starts_with(b"\xef\xbb\xbf"),
+        "a CSV for Swedish Excel"
+    );
+    let sum = sha2::Sha256::digest(&bytes)
+        .iter()
+        .fold(String::new(), |mut s, b| {
+            use std::fmt::Write as _;
+            let _ = write!(s, "{b:02x}");
+            s
+        });
+    assert_eq!(sum, shown);
+    // The earlier exports of the quarter list it.
+    s.wait_for("Earlier exports of the quarter");
+    s.send("q");
+    assert!(s.finish().success());
+}

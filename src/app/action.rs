@@ -9,6 +9,8 @@ use crate::domain::groups::{SeriesRequest, SessionChange};
 use crate::domain::model::{
     Consent, NewCaregiver, NewChild, NewFamily, NewStaff, Staff, StatusChange,
 };
+use crate::domain::quarter::Quarter;
+use crate::domain::report::{ExportDone, MissingPage, Report, ReportFormat, ReportRun};
 use crate::domain::views::FamilyIndexEntry;
 
 pub use super::screens::Screen;
@@ -114,6 +116,13 @@ pub enum Action {
     TodayRollCall,
     /// Tick or untick the marked line of a checklist.
     Tick,
+    // Report
+    PrevQuarter,
+    NextQuarter,
+    /// The tables' next breakdown: municipality, area, clinic.
+    NextBreakdown,
+    /// Write the shown quarter's report to a file.
+    ExportReport,
     // Forms and dialogs
     NextField,
     PrevField,
@@ -163,6 +172,16 @@ pub enum Action {
     MarkSaved(i64, RollLine, bool),
     /// A session was held, cancelled or got drop-ins: what was done in words, and the session.
     SessionSaved(super::Text, Box<SessionRow>),
+    /// A quarter's report, computed in the background for the cache generation given.
+    ReportLoaded(u64, Box<Report>),
+    /// A page of what the quarter's figures lack.
+    MissingLoaded(u64, Quarter, MissingPage),
+    /// The quarter's earlier exports.
+    ReportRunsLoaded(Quarter, Vec<ReportRun>),
+    /// A visit listed as missing something, to record its outcome.
+    OutcomeVisitLoaded(Box<crate::domain::views::DayVisit>),
+    /// A report file was written.
+    Exported(Box<ExportDone>),
 }
 
 /// Work for the runtime: reads and writes against the database, or stopping.
@@ -276,6 +295,32 @@ pub enum Effect {
     ChangeSession {
         session_id: i64,
         change: SessionChange,
+    },
+    /// Computes a quarter's report, in the background.
+    LoadReport {
+        quarter: Quarter,
+        generation: u64,
+    },
+    /// The trend's other quarters, each computed in full in the background.
+    LoadTrend {
+        quarters: Vec<Quarter>,
+        generation: u64,
+    },
+    /// A page of what the quarter's figures lack, from `offset`.
+    LoadMissing {
+        quarter: Quarter,
+        offset: usize,
+        generation: u64,
+    },
+    LoadReportRuns(Quarter),
+    /// A visit by id, to open its outcome form.
+    LoadOutcomeVisit(i64),
+    /// Writes the quarter's report as `format` to `path` (relative to the folder the app was
+    /// started in).
+    ExportReport {
+        quarter: Quarter,
+        format: ReportFormat,
+        path: std::path::PathBuf,
     },
     Quit,
 }

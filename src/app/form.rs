@@ -198,6 +198,8 @@ pub enum FormKind {
     CancelSession(i64),
     /// A family leaving a series.
     RemoveMember(i64),
+    /// Writing the quarter's report to a file.
+    ExportReport(crate::domain::quarter::Quarter),
 }
 
 #[derive(Debug, Clone)]

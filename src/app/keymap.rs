@@ -25,6 +25,7 @@ pub enum Scope {
     PickStaff,
     Staff,
     Groups,
+    Report,
     /// A series page: its sessions and the grid.
     GroupPage,
     /// Marking who came to a session.
@@ -55,7 +56,12 @@ impl Scope {
             Scope::RollCall => ("Närvaro", "Roll call"),
             Scope::PickMembers => ("Välj familjer", "Choose families"),
             // A screen's own keys carry the screen's name, from the screen table.
-            Scope::Today | Scope::Week | Scope::Families | Scope::Groups | Scope::Staff => {
+            Scope::Today
+            | Scope::Week
+            | Scope::Families
+            | Scope::Groups
+            | Scope::Staff
+            | Scope::Report => {
                 Screen::of_scope(self).map_or(("", ""), |s| (s.info().sv, s.info().en))
             }
         }
@@ -113,7 +119,7 @@ static SCREEN_BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 
 /// Every other key.
 #[rustfmt::skip]
-static BINDINGS: [Binding; 93] = [
+static BINDINGS: [Binding; 99] = [
     bind(Global, &[Char('/')], Action::Search, "sök familj", "search families", true),
     bind(Global, &[Char('?')], Action::Help, "hjälp", "help", true),
     bind(Global, &[Esc], Action::Back, "tillbaka", "back", false),
@@ -194,6 +200,12 @@ static BINDINGS: [Binding; 93] = [
     bind(Staff, &[Char('n')], Action::New, "ny medarbetare", "new staff member", true),
     bind(Staff, &[Char('e')], Action::Edit, "ändra", "edit", true),
     bind(Staff, &[Char('/')], Action::Search, "sök personal", "search staff", true),
+    bind(Scope::Report, &[Char('[')], Action::PrevQuarter, "förra kvartalet", "previous quarter", true),
+    bind(Scope::Report, &[Char(']')], Action::NextQuarter, "nästa kvartal", "next quarter", true),
+    bind(Scope::Report, &[Tab], Action::NextPane, "nästa del", "next part", false),
+    bind(Scope::Report, &[Char('b')], Action::NextBreakdown, "byt indelning", "change breakdown", false),
+    bind(Scope::Report, &[Enter], Action::Open, "rätta markerad post", "fix the marked record", false),
+    bind(Scope::Report, &[Char('x')], Action::ExportReport, "exportera (aktuell mapp)", "export (current folder)", true),
     bind(StaffSearch, &[Enter], Action::Open, "ändra markerad person", "edit the marked person", true),
     bind(StaffSearch, &[Down, Tab], Action::Down, "ned i listan", "down the list", false),
     bind(StaffSearch, &[Up, BackTab], Action::Up, "upp i listan", "up the list", false),
@@ -336,7 +348,7 @@ mod tests {
                 AddChild, RecordConsent, EditCaregiver, EditChild, Remove, Activate, Decline, Pause, Exit, NextField, PrevField,
                 Save, Yes, No, AddMembers, RemoveMember, MarkPresent, MarkAbsent, MarkExcused, OneAdult,
                 TwoAdults, MoreDropins, FewerDropins, MarkHeld, CancelSession, Tick,
-                TodayRollCall,
+                TodayRollCall, PrevQuarter, NextQuarter, NextBreakdown, ExportReport,
             ],
             one_per_screen: Show,
             not_keys: [
@@ -362,6 +374,11 @@ mod tests {
                 SuggestionsLoaded: "data from the runtime",
                 MarkSaved: "the runtime's answer to a mark",
                 SessionSaved: "the runtime's answer to a change of a session",
+                ReportLoaded: "data from the background worker",
+                MissingLoaded: "data from the runtime",
+                ReportRunsLoaded: "data from the runtime",
+                OutcomeVisitLoaded: "data from the runtime, before the outcome form opens",
+                Exported: "the runtime's answer to an export",
             ],
         };
         for action in keyed {

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::keymap::{Scope, bindings_in, key_label, keys_label};
 
 /// Every scope, in the order the documentation lists them.
-const DOC_SCOPES: [Scope; 18] = [
+const DOC_SCOPES: [Scope; 19] = [
     Scope::Global,
     Scope::List,
     Scope::Today,
@@ -22,6 +22,7 @@ const DOC_SCOPES: [Scope; 18] = [
     Scope::PickMembers,
     Scope::Staff,
     Scope::StaffSearch,
+    Scope::Report,
     Scope::Form,
     Scope::Confirm,
     Scope::Help,
@@ -70,4 +71,21 @@ pub fn roff_section() -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A scope with keys but missing here would be left out of the README and the manual.
+    #[test]
+    fn every_scope_with_keys_is_documented() {
+        for b in super::super::keymap::bindings() {
+            assert!(
+                DOC_SCOPES.contains(&b.scope),
+                "{:?} is not documented",
+                b.scope
+            );
+        }
+    }
 }

@@ -17,6 +17,11 @@ mod handlers;
 pub mod keymap;
 pub mod keymap_docs;
 pub mod modal;
+mod reload;
+pub mod report;
+#[cfg(test)]
+pub(crate) mod report_fixtures;
+mod report_handlers;
 pub mod screens;
 pub mod search_box;
 pub mod staff;
@@ -24,8 +29,6 @@ pub mod today;
 pub mod week;
 
 use chrono::NaiveDate;
-
-use crate::domain::model::Changed;
 
 pub use crate::i18n::{Lang, Text, labels};
 pub use action::{Action, Effect, Key, Screen};
@@ -43,6 +46,7 @@ pub struct App {
     pub family: Option<family::FamilyPage>,
     pub staff: staff::StaffState,
     pub groups: groups::GroupsState,
+    pub report: report::ReportState,
     /// What is open over the screen, front last: see `modal`.
     modals: Vec<Modal>,
     /// A day chosen in Week to book on, while the family is being picked. Not a modal: the
@@ -70,6 +74,7 @@ impl App {
             family: None,
             staff: staff::StaffState::default(),
             groups: groups::GroupsState::default(),
+            report: report::ReportState::default(),
             modals: Vec::new(),
             book_on: None,
             message: None,
@@ -215,7 +220,19 @@ impl App {
             | Action::RollCallLoaded(_)
             | Action::SuggestionsLoaded(..)
             | Action::MarkSaved(..)
-            | Action::SessionSaved(..) => self.group_data(action),
+            | Action::SessionSaved(..) => {
+                if matches!(action, Action::MarkSaved(..) | Action::SessionSaved(..)) {
+                    // Attendance counts in the report: drop its figures; they are read again
+                    // when the Report screen is next in front (not on every mark).
+                    self.report.invalidate(false);
+                }
+                self.group_data(action)
+            }
+            Action::ReportLoaded(..)
+            | Action::MissingLoaded(..)
+            | Action::ReportRunsLoaded(..)
+            | Action::OutcomeVisitLoaded(_)
+            | Action::Exported(_) => self.report_data(action),
             Action::FamilyAlertsLoaded(family_id, rows) => {
                 self.today_view.set_family_alerts(family_id, rows);
                 self.families.refresh(&self.today_view);
@@ -285,76 +302,6 @@ impl App {
         }
     }
 
-    /// What to read again after a change: only what a screen shows of it.
-    fn reload_after(&self, changed: Changed) -> Vec<Effect> {
-        let mut effects = Vec::new();
-        let family = match changed {
-            Changed::Family(id) | Changed::FamilyVisits(id) => Some(id),
-            Changed::Visits { family_id, .. } => Some(family_id),
-            Changed::Staff | Changed::Group(_) => None,
-        };
-        if let Some(id) = family {
-            effects.push(Effect::RefreshFamily(id));
-            if self.families.loaded {
-                effects.push(Effect::LoadIndexEntry(id));
-            }
-        }
-        match changed {
-            Changed::Family(id) | Changed::FamilyVisits(id) => {
-                effects.push(Effect::LoadFamilyAlerts(id));
-                // Today's rows show the family's name and area.
-                if self
-                    .today_view
-                    .data
-                    .visits
-                    .iter()
-                    .any(|v| v.family_id == id)
-                {
-                    effects.push(Effect::LoadToday);
-                }
-                // Leaving the programme cancelled visits: the week and other families' alerts
-                // (a double booking may be gone) change too.
-                if matches!(changed, Changed::FamilyVisits(_)) {
-                    effects.push(Effect::LoadAlerts);
-                }
-                if matches!(changed, Changed::FamilyVisits(_))
-                    && self.week.loaded
-                    && self
-                        .week
-                        .pages
-                        .iter()
-                        .any(|p| p.visits.iter().any(|v| v.family_id == id))
-                {
-                    effects.extend(self.week.reload());
-                }
-            }
-            Changed::Visits { days, .. } => {
-                if days.iter().any(|d| self.today_view.shows_day(*d)) {
-                    effects.push(Effect::LoadToday);
-                }
-                // A visit can end or make a double booking with another family's visit.
-                effects.push(Effect::LoadAlerts);
-                if let Some(week) = self.week.week
-                    && self.week.loaded
-                    && days.iter().any(|d| week.days().contains(d))
-                {
-                    effects.extend(self.week.reload());
-                }
-            }
-            Changed::Group(id) => effects.extend(self.groups_changed(id)),
-            Changed::Staff => {
-                effects.push(Effect::LoadStaff);
-                // Someone no longer active makes their booked visits to-dos.
-                effects.push(Effect::LoadAlerts);
-                // Names on the week's visits may have changed.
-                if self.week.loaded {
-                    effects.extend(self.week.reload());
-                }
-            }
-        }
-        effects
-    }
-
     fn show(&mut self, screen: Screen) -> Vec<Effect> {
         self.screen = screen;
         match screen {
@@ -368,13 +315,20 @@ impl App {
                 effects
             }
             Screen::Staff => self.staff.ensure_loaded(),
+            Screen::Report => self.report.open(self.today),
         }
     }
 
     /// Sends an action to whatever has the keys now: what is in front, else the screen.
     fn route(&mut self, action: Action) -> Vec<Effect> {
         if self.top().is_some() {
-            return self.route_modal(action);
+            let mut effects = self.route_modal(action);
+            // Back on the Report screen after a fix (a roll call closed): what a change
+            // dropped from its cache is read again.
+            if self.screen == Screen::Report && self.top().is_none() {
+                effects.extend(self.report.open(self.today));
+            }
+            return effects;
         }
         match self.screen {
             Screen::Today => self.handle_today(&action),
@@ -383,6 +337,7 @@ impl App {
             Screen::Families => self.handle_families(action),
             Screen::Groups => self.handle_groups(&action),
             Screen::Staff => self.handle_staff(action),
+            Screen::Report => self.handle_report(&action),
         }
     }
 }

@@ -41,14 +41,14 @@ macro_rules! screens {
     };
 }
 
-// DESIGN numbers the screens 1–6: Today, Week, Families, Groups, Staff, Report. Report (6) is
-// not built yet.
+// DESIGN numbers the screens 1–6: Today, Week, Families, Groups, Staff, Report.
 screens! {
     Today:    '1', "Idag",     "Today",    Today;
     Week:     '2', "Vecka",    "Week",     Week;
     Families: '3', "Familjer", "Families", Families;
     Groups:   '4', "Grupper",  "Groups",   Groups;
     Staff:    '5', "Personal", "Staff",    Staff;
+    Report:   '6', "Rapport",  "Report",   Report;
 }
 
 impl Screen {

@@ -274,11 +274,12 @@ impl WriteTx<'_> {
         threshold: u32,
         checksum: &str,
         audit_head: &str,
+        path: &str,
     ) -> Result<i64> {
         self.tx
             .prepare_cached(
-                "INSERT INTO report_run (quarter, run_at, format, threshold, checksum, audit_head)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO report_run (quarter, run_at, format, threshold, checksum, audit_head, path)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?
             .execute(params![
                 quarter.to_string(),
@@ -289,7 +290,8 @@ impl WriteTx<'_> {
                 format,
                 threshold,
                 checksum,
-                audit_head
+                audit_head,
+                path
             ])?;
         Ok(self.tx.last_insert_rowid())
     }

@@ -16,6 +16,7 @@ mod maintenance;
 mod migrate;
 mod open;
 mod report;
+mod report_review;
 mod retention;
 mod staff;
 mod views;

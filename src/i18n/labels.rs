@@ -82,6 +82,18 @@ pub fn consent_method(m: Option<ConsentMethod>) -> Text {
     }
 }
 
+pub fn report_format(f: crate::domain::report::ReportFormat) -> Text {
+    use crate::domain::report::ReportFormat;
+    match f {
+        ReportFormat::Xlsx => t("xlsx (Excel)", "xlsx (Excel)"),
+        ReportFormat::Csv => t(
+            "csv (semikolon, för svensk Excel)",
+            "csv (semicolon, for Swedish Excel)",
+        ),
+        ReportFormat::Json => t("json (med definitioner)", "json (with definitions)"),
+    }
+}
+
 pub fn visit_status(s: VisitStatus) -> Text {
     match s {
         VisitStatus::Planned => t("bokat", "booked"),

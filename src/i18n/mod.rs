@@ -10,6 +10,7 @@ pub mod input;
 pub mod labels;
 pub mod outcome;
 pub mod report;
+pub mod report_screen;
 
 /// The interface language, for the app and the command line alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

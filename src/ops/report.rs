@@ -15,29 +15,7 @@ use crate::domain::report::{Report, Threshold};
 use crate::i18n::Lang;
 use crate::report::{Header, csv, json, xlsx};
 
-/// The file formats of the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReportFormat {
-    Json,
-    Csv,
-    Xlsx,
-}
-
-impl ReportFormat {
-    /// As stored in `report_run` and used as the file's extension.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReportFormat::Json => "json",
-            ReportFormat::Csv => "csv",
-            ReportFormat::Xlsx => "xlsx",
-        }
-    }
-
-    /// The file name used when no path is given: `hembesok-2026Q3.xlsx`.
-    pub fn default_file(self, quarter: Quarter) -> PathBuf {
-        PathBuf::from(format!("hembesok-{quarter}.{}", self.as_str()))
-    }
-}
+pub use crate::domain::report::ReportFormat;
 
 /// What to export.
 #[derive(Debug, Clone)]
@@ -90,6 +68,9 @@ pub fn export_report(
     out: &Path,
 ) -> Result<ReportExport, OpsError> {
     let preliminary = !request.quarter.has_ended_on(ctx.today());
+    // Recorded and answered as a full path, so the list of earlier exports says where each went
+    // whatever folder the app was started in.
+    let out = &std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
     let mut file_made = false;
     let written = db.write(|tx| {
         let input = tx.report_input(request.quarter)?;
@@ -101,7 +82,7 @@ pub fn export_report(
         };
         let bytes = render(&report, &header, request).map_err(|e| {
             OpsError::File(Box::new(FileError {
-                path: out.to_path_buf(),
+                path: out.clone(),
                 cause: std::io::Error::other(e),
             }))
         })?;
@@ -112,6 +93,7 @@ pub fn export_report(
             request.threshold.get(),
             &checksum,
             &tx.audit_head()?,
+            &out.display().to_string(),
         )?;
         tx.insert_audit(&AuditEntry {
             entity_id: Some(run_id),
@@ -126,7 +108,7 @@ pub fn export_report(
         write_private(out, &bytes).map_err(|e| OpsError::File(Box::new(e)))?;
         file_made = true;
         Ok(ReportExport {
-            path: out.to_path_buf(),
+            path: out.clone(),
             checksum,
             preliminary,
             threshold: request.threshold.get(),

@@ -16,8 +16,8 @@ use crate::i18n::outcome::{ops_error, outcome};
 use crate::ops::groups::GroupRefusal;
 use crate::ops::{self, Ctx, Done, OpsError};
 
-use super::reads;
 use super::worker::{Job, Worker};
+use super::{reads, report_reads};
 
 #[derive(Debug)]
 pub struct Runner {
@@ -28,6 +28,10 @@ pub struct Runner {
     pub(super) catalogue: Arc<Catalogue>,
     /// A fixed clock for tests; otherwise the local time.
     pub clock: Option<NaiveDateTime>,
+    /// The report's threshold, the municipality it is for, and the language of its files.
+    pub threshold: crate::domain::report::Threshold,
+    pub municipality: String,
+    pub lang: crate::i18n::Lang,
     /// Reads too slow for a key press; none for an in-memory database (they run inline).
     worker: Option<Worker>,
 }
@@ -44,6 +48,9 @@ impl Runner {
             warning_days,
             catalogue: Arc::new(catalogue),
             clock: None,
+            threshold: crate::domain::report::Threshold::default(),
+            municipality: crate::config::Config::default().municipality(),
+            lang: crate::i18n::Lang::Sv,
             worker,
         })
     }
@@ -72,6 +79,16 @@ impl Runner {
     fn read_later(&mut self, job: Job) -> Result<Vec<Action>, OpsError> {
         if let Some(worker) = self.worker.as_mut() {
             worker.submit(job);
+            Ok(Vec::new())
+        } else {
+            Ok(vec![job(&mut self.db).map_err(OpsError::Read)?])
+        }
+    }
+
+    /// Runs a read in the background once nothing else waits there, or at once without a worker.
+    fn read_after_others(&mut self, job: Job) -> Result<Vec<Action>, OpsError> {
+        if let Some(worker) = self.worker.as_mut() {
+            worker.submit_later(job);
             Ok(Vec::new())
         } else {
             Ok(vec![job(&mut self.db).map_err(OpsError::Read)?])
@@ -220,6 +237,53 @@ impl Runner {
                 let (found, room) = reads::suggestions(db, id, ctx.now)?;
                 return Ok(vec![Action::SuggestionsLoaded(id, found, room)]);
             }
+            Effect::LoadReport {
+                quarter,
+                generation,
+            } => {
+                let job = report_reads::report_job(quarter, self.threshold, generation);
+                return self.read_later(job);
+            }
+            Effect::LoadTrend {
+                quarters,
+                generation,
+            } => {
+                // One job a quarter, the latest first: the trend fills in column by column
+                // (half a second each at 50,000 families), and a quarter asked for meanwhile
+                // goes before the rest of it.
+                let mut actions = Vec::new();
+                for q in quarters.into_iter().rev() {
+                    let job = report_reads::trend_job(q, self.threshold, generation);
+                    actions.extend(self.read_after_others(job)?);
+                }
+                return Ok(actions);
+            }
+            Effect::LoadMissing {
+                quarter,
+                offset,
+                generation,
+            } => {
+                let job = report_reads::missing_job(quarter, ctx.now, offset, generation);
+                return self.read_later(job);
+            }
+            Effect::LoadReportRuns(q) => {
+                let runs = db.read(|tx| tx.report_runs(q)).map_err(OpsError::Read)?;
+                return Ok(vec![Action::ReportRunsLoaded(q, runs)]);
+            }
+            Effect::LoadOutcomeVisit(id) => {
+                let visit = db
+                    .read(|tx| tx.visits_by_id(&[id]))
+                    .map_err(OpsError::Read)?
+                    .into_iter()
+                    .next()
+                    .ok_or(ops::Refusal::VisitGone)?;
+                return Ok(vec![Action::OutcomeVisitLoaded(Box::new(visit))]);
+            }
+            Effect::ExportReport {
+                quarter,
+                format,
+                path,
+            } => return Ok(self.export(&ctx, quarter, format, &path)),
             Effect::CreateSeries(request) => ops::groups::create_series(db, &ctx, &request)?,
             Effect::EditSeries { id, group, born } => {
                 ops::groups::edit_series(db, &ctx, id, &group, born)?
@@ -249,6 +313,38 @@ impl Runner {
             }
         };
         Ok(vec![Self::saved(&done)])
+    }
+
+    /// Writes the report file in the background on a write connection of its own (reading and
+    /// computing a quarter takes half a second at 50,000 families); at once on a damaged file,
+    /// whose one connection refuses it, or without a worker.
+    fn export(
+        &mut self,
+        ctx: &Ctx,
+        quarter: crate::domain::quarter::Quarter,
+        format: crate::domain::report::ReportFormat,
+        path: &std::path::Path,
+    ) -> Vec<Action> {
+        let request = ops::report::ReportRequest {
+            quarter,
+            format,
+            threshold: self.threshold,
+            municipality: self.municipality.clone(),
+            lang: self.lang,
+        };
+        let file = self.db.path().map(std::path::Path::to_path_buf);
+        match (file, self.worker.as_mut()) {
+            (Some(file), Some(worker)) if !self.db.is_damaged() => {
+                worker.submit(report_reads::export_job(
+                    file,
+                    ctx.clone(),
+                    request,
+                    path.to_path_buf(),
+                ));
+                Vec::new()
+            }
+            _ => vec![report_reads::exported(&mut self.db, ctx, &request, path)],
+        }
     }
 
     /// A write's answer: what it did, and what changed for the screens to reload.

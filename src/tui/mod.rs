@@ -3,6 +3,7 @@
 
 mod effects;
 mod reads;
+mod report_reads;
 mod worker;
 
 use std::collections::VecDeque;
@@ -32,6 +33,9 @@ pub struct Settings {
     /// The passphrase file (`--key-file`, `HEMBESOK_KEY_FILE`); without it, an encrypted
     /// database's passphrase is asked for before the app takes over the terminal.
     pub key_file: Option<std::path::PathBuf>,
+    /// The report's threshold and the municipality's name, from the config file.
+    pub report_threshold: crate::domain::report::Threshold,
+    pub municipality: String,
 }
 
 /// Starts the app as the command line asks: settings from the flags, the config file and the
@@ -84,6 +88,8 @@ pub fn launch(cli: &crate::cli::Cli) -> anyhow::Result<()> {
         clock,
         // The demo database is never encrypted: a key file meant for the real one is not for it.
         key_file: if cli.demo { None } else { cli.key_file.clone() },
+        report_threshold: config.report_threshold(),
+        municipality: config.municipality(),
     };
     run(&path, &settings)
 }
@@ -132,6 +138,9 @@ fn open_for_window(path: &Path, settings: &Settings) -> anyhow::Result<(App, Run
     };
     let mut runner = Runner::new(db, settings.actor.clone(), settings.warning_days)?;
     runner.clock = settings.clock;
+    runner.threshold = settings.report_threshold;
+    runner.municipality.clone_from(&settings.municipality);
+    runner.lang = settings.lang;
     let mut app = App::new(settings.lang, runner.now().date(), runner.programme_ids());
     app.warning_days = settings.warning_days;
     if let Some(notice) = &settings.notice {

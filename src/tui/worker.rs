@@ -1,18 +1,26 @@
 //! Slow reads (the search index of every family, the programme alerts) on a thread of their
 //! own with its own connection, so that the first frame and every key stay instant. Jobs run
-//! one at a time, in the order given, so a newer answer never arrives before an older one.
+//! one at a time, in the order given, so a newer answer never arrives before an older one;
+//! jobs given as `later` (the report's trend) run only while no other job waits, in their order.
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 use crate::app::Action;
 use crate::db::{Db, DbError};
 
 pub type Job = Box<dyn FnOnce(&mut Db) -> Result<Action, DbError> + Send>;
 
+/// A job and whether it may wait behind the others.
+struct Submitted {
+    job: Job,
+    later: bool,
+}
+
 #[derive(Debug)]
 pub struct Worker {
-    jobs: Sender<Job>,
+    jobs: Sender<Submitted>,
     answers: Receiver<Action>,
     pending: usize,
 }
@@ -26,7 +34,7 @@ fn failed(e: DbError) -> Action {
 impl Worker {
     /// Starts the thread; it opens the database itself (WAL lets it read beside the writer).
     pub fn start(path: PathBuf, key: Option<crate::db::Key>) -> Worker {
-        let (jobs, job_rx) = channel::<Job>();
+        let (jobs, job_rx) = channel::<Submitted>();
         let (answer_tx, answers) = channel();
         std::thread::spawn(move || {
             let mut db = match crate::db::connect(&path, crate::db::Mode::Read, key.as_ref()) {
@@ -36,7 +44,26 @@ impl Worker {
                     return;
                 }
             };
-            for job in job_rx {
+            let mut later: VecDeque<Job> = VecDeque::new();
+            loop {
+                // Block only when nothing is put off; else take what waits, or run a later job.
+                let next = if later.is_empty() {
+                    job_rx.recv().map_err(|_| TryRecvError::Disconnected)
+                } else {
+                    job_rx.try_recv()
+                };
+                let job = match next {
+                    Ok(Submitted { job, later: false }) => job,
+                    Ok(Submitted { job, later: true }) => {
+                        later.push_back(job);
+                        continue;
+                    }
+                    Err(TryRecvError::Empty) => match later.pop_front() {
+                        Some(job) => job,
+                        None => continue,
+                    },
+                    Err(TryRecvError::Disconnected) => return,
+                };
                 let answer = job(&mut db).unwrap_or_else(failed);
                 if answer_tx.send(answer).is_err() {
                     return;
@@ -51,7 +78,17 @@ impl Worker {
     }
 
     pub fn submit(&mut self, job: Job) {
-        if self.jobs.send(job).is_ok() {
+        self.send(job, false);
+    }
+
+    /// A job that waits while any other is waiting: the report's trend, behind the quarter
+    /// the user just asked for.
+    pub fn submit_later(&mut self, job: Job) {
+        self.send(job, true);
+    }
+
+    fn send(&mut self, job: Job, later: bool) {
+        if self.jobs.send(Submitted { job, later }).is_ok() {
             self.pending += 1;
         }
     }
@@ -73,5 +110,36 @@ impl Worker {
         let answer = self.answers.recv().ok()?;
         self.pending = self.pending.saturating_sub(1);
         Some(answer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_job_given_later_waits_behind_one_given_after_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.sqlite");
+        drop(crate::db::connect(&path, crate::db::Mode::Create, None).unwrap());
+        let mut worker = Worker::start(path);
+        let (release, wait) = channel::<()>();
+        worker.submit(Box::new(move |_| {
+            let _ = wait.recv();
+            Ok(Action::Revealed(1))
+        }));
+        worker.submit_later(Box::new(|_| Ok(Action::Revealed(3))));
+        worker.submit(Box::new(|_| Ok(Action::Revealed(2))));
+        release.send(()).unwrap();
+        let order: Vec<_> = (0..3).map(|_| worker.recv().unwrap()).collect();
+        assert_eq!(
+            order,
+            vec![
+                Action::Revealed(1),
+                Action::Revealed(2),
+                Action::Revealed(3)
+            ]
+        );
+        assert!(!worker.busy());
     }
 }

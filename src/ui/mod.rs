@@ -7,6 +7,8 @@ mod form;
 mod groups;
 pub mod i18n;
 mod overlays;
+mod report;
+mod report_parts;
 mod roll_call;
 mod staff;
 pub mod theme;
@@ -74,6 +76,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
         },
         Screen::Groups => groups::render(app, frame, body, theme),
         Screen::Staff => staff::render(app, frame, body, theme),
+        Screen::Report => report::render(app, frame, body, theme),
     }
     render_footer(app, &message_rows, frame, footer, theme);
     // What is open, from the bottom up: the one in front is drawn last.

@@ -370,6 +370,7 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
         | FormKind::NewSeries
         | FormKind::EditSeries(_)
         | FormKind::CancelSession(_)
-        | FormKind::RemoveMember(_) => None,
+        | FormKind::RemoveMember(_)
+        | FormKind::ExportReport(_) => None,
     }
 }

@@ -4,6 +4,7 @@ mod booking;
 mod family;
 mod group;
 mod people;
+mod report;
 mod staff;
 mod visit;
 
@@ -13,6 +14,7 @@ pub use booking::manual;
 pub use family::{consent, edit_family, exit, new_family};
 pub use group::{cancel_session, edit_series, new_series, remove_member};
 pub use people::{add_caregiver, add_child, edit_caregiver, edit_child, person_of, refill_person};
+pub use report::export;
 pub use staff::{edit_staff, new_staff};
 pub use visit::outcome;
 
@@ -41,6 +43,7 @@ pub fn validate(form: &mut Form, today: NaiveDate) {
         FormKind::Outcome(_) => visit::validate(form),
         FormKind::ManualBooking => booking::validate(form),
         FormKind::NewSeries | FormKind::EditSeries(_) => group::validate(form),
+        FormKind::ExportReport(_) => report::validate(form),
         FormKind::CancelSession(_) | FormKind::RemoveMember(_) => {}
     }
     if form.tried {
@@ -79,6 +82,7 @@ pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Effect> {
         FormKind::EditSeries(_) => group::build_edit(form),
         FormKind::CancelSession(_) => group::build_cancel(form),
         FormKind::RemoveMember(_) => group::build_remove(form),
+        FormKind::ExportReport(quarter) => report::build(form, quarter),
         _ => family::build(form, today),
     }
 }

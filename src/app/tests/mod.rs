@@ -588,6 +588,7 @@ mod coordinator;
 mod flow;
 mod groups;
 mod planning;
+mod report;
 
 #[test]
 fn a_past_visit_still_only_booked_asks_for_its_outcome() {

@@ -6,6 +6,7 @@ mod aggregate;
 mod indicators;
 mod nesting;
 mod rank;
+mod review;
 mod rows;
 mod suppress;
 
@@ -16,6 +17,10 @@ pub use aggregate::aggregate;
 pub use indicators::{Categories, Category, INDICATORS, Indicator, IndicatorId, Unit};
 pub use nesting::{Nest, nests};
 pub use rank::{Overflow, determined};
+pub use review::{
+    ExportDone, HEADLINE, Headline, MissingItem, MissingKind, MissingPage, ReportFormat, ReportRun,
+    Shown, passed_by, review_after, starts,
+};
 pub use rows::{ChildRow, FamilyRow, GroupRow, MemberRow, ReportInput, SessionRow, VisitRow};
 pub use suppress::{exposed, subtractable, suppress};
 

@@ -1,0 +1,77 @@
+//! What to read again after a write: only what a screen shows of what changed.
+
+use super::{App, Effect, Screen};
+use crate::domain::model::Changed;
+
+impl App {
+    /// What to read again after a change: only what a screen shows of it.
+    pub(super) fn reload_after(&mut self, changed: Changed) -> Vec<Effect> {
+        // Any change can move a figure of the report: the quarter shown is read again.
+        let mut effects = self.report.invalidate(self.screen == Screen::Report);
+        let family = match changed {
+            Changed::Family(id) | Changed::FamilyVisits(id) => Some(id),
+            Changed::Visits { family_id, .. } => Some(family_id),
+            Changed::Staff | Changed::Group(_) => None,
+        };
+        if let Some(id) = family {
+            effects.push(Effect::RefreshFamily(id));
+            if self.families.loaded {
+                effects.push(Effect::LoadIndexEntry(id));
+            }
+        }
+        match changed {
+            Changed::Family(id) | Changed::FamilyVisits(id) => {
+                effects.push(Effect::LoadFamilyAlerts(id));
+                // Today's rows show the family's name and area.
+                if self
+                    .today_view
+                    .data
+                    .visits
+                    .iter()
+                    .any(|v| v.family_id == id)
+                {
+                    effects.push(Effect::LoadToday);
+                }
+                // Leaving the programme cancelled visits: the week and other families' alerts
+                // (a double booking may be gone) change too.
+                if matches!(changed, Changed::FamilyVisits(_)) {
+                    effects.push(Effect::LoadAlerts);
+                }
+                if matches!(changed, Changed::FamilyVisits(_))
+                    && self.week.loaded
+                    && self
+                        .week
+                        .pages
+                        .iter()
+                        .any(|p| p.visits.iter().any(|v| v.family_id == id))
+                {
+                    effects.extend(self.week.reload());
+                }
+            }
+            Changed::Visits { days, .. } => {
+                if days.iter().any(|d| self.today_view.shows_day(*d)) {
+                    effects.push(Effect::LoadToday);
+                }
+                // A visit can end or make a double booking with another family's visit.
+                effects.push(Effect::LoadAlerts);
+                if let Some(week) = self.week.week
+                    && self.week.loaded
+                    && days.iter().any(|d| week.days().contains(d))
+                {
+                    effects.extend(self.week.reload());
+                }
+            }
+            Changed::Group(id) => effects.extend(self.groups_changed(id)),
+            Changed::Staff => {
+                effects.push(Effect::LoadStaff);
+                // Someone no longer active makes their booked visits to-dos.
+                effects.push(Effect::LoadAlerts);
+                // Names on the week's visits may have changed.
+                if self.week.loaded {
+                    effects.extend(self.week.reload());
+                }
+            }
+        }
+        effects
+    }
+}

@@ -1,0 +1,288 @@
+//! Rapport / Report: the chosen quarter, its figures, trend, missing records and earlier exports,
+//! each cached per quarter so that flipping back is instant. The figures are computed in the
+//! background; a change to the register drops the cache and reads the shown quarter again.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use super::{Action, Effect, move_selection};
+use crate::domain::quarter::Quarter;
+use crate::domain::report::{ExportDone, Headline, MissingItem, MissingPage, Report, ReportRun};
+
+/// How many quarters the trend shows.
+pub const TREND_QUARTERS: usize = 8;
+
+/// How many missing records one read brings: more than any screen shows at once.
+pub const MISSING_PAGE: usize = 40;
+
+/// The parts of the screen, one at a time at 80×24 (`Tab` moves on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Section {
+    #[default]
+    Tables,
+    Chart,
+    Missing,
+    Exports,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [
+        Section::Tables,
+        Section::Chart,
+        Section::Missing,
+        Section::Exports,
+    ];
+
+    fn next(self) -> Self {
+        let at = Self::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        Self::ALL[(at + 1) % Self::ALL.len()]
+    }
+}
+
+/// Which breakdown the tables show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Breakdown {
+    #[default]
+    Municipality,
+    Area,
+    Clinic,
+}
+
+impl Breakdown {
+    pub const ALL: [Breakdown; 3] = [Breakdown::Municipality, Breakdown::Area, Breakdown::Clinic];
+
+    fn next(self) -> Self {
+        match self {
+            Breakdown::Municipality => Breakdown::Area,
+            Breakdown::Area => Breakdown::Clinic,
+            Breakdown::Clinic => Breakdown::Municipality,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct ReportState {
+    /// The quarter shown; set when the screen is first opened.
+    pub quarter: Option<Quarter>,
+    pub section: Section,
+    pub breakdown: Breakdown,
+    /// The first table row shown.
+    pub scroll: usize,
+    /// The marked row of the missing list, in the whole list.
+    pub selected: usize,
+    reports: HashMap<Quarter, Report>,
+    headlines: HashMap<Quarter, Headline>,
+    missing: HashMap<Quarter, MissingPage>,
+    runs: HashMap<Quarter, Vec<ReportRun>>,
+    /// What has been asked for and not answered, by what: so nothing is asked twice.
+    pending: HashSet<(Part, Quarter)>,
+    /// Raised by every change to the register; answers to older reads are dropped.
+    pub generation: u64,
+    /// The last export written from the screen.
+    pub last_export: Option<ExportDone>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Part {
+    Report,
+    Trend,
+    Missing,
+    Runs,
+}
+
+impl ReportState {
+    /// Opens on the last finished quarter the first time; reads what the shown quarter lacks.
+    pub fn open(&mut self, today: NaiveDate) -> Vec<Effect> {
+        let q = *self
+            .quarter
+            .get_or_insert_with(|| Quarter::last_finished(today));
+        self.load(q)
+    }
+
+    /// Reads what is not cached of `q`: its figures first, then the trend's other quarters.
+    fn load(&mut self, q: Quarter) -> Vec<Effect> {
+        let generation = self.generation;
+        let mut effects = Vec::new();
+        // A quarter the trend is computing comes with it: not asked for twice.
+        if !self.reports.contains_key(&q)
+            && !self.pending.contains(&(Part::Trend, q))
+            && self.pending.insert((Part::Report, q))
+        {
+            effects.push(Effect::LoadReport {
+                quarter: q,
+                generation,
+            });
+        }
+        if !self.missing.contains_key(&q) && self.pending.insert((Part::Missing, q)) {
+            effects.push(Effect::LoadMissing {
+                quarter: q,
+                offset: 0,
+                generation,
+            });
+        }
+        if !self.runs.contains_key(&q) && self.pending.insert((Part::Runs, q)) {
+            effects.push(Effect::LoadReportRuns(q));
+        }
+        let trend: Vec<Quarter> = q
+            .trend(TREND_QUARTERS)
+            .into_iter()
+            .filter(|t| {
+                *t != q
+                    && !self.reports.contains_key(t)
+                    && !self.pending.contains(&(Part::Report, *t))
+                    && self.pending.insert((Part::Trend, *t))
+            })
+            .collect();
+        if !trend.is_empty() {
+            effects.push(Effect::LoadTrend {
+                quarters: trend,
+                generation,
+            });
+        }
+        effects
+    }
+
+    /// The register changed: every cached figure may be wrong. Only the quarter on screen is
+    /// read again now (when `shown`); the others when they are shown.
+    pub fn invalidate(&mut self, shown: bool) -> Vec<Effect> {
+        self.generation += 1;
+        self.reports.clear();
+        self.headlines.clear();
+        self.missing.clear();
+        self.runs.clear();
+        self.pending.clear();
+        match self.quarter {
+            Some(q) if shown => self.load(q),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn report(&self) -> Option<&Report> {
+        self.quarter.and_then(|q| self.reports.get(&q))
+    }
+
+    /// The trend's quarters, oldest first, with their headline shares when computed.
+    pub fn trend(&self) -> Vec<(Quarter, Option<&Headline>)> {
+        self.quarter
+            .map(|q| q.trend(TREND_QUARTERS))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|t| (t, self.headlines.get(&t)))
+            .collect()
+    }
+
+    pub fn missing(&self) -> Option<&MissingPage> {
+        self.quarter.and_then(|q| self.missing.get(&q))
+    }
+
+    pub fn runs(&self) -> Option<&[ReportRun]> {
+        self.quarter
+            .and_then(|q| self.runs.get(&q).map(Vec::as_slice))
+    }
+
+    /// Figures still being computed for the shown quarter.
+    pub fn computing(&self) -> bool {
+        self.quarter.is_some_and(|q| {
+            self.pending.contains(&(Part::Report, q)) || self.pending.contains(&(Part::Trend, q))
+        })
+    }
+
+    /// The marked missing record, if its page is read.
+    pub fn marked_missing(&self) -> Option<&MissingItem> {
+        let page = self.missing()?;
+        page.items.get(self.selected.checked_sub(page.offset)?)
+    }
+
+    /// Data arriving. Answers to reads from before the last change are dropped.
+    pub fn set(&mut self, action: Action) {
+        match action {
+            Action::ReportLoaded(generation, report) if generation == self.generation => {
+                let q = report.quarter;
+                self.pending.remove(&(Part::Report, q));
+                self.pending.remove(&(Part::Trend, q));
+                self.headlines.insert(q, Headline::of(&report));
+                self.reports.insert(q, *report);
+            }
+            Action::MissingLoaded(generation, q, page) if generation == self.generation => {
+                self.pending.remove(&(Part::Missing, q));
+                if Some(q) == self.quarter {
+                    self.selected = self.selected.min(page.total().saturating_sub(1));
+                }
+                self.missing.insert(q, page);
+            }
+            Action::ReportRunsLoaded(q, runs) => {
+                self.pending.remove(&(Part::Runs, q));
+                self.runs.insert(q, runs);
+            }
+            _ => {}
+        }
+    }
+
+    /// `[` / `]`: another quarter, up to the one now running (marked preliminary).
+    pub fn step(&mut self, forward: bool, today: NaiveDate) -> Vec<Effect> {
+        let Some(q) = self.quarter else {
+            return self.open(today);
+        };
+        let next = if forward { q.next() } else { q.previous() };
+        if next > Quarter::of(today) {
+            return Vec::new();
+        }
+        self.quarter = Some(next);
+        self.scroll = 0;
+        self.selected = 0;
+        // The list opens at its top again: a later page kept of it is read afresh.
+        if self.missing.get(&next).is_some_and(|m| m.offset > 0) {
+            self.missing.remove(&next);
+        }
+        self.load(next)
+    }
+
+    pub fn next_section(&mut self) {
+        self.section = self.section.next();
+    }
+
+    pub fn next_breakdown(&mut self) {
+        self.breakdown = self.breakdown.next();
+        self.scroll = 0;
+    }
+
+    /// j/k and the page keys: scroll the tables or move in the missing list; a move past the
+    /// page that is read asks for the page it lands on.
+    pub fn handle_move(&mut self, action: &Action, rows: usize) -> Vec<Effect> {
+        match self.section {
+            Section::Tables | Section::Chart | Section::Exports => {
+                self.scroll = move_selection(self.scroll, rows.max(1), action, 10);
+                Vec::new()
+            }
+            Section::Missing => {
+                let Some((q, page)) = self.quarter.zip(self.missing()) else {
+                    return Vec::new();
+                };
+                let (total, read) = (page.total(), page.offset..page.offset + page.items.len());
+                self.selected = move_selection(self.selected, total, action, 10);
+                if read.contains(&self.selected) || total == 0 {
+                    return Vec::new();
+                }
+                let offset = self.selected - self.selected % MISSING_PAGE;
+                self.pending.insert((Part::Missing, q));
+                vec![Effect::LoadMissing {
+                    quarter: q,
+                    offset,
+                    generation: self.generation,
+                }]
+            }
+        }
+    }
+}
+
+/// Whether a cell's place belongs to the breakdown the tables show.
+pub fn in_breakdown(place: &crate::domain::report::Place, breakdown: Breakdown) -> bool {
+    use crate::domain::report::Place;
+    matches!(
+        (place, breakdown),
+        (Place::Municipality, Breakdown::Municipality)
+            | (Place::Area(_), Breakdown::Area)
+            | (Place::Clinic(_), Breakdown::Clinic)
+    )
+}

@@ -1,0 +1,103 @@
+//! Where the Report screen's keys lead, and what its reads bring: the quarter picker, the
+//! parts, the export form, and `Enter` on a missing record opening the editor that fixes it.
+
+use super::report::Section;
+use super::{Action, App, Effect, Text, forms};
+use crate::domain::report::MissingKind;
+
+impl App {
+    pub(super) fn handle_report(&mut self, action: &Action) -> Vec<Effect> {
+        let state = &mut self.report;
+        match action {
+            Action::PrevQuarter => state.step(false, self.today),
+            Action::NextQuarter => state.step(true, self.today),
+            Action::NextPane => {
+                state.next_section();
+                Vec::new()
+            }
+            Action::NextBreakdown => {
+                state.section = Section::Tables;
+                state.next_breakdown();
+                Vec::new()
+            }
+            Action::ExportReport => {
+                if let Some(q) = state.quarter {
+                    self.open_form(forms::export(q));
+                }
+                Vec::new()
+            }
+            Action::Open if state.section == Section::Missing => self.fix_marked(),
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                let rows = self.report_rows();
+                self.report.handle_move(action, rows)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// How many rows the shown part scrolls over.
+    fn report_rows(&self) -> usize {
+        let state = &self.report;
+        match state.section {
+            Section::Tables => state.report().map_or(0, |r| {
+                r.cells
+                    .iter()
+                    .filter(|c| super::report::in_breakdown(&c.place, state.breakdown))
+                    .count()
+            }),
+            Section::Chart => 1,
+            Section::Missing => state.missing().map_or(0, |m| m.total()),
+            Section::Exports => state.runs().map_or(0, <[_]>::len),
+        }
+    }
+
+    /// Opens what fixes the marked record: the outcome form of a visit, the roll call of a
+    /// session, the page of a family.
+    fn fix_marked(&mut self) -> Vec<Effect> {
+        let Some(item) = self.report.marked_missing() else {
+            return Vec::new();
+        };
+        match item.kind {
+            MissingKind::VisitOutcome | MissingKind::VisitAttendees => {
+                vec![Effect::LoadOutcomeVisit(item.id)]
+            }
+            MissingKind::SessionAttendance => vec![Effect::LoadRollCall(item.id)],
+            MissingKind::FamilyFacts => {
+                let id = item.family_id.unwrap_or(item.id);
+                self.message = Some(Text::new(
+                    "Rätta familjen med e (ändra); 6 tar dig tillbaka till rapporten.",
+                    "Fix the family with e (edit); 6 takes you back to the report.",
+                ));
+                self.open_family(id)
+            }
+        }
+    }
+
+    /// Data for the Report screen, and the answers to its fixes and exports.
+    pub(super) fn report_data(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::OutcomeVisitLoaded(visit) => {
+                self.open_form(forms::outcome(&visit));
+                Vec::new()
+            }
+            Action::Exported(done) => {
+                self.close_writers();
+                let path = done.path.display().to_string();
+                self.message = Some(Text::new(format!("Skrev {path}"), format!("Wrote {path}")));
+                let quarter = done.quarter;
+                self.report.last_export = Some(*done);
+                self.report.section = Section::Exports;
+                vec![Effect::LoadReportRuns(quarter)]
+            }
+            other => {
+                self.report.set(other);
+                Vec::new()
+            }
+        }
+    }
+}

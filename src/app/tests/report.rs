@@ -1,0 +1,101 @@
+//! The Report screen headless: where `Enter` on a missing record leads, the quarter picker's
+//! bounds, and that an answer read before a change is never shown after it.
+
+use super::*;
+use crate::app::report::Section;
+use crate::app::report_fixtures::{on_report, report};
+use crate::domain::model::Changed;
+
+fn to_missing(app: &mut App) {
+    app.handle_key(Key::Tab);
+    app.handle_key(Key::Tab);
+    assert_eq!(app.report.section, Section::Missing);
+}
+
+#[test]
+fn opens_on_the_last_finished_quarter_and_stops_at_the_running_one() {
+    let mut app = on_report(Lang::Sv);
+    assert_eq!(app.report.quarter.unwrap().to_string(), "2026Q3");
+    app.handle_key(Key::Char(']'));
+    assert_eq!(app.report.quarter.unwrap().to_string(), "2026Q4");
+    assert!(app.handle_key(Key::Char(']')).is_empty());
+    assert_eq!(app.report.quarter.unwrap().to_string(), "2026Q4");
+    // Back to a quarter already computed: nothing to read.
+    assert!(app.handle_key(Key::Char('[')).is_empty());
+    assert!(app.report.report().is_some());
+}
+
+#[test]
+fn enter_on_each_kind_of_missing_record_opens_what_fixes_it() {
+    let mut app = on_report(Lang::En);
+    to_missing(&mut app);
+    assert_eq!(
+        app.handle_key(Key::Enter),
+        vec![Effect::LoadOutcomeVisit(11)]
+    );
+    app.handle_key(Key::Down);
+    app.handle_key(Key::Down);
+    assert_eq!(
+        app.handle_key(Key::Enter),
+        vec![Effect::LoadOutcomeVisit(13)]
+    );
+    app.handle_key(Key::Down);
+    assert_eq!(app.handle_key(Key::Enter), vec![Effect::LoadRollCall(4)]);
+    app.handle_key(Key::Down);
+    let effects = app.handle_key(Key::Enter);
+    assert!(effects.contains(&Effect::LoadFamily(21)), "{effects:?}");
+    assert_eq!(app.screen, Screen::Families);
+}
+
+#[test]
+fn a_saved_change_drops_the_figures_and_reads_the_shown_quarter_again() {
+    let mut app = on_report(Lang::En);
+    let old = app.report.generation;
+    let effects = app.update(Action::Saved(
+        Text::new("sparat", "saved"),
+        Changed::Visits {
+            family_id: 1,
+            days: [app.today, app.today],
+        },
+        None,
+    ));
+    assert!(app.report.report().is_none(), "the old figures are gone");
+    let q = app.report.quarter.unwrap();
+    assert!(effects.iter().any(|e| matches!(
+        e,
+        Effect::LoadReport { quarter, generation } if *quarter == q && *generation == old + 1
+    )));
+    // An answer to a read made before the change arrives late: it is not shown.
+    app.update(Action::ReportLoaded(old, Box::new(report(q))));
+    assert!(app.report.report().is_none());
+    app.update(Action::ReportLoaded(old + 1, Box::new(report(q))));
+    assert!(app.report.report().is_some());
+}
+
+#[test]
+fn the_export_form_suggests_the_clis_file_name_and_follows_the_format() {
+    let mut app = on_report(Lang::Sv);
+    app.handle_key(Key::Char('x'));
+    assert_eq!(app.form().unwrap().value("path"), "hembesok-2026Q3.xlsx");
+    app.handle_key(Key::Right);
+    assert_eq!(app.form().unwrap().value("format"), "csv");
+    let effects = app.handle_key(Key::Enter);
+    let [Effect::ExportReport { path, .. }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(path.display().to_string(), "hembesok-2026Q3.csv");
+    // A name typed with another format's extension follows the format; any other is kept.
+    let mut app = on_report(Lang::Sv);
+    app.handle_key(Key::Char('x'));
+    app.handle_key(Key::Tab);
+    app.handle_key(Key::Ctrl('u'));
+    for c in "/tmp/kvartal.json".chars() {
+        app.handle_key(Key::Char(c));
+    }
+    let effects = app.handle_key(Key::Enter);
+    let [Effect::ExportReport { path, format, .. }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(format.as_str(), "xlsx");
+    assert_eq!(path.display().to_string(), "/tmp/kvartal.xlsx");
+}

@@ -1,0 +1,163 @@
+//! The reads behind the Report screen besides the figures: the records that leave a quarter
+//! incomplete (counted, and one page of them), and the quarter's earlier exports.
+
+use rusqlite::params;
+
+use super::{ReadTx, Result, datetime_text, parse_datetime, parse_enum};
+use crate::domain::enums::Protection;
+use crate::domain::quarter::Quarter;
+use crate::domain::report::{MissingItem, MissingKind, MissingPage, ReportRun, passed_by, starts};
+
+/// One query per kind, each giving (kind, id, family id, name, protection, time, lacks
+/// eligibility, lacks a date); `?1` is the quarter's start, `?2` its end or now (what has
+/// passed), `?3` the day after the quarter.
+const KINDS: [&str; 4] = [
+    "SELECT 0 AS k, v.id AS id, f.id, f.display_name, f.protection, v.starts_at AS at, 0, 0
+       FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+      WHERE v.status = 'planned' AND v.starts_at >= ?1 AND v.starts_at < ?2",
+    "SELECT 1, v.id, f.id, f.display_name, f.protection, v.starts_at, 0, 0
+       FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+      WHERE v.status = 'done' AND v.starts_at >= ?1 AND v.starts_at < ?3
+        AND EXISTS (SELECT 1 FROM visit_staff s WHERE s.visit_id = v.id AND s.attended IS NULL)",
+    "SELECT 2, s.id, NULL, g.name, 'none', s.starts_at, 0, 0
+       FROM group_session s JOIN parent_group g ON g.id = s.group_id
+      WHERE s.status = 'held' AND s.starts_at >= ?1 AND s.starts_at < ?3
+        AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id)",
+    "SELECT 3, f.id, f.id, f.display_name, f.protection, NULL, f.eligibility IS NULL,
+            f.offered_on IS NULL
+            OR (f.status IN ('active','paused','completed','exited') AND f.enrolled_on IS NULL)
+            OR (f.status = 'declined' AND f.declined_on IS NULL)
+            OR (f.status = 'paused' AND f.paused_on IS NULL)
+            OR (f.status IN ('completed','exited') AND f.exited_on IS NULL)
+       FROM family f
+      WHERE (f.exited_on IS NULL OR f.exited_on >= substr(?1, 1, 10))
+        AND (f.declined_on IS NULL OR f.declined_on >= substr(?1, 1, 10))
+        AND (f.offered_on IS NULL OR f.offered_on < ?3)
+        AND (f.eligibility IS NULL
+             OR f.offered_on IS NULL
+             OR (f.status IN ('active','paused','completed','exited') AND f.enrolled_on IS NULL)
+             OR (f.status = 'declined' AND f.declined_on IS NULL)
+             OR (f.status = 'paused' AND f.paused_on IS NULL)
+             OR (f.status IN ('completed','exited') AND f.exited_on IS NULL))",
+];
+
+impl ReadTx<'_> {
+    /// The count of each kind, and `limit` items of the whole list from `offset` (by kind, then
+    /// time), so the screen reads what it shows, never the register.
+    pub fn missing_page(
+        &self,
+        quarter: Quarter,
+        now: chrono::NaiveDateTime,
+        offset: usize,
+        limit: usize,
+    ) -> Result<MissingPage> {
+        let start = datetime_text(starts(quarter));
+        let passed = datetime_text(passed_by(quarter, now));
+        let after = super::date_text(crate::domain::report::review_after(quarter));
+        let all = KINDS.join(" UNION ALL ");
+        let mut counts = [0u64; 4];
+        let mut stmt = self
+            .tx
+            .prepare_cached(&format!("SELECT k, count(*) FROM ({all}) GROUP BY k"))?;
+        let rows = stmt.query_map(params![start, passed, after], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for row in rows {
+            let (kind, n) = row?;
+            if let Some(count) = usize::try_from(kind).ok().and_then(|k| counts.get_mut(k)) {
+                *count = u64::try_from(n).unwrap_or(0);
+            }
+        }
+        // Only the kinds the page reaches are read again, each from its own offset.
+        let mut items = Vec::new();
+        let mut first = 0usize;
+        for (k, sql) in KINDS.iter().enumerate() {
+            let n = usize::try_from(counts[k]).unwrap_or(usize::MAX);
+            let (from, to) = (offset.max(first), (offset + limit).min(first + n));
+            if from < to {
+                self.missing_of_kind(
+                    sql,
+                    [&start, &passed, &after],
+                    from - first,
+                    to - from,
+                    &mut items,
+                )?;
+            }
+            first = first.saturating_add(n);
+        }
+        Ok(MissingPage {
+            counts,
+            offset,
+            items,
+        })
+    }
+
+    /// `limit` records of one kind from `skip`, by time then id.
+    fn missing_of_kind(
+        &self,
+        sql: &str,
+        [start, passed, after]: [&str; 3],
+        skip: usize,
+        limit: usize,
+        items: &mut Vec<MissingItem>,
+    ) -> Result<()> {
+        let sql = format!("{sql} ORDER BY 6, 2 LIMIT ?4 OFFSET ?5");
+        let mut stmt = self.tx.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![
+                start,
+                passed,
+                after,
+                i64::try_from(limit).unwrap_or(i64::MAX),
+                i64::try_from(skip).unwrap_or(i64::MAX)
+            ],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, Option<i64>>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                    r.get::<_, bool>(6)?,
+                    r.get::<_, bool>(7)?,
+                ))
+            },
+        )?;
+        for row in rows {
+            let (kind, id, family_id, name, protection, at, lacks_eligibility, lacks_date) = row?;
+            let kind = usize::try_from(kind)
+                .ok()
+                .and_then(|k| MissingKind::ALL.get(k).copied())
+                .unwrap_or(MissingKind::FamilyFacts);
+            items.push(MissingItem {
+                kind,
+                id,
+                family_id,
+                name,
+                protection: parse_enum::<Protection>(&protection)?,
+                at: at.as_deref().map(parse_datetime).transpose()?,
+                lacks_eligibility,
+                lacks_date,
+            });
+        }
+        Ok(())
+    }
+
+    /// The quarter's exports, newest first.
+    pub fn report_runs(&self, quarter: Quarter) -> Result<Vec<ReportRun>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT run_at, format, path, checksum FROM report_run
+              WHERE quarter = ?1 ORDER BY id DESC LIMIT 50",
+        )?;
+        let rows = stmt.query_map([quarter.to_string()], |r| {
+            Ok(ReportRun {
+                run_at: r.get(0)?,
+                format: r.get(1)?,
+                path: r.get(2)?,
+                checksum: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}

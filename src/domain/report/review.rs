@@ -1,0 +1,183 @@
+//! What the Report screen shows beside the figures: the headline shares of a trend, the records
+//! that leave a quarter's figures incomplete, and the quarter's earlier exports.
+
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::{IndicatorId, Place, Report, Value};
+use crate::domain::enums::Protection;
+use crate::domain::quarter::Quarter;
+
+/// The file formats of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReportFormat {
+    Json,
+    Csv,
+    Xlsx,
+}
+
+impl ReportFormat {
+    /// In the order the export form offers them.
+    pub const ALL: [ReportFormat; 3] = [ReportFormat::Xlsx, ReportFormat::Csv, ReportFormat::Json];
+
+    /// As stored in `report_run` and used as the file's extension.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportFormat::Json => "json",
+            ReportFormat::Csv => "csv",
+            ReportFormat::Xlsx => "xlsx",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.as_str() == text)
+    }
+
+    /// The file name used when no path is given: `hembesok-2026Q3.xlsx`.
+    pub fn default_file(self, quarter: Quarter) -> PathBuf {
+        PathBuf::from(format!("hembesok-{quarter}.{}", self.as_str()))
+    }
+}
+
+/// The shares the trend follows, in the order it shows them.
+pub const HEADLINE: [IndicatorId; 5] = [
+    IndicatorId::AcceptanceRate,
+    IndicatorId::JointVisitShare,
+    IndicatorId::InWindowShare,
+    IndicatorId::InterpreterShare,
+    IndicatorId::GroupAttendanceRate,
+];
+
+/// A figure as a screen shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Shown {
+    Value(Value),
+    /// Published as the marker.
+    Suppressed,
+    /// The report has no such cell.
+    Absent,
+}
+
+/// One quarter's headline shares for the whole municipality, as the report publishes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Headline {
+    pub quarter: Quarter,
+    pub shares: [Shown; 5],
+}
+
+impl Headline {
+    /// Taken from the full report, so the trend and the tables always agree.
+    pub fn of(report: &Report) -> Self {
+        Headline {
+            quarter: report.quarter,
+            shares: HEADLINE.map(|id| {
+                report
+                    .cell(id, &Place::Municipality, None)
+                    .map_or(Shown::Absent, |c| {
+                        c.published().map_or(Shown::Suppressed, Shown::Value)
+                    })
+            }),
+        }
+    }
+}
+
+/// Why a record makes a quarter's figures incomplete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MissingKind {
+    /// A visit planned for a time in the quarter that has passed, with no outcome.
+    VisitOutcome,
+    /// A done visit where someone booked is not marked as came or not.
+    VisitAttendees,
+    /// A session marked held with no attendance recorded.
+    SessionAttendance,
+    /// A family with no eligibility, or without the date its status needs.
+    FamilyFacts,
+}
+
+impl MissingKind {
+    pub const ALL: [MissingKind; 4] = [
+        MissingKind::VisitOutcome,
+        MissingKind::VisitAttendees,
+        MissingKind::SessionAttendance,
+        MissingKind::FamilyFacts,
+    ];
+
+    /// Its place in `ALL` (and in the counts).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One record that is missing something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingItem {
+    pub kind: MissingKind,
+    /// The visit's, the session's or the family's id, by kind.
+    pub id: i64,
+    pub family_id: Option<i64>,
+    /// The family's name (never shown for a protected family) or the group's.
+    pub name: String,
+    pub protection: Protection,
+    pub at: Option<NaiveDateTime>,
+    /// For a family: what it lacks.
+    pub lacks_eligibility: bool,
+    pub lacks_date: bool,
+}
+
+/// A page of the "what is missing" list, with the count of each kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MissingPage {
+    /// In the order of `MissingKind::ALL`.
+    pub counts: [u64; 4],
+    /// Where `items` start in the whole list (ordered by kind, then date).
+    pub offset: usize,
+    pub items: Vec<MissingItem>,
+}
+
+impl MissingPage {
+    pub fn total(&self) -> usize {
+        usize::try_from(self.counts.iter().sum::<u64>()).unwrap_or(usize::MAX)
+    }
+}
+
+/// An earlier export of a quarter, from `report_run`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportRun {
+    pub run_at: String,
+    pub format: String,
+    /// Where it was written; unknown for exports made before the path was kept.
+    pub path: Option<String>,
+    pub checksum: String,
+}
+
+/// The quarter's last day or `today`, whichever is earlier: a visit after it has not passed.
+pub fn passed_by(quarter: Quarter, now: NaiveDateTime) -> NaiveDateTime {
+    let end = quarter
+        .last_day()
+        .succ_opt()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .unwrap_or(now);
+    end.min(now)
+}
+
+/// The first moment of the quarter.
+pub fn starts(quarter: Quarter) -> NaiveDateTime {
+    quarter.first_day().and_time(chrono::NaiveTime::MIN)
+}
+
+/// The day after the quarter.
+pub fn review_after(quarter: Quarter) -> NaiveDate {
+    quarter.last_day().succ_opt().unwrap_or(quarter.last_day())
+}
+
+/// What an export from the screen wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportDone {
+    pub quarter: Quarter,
+    pub format: ReportFormat,
+    pub path: PathBuf,
+    /// SHA-256 of the file, hex.
+    pub checksum: String,
+    pub preliminary: bool,
+}

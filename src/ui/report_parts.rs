@@ -1,0 +1,204 @@
+//! The Report screen's other parts: the bar chart of visits by visit number, the eight-quarter
+//! trend, what is missing, and the exports.
+
+use std::fmt::Write as _;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
+
+use super::{Theme, fit, scroll_offset, shown_name};
+use crate::app::App;
+use crate::domain::report::{Category, HEADLINE, IndicatorId, MissingKind, Place, Shown, Value};
+use crate::i18n::Lang;
+use crate::i18n::report_screen::{bare_value, family_lacks, missing_kind, words};
+
+pub fn render_chart(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let w = words(app.lang);
+    let block = Block::bordered()
+        .title(format!(" {} ", w.chart_title))
+        .border_style(theme.dim());
+    let Some(report) = app.report.report() else {
+        frame.render_widget(Paragraph::new(w.computing).block(block), area);
+        return;
+    };
+    let cells: Vec<_> = report
+        .cells
+        .iter()
+        .filter(|c| {
+            c.indicator == IndicatorId::VisitsDone
+                && c.place == Place::Municipality
+                && c.category.is_some()
+        })
+        .collect();
+    let bars: Vec<Bar> = cells
+        .iter()
+        .map(|c| {
+            let label = match c.category {
+                Some(Category::Visit(n)) => n.to_string(),
+                _ => "x".to_string(),
+            };
+            let (height, text) = match c.published() {
+                Some(Value::Count(n)) => (n, n.to_string()),
+                _ => (0, "..".to_string()),
+            };
+            Bar::default()
+                .value(height)
+                .label(Line::from(label))
+                .text_value(text)
+        })
+        .collect();
+    let inner = usize::from(area.width.saturating_sub(2));
+    let per_bar = inner.checked_div(bars.len().max(1)).unwrap_or(1);
+    let width = u16::try_from(per_bar.saturating_sub(1).clamp(1, 7)).unwrap_or(1);
+    let chart = BarChart::default()
+        .block(block.title_bottom(Line::from(" x = extra ").style(theme.dim())))
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(width)
+        .bar_gap(1)
+        .bar_style(theme.key())
+        .value_style(theme.selected());
+    frame.render_widget(chart, area);
+}
+
+pub fn render_trend(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let (lang, w) = (app.lang, words(app.lang));
+    let trend = app.report.trend();
+    let col = 7;
+    let name_w = usize::from(area.width).saturating_sub(1 + col * trend.len());
+    let mut head = format!(" {:<name_w$}", fit(w.trend_title, name_w));
+    for (q, _) in &trend {
+        let _ = write!(head, "{:>col$}", q.to_string());
+    }
+    let mut lines = vec![Line::styled(head, theme.header())];
+    for (i, id) in HEADLINE.iter().enumerate() {
+        let info = id.info();
+        let name = if lang == Lang::Sv {
+            info.name_sv
+        } else {
+            info.name_en
+        };
+        let mut row = format!(" {:<name_w$}", fit(name, name_w.saturating_sub(1)));
+        for (_, line) in &trend {
+            let text = match line.map(|l| l.shares[i]) {
+                Some(Shown::Value(v)) => bare_value(v, lang),
+                Some(Shown::Suppressed) => "..".into(),
+                Some(Shown::Absent) => "–".into(),
+                None => w.not_yet.into(),
+            };
+            let _ = write!(row, "{text:>col$}");
+        }
+        lines.push(Line::raw(row));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+pub fn render_missing(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let (lang, w, state) = (app.lang, words(app.lang), &app.report);
+    let mut lines = vec![Line::styled(
+        format!(" {}", w.missing_title),
+        theme.header(),
+    )];
+    let Some(page) = state.missing() else {
+        lines.push(Line::styled(format!(" {}", w.computing), theme.dim()));
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    };
+    for kind in MissingKind::ALL {
+        let n = page.counts[kind.index()];
+        let style = if n > 0 { theme.warn() } else { theme.dim() };
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {n:>6}  "), style),
+            Span::raw(missing_kind(kind).0.get(lang).to_string()),
+        ]));
+    }
+    if page.total() == 0 {
+        lines.push(Line::styled(format!(" {}", w.nothing_missing), theme.ok()));
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    lines.push(Line::styled(format!(" {}", w.missing_hint), theme.dim()));
+    let rows = usize::from(area.height).saturating_sub(lines.len());
+    let start = scroll_offset(state.selected, rows);
+    let room = usize::from(area.width).saturating_sub(2);
+    for i in start..(start + rows).min(page.total()) {
+        let marked = i == state.selected;
+        let text = match i.checked_sub(page.offset).and_then(|at| page.items.get(at)) {
+            Some(item) => {
+                let kind = missing_kind(item.kind).1;
+                let when = item
+                    .at
+                    .map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M").to_string());
+                let mut name = shown_name(&item.name, item.protection, lang);
+                if item.kind == MissingKind::FamilyFacts {
+                    name = format!(
+                        "{name}: {}",
+                        family_lacks(item.lacks_eligibility, item.lacks_date).get(lang)
+                    );
+                }
+                format!("{:<9} {when:<16} {name}", kind.get(lang))
+            }
+            None => w.not_yet.to_string(),
+        };
+        let style = if marked {
+            theme.selected()
+        } else {
+            Style::default()
+        };
+        let mark = if marked { "›" } else { " " };
+        lines.push(Line::styled(format!("{mark}{}", fit(&text, room)), style));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+pub fn render_exports(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let (w, state) = (words(app.lang), &app.report);
+    let room = usize::from(area.width).saturating_sub(2);
+    let mut lines = Vec::new();
+    if let Some(done) = state
+        .last_export
+        .as_ref()
+        .filter(|d| Some(d.quarter) == state.quarter)
+    {
+        lines.push(Line::styled(
+            format!(
+                " {} {}",
+                w.wrote,
+                fit(&done.path.display().to_string(), room.saturating_sub(6))
+            ),
+            theme.ok(),
+        ));
+        lines.push(Line::styled(
+            format!(" SHA-256 {}", done.checksum),
+            theme.ok(),
+        ));
+        if done.preliminary {
+            lines.push(Line::styled(format!(" {}", w.preliminary), theme.warn()));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(
+        format!(" {}", w.exports_title),
+        theme.header(),
+    ));
+    match state.runs() {
+        None => lines.push(Line::styled(format!(" {}", w.computing), theme.dim())),
+        Some([]) => lines.push(Line::styled(format!(" {}", w.no_exports), theme.dim())),
+        Some(runs) => {
+            for run in runs.iter().skip(state.scroll) {
+                let path = run.path.as_deref().unwrap_or(w.unknown_path);
+                lines.push(Line::raw(fit(
+                    &format!(" {}  {:<4}  {path}", run.run_at, run.format),
+                    room + 1,
+                )));
+                lines.push(Line::styled(
+                    fit(&format!("     {}", run.checksum), room + 1),
+                    theme.dim(),
+                ));
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
