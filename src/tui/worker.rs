@@ -122,7 +122,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("w.sqlite");
         drop(crate::db::connect(&path, crate::db::Mode::Create, None).unwrap());
-        let mut worker = Worker::start(path);
+        let mut worker = Worker::start(path, None);
         let (release, wait) = channel::<()>();
         worker.submit(Box::new(move |_| {
             let _ = wait.recv();
