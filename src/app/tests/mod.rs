@@ -507,7 +507,7 @@ fn staff_can_be_added_and_edited() {
         app.handle_key(Key::Tab);
     }
     app.handle_key(Key::Ctrl('u'));
-    type_text(&mut app, "måndag|tis");
+    type_text(&mut app, "månd|tis");
     let error = app
         .form()
         .unwrap()
@@ -519,7 +519,7 @@ fn staff_can_be_added_and_edited() {
     assert!(
         error
             .sv
-            .contains("\"måndag\" är ingen dag; skriv t.ex. mån|tis|tor"),
+            .contains("\"månd\" är ingen dag; skriv t.ex. mån|tis|tor"),
         "{}",
         error.sv
     );
