@@ -122,6 +122,19 @@ fn demo_data_has_what_a_coordinator_meets() {
         c.visits > 200 && c.sessions > 0 && c.attendance > 0,
         "{c:?}"
     );
+    // Every family that left or completed has the day it did, so the report's list of what is
+    // missing names only what a coordinator would have to fix.
+    let conn = rusqlite::Connection::open(dir.path().join("demo.sqlite")).unwrap();
+    let (ended, undated): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*), count(*) FILTER (WHERE exited_on IS NULL OR exit_reason IS NULL)
+             FROM family WHERE status IN ('completed', 'exited')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(ended > 0);
+    assert_eq!(undated, 0, "of {ended} families that ended");
 }
 
 #[test]

@@ -117,8 +117,12 @@ pub fn create(
         };
         let enrolled = !matches!(status, FamilyStatus::Offered | FamilyStatus::Declined);
         let enrolled_on = enrolled.then(|| days_after(birth, rng.u64(3..20)).min(today));
-        let exited_on =
-            (status == FamilyStatus::Exited).then(|| days_before(today, rng.u64(1..60)).max(birth));
+        // A family completes when its last window closes; one that left, in the last weeks.
+        let exited_on = match status {
+            FamilyStatus::Exited => Some(days_before(today, rng.u64(1..60)).max(birth)),
+            FamilyStatus::Completed => Some(last_max.min(today)),
+            _ => None,
+        };
         let exit_reason = match status {
             FamilyStatus::Exited if last_max < today => Some(ExitReason::AgedOut),
             FamilyStatus::Exited => Some(if chance(rng, 70) {
