@@ -52,7 +52,7 @@ pub fn category(category: Category, lang: Lang) -> String {
     match category {
         Category::Enrolled => text("tackat ja", "enrolled"),
         Category::Declined => text("tackat nej", "declined"),
-        Category::Undecided => text("ej bestämt", "undecided"),
+        Category::Undecided => text("ej beslutat", "undecided"),
         Category::Exit(reason) => labels::exit_reason(reason).get(lang).to_string(),
         Category::Visit(n) => match lang {
             Lang::Sv => format!("besök {n}"),

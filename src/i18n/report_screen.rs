@@ -1,7 +1,7 @@
 //! The Report screen's words in Swedish and English: its parts, the figures' categories and
 //! places, the kinds of missing record, and the lines about exports.
 
-use super::{Lang, Text, labels};
+use super::{Lang, Text};
 use crate::domain::report::{Category, MissingKind, Value};
 
 fn t(sv: &str, en: &str) -> Text {
@@ -98,20 +98,12 @@ static EN: Words = Words {
     export_key: "x exports",
 };
 
-/// A category as the tables name it.
+/// A category as the tables name it: the same words as the exported files.
 pub fn category(c: Category) -> Text {
-    match c {
-        Category::Enrolled => t("inskrivna", "enrolled"),
-        Category::Declined => t("tackat nej", "declined"),
-        Category::Undecided => t("ej beslutat", "undecided"),
-        Category::Exit(r) => labels::exit_reason(r),
-        Category::Visit(n) => Text::new(format!("besök {n}"), format!("visit {n}")),
-        Category::Extra => t("extra", "extra"),
-        Category::Referral(r) => labels::referral(r),
-        Category::All => t("alla", "all"),
-        Category::AtLeast4 => t("minst 4", "at least 4"),
-        Category::FewerThan4 => t("färre än 4", "fewer than 4"),
-    }
+    Text::new(
+        super::report::category(c, Lang::Sv),
+        super::report::category(c, Lang::En),
+    )
 }
 
 /// A published value: a count, or a percent with one decimal (a comma in Swedish).

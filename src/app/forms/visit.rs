@@ -42,7 +42,7 @@ pub fn outcome(v: &DayVisit) -> Form {
             "done",
         )
         .hint(
-            "←/→ väljer: genomfört, avbokat av familjen eller personal, uteblev",
+            "←/→ väljer: genomfört, avbokat av familjen eller personalen, uteblev",
             "←/→ chooses: done, cancelled by family or staff, no-show",
         ),
     ];
