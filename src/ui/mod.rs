@@ -96,7 +96,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
 
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
-    let mut spans = vec![Span::styled(" hembesok ", theme.title())];
+    let mut tabs = Vec::new();
     for tab in SCREENS {
         let (key, name) = (key_label(tab.key), describe(app.lang, tab.sv, tab.en));
         let style = if tab.screen == app.screen {
@@ -104,20 +104,35 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         } else {
             theme.tab()
         };
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(format!(" {key} {name} "), style));
+        tabs.push(Span::raw(" "));
+        tabs.push(Span::styled(format!(" {key} {name} "), style));
     }
+    let title = Span::styled(" hembesok ", theme.title());
     let week = IsoWeek::of(app.today);
-    let used: usize = spans.iter().map(|sp| sp.width()).sum();
-    // The date gives way to the tabs first, then the week.
-    let right = [
-        format!("{} {}  {} ", s.week_label, week.week, app.today),
-        format!("{} {} ", s.week_label, week.week),
+    let tabs_width: usize = tabs.iter().map(Span::width).sum();
+    let width = area.width as usize;
+    // What gives way when the row is narrow: the date first, then the program's name (the week
+    // is worth more to a coordinator than the name), then the week.
+    let with_date = format!("{} {}  {} ", s.week_label, week.week, app.today);
+    let week_only = format!("{} {} ", s.week_label, week.week);
+    let (titled, right) = [
+        (true, &with_date),
+        (true, &week_only),
+        (false, &week_only),
     ]
     .into_iter()
-    .find(|r| used + r.chars().count() <= area.width as usize)
-    .unwrap_or_default();
-    let pad = (area.width as usize).saturating_sub(used + right.chars().count());
+    .find(|(titled, r)| {
+        let name = if *titled { title.width() } else { 0 };
+        name + tabs_width + r.chars().count() <= width
+    })
+    .map_or((true, String::new()), |(t, r)| (t, r.clone()));
+    let mut spans = Vec::new();
+    if titled {
+        spans.push(title);
+    }
+    spans.extend(tabs);
+    let used: usize = spans.iter().map(Span::width).sum();
+    let pad = width.saturating_sub(used + right.chars().count());
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(right, theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
