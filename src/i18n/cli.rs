@@ -107,7 +107,11 @@ impl CommandError {
             E::NoTerminal => "the app needs a terminal to draw in; in scripts, use a subcommand (see hembesok --help)".into(),
             E::CannotOpenDatabase(e) => format!("cannot open the database: {}", db(e)),
             E::NoSubcommand => "no subcommand given; see hembesok --help".into(),
-            E::CannotRead { path, cause } => format!("cannot read {}: {cause}", path.display()),
+            E::CannotRead { path, cause } => format!(
+                "cannot read {}: {}",
+                path.display(),
+                super::io::cause(cause).en
+            ),
             E::NotUtf8 { path, line } => format!(
                 "{}: line {line}: the file is not UTF-8; save it from Excel as \"CSV UTF-8\"",
                 path.display()
@@ -160,7 +164,11 @@ impl CommandError {
             E::NoTerminal => "appen behöver en terminal att rita i; använd ett kommando i skript (se hembesok --help)".into(),
             E::CannotOpenDatabase(e) => format!("kan inte öppna databasen: {}", db(e)),
             E::NoSubcommand => "inget kommando angivet; se hembesok --help".into(),
-            E::CannotRead { path, cause } => format!("kan inte läsa {}: {cause}", path.display()),
+            E::CannotRead { path, cause } => format!(
+                "kan inte läsa {}: {}",
+                path.display(),
+                super::io::cause(cause).sv
+            ),
             E::NotUtf8 { path, line } => format!(
                 "{}: rad {line}: filen är inte UTF-8; spara den från Excel som \"CSV UTF-8\"",
                 path.display()

@@ -7,6 +7,7 @@ pub mod groups;
 pub mod help;
 pub mod import;
 pub mod input;
+pub mod io;
 pub mod labels;
 pub mod outcome;
 pub mod report;

@@ -170,18 +170,21 @@ pub fn ops_error(e: &OpsError) -> Text {
                 format!("Could not save: {}", d.en),
             )
         }
-        OpsError::File(e) => Text::new(
-            format!(
-                "Kunde inte skriva {}: {}; inget sparades",
-                e.path.display(),
-                e.cause
-            ),
-            format!(
-                "Could not write {}: {}; nothing was recorded",
-                e.path.display(),
-                e.cause
-            ),
-        ),
+        OpsError::File(e) => {
+            let cause = super::io::cause(&e.cause);
+            Text::new(
+                format!(
+                    "Kunde inte skriva {}: {}; inget sparades",
+                    e.path.display(),
+                    cause.sv
+                ),
+                format!(
+                    "Could not write {}: {}; nothing was recorded",
+                    e.path.display(),
+                    cause.en
+                ),
+            )
+        }
     }
 }
 

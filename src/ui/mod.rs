@@ -115,17 +115,13 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     // is worth more to a coordinator than the name), then the week.
     let with_date = format!("{} {}  {} ", s.week_label, week.week, app.today);
     let week_only = format!("{} {} ", s.week_label, week.week);
-    let (titled, right) = [
-        (true, &with_date),
-        (true, &week_only),
-        (false, &week_only),
-    ]
-    .into_iter()
-    .find(|(titled, r)| {
-        let name = if *titled { title.width() } else { 0 };
-        name + tabs_width + r.chars().count() <= width
-    })
-    .map_or((true, String::new()), |(t, r)| (t, r.clone()));
+    let (titled, right) = [(true, &with_date), (true, &week_only), (false, &week_only)]
+        .into_iter()
+        .find(|(titled, r)| {
+            let name = if *titled { title.width() } else { 0 };
+            name + tabs_width + r.chars().count() <= width
+        })
+        .map_or((true, String::new()), |(t, r)| (t, r.clone()));
     let mut spans = Vec::new();
     if titled {
         spans.push(title);

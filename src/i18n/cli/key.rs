@@ -34,8 +34,16 @@ pub fn try_again(left: u32, lang: Lang) -> String {
 pub fn key_error(e: &KeyError, lang: Lang) -> String {
     let t = match e {
         KeyError::Unreadable { path, cause } => Text::new(
-            format!("kan inte läsa nyckelfilen {}: {cause}", path.display()),
-            format!("cannot read the key file {}: {cause}", path.display()),
+            format!(
+                "kan inte läsa nyckelfilen {}: {}",
+                path.display(),
+                crate::i18n::io::cause(cause).sv
+            ),
+            format!(
+                "cannot read the key file {}: {}",
+                path.display(),
+                crate::i18n::io::cause(cause).en
+            ),
         ),
         KeyError::TooOpen { path, mode } => Text::new(
             format!(
