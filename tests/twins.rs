@@ -73,10 +73,11 @@ fn twins_booked(dir: &std::path::Path) -> std::path::PathBuf {
         rebooking: None,
         override_reason: Some("test".into()),
     };
+    let before = conn.read(|tx| tx.counts()).unwrap().visits;
     ops::visits::book_visit(&mut conn, &ctx, &request).unwrap();
     assert_eq!(
         conn.read(|tx| tx.counts()).unwrap().visits,
-        2,
+        before + 2,
         "booked for both"
     );
     db
@@ -162,4 +163,54 @@ fn a_staff_calendar_has_one_event_for_the_twins_trip() {
             .contains("Alva Tvåsson & Elsa Tvåsson"),
         "{text}"
     );
+}
+
+/// Today's paged read (each day's count, a page at a time, twins skipped in the database) lists
+/// the same lines as reading every visit of the days and merging twins did, on a demo register
+/// with a family of twins.
+#[test]
+fn todays_pages_list_what_the_full_read_listed_twins_as_one_line() {
+    use hembesok::app::today;
+    let dir = tempfile::tempdir().unwrap();
+    hembesok(&dir.path().join("twins.sqlite"))
+        .args([
+            "demo",
+            "--families",
+            "300",
+            "--seed",
+            "7",
+            "--today",
+            "2026-11-22",
+        ])
+        .assert()
+        .success();
+    let db = twins_booked(dir.path());
+    let mut conn = connect(&db, Mode::Write, None).unwrap();
+    let mut listed = 0;
+    let mut twins_lines = 0;
+    for day in 16..=30 {
+        let date = NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        let next = today::next_working_day(date);
+        let (full, counts, paged) = conn
+            .read(|tx| {
+                let full = tx.day_visits(date, next)?;
+                let counts = tx.trips_per_day(date, next)?;
+                let total: usize = counts.iter().sum();
+                let mut paged = Vec::new();
+                let mut offset = 0;
+                while offset < total + 7 {
+                    paged.extend(tx.days_visits_page(date, next, offset, 7)?);
+                    offset += 7;
+                }
+                Ok::<_, hembesok::db::DbError>((full, counts, paged))
+            })
+            .unwrap();
+        let old = today::today_data(date, full, None);
+        assert_eq!(paged, old.visits, "the lines of {date}");
+        assert_eq!(counts, old.counts, "the counts of {date}");
+        listed += paged.len();
+        twins_lines += paged.iter().filter(|v| !v.twins.is_empty()).count();
+    }
+    assert!(listed > 50, "the demo has visits on these days: {listed}");
+    assert!(twins_lines > 0, "the twins' visit is among them");
 }

@@ -134,6 +134,8 @@ pub enum Action {
     // Data arriving from the runtime
     /// Today's and tomorrow's visits and the next session.
     TodayLoaded(Box<TodayData>),
+    /// Another part of Today's visits, with each day's count.
+    TodayPageLoaded(Box<super::today::TodayPage>),
     /// Every alert (read in the background: it looks at every active family).
     AlertsLoaded(Vec<AlertRow>),
     IndexLoaded(Vec<FamilyIndexEntry>),
@@ -189,6 +191,8 @@ pub enum Action {
 pub enum Effect {
     /// Today's and tomorrow's visits and the next session.
     LoadToday,
+    /// A part of Today's visits from the query's `from`, and each day's count.
+    LoadTodayPage(super::today::TodayQuery),
     /// Every alert, read in the background.
     LoadAlerts,
     /// One family's alerts, after it changed.

@@ -78,28 +78,34 @@ fn visit(
 }
 
 pub fn today_data() -> TodayData {
+    let visits = vec![
+        visit(11, at(today(), 9, 0), 1, "Familjen Åberg", "Centrum", None),
+        visit(
+            12,
+            at(today(), 13, 0),
+            2,
+            "Familjen Haddad",
+            "Norrby",
+            Some(("arabiska", "Dalia Tolk")),
+        ),
+        visit(
+            13,
+            at(d(2026, 11, 24), 10, 0),
+            3,
+            "Familjen Skyddad",
+            "Söderäng",
+            Some(("somaliska", "")),
+        ),
+    ];
     TodayData {
         date: today(),
         next_day: d(2026, 11, 24),
-        visits: vec![
-            visit(11, at(today(), 9, 0), 1, "Familjen Åberg", "Centrum", None),
-            visit(
-                12,
-                at(today(), 13, 0),
-                2,
-                "Familjen Haddad",
-                "Norrby",
-                Some(("arabiska", "Dalia Tolk")),
-            ),
-            visit(
-                13,
-                at(d(2026, 11, 24), 10, 0),
-                3,
-                "Familjen Skyddad",
-                "Söderäng",
-                Some(("somaliska", "")),
-            ),
+        counts: vec![
+            visits.iter().filter(|v| v.start.date() == today()).count(),
+            visits.iter().filter(|v| v.start.date() != today()).count(),
         ],
+        offset: 0,
+        visits,
         next_session: Some(SessionInfo {
             session_id: 1,
             group_name: "Föräldragrupp Centrum 1".into(),

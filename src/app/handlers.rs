@@ -51,7 +51,7 @@ impl App {
         }
         match self.today_view.handle(action) {
             Some(family_id) => self.open_family(family_id),
-            None => Vec::new(),
+            None => self.today_view.follow(),
         }
     }
 

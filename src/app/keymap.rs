@@ -354,6 +354,7 @@ mod tests {
             not_keys: [
                 Type: "the key itself, typed into a text field that has focus",
                 TodayLoaded: "data from the runtime",
+                TodayPageLoaded: "data from the runtime",
                 AlertsLoaded: "data from the runtime",
                 IndexLoaded: "data from the runtime",
                 FamilyLoaded: "data from the runtime",

@@ -164,6 +164,10 @@ impl App {
                 self.today_view.set(*data);
                 Vec::new()
             }
+            Action::TodayPageLoaded(page) => {
+                self.today_view.set_page(*page);
+                Vec::new()
+            }
             Action::AlertsLoaded(alerts) => {
                 self.today_view.set_alerts(alerts);
                 self.families.refresh(&self.today_view);

@@ -30,7 +30,7 @@ impl App {
                     .iter()
                     .any(|v| v.family_id == id)
                 {
-                    effects.push(Effect::LoadToday);
+                    effects.extend(self.today_view.reload());
                 }
                 // Leaving the programme cancelled visits: the week and other families' alerts
                 // (a double booking may be gone) change too.
@@ -50,7 +50,7 @@ impl App {
             }
             Changed::Visits { days, .. } => {
                 if days.iter().any(|d| self.today_view.shows_day(*d)) {
-                    effects.push(Effect::LoadToday);
+                    effects.extend(self.today_view.reload());
                 }
                 // A visit can end or make a double booking with another family's visit.
                 effects.push(Effect::LoadAlerts);

@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
-use super::{Action, Text, move_selection};
+use super::week::PAGE;
+use super::{Action, Effect, Text, move_selection};
 use crate::domain::calendar::is_working_day;
 use crate::domain::enums::Protection;
 use crate::domain::programme::Programme;
@@ -34,13 +35,34 @@ pub struct TodayData {
     /// The next working day after `date` (tomorrow, or Monday after a Friday, or the day after a
     /// holiday).
     pub next_day: NaiveDate,
-    /// The visits of today and up to the next working day, in time order.
+    /// How many trips start on each day from `date` to `next_day`: what the list holds in all.
+    pub counts: Vec<usize>,
+    /// Where the read part of the list starts (counted from today's first visit).
+    pub offset: usize,
+    /// The read part of the visits of today up to the next working day, in time order; twins'
+    /// visits on one trip are one row.
     pub visits: Vec<DayVisit>,
     pub next_session: Option<SessionInfo>,
     /// Today's sessions that are not cancelled, in time order: `a` opens the first's roll call.
     pub today_sessions: Vec<SessionInfo>,
     /// Held sessions of the last weeks without attendance recorded, oldest first.
     pub unrecorded_sessions: Vec<SessionInfo>,
+}
+
+/// What to read of Today's visits: the part from the `from`-th of the days shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TodayQuery {
+    pub date: NaiveDate,
+    pub next_day: NaiveDate,
+    pub from: usize,
+}
+
+/// A part of Today's visits as read, with each day's count at the time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TodayPage {
+    pub query: TodayQuery,
+    pub counts: Vec<usize>,
+    pub visits: Vec<DayVisit>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -65,9 +87,75 @@ pub struct TodayState {
 
 impl TodayState {
     pub fn set(&mut self, data: TodayData) {
-        self.visit_selected = self.visit_selected.min(data.visits.len().saturating_sub(1));
         self.data = data;
         self.loaded = true;
+        self.keep_mark_read();
+    }
+
+    /// How many visits (trips) the list holds in all, read or not.
+    pub fn total(&self) -> usize {
+        self.data.counts.iter().sum()
+    }
+
+    /// Keeps the mark on the list, and on a visit that is read.
+    fn keep_mark_read(&mut self) {
+        let total = self.total();
+        self.visit_selected = self.visit_selected.min(total.saturating_sub(1));
+        let start = self.data.offset;
+        let end = start + self.data.visits.len();
+        if end > start && !(start..end).contains(&self.visit_selected) {
+            self.visit_selected = self.visit_selected.clamp(start, end - 1);
+        }
+    }
+
+    /// A part of the visits, read when the mark moved near the edge of what was read or after
+    /// a change; the counts come with it.
+    pub fn set_page(&mut self, page: TodayPage) {
+        if !self.loaded
+            || page.query.date != self.data.date
+            || page.query.next_day != self.data.next_day
+        {
+            return;
+        }
+        self.data.counts = page.counts;
+        self.data.offset = page.query.from;
+        self.data.visits = page.visits;
+        self.keep_mark_read();
+    }
+
+    fn query_from(&self, from: usize) -> TodayQuery {
+        TodayQuery {
+            date: self.data.date,
+            next_day: self.data.next_day,
+            from,
+        }
+    }
+
+    /// Reads the part of the list on screen again (after a change), and the counts.
+    pub fn reload(&self) -> Option<Effect> {
+        self.loaded
+            .then(|| Effect::LoadTodayPage(self.query_from(self.data.offset)))
+    }
+
+    /// After the mark moved: read the part around it when it is not read, or when a screenful
+    /// next to it is not.
+    pub fn follow(&self) -> Vec<Effect> {
+        if !self.loaded || self.pane != Pane::Visits {
+            return Vec::new();
+        }
+        let margin = PAGE / 3;
+        let start = self.data.offset;
+        let read_end = start + self.data.visits.len();
+        let short_before = start > 0 && self.visit_selected < start + margin;
+        let short_after = read_end < self.total() && self.visit_selected + margin >= read_end;
+        if !(short_before || short_after) {
+            return Vec::new();
+        }
+        let from = self.visit_selected.saturating_sub(PAGE / 2);
+        if from == start {
+            return Vec::new();
+        }
+        vec![Effect::LoadTodayPage(self.query_from(from))]
     }
 
     pub fn set_alerts(&mut self, alerts: Vec<AlertRow>) {
@@ -101,7 +189,11 @@ impl TodayState {
     /// The visit marked in the visits pane, when that pane has focus.
     pub fn marked_visit(&self) -> Option<&DayVisit> {
         (self.pane == Pane::Visits)
-            .then(|| self.data.visits.get(self.visit_selected))
+            .then(|| {
+                self.data
+                    .visits
+                    .get(self.visit_selected.checked_sub(self.data.offset)?)
+            })
             .flatten()
     }
 
@@ -187,11 +279,7 @@ impl TodayState {
                 None
             }
             Action::Open => match self.pane {
-                Pane::Visits => self
-                    .data
-                    .visits
-                    .get(self.visit_selected)
-                    .map(|v| v.family_id),
+                Pane::Visits => self.marked_visit().map(|v| v.family_id),
                 Pane::Alerts => self
                     .alert_list()
                     .get(self.alert_selected)
@@ -201,7 +289,7 @@ impl TodayState {
                 match self.pane {
                     Pane::Visits => {
                         self.visit_selected =
-                            move_selection(self.visit_selected, self.data.visits.len(), other, 8);
+                            move_selection(self.visit_selected, self.total(), other, 8);
                     }
                     Pane::Alerts => {
                         self.alert_selected =
@@ -226,8 +314,9 @@ pub fn next_working_day(date: NaiveDate) -> NaiveDate {
     date.checked_add_days(Days::new(1)).unwrap_or(date)
 }
 
-/// The visits from today to the next working day out of what was read: on a Friday, Monday's
-/// (and any booked over the weekend), not only Saturday's.
+/// The visits from today to the next working day out of a list of all of them, each day
+/// counted and all read: on a Friday, Monday's (and any booked over the weekend), not only
+/// Saturday's. What the runtime reads a page at a time, for tests and fixtures.
 pub fn today_data(
     date: NaiveDate,
     mut visits: Vec<DayVisit>,
@@ -235,10 +324,21 @@ pub fn today_data(
 ) -> TodayData {
     let next_day = next_working_day(date);
     visits.retain(|v| v.start.date() >= date && v.start.date() <= next_day);
+    let visits = merge_twins(visits);
+    let days = usize::try_from((next_day - date).num_days() + 1).unwrap_or(1);
+    let mut counts = vec![0; days];
+    for v in &visits {
+        let i = usize::try_from((v.start.date() - date).num_days()).unwrap_or(0);
+        if let Some(slot) = counts.get_mut(i) {
+            *slot += 1;
+        }
+    }
     TodayData {
         date,
         next_day,
-        visits: merge_twins(visits),
+        counts,
+        offset: 0,
+        visits,
         next_session,
         today_sessions: Vec::new(),
         unrecorded_sessions: Vec::new(),

@@ -45,6 +45,50 @@ impl ReadTx<'_> {
         Ok(counts)
     }
 
+    /// How many trips start on each day from `from` to `to` (inclusive, at most a fortnight):
+    /// what Today shows before it lists any. Twins' visits on one trip count once.
+    pub fn trips_per_day(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<usize>> {
+        let days = usize::try_from((to - from).num_days() + 1)
+            .unwrap_or(0)
+            .min(15);
+        let end = from
+            .checked_add_days(chrono::Days::new(days as u64))
+            .unwrap_or(from);
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT substr(v.starts_at, 1, 10), count(*) FROM visit v
+             WHERE v.twin_of IS NULL AND v.starts_at >= ?1 AND v.starts_at < ?2 GROUP BY 1",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                format!("{} 00:00", date_text(from)),
+                format!("{} 00:00", date_text(end))
+            ],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
+        )?;
+        let mut counts = vec![0; days];
+        for row in rows {
+            let (day, n) = row?;
+            let offset = (parse_date(&day)? - from).num_days();
+            if let Some(slot) = usize::try_from(offset).ok().and_then(|i| counts.get_mut(i)) {
+                *slot = usize::try_from(n).unwrap_or(0);
+            }
+        }
+        Ok(counts)
+    }
+
+    /// One page of the trips of days `from` to `to` (inclusive) in time order: `limit` of them
+    /// from the `offset`-th, as Today lists them. Twins' visits on one trip are one row.
+    pub fn days_visits_page(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<DayVisit>> {
+        let end = to.checked_add_days(chrono::Days::new(1)).unwrap_or(to);
+        self.trips_page(from, end, None, offset, limit)
+    }
+
     /// One page of a day's trips in time order (all, or one staff member's): `limit` of them
     /// from the `offset`-th, so a day of thousands costs what a screenful costs. Twins' visits
     /// on one trip are one row, the first visit's, naming both children.
@@ -56,6 +100,18 @@ impl ReadTx<'_> {
         limit: usize,
     ) -> Result<Vec<DayVisit>> {
         let next = day.checked_add_days(chrono::Days::new(1)).unwrap_or(day);
+        self.trips_page(day, next, staff, offset, limit)
+    }
+
+    /// Trips starting from day `from` up to (not including) day `end`, a page of them.
+    fn trips_page(
+        &self,
+        day: NaiveDate,
+        next: NaiveDate,
+        staff: Option<i64>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<DayVisit>> {
         let only = staff_condition(staff);
         let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT v.id FROM visit v

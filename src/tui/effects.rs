@@ -139,6 +139,10 @@ impl Runner {
                 return Ok(vec![Action::DayLoaded(query, page)]);
             }
             Effect::LoadToday => return self.load_today(),
+            Effect::LoadTodayPage(query) => {
+                let page = reads::today_page(db, query)?;
+                return Ok(vec![Action::TodayPageLoaded(Box::new(page))]);
+            }
             Effect::LoadAlerts => {
                 let job = reads::alerts_job(&self.catalogue, ctx.now, self.warning_days);
                 return self.read_later(job);
@@ -375,26 +379,34 @@ impl Runner {
         Ok(Action::FamilyLoaded(Box::new(data)))
     }
 
-    /// The visits of today up to the next working day and the next session now; the alerts in
-    /// the background.
+    /// Each day's count and the first page of the visits of today up to the next working day,
+    /// and the next session, now; the alerts in the background.
     pub fn load_today(&mut self) -> Result<Vec<Action>, OpsError> {
         let now = self.now();
         let date = now.date();
         let next_day = today::next_working_day(date);
-        let (visits, next, sessions, unrecorded) = self
+        let (counts, visits, next, sessions, unrecorded) = self
             .db
             .read(|tx| {
                 Ok((
-                    tx.day_visits(date, next_day)?,
+                    tx.trips_per_day(date, next_day)?,
+                    tx.days_visits_page(date, next_day, 0, crate::app::week::PAGE)?,
                     tx.next_session(now)?,
                     tx.sessions_on(date)?,
                     tx.unrecorded_sessions(now)?,
                 ))
             })
             .map_err(OpsError::Read)?;
-        let mut data = today::today_data(date, visits, next);
-        data.today_sessions = sessions;
-        data.unrecorded_sessions = unrecorded;
+        let data = today::TodayData {
+            date,
+            next_day,
+            counts,
+            offset: 0,
+            visits,
+            next_session: next,
+            today_sessions: sessions,
+            unrecorded_sessions: unrecorded,
+        };
         let mut actions = vec![Action::TodayLoaded(Box::new(data))];
         let job = reads::alerts_job(&self.catalogue, now, self.warning_days);
         actions.extend(self.read_later(job)?);

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::{Months, NaiveDate, NaiveDateTime};
 
 use crate::app::Action;
-use crate::app::today::{self, AlertInput, AlertRow};
+use crate::app::today::{self, AlertInput, AlertRow, TodayPage, TodayQuery};
 use crate::app::week::{DayPage, PAGE, SESSIONS_PER_DAY, WeekData, WeekQuery};
 use crate::db::{Db, DbError, ReadTx};
 use crate::domain::catalogue::Catalogue;
@@ -64,6 +64,19 @@ pub fn week(db: &mut Db, q: WeekQuery) -> Result<WeekData, OpsError> {
             counts,
             pages,
             sessions,
+        })
+    })
+    .map_err(OpsError::Read)
+}
+
+/// A part of Today's visits from the query's `from`, with each day's count: what a page of
+/// the list costs, however many visits the days hold.
+pub fn today_page(db: &mut Db, q: TodayQuery) -> Result<TodayPage, OpsError> {
+    db.read(|tx| {
+        Ok::<_, DbError>(TodayPage {
+            query: q,
+            counts: tx.trips_per_day(q.date, q.next_day)?,
+            visits: tx.days_visits_page(q.date, q.next_day, q.from, PAGE)?,
         })
     })
     .map_err(OpsError::Read)

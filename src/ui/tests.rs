@@ -825,3 +825,40 @@ mod report {
         assert!(screen.contains("Computing"), "{screen}");
     }
 }
+
+/// Today with only a part of a long list read: the marked row, counted from the list's first,
+/// is drawn from the part.
+#[test]
+fn today_draws_the_marked_row_of_a_part_read_further_down() {
+    let mut app = app(Lang::Sv);
+    let template = fixtures::today_data().visits[0].clone();
+    let visits: Vec<_> = (60..120)
+        .map(|i| {
+            let mut v = template.clone();
+            v.visit_id = 1000 + i;
+            v.family_name = format!("Familjen {i}");
+            v
+        })
+        .collect();
+    let mut data = fixtures::today_data();
+    data.counts = vec![150, 0];
+    data.offset = 60;
+    data.visits = visits;
+    app.update(Action::TodayLoaded(Box::new(data)));
+    app.today_view.visit_selected = 85;
+    app.today_view.set(app.today_view.data.clone());
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("Familjen 85"), "{screen}");
+    assert!(
+        !screen.contains("Familjen 86"),
+        "the marked row is the last drawn: {screen}"
+    );
+    assert!(
+        screen.contains("Familjen 75") && !screen.contains("Familjen 74"),
+        "{screen}"
+    );
+    assert_eq!(
+        app.today_view.marked_visit().map(|v| v.visit_id),
+        Some(1085)
+    );
+}

@@ -169,7 +169,7 @@ fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         )
     };
     let b = block(&title, focused, theme);
-    if view.data.visits.is_empty() {
+    if view.total() == 0 {
         let empty = if next_day == tomorrow {
             s.no_visits
         } else {
@@ -197,10 +197,13 @@ fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     );
     let height = area.height.saturating_sub(3) as usize;
     let offset = scroll_offset(view.visit_selected, height);
+    // Only a part of the list is read: its rows are counted from the list's first.
+    let read_from = view.data.offset;
     let rows = cells
         .into_iter()
         .enumerate()
-        .skip(offset)
+        .map(|(i, row)| (i + read_from, row))
+        .skip(offset.saturating_sub(read_from))
         .take(height)
         .map(|(i, row)| {
             let style = if focused && i == view.visit_selected {

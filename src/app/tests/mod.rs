@@ -589,6 +589,7 @@ mod flow;
 mod groups;
 mod planning;
 mod report;
+mod today_pages;
 
 #[test]
 fn a_past_visit_still_only_booked_asks_for_its_outcome() {
