@@ -194,8 +194,9 @@ impl ReportState {
         page.items.get(self.selected.checked_sub(page.offset)?)
     }
 
-    /// Data arriving. Answers to reads from before the last change are dropped.
-    pub fn set(&mut self, action: Action) {
+    /// Data arriving. Answers to reads from before the last change are dropped. A missing list
+    /// that shrank under the mark (its last item fixed) asks for the page the mark is now on.
+    pub fn set(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::ReportLoaded(generation, report) if generation == self.generation => {
                 let q = report.quarter;
@@ -206,10 +207,21 @@ impl ReportState {
             }
             Action::MissingLoaded(generation, q, page) if generation == self.generation => {
                 self.pending.remove(&(Part::Missing, q));
-                if Some(q) == self.quarter {
-                    self.selected = self.selected.min(page.total().saturating_sub(1));
-                }
+                let total = page.total();
+                let read = page.offset..page.offset + page.items.len();
                 self.missing.insert(q, page);
+                if Some(q) == self.quarter {
+                    self.selected = self.selected.min(total.saturating_sub(1));
+                    if total > 0 && !read.contains(&self.selected) {
+                        let offset = self.selected - self.selected % MISSING_PAGE;
+                        self.pending.insert((Part::Missing, q));
+                        return vec![Effect::LoadMissing {
+                            quarter: q,
+                            offset,
+                            generation: self.generation,
+                        }];
+                    }
+                }
             }
             Action::ReportRunsLoaded(q, runs) => {
                 self.pending.remove(&(Part::Runs, q));
@@ -217,6 +229,7 @@ impl ReportState {
             }
             _ => {}
         }
+        Vec::new()
     }
 
     /// `[` / `]`: another quarter, up to the one now running (marked preliminary).

@@ -94,10 +94,7 @@ impl App {
                 self.report.section = Section::Exports;
                 vec![Effect::LoadReportRuns(quarter)]
             }
-            other => {
-                self.report.set(other);
-                Vec::new()
-            }
+            other => self.report.set(other),
         }
     }
 }

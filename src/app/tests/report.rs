@@ -99,3 +99,24 @@ fn the_export_form_suggests_the_clis_file_name_and_follows_the_format() {
     assert_eq!(format.as_str(), "xlsx");
     assert_eq!(path.display().to_string(), "/tmp/kvartal.xlsx");
 }
+
+#[test]
+fn fixing_the_last_record_of_a_later_page_reads_the_page_the_mark_lands_on() {
+    // The list had 41 records and the mark was on the 41st (on the page from 40); it was fixed,
+    // and the list read again at that offset comes back empty with 40 left.
+    let mut app = on_report(Lang::Sv);
+    to_missing(&mut app);
+    let quarter = app.report.quarter.unwrap();
+    let generation = app.report.generation;
+    app.report.selected = 40;
+    let mut emptied = crate::app::report_fixtures::missing();
+    emptied.counts = [40, 0, 0, 0];
+    emptied.offset = 40;
+    emptied.items.clear();
+    let effects = app.update(Action::MissingLoaded(generation, quarter, emptied));
+    assert_eq!(app.report.selected, 39);
+    assert!(
+        matches!(effects.as_slice(), [Effect::LoadMissing { offset: 0, .. }]),
+        "{effects:?}"
+    );
+}
