@@ -28,7 +28,10 @@ fn new_key(file: Option<&Path>, inv: &Invocation) -> Result<Key> {
         return Ok(read_key_file(file)?);
     }
     let (first, again) = ask_new_passphrase(inv.lang);
-    Ok(ask_new(first, again)?)
+    let lang = inv.lang;
+    Ok(ask_new(first, again, |e| {
+        eprintln!("{}", crate::i18n::cli::key_error(e, lang));
+    })?)
 }
 
 fn run(

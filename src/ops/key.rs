@@ -25,6 +25,8 @@ pub enum KeyError {
     Mismatch,
     /// An empty passphrase was typed.
     EmptyPassphrase,
+    /// A new passphrase typed on the terminal is shorter than `MIN_NEW_PASSPHRASE` characters.
+    TooShort { min: usize },
     /// The terminal could not be read.
     Terminal(std::io::Error),
     /// Three wrong passphrases in the app.
@@ -92,20 +94,63 @@ pub fn ask(prompt: &str) -> Result<Key, KeyError> {
     Ok(Key::new(text))
 }
 
-/// Asks for a new passphrase twice; both entries must match.
-pub fn ask_new(prompt: &str, again: &str) -> Result<Key, KeyError> {
-    let first = ask(prompt)?;
-    let second = ask(again)?;
-    if first == second {
-        Ok(first)
+/// The fewest characters a new passphrase typed on the terminal may have: a short one falls to
+/// guessing on a copied file, whatever the key derivation costs.
+pub const MIN_NEW_PASSPHRASE: usize = 10;
+
+/// A new passphrase, long enough and the same both times.
+pub fn check_new(first: &Key, second: &Key) -> Result<(), KeyError> {
+    if first.passphrase().chars().count() < MIN_NEW_PASSPHRASE {
+        Err(KeyError::TooShort {
+            min: MIN_NEW_PASSPHRASE,
+        })
+    } else if first == second {
+        Ok(())
     } else {
         Err(KeyError::Mismatch)
+    }
+}
+
+/// Asks for a new passphrase twice, up to three times while it is too short or the two
+/// entries differ; `said` tells the user why it asks again.
+pub fn ask_new(prompt: &str, again: &str, said: impl Fn(&KeyError)) -> Result<Key, KeyError> {
+    let mut tries = 3;
+    loop {
+        let first = ask(prompt)?;
+        let second = ask(again)?;
+        match check_new(&first, &second) {
+            Ok(()) => return Ok(first),
+            Err(e) if tries > 1 => {
+                said(&e);
+                tries -= 1;
+            }
+            Err(e) => return Err(e),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_passphrase_is_long_enough_and_typed_the_same_twice() {
+        let key = |s: &str| Key::new(s.to_string());
+        assert!(matches!(
+            check_new(&key("abc"), &key("abc")),
+            Err(KeyError::TooShort { min: 10 })
+        ));
+        assert!(matches!(
+            check_new(&key("tre ord här"), &key("tre ord har")),
+            Err(KeyError::Mismatch)
+        ));
+        assert!(check_new(&key("tre ord här"), &key("tre ord här")).is_ok());
+        // Characters, not bytes: nine letters with å, ä and ö are still too short.
+        assert!(matches!(
+            check_new(&key("åäöåäöåäö"), &key("åäöåäöåäö")),
+            Err(KeyError::TooShort { .. })
+        ));
+    }
 
     #[cfg(unix)]
     #[test]

@@ -73,6 +73,14 @@ pub fn key_error(e: &KeyError, lang: Lang) -> String {
             "de två lösenfraserna var olika; inget ändrades",
             "the two passphrases differ; nothing was changed",
         ),
+        KeyError::TooShort { min } => Text::new(
+            format!(
+                "en ny lösenfras behöver minst {min} tecken; flera ord är bäst (en kort lösenfras går att gissa sig till)"
+            ),
+            format!(
+                "a new passphrase needs at least {min} characters; several words are best (a short one can be guessed)"
+            ),
+        ),
         KeyError::EmptyPassphrase => Text::new(
             "en tom lösenfras går inte att använda; inget ändrades",
             "an empty passphrase cannot be used; nothing was changed",
