@@ -262,6 +262,14 @@ impl Form {
         self.field(id).map_or("", Field::value)
     }
 
+    /// Replaces a text field's content (the cursor goes to its end), as a form does when one
+    /// field follows another.
+    pub fn set_text(&mut self, id: &str, value: &str) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.id == id) {
+            f.input = Input::new(value.to_string());
+        }
+    }
+
     pub fn set_error(&mut self, id: &str, error: Option<Text>) {
         if let Some(f) = self.fields.iter_mut().find(|f| f.id == id) {
             f.error = error;

@@ -39,7 +39,34 @@ pub fn export(quarter: Quarter) -> Form {
     )
 }
 
+/// The file name with the chosen format's extension, when it ends in another format's one (the
+/// suggested name, or one typed); any other name is kept as it is.
+fn following(path: &str, format: ReportFormat) -> PathBuf {
+    let mut path = PathBuf::from(path);
+    let other = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .and_then(ReportFormat::parse)
+        .is_some_and(|f| f != format);
+    if other {
+        path.set_extension(format.as_str());
+    }
+    path
+}
+
 pub fn validate(form: &mut Form) {
+    // The file name follows the format as it is chosen (not while a name is typed), so what
+    // the form shows is what is written.
+    let choosing = form
+        .fields
+        .get(form.focus)
+        .is_some_and(|f| f.id == "format");
+    if let Some(format) = ReportFormat::parse(form.value("format")).filter(|_| choosing) {
+        let path = following(form.value("path"), format).display().to_string();
+        if path != form.value("path") {
+            form.set_text("path", &path);
+        }
+    }
     let path = form.value("path");
     if path.ends_with('/') || path.ends_with('\\') {
         form.set_error(
@@ -54,17 +81,9 @@ pub fn validate(form: &mut Form) {
 
 pub fn build(form: &Form, quarter: Quarter) -> Option<Effect> {
     let format = ReportFormat::parse(form.value("format"))?;
-    let mut path = PathBuf::from(form.value("path"));
-    // A name ending in another format's extension (the suggested one, or one typed) follows the
-    // format chosen, so an xlsx file is never written as `.csv`; any other name is kept.
-    let other = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .and_then(ReportFormat::parse)
-        .is_some_and(|f| f != format);
-    if other {
-        path.set_extension(format.as_str());
-    }
+    // A name ending in another format's extension follows the format chosen, so an xlsx file
+    // is never written as `.csv`.
+    let path = following(form.value("path"), format);
     Some(Effect::ExportReport {
         quarter,
         format,

@@ -79,6 +79,8 @@ fn the_export_form_suggests_the_clis_file_name_and_follows_the_format() {
     assert_eq!(app.form().unwrap().value("path"), "hembesok-2026Q3.xlsx");
     app.handle_key(Key::Right);
     assert_eq!(app.form().unwrap().value("format"), "csv");
+    // The field shows what will be written.
+    assert_eq!(app.form().unwrap().value("path"), "hembesok-2026Q3.csv");
     let effects = app.handle_key(Key::Enter);
     let [Effect::ExportReport { path, .. }] = &effects[..] else {
         panic!("{effects:?}")
