@@ -69,10 +69,19 @@ impl App {
             MissingKind::SessionAttendance => vec![Effect::LoadRollCall(item.id)],
             MissingKind::FamilyFacts => {
                 let id = item.family_id.unwrap_or(item.id);
-                self.message = Some(Text::new(
-                    "Rätta familjen med e (ändra); 6 tar dig tillbaka till rapporten.",
-                    "Fix the family with e (edit); 6 takes you back to the report.",
-                ));
+                // Eligibility is in the edit form; a status's day is set by the status keys,
+                // which record today: say so rather than point at a form without the field.
+                self.message = Some(if item.lacks_eligibility {
+                    Text::new(
+                        "Ange grund med e (ändra); 6 tar dig tillbaka till rapporten.",
+                        "Set the eligibility with e (edit); 6 takes you back to the report.",
+                    )
+                } else {
+                    Text::new(
+                        "Statusens datum saknas: statustangenterna (a, p, d, x) sparar dagens datum; ett tidigare datum går inte att ange här än. 6 tar dig tillbaka.",
+                        "The status's date is missing: the status keys (a, p, d, x) record today's date; an earlier date cannot be entered here yet. 6 takes you back.",
+                    )
+                });
                 self.open_family(id)
             }
         }

@@ -148,7 +148,7 @@ pub fn missing_kind(kind: MissingKind) -> (Text, Text) {
         ),
         MissingKind::FamilyFacts => (
             t(
-                "Familjer utan behörighet eller datum",
+                "Familjer utan grund eller datum",
                 "Families without eligibility or dates",
             ),
             t("familj", "family"),
@@ -159,8 +159,8 @@ pub fn missing_kind(kind: MissingKind) -> (Text, Text) {
 /// What a family lacks, in words.
 pub fn family_lacks(eligibility: bool, date: bool) -> Text {
     match (eligibility, date) {
-        (true, true) => t("behörighet och datum", "eligibility and dates"),
-        (true, false) => t("behörighet", "eligibility"),
+        (true, true) => t("grund och datum", "eligibility and dates"),
+        (true, false) => t("grund", "eligibility"),
         _ => t("datum för status", "dates of its status"),
     }
 }
