@@ -233,3 +233,24 @@ fn report_input_reads_the_quarter_and_only_it() {
     );
     assert!(input.sessions.is_empty());
 }
+
+#[test]
+fn check_passes_a_healthy_file_of_an_older_version_and_leaves_it_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v8.sqlite");
+    let mut db = Db::open_in_memory().unwrap();
+    drop(db.conn);
+    db.conn = Connection::open(&path).unwrap();
+    migrate_to(&mut db.conn, &path, 8).unwrap();
+    drop(db);
+    let (items, counts) = crate::db::maintenance::check_file(&path, None).unwrap();
+    assert!(items.iter().all(|i| i.ok), "{items:?}");
+    let schema = items.iter().find(|i| i.name == "schema_version").unwrap();
+    assert!(schema.detail.starts_with("8 "), "{}", schema.detail);
+    assert!(counts.is_some());
+    let version: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 8, "check upgrades nothing");
+}

@@ -38,7 +38,16 @@ pub fn check_line(name: &str, ok: bool, detail: &CheckDetail, lang: Lang) -> Str
         (false, Lang::Sv) => "FEL",
     };
     let detail = match (detail, lang) {
-        (CheckDetail::Ok, _) => "ok".to_string(),
+        // The verdict says it already: "ok ok" says nothing more.
+        (CheckDetail::Ok, _) => String::new(),
+        (CheckDetail::SchemaVersion { found, supported }, Lang::En) if found < supported => {
+            format!("{found} (this program: {supported}; upgraded when next opened to write)")
+        }
+        (CheckDetail::SchemaVersion { found, supported }, Lang::Sv) if found < supported => {
+            format!(
+                "{found} (det här programmet: {supported}; uppgraderas när den öppnas för att skriva)"
+            )
+        }
         (CheckDetail::SchemaVersion { found, supported }, Lang::En) => {
             format!("{found} (this program: {supported})")
         }
@@ -62,6 +71,8 @@ pub fn check_line(name: &str, ok: bool, detail: &CheckDetail, lang: Lang) -> Str
         (CheckDetail::Quoted(text), _) => text.clone(),
     };
     format!("{name:<18} {verdict:<4} {detail}")
+        .trim_end()
+        .to_string()
 }
 
 /// The closing line of a healthy `hembesok check`.
