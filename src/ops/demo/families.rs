@@ -272,7 +272,6 @@ fn visits_for(
     let today = planner.today;
     let w = Window::for_visit(birth, visit);
     let yesterday = days_before(today, 1);
-    let tomorrow = days_after(today, 1);
     let mut staff: Vec<(&Staff, Role)> = Vec::new();
     for role in &visit.roles {
         let person = match role {
@@ -383,7 +382,14 @@ fn visits_for(
                 book(rng, w.earliest, yesterday, VisitStatus::Done)?;
             }
             35..=79 => {
-                book(rng, tomorrow, w.late.max(tomorrow), VisitStatus::Planned)?;
+                // Some booked for today, the rest from tomorrow: the demo opens on a day with
+                // visits, not on an empty Today and a crowded tomorrow.
+                let from = if chance(rng, 30) {
+                    today
+                } else {
+                    days_after(today, 1)
+                };
+                book(rng, from, w.late.max(from), VisitStatus::Planned)?;
             }
             _ => {} // due, or overdue: not booked yet
         }
