@@ -114,6 +114,7 @@ pub fn missing() -> MissingPage {
         at,
         lacks_eligibility: kind == MissingKind::FamilyFacts,
         lacks_date: false,
+        reference: (kind != MissingKind::SessionAttendance).then(|| format!("D1-{id:05}")),
     };
     MissingPage {
         counts: [2, 1, 1, 1],

@@ -9,17 +9,18 @@ use crate::domain::quarter::Quarter;
 use crate::domain::report::{MissingItem, MissingKind, MissingPage, ReportRun, passed_by, starts};
 
 /// One query per kind, each giving (kind, id, family id, name, protection, time, lacks
-/// eligibility, lacks a date); `?1` is the quarter's start, `?2` its end or now (what has
+/// eligibility, lacks a date, the family's reference); `?1` is the quarter's start, `?2` its end or now (what has
 /// passed), `?3` the day after the quarter.
 const KINDS: [&str; 4] = [
-    "SELECT 0 AS k, v.id AS id, f.id, f.display_name, f.protection, v.starts_at AS at, 0, 0
+    "SELECT 0 AS k, v.id AS id, f.id, f.display_name, f.protection, v.starts_at AS at, 0, 0,
+            f.family_ref
        FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
       WHERE v.status = 'planned' AND v.starts_at >= ?1 AND v.starts_at < ?2",
-    "SELECT 1, v.id, f.id, f.display_name, f.protection, v.starts_at, 0, 0
+    "SELECT 1, v.id, f.id, f.display_name, f.protection, v.starts_at, 0, 0, f.family_ref
        FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
       WHERE v.status = 'done' AND v.starts_at >= ?1 AND v.starts_at < ?3
         AND EXISTS (SELECT 1 FROM visit_staff s WHERE s.visit_id = v.id AND s.attended IS NULL)",
-    "SELECT 2, s.id, NULL, g.name, 'none', s.starts_at, 0, 0
+    "SELECT 2, s.id, NULL, g.name, 'none', s.starts_at, 0, 0, NULL
        FROM group_session s JOIN parent_group g ON g.id = s.group_id
       WHERE s.status = 'held' AND s.starts_at >= ?1 AND s.starts_at < ?3
         AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id)",
@@ -28,7 +29,8 @@ const KINDS: [&str; 4] = [
             OR (f.status IN ('active','paused','completed','exited') AND f.enrolled_on IS NULL)
             OR (f.status = 'declined' AND f.declined_on IS NULL)
             OR (f.status = 'paused' AND f.paused_on IS NULL)
-            OR (f.status IN ('completed','exited') AND f.exited_on IS NULL)
+            OR (f.status IN ('completed','exited') AND f.exited_on IS NULL),
+            f.family_ref
        FROM family f
       WHERE (f.exited_on IS NULL OR f.exited_on >= substr(?1, 1, 10))
         AND (f.declined_on IS NULL OR f.declined_on >= substr(?1, 1, 10))
@@ -121,11 +123,22 @@ impl ReadTx<'_> {
                     r.get::<_, Option<String>>(5)?,
                     r.get::<_, bool>(6)?,
                     r.get::<_, bool>(7)?,
+                    r.get::<_, Option<String>>(8)?,
                 ))
             },
         )?;
         for row in rows {
-            let (kind, id, family_id, name, protection, at, lacks_eligibility, lacks_date) = row?;
+            let (
+                kind,
+                id,
+                family_id,
+                name,
+                protection,
+                at,
+                lacks_eligibility,
+                lacks_date,
+                reference,
+            ) = row?;
             let kind = usize::try_from(kind)
                 .ok()
                 .and_then(|k| MissingKind::ALL.get(k).copied())
@@ -139,6 +152,7 @@ impl ReadTx<'_> {
                 at: at.as_deref().map(parse_datetime).transpose()?,
                 lacks_eligibility,
                 lacks_date,
+                reference,
             });
         }
         Ok(())

@@ -132,6 +132,9 @@ pub fn render_missing(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                     .at
                     .map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M").to_string());
                 let mut name = shown_name(&item.name, item.protection, lang);
+                if let Some(reference) = &item.reference {
+                    name = format!("{name} {reference}");
+                }
                 if item.kind == MissingKind::FamilyFacts {
                     name = format!(
                         "{name}: {}",

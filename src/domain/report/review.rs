@@ -123,6 +123,8 @@ pub struct MissingItem {
     /// For a family: what it lacks.
     pub lacks_eligibility: bool,
     pub lacks_date: bool,
+    /// The family's reference, which tells two families of one name apart.
+    pub reference: Option<String>,
 }
 
 /// A page of the "what is missing" list, with the count of each kind.
