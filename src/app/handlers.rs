@@ -19,6 +19,12 @@ impl App {
                 super::today::Pane::Alerts => self.today_view.marked_alert().is_some(),
             },
             (Screen::Week, Action::RecordOutcome | Action::Rebook) => self.week.marked().is_some(),
+            // The running quarter is the last there is.
+            (Screen::Report, Action::NextQuarter) => self
+                .report
+                .quarter
+                .is_none_or(|q| q < crate::domain::quarter::Quarter::of(self.today)),
+            (Screen::Report, Action::Open) => self.report.marked_missing().is_some(),
             _ => true,
         }
     }

@@ -20,6 +20,9 @@ fn opens_on_the_last_finished_quarter_and_stops_at_the_running_one() {
     assert_eq!(app.report.quarter.unwrap().to_string(), "2026Q4");
     assert!(app.handle_key(Key::Char(']')).is_empty());
     assert_eq!(app.report.quarter.unwrap().to_string(), "2026Q4");
+    // The footer no longer offers a next quarter there.
+    assert!(!app.offers(&Action::NextQuarter));
+    assert!(app.offers(&Action::PrevQuarter));
     // Back to a quarter already computed: nothing to read.
     assert!(app.handle_key(Key::Char('[')).is_empty());
     assert!(app.report.report().is_some());
