@@ -57,6 +57,8 @@ pub enum Action {
     New,
     Edit,
     NextPane,
+    /// Shift-Tab where parts are stepped through in order (the Report screen's sections).
+    PrevPane,
     Search,
     // Families list
     FilterArea,

@@ -119,7 +119,7 @@ static SCREEN_BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 
 /// Every other key.
 #[rustfmt::skip]
-static BINDINGS: [Binding; 99] = [
+static BINDINGS: [Binding; 100] = [
     bind(Global, &[Char('/')], Action::Search, "sök familj", "search families", true),
     bind(Global, &[Char('?')], Action::Help, "hjälp", "help", true),
     bind(Global, &[Esc], Action::Back, "tillbaka", "back", false),
@@ -203,6 +203,7 @@ static BINDINGS: [Binding; 99] = [
     bind(Scope::Report, &[Char('[')], Action::PrevQuarter, "förra kvartalet", "previous quarter", true),
     bind(Scope::Report, &[Char(']')], Action::NextQuarter, "nästa kvartal", "next quarter", true),
     bind(Scope::Report, &[Tab], Action::NextPane, "nästa del", "next part", false),
+    bind(Scope::Report, &[BackTab], Action::PrevPane, "förra delen", "previous part", false),
     bind(Scope::Report, &[Char('b')], Action::NextBreakdown, "byt indelning", "change breakdown", false),
     bind(Scope::Report, &[Enter], Action::Open, "rätta markerad post", "fix the marked record", false),
     bind(Scope::Report, &[Char('x')], Action::ExportReport, "exportera (aktuell mapp)", "export (current folder)", true),
@@ -342,7 +343,7 @@ mod tests {
         let (keyed, why_no_key) = every_action! {
             keys: [
                 Help, Back, Quit, Up, Down, PageUp, PageDown, Top, Bottom, Open, New, Edit,
-                NextPane, Search, FilterArea, FilterClinic, FilterProgramme, FilterStatus,
+                NextPane, PrevPane, Search, FilterArea, FilterClinic, FilterProgramme, FilterStatus,
                 FilterDue, ClearFilters, Reveal, Book, BookManually, BookOnDay, RecordOutcome,
                 PrevWeek, NextWeek, ThisWeek, PrevDay, NextDay, PickStaff, Rebook, AddCaregiver,
                 AddChild, RecordConsent, EditCaregiver, EditChild, Remove, Activate, Decline, Pause, Exit, NextField, PrevField,

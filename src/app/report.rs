@@ -38,6 +38,11 @@ impl Section {
         let at = Self::ALL.iter().position(|s| *s == self).unwrap_or(0);
         Self::ALL[(at + 1) % Self::ALL.len()]
     }
+
+    fn prev(self) -> Self {
+        let at = Self::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        Self::ALL[(at + Self::ALL.len() - 1) % Self::ALL.len()]
+    }
 }
 
 /// Which breakdown the tables show.
@@ -253,6 +258,10 @@ impl ReportState {
 
     pub fn next_section(&mut self) {
         self.section = self.section.next();
+    }
+
+    pub fn prev_section(&mut self) {
+        self.section = self.section.prev();
     }
 
     pub fn next_breakdown(&mut self) {

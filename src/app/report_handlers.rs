@@ -15,6 +15,10 @@ impl App {
                 state.next_section();
                 Vec::new()
             }
+            Action::PrevPane => {
+                state.prev_section();
+                Vec::new()
+            }
             Action::NextBreakdown => {
                 state.section = Section::Tables;
                 state.next_breakdown();

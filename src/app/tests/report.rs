@@ -13,6 +13,17 @@ fn to_missing(app: &mut App) {
 }
 
 #[test]
+fn shift_tab_steps_back_through_the_sections() {
+    let mut app = on_report(Lang::En);
+    app.handle_key(Key::BackTab);
+    assert_eq!(app.report.section, Section::Exports);
+    app.handle_key(Key::BackTab);
+    assert_eq!(app.report.section, Section::Missing);
+    app.handle_key(Key::Tab);
+    assert_eq!(app.report.section, Section::Exports);
+}
+
+#[test]
 fn opens_on_the_last_finished_quarter_and_stops_at_the_running_one() {
     let mut app = on_report(Lang::Sv);
     assert_eq!(app.report.quarter.unwrap().to_string(), "2026Q3");
