@@ -236,6 +236,7 @@ fn leaving_the_programme_cancels_its_booked_visits_in_one_write() {
             exit: Some(ExitReason::Other),
             exit_note: Some("flyttar utomlands".into()),
             cancel_booked: true,
+            exited_on: None,
         },
     )
     .unwrap();
@@ -251,6 +252,7 @@ fn leaving_the_programme_cancels_its_booked_visits_in_one_write() {
         .unwrap()
         .unwrap();
     assert_eq!(detail.exit_note.as_deref(), Some("flyttar utomlands"));
+    assert_eq!(detail.exited_on, Some(now().date()), "no day given: today");
     // The visits are the same rows, changed; one audit row for the whole change.
     assert_eq!(counts(&mut db), (before.0, before.1 + 1));
 }
@@ -272,6 +274,7 @@ fn a_pause_that_keeps_the_visits_cancels_nothing() {
             exit: None,
             exit_note: None,
             cancel_booked: false,
+            exited_on: None,
         },
     )
     .unwrap();
@@ -490,4 +493,32 @@ fn twins_are_booked_together_and_one_outcome_records_both() {
         .unwrap()
         .unwrap();
     assert_eq!(twin_after.status, VisitStatus::Done, "one outcome for both");
+}
+
+#[test]
+fn an_exit_recorded_afterwards_keeps_the_day_the_family_left() {
+    use hembesok::domain::enums::{ExitReason, FamilyStatus};
+    use hembesok::domain::model::StatusChange;
+    let (_dir, path) = demo();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut db);
+    let left = chrono::NaiveDate::from_ymd_opt(2026, 10, 5).unwrap();
+    ops::families::set_status(
+        &mut db,
+        &ctx(),
+        options.family_id,
+        &StatusChange {
+            status: FamilyStatus::Exited,
+            exit: Some(ExitReason::Moved),
+            exit_note: None,
+            cancel_booked: true,
+            exited_on: Some(left),
+        },
+    )
+    .unwrap();
+    let detail = db
+        .read(|tx| tx.family_detail(options.family_id))
+        .unwrap()
+        .unwrap();
+    assert_eq!(detail.exited_on, Some(left));
 }

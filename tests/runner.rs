@@ -187,6 +187,7 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
                 exit: None,
                 exit_note: None,
                 cancel_booked: false,
+                exited_on: None,
             },
         },
     );
@@ -213,6 +214,7 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
                 exit: Some(ExitReason::Moved),
                 exit_note: None,
                 cancel_booked: true,
+                exited_on: None,
             },
         },
     );

@@ -231,6 +231,7 @@ impl App {
                         exit_note: None,
                         // Declining ends the plan; a pause asks next, an activation keeps all.
                         cancel_booked: status == FamilyStatus::Declined,
+                        exited_on: None,
                     };
                     let booked = if status == FamilyStatus::Active {
                         Vec::new()

@@ -82,8 +82,8 @@ impl App {
                     )
                 } else {
                     Text::new(
-                        "Statusens datum saknas: statustangenterna (a, p, d, x) sparar dagens datum; ett tidigare datum går inte att ange här än. 6 tar dig tillbaka.",
-                        "The status's date is missing: the status keys (a, p, d, x) record today's date; an earlier date cannot be entered here yet. 6 takes you back.",
+                        "Statusens datum saknas: x (avsluta) tar dagen familjen slutade; a, p och d sparar dagens datum. 6 tar dig tillbaka.",
+                        "The status's date is missing: x (exit) takes the day the family left; a, p and d record today's date. 6 takes you back.",
                     )
                 });
                 self.open_family(id)

@@ -179,7 +179,9 @@ pub fn set_status(db: &mut Db, ctx: &Ctx, family_id: i64, change: &StatusChange)
         tx.set_family_status(
             family_id,
             change.status,
-            change.exit.map(|r| (r, ctx.now.date())),
+            change
+                .exit
+                .map(|r| (r, change.exited_on.unwrap_or(ctx.now.date()))),
             note,
             ctx.now,
         )?;

@@ -194,6 +194,10 @@ pub fn exit(family_id: i64) -> Form {
                 "med egna ord, när orsaken är annat",
                 "in your own words, when the reason is other",
             ),
+            Field::text("exited_on", t("Avslutad den", "Left on"), "").hint(
+                "ÅÅÅÅ-MM-DD, om familjen slutade en tidigare dag; tomt är i dag",
+                "YYYY-MM-DD, when the family left on an earlier day; empty is today",
+            ),
         ],
     )
 }
@@ -216,6 +220,9 @@ fn check_date(form: &mut Form, id: &str, birth: bool, today: NaiveDate) {
 }
 
 pub fn validate(form: &mut Form, today: NaiveDate) {
+    if form.field("exited_on").is_some() {
+        check_date(form, "exited_on", false, today);
+    }
     if form.field("family_ref").is_some()
         && looks_like_identity_number(form.value("family_ref"), today)
     {
@@ -360,6 +367,7 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
                     exit_note: (reason == ExitReason::Other && !note.is_empty())
                         .then(|| note.to_string()),
                     cancel_booked: true,
+                    exited_on: parse_date(form.value("exited_on")).ok(),
                 },
             })
         }

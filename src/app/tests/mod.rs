@@ -190,6 +190,7 @@ fn status_changes_ask_first_and_only_y_confirms() {
                 exit: None,
                 exit_note: None,
                 cancel_booked: true,
+                exited_on: None,
             },
         }]
     );
@@ -258,6 +259,7 @@ fn exit_asks_for_a_reason_and_lists_what_it_cancels() {
                 exit: Some(crate::domain::enums::ExitReason::DeclinedFurther),
                 exit_note: None,
                 cancel_booked: true,
+                exited_on: None,
             },
         }]
     );
@@ -294,6 +296,38 @@ fn exit_for_another_reason_needs_words_and_keeps_them() {
         [Effect::SetStatus { change, .. }]
             if change.exit_note.as_deref() == Some("flyttar utomlands")
     ));
+}
+
+#[test]
+fn an_exit_recorded_afterwards_takes_the_day_the_family_left_and_refuses_a_future_one() {
+    let mut app = on_family_page(Protection::None);
+    app.handle_key(Key::Char('x'));
+    // Reason, description, then the day.
+    app.handle_key(Key::Tab);
+    app.handle_key(Key::Tab);
+    let tomorrow = app.today + chrono::Days::new(1);
+    type_text(&mut app, &tomorrow.to_string());
+    assert!(app.handle_key(Key::Enter).is_empty());
+    let error = app
+        .form()
+        .unwrap()
+        .field("exited_on")
+        .unwrap()
+        .error
+        .clone();
+    assert!(error.is_some_and(|e| e.sv.contains("framtiden")));
+    app.handle_key(Key::Ctrl('u'));
+    type_text(&mut app, "2026-10-05");
+    app.handle_key(Key::Enter);
+    let effects = app.handle_key(Key::Char('y'));
+    assert!(
+        matches!(
+            &effects[..],
+            [Effect::SetStatus { change, .. }]
+                if change.exited_on == chrono::NaiveDate::from_ymd_opt(2026, 10, 5)
+        ),
+        "{effects:?}"
+    );
 }
 
 fn type_text(app: &mut App, text: &str) {
