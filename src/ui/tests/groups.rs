@@ -1,0 +1,92 @@
+//! The Groups screen, a series page and the roll call, drawn.
+
+use super::{both_sizes, draw};
+use crate::app::fixtures::app;
+use crate::app::group_fixtures as gf;
+use crate::app::{Action, App, Key, Lang};
+
+fn on_groups(lang: Lang) -> App {
+    let mut app = app(lang);
+    app.handle_key(Key::Char('4'));
+    app.update(Action::GroupsLoaded(gf::group_list()));
+    app
+}
+
+fn on_page(lang: Lang) -> App {
+    let mut app = on_groups(lang);
+    app.update(Action::GroupLoaded(Box::new(gf::group_page())));
+    app
+}
+
+#[test]
+fn groups_list() {
+    both_sizes("groups_sv", &on_groups(Lang::Sv));
+    both_sizes("groups_en", &on_groups(Lang::En));
+}
+
+#[test]
+fn series_page_with_its_grid() {
+    let app = on_page(Lang::Sv);
+    both_sizes("group_page_sv", &app);
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Familjen Amiri"), "{screen}");
+    assert!(screen.contains("ledaren sjuk"), "{screen}");
+}
+
+#[test]
+fn roll_call_half_done() {
+    let mut app = on_page(Lang::Sv);
+    app.update(Action::RollCallLoaded(Box::new(gf::roll_call())));
+    for (i, status) in [
+        crate::domain::enums::AttendanceStatus::Present,
+        crate::domain::enums::AttendanceStatus::Absent,
+        crate::domain::enums::AttendanceStatus::Excused,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let line = crate::domain::group_views::RollLine {
+            family_id: 100 + i as i64,
+            name: String::new(),
+            status: Some(status),
+            adults: u32::from(i == 0) * 2,
+        };
+        app.update(Action::MarkSaved(23, line, false));
+    }
+    both_sizes("roll_call_sv", &app);
+    let mut en = on_page(Lang::En);
+    en.update(Action::RollCallLoaded(Box::new(gf::roll_call())));
+    insta::assert_snapshot!("roll_call_en_80x24", draw(&en, 80, 24));
+}
+
+#[test]
+fn the_family_page_lists_its_groups() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('3'));
+    let mut page = crate::app::fixtures::family_page(crate::domain::enums::Protection::None);
+    page.groups = vec![crate::domain::group_views::FamilyGroup {
+        group_id: 2,
+        name: "Föräldragrupp Östra".into(),
+        joined: crate::app::fixtures::d(2026, 11, 1),
+        left: None,
+        held: 2,
+        present: 1,
+        absent: 1,
+        excused: 0,
+    }];
+    app.update(Action::FamilyLoaded(Box::new(page)));
+    app.handle_key(Key::Char('G'));
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("Föräldragrupper"), "{screen}");
+    assert!(
+        screen.contains("Föräldragrupp Östra · från 2026-11-01 · närvarande 1 av 2"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn suggested_members() {
+    let mut app = on_page(Lang::Sv);
+    app.update(Action::SuggestionsLoaded(2, gf::suggestions(), Some(2)));
+    insta::assert_snapshot!("member_pick_sv_80x24", draw(&app, 80, 24));
+}
