@@ -82,48 +82,19 @@ impl ReadTx<'_> {
         floor: NaiveDate,
         only: Option<i64>,
     ) -> Result<Vec<(i64, SentEvent, Standing)>> {
-        let person = if only.is_some() {
-            "AND cs.staff_id = ?2"
-        } else {
-            "AND ?2 IS NULL"
-        };
-        let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT cs.staff_id, {SENT_COLUMNS}, s.id IS NOT NULL, s.status, s.starts_at,
+        self.sent_standing(
+            "s.id IS NOT NULL, s.status, s.starts_at,
                     EXISTS (SELECT 1 FROM group_leader l
                             WHERE l.group_id = s.group_id AND l.staff_id = cs.staff_id)
              FROM calendar_sent cs LEFT JOIN group_session s ON s.id = cs.event_id
-             WHERE cs.kind = 'session' AND cs.cancelled = 0 AND cs.starts_at >= ?1 {person}
-             ORDER BY cs.staff_id, cs.starts_at, cs.event_id"
-        ))?;
-        let rows = stmt.query_map(params![date_text(floor), only], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                sent_row(r, 1)?,
-                r.get::<_, bool>(10)?,
-                r.get::<_, Option<String>>(11)?,
-                r.get::<_, Option<String>>(12)?,
-                r.get::<_, bool>(13)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (staff_id, sent, exists, status, start, theirs) = row?;
-            let standing = match (exists, status, start) {
-                (true, Some(status), Some(start)) => {
-                    let status: crate::domain::enums::SessionStatus = parse_enum(&status)?;
-                    if !theirs {
-                        Standing::NotTheirs
-                    } else if status == crate::domain::enums::SessionStatus::Cancelled {
-                        Standing::Cancelled
-                    } else {
-                        Standing::At(parse_datetime(&start)?)
-                    }
-                }
-                _ => Standing::Gone,
-            };
-            out.push((staff_id, to_sent(sent)?, standing));
-        }
-        Ok(out)
+             WHERE cs.kind = 'session'",
+            floor,
+            only,
+            |status| {
+                Ok(parse_enum::<crate::domain::enums::SessionStatus>(status)?
+                    == crate::domain::enums::SessionStatus::Cancelled)
+            },
+        )
     }
 
     /// The visits calendars still show (sent, not cancelled since) that start on `floor` or
@@ -134,20 +105,44 @@ impl ReadTx<'_> {
         floor: NaiveDate,
         only: Option<i64>,
     ) -> Result<Vec<(i64, SentEvent, Standing)>> {
+        // A twin's visit that was sent before it rode on its twin's trip is gone as an event:
+        // the trip's one event stands for it.
+        self.sent_standing(
+            "v.id IS NOT NULL AND v.twin_of IS NULL, v.status, v.starts_at,
+                    v.interpreter_staff_id IS cs.staff_id
+                    OR EXISTS (SELECT 1 FROM visit_staff s
+                               WHERE s.visit_id = cs.event_id AND s.staff_id = cs.staff_id)
+             FROM calendar_sent cs LEFT JOIN visit v ON v.id = cs.event_id
+             WHERE cs.kind = 'visit'",
+            floor,
+            only,
+            |status| {
+                Ok(matches!(
+                    parse_enum::<VisitStatus>(status)?,
+                    VisitStatus::CancelledFamily | VisitStatus::CancelledStaff
+                ))
+            },
+        )
+    }
+
+    /// The events of one kind still standing in calendars: `event` selects, after what was
+    /// sent, whether the event still exists, its status and start, and whether it is still the
+    /// person's, then its FROM and the kind's WHERE; `cancelled` reads the status.
+    fn sent_standing(
+        &self,
+        event: &str,
+        floor: NaiveDate,
+        only: Option<i64>,
+        cancelled: impl Fn(&str) -> Result<bool>,
+    ) -> Result<Vec<(i64, SentEvent, Standing)>> {
         let person = if only.is_some() {
             "AND cs.staff_id = ?2"
         } else {
             "AND ?2 IS NULL"
         };
-        // A twin's visit that was sent before it rode on its twin's trip is gone as an event:
-        // the trip's one event stands for it.
         let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT cs.staff_id, {SENT_COLUMNS}, v.id IS NOT NULL AND v.twin_of IS NULL, v.status, v.starts_at,
-                    v.interpreter_staff_id IS cs.staff_id
-                    OR EXISTS (SELECT 1 FROM visit_staff s
-                               WHERE s.visit_id = cs.event_id AND s.staff_id = cs.staff_id)
-             FROM calendar_sent cs LEFT JOIN visit v ON v.id = cs.event_id
-             WHERE cs.kind = 'visit' AND cs.cancelled = 0 AND cs.starts_at >= ?1 {person}
+            "SELECT cs.staff_id, {SENT_COLUMNS}, {event}
+               AND cs.cancelled = 0 AND cs.starts_at >= ?1 {person}
              ORDER BY cs.staff_id, cs.starts_at, cs.event_id"
         ))?;
         let rows = stmt.query_map(params![date_text(floor), only], |r| {
@@ -165,13 +160,9 @@ impl ReadTx<'_> {
             let (staff_id, sent, exists, status, start, theirs) = row?;
             let standing = match (exists, status, start) {
                 (true, Some(status), Some(start)) => {
-                    let status: VisitStatus = parse_enum(&status)?;
                     if !theirs {
                         Standing::NotTheirs
-                    } else if matches!(
-                        status,
-                        VisitStatus::CancelledFamily | VisitStatus::CancelledStaff
-                    ) {
+                    } else if cancelled(&status)? {
                         Standing::Cancelled
                     } else {
                         Standing::At(parse_datetime(&start)?)
