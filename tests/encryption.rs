@@ -17,6 +17,13 @@ fn cmd(db: &Path) -> Command {
     cmd
 }
 
+/// hembesok with the passphrase from `key`.
+fn keyed(db: &Path, key: &Path) -> Command {
+    let mut cmd = cmd(db);
+    cmd.arg("--key-file").arg(key);
+    cmd
+}
+
 fn key_file(dir: &Path, name: &str, passphrase: &str, mode: u32) -> PathBuf {
     use std::os::unix::fs::PermissionsExt;
     let path = dir.join(name);
@@ -70,12 +77,7 @@ fn assert_encrypted(path: &Path, names: &[String]) {
 }
 
 fn families(db: &Path, key: &Path) -> String {
-    let out = cmd(db)
-        .arg("--key-file")
-        .arg(key)
-        .arg("check")
-        .output()
-        .unwrap();
+    let out = keyed(db, key).arg("check").output().unwrap();
     assert!(
         out.status.success(),
         "{}",
@@ -95,9 +97,7 @@ fn an_encrypted_demo_hides_its_names_and_opens_only_with_its_key() {
         "the test reads names"
     );
     let key = key_file(dir.path(), "key", "rätt lösen med ' och \"", 0o600);
-    cmd(&db)
-        .arg("--key-file")
-        .arg(&key)
+    keyed(&db, &key)
         .arg("encrypt")
         .assert()
         .success()
@@ -115,9 +115,7 @@ fn an_encrypted_demo_hides_its_names_and_opens_only_with_its_key() {
     // A wrong key: said so, and not a byte changed.
     let before = fs::read(&db).unwrap();
     let wrong = key_file(dir.path(), "wrong", "fel lösen", 0o600);
-    cmd(&db)
-        .arg("--key-file")
-        .arg(&wrong)
+    keyed(&db, &wrong)
         .args(["audit"])
         .assert()
         .failure()
@@ -145,9 +143,7 @@ fn an_encrypted_demo_hides_its_names_and_opens_only_with_its_key() {
         .stderr(predicate::str::contains("no terminal"));
     // A key file others can read is refused, before the database is touched.
     let open = key_file(dir.path(), "open", "rätt lösen med ' och \"", 0o644);
-    cmd(&db)
-        .arg("--key-file")
-        .arg(&open)
+    keyed(&db, &open)
         .arg("check")
         .assert()
         .failure()
@@ -162,9 +158,7 @@ fn an_encrypted_demo_hides_its_names_and_opens_only_with_its_key() {
         .stdout(predicate::str::contains("encrypt"));
     assert_eq!(fs::read(&db).unwrap().len() % 1024, 0);
     // Encrypting twice is refused.
-    cmd(&db)
-        .arg("--key-file")
-        .arg(&key)
+    keyed(&db, &key)
         .arg("encrypt")
         .assert()
         .failure()
@@ -178,16 +172,9 @@ fn backups_of_an_encrypted_database_stay_encrypted_and_restore() {
     demo(&db);
     let names = names(&db);
     let key = key_file(dir.path(), "key", "lösen", 0o600);
-    cmd(&db)
-        .arg("--key-file")
-        .arg(&key)
-        .arg("encrypt")
-        .assert()
-        .success();
+    keyed(&db, &key).arg("encrypt").assert().success();
     let backup = dir.path().join("copy.sqlite");
-    cmd(&db)
-        .arg("--key-file")
-        .arg(&key)
+    keyed(&db, &key)
         .arg("backup")
         .arg(&backup)
         .assert()
@@ -197,9 +184,7 @@ fn backups_of_an_encrypted_database_stay_encrypted_and_restore() {
     assert!(check.contains("40 families"), "{check}");
     cmd(&backup).arg("check").assert().failure();
 
-    cmd(&db)
-        .arg("--key-file")
-        .arg(&key)
+    keyed(&db, &key)
         .arg("restore")
         .arg(&backup)
         .assert()
@@ -228,16 +213,9 @@ fn decrypt_and_rekey_keep_every_row() {
     let counts = common::counts(&db);
     let old = key_file(dir.path(), "old", "gammal", 0o600);
     let new = key_file(dir.path(), "new", "ny", 0o400);
-    cmd(&db)
-        .arg("--key-file")
-        .arg(&old)
-        .arg("encrypt")
-        .assert()
-        .success();
+    keyed(&db, &old).arg("encrypt").assert().success();
 
-    cmd(&db)
-        .arg("--key-file")
-        .arg(&old)
+    keyed(&db, &old)
         .arg("rekey")
         .arg("--new-key-file")
         .arg(&new)
@@ -245,18 +223,14 @@ fn decrypt_and_rekey_keep_every_row() {
         .success()
         .stdout(predicate::str::contains("new passphrase"));
     assert_encrypted(&db, &names_before);
-    cmd(&db)
-        .arg("--key-file")
-        .arg(&old)
+    keyed(&db, &old)
         .arg("check")
         .assert()
         .failure()
         .stderr(predicate::str::contains("wrong passphrase"));
     families(&db, &new);
 
-    cmd(&db)
-        .arg("--key-file")
-        .arg(&new)
+    keyed(&db, &new)
         .arg("decrypt")
         .assert()
         .success()
@@ -270,9 +244,7 @@ fn decrypt_and_rekey_keep_every_row() {
     assert_eq!(after.audit, counts.audit + 3);
     cmd(&db).arg("check").assert().success();
     // A plain database with a key is said so.
-    cmd(&db)
-        .arg("--key-file")
-        .arg(&new)
+    keyed(&db, &new)
         .arg("check")
         .assert()
         .failure()
@@ -293,9 +265,7 @@ fn encrypt_waits_for_no_window_and_says_so() {
     let key = key_file(dir.path(), "key", "lösen", 0o600);
     let window = hembesok::db::InstanceLock::acquire(&db).unwrap();
     for command in ["encrypt", "decrypt", "rekey"] {
-        cmd(&db)
-            .arg("--key-file")
-            .arg(&key)
+        keyed(&db, &key)
             .arg(command)
             .assert()
             .failure()
@@ -305,10 +275,5 @@ fn encrypt_waits_for_no_window_and_says_so() {
     }
     assert_eq!(fs::read(&db).unwrap(), before);
     drop(window);
-    cmd(&db)
-        .arg("--key-file")
-        .arg(&key)
-        .arg("encrypt")
-        .assert()
-        .success();
+    keyed(&db, &key).arg("encrypt").assert().success();
 }
