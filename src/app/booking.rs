@@ -23,7 +23,9 @@ pub struct ProposalView {
 pub struct BookingPlan {
     pub family_id: i64,
     pub child_id: i64,
-    pub child_name: String,
+    /// Whom the visit is for, as titles say it: the child's name, or the words for a protected
+    /// family (whose people are named only on its own page).
+    pub child: Text,
     pub visit_no: Option<u32>,
     pub visit_name: Text,
     pub window: Option<Window>,
@@ -76,7 +78,7 @@ impl BookingPlan {
         BookingPlan {
             family_id: o.family_id,
             child_id: o.visit.child_id,
-            child_name: o.visit.child_name,
+            child: super::labels::shown_name(&o.visit.child_name, o.protection),
             visit_no: Some(o.visit.visit_no),
             visit_name: Text::new(o.visit_name, o.visit_name_en),
             window: Some(o.visit.window),

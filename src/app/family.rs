@@ -37,7 +37,9 @@ pub struct FamilyPageData {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BookedVisit {
     pub start: NaiveDateTime,
-    pub child_name: String,
+    /// The child's name, or the words for a protected family: the question is a window over
+    /// the page, not the page.
+    pub child: super::Text,
     /// The programme visit's name; none for an extra visit.
     pub visit_name: Option<super::Text>,
 }
@@ -80,7 +82,7 @@ pub fn build(
                 .filter(|v| v.status == VisitStatus::Planned && v.start >= now)
                 .map(|v| BookedVisit {
                     start: v.start,
-                    child_name: c.name.clone(),
+                    child: super::labels::shown_name(&c.name, detail.protection),
                     visit_name: v.visit_no.and_then(|no| {
                         let def = programme?.visit(no)?;
                         Some(super::Text::new(&def.name, &def.name_en))

@@ -461,7 +461,8 @@ pub fn booking_plan() -> super::booking::BookingPlan {
     super::booking::BookingPlan {
         family_id: 3,
         child_id: 7,
-        child_name: "Ifrah Exempel".into(),
+        // Family 3 is protected: its child is not named over the slots.
+        child: crate::i18n::labels::protected_family(),
         visit_no: Some(3),
         visit_name: Text::new("Hembesök 4 månader", "Home visit at 4 months"),
         window: Some(crate::domain::schedule::Window {

@@ -105,6 +105,7 @@ pub fn group_page() -> GroupPage {
             family_id: 100 + i as i64,
             family_ref: format!("F-{i}"),
             name: (*n).into(),
+            protection: crate::domain::enums::Protection::None,
             joined: d(2026, 11, 1),
             left: (i == 7).then(|| d(2026, 11, 10)),
         })
@@ -150,7 +151,9 @@ pub fn roll_call() -> RollCall {
             .enumerate()
             .map(|(i, n)| RollLine {
                 family_id: 100 + i as i64,
+                family_ref: format!("F-{i}"),
                 name: (*n).into(),
+                protection: crate::domain::enums::Protection::None,
                 status: None,
                 adults: 0,
             })
@@ -162,7 +165,9 @@ pub fn suggestions() -> Vec<Suggestion> {
     (0..4)
         .map(|i| Suggestion {
             family_id: 200 + i,
+            family_ref: format!("S-{i}"),
             name: format!("Familjen Förslag {i}"),
+            protection: crate::domain::enums::Protection::None,
             languages: vec!["svenska".into()],
             born: d(2026, 7, 1 + i as u32),
         })

@@ -409,25 +409,25 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
             input.date,
             input.warning_days,
         );
+        // A protected family's child is not named in the list, nor is the family.
+        let whose = if child.protection.is_protected() {
+            String::new()
+        } else {
+            format!(" · {}", child.child_name)
+        };
         for (kind, e) in programme_alerts(&entries, input.date) {
             let (date, sv, en) = match kind {
                 // The date first: it is what the coordinator sorts by and must not be cut off.
                 AlertKind::Overdue => (
                     e.window.max,
-                    format!(
-                        "senast {} · {} · {}",
-                        e.window.max, e.name, child.child_name
-                    ),
+                    format!("senast {} · {}{whose}", e.window.max, e.name),
                     // The window is still open: it closes on that day.
-                    format!(
-                        "closes {} · {} · {}",
-                        e.window.max, e.name_en, child.child_name
-                    ),
+                    format!("closes {} · {}{whose}", e.window.max, e.name_en),
                 ),
                 _ => (
                     e.window.due,
-                    format!("{} · {} · {}", e.window.due, e.name, child.child_name),
-                    format!("{} · {} · {}", e.window.due, e.name_en, child.child_name),
+                    format!("{} · {}{whose}", e.window.due, e.name),
+                    format!("{} · {}{whose}", e.window.due, e.name_en),
                 ),
             };
             alerts.push(AlertRow {

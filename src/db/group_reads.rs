@@ -115,7 +115,7 @@ impl ReadTx<'_> {
             .map(|r| session_of(r?))
             .collect::<Result<Vec<_>>>()?;
         let mut stmt = self.tx.prepare_cached(
-            "SELECT f.id, f.family_ref, f.display_name, m.joined_on, m.left_on
+            "SELECT f.id, f.family_ref, f.display_name, m.joined_on, m.left_on, f.protection
              FROM group_member m JOIN family f ON f.id = m.family_id
              WHERE m.group_id = ?1 ORDER BY f.display_name, f.id",
         )?;
@@ -127,16 +127,18 @@ impl ReadTx<'_> {
                     r.get(2)?,
                     r.get::<_, String>(3)?,
                     r.get::<_, Option<String>>(4)?,
+                    r.get::<_, String>(5)?,
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let members = raw
             .into_iter()
-            .map(|(family_id, family_ref, name, joined, left)| {
+            .map(|(family_id, family_ref, name, joined, left, protection)| {
                 Ok(MemberRow {
                     family_id,
                     family_ref,
                     name,
+                    protection: parse_enum(&protection)?,
                     joined: parse_date(&joined)?,
                     left: left.map(|l| parse_date(&l)).transpose()?,
                 })
@@ -192,7 +194,8 @@ impl ReadTx<'_> {
             )?;
         let date = date_text(session.start.date());
         let mut stmt = self.tx.prepare_cached(
-            "SELECT f.id, f.display_name, a.status, coalesce(a.adults_present, 0)
+            "SELECT f.id, f.display_name, a.status, coalesce(a.adults_present, 0), f.family_ref,
+                    f.protection
              FROM group_member m JOIN family f ON f.id = m.family_id
              LEFT JOIN attendance a ON a.session_id = ?2 AND a.family_id = m.family_id
              WHERE m.group_id = ?1 AND m.joined_on <= ?3 AND (m.left_on IS NULL OR m.left_on >= ?3)
@@ -205,19 +208,26 @@ impl ReadTx<'_> {
                     r.get(1)?,
                     r.get::<_, Option<String>>(2)?,
                     r.get(3)?,
+                    r.get(4)?,
+                    r.get::<_, String>(5)?,
                 ))
             })?
-            .collect::<rusqlite::Result<Vec<(i64, String, Option<String>, u32)>>>()?;
+            .collect::<rusqlite::Result<Vec<(i64, String, Option<String>, u32, String, String)>>>(
+            )?;
         let lines = raw
             .into_iter()
-            .map(|(family_id, name, status, adults)| {
-                Ok(RollLine {
-                    family_id,
-                    name,
-                    status: status.map(|s| parse_enum(&s)).transpose()?,
-                    adults,
-                })
-            })
+            .map(
+                |(family_id, name, status, adults, family_ref, protection)| {
+                    Ok(RollLine {
+                        family_id,
+                        family_ref,
+                        protection: parse_enum(&protection)?,
+                        name,
+                        status: status.map(|s| parse_enum(&s)).transpose()?,
+                        adults,
+                    })
+                },
+            )
             .collect::<Result<Vec<_>>>()?;
         Ok(Some(RollCall {
             group_id,
@@ -237,7 +247,8 @@ impl ReadTx<'_> {
         now: NaiveDateTime,
     ) -> Result<Vec<(MemberCandidate, Suggestion)>> {
         let mut stmt = self.tx.prepare_cached(
-            "SELECT f.id, f.display_name, f.languages, f.status, min(c.birth_date),
+            "SELECT f.id, f.display_name, f.languages, f.status, min(c.birth_date), f.family_ref,
+                f.protection,
                 EXISTS (SELECT 1 FROM group_member m WHERE m.family_id = f.id AND m.left_on IS NULL
                         AND EXISTS (SELECT 1 FROM group_session s
                                     WHERE s.group_id = m.group_id AND s.starts_at >= ?3))
@@ -263,31 +274,37 @@ impl ReadTx<'_> {
                         r.get::<_, String>(2)?,
                         r.get::<_, String>(3)?,
                         r.get::<_, String>(4)?,
-                        r.get::<_, bool>(5)?,
+                        r.get::<_, bool>(7)?,
+                        r.get::<_, String>(5)?,
+                        r.get::<_, String>(6)?,
                     ))
                 },
             )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         raw.into_iter()
-            .map(|(family_id, name, languages, status, born, in_group)| {
-                let born = parse_date(&born)?;
-                let languages = split_list(&languages);
-                Ok((
-                    MemberCandidate {
-                        family_id,
-                        status: parse_enum(&status)?,
-                        languages: languages.clone(),
-                        births: vec![born],
-                        in_group,
-                    },
-                    Suggestion {
-                        family_id,
-                        name,
-                        languages,
-                        born,
-                    },
-                ))
-            })
+            .map(
+                |(family_id, name, languages, status, born, in_group, family_ref, protection)| {
+                    let born = parse_date(&born)?;
+                    let languages = split_list(&languages);
+                    Ok((
+                        MemberCandidate {
+                            family_id,
+                            status: parse_enum(&status)?,
+                            languages: languages.clone(),
+                            births: vec![born],
+                            in_group,
+                        },
+                        Suggestion {
+                            family_id,
+                            family_ref,
+                            name,
+                            protection: parse_enum(&protection)?,
+                            languages,
+                            born,
+                        },
+                    ))
+                },
+            )
             .collect()
     }
 

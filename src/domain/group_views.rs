@@ -2,7 +2,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::enums::{AttendanceStatus, SessionStatus};
+use super::enums::{AttendanceStatus, Protection, SessionStatus};
 
 /// A part of the list of series, as the Groups screen reads it: how many series each section
 /// holds (current, planned, ended, in that order on screen), and the rows from the
@@ -95,6 +95,8 @@ pub struct MemberRow {
     pub family_id: i64,
     pub family_ref: String,
     pub name: String,
+    /// A protected family is shown by its reference, never by a name.
+    pub protection: Protection,
     pub joined: NaiveDate,
     pub left: Option<NaiveDate>,
 }
@@ -122,7 +124,10 @@ impl GroupPage {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RollLine {
     pub family_id: i64,
+    pub family_ref: String,
     pub name: String,
+    /// A protected family is shown by its reference, never by a name.
+    pub protection: Protection,
     pub status: Option<AttendanceStatus>,
     pub adults: u32,
 }
@@ -142,7 +147,10 @@ pub struct RollCall {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion {
     pub family_id: i64,
+    pub family_ref: String,
     pub name: String,
+    /// A protected family is shown by its reference, never by a name.
+    pub protection: Protection,
     pub languages: Vec<String>,
     pub born: NaiveDate,
 }

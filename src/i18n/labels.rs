@@ -13,6 +13,22 @@ fn t(sv: &str, en: &str) -> Text {
     Text::new(sv, en)
 }
 
+/// What lists, titles and messages call a family with a protected identity: never its name, nor
+/// a caregiver's or a child's (only the family's own page shows those).
+pub fn protected_family() -> Text {
+    t("skyddad familj", "protected family")
+}
+
+/// A family's (or one of its people's) name as lists and titles show it: the words for a
+/// protected family instead of any name of it.
+pub fn shown_name(name: &str, protection: Protection) -> Text {
+    if protection.is_protected() {
+        protected_family()
+    } else {
+        t(name, name)
+    }
+}
+
 pub fn protection(p: Protection) -> Text {
     match p {
         Protection::None => t("ingen", "none"),

@@ -269,7 +269,9 @@ pub fn mark(
             session_id,
             line: RollLine {
                 family_id,
+                family_ref: String::new(),
                 name: String::new(),
+                protection: crate::domain::enums::Protection::None,
                 status: Some(status),
                 adults,
             },

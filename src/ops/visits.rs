@@ -113,6 +113,7 @@ pub fn plan_booking(
             .collect();
         Ok(BookingOptions {
             family_id,
+            protection: detail.protection,
             visit_name: pv.name.clone(),
             visit_name_en: pv.name_en.clone(),
             required_roles: pv.roles.clone(),

@@ -22,7 +22,7 @@ pub fn render(app: &App, state: &BookingState, frame: &mut Frame, area: Rect, th
         " {}: {} · {} ",
         s.book,
         plan.visit_name.get(app.lang),
-        plan.child_name
+        plan.child.get(app.lang)
     );
     let block = Block::bordered()
         .title(Line::from(title).style(theme.title()))

@@ -213,12 +213,15 @@ fn render_row<'a>(
 ) -> Row<'a> {
     let s = i18n::strings(app.lang);
     let state = &app.families;
+    // A protected family is found by any of its names, but none of them is shown in the list:
+    // its reference tells it apart, and its own page names it.
+    let protected = e.protection.is_protected();
     let mut cells = vec![
         fit(
-            super::family_name(&e.display_name, app.lang),
+            &super::shown_name(&e.display_name, e.protection, app.lang),
             usize::from(name_width),
         ),
-        fit(&e.caregivers, 18),
+        fit(if protected { "" } else { &e.caregivers }, 18),
         e.family_ref.clone(),
         fit(e.area.as_deref().unwrap_or_default(), 12),
     ];

@@ -282,10 +282,14 @@ fn render_grid(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, them
         frame.render_widget(Paragraph::new(text).style(theme.dim()), area);
         return;
     }
-    let name_width = data
+    let names: Vec<String> = data
         .members
         .iter()
-        .map(|m| m.name.chars().count())
+        .map(|m| super::member_name(&m.name, &m.family_ref, m.protection, lang))
+        .collect();
+    let name_width = names
+        .iter()
+        .map(|n| n.chars().count())
         .max()
         .unwrap_or(0)
         .clamp(10, 24);
@@ -296,10 +300,10 @@ fn render_grid(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, them
     }
     let mut lines = vec![Line::from(Span::styled(header, theme.header()))];
     let rows = usize::from(area.height.saturating_sub(1));
-    for (row, m) in data.members.iter().enumerate().take(rows) {
+    for (row, (m, name)) in data.members.iter().zip(&names).enumerate().take(rows) {
         let mut spans = vec![Span::raw(format!(
             " {:name_width$} ",
-            fit(&m.name, name_width)
+            fit(name, name_width)
         ))];
         for s in &data.sessions {
             let date = s.start.date();

@@ -252,6 +252,21 @@ pub fn shown_name(name: &str, protection: crate::domain::enums::Protection, lang
     }
 }
 
+/// A family in a group's lists (members, roll call, suggestions): its name, or for a protected
+/// family the words for one and its reference, so the leader can still tell it apart.
+pub fn member_name(
+    name: &str,
+    family_ref: &str,
+    protection: crate::domain::enums::Protection,
+    lang: Lang,
+) -> String {
+    if protection.is_protected() {
+        format!("{} {family_ref}", i18n::strings(lang).protected_family)
+    } else {
+        family_name(name, lang).to_string()
+    }
+}
+
 /// A family's name as the screens show it: a family that retention anonymised has none left,
 /// and is called so rather than shown blank.
 pub fn family_name(name: &str, lang: Lang) -> &str {

@@ -188,7 +188,7 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
                 format!(
                     "  {} {}{}",
                     b.start.format("%Y-%m-%d %H:%M"),
-                    b.child_name,
+                    b.child.get(app.lang),
                     visit
                 )
             })

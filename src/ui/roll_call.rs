@@ -77,7 +77,10 @@ pub fn render(app: &App, state: &RollCallState, frame: &mut Frame, area: Rect, t
         let text = format!(
             " {} {:28} {mark}",
             mark_char(line.status),
-            fit(&line.name, 28)
+            fit(
+                &super::member_name(&line.name, &line.family_ref, line.protection, lang),
+                28
+            )
         );
         let style = if i == state.selected {
             theme.selected()
@@ -134,7 +137,10 @@ pub fn render_pick(app: &App, pick: &MemberPick, frame: &mut Frame, area: Rect, 
             };
             let text = format!(
                 " {tick} {:28} {} {}  {}",
-                fit(&s.name, 28),
+                fit(
+                    &super::member_name(&s.name, &s.family_ref, s.protection, lang),
+                    28
+                ),
                 tr(lang, "född", "born"),
                 s.born,
                 crate::i18n::labels::languages(&s.languages).get(lang)

@@ -106,8 +106,8 @@ pub fn manual(plan: &BookingPlan, from: Option<&Candidate>) -> Form {
     let mut form = Form::new(
         FormKind::ManualBooking,
         Text::new(
-            format!("Boka: {} · {}", plan.visit_name.sv, plan.child_name),
-            format!("Book: {} · {}", plan.visit_name.en, plan.child_name),
+            format!("Boka: {} · {}", plan.visit_name.sv, plan.child.sv),
+            format!("Book: {} · {}", plan.visit_name.en, plan.child.en),
         ),
         fields,
     );

@@ -85,19 +85,13 @@ pub fn outcome(v: &DayVisit) -> Form {
         Field::text("reason", t("Skäl", "Reason"), "")
             .hint("varför besöket avbokades", "why the visit was cancelled"),
     );
+    let who = labels::shown_name(&v.family_name, v.protection);
+    let when = v.start.format("%Y-%m-%d %H:%M");
     let mut form = Form::new(
         FormKind::Outcome(v.visit_id),
         Text::new(
-            format!(
-                "Utfall: {} {}",
-                v.family_name,
-                v.start.format("%Y-%m-%d %H:%M")
-            ),
-            format!(
-                "Outcome: {} {}",
-                v.family_name,
-                v.start.format("%Y-%m-%d %H:%M")
-            ),
+            format!("Utfall: {} {when}", who.sv),
+            format!("Outcome: {} {when}", who.en),
         ),
         fields,
     );

@@ -81,7 +81,9 @@ fn a_written_mark_redraws_its_line_and_the_grid_without_a_reload() {
     let mut app = in_roll_call();
     let line = RollLine {
         family_id: 101,
+        family_ref: String::new(),
         name: String::new(),
+        protection: crate::domain::enums::Protection::None,
         status: Some(AttendanceStatus::Present),
         adults: 2,
     };
@@ -270,7 +272,9 @@ fn a_held_session_without_attendance_is_a_to_do_on_today_until_marked() {
     app.update(Action::RollCallLoaded(Box::new(gf::roll_call())));
     let line = RollLine {
         family_id: 100,
+        family_ref: String::new(),
         name: String::new(),
+        protection: crate::domain::enums::Protection::None,
         status: Some(AttendanceStatus::Present),
         adults: 1,
     };

@@ -47,6 +47,8 @@ pub struct VisitToBook {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BookingOptions {
     pub family_id: i64,
+    /// A protected family's child is not named where the slots are shown.
+    pub protection: crate::domain::enums::Protection,
     pub visit: VisitToBook,
     pub visit_name: String,
     pub visit_name_en: String,

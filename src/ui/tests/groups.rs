@@ -47,7 +47,9 @@ fn roll_call_half_done() {
     {
         let line = crate::domain::group_views::RollLine {
             family_id: 100 + i as i64,
+            family_ref: String::new(),
             name: String::new(),
+            protection: crate::domain::enums::Protection::None,
             status: Some(status),
             adults: u32::from(i == 0) * 2,
         };
