@@ -7,6 +7,9 @@ fn main() -> ExitCode {
     // The language is settled before parsing, so that `--help` is already in it.
     let lang = hembesok::config::user_lang(hembesok::cli::lang_in_args(&args));
     let cli = hembesok::cli::parse(args, lang);
+    hembesok::db::on_wait(Box::new(move || {
+        eprintln!("{}", hembesok::i18n::cli::waiting_for_whole_file(lang));
+    }));
     let outcome = match cli.command {
         None => hembesok::tui::launch(&cli),
         Some(_) => hembesok::commands::run(&cli, lang),

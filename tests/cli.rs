@@ -351,14 +351,14 @@ fn restore_refuses_a_bad_backup_and_an_open_database() {
     assert_eq!(counts(&db), before);
     let copy = dir.path().join("copy.sqlite");
     hembesok(&db).arg("backup").arg(&copy).assert().success();
-    let _app_window = hembesok::db::InstanceLock::acquire(&db).unwrap();
+    let _app_window = hembesok::db::InstanceLock::shared(&db).unwrap();
     hembesok(&db)
         .arg("restore")
         .arg(&copy)
         .assert()
         .failure()
         .stderr(predicate::str::contains(
-            "already open in another hembesok window",
+            "open in another hembesok window or command",
         ));
 }
 

@@ -2,156 +2,12 @@
 //! coordinator takes on the first day.
 #![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
 
-use std::io::{Read, Write};
+mod common;
+
 use std::path::Path;
-use std::sync::mpsc::{Receiver, channel};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-
-/// How long to wait for the screen to show something before giving up (a hang guard, not a
-/// speed requirement).
-const PATIENCE: Duration = Duration::from_secs(20);
-
-struct Session {
-    parser: vt100::Parser,
-    output: Receiver<Vec<u8>>,
-    input: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-}
-
-impl Session {
-    fn start(db: &Path, home: &Path) -> Session {
-        Session::spawn(db, home, None)
-    }
-
-    /// The app with its clock fixed at `now` (YYYY-MM-DD HH:MM).
-    fn start_at(db: &Path, home: &Path, now: &str) -> Session {
-        Session::spawn(db, home, Some(now))
-    }
-
-    fn spawn(db: &Path, home: &Path, now: Option<&str>) -> Session {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hembesok"));
-        cmd.args(["--lang", "en"]);
-        cmd.env("HEMBESOK_DB", db);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("XDG_CONFIG_HOME", home.join("config"));
-        cmd.env("XDG_DATA_HOME", home.join("data"));
-        cmd.env("USER", "e2e-test");
-        if let Some(now) = now {
-            cmd.env("HEMBESOK_NOW", now);
-        }
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let input = pair.master.take_writer().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        // Keep the master open for the session's life.
-        std::mem::forget(pair.master);
-        Session {
-            parser: vt100::Parser::new(24, 80, 0),
-            output: rx,
-            input,
-            child,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    /// Reads output until the screen shows `text`.
-    fn wait_for(&mut self, text: &str) {
-        let deadline = Instant::now() + PATIENCE;
-        while !self.screen().contains(text) {
-            assert!(
-                Instant::now() < deadline,
-                "never saw {text:?}; the screen was:\n{}",
-                self.screen()
-            );
-            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
-                self.parser.process(&bytes);
-            }
-        }
-    }
-
-    /// Reads output until the screen shows one of `texts`.
-    fn wait_for_any(&mut self, texts: &[&str]) {
-        let deadline = Instant::now() + PATIENCE;
-        while !texts.iter().any(|t| self.screen().contains(t)) {
-            assert!(
-                Instant::now() < deadline,
-                "never saw any of {texts:?}; the screen was:\n{}",
-                self.screen()
-            );
-            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
-                self.parser.process(&bytes);
-            }
-        }
-    }
-
-    /// Reads output until one line of the screen holds every one of `parts` (the whole row has
-    /// been drawn, not just part of the frame).
-    fn wait_for_line(&mut self, parts: &[&str]) {
-        let deadline = Instant::now() + PATIENCE;
-        while !self
-            .screen()
-            .lines()
-            .any(|l| parts.iter().all(|p| l.contains(p)))
-        {
-            assert!(
-                Instant::now() < deadline,
-                "never saw a line with {parts:?}; the screen was:\n{}",
-                self.screen()
-            );
-            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
-                self.parser.process(&bytes);
-            }
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.input.write_all(keys.as_bytes()).unwrap();
-        self.input.flush().unwrap();
-    }
-
-    /// Waits for the program to end, taking in the rest of its output.
-    fn finish(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
-                self.parser.process(&bytes);
-            }
-            if let Some(status) = self.child.try_wait().unwrap() {
-                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(100)) {
-                    self.parser.process(&bytes);
-                }
-                return status;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "the program did not quit; the screen was:\n{}",
-                self.screen()
-            );
-        }
-    }
-}
+use common::pty::Session;
 
 #[test]
 fn find_a_family_read_its_timeline_open_help_and_quit() {
@@ -240,7 +96,7 @@ fn the_first_run_on_a_new_database_in_a_new_folder_works() {
 }
 
 #[test]
-fn a_second_window_on_the_same_database_is_told_it_is_open() {
+fn two_windows_open_one_database_and_a_whole_file_command_waits_for_both() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("one.sqlite");
     assert_cmd::Command::cargo_bin("hembesok")
@@ -251,17 +107,33 @@ fn a_second_window_on_the_same_database_is_told_it_is_open() {
         .success();
     let mut first = Session::start(&db, dir.path());
     first.wait_for("Visits today and tomorrow");
-    assert_cmd::Command::cargo_bin("hembesok")
-        .unwrap()
-        .env("HEMBESOK_DB", &db)
-        .env("XDG_CONFIG_HOME", dir.path().join("config"))
-        .assert()
-        .failure()
-        .stderr(predicates::str::contains(
-            "already open in another hembesok window",
-        ));
+    let mut second = Session::start(&db, dir.path());
+    second.wait_for("Visits today and tomorrow");
+    let key = dir.path().join("key");
+    std::fs::write(&key, "a passphrase of some length\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let encrypt = || {
+        assert_cmd::Command::cargo_bin("hembesok")
+            .unwrap()
+            .env("HEMBESOK_DB", &db)
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .args(["--lang", "en", "encrypt", "--key-file"])
+            .arg(&key)
+            .assert()
+    };
+    encrypt().failure().stderr(predicates::str::contains(
+        "open in another hembesok window or command",
+    ));
     first.send("q");
     assert!(first.finish().success());
+    encrypt().failure();
+    second.send("q");
+    assert!(second.finish().success());
+    encrypt().success();
 }
 
 #[test]

@@ -263,14 +263,14 @@ fn encrypt_waits_for_no_window_and_says_so() {
     demo(&db);
     let before = fs::read(&db).unwrap();
     let key = key_file(dir.path(), "key", "lösen", 0o600);
-    let window = hembesok::db::InstanceLock::acquire(&db).unwrap();
+    let window = hembesok::db::InstanceLock::shared(&db).unwrap();
     for command in ["encrypt", "decrypt", "rekey"] {
         keyed(&db, &key)
             .arg(command)
             .assert()
             .failure()
             .stderr(predicate::str::contains(
-                "already open in another hembesok window",
+                "open in another hembesok window or command",
             ));
     }
     assert_eq!(fs::read(&db).unwrap(), before);

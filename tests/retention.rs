@@ -109,7 +109,7 @@ fn apply_waits_until_the_app_is_closed() {
     let db = dir.path().join("h.sqlite");
     demo(&db);
     let names = personal_texts(&Connection::open(&db).unwrap(), ENDED);
-    let app_window = hembesok::db::InstanceLock::acquire(&db).unwrap();
+    let app_window = hembesok::db::InstanceLock::shared(&db).unwrap();
     let out = hembesok(&db)
         .args(["retention", "--before", "2026-11-24", "--apply"])
         .output()
@@ -117,7 +117,7 @@ fn apply_waits_until_the_app_is_closed() {
     assert!(!out.status.success());
     let said = String::from_utf8(out.stderr).unwrap();
     assert!(
-        said.contains("already open in another hembesok window"),
+        said.contains("open in another hembesok window or command"),
         "{said}"
     );
     assert_eq!(
@@ -125,7 +125,7 @@ fn apply_waits_until_the_app_is_closed() {
         names,
         "nothing was anonymised"
     );
-    app_window.remove();
+    drop(app_window);
     hembesok(&db)
         .args(["retention", "--before", "2026-11-24", "--apply"])
         .assert()

@@ -50,8 +50,8 @@ fn run(
 
 pub fn encrypt(cli: &Cli, inv: &Invocation) -> Result<()> {
     let path = db_path(cli)?;
-    // Nobody may have the database open in the app while it is rewritten.
-    let _lock = InstanceLock::acquire(&path)?;
+    // Nobody may have the database open, in a window or a command, while it is rewritten.
+    let _lock = InstanceLock::exclusive(&path)?;
     if crate::db::looks_encrypted(&path) {
         return Err(CommandError::NotConverted(crate::db::DbError::Refused {
             path,
@@ -75,7 +75,7 @@ pub fn encrypt(cli: &Cli, inv: &Invocation) -> Result<()> {
 
 pub fn decrypt(cli: &Cli, inv: &Invocation) -> Result<()> {
     let path = db_path(cli)?;
-    let _lock = InstanceLock::acquire(&path)?;
+    let _lock = InstanceLock::exclusive(&path)?;
     let key = current_key(cli, &path, inv)?;
     run(
         &path,
@@ -89,7 +89,7 @@ pub fn decrypt(cli: &Cli, inv: &Invocation) -> Result<()> {
 
 pub fn rekey(cli: &Cli, args: &RekeyArgs, inv: &Invocation) -> Result<()> {
     let path = db_path(cli)?;
-    let _lock = InstanceLock::acquire(&path)?;
+    let _lock = InstanceLock::exclusive(&path)?;
     let Some(old) = current_key(cli, &path, inv)? else {
         return Err(CommandError::NotConverted(crate::db::DbError::Refused {
             path,

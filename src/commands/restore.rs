@@ -16,8 +16,8 @@ pub fn run(
     args: &RestoreArgs,
     inv: &Invocation,
 ) -> Result<()> {
-    // Nobody may have the database open in the app while it is replaced.
-    let _lock = InstanceLock::acquire(db_path)?;
+    // Nobody may have the database open, in a window or a command, while it is replaced.
+    let _lock = InstanceLock::exclusive(db_path)?;
     let mut db = crate::db::connect(db_path, crate::db::Mode::Write, key)
         .map_err(CommandError::CannotOpenDatabase)?;
     let name = db_path

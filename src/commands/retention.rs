@@ -23,8 +23,9 @@ pub fn run(cli: &Cli, args: &RetentionArgs, inv: &Invocation) -> Result<()> {
     };
     let done = if args.apply {
         // An open window holds the families' names on screen and in its forms, and could write
-        // them back: like restore, the anonymisation waits until every window is closed.
-        let _lock = crate::db::InstanceLock::acquire(&super::db_path(cli)?)?;
+        // them back: like restore, the anonymisation waits until every window and command is
+        // closed.
+        let _lock = crate::db::InstanceLock::exclusive(&super::db_path(cli)?)?;
         let mut db = checked_db(cli, Mode::Write, inv.lang)?;
         let run =
             crate::ops::retention::apply(&mut db, &inv.ctx(), before).map_err(CommandError::Op)?;

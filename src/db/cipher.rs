@@ -14,6 +14,11 @@ use crate::domain::model::AuditEntry;
 /// then refused as a wrong passphrase, which changes nothing either.
 pub fn looks_encrypted(path: &Path) -> bool {
     use std::io::Read;
+    // Never opened outside SQLite while this process has it open (that would drop SQLite's
+    // locks); a file opened here was looked at then, and answers through its key.
+    if super::open::OpenFile::is_open(path) {
+        return false;
+    }
     if !fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() >= 1024 && m.len() % 1024 == 0) {
         return false;
     }
@@ -70,7 +75,7 @@ pub fn convert(
                 reason: Refusal::InUse,
             });
         }
-        let mut copy = super::connect(&temp, Mode::Write, to)?;
+        let mut copy = super::connect_private(&temp, Mode::Write, to)?;
         copy.write(|tx| tx.insert_audit(audit))?;
         copy.conn.close().map_err(|(_, e)| DbError::from(e))?;
         verify(&temp, to)?;
@@ -119,7 +124,7 @@ fn export(db: &Db, target: &Path, key: Option<&Key>) -> Result<()> {
 
 /// Opens the copy through its key and runs every check `hembesok check` runs.
 fn verify(path: &Path, key: Option<&Key>) -> Result<()> {
-    let copy = super::connect(path, Mode::Read, key)?;
+    let copy = super::connect_private(path, Mode::Read, key)?;
     let failed: Vec<String> = checks_on(&copy.conn)
         .into_iter()
         .filter(|c| !c.ok)

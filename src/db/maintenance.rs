@@ -200,29 +200,17 @@ pub(super) fn checks_on(conn: &Connection) -> Vec<CheckItem> {
 /// file is opened read-only, and no migration runs, so a damaged file can still be examined.
 pub fn check_file(path: &Path, key: Option<&Key>) -> Result<(Vec<CheckItem>, Option<Counts>)> {
     super::open::refuse_unusable(path, key)?;
-    let conn = read_only(path, false)?;
-    // A reader of a WAL database needs its shared-memory file; on a read-only file or mount,
-    // or a full disk, that cannot be made. The file itself is then read as it lies on disk.
-    let readable = match super::open::apply_key(&conn, key, path) {
-        Ok(()) => conn
-            .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
-            .is_ok(),
-        Err(e @ DbError::WrongKey { .. }) => return Err(e),
-        Err(_) => false,
-    };
-    let conn = if readable {
-        conn
-    } else {
-        let conn = read_only(path, true)?;
-        super::open::apply_key(&conn, key, path)?;
-        conn
-    };
+    let lock = super::lock::InstanceLock::for_reading(path)?;
+    let opened = super::open::OpenFile::register(path)?;
+    let conn = super::open::open_read_only(path, key)?;
     let items = checks_on(&conn);
     let mut db = Db {
         conn,
         path: Some(path.to_path_buf()),
         damaged: false,
         key: key.cloned(),
+        opened: Some(opened),
+        _lock: lock,
     };
     let counts = if items.iter().all(|c| c.ok) {
         Some(db.read(|tx| tx.counts())?)
@@ -230,31 +218,6 @@ pub fn check_file(path: &Path, key: Option<&Key>) -> Result<(Vec<CheckItem>, Opt
         None
     };
     Ok((items, counts))
-}
-
-/// Opens `path` for reading only (`mode=ro`), or `immutable` (no locks, no shared memory).
-fn read_only(path: &Path, immutable: bool) -> Result<Connection> {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    // The path goes into a URI: characters with a meaning there are escaped.
-    let mut escaped = String::new();
-    for c in absolute.to_string_lossy().chars() {
-        match c {
-            '%' => escaped.push_str("%25"),
-            '?' => escaped.push_str("%3F"),
-            '#' => escaped.push_str("%23"),
-            other => escaped.push(other),
-        }
-    }
-    let uri = format!(
-        "file:{escaped}?mode=ro{}",
-        if immutable { "&immutable=1" } else { "" }
-    );
-    Ok(Connection::open_with_flags(
-        uri,
-        OpenFlags::SQLITE_OPEN_READ_ONLY
-            | OpenFlags::SQLITE_OPEN_URI
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?)
 }
 
 impl Db {

@@ -29,7 +29,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, TransactionBehavior};
 
 pub use cipher::{convert, looks_encrypted};
-pub use lock::InstanceLock;
+pub use lock::{InstanceLock, LockKind, on_wait};
 pub use maintenance::{CheckItem, Counts, check_file};
 pub use migrate::LATEST_VERSION;
 pub use open::{APPLICATION_ID, refuse_foreign, refuse_unusable};
@@ -52,8 +52,14 @@ pub enum Refusal {
     CloudFolder(String),
     /// On a network file system (its type).
     NetworkFileSystem(String),
-    /// Another window has the database open.
-    AlreadyOpen,
+    /// Another window or command has the database open, so a whole-file command may not run.
+    OpenElsewhere,
+    /// A whole-file command (encrypt, decrypt, rekey, restore, retention --apply) has the
+    /// database, and did not finish while this one waited.
+    WholeFileCommandRunning,
+    /// The file has more than one name (hard links): each name would get its own lock and its
+    /// own write-ahead log, and writes through one would be lost through the other.
+    HardLinked(u64),
     /// A backup's target exists, and replacing it was not asked for.
     TargetExists,
     /// A backup's target is the database itself.
@@ -85,7 +91,9 @@ impl std::fmt::Display for Refusal {
             Refusal::Foreign(id) => write!(f, "is another program's SQLite database (application id {id:#x}), not hembesok's; it was left as it is"),
             Refusal::CloudFolder(name) => write!(f, "is inside a cloud-synced folder ({name}); a database there can be copied half-written. Keep it on a local disk and use `hembesok backup` for copies"),
             Refusal::NetworkFileSystem(kind) => write!(f, "is on a network file system ({kind}), where SQLite's locks do not hold; keep the database on a local disk"),
-            Refusal::AlreadyOpen => f.write_str("is already open in another hembesok window; use that one, or close it first"),
+            Refusal::OpenElsewhere => f.write_str("is open in another hembesok window or command; close them and try again; nothing was changed"),
+            Refusal::WholeFileCommandRunning => f.write_str("is being rewritten by a whole-file command (encrypt, decrypt, rekey, restore or retention --apply), which did not finish in time; try again when it has; nothing was changed"),
+            Refusal::HardLinked(n) => write!(f, "has {n} names (hard links); a database must have one, or writes through one name are lost through another. Keep one name: remove the others with `rm`, or copy the database with `hembesok backup`"),
             Refusal::TargetExists => f.write_str("already exists; pass --force to replace it"),
             Refusal::TargetIsDatabase => f.write_str("is the database itself; choose another path"),
             Refusal::NoFileName => f.write_str("has no file name"),
@@ -165,6 +173,15 @@ pub enum DbError {
         "the database file is damaged (SQLite reports it malformed); nothing was written. Run `hembesok check` and restore from a backup"
     )]
     Damaged,
+    /// The file at the database's path is no longer the one this program opened (another
+    /// program replaced or removed it): nothing is written into the old one.
+    #[error(
+        "{path} was replaced or removed by another program while this one had it open; nothing was written. Close this window or command and start it again"
+    )]
+    FileReplaced { path: PathBuf },
+    /// The disk (or the user's quota) is full.
+    #[error("the disk is full; nothing was written. Make room on the disk and try again")]
+    DiskFull,
     /// SQLite's own message; kept as text so that error chains do not repeat it.
     #[error("database error: {0}")]
     Sqlite(String),
@@ -177,9 +194,19 @@ impl From<rusqlite::Error> for DbError {
                 DbError::Damaged
             }
             Some(rusqlite::ErrorCode::ConstraintViolation) => DbError::Constraint(e.to_string()),
+            Some(rusqlite::ErrorCode::DiskFull) => DbError::DiskFull,
+            // SQLite says "disk I/O error" when a write finds no room left.
+            Some(rusqlite::ErrorCode::SystemIoFailure) if disk_is_full(&e) => DbError::DiskFull,
             _ => DbError::Sqlite(e.to_string()),
         }
     }
+}
+
+/// Whether an I/O failure was the disk filling up: SQLite keeps the system's error number.
+fn disk_is_full(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if f.extended_code == rusqlite::ffi::SQLITE_FULL
+            || std::io::Error::last_os_error().raw_os_error() == Some(libc::ENOSPC))
 }
 
 /// Whether `e` is the unique index on `table.column` refusing a second row with one value;
@@ -205,6 +232,12 @@ pub struct Db {
     damaged: bool,
     /// The key it was opened with, for the copies it makes and the reader beside it.
     key: Option<Key>,
+    /// Which file was opened (device and inode): a write into a file replaced meanwhile is
+    /// refused. Dropped after the connection (fields drop in order), so the file counts as open
+    /// in this process until SQLite has let go of it.
+    opened: Option<open::OpenFile>,
+    /// The instance lock, let go only after the connection is closed.
+    _lock: Option<InstanceLock>,
 }
 
 /// A read transaction: everything read through it is from one moment, and it has no write
@@ -282,6 +315,22 @@ impl std::fmt::Debug for Key {
 /// nothing" check, which must then see through it), configures the connection and, unless
 /// reading only, brings the schema up to date.
 pub fn connect(path: &Path, mode: Mode, key: Option<&Key>) -> Result<Db> {
+    connect_as(path, mode, key, LockKind::Shared)
+}
+
+/// [`connect`] with the instance lock of the given kind: exclusive for the commands that
+/// replace the whole file (the caller keeps the lock it returns for as long as it works).
+pub fn connect_as(path: &Path, mode: Mode, key: Option<&Key>, kind: LockKind) -> Result<Db> {
+    open_database(path, mode, key, Some(kind))
+}
+
+/// Opens a file only this process knows of (a copy being made beside the database), without
+/// an instance lock of its own: nobody else can have it open.
+pub(crate) fn connect_private(path: &Path, mode: Mode, key: Option<&Key>) -> Result<Db> {
+    open_database(path, mode, key, None)
+}
+
+fn open_database(path: &Path, mode: Mode, key: Option<&Key>, kind: Option<LockKind>) -> Result<Db> {
     if path.symlink_metadata().is_ok() && std::fs::metadata(path).is_err() {
         return Err(DbError::Refused {
             path: path.to_path_buf(),
@@ -293,9 +342,21 @@ pub fn connect(path: &Path, mode: Mode, key: Option<&Key>) -> Result<Db> {
             path: path.to_path_buf(),
         });
     }
+    // A file that is not ours is refused before anything is made beside it (its header is read
+    // only while no connection of this process has the file open).
+    if path.exists() {
+        open::refuse_unusable(path, key)?;
+    }
+    let lock = match kind {
+        Some(LockKind::Shared) if mode == Mode::Read => InstanceLock::for_reading(path)?,
+        Some(LockKind::Shared) => Some(InstanceLock::shared(path)?),
+        Some(LockKind::Exclusive) => Some(InstanceLock::exclusive(path)?),
+        None => None,
+    };
     if mode == Mode::Create && path.symlink_metadata().is_err() {
         open::create_database(path, key)?;
     }
+    let opened = open::OpenFile::register(path)?;
     let mut conn = open::open_file(path, mode, key)?;
     if mode == Mode::Read {
         migrate::refuse_other_version(&conn, path)?;
@@ -307,6 +368,8 @@ pub fn connect(path: &Path, mode: Mode, key: Option<&Key>) -> Result<Db> {
         path: Some(path.to_path_buf()),
         damaged: false,
         key: key.cloned(),
+        opened: Some(opened),
+        _lock: lock,
     })
 }
 
@@ -321,6 +384,8 @@ impl Db {
             path: None,
             damaged: false,
             key: None,
+            opened: None,
+            _lock: None,
         })
     }
 
@@ -345,6 +410,16 @@ impl Db {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(DbError::from)?;
+        // Checked with the write lock held: nobody can replace the file between this look and
+        // the commit without that lock.
+        if let Some(opened) = &self.opened
+            && !opened.still_there()
+        {
+            return Err(DbError::FileReplaced {
+                path: self.path.clone().unwrap_or_default(),
+            }
+            .into());
+        }
         let tx = WriteTx {
             read: ReadTx { tx },
         };

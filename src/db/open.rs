@@ -1,8 +1,10 @@
 //! Opening a database file: ours or nothing, created private, configured for safety.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, Mutex};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
@@ -17,6 +19,8 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// What the first 100 bytes of an existing file say about it.
 #[derive(Debug, PartialEq, Eq)]
 enum FileKind {
+    /// A connection of this process has the file open: it was looked at then.
+    OpenHere,
     Empty,
     NotSqlite,
     /// An SQLite file; its application id and schema version from the header.
@@ -31,6 +35,12 @@ fn inspect(path: &Path) -> Result<FileKind> {
         path: path.to_path_buf(),
         cause: source,
     };
+    // Closing any descriptor of a file drops every lock this process holds on it, SQLite's
+    // included: a file this process has open is never opened outside SQLite. It was looked at
+    // when it was first opened.
+    if OpenFile::is_open(path) {
+        return Ok(FileKind::OpenHere);
+    }
     let mut file = fs::File::open(path).map_err(io)?;
     let mut header = Vec::with_capacity(100);
     file.by_ref()
@@ -81,7 +91,7 @@ pub fn refuse_foreign(path: &Path) -> Result<()> {
         FileKind::Sqlite { application_id, .. } if application_id != APPLICATION_ID => {
             Err(refused(path, Refusal::Foreign(application_id)))
         }
-        FileKind::Sqlite { .. } => Ok(()),
+        FileKind::OpenHere | FileKind::Sqlite { .. } => Ok(()),
     }
 }
 
@@ -99,9 +109,103 @@ pub fn refuse_unusable(path: &Path, key: Option<&Key>) -> Result<()> {
         return Err(refused(path, Refusal::NotAFile));
     }
     match inspect(path)? {
+        FileKind::OpenHere | FileKind::NotSqlite => Ok(()),
         FileKind::Empty => Err(refused(path, Refusal::EmptyFile)),
         FileKind::Sqlite { .. } => Err(refused(path, Refusal::NotEncrypted)),
-        FileKind::NotSqlite => Ok(()),
+    }
+}
+
+/// A file's identity: the device and inode it lives on, whatever name reaches it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Identity {
+    dev: u64,
+    ino: u64,
+}
+
+fn identity(meta: &fs::Metadata) -> Identity {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Identity {
+            dev: meta.dev(),
+            ino: meta.ino(),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Identity { dev: 0, ino: 0 }
+    }
+}
+
+/// The database files this process has open, by identity, with how many connections each.
+static OPEN_HERE: LazyLock<Mutex<HashMap<Identity, usize>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// One connection's hold on a database file: while any is alive, this process never opens the
+/// file outside SQLite. It also remembers which file was opened, so that a write into a file
+/// replaced meanwhile can be refused.
+#[derive(Debug)]
+pub struct OpenFile {
+    path: PathBuf,
+    identity: Identity,
+}
+
+impl OpenFile {
+    /// Registers `path` (an existing file) as open, refusing a file with several names.
+    pub fn register(path: &Path) -> Result<OpenFile> {
+        let meta = fs::metadata(path).map_err(|cause| DbError::Io {
+            path: path.to_path_buf(),
+            cause,
+        })?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            if meta.nlink() > 1 {
+                return Err(refused(path, Refusal::HardLinked(meta.nlink())));
+            }
+        }
+        let identity = identity(&meta);
+        *OPEN_HERE
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .entry(identity)
+            .or_default() += 1;
+        Ok(OpenFile {
+            path: path.to_path_buf(),
+            identity,
+        })
+    }
+
+    /// Whether a connection of this process has the file at `path` open.
+    pub fn is_open(path: &Path) -> bool {
+        let Ok(meta) = fs::metadata(path) else {
+            return false;
+        };
+        OPEN_HERE
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&identity(&meta))
+            .is_some_and(|n| *n > 0)
+    }
+
+    /// Whether the path still names the file that was opened.
+    pub fn still_there(&self) -> bool {
+        fs::metadata(&self.path).is_ok_and(|m| identity(&m) == self.identity)
+    }
+}
+
+impl Drop for OpenFile {
+    fn drop(&mut self) {
+        let mut open = OPEN_HERE
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(n) = open.get_mut(&self.identity) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                open.remove(&self.identity);
+            }
+        }
     }
 }
 
@@ -156,18 +260,20 @@ fn wal_says_ours(path: &Path) -> bool {
 /// new folders 0700).
 pub fn open_file(path: &Path, mode: Mode, key: Option<&Key>) -> Result<Connection> {
     super::maintenance::refuse_unsafe_location(path)?;
-    if path.exists() {
-        refuse_unusable(path, key)?;
-    } else if mode == Mode::Create {
+    if !path.exists() && mode == Mode::Create {
         create_private(path)?;
     }
-    let flags = match mode {
-        Mode::Read => OpenFlags::SQLITE_OPEN_READ_ONLY,
-        Mode::Create | Mode::Write => OpenFlags::SQLITE_OPEN_READ_WRITE,
-    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)?;
-    // The key comes before anything else is read; only then can the stamp be seen.
-    apply_key(&conn, key, path)?;
+    let conn = if mode == Mode::Read {
+        open_read_only(path, key)?
+    } else {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        // The key comes before anything else is read; only then can the stamp be seen.
+        apply_key(&conn, key, path)?;
+        conn
+    };
     if key.is_some() {
         refuse_foreign_keyed(&conn, path)?;
     }
@@ -176,6 +282,51 @@ pub fn open_file(path: &Path, mode: Mode, key: Option<&Key>) -> Result<Connectio
         Mode::Create | Mode::Write => configure(&conn)?,
     }
     Ok(conn)
+}
+
+/// Opens `path` for reading only, through `key`. A reader of a WAL database needs its
+/// shared-memory file; on a read-only file or mount, or a full disk, that cannot be made, and
+/// the file is then read as it lies on disk.
+pub(super) fn open_read_only(path: &Path, key: Option<&Key>) -> Result<Connection> {
+    let conn = read_only_uri(path, false)?;
+    let readable = match apply_key(&conn, key, path) {
+        Ok(()) => conn
+            .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+            .is_ok(),
+        Err(e @ DbError::WrongKey { .. }) => return Err(e),
+        Err(_) => false,
+    };
+    if readable {
+        return Ok(conn);
+    }
+    let conn = read_only_uri(path, true)?;
+    apply_key(&conn, key, path)?;
+    Ok(conn)
+}
+
+/// Opens `path` for reading only (`mode=ro`), or `immutable` (no locks, no shared memory).
+fn read_only_uri(path: &Path, immutable: bool) -> Result<Connection> {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    // The path goes into a URI: characters with a meaning there are escaped.
+    let mut escaped = String::new();
+    for c in absolute.to_string_lossy().chars() {
+        match c {
+            '%' => escaped.push_str("%25"),
+            '?' => escaped.push_str("%3F"),
+            '#' => escaped.push_str("%23"),
+            other => escaped.push(other),
+        }
+    }
+    let uri = format!(
+        "file:{escaped}?mode=ro{}",
+        if immutable { "&immutable=1" } else { "" }
+    );
+    Ok(Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?)
 }
 
 /// Makes a new database at `path` whole or not at all: it is created under a temporary name,

@@ -9,7 +9,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-pub use key::{Converted, ask_new_passphrase, ask_passphrase, converted, key_error, try_again};
+pub use key::{
+    Converted, ask_new_passphrase, ask_passphrase, converted, key_error, try_again,
+    waiting_for_whole_file,
+};
 pub use output::{CheckDetail, Done, audit_empty, audit_subject, check_counts, check_line};
 
 use super::Lang;

@@ -245,6 +245,13 @@ pub fn db_error(e: &DbError) -> Text {
         DbError::Constraint(what) => format!("databasen vägrade ändringen: {what}"),
         DbError::ReadOnlyDamaged => "databasen klarade inte sin kontroll och är därför bara öppen för läsning; inget skrevs. Kör `hembesok check` och sedan `hembesok restore` från en säkerhetskopia".into(),
         DbError::Damaged => "databasfilen är skadad (SQLite säger att den är felaktig); inget skrevs. Kör `hembesok check` och återställ från en säkerhetskopia".into(),
+        DbError::FileReplaced { path } => format!(
+            "{} byttes ut eller togs bort av ett annat program medan detta hade den öppen; inget skrevs. Stäng det här fönstret eller kommandot och starta det igen",
+            path.display()
+        ),
+        DbError::DiskFull => {
+            "disken är full; inget skrevs. Gör plats på disken och försök igen".into()
+        }
         DbError::Sqlite(what) => format!("databasfel: {what}"),
     };
     Text { sv, en }
@@ -262,7 +269,9 @@ fn refused_sv(r: &crate::db::Refusal) -> String {
         R::Foreign(id) => format!("är ett annat programs SQLite-databas (application id {id:#x}), inte hembesoks; den lämnades orörd"),
         R::CloudFolder(name) => format!("ligger i en molnsynkad mapp ({name}); en databas där kan kopieras halvskriven. Ha den på en lokal disk och använd `hembesok backup` för kopior"),
         R::NetworkFileSystem(kind) => format!("ligger på ett nätverksfilsystem ({kind}), där SQLites lås inte håller; ha databasen på en lokal disk"),
-        R::AlreadyOpen => "är redan öppen i ett annat hembesok-fönster; använd det, eller stäng det först".into(),
+        R::OpenElsewhere => "är öppen i ett annat hembesok-fönster eller kommando; stäng dem och försök igen; inget ändrades".into(),
+        R::WholeFileCommandRunning => "skrivs om av ett kommando för hela filen (encrypt, decrypt, rekey, restore eller retention --apply), som inte blev klart i tid; försök igen när det är klart; inget ändrades".into(),
+        R::HardLinked(n) => format!("har {n} namn (hårda länkar); en databas får bara ha ett, annars går det som skrivs genom ett namn förlorat genom ett annat. Behåll ett namn: ta bort de andra med `rm`, eller kopiera databasen med `hembesok backup`"),
         R::TargetExists => "finns redan; ange --force för att ersätta den".into(),
         R::TargetIsDatabase => "är databasen själv; välj en annan sökväg".into(),
         R::NoFileName => "saknar filnamn".into(),

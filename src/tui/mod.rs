@@ -14,7 +14,6 @@ use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifier
 use ratatui::DefaultTerminal;
 
 use crate::app::{App, Effect, Key};
-use crate::db::InstanceLock;
 use crate::i18n::Lang;
 use crate::i18n::cli::CommandError;
 use crate::ui::{self, Theme};
@@ -94,19 +93,12 @@ pub fn launch(cli: &crate::cli::Cli) -> anyhow::Result<()> {
     run(&path, &settings)
 }
 
-/// Opens the database (refusing a second window on it) and runs the app until the user quits.
+/// Opens the database and runs the app until the user quits.
 /// Errors before the terminal is taken over are returned for the caller to print normally.
 pub fn run(path: &Path, settings: &Settings) -> anyhow::Result<()> {
-    let lock = InstanceLock::acquire(path)?;
-    let opened = open_for_window(path, settings);
-    let (mut app, mut runner) = match opened {
-        Ok(both) => both,
-        Err(e) => {
-            // Nothing was opened: no lock file is left beside a file that was refused.
-            lock.remove();
-            return Err(e);
-        }
-    };
+    // The instance lock is taken as the database is opened, shared with other windows and
+    // commands, and held until the connections close.
+    let (mut app, mut runner) = open_for_window(path, settings)?;
     // ratatui's terminal restores itself if anything panics.
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, &mut app, &mut runner, Theme::from_env());
@@ -114,8 +106,8 @@ pub fn run(path: &Path, settings: &Settings) -> anyhow::Result<()> {
     result
 }
 
-/// Everything before the terminal is taken over: a file that is not ours is refused first (a
-/// second window has already heard why from the lock), then a missing terminal, and only
+/// Everything before the terminal is taken over: a file that is not ours is refused first,
+/// then a missing terminal, and only
 /// then is the database opened, so nothing is made for a window that cannot be drawn.
 fn open_for_window(path: &Path, settings: &Settings) -> anyhow::Result<(App, Runner)> {
     let key = match &settings.key_file {

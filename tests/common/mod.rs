@@ -1,6 +1,8 @@
 //! Helpers the command-line tests share: fixtures, the binary on a temporary database.
 #![allow(dead_code, clippy::unwrap_used)] // each test crate uses some of these
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

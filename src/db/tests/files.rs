@@ -275,7 +275,8 @@ fn a_backup_is_private_while_it_is_written_not_only_when_done() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n.starts_with('.'))
+        // The database's instance lock stays beside it, by design.
+        .filter(|n| n.starts_with('.') && !has_lock_suffix(n))
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
@@ -313,4 +314,40 @@ fn rows_logged_before_the_chain_existed_are_sealed_into_it_at_the_upgrade() {
     .unwrap();
     assert_ne!(db.read(|tx| tx.audit_head()).unwrap(), head);
     assert!(db.check().unwrap().iter().all(|c| c.ok));
+}
+
+#[test]
+fn a_write_into_a_file_replaced_meanwhile_is_refused_and_the_new_file_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.sqlite");
+    let mut db = connect(&path, Mode::Create, None).unwrap();
+    let copy = dir.path().join("copy.sqlite");
+    db.backup(&copy, false).unwrap();
+    // Another program puts another file at the database's name.
+    fs::rename(&copy, &path).unwrap();
+    let entry = crate::domain::model::AuditEntry {
+        at: chrono::NaiveDate::from_ymd_opt(2026, 12, 7)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap(),
+        actor: "a".into(),
+        action: crate::domain::enums::AuditAction::View,
+        entity: crate::domain::enums::AuditEntity::Family,
+        entity_id: Some(1),
+        detail: None,
+    };
+    let err = db.write(|tx| tx.insert_audit(&entry)).unwrap_err();
+    assert!(matches!(err, DbError::FileReplaced { .. }), "{err:?}");
+    assert!(err.to_string().contains("replaced or removed"), "{err}");
+    drop(db);
+    let fresh = connect(&path, Mode::Read, None)
+        .unwrap()
+        .read(|tx| tx.counts());
+    assert_eq!(fresh.unwrap().audit, 0, "nothing went into the new file");
+}
+
+fn has_lock_suffix(name: &str) -> bool {
+    std::path::Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("lock"))
 }

@@ -30,6 +30,18 @@ pub fn try_again(left: u32, lang: Lang) -> String {
     }
 }
 
+/// Said once when a window or a command must wait for a whole-file command to finish.
+pub fn waiting_for_whole_file(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => {
+            "Väntar: databasen skrivs om av ett kommando för hela filen (encrypt, decrypt, rekey, restore eller retention --apply) …"
+        }
+        Lang::En => {
+            "Waiting: the database is being rewritten by a whole-file command (encrypt, decrypt, rekey, restore or retention --apply) …"
+        }
+    }
+}
+
 /// Why no key could be had, in the language.
 pub fn key_error(e: &KeyError, lang: Lang) -> String {
     let t = match e {

@@ -1,9 +1,12 @@
 //! Faults a coordinator's machine can have: the program killed at a random moment (creating, importing,
 //! restoring), two writers, a full disk, hostile files, files left
-//! behind. Kept short: a few dozen runs of the real binary.
+//! behind. Kept short: a few dozen runs of the real binary. `others` holds what happens when
+//! something else opens the file.
 #![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
 
+#[path = "../common/mod.rs"]
 mod common;
+mod others;
 
 use std::fmt::Write as _;
 use std::path::Path;
