@@ -65,8 +65,8 @@ pub enum Command {
     Demo(DemoArgs),
     /// Import families, staff, visits, parent groups or attendance from a CSV file: all rows or none
     Import(ImportArgs),
-    /// Check the database: integrity, foreign keys, our stamp and schema version
-    Check,
+    /// Check the database: integrity, foreign keys, our stamp, schema version and the audit chain
+    Check(CheckArgs),
     /// Write a verified copy of the database to PATH (mode 0600)
     Backup(BackupArgs),
     /// Write a staff member's visits (or everyone's, one file each) as iCalendar files for Outlook and other calendars
@@ -178,6 +178,23 @@ pub struct AuditArgs {
     /// Only entries about this family (its reference)
     #[arg(long, value_name = "REF")]
     pub family: Option<String>,
+    /// Print the audit chain's head (ROWID:HASH) to keep elsewhere, and nothing else
+    #[arg(long, conflicts_with_all = ["since", "family"])]
+    pub head: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The audit log is a chain: each row holds a hash of the row before it and of itself. `check` recomputes it from the first row. A head printed earlier (by `audit --head`, a backup, an export, or the report file the region has) given with --head proves more: that the log still passes through that row unchanged, so nothing up to it was removed or rewritten since."
+)]
+pub struct CheckArgs {
+    /// A head held elsewhere (ROWID:HASH, or the hash alone): check that the log still passes
+    /// through it
+    #[arg(long, value_name = "ROWID:HASH")]
+    pub head: Option<String>,
+    /// Rebuild the indexes when the full check finds only index damage (one audited write)
+    #[arg(long)]
+    pub repair: bool,
 }
 
 #[derive(Debug, Args)]

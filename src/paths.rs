@@ -21,22 +21,34 @@ pub fn demo_db_path() -> Option<PathBuf> {
         .map(|dirs| dirs.data_dir().join("demo.sqlite"))
 }
 
-/// The name written in the audit log: the operating-system user, else the home folder's name
-/// (every user has one, even where the login variables are not set).
+/// The operating-system user this process runs as, by its user id: its login name, else the
+/// number. Not `$USER`, which anyone can set to any name.
 pub fn os_user() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
-        .or_else(|| {
-            directories::BaseDirs::new()
-                .and_then(|d| {
-                    d.home_dir()
-                        .file_name()
-                        .map(|n| n.to_string_lossy().to_string())
-                })
-                .filter(|n| !n.is_empty())
-        })
-        .unwrap_or_else(|| "unknown".to_string())
+    #[cfg(unix)]
+    {
+        let uid = nix::unistd::getuid();
+        match nix::unistd::User::from_uid(uid) {
+            Ok(Some(user)) => user.name,
+            _ => format!("uid {uid}"),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        ["USERNAME", "USER"]
+            .iter()
+            .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+            .unwrap_or_else(|| "unknown".to_string())
+    }
+}
+
+/// Who the audit log names: the operating-system user, with the name the config gives beside
+/// it ("anna (Anna Lind)"), so that a configured name can never stand for another login.
+pub fn actor(configured: Option<&str>) -> String {
+    let user = os_user();
+    match configured.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(name) if name != user => format!("{user} ({})", crate::domain::text::clean(name)),
+        _ => user,
+    }
 }
 
 /// Creates `path` new and empty for writing, mode 0600 from its first byte: never an existing

@@ -31,7 +31,7 @@ fn demo_then_check_pass_on_the_same_file() {
         .arg("check")
         .assert()
         .success()
-        .stdout(predicate::str::contains("integrity_check    ok"))
+        .stdout(predicate::str::contains("full check         ok"))
         .stdout(predicate::str::contains("60 families"));
 }
 
@@ -144,8 +144,12 @@ fn the_audit_log_and_a_familys_extract_are_printed() {
     import_all(&db);
     let all = hembesok(&db).arg("audit").output().unwrap();
     let text = String::from_utf8(all.stdout).unwrap();
-    assert_eq!(text.lines().count(), 6, "{text}");
-    assert!(text.lines().all(|l| l.contains("test-coordinator")));
+    // Six entries, and the chain's head to keep elsewhere.
+    assert_eq!(text.lines().count(), 7, "{text}");
+    let (entries, head) = text.trim_end().rsplit_once('\n').unwrap();
+    let user = hembesok::paths::os_user();
+    assert!(entries.lines().all(|l| l.contains(&user)), "{entries}");
+    assert!(head.starts_with("audit log head: 6:"), "{head}");
     assert!(
         text.contains("create            family T-002  (import)"),
         "{text}"
@@ -159,8 +163,17 @@ fn the_audit_log_and_a_familys_extract_are_printed() {
         .output()
         .unwrap();
     let extract = String::from_utf8(extract.stdout).unwrap();
-    assert_eq!(extract.lines().count(), 1);
-    assert!(extract.contains("family T-001"));
+    // A header says whose extract, for which period, who took it and when; then the family's
+    // entries, the taking of this extract among them (it is logged before it is shown).
+    let (header, entries) = extract.split_once("\n\n").unwrap();
+    assert!(
+        header.starts_with("Extract of the audit log for family T-001")
+            && header.contains(&format!("Taken by {user}")),
+        "{header}"
+    );
+    assert_eq!(entries.lines().count(), 2, "{extract}");
+    assert!(entries.contains("family T-001"));
+    assert!(entries.contains("audit extract"));
     // Reading the extract is itself logged, and shows in the next extract.
     let again = hembesok(&db)
         .args(["audit", "--family", "T-001"])
@@ -461,7 +474,7 @@ fn check_audit_and_errors_speak_swedish_when_asked() {
         .args(["--lang", "sv", "check"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("integrity_check    ok"))
+        .stdout(predicate::str::contains("full kontroll      ok"))
         .stdout(predicate::str::contains("10 familjer"));
     hembesok(&db)
         .args(["--lang", "sv", "audit", "--since", "2999-01-01"])

@@ -1,16 +1,19 @@
-//! `hembesok audit`: who saw or changed what, when; for one family, its extract.
+//! `hembesok audit`: who saw or changed what, when; for one family, its extract (with a header
+//! saying whose, for which period, who ran it and when); with `--head`, the chain's head.
 
 use super::out;
 use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::Invocation;
-use crate::cli::AuditArgs;
-use crate::db::Db;
+use crate::cli::{AuditArgs, Cli};
+use crate::db::{ChainState, Mode};
 use crate::domain::model::AuditEntry;
-use crate::i18n::cli::{CommandError, audit_empty, audit_subject};
+use crate::i18n::cli::{
+    CommandError, Done, audit_empty, audit_subject, chain_warning, extract_header,
+};
 
-pub fn run(db: &mut Db, args: &AuditArgs, inv: &Invocation) -> Result<()> {
+pub fn run(cli: &Cli, args: &AuditArgs, inv: &Invocation) -> Result<()> {
     let since = args
         .since
         .as_deref()
@@ -20,8 +23,30 @@ pub fn run(db: &mut Db, args: &AuditArgs, inv: &Invocation) -> Result<()> {
                 text: t.to_string(),
             })
         })
-        .transpose()?
-        .and_then(|d| d.and_hms_opt(0, 0, 0));
+        .transpose()?;
+    // Reading the log only reads: it works on a read-only disk too. A family's extract is
+    // itself a look at the family, and is written to the log before it is shown.
+    let mode = if args.family.is_some() {
+        Mode::Write
+    } else {
+        Mode::Read
+    };
+    let mut db = if mode == Mode::Write {
+        super::checked_db(cli, mode, inv.lang)?
+    } else {
+        super::open_db(cli, mode, inv.lang)?
+    };
+    if args.head {
+        match db.read(|tx| tx.chain_head())? {
+            Some(head) => out::say(head.to_string())?,
+            None => out::say(audit_empty(inv.lang))?,
+        }
+        return Ok(());
+    }
+    let state = db.read(|tx| tx.chain_state())?;
+    if let Some(warning) = chain_warning(&state, inv.lang) {
+        eprintln!("{warning}");
+    }
     let family = match &args.family {
         Some(r) => Some(
             db.read(|tx| tx.family_id_by_ref(r.trim()))?
@@ -31,6 +56,18 @@ pub fn run(db: &mut Db, args: &AuditArgs, inv: &Invocation) -> Result<()> {
         ),
         None => None,
     };
+    if let (Some(id), Some(family_ref)) = (family, &args.family) {
+        crate::ops::maintenance::record_extract(&mut db, &inv.ctx(), id)
+            .map_err(CommandError::Op)?;
+        out::say(extract_header(
+            crate::domain::text::clean(family_ref.trim()).as_ref(),
+            since,
+            &inv.actor,
+            inv.now,
+            inv.lang,
+        ))?;
+    }
+    let since = since.and_then(|d| d.and_hms_opt(0, 0, 0));
     let (entries, refs) =
         db.read(|tx| Ok::<_, crate::db::DbError>((tx.list_audit(since)?, tx.family_refs()?)))?;
     let about_family = |e: &AuditEntry| {
@@ -59,9 +96,15 @@ pub fn run(db: &mut Db, args: &AuditArgs, inv: &Invocation) -> Result<()> {
     if shown == 0 {
         out::say(audit_empty(inv.lang))?;
     }
-    // Reading a family's extract is itself a look at that family.
-    if let Some(id) = family {
-        crate::ops::maintenance::record_extract(db, &inv.ctx(), id).map_err(CommandError::Op)?;
+    // The whole log ends with its head, to keep elsewhere; a family's extract does not.
+    if let (
+        None,
+        ChainState::Whole {
+            head: Some(head), ..
+        },
+    ) = (family, state)
+    {
+        out::say(Done::ChainHead(head).render(inv.lang))?;
     }
     Ok(())
 }

@@ -1,4 +1,5 @@
-//! `hembesok backup PATH`: a verified, private copy made by SQLite, never a copy of the live file.
+//! `hembesok backup PATH`: a verified, private copy made by SQLite, never a copy of the live
+//! file; it says the copy's audit chain head, and warns when the log it copied is broken.
 
 use super::out;
 use anyhow::Result;
@@ -6,10 +7,10 @@ use anyhow::Result;
 use super::Invocation;
 use crate::cli::BackupArgs;
 use crate::db::Db;
-use crate::i18n::cli::{CommandError, Done};
+use crate::i18n::cli::{CommandError, Done, chain_warning};
 
 pub fn run(db: &mut Db, args: &BackupArgs, ctx: &Invocation) -> Result<()> {
-    crate::ops::maintenance::backup(db, &ctx.ctx(), &args.path, args.force).map_err(
+    let made = crate::ops::maintenance::backup(db, &ctx.ctx(), &args.path, args.force).map_err(
         |e| match e {
             crate::ops::OpsError::Save(e) | crate::ops::OpsError::Read(e) => {
                 CommandError::BackupNotWritten(e)
@@ -17,9 +18,19 @@ pub fn run(db: &mut Db, args: &BackupArgs, ctx: &Invocation) -> Result<()> {
             other => CommandError::Op(other),
         },
     )?;
+    if let Some(warning) = made
+        .log_broken
+        .as_ref()
+        .and_then(|s| chain_warning(s, ctx.lang))
+    {
+        eprintln!("{warning}");
+    }
     let done = Done::Backup {
         path: args.path.clone(),
     };
     out::say(done.render(ctx.lang))?;
+    if let Some(head) = made.head {
+        out::say(Done::ChainHead(head).render(ctx.lang))?;
+    }
     Ok(())
 }

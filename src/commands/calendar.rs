@@ -74,6 +74,9 @@ pub fn run(db: &mut Db, args: &CalendarArgs, inv: &Invocation) -> Result<()> {
                 counts: total,
             };
             out::say(done.render(inv.lang))?;
+            if let Some(head) = db.read(|tx| tx.chain_head())? {
+                out::say(Done::ChainHead(head).render(inv.lang))?;
+            }
             Ok(())
         }
         (_, Some(staff), Some(out)) => {
@@ -93,6 +96,9 @@ pub fn run(db: &mut Db, args: &CalendarArgs, inv: &Invocation) -> Result<()> {
                 path: out.clone(),
             };
             out::say(done.render(inv.lang))?;
+            if let Some(head) = export.head {
+                out::say(Done::ChainHead(head).render(inv.lang))?;
+            }
             Ok(())
         }
         // clap requires --staff and --out, or --all and --dir.

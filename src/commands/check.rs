@@ -1,77 +1,60 @@
-//! `hembesok check`: every integrity check, one line each; success only if all hold.
+//! `hembesok check`: every integrity check, one line each; success only if all hold. With
+//! `--head`, also whether the audit log still passes through a head kept elsewhere; with
+//! `--repair`, damaged indexes are rebuilt.
 
 use super::out;
 use anyhow::Result;
 
 use std::path::Path;
 
-use crate::db::{CheckItem, LATEST_VERSION, check_file};
-use crate::i18n::Lang;
-use crate::i18n::cli::{CheckDetail, CommandError, check_counts, check_line};
+use super::Invocation;
+use crate::cli::CheckArgs;
+use crate::db::{CheckDetail, CheckName, HeadQuery, LATEST_VERSION, Repair, check_file};
+use crate::domain::enums::{AuditAction, AuditEntity};
+use crate::i18n::cli::{CommandError, Done, check_counts, check_line};
 
-/// What a check found, read from the store's report: the details it words itself are
-/// recognised here, so that they can be said in either language; anything else is quoted.
-fn detail(item: &CheckItem) -> CheckDetail {
-    let text = item.detail.as_str();
-    if text == "ok" {
-        return CheckDetail::Ok;
-    }
-    if item.name == "schema_version"
-        && let Some(found) = text.split_whitespace().next().and_then(|n| n.parse().ok())
-    {
-        return CheckDetail::SchemaVersion {
-            found,
-            supported: LATEST_VERSION,
-        };
-    }
-    if item.name == "foreign_key_check"
-        && let Some((count, example)) = text.split_once(" broken references, e.g. ")
-        && let Ok(count) = count.parse()
-    {
-        return CheckDetail::BrokenReferences {
-            count,
-            example: example.to_string(),
-        };
-    }
-    if item.name == "audit_chain"
-        && let Some(id) = text
-            .strip_prefix("broken at row ")
-            .and_then(|n| n.parse().ok())
-    {
-        return CheckDetail::ChainBrokenAt(id);
-    }
-    if item.name == "audit_triggers"
-        && let Some(names) = text.strip_prefix("missing: ")
-    {
-        return CheckDetail::TriggersMissing(names.to_string());
-    }
-    CheckDetail::Quoted(text.to_string())
-}
-
-pub fn run(path: &Path, key: Option<&crate::db::Key>, lang: Lang) -> Result<()> {
+pub fn run(
+    path: &Path,
+    key: Option<&crate::db::Key>,
+    args: &CheckArgs,
+    inv: &Invocation,
+) -> Result<()> {
     if !path.exists() {
         return Err(CommandError::NoSuchDatabase {
             path: path.to_path_buf(),
         }
         .into());
     }
-    let (items, counts) = check_file(path, key)?;
+    let head: Option<HeadQuery> = args
+        .head
+        .as_deref()
+        .map(|text| {
+            text.parse().map_err(|()| CommandError::NotAHead {
+                text: text.to_string(),
+            })
+        })
+        .transpose()?;
+    if args.repair {
+        repair(path, key, inv)?;
+    }
+    let (items, counts) = check_file(path, key, head.as_ref())?;
     // A newer schema is not damage: the file was made by a newer hembesok.
-    if let Some(found) = items
+    if let Some(CheckDetail::SchemaVersion { found, .. }) = items
         .iter()
-        .find(|i| i.name == "schema_version")
-        .and_then(|i| i.detail.split_whitespace().next()?.parse::<i64>().ok())
-        .filter(|found| *found > LATEST_VERSION)
+        .find(|i| i.name == CheckName::SchemaVersion)
+        .map(|i| &i.detail)
+        .filter(|_| true)
+        && *found > LATEST_VERSION
     {
         return Err(crate::db::DbError::TooNew {
             path: path.to_path_buf(),
-            found,
+            found: *found,
             supported: LATEST_VERSION,
         }
         .into());
     }
     for item in &items {
-        out::say(check_line(item.name, item.ok, &detail(item), lang))?;
+        out::say(check_line(item, inv.lang))?;
     }
     let failed = items.iter().filter(|i| !i.ok).count();
     if failed > 0 {
@@ -82,7 +65,23 @@ pub fn run(path: &Path, key: Option<&crate::db::Key>, lang: Lang) -> Result<()> 
         .into());
     }
     if let Some(counts) = counts {
-        out::say(check_counts(&counts, lang))?;
+        out::say(check_counts(&counts, inv.lang))?;
     }
     Ok(())
+}
+
+/// Rebuilds damaged indexes, in one audited write, where that is all the damage.
+fn repair(path: &Path, key: Option<&crate::db::Key>, inv: &Invocation) -> Result<()> {
+    let mut db = crate::db::connect(path, crate::db::Mode::Write, key)
+        .map_err(CommandError::CannotOpenDatabase)?;
+    let audit = inv.audit(
+        AuditAction::Repair,
+        AuditEntity::Database,
+        Some("indexes rebuilt".into()),
+    );
+    match db.repair_indexes(&audit)? {
+        Repair::NothingToRepair => Ok(out::say(Done::NothingToRepair.render(inv.lang))?),
+        Repair::IndexesRebuilt => Ok(out::say(Done::IndexesRebuilt.render(inv.lang))?),
+        Repair::NotRepairable => Err(CommandError::NotRepairable.into()),
+    }
 }

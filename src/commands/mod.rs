@@ -43,7 +43,7 @@ impl Invocation {
             .unwrap_or_default();
         Invocation {
             lang: crate::config::resolve_lang(None, &config, |k| std::env::var(k).ok()),
-            actor: config.coordinator.unwrap_or_else(crate::paths::os_user),
+            actor: crate::paths::actor(config.coordinator.as_deref()),
             now: Local::now().naive_local(),
         }
     }
@@ -101,9 +101,17 @@ pub fn open_db(cli: &Cli, mode: Mode, lang: Lang) -> Result<Db> {
 
 /// Opens the database for a command that writes into it, after SQLite's quick check of the
 /// whole file: a damaged one is refused every write until it is restored.
-fn checked_db(cli: &Cli, mode: Mode, lang: Lang) -> Result<Db> {
+pub(crate) fn checked_db(cli: &Cli, mode: Mode, lang: Lang) -> Result<Db> {
     let mut db = open_db(cli, mode, lang)?;
     db.check_integrity()?;
+    Ok(db)
+}
+
+/// As [`checked_db`], with SQLite's full check (indexes against their tables too), for the
+/// commands that write many rows: an import into a damaged index would spread the damage.
+pub(crate) fn fully_checked_db(cli: &Cli, mode: Mode, lang: Lang) -> Result<Db> {
+    let mut db = open_db(cli, mode, lang)?;
+    db.check_integrity_fully()?;
     Ok(db)
 }
 
@@ -117,11 +125,11 @@ pub fn run(cli: &Cli, lang: Lang) -> Result<()> {
         None => Err(CommandError::NoSubcommand.into()),
         Some(Command::Demo(args)) => demo::run(&mut open_db(cli, Mode::Create, lang)?, args, &ctx),
         Some(Command::Import(args)) => {
-            import::run(&mut checked_db(cli, Mode::Create, lang)?, args, &ctx)
+            import::run(&mut fully_checked_db(cli, Mode::Create, lang)?, args, &ctx)
         }
-        Some(Command::Check) => {
+        Some(Command::Check(args)) => {
             let path = db_path(cli)?;
-            check::run(&path, key_for(cli, &path, lang)?.as_ref(), lang)
+            check::run(&path, key_for(cli, &path, lang)?.as_ref(), args, &ctx)
         }
         Some(Command::Backup(args)) => {
             backup::run(&mut open_db(cli, Mode::Write, lang)?, args, &ctx)
@@ -129,7 +137,7 @@ pub fn run(cli: &Cli, lang: Lang) -> Result<()> {
         Some(Command::Calendar(args)) => {
             calendar::run(&mut checked_db(cli, Mode::Write, lang)?, args, &ctx)
         }
-        Some(Command::Audit(args)) => audit::run(&mut open_db(cli, Mode::Write, lang)?, args, &ctx),
+        Some(Command::Audit(args)) => audit::run(cli, args, &ctx),
         Some(Command::Restore(args)) => {
             let path = db_path(cli)?;
             restore::run(&path, key_for(cli, &path, lang)?.as_ref(), args, &ctx)

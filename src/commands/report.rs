@@ -42,5 +42,8 @@ pub fn run(db: &mut Db, args: &ReportArgs, inv: &Invocation) -> Result<()> {
         preliminary: export.preliminary,
     };
     out::say(done.render(inv.lang))?;
+    if let Some(head) = export.head {
+        out::say(Done::ChainHead(head).render(inv.lang))?;
+    }
     Ok(())
 }

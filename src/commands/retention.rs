@@ -4,7 +4,7 @@ use super::out;
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::{Invocation, checked_db, open_db};
+use super::{Invocation, fully_checked_db, open_db};
 use crate::cli::{Cli, RetentionArgs};
 use crate::db::Mode;
 use crate::i18n::cli::{CommandError, Done};
@@ -26,7 +26,7 @@ pub fn run(cli: &Cli, args: &RetentionArgs, inv: &Invocation) -> Result<()> {
         // them back: like restore, the anonymisation waits until every window and command is
         // closed.
         let _lock = crate::db::InstanceLock::exclusive(&super::db_path(cli)?)?;
-        let mut db = checked_db(cli, Mode::Write, inv.lang)?;
+        let mut db = fully_checked_db(cli, Mode::Write, inv.lang)?;
         let run =
             crate::ops::retention::apply(&mut db, &inv.ctx(), before).map_err(CommandError::Op)?;
         Done::Retention {

@@ -204,27 +204,154 @@ pub(super) fn seal_chain(tx: &rusqlite::Transaction<'_>) -> Result<()> {
 /// What the log's own check found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChainState {
-    /// Every row follows from the one before; the head is the last row's hash.
-    Whole { rows: usize, head: String },
+    /// Every row follows from the one before; the head is the last row's.
+    Whole { rows: usize, head: Option<Head> },
     /// The first row whose hash or link does not hold.
     BrokenAt(i64),
+    /// The first row logged at a time before the row before it (beyond the hour the clock
+    /// goes back when summer time ends).
+    TimeBackwards(i64),
 }
 
-/// Walks the whole chain, recomputing every hash.
+/// Walks the whole chain, recomputing every hash and comparing every time with the one before.
 pub(super) fn verify_chain(conn: &rusqlite::Connection) -> Result<ChainState> {
     let rows = chain_rows(conn)?;
     let count = rows.len();
     let mut prev = GENESIS.to_string();
+    let mut prev_at: Option<String> = None;
+    let mut head = None;
+    let mut backwards = None;
     for (row, stored_prev, stored_hash) in rows {
         let hash = row.hash(&prev);
         if stored_prev.as_deref() != Some(prev.as_str()) || stored_hash.as_deref() != Some(&hash) {
             return Ok(ChainState::BrokenAt(row.id));
         }
+        if backwards.is_none()
+            && let Some(before) = &prev_at
+            && row.at < *before
+            && !summer_time_ended_between(before, &row.at)
+        {
+            backwards = Some(row.id);
+        }
+        head = Some(Head {
+            id: row.id,
+            hash: hash.clone(),
+        });
+        prev_at = Some(row.at);
         prev = hash;
     }
-    Ok(ChainState::Whole {
-        rows: count,
-        head: prev,
+    Ok(match backwards {
+        Some(id) => ChainState::TimeBackwards(id),
+        None => ChainState::Whole { rows: count, head },
+    })
+}
+
+/// Whether two logged times, the second earlier than the first, are the hour repeated when
+/// Swedish summer time ends (the last Sunday of October, 03:00 back to 02:00): the log keeps
+/// local time.
+fn summer_time_ended_between(before: &str, after: &str) -> bool {
+    use chrono::{Datelike, NaiveDateTime, Weekday};
+    let parse = |t: &str| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S").ok();
+    let (Some(a), Some(b)) = (parse(before), parse(after)) else {
+        return false;
+    };
+    let last_sunday_of_october =
+        |d: chrono::NaiveDate| d.month() == 10 && d.weekday() == Weekday::Sun && d.day() > 31 - 7;
+    a.date() == b.date()
+        && last_sunday_of_october(a.date())
+        && (2..3).contains(&chrono::Timelike::hour(&a))
+        && (2..3).contains(&chrono::Timelike::hour(&b))
+}
+
+/// A point of the chain held elsewhere (in a report the region has, or a backup): a row's id
+/// and its hash, written `ID:HASH`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    pub id: i64,
+    pub hash: String,
+}
+
+impl std::fmt::Display for Head {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.id, self.hash)
+    }
+}
+
+/// A head as given on the command line: `ID:HASH`, or the hash alone (as older report files
+/// carry it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadQuery {
+    pub id: Option<i64>,
+    pub hash: String,
+}
+
+impl std::str::FromStr for HeadQuery {
+    type Err = ();
+
+    fn from_str(text: &str) -> std::result::Result<Self, ()> {
+        let text = text.trim();
+        let (id, hash) = match text.split_once(':') {
+            Some((id, hash)) => (Some(id.parse().map_err(|_| ())?), hash),
+            None => (None, text),
+        };
+        let hash = hash.to_ascii_lowercase();
+        if hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+            Ok(HeadQuery { id, hash })
+        } else {
+            Err(())
+        }
+    }
+}
+
+/// The last row of a log as a head (none while it is empty), read through any connection.
+pub(super) fn head_of(conn: &rusqlite::Connection) -> Result<Option<Head>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?)),
+        )
+        .optional()?
+        .map(|(id, hash)| Head {
+            id,
+            hash: hash.unwrap_or_else(|| GENESIS.to_string()),
+        }))
+}
+
+/// Whether today's chain passes through a head held elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeadCheck {
+    /// The row is there with that hash, and the chain up to it is whole.
+    PassesThrough,
+    /// No row has that id (or, given the hash alone, that hash): rows were cut off.
+    Missing,
+    /// The row is there with another hash: the log was rewritten back past it.
+    Differs,
+}
+
+/// Checks a head held elsewhere against the log as it is now. The chain itself is checked by
+/// [`verify_chain`]; together they show that nothing up to the head was changed or removed.
+pub(super) fn check_head(conn: &rusqlite::Connection, head: &HeadQuery) -> Result<HeadCheck> {
+    let found: Option<String> = match head.id {
+        Some(id) => conn
+            .query_row("SELECT hash FROM audit WHERE id = ?1", [id], |r| {
+                r.get::<_, Option<String>>(0)
+            })
+            .optional()?
+            .map(Option::unwrap_or_default),
+        None => conn
+            .query_row(
+                "SELECT hash FROM audit WHERE hash = ?1 LIMIT 1",
+                [&head.hash],
+                |r| r.get::<_, Option<String>>(0),
+            )
+            .optional()?
+            .map(Option::unwrap_or_default),
+    };
+    Ok(match found {
+        None => HeadCheck::Missing,
+        Some(hash) if hash == head.hash => HeadCheck::PassesThrough,
+        Some(_) => HeadCheck::Differs,
     })
 }
 
@@ -248,6 +375,17 @@ impl ReadTx<'_> {
     /// The hash of the log's last row: a fingerprint of everything logged so far.
     pub fn audit_head(&self) -> Result<String> {
         Ok(last_link(&self.tx)?.1)
+    }
+
+    /// The log's last row as a head to hold elsewhere (`ID:HASH`); none while the log is empty.
+    pub fn chain_head(&self) -> Result<Option<Head>> {
+        let (id, hash) = last_link(&self.tx)?;
+        Ok((id > 0).then_some(Head { id, hash }))
+    }
+
+    /// Whether the log's chain holds, read inside this transaction.
+    pub fn chain_state(&self) -> Result<ChainState> {
+        verify_chain(&self.tx)
     }
 
     /// The chain's head as of the end of `day`: the hash of the last row logged on or before

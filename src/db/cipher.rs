@@ -4,7 +4,8 @@
 use std::fs;
 use std::path::Path;
 
-use super::maintenance::{checks_on, remove_with_journals};
+use super::check::checks_on;
+use super::maintenance::remove_with_journals;
 use super::open::APPLICATION_ID;
 use super::{Db, DbError, Key, Mode, Refusal, Result};
 use crate::domain::model::AuditEntry;
@@ -125,15 +126,15 @@ fn export(db: &Db, target: &Path, key: Option<&Key>) -> Result<()> {
 /// Opens the copy through its key and runs every check `hembesok check` runs.
 fn verify(path: &Path, key: Option<&Key>) -> Result<()> {
     let copy = super::connect_private(path, Mode::Read, key)?;
-    let failed: Vec<String> = checks_on(&copy.conn)
+    let failed: Vec<super::CheckName> = checks_on(&copy.conn, None)
         .into_iter()
         .filter(|c| !c.ok)
-        .map(|c| format!("{}: {}", c.name, c.detail))
+        .map(|c| c.name)
         .collect();
     if failed.is_empty() {
         Ok(())
     } else {
-        Err(DbError::ConvertUnverified(failed.join(", ")))
+        Err(DbError::ConvertUnverified(failed))
     }
 }
 

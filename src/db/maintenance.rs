@@ -5,17 +5,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::check::{CheckName, checks_on, matters_for_a_copy};
 use super::migrate::{LATEST_VERSION, user_version};
-use super::open::APPLICATION_ID;
-use super::{Db, DbError, Key, ReadTx, Refusal, Result};
-
-/// One line of `hembesok check`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckItem {
-    pub name: &'static str,
-    pub ok: bool,
-    pub detail: String,
-}
+use super::{Db, DbError, ReadTx, Refusal, Result};
 
 /// How many rows each part of the register holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -99,136 +91,12 @@ fn mount_type(path: &Path) -> Option<String> {
     best.map(|(_, kind)| kind)
 }
 
-/// Runs one check; a check that cannot even run is a failure with SQLite's reason.
-fn run_check(name: &'static str, f: impl FnOnce() -> Result<(bool, String)>) -> CheckItem {
-    match f() {
-        Ok((ok, detail)) => CheckItem { name, ok, detail },
-        Err(e) => CheckItem {
-            name,
-            ok: false,
-            detail: e.to_string(),
-        },
-    }
-}
-
-fn pragma_rows(conn: &Connection, sql: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt
-        .query_map([], |r| r.get::<_, String>(0))?
-        .collect::<std::result::Result<Vec<_>, _>>()?;
-    Ok(rows)
-}
-
-fn verdict(lines: Vec<String>) -> (bool, String) {
-    let ok = lines == ["ok"];
-    let detail = if ok {
-        "ok".to_string()
-    } else {
-        lines.into_iter().take(5).collect::<Vec<_>>().join("; ")
-    };
-    (ok, detail)
-}
-
-/// Whether SQLite's quick check finds the file whole.
-pub(super) fn quick_check_ok(conn: &Connection) -> Result<bool> {
-    Ok(verdict(pragma_rows(conn, "PRAGMA quick_check")?).0)
-}
-
-pub(super) fn checks_on(conn: &Connection) -> Vec<CheckItem> {
-    vec![
-        run_check("quick_check", || {
-            Ok(verdict(pragma_rows(conn, "PRAGMA quick_check")?))
-        }),
-        run_check("integrity_check", || {
-            Ok(verdict(pragma_rows(conn, "PRAGMA integrity_check")?))
-        }),
-        run_check("foreign_key_check", || {
-            let mut fk = conn.prepare("PRAGMA foreign_key_check")?;
-            let violations: Vec<String> = fk
-                .query_map([], |r| {
-                    Ok(format!(
-                        "{} row {}",
-                        r.get::<_, String>(0)?,
-                        r.get::<_, i64>(1)?
-                    ))
-                })?
-                .collect::<std::result::Result<_, _>>()?;
-            Ok(if violations.is_empty() {
-                (true, "ok".into())
-            } else {
-                (
-                    false,
-                    format!(
-                        "{} broken references, e.g. {}",
-                        violations.len(),
-                        violations[0]
-                    ),
-                )
-            })
-        }),
-        run_check("application_id", || {
-            let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-            Ok((app == APPLICATION_ID, format!("{app:#x}")))
-        }),
-        run_check("audit_chain", || {
-            Ok(match super::audit::verify_chain(conn)? {
-                super::audit::ChainState::Whole { .. } => (true, "ok".into()),
-                super::audit::ChainState::BrokenAt(id) => (false, format!("broken at row {id}")),
-            })
-        }),
-        run_check("audit_triggers", || {
-            let missing = super::audit::missing_triggers(conn)?;
-            Ok(if missing.is_empty() {
-                (true, "ok".into())
-            } else {
-                (false, format!("missing: {}", missing.join(", ")))
-            })
-        }),
-        run_check("schema_version", || {
-            let version = user_version(conn)?;
-            // An older file is no fault: the next write opening upgrades it. (A newer one is
-            // refused before the checks, as made by a newer hembesok.)
-            Ok((
-                version <= LATEST_VERSION,
-                format!("{version} (this program: {LATEST_VERSION})"),
-            ))
-        }),
-    ]
-}
-
-/// Checks a database file without changing it: our stamp is read from the header first, the
-/// file is opened read-only, and no migration runs, so a damaged file can still be examined.
-pub fn check_file(path: &Path, key: Option<&Key>) -> Result<(Vec<CheckItem>, Option<Counts>)> {
-    super::open::refuse_unusable(path, key)?;
-    let lock = super::lock::InstanceLock::for_reading(path)?;
-    let opened = super::open::OpenFile::register(path)?;
-    let conn = super::open::open_read_only(path, key)?;
-    let items = checks_on(&conn);
-    let mut db = Db {
-        conn,
-        path: Some(path.to_path_buf()),
-        damaged: false,
-        key: key.cloned(),
-        opened: Some(opened),
-        _lock: lock,
-    };
-    let counts = if items.iter().all(|c| c.ok) {
-        Some(db.read(|tx| tx.counts())?)
-    } else {
-        None
-    };
-    Ok((items, counts))
-}
-
 impl Db {
-    /// Every check `hembesok check` reports; all must hold for a healthy file.
-    pub fn check(&mut self) -> Result<Vec<CheckItem>> {
-        Ok(checks_on(&self.conn))
-    }
-
-    /// Writes a compacted copy to `target` with `VACUUM INTO`, verifies it, makes it 0600 and only
-    /// then moves it into place. Refuses an existing `target` unless `overwrite`.
-    pub fn backup(&mut self, target: &Path, overwrite: bool) -> Result<()> {
+    /// Writes a compacted copy beside `target` with `VACUUM INTO` and verifies it: the copy
+    /// stays at a temporary name for the caller to put in place (with its audit row in the same
+    /// transaction). Refuses an existing `target` unless `overwrite`. A broken audit log is
+    /// copied as it is, and said so: the backup is the evidence.
+    pub fn copy_for_backup(&mut self, target: &Path, overwrite: bool) -> Result<BackupCopy> {
         let refused = |reason: Refusal| DbError::Refused {
             path: target.to_path_buf(),
             reason,
@@ -253,6 +121,7 @@ impl Db {
         // Made empty and private before SQLite writes a byte into it (VACUUM INTO takes an
         // empty file), never through a link planted at the name; SQLite gives the copy's
         // journal the same mode.
+        let _ = fs::remove_file(&temp);
         crate::paths::create_new_private(&temp).map_err(io)?;
         let result = (|| {
             self.conn
@@ -260,30 +129,65 @@ impl Db {
             // An encrypted database's copy is encrypted with the same key.
             let copy = Connection::open_with_flags(&temp, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
             super::open::apply_key(&copy, self.key.as_ref(), &temp)?;
-            let failed: Vec<String> = checks_on(&copy)
-                .into_iter()
-                .filter(|c| !c.ok)
-                .map(|c| format!("{}: {}", c.name, c.detail))
+            let checks = checks_on(&copy, None);
+            let failed: Vec<CheckName> = checks
+                .iter()
+                .filter(|c| !c.ok && matters_for_a_copy(c.name))
+                .map(|c| c.name)
                 .collect();
+            let log = match checks.iter().find(|c| c.name == CheckName::AuditChain) {
+                Some(c) if c.ok => None,
+                Some(_) => Some(super::audit::verify_chain(&copy)?),
+                None => None,
+            };
+            let head = super::audit::head_of(&copy)?;
             drop(copy);
             if !failed.is_empty() {
-                return Err(DbError::BackupUnverified(failed.join(", ")));
+                return Err(DbError::BackupUnverified(failed));
             }
             fs::File::open(&temp)
                 .and_then(|f| f.sync_all())
                 .map_err(io)?;
-            fs::rename(&temp, target).map_err(io)?;
-            if let Some(dir) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
-                // Make the rename itself durable; not every platform can open a folder.
-                let _ = fs::File::open(dir).and_then(|d| d.sync_all());
-            }
-            Ok(())
+            Ok(BackupCopy {
+                temp: temp.clone(),
+                head,
+                log_broken: log,
+            })
         })();
         if result.is_err() {
             remove_with_journals(&temp);
         }
         result
     }
+
+    /// A verified copy at `target`, put in place at once: for the safety copy `restore` makes
+    /// before it replaces anything (its audit row is the restore's).
+    pub fn backup(&mut self, target: &Path, overwrite: bool) -> Result<()> {
+        let copy = self.copy_for_backup(target, overwrite)?;
+        let placed = fs::rename(&copy.temp, target).map_err(|cause| DbError::Io {
+            path: target.to_path_buf(),
+            cause,
+        });
+        if placed.is_err() {
+            remove_with_journals(&copy.temp);
+        }
+        placed?;
+        if let Some(dir) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+            // Make the rename itself durable; not every platform can open a folder.
+            let _ = fs::File::open(dir).and_then(|d| d.sync_all());
+        }
+        Ok(())
+    }
+}
+
+/// A verified backup copy at a temporary name beside its target.
+#[derive(Debug)]
+pub struct BackupCopy {
+    pub temp: PathBuf,
+    /// The copy's audit chain head: what the backup proves of the log.
+    pub head: Option<super::Head>,
+    /// How the copy's audit log fails its check, when it does (copied as it is).
+    pub log_broken: Option<super::ChainState>,
 }
 
 /// Removes a half-made copy and whatever journal SQLite left beside it.
@@ -314,15 +218,15 @@ impl Db {
                 supported: LATEST_VERSION,
             });
         }
-        let failed: Vec<String> = checks_on(&src)
+        let failed: Vec<CheckName> = checks_on(&src, None)
             .into_iter()
-            .filter(|c| !c.ok && c.name != "schema_version")
-            .map(|c| format!("{}: {}", c.name, c.detail))
+            .filter(|c| !c.ok && c.name != CheckName::SchemaVersion)
+            .map(|c| c.name)
             .collect();
         if !failed.is_empty() {
             return Err(DbError::Refused {
                 path: source.to_path_buf(),
-                reason: Refusal::BackupFailsChecks(failed.join(", ")),
+                reason: Refusal::BackupFailsChecks(failed),
             });
         }
         self.backup(safety_copy, false)?;

@@ -3,6 +3,7 @@
 mod audit;
 mod calendar;
 mod calendar_sent;
+mod check;
 mod cipher;
 mod day_reads;
 mod families;
@@ -28,9 +29,11 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, TransactionBehavior};
 
+pub use audit::{ChainState, Head, HeadCheck, HeadQuery};
+pub use check::{CheckDetail, CheckItem, CheckName, Repair, check_file};
 pub use cipher::{convert, looks_encrypted};
 pub use lock::{InstanceLock, LockKind, on_wait};
-pub use maintenance::{CheckItem, Counts, check_file};
+pub use maintenance::{BackupCopy, Counts};
 pub use migrate::LATEST_VERSION;
 pub use open::{APPLICATION_ID, refuse_foreign, refuse_unusable};
 pub use retention::RetentionCounts;
@@ -66,7 +69,7 @@ pub enum Refusal {
     TargetIsDatabase,
     NoFileName,
     /// A backup to restore from fails these checks.
-    BackupFailsChecks(String),
+    BackupFailsChecks(Vec<CheckName>),
     /// An encrypted file (or one that is no SQLite file at all) opened without a key.
     Encrypted,
     /// A plain, unencrypted file opened with a key.
@@ -97,7 +100,7 @@ impl std::fmt::Display for Refusal {
             Refusal::TargetExists => f.write_str("already exists; pass --force to replace it"),
             Refusal::TargetIsDatabase => f.write_str("is the database itself; choose another path"),
             Refusal::NoFileName => f.write_str("has no file name"),
-            Refusal::BackupFailsChecks(what) => write!(f, "does not pass the checks ({what}); nothing was restored"),
+            Refusal::BackupFailsChecks(what) => write!(f, "does not pass the checks ({}); nothing was restored", check_names(what)),
             Refusal::Encrypted => f.write_str("is encrypted (or is not a hembesok database at all); give its passphrase with --key-file PATH or HEMBESOK_KEY_FILE, or run on a terminal to be asked for it"),
             Refusal::NotEncrypted => f.write_str("is not encrypted, but a key was given; leave out --key-file and HEMBESOK_KEY_FILE, or encrypt it first with `hembesok encrypt`"),
             Refusal::AlreadyEncrypted => f.write_str("is already encrypted; change its passphrase with `hembesok rekey`; nothing was changed"),
@@ -137,8 +140,8 @@ pub enum DbError {
     /// The key does not open the file: SQLCipher cannot read its first page with it.
     #[error("{path}: wrong passphrase; nothing was opened or changed")]
     WrongKey { path: PathBuf },
-    #[error("the converted copy did not verify ({0}); the database was left as it was")]
-    ConvertUnverified(String),
+    #[error("the converted copy did not verify ({}); the database was left as it was", check_names(.0))]
+    ConvertUnverified(Vec<CheckName>),
     #[error("the database holds a value this program cannot read: {0}")]
     BadValue(String),
     #[error("the family reference {0} is already registered")]
@@ -164,8 +167,8 @@ pub enum DbError {
     ReadOnlyDamaged,
     #[error("the database could not switch to WAL journaling (it reports {0})")]
     NoWal(String),
-    #[error("the backup did not verify ({0}); nothing was replaced")]
-    BackupUnverified(String),
+    #[error("the backup did not verify ({}); nothing was replaced", check_names(.0))]
+    BackupUnverified(Vec<CheckName>),
     /// A rule of the schema refused the row (a missing programme, a value out of its set).
     #[error("the database refused the change: {0}")]
     Constraint(String),
@@ -200,6 +203,15 @@ impl From<rusqlite::Error> for DbError {
             _ => DbError::Sqlite(e.to_string()),
         }
     }
+}
+
+/// The checks that failed, for the English error chain (`i18n` has both languages).
+fn check_names(names: &[CheckName]) -> String {
+    names
+        .iter()
+        .map(|n| format!("{n:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Whether an I/O failure was the disk filling up: SQLite keeps the system's error number.
@@ -431,7 +443,18 @@ impl Db {
     /// SQLite's quick check of the whole file (it reads every page: about a second at
     /// 50,000 families). A file that fails it is from then on read, never written.
     pub fn check_integrity(&mut self) -> Result<bool> {
-        let ok = maintenance::quick_check_ok(&self.conn)?;
+        let ok = check::quick_check_ok(&self.conn);
+        if !ok {
+            self.damaged = true;
+        }
+        Ok(ok)
+    }
+
+    /// SQLite's full check: the quick one, and every index against its table (a few seconds at
+    /// 50,000 families). For the commands that write many rows, which an index SQLite's quick
+    /// check cannot see could corrupt further.
+    pub fn check_integrity_fully(&mut self) -> Result<bool> {
+        let ok = check::integrity_check_ok(&self.conn);
         if !ok {
             self.damaged = true;
         }

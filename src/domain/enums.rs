@@ -253,6 +253,7 @@ text_enum!(
         Encrypt => "encrypt",
         Decrypt => "decrypt",
         Rekey => "rekey",
+        Repair => "repair",
     }
 );
 

@@ -13,7 +13,10 @@ pub use key::{
     Converted, ask_new_passphrase, ask_passphrase, converted, key_error, try_again,
     waiting_for_whole_file,
 };
-pub use output::{CheckDetail, Done, audit_empty, audit_subject, check_counts, check_line};
+pub use output::{
+    Done, audit_empty, audit_subject, chain_warning, check_counts, check_line, check_name,
+    extract_header,
+};
 
 use super::Lang;
 use super::input::week_error;
@@ -87,6 +90,12 @@ pub enum CommandError {
         text: String,
         error: crate::domain::quarter::QuarterError,
     },
+    /// `check --head` was given something that is no chain head.
+    NotAHead {
+        text: String,
+    },
+    /// `check --repair` found damage that rebuilding the indexes cannot mend.
+    NotRepairable,
 }
 
 impl CommandError {
@@ -133,6 +142,11 @@ impl CommandError {
                 super::report::quarter_error(*error, text, Lang::En)
             ),
             E::ToBeforeFrom { from, to } => format!("--to {to} is before --from {from}"),
+            E::NotAHead { text } => format!(
+                "--head \"{}\" is not a chain head; give ROWID:HASH as `hembesok audit --head` prints it (the hash is 64 hexadecimal digits)",
+                crate::domain::text::clean(text)
+            ),
+            E::NotRepairable => "the damage is not in the indexes alone, so rebuilding them cannot mend it; nothing was changed. Restore a backup with `hembesok restore`".into(),
             E::CalendarWhoAndWhere => {
                 "give --staff ID|NAME with --out FILE, or --all with --dir DIR".into()
             }
@@ -190,6 +204,11 @@ impl CommandError {
                 super::report::quarter_error(*error, text, Lang::Sv)
             ),
             E::ToBeforeFrom { from, to } => format!("--to {to} är före --from {from}"),
+            E::NotAHead { text } => format!(
+                "--head \"{}\" är inget kedjehuvud; ange RADID:KONTROLLSUMMA som `hembesok audit --head` skriver ut det (kontrollsumman är 64 hexadecimala siffror)",
+                crate::domain::text::clean(text)
+            ),
+            E::NotRepairable => "skadan sitter inte bara i indexen, så att bygga om dem kan inte laga den; inget ändrades. Återställ en säkerhetskopia med `hembesok restore`".into(),
             E::CalendarWhoAndWhere => {
                 "ange --staff ID|NAMN med --out FIL, eller --all med --dir MAPP".into()
             }
@@ -302,22 +321,26 @@ mod tests {
     }
 
     #[test]
-    fn check_lines_keep_their_columns() {
+    fn check_lines_keep_their_columns_in_either_language() {
+        use crate::db::{CheckDetail, CheckItem, CheckName};
+        let ok = CheckItem {
+            name: CheckName::IntegrityCheck,
+            ok: true,
+            detail: CheckDetail::Ok,
+        };
+        assert_eq!(check_line(&ok, Lang::En), "full check         ok");
+        assert_eq!(check_line(&ok, Lang::Sv), "full kontroll      ok");
+        let newer = CheckItem {
+            name: CheckName::SchemaVersion,
+            ok: false,
+            detail: CheckDetail::SchemaVersion {
+                found: 9,
+                supported: 4,
+            },
+        };
         assert_eq!(
-            check_line("integrity_check", true, &CheckDetail::Ok, Lang::En),
-            "integrity_check    ok"
-        );
-        assert_eq!(
-            check_line(
-                "schema_version",
-                false,
-                &CheckDetail::SchemaVersion {
-                    found: 9,
-                    supported: 4
-                },
-                Lang::Sv
-            ),
-            "schema_version     FEL  9 (det här programmet: 4)"
+            check_line(&newer, Lang::Sv),
+            "schemaversion      FEL  9 (det här programmet: 4)"
         );
     }
 }

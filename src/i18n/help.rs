@@ -141,7 +141,27 @@ på helgdagar ändå; de visas under Att göra i appen",
     line(
         "check",
         About,
-        "Kontrollera databasen: integritet, främmande nycklar, vår stämpel och schemaversion",
+        "Kontrollera databasen: integritet, referenser, vår stämpel, schemaversion och loggkedjan",
+    ),
+    line(
+        "check",
+        AfterHelp,
+        "Granskningsloggen är en kedja: varje rad har en kontrollsumma av raden före och av sig själv. \
+`check` räknar om den från första raden. Ett kedjehuvud som skrevs ut tidigare (av `audit --head`, \
+en säkerhetskopia, en export eller rapportfilen som regionen har) och anges med --head visar mer: \
+att loggen fortfarande går genom den raden oförändrad, så att inget fram till den har tagits bort \
+eller skrivits om sedan dess.",
+    ),
+    line(
+        "check",
+        Arg("head"),
+        "Ett kedjehuvud som sparats någon annanstans (RADID:KONTROLLSUMMA, eller bara \
+kontrollsumman): kontrollera att loggen fortfarande går genom det",
+    ),
+    line(
+        "check",
+        Arg("repair"),
+        "Bygg om indexen när den fullständiga kontrollen bara hittar skador i index (en loggad skrivning)",
     ),
     line(
         "backup",
@@ -238,6 +258,11 @@ det familjen kan begära att få se.",
         "audit",
         Arg("family"),
         "Bara poster om den här familjen (dess referens)",
+    ),
+    line(
+        "audit",
+        Arg("head"),
+        "Skriv bara ut granskningsloggens kedjehuvud (RADID:KONTROLLSUMMA) att spara någon annanstans",
     ),
     line(
         "restore",

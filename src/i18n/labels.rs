@@ -177,6 +177,7 @@ pub fn audit_action(a: AuditAction) -> Text {
         AuditAction::Import => t("import", "import"),
         AuditAction::Backup => t("säkerhetskopia", "backup"),
         AuditAction::Restore => t("återställning", "restore"),
+        AuditAction::Repair => t("reparation av index", "index repair"),
         AuditAction::Demo => t("demodata", "demo"),
         AuditAction::ExportCalendar => t("kalenderexport", "export calendar"),
         AuditAction::ExportReport => t("rapportexport", "export report"),

@@ -1,8 +1,8 @@
 //! What the use cases answer, in words: outcomes, refusals, booking conflicts and database
 //! failures, each in Swedish and English.
 
-use super::Text;
 use super::labels;
+use super::{Lang, Text};
 use crate::db::DbError;
 use crate::domain::booking::{Conflict, PastStart};
 use crate::domain::enums::{VisitStatus, Weekday};
@@ -197,8 +197,35 @@ impl std::fmt::Display for OpsError {
 
 impl std::error::Error for OpsError {}
 
+/// The names of the checks that failed, as `hembesok check` lists them.
+fn names(checks: &[crate::db::CheckName], lang: Lang) -> String {
+    checks
+        .iter()
+        .map(|c| crate::i18n::cli::check_name(*c, lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn db_error(e: &DbError) -> Text {
-    let en = e.to_string();
+    let en = match e {
+        DbError::ConvertUnverified(what) => format!(
+            "the converted copy did not verify ({}); the database was left as it was",
+            names(what, Lang::En)
+        ),
+        DbError::BackupUnverified(what) => format!(
+            "the backup did not verify ({}); nothing was replaced",
+            names(what, Lang::En)
+        ),
+        DbError::Refused {
+            path,
+            reason: crate::db::Refusal::BackupFailsChecks(what),
+        } => format!(
+            "{} does not pass the checks ({}); nothing was restored",
+            path.display(),
+            names(what, Lang::En)
+        ),
+        other => other.to_string(),
+    };
     let sv = match e {
         DbError::Refused { path, reason } => format!("{} {}", path.display(), refused_sv(reason)),
         DbError::TooNew {
@@ -223,7 +250,8 @@ pub fn db_error(e: &DbError) -> Text {
             path.display()
         ),
         DbError::ConvertUnverified(what) => format!(
-            "den omskrivna kopian klarade inte kontrollen ({what}); databasen lämnades som den var"
+            "den omskrivna kopian klarade inte kontrollen ({}); databasen lämnades som den var",
+            names(what, Lang::Sv)
         ),
         DbError::BadValue(v) => format!("databasen har ett värde som programmet inte kan läsa: {v}"),
         DbError::DuplicateFamilyRef(r) => format!("referensen {r} finns redan"),
@@ -240,7 +268,10 @@ pub fn db_error(e: &DbError) -> Text {
             format!("databasen kunde inte byta till WAL-journal (den svarar {mode})")
         }
         DbError::BackupUnverified(what) => {
-            format!("säkerhetskopian klarade inte kontrollen ({what}); inget ersattes")
+            format!(
+                "säkerhetskopian klarade inte kontrollen ({}); inget ersattes",
+                names(what, Lang::Sv)
+            )
         }
         DbError::Constraint(what) => format!("databasen vägrade ändringen: {what}"),
         DbError::ReadOnlyDamaged => "databasen klarade inte sin kontroll och är därför bara öppen för läsning; inget skrevs. Kör `hembesok check` och sedan `hembesok restore` från en säkerhetskopia".into(),
@@ -275,7 +306,7 @@ fn refused_sv(r: &crate::db::Refusal) -> String {
         R::TargetExists => "finns redan; ange --force för att ersätta den".into(),
         R::TargetIsDatabase => "är databasen själv; välj en annan sökväg".into(),
         R::NoFileName => "saknar filnamn".into(),
-        R::BackupFailsChecks(what) => format!("klarar inte kontrollerna ({what}); inget återställdes"),
+        R::BackupFailsChecks(what) => format!("klarar inte kontrollerna ({}); inget återställdes", names(what, Lang::Sv)),
         R::Encrypted => "är krypterad (eller ingen hembesok-databas alls); ange lösenfrasen med --key-file SÖKVÄG eller HEMBESOK_KEY_FILE, eller kör i en terminal för att bli tillfrågad".into(),
         R::NotEncrypted => "är inte krypterad, men en nyckel angavs; utelämna --key-file och HEMBESOK_KEY_FILE, eller kryptera den först med `hembesok encrypt`".into(),
         R::AlreadyEncrypted => "är redan krypterad; byt lösenfras med `hembesok rekey`; inget ändrades".into(),

@@ -2,23 +2,48 @@
 
 use std::path::Path;
 
+use super::files::{FileError, Staged, remove_leftovers};
 use super::{Ctx, OpsError, Result};
-use crate::db::Db;
+use crate::db::{ChainState, Db, Head};
 use crate::domain::enums::{AuditAction, AuditEntity};
 
-/// A verified private copy at `target`, and its audit row: both or neither. The copy is made
-/// by SQLite outside any transaction (as `VACUUM INTO` must be), so when the audit row then
-/// cannot be written, the copy is removed again: no backup goes unrecorded.
-pub fn backup(db: &mut Db, ctx: &Ctx, target: &Path, overwrite: bool) -> Result<()> {
-    db.backup(target, overwrite).map_err(OpsError::Save)?;
-    let logged = db.write(|tx| {
-        tx.insert_audit(&ctx.audit(AuditAction::Backup, AuditEntity::Database, None))
-            .map_err(OpsError::Save)
-    });
-    if logged.is_err() {
-        let _ = std::fs::remove_file(target);
-    }
-    logged
+/// What a backup wrote: the copy's audit chain head, and how its log fails its check, when it
+/// does (a backup of a damaged log is made all the same: it is the evidence).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Backup {
+    pub head: Option<Head>,
+    pub log_broken: Option<ChainState>,
+}
+
+/// A verified private copy at `target`, and its audit row: both or neither, and the file that
+/// was at `target` stays until the row is committed. The copy is made by SQLite outside any
+/// transaction (as `VACUUM INTO` must be); it is put in place inside the transaction that
+/// writes its row, and taken back if that transaction does not commit. Copies left by a backup
+/// that was killed are removed first.
+pub fn backup(db: &mut Db, ctx: &Ctx, target: &Path, overwrite: bool) -> Result<Backup> {
+    remove_leftovers(target);
+    let copy = db
+        .copy_for_backup(target, overwrite)
+        .map_err(OpsError::Save)?;
+    let mut staged = Staged::adopt(target, &copy.temp);
+    let absolute = std::path::absolute(target).unwrap_or_else(|_| target.to_path_buf());
+    let detail = match &copy.head {
+        Some(head) => format!("to {}; head {head}", absolute.display()),
+        None => format!("to {}", absolute.display()),
+    };
+    db.write(|tx| {
+        tx.insert_audit(&ctx.audit_note(AuditAction::Backup, AuditEntity::Database, Some(detail)))?;
+        staged.put_in_place().map_err(file_error)
+    })?;
+    staged.keep();
+    Ok(Backup {
+        head: copy.head,
+        log_broken: copy.log_broken,
+    })
+}
+
+fn file_error(e: FileError) -> OpsError {
+    OpsError::File(Box::new(e))
 }
 
 /// Reading a family's extract of the log is itself a look at that family, logged as such.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::files::{FileError, write_private};
+use super::files::{FileError, Staged};
 use super::{Ctx, OpsError};
 use crate::db::Db;
 use crate::domain::enums::{AuditAction, AuditEntity};
@@ -37,6 +37,8 @@ pub struct ReportExport {
     /// The quarter had not ended on the planning day: its figures can still change.
     pub preliminary: bool,
     pub threshold: u32,
+    /// The audit chain's head as the export was made, recorded with it.
+    pub head: Option<crate::db::Head>,
 }
 
 /// The bytes of the report as the format writes them; the same database, quarter and threshold
@@ -60,7 +62,9 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Reads the quarter's facts, writes the file and records the export, all in one write
-/// transaction; if the commit fails, the file is removed, so no unrecorded export remains.
+/// transaction. The file is put in place inside it, and the file that was at `out` is kept
+/// until the commit: if the commit fails, the old file is back, so no unrecorded export
+/// remains and no earlier report is lost.
 pub fn export_report(
     db: &mut Db,
     ctx: &Ctx,
@@ -71,7 +75,8 @@ pub fn export_report(
     // Recorded and answered as a full path, so the list of earlier exports says where each went
     // whatever folder the app was started in.
     let out = &std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
-    let mut file_made = false;
+    super::files::remove_leftovers(out);
+    let mut staged: Option<Staged> = None;
     let written = db.write(|tx| {
         let input = tx.report_input(request.quarter)?;
         let report = Report::compute(&input, request.quarter, request.threshold);
@@ -87,12 +92,13 @@ pub fn export_report(
             }))
         })?;
         let checksum = hex(&Sha256::digest(&bytes));
+        let head = tx.chain_head()?;
         let run_id = tx.insert_report_run(
             request.quarter,
             request.format.as_str(),
             request.threshold.get(),
             &checksum,
-            &tx.audit_head()?,
+            &head.as_ref().map(ToString::to_string).unwrap_or_default(),
             &out.display().to_string(),
         )?;
         tx.insert_audit(&AuditEntry {
@@ -105,18 +111,23 @@ pub fn export_report(
             )),
             ..ctx.audit(AuditAction::ExportReport, AuditEntity::Database, None)
         })?;
-        write_private(out, &bytes).map_err(|e| OpsError::File(Box::new(e)))?;
-        file_made = true;
+        let file_error = |e| OpsError::File(Box::new(e));
+        let mut file = Staged::write(out, &bytes).map_err(file_error)?;
+        file.put_in_place().map_err(file_error)?;
+        staged = Some(file);
         Ok(ReportExport {
             path: out.clone(),
             checksum,
             preliminary,
             threshold: request.threshold.get(),
+            head,
         })
     });
-    if written.is_err() && file_made {
-        // The commit failed after the file was made: an unrecorded export must not remain.
-        let _ = std::fs::remove_file(out);
+    // Committed: the new file stays. Otherwise dropping it puts the old one back.
+    if written.is_ok()
+        && let Some(file) = staged
+    {
+        file.keep();
     }
     written
 }

@@ -10,7 +10,7 @@ use crate::app::family::{self, FamilyPageData};
 use crate::app::groups::GROUP_PAGE;
 use crate::app::today;
 use crate::app::{Action, Effect};
-use crate::db::Db;
+use crate::db::{Db, DbError};
 use crate::domain::catalogue::Catalogue;
 use crate::i18n::outcome::{ops_error, outcome};
 use crate::ops::groups::GroupRefusal;
@@ -115,6 +115,15 @@ impl Runner {
     pub fn run(&mut self, effect: Effect) -> Vec<Action> {
         match self.try_run(effect) {
             Ok(actions) => actions,
+            // A read that finds the file damaged makes it read-only at once, as the check
+            // at start would once it answers: nothing more is written into it.
+            Err(e @ (OpsError::Read(DbError::Damaged) | OpsError::Save(DbError::Damaged))) => {
+                self.db.refuse_writes();
+                vec![
+                    Action::Failed(ops_error(&e)),
+                    Action::IntegrityChecked(false),
+                ]
+            }
             Err(e) => vec![Action::Failed(ops_error(&e))],
         }
     }
@@ -154,8 +163,11 @@ impl Runner {
             }
             Effect::LoadIndex => return self.read_later(reads::index_job()),
             Effect::CheckIntegrity => {
-                let job: Job =
-                    Box::new(|db: &mut Db| Ok(Action::IntegrityChecked(db.check_integrity()?)));
+                // The full check: index damage the quick one cannot see would spread with
+                // every write. A file SQLite cannot even check counts as damaged.
+                let job: Job = Box::new(|db: &mut Db| {
+                    Ok(Action::IntegrityChecked(db.check_integrity_fully()?))
+                });
                 return self.read_later(job);
             }
             Effect::LoadIndexEntry(id) => {

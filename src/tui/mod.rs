@@ -48,10 +48,7 @@ pub fn launch(cli: &crate::cli::Cli) -> anyhow::Result<()> {
         crate::cli::Lang::En => Lang::En,
     });
     let lang = crate::config::resolve_lang(flag, &config, |k| std::env::var(k).ok());
-    let actor = config
-        .coordinator
-        .clone()
-        .unwrap_or_else(crate::paths::os_user);
+    let actor = crate::paths::actor(config.coordinator.as_deref());
     let clock = match std::env::var("HEMBESOK_NOW") {
         Ok(text) => Some(
             chrono::NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%d %H:%M")

@@ -4,8 +4,10 @@
 //! something else opens the file.
 #![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
 
+mod chain;
 #[path = "../common/mod.rs"]
 mod common;
+mod damage;
 mod others;
 
 use std::fmt::Write as _;
@@ -209,7 +211,7 @@ fn a_tampered_audit_log_is_found_by_check() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!out.status.success());
     assert!(
-        text.contains("audit_chain") && text.contains("broken at row 1"),
+        text.contains("audit chain") && text.contains("broken at row 1"),
         "{text}"
     );
     assert!(text.contains("missing: audit_no_update"), "{text}");

@@ -239,3 +239,124 @@ fn a_database_with_a_second_name_is_refused_by_both() {
         .assert()
         .success();
 }
+
+/// Under a write lock held by another program, a backup, a report or a calendar cannot write
+/// its audit row: each fails, and the file that was at its target is there as it was (the old
+/// file or the whole new one, never neither).
+#[test]
+fn a_failed_export_or_backup_leaves_the_file_it_would_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("locked.sqlite");
+    import_all(&db);
+    let bak = dir.path().join("old.bak");
+    let csv = dir.path().join("old.csv");
+    let ics = dir.path().join("old.ics");
+    let cal = dir.path().join("cal");
+    hembesok(&db).arg("backup").arg(&bak).assert().success();
+    hembesok(&db)
+        .args(["report", "--quarter", "2026Q3", "--format", "csv", "--out"])
+        .arg(&csv)
+        .assert()
+        .success();
+    hembesok(&db)
+        .args(["calendar", "--staff", "anna", "--week", "2026-W48", "--out"])
+        .arg(&ics)
+        .assert()
+        .success();
+    hembesok(&db)
+        .args(["calendar", "--all", "--week", "2026-W48", "--dir"])
+        .arg(&cal)
+        .assert()
+        .success();
+    let snapshot = |path: &Path| -> Vec<(String, Vec<u8>)> {
+        if path.is_dir() {
+            let mut files: Vec<_> = std::fs::read_dir(path)
+                .unwrap()
+                .flatten()
+                .map(|e| {
+                    (
+                        e.file_name().to_string_lossy().into_owned(),
+                        std::fs::read(e.path()).unwrap(),
+                    )
+                })
+                .collect();
+            files.sort();
+            files
+        } else {
+            vec![(String::new(), std::fs::read(path).unwrap())]
+        }
+    };
+    let before: Vec<_> = [&bak, &csv, &ics, &cal]
+        .iter()
+        .map(|p| snapshot(p))
+        .collect();
+    // Another quarter and another week, so that every file would change.
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let run = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("hembesok"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("XDG_CONFIG_HOME", dir.path().join("no-config"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let children = vec![
+        run(&["backup".as_ref(), "--force".as_ref(), bak.as_os_str()]),
+        run(&[
+            "report".as_ref(),
+            "--quarter".as_ref(),
+            "2026Q4".as_ref(),
+            "--format".as_ref(),
+            "csv".as_ref(),
+            "--out".as_ref(),
+            csv.as_os_str(),
+        ]),
+        run(&[
+            "calendar".as_ref(),
+            "--staff".as_ref(),
+            "anna".as_ref(),
+            "--week".as_ref(),
+            "2026-W49".as_ref(),
+            "--out".as_ref(),
+            ics.as_os_str(),
+        ]),
+        run(&[
+            "calendar".as_ref(),
+            "--all".as_ref(),
+            "--week".as_ref(),
+            "2026-W49".as_ref(),
+            "--dir".as_ref(),
+            cal.as_os_str(),
+        ]),
+    ];
+    for mut child in children {
+        assert!(
+            !child.wait().unwrap().success(),
+            "a write under another's lock succeeded"
+        );
+    }
+    holder.execute_batch("ROLLBACK").unwrap();
+    let after: Vec<_> = [&bak, &csv, &ics, &cal]
+        .iter()
+        .map(|p| snapshot(p))
+        .collect();
+    assert!(
+        before == after,
+        "a file was lost or changed without its record"
+    );
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .chain(std::fs::read_dir(&cal).unwrap())
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            let ext = Path::new(n).extension().unwrap_or_default();
+            ext.eq_ignore_ascii_case("partial") || ext.eq_ignore_ascii_case("old")
+        })
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}

@@ -243,10 +243,20 @@ fn check_passes_a_healthy_file_of_an_older_version_and_leaves_it_so() {
     db.conn = Connection::open(&path).unwrap();
     migrate_to(&mut db.conn, &path, 8).unwrap();
     drop(db);
-    let (items, counts) = crate::db::maintenance::check_file(&path, None).unwrap();
+    let (items, counts) = crate::db::check_file(&path, None, None).unwrap();
     assert!(items.iter().all(|i| i.ok), "{items:?}");
-    let schema = items.iter().find(|i| i.name == "schema_version").unwrap();
-    assert!(schema.detail.starts_with("8 "), "{}", schema.detail);
+    let schema = items
+        .iter()
+        .find(|i| i.name == crate::db::CheckName::SchemaVersion)
+        .unwrap();
+    assert!(
+        matches!(
+            schema.detail,
+            crate::db::CheckDetail::SchemaVersion { found: 8, .. }
+        ),
+        "{:?}",
+        schema.detail
+    );
     assert!(counts.is_some());
     let version: i64 = Connection::open(&path)
         .unwrap()

@@ -7,72 +7,143 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::db::{CheckDetail, CheckItem, CheckName, HeadCheck};
 use crate::domain::ics::SyncCounts;
 use crate::i18n::Lang;
 
-/// What one check of `hembesok check` found, as far as it is known.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CheckDetail {
-    Ok,
-    SchemaVersion {
-        found: i64,
-        supported: i64,
-    },
-    BrokenReferences {
-        count: usize,
-        example: String,
-    },
-    /// The audit log's chain does not hold from this row on.
-    ChainBrokenAt(i64),
-    /// Triggers that keep the audit log append-only are gone.
-    TriggersMissing(String),
-    /// SQLite's own words, or a value such as the application id: shown as they are.
-    Quoted(String),
+/// A check's name as `hembesok check` lists it.
+pub fn check_name(name: CheckName, lang: Lang) -> &'static str {
+    match (name, lang) {
+        (CheckName::QuickCheck, Lang::En) => "quick check",
+        (CheckName::QuickCheck, Lang::Sv) => "snabbkontroll",
+        (CheckName::IntegrityCheck, Lang::En) => "full check",
+        (CheckName::IntegrityCheck, Lang::Sv) => "full kontroll",
+        (CheckName::ForeignKeys, Lang::En) => "references",
+        (CheckName::ForeignKeys, Lang::Sv) => "referenser",
+        (CheckName::ApplicationId, Lang::En) => "hembesok stamp",
+        (CheckName::ApplicationId, Lang::Sv) => "hembesok-stämpel",
+        (CheckName::AuditChain, Lang::En) => "audit chain",
+        (CheckName::AuditChain, Lang::Sv) => "loggkedja",
+        (CheckName::AuditTimes, Lang::En) => "audit times",
+        (CheckName::AuditTimes, Lang::Sv) => "loggtider",
+        (CheckName::AuditTriggers, Lang::En) => "audit protection",
+        (CheckName::AuditTriggers, Lang::Sv) => "loggskydd",
+        (CheckName::SchemaVersion, Lang::En) => "schema version",
+        (CheckName::SchemaVersion, Lang::Sv) => "schemaversion",
+        (CheckName::AuditHead, Lang::En) => "chain head",
+        (CheckName::AuditHead, Lang::Sv) => "kedjehuvud",
+    }
+}
+
+/// What a check found, in words; empty where the verdict says it all.
+fn check_detail(detail: &CheckDetail, lang: Lang) -> String {
+    let t = |sv: String, en: String| if lang == Lang::Sv { sv } else { en };
+    match detail {
+        // The verdict says it already: "ok ok" says nothing more.
+        CheckDetail::Ok | CheckDetail::ChainWhole(None) => String::new(),
+        CheckDetail::Sqlite(lines) => crate::domain::text::clean(&lines.join("; ")).into_owned(),
+        CheckDetail::BrokenReferences { count, table, row } => t(
+            format!("{count} trasiga referenser, t.ex. {table} rad {row}"),
+            format!("{count} broken references, e.g. {table} row {row}"),
+        ),
+        CheckDetail::ApplicationId(id) => t(
+            format!("en annan stämpel ({id:#x}): ett annat programs fil"),
+            format!("another stamp ({id:#x}): another program's file"),
+        ),
+        CheckDetail::ChainWhole(Some(head)) => t(format!("huvud {head}"), format!("head {head}")),
+        CheckDetail::ChainBrokenAt(id) => t(
+            format!("bruten vid rad {id}: loggen har ändrats efter att den skrevs"),
+            format!("broken at row {id}: the log was changed after it was written"),
+        ),
+        CheckDetail::TimeBackwards(id) => t(
+            format!("rad {id} är loggad före raden före den: klockan eller loggen har ändrats"),
+            format!(
+                "row {id} is logged before the row before it: the clock or the log was changed"
+            ),
+        ),
+        CheckDetail::TriggersMissing(names) => t(
+            format!("saknas: {}", names.join(", ")),
+            format!("missing: {}", names.join(", ")),
+        ),
+        CheckDetail::SchemaVersion { found, supported } if found < supported => t(
+            format!(
+                "{found} (det här programmet: {supported}; uppgraderas när den öppnas för att skriva)"
+            ),
+            format!("{found} (this program: {supported}; upgraded when next opened to write)"),
+        ),
+        CheckDetail::SchemaVersion { found, supported } => t(
+            format!("{found} (det här programmet: {supported})"),
+            format!("{found} (this program: {supported})"),
+        ),
+        CheckDetail::Head(head, HeadCheck::PassesThrough) => t(
+            format!("loggen går genom {}", head_text(head)),
+            format!("the log passes through {}", head_text(head)),
+        ),
+        CheckDetail::Head(head, HeadCheck::Missing) => t(
+            format!(
+                "{} finns inte i loggen: rader har tagits bort efter den",
+                head_text(head)
+            ),
+            format!(
+                "{} is not in the log: rows were removed after it",
+                head_text(head)
+            ),
+        ),
+        CheckDetail::Head(head, HeadCheck::Differs) => t(
+            format!(
+                "rad {} har en annan kontrollsumma: loggen har skrivits om fram till den",
+                head.id.map_or_else(|| "?".into(), |i| i.to_string())
+            ),
+            format!(
+                "row {} has another hash: the log was rewritten up to it",
+                head.id.map_or_else(|| "?".into(), |i| i.to_string())
+            ),
+        ),
+        CheckDetail::CouldNotRun(e) => crate::i18n::outcome::db_error(e).get(lang).to_string(),
+    }
+}
+
+fn head_text(head: &crate::db::HeadQuery) -> String {
+    match head.id {
+        Some(id) => format!("{id}:{}", head.hash),
+        None => head.hash.clone(),
+    }
+}
+
+/// The warning at the top of `audit` when the log's chain does not hold (none when it does).
+pub fn chain_warning(state: &crate::db::ChainState, lang: Lang) -> Option<String> {
+    use crate::db::ChainState;
+    match (state, lang) {
+        (ChainState::Whole { .. }, _) => None,
+        (ChainState::BrokenAt(id), Lang::En) => Some(format!(
+            "WARNING: the audit log's chain is broken at row {id}: rows from there on were changed, removed or slipped in after they were written. Run `hembesok check`, and keep a backup of the file as it is."
+        )),
+        (ChainState::BrokenAt(id), Lang::Sv) => Some(format!(
+            "VARNING: granskningsloggens kedja är bruten vid rad {id}: rader därifrån har ändrats, tagits bort eller lagts till efter att de skrevs. Kör `hembesok check`, och spara en säkerhetskopia av filen som den är."
+        )),
+        (ChainState::TimeBackwards(id), Lang::En) => Some(format!(
+            "WARNING: audit row {id} is logged before the row before it: the clock or the log was changed. Run `hembesok check`."
+        )),
+        (ChainState::TimeBackwards(id), Lang::Sv) => Some(format!(
+            "VARNING: loggrad {id} är loggad före raden före den: klockan eller loggen har ändrats. Kör `hembesok check`."
+        )),
+    }
 }
 
 /// One line of `hembesok check`: the check's name, its verdict and what it found.
-pub fn check_line(name: &str, ok: bool, detail: &CheckDetail, lang: Lang) -> String {
-    let verdict = match (ok, lang) {
+pub fn check_line(item: &CheckItem, lang: Lang) -> String {
+    let verdict = match (item.ok, lang) {
         (true, _) => "ok",
         (false, Lang::En) => "FAIL",
         (false, Lang::Sv) => "FEL",
     };
-    let detail = match (detail, lang) {
-        // The verdict says it already: "ok ok" says nothing more.
-        (CheckDetail::Ok, _) => String::new(),
-        (CheckDetail::SchemaVersion { found, supported }, Lang::En) if found < supported => {
-            format!("{found} (this program: {supported}; upgraded when next opened to write)")
-        }
-        (CheckDetail::SchemaVersion { found, supported }, Lang::Sv) if found < supported => {
-            format!(
-                "{found} (det här programmet: {supported}; uppgraderas när den öppnas för att skriva)"
-            )
-        }
-        (CheckDetail::SchemaVersion { found, supported }, Lang::En) => {
-            format!("{found} (this program: {supported})")
-        }
-        (CheckDetail::SchemaVersion { found, supported }, Lang::Sv) => {
-            format!("{found} (det här programmet: {supported})")
-        }
-        (CheckDetail::BrokenReferences { count, example }, Lang::En) => {
-            format!("{count} broken references, e.g. {example}")
-        }
-        (CheckDetail::BrokenReferences { count, example }, Lang::Sv) => {
-            format!("{count} trasiga referenser, t.ex. {example}")
-        }
-        (CheckDetail::ChainBrokenAt(id), Lang::En) => {
-            format!("broken at row {id}: the log was changed after it was written")
-        }
-        (CheckDetail::ChainBrokenAt(id), Lang::Sv) => {
-            format!("bruten vid rad {id}: loggen har ändrats efter att den skrevs")
-        }
-        (CheckDetail::TriggersMissing(names), Lang::En) => format!("missing: {names}"),
-        (CheckDetail::TriggersMissing(names), Lang::Sv) => format!("saknas: {names}"),
-        (CheckDetail::Quoted(text), _) => text.clone(),
-    };
-    format!("{name:<18} {verdict:<4} {detail}")
-        .trim_end()
-        .to_string()
+    format!(
+        "{:<18} {verdict:<4} {}",
+        check_name(item.name, lang),
+        check_detail(&item.detail, lang)
+    )
+    .trim_end()
+    .to_string()
 }
 
 /// The closing line of a healthy `hembesok check`.
@@ -105,6 +176,31 @@ pub fn audit_subject(
     }
 }
 
+/// The head of a family's extract of the log: whose, for which period, who ran it and when.
+pub fn extract_header(
+    family_ref: &str,
+    since: Option<NaiveDate>,
+    actor: &str,
+    now: chrono::NaiveDateTime,
+    lang: Lang,
+) -> String {
+    let when = now.format("%Y-%m-%d %H:%M");
+    match (lang, since) {
+        (Lang::En, Some(since)) => format!(
+            "Extract of the audit log for family {family_ref}: every view, change and export of its record from {since} until {when}. Taken by {actor} at {when}.\n"
+        ),
+        (Lang::En, None) => format!(
+            "Extract of the audit log for family {family_ref}: every view, change and export of its record since it was registered, until {when}. Taken by {actor} at {when}.\n"
+        ),
+        (Lang::Sv, Some(since)) => format!(
+            "Utdrag ur granskningsloggen för familjen {family_ref}: varje visning, ändring och export av dess uppgifter från {since} till {when}. Taget av {actor} {when}.\n"
+        ),
+        (Lang::Sv, None) => format!(
+            "Utdrag ur granskningsloggen för familjen {family_ref}: varje visning, ändring och export av dess uppgifter sedan den registrerades, till {when}. Taget av {actor} {when}.\n"
+        ),
+    }
+}
+
 pub fn audit_empty(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "no entries",
@@ -134,6 +230,12 @@ pub enum Done {
     Backup {
         path: PathBuf,
     },
+    /// The audit log's head after a backup, an export or a check: a fingerprint to keep.
+    ChainHead(crate::db::Head),
+    /// `check --repair` found nothing to repair.
+    NothingToRepair,
+    /// `check --repair` rebuilt the indexes.
+    IndexesRebuilt,
     /// `report` wrote its file.
     Report {
         quarter: crate::domain::quarter::Quarter,
@@ -310,6 +412,22 @@ impl Done {
                     "säkerhetskopian är skriven och kontrollerad: {}",
                     path.display()
                 )
+            }
+            (Done::ChainHead(head), Lang::En) => format!(
+                "audit log head: {head} (keep it elsewhere; `hembesok check --head {head}` shows later that the log still passes through it)"
+            ),
+            (Done::ChainHead(head), Lang::Sv) => format!(
+                "granskningsloggens kedjehuvud: {head} (spara det någon annanstans; `hembesok check --head {head}` visar senare att loggen fortfarande går genom det)"
+            ),
+            (Done::NothingToRepair, Lang::En) => "the full check finds nothing to repair".into(),
+            (Done::NothingToRepair, Lang::Sv) => {
+                "den fullständiga kontrollen hittar inget att laga".into()
+            }
+            (Done::IndexesRebuilt, Lang::En) => {
+                "the indexes were rebuilt, and the full check now passes".into()
+            }
+            (Done::IndexesRebuilt, Lang::Sv) => {
+                "indexen är ombyggda, och den fullständiga kontrollen går nu igenom".into()
             }
             (
                 Done::Restored {

@@ -6,7 +6,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::ops::files::FileError;
+use crate::ops::files::{FileError, Staged};
 use crate::paths::create_new_private;
 
 fn file_error(path: &Path) -> impl FnOnce(std::io::Error) -> FileError + '_ {
@@ -105,49 +105,41 @@ fn sync_files(files: &[(PathBuf, fs::File)]) -> Result<(), FileError> {
     })
 }
 
-/// Writes each `(path, bytes)` in `dir` whose file does not already hold those bytes, and
-/// pushes onto `written` every target replaced, so that the caller can take them back if its
-/// transaction does not commit. Returns, per file, whether it was written.
+/// Writes each `(path, bytes)` in `dir` whose file does not already hold those bytes, and puts
+/// it in place, pushing each onto `staged`: the caller keeps them once its transaction has
+/// committed, and dropping them puts the files that were there back. Returns, per file, whether
+/// it was written.
 pub(super) fn write_all(
     dir: &Path,
     files: &[(PathBuf, Vec<u8>)],
-    written: &mut Vec<PathBuf>,
+    staged: &mut Vec<Staged>,
 ) -> Result<Vec<bool>, FileError> {
     let changed: Vec<bool> = files.iter().map(|(p, b)| !holds(p, b)).collect();
-    let mut temps: Vec<PathBuf> = Vec::new();
-    let mut targets: Vec<&Path> = Vec::new();
-    let mut renamed = 0;
-    let result = (|| -> Result<(), FileError> {
-        let todo: Vec<&(PathBuf, Vec<u8>)> = files
-            .iter()
-            .zip(&changed)
-            .filter(|(_, c)| **c)
-            .map(|(f, _)| f)
-            .collect();
-        // A batch at a time, so that a folder of thousands never holds thousands of files open.
-        for batch in todo.chunks(OPEN_AT_ONCE) {
-            let mut open = Vec::with_capacity(batch.len());
-            for (path, bytes) in batch {
-                let temp = temp_name(path);
-                let mut file = create_new_private(&temp).map_err(file_error(&temp))?;
-                temps.push(temp.clone());
-                targets.push(path);
-                file.write_all(bytes).map_err(file_error(&temp))?;
-                open.push((temp, file));
-            }
-            sync_files(&open)?;
+    let todo: Vec<&(PathBuf, Vec<u8>)> = files
+        .iter()
+        .zip(&changed)
+        .filter(|(_, c)| **c)
+        .map(|(f, _)| f)
+        .collect();
+    // A batch at a time, so that a folder of thousands never holds thousands of files open.
+    for batch in todo.chunks(OPEN_AT_ONCE) {
+        let mut open = Vec::with_capacity(batch.len());
+        for (path, bytes) in batch {
+            let temp = temp_name(path);
+            let _ = fs::remove_file(&temp);
+            let mut file = create_new_private(&temp).map_err(file_error(&temp))?;
+            // From here on the temporary file is the staged one's to remove or place.
+            staged.push(Staged::adopt(path, &temp));
+            file.write_all(bytes).map_err(file_error(&temp))?;
+            open.push((temp, file));
         }
-        for (temp, path) in temps.iter().zip(&targets) {
-            fs::rename(temp, path).map_err(file_error(path))?;
-            renamed += 1;
-            written.push(path.to_path_buf());
-        }
-        fs::File::open(dir)
-            .and_then(|f| f.sync_all())
-            .map_err(file_error(dir))
-    })();
-    for temp in temps.iter().skip(renamed) {
-        let _ = fs::remove_file(temp);
+        sync_files(&open)?;
     }
-    result.map(|()| changed)
+    for file in staged.iter_mut() {
+        file.place()?;
+    }
+    fs::File::open(dir)
+        .and_then(|f| f.sync_all())
+        .map_err(file_error(dir))?;
+    Ok(changed)
 }

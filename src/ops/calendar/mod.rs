@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::files::write_private;
+use super::files::Staged;
 use super::{Ctx, OpsError, Refusal, Result};
 use crate::db::{Db, ReadTx};
 use crate::domain::enums::{AuditAction, AuditEntity};
@@ -24,6 +24,8 @@ use sync::{Export, session_event, visit_event};
 pub struct CalendarExport {
     pub person: String,
     pub counts: SyncCounts,
+    /// The audit chain's head as the export was made, recorded with it.
+    pub head: Option<crate::db::Head>,
 }
 
 /// One person's file in a folder export.
@@ -89,7 +91,8 @@ pub fn export_staff(
     (from, to): (NaiveDate, NaiveDate),
     out: &Path,
 ) -> Result<CalendarExport> {
-    let mut file_made = false;
+    super::files::remove_leftovers(out);
+    let mut staged: Option<Staged> = None;
     let written = db.write(|tx| {
         let person = find_staff(tx, who)?;
         let catalogue = tx.programme_catalogue()?;
@@ -126,24 +129,38 @@ pub fn export_staff(
         for record in &plan.records {
             tx.record_sent(person.id, record)?;
         }
+        let head = tx.chain_head()?;
         tx.insert_audit(&AuditEntry {
             entity_id: Some(person.id),
-            detail: Some(detail(plan.counts)),
+            detail: Some(with_head(detail(plan.counts), head.as_ref())),
             ..ctx.audit(AuditAction::ExportCalendar, AuditEntity::Staff, None)
         })?;
         let text = calendar(&calendar_name(&person.name), &instance, &plan.events);
-        write_private(out, text.as_bytes()).map_err(|e| OpsError::File(Box::new(e)))?;
-        file_made = true;
+        let file_error = |e| OpsError::File(Box::new(e));
+        let mut file = Staged::write(out, text.as_bytes()).map_err(file_error)?;
+        file.put_in_place().map_err(file_error)?;
+        staged = Some(file);
         Ok(CalendarExport {
             person: person.name,
             counts: plan.counts,
+            head,
         })
     });
-    if written.is_err() && file_made {
-        // The commit failed after the file was made: an unrecorded export must not remain.
-        let _ = std::fs::remove_file(out);
+    // Committed: the new file stays. Otherwise dropping it puts the old one back.
+    if written.is_ok()
+        && let Some(file) = staged
+    {
+        file.keep();
     }
     written
+}
+
+/// The note with the audit chain's head as the export was made.
+fn with_head(note: String, head: Option<&crate::db::Head>) -> String {
+    match head {
+        Some(head) => format!("{note}; head {head}"),
+        None => note,
+    }
 }
 
 /// The audit row's note: counts only, never names.
@@ -169,7 +186,7 @@ pub fn export_all(
     dir: &Path,
 ) -> Result<Vec<PersonCalendar>> {
     folder::ensure_folder(dir).map_err(|e| OpsError::File(Box::new(e)))?;
-    let mut written = Vec::new();
+    let mut staged = Vec::new();
     let result = db.write(|tx| {
         let staff = tx.list_staff()?;
         let names = file_names(
@@ -251,21 +268,30 @@ pub fn export_all(
         let total = people
             .iter()
             .fold(SyncCounts::default(), |sum, p| sum.plus(p.counts));
+        let head = tx.chain_head()?;
         tx.insert_audit(&AuditEntry {
-            detail: Some(format!("{} calendars, {}", people.len(), detail(total))),
+            detail: Some(with_head(
+                format!("{} calendars, {}", people.len(), detail(total)),
+                head.as_ref(),
+            )),
             ..ctx.audit(AuditAction::ExportCalendar, AuditEntity::Staff, None)
         })?;
-        let changed = folder::write_all(dir, &files, &mut written)
-            .map_err(|e| OpsError::File(Box::new(e)))?;
+        let changed =
+            folder::write_all(dir, &files, &mut staged).map_err(|e| OpsError::File(Box::new(e)))?;
         for (p, changed) in people.iter_mut().zip(changed) {
             p.written = changed;
         }
         Ok(people)
     });
-    if result.is_err() {
-        // Nothing was recorded, so nothing written may remain.
-        for path in &written {
-            let _ = std::fs::remove_file(path);
+    // Committed: the new files stay. Otherwise dropping them (the last placed first) puts the
+    // files that were there back: nothing was recorded, so nothing written may remain.
+    if result.is_ok() {
+        for file in staged {
+            file.keep();
+        }
+    } else {
+        while let Some(file) = staged.pop() {
+            drop(file);
         }
     }
     result
