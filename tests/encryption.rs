@@ -171,7 +171,7 @@ fn backups_of_an_encrypted_database_stay_encrypted_and_restore() {
     let db = dir.path().join("reg.sqlite");
     demo(&db);
     let names = names(&db);
-    let key = key_file(dir.path(), "key", "lösen", 0o600);
+    let key = key_file(dir.path(), "key", "ett långt lösen", 0o600);
     keyed(&db, &key).arg("encrypt").assert().success();
     let backup = dir.path().join("copy.sqlite");
     keyed(&db, &key)
@@ -204,6 +204,32 @@ fn backups_of_an_encrypted_database_stay_encrypted_and_restore() {
     assert_encrypted(&safety[0], &names);
 }
 
+/// A new passphrase from a file is held to the rule for one typed: ten characters at least.
+#[test]
+fn a_short_new_passphrase_in_a_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("reg.sqlite");
+    demo(&db);
+    let before = fs::read(&db).unwrap();
+    let short = key_file(dir.path(), "short", "x", 0o600);
+    keyed(&db, &short)
+        .arg("encrypt")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("at least 10 characters"));
+    assert_eq!(fs::read(&db).unwrap(), before, "nothing was changed");
+    let good = key_file(dir.path(), "good", "tio tecken minst", 0o600);
+    keyed(&db, &good).arg("encrypt").assert().success();
+    keyed(&db, &good)
+        .arg("rekey")
+        .arg("--new-key-file")
+        .arg(&short)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("at least 10 characters"));
+    families(&db, &good);
+}
+
 #[test]
 fn decrypt_and_rekey_keep_every_row() {
     let dir = tempfile::tempdir().unwrap();
@@ -211,8 +237,8 @@ fn decrypt_and_rekey_keep_every_row() {
     demo(&db);
     let names_before = names(&db);
     let counts = common::counts(&db);
-    let old = key_file(dir.path(), "old", "gammal", 0o600);
-    let new = key_file(dir.path(), "new", "ny", 0o400);
+    let old = key_file(dir.path(), "old", "gammal lösenfras", 0o600);
+    let new = key_file(dir.path(), "new", "ny lösenfras", 0o400);
     keyed(&db, &old).arg("encrypt").assert().success();
 
     keyed(&db, &old)
@@ -262,7 +288,7 @@ fn encrypt_waits_for_no_window_and_says_so() {
     let db = dir.path().join("reg.sqlite");
     demo(&db);
     let before = fs::read(&db).unwrap();
-    let key = key_file(dir.path(), "key", "lösen", 0o600);
+    let key = key_file(dir.path(), "key", "ett långt lösen", 0o600);
     let window = hembesok::db::InstanceLock::shared(&db).unwrap();
     for command in ["encrypt", "decrypt", "rekey"] {
         keyed(&db, &key)
@@ -276,4 +302,28 @@ fn encrypt_waits_for_no_window_and_says_so() {
     assert_eq!(fs::read(&db).unwrap(), before);
     drop(window);
     keyed(&db, &key).arg("encrypt").assert().success();
+}
+
+/// Backups made before `encrypt` are copies of the plain file: encrypting says which are still
+/// there, so none is forgotten with every name in it.
+#[test]
+fn encrypt_names_the_earlier_backups_that_stay_plain() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("reg.sqlite");
+    demo(&db);
+    let old = dir.path().join("before.bak");
+    cmd(&db).arg("backup").arg(&old).assert().success();
+    let gone = dir.path().join("gone.bak");
+    cmd(&db).arg("backup").arg(&gone).assert().success();
+    fs::remove_file(&gone).unwrap();
+    let key = key_file(dir.path(), "key", "ett långt lösen", 0o600);
+    let out = keyed(&db, &key).arg("encrypt").output().unwrap();
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("earlier backups are not encrypted"), "{said}");
+    assert!(said.contains("before.bak"), "{said}");
+    assert!(
+        !said.contains("gone.bak"),
+        "a removed backup is not listed: {said}"
+    );
 }

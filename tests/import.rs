@@ -852,7 +852,13 @@ fn values_beyond_sane_limits_are_refused_with_the_limit() {
         has("line 3: family_name:", "longer than 1000 characters"),
         "{lines:?}"
     );
-    assert!(has("line 4: family_ref:", "control character"), "{lines:?}");
+    assert!(
+        has(
+            "line 4: family_ref:",
+            "character 4 is an escape character (U+001B)"
+        ),
+        "{lines:?}"
+    );
     assert!(
         has("line 5: caregiver1_id:", "over 120 years ago"),
         "{lines:?}"
@@ -861,6 +867,98 @@ fn values_beyond_sane_limits_are_refused_with_the_limit() {
         lines.iter().all(|l| l.len() < 400),
         "no line quotes the long name"
     );
+}
+
+/// Text that drives a terminal or reads backwards is refused where it stands, by line, column
+/// and character, and never reaches the terminal of whoever imports the file: not from a cell,
+/// not from the header.
+#[test]
+fn control_and_invisible_characters_are_refused_by_position_and_never_echoed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite");
+    let header = "family_ref;family_name;programme;caregiver1_name;child1_name;child1_birth_date";
+    let hostile_header =
+        format!("{header};X\u{1b}]0,OWNED\u{7}\u{1b}[2J\nC-1;F;goteborg;A;L;2026-05-04;\n");
+    let hostile_cells = format!(
+        "{header}\n\
+         C-1;Familjen \u{202E}grebÅ;goteborg;Amal;Lina;2026-05-04\n\
+         \"C-\r2\";Familjen Ett;goteborg;Amal;Lina;2026-05-04\n\
+         \"C-3\nX\";Familjen Två;goteborg;Amal;Li\u{200B}na;2026-05-04\n"
+    );
+    for (name, text) in [
+        ("header.csv", &hostile_header),
+        ("cells.csv", &hostile_cells),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        for lang in ["en", "sv"] {
+            let out = hembesok(&db)
+                .args(["--lang", lang, "import", "families"])
+                .arg(&file)
+                .output()
+                .unwrap();
+            assert!(!out.status.success());
+            assert!(
+                !out.stderr.iter().any(|b| *b == 0x1b || *b == 0x07),
+                "an escape or a bell reached the terminal"
+            );
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert!(
+                !err.contains('\u{202E}') && !err.contains('\u{200B}'),
+                "{err}"
+            );
+            let lines: Vec<&str> = err.lines().collect();
+            let has = |start: &str, part: &str| {
+                lines
+                    .iter()
+                    .any(|l| l.starts_with(start) && l.contains(part))
+            };
+            match (name, lang) {
+                ("header.csv", "en") => {
+                    assert!(has("line 1: X]0,OWNED[2J:", "unknown column"), "{lines:?}");
+                }
+                ("cells.csv", "en") => {
+                    assert!(
+                        has(
+                            "line 2: family_name:",
+                            "character 10 is an invisible character that turns the text's direction (U+202E)"
+                        ),
+                        "{lines:?}"
+                    );
+                    assert!(
+                        has(
+                            "line 3: family_ref:",
+                            "character 3 is a line break (U+000D)"
+                        ),
+                        "{lines:?}"
+                    );
+                    assert!(
+                        has(
+                            "line 4: family_ref:",
+                            "character 4 is a line break (U+000A)"
+                        ),
+                        "{lines:?}"
+                    );
+                    assert!(
+                        has(
+                            "line 4: child1_name:",
+                            "character 3 is an invisible character (U+200B)"
+                        ),
+                        "{lines:?}"
+                    );
+                }
+                ("cells.csv", _) => assert!(
+                    has(
+                        "rad 2: family_name:",
+                        "tecken 10 är ett osynligt tecken som vänder textens riktning"
+                    ),
+                    "{lines:?}"
+                ),
+                _ => {}
+            }
+        }
+    }
+    assert_eq!(counts(&db).families, 0, "all rows or none");
 }
 
 #[test]

@@ -77,9 +77,9 @@ fn running_twice_gives_the_same_bytes_in_every_format_and_records_each_run() {
     assert!(runs.iter().all(|r| {
         r.0 == "2026Q3"
             && r.2 == 5
-            && r.4.split_once(':').is_some_and(|(id, hash)| {
-                id.parse::<i64>().is_ok() && hash.len() == 64
-            })
+            && r.4
+                .split_once(':')
+                .is_some_and(|(id, hash)| id.parse::<i64>().is_ok() && hash.len() == 64)
     }));
     // Each run's head is the chain as it stood, so the second run's differs from the first's.
     assert_ne!(runs[0].4, runs[1].4);

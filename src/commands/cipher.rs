@@ -22,10 +22,13 @@ fn current_key(cli: &Cli, path: &Path, inv: &Invocation) -> Result<Option<Key>> 
     Ok(key)
 }
 
-/// A new passphrase: from `file`, else asked twice on the terminal.
+/// A new passphrase: from `file` (held to the same length as one typed), else asked twice on
+/// the terminal.
 fn new_key(file: Option<&Path>, inv: &Invocation) -> Result<Key> {
     if let Some(file) = file {
-        return Ok(read_key_file(file)?);
+        let key = read_key_file(file)?;
+        crate::ops::key::check_new(&key, &key)?;
+        return Ok(key);
     }
     let (first, again) = ask_new_passphrase(inv.lang);
     let lang = inv.lang;
@@ -70,7 +73,42 @@ pub fn encrypt(cli: &Cli, inv: &Invocation) -> Result<()> {
         AuditAction::Encrypt,
         Converted::Encrypted,
         inv,
-    )
+    )?;
+    // The backups made before are copies of the plain file, and stay plain: say which.
+    let plain = plain_backups(&path, &key);
+    if !plain.is_empty() {
+        eprintln!("{}", crate::i18n::cli::plain_backups(&plain, inv.lang));
+    }
+    Ok(())
+}
+
+/// The backups the audit log records that are still there and not encrypted.
+fn plain_backups(path: &Path, key: &Key) -> Vec<std::path::PathBuf> {
+    let Ok(mut db) = crate::db::connect(path, crate::db::Mode::Read, Some(key)) else {
+        return Vec::new();
+    };
+    let Ok(entries) = db.read(|tx| tx.list_audit(None)) else {
+        return Vec::new();
+    };
+    let mut found: Vec<std::path::PathBuf> = entries
+        .iter()
+        .filter(|e| e.action == AuditAction::Backup)
+        .filter_map(|e| e.detail.as_deref()?.strip_prefix("to "))
+        .map(|rest| rest.split("; head ").next().unwrap_or(rest))
+        .map(std::path::PathBuf::from)
+        .filter(|p| is_plain_sqlite(p))
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+fn is_plain_sqlite(path: &Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut header))
+        .is_ok_and(|()| &header == b"SQLite format 3\0")
 }
 
 pub fn decrypt(cli: &Cli, inv: &Invocation) -> Result<()> {

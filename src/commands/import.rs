@@ -8,16 +8,32 @@ use anyhow::Result;
 
 use super::Invocation;
 use crate::cli::{ImportArgs, ImportKind};
-use crate::db::Db;
 use crate::i18n::cli::CommandError;
 use crate::ops::import::{ImportError, attendance, families, groups, staff, visits};
 
-/// The file as text; not UTF-8 is refused with the line where it stops being so.
+/// The largest import file read: some 300,000 families' rows. A larger file (or an endless one,
+/// such as a device) is refused before it fills the memory.
+pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The file as text; not UTF-8 is refused with the line where it stops being so, and a file
+/// over [`MAX_IMPORT_BYTES`] is refused whole.
 fn read_file(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|cause| CommandError::CannotRead {
+    use std::io::Read;
+    let cannot = |cause| CommandError::CannotRead {
         path: path.to_path_buf(),
         cause,
-    })?;
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(CommandError::ImportTooLarge {
+            path: path.to_path_buf(),
+            max_mb: MAX_IMPORT_BYTES / (1024 * 1024),
+        }
+        .into());
+    }
     String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = before.iter().filter(|b| **b == b'\n').count() as u64 + 1;
@@ -29,8 +45,10 @@ fn read_file(path: &Path) -> Result<String> {
     })
 }
 
-pub fn run(db: &mut Db, args: &ImportArgs, inv: &Invocation) -> Result<()> {
+pub fn run(cli: &crate::cli::Cli, args: &ImportArgs, inv: &Invocation) -> Result<()> {
+    // The file is read (and refused, if it must be) before a database is opened or made.
     let text = read_file(&args.file)?;
+    let db = &mut super::fully_checked_db(cli, crate::db::Mode::Create, inv.lang)?;
     let outcome = match args.kind {
         ImportKind::Families => families::import(db, &text, &inv.ctx()),
         ImportKind::Staff => staff::import(db, &text, &inv.ctx()),

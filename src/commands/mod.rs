@@ -124,9 +124,7 @@ pub fn run(cli: &Cli, lang: Lang) -> Result<()> {
     match &cli.command {
         None => Err(CommandError::NoSubcommand.into()),
         Some(Command::Demo(args)) => demo::run(&mut open_db(cli, Mode::Create, lang)?, args, &ctx),
-        Some(Command::Import(args)) => {
-            import::run(&mut fully_checked_db(cli, Mode::Create, lang)?, args, &ctx)
-        }
+        Some(Command::Import(args)) => import::run(cli, args, &ctx),
         Some(Command::Check(args)) => {
             let path = db_path(cli)?;
             check::run(&path, key_for(cli, &path, lang)?.as_ref(), args, &ctx)

@@ -21,10 +21,32 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_twin_trips.sql"),
     include_str!("migrations/0010_group_span.sql"),
     include_str!("migrations/0011_report_path.sql"),
+    include_str!("migrations/0012_clean_text.sql"),
+];
+
+/// The files behind [`MIGRATIONS`], in order: each file's number is the version it brings the
+/// schema to, which a test holds.
+#[cfg(test)]
+pub(crate) const MIGRATION_FILES: &[&str] = &[
+    "0001_initial.sql",
+    "0002_index_order.sql",
+    "0003_instance.sql",
+    "0004_audit_chain.sql",
+    "0005_exit_note.sql",
+    "0006_calendar_sent.sql",
+    "0007_groups.sql",
+    "0008_status_dates.sql",
+    "0009_twin_trips.sql",
+    "0010_group_span.sql",
+    "0011_report_path.sql",
+    "0012_clean_text.sql",
 ];
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.
 const AUDIT_CHAIN_VERSION: i64 = 4;
+
+/// The version whose step takes control and invisible characters out of stored text.
+const CLEAN_TEXT_VERSION: i64 = 12;
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -78,6 +100,9 @@ pub(crate) fn migrate_to(conn: &mut Connection, path: &Path, target: i64) -> Res
         if version + 1 == AUDIT_CHAIN_VERSION {
             super::audit::seal_chain(&tx)?;
         }
+        if version + 1 == CLEAN_TEXT_VERSION {
+            clean_stored_text(&tx)?;
+        }
         tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;
     }
@@ -87,4 +112,126 @@ pub(crate) fn migrate_to(conn: &mut Connection, path: &Path, target: i64) -> Res
         conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     }
     Ok(())
+}
+
+/// One-line text columns and note columns of the register, by table.
+const LINE_COLUMNS: &[(&str, &[&str])] = &[
+    (
+        "family",
+        &[
+            "display_name",
+            "address",
+            "area",
+            "clinic",
+            "phone",
+            "languages",
+            "interpreter_language",
+        ],
+    ),
+    ("caregiver", &["name", "relation"]),
+    ("child", &["name"]),
+    ("staff", &["name", "organisation", "languages"]),
+    (
+        "parent_group",
+        &["name", "method", "language", "place", "area"],
+    ),
+    ("group_session", &["theme"]),
+];
+const NOTE_COLUMNS: &[(&str, &[&str])] = &[
+    ("family", &["note", "exit_note"]),
+    ("visit", &["note", "override_reason", "cancel_reason"]),
+    ("group_session", &["cancel_reason"]),
+];
+
+/// Takes control and invisible characters out of every stored name, place and note (a note
+/// keeps its line breaks), as imports and the app refuse them now.
+fn clean_stored_text(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    use crate::domain::text::{clean, clean_text};
+    for (columns, keep_lines) in [(LINE_COLUMNS, false), (NOTE_COLUMNS, true)] {
+        for (table, names) in columns {
+            for column in *names {
+                let rows: Vec<(i64, String)> = tx
+                    .prepare(&format!(
+                        "SELECT id, {column} FROM {table} WHERE {column} IS NOT NULL"
+                    ))?
+                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<std::result::Result<_, _>>()?;
+                for (id, text) in rows {
+                    let cleaned = if keep_lines {
+                        clean_text(&text)
+                    } else {
+                        clean(&text)
+                    };
+                    if cleaned != text {
+                        tx.execute(
+                            &format!("UPDATE {table} SET {column} = ?2 WHERE id = ?1"),
+                            rusqlite::params![id, cleaned.as_ref()],
+                        )?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_migration_file_is_numbered_by_the_version_it_brings() {
+        assert_eq!(MIGRATIONS.len(), MIGRATION_FILES.len());
+        for (i, file) in MIGRATION_FILES.iter().enumerate() {
+            let number: usize = file[..4].parse().unwrap();
+            assert_eq!(number, i + 1, "{file} is step {}", i + 1);
+            let on_disk = std::fs::read_to_string(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("src/db/migrations")
+                    .join(file),
+            )
+            .unwrap();
+            assert_eq!(
+                on_disk,
+                MIGRATIONS[i],
+                "{file} is the text of step {}",
+                i + 1
+            );
+        }
+        let files = std::fs::read_dir(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/db/migrations"),
+        )
+        .unwrap()
+        .count();
+        assert_eq!(
+            files,
+            MIGRATIONS.len(),
+            "every file in migrations/ is a step"
+        );
+    }
+
+    #[test]
+    fn stored_names_lose_their_control_and_invisible_characters_and_notes_keep_their_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite");
+        let mut conn = Connection::open(&path).unwrap();
+        migrate_to(&mut conn, &path, CLEAN_TEXT_VERSION - 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO programme (id, version, name, definition) VALUES ('p', 1, 'p', 'x');
+             INSERT INTO family (family_ref, display_name, area, programme_id, programme_version,
+                                 status, note, created_at, updated_at)
+             VALUES ('F-1', 'Familjen \u{202E}grebÅ', 'Norr' || char(27) || '[2J', 'p', 1,
+                     'active', 'rad ett' || char(10) || 'rad två' || char(7), '2026', '2026');",
+        )
+        .unwrap();
+        migrate_to(&mut conn, &path, CLEAN_TEXT_VERSION).unwrap();
+        let (name, area, note): (String, String, String) = conn
+            .query_row("SELECT display_name, area, note FROM family", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .unwrap();
+        assert_eq!(name, "Familjen grebÅ");
+        assert_eq!(area, "Norr[2J");
+        assert_eq!(note, "rad ett\nrad två");
+    }
 }

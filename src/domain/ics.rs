@@ -92,8 +92,9 @@ fn escape(text: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            // Text from files may carry control characters; a calendar gets none but tabs.
-            c if c.is_control() && c != '\t' => {}
+            // Text from files may carry control or invisible characters; a calendar gets none
+            // but tabs.
+            c if super::text::is_control(c) && c != '\t' => {}
             other => out.push(other),
         }
     }

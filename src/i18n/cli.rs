@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 pub use key::{
-    Converted, ask_new_passphrase, ask_passphrase, converted, key_error, try_again,
+    Converted, ask_new_passphrase, ask_passphrase, converted, key_error, plain_backups, try_again,
     waiting_for_whole_file,
 };
 pub use output::{
@@ -39,6 +39,11 @@ pub enum CommandError {
     CannotRead {
         path: PathBuf,
         cause: std::io::Error,
+    },
+    /// An import file larger than any register's.
+    ImportTooLarge {
+        path: PathBuf,
+        max_mb: u64,
     },
     NotUtf8 {
         path: PathBuf,
@@ -119,6 +124,10 @@ impl CommandError {
             E::NoTerminal => "the app needs a terminal to draw in; in scripts, use a subcommand (see hembesok --help)".into(),
             E::CannotOpenDatabase(e) => format!("cannot open the database: {}", db(e)),
             E::NoSubcommand => "no subcommand given; see hembesok --help".into(),
+            E::ImportTooLarge { path, max_mb } => format!(
+                "{} is larger than {max_mb} MB, more than any register needs; split it into smaller files; nothing was imported",
+                path.display()
+            ),
             E::CannotRead { path, cause } => format!(
                 "cannot read {}: {}",
                 path.display(),
@@ -181,6 +190,10 @@ impl CommandError {
             E::NoTerminal => "appen behöver en terminal att rita i; använd ett kommando i skript (se hembesok --help)".into(),
             E::CannotOpenDatabase(e) => format!("kan inte öppna databasen: {}", db(e)),
             E::NoSubcommand => "inget kommando angivet; se hembesok --help".into(),
+            E::ImportTooLarge { path, max_mb } => format!(
+                "{} är större än {max_mb} MB, mer än något register behöver; dela upp den i mindre filer; inget importerades",
+                path.display()
+            ),
             E::CannotRead { path, cause } => format!(
                 "kan inte läsa {}: {}",
                 path.display(),

@@ -53,12 +53,14 @@ impl Problem {
             Lang::En => "line",
             Lang::Sv => "rad",
         };
-        format!(
+        // What the file holds is quoted in the message: it never drives the reader's terminal.
+        crate::domain::text::clean(&format!(
             "{line} {}: {}: {}",
             self.line,
             self.column.render(lang),
             self.kind.render(lang)
-        )
+        ))
+        .into_owned()
     }
 }
 
@@ -145,8 +147,13 @@ pub enum ProblemKind {
     CellTooLong {
         max: usize,
     },
-    /// A control character (an escape, a bell, NUL) that no coordinator means to type.
-    ControlCharacter,
+    /// A control character (an escape, a bell, NUL, a line break in a one-line cell) or an
+    /// invisible one that reorders or hides text: no coordinator means to type it. `position`
+    /// counts characters from 1.
+    ControlCharacter {
+        position: usize,
+        character: char,
+    },
     IdBirthMismatch {
         born: NaiveDate,
         birth_column: String,
@@ -521,6 +528,27 @@ pub fn refused(file: &Path, problems: usize, lang: Lang) -> String {
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
+}
+
+/// A character no cell may hold, named for the message: what it is, and its code.
+pub fn character_name(c: char) -> crate::i18n::Text {
+    let code = format!("U+{:04X}", u32::from(c));
+    let (sv, en) = match c {
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' => ("en radbrytning", "a line break"),
+        '\t' => ("en tabb", "a tab"),
+        '\u{1b}' => ("ett escape-tecken", "an escape character"),
+        '\u{7}' => ("en ljudsignal", "a bell"),
+        '\0' => ("ett nolltecken", "a NUL character"),
+        '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' => {
+            ("ett osynligt tecken", "an invisible character")
+        }
+        c if crate::domain::text::is_invisible(c) => (
+            "ett osynligt tecken som vänder textens riktning",
+            "an invisible character that turns the text's direction",
+        ),
+        _ => ("ett styrtecken", "a control character"),
+    };
+    crate::i18n::Text::new(format!("{sv} ({code})"), format!("{en} ({code})"))
 }
 
 #[cfg(test)]

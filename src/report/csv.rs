@@ -9,6 +9,9 @@ use crate::i18n::{Lang, report as words};
 /// spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a tab or CR first) gets a leading
 /// `'`, so that a name from an imported file is shown, never run.
 fn field(s: &str) -> String {
+    // A name stored by an older version may hold control or invisible characters: the file
+    // for the region gets none.
+    let s = &*crate::domain::text::clean(s);
     let guarded;
     let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         guarded = format!("'{s}");

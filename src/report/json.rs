@@ -16,6 +16,8 @@ fn string(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            // What turns the text's direction or hides in it is not the region's to read.
+            c if crate::domain::text::is_invisible(c) => {}
             c if u32::from(c) < 0x20 => {
                 let _ = write!(out, "\\u{:04x}", u32::from(c));
             }

@@ -240,6 +240,8 @@ pub fn convert(key: KeyEvent) -> Vec<Key> {
 fn convert_one(key: KeyEvent) -> Option<Key> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     Some(match key.code {
+        // A pasted bidirectional override or zero-width space is never typed into a field.
+        KeyCode::Char(c) if crate::domain::text::is_control(c) => return None,
         KeyCode::Char(c) if ctrl => Key::Ctrl(c),
         KeyCode::Char(c) => Key::Char(c),
         KeyCode::Enter => Key::Enter,

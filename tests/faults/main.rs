@@ -504,7 +504,7 @@ fn a_kill_during_encrypt_leaves_the_plain_database_or_the_encrypted_one() {
         let db = sub.path().join("h.sqlite");
         std::fs::copy(&db0, &db).unwrap();
         let key = sub.path().join("key");
-        std::fs::write(&key, "lösen\n").unwrap();
+        std::fs::write(&key, "ett långt lösen\n").unwrap();
         std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
         let keyed = ["--key-file".as_ref(), key.as_os_str()];
         let mut child = spawn_killable(&db, &[keyed[0], keyed[1], "encrypt".as_ref()]);
@@ -638,47 +638,111 @@ fn hostile_csv_files_never_panic_and_import_all_or_nothing() {
     println!("hostile files: {taken} of 40 were valid enough to import whole");
 }
 
-/// A full disk never changes the file: on a small file system (tmpfs, where the test may
-/// mount one) an import that cannot fit is refused and the database is as it was.
+/// A small file system of its own for a test (tmpfs, mounted here; it needs root). Where it
+/// cannot be mounted the test fails, unless `HEMBESOK_TEST_WITHOUT_ROOT` is set (see README),
+/// which skips it and says so: a test that cannot run never passes unseen.
+#[cfg(target_os = "linux")]
+struct SmallDisk {
+    point: std::path::PathBuf,
+}
+
+#[cfg(target_os = "linux")]
+impl SmallDisk {
+    fn mount(point: &Path, size: &str) -> Option<SmallDisk> {
+        std::fs::create_dir_all(point).unwrap();
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(point)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if mounted {
+            return Some(SmallDisk {
+                point: point.to_path_buf(),
+            });
+        }
+        assert!(
+            std::env::var_os("HEMBESOK_TEST_WITHOUT_ROOT").is_some(),
+            "cannot mount a small file system here (it needs root); set HEMBESOK_TEST_WITHOUT_ROOT=1 to skip the tests that need one"
+        );
+        println!(
+            "skipped, as HEMBESOK_TEST_WITHOUT_ROOT asks: no small file system can be mounted"
+        );
+        None
+    }
+
+    /// Makes the file system read-only.
+    fn read_only(&self) {
+        let done = std::process::Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(&self.point)
+            .status()
+            .unwrap();
+        assert!(done.success(), "remount read-only");
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.point)
+            .status();
+    }
+}
+
+/// A full disk never changes the file: on a small file system an import that cannot fit is
+/// refused, saying the disk is full, and the database is as it was.
 #[cfg(target_os = "linux")]
 #[test]
 fn a_full_disk_leaves_the_database_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
-    let mnt = dir.path().join("small");
-    std::fs::create_dir(&mnt).unwrap();
-    let mounted = std::process::Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=600k", "tmpfs"])
-        .arg(&mnt)
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !mounted {
-        println!("skipped: cannot mount a small file system here (needs root)");
+    let Some(disk) = SmallDisk::mount(&dir.path().join("small"), "600k") else {
         return;
-    }
-    let result = std::panic::catch_unwind(|| {
-        let db = mnt.join("h.sqlite");
-        let small = dir.path().join("small.csv");
-        families_csv(&small, "S", 20);
-        hembesok(&db)
-            .args(["import", "families"])
-            .arg(&small)
-            .assert()
-            .success();
-        let big = dir.path().join("big.csv");
-        families_csv(&big, "F", 4000);
-        let out = hembesok(&db)
-            .args(["import", "families"])
-            .arg(&big)
-            .output()
-            .unwrap();
-        assert!(!out.status.success(), "4000 families fit in 600 kB?");
-        println!("full disk: {}", String::from_utf8_lossy(&out.stderr).trim());
-        assert_eq!(family_count(&db), 20);
-        hembesok(&db).arg("check").assert().success();
-    });
-    let _ = std::process::Command::new("umount").arg(&mnt).status();
-    if let Err(panic) = result {
-        std::panic::resume_unwind(panic);
-    }
+    };
+    let db = disk.point.join("h.sqlite");
+    let small = dir.path().join("small.csv");
+    families_csv(&small, "S", 20);
+    hembesok(&db)
+        .args(["import", "families"])
+        .arg(&small)
+        .assert()
+        .success();
+    let big = dir.path().join("big.csv");
+    families_csv(&big, "F", 4000);
+    let out = hembesok(&db)
+        .args(["import", "families"])
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "4000 families fit in 600 kB?");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the disk is full"), "{err}");
+    assert_eq!(family_count(&db), 20);
+    hembesok(&db).arg("check").assert().success();
+}
+
+/// On a read-only disk (a mounted backup, a locked-down share), what only reads still works:
+/// `check`, `audit` and the retention dry run.
+#[cfg(target_os = "linux")]
+#[test]
+fn reading_commands_work_on_a_read_only_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(disk) = SmallDisk::mount(&dir.path().join("ro"), "8m") else {
+        return;
+    };
+    let db = disk.point.join("h.sqlite");
+    common::import_all(&db);
+    disk.read_only();
+    hembesok(&db).arg("check").assert().success();
+    hembesok(&db)
+        .arg("audit")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("audit log head"));
+    hembesok(&db)
+        .args(["retention", "--before", "2026-11-24"])
+        .assert()
+        .success();
 }

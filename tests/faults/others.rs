@@ -360,3 +360,36 @@ fn a_failed_export_or_backup_leaves_the_file_it_would_replace() {
         .collect();
     assert!(left.is_empty(), "left behind: {left:?}");
 }
+
+/// A backup killed while it copied leaves a full copy of the register under a hidden name;
+/// the next backup to that place removes it (a copy of a process still running is left).
+#[cfg(target_os = "linux")]
+#[test]
+fn the_copy_a_killed_backup_left_is_removed_by_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite");
+    import_all(&db);
+    let target = dir.path().join("copy.sqlite");
+    let left = dir
+        .path()
+        .join(format!(".copy.sqlite.{}.partial", u32::MAX));
+    std::fs::copy(&db, &left).unwrap();
+    hembesok(&db).arg("backup").arg(&target).assert().success();
+    assert!(!left.exists(), "the killed backup's copy is still there");
+    assert!(target.exists());
+}
+
+/// An endless file (a device) or one larger than any register is refused before it is read
+/// whole, with the file named and what to do.
+#[cfg(unix)]
+#[test]
+fn an_endless_or_huge_import_file_is_refused_before_it_fills_the_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite");
+    hembesok(&db)
+        .args(["import", "families", "/dev/zero"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("is larger than 64 MB"));
+    assert!(!db.exists(), "no database was made for a refused file");
+}

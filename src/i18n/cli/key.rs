@@ -42,6 +42,23 @@ pub fn waiting_for_whole_file(lang: Lang) -> &'static str {
     }
 }
 
+/// After `encrypt`: the earlier backups that are still plain copies, and what to do.
+pub fn plain_backups(paths: &[std::path::PathBuf], lang: Lang) -> String {
+    let list: String = paths.iter().fold(String::new(), |mut list, p| {
+        list.push_str("\n  ");
+        list.push_str(&crate::domain::text::clean(&p.display().to_string()));
+        list
+    });
+    match lang {
+        Lang::Sv => format!(
+            "Obs: de här tidigare säkerhetskopiorna är inte krypterade och har alla namn i klartext. Kryptera var och en med `hembesok --db SÖKVÄG encrypt`, eller ta bort dem:{list}"
+        ),
+        Lang::En => format!(
+            "Note: these earlier backups are not encrypted and hold every name in plain text. Encrypt each with `hembesok --db PATH encrypt`, or delete them:{list}"
+        ),
+    }
+}
+
 /// Why no key could be had, in the language.
 pub fn key_error(e: &KeyError, lang: Lang) -> String {
     let t = match e {

@@ -70,9 +70,13 @@ pub(super) fn problem(kind: &ProblemKind) -> String {
             )
         }
         K::CellTooLong { max } => format!("is longer than {max} characters; shorten it"),
-        K::ControlCharacter => {
-            "holds a control character (such as an escape or a bell); remove it".into()
-        }
+        K::ControlCharacter {
+            position,
+            character,
+        } => format!(
+            "character {position} is {}; remove it",
+            super::character_name(*character).en
+        ),
         K::IdBirthMismatch {
             born,
             birth_column,

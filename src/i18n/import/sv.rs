@@ -64,7 +64,13 @@ pub(super) fn problem(kind: &ProblemKind) -> String {
             format!("{date} ligger mer än {years} år tillbaka, äldre än något programs barn; kontrollera året")
         }
         K::CellTooLong { max } => format!("är längre än {max} tecken; korta den"),
-        K::ControlCharacter => "innehåller ett styrtecken (till exempel escape eller en ljudsignal); ta bort det".into(),
+        K::ControlCharacter {
+            position,
+            character,
+        } => format!(
+            "tecken {position} är {}; ta bort det",
+            super::character_name(*character).sv
+        ),
         K::IdBirthMismatch {
             born,
             birth_column,

@@ -22,6 +22,10 @@ pub use codes::{parse_code, parse_codes};
 /// The longest cell an import takes: more than any name, address or note needs.
 pub const MAX_CELL_CHARS: usize = 1000;
 
+/// The columns whose cells may hold several lines (and tabs): notes. Every other cell is one
+/// line, and a line break or tab in it is refused like any other control character.
+const MULTI_LINE: &[&str] = &["note"];
+
 /// The problems found so far; an import goes ahead only when there are none.
 #[derive(Debug, Default)]
 pub struct Problems(Vec<Problem>);
@@ -329,11 +333,18 @@ pub fn read_rows(text: &str, columns: &Columns) -> std::result::Result<Vec<Row>,
                         max: MAX_CELL_CHARS,
                     },
                 ));
-            } else if value
-                .chars()
-                .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-            {
-                flagged.push((col, ProblemKind::ControlCharacter));
+            } else if let Some((position, character)) = if MULTI_LINE.contains(&col) {
+                crate::domain::text::first_control_in_text(value.trim())
+            } else {
+                crate::domain::text::first_control(value.trim())
+            } {
+                flagged.push((
+                    col,
+                    ProblemKind::ControlCharacter {
+                        position,
+                        character,
+                    },
+                ));
             }
         }
         let cells = positions
