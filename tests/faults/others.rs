@@ -7,6 +7,15 @@ use std::time::Duration;
 use super::common::pty::Session;
 use super::common::{hembesok, import_all};
 
+/// How many rounds a racing test runs: a few in every run of the suite, more when asked
+/// (`HEMBESOK_FAULT_ROUNDS=40`, as the fault run that found these faults did).
+fn rounds(default: usize) -> usize {
+    std::env::var("HEMBESOK_FAULT_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
+}
+
 fn view_rows(db: &Path) -> i64 {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.query_row(
@@ -42,7 +51,7 @@ fn holds_a_lock_on(pid: u32, file: &Path) -> bool {
 /// take the app's write-ahead log away: a family opened afterwards (a `view` row) is kept.
 #[test]
 fn a_save_made_after_another_program_read_the_file_is_kept() {
-    for round in 0..2 {
+    for round in 0..rounds(2) {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("h.sqlite");
         import_all(&db);
@@ -126,9 +135,11 @@ fn an_import_beside_a_whole_file_command_loses_no_row() {
     let mut families = 0;
     let mut rng = fastrand::Rng::with_seed(15);
     let (mut imported, mut converted) = (0, 0);
-    for round in 0..9 {
+    let total = rounds(9);
+    let rows = if total > 9 { 20_000 } else { 1500 };
+    for round in 0..total {
         let csv = dir.path().join(format!("r{round}.csv"));
-        super::families_csv(&csv, &format!("R{round}"), 1500);
+        super::families_csv(&csv, &format!("R{round}"), rows);
         let mut import = std::process::Command::new(assert_cmd::cargo::cargo_bin("hembesok"));
         import
             .arg("--db")
@@ -189,7 +200,7 @@ fn an_import_beside_a_whole_file_command_loses_no_row() {
             converted += 1;
         }
         if import.status.success() {
-            families += 1500;
+            families += rows as i64;
             imported += 1;
         }
         assert_eq!(
@@ -207,7 +218,7 @@ fn an_import_beside_a_whole_file_command_loses_no_row() {
         }
         check.assert().success();
     }
-    println!("{imported} imports and {converted} conversions of 9 rounds went through");
+    println!("{imported} imports and {converted} conversions of {total} rounds went through");
 }
 
 /// A hard link is a second name for the database: each name would get its own lock and its
