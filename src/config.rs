@@ -27,6 +27,8 @@ pub struct Config {
     pub report_threshold: Option<u32>,
     /// The municipality's name, written on the report's own rows.
     pub municipality: Option<String>,
+    /// The municipality's four-digit kommunkod (`0764`), written into the report.
+    pub municipality_code: Option<String>,
 }
 
 impl Config {
@@ -46,14 +48,25 @@ impl Config {
         )
     }
 
-    /// The name on the report's municipality rows; "Kommunen" until one is configured.
-    pub fn municipality(&self) -> String {
-        self.municipality
+    /// The municipality the report is from, or the key to set: a report for the region needs
+    /// the name and the four-digit kommunkod, never a default.
+    pub fn report_municipality(&self) -> Result<crate::domain::report::Municipality, &'static str> {
+        let name = self
+            .municipality
             .as_deref()
             .map(str::trim)
             .filter(|m| !m.is_empty())
-            .unwrap_or("Kommunen")
-            .to_string()
+            .ok_or("municipality")?;
+        let code = self
+            .municipality_code
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| crate::domain::report::Municipality::valid_code(c))
+            .ok_or("municipality_code")?;
+        Ok(crate::domain::report::Municipality {
+            code: code.to_string(),
+            name: name.to_string(),
+        })
     }
 }
 

@@ -263,36 +263,3 @@ impl ReadTx<'_> {
             .map(|hash| hash.unwrap_or_else(|| GENESIS.to_string())))
     }
 }
-
-impl WriteTx<'_> {
-    /// Records an export of the report: the run's time is the real clock, like the audit's, and
-    /// the audit head is the chain's head as the export is made. Returns the run's id.
-    pub fn insert_report_run(
-        &self,
-        quarter: crate::domain::quarter::Quarter,
-        format: &str,
-        threshold: u32,
-        checksum: &str,
-        audit_head: &str,
-        path: &str,
-    ) -> Result<i64> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO report_run (quarter, run_at, format, threshold, checksum, audit_head, path)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                quarter.to_string(),
-                chrono::Local::now()
-                    .naive_local()
-                    .format("%Y-%m-%d %H:%M:%S")
-                    .to_string(),
-                format,
-                threshold,
-                checksum,
-                audit_head,
-                path
-            ])?;
-        Ok(self.tx.last_insert_rowid())
-    }
-}

@@ -21,6 +21,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_twin_trips.sql"),
     include_str!("migrations/0010_group_span.sql"),
     include_str!("migrations/0011_report_path.sql"),
+    include_str!("migrations/0012_report_revisions.sql"),
 ];
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.

@@ -17,6 +17,7 @@ mod migrate;
 mod open;
 mod report;
 mod report_review;
+mod report_runs;
 mod retention;
 mod staff;
 mod views;
@@ -33,6 +34,7 @@ pub use lock::InstanceLock;
 pub use maintenance::{CheckItem, Counts, check_file};
 pub use migrate::LATEST_VERSION;
 pub use open::{APPLICATION_ID, refuse_foreign, refuse_unusable};
+pub use report_runs::{EarlierRun, NewRun};
 pub use retention::RetentionCounts;
 pub use visits::VisitRecord;
 

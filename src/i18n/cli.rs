@@ -84,6 +84,10 @@ pub enum CommandError {
         text: String,
         error: crate::domain::quarter::QuarterError,
     },
+    BadYear {
+        text: String,
+        error: crate::domain::period::YearError,
+    },
 }
 
 impl CommandError {
@@ -128,6 +132,10 @@ impl CommandError {
             E::BadQuarter { text, error } => format!(
                 "--quarter: {}",
                 super::report::quarter_error(*error, text, Lang::En)
+            ),
+            E::BadYear { text, error } => format!(
+                "--year: {}",
+                super::report::year_error(*error, text, Lang::En)
             ),
             E::ToBeforeFrom { from, to } => format!("--to {to} is before --from {from}"),
             E::CalendarWhoAndWhere => {
@@ -185,6 +193,10 @@ impl CommandError {
             E::BadQuarter { text, error } => format!(
                 "--quarter: {}",
                 super::report::quarter_error(*error, text, Lang::Sv)
+            ),
+            E::BadYear { text, error } => format!(
+                "--year: {}",
+                super::report::year_error(*error, text, Lang::Sv)
             ),
             E::ToBeforeFrom { from, to } => format!("--to {to} är före --from {from}"),
             E::CalendarWhoAndWhere => {

@@ -1,8 +1,9 @@
-//! The quarterly report to the region, pure: the indicator table, the plain rows a quarter is
-//! computed from, the aggregation, and the small-cell suppression that keeps every family
-//! unidentifiable.
+//! The report to the region, pure: the indicator table, the plain rows a period (a quarter or a
+//! year) is computed from, the aggregation, and the small-cell suppression and its audit that
+//! keep every family unidentifiable to a reader who counts.
 
 mod aggregate;
+pub mod audit;
 mod indicators;
 mod nesting;
 mod rank;
@@ -13,7 +14,8 @@ mod suppress;
 #[cfg(test)]
 mod tests;
 
-pub use aggregate::aggregate;
+pub use aggregate::{aggregate, families_by_unit, family_units};
+pub use audit::{EarlierFile, StoredCell};
 pub use indicators::{Categories, Category, INDICATORS, Indicator, IndicatorId, Unit};
 pub use nesting::{Nest, nests};
 pub use rank::{Overflow, determined};
@@ -22,9 +24,9 @@ pub use review::{
     Shown, passed_by, review_after, starts,
 };
 pub use rows::{ChildRow, FamilyRow, GroupRow, MemberRow, ReportInput, SessionRow, VisitRow};
-pub use suppress::{exposed, subtractable, suppress};
+pub use suppress::{AuditSummary, TOP_CODE_TENTHS, exposed_cells, suppress};
 
-use crate::domain::quarter::Quarter;
+use crate::domain::period::Period;
 
 /// The smallest count that may be published (k): 1 … k−1 are suppressed. Never below 3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,30 +57,90 @@ impl Default for Threshold {
     }
 }
 
-/// Where a figure is for: the whole municipality, one area, one clinic. `None` is an area or
-/// clinic that was not recorded, so that the places still add up to the municipality.
+/// Where a figure is for: the whole municipality, one area, one clinic, one programme, one
+/// eligibility. `None` is a place that was not recorded, so that the places still add up to the
+/// municipality.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Place {
     Municipality,
     Area(Option<String>),
     Clinic(Option<String>),
+    /// The family's programme, by its id.
+    Programme(Option<String>),
+    /// Why the family is eligible, by its stored spelling (`first_child`, …).
+    Eligibility(Option<String>),
 }
 
-impl Place {
-    /// The breakdown's stable spelling: `municipality`, `area`, `clinic`.
-    pub fn by(&self) -> &'static str {
+/// The breakdowns of the report, in the order the files give them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Breakdown {
+    Municipality,
+    Area,
+    Clinic,
+    Programme,
+    Eligibility,
+}
+
+impl Breakdown {
+    pub const ALL: [Breakdown; 5] = [
+        Breakdown::Municipality,
+        Breakdown::Area,
+        Breakdown::Clinic,
+        Breakdown::Programme,
+        Breakdown::Eligibility,
+    ];
+
+    /// The stable spelling: `municipality`, `area`, `clinic`, `programme`, `eligibility`.
+    pub fn key(self) -> &'static str {
         match self {
-            Place::Municipality => "municipality",
-            Place::Area(_) => "area",
-            Place::Clinic(_) => "clinic",
+            Breakdown::Municipality => "municipality",
+            Breakdown::Area => "area",
+            Breakdown::Clinic => "clinic",
+            Breakdown::Programme => "programme",
+            Breakdown::Eligibility => "eligibility",
         }
     }
 
-    /// The area's or clinic's name (the municipality's comes from the config).
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|b| b.key() == text)
+    }
+
+    /// The place of this breakdown with that name.
+    pub fn place(self, name: Option<String>) -> Place {
+        match self {
+            Breakdown::Municipality => Place::Municipality,
+            Breakdown::Area => Place::Area(name),
+            Breakdown::Clinic => Place::Clinic(name),
+            Breakdown::Programme => Place::Programme(name),
+            Breakdown::Eligibility => Place::Eligibility(name),
+        }
+    }
+}
+
+impl Place {
+    pub fn breakdown(&self) -> Breakdown {
+        match self {
+            Place::Municipality => Breakdown::Municipality,
+            Place::Area(_) => Breakdown::Area,
+            Place::Clinic(_) => Breakdown::Clinic,
+            Place::Programme(_) => Breakdown::Programme,
+            Place::Eligibility(_) => Breakdown::Eligibility,
+        }
+    }
+
+    /// The breakdown's stable spelling: `municipality`, `area`, `clinic`, `programme`, `eligibility`.
+    pub fn by(&self) -> &'static str {
+        self.breakdown().key()
+    }
+
+    /// The unit's name (the municipality's comes from the config).
     pub fn name(&self) -> Option<&str> {
         match self {
             Place::Municipality => None,
-            Place::Area(name) | Place::Clinic(name) => name.as_deref(),
+            Place::Area(name)
+            | Place::Clinic(name)
+            | Place::Programme(name)
+            | Place::Eligibility(name) => name.as_deref(),
         }
     }
 }
@@ -91,7 +153,7 @@ pub enum Figure {
 }
 
 impl Figure {
-    /// The additive part: the count, or the numerator (the denominator is treated as known).
+    /// The additive part: the count, or the numerator.
     pub fn weight(self) -> u64 {
         match self {
             Figure::Count(n) => n,
@@ -115,16 +177,19 @@ impl Figure {
                 numerator,
                 denominator,
             } => Value::Percent {
-                tenths: if denominator == 0 {
-                    0
-                } else {
-                    (2000 * u128::from(numerator) + u128::from(denominator))
-                        .checked_div(2 * u128::from(denominator))
-                        .unwrap_or(0) as u64
-                },
+                tenths: tenths(numerator, denominator),
             },
         }
     }
+}
+
+/// A share in tenths of a percent, rounded half up; 0 for a share of nobody.
+pub fn tenths(numerator: u64, denominator: u64) -> u64 {
+    if denominator == 0 {
+        return 0;
+    }
+    ((2000 * u128::from(numerator) + u128::from(denominator)) / (2 * u128::from(denominator)))
+        as u64
 }
 
 /// A published figure.
@@ -135,62 +200,220 @@ pub enum Value {
     Percent {
         tenths: u64,
     },
+    /// A top-coded percent: at least this much (`≥ 95 %`), the exact share not published.
+    PercentAtLeast {
+        tenths: u64,
+    },
 }
 
 /// Why a cell is not published.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Suppression {
-    /// Small in itself: a count 1 … k−1; a percent of fewer than k, or with a numerator or
-    /// complement of 1 … k−1.
+    /// Small in itself: a count 1 … k−1 (a numerator and a denominator are counts).
     Primary,
-    /// The only suppressed member of a sum whose total is published: another member (or the
+    /// A numerator hidden because the share's complement (the denominator less the numerator)
+    /// is 1 … k−1: the few who did not would be told.
+    Complement,
+    /// The numerator of a top-coded share (`≥ 95 %`): the share is published as a bound.
+    TopCode,
+    /// The only hidden member of a sum whose total is published: another member (or the
     /// total) goes too.
     Secondary,
-    /// The audit found it could be solved from the published sums.
+    /// The interval audit found it, or another cell through it, could be worked out.
     Audit,
-    /// The acceptance rate follows its counts (enrolled, declined): hidden when one of them is.
+    /// The breakdown is not published for this indicator (see `Report::withheld`).
+    Withheld,
+    /// Hidden in an earlier file of the same period: a revision keeps it hidden.
+    Earlier,
+    /// A percent follows its numerator and denominator: hidden when one of them is.
     Linked,
 }
+
+/// How a value stands in the file: SCB's `..` for hidden, `–` for nothing to report (0 of 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Published,
+    Hidden,
+    Empty,
+}
+
+impl Status {
+    /// As the JSON spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Published => "published",
+            Status::Hidden => "hidden",
+            Status::Empty => "empty",
+        }
+    }
+
+    /// The marker in place of a value, none for a published one.
+    pub fn marker(self) -> Option<&'static str> {
+        match self {
+            Status::Published => None,
+            Status::Hidden => Some(HIDDEN),
+            Status::Empty => Some(EMPTY),
+        }
+    }
+}
+
+/// SCB's marker for a figure not published.
+pub const HIDDEN: &str = "..";
+/// SCB's marker for nothing to report (a share of nobody).
+pub const EMPTY: &str = "–";
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Cell {
     pub indicator: IndicatorId,
     pub place: Place,
-    /// `None` is the total row of a categorised indicator (and the one row of the others).
+    /// `None` is the total row of a categorised indicator (and the one row of the others); a
+    /// percent's numerator and denominator are its `Numerator` and `Denominator` rows.
     pub category: Option<Category>,
     pub figure: Figure,
     pub suppressed: Option<Suppression>,
+    /// A percent published as a bound (`≥ 95 %`) rather than exactly.
+    pub top_coded: bool,
 }
 
 impl Cell {
-    /// What the region sees: the value, or nothing when suppressed.
+    /// What the region sees: the value, or nothing when hidden or empty.
     pub fn published(&self) -> Option<Value> {
-        self.suppressed.is_none().then(|| self.figure.value())
+        if self.status() != Status::Published {
+            return None;
+        }
+        if self.top_coded {
+            return Some(Value::PercentAtLeast {
+                tenths: suppress::TOP_CODE_TENTHS,
+            });
+        }
+        Some(self.figure.value())
+    }
+
+    /// Published, hidden, or a share of nobody.
+    pub fn status(&self) -> Status {
+        match self.figure {
+            Figure::Share { denominator: 0, .. } => Status::Empty,
+            _ if self.suppressed.is_some() => Status::Hidden,
+            _ => Status::Published,
+        }
+    }
+
+    /// The cell's address in every file: indicator, breakdown, unit, category.
+    pub fn key(&self) -> CellKey {
+        CellKey {
+            indicator: self.indicator.info().key.to_string(),
+            by: self.place.by().to_string(),
+            unit: self.place.name().map(str::to_string),
+            category: self.category.map(|c| c.key().into_owned()),
+        }
     }
 }
 
-/// A quarter's report, suppressed, in report order (indicator, breakdown, place, category).
+/// An indicator and breakdown the file does not break down, and why (the municipality's row is
+/// there; the breakdown's rows are all hidden).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Withheld {
+    pub indicator: IndicatorId,
+    pub breakdown: Breakdown,
+    pub reason: WithheldReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WithheldReason {
+    /// More than half of the breakdown's non-zero cells would be hidden.
+    MostHidden,
+    /// A unit of the breakdown has fewer than k families in the period.
+    FewFamilies,
+}
+
+impl WithheldReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WithheldReason::MostHidden => "most_hidden",
+            WithheldReason::FewFamilies => "few_families",
+        }
+    }
+}
+
+/// A report of one period, suppressed and audited, in report order (indicator, breakdown,
+/// place, category).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
-    pub quarter: Quarter,
+    pub period: Period,
     pub threshold: Threshold,
     pub cells: Vec<Cell>,
-    /// The places made of whole places of the other breakdown, protected as sums.
+    /// The places made of whole places of another breakdown, protected as sums.
     pub nests: Vec<Nest>,
+    /// The breakdowns not published, by indicator, with the reason.
+    pub withheld: Vec<Withheld>,
+    /// The audit's verdict: every hidden cell passed (see `audit`).
+    pub audit: AuditSummary,
+}
+
+/// The municipality the report is from: its four-digit kommunkod and its name, from the
+/// config (an export without them is refused).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Municipality {
+    pub code: String,
+    pub name: String,
+}
+
+impl Municipality {
+    /// A kommunkod is four digits (`0764` Grästorp).
+    pub fn valid_code(code: &str) -> bool {
+        code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
+/// A cell's address in every file, as text: what `report_run` keeps of each export.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CellKey {
+    pub indicator: String,
+    pub by: String,
+    pub unit: Option<String>,
+    pub category: Option<String>,
 }
 
 impl Report {
-    /// Counts, suppresses and audits the quarter's facts.
-    pub fn compute(input: &ReportInput, quarter: Quarter, threshold: Threshold) -> Self {
-        let mut cells = aggregate(input, quarter);
-        let places = aggregate::place_pairs(input);
-        let nests = nests(places.iter().map(|(a, c)| (a, c)));
-        suppress(&mut cells, threshold, &nests);
+    /// Counts, suppresses and audits the period's facts.
+    pub fn compute(input: &ReportInput, period: Period, threshold: Threshold) -> Self {
+        Self::revise(input, period, threshold, &[])
+    }
+
+    /// As `compute`, for a period exported before: every cell an earlier file hid stays hidden,
+    /// and the audit reads this file together with the earlier ones.
+    pub fn revise(
+        input: &ReportInput,
+        period: Period,
+        threshold: Threshold,
+        earlier: &[EarlierFile],
+    ) -> Self {
+        let mut cells = aggregate(input, period);
+        let units = family_units(input);
+        let mut all_nests = Vec::new();
+        for i in 0..4 {
+            for j in i + 1..4 {
+                all_nests.extend(nests(units.iter().map(|u| (&u[i], &u[j]))));
+            }
+        }
+        let few: Vec<Breakdown> = {
+            let by_unit = families_by_unit(input, period);
+            let mut few: Vec<Breakdown> = by_unit
+                .iter()
+                .filter(|&(_, &n)| threshold.is_small(n))
+                .map(|(p, _)| p.breakdown())
+                .collect();
+            few.dedup();
+            few
+        };
+        let (withheld, audit) = suppress(&mut cells, threshold, &all_nests, &few, earlier);
         Report {
-            quarter,
+            period,
             threshold,
             cells,
-            nests,
+            nests: all_nests,
+            withheld,
+            audit,
         }
     }
 
@@ -204,5 +427,23 @@ impl Report {
         self.cells
             .iter()
             .find(|c| c.indicator == indicator && &c.place == place && c.category == category)
+    }
+
+    /// The published cells, as `report_run` keeps them for the audit of a later revision.
+    pub fn stored(&self) -> EarlierFile {
+        EarlierFile {
+            cells: self
+                .cells
+                .iter()
+                .map(|c| StoredCell {
+                    key: c.key(),
+                    value: c.published().map(|v| match v {
+                        Value::Count(n) => n,
+                        Value::Percent { tenths } | Value::PercentAtLeast { tenths } => tenths,
+                    }),
+                    top_coded: c.top_coded && c.published().is_some(),
+                })
+                .collect(),
+        }
     }
 }
