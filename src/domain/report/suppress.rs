@@ -58,6 +58,9 @@ pub fn suppress(
     }
     let mut summary = AuditSummary::default();
     for round in 0..ROUNDS {
+        if std::env::var("DEBUG_WIDEN").is_ok() {
+            eprintln!("ROUND {round}");
+        }
         summary = pattern(cells, k, nests, &withheld, earlier);
         let more = most_hidden(cells, &withheld);
         if more.is_empty() || round + 1 == ROUNDS {
@@ -108,8 +111,8 @@ fn pattern(
     let mut auditor = Auditor::new(k.get());
     let mut exposed;
     loop {
-        if let Some(a) = lone(&p, kk) {
-            if widen(cells, &mut p, a, Suppression::Secondary) {
+        if let Some((a, row)) = lone(&p, kk) {
+            if widen(cells, &mut p, a, Some(row), Suppression::Secondary) {
                 continue;
             }
         }
@@ -126,7 +129,7 @@ fn pattern(
                 continue;
             }
             touched.extend(neighbours(&p, a));
-            done |= widen(cells, &mut p, a, Suppression::Audit);
+            done |= widen(cells, &mut p, a, None, Suppression::Audit);
         }
         if !done {
             break;
@@ -218,15 +221,18 @@ fn link(cells: &mut [Cell]) {
     }
 }
 
-/// A sum with exactly one hidden figure that needs protecting: the sum gives it away.
-fn lone(p: &Problem, k: u64) -> Option<usize> {
+/// A sum with exactly one hidden figure that needs protecting (the sum gives it away): the
+/// figure and the row.
+fn lone(p: &Problem, k: u64) -> Option<(usize, usize)> {
     p.rows
         .iter()
-        .filter(|r| r.op == audit::Op::Eq)
-        .find_map(|r| {
+        .enumerate()
+        .filter(|(_, r)| r.op == audit::Op::Eq)
+        .find_map(|(i, r)| {
             let mut hidden = r.terms.iter().filter(|&&(a, _)| p.atoms[a].hidden);
             let (a, _) = *hidden.next()?;
-            (hidden.next().is_none() && audit::need(&p.atoms[a], k as i64).is_some()).then_some(a)
+            (hidden.next().is_none() && audit::need(&p.atoms[a], k as i64).is_some())
+                .then_some((a, i))
         })
 }
 
@@ -244,59 +250,115 @@ fn rows_with(p: &Problem, a: usize) -> impl Iterator<Item = &Row> {
 }
 
 /// What hiding a cell costs the reader, least first: a unit's cell before a total row, both
-/// before the municipality's (whose shares are the headline), small before large, then the
-/// first in report order.
-fn cost(cells: &[Cell], i: usize) -> (bool, bool, u64, usize) {
+/// before the municipality's, and those before the numerators and denominators of the
+/// municipality's headline shares; small before large, then the first in report order.
+fn cost(cells: &[Cell], i: usize) -> (bool, bool, bool, u64, usize) {
     let c = &cells[i];
     let total_row = c.category.is_none()
         || matches!(
             c.category,
             Some(Category::Numerator | Category::Denominator)
         );
-    (
-        c.place == Place::Municipality,
-        total_row,
-        c.figure.weight(),
-        i,
-    )
+    let municipality = c.place == Place::Municipality;
+    // The families offered who enrolled and declined are the acceptance rate's numerator and
+    // complement; the visits done, less the extra ones, the joint visits' denominator.
+    let headline = municipality
+        && (super::HEADLINE.contains(&c.indicator)
+            || (c.indicator == IndicatorId::FamiliesOffered
+                && matches!(c.category, Some(Category::Enrolled | Category::Declined)))
+            || (c.indicator == IndicatorId::VisitsDone && c.category.is_none()));
+    (headline, municipality, total_row, c.figure.weight(), i)
 }
 
-/// Hides one more cell to protect atom `a`: the cheapest published non-zero cell of a row it is
-/// in, else of a row of its part of the system. False when there is none.
-fn widen(cells: &mut [Cell], p: &mut Problem, a: usize, why: Suppression) -> bool {
+/// Hides one more cell to protect atom `a`: the cheapest published non-zero cell of `row` (the
+/// sum that gives it away), else of any row it is in (a bound pins as well as a sum), else of
+/// a row of its part of the system. False when there is none.
+fn widen(
+    cells: &mut [Cell],
+    p: &mut Problem,
+    a: usize,
+    row: Option<usize>,
+    why: Suppression,
+) -> bool {
     let open = |p: &Problem, b: usize| {
         let atom = &p.atoms[b];
         !atom.hidden && !atom.complement && atom.value > 0
     };
-    let near: Vec<usize> = rows_with(p, a)
-        .flat_map(|r| r.terms.iter().map(|&(b, _)| b))
-        .filter(|&b| open(p, b))
-        .collect();
-    let pick = if near.is_empty() {
-        // The rows of every hidden atom joined to `a`.
-        let mut seen = BTreeSet::from([a]);
-        let mut todo = vec![a];
-        let mut far = Vec::new();
-        while let Some(x) = todo.pop() {
+    let of_rows = |p: &Problem, rows: Vec<&Row>| -> Vec<usize> {
+        rows.into_iter()
+            .flat_map(|r| r.terms.iter().map(|&(b, _)| b))
+            .filter(|&b| open(p, b))
+            .collect()
+    };
+    // Tiers: the row that gives `a` away, the rows `a` is in, the rows of the hidden figures
+    // those join it to, then its whole part of the system. A cheaper tier wins, except that a
+    // headline figure of the municipality goes only when no other cell anywhere in the part can.
+    let mut tiers: Vec<Vec<usize>> = vec![
+        row.map_or_else(Vec::new, |r| of_rows(p, vec![&p.rows[r]])),
+        of_rows(p, rows_with(p, a).collect()),
+    ];
+    let mut seen = BTreeSet::from([a]);
+    let mut frontier = vec![a];
+    for _ in 0..2 {
+        let mut next = Vec::new();
+        for &x in &frontier {
             for r in rows_with(p, x) {
                 for &(b, _) in &r.terms {
                     if p.atoms[b].hidden && seen.insert(b) {
-                        todo.push(b);
-                    } else if open(p, b) {
-                        far.push(b);
+                        next.push(b);
                     }
                 }
             }
         }
-        far.into_iter()
-            .min_by_key(|&b| cost(cells, p.atoms[b].cell))
-    } else {
-        near.into_iter()
-            .min_by_key(|&b| cost(cells, p.atoms[b].cell))
-    };
+        tiers.push(of_rows(
+            p,
+            next.iter().flat_map(|&x| rows_with(p, x)).collect(),
+        ));
+        frontier = next;
+    }
+    // The rest of the part, for the last resort.
+    let mut todo = frontier;
+    let mut far = Vec::new();
+    while let Some(x) = todo.pop() {
+        for r in rows_with(p, x) {
+            for &(b, _) in &r.terms {
+                if p.atoms[b].hidden && seen.insert(b) {
+                    todo.push(b);
+                } else if open(p, b) {
+                    far.push(b);
+                }
+            }
+        }
+    }
+    tiers.push(far);
+    let pick = tiers
+        .iter()
+        .enumerate()
+        .flat_map(|(t, cands)| cands.iter().map(move |&b| (t, b)))
+        .min_by_key(|&(t, b)| {
+            let c = cost(cells, p.atoms[b].cell);
+            (c.0, t, c)
+        })
+        .map(|(_, b)| b);
     let Some(b) = pick else {
         return false;
     };
+    if std::env::var("DEBUG_WIDEN").is_ok() {
+        let d = |x: usize| {
+            let at = &p.atoms[x];
+            let c = &cells[at.cell];
+            format!(
+                "{}:{}:{:?}:{:?}={}{}",
+                c.indicator.info().key,
+                c.place.by(),
+                c.place.name(),
+                c.category.map(|c| c.key()),
+                at.value,
+                if at.complement { "C" } else { "" }
+            )
+        };
+        eprintln!("WIDEN {why:?} for {} -> {}", d(a), d(b));
+    }
     p.atoms[b].hidden = true;
     cells[p.atoms[b].cell].suppressed = Some(why);
     true

@@ -29,12 +29,17 @@ pub fn need(atom: &Atom, k: i64) -> Option<Need> {
     if !atom.hidden {
         return None;
     }
-    if atom.complement {
-        return (1..k).contains(&atom.value).then_some(Need::ZeroOrK);
-    }
+    // A figure the reader knows may be 0 (a complement, a cell of a withheld breakdown) tells
+    // no one is there unless it is shown to be 1 … k−1: 0 or k answers as well.
+    let small = if atom.min == 0 {
+        Need::ZeroOrK
+    } else {
+        Need::AtLeastK
+    };
     match atom.value {
         0 => None,
-        v if v < k => Some(Need::AtLeastK),
+        v if v < k => Some(small),
+        _ if atom.complement => None,
         _ => Some(Need::NotExact),
     }
 }
@@ -135,6 +140,9 @@ impl Auditor {
                 continue;
             };
             if known[col[&a]] {
+                if std::env::var("DEBUG_WIDEN").is_ok() {
+                    eprintln!("RANK atom {a} part {} rows {}", atoms.len(), rows.len());
+                }
                 exposed.push(a);
                 continue;
             }
@@ -153,6 +161,33 @@ impl Auditor {
                     .is_some_and(|w| answers(need, truth, w[a], self.k));
             }
             if !ok {
+                if std::env::var("DEBUG_WIDEN").is_ok() {
+                    let up = self.solve(p, atoms, rows, Some(a), true).map(|w| w[a]);
+                    eprintln!(
+                        "IP atom {a} {:?} value {} min {} max {:?} part {} rows {}",
+                        need,
+                        p.atoms[a].value,
+                        p.atoms[a].min,
+                        up,
+                        atoms.len(),
+                        rows.len()
+                    );
+                    for r in rows.iter().filter(|r| r.terms.iter().any(|t| t.0 == a)) {
+                        let d: Vec<String> = r
+                            .terms
+                            .iter()
+                            .map(|&(b, c)| {
+                                format!(
+                                    "{c}*#{b}(v{} {} m{})",
+                                    p.atoms[b].value,
+                                    if p.atoms[b].hidden { "H" } else { "P" },
+                                    p.atoms[b].min
+                                )
+                            })
+                            .collect();
+                        eprintln!("   {:?} {} : {}", r.op, r.rhs, d.join(" "));
+                    }
+                }
                 exposed.push(a);
             }
         }
@@ -186,6 +221,8 @@ impl Auditor {
         Some(w)
     }
 
+    /// A witness: first from the linear relaxation (the rows are mostly sums, whose corners are
+    /// whole numbers), checked; else from the integer program.
     fn solve(
         &mut self,
         p: &Problem,
@@ -193,6 +230,20 @@ impl Auditor {
         rows: &[&Row],
         target: Option<usize>,
         up: bool,
+    ) -> Option<Vec<i64>> {
+        self.solve_as(p, atoms, rows, target, up, false)
+            .or_else(|| self.solve_as(p, atoms, rows, target, up, true))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn solve_as(
+        &mut self,
+        p: &Problem,
+        atoms: &[usize],
+        rows: &[&Row],
+        target: Option<usize>,
+        up: bool,
+        integer: bool,
     ) -> Option<Vec<i64>> {
         self.solves += 1;
         // No figure of the file exceeds the sum of them all: a bound that loses no answer.
@@ -212,8 +263,13 @@ impl Auditor {
             .iter()
             .map(|&a| {
                 let objective = if Some(a) == target { 1.0 } else { 0.0 };
-                let min = p.atoms[a].min.min(cap) as i32;
-                (a, lp.add_integer_var(objective, (min, cap as i32)))
+                let min = p.atoms[a].min.min(cap);
+                let var = if integer {
+                    lp.add_integer_var(objective, (min as i32, cap as i32))
+                } else {
+                    lp.add_var(objective, (min as f64, cap as f64))
+                };
+                (a, var)
             })
             .collect();
         for row in rows {
@@ -233,20 +289,43 @@ impl Auditor {
         }
         let mut options = SolveOptions::default();
         options.node_limit = Some(5_000);
-        options.warm_start = Some(
+        options.warm_start = integer.then(|| {
             atoms
                 .iter()
                 .map(|a| (vars[a], p.atoms[*a].value as f64))
-                .collect(),
-        );
-        let outcome = lp.solve_with(options).ok()?;
-        let solution = outcome.solution()?;
+                .collect()
+        });
+        let outcome = match lp.solve_with(options) {
+            Ok(o) => o,
+            Err(e) => {
+                if std::env::var("DEBUG_WIDEN").is_ok() {
+                    eprintln!("SOLVE ERR integer={integer} up={up} {e:?}");
+                }
+                return None;
+            }
+        };
+        let Some(solution) = outcome.solution() else {
+            if std::env::var("DEBUG_WIDEN").is_ok() {
+                eprintln!("SOLVE NO SOLUTION integer={integer}");
+            }
+            return None;
+        };
         let mut w: Vec<i64> = p.atoms.iter().map(|a| a.value).collect();
         for (&a, &v) in &vars {
             w[a] = solution.var_value(v).round() as i64;
         }
         let bounded = atoms.iter().all(|&a| w[a] >= p.atoms[a].min);
-        (bounded && solves(p, rows, &w)).then_some(w)
+        let ok = bounded && solves(p, rows, &w);
+        if !ok && std::env::var("DEBUG_WIDEN").is_ok() {
+            let off: Vec<f64> = vars
+                .values()
+                .map(|&v| solution.var_value(v))
+                .filter(|x| (x - x.round()).abs() > 1e-6)
+                .take(5)
+                .collect();
+            eprintln!("SOLVE UNVERIFIED integer={integer} bounded={bounded} frac={off:?}");
+        }
+        ok.then_some(w)
     }
 }
 
