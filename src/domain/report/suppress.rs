@@ -56,6 +56,10 @@ pub fn suppress(
             }
         }
     }
+    // A breakdown that primary suppression alone already strips of most of its cells is
+    // withheld before any audit: the audit would only hide more of it.
+    primary_only(cells, k);
+    withheld.extend(most_hidden(cells, &withheld));
     let mut summary = AuditSummary::default();
     for round in 0..ROUNDS {
         if std::env::var("DEBUG_WIDEN").is_ok() {
@@ -70,6 +74,18 @@ pub fn suppress(
     }
     withheld.sort_by_key(|w| (w.indicator, w.breakdown));
     (withheld, summary)
+}
+
+/// Marks what is small in itself, and nothing else.
+fn primary_only(cells: &mut [Cell], k: Threshold) {
+    for c in cells.iter_mut() {
+        c.top_coded = false;
+        c.suppressed = match c.figure {
+            Figure::Count(n) if k.is_small(n) => Some(Suppression::Primary),
+            _ => None,
+        };
+    }
+    shares(cells, u64::from(k.get()));
 }
 
 /// The indicators that have cells in a breakdown.
@@ -244,9 +260,7 @@ fn neighbours(p: &Problem, a: usize) -> Vec<usize> {
 }
 
 fn rows_with(p: &Problem, a: usize) -> impl Iterator<Item = &Row> {
-    p.rows
-        .iter()
-        .filter(move |r| r.terms.iter().any(|&(b, _)| b == a))
+    p.rows_of.get(a).into_iter().flatten().map(|&r| &p.rows[r])
 }
 
 /// What hiding a cell costs the reader, least first: a unit's cell before a total row, both

@@ -51,7 +51,9 @@ pub fn create_groups(
     for gi in 0..group_count {
         let (nurse, advisor, area) = &roster.teams[gi % roster.teams.len()];
         // The first session on a day both leaders work.
-        let mut start = days_before(days_after(today, 30), rng.u64(..230));
+        // Over the last year and a half, so that a year's report has groups as well as the
+        // running quarter's.
+        let mut start = days_before(days_after(today, 30), rng.u64(..560));
         for _ in 0..7 {
             let day = crate::domain::enums::Weekday::from_chrono(start.weekday());
             if nurse.work_days.contains(&day) && advisor.work_days.contains(&day) {

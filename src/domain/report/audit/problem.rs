@@ -72,6 +72,22 @@ pub struct Problem {
     pub atom_of_cell: Vec<Option<usize>>,
     /// The complement atom of each percent cell.
     pub complement_of_cell: Vec<Option<usize>>,
+    /// The rows each atom is in (of `rows`, by index).
+    pub rows_of: Vec<Vec<usize>>,
+}
+
+impl Problem {
+    /// Fills `rows_of` from the rows.
+    pub fn index(&mut self) {
+        self.rows_of = vec![Vec::new(); self.atoms.len()];
+        for (i, r) in self.rows.iter().enumerate() {
+            for &(a, _) in &r.terms {
+                if self.rows_of[a].last() != Some(&i) {
+                    self.rows_of[a].push(i);
+                }
+            }
+        }
+    }
 }
 
 /// Shares of events (visits, attendance marks) rather than of people: their complement may be
@@ -194,6 +210,7 @@ pub fn build(cells: &[Cell], nests: &[Nest]) -> Problem {
         }
     }
     p.rows = rows;
+    p.index();
     p
 }
 

@@ -13,6 +13,14 @@ use microlp::{ComparisonOp, OptimizationDirection, SolveOptions};
 use super::super::rank::determined;
 use super::problem::{Atom, Op, Problem, Row};
 
+/// Above this many hidden figures in a part, the exact rank test is left to the integer
+/// programs (it costs the cube of the part's size).
+const RANK_TEST_ATOMS: usize = 80;
+
+/// Branch-and-bound nodes an integer program may use; one that runs out has found no witness,
+/// and its figure counts as exposed (the safe side).
+const NODE_LIMIT: u64 = 500;
+
 /// What a hidden figure needs a witness for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Need {
@@ -117,23 +125,31 @@ impl Auditor {
         rows: &[&Row],
         pending: &[usize],
     ) -> Vec<usize> {
-        // First the cheap exact test: what the equations alone determine is exposed whatever
-        // the bounds.
+        // First the cheap exact test, on parts small enough for it: what the equations alone
+        // determine is exposed whatever the bounds (the integer programs find it too).
         let col: HashMap<usize, usize> = atoms.iter().enumerate().map(|(j, &a)| (a, j)).collect();
-        let eqs: Vec<Vec<i64>> = rows
-            .iter()
-            .filter(|r| r.op == Op::Eq)
-            .map(|r| {
-                let mut v = vec![0i64; atoms.len()];
-                for &(a, c) in &r.terms {
-                    if let Some(&j) = col.get(&a) {
-                        v[j] += c;
+        let known = if atoms.len() <= RANK_TEST_ATOMS {
+            let eqs: Vec<Vec<i64>> = rows
+                .iter()
+                .filter(|r| r.op == Op::Eq)
+                .map(|r| {
+                    let mut v = vec![0i64; atoms.len()];
+                    for &(a, c) in &r.terms {
+                        if let Some(&j) = col.get(&a) {
+                            v[j] += c;
+                        }
                     }
-                }
-                v
-            })
+                    v
+                })
+                .collect();
+            determined(&eqs, atoms.len()).unwrap_or_else(|_| vec![true; atoms.len()])
+        } else {
+            vec![false; atoms.len()]
+        };
+        // The kept witnesses that solve this part's rows.
+        let mut valid: Vec<usize> = (0..self.pool.len())
+            .filter(|&i| solves(p, rows, &self.pool[i]))
             .collect();
-        let known = determined(&eqs, atoms.len()).unwrap_or_else(|_| vec![true; atoms.len()]);
         let mut exposed = Vec::new();
         for &a in pending {
             let Some(need) = need(&p.atoms[a], self.k) else {
@@ -146,12 +162,16 @@ impl Auditor {
                 exposed.push(a);
                 continue;
             }
-            if self.certified(p, rows, a, need) {
+            let truth = p.atoms[a].value;
+            if valid
+                .iter()
+                .any(|&i| answers(need, truth, self.pool[i][a], self.k))
+            {
                 continue;
             }
-            let truth = p.atoms[a].value;
             // Up first; down when up cannot answer (a count that cannot differ upwards, a
             // complement that cannot reach k).
+            let before = self.pool.len();
             let mut ok = self
                 .witness(p, atoms, rows, a, true)
                 .is_some_and(|w| answers(need, truth, w[a], self.k));
@@ -160,6 +180,7 @@ impl Auditor {
                     .witness(p, atoms, rows, a, false)
                     .is_some_and(|w| answers(need, truth, w[a], self.k));
             }
+            valid.extend(before..self.pool.len());
             if !ok {
                 if std::env::var("DEBUG_WIDEN").is_ok() {
                     let up = self.solve(p, atoms, rows, Some(a), true).map(|w| w[a]);
@@ -192,14 +213,6 @@ impl Auditor {
             }
         }
         exposed
-    }
-
-    /// A kept witness that still solves the rows and answers the need.
-    fn certified(&self, p: &Problem, rows: &[&Row], a: usize, need: Need) -> bool {
-        let truth = p.atoms[a].value;
-        self.pool
-            .iter()
-            .any(|w| answers(need, truth, w[a], self.k) && solves(p, rows, w))
     }
 
     fn feasible(&mut self, p: &Problem, all: &[&Row], part: &Part) -> bool {
@@ -288,7 +301,7 @@ impl Auditor {
             lp.add_constraint(expr.as_slice(), op, rhs as f64);
         }
         let mut options = SolveOptions::default();
-        options.node_limit = Some(5_000);
+        options.node_limit = Some(NODE_LIMIT);
         options.warm_start = integer.then(|| {
             atoms
                 .iter()
