@@ -235,7 +235,7 @@ mod tests {
         assert_eq!(Config::default().report_threshold().get(), 5);
         let low = parse("report_threshold = 1\nmunicipality = \"Grästorps kommun\"").unwrap();
         assert_eq!(low.report_threshold().get(), 3);
-        assert_eq!(low.municipality(), "Grästorps kommun");
+        assert_eq!(low.report_municipality(), Err("municipality_code"));
         assert_eq!(
             parse("report_threshold = 8")
                 .unwrap()
@@ -243,7 +243,18 @@ mod tests {
                 .get(),
             8
         );
-        assert_eq!(Config::default().municipality(), "Kommunen");
+        assert_eq!(Config::default().report_municipality(), Err("municipality"));
+        let both =
+            parse("municipality = \"Grästorps kommun\"\nmunicipality_code = \" 1442 \"").unwrap();
+        assert_eq!(
+            both.report_municipality(),
+            Ok(crate::domain::report::Municipality {
+                code: "1442".into(),
+                name: "Grästorps kommun".into()
+            })
+        );
+        let bad = parse("municipality = \"Grästorp\"\nmunicipality_code = \"764\"").unwrap();
+        assert_eq!(bad.report_municipality(), Err("municipality_code"));
     }
 
     #[test]

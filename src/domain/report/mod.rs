@@ -389,6 +389,21 @@ impl Report {
         earlier: &[EarlierFile],
     ) -> Self {
         let mut cells = aggregate(input, period);
+        // A breakdown of one unit is the municipality again: it says nothing and is left out.
+        let mut units: std::collections::BTreeMap<Breakdown, std::collections::BTreeSet<&Place>> =
+            std::collections::BTreeMap::new();
+        for c in &cells {
+            units
+                .entry(c.place.breakdown())
+                .or_default()
+                .insert(&c.place);
+        }
+        let single: Vec<Breakdown> = units
+            .into_iter()
+            .filter(|(b, u)| *b != Breakdown::Municipality && u.len() < 2)
+            .map(|(b, _)| b)
+            .collect();
+        cells.retain(|c| !single.contains(&c.place.breakdown()));
         let units = family_units(input);
         let mut all_nests = Vec::new();
         for i in 0..4 {

@@ -191,7 +191,9 @@ fn shares(cells: &mut [Cell], k: u64) {
             // Also at 100 %: `≥ 95 %` must not tell that someone fell short.
             cells[i].top_coded = true;
             cells[n].suppressed = Some(Suppression::TopCode);
-        } else if (1..k).contains(&complement) {
+        } else if (1..k).contains(&complement) && numerator > 0 {
+            // (A numerator of 0 with a small complement has a small denominator, hidden
+            // already; zeros are published.)
             cells[n].suppressed = Some(Suppression::Complement);
         }
     }
@@ -266,7 +268,7 @@ fn rows_with(p: &Problem, a: usize) -> impl Iterator<Item = &Row> {
 /// What hiding a cell costs the reader, least first: a unit's cell before a total row, both
 /// before the municipality's, and those before the numerators and denominators of the
 /// municipality's headline shares; small before large, then the first in report order.
-fn cost(cells: &[Cell], i: usize) -> (bool, bool, bool, u64, usize) {
+fn cost(cells: &[Cell], i: usize) -> (u8, bool, bool, u64, usize) {
     let c = &cells[i];
     let total_row = c.category.is_none()
         || matches!(
@@ -274,13 +276,21 @@ fn cost(cells: &[Cell], i: usize) -> (bool, bool, bool, u64, usize) {
             Some(Category::Numerator | Category::Denominator)
         );
     let municipality = c.place == Place::Municipality;
-    // The families offered who enrolled and declined are the acceptance rate's numerator and
-    // complement; the visits done, less the extra ones, the joint visits' denominator.
-    let headline = municipality
-        && (super::HEADLINE.contains(&c.indicator)
-            || (c.indicator == IndicatorId::FamiliesOffered
-                && matches!(c.category, Some(Category::Enrolled | Category::Declined)))
-            || (c.indicator == IndicatorId::VisitsDone && c.category.is_none()));
+    // The headline shares' own counts last; before them the counts tied to them: the families
+    // offered who enrolled and declined (the acceptance rate's numerator and complement), the
+    // visits done (the joint visits' denominator and the extra ones).
+    let headline = if !municipality {
+        0
+    } else if super::HEADLINE.contains(&c.indicator) {
+        2
+    } else if (c.indicator == IndicatorId::FamiliesOffered
+        && matches!(c.category, Some(Category::Enrolled | Category::Declined)))
+        || (c.indicator == IndicatorId::VisitsDone && c.category.is_none())
+    {
+        1
+    } else {
+        0
+    };
     (headline, municipality, total_row, c.figure.weight(), i)
 }
 
@@ -345,6 +355,10 @@ fn widen(
         }
     }
     tiers.push(far);
+    // A sum that gives one figure away is mended only by hiding another of its own figures.
+    if !tiers[0].is_empty() {
+        tiers.truncate(1);
+    }
     let pick = tiers
         .iter()
         .enumerate()
