@@ -77,7 +77,7 @@ pub enum Command {
     Restore(RestoreArgs),
     /// Anonymise the families whose participation ended before a day (a dry run unless --apply)
     Retention(RetentionArgs),
-    /// Write the quarterly report to the region (aggregate, small cells suppressed)
+    /// Write the report to the region for a quarter or a year (aggregate, small cells hidden)
     Report(ReportArgs),
     /// Encrypt the database with a passphrase (SQLCipher), asked twice on the terminal or read from --key-file
     #[command(

@@ -1,7 +1,7 @@
 //! The CSV file for Swedish Excel: `;`, UTF-8 with a BOM, CRLF, decimal comma, SCB's markers
 //! (`..` hidden, `–` nothing to report), the header and the words in the interface language.
 
-use super::{Header, shown, unit_name};
+use super::{Header, measure, shown, unit_name};
 use crate::domain::report::Report;
 use crate::i18n::{Lang, report as words};
 
@@ -58,7 +58,7 @@ pub fn render(report: &Report, header: &Header, lang: Lang) -> Vec<u8> {
             field(&unit),
             field(&category),
             field(&category_name),
-            field(words::unit(info.unit, lang)),
+            field(words::unit(measure(cell), lang)),
             field(&shown(cell, ',')),
             field(words::status(cell.status(), lang)),
             field(&words::note(report, cell, lang)),

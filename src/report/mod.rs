@@ -55,6 +55,15 @@ fn shown(cell: &Cell, decimal: char) -> String {
     )
 }
 
+/// What a row measures: a count for a percent's numerator and denominator rows.
+fn measure(cell: &Cell) -> crate::domain::report::Unit {
+    use crate::domain::report::{Category, Unit};
+    match cell.category {
+        Some(Category::Numerator | Category::Denominator) => Unit::Count,
+        _ => cell.indicator.info().unit,
+    }
+}
+
 /// The categories an indicator's rows use, in order (for visit numbers: those the period had).
 fn categories_used(report: &Report, id: crate::domain::report::IndicatorId) -> Vec<String> {
     let mut cats: Vec<_> = report

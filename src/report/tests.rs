@@ -115,7 +115,12 @@ fn json_has_format_2_with_a_status_for_every_value() {
     assert!(text.contains("  \"markers\": {\"hidden\": \"..\", \"empty\": \"–\"},\n"));
     assert!(text.contains("  \"completeness\": {\"visits_without_outcome\": 2, \"visits_without_attendees\": 0, \"sessions_without_attendance\": 1, \"sessions_still_planned\": 0, \"families_without_eligibility_or_dates\": 3},\n"));
     assert!(text.contains(
-        "    {\"indicator\": \"families_offered\", \"by\": \"municipality\", \"unit_name\": \"Grästorp\", \"category\": null, \"value\": 12, \"status\": \"published\"},\n"
+        "    {\"indicator\": \"visits_done\", \"by\": \"municipality\", \"unit_name\": \"Grästorp\", \"category\": null, \"value\": 12, \"status\": \"published\"},\n"
+    ));
+    // One family declined: the 12 offered are hidden with it, the 11 who enrolled are kept (the
+    // acceptance rate's own count).
+    assert!(text.contains(
+        "    {\"indicator\": \"families_offered\", \"by\": \"municipality\", \"unit_name\": \"Grästorp\", \"category\": null, \"value\": null, \"status\": \"hidden\"},\n"
     ));
     // 11 of 12 had every role: the complement 1 is small, so the numerator is hidden and the
     // share with it; the denominator is published.
@@ -169,7 +174,12 @@ fn a_share_of_visits_just_short_of_all_is_top_coded_in_every_format() {
         "{\"indicator\": \"joint_visit_share\", \"by\": \"municipality\", \"unit_name\": \"Grästorp\", \"category\": null, \"value\": 95.0, \"status\": \"published\", \"bound\": \"at_least\"}"
     ));
     let csv = String::from_utf8(csv::render(&r, &header(false), Lang::Sv)).unwrap();
-    assert!(csv.contains(";joint_visit_share;Andel gemensamma besök;kommun;Grästorp;;;procent;≥95,0;redovisad;minst 95 %"));
+    assert!(csv.contains(
+        ";joint_visit_share;Andel gemensamma besök;kommun;Grästorp;;;procent;≥95,0;redovisad;\"minst 95 %;"
+    ));
+    // Its numerator is hidden, its denominator a count of its own.
+    assert!(csv.contains(";kommun;Grästorp;numerator;täljare;antal;..;dold;\r\n"));
+    assert!(csv.contains(";kommun;Grästorp;denominator;nämnare;antal;24;redovisad;\r\n"));
 }
 
 #[test]
@@ -193,10 +203,10 @@ fn csv_is_for_swedish_excel() {
             .unwrap_or_else(|| panic!("{indicator} {by} {unit} {cat}"))
             .clone()
     };
-    let row = find("families_offered", "kommun", "Grästorp", "");
+    let row = find("visits_done", "kommun", "Grästorp", "");
     // The period and whether it is preliminary are columns of their own.
     assert_eq!((&row[0], &row[1], &row[2]), ("2026Q3", "nej", "1"));
-    assert_eq!(&row[4], "Erbjudna familjer");
+    assert_eq!(&row[4], "Genomförda besök");
     assert_eq!(&row[9], "antal");
     assert_eq!((&row[10], &row[11]), ("12", "redovisad"));
     // The area whose name holds the separator survives the round trip; its breakdown is
@@ -213,13 +223,15 @@ fn csv_is_for_swedish_excel() {
     let en = csv::render(&r, &header(true), Lang::En);
     let en = std::str::from_utf8(&en).unwrap();
     assert!(en.starts_with("\u{feff}Period;Preliminary;Revision;Indicator;Name;Breakdown;"));
-    assert!(en.contains("\r\n2026Q3;yes;1;families_offered;Families offered;municipality;Grästorp;;;count;12;published;\r\n"));
+    assert!(en.contains(
+        "\r\n2026Q3;yes;1;visits_done;Visits done;municipality;Grästorp;;;count;12;published;\r\n"
+    ));
     // A category is named in the reader's language beside its stable key.
     let row = find("families_offered", "kommun", "Grästorp", "declined");
     assert_eq!(&row[8], "tackat nej");
     assert!(en.contains(";Grästorp;declined;declined;count;"));
     let row = find("joint_visit_share", "kommun", "Grästorp", "denominator");
-    assert_eq!((&row[8], &row[10]), ("nämnare", "12"));
+    assert_eq!((&row[8], &row[9], &row[10]), ("nämnare", "antal", "12"));
 }
 
 #[test]
@@ -267,14 +279,10 @@ fn xlsx_is_wide_printable_and_the_same_bytes_every_time() {
     assert_eq!(a, b);
     assert!(a.starts_with(b"PK\x03\x04"));
     let workbook = member(&a, "xl/workbook.xml");
-    for sheet in [
-        "Kommun",
-        "Område",
-        "BVC",
-        "Program",
-        "Grund",
-        "Definitioner",
-    ] {
+    // No programme or eligibility is recorded: one unit each, the municipality again, so those
+    // breakdowns have no sheet.
+    assert!(!workbook.contains("name=\"Program\""));
+    for sheet in ["Kommun", "Område", "BVC", "Definitioner"] {
         assert!(
             workbook.contains(&format!("name=\"{sheet}\"")),
             "{workbook}"

@@ -738,7 +738,13 @@ fn published_values_and_the_whole_report_audit_clean() {
         v(IndicatorId::AcceptanceRate, None),
         Some(Value::Percent { tenths: 727 })
     );
-    assert_eq!(v(IndicatorId::VisitsDone, None), Some(Value::Count(31)));
+    // The one extra visit is protected by hiding the 31 visits done, not the joint visits'
+    // denominator (30): the headline share keeps its counts.
+    assert_eq!(v(IndicatorId::VisitsDone, None), None);
+    assert_eq!(
+        v(IndicatorId::JointVisitShare, Some(Category::Denominator)),
+        Some(Value::Count(30))
+    );
     assert!(r.audit.exposed.is_empty());
     assert!(exposed_cells(&r.cells, &r.nests, r.threshold, &[]).is_empty());
     // Every cell in report order, each once.
