@@ -566,6 +566,7 @@ fn csv_value(e: E) -> String {
 fn every_figure_of_a_hand_built_quarter_is_the_hand_counted_one() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("facts.sqlite");
+    common::report_config(&db);
     import(&db, dir.path(), "staff", STAFF_CSV, &[]);
     import(&db, dir.path(), "families", &families_csv(), &[]);
     // Visits with a role missing (and the earlier ones with nobody recorded) are kept as the

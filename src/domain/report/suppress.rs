@@ -178,7 +178,11 @@ fn shares(cells: &mut [Cell], k: u64) {
         let Some(&n) = index.get(&(id, place, Some(Category::Numerator))) else {
             continue;
         };
-        if cells[n].suppressed.is_some() {
+        // A numerator an earlier file hid may still be this one's top code.
+        if cells[n]
+            .suppressed
+            .is_some_and(|s| s != Suppression::Earlier)
+        {
             continue;
         }
         let complement = denominator - numerator;
