@@ -342,7 +342,15 @@ fn a_year_is_a_period_too_and_the_export_needs_the_municipality() {
         .failure()
         .stderr(predicate::str::contains("--year: \"25\" is not a year"));
     hembesok(&db)
-        .args(["report", "--quarter", "2025Q1", "--year", "2025", "--format", "json"])
+        .args([
+            "report",
+            "--quarter",
+            "2025Q1",
+            "--year",
+            "2025",
+            "--format",
+            "json",
+        ])
         .assert()
         .failure();
     let run = hembesok(&db)
@@ -420,7 +428,12 @@ fn a_later_export_with_other_figures_is_a_revision_naming_the_earlier_file() {
             .unwrap()
             .iter()
             .filter(|r| r["status"] == "hidden")
-            .map(|r| format!("{} {} {} {}", r["indicator"], r["by"], r["unit_name"], r["category"]))
+            .map(|r| {
+                format!(
+                    "{} {} {} {}",
+                    r["indicator"], r["by"], r["unit_name"], r["category"]
+                )
+            })
             .collect()
     };
     assert!(hidden(&a).is_subset(&hidden(&b)));
