@@ -580,6 +580,14 @@ fn export_the_quarter_from_the_report_screen_and_check_the_file() {
         .assert()
         .success();
     let out = dir.path().join("hembesok-2026Q3.csv");
+    // The region's file names the municipality and its code, from the config.
+    let config = dir.path().join("config").join("hembesok");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "municipality = \"Kommunen\"\nmunicipality_code = \"1442\"\n",
+    )
+    .unwrap();
     let mut s = Session::start_at(&db, dir.path(), "2026-11-23 08:00");
     s.wait_for("Today");
     s.send("6");
