@@ -272,7 +272,7 @@ fn rows_with(p: &Problem, a: usize) -> impl Iterator<Item = &Row> {
 /// What hiding a cell costs the reader, least first: a unit's cell before a total row, both
 /// before the municipality's, and those before the numerators and denominators of the
 /// municipality's headline shares; small before large, then the first in report order.
-fn cost(cells: &[Cell], i: usize) -> (u8, bool, bool, u64, usize) {
+fn cost(cells: &[Cell], i: usize) -> (u8, bool, bool, bool, u64, usize) {
     let c = &cells[i];
     let total_row = c.category.is_none()
         || matches!(
@@ -295,7 +295,19 @@ fn cost(cells: &[Cell], i: usize) -> (u8, bool, bool, u64, usize) {
     } else {
         0
     };
-    (headline, municipality, total_row, c.figure.weight(), i)
+    // A share's own counts after other counts at any place: the shares are what a region uses.
+    let share_part = matches!(
+        c.category,
+        Some(Category::Numerator | Category::Denominator)
+    );
+    (
+        headline,
+        municipality,
+        share_part,
+        total_row,
+        c.figure.weight(),
+        i,
+    )
 }
 
 /// Hides one more cell to protect atom `a`: the cheapest published non-zero cell of `row` (the
