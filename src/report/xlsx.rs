@@ -151,22 +151,22 @@ fn breakdown_sheet(
             notes.push(note);
         }
     }
-    let mut r = 3 + rows.len() as u32;
-    for line in [
-        format!(
-            "{HIDDEN} {}",
-            words::status(crate::domain::report::Status::Hidden, lang)
-        ),
-        format!(
-            "{EMPTY} {}",
-            words::status(crate::domain::report::Status::Empty, lang)
-        ),
-    ]
-    .into_iter()
-    .chain(notes.into_iter().map(|n| format!("* {n}")))
-    {
+    let first = 3 + rows.len() as u32;
+    for (r, line) in (first..).zip(
+        [
+            format!(
+                "{HIDDEN} {}",
+                words::status(crate::domain::report::Status::Hidden, lang)
+            ),
+            format!(
+                "{EMPTY} {}",
+                words::status(crate::domain::report::Status::Empty, lang)
+            ),
+        ]
+        .into_iter()
+        .chain(notes.into_iter().map(|n| format!("* {n}"))),
+    ) {
         sheet.write_string(r, 0, line)?;
-        r += 1;
     }
     sheet.set_column_width(0, 26)?;
     sheet.set_column_width(1, 38)?;

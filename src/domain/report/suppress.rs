@@ -127,10 +127,10 @@ fn pattern(
     let mut auditor = Auditor::new(k.get());
     let mut exposed;
     loop {
-        if let Some((a, row)) = lone(&p, kk) {
-            if widen(cells, &mut p, a, Some(row), Suppression::Secondary) {
-                continue;
-            }
+        if let Some((a, row)) = lone(&p, kk)
+            && widen(cells, &mut p, a, Some(row), Suppression::Secondary)
+        {
+            continue;
         }
         exposed = auditor.exposed(&p, &joint);
         if exposed.is_empty() {
@@ -283,17 +283,13 @@ fn cost(cells: &[Cell], i: usize) -> (u8, bool, bool, bool, u64, usize) {
     // The headline shares' own counts last; before them the counts tied to them: the families
     // offered who enrolled and declined (the acceptance rate's numerator and complement), the
     // visits done (the joint visits' denominator and the extra ones).
-    let headline = if !municipality {
-        0
-    } else if super::HEADLINE.contains(&c.indicator) {
-        2
-    } else if (c.indicator == IndicatorId::FamiliesOffered
+    let tied = (c.indicator == IndicatorId::FamiliesOffered
         && matches!(c.category, Some(Category::Enrolled | Category::Declined)))
-        || (c.indicator == IndicatorId::VisitsDone && c.category.is_none())
-    {
-        1
-    } else {
-        0
+        || (c.indicator == IndicatorId::VisitsDone && c.category.is_none());
+    let headline: u8 = match (municipality, super::HEADLINE.contains(&c.indicator)) {
+        (false, _) => 0,
+        (true, true) => 2,
+        (true, false) => u8::from(tied),
     };
     // A share's own counts after other counts at any place: the shares are what a region uses.
     let share_part = matches!(

@@ -487,15 +487,16 @@ fn report_done(
         ),
     };
     if revision > 1 {
-        out.push('\n');
-        out.push_str(&match lang {
-            Lang::En => format!(
-                "revision {revision}: the figures differ from an earlier file of {period}; the file names the earlier ones"
+        let _ = match lang {
+            Lang::En => write!(
+                out,
+                "\nrevision {revision}: the figures differ from an earlier file of {period}; the file names the earlier ones"
             ),
-            Lang::Sv => format!(
-                "revision {revision}: siffrorna skiljer sig från en tidigare fil för {period}; filen anger de tidigare"
+            Lang::Sv => write!(
+                out,
+                "\nrevision {revision}: siffrorna skiljer sig från en tidigare fil för {period}; filen anger de tidigare"
             ),
-        });
+        };
     }
     let lacking: Vec<String> = MissingKind::ALL
         .iter()

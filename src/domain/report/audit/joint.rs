@@ -121,9 +121,10 @@ pub fn joint_rows(
                     p.atom_of_cell[i]
                 }
             });
-            let a = match mine.filter(|&a| p.atoms[a].hidden) {
-                Some(a) => a,
-                None => {
+            let a = if let Some(a) = mine.filter(|&a| p.atoms[a].hidden) {
+                a
+            } else {
+                {
                     // An unknown of the earlier file only: no cell of this one, nothing to
                     // protect of its own (a complement of 0 needs nothing).
                     p.atoms.push(Atom {

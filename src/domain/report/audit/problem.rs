@@ -120,11 +120,7 @@ pub fn build(cells: &[Cell], nests: &[Nest]) -> Problem {
                     cell: i,
                     complement: false,
                     hidden: c.suppressed.is_some(),
-                    min: if c.suppressed == Some(Suppression::Withheld) {
-                        0
-                    } else {
-                        1
-                    },
+                    min: i64::from(c.suppressed != Some(Suppression::Withheld)),
                 });
             }
             Figure::Share {
@@ -224,16 +220,16 @@ fn categories_and_shares(
 ) {
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, c) in cells.iter().enumerate() {
-        match (c.category, c.figure) {
-            (Some(Category::Numerator | Category::Denominator), _) | (None, _) => {}
-            (Some(_), Figure::Count(_)) => {
-                if let (Some(&t), Some(a)) =
-                    (index.get(&(c.indicator, &c.place, None)), p.atom_of_cell[i])
-                {
-                    members.entry(t).or_default().push(a);
-                }
-            }
-            (Some(_), Figure::Share { .. }) => {}
+        let part = matches!(
+            c.category,
+            None | Some(Category::Numerator | Category::Denominator)
+        );
+        if !part
+            && matches!(c.figure, Figure::Count(_))
+            && let (Some(&t), Some(a)) =
+                (index.get(&(c.indicator, &c.place, None)), p.atom_of_cell[i])
+        {
+            members.entry(t).or_default().push(a);
         }
         if let (None, Some(comp)) = (c.category, p.complement_of_cell[i]) {
             let part = |cat| {

@@ -354,17 +354,19 @@ fn solves(p: &Problem, rows: &[&Row], w: &[i64]) -> bool {
     })
 }
 
+/// The root of `x`'s set, halving the path on the way.
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
 /// The hidden atoms joined by the rows they share, each with its rows, in atom order.
 fn parts(p: &Problem, rows: &[&Row]) -> Vec<Part> {
     let n = p.atoms.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    fn find(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
     for r in rows {
         let mut hidden = r
             .terms
