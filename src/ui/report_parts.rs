@@ -213,7 +213,12 @@ pub fn render_exports(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             for run in runs.iter().skip(state.scroll) {
                 let path = run.path.as_deref().unwrap_or(w.unknown_path);
                 lines.push(Line::raw(fit(
-                    &format!(" {}  {:<4}  {path}", run.run_at, run.format),
+                    &format!(
+                        " {}  {:<4}  r{}  {path}",
+                        run.run_at,
+                        run.format,
+                        run.revision.unwrap_or(1)
+                    ),
                     room + 1,
                 )));
                 lines.push(Line::styled(
