@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use microlp::{ComparisonOp, OptimizationDirection, SolveOptions};
 
 use super::super::rank::determined;
+use super::parts::{Part, parts};
 use super::problem::{Atom, Op, Problem, Row};
 
 /// Above this many hidden figures in a part, the exact rank test is left to the integer
@@ -71,12 +72,6 @@ pub struct Auditor {
     /// The earlier files' rows were inconsistent with this file somewhere (a hidden figure
     /// changed): there the reader cannot join them and they were left out.
     pub joint_refuted: bool,
-}
-
-/// A connected part of the system: hidden atoms and the rows between them.
-struct Part {
-    atoms: Vec<usize>,
-    rows: Vec<usize>,
 }
 
 impl Auditor {
@@ -236,7 +231,7 @@ impl Auditor {
 
     /// A witness: first from the linear relaxation (the rows are mostly sums, whose corners are
     /// whole numbers), checked; else from the integer program.
-    fn solve(
+    pub(super) fn solve(
         &mut self,
         p: &Problem,
         atoms: &[usize],
@@ -352,75 +347,4 @@ fn solves(p: &Problem, rows: &[&Row], w: &[i64]) -> bool {
             Op::Le => lhs <= r.rhs,
         }
     })
-}
-
-/// The root of `x`'s set, halving the path on the way.
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
-}
-
-/// The hidden atoms joined by the rows they share, each with its rows, in atom order.
-fn parts(p: &Problem, rows: &[&Row]) -> Vec<Part> {
-    let n = p.atoms.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    for r in rows {
-        let mut hidden = r
-            .terms
-            .iter()
-            .map(|&(a, _)| a)
-            .filter(|&a| p.atoms[a].hidden);
-        if let Some(first) = hidden.next() {
-            for other in hidden {
-                let (x, y) = (find(&mut parent, first), find(&mut parent, other));
-                if x != y {
-                    parent[x.max(y)] = x.min(y);
-                }
-            }
-        }
-    }
-    let mut by_root: std::collections::BTreeMap<usize, Part> = std::collections::BTreeMap::new();
-    for a in (0..n).filter(|&a| p.atoms[a].hidden) {
-        let root = find(&mut parent, a);
-        by_root
-            .entry(root)
-            .or_insert_with(|| Part {
-                atoms: Vec::new(),
-                rows: Vec::new(),
-            })
-            .atoms
-            .push(a);
-    }
-    for (i, r) in rows.iter().enumerate() {
-        if let Some(&(a, _)) = r.terms.iter().find(|&&(a, _)| p.atoms[a].hidden) {
-            let root = find(&mut parent, a);
-            if let Some(part) = by_root.get_mut(&root) {
-                part.rows.push(i);
-            }
-        }
-    }
-    by_root.into_values().collect()
-}
-
-/// The interval of each hidden atom the system allows (smallest and largest), for checking a
-/// finished file from outside the suppression; `None` where no whole-number solution was found.
-pub fn intervals(p: &Problem, joint: &[Row], k: u32) -> Vec<(usize, Option<(i64, i64)>)> {
-    let rows: Vec<&Row> = p.rows.iter().chain(joint).collect();
-    let mut auditor = Auditor::new(k);
-    let mut out = Vec::new();
-    for part in parts(p, &rows) {
-        let part_rows: Vec<&Row> = part.rows.iter().map(|&r| rows[r]).collect();
-        for &a in &part.atoms {
-            if p.atoms[a].complement {
-                continue;
-            }
-            let lo = auditor.solve(p, &part.atoms, &part_rows, Some(a), false);
-            let hi = auditor.solve(p, &part.atoms, &part_rows, Some(a), true);
-            out.push((a, lo.zip(hi).map(|(l, h)| (l[a], h[a]))));
-        }
-    }
-    out
 }
