@@ -325,7 +325,8 @@ fn family_with_a_due_visit(db: &Path, today: chrono::NaiveDate) -> (String, Stri
 fn book_the_first_proposed_slot_see_it_in_week_and_today_mark_it_done() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("plan.sqlite");
-    // Monday 23 November 2026, seven in the morning: the first free slot is this morning.
+    // Monday 23 November 2026, seven in the morning: the first free slot is this morning. (Seed
+    // 5: the demo's declines and pause days changed what seed 4 drew.)
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     assert_cmd::Command::cargo_bin("hembesok")
         .unwrap()
@@ -335,7 +336,7 @@ fn book_the_first_proposed_slot_see_it_in_week_and_today_mark_it_done() {
             "--families",
             "120",
             "--seed",
-            "4",
+            "5",
             "--today",
             "2026-11-23",
         ])
