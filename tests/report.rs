@@ -266,8 +266,8 @@ fn a_small_register_gives_the_hand_counted_figures_with_one_secondary_suppressio
         value_of(&json, "families_offered", by, "\"undecided\""),
         "0"
     );
-    // 7 of 10: the 3 who did not is a small complement. The numerator is hidden with it, the
-    // denominator stays.
+    // 7 of 10: the 3 who did not is a small complement. The numerator is hidden with it, and
+    // so is the denominator: with no one undecided it is the hidden total offered.
     assert_eq!(value_of(&json, "acceptance_rate", by, "null"), "null");
     assert_eq!(
         value_of(&json, "acceptance_rate", by, "\"numerator\""),
@@ -275,10 +275,12 @@ fn a_small_register_gives_the_hand_counted_figures_with_one_secondary_suppressio
     );
     assert_eq!(
         value_of(&json, "acceptance_rate", by, "\"denominator\""),
-        "10"
+        "null"
     );
     assert_eq!(value_of(&json, "families_active_end", by, "null"), "12");
-    // With k = 3 nothing here is small.
+    // With k = 3 nothing here is small, but rule change: the same quarter was exported with
+    // k = 5, and what that file hid stays hidden (published now, the 7 and the 3 would be read
+    // against the earlier file). So the cells are the first file's: not a revision.
     let out3 = dir.path().join("q1-k3.json");
     hembesok(&db)
         .args([
@@ -293,16 +295,49 @@ fn a_small_register_gives_the_hand_counted_figures_with_one_secondary_suppressio
         ])
         .arg(&out3)
         .assert()
-        .success();
+        .success()
+        .stdout(predicate::str::contains("revision").not());
     let json = std::fs::read_to_string(&out3).unwrap();
     assert!(json.contains("\"threshold\": 3,"));
+    assert!(json.contains("\"revision\": 1,"));
     assert_eq!(
         value_of(&json, "families_offered", "municipality", "\"enrolled\""),
-        "7"
+        "null"
     );
     assert_eq!(
         value_of(&json, "families_offered", "municipality", "\"declined\""),
-        "3"
+        "null"
+    );
+    assert_eq!(
+        value_of(&json, "acceptance_rate", "municipality", "null"),
+        "null"
+    );
+    // A database that never sent the quarter publishes it all at k = 3.
+    let fresh = dir.path().join("fresh.sqlite");
+    std::fs::copy(&db, &fresh).unwrap();
+    let conn = rusqlite::Connection::open(&fresh).unwrap();
+    conn.execute("DELETE FROM report_run", []).unwrap();
+    drop(conn);
+    report_config(&fresh);
+    let out_fresh = dir.path().join("q1-fresh.json");
+    hembesok(&fresh)
+        .args([
+            "report",
+            "--quarter",
+            "2026Q1",
+            "--format",
+            "json",
+            "--threshold",
+            "3",
+            "--out",
+        ])
+        .arg(&out_fresh)
+        .assert()
+        .success();
+    let json = std::fs::read_to_string(&out_fresh).unwrap();
+    assert_eq!(
+        value_of(&json, "families_offered", "municipality", "\"enrolled\""),
+        "7"
     );
     assert_eq!(
         value_of(&json, "acceptance_rate", "municipality", "null"),

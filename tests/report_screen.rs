@@ -24,6 +24,11 @@ fn setup() -> (tempfile::TempDir, App, Runner) {
     }
     let db = hembesok::db::connect(&path, hembesok::db::Mode::Create, None).unwrap();
     let mut runner = Runner::new(db, "samordnare".into(), 7).unwrap();
+    // The municipality an export names, as the config gives it.
+    runner.municipality = Ok(hembesok::domain::report::Municipality {
+        code: "1442".into(),
+        name: "Kommunen".into(),
+    });
     runner.clock = NaiveDate::from_ymd_opt(2026, 10, 15)
         .unwrap()
         .and_hms_opt(9, 0, 0);
