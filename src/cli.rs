@@ -77,7 +77,7 @@ pub enum Command {
     Restore(RestoreArgs),
     /// Anonymise the families whose participation ended before a day (a dry run unless --apply)
     Retention(RetentionArgs),
-    /// Write the quarterly report to the region (aggregate, small cells suppressed)
+    /// Write the report to the region for a quarter or a year (aggregate, small cells hidden)
     Report(ReportArgs),
     /// Encrypt the database with a passphrase (SQLCipher), asked twice on the terminal or read from --key-file
     #[command(
@@ -120,18 +120,39 @@ pub struct RetentionArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "The same database, quarter and threshold always give the same bytes. Every export \
-is recorded with its SHA-256 checksum and written to the audit log. A quarter that has not ended yet \
-is allowed: its figures are preliminary, and the output says so."
+    group = clap::ArgGroup::new("period").required(true).args(["quarter", "year"]),
+    after_help = "PERIODS: a calendar quarter (--quarter 2026Q3) or a calendar year (--year 2025), never a \
+rolling span. A period that has not ended is preliminary, in its own field and column.
+
+MARKERS (SCB's): `..` a hidden figure, `–` nothing to report (a share of nobody). In the JSON every value has \
+a status: published, hidden or empty. Every percent comes with its numerator and denominator as counts.
+
+THE READER WHO COUNTS: the file is made safe against a reader who knows the rules, that zeros are \
+published (so a hidden count is at least 1), that counts are whole numbers, every sum in the file (categories, \
+each breakdown to the municipality, places made of places), the distinct families in groups as inequalities, \
+the percents against their numerators and denominators, and every earlier file of the same period. No hidden \
+count can be worked out exactly, and none can be proven below the threshold: the report audits itself with \
+small integer programs and hides more until that holds. A breakdown that would lose most of its cells, or has \
+a unit of fewer than k families, is not published for that indicator, and the file says why. A share of visits \
+of 95 % or more is shown as ≥95 when fewer than k visits fell short.
+
+REVISIONS: every export keeps the cells it published. A later export of the same period whose figures \
+differ carries the next revision number and the SHA-256 of the earlier files; it hides whatever they hid and \
+is audited together with them. The same database, period and threshold give the same bytes. The export needs \
+`municipality` and `municipality_code` (four digits) in config.toml; what the period's records lack is printed \
+as a warning."
 )]
 pub struct ReportArgs {
     /// The calendar quarter, e.g. 2026Q3
     #[arg(long, value_name = "QUARTER")]
-    pub quarter: String,
+    pub quarter: Option<String>,
+    /// The calendar year, e.g. 2025: the same indicators over the year
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<String>,
     /// The file format
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: ReportFormatArg,
-    /// Where to write it (default: hembesok-QUARTER.FORMAT in the current folder)
+    /// Where to write it (default: hembesok-PERIOD.FORMAT in the current folder)
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
     /// The smallest count published (default from the config, else 5; never below 3)

@@ -27,6 +27,8 @@ pub struct Config {
     pub report_threshold: Option<u32>,
     /// The municipality's name, written on the report's own rows.
     pub municipality: Option<String>,
+    /// The municipality's four-digit kommunkod (`0764`), written into the report.
+    pub municipality_code: Option<String>,
 }
 
 impl Config {
@@ -46,14 +48,25 @@ impl Config {
         )
     }
 
-    /// The name on the report's municipality rows; "Kommunen" until one is configured.
-    pub fn municipality(&self) -> String {
-        self.municipality
+    /// The municipality the report is from, or the key to set: a report for the region needs
+    /// the name and the four-digit kommunkod, never a default.
+    pub fn report_municipality(&self) -> Result<crate::domain::report::Municipality, &'static str> {
+        let name = self
+            .municipality
             .as_deref()
             .map(str::trim)
             .filter(|m| !m.is_empty())
-            .unwrap_or("Kommunen")
-            .to_string()
+            .ok_or("municipality")?;
+        let code = self
+            .municipality_code
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| crate::domain::report::Municipality::valid_code(c))
+            .ok_or("municipality_code")?;
+        Ok(crate::domain::report::Municipality {
+            code: code.to_string(),
+            name: name.to_string(),
+        })
     }
 }
 
@@ -222,7 +235,7 @@ mod tests {
         assert_eq!(Config::default().report_threshold().get(), 5);
         let low = parse("report_threshold = 1\nmunicipality = \"Grästorps kommun\"").unwrap();
         assert_eq!(low.report_threshold().get(), 3);
-        assert_eq!(low.municipality(), "Grästorps kommun");
+        assert_eq!(low.report_municipality(), Err("municipality_code"));
         assert_eq!(
             parse("report_threshold = 8")
                 .unwrap()
@@ -230,7 +243,18 @@ mod tests {
                 .get(),
             8
         );
-        assert_eq!(Config::default().municipality(), "Kommunen");
+        assert_eq!(Config::default().report_municipality(), Err("municipality"));
+        let both =
+            parse("municipality = \"Grästorps kommun\"\nmunicipality_code = \" 1442 \"").unwrap();
+        assert_eq!(
+            both.report_municipality(),
+            Ok(crate::domain::report::Municipality {
+                code: "1442".into(),
+                name: "Grästorps kommun".into()
+            })
+        );
+        let bad = parse("municipality = \"Grästorp\"\nmunicipality_code = \"764\"").unwrap();
+        assert_eq!(bad.report_municipality(), Err("municipality_code"));
     }
 
     #[test]

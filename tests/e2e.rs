@@ -202,7 +202,8 @@ fn family_with_a_due_visit(db: &Path, today: chrono::NaiveDate) -> (String, Stri
 fn book_the_first_proposed_slot_see_it_in_week_and_today_mark_it_done() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("plan.sqlite");
-    // Monday 23 November 2026, seven in the morning: the first free slot is this morning.
+    // Monday 23 November 2026, seven in the morning: the first free slot is this morning. (Seed
+    // 5: the demo's declines and pause days changed what seed 4 drew.)
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     assert_cmd::Command::cargo_bin("hembesok")
         .unwrap()
@@ -212,7 +213,7 @@ fn book_the_first_proposed_slot_see_it_in_week_and_today_mark_it_done() {
             "--families",
             "120",
             "--seed",
-            "4",
+            "5",
             "--today",
             "2026-11-23",
         ])
@@ -352,7 +353,8 @@ fn a_parent_group_over_christmas_from_series_to_roll_call() {
     let grid: Vec<String> = s
         .screen()
         .lines()
-        .filter(|l| l.starts_with(" Familjen"))
+        // A protected family is listed by its reference, not by name.
+        .filter(|l| l.starts_with(" Familjen") || l.starts_with(" protected family"))
         .map(str::to_string)
         .collect();
     assert_eq!(grid.len(), 6, "{}", s.screen());
@@ -457,6 +459,14 @@ fn export_the_quarter_from_the_report_screen_and_check_the_file() {
         .assert()
         .success();
     let out = dir.path().join("hembesok-2026Q3.csv");
+    // The region's file names the municipality and its code, from the config.
+    let config = dir.path().join("config").join("hembesok");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "municipality = \"Kommunen\"\nmunicipality_code = \"1442\"\n",
+    )
+    .unwrap();
     let mut s = Session::start_at(&db, dir.path(), "2026-11-23 08:00");
     s.wait_for("Today");
     s.send("6");

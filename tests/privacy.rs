@@ -331,6 +331,14 @@ fn a_protected_familys_names_show_only_on_its_own_page_in_every_screen_and_windo
 #[test]
 fn a_protected_familys_names_are_in_no_file_the_commands_write() {
     let (dir, path) = register();
+    // The report names the municipality it is for.
+    let config = dir.path().join("no-config/hembesok");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "municipality = \"Kommunen\"\nmunicipality_code = \"1442\"\n",
+    )
+    .unwrap();
     let out = dir.path().join("cal");
     let status = assert_cmd::Command::cargo_bin("hembesok")
         .unwrap()

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::io::Read;
 use std::path::Path;
 
-use common::hembesok;
+use common::{hembesok, report_config};
 use predicates::prelude::*;
 
 fn demo(db: &Path) {
@@ -16,6 +16,7 @@ fn demo(db: &Path) {
         .args(["demo", "--families", "60", "--seed", "3"])
         .assert()
         .success();
+    common::report_config(db);
 }
 
 fn export(db: &Path, format: &str, out: &Path) -> String {
@@ -110,7 +111,9 @@ fn the_csv_parses_with_semicolons_and_the_xlsx_is_a_workbook_with_its_sheets() {
     assert!(rows.len() > 20);
     assert!(rows.iter().all(|r| r.len() == header.len()));
     assert!(rows.iter().all(|r| &r[0] == "2026Q3"));
-    assert!(rows.iter().any(|r| &r[1] == "visits_done"));
+    assert!(rows.iter().any(|r| &r[3] == "visits_done"));
+    // Preliminary is a column of its own, never written into the period.
+    assert!(rows.iter().all(|r| &r[1] == "no"));
 
     let xlsx_path = dir.path().join("r.xlsx");
     export(&db, "xlsx", &xlsx_path);
@@ -121,14 +124,21 @@ fn the_csv_parses_with_semicolons_and_the_xlsx_is_a_workbook_with_its_sheets() {
         .unwrap()
         .read_to_string(&mut workbook)
         .unwrap();
-    // A sheet per breakdown plus the definitions, named in the interface language.
-    for sheet in ["Municipality", "Area", "Clinic", "Definitions"] {
+    // A wide sheet per breakdown plus the definitions, named in the interface language.
+    for sheet in [
+        "Municipality",
+        "Area",
+        "Clinic",
+        "Programme",
+        "Eligibility",
+        "Definitions",
+    ] {
         assert!(
             workbook.contains(&format!("name=\"{sheet}\"")),
             "{workbook}"
         );
     }
-    assert_eq!(workbook.matches("<sheet ").count(), 4, "{workbook}");
+    assert_eq!(workbook.matches("<sheet ").count(), 6, "{workbook}");
 }
 
 #[test]
@@ -225,6 +235,7 @@ fn a_small_register_gives_the_hand_counted_figures_with_one_secondary_suppressio
         .unwrap();
     }
     std::fs::write(&file, csv).unwrap();
+    report_config(&db);
     hembesok(&db)
         .args(["import", "families"])
         .arg(&file)
@@ -237,41 +248,43 @@ fn a_small_register_gives_the_hand_counted_figures_with_one_secondary_suppressio
         .assert()
         .success();
     let json = std::fs::read_to_string(&out).unwrap();
-    for by in ["municipality", "area", "clinic"] {
-        assert_eq!(
-            value_of(&json, "families_offered", by, "null"),
-            "10",
-            "{by}"
-        );
-        // 3 declined is below k = 5; the 7 enrolled would give it away as 10 − 7: hidden too.
-        assert_eq!(
-            value_of(&json, "families_offered", by, "\"declined\""),
-            "null",
-            "{by}"
-        );
-        assert_eq!(
-            value_of(&json, "families_offered", by, "\"enrolled\""),
-            "null",
-            "{by}"
-        );
-        assert_eq!(
-            value_of(&json, "families_offered", by, "\"undecided\""),
-            "0",
-            "{by}"
-        );
-        // 7 of 10: the 3 who did not is a small complement.
-        assert_eq!(
-            value_of(&json, "acceptance_rate", by, "null"),
-            "null",
-            "{by}"
-        );
-        assert_eq!(
-            value_of(&json, "families_active_end", by, "null"),
-            "12",
-            "{by}"
-        );
-    }
-    // With k = 3 nothing here is small.
+    // Rule change: one area and one clinic are the municipality again, so those breakdowns are
+    // left out of the file.
+    assert!(!json.contains("\"by\": \"area\""));
+    assert!(!json.contains("\"by\": \"clinic\""));
+    let by = "municipality";
+    // 3 declined is below k = 5; with the 10 offered and the 7 enrolled published it would be
+    // 10 − 7. Rule change: the total goes first (the audit spares the acceptance rate's own
+    // counts), but the 7 enrolled are the acceptance rate's numerator, hidden below for its
+    // small complement, so they go too.
+    assert_eq!(value_of(&json, "families_offered", by, "null"), "null");
+    assert_eq!(
+        value_of(&json, "families_offered", by, "\"declined\""),
+        "null"
+    );
+    assert_eq!(
+        value_of(&json, "families_offered", by, "\"enrolled\""),
+        "null"
+    );
+    assert_eq!(
+        value_of(&json, "families_offered", by, "\"undecided\""),
+        "0"
+    );
+    // 7 of 10: the 3 who did not is a small complement. The numerator is hidden with it, and
+    // so is the denominator: with no one undecided it is the hidden total offered.
+    assert_eq!(value_of(&json, "acceptance_rate", by, "null"), "null");
+    assert_eq!(
+        value_of(&json, "acceptance_rate", by, "\"numerator\""),
+        "null"
+    );
+    assert_eq!(
+        value_of(&json, "acceptance_rate", by, "\"denominator\""),
+        "null"
+    );
+    assert_eq!(value_of(&json, "families_active_end", by, "null"), "12");
+    // With k = 3 nothing here is small, but rule change: the same quarter was exported with
+    // k = 5, and what that file hid stays hidden (published now, the 7 and the 3 would be read
+    // against the earlier file). So the cells are the first file's: not a revision.
     let out3 = dir.path().join("q1-k3.json");
     hembesok(&db)
         .args([
@@ -286,19 +299,184 @@ fn a_small_register_gives_the_hand_counted_figures_with_one_secondary_suppressio
         ])
         .arg(&out3)
         .assert()
-        .success();
+        .success()
+        .stdout(predicate::str::contains("revision").not());
     let json = std::fs::read_to_string(&out3).unwrap();
     assert!(json.contains("\"threshold\": 3,"));
+    assert!(json.contains("\"revision\": 1,"));
+    assert_eq!(
+        value_of(&json, "families_offered", "municipality", "\"enrolled\""),
+        "null"
+    );
+    assert_eq!(
+        value_of(&json, "families_offered", "municipality", "\"declined\""),
+        "null"
+    );
+    assert_eq!(
+        value_of(&json, "acceptance_rate", "municipality", "null"),
+        "null"
+    );
+    // A database that never sent the quarter publishes it all at k = 3.
+    let fresh = dir.path().join("fresh.sqlite");
+    std::fs::copy(&db, &fresh).unwrap();
+    let conn = rusqlite::Connection::open(&fresh).unwrap();
+    conn.execute("DELETE FROM report_run", []).unwrap();
+    drop(conn);
+    report_config(&fresh);
+    let out_fresh = dir.path().join("q1-fresh.json");
+    hembesok(&fresh)
+        .args([
+            "report",
+            "--quarter",
+            "2026Q1",
+            "--format",
+            "json",
+            "--threshold",
+            "3",
+            "--out",
+        ])
+        .arg(&out_fresh)
+        .assert()
+        .success();
+    let json = std::fs::read_to_string(&out_fresh).unwrap();
     assert_eq!(
         value_of(&json, "families_offered", "municipality", "\"enrolled\""),
         "7"
     );
     assert_eq!(
-        value_of(&json, "families_offered", "municipality", "\"declined\""),
-        "3"
-    );
-    assert_eq!(
         value_of(&json, "acceptance_rate", "municipality", "null"),
         "70.0"
     );
+}
+
+#[test]
+fn a_year_is_a_period_too_and_the_export_needs_the_municipality() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("y.sqlite");
+    hembesok(&db)
+        .args([
+            "demo",
+            "--families",
+            "150",
+            "--seed",
+            "7",
+            "--today",
+            "2026-11-23",
+        ])
+        .assert()
+        .success();
+    // No config: refused, naming the key to set, and nothing written.
+    let out = dir.path().join("y.json");
+    hembesok(&db)
+        .args(["report", "--year", "2025", "--format", "json", "--out"])
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("set municipality in config.toml"));
+    assert!(!out.exists());
+    report_config(&db);
+    hembesok(&db)
+        .args(["report", "--year", "25", "--format", "json"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--year: \"25\" is not a year"));
+    hembesok(&db)
+        .args([
+            "report",
+            "--quarter",
+            "2025Q1",
+            "--year",
+            "2025",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .failure();
+    let run = hembesok(&db)
+        .args(["report", "--year", "2025", "--format", "json", "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("report for 2025 written to"));
+    let stdout = String::from_utf8(run.get_output().stdout.clone()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(json["format_version"], 2);
+    assert_eq!(json["period"]["kind"], "year");
+    assert_eq!(json["period"]["id"], "2025");
+    assert_eq!(json["period"]["start"], "2025-01-01");
+    assert_eq!(json["period"]["end"], "2025-12-31");
+    assert_eq!(json["municipality"]["code"], "1442");
+    assert_eq!(json["revision"], 1);
+    // The completeness block counts what the records lack; the command says it as a warning.
+    let missing: u64 = json["completeness"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        missing > 0,
+        stdout.contains("warning: the period's records are incomplete: "),
+        "{stdout}"
+    );
+    // Every value has a status, and no hidden or empty one a value.
+    for v in json["values"].as_array().unwrap() {
+        let status = v["status"].as_str().unwrap();
+        assert!(["published", "hidden", "empty"].contains(&status), "{v}");
+        assert_eq!(v["value"].is_null(), status != "published", "{v}");
+    }
+}
+
+#[test]
+fn a_later_export_with_other_figures_is_a_revision_naming_the_earlier_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    demo(&db);
+    let first = dir.path().join("a.json");
+    let sum_a = export(&db, "json", &first);
+    let a: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&first).unwrap()).unwrap();
+    assert_eq!(a["revision"], 1);
+    assert_eq!(a["earlier_files"], serde_json::json!([]));
+    // A correction: a visit recorded as done was in fact a no-show.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE visit SET status = 'no_show' WHERE id = (SELECT min(id) FROM visit
+               WHERE status = 'done' AND starts_at >= '2026-07-01' AND starts_at < '2026-10-01')",
+            [],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+    drop(conn);
+    let second = dir.path().join("b.json");
+    let sum_b = export(&db, "json", &second);
+    assert_ne!(sum_a, sum_b);
+    let b: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&second).unwrap()).unwrap();
+    assert_eq!(b["revision"], 2);
+    assert_eq!(
+        b["earlier_files"],
+        serde_json::json!([{"revision": 1, "sha256": sum_a}])
+    );
+    // Hidden stays hidden: nothing the first file hid is published in the second.
+    let hidden = |v: &serde_json::Value| -> std::collections::BTreeSet<String> {
+        v["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["status"] == "hidden")
+            .map(|r| {
+                format!(
+                    "{} {} {} {}",
+                    r["indicator"], r["by"], r["unit_name"], r["category"]
+                )
+            })
+            .collect()
+    };
+    assert!(hidden(&a).is_subset(&hidden(&b)));
+    // The same figures again: the same revision and the same bytes.
+    let third = dir.path().join("c.json");
+    assert_eq!(export(&db, "json", &third), sum_b);
 }

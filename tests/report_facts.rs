@@ -405,8 +405,10 @@ enum E {
     C(u64),
     P(&'static str),
     X,
+    /// Nothing to report: a share of nobody (`–`).
+    N,
 }
-use E::{C, P, X};
+use E::{C, N, P, X};
 
 /// The expected rows: indicator, category, [municipality, Norrby, Söderby]. The clinics' rows
 /// are their areas' (one clinic per area), except for the group indicators, which have none.
@@ -418,8 +420,18 @@ const EXPECTED: &[(&str, Option<&str>, [E; 3])] = &[
     // Declined: N07–N09, S06–S07. Undecided: N10–N12 (N11 enrolled, N12 declined only in
     // October), S08–S09. The areas' declined and undecided are 3/2 (P); each area's categories
     // and each category's areas then have two hidden cells (a 2×2 the sums do not solve).
-    ("families_offered", None, [C(21), C(12), C(9)]),
-    ("families_offered", Some("enrolled"), [C(11), C(6), C(5)]),
+    // RULE CHANGES (issue 16), each marked below where it changed a row:
+    // W: the breakdown is withheld for the indicator (reason "most_hidden"): with two areas,
+    //    hiding one area's small cell hides the other's too, so more than half of the area's
+    //    non-zero cells would go; all its area and clinic cells are hidden, zeros too, and the
+    //    file says why. The municipality's row stands.
+    // A: the interval audit against a reader who counts (hidden counts are at least 1, and
+    //    the sums are known) hides a municipality cell the old rank audit published; why is
+    //    said at the row.
+    // E: a share of nobody (0 of 0) is `–`, nothing to report, not hidden.
+    // W: families_offered by area and clinic.
+    ("families_offered", None, [C(21), X, X]),
+    ("families_offered", Some("enrolled"), [C(11), X, X]),
     ("families_offered", Some("declined"), [C(5), X, X]),
     ("families_offered", Some("undecided"), [C(5), X, X]),
     // enrolled ÷ (enrolled + declined): 11/16 = 68.75 → 68.8; Norrby 6/9 (complement 3, P),
@@ -435,26 +447,35 @@ const EXPECTED: &[(&str, Option<&str>, [E; 3])] = &[
     // municipality's total is published), so Norrby's total 7, the only other member, goes
     // too; likewise Söderby's completed 2 (P) in 5 + 2 = 7 takes Norrby's completed 5 with it.
     // Neither 7 nor 5 is small: both are suppressed only by secondary suppression.
-    ("families_exited", None, [C(10), X /* S */, X]),
-    ("families_exited", Some("moved"), [X, X, C(0)]),
-    ("families_exited", Some("declined_further"), [X, C(0), X]),
-    ("families_exited", Some("completed"), [C(7), X /* S */, X]),
-    ("families_exited", Some("aged_out"), [C(0), C(0), C(0)]),
-    ("families_exited", Some("other"), [X, X, C(0)]),
+    // W: by area and clinic. A: the municipality's moved, declined further and other are 1
+    // each (hidden); with the total 10, aged out 0 and completed 7 published, the three would
+    // add up to 3, so each is exactly 1: completed is hidden too.
+    ("families_exited", None, [C(10), X, X]),
+    ("families_exited", Some("moved"), [X, X, X]),
+    ("families_exited", Some("declined_further"), [X, X, X]),
+    ("families_exited", Some("completed"), [X, X, X]),
+    ("families_exited", Some("aged_out"), [C(0), X, X]),
+    ("families_exited", Some("other"), [X, X, X]),
     // Done in Q by visit number: 1 N01–N06, S01–S05; 2 N13–N16, N22, S10, S11, S15–S17;
     // 4 N23, N25, S14; 6 N17; extra S01, S02, S10. No visit 3, 5 was done in Q: no rows.
     // Each area's categories have two hidden cells, the categories' areas have a hidden total.
-    ("visits_done", None, [C(28), C(14), C(14)]),
-    ("visits_done", Some("1"), [C(11), C(6), C(5)]),
-    ("visits_done", Some("2"), [C(10), C(5), C(5)]),
+    // W: by area and clinic. A: the 3 extra visits are hidden; with the joint visits'
+    // denominator (25, the programme visits) published the total 28 would give them away, so
+    // the total goes (the share keeps its denominator). Visits 4 and 6 (3 and 1, hidden) then
+    // add up to 25 − 11 − 10 = 4, each provably below 5: visit 2 is hidden too.
+    ("visits_done", None, [X, X, X]),
+    ("visits_done", Some("1"), [C(11), X, X]),
+    ("visits_done", Some("2"), [X, X, X]),
     ("visits_done", Some("4"), [X, X, X]),
-    ("visits_done", Some("6"), [X, X, C(0)]),
-    ("visits_done", Some("extra"), [X, C(0), X]),
+    ("visits_done", Some("6"), [X, X, X]),
+    ("visits_done", Some("extra"), [X, X, X]),
     // Every required role there, of the done programme visits: Norrby 9 of 14 (not N06 v1
     // nobody, N16 v2 and N22 v2 and N25 v4 nurse alone, N17 v6 advisor alone) = 64.3;
     // Söderby 6 of 11 (not S05 v1 advisor alone, S15–S17 v2, S14 v4 nurse alone) = 54.5;
     // 15 of 25 = 60.0. Every numerator and complement is 5 or more.
-    ("joint_visit_share", None, [P("60.0"), P("64.3"), P("54.5")]),
+    // W: by area and clinic (the areas' visits are withheld, and the joint visits'
+    // denominators are the areas' programme visits).
+    ("joint_visit_share", None, [P("60.0"), X, X]),
     // Between earliest and late: Norrby 10 of 14 (not N05, N06 v1, N16 v2, N17 v6;
     // complement 4, P), Söderby 10 of 11 (not S15 v2; complement 1, P); 20 of 25 = 80.0.
     ("in_window_share", None, [P("80.0"), X, X]),
@@ -465,8 +486,9 @@ const EXPECTED: &[(&str, Option<&str>, [E; 3])] = &[
     // Cancelled by the family in Q: Norrby 3 (P), Söderby 6 (N14's in June, N15's on 10-01
     // are outside). Secondary: the areas' sum 3 + 6 = 9 is published, Norrby's 3 is its one
     // hidden member, so Söderby's 6 is suppressed only to protect it (same for the clinics).
-    ("visits_cancelled_family", None, [C(9), X, X /* S */]),
-    ("visits_cancelled_staff", None, [X, C(0), X]),
+    ("visits_cancelled_family", None, [C(9), X, X]),
+    // W: by area and clinic (Söderby's 1, hidden, would take Norrby's 0 with it).
+    ("visits_cancelled_staff", None, [X, X, X]),
     // No-shows in Q: N14 extra; S10, S15, S16, S17 (S11's in June is outside).
     ("visits_no_show", None, [C(5), X, X]),
     // On done visits in Q: Norrby dental 3 (N17, N23, N25), open preschool 5 (N13–N16, N22),
@@ -474,13 +496,15 @@ const EXPECTED: &[(&str, Option<&str>, [E; 3])] = &[
     // social services 1 (S05) = 4. The maternal health referral was made in June.
     // Secondary: Söderby's total 4 (P) is the one hidden area of 11 + 4 = 15, so Norrby's
     // total 11 goes too.
-    ("referrals", None, [C(15), X /* S */, X]),
+    // W: by area and clinic. A: library 2, social services 1 and other 1 (hidden) would add
+    // up to 15 − 6 − 5 − 0 = 4, each provably below 5: open preschool (5) is hidden too.
+    ("referrals", None, [C(15), X, X]),
     ("referrals", Some("dental"), [C(6), X, X]),
-    ("referrals", Some("open_preschool"), [C(5), C(5), C(0)]),
-    ("referrals", Some("library"), [X, X, C(0)]),
-    ("referrals", Some("social_services"), [X, C(0), X]),
-    ("referrals", Some("maternal_health"), [C(0), C(0), C(0)]),
-    ("referrals", Some("other"), [X, X, C(0)]),
+    ("referrals", Some("open_preschool"), [X, X, X]),
+    ("referrals", Some("library"), [X, X, X]),
+    ("referrals", Some("social_services"), [X, X, X]),
+    ("referrals", Some("maternal_health"), [C(0), X, X]),
+    ("referrals", Some("other"), [X, X, X]),
     // Children of enrolled families who turned 30 days in Q: N01–N06, N13 (N13's first visit
     // was in June), S01–S05. By then: all but N06 (day 37). Norrby 6/7, complement 1 (P);
     // Söderby 5/5 = 100.0; 11/12 (P). N10, N11, S08 turned 30 in Q too, not enrolled by then.
@@ -488,20 +512,39 @@ const EXPECTED: &[(&str, Option<&str>, [E; 3])] = &[
     // Last window (18 months) closed in Q: N17–N21, S12, S13. All six done: N17, N18, N19, S12;
     // 4 or more: N20; fewer: N21 (2), S13 (3).
     // Secondary: Söderby's total 2 (P) is the one hidden area of 5 + 2 = 7, so Norrby's 5 goes.
-    ("children_completed", None, [C(7), X /* S */, X]),
+    // W: by area and clinic.
+    ("children_completed", None, [C(7), X, X]),
     ("children_completed", Some("all"), [X, X, X]),
-    ("children_completed", Some("at_least_4"), [X, X, C(0)]),
+    ("children_completed", Some("at_least_4"), [X, X, X]),
     ("children_completed", Some("fewer_than_4"), [X, X, X]),
     // Sommarbarnen, Norrby, in Q: held 08-25, 09-08, 09-22, 09-29; cancelled 09-01, 09-15.
-    ("group_sessions_held", None, [X, X, C(0)]),
-    ("group_sessions_cancelled", None, [X, X, C(0)]),
+    // W: sessions held and cancelled by area.
+    ("group_sessions_held", None, [X, X, X]),
+    ("group_sessions_cancelled", None, [X, X, X]),
     // Present at least once in Q: N01, N02, N03, N04, N05, N13 (N06 never).
     ("group_families_attending", None, [C(6), C(6), C(0)]),
     // Present 4 + 3 + 4 + 1 = 12, absent 1 + 1 + 3 + 1 = 6, excused 1 + 1 = 2: 12/20 = 60.0.
     // Söderby has no session: 0 of 0, a denominator below 5 (P).
-    ("group_attendance_rate", None, [P("60.0"), P("60.0"), X]),
+    // E: Söderby had no session: 0 of 0 is nothing to report.
+    ("group_attendance_rate", None, [P("60.0"), P("60.0"), N]),
     // 2 + 0 + 3 + 1 (the 5 of 10-06 are October's).
     ("group_dropins", None, [C(6), C(6), C(0)]),
+];
+
+/// RULE CHANGE: every percent is followed by its numerator and denominator as counts of
+/// their own, under the same rules. The hand counts are in the comments above.
+#[rustfmt::skip]
+const PARTS: &[(&str, [E; 3], [E; 3])] = &[
+    // 11 of 16; by area withheld (W).
+    ("acceptance_rate", [C(11), X, X], [C(16), X, X]),
+    // 15 of 25; by area withheld (W).
+    ("joint_visit_share", [C(15), X, X], [C(25), X, X]),
+    ("in_window_share", [C(20), X, X], [C(25), X, X]),
+    ("interpreter_share", [C(7), X, X], [C(12), X, X]),
+    // 11 of 12, 6 of 7: the numerators hide the one child without a first visit in time
+    // (complement 1); Söderby 5 of 5.
+    ("first_visit_within_30_days", [X, X, C(5)], [C(12), C(7), C(5)]),
+    ("group_attendance_rate", [C(12), C(12), C(0)], [C(20), C(20), C(0)]),
 ];
 
 const GROUP_INDICATORS: &[&str] = &[
@@ -540,6 +583,32 @@ fn expected_rows() -> BTreeMap<Key, E> {
             );
         }
     }
+    for &(indicator, numerators, denominators) in PARTS {
+        for (category, row) in [("numerator", numerators), ("denominator", denominators)] {
+            let [mun, norrby, soderby] = row;
+            let mut places = vec![
+                ("municipality", "Kommunen", mun),
+                ("area", "Norrby", norrby),
+                ("area", "Söderby", soderby),
+            ];
+            if !GROUP_INDICATORS.contains(&indicator) {
+                places.push(("clinic", "BVC Norrby", norrby));
+                places.push(("clinic", "BVC Söderby", soderby));
+            }
+            for (by, name, e) in places {
+                let key = (
+                    indicator.to_string(),
+                    by.to_string(),
+                    name.to_string(),
+                    Some(category.to_string()),
+                );
+                assert!(
+                    rows.insert(key, e).is_none(),
+                    "{indicator} {category} twice"
+                );
+            }
+        }
+    }
     rows
 }
 
@@ -559,6 +628,7 @@ fn csv_value(e: E) -> String {
         C(n) => n.to_string(),
         P(p) => p.replace('.', ","),
         X => "..".to_string(),
+        N => "–".to_string(),
     }
 }
 
@@ -566,6 +636,7 @@ fn csv_value(e: E) -> String {
 fn every_figure_of_a_hand_built_quarter_is_the_hand_counted_one() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("facts.sqlite");
+    common::report_config(&db);
     import(&db, dir.path(), "staff", STAFF_CSV, &[]);
     import(&db, dir.path(), "families", &families_csv(), &[]);
     // Visits with a role missing (and the earlier ones with nobody recorded) are kept as the
@@ -588,14 +659,20 @@ fn every_figure_of_a_hand_built_quarter_is_the_hand_counted_one() {
         .success();
     let json: Value = serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
     assert_eq!(json["format"], "hembesok-report");
-    assert_eq!(json["format_version"], 1);
-    assert_eq!(json["quarter"], "2026Q3");
+    // Rule change: format_version 2 (the period as an object, the municipality's code and name,
+    // SCB's two markers, a status per value).
+    assert_eq!(json["format_version"], 2);
+    assert_eq!(json["period"]["kind"], "quarter");
+    assert_eq!(json["period"]["id"], "2026Q3");
     assert_eq!(json["period"]["start"], "2026-07-01");
     assert_eq!(json["period"]["end"], "2026-09-30");
     assert_eq!(json["preliminary"], false);
-    assert_eq!(json["municipality"], "Kommunen");
+    assert_eq!(json["revision"], 1);
+    assert_eq!(json["municipality"]["name"], "Kommunen");
+    assert_eq!(json["municipality"]["code"], "1442");
     assert_eq!(json["threshold"], 5);
-    assert_eq!(json["marker"], "..");
+    assert_eq!(json["markers"]["hidden"], "..");
+    assert_eq!(json["markers"]["empty"], "–");
     let visits_done = json["indicators"]
         .as_array()
         .unwrap()
@@ -613,7 +690,8 @@ fn every_figure_of_a_hand_built_quarter_is_the_hand_counted_one() {
     let mut seen = BTreeMap::new();
     for row in values {
         let key = key_of(row);
-        let suppressed = row["suppressed"].as_bool().unwrap();
+        let status = row["status"].as_str().unwrap();
+        let suppressed = status != "published";
         let value = &row["value"];
         let Some(&e) = expected.get(&key) else {
             wrong.push(format!("unexpected row {key:?}: {value} {suppressed}"));
@@ -622,7 +700,8 @@ fn every_figure_of_a_hand_built_quarter_is_the_hand_counted_one() {
         let right = match e {
             C(n) => !suppressed && value.as_u64() == Some(n),
             P(p) => !suppressed && value.as_f64().map(|v| format!("{v:.1}")).as_deref() == Some(p),
-            X => suppressed && value.is_null(),
+            X => status == "hidden" && value.is_null(),
+            N => status == "empty" && value.is_null(),
         };
         if !right {
             wrong.push(format!(
@@ -643,16 +722,26 @@ fn every_figure_of_a_hand_built_quarter_is_the_hand_counted_one() {
         wrong.len(),
         wrong.join("\n")
     );
-    assert_eq!(values.len(), 195);
+    // Rule change: 195 rows before, now the numerator and denominator rows too (one programme
+    // and one eligibility: those breakdowns are the municipality again and left out).
+    assert_eq!(values.len(), 251);
 
-    // The cells suppressed only to protect another, named once more: none of them is small.
+    // The cells hidden only to protect another, named once more: none of them is small.
     for (indicator, by, name, category) in [
-        ("families_exited", "area", "Norrby", None),
-        ("families_exited", "clinic", "BVC Norrby", Some("completed")),
-        ("visits_cancelled_family", "area", "Söderby", None),
-        ("visits_cancelled_family", "clinic", "BVC Söderby", None),
-        ("referrals", "area", "Norrby", None),
-        ("children_completed", "clinic", "BVC Norrby", None),
+        (
+            "families_exited",
+            "municipality",
+            "Kommunen",
+            Some("completed"),
+        ),
+        ("visits_done", "municipality", "Kommunen", None),
+        ("visits_done", "municipality", "Kommunen", Some("2")),
+        (
+            "referrals",
+            "municipality",
+            "Kommunen",
+            Some("open_preschool"),
+        ),
     ] {
         let row = values
             .iter()
@@ -667,8 +756,19 @@ fn every_figure_of_a_hand_built_quarter_is_the_hand_counted_one() {
             })
             .unwrap();
         assert_eq!(row["value"], Value::Null, "{indicator} {name}");
-        assert_eq!(row["suppressed"], true, "{indicator} {name}");
+        assert_eq!(row["status"], "hidden", "{indicator} {name}");
     }
+    // The withheld breakdowns say why, in words and in a field.
+    let withheld = json["withheld"].as_array().unwrap();
+    assert!(withheld.iter().any(|w| {
+        w["indicator"] == "visits_done"
+            && w["by"] == "area"
+            && w["reason"] == "most_hidden"
+            && w["reason_en"]
+                .as_str()
+                .unwrap()
+                .starts_with("not broken down by area")
+    }));
 
     // The CSV carries the same rows in the same order: `;`, a BOM, CRLF, decimal commas.
     let csv_path = dir.path().join("q3.csv");
@@ -689,27 +789,33 @@ fn every_figure_of_a_hand_built_quarter_is_the_hand_counted_one() {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b';')
         .from_reader(text.as_bytes());
+    // Rule change: the period, preliminary and revision are columns of their own, and each
+    // value has its status and a note.
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
         [
-            "Quarter",
+            "Period",
+            "Preliminary",
+            "Revision",
             "Indicator",
             "Name",
             "Breakdown",
-            "Unit (municipality, area, clinic)",
+            "Unit",
             "Category",
             "Category name",
             "Measure",
-            "Value"
+            "Value",
+            "Status",
+            "Note"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), values.len());
     for (row, json_row) in rows.iter().zip(values) {
         let (indicator, by, name, category) = key_of(json_row);
-        assert_eq!(&row[0], "2026Q3");
+        assert_eq!((&row[0], &row[1], &row[2]), ("2026Q3", "no", "1"));
         assert_eq!(
-            (&row[1], &row[3], &row[4], &row[5]),
+            (&row[3], &row[5], &row[6], &row[7]),
             (
                 indicator.as_str(),
                 by.as_str(),
@@ -719,7 +825,7 @@ fn every_figure_of_a_hand_built_quarter_is_the_hand_counted_one() {
         );
         let e = expected[&key_of(json_row)];
         assert_eq!(
-            &row[8],
+            &row[10],
             csv_value(e),
             "{indicator} {by} {name} {category:?}"
         );
@@ -727,19 +833,25 @@ fn every_figure_of_a_hand_built_quarter_is_the_hand_counted_one() {
     // A few rows as Excel shows them.
     let find = |indicator: &str, by: &str, name: &str, category: &str| {
         rows.iter()
-            .find(|r| &r[1] == indicator && &r[3] == by && &r[4] == name && &r[5] == category)
-            .map(|r| r[8].to_string())
+            .find(|r| &r[3] == indicator && &r[5] == by && &r[6] == name && &r[7] == category)
+            .map(|r| r[10].to_string())
             .unwrap()
     };
     assert_eq!(
         find("acceptance_rate", "municipality", "Kommunen", ""),
         "68,8"
     );
-    assert_eq!(find("joint_visit_share", "area", "Norrby", ""), "64,3");
     assert_eq!(
-        find("joint_visit_share", "clinic", "BVC Söderby", ""),
-        "54,5"
+        find(
+            "joint_visit_share",
+            "municipality",
+            "Kommunen",
+            "denominator"
+        ),
+        "25"
     );
+    // Withheld by area (W above): hidden, with the reason in the note.
+    assert_eq!(find("joint_visit_share", "area", "Norrby", ""), "..");
     assert_eq!(
         find("first_visit_within_30_days", "area", "Söderby", ""),
         "100,0"
@@ -751,10 +863,12 @@ fn every_figure_of_a_hand_built_quarter_is_the_hand_counted_one() {
     assert_eq!(find("visits_cancelled_family", "area", "Söderby", ""), "..");
     assert_eq!(find("families_exited", "area", "Norrby", "completed"), "..");
     assert_eq!(find("group_dropins", "municipality", "Kommunen", ""), "6");
+    // Nothing to report is not hidden.
+    assert_eq!(find("group_attendance_rate", "area", "Söderby", ""), "–");
     // A category is named beside its key (in English here).
     let declined = rows
         .iter()
-        .find(|r| &r[1] == "families_exited" && &r[5] == "declined_further")
+        .find(|r| &r[3] == "families_exited" && &r[7] == "declined_further")
         .unwrap();
-    assert_eq!(&declined[6], "declined further visits");
+    assert_eq!(&declined[8], "declined further visits");
 }

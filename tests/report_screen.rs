@@ -24,6 +24,11 @@ fn setup() -> (tempfile::TempDir, App, Runner) {
     }
     let db = hembesok::db::connect(&path, hembesok::db::Mode::Create, None).unwrap();
     let mut runner = Runner::new(db, "samordnare".into(), 7).unwrap();
+    // The municipality an export names, as the config gives it.
+    runner.municipality = Ok(hembesok::domain::report::Municipality {
+        code: "1442".into(),
+        name: "Kommunen".into(),
+    });
     runner.clock = NaiveDate::from_ymd_opt(2026, 10, 15)
         .unwrap()
         .and_hms_opt(9, 0, 0);
@@ -183,7 +188,9 @@ fn the_missing_list_read_in_small_pages_is_the_list_read_at_once() {
         .unwrap()
         .and_hms_opt(9, 0, 0)
         .unwrap();
-    let whole = db.read(|tx| tx.missing_page(q, now, 0, 10_000)).unwrap();
+    let whole = db
+        .read(|tx| tx.missing_page(q.into(), now, 0, 10_000))
+        .unwrap();
     assert!(
         whole.counts.iter().filter(|n| **n > 0).count() >= 2,
         "{:?}",
@@ -192,7 +199,9 @@ fn the_missing_list_read_in_small_pages_is_the_list_read_at_once() {
     assert_eq!(whole.items.len(), whole.total());
     let mut paged = Vec::new();
     for offset in (0..whole.total()).step_by(7) {
-        let page = db.read(|tx| tx.missing_page(q, now, offset, 7)).unwrap();
+        let page = db
+            .read(|tx| tx.missing_page(q.into(), now, offset, 7))
+            .unwrap();
         assert_eq!(page.counts, whole.counts);
         assert_eq!(page.offset, offset);
         paged.extend(page.items);

@@ -9,7 +9,7 @@ use crate::domain::groups::{SeriesRequest, SessionChange};
 use crate::domain::model::{
     Consent, NewCaregiver, NewChild, NewFamily, NewStaff, Staff, StatusChange,
 };
-use crate::domain::quarter::Quarter;
+use crate::domain::period::Period;
 use crate::domain::report::{ExportDone, MissingPage, Report, ReportFormat, ReportRun};
 use crate::domain::views::FamilyIndexEntry;
 
@@ -121,8 +121,13 @@ pub enum Action {
     // Report
     PrevQuarter,
     NextQuarter,
-    /// The tables' next breakdown: municipality, area, clinic.
+    /// The tables' next breakdown: municipality, area, clinic, programme, eligibility.
     NextBreakdown,
+    /// A year instead of a quarter, or back.
+    TogglePeriod,
+    /// The tables as the file sends them (markers in place of hidden figures), or back to the
+    /// true figures.
+    ToggleSent,
     /// Write the shown quarter's report to a file.
     ExportReport,
     // Forms and dialogs
@@ -179,9 +184,9 @@ pub enum Action {
     /// A quarter's report, computed in the background for the cache generation given.
     ReportLoaded(u64, Box<Report>),
     /// A page of what the quarter's figures lack.
-    MissingLoaded(u64, Quarter, MissingPage),
+    MissingLoaded(u64, Period, MissingPage),
     /// The quarter's earlier exports.
-    ReportRunsLoaded(Quarter, Vec<ReportRun>),
+    ReportRunsLoaded(Period, Vec<ReportRun>),
     /// A visit listed as missing something, to record its outcome.
     OutcomeVisitLoaded(Box<crate::domain::views::DayVisit>),
     /// A report file was written.
@@ -304,27 +309,27 @@ pub enum Effect {
     },
     /// Computes a quarter's report, in the background.
     LoadReport {
-        quarter: Quarter,
+        quarter: Period,
         generation: u64,
     },
     /// The trend's other quarters, each computed in full in the background.
     LoadTrend {
-        quarters: Vec<Quarter>,
+        quarters: Vec<Period>,
         generation: u64,
     },
     /// A page of what the quarter's figures lack, from `offset`.
     LoadMissing {
-        quarter: Quarter,
+        quarter: Period,
         offset: usize,
         generation: u64,
     },
-    LoadReportRuns(Quarter),
+    LoadReportRuns(Period),
     /// A visit by id, to open its outcome form.
     LoadOutcomeVisit(i64),
     /// Writes the quarter's report as `format` to `path` (relative to the folder the app was
     /// started in).
     ExportReport {
-        quarter: Quarter,
+        quarter: Period,
         format: ReportFormat,
         path: std::path::PathBuf,
     },

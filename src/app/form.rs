@@ -199,7 +199,7 @@ pub enum FormKind {
     /// A family leaving a series.
     RemoveMember(i64),
     /// Writing the quarter's report to a file.
-    ExportReport(crate::domain::quarter::Quarter),
+    ExportReport(crate::domain::period::Period),
 }
 
 #[derive(Debug, Clone)]

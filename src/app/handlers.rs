@@ -19,11 +19,11 @@ impl App {
                 super::today::Pane::Alerts => self.today_view.marked_alert().is_some(),
             },
             (Screen::Week, Action::RecordOutcome | Action::Rebook) => self.week.marked().is_some(),
-            // The running quarter is the last there is.
+            // The running quarter (or year) is the last there is.
             (Screen::Report, Action::NextQuarter) => self
                 .report
                 .quarter
-                .is_none_or(|q| q < crate::domain::quarter::Quarter::of(self.today)),
+                .is_none_or(|q| q < q.running(self.today)),
             (Screen::Report, Action::Open) => self.report.marked_missing().is_some(),
             _ => true,
         }

@@ -119,7 +119,7 @@ static SCREEN_BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 
 /// Every other key.
 #[rustfmt::skip]
-static BINDINGS: [Binding; 100] = [
+static BINDINGS: [Binding; 102] = [
     bind(Global, &[Char('/')], Action::Search, "sök familj", "search families", true),
     bind(Global, &[Char('?')], Action::Help, "hjälp", "help", true),
     bind(Global, &[Esc], Action::Back, "tillbaka", "back", false),
@@ -202,6 +202,8 @@ static BINDINGS: [Binding; 100] = [
     bind(Staff, &[Char('/')], Action::Search, "sök personal", "search staff", true),
     bind(Scope::Report, &[Char('[')], Action::PrevQuarter, "förra kvartalet", "previous quarter", true),
     bind(Scope::Report, &[Char(']')], Action::NextQuarter, "nästa kvartal", "next quarter", true),
+    bind(Scope::Report, &[Char('y')], Action::TogglePeriod, "år eller kvartal", "year or quarter", true),
+    bind(Scope::Report, &[Char('s')], Action::ToggleSent, "som filen skickar den", "as the file sends it", true),
     bind(Scope::Report, &[Tab], Action::NextPane, "nästa del", "next part", false),
     bind(Scope::Report, &[BackTab], Action::PrevPane, "förra delen", "previous part", false),
     bind(Scope::Report, &[Char('b')], Action::NextBreakdown, "byt indelning", "change breakdown", false),
@@ -349,7 +351,7 @@ mod tests {
                 AddChild, RecordConsent, EditCaregiver, EditChild, Remove, Activate, Decline, Pause, Exit, NextField, PrevField,
                 Save, Yes, No, AddMembers, RemoveMember, MarkPresent, MarkAbsent, MarkExcused, OneAdult,
                 TwoAdults, MoreDropins, FewerDropins, MarkHeld, CancelSession, Tick,
-                TodayRollCall, PrevQuarter, NextQuarter, NextBreakdown, ExportReport,
+                TodayRollCall, PrevQuarter, NextQuarter, TogglePeriod, ToggleSent, NextBreakdown, ExportReport,
             ],
             one_per_screen: Show,
             not_keys: [

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::{Action, Effect, move_selection};
-use crate::domain::quarter::Quarter;
+use crate::domain::period::Period;
 use crate::domain::report::{ExportDone, Headline, MissingItem, MissingPage, Report, ReportRun};
 
 /// How many quarters the trend shows.
@@ -52,40 +52,47 @@ pub enum Breakdown {
     Municipality,
     Area,
     Clinic,
+    Programme,
+    Eligibility,
 }
 
 impl Breakdown {
-    pub const ALL: [Breakdown; 3] = [Breakdown::Municipality, Breakdown::Area, Breakdown::Clinic];
+    pub const ALL: [Breakdown; 5] = [
+        Breakdown::Municipality,
+        Breakdown::Area,
+        Breakdown::Clinic,
+        Breakdown::Programme,
+        Breakdown::Eligibility,
+    ];
 
     fn next(self) -> Self {
-        match self {
-            Breakdown::Municipality => Breakdown::Area,
-            Breakdown::Area => Breakdown::Clinic,
-            Breakdown::Clinic => Breakdown::Municipality,
-        }
+        let at = Self::ALL.iter().position(|b| *b == self).unwrap_or(0);
+        Self::ALL[(at + 1) % Self::ALL.len()]
     }
 }
 
 #[derive(Debug, Default)]
 pub struct ReportState {
     /// The quarter shown; set when the screen is first opened.
-    pub quarter: Option<Quarter>,
+    pub quarter: Option<Period>,
     pub section: Section,
     pub breakdown: Breakdown,
     /// The first table row shown.
     pub scroll: usize,
     /// The marked row of the missing list, in the whole list.
     pub selected: usize,
-    reports: HashMap<Quarter, Report>,
-    headlines: HashMap<Quarter, Headline>,
-    missing: HashMap<Quarter, MissingPage>,
-    runs: HashMap<Quarter, Vec<ReportRun>>,
+    reports: HashMap<Period, Report>,
+    headlines: HashMap<Period, Headline>,
+    missing: HashMap<Period, MissingPage>,
+    runs: HashMap<Period, Vec<ReportRun>>,
     /// What has been asked for and not answered, by what: so nothing is asked twice.
-    pending: HashSet<(Part, Quarter)>,
+    pending: HashSet<(Part, Period)>,
     /// Raised by every change to the register; answers to older reads are dropped.
     pub generation: u64,
     /// The last export written from the screen.
     pub last_export: Option<ExportDone>,
+    /// The tables show the report as the file sends it (markers), not the true figures.
+    pub as_sent: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -99,14 +106,14 @@ enum Part {
 impl ReportState {
     /// Opens on the last finished quarter the first time; reads what the shown quarter lacks.
     pub fn open(&mut self, today: NaiveDate) -> Vec<Effect> {
-        let q = *self
-            .quarter
-            .get_or_insert_with(|| Quarter::last_finished(today));
+        let q = *self.quarter.get_or_insert_with(|| {
+            Period::Quarter(crate::domain::quarter::Quarter::last_finished(today))
+        });
         self.load(q)
     }
 
     /// Reads what is not cached of `q`: its figures first, then the trend's other quarters.
-    fn load(&mut self, q: Quarter) -> Vec<Effect> {
+    fn load(&mut self, q: Period) -> Vec<Effect> {
         let generation = self.generation;
         let mut effects = Vec::new();
         // A quarter the trend is computing comes with it: not asked for twice.
@@ -129,7 +136,7 @@ impl ReportState {
         if !self.runs.contains_key(&q) && self.pending.insert((Part::Runs, q)) {
             effects.push(Effect::LoadReportRuns(q));
         }
-        let trend: Vec<Quarter> = q
+        let trend: Vec<Period> = q
             .trend(TREND_QUARTERS)
             .into_iter()
             .filter(|t| {
@@ -168,7 +175,7 @@ impl ReportState {
     }
 
     /// The trend's quarters, oldest first, with their headline shares when computed.
-    pub fn trend(&self) -> Vec<(Quarter, Option<&Headline>)> {
+    pub fn trend(&self) -> Vec<(Period, Option<&Headline>)> {
         self.quarter
             .map(|q| q.trend(TREND_QUARTERS))
             .unwrap_or_default()
@@ -204,7 +211,7 @@ impl ReportState {
     pub fn set(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::ReportLoaded(generation, report) if generation == self.generation => {
-                let q = report.quarter;
+                let q = report.period;
                 self.pending.remove(&(Part::Report, q));
                 self.pending.remove(&(Part::Trend, q));
                 self.headlines.insert(q, Headline::of(&report));
@@ -243,7 +250,7 @@ impl ReportState {
             return self.open(today);
         };
         let next = if forward { q.next() } else { q.previous() };
-        if next > Quarter::of(today) {
+        if next > q.running(today) {
             return Vec::new();
         }
         self.quarter = Some(next);
@@ -254,6 +261,27 @@ impl ReportState {
             self.missing.remove(&next);
         }
         self.load(next)
+    }
+
+    /// `y`: the year of the shown quarter, or the last quarter of the shown year (never past
+    /// the running one).
+    pub fn toggle_period(&mut self, today: NaiveDate) -> Vec<Effect> {
+        let Some(q) = self.quarter else {
+            return self.open(today);
+        };
+        let other = q.toggled();
+        let other = if other > other.running(today) {
+            other.running(today)
+        } else {
+            other
+        };
+        self.quarter = Some(other);
+        self.scroll = 0;
+        self.selected = 0;
+        if self.missing.get(&other).is_some_and(|m| m.offset > 0) {
+            self.missing.remove(&other);
+        }
+        self.load(other)
     }
 
     pub fn next_section(&mut self) {

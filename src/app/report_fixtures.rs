@@ -99,7 +99,7 @@ pub fn input() -> ReportInput {
     input
 }
 
-pub fn report(quarter: Quarter) -> Report {
+pub fn report(quarter: crate::domain::period::Period) -> Report {
     Report::compute(&input(), quarter, Threshold::default())
 }
 
@@ -117,7 +117,7 @@ pub fn missing() -> MissingPage {
         reference: (kind != MissingKind::SessionAttendance).then(|| format!("D1-{id:05}")),
     };
     MissingPage {
-        counts: [2, 1, 1, 1],
+        counts: [2, 1, 1, 0, 1],
         offset: 0,
         items: vec![
             item(
@@ -161,6 +161,7 @@ pub fn missing() -> MissingPage {
 
 pub fn runs() -> Vec<ReportRun> {
     vec![ReportRun {
+        revision: Some(1),
         run_at: "2026-10-05 09:12:44".into(),
         format: "xlsx".into(),
         path: Some("/home/samordnare/hembesok-2026Q3.xlsx".into()),

@@ -19,6 +19,11 @@ impl App {
                 state.prev_section();
                 Vec::new()
             }
+            Action::TogglePeriod => state.toggle_period(self.today),
+            Action::ToggleSent => {
+                state.as_sent = !state.as_sent;
+                Vec::new()
+            }
             Action::NextBreakdown => {
                 state.section = Section::Tables;
                 state.next_breakdown();
@@ -70,7 +75,9 @@ impl App {
             MissingKind::VisitOutcome | MissingKind::VisitAttendees => {
                 vec![Effect::LoadOutcomeVisit(item.id)]
             }
-            MissingKind::SessionAttendance => vec![Effect::LoadRollCall(item.id)],
+            MissingKind::SessionAttendance | MissingKind::SessionOutcome => {
+                vec![Effect::LoadRollCall(item.id)]
+            }
             MissingKind::FamilyFacts => {
                 let id = item.family_id.unwrap_or(item.id);
                 // Eligibility is in the edit form; a status's day is set by the status keys,
@@ -102,7 +109,7 @@ impl App {
                 self.close_writers();
                 let path = done.path.display().to_string();
                 self.message = Some(Text::new(format!("Skrev {path}"), format!("Wrote {path}")));
-                let quarter = done.quarter;
+                let quarter = done.period;
                 self.report.last_export = Some(*done);
                 self.report.section = Section::Exports;
                 vec![Effect::LoadReportRuns(quarter)]

@@ -1,4 +1,4 @@
-//! `hembesok report`: the quarterly report to the region, as a file.
+//! `hembesok report`: the report to the region for a quarter or a year, as a file.
 
 use super::out;
 use anyhow::Result;
@@ -6,40 +6,57 @@ use anyhow::Result;
 use super::Invocation;
 use crate::cli::ReportArgs;
 use crate::db::Db;
-use crate::domain::quarter::Quarter;
+use crate::domain::period::Period;
 use crate::domain::report::Threshold;
 use crate::i18n::cli::{CommandError, Done};
 use crate::ops::report::{ReportFormat, ReportRequest, export_report};
 
+/// The period asked for: `--quarter` or `--year` (clap requires exactly one).
+fn period(args: &ReportArgs) -> Result<Period, CommandError> {
+    match (&args.quarter, &args.year) {
+        (Some(q), _) => Period::quarter(q).map_err(|error| CommandError::BadQuarter {
+            text: q.clone(),
+            error,
+        }),
+        (None, Some(y)) => Period::year(y).map_err(|error| CommandError::BadYear {
+            text: y.clone(),
+            error,
+        }),
+        (None, None) => Err(CommandError::BadYear {
+            text: String::new(),
+            error: crate::domain::period::YearError,
+        }),
+    }
+}
+
 pub fn run(db: &mut Db, args: &ReportArgs, inv: &Invocation) -> Result<()> {
-    let quarter = Quarter::parse(&args.quarter).map_err(|error| CommandError::BadQuarter {
-        text: args.quarter.clone(),
-        error,
-    })?;
+    let period = period(args)?;
     let (config, _) = crate::config::default_path()
         .map(|p| crate::config::load(&p))
         .unwrap_or_default();
     let format = ReportFormat::from(args.format);
     let request = ReportRequest {
-        quarter,
+        period,
         format,
         // A threshold given on the command line is held to the same floor as the config's.
         threshold: args
             .threshold
             .map_or_else(|| config.report_threshold(), Threshold::new),
-        municipality: config.municipality(),
+        municipality: config.report_municipality(),
         lang: inv.lang,
     };
     let out = args
         .out
         .clone()
-        .unwrap_or_else(|| format.default_file(quarter));
+        .unwrap_or_else(|| format.default_file(period));
     let export = export_report(db, &inv.ctx(), &request, &out).map_err(CommandError::Op)?;
     let done = Done::Report {
-        quarter,
+        period,
         path: export.path,
         checksum: export.checksum,
         preliminary: export.preliminary,
+        revision: export.revision,
+        missing: export.missing,
     };
     out::say(done.render(inv.lang))?;
     if let Some(head) = export.head {

@@ -388,49 +388,25 @@ impl ReadTx<'_> {
         verify_chain(&self.tx)
     }
 
-    /// The chain's head as of the end of `day`: the hash of the last row logged on or before
-    /// it, so that a quarter's report names the same head however often it is rerun. `None`
-    /// when nothing was logged by then.
+    /// The chain's head as of the end of `day`, as `ROWID:HASH`: the last row logged on or
+    /// before it, so that a period's report names the same head however often it is rerun, and
+    /// `check --head` can later prove the log still passes through it. `None` when nothing was
+    /// logged by then.
     pub fn audit_head_at(&self, day: chrono::NaiveDate) -> Result<Option<String>> {
         let before = super::date_text(day.succ_opt().unwrap_or(day));
         Ok(self
             .tx
-            .prepare_cached("SELECT hash FROM audit WHERE at < ?1 ORDER BY id DESC LIMIT 1")?
-            .query_row([before], |r| r.get::<_, Option<String>>(0))
+            .prepare_cached("SELECT id, hash FROM audit WHERE at < ?1 ORDER BY id DESC LIMIT 1")?
+            .query_row([before], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+            })
             .optional()?
-            .map(|hash| hash.unwrap_or_else(|| GENESIS.to_string())))
-    }
-}
-
-impl WriteTx<'_> {
-    /// Records an export of the report: the run's time is the real clock, like the audit's, and
-    /// the audit head is the chain's head as the export is made. Returns the run's id.
-    pub fn insert_report_run(
-        &self,
-        quarter: crate::domain::quarter::Quarter,
-        format: &str,
-        threshold: u32,
-        checksum: &str,
-        audit_head: &str,
-        path: &str,
-    ) -> Result<i64> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO report_run (quarter, run_at, format, threshold, checksum, audit_head, path)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                quarter.to_string(),
-                chrono::Local::now()
-                    .naive_local()
-                    .format("%Y-%m-%d %H:%M:%S")
-                    .to_string(),
-                format,
-                threshold,
-                checksum,
-                audit_head,
-                path
-            ])?;
-        Ok(self.tx.last_insert_rowid())
+            .map(|(id, hash)| {
+                Head {
+                    id,
+                    hash: hash.unwrap_or_else(|| GENESIS.to_string()),
+                }
+                .to_string()
+            }))
     }
 }

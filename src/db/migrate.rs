@@ -22,6 +22,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_group_span.sql"),
     include_str!("migrations/0011_report_path.sql"),
     include_str!("migrations/0012_clean_text.sql"),
+    include_str!("migrations/0013_report_revisions.sql"),
 ];
 
 /// The files behind [`MIGRATIONS`], in order: each file's number is the version it brings the
@@ -40,6 +41,7 @@ pub(crate) const MIGRATION_FILES: &[&str] = &[
     "0010_group_span.sql",
     "0011_report_path.sql",
     "0012_clean_text.sql",
+    "0013_report_revisions.sql",
 ];
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.

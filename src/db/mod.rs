@@ -18,6 +18,7 @@ mod migrate;
 mod open;
 mod report;
 mod report_review;
+mod report_runs;
 mod retention;
 mod staff;
 mod views;
@@ -36,6 +37,7 @@ pub use lock::{InstanceLock, LockKind, on_wait};
 pub use maintenance::{BackupCopy, Counts};
 pub use migrate::LATEST_VERSION;
 pub use open::{APPLICATION_ID, refuse_foreign, refuse_unusable};
+pub use report_runs::{EarlierRun, NewRun};
 pub use retention::RetentionCounts;
 pub use visits::VisitRecord;
 

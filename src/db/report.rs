@@ -1,4 +1,4 @@
-//! The one read of a quarter's facts for the report: a few flat queries over the whole quarter,
+//! The one read of a period's facts for the report: a few flat queries over the whole quarter,
 //! never one per family.
 
 use std::collections::HashMap;
@@ -9,19 +9,19 @@ use rusqlite::params;
 use super::{ReadTx, Result, date_text, parse_date, parse_enum};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::enums::{Role, VisitStatus};
-use crate::domain::quarter::Quarter;
+use crate::domain::period::Period;
 use crate::domain::report::{
     ChildRow, FamilyRow, GroupRow, MemberRow, ReportInput, SessionRow, VisitRow,
 };
 use crate::domain::schedule::Window;
 
 /// `[start, end)` as stored times compare: from the first day's midnight to the day after the last.
-fn bounds(quarter: Quarter) -> (String, String) {
-    let end = quarter
+fn bounds(period: Period) -> (String, String) {
+    let end = period
         .last_day()
         .checked_add_days(Days::new(1))
-        .unwrap_or(quarter.last_day());
-    (date_text(quarter.first_day()), date_text(end))
+        .unwrap_or(period.last_day());
+    (date_text(period.first_day()), date_text(end))
 }
 
 fn opt_date(text: Option<&str>) -> Result<Option<NaiveDate>> {
@@ -29,14 +29,15 @@ fn opt_date(text: Option<&str>) -> Result<Option<NaiveDate>> {
 }
 
 impl ReadTx<'_> {
-    /// Everything `Report::compute` needs for the quarter, in one transaction.
-    pub fn report_input(&self, quarter: Quarter) -> Result<ReportInput> {
+    /// Everything `Report::compute` needs for the period, in one transaction.
+    pub fn report_input(&self, period: impl Into<Period>) -> Result<ReportInput> {
+        let period = period.into();
         let catalogue = self.programme_catalogue()?;
-        let (start, end) = bounds(quarter);
+        let (start, end) = bounds(period);
         Ok(ReportInput {
             families: self.report_families()?,
             visits: self.report_visits(&catalogue, &start, &end)?,
-            children: self.report_children(&catalogue, quarter)?,
+            children: self.report_children(&catalogue, period)?,
             groups: self.report_groups()?,
             sessions: self.report_sessions(&start, &end)?,
         })
@@ -47,7 +48,8 @@ impl ReadTx<'_> {
     fn report_families(&self) -> Result<Vec<FamilyRow>> {
         let mut stmt = self.tx.prepare_cached(
             "SELECT id, area, clinic, offered_on, enrolled_on, declined_on, paused_on, exited_on,
-                    exit_reason, interpreter_language IS NOT NULL AND interpreter_language <> ''
+                    exit_reason, interpreter_language IS NOT NULL AND interpreter_language <> '',
+                    programme_id, eligibility
              FROM family ORDER BY id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -64,16 +66,28 @@ impl ReadTx<'_> {
                 ],
                 r.get::<_, Option<String>>(8)?,
                 r.get::<_, bool>(9)?,
+                r.get::<_, Option<String>>(10)?,
+                r.get::<_, Option<String>>(11)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, area, clinic, [offered, enrolled, declined, paused, exited], reason, interp) =
-                row?;
+            let (
+                id,
+                area,
+                clinic,
+                [offered, enrolled, declined, paused, exited],
+                reason,
+                interp,
+                programme,
+                eligibility,
+            ) = row?;
             out.push(FamilyRow {
                 id,
                 area,
                 clinic,
+                programme,
+                eligibility: eligibility.as_deref().map(parse_enum).transpose()?,
                 offered_on: opt_date(offered.as_deref())?,
                 enrolled_on: opt_date(enrolled.as_deref())?,
                 declined_on: opt_date(declined.as_deref())?,
@@ -158,9 +172,9 @@ impl ReadTx<'_> {
         Ok(out)
     }
 
-    /// Children who turn 30 days old in the quarter, or whose programme's last window closes in
+    /// Children who turn 30 days old in the period, or whose programme's last window closes in
     /// it, with what was done for them ever (one grouped scan of the done visits).
-    fn report_children(&self, catalogue: &Catalogue, quarter: Quarter) -> Result<Vec<ChildRow>> {
+    fn report_children(&self, catalogue: &Catalogue, period: Period) -> Result<Vec<ChildRow>> {
         let mut done: HashMap<i64, (u32, Option<NaiveDate>)> = HashMap::new();
         {
             let mut stmt = self.tx.prepare_cached(
@@ -203,8 +217,8 @@ impl ReadTx<'_> {
                 .and_then(|p| p.last_visit())
                 .map(|v| v.max.from_birth(born_on));
             let thirty = born_on.checked_add_days(Days::new(30));
-            let relevant = thirty.is_some_and(|d| quarter.contains(d))
-                || last_window_closes.is_some_and(|d| quarter.contains(d));
+            let relevant = thirty.is_some_and(|d| period.contains(d))
+                || last_window_closes.is_some_and(|d| period.contains(d));
             if !relevant {
                 continue;
             }

@@ -1,17 +1,17 @@
 //! The reads behind the Report screen besides the figures: the records that leave a quarter
-//! incomplete (counted, and one page of them), and the quarter's earlier exports.
+//! incomplete (counted, and one page of them); the exports are in `report_runs`.
 
 use rusqlite::params;
 
 use super::{ReadTx, Result, datetime_text, parse_datetime, parse_enum};
 use crate::domain::enums::Protection;
-use crate::domain::quarter::Quarter;
-use crate::domain::report::{MissingItem, MissingKind, MissingPage, ReportRun, passed_by, starts};
+use crate::domain::period::Period;
+use crate::domain::report::{MissingItem, MissingKind, MissingPage, passed_by, starts};
 
 /// One query per kind, each giving (kind, id, family id, name, protection, time, lacks
 /// eligibility, lacks a date, the family's reference); `?1` is the quarter's start, `?2` its end or now (what has
 /// passed), `?3` the day after the quarter.
-const KINDS: [&str; 4] = [
+const KINDS: [&str; 5] = [
     "SELECT 0 AS k, v.id AS id, f.id, f.display_name, f.protection, v.starts_at AS at, 0, 0,
             f.family_ref
        FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
@@ -24,7 +24,10 @@ const KINDS: [&str; 4] = [
        FROM group_session s JOIN parent_group g ON g.id = s.group_id
       WHERE s.status = 'held' AND s.starts_at >= ?1 AND s.starts_at < ?3
         AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id)",
-    "SELECT 3, f.id, f.id, f.display_name, f.protection, NULL, f.eligibility IS NULL,
+    "SELECT 3, s.id, NULL, g.name, 'none', s.starts_at, 0, 0, NULL
+       FROM group_session s JOIN parent_group g ON g.id = s.group_id
+      WHERE s.status = 'planned' AND s.starts_at >= ?1 AND s.starts_at < ?2",
+    "SELECT 4, f.id, f.id, f.display_name, f.protection, NULL, f.eligibility IS NULL,
             f.offered_on IS NULL
             OR (f.status IN ('active','paused','completed','exited') AND f.enrolled_on IS NULL)
             OR (f.status = 'declined' AND f.declined_on IS NULL)
@@ -48,16 +51,16 @@ impl ReadTx<'_> {
     /// time), so the screen reads what it shows, never the register.
     pub fn missing_page(
         &self,
-        quarter: Quarter,
+        period: Period,
         now: chrono::NaiveDateTime,
         offset: usize,
         limit: usize,
     ) -> Result<MissingPage> {
-        let start = datetime_text(starts(quarter));
-        let passed = datetime_text(passed_by(quarter, now));
-        let after = super::date_text(crate::domain::report::review_after(quarter));
+        let start = datetime_text(starts(period));
+        let passed = datetime_text(passed_by(period, now));
+        let after = super::date_text(crate::domain::report::review_after(period));
         let all = KINDS.join(" UNION ALL ");
-        let mut counts = [0u64; 4];
+        let mut counts = [0u64; 5];
         let mut stmt = self
             .tx
             .prepare_cached(&format!("SELECT k, count(*) FROM ({all}) GROUP BY k"))?;
@@ -156,22 +159,5 @@ impl ReadTx<'_> {
             });
         }
         Ok(())
-    }
-
-    /// The quarter's exports, newest first.
-    pub fn report_runs(&self, quarter: Quarter) -> Result<Vec<ReportRun>> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT run_at, format, path, checksum FROM report_run
-              WHERE quarter = ?1 ORDER BY id DESC LIMIT 50",
-        )?;
-        let rows = stmt.query_map([quarter.to_string()], |r| {
-            Ok(ReportRun {
-                run_at: r.get(0)?,
-                format: r.get(1)?,
-                path: r.get(2)?,
-                checksum: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 }

@@ -10,6 +10,7 @@ pub mod groups;
 pub mod ics;
 pub mod identity;
 pub mod model;
+pub mod period;
 pub mod programme;
 pub mod quarter;
 pub mod report;

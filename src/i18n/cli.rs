@@ -101,6 +101,10 @@ pub enum CommandError {
     },
     /// `check --repair` found damage that rebuilding the indexes cannot mend.
     NotRepairable,
+    BadYear {
+        text: String,
+        error: crate::domain::period::YearError,
+    },
 }
 
 impl CommandError {
@@ -149,6 +153,10 @@ impl CommandError {
             E::BadQuarter { text, error } => format!(
                 "--quarter: {}",
                 super::report::quarter_error(*error, text, Lang::En)
+            ),
+            E::BadYear { text, error } => format!(
+                "--year: {}",
+                super::report::year_error(*error, text, Lang::En)
             ),
             E::ToBeforeFrom { from, to } => format!("--to {to} is before --from {from}"),
             E::NotAHead { text } => format!(
@@ -215,6 +223,10 @@ impl CommandError {
             E::BadQuarter { text, error } => format!(
                 "--quarter: {}",
                 super::report::quarter_error(*error, text, Lang::Sv)
+            ),
+            E::BadYear { text, error } => format!(
+                "--year: {}",
+                super::report::year_error(*error, text, Lang::Sv)
             ),
             E::ToBeforeFrom { from, to } => format!("--to {to} är före --from {from}"),
             E::NotAHead { text } => format!(

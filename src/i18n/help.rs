@@ -171,21 +171,42 @@ kontrollsumman): kontrollera att loggen fortfarande går genom det",
     line(
         "report",
         About,
-        "Skriv kvartalsrapporten till regionen (sammanställd, små tal dolda)",
+        "Skriv rapporten till regionen för ett kvartal eller ett år (sammanställd, små tal dolda)",
     ),
     line(
         "report",
         AfterHelp,
-        "Samma databas, kvartal och tröskel ger alltid samma bytes. Varje export sparas med sin \
-SHA-256-kontrollsumma och skrivs i granskningsloggen. Ett kvartal som inte är slut går bra: siffrorna \
-är preliminära, och utskriften säger det.",
+        "PERIODER: ett kalenderkvartal (--quarter 2026Q3) eller ett kalenderår (--year 2025), aldrig en \
+rullande period. En period som inte är slut är preliminär, i ett eget fält och en egen kolumn.
+
+MARKERINGAR (SCB:s): `..` ett dolt värde, `–` inget att redovisa (en andel av ingen). I JSON har varje \
+värde en status: published, hidden eller empty. Varje andel har sin täljare och nämnare som antal.
+
+LÄSAREN SOM RÄKNAR: filen är säker mot en läsare som känner reglerna, vet att nollor visas (så ett dolt \
+antal är minst 1), att antal är heltal, varje summa i filen (kategorier, varje indelning till kommunen, \
+enheter som består av andra enheter), de olika familjerna i grupp som olikheter, andelarna mot sina täljare och \
+nämnare, och varje tidigare fil för samma period. Inget dolt antal kan räknas ut exakt, och inget kan visas \
+vara under tröskeln: rapporten granskar sig själv med små heltalsprogram och döljer mer tills det håller. En \
+indelning som skulle förlora de flesta av sina celler, eller har en enhet med färre än k familjer, redovisas \
+inte för den indikatorn, och filen säger varför. En andel av besök på 95 % eller mer visas som ≥95 när färre \
+än k besök föll bort.
+
+REVISIONER: varje export sparar de celler den redovisade. En senare export av samma period vars siffror \
+skiljer sig får nästa revisionsnummer och de tidigare filernas SHA-256; den döljer allt de dolde och granskas \
+tillsammans med dem. Samma databas, period och tröskel ger samma bytes. Exporten kräver `municipality` och \
+`municipality_code` (fyra siffror) i config.toml; det som saknas i periodens uppgifter skrivs som en varning.",
     ),
     line("report", Arg("quarter"), "Kalenderkvartalet, t.ex. 2026Q3"),
+    line(
+        "report",
+        Arg("year"),
+        "Kalenderåret, t.ex. 2025: samma indikatorer över året",
+    ),
     line("report", Arg("format"), "Filformatet: json, csv eller xlsx"),
     line(
         "report",
         Arg("out"),
-        "Vart filen ska skrivas (standard: hembesok-KVARTAL.FORMAT i den aktuella mappen)",
+        "Vart filen ska skrivas (standard: hembesok-PERIOD.FORMAT i den aktuella mappen)",
     ),
     line(
         "report",

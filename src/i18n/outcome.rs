@@ -145,6 +145,22 @@ pub fn refusal(r: &Refusal) -> Text {
                 names.join(", ")
             ),
         ),
+        Refusal::ReportSetting(key) => Text::new(
+            format!(
+                "Rapporten skrivs inte utan kommunens namn och fyrsiffriga kommunkod: sätt {key} i config.toml (t.ex. municipality = \"Grästorps kommun\" och municipality_code = \"0764\")."
+            ),
+            format!(
+                "The report is not written without the municipality's name and four-digit code: set {key} in config.toml (e.g. municipality = \"Grästorps kommun\" and municipality_code = \"0764\")."
+            ),
+        ),
+        Refusal::ReportExposed(n) => Text::new(
+            format!(
+                "Rapporten skrevs inte: granskningen kunde inte skydda {n} dolda värden. Inget skickades; säg till utvecklarna."
+            ),
+            format!(
+                "The report was not written: the audit could not protect {n} hidden figures. Nothing was sent; tell the developers."
+            ),
+        ),
         Refusal::DuplicateStaffName => Text::new(
             "Det finns redan personal med det namnet; skriv till något som skiljer dem åt.",
             "A staff member with that name is already registered; add something that tells them apart.",

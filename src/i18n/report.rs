@@ -1,45 +1,135 @@
-//! The quarterly report's words: a bad quarter, the preliminary note, the CSV header and the
-//! breakdowns, in Swedish and English. The indicators' own names live in their table
+//! The report's words: a bad quarter or year, the preliminary note, the CSV header, the
+//! breakdowns, statuses and notes, in Swedish and English. The indicators' own names live in their table
 //! (`domain::report::INDICATORS`), once.
 
 use super::{Lang, labels};
-use crate::domain::quarter::{Quarter, QuarterError};
-use crate::domain::report::{Category, Place, Unit};
+use crate::domain::enums::Eligibility;
+use crate::domain::period::{Period, YearError};
+use crate::domain::quarter::QuarterError;
+use crate::domain::report::{
+    Breakdown, Category, Cell, MissingKind, Place, Report, Status, Suppression, Unit,
+    WithheldReason,
+};
 
 /// The CSV's header row.
-pub fn csv_header(lang: Lang) -> [&'static str; 9] {
+pub fn csv_header(lang: Lang) -> [&'static str; 13] {
     match lang {
         Lang::Sv => [
-            "Kvartal",
+            "Period",
+            "Preliminär",
+            "Revision",
             "Indikator",
             "Namn",
             "Indelning",
-            "Enhet (kommun, område, BVC)",
+            "Enhet",
             "Kategori",
             "Kategorinamn",
             "Mått",
             "Värde",
+            "Status",
+            "Anmärkning",
         ],
         Lang::En => [
-            "Quarter",
+            "Period",
+            "Preliminary",
+            "Revision",
             "Indicator",
             "Name",
             "Breakdown",
-            "Unit (municipality, area, clinic)",
+            "Unit",
             "Category",
             "Category name",
             "Measure",
             "Value",
+            "Status",
+            "Note",
         ],
     }
 }
 
-/// The quarter as a row says it, with the warning when it has not ended.
-pub fn quarter_label(quarter: Quarter, preliminary: bool, lang: Lang) -> String {
+pub fn yes_no(yes: bool, lang: Lang) -> &'static str {
+    match (yes, lang) {
+        (true, Lang::Sv) => "ja",
+        (false, Lang::Sv) => "nej",
+        (true, Lang::En) => "yes",
+        (false, Lang::En) => "no",
+    }
+}
+
+/// A value's status in words.
+pub fn status(status: Status, lang: Lang) -> &'static str {
+    match (status, lang) {
+        (Status::Published, Lang::Sv) => "redovisad",
+        (Status::Published, Lang::En) => "published",
+        (Status::Hidden, Lang::Sv) => "dold",
+        (Status::Hidden, Lang::En) => "hidden",
+        (Status::Empty, Lang::Sv) => "inget att redovisa",
+        (Status::Empty, Lang::En) => "nothing to report",
+    }
+}
+
+/// An eligibility (its stored spelling) in words.
+pub fn eligibility(key: &str, lang: Lang) -> String {
+    key.parse::<Eligibility>().map_or_else(
+        |_| key.to_string(),
+        |e| labels::eligibility(e).get(lang).to_string(),
+    )
+}
+
+/// Why a breakdown is not published for an indicator, in words.
+pub fn withheld(reason: WithheldReason, breakdown: Breakdown, lang: Lang) -> String {
+    let by = breakdown_name(breakdown, lang);
+    match (reason, lang) {
+        (WithheldReason::MostHidden, Lang::Sv) => format!(
+            "redovisas inte per {by}: de flesta av cellerna skulle ha dolts; kommunens rad gäller"
+        ),
+        (WithheldReason::MostHidden, Lang::En) => format!(
+            "not broken down by {by}: most of its cells would have been hidden; the municipality's row stands"
+        ),
+        (WithheldReason::FewFamilies, Lang::Sv) => format!(
+            "redovisas inte per {by}: någon enhet har färre än k familjer under perioden; kommunens rad gäller"
+        ),
+        (WithheldReason::FewFamilies, Lang::En) => format!(
+            "not broken down by {by}: a unit has fewer than k families in the period; the municipality's row stands"
+        ),
+    }
+}
+
+/// The note beside a value: why a breakdown is withheld, or that a share is top-coded.
+pub fn note(report: &Report, cell: &Cell, lang: Lang) -> String {
+    if cell.suppressed == Some(Suppression::Withheld) {
+        let breakdown = cell.place.breakdown();
+        if let Some(w) = report
+            .withheld
+            .iter()
+            .find(|w| w.indicator == cell.indicator && w.breakdown == breakdown)
+        {
+            return withheld(w.reason, breakdown, lang);
+        }
+    }
+    if cell.top_coded && cell.published().is_some() {
+        return match lang {
+            Lang::Sv => "minst 95 %; exakt andel redovisas inte när få besök föll bort".into(),
+            Lang::En => {
+                "at least 95 %; the exact share is not given when few visits fell short".into()
+            }
+        };
+    }
+    String::new()
+}
+
+/// The period as a heading says it, with the warning when it has not ended.
+pub fn period_label(period: Period, preliminary: bool, lang: Lang) -> String {
+    let kind = match (period, lang) {
+        (Period::Quarter(_), Lang::Sv) => "kvartal",
+        (Period::Quarter(_), Lang::En) => "quarter",
+        (Period::Year(_), Lang::Sv) => "år",
+        (Period::Year(_), Lang::En) => "year",
+    };
     match (preliminary, lang) {
-        (false, _) => quarter.to_string(),
-        (true, Lang::Sv) => format!("{quarter} (preliminär)"),
-        (true, Lang::En) => format!("{quarter} (preliminary)"),
+        (false, _) => format!("{period} ({kind})"),
+        (true, Lang::Sv) => format!("{period} ({kind}, preliminär)"),
+        (true, Lang::En) => format!("{period} ({kind}, preliminary)"),
     }
 }
 
@@ -63,30 +153,44 @@ pub fn category(category: Category, lang: Lang) -> String {
         Category::All => text("alla besök", "all visits"),
         Category::AtLeast4 => text("minst 4 men inte alla", "at least 4 but not all"),
         Category::FewerThan4 => text("färre än 4", "fewer than 4"),
+        Category::Numerator => text("täljare", "numerator"),
+        Category::Denominator => text("nämnare", "denominator"),
     }
 }
 
 /// A breakdown's name.
 pub fn breakdown(place: &Place, lang: Lang) -> &'static str {
-    match (place, lang) {
-        (Place::Municipality, Lang::Sv) => "kommun",
-        (Place::Municipality, Lang::En) => "municipality",
-        (Place::Area(_), Lang::Sv) => "område",
-        (Place::Area(_), Lang::En) => "area",
-        (Place::Clinic(_), Lang::Sv) => "BVC",
-        (Place::Clinic(_), Lang::En) => "clinic",
+    breakdown_name(place.breakdown(), lang)
+}
+
+pub fn breakdown_name(b: Breakdown, lang: Lang) -> &'static str {
+    match (b, lang) {
+        (Breakdown::Municipality, Lang::Sv) => "kommun",
+        (Breakdown::Municipality, Lang::En) => "municipality",
+        (Breakdown::Area, Lang::Sv) => "område",
+        (Breakdown::Area, Lang::En) => "area",
+        (Breakdown::Clinic, Lang::Sv) => "BVC",
+        (Breakdown::Clinic, Lang::En) => "clinic",
+        (Breakdown::Programme, Lang::Sv) => "program",
+        (Breakdown::Programme, Lang::En) => "programme",
+        (Breakdown::Eligibility, Lang::Sv) => "grund",
+        (Breakdown::Eligibility, Lang::En) => "eligibility",
     }
 }
 
 /// The XLSX sheet of a breakdown.
-pub fn sheet_name(place: &Place, lang: Lang) -> &'static str {
-    match (place, lang) {
-        (Place::Municipality, Lang::Sv) => "Kommun",
-        (Place::Municipality, Lang::En) => "Municipality",
-        (Place::Area(_), Lang::Sv) => "Område",
-        (Place::Area(_), Lang::En) => "Area",
-        (Place::Clinic(_), Lang::Sv) => "BVC",
-        (Place::Clinic(_), Lang::En) => "Clinic",
+pub fn sheet_name(b: Breakdown, lang: Lang) -> &'static str {
+    match (b, lang) {
+        (Breakdown::Municipality, Lang::Sv) => "Kommun",
+        (Breakdown::Municipality, Lang::En) => "Municipality",
+        (Breakdown::Area, Lang::Sv) => "Område",
+        (Breakdown::Area, Lang::En) => "Area",
+        (Breakdown::Clinic, Lang::Sv) => "BVC",
+        (Breakdown::Clinic, Lang::En) => "Clinic",
+        (Breakdown::Programme, Lang::Sv) => "Program",
+        (Breakdown::Programme, Lang::En) => "Programme",
+        (Breakdown::Eligibility, Lang::Sv) => "Grund",
+        (Breakdown::Eligibility, Lang::En) => "Eligibility",
     }
 }
 
@@ -97,46 +201,86 @@ pub fn definitions_sheet(lang: Lang) -> &'static str {
     }
 }
 
-/// The labels above the definitions: quarter, municipality, threshold, marker, audit head.
-pub fn about_rows(lang: Lang) -> [&'static str; 5] {
+/// The labels of the about rows of the definitions sheet, in order: period, municipality,
+/// kommunkod, preliminary, revision, earlier files, threshold, hidden marker, empty marker,
+/// top code, audit head.
+pub fn about_rows(lang: Lang) -> [&'static str; 11] {
     match lang {
         Lang::Sv => [
-            "Kvartal",
+            "Period",
             "Kommun",
+            "Kommunkod",
+            "Preliminär",
+            "Revision",
+            "Tidigare filer (revision: SHA-256)",
             "Minsta redovisade antal (k)",
-            "Markering för dolt värde",
+            "Dolt värde",
+            "Inget att redovisa",
+            "Andelar av besök",
             "Granskningsloggens kedjehuvud",
         ],
         Lang::En => [
-            "Quarter",
+            "Period",
             "Municipality",
+            "Municipality code",
+            "Preliminary",
+            "Revision",
+            "Earlier files (revision: SHA-256)",
             "Smallest published count (k)",
-            "Marker for a suppressed value",
+            "Hidden value",
+            "Nothing to report",
+            "Shares of visits",
             "Audit log chain head",
         ],
     }
 }
 
-pub fn definition_columns(lang: Lang) -> [&'static str; 7] {
+/// What the top code means, for the definitions sheet.
+pub fn top_code_rule(lang: Lang) -> &'static str {
     match lang {
-        Lang::Sv => [
-            "Indikator",
-            "Namn (svenska)",
-            "Namn (engelska)",
-            "Definition (svenska)",
-            "Definition (engelska)",
-            "Mått",
-            "Kategorier",
-        ],
-        Lang::En => [
-            "Indicator",
-            "Name (Swedish)",
-            "Name (English)",
-            "Definition (Swedish)",
-            "Definition (English)",
-            "Measure",
-            "Categories",
-        ],
+        Lang::Sv => "minst 95 % visas som ≥95,0 när färre än k besök föll bort (från 20 besök)",
+        Lang::En => {
+            "95 % or more is shown as ≥95.0 when fewer than k visits fell short (from 20 visits)"
+        }
+    }
+}
+
+/// The heading of the completeness rows and of the withheld rows.
+pub fn completeness_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "Det som saknas i periodens uppgifter",
+        Lang::En => "What the period's records lack",
+    }
+}
+
+pub fn withheld_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "Indelningar som inte redovisas",
+        Lang::En => "Breakdowns not published",
+    }
+}
+
+/// A kind of missing record, as the file names it.
+pub fn missing(kind: MissingKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (MissingKind::VisitOutcome, Lang::Sv) => "passerade besök utan utfall",
+        (MissingKind::VisitOutcome, Lang::En) => "past visits without an outcome",
+        (MissingKind::VisitAttendees, Lang::Sv) => "genomförda besök utan vem som kom",
+        (MissingKind::VisitAttendees, Lang::En) => "done visits without who attended",
+        (MissingKind::SessionAttendance, Lang::Sv) => "hållna träffar utan närvaro",
+        (MissingKind::SessionAttendance, Lang::En) => "held sessions without attendance",
+        (MissingKind::SessionOutcome, Lang::Sv) => "passerade träffar som fortfarande är planerade",
+        (MissingKind::SessionOutcome, Lang::En) => "past sessions still planned",
+        (MissingKind::FamilyFacts, Lang::Sv) => "familjer utan grund eller datum",
+        (MissingKind::FamilyFacts, Lang::En) => "families without eligibility or dates",
+    }
+}
+
+/// The columns of the definitions table: wholly in the reader's language.
+pub fn definition_columns(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::Sv => ["Indikator", "Namn", "Definition", "Mått", "Kategorier"],
+        Lang::En => ["Indicator", "Name", "Definition", "Measure", "Categories"],
     }
 }
 
@@ -165,6 +309,15 @@ pub fn quarter_error(e: QuarterError, text: &str, lang: Lang) -> String {
         (QuarterError::NoSuchQuarter { year, number }, Lang::Sv) => {
             format!("\"{text}\": ett år har kvartal 1 till 4, inte {number}; t.ex. {year:04}Q4")
         }
+    }
+}
+
+/// What is wrong with `text`, typed as a year.
+pub fn year_error(_: YearError, text: &str, lang: Lang) -> String {
+    let text = text.trim();
+    match lang {
+        Lang::En => format!("\"{text}\" is not a year; write four digits, e.g. 2025"),
+        Lang::Sv => format!("\"{text}\" är inget år; skriv fyra siffror, t.ex. 2025"),
     }
 }
 

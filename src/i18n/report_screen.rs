@@ -15,7 +15,12 @@ pub struct Words {
     pub preliminary: &'static str,
     pub final_: &'static str,
     pub sections: [&'static str; 4],
-    pub breakdowns: [&'static str; 3],
+    pub breakdowns: [&'static str; 5],
+    /// The key under the tables: what the mark means, and the key that shows the file.
+    pub hidden_key: &'static str,
+    pub sent_key: &'static str,
+    pub year: &'static str,
+    pub period_keys: &'static str,
     pub computing: &'static str,
     pub no_figures: &'static str,
     pub indicator: &'static str,
@@ -49,7 +54,11 @@ static SV: Words = Words {
     preliminary: "preliminär: kvartalet har inte slutat",
     final_: "slutligt",
     sections: ["Tabeller", "Diagram och trend", "Saknas", "Exporter"],
-    breakdowns: ["kommun", "område", "BVC"],
+    breakdowns: ["kommun", "område", "BVC", "program", "grund"],
+    hidden_key: "* döljs i filen (..), – inget att redovisa · s visar som filen skickar den",
+    sent_key: "som filen skickar den: .. dolt, – inget att redovisa · s visar de sanna talen",
+    year: "År",
+    period_keys: "y år/kvartal",
     computing: "Räknar …",
     no_figures: "Inga siffror ännu.",
     indicator: "Indikator",
@@ -76,7 +85,11 @@ static EN: Words = Words {
     preliminary: "preliminary: the quarter has not ended",
     final_: "final",
     sections: ["Tables", "Chart and trend", "Missing", "Exports"],
-    breakdowns: ["municipality", "area", "clinic"],
+    breakdowns: ["municipality", "area", "clinic", "programme", "eligibility"],
+    hidden_key: "* hidden in the file (..), – nothing to report · s shows it as the file sends it",
+    sent_key: "as the file sends it: .. hidden, – nothing to report · s shows the true figures",
+    year: "Year",
+    period_keys: "y year/quarter",
     computing: "Computing …",
     no_figures: "No figures yet.",
     indicator: "Indicator",
@@ -114,6 +127,10 @@ pub fn value(v: Value, lang: Lang) -> String {
             let sep = if lang == Lang::Sv { ',' } else { '.' };
             format!("{}{sep}{} %", tenths / 10, tenths % 10)
         }
+        Value::PercentAtLeast { tenths } => {
+            let sep = if lang == Lang::Sv { ',' } else { '.' };
+            format!("≥{}{sep}{} %", tenths / 10, tenths % 10)
+        }
     }
 }
 
@@ -145,6 +162,13 @@ pub fn missing_kind(kind: MissingKind) -> (Text, Text) {
                 "Held sessions without attendance",
             ),
             t("närvaro", "roll call"),
+        ),
+        MissingKind::SessionOutcome => (
+            t(
+                "Passerade träffar som fortfarande är planerade",
+                "Past sessions still planned",
+            ),
+            t("träff", "session"),
         ),
         MissingKind::FamilyFacts => (
             t(

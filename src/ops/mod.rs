@@ -107,6 +107,10 @@ pub enum Refusal {
     },
     /// About a parent group or one of its sessions.
     Group(groups::GroupRefusal),
+    /// The report needs this setting of the config file (`municipality`, `municipality_code`).
+    ReportSetting(&'static str),
+    /// The report's audit could not protect every hidden figure: no file was written.
+    ReportExposed(usize),
 }
 
 /// What went wrong: a refusal, or the database failing while reading or while saving.

@@ -1,7 +1,7 @@
-//! The CSV file for Swedish Excel: `;`, UTF-8 with a BOM, CRLF, decimal comma, `..` for a
-//! suppressed value, the header in the interface language.
+//! The CSV file for Swedish Excel: `;`, UTF-8 with a BOM, CRLF, decimal comma, SCB's markers
+//! (`..` hidden, `–` nothing to report), the header and the words in the interface language.
 
-use super::{Header, MARKER, number, unit_name};
+use super::{Header, measure, shown, unit_name};
 use crate::domain::report::Report;
 use crate::i18n::{Lang, report as words};
 
@@ -26,10 +26,14 @@ fn field(s: &str) -> String {
     }
 }
 
-/// The whole file as bytes: BOM, header row, one row per cell, each line ending in CRLF.
+/// The whole file as bytes: BOM, header row, one row per cell, each line ending in CRLF. The
+/// period and whether it is preliminary are columns of their own; a hidden value is `..`,
+/// nothing to report `–`, a top-coded share `≥95,0`.
 pub fn render(report: &Report, header: &Header, lang: Lang) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
-    let quarter = words::quarter_label(report.quarter, header.preliminary, lang);
+    let period = report.period.to_string();
+    let preliminary = words::yes_no(header.preliminary, lang);
+    let revision = header.revision.to_string();
     out.push_str(&words::csv_header(lang).join(";"));
     out.push_str("\r\n");
     for cell in &report.cells {
@@ -38,24 +42,29 @@ pub fn render(report: &Report, header: &Header, lang: Lang) -> Vec<u8> {
             Lang::Sv => info.name_sv,
             Lang::En => info.name_en,
         };
-        let value = cell
-            .published()
-            .map_or_else(|| MARKER.to_string(), |v| number(v, ','));
         let category = cell.category.map(|c| c.key()).unwrap_or_default();
         let category_name = cell
             .category
             .map(|c| words::category(c, lang))
             .unwrap_or_default();
+        let unit = match &cell.place {
+            crate::domain::report::Place::Eligibility(Some(e)) => words::eligibility(e, lang),
+            _ => unit_name(cell, header).unwrap_or_default().to_string(),
+        };
         let row = [
-            field(&quarter),
+            field(&period),
+            field(preliminary),
+            field(&revision),
             field(info.key),
             field(name),
             field(words::breakdown(&cell.place, lang)),
-            field(unit_name(cell, header).unwrap_or_default()),
+            field(&unit),
             field(&category),
             field(&category_name),
-            field(words::unit(info.unit, lang)),
-            value,
+            field(words::unit(measure(cell), lang)),
+            field(&shown(cell, ',')),
+            field(words::status(cell.status(), lang)),
+            field(&words::note(report, cell, lang)),
         ];
         out.push_str(&row.join(";"));
         out.push_str("\r\n");

@@ -30,7 +30,7 @@ pub struct Runner {
     pub clock: Option<NaiveDateTime>,
     /// The report's threshold, the municipality it is for, and the language of its files.
     pub threshold: crate::domain::report::Threshold,
-    pub municipality: String,
+    pub municipality: Result<crate::domain::report::Municipality, &'static str>,
     pub lang: crate::i18n::Lang,
     /// Reads too slow for a key press; none for an in-memory database (they run inline).
     worker: Option<Worker>,
@@ -49,7 +49,7 @@ impl Runner {
             catalogue: Arc::new(catalogue),
             clock: None,
             threshold: crate::domain::report::Threshold::default(),
-            municipality: crate::config::Config::default().municipality(),
+            municipality: Err("municipality"),
             lang: crate::i18n::Lang::Sv,
             worker,
         })
@@ -337,12 +337,12 @@ impl Runner {
     fn export(
         &mut self,
         ctx: &Ctx,
-        quarter: crate::domain::quarter::Quarter,
+        quarter: crate::domain::period::Period,
         format: crate::domain::report::ReportFormat,
         path: &std::path::Path,
     ) -> Vec<Action> {
         let request = ops::report::ReportRequest {
-            quarter,
+            period: quarter,
             format,
             threshold: self.threshold,
             municipality: self.municipality.clone(),

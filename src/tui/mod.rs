@@ -34,7 +34,7 @@ pub struct Settings {
     pub key_file: Option<std::path::PathBuf>,
     /// The report's threshold and the municipality's name, from the config file.
     pub report_threshold: crate::domain::report::Threshold,
-    pub municipality: String,
+    pub municipality: Result<crate::domain::report::Municipality, &'static str>,
 }
 
 /// Starts the app as the command line asks: settings from the flags, the config file and the
@@ -85,7 +85,7 @@ pub fn launch(cli: &crate::cli::Cli) -> anyhow::Result<()> {
         // The demo database is never encrypted: a key file meant for the real one is not for it.
         key_file: if cli.demo { None } else { cli.key_file.clone() },
         report_threshold: config.report_threshold(),
-        municipality: config.municipality(),
+        municipality: config.report_municipality(),
     };
     run(&path, &settings)
 }

@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 use crate::app::Action;
 use crate::app::report::MISSING_PAGE;
 use crate::db::Db;
-use crate::domain::quarter::Quarter;
+use crate::domain::period::Period;
 use crate::domain::report::{ExportDone, Report, Threshold};
 use crate::ops::Ctx;
 use crate::ops::report::{ReportRequest, export_report};
@@ -17,7 +17,7 @@ use crate::ops::report::{ReportRequest, export_report};
 use super::worker::Job;
 
 /// Computes the quarter's report exactly as an export does.
-pub fn report_job(quarter: Quarter, threshold: Threshold, generation: u64) -> Job {
+pub fn report_job(quarter: Period, threshold: Threshold, generation: u64) -> Job {
     Box::new(move |db: &mut Db| {
         let input = db.read(|tx| tx.report_input(quarter))?;
         let report = Report::compute(&input, quarter, threshold);
@@ -27,12 +27,12 @@ pub fn report_job(quarter: Quarter, threshold: Threshold, generation: u64) -> Jo
 
 /// A quarter of the trend: its full report, so the trend's shares are the tables' own and
 /// stepping to that quarter later needs no reading.
-pub fn trend_job(quarter: Quarter, threshold: Threshold, generation: u64) -> Job {
+pub fn trend_job(quarter: Period, threshold: Threshold, generation: u64) -> Job {
     report_job(quarter, threshold, generation)
 }
 
 /// A page of the records the quarter's figures lack, and the count of each kind.
-pub fn missing_job(quarter: Quarter, now: NaiveDateTime, offset: usize, generation: u64) -> Job {
+pub fn missing_job(quarter: Period, now: NaiveDateTime, offset: usize, generation: u64) -> Job {
     Box::new(move |db: &mut Db| {
         let page = db.read(|tx| tx.missing_page(quarter, now, offset, MISSING_PAGE))?;
         Ok(Action::MissingLoaded(generation, quarter, page))
@@ -52,11 +52,12 @@ pub fn export_job(file: PathBuf, ctx: Ctx, request: ReportRequest, out: PathBuf)
 pub fn exported(db: &mut Db, ctx: &Ctx, request: &ReportRequest, out: &Path) -> Action {
     match export_report(db, ctx, request, out) {
         Ok(export) => Action::Exported(Box::new(ExportDone {
-            quarter: request.quarter,
+            period: request.period,
             format: request.format,
             path: export.path,
             checksum: export.checksum,
             preliminary: export.preliminary,
+            revision: export.revision,
         })),
         Err(e) => Action::Failed(crate::i18n::outcome::ops_error(&e)),
     }

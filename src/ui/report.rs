@@ -13,7 +13,7 @@ use super::report_parts::{render_chart, render_exports, render_missing, render_t
 use super::{Theme, fit};
 use crate::app::report::{Breakdown, ReportState, Section, in_breakdown};
 use crate::app::{App, Lang};
-use crate::domain::report::{Cell, INDICATORS, Place, Report};
+use crate::domain::report::{Cell, EMPTY, HIDDEN, INDICATORS, Place, Report, Status};
 use crate::i18n::report_screen::{Words, category, value, words};
 
 /// From this size the tables have the chart and the trend beside them.
@@ -55,8 +55,12 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         return;
     };
     let preliminary = !q.has_ended_on(app.today);
+    let kind = match q {
+        crate::domain::period::Period::Quarter(_) => w.quarter,
+        crate::domain::period::Period::Year(_) => w.year,
+    };
     let mut spans = vec![
-        Span::styled(format!(" {} {q} ", w.quarter), theme.title()),
+        Span::styled(format!(" {kind} {q} "), theme.title()),
         Span::raw(format!(" {} – {}  ", q.first_day(), q.last_day())),
     ];
     if preliminary {
@@ -68,7 +72,7 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         spans.push(Span::styled(format!("  {}", w.computing), theme.dim()));
     }
     let used: usize = spans.iter().map(Span::width).sum();
-    let keys = format!("{} · {} ", w.quarter_keys, w.export_key);
+    let keys = format!("{} · {} · {} ", w.quarter_keys, w.period_keys, w.export_key);
     if used + keys.chars().count() + 2 <= usize::from(area.width) {
         let pad = usize::from(area.width) - used - keys.chars().count();
         spans.push(Span::raw(" ".repeat(pad)));
@@ -114,14 +118,27 @@ pub fn row_name(cell: &Cell, lang: Lang) -> String {
     }
 }
 
-/// A cell's value as published, or the marker.
-pub fn shown_value(cell: &Cell, lang: Lang) -> String {
-    cell.published()
-        .map_or_else(|| "..".to_string(), |v| value(v, lang))
+/// A cell as the coordinator sees it: the true value, marked `*` when the file hides it; or,
+/// `as_sent`, as the file sends it (`..` hidden, `–` nothing to report).
+pub fn shown_value(cell: &Cell, lang: Lang, as_sent: bool) -> String {
+    if cell.status() == Status::Empty {
+        return EMPTY.to_string();
+    }
+    match (as_sent, cell.published()) {
+        (true, Some(v)) => value(v, lang),
+        (true, None) => HIDDEN.to_string(),
+        (false, sent) => {
+            let mark = if sent.is_none() { "*" } else { " " };
+            format!("{}{mark}", value(cell.figure.value(), lang))
+        }
+    }
 }
 
-fn place_name(place: &Place, w: &Words) -> String {
-    place.name().unwrap_or(w.not_recorded).to_string()
+fn place_name(place: &Place, w: &Words, lang: Lang) -> String {
+    match place {
+        Place::Eligibility(Some(e)) => crate::i18n::report::eligibility(e, lang),
+        _ => place.name().unwrap_or(w.not_recorded).to_string(),
+    }
 }
 
 fn render_tables(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -160,7 +177,18 @@ fn render_tables(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let place_w = if by_place { (room / 3).min(22) } else { 0 };
     let name_w = room.saturating_sub(value_w + place_w + 1);
     let cells = table_cells(report, state.breakdown);
-    let height = usize::from(area.height).saturating_sub(1);
+    lines.push(Line::styled(
+        format!(
+            " {}",
+            if state.as_sent {
+                w.sent_key
+            } else {
+                w.hidden_key
+            }
+        ),
+        theme.dim(),
+    ));
+    let height = usize::from(area.height).saturating_sub(2);
     let start = state.scroll.min(cells.len().saturating_sub(height.max(1)));
     for cell in cells.iter().skip(start).take(height) {
         let mut text = format!(" {:<name_w$}", fit(&row_name(cell, lang), name_w));
@@ -168,18 +196,18 @@ fn render_tables(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             let _ = write!(
                 text,
                 "{:<place_w$}",
-                fit(&place_name(&cell.place, w), place_w.saturating_sub(1))
+                fit(&place_name(&cell.place, w, lang), place_w.saturating_sub(1))
             );
         }
-        let shown = shown_value(cell, lang);
+        let shown = shown_value(cell, lang, state.as_sent);
         let _ = write!(text, "{shown:>value_w$}");
         let style = if cell.category.is_none() {
             theme.header()
         } else {
             ratatui::style::Style::default()
         };
-        let style = if cell.suppressed.is_some() {
-            theme.dim()
+        let style = if cell.published().is_none() && cell.status() == Status::Hidden {
+            theme.warn()
         } else {
             style
         };

@@ -11,7 +11,9 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
 
 use super::{Theme, fit, scroll_offset, shown_name};
 use crate::app::App;
-use crate::domain::report::{Category, HEADLINE, IndicatorId, MissingKind, Place, Shown, Value};
+use crate::domain::report::{
+    Category, EMPTY, HEADLINE, HIDDEN, IndicatorId, MissingKind, Place, Shown,
+};
 use crate::i18n::Lang;
 use crate::i18n::report_screen::{bare_value, family_lacks, missing_kind, words};
 
@@ -40,14 +42,20 @@ pub fn render_chart(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 Some(Category::Visit(n)) => n.to_string(),
                 _ => "x".to_string(),
             };
-            let (height, text) = match c.published() {
-                Some(Value::Count(n)) => (n, n.to_string()),
-                _ => (0, "..".to_string()),
+            // The true height always: a hidden value is never drawn as an empty bar. It is
+            // marked (and, as sent, labelled with the marker) in the warning colour.
+            let height = c.figure.weight();
+            let hidden = c.published().is_none();
+            let text = match (hidden, app.report.as_sent) {
+                (false, _) => height.to_string(),
+                (true, false) => format!("{height}*"),
+                (true, true) => HIDDEN.to_string(),
             };
-            Bar::default()
+            let bar = Bar::default()
                 .value(height)
                 .label(Line::from(label))
-                .text_value(text)
+                .text_value(text);
+            if hidden { bar.style(theme.warn()) } else { bar }
         })
         .collect();
     let inner = usize::from(area.width.saturating_sub(2));
@@ -82,10 +90,22 @@ pub fn render_trend(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         };
         let mut row = format!(" {:<name_w$}", fit(name, name_w.saturating_sub(1)));
         for (_, line) in &trend {
+            // The true share, `*` when the file hides it; as sent, the marker. `–` is nothing
+            // to report (a share of nobody), never a hidden one.
             let text = match line.map(|l| l.shares[i]) {
-                Some(Shown::Value(v)) => bare_value(v, lang),
-                Some(Shown::Suppressed) => "..".into(),
-                Some(Shown::Absent) => "–".into(),
+                Some(Shown::Value {
+                    value,
+                    sent: Some(sent),
+                }) => bare_value(if app.report.as_sent { sent } else { value }, lang),
+                Some(Shown::Value { value, sent: None }) => {
+                    if app.report.as_sent {
+                        HIDDEN.into()
+                    } else {
+                        format!("{}*", bare_value(value, lang))
+                    }
+                }
+                Some(Shown::Empty) => EMPTY.into(),
+                Some(Shown::Absent) => String::new(),
                 None => w.not_yet.into(),
             };
             let _ = write!(row, "{text:>col$}");
@@ -163,7 +183,7 @@ pub fn render_exports(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     if let Some(done) = state
         .last_export
         .as_ref()
-        .filter(|d| Some(d.quarter) == state.quarter)
+        .filter(|d| Some(d.period) == state.quarter)
     {
         lines.push(Line::styled(
             format!(
@@ -193,7 +213,12 @@ pub fn render_exports(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             for run in runs.iter().skip(state.scroll) {
                 let path = run.path.as_deref().unwrap_or(w.unknown_path);
                 lines.push(Line::raw(fit(
-                    &format!(" {}  {:<4}  {path}", run.run_at, run.format),
+                    &format!(
+                        " {}  {:<4}  r{}  {path}",
+                        run.run_at,
+                        run.format,
+                        run.revision.unwrap_or(1)
+                    ),
                     room + 1,
                 )));
                 lines.push(Line::styled(

@@ -55,3 +55,15 @@ pub fn import_all(db: &Path) {
             .success();
     }
 }
+
+/// A config file beside `db` (where `hembesok` looks) naming the municipality, as an export to
+/// the region needs.
+pub fn report_config(db: &Path) {
+    let dir = db.with_file_name("no-config-here").join("hembesok");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("config.toml"),
+        "municipality = \"Kommunen\"\nmunicipality_code = \"1442\"\n",
+    )
+    .unwrap();
+}

@@ -259,6 +259,7 @@ fn a_failed_export_or_backup_leaves_the_file_it_would_replace() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("locked.sqlite");
     import_all(&db);
+    super::common::report_config(&db);
     let bak = dir.path().join("old.bak");
     let csv = dir.path().join("old.csv");
     let ics = dir.path().join("old.ics");
@@ -309,7 +310,7 @@ fn a_failed_export_or_backup_leaves_the_file_it_would_replace() {
             .arg("--db")
             .arg(&db)
             .args(args)
-            .env("XDG_CONFIG_HOME", dir.path().join("no-config"))
+            .env("XDG_CONFIG_HOME", db.with_file_name("no-config-here"))
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use crate::app::action::Effect;
 use crate::app::form::{Field, Form, FormKind};
 use crate::app::{Text, labels};
-use crate::domain::quarter::Quarter;
+use crate::domain::period::Period;
 use crate::domain::report::ReportFormat;
 
-pub fn export(quarter: Quarter) -> Form {
+pub fn export(quarter: Period) -> Form {
     let formats = ReportFormat::ALL
         .iter()
         .map(|f| (f.as_str().to_string(), labels::report_format(*f)))
@@ -79,7 +79,7 @@ pub fn validate(form: &mut Form) {
     }
 }
 
-pub fn build(form: &Form, quarter: Quarter) -> Option<Effect> {
+pub fn build(form: &Form, quarter: Period) -> Option<Effect> {
     let format = ReportFormat::parse(form.value("format"))?;
     // A name ending in another format's extension follows the format chosen, so an xlsx file
     // is never written as `.csv`.

@@ -126,7 +126,7 @@ fn fixing_the_last_record_of_a_later_page_reads_the_page_the_mark_lands_on() {
     let generation = app.report.generation;
     app.report.selected = 40;
     let mut emptied = crate::app::report_fixtures::missing();
-    emptied.counts = [40, 0, 0, 0];
+    emptied.counts = [40, 0, 0, 0, 0];
     emptied.offset = 40;
     emptied.items.clear();
     let effects = app.update(Action::MissingLoaded(generation, quarter, emptied));

@@ -1,5 +1,6 @@
-//! Counting the quarter's facts into cells: every indicator for the municipality, each area and
-//! each clinic (a family's own; groups count by the group's area), zeros included.
+//! Counting the period's facts into cells: every indicator for the municipality and each unit
+//! of each breakdown (area, clinic, programme, eligibility: the family's own; groups count by the
+//! group's area), zeros included; a percent also as its numerator and denominator.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -9,7 +10,7 @@ use super::indicators::{Categories, Category, INDICATORS, IndicatorId, Unit};
 use super::rows::{FamilyRow, ReportInput};
 use super::{Cell, Figure, Place};
 use crate::domain::enums::{AttendanceStatus, ExitReason, SessionStatus, VisitStatus};
-use crate::domain::quarter::Quarter;
+use crate::domain::period::Period;
 
 type Key = (IndicatorId, Place, Option<Category>);
 
@@ -64,32 +65,54 @@ impl Tally {
     }
 }
 
-fn family_places(family: Option<&FamilyRow>) -> [Place; 3] {
+/// The places a family's figures count at: the municipality, then its area, clinic, programme
+/// and eligibility (each `None` when not recorded, or when the family is not in the input).
+fn family_places(family: Option<&FamilyRow>) -> [Place; 5] {
     [
         Place::Municipality,
         Place::Area(family.and_then(|f| f.area.clone())),
         Place::Clinic(family.and_then(|f| f.clinic.clone())),
+        Place::Programme(family.and_then(|f| f.programme.clone())),
+        Place::Eligibility(family.and_then(|f| f.eligibility.map(|e| e.as_str().to_string()))),
     ]
 }
 
-/// The (area, clinic) pairs the family figures are counted at: one per family, and the pair of
-/// no area and no clinic for a visit whose family the input lacks. From these come the nests.
-pub fn place_pairs(input: &ReportInput) -> Vec<(Place, Place)> {
+/// The units of each family (area, clinic, programme, eligibility), and the all-`None` units of
+/// a visit whose family the input lacks. From these come the nests.
+pub fn family_units(input: &ReportInput) -> Vec<[Place; 4]> {
     let known: std::collections::HashSet<i64> = input.families.iter().map(|f| f.id).collect();
-    let mut pairs: Vec<(Place, Place)> = input
-        .families
-        .iter()
-        .map(|f| (Place::Area(f.area.clone()), Place::Clinic(f.clinic.clone())))
-        .collect();
+    let units = |f: Option<&FamilyRow>| {
+        let [_, a, c, p, e] = family_places(f);
+        [a, c, p, e]
+    };
+    let mut out: Vec<[Place; 4]> = input.families.iter().map(|f| units(Some(f))).collect();
     if input.visits.iter().any(|v| !known.contains(&v.family_id)) {
-        pairs.push((Place::Area(None), Place::Clinic(None)));
+        out.push(units(None));
     }
-    pairs
+    out
 }
 
-/// Every cell of the quarter, unsuppressed, in report order.
-pub fn aggregate(input: &ReportInput, quarter: Quarter) -> Vec<Cell> {
-    let (first, last) = (quarter.first_day(), quarter.last_day());
+/// How many families each unit has in the period: offered, declined or exited in it, or in the
+/// programme at some time in it.
+pub fn families_by_unit(input: &ReportInput, period: Period) -> BTreeMap<Place, u64> {
+    let (first, last) = (period.first_day(), period.last_day());
+    let in_p = |d: Option<chrono::NaiveDate>| d.is_some_and(|d| (first..=last).contains(&d));
+    let mut out: BTreeMap<Place, u64> = BTreeMap::new();
+    for f in &input.families {
+        let active =
+            f.enrolled_on.is_some_and(|e| e <= last) && f.exited_on.is_none_or(|x| x >= first);
+        if active || in_p(f.offered_on) || in_p(f.declined_on) || in_p(f.exited_on) {
+            for place in family_places(Some(f)).into_iter().skip(1) {
+                *out.entry(place).or_default() += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Every cell of the period, unsuppressed, in report order.
+pub fn aggregate(input: &ReportInput, period: Period) -> Vec<Cell> {
+    let (first, last) = (period.first_day(), period.last_day());
     let in_q = |d: chrono::NaiveDate| (first..=last).contains(&d);
     let by_q_end = |d: Option<chrono::NaiveDate>| d.is_some_and(|d| d <= last);
     let families: HashMap<i64, &FamilyRow> = input.families.iter().map(|f| (f.id, f)).collect();
@@ -250,16 +273,31 @@ pub fn aggregate(input: &ReportInput, quarter: Quarter) -> Vec<Cell> {
     }
 
     fill_zeros(&mut t);
-    t.figures
-        .into_iter()
-        .map(|((indicator, place, category), figure)| Cell {
+    let mut cells = Vec::with_capacity(t.figures.len() * 2);
+    for ((indicator, place, category), figure) in t.figures {
+        let cell = |category, figure| Cell {
             indicator,
-            place,
+            place: place.clone(),
             category,
             figure,
             suppressed: None,
-        })
-        .collect()
+            top_coded: false,
+        };
+        cells.push(cell(category, figure));
+        if let Figure::Share {
+            numerator,
+            denominator,
+        } = figure
+        {
+            // The numerator and denominator as counts of their own, right after their share.
+            cells.push(cell(Some(Category::Numerator), Figure::Count(numerator)));
+            cells.push(cell(
+                Some(Category::Denominator),
+                Figure::Count(denominator),
+            ));
+        }
+    }
+    cells
 }
 
 /// Every place and category gets a cell, so that a zero is published as a zero and every
@@ -269,10 +307,10 @@ fn fill_zeros(t: &mut Tally) {
     let mut all: BTreeSet<Place> = t.places.union(&t.group_places).cloned().collect();
     all.extend(t.figures.keys().map(|(_, place, _)| place.clone()));
     all.insert(Place::Municipality);
-    // Groups have an area but no clinic.
+    // Groups have an area, but no clinic, programme or eligibility.
     let group_places: BTreeSet<Place> = all
         .iter()
-        .filter(|p| !matches!(p, Place::Clinic(_)))
+        .filter(|p| matches!(p, Place::Municipality | Place::Area(_)))
         .cloned()
         .collect();
     let family_places = all;

@@ -60,6 +60,10 @@ pub enum Category {
     All,
     AtLeast4,
     FewerThan4,
+    /// A percent's numerator, published as a count of its own.
+    Numerator,
+    /// A percent's denominator, published as a count of its own.
+    Denominator,
 }
 
 impl Category {
@@ -76,6 +80,26 @@ impl Category {
             Category::All => "all".into(),
             Category::AtLeast4 => "at_least_4".into(),
             Category::FewerThan4 => "fewer_than_4".into(),
+            Category::Numerator => "numerator".into(),
+            Category::Denominator => "denominator".into(),
+        }
+    }
+
+    /// The category of this indicator spelled `text` (as `key` writes it).
+    pub fn parse_for(id: IndicatorId, text: &str) -> Option<Self> {
+        let info = id.info();
+        if info.unit == Unit::Percent {
+            return [Category::Numerator, Category::Denominator]
+                .into_iter()
+                .find(|c| c.key() == text);
+        }
+        match info.categories {
+            Categories::None => None,
+            Categories::Fixed(list) => list.iter().copied().find(|c| c.key() == text),
+            Categories::VisitNumbers => match text {
+                "extra" => Some(Category::Extra),
+                digits => digits.parse().ok().map(Category::Visit),
+            },
         }
     }
 }

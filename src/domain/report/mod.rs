@@ -1,19 +1,27 @@
-//! The quarterly report to the region, pure: the indicator table, the plain rows a quarter is
-//! computed from, the aggregation, and the small-cell suppression that keeps every family
-//! unidentifiable.
+//! The report to the region, pure: the indicator table, the plain rows a period (a quarter or a
+//! year) is computed from, the aggregation, and the small-cell suppression and its audit that
+//! keep every family unidentifiable to a reader who counts.
 
 mod aggregate;
+pub mod audit;
+mod cells;
 mod indicators;
 mod nesting;
 mod rank;
 mod review;
 mod rows;
 mod suppress;
+mod widen;
 
 #[cfg(test)]
 mod tests;
 
-pub use aggregate::aggregate;
+pub use aggregate::{aggregate, families_by_unit, family_units};
+pub use audit::{EarlierFile, StoredCell};
+pub use cells::{
+    Breakdown, Cell, EMPTY, Figure, HIDDEN, Place, Status, Suppression, Value, Withheld,
+    WithheldReason, tenths,
+};
 pub use indicators::{Categories, Category, INDICATORS, Indicator, IndicatorId, Unit};
 pub use nesting::{Nest, nests};
 pub use rank::{Overflow, determined};
@@ -22,9 +30,9 @@ pub use review::{
     Shown, passed_by, review_after, starts,
 };
 pub use rows::{ChildRow, FamilyRow, GroupRow, MemberRow, ReportInput, SessionRow, VisitRow};
-pub use suppress::{exposed, subtractable, suppress};
+pub use suppress::{AuditSummary, TOP_CODE_TENTHS, exposed_cells, suppress};
 
-use crate::domain::quarter::Quarter;
+use crate::domain::period::Period;
 
 /// The smallest count that may be published (k): 1 … k−1 are suppressed. Never below 3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,142 +63,100 @@ impl Default for Threshold {
     }
 }
 
-/// Where a figure is for: the whole municipality, one area, one clinic. `None` is an area or
-/// clinic that was not recorded, so that the places still add up to the municipality.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Place {
-    Municipality,
-    Area(Option<String>),
-    Clinic(Option<String>),
-}
-
-impl Place {
-    /// The breakdown's stable spelling: `municipality`, `area`, `clinic`.
-    pub fn by(&self) -> &'static str {
-        match self {
-            Place::Municipality => "municipality",
-            Place::Area(_) => "area",
-            Place::Clinic(_) => "clinic",
-        }
-    }
-
-    /// The area's or clinic's name (the municipality's comes from the config).
-    pub fn name(&self) -> Option<&str> {
-        match self {
-            Place::Municipality => None,
-            Place::Area(name) | Place::Clinic(name) => name.as_deref(),
-        }
-    }
-}
-
-/// What was counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Figure {
-    Count(u64),
-    Share { numerator: u64, denominator: u64 },
-}
-
-impl Figure {
-    /// The additive part: the count, or the numerator (the denominator is treated as known).
-    pub fn weight(self) -> u64 {
-        match self {
-            Figure::Count(n) => n,
-            Figure::Share { numerator, .. } => numerator,
-        }
-    }
-
-    /// Worth suppressing to protect another cell: a non-zero count, a share of someone.
-    pub fn is_nonzero(self) -> bool {
-        match self {
-            Figure::Count(n) => n > 0,
-            Figure::Share { denominator, .. } => denominator > 0,
-        }
-    }
-
-    /// The published value: percents in tenths, rounded half up, by integers only.
-    pub fn value(self) -> Value {
-        match self {
-            Figure::Count(n) => Value::Count(n),
-            Figure::Share {
-                numerator,
-                denominator,
-            } => Value::Percent {
-                tenths: if denominator == 0 {
-                    0
-                } else {
-                    (2000 * u128::from(numerator) + u128::from(denominator))
-                        .checked_div(2 * u128::from(denominator))
-                        .unwrap_or(0) as u64
-                },
-            },
-        }
-    }
-}
-
-/// A published figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Value {
-    Count(u64),
-    /// A percent with one decimal: 667 is 66.7 %.
-    Percent {
-        tenths: u64,
-    },
-}
-
-/// Why a cell is not published.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Suppression {
-    /// Small in itself: a count 1 … k−1; a percent of fewer than k, or with a numerator or
-    /// complement of 1 … k−1.
-    Primary,
-    /// The only suppressed member of a sum whose total is published: another member (or the
-    /// total) goes too.
-    Secondary,
-    /// The audit found it could be solved from the published sums.
-    Audit,
-    /// The acceptance rate follows its counts (enrolled, declined): hidden when one of them is.
-    Linked,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Cell {
-    pub indicator: IndicatorId,
-    pub place: Place,
-    /// `None` is the total row of a categorised indicator (and the one row of the others).
-    pub category: Option<Category>,
-    pub figure: Figure,
-    pub suppressed: Option<Suppression>,
-}
-
-impl Cell {
-    /// What the region sees: the value, or nothing when suppressed.
-    pub fn published(&self) -> Option<Value> {
-        self.suppressed.is_none().then(|| self.figure.value())
-    }
-}
-
-/// A quarter's report, suppressed, in report order (indicator, breakdown, place, category).
+/// A report of one period, suppressed and audited, in report order (indicator, breakdown,
+/// place, category).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
-    pub quarter: Quarter,
+    pub period: Period,
     pub threshold: Threshold,
     pub cells: Vec<Cell>,
-    /// The places made of whole places of the other breakdown, protected as sums.
+    /// The places made of whole places of another breakdown, protected as sums.
     pub nests: Vec<Nest>,
+    /// The breakdowns not published, by indicator, with the reason.
+    pub withheld: Vec<Withheld>,
+    /// The audit's verdict: every hidden cell passed (see `audit`).
+    pub audit: AuditSummary,
+}
+
+/// The municipality the report is from: its four-digit kommunkod and its name, from the
+/// config (an export without them is refused).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Municipality {
+    pub code: String,
+    pub name: String,
+}
+
+impl Municipality {
+    /// A kommunkod is four digits (`0764` Grästorp).
+    pub fn valid_code(code: &str) -> bool {
+        code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
+/// A cell's address in every file, as text: what `report_run` keeps of each export.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CellKey {
+    pub indicator: String,
+    pub by: String,
+    pub unit: Option<String>,
+    pub category: Option<String>,
 }
 
 impl Report {
-    /// Counts, suppresses and audits the quarter's facts.
-    pub fn compute(input: &ReportInput, quarter: Quarter, threshold: Threshold) -> Self {
-        let mut cells = aggregate(input, quarter);
-        let places = aggregate::place_pairs(input);
-        let nests = nests(places.iter().map(|(a, c)| (a, c)));
-        suppress(&mut cells, threshold, &nests);
+    /// Counts, suppresses and audits the period's facts.
+    pub fn compute(input: &ReportInput, period: Period, threshold: Threshold) -> Self {
+        Self::revise(input, period, threshold, &[])
+    }
+
+    /// As `compute`, for a period exported before: every cell an earlier file hid stays hidden,
+    /// and the audit reads this file together with the earlier ones.
+    pub fn revise(
+        input: &ReportInput,
+        period: Period,
+        threshold: Threshold,
+        earlier: &[EarlierFile],
+    ) -> Self {
+        let mut cells = aggregate(input, period);
+        // A breakdown of one unit is the municipality again: it says nothing and is left out.
+        let mut units: std::collections::BTreeMap<Breakdown, std::collections::BTreeSet<&Place>> =
+            std::collections::BTreeMap::new();
+        for c in &cells {
+            units
+                .entry(c.place.breakdown())
+                .or_default()
+                .insert(&c.place);
+        }
+        let single: Vec<Breakdown> = units
+            .into_iter()
+            .filter(|(b, u)| *b != Breakdown::Municipality && u.len() < 2)
+            .map(|(b, _)| b)
+            .collect();
+        cells.retain(|c| !single.contains(&c.place.breakdown()));
+        let units = family_units(input);
+        let mut all_nests = Vec::new();
+        for i in 0..4 {
+            for j in i + 1..4 {
+                all_nests.extend(nests(units.iter().map(|u| (&u[i], &u[j]))));
+            }
+        }
+        let few: Vec<Breakdown> = {
+            let by_unit = families_by_unit(input, period);
+            let mut few: Vec<Breakdown> = by_unit
+                .iter()
+                .filter(|&(_, &n)| threshold.is_small(n))
+                .map(|(p, _)| p.breakdown())
+                .collect();
+            few.dedup();
+            few
+        };
+        let (withheld, audit) = suppress(&mut cells, threshold, &all_nests, &few, earlier);
         Report {
-            quarter,
+            period,
             threshold,
             cells,
-            nests,
+            nests: all_nests,
+            withheld,
+            audit,
         }
     }
 
@@ -204,5 +170,23 @@ impl Report {
         self.cells
             .iter()
             .find(|c| c.indicator == indicator && &c.place == place && c.category == category)
+    }
+
+    /// The published cells, as `report_run` keeps them for the audit of a later revision.
+    pub fn stored(&self) -> EarlierFile {
+        EarlierFile {
+            cells: self
+                .cells
+                .iter()
+                .map(|c| StoredCell {
+                    key: c.key(),
+                    value: c.published().map(|v| match v {
+                        Value::Count(n) => n,
+                        Value::Percent { tenths } | Value::PercentAtLeast { tenths } => tenths,
+                    }),
+                    top_coded: c.top_coded && c.published().is_some(),
+                })
+                .collect(),
+        }
     }
 }

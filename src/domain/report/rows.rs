@@ -1,11 +1,11 @@
-//! The plain facts a quarter's report is computed from, as one read of the database fills them.
+//! The plain facts a period's report is computed from, as one read of the database fills them.
 
 use chrono::NaiveDate;
 
 use crate::domain::enums::{AttendanceStatus, ExitReason, Referral, SessionStatus, VisitStatus};
 use crate::domain::schedule::Window;
 
-/// Everything the report needs for one quarter. Families are looked up by id from the other rows;
+/// Everything the report needs for one period ("the quarter" below: a quarter or a year). Families are looked up by id from the other rows;
 /// a row whose family is missing counts with no area and no clinic.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReportInput {
@@ -26,6 +26,9 @@ pub struct FamilyRow {
     pub id: i64,
     pub area: Option<String>,
     pub clinic: Option<String>,
+    /// The programme's id.
+    pub programme: Option<String>,
+    pub eligibility: Option<crate::domain::enums::Eligibility>,
     pub offered_on: Option<NaiveDate>,
     pub enrolled_on: Option<NaiveDate>,
     pub declined_on: Option<NaiveDate>,

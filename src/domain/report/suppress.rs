@@ -1,298 +1,299 @@
-//! Small-cell suppression as DESIGN §7 has it: primary (small in itself), secondary (the lone
-//! suppressed member of a published sum), then the audit: every sum written as an equation over
-//! the suppressed cells, and more suppressed while the equations pin any of them down.
-//!
-//! What the equations are: the sums DESIGN §7 names (categories to their total, areas to the
-//! municipality, clinics to the municipality), and the nests (an area made of whole clinics, a
-//! clinic made of whole areas, see `nesting`), with a percent's numerator as its unknown and its
-//! denominator taken as known (the conservative reading). Known limits, not modelled: a clinic
-//! that differs from an area by a few families can be subtracted from it by a reader who knows
-//! those families; figures of different quarters can be combined (a stock and its flows).
+//! Small-cell suppression against a reader who counts (DESIGN §7, "the reader who counts").
+//! Primary: a count of 1 … k−1 is hidden (numerators and denominators are counts); a share whose
+//! complement is 1 … k−1 hides its numerator, or, for a share of events (visits, attendance
+//! marks) of 20 or more, is published top-coded as `≥ 95 %`. Then the pattern is widened while
+//! the audit (`audit`) finds a hidden figure the reader could pin down: first a sum with one
+//! hidden member, then what the equations alone determine, then what the whole-number intervals
+//! show (a small count that cannot reach k, any count that cannot be another number). A
+//! breakdown that would lose most of its cells, or has a unit of fewer than k families, is
+//! withheld for the indicator: its cells are all hidden, the municipality's row stays.
+//! Deterministic: the same cells give the same pattern.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
-use super::indicators::{Category, IndicatorId};
+use super::audit::{self, Auditor, EarlierFile};
+use super::indicators::{Category, IndicatorId, Unit};
 use super::nesting::Nest;
-use super::rank::determined;
-use super::{Cell, Figure, Place, Suppression, Threshold};
+use super::widen::{lone, neighbours, widen};
+use super::{Breakdown, Cell, Figure, Place, Suppression, Threshold, Withheld, WithheldReason};
 
-/// Cells that add up to a total: `members` sum to `total` (indices into the cells).
-#[derive(Debug)]
-struct CellSet {
-    total: usize,
-    members: Vec<usize>,
+/// The top code of a share of events: at least 95.0 %.
+pub const TOP_CODE_TENTHS: u64 = 950;
+/// Below 20 events a share of 95 % or more is 100 %: nothing to top-code.
+const TOP_CODE_MIN_DENOMINATOR: u64 = 20;
+/// Rounds of withholding breakdowns before the pattern is final.
+const ROUNDS: usize = 4;
+
+/// What the audit found, for the record and for the tests.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditSummary {
+    /// Hidden figures the audit could not protect (cell indices); empty for a sound file.
+    pub exposed: Vec<usize>,
+    /// Integer programs solved.
+    pub solves: usize,
+    /// Somewhere an earlier file of the period could not be read together with this one.
+    pub joint_refuted: bool,
 }
 
-/// Which sum a set is: an indicator's categories at one place, or the areas (or the clinics) of
-/// one category.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum SetKey {
-    Categories(Place),
-    Areas(Option<Category>),
-    Clinics(Option<Category>),
-    /// A nest's total place and the category.
-    Nest(Place, Option<Category>),
-}
-
-fn is_primary(figure: Figure, k: Threshold) -> bool {
-    match figure {
-        Figure::Count(n) => k.is_small(n),
-        Figure::Share {
-            numerator,
-            denominator,
-        } => {
-            denominator < u64::from(k.get())
-                || k.is_small(denominator.saturating_sub(numerator))
-                || k.is_small(numerator)
+/// Suppresses the cells in place and says which breakdowns were withheld. `few` are the
+/// breakdowns with a unit of fewer than k families in the period; `earlier` the earlier files of
+/// the period (a revision keeps their hidden cells hidden and is audited with them).
+pub fn suppress(
+    cells: &mut [Cell],
+    k: Threshold,
+    nests: &[Nest],
+    few: &[Breakdown],
+    earlier: &[EarlierFile],
+) -> (Vec<Withheld>, AuditSummary) {
+    let mut withheld: Vec<Withheld> = Vec::new();
+    for &b in few {
+        for id in indicators_of(cells, b) {
+            if !id.info().by_group {
+                withheld.push(Withheld {
+                    indicator: id,
+                    breakdown: b,
+                    reason: WithheldReason::FewFamilies,
+                });
+            }
         }
     }
+    // A breakdown that primary suppression alone already strips of most of its cells is
+    // withheld before any audit: the audit would only hide more of it.
+    primary_only(cells, k);
+    withheld.extend(most_hidden(cells, &withheld));
+    let mut summary = AuditSummary::default();
+    for round in 0..ROUNDS {
+        if std::env::var("DEBUG_WIDEN").is_ok() {
+            eprintln!("ROUND {round}");
+        }
+        summary = pattern(cells, k, nests, &withheld, earlier);
+        let more = most_hidden(cells, &withheld);
+        if more.is_empty() || round + 1 == ROUNDS {
+            break;
+        }
+        withheld.extend(more);
+    }
+    withheld.sort_by_key(|w| (w.indicator, w.breakdown));
+    (withheld, summary)
 }
 
-/// Suppresses the cells in place. Deterministic: the same cells in the same order give the same
-/// result; ties go to the cell first in report order (by place name, then category).
-pub fn suppress(cells: &mut [Cell], k: Threshold, nests: &[Nest]) {
+/// Marks what is small in itself, and nothing else.
+fn primary_only(cells: &mut [Cell], k: Threshold) {
     for c in cells.iter_mut() {
-        if is_primary(c.figure, k) {
-            c.suppressed = Some(Suppression::Primary);
-        }
+        c.top_coded = false;
+        c.suppressed = match c.figure {
+            Figure::Count(n) if k.is_small(n) => Some(Suppression::Primary),
+            _ => None,
+        };
     }
-    for sets in sets(cells, nests).values() {
-        protect(cells, sets);
-    }
-    link_acceptance(cells);
+    shares(cells, u64::from(k.get()));
 }
 
-/// The sums of each indicator. The acceptance rate has none of its own: its numerator and
-/// complement are the families offered who enrolled and declined, protected there. A nest is a
-/// sum wherever its total and every part have a cell (groups count by area only: none there).
-fn sets(cells: &[Cell], nests: &[Nest]) -> BTreeMap<IndicatorId, Vec<CellSet>> {
-    let index: HashMap<(IndicatorId, &Place, Option<Category>), usize> = cells
+/// The indicators that have cells in a breakdown.
+fn indicators_of(cells: &[Cell], b: Breakdown) -> BTreeSet<IndicatorId> {
+    cells
         .iter()
-        .enumerate()
-        .map(|(i, c)| ((c.indicator, &c.place, c.category), i))
+        .filter(|c| c.place.breakdown() == b)
+        .map(|c| c.indicator)
+        .collect()
+}
+
+/// One full pass: primary, top codes, then widening until the audit passes.
+fn pattern(
+    cells: &mut [Cell],
+    k: Threshold,
+    nests: &[Nest],
+    withheld: &[Withheld],
+    earlier: &[EarlierFile],
+) -> AuditSummary {
+    let kk = u64::from(k.get());
+    let held: BTreeSet<(IndicatorId, Breakdown)> = withheld
+        .iter()
+        .map(|w| (w.indicator, w.breakdown))
         .collect();
-    let mut by_key: BTreeMap<(IndicatorId, SetKey), CellSet> = BTreeMap::new();
-    for (i, c) in cells.iter().enumerate() {
-        if c.indicator == IndicatorId::AcceptanceRate {
+    for c in cells.iter_mut() {
+        c.suppressed = None;
+        c.top_coded = false;
+        if held.contains(&(c.indicator, c.place.breakdown())) {
+            c.suppressed = Some(Suppression::Withheld);
+        } else if matches!(c.figure, Figure::Count(n) if k.is_small(n)) {
+            c.suppressed = Some(Suppression::Primary);
+        } else if earlier.iter().any(|f| f.hid(&c.key())) && matches!(c.figure, Figure::Count(_)) {
+            c.suppressed = Some(Suppression::Earlier);
+        }
+    }
+    shares(cells, kk);
+    let mut p = audit::build(cells, nests);
+    let joint = audit::joint_rows(&mut p, cells, earlier, nests);
+    let mut auditor = Auditor::new(k.get());
+    let mut exposed;
+    loop {
+        if let Some((a, row)) = lone(&p, kk)
+            && widen(cells, &mut p, a, Some(row), Suppression::Secondary)
+        {
             continue;
         }
-        let mut join = |key: SetKey, total: Option<&usize>| {
-            if let Some(&total) = total {
-                by_key
-                    .entry((c.indicator, key))
-                    .or_insert_with(|| CellSet {
-                        total,
-                        members: Vec::new(),
-                    })
-                    .members
-                    .push(i);
-            }
-        };
-        if c.category.is_some() {
-            join(
-                SetKey::Categories(c.place.clone()),
-                index.get(&(c.indicator, &c.place, None)),
-            );
+        exposed = auditor.exposed(&p, &joint);
+        if exposed.is_empty() {
+            break;
         }
-        let municipality = index.get(&(c.indicator, &Place::Municipality, c.category));
-        match c.place {
-            Place::Area(_) => join(SetKey::Areas(c.category), municipality),
-            Place::Clinic(_) => join(SetKey::Clinics(c.category), municipality),
-            Place::Municipality => {}
-        }
-        for nest in nests.iter().filter(|n| n.parts.contains(&c.place)) {
-            let whole = nest
-                .parts
-                .iter()
-                .all(|p| index.contains_key(&(c.indicator, p, c.category)));
-            if whole {
-                join(
-                    SetKey::Nest(nest.total.clone(), c.category),
-                    index.get(&(c.indicator, &nest.total, c.category)),
-                );
-            }
-        }
-    }
-    let mut out: BTreeMap<IndicatorId, Vec<CellSet>> = BTreeMap::new();
-    for ((indicator, _), set) in by_key {
-        out.entry(indicator).or_default().push(set);
-    }
-    out
-}
-
-/// The smallest (then first) of the candidates that pass the filter.
-fn smallest(cells: &[Cell], candidates: impl Iterator<Item = usize>) -> Option<usize> {
-    candidates.min_by_key(|&i| (cells[i].figure.weight(), i))
-}
-
-fn open(cells: &[Cell], i: usize) -> bool {
-    cells[i].suppressed.is_none()
-}
-
-/// Suppressed and unknown to a reader. A share of nobody is suppressed but its numerator is
-/// known to be zero (denominators are taken as known), so it hides nothing.
-fn hidden(cells: &[Cell], i: usize) -> bool {
-    !open(cells, i) && !matches!(cells[i].figure, Figure::Share { denominator: 0, .. })
-}
-
-/// Secondary suppression and the audit for one indicator's sums, until nothing is exposed.
-fn protect(cells: &mut [Cell], sets: &[CellSet]) {
-    loop {
-        lone_members(cells, sets);
-        let exposed = audit(cells, sets);
-        let Some(&x) = exposed.first() else {
-            return;
-        };
-        let Some(pick) = cover(cells, sets, x) else {
-            return;
-        };
-        cells[pick].suppressed = Some(Suppression::Audit);
-    }
-}
-
-/// While a published total has exactly one suppressed member, suppress the smallest other
-/// non-zero member too, or the total when there is none.
-fn lone_members(cells: &mut [Cell], sets: &[CellSet]) {
-    loop {
-        let mut changed = false;
-        for set in sets {
-            let lone = set.members.iter().filter(|&&m| hidden(cells, m)).count() == 1;
-            if !open(cells, set.total) || !lone {
+        // One cell more in each part that has an exposed figure: the parts are apart, so
+        // widening one cannot mend another.
+        let mut done = false;
+        let mut touched: BTreeSet<usize> = BTreeSet::new();
+        for &a in &exposed {
+            if touched.contains(&a) {
                 continue;
             }
-            let other = smallest(
-                cells,
-                set.members
-                    .iter()
-                    .copied()
-                    .filter(|&m| open(cells, m) && cells[m].figure.is_nonzero()),
-            );
-            cells[other.unwrap_or(set.total)].suppressed = Some(Suppression::Secondary);
-            changed = true;
+            touched.extend(neighbours(&p, a));
+            done |= widen(cells, &mut p, a, None, Suppression::Audit);
         }
-        if !changed {
-            return;
+        if !done {
+            break;
+        }
+    }
+    link(cells);
+    AuditSummary {
+        exposed: exposed.iter().map(|&a| p.atoms[a].cell).collect(),
+        solves: auditor.solves,
+        joint_refuted: auditor.joint_refuted,
+    }
+}
+
+/// The complement rule and the top code, on each share's numerator.
+fn shares(cells: &mut [Cell], k: u64) {
+    let index: HashMap<(IndicatorId, Place, Option<Category>), usize> = cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ((c.indicator, c.place.clone(), c.category), i))
+        .collect();
+    for i in 0..cells.len() {
+        let Figure::Share {
+            numerator,
+            denominator,
+        } = cells[i].figure
+        else {
+            continue;
+        };
+        let (id, place) = (cells[i].indicator, cells[i].place.clone());
+        let Some(&n) = index.get(&(id, place, Some(Category::Numerator))) else {
+            continue;
+        };
+        // A numerator an earlier file hid may still be this one's top code.
+        if cells[n]
+            .suppressed
+            .is_some_and(|s| s != Suppression::Earlier)
+        {
+            continue;
+        }
+        let complement = denominator - numerator;
+        let event = audit::is_event_share(id);
+        if event
+            && denominator >= TOP_CODE_MIN_DENOMINATOR
+            && complement < k
+            && 20 * numerator >= 19 * denominator
+        {
+            // Also at 100 %: `≥ 95 %` must not tell that someone fell short.
+            cells[i].top_coded = true;
+            cells[n].suppressed = Some(Suppression::TopCode);
+        } else if (1..k).contains(&complement) && numerator > 0 {
+            // (A numerator of 0 with a small complement has a small denominator, hidden
+            // already; zeros are published.)
+            cells[n].suppressed = Some(Suppression::Complement);
         }
     }
 }
 
-/// The suppressed non-zero cells the published sums determine, in report order.
-fn audit(cells: &[Cell], sets: &[CellSet]) -> Vec<usize> {
-    let mut vars: Vec<usize> = sets
-        .iter()
-        .flat_map(|s| s.members.iter().copied().chain([s.total]))
-        .filter(|&i| hidden(cells, i))
-        .collect();
-    vars.sort_unstable();
-    vars.dedup();
-    let column: HashMap<usize, usize> = vars.iter().enumerate().map(|(j, &i)| (i, j)).collect();
-    let rows: Vec<Vec<i64>> = sets
-        .iter()
-        .map(|s| {
-            let mut row = vec![0i64; vars.len()];
-            for &m in &s.members {
-                if let Some(&j) = column.get(&m) {
-                    row[j] += 1;
-                }
-            }
-            if let Some(&j) = column.get(&s.total) {
-                row[j] -= 1;
-            }
-            row
-        })
-        .collect();
-    // An overflow cannot be trusted: every suppressed cell is then taken as exposed.
-    let known = determined(&rows, vars.len()).unwrap_or_else(|_| vec![true; vars.len()]);
-    vars.iter()
-        .zip(known)
-        .filter(|&(&i, known)| known && cells[i].figure.is_nonzero())
-        .map(|(&i, _)| i)
-        .collect()
-}
-
-/// What to suppress to cover an exposed cell: the smallest non-zero published other member of a
-/// sum it is in, or else the total of such a sum, or else any published cell of the indicator.
-fn cover(cells: &[Cell], sets: &[CellSet], x: usize) -> Option<usize> {
-    let own: Vec<&CellSet> = sets
-        .iter()
-        .filter(|s| s.total == x || s.members.contains(&x))
-        .collect();
-    let member = smallest(
-        cells,
-        own.iter()
-            .flat_map(|s| s.members.iter().copied())
-            .filter(|&m| m != x && open(cells, m) && cells[m].figure.is_nonzero()),
-    );
-    let total = || {
-        smallest(
-            cells,
-            own.iter()
-                .map(|s| s.total)
-                .filter(|&t| t != x && open(cells, t)),
-        )
-    };
-    let any = || {
-        let all = || {
-            sets.iter()
-                .flat_map(|s| s.members.iter().copied().chain([s.total]))
-        };
-        smallest(
-            cells,
-            all().filter(|&i| open(cells, i) && cells[i].figure.is_nonzero()),
-        )
-        .or_else(|| smallest(cells, all().filter(|&i| open(cells, i))))
-    };
-    member.or_else(total).or_else(any)
-}
-
-/// The acceptance rate is hidden wherever the enrolled or declined count it is made of is.
-fn link_acceptance(cells: &mut [Cell]) {
-    let hidden: Vec<Place> = cells
+/// A percent is published when its numerator and denominator are (or, top-coded, its
+/// denominator is); otherwise it is hidden with them.
+fn link(cells: &mut [Cell]) {
+    let state: HashMap<(IndicatorId, Place, Option<Category>), Option<Suppression>> = cells
         .iter()
         .filter(|c| {
-            c.indicator == IndicatorId::FamiliesOffered
-                && matches!(c.category, Some(Category::Enrolled | Category::Declined))
-                && c.suppressed.is_some()
+            matches!(
+                c.category,
+                Some(Category::Numerator | Category::Denominator)
+            )
         })
-        .map(|c| c.place.clone())
+        .map(|c| ((c.indicator, c.place.clone(), c.category), c.suppressed))
         .collect();
     for c in cells.iter_mut() {
-        if c.indicator == IndicatorId::AcceptanceRate
-            && c.suppressed.is_none()
-            && hidden.contains(&c.place)
-        {
-            c.suppressed = Some(Suppression::Linked);
+        if c.indicator.info().unit != Unit::Percent || c.category.is_some() {
+            continue;
+        }
+        let of = |cat| {
+            state
+                .get(&(c.indicator, c.place.clone(), Some(cat)))
+                .copied()
+                .flatten()
+        };
+        let (n, d) = (of(Category::Numerator), of(Category::Denominator));
+        let withheld = n == Some(Suppression::Withheld) || d == Some(Suppression::Withheld);
+        match (n, d) {
+            (None, None) => c.top_coded = false,
+            (Some(Suppression::TopCode), None) if c.top_coded => {}
+            _ => {
+                c.top_coded = false;
+                c.suppressed = Some(if withheld {
+                    Suppression::Withheld
+                } else {
+                    Suppression::Linked
+                });
+            }
         }
     }
 }
 
-/// The audit on its own, for checking a finished report: the suppressed cells that the published
-/// sums still determine (empty for every report `suppress` made).
-pub fn exposed(cells: &[Cell], nests: &[Nest]) -> Vec<usize> {
-    sets(cells, nests)
-        .values()
-        .flat_map(|sets| audit(cells, sets))
+/// The breakdowns (not yet withheld) that hide more than half of their non-zero cells of an
+/// indicator; a top-coded numerator counts as published (its share is).
+fn most_hidden(cells: &[Cell], withheld: &[Withheld]) -> Vec<Withheld> {
+    let mut tally: std::collections::BTreeMap<(IndicatorId, Breakdown), (usize, usize)> =
+        std::collections::BTreeMap::new();
+    for c in cells {
+        let b = c.place.breakdown();
+        let Figure::Count(n) = c.figure else {
+            continue;
+        };
+        if b == Breakdown::Municipality || n == 0 {
+            continue;
+        }
+        let e = tally.entry((c.indicator, b)).or_default();
+        e.0 += 1;
+        if c.suppressed.is_some() && c.suppressed != Some(Suppression::TopCode) {
+            e.1 += 1;
+        }
+    }
+    tally
+        .into_iter()
+        .filter(|&((id, b), (nonzero, hidden))| {
+            2 * hidden > nonzero
+                && !withheld
+                    .iter()
+                    .any(|w| w.indicator == id && w.breakdown == b)
+        })
+        .map(|((indicator, breakdown), _)| Withheld {
+            indicator,
+            breakdown,
+            reason: WithheldReason::MostHidden,
+        })
         .collect()
 }
 
-/// Sums a reader can subtract: a published total with exactly one hidden member, or a hidden
-/// non-zero total whose members are all published.
-pub fn subtractable(cells: &[Cell], nests: &[Nest]) -> Vec<usize> {
-    let mut found = Vec::new();
-    for set in sets(cells, nests).values().flatten() {
-        let hidden_members: Vec<usize> = set
-            .members
-            .iter()
-            .copied()
-            .filter(|&m| hidden(cells, m))
-            .collect();
-        let none_hidden = hidden_members.is_empty();
-        if open(cells, set.total) && hidden_members.len() == 1 {
-            found.extend(hidden_members);
-        }
-        if hidden(cells, set.total) && none_hidden && cells[set.total].figure.is_nonzero() {
-            found.push(set.total);
-        }
-    }
-    found
+/// The project's own audit of a finished file, from outside the suppression: the cells whose
+/// hidden figure (or a percent's complement) the reader could pin down, read alone or together
+/// with the earlier files of its period.
+pub fn exposed_cells(
+    cells: &[Cell],
+    nests: &[Nest],
+    k: Threshold,
+    earlier: &[EarlierFile],
+) -> Vec<usize> {
+    let mut p = audit::build(cells, nests);
+    let joint = audit::joint_rows(&mut p, cells, earlier, nests);
+    let mut auditor = Auditor::new(k.get());
+    auditor
+        .exposed(&p, &joint)
+        .into_iter()
+        .map(|a| p.atoms[a].cell)
+        .collect()
 }

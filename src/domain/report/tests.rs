@@ -16,8 +16,8 @@ fn d(m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, day).unwrap()
 }
 
-fn q3() -> crate::domain::quarter::Quarter {
-    crate::domain::quarter::Quarter::parse("2026Q3").unwrap()
+fn q3() -> crate::domain::period::Period {
+    crate::domain::period::Period::quarter("2026Q3").unwrap()
 }
 
 fn family(id: i64, area: &str, clinic: &str) -> FamilyRow {

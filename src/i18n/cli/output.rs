@@ -238,10 +238,13 @@ pub enum Done {
     IndexesRebuilt,
     /// `report` wrote its file.
     Report {
-        quarter: crate::domain::quarter::Quarter,
+        period: crate::domain::period::Period,
         path: PathBuf,
         checksum: String,
         preliminary: bool,
+        revision: u32,
+        /// What the period's records lack, by kind (`MissingKind::ALL` order).
+        missing: [u64; 5],
     },
     Restored {
         families: i64,
@@ -336,37 +339,22 @@ impl Done {
             ) => retention(*before, *counts, *applied, *wiped, lang),
             (
                 Done::Report {
-                    quarter,
+                    period,
                     path,
                     checksum,
                     preliminary,
+                    revision,
+                    missing,
                 },
-                Lang::En,
-            ) => format!(
-                "report for {quarter}{} written to {}\nSHA-256 {checksum}",
-                if *preliminary {
-                    " (preliminary: the quarter has not ended)"
-                } else {
-                    ""
-                },
-                path.display()
-            ),
-            (
-                Done::Report {
-                    quarter,
-                    path,
-                    checksum,
-                    preliminary,
-                },
-                Lang::Sv,
-            ) => format!(
-                "rapporten för {quarter}{} skriven till {}\nSHA-256 {checksum}",
-                if *preliminary {
-                    " (preliminär: kvartalet är inte slut)"
-                } else {
-                    ""
-                },
-                path.display()
+                lang,
+            ) => report_done(
+                *period,
+                path,
+                checksum,
+                *preliminary,
+                *revision,
+                missing,
+                lang,
             ),
             (
                 Done::Demo {
@@ -582,4 +570,70 @@ ingenting ändrades. Kör igen med --apply för att avidentifiera dem"
             text
         }
     }
+}
+
+/// The lines of a written report: where, its checksum, a preliminary period and a revision said,
+/// and a warning line with what the period's records lack.
+fn report_done(
+    period: crate::domain::period::Period,
+    path: &std::path::Path,
+    checksum: &str,
+    preliminary: bool,
+    revision: u32,
+    missing: &[u64; 5],
+    lang: Lang,
+) -> String {
+    use crate::domain::report::MissingKind;
+    let mut out = match lang {
+        Lang::En => format!(
+            "report for {period}{} written to {}\nSHA-256 {checksum}",
+            if preliminary {
+                " (preliminary: the period has not ended)"
+            } else {
+                ""
+            },
+            path.display()
+        ),
+        Lang::Sv => format!(
+            "rapporten för {period}{} skriven till {}\nSHA-256 {checksum}",
+            if preliminary {
+                " (preliminär: perioden är inte slut)"
+            } else {
+                ""
+            },
+            path.display()
+        ),
+    };
+    if revision > 1 {
+        let _ = match lang {
+            Lang::En => write!(
+                out,
+                "\nrevision {revision}: the figures differ from an earlier file of {period}; the file names the earlier ones"
+            ),
+            Lang::Sv => write!(
+                out,
+                "\nrevision {revision}: siffrorna skiljer sig från en tidigare fil för {period}; filen anger de tidigare"
+            ),
+        };
+    }
+    let lacking: Vec<String> = MissingKind::ALL
+        .iter()
+        .filter(|k| missing[k.index()] > 0)
+        .map(|k| {
+            format!(
+                "{} {}",
+                missing[k.index()],
+                crate::i18n::report::missing(*k, lang)
+            )
+        })
+        .collect();
+    if !lacking.is_empty() {
+        out.push('\n');
+        out.push_str(match lang {
+            Lang::En => "warning: the period's records are incomplete: ",
+            Lang::Sv => "varning: periodens uppgifter är ofullständiga: ",
+        });
+        out.push_str(&lacking.join(", "));
+    }
+    out
 }

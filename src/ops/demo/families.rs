@@ -98,8 +98,13 @@ pub fn create(
         let last_max = programme
             .last_visit()
             .map_or(birth, |v| v.max.from_birth(birth));
+        // About one family in fifteen declines the offer, whenever it was made: a real
+        // municipality's acceptance is high, not whole.
+        let declines = !expected && chance(rng, 7);
         let status = if expected {
             FamilyStatus::Offered
+        } else if declines {
+            FamilyStatus::Declined
         } else if last_max < today {
             if chance(rng, 85) {
                 FamilyStatus::Completed
@@ -133,6 +138,15 @@ pub fn create(
             FamilyStatus::Completed => Some(ExitReason::Completed),
             _ => None,
         };
+        let offered_on = days_before(birth.min(today), rng.u64(..14));
+        // Every status keeps its day, as the report counts what happened in a period.
+        let declined_on = (status == FamilyStatus::Declined)
+            .then(|| days_after(offered_on, rng.u64(3..21)).min(today));
+        let paused_on = (status == FamilyStatus::Paused).then(|| {
+            let from = enrolled_on.unwrap_or(offered_on);
+            let span = (today - from).num_days().max(1) as u64;
+            days_after(from, rng.u64(..span)).min(today)
+        });
         let protected = protection.is_protected();
         // Two different given names: the lists are short, and "Amina, Amina" looks like a mistake.
         let first_given = rng.usize(..g.given.len());
@@ -184,7 +198,7 @@ pub fn create(
             eligibility: Some(eligibility),
             programme_id: programme.id.clone(),
             status,
-            offered_on: Some(days_before(birth.min(today), rng.u64(..14))),
+            offered_on: Some(offered_on),
             enrolled_on,
             exited_on,
             exit_reason,
@@ -211,6 +225,7 @@ pub fn create(
             caregivers,
         };
         let family_id = tx.insert_family(&family, programme.version, plan.now)?;
+        tx.set_declined_paused(family_id, declined_on, paused_on)?;
         if enrolled {
             let child_id = tx.children_of(family_id)?.first().map_or(0, |c| c.id);
             let team = pick_team(rng, roster, area);

@@ -47,11 +47,17 @@ pub fn create_groups(
     let mut pool: Vec<&DemoFamily> = families.iter().filter(|f| f.active).collect();
     pool.sort_by_key(|f| (f.birth, f.id));
     let group_count = (families.len() / 20).max(2);
+    // Half as many again started earlier, over the year before: a year's report has groups too.
+    let earlier = group_count / 2;
     let mut sessions = 0;
-    for gi in 0..group_count {
+    for gi in 0..group_count + earlier {
         let (nurse, advisor, area) = &roster.teams[gi % roster.teams.len()];
         // The first session on a day both leaders work.
-        let mut start = days_before(days_after(today, 30), rng.u64(..230));
+        let mut start = if gi < group_count {
+            days_before(days_after(today, 30), rng.u64(..230))
+        } else {
+            days_before(today, 200 + rng.u64(..360))
+        };
         for _ in 0..7 {
             let day = crate::domain::enums::Weekday::from_chrono(start.weekday());
             if nurse.work_days.contains(&day) && advisor.work_days.contains(&day) {
