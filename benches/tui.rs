@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use hembesok::app::{App, Effect, Key, Lang};
-use hembesok::commands::Invocation;
+use hembesok::session::Session;
 use hembesok::tui::{Runner, apply, start};
 use hembesok::ui::{Theme, render};
 use ratatui::Terminal;
@@ -19,7 +19,7 @@ fn database(families: usize) -> PathBuf {
     let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-{families}.sqlite"));
     if !path.exists() {
         eprintln!("creating {} ({families} families)…", path.display());
-        let inv = Invocation::from_environment();
+        let inv = Session::load(None);
         let mut db =
             hembesok::db::connect(&path, hembesok::db::Mode::Create, None).expect("bench database");
         hembesok::ops::demo::generate(&mut db, families as u32, 1, inv.today(), false, &inv.ctx())

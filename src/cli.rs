@@ -303,6 +303,19 @@ pub enum ImportKind {
     Attendance,
 }
 
+impl From<ImportKind> for crate::ops::import::ImportKind {
+    fn from(kind: ImportKind) -> Self {
+        use crate::ops::import::ImportKind as K;
+        match kind {
+            ImportKind::Families => K::Families,
+            ImportKind::Staff => K::Staff,
+            ImportKind::Visits => K::Visits,
+            ImportKind::Groups => K::Groups,
+            ImportKind::Attendance => K::Attendance,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct BackupArgs {
     /// Where to write the copy

@@ -176,12 +176,6 @@ pub fn resolve_lang(
     }
 }
 
-/// The language for a run: `flag` (the `--lang` given), else the config file, else the locale.
-pub fn user_lang(flag: Option<Lang>) -> Lang {
-    let (config, _) = default_path().map(|p| load(&p)).unwrap_or_default();
-    resolve_lang(flag, &config, |k| std::env::var(k).ok())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,7 +191,7 @@ mod tests {
 
     #[test]
     fn a_broken_file_names_line_and_key() {
-        let en = |p: ConfigProblem| crate::i18n::cli::config_problem(&p).en;
+        let en = |p: ConfigProblem| crate::i18n::messages::cli::config_problem(&p).en;
         let e = en(parse("lang = \"sv\"\noverdue_warning_days = \"many\"\n").unwrap_err());
         assert!(e.starts_with("line 2: overdue_warning_days:"), "{e}");
         let e = en(parse("lang = \"sv\"\n\ncolour = \"blue\"\n").unwrap_err());
@@ -207,7 +201,7 @@ mod tests {
         );
         let p = parse("lang = \"fi\"\n").unwrap_err();
         assert_eq!(
-            crate::i18n::cli::config_problem(&p).sv,
+            crate::i18n::messages::cli::config_problem(&p).sv,
             "rad 1: lang: \"fi\" är varken sv eller en; standardinställningarna gäller"
         );
         assert_eq!(
@@ -223,7 +217,7 @@ mod tests {
         std::fs::write(&path, "overdue_warning_days = -1\n").unwrap();
         let (config, warning) = load(&path);
         assert_eq!(config, Config::default());
-        let warning = crate::i18n::cli::config_problem(&warning.unwrap()).en;
+        let warning = crate::i18n::messages::cli::config_problem(&warning.unwrap()).en;
         assert!(
             warning.contains("line 1: overdue_warning_days"),
             "{warning}"

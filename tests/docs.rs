@@ -3,8 +3,9 @@
 #![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
 
 use clap::CommandFactory;
-use hembesok::cli::{Cli, ImportKind};
+use hembesok::cli::Cli;
 use hembesok::commands::columns_for;
+use hembesok::ops::import::ImportKind;
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
@@ -46,13 +47,7 @@ fn the_man_page_documents_every_subcommand_and_option() {
 fn readme_and_man_page_list_every_import_column() {
     let man = man_text();
     let readme = read("README.md");
-    for kind in [
-        ImportKind::Families,
-        ImportKind::Staff,
-        ImportKind::Visits,
-        ImportKind::Groups,
-        ImportKind::Attendance,
-    ] {
+    for kind in ImportKind::ALL {
         let columns = columns_for(kind);
         for column in columns.all {
             assert!(

@@ -376,7 +376,7 @@ fn a_child_with_a_visit_that_took_place_is_not_removed() {
         matches!(err, OpsError::Refused(Refusal::ChildHasDoneVisits(n)) if n >= 1),
         "{err:?}"
     );
-    let text = hembesok::i18n::outcome::ops_error(&err);
+    let text = hembesok::i18n::messages::outcome::ops_error(&err);
     assert!(text.sv.contains("genomför"), "{}", text.sv);
     assert_eq!(counts(&mut db), before);
 }

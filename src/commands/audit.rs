@@ -2,18 +2,18 @@
 //! saying whose, for which period, who ran it and when); with `--head`, the chain's head.
 
 use super::out;
-use anyhow::Result;
+use crate::error::Result;
 use chrono::NaiveDate;
 
-use super::Invocation;
 use crate::cli::{AuditArgs, Cli};
 use crate::db::{ChainState, Mode};
 use crate::domain::model::AuditEntry;
-use crate::i18n::cli::{
+use crate::i18n::messages::cli::{
     CommandError, Done, audit_empty, audit_subject, chain_warning, extract_header,
 };
+use crate::session::Session;
 
-pub fn run(cli: &Cli, args: &AuditArgs, inv: &Invocation) -> Result<()> {
+pub fn run(cli: &Cli, args: &AuditArgs, session: &Session) -> Result<()> {
     let since = args
         .since
         .as_deref()
@@ -32,19 +32,19 @@ pub fn run(cli: &Cli, args: &AuditArgs, inv: &Invocation) -> Result<()> {
         Mode::Read
     };
     let mut db = if mode == Mode::Write {
-        super::checked_db(cli, mode, inv.lang)?
+        super::checked_db(cli, mode, session)?
     } else {
-        super::open_db(cli, mode, inv.lang)?
+        super::open_db(cli, mode, session)?
     };
     if args.head {
         match db.read(|tx| tx.chain_head())? {
             Some(head) => out::say(head.to_string())?,
-            None => out::say(audit_empty(inv.lang))?,
+            None => out::say(audit_empty(session.lang))?,
         }
         return Ok(());
     }
     let state = db.read(|tx| tx.chain_state())?;
-    if let Some(warning) = chain_warning(&state, inv.lang) {
+    if let Some(warning) = chain_warning(&state, session.lang) {
         eprintln!("{warning}");
     }
     let family = match &args.family {
@@ -57,14 +57,14 @@ pub fn run(cli: &Cli, args: &AuditArgs, inv: &Invocation) -> Result<()> {
         None => None,
     };
     if let (Some(id), Some(family_ref)) = (family, &args.family) {
-        crate::ops::maintenance::record_extract(&mut db, &inv.ctx(), id)
+        crate::ops::maintenance::record_extract(&mut db, &session.ctx(), id)
             .map_err(CommandError::Op)?;
         out::say(extract_header(
             crate::domain::text::clean(family_ref.trim()).as_ref(),
             since,
-            &inv.actor,
-            inv.now,
-            inv.lang,
+            &session.actor,
+            session.now(),
+            session.lang,
         ))?;
     }
     let since = since.and_then(|d| d.and_hms_opt(0, 0, 0));
@@ -78,7 +78,7 @@ pub fn run(cli: &Cli, args: &AuditArgs, inv: &Invocation) -> Result<()> {
     let mut shown = 0;
     for e in entries.iter().filter(|e| about_family(e)) {
         let family_ref = e.entity_id.and_then(|id| refs.get(&id)).map(String::as_str);
-        let what = audit_subject(e.entity, e.entity_id, family_ref, inv.lang);
+        let what = audit_subject(e.entity, e.entity_id, family_ref, session.lang);
         let detail = e
             .detail
             .as_ref()
@@ -88,13 +88,13 @@ pub fn run(cli: &Cli, args: &AuditArgs, inv: &Invocation) -> Result<()> {
             "{}  {:<16}  {:<16}  {what}{detail}",
             e.at.format("%Y-%m-%d %H:%M:%S"),
             e.actor,
-            crate::i18n::labels::audit_action(e.action).get(inv.lang)
+            crate::i18n::labels::audit_action(e.action).get(session.lang)
         );
         out::say(crate::domain::text::clean(&line))?;
         shown += 1;
     }
     if shown == 0 {
-        out::say(audit_empty(inv.lang))?;
+        out::say(audit_empty(session.lang))?;
     }
     // The whole log ends with its head, to keep elsewhere; a family's extract does not.
     if let (
@@ -104,7 +104,7 @@ pub fn run(cli: &Cli, args: &AuditArgs, inv: &Invocation) -> Result<()> {
         },
     ) = (family, state)
     {
-        out::say(Done::ChainHead(head).render(inv.lang))?;
+        out::say(Done::ChainHead(head).render(session.lang))?;
     }
     Ok(())
 }

@@ -2,17 +2,17 @@
 //! every active staff member.
 
 use super::out;
-use anyhow::Result;
+use crate::error::Result;
 use chrono::{Days, NaiveDate};
 
-use super::Invocation;
 use crate::cli::CalendarArgs;
 use crate::db::Db;
 use crate::domain::calendar::{IsoWeek, WeekError};
 use crate::domain::ics::SyncCounts;
-use crate::i18n::cli::{CommandError, Done};
+use crate::i18n::messages::cli::{CommandError, Done};
+use crate::session::Session;
 
-fn parse_day(text: &str, flag: &'static str) -> Result<NaiveDate, CommandError> {
+fn parse_day(text: &str, flag: &'static str) -> std::result::Result<NaiveDate, CommandError> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| CommandError::NotADate {
         flag,
         text: text.to_string(),
@@ -20,7 +20,10 @@ fn parse_day(text: &str, flag: &'static str) -> Result<NaiveDate, CommandError> 
 }
 
 /// The days asked for: a week, a span, or this week.
-fn days(args: &CalendarArgs, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), CommandError> {
+fn days(
+    args: &CalendarArgs,
+    today: NaiveDate,
+) -> std::result::Result<(NaiveDate, NaiveDate), CommandError> {
     if let (Some(from), Some(to)) = (&args.from, &args.to) {
         let (from, to) = (parse_day(from, "--from")?, parse_day(to, "--to")?);
         if to < from {
@@ -45,12 +48,12 @@ fn days(args: &CalendarArgs, today: NaiveDate) -> Result<(NaiveDate, NaiveDate),
     Ok((monday, monday + Days::new(6)))
 }
 
-pub fn run(db: &mut Db, args: &CalendarArgs, inv: &Invocation) -> Result<()> {
-    let (from, to) = days(args, inv.today())?;
+pub fn run(db: &mut Db, args: &CalendarArgs, session: &Session) -> Result<()> {
+    let (from, to) = days(args, session.today())?;
     match (&args.dir, &args.staff, &args.out) {
         (Some(dir), _, _) if args.all => {
             let people =
-                crate::ops::calendar::export_all(db, &inv.ctx(), inv.lang, (from, to), dir)
+                crate::ops::calendar::export_all(db, &session.ctx(), session.lang, (from, to), dir)
                     .map_err(CommandError::Op)?;
             let mut total = SyncCounts::default();
             for p in &people {
@@ -64,7 +67,7 @@ pub fn run(db: &mut Db, args: &CalendarArgs, inv: &Invocation) -> Result<()> {
                         .unwrap_or_default(),
                     counts: p.counts,
                 };
-                out::say(done.render(inv.lang))?;
+                out::say(done.render(session.lang))?;
             }
             let done = Done::CalendarFolder {
                 files: people.len(),
@@ -73,17 +76,17 @@ pub fn run(db: &mut Db, args: &CalendarArgs, inv: &Invocation) -> Result<()> {
                 dir: dir.clone(),
                 counts: total,
             };
-            out::say(done.render(inv.lang))?;
+            out::say(done.render(session.lang))?;
             if let Some(head) = db.read(|tx| tx.chain_head())? {
-                out::say(Done::ChainHead(head).render(inv.lang))?;
+                out::say(Done::ChainHead(head).render(session.lang))?;
             }
             Ok(())
         }
         (_, Some(staff), Some(out)) => {
             let export = crate::ops::calendar::export_staff(
                 db,
-                &inv.ctx(),
-                inv.lang,
+                &session.ctx(),
+                session.lang,
                 staff,
                 (from, to),
                 out,
@@ -95,9 +98,9 @@ pub fn run(db: &mut Db, args: &CalendarArgs, inv: &Invocation) -> Result<()> {
                 to,
                 path: out.clone(),
             };
-            out::say(done.render(inv.lang))?;
+            out::say(done.render(session.lang))?;
             if let Some(head) = export.head {
-                out::say(Done::ChainHead(head).render(inv.lang))?;
+                out::say(Done::ChainHead(head).render(session.lang))?;
             }
             Ok(())
         }

@@ -3,27 +3,18 @@
 //! `--repair`, damaged indexes are rebuilt.
 
 use super::out;
-use anyhow::Result;
+use crate::error::Result;
 
-use std::path::Path;
-
-use super::Invocation;
-use crate::cli::CheckArgs;
+use crate::cli::{CheckArgs, Cli};
 use crate::db::{CheckDetail, CheckName, HeadQuery, LATEST_VERSION, Repair, check_file};
 use crate::domain::enums::{AuditAction, AuditEntity};
-use crate::i18n::cli::{CommandError, Done, check_counts, check_line};
+use crate::i18n::messages::cli::{CommandError, Done, check_counts, check_line};
+use crate::session::Session;
 
-pub fn run(
-    path: &Path,
-    key: Option<&crate::db::Key>,
-    args: &CheckArgs,
-    inv: &Invocation,
-) -> Result<()> {
+pub fn run(cli: &Cli, args: &CheckArgs, session: &Session) -> Result<()> {
+    let path = &super::db_path(cli)?;
     if !path.exists() {
-        return Err(CommandError::NoSuchDatabase {
-            path: path.to_path_buf(),
-        }
-        .into());
+        return Err(CommandError::NoSuchDatabase { path: path.clone() }.into());
     }
     let head: Option<HeadQuery> = args
         .head
@@ -34,10 +25,26 @@ pub fn run(
             })
         })
         .transpose()?;
-    if args.repair {
-        repair(path, key, inv)?;
+    let audit = session.ctx().audit_note(
+        AuditAction::Repair,
+        AuditEntity::Database,
+        Some("indexes rebuilt".into()),
+    );
+    let ((repaired, (items, counts)), _) = super::with_key(cli, path, session, |key| {
+        let repaired = if args.repair {
+            let mut db = crate::db::connect(path, crate::db::Mode::Write, key)?;
+            Some(db.repair_indexes(&audit)?)
+        } else {
+            None
+        };
+        Ok((repaired, check_file(path, key, head.as_ref())?))
+    })?;
+    match repaired {
+        Some(Repair::NothingToRepair) => out::say(Done::NothingToRepair.render(session.lang))?,
+        Some(Repair::IndexesRebuilt) => out::say(Done::IndexesRebuilt.render(session.lang))?,
+        Some(Repair::NotRepairable) => return Err(CommandError::NotRepairable.into()),
+        None => {}
     }
-    let (items, counts) = check_file(path, key, head.as_ref())?;
     // A newer schema is not damage: the file was made by a newer hembesok.
     if let Some(CheckDetail::SchemaVersion { found, .. }) = items
         .iter()
@@ -47,14 +54,14 @@ pub fn run(
         && *found > LATEST_VERSION
     {
         return Err(crate::db::DbError::TooNew {
-            path: path.to_path_buf(),
+            path: path.clone(),
             found: *found,
             supported: LATEST_VERSION,
         }
         .into());
     }
     for item in &items {
-        out::say(check_line(item, inv.lang))?;
+        out::say(check_line(item, session.lang))?;
     }
     let failed = items.iter().filter(|i| !i.ok).count();
     if failed > 0 {
@@ -65,23 +72,7 @@ pub fn run(
         .into());
     }
     if let Some(counts) = counts {
-        out::say(check_counts(&counts, inv.lang))?;
+        out::say(check_counts(&counts, session.lang))?;
     }
     Ok(())
-}
-
-/// Rebuilds damaged indexes, in one audited write, where that is all the damage.
-fn repair(path: &Path, key: Option<&crate::db::Key>, inv: &Invocation) -> Result<()> {
-    let mut db = crate::db::connect(path, crate::db::Mode::Write, key)
-        .map_err(CommandError::CannotOpenDatabase)?;
-    let audit = inv.audit(
-        AuditAction::Repair,
-        AuditEntity::Database,
-        Some("indexes rebuilt".into()),
-    );
-    match db.repair_indexes(&audit)? {
-        Repair::NothingToRepair => Ok(out::say(Done::NothingToRepair.render(inv.lang))?),
-        Repair::IndexesRebuilt => Ok(out::say(Done::IndexesRebuilt.render(inv.lang))?),
-        Repair::NotRepairable => Err(CommandError::NotRepairable.into()),
-    }
 }

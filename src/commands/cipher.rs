@@ -3,37 +3,40 @@
 
 use std::path::Path;
 
-use anyhow::Result;
+use crate::error::Result;
 
-use super::{Invocation, db_path, key_for};
+use super::db_path;
 use crate::cli::{Cli, RekeyArgs};
 use crate::db::{InstanceLock, Key};
 use crate::domain::enums::{AuditAction, AuditEntity};
-use crate::i18n::cli::{CommandError, Converted, ask_new_passphrase, converted};
-use crate::ops::key::{KeyError, ask_new, read_key_file};
+use crate::i18n::messages::cli::{CommandError, Converted, ask_new_passphrase, converted};
+use crate::ops::key::{KeyError, read_key_file};
+use crate::session::Session;
 
 /// The key of a database that must be encrypted: a file that looks encrypted, with no key
 /// file and no terminal to ask on, is said so rather than called plain.
-fn current_key(cli: &Cli, path: &Path, inv: &Invocation) -> Result<Option<Key>> {
-    let key = key_for(cli, path, inv.lang)?;
-    if key.is_none() && crate::db::looks_encrypted(path) {
+fn current_key(cli: &Cli, path: &Path, session: &Session) -> Result<Option<Key>> {
+    if cli.key_file.is_none() && crate::db::looks_encrypted(path) && !crate::term::can_ask() {
         return Err(KeyError::NoTerminal.into());
     }
+    let ((), key) = super::with_key(cli, path, session, |key| {
+        crate::db::connect(path, crate::db::Mode::Read, key).map(drop)
+    })?;
     Ok(key)
 }
 
 /// A new passphrase: from `file` (held to the same length as one typed), else asked twice on
 /// the terminal.
-fn new_key(file: Option<&Path>, inv: &Invocation) -> Result<Key> {
+fn new_key(file: Option<&Path>, session: &Session) -> Result<Key> {
     if let Some(file) = file {
         let key = read_key_file(file)?;
         crate::ops::key::check_new(&key, &key)?;
         return Ok(key);
     }
-    let (first, again) = ask_new_passphrase(inv.lang);
-    let lang = inv.lang;
-    Ok(ask_new(first, again, |e| {
-        eprintln!("{}", crate::i18n::cli::key_error(e, lang));
+    let (first, again) = ask_new_passphrase(session.lang);
+    let lang = session.lang;
+    Ok(crate::term::ask_new(first, again, |e| {
+        eprintln!("{}", crate::i18n::messages::cli::key_error(e, lang));
     })?)
 }
 
@@ -43,15 +46,17 @@ fn run(
     to: Option<&Key>,
     action: AuditAction,
     what: Converted,
-    inv: &Invocation,
+    session: &Session,
 ) -> Result<()> {
-    let audit = inv.audit(action, AuditEntity::Database, None);
+    let audit = session
+        .ctx()
+        .audit_note(action, AuditEntity::Database, None);
     crate::db::convert(path, from, to, &audit).map_err(CommandError::NotConverted)?;
-    println!("{}", converted(what, path, inv.lang));
+    println!("{}", converted(what, path, session.lang));
     Ok(())
 }
 
-pub fn encrypt(cli: &Cli, inv: &Invocation) -> Result<()> {
+pub fn encrypt(cli: &Cli, session: &Session) -> Result<()> {
     let path = db_path(cli)?;
     // Nobody may have the database open, in a window or a command, while it is rewritten.
     let _lock = InstanceLock::exclusive(&path)?;
@@ -65,19 +70,22 @@ pub fn encrypt(cli: &Cli, inv: &Invocation) -> Result<()> {
     if !path.exists() {
         return Err(CommandError::NoSuchDatabase { path }.into());
     }
-    let key = new_key(cli.key_file.as_deref(), inv)?;
+    let key = new_key(cli.key_file.as_deref(), session)?;
     run(
         &path,
         None,
         Some(&key),
         AuditAction::Encrypt,
         Converted::Encrypted,
-        inv,
+        session,
     )?;
     // The backups made before are copies of the plain file, and stay plain: say which.
     let plain = plain_backups(&path, &key);
     if !plain.is_empty() {
-        eprintln!("{}", crate::i18n::cli::plain_backups(&plain, inv.lang));
+        eprintln!(
+            "{}",
+            crate::i18n::messages::cli::plain_backups(&plain, session.lang)
+        );
     }
     Ok(())
 }
@@ -111,24 +119,24 @@ fn is_plain_sqlite(path: &Path) -> bool {
         .is_ok_and(|()| &header == b"SQLite format 3\0")
 }
 
-pub fn decrypt(cli: &Cli, inv: &Invocation) -> Result<()> {
+pub fn decrypt(cli: &Cli, session: &Session) -> Result<()> {
     let path = db_path(cli)?;
     let _lock = InstanceLock::exclusive(&path)?;
-    let key = current_key(cli, &path, inv)?;
+    let key = current_key(cli, &path, session)?;
     run(
         &path,
         key.as_ref(),
         None,
         AuditAction::Decrypt,
         Converted::Decrypted,
-        inv,
+        session,
     )
 }
 
-pub fn rekey(cli: &Cli, args: &RekeyArgs, inv: &Invocation) -> Result<()> {
+pub fn rekey(cli: &Cli, args: &RekeyArgs, session: &Session) -> Result<()> {
     let path = db_path(cli)?;
     let _lock = InstanceLock::exclusive(&path)?;
-    let Some(old) = current_key(cli, &path, inv)? else {
+    let Some(old) = current_key(cli, &path, session)? else {
         return Err(CommandError::NotConverted(crate::db::DbError::Refused {
             path,
             reason: crate::db::Refusal::Plain,
@@ -140,13 +148,13 @@ pub fn rekey(cli: &Cli, args: &RekeyArgs, inv: &Invocation) -> Result<()> {
         crate::db::connect(&path, crate::db::Mode::Read, Some(&old))
             .map_err(CommandError::NotConverted)?,
     );
-    let new = new_key(args.new_key_file.as_deref(), inv)?;
+    let new = new_key(args.new_key_file.as_deref(), session)?;
     run(
         &path,
         Some(&old),
         Some(&new),
         AuditAction::Rekey,
         Converted::Rekeyed,
-        inv,
+        session,
     )
 }

@@ -4,12 +4,13 @@
 use super::out;
 use std::path::Path;
 
-use anyhow::Result;
+use crate::error::Result;
 
-use super::Invocation;
-use crate::cli::{ImportArgs, ImportKind};
-use crate::i18n::cli::CommandError;
+use crate::cli::ImportArgs;
+use crate::i18n::messages::cli::CommandError;
+use crate::ops::import::ImportKind;
 use crate::ops::import::{ImportError, attendance, families, groups, staff, visits};
+use crate::session::Session;
 
 /// The largest import file read: some 300,000 families' rows. A larger file (or an endless one,
 /// such as a device) is refused before it fills the memory.
@@ -45,28 +46,28 @@ fn read_file(path: &Path) -> Result<String> {
     })
 }
 
-pub fn run(cli: &crate::cli::Cli, args: &ImportArgs, inv: &Invocation) -> Result<()> {
+pub fn run(cli: &crate::cli::Cli, args: &ImportArgs, session: &Session) -> Result<()> {
     // The file is read (and refused, if it must be) before a database is opened or made.
     let text = read_file(&args.file)?;
-    let db = &mut super::fully_checked_db(cli, crate::db::Mode::Create, inv.lang)?;
-    let outcome = match args.kind {
-        ImportKind::Families => families::import(db, &text, &inv.ctx()),
-        ImportKind::Staff => staff::import(db, &text, &inv.ctx()),
-        ImportKind::Visits => visits::import(db, &text, &inv.ctx(), args.allow_conflicts),
-        ImportKind::Groups => groups::import(db, &text, &inv.ctx()),
-        ImportKind::Attendance => attendance::import(db, &text, &inv.ctx()),
+    let db = &mut super::fully_checked_db(cli, crate::db::Mode::Create, session)?;
+    let outcome = match ImportKind::from(args.kind) {
+        ImportKind::Families => families::import(db, &text, &session.ctx()),
+        ImportKind::Staff => staff::import(db, &text, &session.ctx()),
+        ImportKind::Visits => visits::import(db, &text, &session.ctx(), args.allow_conflicts),
+        ImportKind::Groups => groups::import(db, &text, &session.ctx()),
+        ImportKind::Attendance => attendance::import(db, &text, &session.ctx()),
     };
     match outcome {
         Ok(summary) => {
-            out::say(summary.render(&args.file, inv.lang))?;
+            out::say(summary.render(&args.file, session.lang))?;
             Ok(())
         }
         Err(ImportError::Refused(refused)) => {
             for p in refused.problems() {
-                eprintln!("{}", p.render(inv.lang));
+                eprintln!("{}", p.render(session.lang));
             }
             if let Some(hint) = refused.hint() {
-                eprintln!("{}", hint.render(inv.lang));
+                eprintln!("{}", hint.render(session.lang));
             }
             Err(CommandError::ImportRefused {
                 path: args.file.clone(),

@@ -1,18 +1,18 @@
 //! `hembesok report`: the report to the region for a quarter or a year, as a file.
 
 use super::out;
-use anyhow::Result;
+use crate::error::Result;
 
-use super::Invocation;
 use crate::cli::ReportArgs;
 use crate::db::Db;
 use crate::domain::period::Period;
 use crate::domain::report::Threshold;
-use crate::i18n::cli::{CommandError, Done};
+use crate::i18n::messages::cli::{CommandError, Done};
 use crate::ops::report::{ReportFormat, ReportRequest, export_report};
+use crate::session::Session;
 
 /// The period asked for: `--quarter` or `--year` (clap requires exactly one).
-fn period(args: &ReportArgs) -> Result<Period, CommandError> {
+fn period(args: &ReportArgs) -> std::result::Result<Period, CommandError> {
     match (&args.quarter, &args.year) {
         (Some(q), _) => Period::quarter(q).map_err(|error| CommandError::BadQuarter {
             text: q.clone(),
@@ -29,11 +29,9 @@ fn period(args: &ReportArgs) -> Result<Period, CommandError> {
     }
 }
 
-pub fn run(db: &mut Db, args: &ReportArgs, inv: &Invocation) -> Result<()> {
+pub fn run(db: &mut Db, args: &ReportArgs, session: &Session) -> Result<()> {
     let period = period(args)?;
-    let (config, _) = crate::config::default_path()
-        .map(|p| crate::config::load(&p))
-        .unwrap_or_default();
+    let config = &session.config;
     let format = ReportFormat::from(args.format);
     let request = ReportRequest {
         period,
@@ -43,13 +41,13 @@ pub fn run(db: &mut Db, args: &ReportArgs, inv: &Invocation) -> Result<()> {
             .threshold
             .map_or_else(|| config.report_threshold(), Threshold::new),
         municipality: config.report_municipality(),
-        lang: inv.lang,
+        lang: session.lang,
     };
     let out = args
         .out
         .clone()
         .unwrap_or_else(|| format.default_file(period));
-    let export = export_report(db, &inv.ctx(), &request, &out).map_err(CommandError::Op)?;
+    let export = export_report(db, &session.ctx(), &request, &out).map_err(CommandError::Op)?;
     let done = Done::Report {
         period,
         path: export.path,
@@ -58,9 +56,9 @@ pub fn run(db: &mut Db, args: &ReportArgs, inv: &Invocation) -> Result<()> {
         revision: export.revision,
         missing: export.missing,
     };
-    out::say(done.render(inv.lang))?;
+    out::say(done.render(session.lang))?;
     if let Some(head) = export.head {
-        out::say(Done::ChainHead(head).render(inv.lang))?;
+        out::say(Done::ChainHead(head).render(session.lang))?;
     }
     Ok(())
 }

@@ -201,7 +201,7 @@ pub fn unknown_value(e: &UnknownValue, lang: Lang) -> String {
 /// A booking conflict as a fact, without the app's advice on getting past it: an import gets
 /// past it with `--allow-conflicts`, not with a reason.
 pub fn conflict_fact(c: &Conflict, lang: Lang) -> String {
-    super::outcome::conflict_fact(c).get(lang).to_string()
+    super::booking::conflict_fact(c).get(lang).to_string()
 }
 
 #[cfg(test)]

@@ -2,9 +2,10 @@
 
 use super::Text;
 use crate::domain::enums::{
-    AuditAction, AuditEntity, ConsentMethod, Eligibility, ExitReason, FamilyStatus, Location,
-    Protection, Referral, Role, Theme, VisitStatus,
+    AttendanceStatus, AuditAction, AuditEntity, ConsentMethod, Eligibility, ExitReason,
+    FamilyStatus, Location, Protection, Referral, Role, SessionStatus, Theme, VisitStatus,
 };
+use crate::domain::groups::Skip;
 use crate::domain::identity::IdKind;
 use crate::domain::schedule::VisitState;
 use crate::domain::timeline::AlertKind;
@@ -310,4 +311,53 @@ pub fn languages(names: &[String]) -> Text {
 /// What a Week line adds when the visit is twins' one trip.
 pub fn twins() -> Text {
     t("tvillingar", "twins")
+}
+
+/// A parent-group session's status.
+pub fn session_status(s: SessionStatus) -> Text {
+    match s {
+        SessionStatus::Planned => Text::new("planerad", "planned"),
+        SessionStatus::Held => Text::new("genomförd", "held"),
+        SessionStatus::Cancelled => Text::new("inställd", "cancelled"),
+    }
+}
+
+pub fn attendance(s: AttendanceStatus) -> Text {
+    match s {
+        AttendanceStatus::Present => Text::new("närvarande", "present"),
+        AttendanceStatus::Absent => Text::new("frånvarande", "absent"),
+        AttendanceStatus::Excused => Text::new("anmält förhinder", "excused"),
+    }
+}
+
+/// Why a week has no session, short.
+pub fn skip(s: &Skip) -> Text {
+    match s {
+        Skip::Holiday(name) => Text::new(name.to_lowercase(), english_holiday(name)),
+        Skip::Weekend => Text::new("helg", "weekend"),
+        Skip::DayOff { name } => Text::new(format!("{name} ledig"), format!("{name} off")),
+    }
+}
+
+fn english_holiday(name: &str) -> String {
+    match name {
+        "Julafton" => "Christmas Eve",
+        "Juldagen" => "Christmas Day",
+        "Annandag jul" => "Boxing Day",
+        "Nyårsafton" => "New Year's Eve",
+        "Nyårsdagen" => "New Year's Day",
+        "Trettondedag jul" => "Epiphany",
+        "Långfredagen" => "Good Friday",
+        "Påskdagen" => "Easter Sunday",
+        "Annandag påsk" => "Easter Monday",
+        "Första maj" => "May Day",
+        "Kristi himmelsfärdsdag" => "Ascension Day",
+        "Pingstdagen" => "Whit Sunday",
+        "Sveriges nationaldag" => "National Day",
+        "Midsommarafton" => "Midsummer Eve",
+        "Midsommardagen" => "Midsummer Day",
+        "Alla helgons dag" => "All Saints' Day",
+        other => other,
+    }
+    .to_string()
 }

@@ -1,15 +1,13 @@
 //! The language and the message catalogue: every text a user reads, in Swedish and in English.
 //! Lower layers return typed outcomes and problems; this module renders them.
 
+pub mod booking;
 pub mod calendar;
-pub mod cli;
-pub mod groups;
 pub mod help;
-pub mod import;
 pub mod input;
 pub mod io;
 pub mod labels;
-pub mod outcome;
+pub mod messages;
 pub mod report;
 pub mod report_screen;
 

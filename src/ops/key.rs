@@ -1,7 +1,7 @@
-//! Where a passphrase comes from: a private key file, or the terminal (never echoed, never
-//! asked where there is no terminal to answer).
+//! Passphrases: read from a private key file, held to the rule for a new one; and the one
+//! policy that opens a database with its key (`open`). Asking on the terminal is the edge's
+//! (`term`), handed in.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use crate::db::Key;
@@ -76,24 +76,6 @@ pub fn read_key_file(path: &Path) -> Result<Key, KeyError> {
     Ok(Key::new(text))
 }
 
-/// Whether a passphrase can be asked for: standard input is a terminal. Under CI or in a
-/// script nothing waits for an answer that will never come.
-pub fn can_ask() -> bool {
-    std::io::stdin().is_terminal()
-}
-
-/// Asks for a passphrase on the terminal, without echo.
-pub fn ask(prompt: &str) -> Result<Key, KeyError> {
-    if !can_ask() {
-        return Err(KeyError::NoTerminal);
-    }
-    let text = rpassword::prompt_password(prompt).map_err(KeyError::Terminal)?;
-    if text.is_empty() {
-        return Err(KeyError::EmptyPassphrase);
-    }
-    Ok(Key::new(text))
-}
-
 /// The fewest characters a new passphrase typed on the terminal may have: a short one falls to
 /// guessing on a copied file, whatever the key derivation costs.
 pub const MIN_NEW_PASSPHRASE: usize = 10;
@@ -111,22 +93,82 @@ pub fn check_new(first: &Key, second: &Key) -> Result<(), KeyError> {
     }
 }
 
-/// Asks for a new passphrase twice, up to three times while it is too short or the two
-/// entries differ; `said` tells the user why it asks again.
-pub fn ask_new(prompt: &str, again: &str, said: impl Fn(&KeyError)) -> Result<Key, KeyError> {
-    let mut tries = 3;
-    loop {
-        let first = ask(prompt)?;
-        let second = ask(again)?;
-        match check_new(&first, &second) {
-            Ok(()) => return Ok(first),
-            Err(e) if tries > 1 => {
-                said(&e);
-                tries -= 1;
-            }
-            Err(e) => return Err(e),
-        }
+/// Where a database's key comes from, as the edge knows it.
+#[derive(Clone, Copy)]
+pub struct KeySource<'a> {
+    /// `--key-file` or `HEMBESOK_KEY_FILE`.
+    pub file: Option<&'a Path>,
+    /// Asks the user for the passphrase, the `n`-th time (from 1); none where nobody can answer.
+    pub ask: Option<&'a dyn Fn(u32) -> Result<Key, KeyError>>,
+}
+
+impl std::fmt::Debug for KeySource<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeySource")
+            .field("file", &self.file)
+            .field("ask", &self.ask.is_some())
+            .finish()
     }
+}
+
+/// How many times a passphrase is asked before the program gives up.
+pub const TRIES: u32 = 3;
+
+/// Why a database could not be opened with its key.
+#[derive(Debug)]
+pub enum OpenError {
+    Key(KeyError),
+    Db(crate::db::DbError),
+}
+
+impl From<KeyError> for OpenError {
+    fn from(e: KeyError) -> Self {
+        OpenError::Key(e)
+    }
+}
+
+/// The one key policy, for the app, its background reader and every command: the key file
+/// when one is given; else, for a file that looks encrypted, the passphrase asked up to
+/// [`TRIES`] times (asked again after a wrong one); else no key, and an encrypted file is
+/// refused saying how to give one. `attempt` opens (or checks) the file with a key.
+pub fn with_key<T>(
+    path: &Path,
+    source: KeySource<'_>,
+    mut attempt: impl FnMut(Option<&Key>) -> Result<T, crate::db::DbError>,
+) -> Result<(T, Option<Key>), OpenError> {
+    if let Some(file) = source.file {
+        let key = read_key_file(file)?;
+        return attempt(Some(&key))
+            .map(|t| (t, Some(key)))
+            .map_err(OpenError::Db);
+    }
+    if let Some(ask) = source.ask.filter(|_| crate::db::looks_encrypted(path)) {
+        for n in 1..=TRIES {
+            let key = match ask(n) {
+                Ok(key) => key,
+                Err(KeyError::EmptyPassphrase) if n < TRIES => continue,
+                Err(KeyError::EmptyPassphrase) => break,
+                Err(e) => return Err(e.into()),
+            };
+            match attempt(Some(&key)) {
+                Ok(t) => return Ok((t, Some(key))),
+                Err(crate::db::DbError::WrongKey { .. }) if n < TRIES => {}
+                Err(crate::db::DbError::WrongKey { .. }) => break,
+                Err(e) => return Err(OpenError::Db(e)),
+            }
+        }
+        return Err(KeyError::TooManyTries.into());
+    }
+    attempt(None).map(|t| (t, None)).map_err(OpenError::Db)
+}
+
+/// Opens the database at `path` under the key policy of [`with_key`].
+pub fn open(
+    path: &Path,
+    mode: crate::db::Mode,
+    source: KeySource<'_>,
+) -> Result<crate::db::Db, OpenError> {
+    with_key(path, source, |key| crate::db::connect(path, mode, key)).map(|(db, _)| db)
 }
 
 #[cfg(test)]

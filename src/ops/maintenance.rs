@@ -46,6 +46,26 @@ fn file_error(e: FileError) -> OpsError {
     OpsError::File(Box::new(e))
 }
 
+/// Replaces the register with a verified backup (what was there is saved to `safety_copy`
+/// first), then logs the restore: the counts of what the register now holds.
+pub fn restore(
+    db: &mut Db,
+    ctx: &Ctx,
+    source: &Path,
+    safety_copy: &Path,
+) -> Result<crate::db::Counts> {
+    db.restore_from(source, safety_copy)
+        .map_err(OpsError::Save)?;
+    db.write(|tx| {
+        tx.insert_audit(&ctx.audit_note(
+            AuditAction::Restore,
+            AuditEntity::Database,
+            Some("from a backup; safety copy kept".into()),
+        ))?;
+        Ok(tx.counts()?)
+    })
+}
+
 /// Reading a family's extract of the log is itself a look at that family, logged as such.
 pub fn record_extract(db: &mut Db, ctx: &Ctx, family_id: i64) -> Result<()> {
     db.write(|tx| {

@@ -12,7 +12,7 @@ use crate::app::today;
 use crate::app::{Action, Effect};
 use crate::db::{Db, DbError};
 use crate::domain::catalogue::Catalogue;
-use crate::i18n::outcome::{ops_error, outcome};
+use crate::i18n::messages::outcome::{ops_error, outcome};
 use crate::ops::groups::GroupRefusal;
 use crate::ops::{self, Ctx, Done, OpsError};
 

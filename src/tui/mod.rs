@@ -14,8 +14,9 @@ use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifier
 use ratatui::DefaultTerminal;
 
 use crate::app::{App, Effect, Key};
+use crate::error::{CommandError, Result};
 use crate::i18n::Lang;
-use crate::i18n::cli::CommandError;
+use crate::session::Session;
 use crate::ui::{self, Theme};
 pub use effects::Runner;
 
@@ -32,41 +33,40 @@ pub struct Settings {
     /// The passphrase file (`--key-file`, `HEMBESOK_KEY_FILE`); without it, an encrypted
     /// database's passphrase is asked for before the app takes over the terminal.
     pub key_file: Option<std::path::PathBuf>,
-    /// The report's threshold and the municipality's name, from the config file.
+    /// The report's threshold and the municipality it is for, from the config file (or the
+    /// config key that names it is missing).
     pub report_threshold: crate::domain::report::Threshold,
-    pub municipality: Result<crate::domain::report::Municipality, &'static str>,
+    pub municipality: std::result::Result<crate::domain::report::Municipality, &'static str>,
 }
 
-/// Starts the app as the command line asks: settings from the flags, the config file and the
-/// locale; with `--demo`, on the demo database, made first if it is missing.
-pub fn launch(cli: &crate::cli::Cli) -> anyhow::Result<()> {
-    let (config, notice) = crate::config::default_path()
-        .map(|p| crate::config::load(&p))
-        .unwrap_or_default();
-    let flag = cli.lang.map(|l| match l {
-        crate::cli::Lang::Sv => Lang::Sv,
-        crate::cli::Lang::En => Lang::En,
-    });
-    let lang = crate::config::resolve_lang(flag, &config, |k| std::env::var(k).ok());
-    let actor = crate::paths::actor(config.coordinator.as_deref());
-    let clock = match std::env::var("HEMBESOK_NOW") {
-        Ok(text) => Some(
-            chrono::NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%d %H:%M")
-                .map_err(|_| CommandError::BadClock { text })?,
-        ),
-        Err(_) => None,
-    };
-    let path = if cli.demo {
+/// What the command line asks of the app: which database, and its key file.
+#[derive(Debug, Clone, Default)]
+pub struct AppOptions {
+    /// `--demo`: the demo database, made first if it is missing.
+    pub demo: bool,
+    /// `--db` or `HEMBESOK_DB`.
+    pub db: Option<std::path::PathBuf>,
+    pub key_file: Option<std::path::PathBuf>,
+}
+
+/// Starts the app as the command line and the session ask; with `demo`, on the demo
+/// database, made first if it is missing.
+pub fn launch(options: &AppOptions, session: &Session) -> Result<()> {
+    let lang = session.lang;
+    let clock = session
+        .app_clock()
+        .map_err(|text| CommandError::BadClock { text })?;
+    let path = if options.demo {
         let path = crate::paths::demo_db_path().ok_or(CommandError::NoHomeFolder)?;
         if !path.exists() {
             let ctx = crate::ops::Ctx {
-                actor: actor.clone(),
-                now: clock.unwrap_or_else(|| chrono::Local::now().naive_local()),
+                actor: session.actor.clone(),
+                now: clock.unwrap_or_else(|| session.now()),
             };
             let mut db = crate::db::connect(&path, crate::db::Mode::Create, None)?;
             let created = crate::ops::demo::generate(&mut db, 120, 1, ctx.today(), false, &ctx)
-                .map_err(crate::i18n::cli::demo_error)?;
-            let done = crate::i18n::cli::Done::DemoForApp {
+                .map_err(crate::i18n::messages::cli::demo_error)?;
+            let done = crate::i18n::messages::cli::Done::DemoForApp {
                 families: created.families,
                 path: path.clone(),
             };
@@ -74,16 +74,21 @@ pub fn launch(cli: &crate::cli::Cli) -> anyhow::Result<()> {
         }
         path
     } else {
-        crate::paths::db_path(cli.db.as_deref()).ok_or(CommandError::NoHomeFolder)?
+        crate::paths::db_path(options.db.as_deref()).ok_or(CommandError::NoHomeFolder)?
     };
+    let config = &session.config;
     let settings = Settings {
         lang,
-        actor,
+        actor: session.actor.clone(),
         warning_days: config.warning_days(),
-        notice,
+        notice: session.config_problem.clone(),
         clock,
         // The demo database is never encrypted: a key file meant for the real one is not for it.
-        key_file: if cli.demo { None } else { cli.key_file.clone() },
+        key_file: if options.demo {
+            None
+        } else {
+            options.key_file.clone()
+        },
         report_threshold: config.report_threshold(),
         municipality: config.report_municipality(),
     };
@@ -92,7 +97,7 @@ pub fn launch(cli: &crate::cli::Cli) -> anyhow::Result<()> {
 
 /// Opens the database and runs the app until the user quits.
 /// Errors before the terminal is taken over are returned for the caller to print normally.
-pub fn run(path: &Path, settings: &Settings) -> anyhow::Result<()> {
+pub fn run(path: &Path, settings: &Settings) -> Result<()> {
     // The instance lock is taken as the database is opened, shared with other windows and
     // commands, and held until the connections close.
     let (mut app, mut runner) = open_for_window(path, settings)?;
@@ -104,27 +109,35 @@ pub fn run(path: &Path, settings: &Settings) -> anyhow::Result<()> {
 }
 
 /// Everything before the terminal is taken over: a file that is not ours is refused first,
-/// then a missing terminal, and only
-/// then is the database opened, so nothing is made for a window that cannot be drawn.
-fn open_for_window(path: &Path, settings: &Settings) -> anyhow::Result<(App, Runner)> {
-    let key = match &settings.key_file {
-        Some(file) => Some(crate::ops::key::read_key_file(file)?),
-        None => None,
-    };
-    let ask = key.is_none() && crate::db::looks_encrypted(path);
-    if path.symlink_metadata().is_ok() && !ask {
+/// then a missing terminal, and only then is the database opened (with its key, under the one
+/// key policy), so nothing is made for a window that cannot be drawn.
+fn open_for_window(path: &Path, settings: &Settings) -> Result<(App, Runner)> {
+    let will_ask = settings.key_file.is_none() && crate::db::looks_encrypted(path);
+    if path.symlink_metadata().is_ok() && !will_ask {
+        let key = match &settings.key_file {
+            Some(file) => Some(crate::ops::key::read_key_file(file)?),
+            None => None,
+        };
         crate::db::refuse_unusable(path, key.as_ref())?;
     }
-    if !std::io::IsTerminal::is_terminal(&std::io::stdout())
-        || !std::io::IsTerminal::is_terminal(&std::io::stdin())
-    {
+    if !crate::term::can_draw() {
         return Err(CommandError::NoTerminal.into());
     }
-    let db = if ask {
-        open_asking(path, settings.lang)?
-    } else {
-        crate::db::connect(path, crate::db::Mode::Create, key.as_ref())?
+    let lang = settings.lang;
+    let ask = |n: u32| {
+        if n > 1 {
+            eprintln!(
+                "{}",
+                crate::i18n::messages::cli::try_again(crate::ops::key::TRIES - n + 1, lang)
+            );
+        }
+        crate::term::ask(&crate::i18n::messages::cli::ask_passphrase(path, lang))
     };
+    let source = crate::ops::key::KeySource {
+        file: settings.key_file.as_deref(),
+        ask: Some(&ask),
+    };
+    let db = crate::ops::key::open(path, crate::db::Mode::Create, source)?;
     let mut runner = Runner::new(db, settings.actor.clone(), settings.warning_days)?;
     runner.clock = settings.clock;
     runner.threshold = settings.report_threshold;
@@ -133,36 +146,14 @@ fn open_for_window(path: &Path, settings: &Settings) -> anyhow::Result<(App, Run
     let mut app = App::new(settings.lang, runner.now().date(), runner.programme_ids());
     app.warning_days = settings.warning_days;
     if let Some(notice) = &settings.notice {
-        app.message = Some(crate::i18n::cli::config_problem(notice));
+        app.message = Some(crate::i18n::messages::cli::config_problem(notice));
     }
     Ok((app, runner))
 }
 
-/// Opens an encrypted database with a passphrase asked on the terminal (before the app takes
-/// it over): three tries, then a clear stop.
-fn open_asking(path: &Path, lang: Lang) -> anyhow::Result<crate::db::Db> {
-    const TRIES: u32 = 3;
-    let prompt = crate::i18n::cli::ask_passphrase(path, lang);
-    for attempt in 1..=TRIES {
-        let wrong = match crate::ops::key::ask(&prompt) {
-            Ok(key) => match crate::db::connect(path, crate::db::Mode::Create, Some(&key)) {
-                Ok(db) => return Ok(db),
-                Err(crate::db::DbError::WrongKey { .. }) => true,
-                Err(e) => return Err(e.into()),
-            },
-            Err(crate::ops::key::KeyError::EmptyPassphrase) => true,
-            Err(e) => return Err(e.into()),
-        };
-        if wrong && attempt < TRIES {
-            eprintln!("{}", crate::i18n::cli::try_again(TRIES - attempt, lang));
-        }
-    }
-    Err(crate::ops::key::KeyError::TooManyTries.into())
-}
-
 /// Reads the first screen before the first frame, so the first frame is a real one; the slow
 /// reads (programme alerts, the search index) start in the background.
-pub fn start(app: &mut App, runner: &mut Runner) -> Result<(), crate::ops::OpsError> {
+pub fn start(app: &mut App, runner: &mut Runner) -> std::result::Result<(), crate::ops::OpsError> {
     let mut effects = Vec::new();
     for action in runner.load_today()? {
         effects.extend(app.update(action));
@@ -180,7 +171,7 @@ fn event_loop(
     app: &mut App,
     runner: &mut Runner,
     theme: Theme,
-) -> anyhow::Result<()> {
+) -> Result<()> {
     start(app, runner)?;
     loop {
         terminal.draw(|frame| ui::render(app, frame, theme))?;

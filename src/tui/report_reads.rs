@@ -59,6 +59,6 @@ pub fn exported(db: &mut Db, ctx: &Ctx, request: &ReportRequest, out: &Path) -> 
             preliminary: export.preliminary,
             revision: export.revision,
         })),
-        Err(e) => Action::Failed(crate::i18n::outcome::ops_error(&e)),
+        Err(e) => Action::Failed(crate::i18n::messages::outcome::ops_error(&e)),
     }
 }

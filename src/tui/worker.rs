@@ -26,7 +26,7 @@ pub struct Worker {
 }
 
 fn failed(e: DbError) -> Action {
-    Action::Failed(crate::i18n::outcome::ops_error(
+    Action::Failed(crate::i18n::messages::outcome::ops_error(
         &crate::ops::OpsError::Read(e),
     ))
 }

@@ -15,7 +15,7 @@ use crate::app::groups::SeriesPage;
 use crate::app::{App, Lang};
 use crate::domain::enums::{AttendanceStatus, SessionStatus};
 use crate::domain::group_views::{Phase, SessionRow};
-use crate::i18n::groups::session_status;
+use crate::i18n::labels::session_status;
 
 pub(super) fn tr(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
     describe(lang, sv, en)

@@ -13,7 +13,7 @@ use super::{Theme, centered, fit, scroll_offset};
 use crate::app::App;
 use crate::app::groups::{MemberPick, RollCallState};
 use crate::domain::enums::AttendanceStatus;
-use crate::i18n::groups::{attendance, session_status};
+use crate::i18n::labels::{attendance, session_status};
 
 /// The roll call: one line per member, the cursor on one; the session's state at the top.
 pub fn render(app: &App, state: &RollCallState, frame: &mut Frame, area: Rect, theme: Theme) {

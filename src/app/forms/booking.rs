@@ -233,13 +233,13 @@ pub fn validate(form: &mut Form) {
         }
         Ok(c) => {
             if let Some(past) = past_without_reason(form, &c) {
-                form.set_error("reason", Some(crate::i18n::outcome::past_start(past)));
+                form.set_error("reason", Some(crate::i18n::booking::past_start(past)));
             }
             for conflict in conflicts(form, &c) {
                 let field = field_of(form, &conflict);
                 // One message per field: the first is what to fix first.
                 if form.field(field).is_some_and(|f| f.error.is_none()) {
-                    form.set_error(field, Some(crate::i18n::outcome::conflict(&conflict)));
+                    form.set_error(field, Some(crate::i18n::booking::conflict(&conflict)));
                 }
             }
         }

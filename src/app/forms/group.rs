@@ -12,7 +12,7 @@ use crate::app::form::{Field, Form, FormKind};
 use crate::domain::group_views::GroupInfo;
 use crate::domain::groups::{SeriesRequest, SessionChange, series_dates};
 use crate::domain::model::{NewGroup, Staff};
-use crate::i18n::groups::skip;
+use crate::i18n::labels::skip;
 
 fn t(sv: &str, en: &str) -> Text {
     Text::new(sv, en)

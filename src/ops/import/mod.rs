@@ -6,6 +6,7 @@ pub mod attendance;
 pub mod codes;
 pub mod families;
 pub mod groups;
+pub mod problem;
 pub mod staff;
 pub mod visits;
 
@@ -14,10 +15,9 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub use super::Ctx;
-use crate::cli::ImportKind;
 use crate::db::DbError;
-pub use crate::i18n::import::{Column, Hint, Problem, ProblemKind, Summary};
 pub use codes::{parse_code, parse_codes};
+pub use problem::{Column, Hint, Problem, ProblemKind, Summary};
 
 /// The longest cell an import takes: more than any name, address or note needs.
 pub const MAX_CELL_CHARS: usize = 1000;
@@ -395,6 +395,26 @@ impl<'t> LineCounter<'t> {
         }
         self.line
     }
+}
+
+/// What an import file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportKind {
+    Families,
+    Staff,
+    Visits,
+    Groups,
+    Attendance,
+}
+
+impl ImportKind {
+    pub const ALL: [ImportKind; 5] = [
+        ImportKind::Families,
+        ImportKind::Staff,
+        ImportKind::Visits,
+        ImportKind::Groups,
+        ImportKind::Attendance,
+    ];
 }
 
 /// The columns of each kind of import file: all of them, and the required ones.

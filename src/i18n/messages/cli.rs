@@ -5,9 +5,6 @@ mod key;
 mod output;
 
 use std::fmt;
-use std::path::PathBuf;
-
-use chrono::NaiveDate;
 
 pub use key::{
     Converted, ask_new_passphrase, ask_passphrase, converted, key_error, plain_backups, try_again,
@@ -18,94 +15,10 @@ pub use output::{
     extract_header,
 };
 
-use super::Lang;
-use super::input::week_error;
 use crate::db::DbError;
-use crate::domain::calendar::WeekError;
-
-/// Why a subcommand stopped. Carried through `anyhow` to `main`, which renders it in the
-/// user's language; its `Display` is the English text, for callers that have no language.
-#[derive(Debug)]
-pub enum CommandError {
-    NoHomeFolder,
-    /// `HEMBESOK_NOW` is not a time.
-    BadClock {
-        text: String,
-    },
-    /// The app was started without a terminal to draw in.
-    NoTerminal,
-    CannotOpenDatabase(DbError),
-    NoSubcommand,
-    CannotRead {
-        path: PathBuf,
-        cause: std::io::Error,
-    },
-    /// An import file larger than any register's.
-    ImportTooLarge {
-        path: PathBuf,
-        max_mb: u64,
-    },
-    NotUtf8 {
-        path: PathBuf,
-        line: u64,
-    },
-    ImportRefused {
-        path: PathBuf,
-        problems: usize,
-    },
-    /// The database failed during an import; nothing was written.
-    ImportFailed(DbError),
-    NotADate {
-        flag: &'static str,
-        text: String,
-    },
-    BadWeek {
-        text: String,
-        error: WeekError,
-    },
-    ToBeforeFrom {
-        from: NaiveDate,
-        to: NaiveDate,
-    },
-    /// `calendar` needs `--staff` with `--out`, or `--all` with `--dir`.
-    CalendarWhoAndWhere,
-    /// A use case refused or failed (`ops`).
-    Op(crate::ops::OpsError),
-    NoSuchFamily {
-        family_ref: String,
-    },
-    NoSuchDatabase {
-        path: PathBuf,
-    },
-    ChecksFailed {
-        failed: usize,
-        total: usize,
-    },
-    BackupNotWritten(DbError),
-    NothingRestored(DbError),
-    /// `encrypt`, `decrypt` or `rekey` stopped; the database is as it was.
-    NotConverted(DbError),
-    DemoNotEmpty {
-        families: i64,
-        staff: i64,
-    },
-    /// A file shipped inside the binary does not load: a build mistake, not the user's.
-    BrokenAsset(String),
-    BadQuarter {
-        text: String,
-        error: crate::domain::quarter::QuarterError,
-    },
-    /// `check --head` was given something that is no chain head.
-    NotAHead {
-        text: String,
-    },
-    /// `check --repair` found damage that rebuilding the indexes cannot mend.
-    NotRepairable,
-    BadYear {
-        text: String,
-        error: crate::domain::period::YearError,
-    },
-}
+pub use crate::error::CommandError;
+use crate::i18n::Lang;
+use crate::i18n::input::week_error;
 
 impl CommandError {
     pub fn render(&self, lang: Lang) -> String {
@@ -135,7 +48,7 @@ impl CommandError {
             E::CannotRead { path, cause } => format!(
                 "cannot read {}: {}",
                 path.display(),
-                super::io::cause(cause).en
+                crate::i18n::io::cause(cause).en
             ),
             E::NotUtf8 { path, line } => format!(
                 "{}: line {line}: the file is not UTF-8; save it from Excel as \"CSV UTF-8\"",
@@ -152,11 +65,11 @@ impl CommandError {
             E::BadWeek { text, error } => format!("--week: {}", week_error(*error, text, Lang::En)),
             E::BadQuarter { text, error } => format!(
                 "--quarter: {}",
-                super::report::quarter_error(*error, text, Lang::En)
+                crate::i18n::report::quarter_error(*error, text, Lang::En)
             ),
             E::BadYear { text, error } => format!(
                 "--year: {}",
-                super::report::year_error(*error, text, Lang::En)
+                crate::i18n::report::year_error(*error, text, Lang::En)
             ),
             E::ToBeforeFrom { from, to } => format!("--to {to} is before --from {from}"),
             E::NotAHead { text } => format!(
@@ -205,7 +118,7 @@ impl CommandError {
             E::CannotRead { path, cause } => format!(
                 "kan inte läsa {}: {}",
                 path.display(),
-                super::io::cause(cause).sv
+                crate::i18n::io::cause(cause).sv
             ),
             E::NotUtf8 { path, line } => format!(
                 "{}: rad {line}: filen är inte UTF-8; spara den från Excel som \"CSV UTF-8\"",
@@ -222,11 +135,11 @@ impl CommandError {
             E::BadWeek { text, error } => format!("--week: {}", week_error(*error, text, Lang::Sv)),
             E::BadQuarter { text, error } => format!(
                 "--quarter: {}",
-                super::report::quarter_error(*error, text, Lang::Sv)
+                crate::i18n::report::quarter_error(*error, text, Lang::Sv)
             ),
             E::BadYear { text, error } => format!(
                 "--year: {}",
-                super::report::year_error(*error, text, Lang::Sv)
+                crate::i18n::report::year_error(*error, text, Lang::Sv)
             ),
             E::ToBeforeFrom { from, to } => format!("--to {to} är före --from {from}"),
             E::NotAHead { text } => format!(
@@ -273,7 +186,7 @@ pub fn db_error(e: &DbError, lang: Lang) -> String {
 }
 
 /// A broken config file, said as the app's first message (the defaults are used meanwhile).
-pub fn config_problem(p: &crate::config::ConfigProblem) -> super::Text {
+pub fn config_problem(p: &crate::config::ConfigProblem) -> crate::i18n::Text {
     use crate::config::ConfigProblemKind as K;
     let place = |word: &str| {
         let file = p
@@ -292,14 +205,14 @@ pub fn config_problem(p: &crate::config::ConfigProblem) -> super::Text {
             format!("\"{lang}\" is not sv or en"),
         ),
     };
-    super::Text::new(
+    crate::i18n::Text::new(
         format!("{}{sv}; standardinställningarna gäller", place("rad")),
         format!("{}{en}; using the defaults", place("line")),
     )
 }
 
 /// Why no demo data was made, as the error a command or the app stops with.
-pub fn demo_error(e: crate::ops::demo::DemoError) -> anyhow::Error {
+pub fn demo_error(e: crate::ops::demo::DemoError) -> crate::error::Error {
     use crate::ops::demo::DemoError;
     match e {
         DemoError::NotEmpty { families, staff } => {
@@ -310,17 +223,21 @@ pub fn demo_error(e: crate::ops::demo::DemoError) -> anyhow::Error {
     }
 }
 
-/// An error that reached `main`, in the user's language: ours are typed and rendered; any
-/// other (from the terminal app, say) is shown with its causes as it comes.
-pub fn error(err: &anyhow::Error, lang: Lang) -> String {
-    if let Some(e) = err.downcast_ref::<CommandError>() {
-        e.render(lang)
-    } else if let Some(e) = err.downcast_ref::<DbError>() {
-        db_error(e, lang)
-    } else if let Some(e) = err.downcast_ref::<crate::ops::key::KeyError>() {
-        key_error(e, lang)
-    } else {
-        format!("{err:#}")
+/// The error a run ended with, in the user's language: every kind of it, typed.
+pub fn error(err: &crate::error::Error, lang: Lang) -> String {
+    use crate::error::Error;
+    match err {
+        Error::Command(e) => e.render(lang),
+        Error::Db(e) => db_error(e, lang),
+        Error::Key(e) => key_error(e, lang),
+        Error::Ops(e) => super::outcome::ops_error(e).get(lang).to_string(),
+        Error::Output(e) => {
+            let cause = crate::i18n::io::cause(e);
+            match lang {
+                Lang::Sv => format!("kunde inte skriva till terminalen: {}", cause.sv),
+                Lang::En => format!("could not write to the terminal: {}", cause.en),
+            }
+        }
     }
 }
 
@@ -329,8 +246,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn command_errors_reach_main_in_the_language() {
-        let err: anyhow::Error = CommandError::NoSuchFamily {
+    fn every_kind_of_error_reaches_main_in_the_language() {
+        use crate::error::Error;
+        let err: Error = CommandError::NoSuchFamily {
             family_ref: "NOPE".into(),
         }
         .into();
@@ -339,10 +257,13 @@ mod tests {
             error(&err, Lang::Sv),
             "ingen familj har referensen \"NOPE\""
         );
-        let db: anyhow::Error = DbError::Damaged.into();
+        let db: Error = DbError::Damaged.into();
         assert!(error(&db, Lang::Sv).starts_with("databasfilen är skadad"));
-        let other = anyhow::anyhow!("the app needs a terminal");
-        assert_eq!(error(&other, Lang::Sv), "the app needs a terminal");
+        // A use case's refusal, which once fell through to English.
+        let ops: Error = crate::ops::OpsError::Refused(crate::ops::Refusal::FamilyGone).into();
+        assert_ne!(error(&ops, Lang::Sv), error(&ops, Lang::En));
+        let key: Error = crate::ops::key::KeyError::TooManyTries.into();
+        assert_ne!(error(&key, Lang::Sv), error(&key, Lang::En));
     }
 
     #[test]

@@ -1,10 +1,7 @@
-//! Parent groups in words: what the use cases did or refused, and the statuses of sessions and
-//! marks, in Swedish and English.
+//! Parent groups in words: what the use cases did or refused, in Swedish and English.
 
-use super::Text;
-use super::outcome::conflict;
-use crate::domain::enums::{AttendanceStatus, SessionStatus};
-use crate::domain::groups::Skip;
+use crate::i18n::Text;
+use crate::i18n::booking::conflict;
 use crate::ops::Outcome;
 use crate::ops::groups::GroupRefusal;
 
@@ -102,52 +99,4 @@ pub fn refusal(r: &GroupRefusal) -> Text {
             "Say why the session is cancelled.",
         ),
     }
-}
-
-pub fn session_status(s: SessionStatus) -> Text {
-    match s {
-        SessionStatus::Planned => Text::new("planerad", "planned"),
-        SessionStatus::Held => Text::new("genomförd", "held"),
-        SessionStatus::Cancelled => Text::new("inställd", "cancelled"),
-    }
-}
-
-pub fn attendance(s: AttendanceStatus) -> Text {
-    match s {
-        AttendanceStatus::Present => Text::new("närvarande", "present"),
-        AttendanceStatus::Absent => Text::new("frånvarande", "absent"),
-        AttendanceStatus::Excused => Text::new("anmält förhinder", "excused"),
-    }
-}
-
-/// Why a week has no session, short.
-pub fn skip(s: &Skip) -> Text {
-    match s {
-        Skip::Holiday(name) => Text::new(name.to_lowercase(), english_holiday(name)),
-        Skip::Weekend => Text::new("helg", "weekend"),
-        Skip::DayOff { name } => Text::new(format!("{name} ledig"), format!("{name} off")),
-    }
-}
-
-fn english_holiday(name: &str) -> String {
-    match name {
-        "Julafton" => "Christmas Eve",
-        "Juldagen" => "Christmas Day",
-        "Annandag jul" => "Boxing Day",
-        "Nyårsafton" => "New Year's Eve",
-        "Nyårsdagen" => "New Year's Day",
-        "Trettondedag jul" => "Epiphany",
-        "Långfredagen" => "Good Friday",
-        "Påskdagen" => "Easter Sunday",
-        "Annandag påsk" => "Easter Monday",
-        "Första maj" => "May Day",
-        "Kristi himmelsfärdsdag" => "Ascension Day",
-        "Pingstdagen" => "Whit Sunday",
-        "Sveriges nationaldag" => "National Day",
-        "Midsommarafton" => "Midsummer Eve",
-        "Midsommardagen" => "Midsummer Day",
-        "Alla helgons dag" => "All Saints' Day",
-        other => other,
-    }
-    .to_string()
 }

@@ -99,7 +99,9 @@ fn check_detail(detail: &CheckDetail, lang: Lang) -> String {
                 head.id.map_or_else(|| "?".into(), |i| i.to_string())
             ),
         ),
-        CheckDetail::CouldNotRun(e) => crate::i18n::outcome::db_error(e).get(lang).to_string(),
+        CheckDetail::CouldNotRun(e) => crate::i18n::messages::outcome::db_error(e)
+            .get(lang)
+            .to_string(),
     }
 }
 
