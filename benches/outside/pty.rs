@@ -13,10 +13,10 @@ pub const COLS: u16 = 80;
 
 /// How long the screen must stay the same before an answer counts as whole, and before the
 /// next key is sent: a frame can arrive in several chunks, and a background answer can redraw.
-const SETTLE: Duration = Duration::from_millis(150);
+const SETTLE: Duration = Duration::from_millis(100);
 /// How long the program's CPU time must stand still before the next key: work the screen does
 /// not show (the worker's reads) would otherwise run under the next step and slow it.
-const IDLE: Duration = Duration::from_millis(200);
+const IDLE: Duration = Duration::from_millis(150);
 /// A step not answered by then is reported as missed, not waited for.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 

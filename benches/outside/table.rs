@@ -32,7 +32,8 @@ impl Step {
         match value {
             Some(v) if self.unit == "ms" && v >= 1000.0 => format!("{:.2} s", v / 1000.0),
             Some(v) if v >= 100.0 => format!("{v:.0} {}", self.unit),
-            Some(v) => format!("{v:.1} {}", self.unit),
+            Some(v) if v >= 10.0 => format!("{v:.1} {}", self.unit),
+            Some(v) => format!("{v:.2} {}", self.unit),
             None => "missed".into(),
         }
     }
