@@ -1,14 +1,15 @@
 //! What the user sees, timed from outside: `cargo bench --bench outside`.
 //!
-//! Drives the release binary in an 80×24 pseudo-terminal, keys in, and reads the screen back
+//! Drives the release binary in a pseudo-terminal, keys in, and reads the screen back
 //! with vt100. Each step is the time from writing a key to the chunk of output that makes the
 //! screen show its answer (see `Until` for the criteria), taken only once the app is quiet (no
 //! output, no CPU), so the start's background work and the report's trend never run under a
 //! step. Nothing is subtracted: the probe's own floor is measured and printed beside it.
 //!
 //! Demo databases are made once with `hembesok demo` and kept in the target folder.
-//! `HEMBESOK_BENCH_SIZES` (default `50000,200000`) chooses the sizes; `HEMBESOK_BENCH_RUNS`
-//! (default 3) how many full sessions per size.
+//! `HEMBESOK_BENCH_SIZES` (default `50000,200000`) chooses the sizes, `HEMBESOK_BENCH_RUNS`
+//! (default 3) how many full sessions per size, `HEMBESOK_BENCH_TERM` (default `80x24`) the
+//! terminal.
 #![allow(clippy::expect_used)] // a benchmark: a failure should stop it loudly
 
 #[path = "outside/pty.rs"]
@@ -21,7 +22,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use portable_pty::CommandBuilder;
-use pty::{COLS, Pty, ROWS, Until, shows};
+use pty::{Pty, Until, shows};
 use table::{Results, thousands};
 
 const BIN: &str = env!("CARGO_BIN_EXE_hembesok");
@@ -109,9 +110,10 @@ fn remove_database(path: &Path) {
 }
 
 fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|_| "unknown".into())
+    std::fs::read_to_string("/proc/loadavg").map_or_else(
+        |_| "unknown".into(),
+        |l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
+    )
 }
 
 fn main() {
@@ -126,7 +128,8 @@ fn main() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(3);
     let cores = std::thread::available_parallelism().map_or(0, usize::from);
-    println!("# hembesok from outside: {COLS}×{ROWS}, {cores} cores, clock {NOW}\n");
+    let (rows, cols) = pty::size();
+    println!("# hembesok from outside: {cols}×{rows}, {cores} cores, clock {NOW}\n");
     println!("load average at start: {}", load_average());
     let mut all = Vec::new();
     for families in sizes {
@@ -204,7 +207,8 @@ fn start(db: &Path, r: &mut Results) -> Option<(Pty, u32)> {
     cmd.args(["--lang", "en"]);
     let mut app = Pty::spawn(cmd).ok()?;
     let pid = app.pid()?;
-    let blank = vt100::Parser::new(ROWS, COLS, 0)
+    let (rows, cols) = pty::size();
+    let blank = vt100::Parser::new(rows, cols, 0)
         .screen()
         .contents_formatted();
     let started = app.started;

@@ -8,8 +8,15 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-pub const ROWS: u16 = 24;
-pub const COLS: u16 = 80;
+/// The terminal's size, `HEMBESOK_BENCH_TERM=COLSxROWS` (default 80x24, the smallest the
+/// app supports and the one most screens are designed for): (rows, columns).
+pub fn size() -> (u16, u16) {
+    let term = std::env::var("HEMBESOK_BENCH_TERM").unwrap_or_default();
+    match term.split_once('x').map(|(c, r)| (r.parse(), c.parse())) {
+        Some((Ok(rows), Ok(cols))) => (rows, cols),
+        _ => (24, 80),
+    }
+}
 
 /// How long the screen must stay the same before an answer counts as whole, and before the
 /// next key is sent: a frame can arrive in several chunks, and a background answer can redraw.
@@ -51,7 +58,7 @@ impl Until<'_> {
                 shows.iter().all(|t| text.contains(t)) && !hides.iter().any(|t| text.contains(t))
             }
             Until::Line(parts) => screen
-                .rows(0, COLS)
+                .rows(0, screen.size().1)
                 .any(|row| parts.iter().all(|p| row.contains(p))),
             Until::Settled => screen.contents_formatted() != before,
         }
@@ -71,9 +78,10 @@ pub struct Pty {
 
 impl Pty {
     pub fn spawn(cmd: CommandBuilder) -> Result<Pty, String> {
+        let (rows, cols) = size();
         let size = PtySize {
-            rows: ROWS,
-            cols: COLS,
+            rows,
+            cols,
             pixel_width: 0,
             pixel_height: 0,
         };
@@ -95,7 +103,7 @@ impl Pty {
             }
         });
         Ok(Pty {
-            parser: vt100::Parser::new(ROWS, COLS, 0),
+            parser: vt100::Parser::new(rows, cols, 0),
             output,
             input,
             child,
@@ -116,9 +124,10 @@ impl Pty {
     /// The marked row: the first below the tab bar drawn in reverse from its first columns.
     pub fn marked_row(&self) -> Option<String> {
         let screen = self.parser.screen();
-        let row = (1..ROWS)
+        let (rows, cols) = screen.size();
+        let row = (1..rows)
             .find(|&r| (0..3).any(|c| screen.cell(r, c).is_some_and(|cell| cell.inverse())))?;
-        screen.rows(0, COLS).nth(usize::from(row))
+        screen.rows(0, cols).nth(usize::from(row))
     }
 
     /// One chunk of output, if any comes within `wait`: its arrival time.
