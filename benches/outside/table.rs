@@ -107,31 +107,34 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
-/// Every size side by side (medians; p95 beside the key steps' medians would crowd it), and the
-/// ratio of the largest size to the smallest.
+/// Every size side by side (medians), and each larger size's median as a multiple of the
+/// smallest's: a screen that reads what it shows stays near 1×.
 pub fn combined(sizes: &[(usize, Results)]) {
-    let Some((_, first)) = sizes.first() else {
+    let Some((smallest, first)) = sizes.first() else {
         return;
     };
-    let names: Vec<String> = first.steps.iter().map(|s| s.name.clone()).collect();
     let header: Vec<String> = sizes.iter().map(|(n, _)| thousands(*n)).collect();
-    println!("| step (median) | {} | ratio |", header.join(" | "));
-    println!("|---|{}---|", "---|".repeat(sizes.len()));
-    for name in names {
-        let values: Vec<(Option<f64>, String)> = sizes
+    let ratios: Vec<String> = sizes[1..]
+        .iter()
+        .map(|(n, _)| format!("{} / {}", thousands(*n), thousands(*smallest)))
+        .collect();
+    println!(
+        "| step (median) | {} |",
+        [header, ratios].concat().join(" | ")
+    );
+    println!("|---|{}", "---|".repeat(2 * sizes.len() - 1));
+    for step in &first.steps {
+        let medians: Vec<Option<f64>> = sizes
             .iter()
-            .map(|(_, r)| match r.steps.iter().find(|s| s.name == name) {
-                Some(s) => (s.median(), s.cell(s.median())),
-                None => (None, "–".into()),
-            })
+            .map(|(_, r)| r.steps.iter().find(|s| s.name == step.name)?.median())
             .collect();
-        let ratio = match (values.first(), values.last()) {
-            (Some((Some(a), _)), Some((Some(b), _))) if *a > 0.0 && sizes.len() > 1 => {
-                format!("{:.1}×", b / a)
-            }
-            _ => "–".into(),
-        };
-        let cells: Vec<String> = values.into_iter().map(|(_, c)| c).collect();
-        println!("| {name} | {} | {ratio} |", cells.join(" | "));
+        let mut cells: Vec<String> = medians.iter().map(|m| step.cell(*m)).collect();
+        for m in &medians[1..] {
+            cells.push(match (medians[0], m) {
+                (Some(a), Some(b)) if a > 0.0 => format!("{:.1}×", b / a),
+                _ => "–".into(),
+            });
+        }
+        println!("| {} | {} |", step.name, cells.join(" | "));
     }
 }
