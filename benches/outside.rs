@@ -315,7 +315,7 @@ fn report_command(db: &Path, families: usize, r: &mut Results) {
             continue;
         };
         let mut took = None;
-        while started.elapsed() < Duration::from_secs(120) {
+        while started.elapsed() < Duration::from_secs(300) {
             if let Ok(Some(status)) = child.try_wait() {
                 took = status.success().then(|| started.elapsed());
                 break;

@@ -24,8 +24,12 @@ const SETTLE: Duration = Duration::from_millis(100);
 /// How long the program's CPU time must stand still before the next key: work the screen does
 /// not show (the worker's reads) would otherwise run under the next step and slow it.
 const IDLE: Duration = Duration::from_millis(150);
-/// A step not answered by then is reported as missed, not waited for.
-pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// A step not answered by then is reported as missed, not waited for:
+/// `HEMBESOK_BENCH_TIMEOUT` seconds, default 10 (a million families' report needs more).
+pub fn timeout() -> Duration {
+    let secs = std::env::var("HEMBESOK_BENCH_TIMEOUT").ok();
+    Duration::from_secs(secs.and_then(|s| s.parse().ok()).unwrap_or(10))
+}
 
 /// What the screen shows when a key has been answered.
 #[derive(Debug, Clone, Copy)]
@@ -142,9 +146,9 @@ impl Pty {
         }
     }
 
-    /// Reads until the screen shows `until`; the time from `since`. None after `TIMEOUT`.
+    /// Reads until the screen shows `until`; the time from `since`. None after `timeout()`.
     pub fn wait(&mut self, until: Until, since: Instant, before: &[u8]) -> Option<Duration> {
-        let deadline = since + TIMEOUT;
+        let deadline = since + timeout();
         while !until.holds(self.parser.screen(), before) {
             let left = deadline.checked_duration_since(Instant::now())?;
             self.take(left);
@@ -170,7 +174,7 @@ impl Pty {
     /// Sends `keys` once the program is quiet, and times the answer. A screen that already
     /// shows the answer before the key would time nothing: that is reported as missed.
     pub fn press(&mut self, keys: &str, until: Until) -> Option<Duration> {
-        self.quiet(TIMEOUT * 6);
+        self.quiet(timeout() * 6);
         let before = self.parser.screen().contents_formatted();
         if !matches!(until, Until::Settled) && until.holds(self.parser.screen(), &before) {
             eprintln!("  {keys:?}: the answer was on the screen before the key");
@@ -188,7 +192,8 @@ impl Pty {
         let took = self.wait(until, sent, &before);
         if took.is_none() {
             eprintln!(
-                "  {keys:?}: no answer within {TIMEOUT:?}; the screen was:\n{}",
+                "  {keys:?}: no answer within {:?}; the screen was:\n{}",
+                timeout(),
                 self.text()
             );
         }
