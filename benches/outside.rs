@@ -9,7 +9,7 @@
 //! Demo databases are made once with `hembesok demo` and kept in the target folder.
 //! `HEMBESOK_BENCH_SIZES` (default `50000,200000`) chooses the sizes, `HEMBESOK_BENCH_RUNS`
 //! (default 3) how many full sessions per size, `HEMBESOK_BENCH_TERM` (default `80x24`) the
-//! terminal.
+//! terminal, `HEMBESOK_BENCH_TIMEOUT` (default 10 s) when a step counts as missed.
 #![allow(clippy::expect_used)] // a benchmark: a failure should stop it loudly
 
 #[path = "outside/pty.rs"]
