@@ -262,7 +262,7 @@ pub struct CalendarArgs {
 #[derive(Debug, Args)]
 pub struct DemoArgs {
     /// How many families to create
-    #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u32).range(1..=200_000))]
+    #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub families: u32,
     /// Seed for the generator: the same seed and date give the same data
     #[arg(long, default_value_t = 1)]

@@ -91,7 +91,7 @@ radbrytning räknas inte); utan den frågas lösenfrasen efter i terminalen (äv
     line(
         "demo",
         Arg("families"),
-        "Hur många familjer som skapas (1–200000, standard 120)",
+        "Hur många familjer som skapas (1–1000000, standard 120)",
     ),
     line(
         "demo",

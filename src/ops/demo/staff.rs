@@ -55,6 +55,13 @@ impl Namer {
                     pick(rng, &g.surnames)
                 );
             }
+            if attempt > 50 {
+                // Past about 400,000 families one initial runs out too (about 34,000 names
+                // for the 65,000 staff of 1,000,000 families): a second one. Never reached
+                // below that, so smaller demos stay the same for the same seed.
+                let second = char::from(b'A' + rng.u8(..26));
+                name = name.replacen(". ", &format!(". {second}. "), 1);
+            }
             if self.used.insert(name.to_lowercase()) {
                 return name;
             }
