@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::help::{HelpItem, SV_ARGUMENTS, SV_OPTIONS, swedish as sv, swedish_arg};
+pub use crate::ops::import::ImportKind;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -294,25 +295,21 @@ pub struct ImportArgs {
     pub allow_conflicts: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ImportKind {
-    Families,
-    Staff,
-    Visits,
-    Groups,
-    Attendance,
-}
+/// Import kinds are the use case's own (`ops::import::ImportKind`); the command line names
+/// them in lower case.
+impl ValueEnum for ImportKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ImportKind::ALL
+    }
 
-impl From<ImportKind> for crate::ops::import::ImportKind {
-    fn from(kind: ImportKind) -> Self {
-        use crate::ops::import::ImportKind as K;
-        match kind {
-            ImportKind::Families => K::Families,
-            ImportKind::Staff => K::Staff,
-            ImportKind::Visits => K::Visits,
-            ImportKind::Groups => K::Groups,
-            ImportKind::Attendance => K::Attendance,
-        }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(match self {
+            ImportKind::Families => "families",
+            ImportKind::Staff => "staff",
+            ImportKind::Visits => "visits",
+            ImportKind::Groups => "groups",
+            ImportKind::Attendance => "attendance",
+        }))
     }
 }
 

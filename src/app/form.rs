@@ -141,17 +141,8 @@ impl Field {
             }
             return before != self.choice;
         }
-        let request = match key {
-            Key::Char(c) => InputRequest::InsertChar(c),
-            Key::Backspace => InputRequest::DeletePrevChar,
-            Key::Delete => InputRequest::DeleteNextChar,
-            Key::Left => InputRequest::GoToPrevChar,
-            Key::Right => InputRequest::GoToNextChar,
-            Key::Home => InputRequest::GoToStart,
-            Key::End => InputRequest::GoToEnd,
-            Key::Ctrl('u') => InputRequest::DeleteLine,
-            Key::Ctrl('w') => InputRequest::DeletePrevWord,
-            _ => return false,
+        let Some(request) = super::search_box::edit(key) else {
+            return false;
         };
         self.input.handle(request).is_some_and(|c| c.value)
     }

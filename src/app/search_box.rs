@@ -40,20 +40,28 @@ impl SearchBox {
                 _ => {}
             }
         }
-        let request = match key {
-            Key::Char(c) => InputRequest::InsertChar(c),
-            Key::Backspace => InputRequest::DeletePrevChar,
-            Key::Delete => InputRequest::DeleteNextChar,
-            Key::Left => InputRequest::GoToPrevChar,
-            Key::Right => InputRequest::GoToNextChar,
-            Key::Home => InputRequest::GoToStart,
-            Key::End => InputRequest::GoToEnd,
-            Key::Ctrl('u') => InputRequest::DeleteLine,
-            Key::Ctrl('w') => InputRequest::DeletePrevWord,
-            _ => return false,
+        let Some(request) = edit(key) else {
+            return false;
         };
         self.input.handle(request).is_some_and(|c| c.value)
     }
+}
+
+/// The editing keys of every text field (forms, search boxes, choosing a person): what each
+/// does to the text.
+pub fn edit(key: Key) -> Option<InputRequest> {
+    Some(match key {
+        Key::Char(c) => InputRequest::InsertChar(c),
+        Key::Backspace => InputRequest::DeletePrevChar,
+        Key::Delete => InputRequest::DeleteNextChar,
+        Key::Left => InputRequest::GoToPrevChar,
+        Key::Right => InputRequest::GoToNextChar,
+        Key::Home => InputRequest::GoToStart,
+        Key::End => InputRequest::GoToEnd,
+        Key::Ctrl('u') => InputRequest::DeleteLine,
+        Key::Ctrl('w') => InputRequest::DeletePrevWord,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

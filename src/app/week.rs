@@ -235,13 +235,7 @@ impl WeekState {
             Action::Down => pick.marked = (pick.marked + 1).min(matches.len().saturating_sub(1)),
             Action::Up => pick.marked = pick.marked.saturating_sub(1),
             Action::Type(key) => {
-                let request = match key {
-                    super::Key::Char(c) => Some(tui_input::InputRequest::InsertChar(*c)),
-                    super::Key::Backspace => Some(tui_input::InputRequest::DeletePrevChar),
-                    super::Key::Ctrl('u') => Some(tui_input::InputRequest::DeleteLine),
-                    _ => None,
-                };
-                if let Some(r) = request {
+                if let Some(r) = super::search_box::edit(*key) {
                     pick.input.handle(r);
                     pick.marked = 0;
                 }

@@ -50,7 +50,7 @@ pub fn run(cli: &crate::cli::Cli, args: &ImportArgs, session: &Session) -> Resul
     // The file is read (and refused, if it must be) before a database is opened or made.
     let text = read_file(&args.file)?;
     let db = &mut super::fully_checked_db(cli, crate::db::Mode::Create, session)?;
-    let outcome = match ImportKind::from(args.kind) {
+    let outcome = match args.kind {
         ImportKind::Families => families::import(db, &text, &session.ctx()),
         ImportKind::Staff => staff::import(db, &text, &session.ctx()),
         ImportKind::Visits => visits::import(db, &text, &session.ctx(), args.allow_conflicts),
