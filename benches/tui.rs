@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use hembesok::app::{App, Effect, Key, Lang};
+use hembesok::app::{App, Effect, FamilyEffect, Key, Lang, TodayMsg, VisitEffect};
 use hembesok::session::Session;
 use hembesok::tui::{Runner, apply, start};
 use hembesok::ui::{Theme, render};
@@ -173,8 +173,8 @@ fn measure(families: usize) {
         let t = Instant::now();
         start(&mut app, &mut runner).expect("today");
         while let Some(action) = runner.background_answer(true) {
-            let alerts = matches!(action, hembesok::app::Action::AlertsLoaded(_));
-            let more = app.update(action);
+            let alerts = matches!(action, hembesok::app::Msg::Today(TodayMsg::AlertsLoaded(_)));
+            let more = app.receive(action);
             apply(&mut app, &mut runner, more);
             if alerts {
                 alerts_ready.push(t.elapsed());
@@ -255,7 +255,7 @@ fn measure(families: usize) {
     let mut open = Vec::new();
     for id in [1, 777, 25_000, 49_999] {
         let t = Instant::now();
-        let effects = vec![Effect::LoadFamily(id)];
+        let effects = vec![Effect::Family(FamilyEffect::Load(id))];
         apply(&mut app, &mut runner, effects);
         draw(&mut terminal, &app);
         open.push(t.elapsed());
@@ -277,10 +277,10 @@ fn measure(families: usize) {
         apply(
             &mut app,
             &mut runner,
-            vec![Effect::LoadProposals {
+            vec![Effect::Visit(VisitEffect::LoadProposals {
                 family_id: *id,
                 rebook: None,
-            }],
+            })],
         );
         draw(&mut terminal, &app);
         proposals.push(t.elapsed());

@@ -1,9 +1,10 @@
 //! The use cases against a real database file, with a second connection acting as another
 //! window or an import writing at the same time.
 #![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
+use hembesok::app::{Msg, WeekEffect};
 
 use chrono::{NaiveDate, NaiveDateTime};
-use hembesok::app::{Action, Effect};
+use hembesok::app::Effect;
 use hembesok::db::{Db, Mode, connect};
 use hembesok::domain::booking::Conflict;
 use hembesok::domain::booking::plan::{BookingOptions, BookingRequest};
@@ -183,13 +184,15 @@ fn a_failed_read_in_the_app_says_it_could_not_read() {
         .execute_batch("ALTER TABLE visit RENAME TO visit_elsewhere")
         .unwrap();
     let week = hembesok::domain::calendar::IsoWeek::of(now().date());
-    let answers = runner.run(Effect::LoadWeek(hembesok::app::week::WeekQuery {
-        week,
-        staff: None,
-        day: 0,
-        from: 0,
-    }));
-    let [Action::Failed(text)] = answers.as_slice() else {
+    let answers = runner.run(Effect::Week(WeekEffect::Load(
+        hembesok::app::week::WeekQuery {
+            week,
+            staff: None,
+            day: 0,
+            from: 0,
+        },
+    )));
+    let [Msg::Failed(text)] = answers.as_slice() else {
         panic!("{answers:?}");
     };
     assert!(text.en.starts_with("Could not read"), "{}", text.en);

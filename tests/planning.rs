@@ -1,5 +1,6 @@
 //! Booking every due visit of a demo municipality from the proposals leaves no double booking.
 #![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
+use hembesok::app::{TodayEffect, VisitEffect};
 
 use hembesok::app::{App, Effect, Lang};
 use hembesok::domain::timeline::double_bookings;
@@ -29,7 +30,7 @@ fn demo_app(families: &str, seed: &str) -> (tempfile::TempDir, std::path::PathBu
     let mut app = App::new(Lang::En, runner.now().date(), runner.programme_ids());
     start(&mut app, &mut runner).unwrap();
     while let Some(action) = runner.background_answer(true) {
-        let more = app.update(action);
+        let more = app.receive(action);
         apply(&mut app, &mut runner, more);
     }
     (dir, path, app, runner)
@@ -47,10 +48,10 @@ fn booking_every_due_visit_from_proposals_makes_no_conflict() {
         apply(
             &mut app,
             &mut runner,
-            vec![Effect::LoadProposals {
+            vec![Effect::Visit(VisitEffect::LoadProposals {
                 family_id: *family_id,
                 rebook: None,
-            }],
+            })],
         );
         let Some(state) = app.take_booking() else {
             continue;
@@ -59,7 +60,7 @@ fn booking_every_due_visit_from_proposals_makes_no_conflict() {
         apply(
             &mut app,
             &mut runner,
-            vec![Effect::BookVisit(Box::new(request))],
+            vec![Effect::Visit(VisitEffect::Book(Box::new(request)))],
         );
         assert!(
             !matches!(app.message.as_ref(), Some(m) if m.en.starts_with("Not booked")),
@@ -86,9 +87,13 @@ fn booking_every_due_visit_from_proposals_makes_no_conflict() {
         "nobody is booked twice"
     );
     // And the alerts that were there are answered.
-    apply(&mut app, &mut runner, vec![Effect::LoadToday]);
+    apply(
+        &mut app,
+        &mut runner,
+        vec![Effect::Today(TodayEffect::Load)],
+    );
     while let Some(action) = runner.background_answer(true) {
-        let more = app.update(action);
+        let more = app.receive(action);
         apply(&mut app, &mut runner, more);
     }
     let still_due = app.today_view.due_by_family.len();
@@ -105,7 +110,7 @@ fn moving_a_booked_visit_never_proposes_the_slot_it_already_has() {
     let mut due: Vec<i64> = app.today_view.due_by_family.keys().copied().collect();
     due.sort_unstable();
     let family_id = *due.first().unwrap();
-    let load = |rebook| Effect::LoadProposals { family_id, rebook };
+    let load = |rebook| Effect::Visit(VisitEffect::LoadProposals { family_id, rebook });
     apply(&mut app, &mut runner, vec![load(None)]);
     let request = app.take_booking().unwrap().request().unwrap();
     let slot = request.candidate.start;
@@ -113,7 +118,7 @@ fn moving_a_booked_visit_never_proposes_the_slot_it_already_has() {
     apply(
         &mut app,
         &mut runner,
-        vec![Effect::BookVisit(Box::new(request))],
+        vec![Effect::Visit(VisitEffect::Book(Box::new(request)))],
     );
     let mut db = hembesok::db::connect(&path, hembesok::db::Mode::Create, None).unwrap();
     let visit_id = db

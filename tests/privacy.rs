@@ -1,13 +1,14 @@
 //! A protected family is named only on its own page: one walk through every screen and window
 //! the keymap reaches, and through the files the app and the commands write.
 #![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
+use hembesok::app::Intent;
 
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use hembesok::app::form::FormKind;
 use hembesok::app::keymap::{bindings_in, key_label};
-use hembesok::app::{Action, App, Key, Lang, Modal, Question, Screen};
+use hembesok::app::{App, Key, Lang, Modal, Question, Screen};
 use hembesok::ops::import::{attendance, families, groups, staff, visits};
 use hembesok::tui::{Runner, apply, start};
 use hembesok::ui::{Theme, render};
@@ -90,7 +91,7 @@ fn open(path: &std::path::Path, lang: Lang) -> (App, Runner) {
 /// Lets background reads answer, as the event loop does between keys.
 fn drain(app: &mut App, runner: &mut Runner) {
     while let Some(action) = runner.background_answer(true) {
-        let more = app.update(action);
+        let more = app.receive(action);
         apply(app, runner, more);
     }
 }
@@ -223,8 +224,8 @@ fn keys_here(app: &App) -> Vec<Key> {
     let exporting =
         matches!(app.top(), Some(Modal::Form(f)) if matches!(f.kind, FormKind::ExportReport(_)));
     let mut keys: Vec<Key> = bindings_in(&scopes)
-        .filter(|b| b.action != Action::Quit)
-        .filter(|b| !(exporting && b.action == Action::Save))
+        .filter(|b| b.action != Intent::Quit)
+        .filter(|b| !(exporting && b.action == Intent::Save))
         .flat_map(|b| b.keys.iter().copied())
         .filter(|k| !matches!(k, Key::Ctrl('c') | Key::Char('q')))
         .collect();

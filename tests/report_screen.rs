@@ -1,6 +1,7 @@
 //! The Report screen against a real database: its figures come from the background worker,
 //! a record listed as missing is fixed through `Enter`, and the figure on screen changes.
 #![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
+use hembesok::app::ReportEffect;
 
 use chrono::NaiveDate;
 use hembesok::app::report::Section;
@@ -40,7 +41,7 @@ fn setup() -> (tempfile::TempDir, App, Runner) {
 
 fn drain(app: &mut App, runner: &mut Runner) {
     while let Some(action) = runner.background_answer(true) {
-        let more = app.update(action);
+        let more = app.receive(action);
         apply(app, runner, more);
     }
 }
@@ -114,7 +115,7 @@ fn flipping_back_to_a_quarter_seen_reads_nothing_again() {
     assert!(
         !effects
             .iter()
-            .any(|e| matches!(e, hembesok::app::Effect::LoadReport { .. })),
+            .any(|e| matches!(e, hembesok::app::Effect::Report(ReportEffect::Load { .. }))),
         "{effects:?}"
     );
     assert!(app.report.report().is_some());

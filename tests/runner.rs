@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
 
 use chrono::NaiveDate;
-use hembesok::app::{App, Effect, Key, Lang};
+use hembesok::app::{App, Effect, FamilyEffect, Key, Lang, StaffEffect, VisitEffect};
 use hembesok::domain::enums::{ConsentMethod, ExitReason, FamilyStatus, Protection, Role, Weekday};
 use hembesok::domain::model::{
     Consent, NewCaregiver, NewChild, NewFamily, NewStaff, StatusChange, WorkHours,
@@ -30,7 +30,7 @@ fn setup() -> (tempfile::TempDir, App, Runner) {
 /// Lets background reads answer, as the event loop does between keys.
 fn drain(app: &mut App, runner: &mut Runner) {
     while let Some(action) = runner.background_answer(true) {
-        let more = app.update(action);
+        let more = app.receive(action);
         apply(app, runner, more);
     }
 }
@@ -92,10 +92,10 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
     run(
         &mut app,
         &mut runner,
-        Effect::SaveFamily {
+        Effect::Family(FamilyEffect::Save {
             id: None,
             family: Box::new(family()),
-        },
+        }),
     );
     assert_eq!(app.message.as_ref().unwrap().en, "The family is saved.");
     let page = app.family.as_ref().expect("the new family's page opens");
@@ -120,10 +120,10 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
     run(
         &mut app,
         &mut runner,
-        Effect::SaveFamily {
+        Effect::Family(FamilyEffect::Save {
             id: Some(id),
             family: Box::new(edited),
-        },
+        }),
     );
     let detail = &app.family.as_ref().unwrap().data.detail;
     assert_eq!(
@@ -139,19 +139,19 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
     run(
         &mut app,
         &mut runner,
-        Effect::AddCaregiver {
+        Effect::Family(FamilyEffect::AddCaregiver {
             family_id: id,
             caregiver: NewCaregiver {
                 name: "Andra Testsson".into(),
                 relation: Some("pappa".into()),
                 identity: None,
             },
-        },
+        }),
     );
     run(
         &mut app,
         &mut runner,
-        Effect::AddChild {
+        Effect::Family(FamilyEffect::AddChild {
             family_id: id,
             child: NewChild {
                 name: "Syskon Testsson".into(),
@@ -161,12 +161,12 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
                 first_born_in_sweden: false,
                 identity: None,
             },
-        },
+        }),
     );
     run(
         &mut app,
         &mut runner,
-        Effect::AddConsent {
+        Effect::Family(FamilyEffect::AddConsent {
             family_id: id,
             consent: Consent {
                 given_by: "Förälder Testsson".into(),
@@ -175,12 +175,12 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
                 method: Some(ConsentMethod::Written),
                 withdrawn_on: None,
             },
-        },
+        }),
     );
     run(
         &mut app,
         &mut runner,
-        Effect::SetStatus {
+        Effect::Family(FamilyEffect::SetStatus {
             family_id: id,
             change: StatusChange {
                 status: FamilyStatus::Active,
@@ -189,7 +189,7 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
                 cancel_booked: false,
                 exited_on: None,
             },
-        },
+        }),
     );
     let detail = &app.family.as_ref().unwrap().data.detail;
     assert_eq!(detail.caregivers.len(), 2);
@@ -207,7 +207,7 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
     run(
         &mut app,
         &mut runner,
-        Effect::SetStatus {
+        Effect::Family(FamilyEffect::SetStatus {
             family_id: id,
             change: StatusChange {
                 status: FamilyStatus::Exited,
@@ -216,16 +216,16 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
                 cancel_booked: true,
                 exited_on: None,
             },
-        },
+        }),
     );
     // A family that has left gets no booking proposals, and is told why.
     run(
         &mut app,
         &mut runner,
-        Effect::LoadProposals {
+        Effect::Visit(VisitEffect::LoadProposals {
             family_id: id,
             rebook: None,
-        },
+        }),
     );
     assert!(app.booking().is_none());
     assert!(
@@ -244,9 +244,17 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
     );
 
     // Opening the page as a user does is a view in the log.
-    run(&mut app, &mut runner, Effect::LoadFamily(id));
+    run(
+        &mut app,
+        &mut runner,
+        Effect::Family(FamilyEffect::Load(id)),
+    );
     // The protected address is shown only after a reveal, which is logged first.
-    run(&mut app, &mut runner, Effect::Reveal(id));
+    run(
+        &mut app,
+        &mut runner,
+        Effect::Family(FamilyEffect::Reveal(id)),
+    );
     assert!(app.family.as_ref().unwrap().revealed);
     let actions = audit_actions(&mut runner);
     for a in [
@@ -269,10 +277,10 @@ fn a_duplicate_reference_is_refused_and_the_form_keeps_its_input() {
     run(
         &mut app,
         &mut runner,
-        Effect::SaveFamily {
+        Effect::Family(FamilyEffect::Save {
             id: None,
             family: Box::new(family()),
-        },
+        }),
     );
     app.handle_key(Key::Char('3'));
     app.family = None;
@@ -283,10 +291,10 @@ fn a_duplicate_reference_is_refused_and_the_form_keeps_its_input() {
     run(
         &mut app,
         &mut runner,
-        Effect::SaveFamily {
+        Effect::Family(FamilyEffect::Save {
             id: None,
             family: Box::new(family()),
-        },
+        }),
     );
     let form = app.form().expect("the form stays open");
     assert!(
@@ -316,10 +324,10 @@ fn staff_are_added_and_edited() {
     run(
         &mut app,
         &mut runner,
-        Effect::SaveStaff {
+        Effect::Staff(StaffEffect::Save {
             id: None,
             staff: Box::new(staff("Ny Tolk")),
-        },
+        }),
     );
     let id = app
         .staff
@@ -331,10 +339,10 @@ fn staff_are_added_and_edited() {
     run(
         &mut app,
         &mut runner,
-        Effect::SaveStaff {
+        Effect::Staff(StaffEffect::Save {
             id: Some(id),
             staff: Box::new(staff("Ny Tolk Ek")),
-        },
+        }),
     );
     assert_eq!(app.staff.list.len(), 1);
     assert_eq!(app.staff.list[0].name, "Ny Tolk Ek");
@@ -359,27 +367,27 @@ fn a_visit_is_recorded_done_only_after_it_happened_but_may_be_cancelled_before()
     run(
         &mut app,
         &mut runner,
-        Effect::SaveStaff {
+        Effect::Staff(StaffEffect::Save {
             id: None,
             staff: Box::new(person("Anna", Role::Nurse)),
-        },
+        }),
     );
     run(
         &mut app,
         &mut runner,
-        Effect::SaveStaff {
+        Effect::Staff(StaffEffect::Save {
             id: None,
             staff: Box::new(person("Bo", Role::ParentAdvisor)),
-        },
+        }),
     );
     let ids: Vec<i64> = app.staff.list.iter().map(|s| s.id).collect();
     run(
         &mut app,
         &mut runner,
-        Effect::SaveFamily {
+        Effect::Family(FamilyEffect::Save {
             id: None,
             family: Box::new(family()),
-        },
+        }),
     );
     let detail = app.family.as_ref().unwrap().data.detail.clone();
     let start = NaiveDate::from_ymd_opt(2026, 12, 1)
@@ -389,7 +397,7 @@ fn a_visit_is_recorded_done_only_after_it_happened_but_may_be_cancelled_before()
     run(
         &mut app,
         &mut runner,
-        Effect::BookVisit(Box::new(BookingRequest {
+        Effect::Visit(VisitEffect::Book(Box::new(BookingRequest {
             family_id: detail.id,
             child_id: detail.children[0].id,
             visit_no: Some(1),
@@ -412,7 +420,7 @@ fn a_visit_is_recorded_done_only_after_it_happened_but_may_be_cancelled_before()
             interpreter_language: None,
             rebooking: None,
             override_reason: None,
-        })),
+        }))),
     );
     assert_eq!(
         app.message.as_ref().unwrap().en,
@@ -438,7 +446,9 @@ fn a_visit_is_recorded_done_only_after_it_happened_but_may_be_cancelled_before()
     run(
         &mut app,
         &mut runner,
-        Effect::SetOutcome(Box::new(outcome(VisitStatus::Done))),
+        Effect::Visit(VisitEffect::SetOutcome(Box::new(outcome(
+            VisitStatus::Done,
+        )))),
     );
     assert!(
         app.message
@@ -452,7 +462,9 @@ fn a_visit_is_recorded_done_only_after_it_happened_but_may_be_cancelled_before()
     run(
         &mut app,
         &mut runner,
-        Effect::SetOutcome(Box::new(outcome(VisitStatus::CancelledFamily))),
+        Effect::Visit(VisitEffect::SetOutcome(Box::new(outcome(
+            VisitStatus::CancelledFamily,
+        )))),
     );
     assert_eq!(app.message.as_ref().unwrap().en, "The outcome is recorded.");
 }

@@ -1,6 +1,6 @@
 //! Booking a visit: the proposed slots for a family's next due visit, one to choose.
 
-use super::{Action, Text, move_selection};
+use super::{Intent, Text, move_selection};
 use crate::domain::booking::Candidate;
 use crate::domain::booking::plan::BookingOptions;
 use crate::domain::enums::Role;
@@ -118,7 +118,32 @@ impl BookingState {
         })
     }
 
-    pub fn handle(&mut self, action: &Action) {
+    pub fn handle(&mut self, action: &Intent) {
         self.selected = move_selection(self.selected, self.plan.proposals.len(), action, 5);
     }
+}
+
+/// Booking, moving and recording visits, from whichever screen a visit is marked on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum VisitEffect {
+    /// Proposes slots for a family's next due visit, or for moving a planned one.
+    LoadProposals {
+        family_id: i64,
+        rebook: Option<i64>,
+    },
+    Book(Box<BookingRequest>),
+    /// Records what happened at a visit.
+    SetOutcome(Box<crate::domain::model::VisitOutcome>),
+    /// A visit by id, to open its outcome form.
+    LoadForOutcome(i64),
+}
+
+/// `r` on a visit: a planned visit is moved; after it took place, was cancelled or missed, the
+/// family's next visit is booked.
+pub(crate) fn rebook(v: &crate::domain::views::DayVisit) -> Vec<crate::app::Effect> {
+    let moving = v.status == crate::domain::enums::VisitStatus::Planned;
+    vec![crate::app::Effect::Visit(VisitEffect::LoadProposals {
+        family_id: v.family_id,
+        rebook: moving.then_some(v.visit_id),
+    })]
 }

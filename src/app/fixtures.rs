@@ -1,4 +1,5 @@
 //! Fixed, fictional data for headless tests and screen snapshots.
+use crate::app::{TodayMsg, WeekMsg};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -147,9 +148,9 @@ pub fn week_data(
 }
 
 /// The week of `today` loaded with today's and tomorrow's visits, as a loaded Week answers.
-pub fn week_loaded(visits: Vec<DayVisit>) -> super::Action {
+pub fn week_loaded(visits: Vec<DayVisit>) -> super::Msg {
     let week = crate::domain::calendar::IsoWeek::of(today());
-    super::Action::WeekLoaded(Box::new(week_data(week, visits)))
+    super::Msg::Week(WeekMsg::Loaded(Box::new(week_data(week, visits))))
 }
 
 pub fn alerts() -> Vec<AlertRow> {
@@ -426,8 +427,8 @@ pub fn app(lang: Lang) -> App {
             "ordinary".into(),
         ],
     );
-    app.update(super::Action::TodayLoaded(Box::new(today_data())));
-    app.update(super::Action::AlertsLoaded(alerts()));
+    app.receive(super::Msg::Today(TodayMsg::Loaded(Box::new(today_data()))));
+    app.receive(super::Msg::Today(TodayMsg::AlertsLoaded(alerts())));
     app
 }
 

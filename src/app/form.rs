@@ -1,8 +1,9 @@
 //! A form: labelled fields, one with focus, typed text kept whatever is wrong with it.
+use crate::app::Intent;
 
 use tui_input::{Input, InputRequest};
 
-use super::{Action, Key, Text};
+use super::{Key, Text};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldKind {
@@ -272,23 +273,23 @@ impl Form {
     }
 
     /// Moves focus or types into the focused field; validation follows in `forms`.
-    pub fn handle(&mut self, action: &Action, today: chrono::NaiveDate) {
+    pub fn handle(&mut self, action: &Intent, today: chrono::NaiveDate) {
         let n = self.fields.len().max(1);
         match action {
-            Action::NextField | Action::PrevField => {
+            Intent::NextField | Intent::PrevField => {
                 // What narrowed a choice is done with once the field is left.
                 if let Some(f) = self.fields.get_mut(self.focus)
                     && matches!(f.kind, FieldKind::Choice(_))
                 {
                     f.input = Input::default();
                 }
-                self.focus = if *action == Action::NextField {
+                self.focus = if *action == Intent::NextField {
                     (self.focus + 1) % n
                 } else {
                     (self.focus + n - 1) % n
                 };
             }
-            Action::Type(key) => {
+            Intent::Type(key) => {
                 if let Some(field) = self.fields.get_mut(self.focus)
                     && field.type_key(*key)
                 {

@@ -3,35 +3,31 @@
 
 pub mod action;
 pub mod booking;
-pub mod families;
-pub mod family;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod form;
 pub mod forms;
 #[cfg(test)]
 pub(crate) mod group_fixtures;
-mod group_handlers;
-pub mod groups;
-mod handlers;
 pub mod keymap;
 pub mod keymap_docs;
 pub mod modal;
 mod reload;
-pub mod report;
 #[cfg(test)]
 pub(crate) mod report_fixtures;
-mod report_handlers;
 pub mod screens;
+pub use screens::{families, family, groups, report, staff, today, week};
 pub mod search_box;
-pub mod staff;
-pub mod today;
-pub mod week;
 
 use chrono::NaiveDate;
 
 pub use crate::i18n::{Lang, Text, labels};
-pub use action::{Action, Effect, Key, Screen};
+pub use action::{
+    Effect, FamiliesEffect, FamiliesIntent, FamiliesMsg, FamilyEffect, FamilyIntent, FamilyMsg,
+    GroupsEffect, GroupsIntent, GroupsMsg, Intent, Key, Msg, ReportEffect, ReportIntent, ReportMsg,
+    Screen, StaffEffect, StaffMsg, TodayEffect, TodayIntent, TodayMsg, VisitEffect, WeekEffect,
+    WeekIntent, WeekMsg,
+};
 use keymap::Scope;
 pub use modal::{Modal, Question};
 
@@ -146,9 +142,36 @@ impl App {
                 [Scope::Form | Scope::Search | Scope::StaffSearch | Scope::PickStaff]
             ) =>
             {
-                self.update(Action::Type(key))
+                self.update(Intent::Type(key))
             }
             None => Vec::new(),
+        }
+    }
+
+    /// Whether `action` does something where the keys are now: the footer offers only those.
+    pub fn offers(&self, action: &Intent) -> bool {
+        if self.top().is_some() {
+            return true;
+        }
+        match (self.screen, action) {
+            (Screen::Today, Intent::RecordOutcome) => self.today_view.outcome_target().is_some(),
+            (Screen::Today, Intent::Rebook) => self.today_view.rebook_target().is_some(),
+            (Screen::Today, Intent::Book) => self.today_view.book_target().is_some(),
+            (Screen::Today, Intent::Today(TodayIntent::RollCall)) => {
+                self.today_view.roll_call_target().is_some()
+            }
+            (Screen::Today, Intent::Open) => match self.today_view.pane {
+                today::Pane::Visits => self.today_view.marked_visit().is_some(),
+                today::Pane::Alerts => self.today_view.marked_alert().is_some(),
+            },
+            (Screen::Week, Intent::RecordOutcome | Intent::Rebook) => self.week.marked().is_some(),
+            // The running quarter (or year) is the last there is.
+            (Screen::Report, Intent::Report(ReportIntent::NextQuarter)) => self
+                .report
+                .quarter
+                .is_none_or(|q| q < q.running(self.today)),
+            (Screen::Report, Intent::Open) => self.report.marked_missing().is_some(),
+            _ => true,
         }
     }
 
@@ -157,125 +180,17 @@ impl App {
         self.modals.iter().any(Modal::has_unsaved_input)
     }
 
-    pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        match action {
-            Action::TodayLoaded(data) => {
-                self.today = data.date;
-                self.today_view.set(*data);
-                Vec::new()
-            }
-            Action::TodayPageLoaded(page) => {
-                self.today_view.set_page(*page);
-                Vec::new()
-            }
-            Action::AlertsLoaded(alerts) => {
-                self.today_view.set_alerts(alerts);
-                self.families.refresh(&self.today_view);
-                Vec::new()
-            }
-            Action::IndexLoaded(index) => {
-                self.families.set_index(index, &self.today_view);
-                Vec::new()
-            }
-            Action::FamilyLoaded(data) => {
-                let revealed = self
-                    .family
-                    .as_ref()
-                    .is_some_and(|p| p.revealed && p.data.detail.id == data.detail.id);
-                self.family = Some(family::FamilyPage::new(*data, revealed));
-                Vec::new()
-            }
-            Action::ProposalsLoaded(plan) => {
-                self.show_proposals(*plan);
-                Vec::new()
-            }
-            Action::Revealed(id) => {
-                if let Some(page) = self.family.as_mut().filter(|p| p.data.detail.id == id) {
-                    page.revealed = true;
-                }
-                for m in &mut self.modals {
-                    if let Modal::Form(form) = m
-                        && form.kind == form::FormKind::EditFamily(id)
-                    {
-                        form.reveal();
-                    }
-                }
-                Vec::new()
-            }
-            Action::WeekLoaded(data) => {
-                self.week.set(*data);
-                Vec::new()
-            }
-            Action::DayLoaded(query, page) => {
-                self.week.set_day(query, page);
-                Vec::new()
-            }
-            Action::StaffLoaded(list) => {
-                self.staff.set(list);
-                Vec::new()
-            }
-            Action::Saved(text, changed, _) => {
-                self.close_writers();
-                self.message = Some(text);
-                self.reload_after(changed)
-            }
-            Action::GroupsLoaded(_)
-            | Action::GroupLoaded(_)
-            | Action::RollCallLoaded(_)
-            | Action::SuggestionsLoaded(..)
-            | Action::MarkSaved(..)
-            | Action::SessionSaved(..) => {
-                if matches!(action, Action::MarkSaved(..) | Action::SessionSaved(..)) {
-                    // Attendance counts in the report: drop its figures; they are read again
-                    // when the Report screen is next in front (not on every mark).
-                    self.report.invalidate(false);
-                }
-                self.group_data(action)
-            }
-            Action::ReportLoaded(..)
-            | Action::MissingLoaded(..)
-            | Action::ReportRunsLoaded(..)
-            | Action::OutcomeVisitLoaded(_)
-            | Action::Exported(_) => self.report_data(action),
-            Action::FamilyAlertsLoaded(family_id, rows) => {
-                self.today_view.set_family_alerts(family_id, rows);
-                self.families.refresh(&self.today_view);
-                Vec::new()
-            }
-            Action::IndexEntryLoaded(entry) => {
-                self.families.put_entry(entry);
-                Vec::new()
-            }
-            Action::IntegrityChecked(ok) => {
-                self.damaged = !ok;
-                Vec::new()
-            }
-            Action::StaffBookingsLoaded(id, staff, visits) => {
-                if visits.is_empty() {
-                    vec![Effect::SaveStaff {
-                        id: Some(id),
-                        staff,
-                    }]
-                } else {
-                    self.ask(Question::DeactivateStaff { id, staff, visits });
-                    Vec::new()
-                }
-            }
-            Action::Failed(text) => {
-                if let Some(form) = self.form_mut() {
-                    form.error = Some(text);
-                } else {
-                    self.message = Some(text);
-                }
-                Vec::new()
-            }
-            Action::Help => {
+    /// A key's intent: help, quitting, switching screens and searching are everyone's; the
+    /// rest goes to whatever has the keys now (what is in front, else the screen).
+    pub fn update(&mut self, intent: Intent) -> Vec<Effect> {
+        match intent {
+            Intent::Help => {
                 if !matches!(self.top(), Some(Modal::Help)) {
                     self.push(Modal::Help);
                 }
                 Vec::new()
             }
-            Action::Quit => {
+            Intent::Quit => {
                 if self.has_unsaved_input() {
                     self.ask(Question::QuitUnsaved);
                     Vec::new()
@@ -283,13 +198,13 @@ impl App {
                     vec![Effect::Quit]
                 }
             }
-            Action::Show(screen) => self.show(screen),
+            Intent::Show(screen) => self.show(screen),
             // On the Staff screen `/` searches the roster; everywhere else, the families.
-            Action::Search if self.screen == Screen::Staff && self.top().is_none() => {
+            Intent::Search if self.screen == Screen::Staff && self.top().is_none() => {
                 self.staff.start_search();
                 self.staff.ensure_loaded()
             }
-            Action::Search => {
+            Intent::Search => {
                 let mut effects = self.show(Screen::Families);
                 self.family = None;
                 self.families.start_search();
@@ -302,6 +217,41 @@ impl App {
                     self.message = None;
                 }
                 self.route(other)
+            }
+        }
+    }
+
+    /// An answer from the runtime: each screen takes its own; what every screen shares (a
+    /// change saved or refused, the file's check, proposed slots) is taken here.
+    pub fn receive(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Today(m) => self.receive_today(m),
+            Msg::Week(m) => self.receive_week(m),
+            Msg::Families(m) => self.receive_families(m),
+            Msg::Family(m) => self.receive_family(m),
+            Msg::Staff(m) => self.receive_staff(m),
+            Msg::Groups(m) => self.receive_groups(m),
+            Msg::Report(m) => self.receive_report(m),
+            Msg::ProposalsLoaded(plan) => {
+                self.show_proposals(*plan);
+                Vec::new()
+            }
+            Msg::Saved(text, changed, _) => {
+                self.close_writers();
+                self.message = Some(text);
+                self.reload_after(changed)
+            }
+            Msg::Failed(text) => {
+                if let Some(form) = self.form_mut() {
+                    form.error = Some(text);
+                } else {
+                    self.message = Some(text);
+                }
+                Vec::new()
+            }
+            Msg::IntegrityChecked(ok) => {
+                self.damaged = !ok;
+                Vec::new()
             }
         }
     }
@@ -324,7 +274,7 @@ impl App {
     }
 
     /// Sends an action to whatever has the keys now: what is in front, else the screen.
-    fn route(&mut self, action: Action) -> Vec<Effect> {
+    fn route(&mut self, action: Intent) -> Vec<Effect> {
         if self.top().is_some() {
             let mut effects = self.route_modal(action);
             // Back on the Report screen after a fix (a roll call closed): what a change
@@ -347,18 +297,18 @@ impl App {
 }
 
 /// Moves a selection in a list of `len` rows; `page` rows at a time for page keys.
-pub fn move_selection(selected: usize, len: usize, action: &Action, page: usize) -> usize {
+pub fn move_selection(selected: usize, len: usize, action: &Intent, page: usize) -> usize {
     if len == 0 {
         return 0;
     }
     let last = len - 1;
     match action {
-        Action::Down => (selected + 1).min(last),
-        Action::Up => selected.saturating_sub(1),
-        Action::PageDown => (selected + page).min(last),
-        Action::PageUp => selected.saturating_sub(page),
-        Action::Top => 0,
-        Action::Bottom => last,
+        Intent::Down => (selected + 1).min(last),
+        Intent::Up => selected.saturating_sub(1),
+        Intent::PageDown => (selected + page).min(last),
+        Intent::PageUp => selected.saturating_sub(page),
+        Intent::Top => 0,
+        Intent::Bottom => last,
         _ => selected.min(last),
     }
 }

@@ -1,6 +1,7 @@
 //! The modal stack: what is open over the screen (help, a question, a form, a picker) and how
 //! each answers its keys. The top of the stack has the keys, `Esc` closes it, and the view draws
 //! the stack from the bottom up; this is the one place that decides what is in front.
+use crate::app::{FamilyEffect, Intent, StaffEffect, VisitEffect};
 
 use super::booking::{BookingPlan, BookingRequest, BookingState};
 use super::family::BookedVisit;
@@ -8,7 +9,7 @@ use super::form::Form;
 use super::groups::{MemberPick, RollCallState};
 use super::keymap::Scope;
 use super::week::StaffPick;
-use super::{Action, App, Effect, Text, forms};
+use super::{App, Effect, Text, forms};
 use crate::domain::enums::FamilyStatus;
 use crate::domain::model::StatusChange;
 
@@ -235,14 +236,14 @@ impl App {
     }
 
     /// Sends an action to what is in front.
-    pub(super) fn route_modal(&mut self, action: Action) -> Vec<Effect> {
+    pub(super) fn route_modal(&mut self, action: Intent) -> Vec<Effect> {
         let Some(top) = self.modals.last() else {
             return Vec::new();
         };
         // The arms bind nothing, so each handler may take the stack again.
         match top {
             Modal::Help => {
-                if action == Action::Back {
+                if action == Intent::Back {
                     self.pop();
                 }
                 Vec::new()
@@ -260,20 +261,20 @@ impl App {
         }
     }
 
-    fn answer(&mut self, question: &Question, action: &Action) -> Vec<Effect> {
+    fn answer(&mut self, question: &Question, action: &Intent) -> Vec<Effect> {
         // Only a pause's second question has two answers that do something: it was confirmed.
         if let Question::CancelBooked {
             family_id, change, ..
         } = question
         {
             let mut change = change.clone();
-            change.cancel_booked = *action == Action::Yes;
-            return vec![Effect::SetStatus {
+            change.cancel_booked = *action == Intent::Yes;
+            return vec![Effect::Family(FamilyEffect::SetStatus {
                 family_id: *family_id,
                 change,
-            }];
+            })];
         }
-        if *action != Action::Yes {
+        if *action != Intent::Yes {
             return Vec::new();
         }
         match question {
@@ -282,7 +283,7 @@ impl App {
                 self.close_form();
                 Vec::new()
             }
-            Question::Book(request) => vec![Effect::BookVisit(request.clone())],
+            Question::Book(request) => vec![Effect::Visit(VisitEffect::Book(request.clone()))],
             Question::Status {
                 family_id,
                 change,
@@ -296,38 +297,38 @@ impl App {
                     });
                     return Vec::new();
                 }
-                vec![Effect::SetStatus {
+                vec![Effect::Family(FamilyEffect::SetStatus {
                     family_id: *family_id,
                     change: change.clone(),
-                }]
+                })]
             }
-            Question::DeactivateStaff { id, staff, .. } => vec![Effect::SaveStaff {
+            Question::DeactivateStaff { id, staff, .. } => vec![Effect::Staff(StaffEffect::Save {
                 id: Some(*id),
                 staff: staff.clone(),
-            }],
+            })],
             Question::RemovePerson {
                 family_id, person, ..
             } => vec![match *person {
-                Person::Caregiver(caregiver_id) => Effect::RemoveCaregiver {
+                Person::Caregiver(caregiver_id) => Effect::Family(FamilyEffect::RemoveCaregiver {
                     family_id: *family_id,
                     caregiver_id,
-                },
-                Person::Child(child_id) => Effect::RemoveChild {
+                }),
+                Person::Child(child_id) => Effect::Family(FamilyEffect::RemoveChild {
                     family_id: *family_id,
                     child_id,
-                },
+                }),
             }],
             Question::CancelBooked { .. } => Vec::new(),
         }
     }
 
-    fn handle_form(&mut self, action: Action) -> Vec<Effect> {
+    fn handle_form(&mut self, action: Intent) -> Vec<Effect> {
         let today = self.today;
         let Some(Modal::Form(form)) = self.modals.last_mut() else {
             return Vec::new();
         };
         match action {
-            Action::Back => {
+            Intent::Back => {
                 if form.dirty {
                     self.ask(Question::DiscardForm);
                 } else {
@@ -335,9 +336,9 @@ impl App {
                 }
                 Vec::new()
             }
-            Action::Save => match forms::submit(form, today) {
+            Intent::Save => match forms::submit(form, today) {
                 // Leaving the programme: the question lists the visits it cancels.
-                Some(Effect::SetStatus { family_id, change })
+                Some(Effect::Family(FamilyEffect::SetStatus { family_id, change }))
                     if change.cancel_booked && !self.booked_of(family_id).is_empty() =>
                 {
                     let booked = self.booked_of(family_id);
@@ -349,16 +350,16 @@ impl App {
                     Vec::new()
                 }
                 // Deactivating someone: first the visits booked for them, to ask about.
-                Some(Effect::SaveStaff {
+                Some(Effect::Staff(StaffEffect::Save {
                     id: Some(id),
                     staff,
-                }) if !staff.active && self.staff_is_active(id) => {
-                    vec![Effect::LoadStaffBookings { id, staff }]
+                })) if !staff.active && self.staff_is_active(id) => {
+                    vec![Effect::Staff(StaffEffect::LoadBookings { id, staff })]
                 }
                 Some(effect) => vec![effect],
                 None => Vec::new(),
             },
-            Action::Remove => {
+            Intent::Remove => {
                 let (family_id, kind) = match form.kind {
                     super::form::FormKind::EditCaregiver(f) => {
                         (f, Person::Caregiver as fn(i64) -> Person)
@@ -385,8 +386,10 @@ impl App {
                 Vec::new()
             }
             // On a hidden address or phone, `r` shows them, logged as on the page.
-            Action::Type(super::Key::Char('r')) if form.focus_hidden() => match form.kind {
-                super::form::FormKind::EditFamily(id) => vec![Effect::Reveal(id)],
+            Intent::Type(super::Key::Char('r')) if form.focus_hidden() => match form.kind {
+                super::form::FormKind::EditFamily(id) => {
+                    vec![Effect::Family(FamilyEffect::Reveal(id))]
+                }
                 _ => Vec::new(),
             },
             other => {
@@ -418,26 +421,26 @@ impl App {
             .unwrap_or_default()
     }
 
-    fn handle_booking(&mut self, action: Action) -> Vec<Effect> {
+    fn handle_booking(&mut self, action: Intent) -> Vec<Effect> {
         let Some(Modal::Booking(state)) = self.modals.last_mut() else {
             return Vec::new();
         };
         match action {
-            Action::Back => {
+            Intent::Back => {
                 self.pop();
             }
-            Action::Open => {
+            Intent::Open => {
                 if let Some(request) = state.request() {
                     self.ask(Question::Book(Box::new(request)));
                 }
             }
             // `y` is the answer Enter's question waits for: the slot is booked at once.
-            Action::Yes => {
+            Intent::Yes => {
                 if let Some(request) = state.request() {
-                    return vec![Effect::BookVisit(Box::new(request))];
+                    return vec![Effect::Visit(VisitEffect::Book(Box::new(request)))];
                 }
             }
-            Action::BookManually => {
+            Intent::BookManually => {
                 let marked = state
                     .plan
                     .proposals
@@ -453,7 +456,7 @@ impl App {
         Vec::new()
     }
 
-    fn handle_pick(&mut self, action: &Action) -> Vec<Effect> {
+    fn handle_pick(&mut self, action: &Intent) -> Vec<Effect> {
         let Some(Modal::PickStaff(pick)) = self.modals.last_mut() else {
             return Vec::new();
         };

@@ -1,4 +1,5 @@
 //! What to read again after a write: only what a screen shows of what changed.
+use crate::app::{FamiliesEffect, FamilyEffect, StaffEffect, TodayEffect};
 
 use super::{App, Effect, Screen};
 use crate::domain::model::Changed;
@@ -14,14 +15,14 @@ impl App {
             Changed::Staff | Changed::Group(_) => None,
         };
         if let Some(id) = family {
-            effects.push(Effect::RefreshFamily(id));
+            effects.push(Effect::Family(FamilyEffect::Refresh(id)));
             if self.families.loaded {
-                effects.push(Effect::LoadIndexEntry(id));
+                effects.push(Effect::Families(FamiliesEffect::LoadIndexEntry(id)));
             }
         }
         match changed {
             Changed::Family(id) | Changed::FamilyVisits(id) => {
-                effects.push(Effect::LoadFamilyAlerts(id));
+                effects.push(Effect::Today(TodayEffect::LoadFamilyAlerts(id)));
                 // Today's rows show the family's name and area.
                 if self
                     .today_view
@@ -35,7 +36,7 @@ impl App {
                 // Leaving the programme cancelled visits: the week and other families' alerts
                 // (a double booking may be gone) change too.
                 if matches!(changed, Changed::FamilyVisits(_)) {
-                    effects.push(Effect::LoadAlerts);
+                    effects.push(Effect::Today(TodayEffect::LoadAlerts));
                 }
                 if matches!(changed, Changed::FamilyVisits(_))
                     && self.week.loaded
@@ -53,7 +54,7 @@ impl App {
                     effects.extend(self.today_view.reload());
                 }
                 // A visit can end or make a double booking with another family's visit.
-                effects.push(Effect::LoadAlerts);
+                effects.push(Effect::Today(TodayEffect::LoadAlerts));
                 if let Some(week) = self.week.week
                     && self.week.loaded
                     && days.iter().any(|d| week.days().contains(d))
@@ -63,9 +64,9 @@ impl App {
             }
             Changed::Group(id) => effects.extend(self.groups_changed(id)),
             Changed::Staff => {
-                effects.push(Effect::LoadStaff);
+                effects.push(Effect::Staff(StaffEffect::Load));
                 // Someone no longer active makes their booked visits to-dos.
-                effects.push(Effect::LoadAlerts);
+                effects.push(Effect::Today(TodayEffect::LoadAlerts));
                 // Names on the week's visits may have changed.
                 if self.week.loaded {
                     effects.extend(self.week.reload());

@@ -1,9 +1,10 @@
 //! A quarter's report, trend, missing records and exports from fixed facts, for the Report
 //! screen's tests and snapshots.
+use crate::app::{Msg, ReportEffect, ReportMsg};
 
 use chrono::{Days, NaiveDate};
 
-use super::{Action, App, Key, Lang};
+use super::{App, Key, Lang};
 use crate::domain::enums::{AttendanceStatus, Protection, SessionStatus, VisitStatus};
 use crate::domain::quarter::Quarter;
 use crate::domain::report::{
@@ -176,19 +177,29 @@ pub fn on_report(lang: Lang) -> App {
     let generation = app.report.generation;
     for effect in effects {
         match effect {
-            super::Effect::LoadReport { quarter, .. } => {
-                app.update(Action::ReportLoaded(generation, Box::new(report(quarter))));
+            super::Effect::Report(ReportEffect::Load { quarter, .. }) => {
+                app.receive(Msg::Report(ReportMsg::Loaded(
+                    generation,
+                    Box::new(report(quarter)),
+                )));
             }
-            super::Effect::LoadTrend { quarters, .. } => {
+            super::Effect::Report(ReportEffect::LoadTrend { quarters, .. }) => {
                 for q in quarters {
-                    app.update(Action::ReportLoaded(generation, Box::new(report(q))));
+                    app.receive(Msg::Report(ReportMsg::Loaded(
+                        generation,
+                        Box::new(report(q)),
+                    )));
                 }
             }
-            super::Effect::LoadMissing { quarter, .. } => {
-                app.update(Action::MissingLoaded(generation, quarter, missing()));
+            super::Effect::Report(ReportEffect::LoadMissing { quarter, .. }) => {
+                app.receive(Msg::Report(ReportMsg::MissingLoaded(
+                    generation,
+                    quarter,
+                    missing(),
+                )));
             }
-            super::Effect::LoadReportRuns(q) => {
-                app.update(Action::ReportRunsLoaded(q, runs()));
+            super::Effect::Report(ReportEffect::LoadRuns(q)) => {
+                app.receive(Msg::Report(ReportMsg::RunsLoaded(q, runs())));
             }
             _ => {}
         }

@@ -156,7 +156,7 @@ fn open_for_window(path: &Path, settings: &Settings) -> Result<(App, Runner)> {
 pub fn start(app: &mut App, runner: &mut Runner) -> std::result::Result<(), crate::ops::OpsError> {
     let mut effects = Vec::new();
     for action in runner.load_today()? {
-        effects.extend(app.update(action));
+        effects.extend(app.receive(action));
     }
     // Families is the next screen a coordinator opens: have its index ready by then.
     effects.extend(app.families.ensure_loaded());
@@ -193,7 +193,7 @@ fn event_loop(
             return Ok(());
         }
         while let Some(action) = runner.background_answer(false) {
-            let more = app.update(action);
+            let more = app.receive(action);
             if !apply(app, runner, more) {
                 return Ok(());
             }
@@ -209,7 +209,7 @@ pub fn apply(app: &mut App, runner: &mut Runner, effects: Vec<Effect>) -> bool {
             return false;
         }
         for action in runner.run(effect) {
-            queue.extend(app.update(action));
+            queue.extend(app.receive(action));
         }
     }
     true

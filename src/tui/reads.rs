@@ -1,12 +1,12 @@
 //! The reads behind the screens that take more than one query: the week, the alerts of every
 //! family (in the background) or of one, and the search index.
+use crate::app::{FamiliesMsg, Msg, TodayMsg};
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{Months, NaiveDate, NaiveDateTime};
 
-use crate::app::Action;
 use crate::app::today::{self, AlertInput, AlertRow, TodayPage, TodayQuery};
 use crate::app::week::{DayPage, PAGE, SESSIONS_PER_DAY, WeekData, WeekQuery};
 use crate::db::{Db, DbError, ReadTx};
@@ -103,7 +103,11 @@ fn day_of(monday: NaiveDate, day: usize) -> NaiveDate {
 }
 
 pub fn index_job() -> Job {
-    Box::new(|db: &mut Db| Ok(Action::IndexLoaded(db.read(|tx| tx.family_index())?)))
+    Box::new(|db: &mut Db| {
+        Ok(Msg::Families(FamiliesMsg::IndexLoaded(
+            db.read(|tx| tx.family_index())?,
+        )))
+    })
 }
 
 fn born_since(date: NaiveDate) -> NaiveDate {
@@ -220,7 +224,7 @@ pub fn alerts_job(catalogue: &Arc<Catalogue>, now: NaiveDateTime, warning_days: 
                     .collect(),
             }))
         })?;
-        Ok(Action::AlertsLoaded(alerts))
+        Ok(Msg::Today(TodayMsg::AlertsLoaded(alerts)))
     })
 }
 
@@ -338,7 +342,9 @@ mod tests {
                      T-001,extra,2030-12-17 10:30,60,planned,Anna Sköterska\n";
         visits::import(&mut db, clash, &ctx, true).unwrap();
         let catalogue = Arc::new(db.read(|tx| tx.programme_catalogue()).unwrap());
-        let Action::AlertsLoaded(alerts) = alerts_job(&catalogue, now, 7)(&mut db).unwrap() else {
+        let Msg::Today(TodayMsg::AlertsLoaded(alerts)) =
+            alerts_job(&catalogue, now, 7)(&mut db).unwrap()
+        else {
             panic!("not the alerts");
         };
         let doubles: Vec<&str> = alerts

@@ -1,12 +1,12 @@
 //! The Report screen's reads: a quarter's report and the trend's quarters computed in the
 //! background (half a second a quarter at 50,000 families), the missing records and the earlier
 //! exports, and the export itself through `ops::report`.
+use crate::app::{Msg, ReportMsg};
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 
-use crate::app::Action;
 use crate::app::report::MISSING_PAGE;
 use crate::db::Db;
 use crate::domain::period::Period;
@@ -21,7 +21,7 @@ pub fn report_job(quarter: Period, threshold: Threshold, generation: u64) -> Job
     Box::new(move |db: &mut Db| {
         let input = db.read(|tx| tx.report_input(quarter))?;
         let report = Report::compute(&input, quarter, threshold);
-        Ok(Action::ReportLoaded(generation, Box::new(report)))
+        Ok(Msg::Report(ReportMsg::Loaded(generation, Box::new(report))))
     })
 }
 
@@ -35,7 +35,9 @@ pub fn trend_job(quarter: Period, threshold: Threshold, generation: u64) -> Job 
 pub fn missing_job(quarter: Period, now: NaiveDateTime, offset: usize, generation: u64) -> Job {
     Box::new(move |db: &mut Db| {
         let page = db.read(|tx| tx.missing_page(quarter, now, offset, MISSING_PAGE))?;
-        Ok(Action::MissingLoaded(generation, quarter, page))
+        Ok(Msg::Report(ReportMsg::MissingLoaded(
+            generation, quarter, page,
+        )))
     })
 }
 
@@ -49,16 +51,16 @@ pub fn export_job(file: PathBuf, ctx: Ctx, request: ReportRequest, out: PathBuf)
 }
 
 /// Writes the file and records it; the answer is what was written, or why not.
-pub fn exported(db: &mut Db, ctx: &Ctx, request: &ReportRequest, out: &Path) -> Action {
+pub fn exported(db: &mut Db, ctx: &Ctx, request: &ReportRequest, out: &Path) -> Msg {
     match export_report(db, ctx, request, out) {
-        Ok(export) => Action::Exported(Box::new(ExportDone {
+        Ok(export) => Msg::Report(ReportMsg::Exported(Box::new(ExportDone {
             period: request.period,
             format: request.format,
             path: export.path,
             checksum: export.checksum,
             preliminary: export.preliminary,
             revision: export.revision,
-        })),
-        Err(e) => Action::Failed(crate::i18n::messages::outcome::ops_error(&e)),
+        }))),
+        Err(e) => Msg::Failed(crate::i18n::messages::outcome::ops_error(&e)),
     }
 }

@@ -2,15 +2,15 @@
 //! own with its own connection, so that the first frame and every key stay instant. Jobs run
 //! one at a time, in the order given, so a newer answer never arrives before an older one;
 //! jobs given as `later` (the report's trend) run only while no other job waits, in their order.
+use crate::app::Msg;
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
-use crate::app::Action;
 use crate::db::{Db, DbError};
 
-pub type Job = Box<dyn FnOnce(&mut Db) -> Result<Action, DbError> + Send>;
+pub type Job = Box<dyn FnOnce(&mut Db) -> Result<Msg, DbError> + Send>;
 
 /// A job and whether it may wait behind the others.
 struct Submitted {
@@ -21,12 +21,12 @@ struct Submitted {
 #[derive(Debug)]
 pub struct Worker {
     jobs: Sender<Submitted>,
-    answers: Receiver<Action>,
+    answers: Receiver<Msg>,
     pending: usize,
 }
 
-fn failed(e: DbError) -> Action {
-    Action::Failed(crate::i18n::messages::outcome::ops_error(
+fn failed(e: DbError) -> Msg {
+    Msg::Failed(crate::i18n::messages::outcome::ops_error(
         &crate::ops::OpsError::Read(e),
     ))
 }
@@ -99,14 +99,14 @@ impl Worker {
     }
 
     /// An answer, if one has arrived.
-    pub fn try_recv(&mut self) -> Option<Action> {
+    pub fn try_recv(&mut self) -> Option<Msg> {
         let answer = self.answers.try_recv().ok()?;
         self.pending = self.pending.saturating_sub(1);
         Some(answer)
     }
 
     /// Waits for the next answer (for tests and benchmarks that need the data now).
-    pub fn recv(&mut self) -> Option<Action> {
+    pub fn recv(&mut self) -> Option<Msg> {
         let answer = self.answers.recv().ok()?;
         self.pending = self.pending.saturating_sub(1);
         Some(answer)
@@ -116,6 +116,7 @@ impl Worker {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::FamilyMsg;
 
     #[test]
     fn a_job_given_later_waits_behind_one_given_after_it() {
@@ -126,18 +127,18 @@ mod tests {
         let (release, wait) = channel::<()>();
         worker.submit(Box::new(move |_| {
             let _ = wait.recv();
-            Ok(Action::Revealed(1))
+            Ok(Msg::Family(FamilyMsg::Revealed(1)))
         }));
-        worker.submit_later(Box::new(|_| Ok(Action::Revealed(3))));
-        worker.submit(Box::new(|_| Ok(Action::Revealed(2))));
+        worker.submit_later(Box::new(|_| Ok(Msg::Family(FamilyMsg::Revealed(3)))));
+        worker.submit(Box::new(|_| Ok(Msg::Family(FamilyMsg::Revealed(2)))));
         release.send(()).unwrap();
         let order: Vec<_> = (0..3).map(|_| worker.recv().unwrap()).collect();
         assert_eq!(
             order,
             vec![
-                Action::Revealed(1),
-                Action::Revealed(2),
-                Action::Revealed(3)
+                Msg::Family(FamilyMsg::Revealed(1)),
+                Msg::Family(FamilyMsg::Revealed(2)),
+                Msg::Family(FamilyMsg::Revealed(3))
             ]
         );
         assert!(!worker.busy());

@@ -169,7 +169,7 @@ fn render_footer(app: &App, message_rows: &[String], frame: &mut Frame, area: Re
             (
                 keys_label(&b.keys[..1]),
                 describe(app.lang, b.sv, b.en),
-                b.action == crate::app::Action::Help,
+                b.action == crate::app::Intent::Help,
             )
         })
         .collect();

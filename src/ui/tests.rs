@@ -1,11 +1,12 @@
 //! Every screen drawn from fixtures at 80×24 and 120×40, compared with reviewed snapshots.
+use crate::app::{FamiliesMsg, FamilyMsg, Msg, StaffMsg, TodayMsg, WeekMsg};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use super::{Theme, render};
 use crate::app::fixtures::{self, app};
-use crate::app::{Action, App, Key, Lang};
+use crate::app::{App, Key, Lang};
 use crate::domain::enums::Protection;
 
 mod groups;
@@ -39,14 +40,14 @@ fn both_sizes(name: &str, app: &App) {
 fn families(lang: Lang) -> App {
     let mut app = app(lang);
     app.handle_key(Key::Char('3'));
-    app.update(Action::IndexLoaded(fixtures::index()));
+    app.receive(Msg::Families(FamiliesMsg::IndexLoaded(fixtures::index())));
     app
 }
 
 fn family_page(protection: Protection) -> App {
     let mut app = families(Lang::Sv);
-    app.update(Action::FamilyLoaded(Box::new(fixtures::family_page(
-        protection,
+    app.receive(Msg::Family(FamilyMsg::Loaded(Box::new(
+        fixtures::family_page(protection),
     ))));
     app
 }
@@ -96,7 +97,7 @@ fn a_protected_family_hides_address_and_phone_until_revealed() {
     let hidden = draw(&app, 80, 24);
     assert!(!hidden.contains("Hemliga vägen") && !hidden.contains("070-174 06 99"));
     both_sizes("family_protected", &app);
-    app.update(Action::Revealed(3));
+    app.receive(Msg::Family(FamilyMsg::Revealed(3)));
     let shown = draw(&app, 80, 24);
     assert!(shown.contains("Hemliga vägen 1") && shown.contains("070-174 06 99"));
     insta::assert_snapshot!("family_revealed_80x24", shown);
@@ -113,7 +114,7 @@ fn the_edit_form_hides_a_protected_address_until_r() {
     );
     assert!(hidden.contains("dold (skyddad)"), "{hidden}");
     insta::assert_snapshot!("edit_protected_80x24", hidden);
-    app.update(Action::Revealed(3));
+    app.receive(Msg::Family(FamilyMsg::Revealed(3)));
     let shown = draw(&app, 80, 24);
     assert!(shown.contains("Hemliga vägen 1"), "{shown}");
 }
@@ -129,7 +130,7 @@ fn family_page_in_english_shows_the_timeline() {
 fn staff_roster() {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('5'));
-    app.update(Action::StaffLoaded(fixtures::staff()));
+    app.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
     both_sizes("staff_sv", &app);
 }
 
@@ -163,7 +164,7 @@ fn a_new_family_form_with_a_mistake() {
 #[test]
 fn over_today_the_booking_list_names_each_key_once() {
     let mut app = app(Lang::Sv);
-    app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    app.receive(Msg::ProposalsLoaded(Box::new(fixtures::booking_plan())));
     let screen = draw(&app, 120, 40);
     let footer = screen.lines().last().unwrap_or_default();
     assert!(footer.contains("Enter boka markerad tid"), "{footer}");
@@ -173,7 +174,7 @@ fn over_today_the_booking_list_names_each_key_once() {
 #[test]
 fn help_over_the_booking_list_shows_what_keys_do_there() {
     let mut app = app(Lang::En);
-    app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    app.receive(Msg::ProposalsLoaded(Box::new(fixtures::booking_plan())));
     app.handle_key(Key::Char('?'));
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("book the marked slot"), "{screen}");
@@ -197,7 +198,7 @@ fn help_over_the_booking_list_shows_what_keys_do_there() {
 #[test]
 fn proposed_slots_to_book() {
     let mut app = family_page(Protection::None);
-    app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    app.receive(Msg::ProposalsLoaded(Box::new(fixtures::booking_plan())));
     app.handle_key(Key::Down);
     both_sizes("booking_sv", &app);
     app.handle_key(Key::Enter);
@@ -208,7 +209,7 @@ fn proposed_slots_to_book() {
 fn booking_by_hand_shows_conflicts_at_their_fields() {
     let mut app = family_page(Protection::None);
     app.lang = Lang::En;
-    app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    app.receive(Msg::ProposalsLoaded(Box::new(fixtures::booking_plan())));
     app.handle_key(Key::Char('m'));
     for _ in 0..10 {
         app.handle_key(Key::Backspace);
@@ -233,7 +234,7 @@ fn booking_by_hand_shows_conflicts_at_their_fields() {
 fn the_week_with_a_marked_visit() {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('2'));
-    app.update(fixtures::week_loaded(fixtures::today_data().visits));
+    app.receive(fixtures::week_loaded(fixtures::today_data().visits));
     app.handle_key(Key::Right);
     let screen = draw(&app, 80, 24);
     assert!(
@@ -256,7 +257,7 @@ fn a_days_group_session_is_listed_above_its_visits() {
         start: fixtures::today().and_hms_opt(13, 0, 0).unwrap(),
         duration_min: 120,
     });
-    app.update(Action::WeekLoaded(Box::new(data)));
+    app.receive(Msg::Week(WeekMsg::Loaded(Box::new(data))));
     let screen = draw(&app, 160, 30);
     assert!(screen.contains("13:00 Group: Höstgruppen"), "{screen}");
 }
@@ -265,7 +266,7 @@ fn a_days_group_session_is_listed_above_its_visits() {
 fn without_colour_the_marked_day_has_a_thick_frame_and_a_reversed_title() {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('2'));
-    app.update(fixtures::week_loaded(fixtures::today_data().visits));
+    app.receive(fixtures::week_loaded(fixtures::today_data().visits));
     app.handle_key(Key::Right);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
@@ -335,9 +336,9 @@ fn on_a_friday_today_lists_mondays_visits_by_their_weekday() {
     for (v, day) in visits.iter_mut().zip([4, 4, 7]) {
         v.start = fixtures::d(2026, 12, day).and_time(v.start.time());
     }
-    app.update(Action::TodayLoaded(Box::new(
+    app.receive(Msg::Today(TodayMsg::Loaded(Box::new(
         crate::app::today::today_data(friday, visits, fixtures::today_data().next_session),
-    )));
+    ))));
     let screen = draw(&app, 80, 24);
     assert!(
         screen.contains("nästa arbetsdag: mån 2026-12-07"),
@@ -382,7 +383,7 @@ fn a_family_whose_names_retention_removed_is_called_so_not_left_blank() {
     let mut index = fixtures::index();
     index[0].display_name.clear();
     let reference = index[0].family_ref.clone();
-    app.update(Action::IndexLoaded(index));
+    app.receive(Msg::Families(FamiliesMsg::IndexLoaded(index)));
     let screen = draw(&app, 80, 24);
     let line = screen
         .lines()
@@ -391,7 +392,7 @@ fn a_family_whose_names_retention_removed_is_called_so_not_left_blank() {
     assert!(line.contains("(gallrad familj)"), "{screen}");
     let mut page = fixtures::family_page(Protection::None);
     page.detail.display_name.clear();
-    app.update(Action::FamilyLoaded(Box::new(page)));
+    app.receive(Msg::Family(FamilyMsg::Loaded(Box::new(page))));
     assert!(draw(&app, 80, 24).contains("(gallrad familj)"));
 }
 
@@ -413,7 +414,7 @@ fn today_draws_the_marked_row_of_a_part_read_further_down() {
     data.counts = vec![150, 0];
     data.offset = 60;
     data.visits = visits;
-    app.update(Action::TodayLoaded(Box::new(data)));
+    app.receive(Msg::Today(TodayMsg::Loaded(Box::new(data))));
     app.today_view.visit_selected = 85;
     app.today_view.set(app.today_view.data.clone());
     let screen = draw(&app, 100, 30);

@@ -80,7 +80,7 @@ fn index_damage_refuses_an_import_until_check_repairs_it() {
 /// page whose damage the app cannot even read past is left out.
 #[test]
 fn the_app_writes_nothing_into_a_damaged_file() {
-    use hembesok::app::{App, Effect, Lang};
+    use hembesok::app::{App, Effect, FamilyEffect, Lang};
     use hembesok::tui::{Runner, apply, start};
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.sqlite");
@@ -108,14 +108,18 @@ fn the_app_writes_nothing_into_a_damaged_file() {
             continue;
         }
         while let Some(action) = runner.background_answer(true) {
-            let more = app.update(action);
+            let more = app.receive(action);
             apply(&mut app, &mut runner, more);
         }
         if !app.damaged {
             continue;
         }
         tried += 1;
-        apply(&mut app, &mut runner, vec![Effect::LoadFamily(1)]);
+        apply(
+            &mut app,
+            &mut runner,
+            vec![Effect::Family(FamilyEffect::Load(1))],
+        );
         drop(runner);
         assert_eq!(
             std::fs::read(&db).unwrap(),

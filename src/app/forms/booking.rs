@@ -1,5 +1,6 @@
 //! Booking by hand: date, time, who goes, interpreter; every booking rule checked as you choose,
 //! each conflict shown at the field that causes it.
+use crate::app::VisitEffect;
 
 use chrono::NaiveTime;
 
@@ -252,7 +253,7 @@ pub fn build(form: &Form) -> Option<Effect> {
     if !conflicts(form, &c).is_empty() || past_without_reason(form, &c).is_some() {
         return None;
     }
-    Some(Effect::BookVisit(Box::new(BookingRequest {
+    Some(Effect::Visit(VisitEffect::Book(Box::new(BookingRequest {
         family_id: plan.family_id,
         child_id: plan.child_id,
         visit_no: plan.visit_no,
@@ -260,5 +261,5 @@ pub fn build(form: &Form) -> Option<Effect> {
         interpreter_language: plan.interpreter_language.clone(),
         rebooking: plan.rebooking,
         override_reason: super::opt(form.value("reason")),
-    })))
+    }))))
 }

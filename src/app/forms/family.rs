@@ -1,4 +1,5 @@
 //! Forms about a family: new, edit, caregiver, child, consent, exit.
+use crate::app::FamilyEffect;
 
 use chrono::NaiveDate;
 
@@ -318,30 +319,30 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
                 FormKind::EditFamily(id) => Some(id),
                 _ => None,
             };
-            Some(Effect::SaveFamily {
+            Some(Effect::Family(FamilyEffect::Save {
                 id,
                 family: Box::new(family),
-            })
+            }))
         }
-        FormKind::AddCaregiver(family_id) => Some(Effect::AddCaregiver {
+        FormKind::AddCaregiver(family_id) => Some(Effect::Family(FamilyEffect::AddCaregiver {
             family_id,
             caregiver: caregiver(form, today)?,
-        }),
-        FormKind::AddChild(family_id) => Some(Effect::AddChild {
+        })),
+        FormKind::AddChild(family_id) => Some(Effect::Family(FamilyEffect::AddChild {
             family_id,
             child: child(form, today, false)?,
-        }),
-        FormKind::EditCaregiver(family_id) => Some(Effect::UpdateCaregiver {
+        })),
+        FormKind::EditCaregiver(family_id) => Some(Effect::Family(FamilyEffect::UpdateCaregiver {
             family_id,
             caregiver_id: person_of(form)?,
             caregiver: caregiver(form, today)?,
-        }),
-        FormKind::EditChild(family_id) => Some(Effect::UpdateChild {
+        })),
+        FormKind::EditChild(family_id) => Some(Effect::Family(FamilyEffect::UpdateChild {
             family_id,
             child_id: person_of(form)?,
             child: child(form, today, false)?,
-        }),
-        FormKind::Consent(family_id) => Some(Effect::AddConsent {
+        })),
+        FormKind::Consent(family_id) => Some(Effect::Family(FamilyEffect::AddConsent {
             family_id,
             consent: Consent {
                 given_by: form.value("given_by").to_string(),
@@ -350,7 +351,7 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
                 method: form.value("method").parse().ok(),
                 withdrawn_on: parse_date(form.value("withdrawn_on")).ok(),
             },
-        }),
+        })),
         FormKind::Exit(family_id) => {
             let reason: ExitReason = form.value("reason").parse().ok()?;
             let status = if reason == ExitReason::Completed {
@@ -359,7 +360,7 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
                 FamilyStatus::Exited
             };
             let note = form.value("exit_note");
-            Some(Effect::SetStatus {
+            Some(Effect::Family(FamilyEffect::SetStatus {
                 family_id,
                 change: StatusChange {
                     status,
@@ -369,7 +370,7 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
                     cancel_booked: true,
                     exited_on: parse_date(form.value("exited_on")).ok(),
                 },
-            })
+            }))
         }
         FormKind::NewStaff
         | FormKind::EditStaff(_)

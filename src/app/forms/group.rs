@@ -1,5 +1,6 @@
 //! Forms about parent groups: a new series (showing the dates it will create) and cancelling
 //! a session with a reason.
+use crate::app::GroupsEffect;
 
 use std::fmt::Write as _;
 
@@ -270,7 +271,9 @@ pub fn build(form: &Form) -> Option<Effect> {
         duration_min: parse_count(form.value("duration"), 600).unwrap_or(120),
         themes: Vec::new(),
     };
-    Some(Effect::CreateSeries(Box::new(request)))
+    Some(Effect::Groups(GroupsEffect::CreateSeries(Box::new(
+        request,
+    ))))
 }
 
 /// A series' own fields and leaders; its sessions keep their dates.
@@ -326,7 +329,7 @@ pub fn build_edit(form: &Form) -> Option<Effect> {
         (Ok(a), Ok(b)) => Some((a, b)),
         _ => None,
     };
-    Some(Effect::EditSeries {
+    Some(Effect::Groups(GroupsEffect::EditSeries {
         id,
         group: Box::new(NewGroup {
             name: form.value("name").to_string(),
@@ -337,7 +340,7 @@ pub fn build_edit(form: &Form) -> Option<Effect> {
             leaders: leaders(form.value("leaders"), &form.staff).ok()?,
         }),
         born,
-    })
+    }))
 }
 
 pub fn cancel_session(session_id: i64, when: NaiveDateTime) -> Form {
@@ -360,10 +363,10 @@ pub fn build_cancel(form: &Form) -> Option<Effect> {
     let FormKind::CancelSession(session_id) = form.kind else {
         return None;
     };
-    Some(Effect::ChangeSession {
+    Some(Effect::Groups(GroupsEffect::ChangeSession {
         session_id,
         change: SessionChange::Cancel(form.value("reason").to_string()),
-    })
+    }))
 }
 
 /// Which family leaves the series (from today; its marks stay).
@@ -397,8 +400,8 @@ pub fn build_remove(form: &Form) -> Option<Effect> {
     let FormKind::RemoveMember(group_id) = form.kind else {
         return None;
     };
-    Some(Effect::RemoveMember {
+    Some(Effect::Groups(GroupsEffect::RemoveMember {
         group_id,
         family_id: form.value("family").parse().ok()?,
-    })
+    }))
 }

@@ -1,4 +1,5 @@
 //! Exporting the report from the screen: the format and the file.
+use crate::app::ReportEffect;
 
 use std::path::PathBuf;
 
@@ -84,9 +85,9 @@ pub fn build(form: &Form, quarter: Period) -> Option<Effect> {
     // A name ending in another format's extension follows the format chosen, so an xlsx file
     // is never written as `.csv`.
     let path = following(form.value("path"), format);
-    Some(Effect::ExportReport {
+    Some(Effect::Report(ReportEffect::Export {
         quarter,
         format,
         path,
-    })
+    }))
 }

@@ -1,4 +1,5 @@
 //! Forms about staff: new and edit.
+use crate::app::StaffEffect;
 
 use super::{opt, options, split_words};
 use crate::app::action::Effect;
@@ -143,8 +144,8 @@ pub fn build(form: &Form) -> Option<Effect> {
         FormKind::EditStaff(id) => Some(id),
         _ => None,
     };
-    Some(Effect::SaveStaff {
+    Some(Effect::Staff(StaffEffect::Save {
         id,
         staff: Box::new(staff),
-    })
+    }))
 }

@@ -1,4 +1,5 @@
 //! After a visit: what happened (done, cancelled, no-show), who came, themes and referrals.
+use crate::app::VisitEffect;
 
 use super::{options, split_words};
 use crate::app::action::Effect;
@@ -129,24 +130,26 @@ pub fn build(form: &Form) -> Option<Effect> {
         .enumerate()
         .map(|(i, id)| (*id, done && form.value(ATTENDED[i]) != "no"))
         .collect();
-    Some(Effect::SetOutcome(Box::new(VisitOutcome {
-        visit_id,
-        status,
-        attended,
-        interpreter_used: !done
-            || form
-                .field("interpreter_used")
-                .is_none_or(|f| f.value() != "no"),
-        themes: if done {
-            parse_list(&split_words(form.value("themes")).join("|")).ok()?
-        } else {
-            Vec::new()
+    Some(Effect::Visit(VisitEffect::SetOutcome(Box::new(
+        VisitOutcome {
+            visit_id,
+            status,
+            attended,
+            interpreter_used: !done
+                || form
+                    .field("interpreter_used")
+                    .is_none_or(|f| f.value() != "no"),
+            themes: if done {
+                parse_list(&split_words(form.value("themes")).join("|")).ok()?
+            } else {
+                Vec::new()
+            },
+            referrals: if done {
+                parse_list(&split_words(form.value("referrals")).join("|")).ok()?
+            } else {
+                Vec::new()
+            },
+            reason: super::opt(form.value("reason")),
         },
-        referrals: if done {
-            parse_list(&split_words(form.value("referrals")).join("|")).ok()?
-        } else {
-            Vec::new()
-        },
-        reason: super::opt(form.value("reason")),
-    })))
+    ))))
 }

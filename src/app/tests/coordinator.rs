@@ -7,7 +7,7 @@ use chrono::Datelike;
 fn on_staff(lang: Lang) -> App {
     let mut app = app(lang);
     app.handle_key(Key::Char('5'));
-    app.update(Action::StaffLoaded(fixtures::staff()));
+    app.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
     app
 }
 
@@ -117,7 +117,7 @@ fn themes_and_referrals_are_ticked_in_a_checklist_not_typed_as_codes() {
     focus(&mut app, "referrals");
     app.handle_key(Key::Char(' '));
     let effects = app.handle_key(Key::Enter);
-    let [Effect::SetOutcome(outcome)] = effects.as_slice() else {
+    let [Effect::Visit(VisitEffect::SetOutcome(outcome))] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     assert_eq!(outcome.themes, [Theme::Feeding, Theme::Sleep]);
@@ -127,10 +127,10 @@ fn themes_and_referrals_are_ticked_in_a_checklist_not_typed_as_codes() {
 #[test]
 fn y_in_the_proposal_list_books_the_marked_slot_at_once() {
     let mut app = on_family_page(Protection::None);
-    app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    app.receive(Msg::ProposalsLoaded(Box::new(fixtures::booking_plan())));
     app.handle_key(Key::Down);
     let effects = app.handle_key(Key::Char('y'));
-    let [Effect::BookVisit(request)] = effects.as_slice() else {
+    let [Effect::Visit(VisitEffect::Book(request))] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     assert_eq!(
@@ -160,9 +160,9 @@ fn on_a_friday_today_shows_the_next_working_day() {
     let days: Vec<u32> = data.visits.iter().map(|v| v.start.day()).collect();
     assert_eq!(days, [4, 7], "Monday's visits, not Tuesday's");
     let mut app = app(Lang::En);
-    app.update(Action::TodayLoaded(Box::new(data)));
+    app.receive(Msg::Today(TodayMsg::Loaded(Box::new(data))));
     // A change to Monday's visits reads Today again.
-    let effects = app.update(Action::Saved(
+    let effects = app.receive(Msg::Saved(
         Text::new("", ""),
         Changed::Visits {
             family_id: 1,
@@ -171,11 +171,11 @@ fn on_a_friday_today_shows_the_next_working_day() {
         None,
     ));
     // Only the part of the list that is read, with the counts.
-    let page = Effect::LoadTodayPage(today::TodayQuery {
+    let page = Effect::Today(TodayEffect::LoadPage(today::TodayQuery {
         date: d(2026, 12, 4),
         next_day: d(2026, 12, 7),
         from: 0,
-    });
+    }));
     assert!(effects.contains(&page), "{effects:?}");
 }
 
@@ -194,7 +194,7 @@ fn on_todo_rows() -> App {
         date: Some(fixtures::d(2026, 11, 20)),
         visit: Some(visit),
     });
-    app.update(Action::AlertsLoaded(alerts));
+    app.receive(Msg::Today(TodayMsg::AlertsLoaded(alerts)));
     app.handle_key(Key::Tab);
     app
 }
@@ -208,21 +208,21 @@ fn keys_on_todo_rows_act_on_the_row_and_the_footer_offers_only_those() {
     let mut app = on_todo_rows();
     // The list as the fixture has it: closes soon, due unbooked, ..., not recorded last.
     assert_eq!(marked_kind(&app), Some(AlertKind::Overdue));
-    assert!(app.offers(&Action::Book));
-    assert!(!app.offers(&Action::RecordOutcome) && !app.offers(&Action::Rebook));
+    assert!(app.offers(&Intent::Book));
+    assert!(!app.offers(&Intent::RecordOutcome) && !app.offers(&Intent::Rebook));
     app.handle_key(Key::Down);
     assert_eq!(marked_kind(&app), Some(AlertKind::DueUnbooked));
     assert_eq!(
         app.handle_key(Key::Char('n')),
-        vec![Effect::LoadProposals {
+        vec![Effect::Visit(VisitEffect::LoadProposals {
             family_id: 5,
             rebook: None
-        }]
+        })]
     );
     app.handle_key(Key::End);
     assert_eq!(marked_kind(&app), Some(AlertKind::NotRecorded));
-    assert!(app.offers(&Action::RecordOutcome));
-    assert!(!app.offers(&Action::Book) && !app.offers(&Action::Rebook));
+    assert!(app.offers(&Intent::RecordOutcome));
+    assert!(!app.offers(&Intent::Book) && !app.offers(&Intent::Rebook));
     app.handle_key(Key::Char('o'));
     assert_eq!(
         app.form().map(|f| f.kind),
@@ -231,9 +231,9 @@ fn keys_on_todo_rows_act_on_the_row_and_the_footer_offers_only_those() {
     app.handle_key(Key::Esc);
     // In the visits pane, `n` has no row to book.
     app.handle_key(Key::Tab);
-    assert!(!app.offers(&Action::Book));
+    assert!(!app.offers(&Intent::Book));
     assert!(app.handle_key(Key::Char('n')).is_empty());
-    assert!(app.offers(&Action::RecordOutcome) && app.offers(&Action::Rebook));
+    assert!(app.offers(&Intent::RecordOutcome) && app.offers(&Intent::Rebook));
 }
 
 #[test]

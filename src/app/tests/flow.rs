@@ -7,7 +7,7 @@ use crate::domain::timeline::AlertKind;
 fn on_staff(lang: Lang) -> App {
     let mut app = app(lang);
     app.handle_key(Key::Char('5'));
-    app.update(Action::StaffLoaded(fixtures::staff()));
+    app.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
     app
 }
 
@@ -35,23 +35,23 @@ fn deactivating_someone_with_booked_visits_asks_and_lists_them() {
     let marked = app.staff.selected().unwrap().clone();
     assert!(marked.active);
     let effects = deactivate_marked(&mut app);
-    let [Effect::LoadStaffBookings { id, staff }] = &effects[..] else {
+    let [Effect::Staff(StaffEffect::LoadBookings { id, staff })] = &effects[..] else {
         panic!("{effects:?}")
     };
     assert_eq!(*id, marked.id);
     let visits = fixtures::today_data().visits[..2].to_vec();
-    app.update(Action::StaffBookingsLoaded(
+    app.receive(Msg::Staff(StaffMsg::BookingsLoaded(
         *id,
         staff.clone(),
         visits.clone(),
-    ));
+    )));
     let Some(Question::DeactivateStaff { visits: asked, .. }) = app.question() else {
         panic!("a question")
     };
     assert_eq!(asked, &visits);
     let saved = app.handle_key(Key::Char('y'));
     assert!(
-        matches!(&saved[..], [Effect::SaveStaff { id: Some(i), staff }] if *i == marked.id && !staff.active),
+        matches!(&saved[..], [Effect::Staff(StaffEffect::Save { id: Some(i), staff })] if *i == marked.id && !staff.active),
         "{saved:?}"
     );
 }
@@ -60,12 +60,16 @@ fn deactivating_someone_with_booked_visits_asks_and_lists_them() {
 fn deactivating_someone_with_nothing_booked_saves_at_once() {
     let mut app = on_staff(Lang::En);
     let effects = deactivate_marked(&mut app);
-    let [Effect::LoadStaffBookings { id, staff }] = &effects[..] else {
+    let [Effect::Staff(StaffEffect::LoadBookings { id, staff })] = &effects[..] else {
         panic!("{effects:?}")
     };
-    let saved = app.update(Action::StaffBookingsLoaded(*id, staff.clone(), vec![]));
+    let saved = app.receive(Msg::Staff(StaffMsg::BookingsLoaded(
+        *id,
+        staff.clone(),
+        vec![],
+    )));
     assert!(
-        matches!(&saved[..], [Effect::SaveStaff { .. }]),
+        matches!(&saved[..], [Effect::Staff(StaffEffect::Save { .. })]),
         "{saved:?}"
     );
     assert!(app.question().is_none());
@@ -105,7 +109,7 @@ fn a_visit_with_someone_no_longer_active_is_a_to_do_that_r_rebooks() {
         );
     }
     let mut app = app(Lang::Sv);
-    app.update(Action::AlertsLoaded(alerts));
+    app.receive(Msg::Today(TodayMsg::AlertsLoaded(alerts)));
     app.handle_key(Key::Tab);
     assert_eq!(
         app.today_view.rebook_target().map(|v| v.visit_id),
@@ -118,7 +122,7 @@ fn manual_booking_now() -> App {
     let mut app = on_family_page(Protection::None);
     let mut plan = fixtures::booking_plan();
     plan.window = None;
-    app.update(Action::ProposalsLoaded(Box::new(plan)));
+    app.receive(Msg::ProposalsLoaded(Box::new(plan)));
     app.handle_key(Key::Char('m'));
     app
 }
@@ -144,7 +148,7 @@ fn booking_by_hand_in_the_past_needs_a_reason() {
     assert_eq!(error_at(&app, "reason"), None);
     let effects = app.handle_key(Key::Enter);
     assert!(
-        matches!(&effects[..], [Effect::BookVisit(r)] if r.override_reason.as_deref() == Some("noted afterwards")),
+        matches!(&effects[..], [Effect::Visit(VisitEffect::Book(r))] if r.override_reason.as_deref() == Some("noted afterwards")),
         "{effects:?}"
     );
     // Later today is not the past.
@@ -166,7 +170,7 @@ fn booking_by_hand_offers_everyone_in_the_plan_and_typing_narrows() {
     more.id = 12;
     more.name = "Cilla Lund".into();
     plan.staff.push(more);
-    app.update(Action::ProposalsLoaded(Box::new(plan)));
+    app.receive(Msg::ProposalsLoaded(Box::new(plan)));
     app.handle_key(Key::Char('m'));
     let options = |app: &App| match &app.form().unwrap().field("role_0").unwrap().kind {
         form::FieldKind::Choice(o) => o.len(),
@@ -221,7 +225,7 @@ fn a_caregiver_is_edited_with_the_checks_of_adding_and_removed_after_a_question(
     set_field(&mut app, "caregiver_name", "Abdi Exempelsson");
     let effects = app.handle_key(Key::Enter);
     assert!(
-        matches!(&effects[..], [Effect::UpdateCaregiver { family_id: 3, caregiver_id: 2, caregiver }]
+        matches!(&effects[..], [Effect::Family(FamilyEffect::UpdateCaregiver { family_id: 3, caregiver_id: 2, caregiver })]
             if caregiver.name == "Abdi Exempelsson"),
         "{effects:?}"
     );
@@ -232,10 +236,10 @@ fn a_caregiver_is_edited_with_the_checks_of_adding_and_removed_after_a_question(
     ));
     assert_eq!(
         app.handle_key(Key::Char('y')),
-        vec![Effect::RemoveCaregiver {
+        vec![Effect::Family(FamilyEffect::RemoveCaregiver {
             family_id: 3,
             caregiver_id: 2
-        }]
+        })]
     );
 }
 
@@ -249,17 +253,17 @@ fn a_child_is_edited_and_removed_after_a_question() {
     set_field(&mut app, "child_name", "Ifrah Exempelsdotter");
     let effects = app.handle_key(Key::Enter);
     assert!(
-        matches!(&effects[..], [Effect::UpdateChild { family_id: 3, child_id: 7, child }]
+        matches!(&effects[..], [Effect::Family(FamilyEffect::UpdateChild { family_id: 3, child_id: 7, child })]
             if child.name == "Ifrah Exempelsdotter"),
         "{effects:?}"
     );
     app.handle_key(Key::Ctrl('d'));
     assert_eq!(
         app.handle_key(Key::Char('y')),
-        vec![Effect::RemoveChild {
+        vec![Effect::Family(FamilyEffect::RemoveChild {
             family_id: 3,
             child_id: 7
-        }]
+        })]
     );
 }
 
@@ -287,8 +291,11 @@ fn in_the_edit_form_a_protected_address_waits_for_r_which_is_logged() {
         "Hemliga vägen 1",
         "kept, not typed into"
     );
-    assert_eq!(app.handle_key(Key::Char('r')), vec![Effect::Reveal(3)]);
-    app.update(Action::Revealed(3));
+    assert_eq!(
+        app.handle_key(Key::Char('r')),
+        vec![Effect::Family(FamilyEffect::Reveal(3))]
+    );
+    app.receive(Msg::Family(FamilyMsg::Revealed(3)));
     assert!(!app.form().unwrap().fields[address].hidden);
     assert!(app.family.as_ref().unwrap().revealed, "the page too");
     // An unprotected family's form hides nothing.
@@ -300,12 +307,15 @@ fn in_the_edit_form_a_protected_address_waits_for_r_which_is_logged() {
 #[test]
 fn saving_staff_reads_the_to_dos_again() {
     let mut app = on_staff(Lang::Sv);
-    let after = app.update(Action::Saved(
+    let after = app.receive(Msg::Saved(
         Text::new("Sparat", "Saved"),
         Changed::Staff,
         Some(1),
     ));
-    assert!(after.contains(&Effect::LoadAlerts), "{after:?}");
+    assert!(
+        after.contains(&Effect::Today(TodayEffect::LoadAlerts)),
+        "{after:?}"
+    );
 }
 
 #[test]

@@ -10,20 +10,22 @@ use crate::domain::groups::SessionChange;
 fn on_groups() -> App {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('4'));
-    app.update(Action::GroupsLoaded(gf::group_list()));
-    app.update(Action::StaffLoaded(fixtures::staff()));
+    app.receive(Msg::Groups(GroupsMsg::ListLoaded(gf::group_list())));
+    app.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
     app
 }
 
 fn on_page() -> App {
     let mut app = on_groups();
-    app.update(Action::GroupLoaded(Box::new(gf::group_page())));
+    app.receive(Msg::Groups(GroupsMsg::Loaded(Box::new(gf::group_page()))));
     app
 }
 
 fn in_roll_call() -> App {
     let mut app = on_page();
-    app.update(Action::RollCallLoaded(Box::new(gf::roll_call())));
+    app.receive(Msg::Groups(GroupsMsg::RollCallLoaded(Box::new(
+        gf::roll_call(),
+    ))));
     app
 }
 
@@ -32,8 +34,11 @@ fn the_list_is_current_then_planned_then_ended_and_enter_opens_a_series() {
     let mut app = on_groups();
     let names: Vec<i64> = app.groups.list.iter().map(|g| g.id).collect();
     assert_eq!(names, vec![2, 3, 1]);
-    assert_eq!(app.handle_key(Key::Enter), vec![Effect::LoadGroup(2)]);
-    app.update(Action::GroupLoaded(Box::new(gf::group_page())));
+    assert_eq!(
+        app.handle_key(Key::Enter),
+        vec![Effect::Groups(GroupsEffect::Load(2))]
+    );
+    app.receive(Msg::Groups(GroupsMsg::Loaded(Box::new(gf::group_page()))));
     assert_eq!(app.scopes()[0], keymap::Scope::GroupPage);
     // The page opens on the next session to take place: the planned 26/11.
     let page = app.groups.page.as_ref().unwrap();
@@ -46,10 +51,13 @@ fn the_list_is_current_then_planned_then_ended_and_enter_opens_a_series() {
 fn enter_on_a_session_opens_its_roll_call_and_m_asks_for_suggestions() {
     let mut app = on_page();
     app.handle_key(Key::Up);
-    assert_eq!(app.handle_key(Key::Enter), vec![Effect::LoadRollCall(23)]);
+    assert_eq!(
+        app.handle_key(Key::Enter),
+        vec![Effect::Groups(GroupsEffect::LoadRollCall(23))]
+    );
     assert_eq!(
         app.handle_key(Key::Char('m')),
-        vec![Effect::LoadSuggestions(2)]
+        vec![Effect::Groups(GroupsEffect::LoadSuggestions(2))]
     );
 }
 
@@ -62,9 +70,9 @@ fn marking_seven_families_takes_seven_keys_each_one_write() {
     let marked: Vec<(i64, AttendanceStatus)> = effects
         .iter()
         .map(|e| match e {
-            Effect::Mark {
+            Effect::Groups(GroupsEffect::Mark {
                 family_id, status, ..
-            } => (*family_id, *status),
+            }) => (*family_id, *status),
             other => panic!("{other:?}"),
         })
         .collect();
@@ -87,7 +95,7 @@ fn a_written_mark_redraws_its_line_and_the_grid_without_a_reload() {
         status: Some(AttendanceStatus::Present),
         adults: 2,
     };
-    let effects = app.update(Action::MarkSaved(23, line, false));
+    let effects = app.receive(Msg::Groups(GroupsMsg::MarkSaved(23, line, false)));
     assert!(effects.is_empty(), "nothing is read again");
     let call = app.roll_call().unwrap();
     assert_eq!(call.call.lines[1].status, Some(AttendanceStatus::Present));
@@ -103,20 +111,20 @@ fn adults_dropins_held_and_cancel_in_the_roll_call() {
     let two = app.handle_key(Key::Char('2'));
     assert!(matches!(
         two.as_slice(),
-        [Effect::Mark {
+        [Effect::Groups(GroupsEffect::Mark {
             family_id: 100,
             status: AttendanceStatus::Present,
             adults: 2,
             ..
-        }]
+        })]
     ));
     assert_eq!(app.roll_call().unwrap().selected, 0, "adults do not move");
     assert_eq!(
         app.handle_key(Key::Char('+')),
-        vec![Effect::ChangeSession {
+        vec![Effect::Groups(GroupsEffect::ChangeSession {
             session_id: 23,
             change: SessionChange::Dropins(1)
-        }]
+        })]
     );
     assert!(
         app.handle_key(Key::Char('-')).is_empty(),
@@ -124,28 +132,28 @@ fn adults_dropins_held_and_cancel_in_the_roll_call() {
     );
     assert_eq!(
         app.handle_key(Key::Char('h')),
-        vec![Effect::ChangeSession {
+        vec![Effect::Groups(GroupsEffect::ChangeSession {
             session_id: 23,
             change: SessionChange::Held
-        }]
+        })]
     );
     app.handle_key(Key::Char('c'));
     assert!(app.form().is_some());
     type_text(&mut app, "ledaren sjuk");
     assert_eq!(
         app.handle_key(Key::Enter),
-        vec![Effect::ChangeSession {
+        vec![Effect::Groups(GroupsEffect::ChangeSession {
             session_id: 23,
             change: SessionChange::Cancel("ledaren sjuk".into())
-        }]
+        })]
     );
     let mut cancelled = gf::sessions()[2].clone();
     cancelled.status = SessionStatus::Cancelled;
     cancelled.cancel_reason = Some("ledaren sjuk".into());
-    app.update(Action::SessionSaved(
+    app.receive(Msg::Groups(GroupsMsg::SessionSaved(
         Text::new("Träffen är inställd.", "The session is cancelled."),
         Box::new(cancelled),
-    ));
+    )));
     assert!(app.form().is_none());
     assert_eq!(
         app.roll_call().unwrap().call.session.status,
@@ -159,7 +167,10 @@ fn adults_dropins_held_and_cancel_in_the_roll_call() {
 fn leaving_a_roll_call_keeps_what_was_marked_and_refreshes_the_list_figures() {
     let mut app = in_roll_call();
     keys(&mut app, "pp");
-    assert_eq!(app.handle_key(Key::Esc), vec![Effect::LoadGroups(0)]);
+    assert_eq!(
+        app.handle_key(Key::Esc),
+        vec![Effect::Groups(GroupsEffect::LoadList(0))]
+    );
     assert!(app.roll_call().is_none());
     assert!(app.groups.page.is_some());
 }
@@ -167,24 +178,34 @@ fn leaving_a_roll_call_keeps_what_was_marked_and_refreshes_the_list_figures() {
 #[test]
 fn suggested_families_that_fit_are_ticked_and_enter_adds_them() {
     let mut app = on_page();
-    app.update(Action::SuggestionsLoaded(2, gf::suggestions(), Some(2)));
+    app.receive(Msg::Groups(GroupsMsg::SuggestionsLoaded(
+        2,
+        gf::suggestions(),
+        Some(2),
+    )));
     assert_eq!(app.member_pick().unwrap().chosen(), vec![200, 201]);
     app.handle_key(Key::Down);
     app.handle_key(Key::Char(' '));
     assert_eq!(
         app.handle_key(Key::Enter),
-        vec![Effect::AddMembers {
+        vec![Effect::Groups(GroupsEffect::AddMembers {
             group_id: 2,
             families: vec![200]
-        }]
+        })]
     );
-    let effects = app.update(Action::Saved(
+    let effects = app.receive(Msg::Saved(
         Text::new("1 familj tillagd.", "1 family added."),
         Changed::Group(2),
         None,
     ));
     assert!(app.member_pick().is_none());
-    assert_eq!(effects, vec![Effect::LoadGroups(0), Effect::LoadGroup(2)]);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::Groups(GroupsEffect::LoadList(0)),
+            Effect::Groups(GroupsEffect::Load(2))
+        ]
+    );
 }
 
 #[test]
@@ -213,7 +234,7 @@ fn the_new_series_form_shows_its_dates_with_christmas_skipped() {
     assert!(note.en.contains("24/12 Christmas Eve"), "{}", note.en);
     let effects = app.handle_key(Key::Enter);
     match effects.as_slice() {
-        [Effect::CreateSeries(req)] => {
+        [Effect::Groups(GroupsEffect::CreateSeries(req))] => {
             assert_eq!(req.group.leaders, vec![1, 2]);
             assert_eq!(req.count, 8);
             assert_eq!(req.group.capacity, Some(8));
@@ -239,18 +260,20 @@ fn an_unknown_or_ambiguous_leader_is_said_in_the_form() {
 fn today_opens_the_roll_call_of_todays_group_with_a() {
     let mut app = app(Lang::Sv);
     assert!(app.handle_key(Key::Char('a')).is_empty(), "no group today");
-    assert!(!app.offers(&Action::TodayRollCall));
+    assert!(!app.offers(&Intent::Today(TodayIntent::RollCall)));
     let mut data = fixtures::today_data();
     let mut session = data.next_session.clone().unwrap();
     session.session_id = 23;
     data.today_sessions = vec![session];
-    app.update(Action::TodayLoaded(Box::new(data)));
-    assert!(app.offers(&Action::TodayRollCall));
+    app.receive(Msg::Today(TodayMsg::Loaded(Box::new(data))));
+    assert!(app.offers(&Intent::Today(TodayIntent::RollCall)));
     assert_eq!(
         app.handle_key(Key::Char('a')),
-        vec![Effect::LoadRollCall(23)]
+        vec![Effect::Groups(GroupsEffect::LoadRollCall(23))]
     );
-    app.update(Action::RollCallLoaded(Box::new(gf::roll_call())));
+    app.receive(Msg::Groups(GroupsMsg::RollCallLoaded(Box::new(
+        gf::roll_call(),
+    ))));
     assert_eq!(app.scopes()[0], keymap::Scope::RollCall);
     // Marks from Today's roll call need no series page.
     let effects = keys(&mut app, "p");
@@ -264,12 +287,14 @@ fn a_held_session_without_attendance_is_a_to_do_on_today_until_marked() {
     let mut session = data.next_session.clone().unwrap();
     session.session_id = 23;
     data.unrecorded_sessions = vec![session];
-    app.update(Action::TodayLoaded(Box::new(data)));
+    app.receive(Msg::Today(TodayMsg::Loaded(Box::new(data))));
     assert_eq!(
         app.handle_key(Key::Char('a')),
-        vec![Effect::LoadRollCall(23)]
+        vec![Effect::Groups(GroupsEffect::LoadRollCall(23))]
     );
-    app.update(Action::RollCallLoaded(Box::new(gf::roll_call())));
+    app.receive(Msg::Groups(GroupsMsg::RollCallLoaded(Box::new(
+        gf::roll_call(),
+    ))));
     let line = RollLine {
         family_id: 100,
         family_ref: String::new(),
@@ -278,7 +303,7 @@ fn a_held_session_without_attendance_is_a_to_do_on_today_until_marked() {
         status: Some(AttendanceStatus::Present),
         adults: 1,
     };
-    app.update(Action::MarkSaved(23, line, false));
+    app.receive(Msg::Groups(GroupsMsg::MarkSaved(23, line, false)));
     assert!(app.today_view.data.unrecorded_sessions.is_empty());
 }
 
@@ -290,7 +315,7 @@ fn e_on_a_series_page_edits_its_fields_and_leaders() {
     assert_eq!(form.value("leaders"), "1, 2");
     assert_eq!(form.value("born_from"), "2026-06-01");
     match app.handle_key(Key::Enter).as_slice() {
-        [Effect::EditSeries { id: 2, group, born }] => {
+        [Effect::Groups(GroupsEffect::EditSeries { id: 2, group, born })] => {
             assert_eq!(group.leaders, vec![1, 2]);
             assert_eq!(group.name, "Föräldragrupp Östra");
             assert!(born.is_some());
@@ -311,10 +336,10 @@ fn x_on_a_series_page_lets_a_current_member_leave() {
     app.handle_key(Key::Right);
     assert_eq!(
         app.handle_key(Key::Enter),
-        vec![Effect::RemoveMember {
+        vec![Effect::Groups(GroupsEffect::RemoveMember {
             group_id: 2,
             family_id: 101
-        }]
+        })]
     );
 }
 
@@ -353,8 +378,8 @@ fn scrolling_past_the_part_read_reads_the_next_and_keeps_the_sections() {
     use crate::domain::group_views::Phase;
     let mut app = app(Lang::Sv);
     let read = app.handle_key(Key::Char('4'));
-    assert_eq!(read[0], Effect::LoadGroups(0));
-    app.update(Action::GroupsLoaded(list_part(0, GROUP_PAGE)));
+    assert_eq!(read[0], Effect::Groups(GroupsEffect::LoadList(0)));
+    app.receive(Msg::Groups(GroupsMsg::ListLoaded(list_part(0, GROUP_PAGE))));
     assert_eq!(app.groups.total(), 120);
     // Moving within the part reads nothing; nearing its end reads the part around the mark.
     let mut read = Vec::new();
@@ -364,19 +389,23 @@ fn scrolling_past_the_part_read_reads_the_next_and_keeps_the_sections() {
             break;
         }
     }
-    let [Effect::LoadGroups(from)] = read.as_slice() else {
+    let [Effect::Groups(GroupsEffect::LoadList(from))] = read.as_slice() else {
         panic!("{read:?}");
     };
     let from = *from;
     assert!(from > 0 && from <= app.groups.selected, "{from}");
-    app.update(Action::GroupsLoaded(list_part(from, GROUP_PAGE)));
+    app.receive(Msg::Groups(GroupsMsg::ListLoaded(list_part(
+        from, GROUP_PAGE,
+    ))));
     let marked = app.groups.selected;
     assert_eq!(app.groups.selected().map(|g| g.id), Some(marked as i64 + 1));
     // Down to the planned section: series 51 is the first planned one.
     while app.groups.selected < 50 {
         let read = app.handle_key(Key::Down);
-        if let [Effect::LoadGroups(from)] = read.as_slice() {
-            app.update(Action::GroupsLoaded(list_part(*from, GROUP_PAGE)));
+        if let [Effect::Groups(GroupsEffect::LoadList(from))] = read.as_slice() {
+            app.receive(Msg::Groups(GroupsMsg::ListLoaded(list_part(
+                *from, GROUP_PAGE,
+            ))));
         }
     }
     let g = app.groups.selected().unwrap();
@@ -385,14 +414,19 @@ fn scrolling_past_the_part_read_reads_the_next_and_keeps_the_sections() {
     assert_eq!(before, Some(Phase::Current));
     // To the end: the last part is read and its last series is an ended one.
     let read = app.handle_key(Key::Char('G'));
-    let [Effect::LoadGroups(from)] = read.as_slice() else {
+    let [Effect::Groups(GroupsEffect::LoadList(from))] = read.as_slice() else {
         panic!("{read:?}");
     };
     assert_eq!(app.groups.selected, 119);
     assert!(app.groups.selected().is_none(), "not read yet");
-    app.update(Action::GroupsLoaded(list_part(*from, GROUP_PAGE)));
+    app.receive(Msg::Groups(GroupsMsg::ListLoaded(list_part(
+        *from, GROUP_PAGE,
+    ))));
     let g = app.groups.selected().unwrap();
     assert_eq!((g.id, g.phase(app.today)), (120, Phase::Ended));
     // Enter opens the series marked, read from the part.
-    assert_eq!(app.handle_key(Key::Enter), vec![Effect::LoadGroup(120)]);
+    assert_eq!(
+        app.handle_key(Key::Enter),
+        vec![Effect::Groups(GroupsEffect::Load(120))]
+    );
 }

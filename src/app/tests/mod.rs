@@ -14,15 +14,15 @@ fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
 }
 
 fn with_index(mut app: App) -> App {
-    app.update(Action::IndexLoaded(fixtures::index()));
+    app.receive(Msg::Families(FamiliesMsg::IndexLoaded(fixtures::index())));
     app
 }
 
 fn on_family_page(protection: Protection) -> App {
     let mut app = with_index(app(Lang::Sv));
     app.handle_key(Key::Char('3'));
-    app.update(Action::FamilyLoaded(Box::new(fixtures::family_page(
-        protection,
+    app.receive(Msg::Family(FamilyMsg::Loaded(Box::new(
+        fixtures::family_page(protection),
     ))));
     app
 }
@@ -31,16 +31,25 @@ fn on_family_page(protection: Protection) -> App {
 fn number_keys_switch_screens_and_load_each_list_once() {
     let mut app = app(Lang::Sv);
     assert_eq!(app.screen, Screen::Today);
-    assert_eq!(app.handle_key(Key::Char('3')), vec![Effect::LoadIndex]);
+    assert_eq!(
+        app.handle_key(Key::Char('3')),
+        vec![Effect::Families(FamiliesEffect::LoadIndex)]
+    );
     assert_eq!(app.screen, Screen::Families);
-    assert_eq!(app.handle_key(Key::Char('5')), vec![Effect::LoadStaff]);
+    assert_eq!(
+        app.handle_key(Key::Char('5')),
+        vec![Effect::Staff(StaffEffect::Load)]
+    );
     assert_eq!(app.screen, Screen::Staff);
     assert!(
         app.handle_key(Key::Char('3')).is_empty(),
         "the index is requested once"
     );
     // The staff list is asked for already: Groups asks only for its own.
-    assert_eq!(app.handle_key(Key::Char('4')), vec![Effect::LoadGroups(0)]);
+    assert_eq!(
+        app.handle_key(Key::Char('4')),
+        vec![Effect::Groups(GroupsEffect::LoadList(0))]
+    );
     assert_eq!(app.screen, Screen::Groups);
     app.handle_key(Key::Char('1'));
     assert_eq!(app.screen, Screen::Today);
@@ -70,7 +79,10 @@ fn search_folds_swedish_letters_and_opens_the_marked_family() {
         .collect();
     assert_eq!(found, ["Familjen Åberg", "Familjen Öberg"]);
     app.handle_key(Key::Down);
-    assert_eq!(app.handle_key(Key::Enter), vec![Effect::LoadFamily(5)]);
+    assert_eq!(
+        app.handle_key(Key::Enter),
+        vec![Effect::Family(FamilyEffect::Load(5))]
+    );
 }
 
 #[test]
@@ -133,14 +145,20 @@ fn today_opens_the_family_of_a_visit_or_an_alert() {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Down);
     let effects = app.handle_key(Key::Enter);
-    assert_eq!(effects, vec![Effect::LoadIndex, Effect::LoadFamily(2)]);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::Families(FamiliesEffect::LoadIndex),
+            Effect::Family(FamilyEffect::Load(2))
+        ]
+    );
     assert_eq!(app.screen, Screen::Families);
     app.handle_key(Key::Char('1'));
     app.handle_key(Key::Tab);
     app.handle_key(Key::Char('G'));
     assert_eq!(
         app.handle_key(Key::Enter),
-        vec![Effect::LoadFamily(2)],
+        vec![Effect::Family(FamilyEffect::Load(2))],
         "the last alert, a double booking"
     );
 }
@@ -149,12 +167,15 @@ fn today_opens_the_family_of_a_visit_or_an_alert() {
 fn a_family_page_goes_back_with_esc_and_reveals_only_through_the_log() {
     let mut app = on_family_page(Protection::SkyddadFolkbokforing);
     assert!(app.family.is_some());
-    assert_eq!(app.handle_key(Key::Char('r')), vec![Effect::Reveal(3)]);
+    assert_eq!(
+        app.handle_key(Key::Char('r')),
+        vec![Effect::Family(FamilyEffect::Reveal(3))]
+    );
     assert!(
         !app.family.as_ref().unwrap().revealed,
         "not shown before the audit row is written"
     );
-    app.update(Action::Revealed(3));
+    app.receive(Msg::Family(FamilyMsg::Revealed(3)));
     assert!(app.family.as_ref().unwrap().revealed);
     app.handle_key(Key::Esc);
     assert!(app.family.is_none());
@@ -220,7 +241,7 @@ fn a_new_family_without_identity_numbers_is_saved() {
     app.handle_key(Key::Tab);
     type_text(&mut app, "2026-11-01");
     let effects = app.handle_key(Key::Enter);
-    let [Effect::SaveFamily { id: None, family }] = effects.as_slice() else {
+    let [Effect::Family(FamilyEffect::Save { id: None, family })] = effects.as_slice() else {
         panic!("expected a save, got {effects:?}");
     };
     assert_eq!(family.family_ref, "2026-050");
@@ -230,7 +251,7 @@ fn a_new_family_without_identity_numbers_is_saved() {
     assert_eq!(family.children[0].birth_date, fixtures::d(2026, 11, 1));
     // The form stays until the save is confirmed, then closes with a message.
     assert!(app.form().is_some());
-    app.update(Action::Saved(
+    app.receive(Msg::Saved(
         Text::new("Sparat", "Saved"),
         Changed::Family(9),
         Some(9),
@@ -273,7 +294,10 @@ fn a_form_says_what_is_wrong_as_you_type_and_keeps_everything_on_save() {
     assert!(
         matches!(
             effects.as_slice(),
-            [Effect::AddCaregiver { family_id: 3, .. }]
+            [Effect::Family(FamilyEffect::AddCaregiver {
+                family_id: 3,
+                ..
+            })]
         ),
         "{effects:?}"
     );
@@ -309,7 +333,7 @@ fn a_failed_save_keeps_the_form_and_its_input() {
     let mut app = on_family_page(Protection::None);
     app.handle_key(Key::Char('e'));
     type_text(&mut app, "x");
-    app.update(Action::Failed(Text::new("finns redan", "already exists")));
+    app.receive(Msg::Failed(Text::new("finns redan", "already exists")));
     let form = app.form().unwrap();
     assert_eq!(form.error.as_ref().unwrap().en, "already exists");
     assert_eq!(form.value("family_ref"), "2026-003x");
@@ -355,7 +379,7 @@ fn help_opens_over_any_screen_and_keys_do_not_leak_through_it() {
 fn staff_can_be_added_and_edited() {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('5'));
-    app.update(Action::StaffLoaded(fixtures::staff()));
+    app.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
     app.handle_key(Key::Down);
     app.handle_key(Key::Enter);
     let form = app.form().unwrap();
@@ -396,7 +420,7 @@ fn staff_can_be_added_and_edited() {
     type_text(&mut app, "mon|tue");
     // English names are read in a Swedish form too.
     let effects = app.handle_key(Key::Enter);
-    let [Effect::SaveStaff { id: None, staff }] = effects.as_slice() else {
+    let [Effect::Staff(StaffEffect::Save { id: None, staff })] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     assert_eq!(staff.work_days.len(), 2);
@@ -426,9 +450,11 @@ fn narrowing_search_gives_the_same_results_as_searching_afresh() {
 #[test]
 fn alerts_arriving_later_fill_the_list_and_the_due_filter() {
     let mut app = App::new(Lang::Sv, fixtures::today(), vec![]);
-    app.update(Action::TodayLoaded(Box::new(fixtures::today_data())));
+    app.receive(Msg::Today(TodayMsg::Loaded(Box::new(
+        fixtures::today_data(),
+    ))));
     assert!(app.today_view.alerts.is_none());
-    app.update(Action::AlertsLoaded(fixtures::alerts()));
+    app.receive(Msg::Today(TodayMsg::AlertsLoaded(fixtures::alerts())));
     let kinds: Vec<_> = app.today_view.alert_list().iter().map(|a| a.kind).collect();
     assert_eq!(
         kinds,
@@ -449,7 +475,9 @@ fn alerts_arriving_later_fill_the_list_and_the_due_filter() {
         "a double booking is not a due visit"
     );
     // A reload of today's visits keeps the alerts already known.
-    app.update(Action::TodayLoaded(Box::new(fixtures::today_data())));
+    app.receive(Msg::Today(TodayMsg::Loaded(Box::new(
+        fixtures::today_data(),
+    ))));
     assert_eq!(app.today_view.alert_list().len(), 4);
 }
 

@@ -13,12 +13,12 @@ fn booking_from_a_family_page_takes_a_proposal_after_one_confirmation() {
     let mut app = on_family_page(Protection::None);
     assert_eq!(
         app.handle_key(Key::Char('n')),
-        vec![Effect::LoadProposals {
+        vec![Effect::Visit(VisitEffect::LoadProposals {
             family_id: 3,
             rebook: None
-        }]
+        })]
     );
-    app.update(Action::ProposalsLoaded(Box::new(plan())));
+    app.receive(Msg::ProposalsLoaded(Box::new(plan())));
     assert!(app.booking().is_some());
     assert_eq!(
         app.scopes(),
@@ -27,7 +27,7 @@ fn booking_from_a_family_page_takes_a_proposal_after_one_confirmation() {
     app.handle_key(Key::Char('j'));
     assert!(app.handle_key(Key::Enter).is_empty(), "asks first");
     let effects = app.handle_key(Key::Char('y'));
-    let [Effect::BookVisit(request)] = effects.as_slice() else {
+    let [Effect::Visit(VisitEffect::Book(request))] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     assert_eq!(
@@ -36,7 +36,7 @@ fn booking_from_a_family_page_takes_a_proposal_after_one_confirmation() {
     );
     assert_eq!((request.child_id, request.visit_no), (7, Some(3)));
     let day = fixtures::d(2026, 11, 24);
-    app.update(Action::Saved(
+    app.receive(Msg::Saved(
         Text::new("Bokat", "Booked"),
         Changed::Visits {
             family_id: 1,
@@ -52,7 +52,7 @@ fn no_proposals_opens_booking_by_hand_and_esc_closes_the_list() {
     let mut app = on_family_page(Protection::None);
     let mut empty = plan();
     empty.proposals.clear();
-    app.update(Action::ProposalsLoaded(Box::new(empty)));
+    app.receive(Msg::ProposalsLoaded(Box::new(empty)));
     assert!(app.booking().is_none());
     let form = app.form().unwrap();
     assert_eq!(form.kind, form::FormKind::ManualBooking);
@@ -65,7 +65,7 @@ fn no_proposals_opens_booking_by_hand_and_esc_closes_the_list() {
     );
     app.handle_key(Key::Esc);
     assert!(app.form().is_none());
-    app.update(Action::ProposalsLoaded(Box::new(plan())));
+    app.receive(Msg::ProposalsLoaded(Box::new(plan())));
     app.handle_key(Key::Esc);
     assert!(app.booking().is_none());
     assert!(app.family.is_some(), "Esc closes only the list");
@@ -100,7 +100,7 @@ fn recording_an_outcome_says_who_came_and_what_was_covered() {
     app.handle_key(Key::Right);
     app.handle_key(Key::Char(' '));
     let effects = app.handle_key(Key::Enter);
-    let [Effect::SetOutcome(outcome)] = effects.as_slice() else {
+    let [Effect::Visit(VisitEffect::SetOutcome(outcome))] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     assert_eq!(outcome.status, VisitStatus::Done);
@@ -123,7 +123,7 @@ fn a_cancellation_needs_a_reason() {
     assert_eq!(form.fields[form.focus].id, "reason");
     type_text(&mut app, "sick child");
     let effects = app.handle_key(Key::Enter);
-    let [Effect::SetOutcome(outcome)] = effects.as_slice() else {
+    let [Effect::Visit(VisitEffect::SetOutcome(outcome))] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     assert_eq!(outcome.status, VisitStatus::CancelledFamily);
@@ -137,10 +137,10 @@ fn rebooking_moves_a_planned_visit() {
     app.handle_key(Key::Down);
     assert_eq!(
         app.handle_key(Key::Char('r')),
-        vec![Effect::LoadProposals {
+        vec![Effect::Visit(VisitEffect::LoadProposals {
             family_id: 2,
             rebook: Some(12)
-        }]
+        })]
     );
     app.handle_key(Key::Tab);
     assert!(
@@ -153,8 +153,11 @@ fn week_app() -> App {
     let mut app = app(Lang::Sv);
     let effects = app.handle_key(Key::Char('2'));
     let week = crate::domain::calendar::IsoWeek::of(fixtures::today());
-    assert_eq!(effects, vec![Effect::LoadWeek(everyone(week))]);
-    app.update(fixtures::week_loaded(fixtures::today_data().visits));
+    assert_eq!(
+        effects,
+        vec![Effect::Week(WeekEffect::Load(everyone(week)))]
+    );
+    app.receive(fixtures::week_loaded(fixtures::today_data().visits));
     app
 }
 
@@ -183,9 +186,12 @@ fn the_week_opens_on_today_moves_by_day_and_week_and_filters_by_person() {
         "no weekend column without weekend bookings"
     );
     // s, then part of a name: that person's week, read for that person.
-    assert_eq!(app.handle_key(Key::Char('s')), vec![Effect::LoadStaff]);
+    assert_eq!(
+        app.handle_key(Key::Char('s')),
+        vec![Effect::Staff(StaffEffect::Load)]
+    );
     assert_eq!(app.scopes(), vec![keymap::Scope::PickStaff]);
-    app.update(Action::StaffLoaded(fixtures::staff()));
+    app.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
     keys(&mut app, "bo r");
     let picked = WeekState::pick_matches(app.staff_pick().unwrap(), &app.staff.list);
     assert_eq!(picked.len(), 1);
@@ -201,11 +207,13 @@ fn the_week_opens_on_today_moves_by_day_and_week_and_filters_by_person() {
     };
     assert_eq!(
         read,
-        vec![Effect::LoadWeek(crate::app::week::WeekQuery {
-            staff: Some(bo),
-            day: 1,
-            ..everyone(week48)
-        })]
+        vec![Effect::Week(WeekEffect::Load(
+            crate::app::week::WeekQuery {
+                staff: Some(bo),
+                day: 1,
+                ..everyone(week48)
+            }
+        ))]
     );
     // s and Enter with nothing typed: everyone again.
     app.handle_key(Key::Char('s'));
@@ -214,17 +222,17 @@ fn the_week_opens_on_today_moves_by_day_and_week_and_filters_by_person() {
     let next = app.handle_key(Key::Char(']'));
     assert_eq!(
         next,
-        vec![Effect::LoadWeek(everyone(
+        vec![Effect::Week(WeekEffect::Load(everyone(
             crate::domain::calendar::IsoWeek {
                 year: 2026,
                 week: 49
             }
-        ))]
+        )))]
     );
     assert!(!app.week.loaded);
     assert_eq!(
         app.handle_key(Key::Char('t')),
-        vec![Effect::LoadWeek(everyone(week48))]
+        vec![Effect::Week(WeekEffect::Load(everyone(week48)))]
     );
 }
 
@@ -246,7 +254,7 @@ fn the_picker_offers_every_active_person_not_only_those_with_visits_this_week() 
         active: false,
         ..staff[0].clone()
     });
-    app.update(Action::StaffLoaded(staff));
+    app.receive(Msg::Staff(StaffMsg::Loaded(staff)));
     keys(&mut app, "sjuksköt");
     let picked = WeekState::pick_matches(app.staff_pick().unwrap(), &app.staff.list);
     let names: Vec<&str> = picked.iter().map(|p| p.1.as_str()).collect();
@@ -268,7 +276,7 @@ fn a_long_day_is_read_a_page_at_a_time_as_the_marked_visit_moves() {
         .collect();
     let mut data = fixtures::week_data(week, page);
     data.counts[0] = 500;
-    app.update(Action::WeekLoaded(Box::new(data)));
+    app.receive(Msg::Week(WeekMsg::Loaded(Box::new(data))));
     // Moving within the page reads nothing; nearing its end reads the part around the mark.
     assert!(app.handle_key(Key::Down).is_empty());
     let mut read = Vec::new();
@@ -278,13 +286,13 @@ fn a_long_day_is_read_a_page_at_a_time_as_the_marked_visit_moves() {
             break;
         }
     }
-    let [Effect::LoadDay(q)] = read.as_slice() else {
+    let [Effect::Week(WeekEffect::LoadDay(q))] = read.as_slice() else {
         panic!("{read:?}");
     };
     assert_eq!(q.day, 0);
     assert!(q.from > 0 && q.from <= app.week.selected, "{q:?}");
     // Until it answers, the marked visit is the one the mark is on, or none.
-    app.update(Action::DayLoaded(
+    app.receive(Msg::Week(WeekMsg::DayLoaded(
         *q,
         crate::app::week::DayPage {
             offset: q.from,
@@ -295,13 +303,13 @@ fn a_long_day_is_read_a_page_at_a_time_as_the_marked_visit_moves() {
                 })
                 .collect(),
         },
-    ));
+    )));
     let expected = 5000 + (app.week.selected - q.from) as i64;
     assert_eq!(app.week.marked().map(|v| v.visit_id), Some(expected));
     // End jumps to the last visit of the day, which is read then.
     let end = app.handle_key(Key::End);
     assert!(
-        matches!(end.as_slice(), [Effect::LoadDay(q)] if q.from > 400),
+        matches!(end.as_slice(), [Effect::Week(WeekEffect::LoadDay(q))] if q.from > 400),
         "{end:?}"
     );
 }
@@ -316,7 +324,7 @@ fn from_the_week_enter_opens_the_family_and_o_records_the_outcome() {
     );
     app.handle_key(Key::Esc);
     let effects = app.handle_key(Key::Enter);
-    assert_eq!(effects.last(), Some(&Effect::LoadFamily(1)));
+    assert_eq!(effects.last(), Some(&Effect::Family(FamilyEffect::Load(1))));
     assert_eq!(app.screen, Screen::Families);
     // A visit changed in the week on screen reloads that week; one elsewhere does not.
     let week = crate::domain::calendar::IsoWeek {
@@ -324,7 +332,7 @@ fn from_the_week_enter_opens_the_family_and_o_records_the_outcome() {
         week: 48,
     };
     let in_week = fixtures::d(2026, 11, 25);
-    let after = app.update(Action::Saved(
+    let after = app.receive(Msg::Saved(
         Text::new("Sparat", "Saved"),
         Changed::Visits {
             family_id: 1,
@@ -333,11 +341,11 @@ fn from_the_week_enter_opens_the_family_and_o_records_the_outcome() {
         None,
     ));
     assert!(
-        after.contains(&Effect::LoadWeek(everyone(week))),
+        after.contains(&Effect::Week(WeekEffect::Load(everyone(week)))),
         "{after:?}"
     );
     let later = fixtures::d(2027, 1, 20);
-    let after = app.update(Action::Saved(
+    let after = app.receive(Msg::Saved(
         Text::new("Sparat", "Saved"),
         Changed::Visits {
             family_id: 1,
@@ -346,7 +354,7 @@ fn from_the_week_enter_opens_the_family_and_o_records_the_outcome() {
         None,
     ));
     assert!(
-        !after.contains(&Effect::LoadWeek(everyone(week))),
+        !after.contains(&Effect::Week(WeekEffect::Load(everyone(week)))),
         "{after:?}"
     );
 }
@@ -354,18 +362,26 @@ fn from_the_week_enter_opens_the_family_and_o_records_the_outcome() {
 #[test]
 fn a_change_to_one_family_reloads_that_family_only() {
     let mut app = week_app();
-    let after = app.update(Action::Saved(
+    let after = app.receive(Msg::Saved(
         Text::new("Sparat", "Saved"),
         Changed::Family(1),
         Some(1),
     ));
-    assert!(after.contains(&Effect::RefreshFamily(1)), "{after:?}");
-    assert!(after.contains(&Effect::LoadFamilyAlerts(1)), "{after:?}");
+    assert!(
+        after.contains(&Effect::Family(FamilyEffect::Refresh(1))),
+        "{after:?}"
+    );
+    assert!(
+        after.contains(&Effect::Today(TodayEffect::LoadFamilyAlerts(1))),
+        "{after:?}"
+    );
     // Neither every family's alerts, nor the whole index, nor the week.
     assert!(
         !after.iter().any(|e| matches!(
             e,
-            Effect::LoadAlerts | Effect::LoadIndex | Effect::LoadWeek(_)
+            Effect::Today(TodayEffect::LoadAlerts)
+                | Effect::Families(FamiliesEffect::LoadIndex)
+                | Effect::Week(WeekEffect::Load(_))
         )),
         "{after:?}"
     );
@@ -374,7 +390,7 @@ fn a_change_to_one_family_reloads_that_family_only() {
 /// Opens booking by hand from the marked proposal and sets a field's text.
 fn manual_booking() -> App {
     let mut app = on_family_page(Protection::None);
-    app.update(Action::ProposalsLoaded(Box::new(plan())));
+    app.receive(Msg::ProposalsLoaded(Box::new(plan())));
     app.handle_key(Key::Char('m'));
     app
 }
@@ -451,7 +467,7 @@ fn booking_by_hand_explains_each_conflict_next_to_its_cause() {
     assert!(error_at(&app, "time").unwrap().contains("HH:MM"));
     set_field(&mut app, "time", "09:30");
     let effects = app.handle_key(Key::Enter);
-    let [Effect::BookVisit(request)] = effects.as_slice() else {
+    let [Effect::Visit(VisitEffect::Book(request))] = effects.as_slice() else {
         panic!(
             "{effects:?} {:?}",
             app.form().map(|f| f
@@ -480,7 +496,7 @@ fn booking_on_a_day_in_the_week_picks_the_family_then_opens_the_form_on_that_day
     assert_eq!(app.screen, Screen::Families);
     assert!(app.families.searching);
     assert_eq!(app.book_on, Some(fixtures::d(2026, 11, 24)));
-    app.update(Action::IndexLoaded(fixtures::index()));
+    app.receive(Msg::Families(FamiliesMsg::IndexLoaded(fixtures::index())));
     keys(&mut app, "skyddad");
     assert!(
         app.message
@@ -494,14 +510,14 @@ fn booking_on_a_day_in_the_week_picks_the_family_then_opens_the_form_on_that_day
     assert_eq!(
         effects,
         vec![
-            Effect::LoadFamily(3),
-            Effect::LoadProposals {
+            Effect::Family(FamilyEffect::Load(3)),
+            Effect::Visit(VisitEffect::LoadProposals {
                 family_id: 3,
                 rebook: None
-            }
+            })
         ]
     );
-    app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    app.receive(Msg::ProposalsLoaded(Box::new(fixtures::booking_plan())));
     let form = app.form().unwrap();
     assert_eq!(form.kind, form::FormKind::ManualBooking);
     assert_eq!(
@@ -519,7 +535,7 @@ fn esc_while_picking_a_family_for_a_day_cancels_it() {
     app.handle_key(Key::Esc);
     assert!(app.book_on.is_none());
     assert!(app.message.is_none());
-    app.update(Action::IndexLoaded(fixtures::index()));
+    app.receive(Msg::Families(FamiliesMsg::IndexLoaded(fixtures::index())));
     app.handle_key(Key::Enter);
     assert!(app.form().is_none(), "an ordinary open, no booking");
 }
@@ -531,10 +547,10 @@ fn after_a_visit_took_place_r_books_the_familys_next_visit() {
     app.handle_key(Key::Down);
     assert_eq!(
         app.handle_key(Key::Char('r')),
-        vec![Effect::LoadProposals {
+        vec![Effect::Visit(VisitEffect::LoadProposals {
             family_id: 2,
             rebook: None
-        }],
+        })],
         "nothing to move: proposals for what the family needs next"
     );
 }
@@ -544,7 +560,7 @@ fn after_a_visit_took_place_r_books_the_familys_next_visit() {
 fn the_modal_stack_gives_keys_to_its_top_and_esc_closes_from_the_front() {
     use keymap::Scope;
     let mut app = on_family_page(Protection::None);
-    app.update(Action::ProposalsLoaded(Box::new(plan())));
+    app.receive(Msg::ProposalsLoaded(Box::new(plan())));
     app.handle_key(Key::Char('?'));
     assert_eq!(app.scopes(), vec![Scope::Help]);
     assert_eq!(app.scopes_under_help(), vec![Scope::Booking, Scope::List]);
@@ -577,12 +593,12 @@ fn a_renamed_family_is_found_by_its_new_name_in_its_new_place() {
     // In name order, as the database gives it.
     let mut index = fixtures::index();
     index.sort_by_key(|e| crate::domain::search::sort_key(&e.display_name));
-    app.update(Action::IndexLoaded(index));
+    app.receive(Msg::Families(FamiliesMsg::IndexLoaded(index)));
     let mut renamed = fixtures::index()[0].clone();
     let id = renamed.id;
     renamed.display_name = "Familjen Zetterlund".into();
     renamed.haystack = crate::domain::search::fold("Familjen Zetterlund 2026-001");
-    app.update(Action::IndexEntryLoaded(renamed));
+    app.receive(Msg::Families(FamiliesMsg::IndexEntryLoaded(renamed)));
     let families = &app.families;
     assert_eq!(
         families.index.len(),
@@ -609,15 +625,23 @@ fn a_renamed_family_is_found_by_its_new_name_in_its_new_place() {
 #[test]
 fn leaving_with_cancelled_visits_reloads_the_week_that_shows_them() {
     let mut app = week_app();
-    let after = app.update(Action::Saved(
+    let after = app.receive(Msg::Saved(
         Text::new("Sparat", "Saved"),
         Changed::FamilyVisits(1),
         Some(1),
     ));
-    assert!(after.contains(&Effect::RefreshFamily(1)), "{after:?}");
-    assert!(after.contains(&Effect::LoadAlerts), "{after:?}");
     assert!(
-        after.iter().any(|e| matches!(e, Effect::LoadWeek(_))),
+        after.contains(&Effect::Family(FamilyEffect::Refresh(1))),
+        "{after:?}"
+    );
+    assert!(
+        after.contains(&Effect::Today(TodayEffect::LoadAlerts)),
+        "{after:?}"
+    );
+    assert!(
+        after
+            .iter()
+            .any(|e| matches!(e, Effect::Week(WeekEffect::Load(_)))),
         "{after:?}"
     );
 }

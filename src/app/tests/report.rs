@@ -32,8 +32,8 @@ fn opens_on_the_last_finished_quarter_and_stops_at_the_running_one() {
     assert!(app.handle_key(Key::Char(']')).is_empty());
     assert_eq!(app.report.quarter.unwrap().to_string(), "2026Q4");
     // The footer no longer offers a next quarter there.
-    assert!(!app.offers(&Action::NextQuarter));
-    assert!(app.offers(&Action::PrevQuarter));
+    assert!(!app.offers(&Intent::Report(ReportIntent::NextQuarter)));
+    assert!(app.offers(&Intent::Report(ReportIntent::PrevQuarter)));
     // Back to a quarter already computed: nothing to read.
     assert!(app.handle_key(Key::Char('[')).is_empty());
     assert!(app.report.report().is_some());
@@ -45,19 +45,25 @@ fn enter_on_each_kind_of_missing_record_opens_what_fixes_it() {
     to_missing(&mut app);
     assert_eq!(
         app.handle_key(Key::Enter),
-        vec![Effect::LoadOutcomeVisit(11)]
+        vec![Effect::Visit(VisitEffect::LoadForOutcome(11))]
     );
     app.handle_key(Key::Down);
     app.handle_key(Key::Down);
     assert_eq!(
         app.handle_key(Key::Enter),
-        vec![Effect::LoadOutcomeVisit(13)]
+        vec![Effect::Visit(VisitEffect::LoadForOutcome(13))]
     );
     app.handle_key(Key::Down);
-    assert_eq!(app.handle_key(Key::Enter), vec![Effect::LoadRollCall(4)]);
+    assert_eq!(
+        app.handle_key(Key::Enter),
+        vec![Effect::Groups(GroupsEffect::LoadRollCall(4))]
+    );
     app.handle_key(Key::Down);
     let effects = app.handle_key(Key::Enter);
-    assert!(effects.contains(&Effect::LoadFamily(21)), "{effects:?}");
+    assert!(
+        effects.contains(&Effect::Family(FamilyEffect::Load(21))),
+        "{effects:?}"
+    );
     assert_eq!(app.screen, Screen::Families);
 }
 
@@ -65,7 +71,7 @@ fn enter_on_each_kind_of_missing_record_opens_what_fixes_it() {
 fn a_saved_change_drops_the_figures_and_reads_the_shown_quarter_again() {
     let mut app = on_report(Lang::En);
     let old = app.report.generation;
-    let effects = app.update(Action::Saved(
+    let effects = app.receive(Msg::Saved(
         Text::new("sparat", "saved"),
         Changed::Visits {
             family_id: 1,
@@ -77,12 +83,12 @@ fn a_saved_change_drops_the_figures_and_reads_the_shown_quarter_again() {
     let q = app.report.quarter.unwrap();
     assert!(effects.iter().any(|e| matches!(
         e,
-        Effect::LoadReport { quarter, generation } if *quarter == q && *generation == old + 1
+        Effect::Report(ReportEffect::Load { quarter, generation }) if *quarter == q && *generation == old + 1
     )));
     // An answer to a read made before the change arrives late: it is not shown.
-    app.update(Action::ReportLoaded(old, Box::new(report(q))));
+    app.receive(Msg::Report(ReportMsg::Loaded(old, Box::new(report(q)))));
     assert!(app.report.report().is_none());
-    app.update(Action::ReportLoaded(old + 1, Box::new(report(q))));
+    app.receive(Msg::Report(ReportMsg::Loaded(old + 1, Box::new(report(q)))));
     assert!(app.report.report().is_some());
 }
 
@@ -96,7 +102,7 @@ fn the_export_form_suggests_the_clis_file_name_and_follows_the_format() {
     // The field shows what will be written.
     assert_eq!(app.form().unwrap().value("path"), "hembesok-2026Q3.csv");
     let effects = app.handle_key(Key::Enter);
-    let [Effect::ExportReport { path, .. }] = &effects[..] else {
+    let [Effect::Report(ReportEffect::Export { path, .. })] = &effects[..] else {
         panic!("{effects:?}")
     };
     assert_eq!(path.display().to_string(), "hembesok-2026Q3.csv");
@@ -109,7 +115,7 @@ fn the_export_form_suggests_the_clis_file_name_and_follows_the_format() {
         app.handle_key(Key::Char(c));
     }
     let effects = app.handle_key(Key::Enter);
-    let [Effect::ExportReport { path, format, .. }] = &effects[..] else {
+    let [Effect::Report(ReportEffect::Export { path, format, .. })] = &effects[..] else {
         panic!("{effects:?}")
     };
     assert_eq!(format.as_str(), "xlsx");
@@ -129,10 +135,15 @@ fn fixing_the_last_record_of_a_later_page_reads_the_page_the_mark_lands_on() {
     emptied.counts = [40, 0, 0, 0, 0];
     emptied.offset = 40;
     emptied.items.clear();
-    let effects = app.update(Action::MissingLoaded(generation, quarter, emptied));
+    let effects = app.receive(Msg::Report(ReportMsg::MissingLoaded(
+        generation, quarter, emptied,
+    )));
     assert_eq!(app.report.selected, 39);
     assert!(
-        matches!(effects.as_slice(), [Effect::LoadMissing { offset: 0, .. }]),
+        matches!(
+            effects.as_slice(),
+            [Effect::Report(ReportEffect::LoadMissing { offset: 0, .. })]
+        ),
         "{effects:?}"
     );
 }

@@ -21,7 +21,7 @@ fn status_changes_ask_first_and_only_y_confirms() {
     app.handle_key(Key::Char('d'));
     assert_eq!(
         app.handle_key(Key::Char('y')),
-        vec![Effect::SetStatus {
+        vec![Effect::Family(FamilyEffect::SetStatus {
             family_id: 3,
             change: StatusChange {
                 status: FamilyStatus::Declined,
@@ -30,7 +30,7 @@ fn status_changes_ask_first_and_only_y_confirms() {
                 cancel_booked: true,
                 exited_on: None,
             },
-        }]
+        })]
     );
 }
 
@@ -68,7 +68,7 @@ fn pausing_asks_whether_to_cancel_the_booked_visits() {
     let keep = app.handle_key(Key::Char('n'));
     assert!(matches!(
         &keep[..],
-        [Effect::SetStatus { change, .. }]
+        [Effect::Family(FamilyEffect::SetStatus { change, .. })]
             if change.status == FamilyStatus::Paused && !change.cancel_booked
     ));
     app.handle_key(Key::Char('p'));
@@ -76,7 +76,7 @@ fn pausing_asks_whether_to_cancel_the_booked_visits() {
     let cancel = app.handle_key(Key::Char('y'));
     assert!(matches!(
         &cancel[..],
-        [Effect::SetStatus { change, .. }] if change.cancel_booked
+        [Effect::Family(FamilyEffect::SetStatus { change, .. })] if change.cancel_booked
     ));
 }
 
@@ -90,7 +90,7 @@ fn exit_asks_for_a_reason_and_lists_what_it_cancels() {
     let effects = app.handle_key(Key::Char('y'));
     assert_eq!(
         effects,
-        vec![Effect::SetStatus {
+        vec![Effect::Family(FamilyEffect::SetStatus {
             family_id: 3,
             change: StatusChange {
                 status: FamilyStatus::Exited,
@@ -99,7 +99,7 @@ fn exit_asks_for_a_reason_and_lists_what_it_cancels() {
                 cancel_booked: true,
                 exited_on: None,
             },
-        }]
+        })]
     );
 }
 
@@ -131,7 +131,7 @@ fn exit_for_another_reason_needs_words_and_keeps_them() {
     let effects = app.handle_key(Key::Char('y'));
     assert!(matches!(
         &effects[..],
-        [Effect::SetStatus { change, .. }]
+        [Effect::Family(FamilyEffect::SetStatus { change, .. })]
             if change.exit_note.as_deref() == Some("flyttar utomlands")
     ));
 }
@@ -161,7 +161,7 @@ fn an_exit_recorded_afterwards_takes_the_day_the_family_left_and_refuses_a_futur
     assert!(
         matches!(
             &effects[..],
-            [Effect::SetStatus { change, .. }]
+            [Effect::Family(FamilyEffect::SetStatus { change, .. })]
                 if change.exited_on == chrono::NaiveDate::from_ymd_opt(2026, 10, 5)
         ),
         "{effects:?}"

@@ -40,7 +40,7 @@ fn on_big_today() -> App {
         next_day: fixtures::d(2026, 11, 24),
         from: 0,
     });
-    app.update(Action::TodayLoaded(Box::new(TodayData {
+    app.receive(Msg::Today(TodayMsg::Loaded(Box::new(TodayData {
         date: fixtures::today(),
         next_day: fixtures::d(2026, 11, 24),
         counts: first.counts.clone(),
@@ -49,7 +49,7 @@ fn on_big_today() -> App {
         next_session: None,
         today_sessions: Vec::new(),
         unrecorded_sessions: Vec::new(),
-    })));
+    }))));
     app
 }
 
@@ -57,7 +57,7 @@ fn on_big_today() -> App {
 fn down_until_read(app: &mut App) -> Option<(TodayQuery, usize)> {
     for n in 1..=TODAY + NEXT {
         for effect in app.handle_key(Key::Char('j')) {
-            if let Effect::LoadTodayPage(q) = effect {
+            if let Effect::Today(TodayEffect::LoadPage(q)) = effect {
                 return Some((q, n));
             }
         }
@@ -79,14 +79,14 @@ fn today_shows_the_first_page_and_reads_the_next_as_the_mark_moves_down() {
     );
     assert!(query.from > 0 && query.from <= moved, "{query:?}");
     assert_eq!(app.today_view.visit_selected, moved);
-    app.update(Action::TodayPageLoaded(Box::new(page(query))));
+    app.receive(Msg::Today(TodayMsg::PageLoaded(Box::new(page(query)))));
     assert_eq!(app.today_view.data.offset, query.from);
     assert_eq!(app.today_view.visit_selected, moved, "the mark stays");
     // On past the first page: the marked visit is the one read for its place.
     for _ in moved..PAGE + 5 {
         for effect in app.handle_key(Key::Char('j')) {
-            if let Effect::LoadTodayPage(q) = effect {
-                app.update(Action::TodayPageLoaded(Box::new(page(q))));
+            if let Effect::Today(TodayEffect::LoadPage(q)) = effect {
+                app.receive(Msg::Today(TodayMsg::PageLoaded(Box::new(page(q)))));
             }
         }
     }
@@ -97,8 +97,8 @@ fn today_shows_the_first_page_and_reads_the_next_as_the_mark_moves_down() {
     );
     // The last row is the next working day's last visit.
     for effect in app.handle_key(Key::Char('G')) {
-        if let Effect::LoadTodayPage(q) = effect {
-            app.update(Action::TodayPageLoaded(Box::new(page(q))));
+        if let Effect::Today(TodayEffect::LoadPage(q)) = effect {
+            app.receive(Msg::Today(TodayMsg::PageLoaded(Box::new(page(q)))));
         }
     }
     assert_eq!(app.today_view.visit_selected, TODAY + NEXT - 1);
@@ -112,8 +112,8 @@ fn today_shows_the_first_page_and_reads_the_next_as_the_mark_moves_down() {
 fn a_change_to_todays_visits_reads_the_page_on_screen_again_not_everything() {
     let mut app = on_big_today();
     let (query, _) = down_until_read(&mut app).expect("a page is asked for");
-    app.update(Action::TodayPageLoaded(Box::new(page(query))));
-    let effects = app.update(Action::Saved(
+    app.receive(Msg::Today(TodayMsg::PageLoaded(Box::new(page(query)))));
+    let effects = app.receive(Msg::Saved(
         Text::new("", ""),
         crate::domain::model::Changed::Visits {
             family_id: 1,
@@ -122,8 +122,11 @@ fn a_change_to_todays_visits_reads_the_page_on_screen_again_not_everything() {
         None,
     ));
     assert!(
-        effects.contains(&Effect::LoadTodayPage(query)),
+        effects.contains(&Effect::Today(TodayEffect::LoadPage(query))),
         "{effects:?}"
     );
-    assert!(!effects.contains(&Effect::LoadToday), "{effects:?}");
+    assert!(
+        !effects.contains(&Effect::Today(TodayEffect::Load)),
+        "{effects:?}"
+    );
 }

@@ -1,20 +1,21 @@
 //! The Groups screen, a series page and the roll call, drawn.
+use crate::app::{FamilyMsg, GroupsMsg, Msg};
 
 use super::{both_sizes, draw};
 use crate::app::fixtures::app;
 use crate::app::group_fixtures as gf;
-use crate::app::{Action, App, Key, Lang};
+use crate::app::{App, Key, Lang};
 
 fn on_groups(lang: Lang) -> App {
     let mut app = app(lang);
     app.handle_key(Key::Char('4'));
-    app.update(Action::GroupsLoaded(gf::group_list()));
+    app.receive(Msg::Groups(GroupsMsg::ListLoaded(gf::group_list())));
     app
 }
 
 fn on_page(lang: Lang) -> App {
     let mut app = on_groups(lang);
-    app.update(Action::GroupLoaded(Box::new(gf::group_page())));
+    app.receive(Msg::Groups(GroupsMsg::Loaded(Box::new(gf::group_page()))));
     app
 }
 
@@ -36,7 +37,9 @@ fn series_page_with_its_grid() {
 #[test]
 fn roll_call_half_done() {
     let mut app = on_page(Lang::Sv);
-    app.update(Action::RollCallLoaded(Box::new(gf::roll_call())));
+    app.receive(Msg::Groups(GroupsMsg::RollCallLoaded(Box::new(
+        gf::roll_call(),
+    ))));
     for (i, status) in [
         crate::domain::enums::AttendanceStatus::Present,
         crate::domain::enums::AttendanceStatus::Absent,
@@ -53,11 +56,13 @@ fn roll_call_half_done() {
             status: Some(status),
             adults: u32::from(i == 0) * 2,
         };
-        app.update(Action::MarkSaved(23, line, false));
+        app.receive(Msg::Groups(GroupsMsg::MarkSaved(23, line, false)));
     }
     both_sizes("roll_call_sv", &app);
     let mut en = on_page(Lang::En);
-    en.update(Action::RollCallLoaded(Box::new(gf::roll_call())));
+    en.receive(Msg::Groups(GroupsMsg::RollCallLoaded(Box::new(
+        gf::roll_call(),
+    ))));
     insta::assert_snapshot!("roll_call_en_80x24", draw(&en, 80, 24));
 }
 
@@ -76,7 +81,7 @@ fn the_family_page_lists_its_groups() {
         absent: 1,
         excused: 0,
     }];
-    app.update(Action::FamilyLoaded(Box::new(page)));
+    app.receive(Msg::Family(FamilyMsg::Loaded(Box::new(page))));
     app.handle_key(Key::Char('G'));
     let screen = draw(&app, 120, 40);
     assert!(screen.contains("Föräldragrupper"), "{screen}");
@@ -89,6 +94,10 @@ fn the_family_page_lists_its_groups() {
 #[test]
 fn suggested_members() {
     let mut app = on_page(Lang::Sv);
-    app.update(Action::SuggestionsLoaded(2, gf::suggestions(), Some(2)));
+    app.receive(Msg::Groups(GroupsMsg::SuggestionsLoaded(
+        2,
+        gf::suggestions(),
+        Some(2),
+    )));
     insta::assert_snapshot!("member_pick_sv_80x24", draw(&app, 80, 24));
 }

@@ -1,5 +1,6 @@
 //! Layout under pressure: small terminals, every screen at any size, the staff list's
 //! columns, the damaged-database banner.
+use crate::app::{Msg, StaffMsg};
 
 use super::*;
 
@@ -27,17 +28,17 @@ fn every_screen_draws_at_any_size() {
     states.push(family_page(Protection::SkyddadFolkbokforing));
     let mut week = app(Lang::Sv);
     week.handle_key(Key::Char('2'));
-    week.update(fixtures::week_loaded(fixtures::today_data().visits));
+    week.receive(fixtures::week_loaded(fixtures::today_data().visits));
     states.push(week);
     let mut staff = app(Lang::En);
     staff.handle_key(Key::Char('5'));
-    staff.update(Action::StaffLoaded(fixtures::staff()));
+    staff.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
     states.push(staff);
     let mut booking = family_page(Protection::None);
-    booking.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    booking.receive(Msg::ProposalsLoaded(Box::new(fixtures::booking_plan())));
     states.push(booking);
     let mut manual = family_page(Protection::None);
-    manual.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    manual.receive(Msg::ProposalsLoaded(Box::new(fixtures::booking_plan())));
     manual.handle_key(Key::Char('m'));
     states.push(manual);
     let mut form = families(Lang::Sv);
@@ -74,7 +75,7 @@ fn the_staff_list_shows_every_working_day_the_id_and_whole_roles() {
     for lang in [Lang::Sv, Lang::En] {
         let mut app = app(lang);
         app.handle_key(Key::Char('5'));
-        app.update(Action::StaffLoaded(fixtures::staff()));
+        app.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
         let (days, role) = match lang {
             Lang::Sv => ("mån ons–fre", "BVC-sjuksköterska"),
             Lang::En => ("Mon Wed–Fri", "child health nurse"),
@@ -105,7 +106,7 @@ fn the_staff_list_shows_every_working_day_the_id_and_whole_roles() {
 fn the_staff_search_line_shows_what_is_typed_and_how_many_match() {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('5'));
-    app.update(Action::StaffLoaded(fixtures::staff()));
+    app.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
     app.handle_key(Key::Char('/'));
     for c in "tolk".chars() {
         app.handle_key(Key::Char(c));
@@ -116,15 +117,15 @@ fn the_staff_search_line_shows_what_is_typed_and_how_many_match() {
 #[test]
 fn a_damaged_database_shows_a_banner_on_every_screen() {
     let mut app = app(Lang::Sv);
-    app.update(Action::IntegrityChecked(false));
+    app.receive(Msg::IntegrityChecked(false));
     for key in ['1', '2', '3', '5'] {
         app.handle_key(Key::Char(key));
         let screen = draw(&app, 80, 24);
         assert!(screen.contains("Databasen är skadad"), "{screen}");
     }
     let mut english = fixtures::app(Lang::En);
-    english.update(Action::IntegrityChecked(false));
+    english.receive(Msg::IntegrityChecked(false));
     assert!(draw(&english, 80, 24).contains("The database is damaged"));
-    english.update(Action::IntegrityChecked(true));
+    english.receive(Msg::IntegrityChecked(true));
     assert!(!draw(&english, 80, 24).contains("damaged"));
 }

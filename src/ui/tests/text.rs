@@ -1,5 +1,6 @@
 //! Texts as drawn: long ones wrap, problems sit under their field, names and numbers read
 //! right in each language.
+use crate::app::Msg;
 
 use super::*;
 
@@ -21,7 +22,7 @@ fn long_texts_wrap_at_80_columns_instead_of_being_cut() {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('o'));
     let refusal = "Utfallet kan inte sparas: besöket har ändrats i ett annat fönster sedan formuläret öppnades; stäng och öppna det igen.";
-    app.update(Action::Failed(crate::app::Text::new(refusal, refusal)));
+    app.receive(Msg::Failed(crate::app::Text::new(refusal, refusal)));
     assert!(
         shows_whole(&draw(&app, 80, 24), refusal),
         "{}",
@@ -72,7 +73,7 @@ fn long_texts_wrap_at_80_columns_instead_of_being_cut() {
             "Cecilia Familjebehandlarsdotter".into(),
         ),
     ];
-    app.update(Action::ProposalsLoaded(Box::new(plan)));
+    app.receive(Msg::ProposalsLoaded(Box::new(plan)));
     app.handle_key(Key::Enter);
     let screen = draw(&app, 80, 24);
     for part in [
@@ -87,7 +88,7 @@ fn long_texts_wrap_at_80_columns_instead_of_being_cut() {
 fn a_problem_under_a_field_wraps_under_its_value_not_to_column_0() {
     let mut app = family_page(Protection::None);
     app.lang = Lang::En;
-    app.update(Action::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    app.receive(Msg::ProposalsLoaded(Box::new(fixtures::booking_plan())));
     app.handle_key(Key::Char('m'));
     let screen = draw(&app, 80, 24);
     let lines: Vec<&str> = screen.lines().collect();

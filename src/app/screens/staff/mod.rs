@@ -1,8 +1,11 @@
 //! Personal / Staff: the roster, narrowed by typing part of a name, an id, a role or a
 //! language after `/`.
 
-use super::search_box::SearchBox;
-use super::{Action, Effect, move_selection};
+mod update;
+use crate::app::Intent;
+
+use crate::app::search_box::SearchBox;
+use crate::app::{Effect, move_selection};
 use crate::domain::model::Staff;
 use crate::domain::search::{Query, fold};
 
@@ -23,7 +26,7 @@ pub struct StaffState {
 /// What the search looks through: the name, the id, the role in both languages and the
 /// languages, so "tolk" or "arab" finds the interpreters too.
 fn haystack(s: &Staff) -> String {
-    let role = super::labels::role(s.role);
+    let role = crate::app::labels::role(s.role);
     fold(&format!(
         "{} {} {} {} {}",
         s.name,
@@ -40,7 +43,7 @@ impl StaffState {
             Vec::new()
         } else {
             self.requested = true;
-            vec![Effect::LoadStaff]
+            vec![Effect::Staff(StaffEffect::Load)]
         }
     }
 
@@ -85,16 +88,44 @@ impl StaffState {
         self.selected = self.selected.min(self.shown.len().saturating_sub(1));
     }
 
-    pub fn handle(&mut self, action: &Action) {
+    pub fn handle(&mut self, action: &Intent) {
         match action {
-            Action::Type(key) => {
+            Intent::Type(key) => {
                 if self.query.type_key(*key) {
                     self.selected = 0;
                     self.recompute();
                 }
             }
-            Action::Back => self.searching = false,
+            Intent::Back => self.searching = false,
             other => self.selected = move_selection(self.selected, self.shown.len(), other, 10),
         }
     }
+}
+
+/// The Staff screen's answers from the runtime.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StaffMsg {
+    Loaded(Vec<Staff>),
+    /// The visits booked from now on for a staff member (by id) about to be saved as not
+    /// active.
+    BookingsLoaded(
+        i64,
+        Box<crate::domain::model::NewStaff>,
+        Vec<crate::domain::views::DayVisit>,
+    ),
+}
+
+/// What the Staff screen asks the runtime to read or write.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StaffEffect {
+    Load,
+    /// Before a staff member is saved as not active: the visits booked for them.
+    LoadBookings {
+        id: i64,
+        staff: Box<crate::domain::model::NewStaff>,
+    },
+    Save {
+        id: Option<i64>,
+        staff: Box<crate::domain::model::NewStaff>,
+    },
 }

@@ -1,47 +1,49 @@
 //! Where the Report screen's keys lead, and what its reads bring: the quarter picker, the
 //! parts, the export form, and `Enter` on a missing record opening the editor that fixes it.
-
-use super::report::Section;
-use super::{Action, App, Effect, Text, forms};
+use super::Section;
+use crate::app::{
+    App, Effect, GroupsEffect, Intent, ReportEffect, ReportIntent, ReportMsg, Text, VisitEffect,
+    forms,
+};
 use crate::domain::report::MissingKind;
 
 impl App {
-    pub(super) fn handle_report(&mut self, action: &Action) -> Vec<Effect> {
+    pub(crate) fn handle_report(&mut self, action: &Intent) -> Vec<Effect> {
         let state = &mut self.report;
         match action {
-            Action::PrevQuarter => state.step(false, self.today),
-            Action::NextQuarter => state.step(true, self.today),
-            Action::NextPane => {
+            Intent::Report(ReportIntent::PrevQuarter) => state.step(false, self.today),
+            Intent::Report(ReportIntent::NextQuarter) => state.step(true, self.today),
+            Intent::NextPane => {
                 state.next_section();
                 Vec::new()
             }
-            Action::PrevPane => {
+            Intent::PrevPane => {
                 state.prev_section();
                 Vec::new()
             }
-            Action::TogglePeriod => state.toggle_period(self.today),
-            Action::ToggleSent => {
+            Intent::Report(ReportIntent::TogglePeriod) => state.toggle_period(self.today),
+            Intent::Report(ReportIntent::ToggleSent) => {
                 state.as_sent = !state.as_sent;
                 Vec::new()
             }
-            Action::NextBreakdown => {
+            Intent::Report(ReportIntent::NextBreakdown) => {
                 state.section = Section::Tables;
                 state.next_breakdown();
                 Vec::new()
             }
-            Action::ExportReport => {
+            Intent::Report(ReportIntent::ExportReport) => {
                 if let Some(q) = state.quarter {
                     self.open_form(forms::export(q));
                 }
                 Vec::new()
             }
-            Action::Open if state.section == Section::Missing => self.fix_marked(),
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom => {
+            Intent::Open if state.section == Section::Missing => self.fix_marked(),
+            Intent::Up
+            | Intent::Down
+            | Intent::PageUp
+            | Intent::PageDown
+            | Intent::Top
+            | Intent::Bottom => {
                 let rows = self.report_rows();
                 self.report.handle_move(action, rows)
             }
@@ -56,7 +58,7 @@ impl App {
             Section::Tables => state.report().map_or(0, |r| {
                 r.cells
                     .iter()
-                    .filter(|c| super::report::in_breakdown(&c.place, state.breakdown))
+                    .filter(|c| super::in_breakdown(&c.place, state.breakdown))
                     .count()
             }),
             Section::Chart => 1,
@@ -73,10 +75,10 @@ impl App {
         };
         match item.kind {
             MissingKind::VisitOutcome | MissingKind::VisitAttendees => {
-                vec![Effect::LoadOutcomeVisit(item.id)]
+                vec![Effect::Visit(VisitEffect::LoadForOutcome(item.id))]
             }
             MissingKind::SessionAttendance | MissingKind::SessionOutcome => {
-                vec![Effect::LoadRollCall(item.id)]
+                vec![Effect::Groups(GroupsEffect::LoadRollCall(item.id))]
             }
             MissingKind::FamilyFacts => {
                 let id = item.family_id.unwrap_or(item.id);
@@ -98,21 +100,21 @@ impl App {
         }
     }
 
-    /// Data for the Report screen, and the answers to its fixes and exports.
-    pub(super) fn report_data(&mut self, action: Action) -> Vec<Effect> {
-        match action {
-            Action::OutcomeVisitLoaded(visit) => {
+    /// The runtime's answers for the Report screen: its figures, and its fixes and exports.
+    pub(crate) fn receive_report(&mut self, msg: ReportMsg) -> Vec<Effect> {
+        match msg {
+            ReportMsg::OutcomeVisitLoaded(visit) => {
                 self.open_form(forms::outcome(&visit));
                 Vec::new()
             }
-            Action::Exported(done) => {
+            ReportMsg::Exported(done) => {
                 self.close_writers();
                 let path = done.path.display().to_string();
                 self.message = Some(Text::new(format!("Skrev {path}"), format!("Wrote {path}")));
                 let quarter = done.period;
                 self.report.last_export = Some(*done);
                 self.report.section = Section::Exports;
-                vec![Effect::LoadReportRuns(quarter)]
+                vec![Effect::Report(ReportEffect::LoadRuns(quarter))]
             }
             other => self.report.set(other),
         }

@@ -2,11 +2,14 @@
 //! each cached per quarter so that flipping back is instant. The figures are computed in the
 //! background; a change to the register drops the cache and reads the shown quarter again.
 
+mod update;
+use crate::app::Intent;
+
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::{Action, Effect, move_selection};
+use crate::app::{Effect, move_selection};
 use crate::domain::period::Period;
 use crate::domain::report::{ExportDone, Headline, MissingItem, MissingPage, Report, ReportRun};
 
@@ -121,20 +124,20 @@ impl ReportState {
             && !self.pending.contains(&(Part::Trend, q))
             && self.pending.insert((Part::Report, q))
         {
-            effects.push(Effect::LoadReport {
+            effects.push(Effect::Report(ReportEffect::Load {
                 quarter: q,
                 generation,
-            });
+            }));
         }
         if !self.missing.contains_key(&q) && self.pending.insert((Part::Missing, q)) {
-            effects.push(Effect::LoadMissing {
+            effects.push(Effect::Report(ReportEffect::LoadMissing {
                 quarter: q,
                 offset: 0,
                 generation,
-            });
+            }));
         }
         if !self.runs.contains_key(&q) && self.pending.insert((Part::Runs, q)) {
-            effects.push(Effect::LoadReportRuns(q));
+            effects.push(Effect::Report(ReportEffect::LoadRuns(q)));
         }
         let trend: Vec<Period> = q
             .trend(TREND_QUARTERS)
@@ -147,10 +150,10 @@ impl ReportState {
             })
             .collect();
         if !trend.is_empty() {
-            effects.push(Effect::LoadTrend {
+            effects.push(Effect::Report(ReportEffect::LoadTrend {
                 quarters: trend,
                 generation,
-            });
+            }));
         }
         effects
     }
@@ -208,16 +211,16 @@ impl ReportState {
 
     /// Data arriving. Answers to reads from before the last change are dropped. A missing list
     /// that shrank under the mark (its last item fixed) asks for the page the mark is now on.
-    pub fn set(&mut self, action: Action) -> Vec<Effect> {
-        match action {
-            Action::ReportLoaded(generation, report) if generation == self.generation => {
+    pub fn set(&mut self, msg: ReportMsg) -> Vec<Effect> {
+        match msg {
+            ReportMsg::Loaded(generation, report) if generation == self.generation => {
                 let q = report.period;
                 self.pending.remove(&(Part::Report, q));
                 self.pending.remove(&(Part::Trend, q));
                 self.headlines.insert(q, Headline::of(&report));
                 self.reports.insert(q, *report);
             }
-            Action::MissingLoaded(generation, q, page) if generation == self.generation => {
+            ReportMsg::MissingLoaded(generation, q, page) if generation == self.generation => {
                 self.pending.remove(&(Part::Missing, q));
                 let total = page.total();
                 let read = page.offset..page.offset + page.items.len();
@@ -227,15 +230,15 @@ impl ReportState {
                     if total > 0 && !read.contains(&self.selected) {
                         let offset = self.selected - self.selected % MISSING_PAGE;
                         self.pending.insert((Part::Missing, q));
-                        return vec![Effect::LoadMissing {
+                        return vec![Effect::Report(ReportEffect::LoadMissing {
                             quarter: q,
                             offset,
                             generation: self.generation,
-                        }];
+                        })];
                     }
                 }
             }
-            Action::ReportRunsLoaded(q, runs) => {
+            ReportMsg::RunsLoaded(q, runs) => {
                 self.pending.remove(&(Part::Runs, q));
                 self.runs.insert(q, runs);
             }
@@ -299,7 +302,7 @@ impl ReportState {
 
     /// j/k and the page keys: scroll the tables or move in the missing list; a move past the
     /// page that is read asks for the page it lands on.
-    pub fn handle_move(&mut self, action: &Action, rows: usize) -> Vec<Effect> {
+    pub fn handle_move(&mut self, action: &Intent, rows: usize) -> Vec<Effect> {
         match self.section {
             Section::Tables | Section::Chart | Section::Exports => {
                 self.scroll = move_selection(self.scroll, rows.max(1), action, 10);
@@ -316,11 +319,11 @@ impl ReportState {
                 }
                 let offset = self.selected - self.selected % MISSING_PAGE;
                 self.pending.insert((Part::Missing, q));
-                vec![Effect::LoadMissing {
+                vec![Effect::Report(ReportEffect::LoadMissing {
                     quarter: q,
                     offset,
                     generation: self.generation,
-                }]
+                })]
             }
         }
     }
@@ -335,4 +338,63 @@ pub fn in_breakdown(place: &crate::domain::report::Place, breakdown: Breakdown) 
             | (Place::Area(_), Breakdown::Area)
             | (Place::Clinic(_), Breakdown::Clinic)
     )
+}
+
+/// The Report screen's own keys.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReportIntent {
+    PrevQuarter,
+    NextQuarter,
+    /// The tables' next breakdown: municipality, area, clinic, programme, eligibility.
+    NextBreakdown,
+    /// A quarter or a year.
+    TogglePeriod,
+    /// The coordinator's true figures, or the report as the file will send them.
+    ToggleSent,
+    /// Write the shown period's report to a file.
+    ExportReport,
+}
+
+/// The Report screen's answers from the runtime.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReportMsg {
+    /// A period's report, computed in the background for the cache generation given.
+    Loaded(u64, Box<crate::domain::report::Report>),
+    /// A page of what the period's figures lack.
+    MissingLoaded(u64, Period, crate::domain::report::MissingPage),
+    /// The period's earlier exports.
+    RunsLoaded(Period, Vec<crate::domain::report::ReportRun>),
+    /// A visit listed as missing something, to record its outcome.
+    OutcomeVisitLoaded(Box<crate::domain::views::DayVisit>),
+    /// A report file was written.
+    Exported(Box<crate::domain::report::ExportDone>),
+}
+
+/// What the Report screen asks the runtime to read or write.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReportEffect {
+    /// Computes a period's report, in the background.
+    Load {
+        quarter: Period,
+        generation: u64,
+    },
+    /// The trend's other quarters, each computed in full in the background.
+    LoadTrend {
+        quarters: Vec<Period>,
+        generation: u64,
+    },
+    /// A page of what the period's figures lack, from `offset`.
+    LoadMissing {
+        quarter: Period,
+        offset: usize,
+        generation: u64,
+    },
+    LoadRuns(Period),
+    /// Writes the period's report as `format` to `path` (relative to the folder the app was
+    /// started in).
+    Export {
+        quarter: Period,
+        format: crate::domain::report::ReportFormat,
+        path: std::path::PathBuf,
+    },
 }

@@ -1,9 +1,12 @@
 //! Grupper / Groups: the list of series, a series page (sessions and the members × sessions
 //! grid), the roll call of a session, and the picker of suggested members.
 
+mod update;
+use crate::app::Intent;
+
 use chrono::NaiveDate;
 
-use super::{Action, Effect, move_selection};
+use crate::app::{Effect, move_selection};
 use crate::domain::enums::{AttendanceStatus, SessionStatus};
 use crate::domain::group_views::{
     GroupList, GroupPage, GroupRow, RollCall, RollLine, SessionRow, Suggestion,
@@ -43,13 +46,13 @@ impl GroupsState {
             Vec::new()
         } else {
             self.requested = true;
-            vec![Effect::LoadGroups(0)]
+            vec![Effect::Groups(GroupsEffect::LoadList(0))]
         }
     }
 
     /// Reads the list again, keeping the part on screen.
     pub fn reload(&self) -> Effect {
-        Effect::LoadGroups(self.offset)
+        Effect::Groups(GroupsEffect::LoadList(self.offset))
     }
 
     /// How many series the list holds in all.
@@ -87,9 +90,9 @@ impl GroupsState {
         let short_before = self.offset > 0 && self.selected < self.offset + margin;
         let short_after = read_end < self.total() && self.selected + margin >= read_end;
         if short_before || short_after {
-            vec![Effect::LoadGroups(
+            vec![Effect::Groups(GroupsEffect::LoadList(
                 self.selected.saturating_sub(GROUP_PAGE / 2),
-            )]
+            ))]
         } else {
             Vec::new()
         }
@@ -115,11 +118,11 @@ impl GroupsState {
         });
     }
 
-    pub fn handle_list(&mut self, action: &Action) -> Vec<Effect> {
+    pub fn handle_list(&mut self, action: &Intent) -> Vec<Effect> {
         match action {
-            Action::Open => self
+            Intent::Open => self
                 .selected()
-                .map(|g| vec![Effect::LoadGroup(g.id)])
+                .map(|g| vec![Effect::Groups(GroupsEffect::Load(g.id))])
                 .unwrap_or_default(),
             other => {
                 self.selected = move_selection(self.selected, self.total(), other, 10);
@@ -163,7 +166,7 @@ impl SeriesPage {
         self.data.sessions.get(self.selected)
     }
 
-    pub fn handle(&mut self, action: &Action) {
+    pub fn handle(&mut self, action: &Intent) {
         self.selected = move_selection(self.selected, self.data.sessions.len(), action, 5);
     }
 }
@@ -186,42 +189,46 @@ impl RollCallState {
 
     /// What a key does: a mark (written at once, the cursor to the next line), adults, drop-ins,
     /// held; cancelling opens a form, so it is answered by the caller.
-    pub fn handle(&mut self, action: &Action) -> Vec<Effect> {
+    pub fn handle(&mut self, action: &Intent) -> Vec<Effect> {
         let session_id = self.session_id();
         let line = self.call.lines.get(self.selected);
         let mark = |status: AttendanceStatus, adults: u32| {
-            line.map(|l| Effect::Mark {
-                session_id,
-                family_id: l.family_id,
-                status,
-                adults,
+            line.map(|l| {
+                Effect::Groups(GroupsEffect::Mark {
+                    session_id,
+                    family_id: l.family_id,
+                    status,
+                    adults,
+                })
             })
         };
         let adults = line.map_or(1, |l| l.adults.max(1));
         let (effect, next) = match action {
-            Action::MarkPresent => (mark(AttendanceStatus::Present, adults), true),
-            Action::MarkAbsent => (mark(AttendanceStatus::Absent, 0), true),
-            Action::MarkExcused => (mark(AttendanceStatus::Excused, 0), true),
-            Action::OneAdult => (mark(AttendanceStatus::Present, 1), false),
-            Action::TwoAdults => (mark(AttendanceStatus::Present, 2), false),
-            Action::MoreDropins | Action::FewerDropins => {
+            Intent::Groups(GroupsIntent::MarkPresent) => {
+                (mark(AttendanceStatus::Present, adults), true)
+            }
+            Intent::Groups(GroupsIntent::MarkAbsent) => (mark(AttendanceStatus::Absent, 0), true),
+            Intent::Groups(GroupsIntent::MarkExcused) => (mark(AttendanceStatus::Excused, 0), true),
+            Intent::Groups(GroupsIntent::OneAdult) => (mark(AttendanceStatus::Present, 1), false),
+            Intent::Groups(GroupsIntent::TwoAdults) => (mark(AttendanceStatus::Present, 2), false),
+            Intent::Groups(GroupsIntent::MoreDropins | GroupsIntent::FewerDropins) => {
                 let now = self.call.session.dropins;
-                let n = if *action == Action::MoreDropins {
+                let n = if *action == Intent::Groups(GroupsIntent::MoreDropins) {
                     now.saturating_add(1)
                 } else {
                     now.saturating_sub(1)
                 };
-                let effect = (n != now).then_some(Effect::ChangeSession {
+                let effect = (n != now).then_some(Effect::Groups(GroupsEffect::ChangeSession {
                     session_id,
                     change: SessionChange::Dropins(n),
-                });
+                }));
                 (effect, false)
             }
-            Action::MarkHeld => (
-                Some(Effect::ChangeSession {
+            Intent::Groups(GroupsIntent::MarkHeld) => (
+                Some(Effect::Groups(GroupsEffect::ChangeSession {
                     session_id,
                     change: SessionChange::Held,
-                }),
+                })),
                 false,
             ),
             other => {
@@ -302,9 +309,9 @@ impl MemberPick {
             .collect()
     }
 
-    pub fn handle(&mut self, action: &Action) {
+    pub fn handle(&mut self, action: &Intent) {
         match action {
-            Action::Tick => {
+            Intent::Tick => {
                 if let Some(t) = self.ticked.get_mut(self.selected) {
                     *t = !*t;
                 }
@@ -314,4 +321,76 @@ impl MemberPick {
             }
         }
     }
+}
+
+/// The Groups screen's, a series page's and the roll call's own keys.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GroupsIntent {
+    /// Add suggested families to the series.
+    AddMembers,
+    /// A family leaves the series.
+    RemoveMember,
+    MarkPresent,
+    MarkAbsent,
+    MarkExcused,
+    OneAdult,
+    TwoAdults,
+    MoreDropins,
+    FewerDropins,
+    MarkHeld,
+    CancelSession,
+}
+
+/// The Groups screen's answers from the runtime.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GroupsMsg {
+    /// A part of the list of series.
+    ListLoaded(GroupList),
+    /// A series page.
+    Loaded(Box<GroupPage>),
+    RollCallLoaded(Box<RollCall>),
+    /// Families that might join a series, and the places it has left.
+    SuggestionsLoaded(i64, Vec<Suggestion>, Option<usize>),
+    /// One mark was written: the roll call's line as it now is, and whether the session
+    /// became held.
+    MarkSaved(i64, RollLine, bool),
+    /// A session was held, cancelled or got drop-ins: what was done in words, and the session.
+    SessionSaved(crate::app::Text, Box<SessionRow>),
+}
+
+/// What the Groups screen asks the runtime to read or write.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GroupsEffect {
+    /// The list of series, from its `n`-th.
+    LoadList(usize),
+    Load(i64),
+    LoadRollCall(i64),
+    LoadSuggestions(i64),
+    CreateSeries(Box<crate::domain::groups::SeriesRequest>),
+    /// A series' own fields and leaders, and the children's birth-date span.
+    EditSeries {
+        id: i64,
+        group: Box<crate::domain::model::NewGroup>,
+        born: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    },
+    AddMembers {
+        group_id: i64,
+        families: Vec<i64>,
+    },
+    /// A family leaves a series today.
+    RemoveMember {
+        group_id: i64,
+        family_id: i64,
+    },
+    /// One member's mark at one session: one row written.
+    Mark {
+        session_id: i64,
+        family_id: i64,
+        status: crate::domain::enums::AttendanceStatus,
+        adults: u32,
+    },
+    ChangeSession {
+        session_id: i64,
+        change: crate::domain::groups::SessionChange,
+    },
 }

@@ -1,11 +1,14 @@
 //! Idag / Today: today's and tomorrow's visits, the alerts, the next parent-group session.
 
+mod update;
+use crate::app::Intent;
+
 use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
-use super::week::PAGE;
-use super::{Action, Effect, Text, move_selection};
+use crate::app::week::PAGE;
+use crate::app::{Effect, Text, move_selection};
 use crate::domain::calendar::is_working_day;
 use crate::domain::enums::Protection;
 use crate::domain::programme::Programme;
@@ -134,7 +137,7 @@ impl TodayState {
     /// Reads the part of the list on screen again (after a change), and the counts.
     pub fn reload(&self) -> Option<Effect> {
         self.loaded
-            .then(|| Effect::LoadTodayPage(self.query_from(self.data.offset)))
+            .then(|| Effect::Today(TodayEffect::LoadPage(self.query_from(self.data.offset))))
     }
 
     /// After the mark moved: read the part around it when it is not read, or when a screenful
@@ -155,7 +158,7 @@ impl TodayState {
         if from == start {
             return Vec::new();
         }
-        vec![Effect::LoadTodayPage(self.query_from(from))]
+        vec![Effect::Today(TodayEffect::LoadPage(self.query_from(from)))]
     }
 
     pub fn set_alerts(&mut self, alerts: Vec<AlertRow>) {
@@ -269,16 +272,16 @@ impl TodayState {
     }
 
     /// Moves in the pane with focus; on `Open`, the family to open.
-    pub fn handle(&mut self, action: &Action) -> Option<i64> {
+    pub fn handle(&mut self, action: &Intent) -> Option<i64> {
         match action {
-            Action::NextPane => {
+            Intent::NextPane => {
                 self.pane = match self.pane {
                     Pane::Visits => Pane::Alerts,
                     Pane::Alerts => Pane::Visits,
                 };
                 None
             }
-            Action::Open => match self.pane {
+            Intent::Open => match self.pane {
                 Pane::Visits => self.marked_visit().map(|v| v.family_id),
                 Pane::Alerts => self
                     .alert_list()
@@ -443,7 +446,8 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
         }
     }
     for v in input.missing_interpreter {
-        let lang = super::labels::language(v.interpreter_language.as_deref().unwrap_or_default());
+        let lang =
+            crate::app::labels::language(v.interpreter_language.as_deref().unwrap_or_default());
         let when = v.start.format("%Y-%m-%d %H:%M");
         alerts.push(AlertRow {
             kind: AlertKind::InterpreterMissing,
@@ -539,4 +543,37 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
 /// Most pressing kind first, then by date and family.
 fn alert_order(a: &AlertRow, b: &AlertRow) -> std::cmp::Ordering {
     (a.kind, a.date, &a.family_name).cmp(&(b.kind, b.date, &b.family_name))
+}
+
+/// Today's own keys.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TodayIntent {
+    /// The roll call of today's session, or of the oldest without attendance.
+    RollCall,
+}
+
+/// Today's answers from the runtime.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TodayMsg {
+    /// Today's and the next working day's visits and the next session.
+    Loaded(Box<TodayData>),
+    /// Another part of Today's visits, with each day's count.
+    PageLoaded(Box<TodayPage>),
+    /// Every alert (read in the background: it looks at every active family).
+    AlertsLoaded(Vec<AlertRow>),
+    /// Every alert of one family, after it changed (all kinds but double bookings).
+    FamilyAlertsLoaded(i64, Vec<AlertRow>),
+}
+
+/// What Today asks the runtime to read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TodayEffect {
+    /// Today's and the next working day's visits and the next session.
+    Load,
+    /// A part of Today's visits from the query's `from`, and each day's count.
+    LoadPage(TodayQuery),
+    /// Every alert, read in the background.
+    LoadAlerts,
+    /// One family's alerts, after it changed.
+    LoadFamilyAlerts(i64),
 }

@@ -1,10 +1,12 @@
 //! A family's page: caregivers, children, consent, protection, and each child's programme timeline.
 
+mod update;
+use crate::app::Intent;
+
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 
-use super::Action;
 use crate::domain::enums::VisitStatus;
 use crate::domain::programme::Programme;
 use crate::domain::timeline::{TimelineEntry, VisitFact, timeline};
@@ -26,7 +28,7 @@ pub struct FamilyPageData {
     /// The family's programme was not found in the database (it can still be read and edited).
     pub programme_missing: bool,
     /// The name of the version the family follows, when it was found.
-    pub programme_name: Option<super::Text>,
+    pub programme_name: Option<crate::app::Text>,
     /// The parent groups the family is or was in.
     pub groups: Vec<crate::domain::group_views::FamilyGroup>,
     /// The visits still booked from now on, earliest first: what leaving the programme cancels.
@@ -39,9 +41,9 @@ pub struct BookedVisit {
     pub start: NaiveDateTime,
     /// The child's name, or the words for a protected family: the question is a window over
     /// the page, not the page.
-    pub child: super::Text,
+    pub child: crate::app::Text,
     /// The programme visit's name; none for an extra visit.
-    pub visit_name: Option<super::Text>,
+    pub visit_name: Option<crate::app::Text>,
 }
 
 /// Builds the page from what the runtime read; the programme is the version the family follows.
@@ -82,10 +84,10 @@ pub fn build(
                 .filter(|v| v.status == VisitStatus::Planned && v.start >= now)
                 .map(|v| BookedVisit {
                     start: v.start,
-                    child: super::labels::shown_name(&c.name, detail.protection),
+                    child: crate::app::labels::shown_name(&c.name, detail.protection),
                     visit_name: v.visit_no.and_then(|no| {
                         let def = programme?.visit(no)?;
-                        Some(super::Text::new(&def.name, &def.name_en))
+                        Some(crate::app::Text::new(&def.name, &def.name_en))
                     }),
                 })
         })
@@ -94,7 +96,7 @@ pub fn build(
     FamilyPageData {
         booked,
         programme_missing: programme.is_none(),
-        programme_name: programme.map(|p| super::Text::new(&p.name, &p.name_en)),
+        programme_name: programme.map(|p| crate::app::Text::new(&p.name, &p.name_en)),
         detail,
         timelines,
         groups: Vec::new(),
@@ -118,15 +120,89 @@ impl FamilyPage {
         }
     }
 
-    pub fn scroll(&mut self, action: &Action) {
+    pub fn scroll(&mut self, action: &Intent) {
         self.scroll = match action {
-            Action::Down => self.scroll.saturating_add(1),
-            Action::Up => self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll.saturating_add(10),
-            Action::PageUp => self.scroll.saturating_sub(10),
-            Action::Top => 0,
-            Action::Bottom => u16::MAX / 2,
+            Intent::Down => self.scroll.saturating_add(1),
+            Intent::Up => self.scroll.saturating_sub(1),
+            Intent::PageDown => self.scroll.saturating_add(10),
+            Intent::PageUp => self.scroll.saturating_sub(10),
+            Intent::Top => 0,
+            Intent::Bottom => u16::MAX / 2,
             _ => self.scroll,
         };
     }
+}
+
+/// A family's page's own keys.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FamilyIntent {
+    Reveal,
+    AddCaregiver,
+    AddChild,
+    RecordConsent,
+    /// Change or remove one of the family's caregivers.
+    EditCaregiver,
+    /// Change or remove one of the family's children.
+    EditChild,
+    Activate,
+    Decline,
+    Pause,
+    Exit,
+}
+
+/// A family's page's answers from the runtime.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FamilyMsg {
+    Loaded(Box<FamilyPageData>),
+    /// The protected address of this family may be shown: the view was written to the audit log.
+    Revealed(i64),
+}
+
+/// What a family's page asks the runtime to read or write.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FamilyEffect {
+    /// Opens a family's page; the runtime writes the view to the audit log.
+    Load(i64),
+    /// Reads a family's page again after a change (not a new look: nothing is audited).
+    Refresh(i64),
+    /// Shows a protected family's address and phone; written to the audit log.
+    Reveal(i64),
+    Save {
+        id: Option<i64>,
+        family: Box<crate::domain::model::NewFamily>,
+    },
+    AddCaregiver {
+        family_id: i64,
+        caregiver: crate::domain::model::NewCaregiver,
+    },
+    AddChild {
+        family_id: i64,
+        child: crate::domain::model::NewChild,
+    },
+    UpdateCaregiver {
+        family_id: i64,
+        caregiver_id: i64,
+        caregiver: crate::domain::model::NewCaregiver,
+    },
+    RemoveCaregiver {
+        family_id: i64,
+        caregiver_id: i64,
+    },
+    UpdateChild {
+        family_id: i64,
+        child_id: i64,
+        child: crate::domain::model::NewChild,
+    },
+    RemoveChild {
+        family_id: i64,
+        child_id: i64,
+    },
+    AddConsent {
+        family_id: i64,
+        consent: crate::domain::model::Consent,
+    },
+    SetStatus {
+        family_id: i64,
+        change: crate::domain::model::StatusChange,
+    },
 }

@@ -1,10 +1,13 @@
 //! Familjer / Families: search as you type, filters, and the list of matches.
 
+mod update;
+use crate::app::Intent;
+
 use std::collections::{BTreeSet, HashMap};
 
-use super::search_box::SearchBox;
-use super::today::TodayState;
-use super::{Action, Effect, move_selection};
+use crate::app::search_box::SearchBox;
+use crate::app::today::TodayState;
+use crate::app::{Effect, move_selection};
 use crate::domain::enums::FamilyStatus;
 use crate::domain::search::{Haystacks, Query, rank, sort_key};
 use crate::domain::timeline::AlertKind;
@@ -80,7 +83,7 @@ impl FamiliesState {
             Vec::new()
         } else {
             self.requested = true;
-            vec![Effect::LoadIndex]
+            vec![Effect::Families(FamiliesEffect::LoadIndex)]
         }
     }
 
@@ -228,43 +231,45 @@ impl FamiliesState {
         self.query.start();
     }
 
-    pub fn handle(&mut self, action: &Action) {
+    pub fn handle(&mut self, action: &Intent) {
         let filter_change = matches!(
             action,
-            Action::FilterArea
-                | Action::FilterClinic
-                | Action::FilterProgramme
-                | Action::FilterStatus
-                | Action::FilterDue
-                | Action::ClearFilters
+            Intent::Families(
+                FamiliesIntent::FilterArea
+                    | FamiliesIntent::FilterClinic
+                    | FamiliesIntent::FilterProgramme
+                    | FamiliesIntent::FilterStatus
+                    | FamiliesIntent::FilterDue
+                    | FamiliesIntent::ClearFilters
+            )
         );
         if filter_change {
             self.forget();
         }
         match action {
-            Action::Type(key) => {
+            Intent::Type(key) => {
                 if self.query.type_key(*key) {
                     self.recompute();
                 }
             }
-            Action::Back => self.searching = false,
-            Action::FilterArea => {
+            Intent::Back => self.searching = false,
+            Intent::Families(FamiliesIntent::FilterArea) => {
                 self.filters.area = cycle(self.filters.area.as_ref(), &self.areas);
                 self.recompute();
             }
-            Action::FilterClinic => {
+            Intent::Families(FamiliesIntent::FilterClinic) => {
                 self.filters.clinic = cycle(self.filters.clinic.as_ref(), &self.clinics);
                 self.recompute();
             }
-            Action::FilterProgramme => {
+            Intent::Families(FamiliesIntent::FilterProgramme) => {
                 self.filters.programme = cycle(self.filters.programme.as_ref(), &self.programmes);
                 self.recompute();
             }
-            Action::FilterStatus => {
+            Intent::Families(FamiliesIntent::FilterStatus) => {
                 self.filters.status = cycle(self.filters.status.as_ref(), FamilyStatus::ALL);
                 self.recompute();
             }
-            Action::FilterDue => {
+            Intent::Families(FamiliesIntent::FilterDue) => {
                 self.filters.due = match self.filters.due {
                     DueFilter::All => DueFilter::DueOrOverdue,
                     DueFilter::DueOrOverdue => DueFilter::Overdue,
@@ -272,11 +277,38 @@ impl FamiliesState {
                 };
                 self.recompute();
             }
-            Action::ClearFilters => {
+            Intent::Families(FamiliesIntent::ClearFilters) => {
                 self.filters = Filters::default();
                 self.recompute();
             }
             other => self.selected = move_selection(self.selected, self.results.len(), other, 10),
         }
     }
+}
+
+/// The Families list's own keys: its filters.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FamiliesIntent {
+    FilterArea,
+    FilterClinic,
+    FilterProgramme,
+    FilterStatus,
+    FilterDue,
+    ClearFilters,
+}
+
+/// The Families list's answers from the runtime.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FamiliesMsg {
+    IndexLoaded(Vec<crate::domain::views::FamilyIndexEntry>),
+    /// One family's entry of the search index, after it changed.
+    IndexEntryLoaded(crate::domain::views::FamilyIndexEntry),
+}
+
+/// What the Families list asks the runtime to read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FamiliesEffect {
+    LoadIndex,
+    /// One family's entry of the search index, after it changed.
+    LoadIndexEntry(i64),
 }

@@ -2,6 +2,14 @@
 //! a screen's keys start from. The tab bar, the number-key bindings, the help titles and the
 //! routing of keys all read it, so adding a screen is one row here (plus its state and render files).
 
+pub mod families;
+pub mod family;
+pub mod groups;
+pub mod report;
+pub mod staff;
+pub mod today;
+pub mod week;
+
 use super::action::Key;
 use super::keymap::Scope;
 

@@ -1,29 +1,32 @@
 //! Where the keys of Groups lead: the list, a series page, the roll call and the member
 //! picker; and what the runtime's answers about groups change.
-
-use super::groups::{MemberPick, RollCallState};
-use super::{Action, App, Effect, Modal, Screen, forms};
+use super::{MemberPick, RollCallState};
+use crate::app::{
+    App, Effect, GroupsEffect, GroupsIntent, GroupsMsg, Intent, Modal, Screen, forms,
+};
 
 impl App {
-    pub(super) fn handle_groups(&mut self, action: &Action) -> Vec<Effect> {
+    pub(crate) fn handle_groups(&mut self, action: &Intent) -> Vec<Effect> {
         if let Some(page) = self.groups.page.as_mut() {
             return match action {
-                Action::Back => {
+                Intent::Back => {
                     self.groups.page = None;
                     Vec::new()
                 }
-                Action::Open => page
+                Intent::Open => page
                     .marked_session()
-                    .map(|s| vec![Effect::LoadRollCall(s.id)])
+                    .map(|s| vec![Effect::Groups(GroupsEffect::LoadRollCall(s.id))])
                     .unwrap_or_default(),
-                Action::AddMembers => vec![Effect::LoadSuggestions(page.data.info.id)],
-                Action::RemoveMember => {
+                Intent::Groups(GroupsIntent::AddMembers) => vec![Effect::Groups(
+                    GroupsEffect::LoadSuggestions(page.data.info.id),
+                )],
+                Intent::Groups(GroupsIntent::RemoveMember) => {
                     if let Some(form) = forms::remove_member(&page.data) {
                         self.open_form(form);
                     }
                     Vec::new()
                 }
-                Action::Edit => {
+                Intent::Edit => {
                     let form = forms::edit_series(&page.data.info, &self.staff.list);
                     self.open_form(form);
                     Vec::new()
@@ -35,7 +38,7 @@ impl App {
             };
         }
         match action {
-            Action::New => {
+            Intent::New => {
                 self.open_form(forms::new_series(&self.staff.list, self.today));
                 Vec::new()
             }
@@ -43,12 +46,12 @@ impl App {
         }
     }
 
-    pub(super) fn handle_roll_call(&mut self, action: &Action) -> Vec<Effect> {
+    pub(crate) fn handle_roll_call(&mut self, action: &Intent) -> Vec<Effect> {
         let Some(Modal::RollCall(call)) = self.modals.last_mut() else {
             return Vec::new();
         };
         match action {
-            Action::Back => {
+            Intent::Back => {
                 self.pop();
                 // The list's figures follow the marks made; the page has them already.
                 if self.groups.loaded {
@@ -57,7 +60,7 @@ impl App {
                     Vec::new()
                 }
             }
-            Action::CancelSession => {
+            Intent::Groups(GroupsIntent::CancelSession) => {
                 let form = forms::cancel_session(call.session_id(), call.call.session.start);
                 self.open_form(form);
                 Vec::new()
@@ -66,24 +69,24 @@ impl App {
         }
     }
 
-    pub(super) fn handle_pick_members(&mut self, action: &Action) -> Vec<Effect> {
+    pub(crate) fn handle_pick_members(&mut self, action: &Intent) -> Vec<Effect> {
         let Some(Modal::PickMembers(pick)) = self.modals.last_mut() else {
             return Vec::new();
         };
         match action {
-            Action::Back => {
+            Intent::Back => {
                 self.pop();
                 Vec::new()
             }
-            Action::Save => {
+            Intent::Save => {
                 let families = pick.chosen();
                 if families.is_empty() {
                     return Vec::new();
                 }
-                vec![Effect::AddMembers {
+                vec![Effect::Groups(GroupsEffect::AddMembers {
                     group_id: pick.group_id,
                     families,
-                }]
+                })]
             }
             other => {
                 pick.handle(other);
@@ -92,15 +95,20 @@ impl App {
         }
     }
 
-    /// Data about groups from the runtime.
-    pub(super) fn group_data(&mut self, action: Action) -> Vec<Effect> {
-        match action {
-            Action::GroupsLoaded(list) => self.groups.set(list),
-            Action::GroupLoaded(page) => {
+    /// The runtime's answers about groups.
+    pub(crate) fn receive_groups(&mut self, msg: GroupsMsg) -> Vec<Effect> {
+        if matches!(msg, GroupsMsg::MarkSaved(..) | GroupsMsg::SessionSaved(..)) {
+            // Attendance counts in the report: drop its figures; they are read again when the
+            // Report screen is next in front (not on every mark).
+            self.report.invalidate(false);
+        }
+        match msg {
+            GroupsMsg::ListLoaded(list) => self.groups.set(list),
+            GroupsMsg::Loaded(page) => {
                 self.screen = Screen::Groups;
                 self.groups.set_page(*page, self.today);
             }
-            Action::RollCallLoaded(call) => {
+            GroupsMsg::RollCallLoaded(call) => {
                 // A roll call read again replaces the open one; else it opens.
                 let id = call.session.id;
                 match self.roll_call_mut().filter(|r| r.session_id() == id) {
@@ -108,9 +116,9 @@ impl App {
                     None => self.push(Modal::RollCall(RollCallState::new(*call))),
                 }
             }
-            Action::SuggestionsLoaded(group_id, suggestions, room) => {
+            GroupsMsg::SuggestionsLoaded(group_id, suggestions, room) => {
                 if suggestions.is_empty() {
-                    self.message = Some(super::Text::new(
+                    self.message = Some(crate::app::Text::new(
                         "Inga familjer att föreslå: ingen aktiv eller erbjuden familj utan grupp har barn födda i gruppens spann.",
                         "No families to suggest: no active or offered family outside a group has a child born in the group's span.",
                     ));
@@ -122,7 +130,7 @@ impl App {
                     )));
                 }
             }
-            Action::MarkSaved(session_id, line, now_held) => {
+            GroupsMsg::MarkSaved(session_id, line, now_held) => {
                 if let Some(call) = self
                     .roll_call_mut()
                     .filter(|r| r.session_id() == session_id)
@@ -132,10 +140,10 @@ impl App {
                 self.groups.put_mark(session_id, &line, now_held);
                 self.today_view.session_marked(session_id);
             }
-            Action::SessionSaved(text, session) => {
+            GroupsMsg::SessionSaved(text, session) => {
                 // The cancel form, if that is where it came from, is done.
                 self.modals.retain(|m| {
-                    !matches!(m, Modal::Form(f) if f.kind == super::form::FormKind::CancelSession(session.id))
+                    !matches!(m, Modal::Form(f) if f.kind == crate::app::form::FormKind::CancelSession(session.id))
                 });
                 if let Some(call) = self
                     .roll_call_mut()
@@ -146,13 +154,12 @@ impl App {
                 self.groups.put_session(&session);
                 self.message = Some(text);
             }
-            _ => {}
         }
         Vec::new()
     }
 
     /// After a series changed: the list, and its page when it is open.
-    pub(super) fn groups_changed(&self, id: i64) -> Vec<Effect> {
+    pub(crate) fn groups_changed(&self, id: i64) -> Vec<Effect> {
         let mut effects = Vec::new();
         if self.groups.loaded {
             effects.push(self.groups.reload());
@@ -160,7 +167,7 @@ impl App {
         let open = self.groups.page.as_ref().map(|p| p.data.info.id);
         // A new series opens its page.
         if open == Some(id) || (open.is_none() && self.screen == Screen::Groups) {
-            effects.push(Effect::LoadGroup(id));
+            effects.push(Effect::Groups(GroupsEffect::Load(id)));
         }
         effects
     }

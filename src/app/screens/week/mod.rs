@@ -1,8 +1,11 @@
 //! Vecka / Week: one ISO week of visits, a column per day, optionally one staff member's.
 
+mod update;
+use crate::app::Intent;
+
 use chrono::Datelike;
 
-use super::{Action, Effect, move_selection};
+use crate::app::{Effect, move_selection};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::model::Staff;
 use crate::domain::views::DayVisit;
@@ -108,7 +111,7 @@ impl WeekState {
     /// Reads the week on screen again, keeping the marked day's part.
     pub fn reload(&self) -> Option<Effect> {
         self.query_from(self.page(self.day).offset)
-            .map(Effect::LoadWeek)
+            .map(|q| Effect::Week(WeekEffect::Load(q)))
     }
 
     /// Opens the week that holds `today` the first time the screen is shown.
@@ -129,7 +132,7 @@ impl WeekState {
             0
         };
         self.query_from(0)
-            .map(Effect::LoadWeek)
+            .map(|q| Effect::Week(WeekEffect::Load(q)))
             .into_iter()
             .collect()
     }
@@ -180,7 +183,7 @@ impl WeekState {
         }
         let from = self.selected.saturating_sub(PAGE / 2);
         self.query_from(from)
-            .map(Effect::LoadDay)
+            .map(|q| Effect::Week(WeekEffect::LoadDay(q)))
             .into_iter()
             .collect()
     }
@@ -215,12 +218,12 @@ impl WeekState {
         &mut self,
         pick: &mut StaffPick,
         staff: &[Staff],
-        action: &Action,
+        action: &Intent,
     ) -> (Vec<Effect>, bool) {
         let matches = Self::pick_matches(pick, staff);
         match action {
-            Action::Back => return (Vec::new(), true),
-            Action::Open => {
+            Intent::Back => return (Vec::new(), true),
+            Intent::Open => {
                 let typed = pick.input.value().trim().to_string();
                 self.staff = if typed.is_empty() {
                     None
@@ -229,13 +232,15 @@ impl WeekState {
                 };
                 self.selected = 0;
                 self.loaded = false;
-                let read = self.query_from(0).map(Effect::LoadWeek);
+                let read = self
+                    .query_from(0)
+                    .map(|q| Effect::Week(WeekEffect::Load(q)));
                 return (read.into_iter().collect(), true);
             }
-            Action::Down => pick.marked = (pick.marked + 1).min(matches.len().saturating_sub(1)),
-            Action::Up => pick.marked = pick.marked.saturating_sub(1),
-            Action::Type(key) => {
-                if let Some(r) = super::search_box::edit(*key) {
+            Intent::Down => pick.marked = (pick.marked + 1).min(matches.len().saturating_sub(1)),
+            Intent::Up => pick.marked = pick.marked.saturating_sub(1),
+            Intent::Type(key) => {
+                if let Some(r) = crate::app::search_box::edit(*key) {
                     pick.input.handle(r);
                     pick.marked = 0;
                 }
@@ -245,15 +250,15 @@ impl WeekState {
         (Vec::new(), false)
     }
 
-    pub fn handle(&mut self, action: &Action, today: chrono::NaiveDate) -> Vec<Effect> {
+    pub fn handle(&mut self, action: &Intent, today: chrono::NaiveDate) -> Vec<Effect> {
         match action {
-            Action::PrevWeek => self.shift_week(-1, today),
-            Action::NextWeek => self.shift_week(1, today),
-            Action::ThisWeek => self.go_to(IsoWeek::of(today), today),
-            Action::PrevDay | Action::NextDay => {
+            Intent::Week(WeekIntent::PrevWeek) => self.shift_week(-1, today),
+            Intent::Week(WeekIntent::NextWeek) => self.shift_week(1, today),
+            Intent::Week(WeekIntent::ThisWeek) => self.go_to(IsoWeek::of(today), today),
+            Intent::Week(WeekIntent::PrevDay | WeekIntent::NextDay) => {
                 let days = self.days();
                 let at = days.iter().position(|d| *d == self.day).unwrap_or(0);
-                let next = if *action == Action::NextDay {
+                let next = if *action == Intent::Week(WeekIntent::NextDay) {
                     (at + 1).min(days.len() - 1)
                 } else {
                     at.saturating_sub(1)
@@ -268,4 +273,34 @@ impl WeekState {
             }
         }
     }
+}
+
+/// Week's own keys.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WeekIntent {
+    PrevWeek,
+    NextWeek,
+    ThisWeek,
+    PrevDay,
+    NextDay,
+    /// Choose whose week to show (by typing part of a name), or everyone's.
+    PickStaff,
+}
+
+/// Week's answers from the runtime.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WeekMsg {
+    /// A week's visits per day, and a page of each day.
+    Loaded(Box<WeekData>),
+    /// Another page of one day of the week.
+    DayLoaded(WeekQuery, DayPage),
+}
+
+/// What Week asks the runtime to read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WeekEffect {
+    /// A week: how many visits each day holds, and a page of each day.
+    Load(WeekQuery),
+    /// The page of the marked day from the query's `from`.
+    LoadDay(WeekQuery),
 }

@@ -1,0 +1,51 @@
+//! Where the Families list's keys lead, and what its answers from the runtime change.
+
+use crate::app::{App, Effect, FamiliesMsg, FamilyEffect, Intent, Screen, VisitEffect, forms};
+
+impl App {
+    pub(crate) fn handle_families(&mut self, action: Intent) -> Vec<Effect> {
+        if action == Intent::Back && self.book_on.take().is_some() {
+            self.message = None;
+        }
+        match action {
+            Intent::New => {
+                self.open_form(forms::new_family(&self.programme_options(), self.today));
+                Vec::new()
+            }
+            Intent::Open => match self.families.selected_id() {
+                Some(id) => {
+                    let mut effects = self.open_family(id);
+                    if self.book_on.is_some() {
+                        effects.push(Effect::Visit(VisitEffect::LoadProposals {
+                            family_id: id,
+                            rebook: None,
+                        }));
+                    }
+                    effects
+                }
+                None => Vec::new(),
+            },
+            other => {
+                self.families.handle(&other);
+                Vec::new()
+            }
+        }
+    }
+
+    pub(crate) fn open_family(&mut self, family_id: i64) -> Vec<Effect> {
+        self.screen = Screen::Families;
+        self.families.searching = false;
+        let mut effects = self.families.ensure_loaded();
+        effects.push(Effect::Family(FamilyEffect::Load(family_id)));
+        effects
+    }
+
+    /// The Families list's answers from the runtime.
+    pub(crate) fn receive_families(&mut self, msg: FamiliesMsg) -> Vec<Effect> {
+        match msg {
+            FamiliesMsg::IndexLoaded(index) => self.families.set_index(index, &self.today_view),
+            FamiliesMsg::IndexEntryLoaded(entry) => self.families.put_entry(entry),
+        }
+        Vec::new()
+    }
+}

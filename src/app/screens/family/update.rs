@@ -1,0 +1,165 @@
+//! Where a family's page's keys lead, and what its answers from the runtime change.
+
+use crate::app::{
+    App, Effect, FamilyEffect, FamilyIntent, FamilyMsg, Intent, Modal, Question, Text, VisitEffect,
+    form, forms,
+};
+
+impl App {
+    pub(crate) fn handle_family_page(&mut self, action: &Intent) -> Vec<Effect> {
+        let Some(page) = self.family.as_mut() else {
+            return Vec::new();
+        };
+        let detail = &page.data.detail;
+        let id = detail.id;
+        match action {
+            Intent::Back => {
+                self.family = None;
+                Vec::new()
+            }
+            Intent::Up
+            | Intent::Down
+            | Intent::PageUp
+            | Intent::PageDown
+            | Intent::Top
+            | Intent::Bottom => {
+                page.scroll(action);
+                Vec::new()
+            }
+            Intent::Edit => {
+                let mut form = forms::edit_family(detail);
+                // As on the page: a protected family's address and phone wait for `r`.
+                if detail.protection.is_protected() && !page.revealed {
+                    for f in &mut form.fields {
+                        if f.id == "address" || f.id == "phone" {
+                            f.hidden = true;
+                        }
+                    }
+                }
+                self.open_form(form);
+                Vec::new()
+            }
+            Intent::Family(FamilyIntent::AddCaregiver) => {
+                self.open_form(forms::add_caregiver(id));
+                Vec::new()
+            }
+            Intent::Family(FamilyIntent::AddChild) => {
+                self.open_form(forms::add_child(id));
+                Vec::new()
+            }
+            Intent::Family(FamilyIntent::EditCaregiver | FamilyIntent::EditChild) => {
+                let form = if *action == Intent::Family(FamilyIntent::EditCaregiver) {
+                    forms::edit_caregiver(detail)
+                } else {
+                    forms::edit_child(detail)
+                };
+                match form {
+                    Some(form) => self.open_form(form),
+                    None => {
+                        self.message =
+                            Some(if *action == Intent::Family(FamilyIntent::EditCaregiver) {
+                                Text::new(
+                                    "Familjen har ingen vårdnadshavare än; c lägger till en.",
+                                    "The family has no caregiver yet; c adds one.",
+                                )
+                            } else {
+                                Text::new(
+                                    "Familjen har inget barn än; b lägger till ett.",
+                                    "The family has no child yet; b adds one.",
+                                )
+                            });
+                    }
+                }
+                Vec::new()
+            }
+            Intent::Family(FamilyIntent::RecordConsent) => {
+                let first = detail
+                    .caregivers
+                    .first()
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                self.open_form(forms::consent(id, &first, self.today, self.lang));
+                Vec::new()
+            }
+            Intent::Family(FamilyIntent::Exit) => {
+                self.open_form(forms::exit(id));
+                Vec::new()
+            }
+            Intent::Family(
+                FamilyIntent::Activate | FamilyIntent::Decline | FamilyIntent::Pause,
+            ) => {
+                use crate::domain::enums::FamilyStatus;
+                use crate::domain::model::StatusChange;
+                let status = match action {
+                    Intent::Family(FamilyIntent::Activate) => FamilyStatus::Active,
+                    Intent::Family(FamilyIntent::Decline) => FamilyStatus::Declined,
+                    _ => FamilyStatus::Paused,
+                };
+                if detail.status == status {
+                    self.message = Some(Text::new(
+                        "Familjen har redan den statusen.",
+                        "The family already has that status.",
+                    ));
+                } else {
+                    let change = StatusChange {
+                        status,
+                        exit: None,
+                        exit_note: None,
+                        // Declining ends the plan; a pause asks next, an activation keeps all.
+                        cancel_booked: status == FamilyStatus::Declined,
+                        exited_on: None,
+                    };
+                    let booked = if status == FamilyStatus::Active {
+                        Vec::new()
+                    } else {
+                        self.booked_of(id)
+                    };
+                    self.ask(Question::Status {
+                        family_id: id,
+                        change,
+                        booked,
+                    });
+                }
+                Vec::new()
+            }
+            Intent::Book => vec![Effect::Visit(VisitEffect::LoadProposals {
+                family_id: id,
+                rebook: None,
+            })],
+            Intent::Family(FamilyIntent::Reveal) => {
+                if detail.protection.is_protected() && !page.revealed {
+                    vec![Effect::Family(FamilyEffect::Reveal(id))]
+                } else {
+                    Vec::new()
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// A family's page's answers from the runtime.
+    pub(crate) fn receive_family(&mut self, msg: FamilyMsg) -> Vec<Effect> {
+        match msg {
+            FamilyMsg::Loaded(data) => {
+                let revealed = self
+                    .family
+                    .as_ref()
+                    .is_some_and(|p| p.revealed && p.data.detail.id == data.detail.id);
+                self.family = Some(super::FamilyPage::new(*data, revealed));
+            }
+            FamilyMsg::Revealed(id) => {
+                if let Some(page) = self.family.as_mut().filter(|p| p.data.detail.id == id) {
+                    page.revealed = true;
+                }
+                for m in &mut self.modals {
+                    if let Modal::Form(form) = m
+                        && form.kind == form::FormKind::EditFamily(id)
+                    {
+                        form.reveal();
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+}

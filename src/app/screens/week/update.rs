@@ -1,0 +1,50 @@
+//! Where Week's keys lead, and what its answers from the runtime change.
+
+use super::StaffPick;
+use crate::app::{App, Effect, Intent, Modal, Screen, Text, WeekIntent, WeekMsg, forms};
+
+impl App {
+    pub(crate) fn handle_week(&mut self, action: &Intent) -> Vec<Effect> {
+        if *action == Intent::Week(WeekIntent::PickStaff) {
+            self.push(Modal::PickStaff(StaffPick::default()));
+            // Everyone who can have a week is offered, so the staff list is needed.
+            return self.staff.ensure_loaded();
+        }
+        if *action == Intent::BookOnDay {
+            let day = self
+                .week
+                .week
+                .and_then(|w| w.days().get(self.week.day).copied());
+            if let Some(day) = day {
+                self.book_on = Some(day);
+                let mut effects = self.show(Screen::Families);
+                self.family = None;
+                self.families.start_search();
+                self.message = Some(Text::new(
+                    format!("Boka {day}: sök familjen och tryck Enter (Esc avbryter)."),
+                    format!("Book on {day}: search for the family and press Enter (Esc cancels)."),
+                ));
+                effects.extend(self.families.ensure_loaded());
+                return effects;
+            }
+        }
+        match (action, self.week.marked().cloned()) {
+            (Intent::Open, Some(v)) => self.open_family(v.family_id),
+            (Intent::RecordOutcome, Some(v)) => {
+                self.open_form(forms::outcome(&v));
+                Vec::new()
+            }
+            (Intent::Rebook, Some(v)) => crate::app::booking::rebook(&v),
+            (other, _) => self.week.handle(other, self.today),
+        }
+    }
+
+    /// Week's answers from the runtime.
+    pub(crate) fn receive_week(&mut self, msg: WeekMsg) -> Vec<Effect> {
+        match msg {
+            WeekMsg::Loaded(data) => self.week.set(*data),
+            WeekMsg::DayLoaded(query, page) => self.week.set_day(query, page),
+        }
+        Vec::new()
+    }
+}
