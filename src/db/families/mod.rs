@@ -2,6 +2,7 @@
 //! their search index; and their anonymisation once retention comes.
 
 mod index;
+mod people;
 mod read;
 mod retention;
 mod rows;
