@@ -7,28 +7,22 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::open::APPLICATION_ID;
 use super::{DbError, Result};
 
-/// Each entry upgrades the schema from its index to its index + 1. Append only; never edit one
-/// that has shipped.
-pub(crate) const MIGRATIONS: &[&str] = &[
-    include_str!("migrations/0001_initial.sql"),
-    include_str!("migrations/0002_index_order.sql"),
-    include_str!("migrations/0003_instance.sql"),
-    include_str!("migrations/0004_audit_chain.sql"),
-    include_str!("migrations/0005_exit_note.sql"),
-    include_str!("migrations/0006_calendar_sent.sql"),
-    include_str!("migrations/0007_groups.sql"),
-    include_str!("migrations/0008_status_dates.sql"),
-    include_str!("migrations/0009_twin_trips.sql"),
-    include_str!("migrations/0010_group_span.sql"),
-    include_str!("migrations/0011_report_path.sql"),
-    include_str!("migrations/0012_clean_text.sql"),
-    include_str!("migrations/0013_report_revisions.sql"),
-];
+/// Declares the steps once, by file name, so that the list of texts and the list of names the
+/// test reads cannot drift apart.
+macro_rules! migrations {
+    ($($file:literal),+ $(,)?) => {
+        /// Each entry upgrades the schema from its index to its index + 1. Append only; never
+        /// edit one that has shipped.
+        pub(crate) const MIGRATIONS: &[&str] = &[$(include_str!(concat!("migrations/", $file))),+];
 
-/// The files behind [`MIGRATIONS`], in order: each file's number is the version it brings the
-/// schema to, which a test holds.
-#[cfg(test)]
-pub(crate) const MIGRATION_FILES: &[&str] = &[
+        /// The files behind [`MIGRATIONS`], in order: each file's number is the version it
+        /// brings the schema to, which a test holds.
+        #[cfg(test)]
+        pub(crate) const MIGRATION_FILES: &[&str] = &[$($file),+];
+    };
+}
+
+migrations!(
     "0001_initial.sql",
     "0002_index_order.sql",
     "0003_instance.sql",
@@ -42,7 +36,7 @@ pub(crate) const MIGRATION_FILES: &[&str] = &[
     "0011_report_path.sql",
     "0012_clean_text.sql",
     "0013_report_revisions.sql",
-];
+);
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.
 const AUDIT_CHAIN_VERSION: i64 = 4;

@@ -1,213 +1,17 @@
-//! Opening a database file: ours or nothing, created private, configured for safety.
+//! Opening a database file: the key applied and proved, created private and whole, configured
+//! for safety (what a file must be to be opened at all is `refuse`'s).
 
-use std::collections::HashMap;
 use std::fs;
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::sync::{LazyLock, Mutex};
+use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
-use super::{DbError, Key, Mode, Refusal, Result};
+use super::refuse::{refuse_foreign_keyed, refuse_unsafe_location};
+use super::{DbError, Key, Mode, Result};
 
 /// "HBES" in ASCII: SQLite's header field that says which program a file belongs to.
 pub const APPLICATION_ID: i32 = 0x4842_4553;
-
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
-
-/// What the first 100 bytes of an existing file say about it.
-#[derive(Debug, PartialEq, Eq)]
-enum FileKind {
-    /// A connection of this process has the file open: it was looked at then.
-    OpenHere,
-    Empty,
-    NotSqlite,
-    /// An SQLite file; its application id and schema version from the header.
-    Sqlite {
-        application_id: i32,
-        user_version: i64,
-    },
-}
-
-fn inspect(path: &Path) -> Result<FileKind> {
-    let io = |source| DbError::Io {
-        path: path.to_path_buf(),
-        cause: source,
-    };
-    // Closing any descriptor of a file drops every lock this process holds on it, SQLite's
-    // included: a file this process has open is never opened outside SQLite. It was looked at
-    // when it was first opened.
-    if OpenFile::is_open(path) {
-        return Ok(FileKind::OpenHere);
-    }
-    let mut file = fs::File::open(path).map_err(io)?;
-    let mut header = Vec::with_capacity(100);
-    file.by_ref()
-        .take(100)
-        .read_to_end(&mut header)
-        .map_err(io)?;
-    if header.is_empty() {
-        return Ok(FileKind::Empty);
-    }
-    if header.len() < 100 || &header[..16] != SQLITE_MAGIC {
-        return Ok(FileKind::NotSqlite);
-    }
-    let be = |at: usize| {
-        i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
-    };
-    Ok(FileKind::Sqlite {
-        application_id: be(68),
-        user_version: i64::from(be(60)),
-    })
-}
-
-fn refused(path: &Path, reason: Refusal) -> DbError {
-    DbError::Refused {
-        path: path.to_path_buf(),
-        reason,
-    }
-}
-
-/// Refuses an existing file that is not a hembesok database, reading only its header.
-pub fn refuse_foreign(path: &Path) -> Result<()> {
-    if path.is_dir() {
-        return Err(refused(path, Refusal::Folder));
-    }
-    // Checked before opening: opening a pipe waits for a writer, for ever.
-    if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        return Err(refused(path, Refusal::NotAFile));
-    }
-    match inspect(path)? {
-        FileKind::Empty => Err(refused(path, Refusal::EmptyFile)),
-        FileKind::NotSqlite if super::cipher::looks_encrypted(path) => {
-            Err(refused(path, Refusal::Encrypted))
-        }
-        FileKind::NotSqlite => Err(refused(path, Refusal::NotSqlite)),
-        // A stamp still in the -wal file (not yet checkpointed) is only visible through SQLite.
-        FileKind::Sqlite {
-            application_id: 0, ..
-        } if wal_says_ours(path) => Ok(()),
-        FileKind::Sqlite { application_id, .. } if application_id != APPLICATION_ID => {
-            Err(refused(path, Refusal::Foreign(application_id)))
-        }
-        FileKind::OpenHere | FileKind::Sqlite { .. } => Ok(()),
-    }
-}
-
-/// Refuses an existing file that cannot be opened with `key`. Without a key that is anything
-/// not ours by its header; with one, a plain SQLite file (an encrypted file's header is
-/// ciphertext: its stamp is read through SQLite once the key is applied).
-pub fn refuse_unusable(path: &Path, key: Option<&Key>) -> Result<()> {
-    if key.is_none() {
-        return refuse_foreign(path);
-    }
-    if path.is_dir() {
-        return Err(refused(path, Refusal::Folder));
-    }
-    if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        return Err(refused(path, Refusal::NotAFile));
-    }
-    match inspect(path)? {
-        FileKind::OpenHere | FileKind::NotSqlite => Ok(()),
-        FileKind::Empty => Err(refused(path, Refusal::EmptyFile)),
-        FileKind::Sqlite { .. } => Err(refused(path, Refusal::NotEncrypted)),
-    }
-}
-
-/// A file's identity: the device and inode it lives on, whatever name reaches it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct Identity {
-    dev: u64,
-    ino: u64,
-}
-
-fn identity(meta: &fs::Metadata) -> Identity {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        Identity {
-            dev: meta.dev(),
-            ino: meta.ino(),
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = meta;
-        Identity { dev: 0, ino: 0 }
-    }
-}
-
-/// The database files this process has open, by identity, with how many connections each.
-static OPEN_HERE: LazyLock<Mutex<HashMap<Identity, usize>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
-
-/// One connection's hold on a database file: while any is alive, this process never opens the
-/// file outside SQLite. It also remembers which file was opened, so that a write into a file
-/// replaced meanwhile can be refused.
-#[derive(Debug)]
-pub struct OpenFile {
-    path: PathBuf,
-    identity: Identity,
-}
-
-impl OpenFile {
-    /// Registers `path` (an existing file) as open, refusing a file with several names.
-    pub fn register(path: &Path) -> Result<OpenFile> {
-        let meta = fs::metadata(path).map_err(|cause| DbError::Io {
-            path: path.to_path_buf(),
-            cause,
-        })?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            if meta.nlink() > 1 {
-                return Err(refused(path, Refusal::HardLinked(meta.nlink())));
-            }
-        }
-        let identity = identity(&meta);
-        *OPEN_HERE
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .entry(identity)
-            .or_default() += 1;
-        Ok(OpenFile {
-            path: path.to_path_buf(),
-            identity,
-        })
-    }
-
-    /// Whether a connection of this process has the file at `path` open.
-    pub fn is_open(path: &Path) -> bool {
-        let Ok(meta) = fs::metadata(path) else {
-            return false;
-        };
-        OPEN_HERE
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .get(&identity(&meta))
-            .is_some_and(|n| *n > 0)
-    }
-
-    /// Whether the path still names the file that was opened.
-    pub fn still_there(&self) -> bool {
-        fs::metadata(&self.path).is_ok_and(|m| identity(&m) == self.identity)
-    }
-}
-
-impl Drop for OpenFile {
-    fn drop(&mut self) {
-        let mut open = OPEN_HERE
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(n) = open.get_mut(&self.identity) {
-            *n = n.saturating_sub(1);
-            if *n == 0 {
-                open.remove(&self.identity);
-            }
-        }
-    }
-}
 
 /// Silences SQLCipher's log (it writes to standard error otherwise), then applies `key`, if
 /// any, and proves it by reading the schema: a key that does not open the file is
@@ -233,33 +37,10 @@ pub(super) fn apply_key(conn: &Connection, key: Option<&Key>, path: &Path) -> Re
     }
 }
 
-/// Refuses a file whose stamp, read through the key, is not ours.
-fn refuse_foreign_keyed(conn: &Connection, path: &Path) -> Result<()> {
-    let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    if id == APPLICATION_ID {
-        Ok(())
-    } else {
-        Err(refused(path, Refusal::Foreign(id)))
-    }
-}
-
-/// Whether SQLite, reading through the write-ahead log, finds our stamp: a database created a
-/// moment ago may not have its stamp in the file's header yet.
-fn wal_says_ours(path: &Path) -> bool {
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    if !Path::new(&wal).exists() {
-        return false;
-    }
-    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .and_then(|c| c.query_row("PRAGMA application_id", [], |r| r.get::<_, i32>(0)))
-        .is_ok_and(|id| id == APPLICATION_ID)
-}
-
 /// Opens an existing hembesok file, or (in [`Mode::Create`]) creates a new one (mode 0600,
 /// new folders 0700).
 pub fn open_file(path: &Path, mode: Mode, key: Option<&Key>) -> Result<Connection> {
-    super::maintenance::refuse_unsafe_location(path)?;
+    refuse_unsafe_location(path)?;
     if !path.exists() && mode == Mode::Create {
         create_private(path)?;
     }
@@ -334,7 +115,7 @@ fn read_only_uri(path: &Path, immutable: bool) -> Result<Connection> {
 /// A crash on the way leaves only the temporary file, never a half-made database at `path`
 /// that every later command would refuse.
 pub fn create_database(path: &Path, key: Option<&Key>) -> Result<()> {
-    super::maintenance::refuse_unsafe_location(path)?;
+    refuse_unsafe_location(path)?;
     create_private_folder(path)?;
     let io = |p: &Path| {
         let p = p.to_path_buf();
@@ -419,32 +200,4 @@ pub fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_the_header_of_each_kind_of_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let empty = dir.path().join("empty");
-        fs::write(&empty, b"").unwrap();
-        assert_eq!(inspect(&empty).unwrap(), FileKind::Empty);
-        let text = dir.path().join("text");
-        fs::write(&text, "family_ref;family_name\n").unwrap();
-        assert_eq!(inspect(&text).unwrap(), FileKind::NotSqlite);
-        let other = dir.path().join("other.sqlite");
-        Connection::open(&other)
-            .unwrap()
-            .execute_batch("PRAGMA application_id = 7; CREATE TABLE t(x);")
-            .unwrap();
-        assert_eq!(
-            inspect(&other).unwrap(),
-            FileKind::Sqlite {
-                application_id: 7,
-                user_version: 0
-            }
-        );
-    }
 }

@@ -141,8 +141,11 @@ pub fn export_report(
         let checksum = hex(&Sha256::digest(&bytes));
         let head = tx.chain_head()?;
         let head_text = head.as_ref().map(ToString::to_string).unwrap_or_default();
+        // The run and its audit row say the same real time.
+        let audit = ctx.audit(AuditAction::ExportReport, AuditEntity::Database, None);
         let run_id = tx.insert_report_run(&NewRun {
             period: request.period,
+            run_at: audit.at,
             format: request.format.as_str(),
             threshold: request.threshold.get(),
             checksum: &checksum,
@@ -159,7 +162,7 @@ pub fn export_report(
                 request.period,
                 request.format.as_str()
             )),
-            ..ctx.audit(AuditAction::ExportReport, AuditEntity::Database, None)
+            ..audit
         })?;
         let file_error = |e| OpsError::File(Box::new(e));
         let mut file = Staged::write(out, &bytes).map_err(file_error)?;

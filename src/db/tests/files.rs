@@ -1,6 +1,7 @@
 //! Files: what is refused, upgrades, backups, the audit chain across versions.
 
 use super::*;
+use crate::db::values::{parse_date, parse_datetime};
 
 #[test]
 fn changed_programme_content_needs_a_new_version() {

@@ -3,6 +3,7 @@
 //! by side. It may use every type below it; only the edges (`tui`, `commands`, `main`) use it.
 
 pub mod cli;
+pub mod database;
 pub mod groups;
 pub mod import;
 pub mod outcome;

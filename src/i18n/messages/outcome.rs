@@ -1,10 +1,10 @@
 //! What the use cases answer, in words: outcomes, refusals, booking conflicts and database
 //! failures, each in Swedish and English.
 
-use crate::db::DbError;
+pub use super::database::db_error;
 use crate::domain::enums::VisitStatus;
 use crate::i18n::booking::{conflict, past_start};
-use crate::i18n::{Lang, Text, labels};
+use crate::i18n::{Text, labels};
 use crate::ops::{OpsError, Outcome, Refusal};
 
 fn when(t: chrono::NaiveDateTime) -> String {
@@ -212,127 +212,10 @@ impl std::fmt::Display for OpsError {
 
 impl std::error::Error for OpsError {}
 
-/// The names of the checks that failed, as `hembesok check` lists them.
-fn names(checks: &[crate::db::CheckName], lang: Lang) -> String {
-    checks
-        .iter()
-        .map(|c| super::cli::check_name(*c, lang))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-pub fn db_error(e: &DbError) -> Text {
-    let en = match e {
-        DbError::ConvertUnverified(what) => format!(
-            "the converted copy did not verify ({}); the database was left as it was",
-            names(what, Lang::En)
-        ),
-        DbError::BackupUnverified(what) => format!(
-            "the backup did not verify ({}); nothing was replaced",
-            names(what, Lang::En)
-        ),
-        DbError::Refused {
-            path,
-            reason: crate::db::Refusal::BackupFailsChecks(what),
-        } => format!(
-            "{} does not pass the checks ({}); nothing was restored",
-            path.display(),
-            names(what, Lang::En)
-        ),
-        other => other.to_string(),
-    };
-    let sv = match e {
-        DbError::Refused { path, reason } => format!("{} {}", path.display(), refused_sv(reason)),
-        DbError::TooNew {
-            path,
-            found,
-            supported,
-        } => format!(
-            "{} skrevs av en nyare hembesok (schemaversion {found}; detta program kan upp till {supported}); installera den nyare hembesok",
-            path.display()
-        ),
-        DbError::Io { path, cause } => format!("{}: {cause}", path.display()),
-        DbError::Missing { path } => format!(
-            "{}: här finns ingen databas; kontrollera sökvägen, eller skapa en med `hembesok import` eller `hembesok demo`",
-            path.display()
-        ),
-        DbError::TooOld { path, found } => format!(
-            "{} gjordes av en äldre hembesok (schemaversion {found}); öppna den en gång med appen eller ett kommando som skriver, så uppgraderas den",
-            path.display()
-        ),
-        DbError::WrongKey { path } => format!(
-            "{}: fel lösenfras; inget öppnades eller ändrades",
-            path.display()
-        ),
-        DbError::ConvertUnverified(what) => format!(
-            "den omskrivna kopian klarade inte kontrollen ({}); databasen lämnades som den var",
-            names(what, Lang::Sv)
-        ),
-        DbError::BadValue(v) => format!("databasen har ett värde som programmet inte kan läsa: {v}"),
-        DbError::DuplicateFamilyRef(r) => format!("referensen {r} finns redan"),
-        DbError::DuplicateStaffName => "det finns redan personal med det namnet".into(),
-        DbError::FamilyGone => "familjen finns inte längre".into(),
-        DbError::VisitGone => "besöket finns inte längre".into(),
-        DbError::VisitNotPlanned => {
-            "besöket är inte längre bokat (utfallet antecknades under tiden); inget ändrades".into()
-        }
-        DbError::ProgrammeChanged { id, version } => format!(
-            "programmet {id} version {version} finns redan med annat innehåll; höj `version` i den ändrade mallen"
-        ),
-        DbError::NoWal(mode) => {
-            format!("databasen kunde inte byta till WAL-journal (den svarar {mode})")
-        }
-        DbError::BackupUnverified(what) => {
-            format!(
-                "säkerhetskopian klarade inte kontrollen ({}); inget ersattes",
-                names(what, Lang::Sv)
-            )
-        }
-        DbError::Constraint(what) => format!("databasen vägrade ändringen: {what}"),
-        DbError::ReadOnlyDamaged => "databasen klarade inte sin kontroll och är därför bara öppen för läsning; inget skrevs. Kör `hembesok check` och sedan `hembesok restore` från en säkerhetskopia".into(),
-        DbError::Damaged => "databasfilen är skadad (SQLite säger att den är felaktig); inget skrevs. Kör `hembesok check` och återställ från en säkerhetskopia".into(),
-        DbError::FileReplaced { path } => format!(
-            "{} byttes ut eller togs bort av ett annat program medan detta hade den öppen; inget skrevs. Stäng det här fönstret eller kommandot och starta det igen",
-            path.display()
-        ),
-        DbError::DiskFull => {
-            "disken är full; inget skrevs. Gör plats på disken och försök igen".into()
-        }
-        DbError::Sqlite(what) => format!("databasfel: {what}"),
-    };
-    Text { sv, en }
-}
-
-/// Why a file was refused, in Swedish (English is the refusal's `Display`).
-fn refused_sv(r: &crate::db::Refusal) -> String {
-    use crate::db::Refusal as R;
-    match r {
-        R::Folder => "är en mapp; ange sökvägen till en databasfil".into(),
-        R::NotAFile => "är ingen vanlig fil (utan till exempel en pipe eller en enhet); ange sökvägen till en databasfil".into(),
-        R::DanglingLink => "är en länk till en fil som inte finns; ta bort länken eller ange den riktiga sökvägen".into(),
-        R::EmptyFile => "är en tom fil, inte en hembesok-databas; den lämnades orörd. Ta bort den, eller ange en annan sökväg".into(),
-        R::NotSqlite => "är ingen hembesok-databas (ingen SQLite-fil alls, eller skadad); den lämnades orörd".into(),
-        R::Foreign(id) => format!("är ett annat programs SQLite-databas (application id {id:#x}), inte hembesoks; den lämnades orörd"),
-        R::CloudFolder(name) => format!("ligger i en molnsynkad mapp ({name}); en databas där kan kopieras halvskriven. Ha den på en lokal disk och använd `hembesok backup` för kopior"),
-        R::NetworkFileSystem(kind) => format!("ligger på ett nätverksfilsystem ({kind}), där SQLites lås inte håller; ha databasen på en lokal disk"),
-        R::OpenElsewhere => "är öppen i ett annat hembesok-fönster eller kommando; stäng dem och försök igen; inget ändrades".into(),
-        R::WholeFileCommandRunning => "skrivs om av ett kommando för hela filen (encrypt, decrypt, rekey, restore eller retention --apply), som inte blev klart i tid; försök igen när det är klart; inget ändrades".into(),
-        R::HardLinked(n) => format!("har {n} namn (hårda länkar); en databas får bara ha ett, annars går det som skrivs genom ett namn förlorat genom ett annat. Behåll ett namn: ta bort de andra med `rm`, eller kopiera databasen med `hembesok backup`"),
-        R::TargetExists => "finns redan; ange --force för att ersätta den".into(),
-        R::TargetIsDatabase => "är databasen själv; välj en annan sökväg".into(),
-        R::NoFileName => "saknar filnamn".into(),
-        R::BackupFailsChecks(what) => format!("klarar inte kontrollerna ({}); inget återställdes", names(what, Lang::Sv)),
-        R::Encrypted => "är krypterad (eller ingen hembesok-databas alls); ange lösenfrasen med --key-file SÖKVÄG eller HEMBESOK_KEY_FILE, eller kör i en terminal för att bli tillfrågad".into(),
-        R::NotEncrypted => "är inte krypterad, men en nyckel angavs; utelämna --key-file och HEMBESOK_KEY_FILE, eller kryptera den först med `hembesok encrypt`".into(),
-        R::AlreadyEncrypted => "är redan krypterad; byt lösenfras med `hembesok rekey`; inget ändrades".into(),
-        R::Plain => "är inte krypterad och har alltså ingen lösenfras att byta eller ta bort; kryptera den med `hembesok encrypt`; inget ändrades".into(),
-        R::InUse => "används av ett annat hembesok-program (dess WAL-logg är öppen); försök igen när det är klart; inget ändrades".into(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::db::DbError;
 
     #[test]
     fn a_failed_read_is_not_called_a_failed_save() {

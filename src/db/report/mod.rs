@@ -1,0 +1,9 @@
+//! The report's reads and its exports: one period's facts in a few flat queries, the records
+//! that leave a quarter incomplete, and every export with the cells it published.
+
+mod cells;
+mod read;
+mod review;
+mod runs;
+
+pub use runs::{EarlierRun, NewRun};

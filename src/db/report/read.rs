@@ -1,0 +1,279 @@
+//! The one read of a period's facts for the report: a few flat queries over the whole quarter,
+//! never one per family.
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+use rusqlite::params;
+
+use crate::db::values::{Columns, date_text};
+use crate::db::{ReadTx, Result};
+use crate::domain::catalogue::Catalogue;
+use crate::domain::enums::{Role, VisitStatus};
+use crate::domain::period::Period;
+use crate::domain::report::{
+    ChildRow, FamilyRow, GroupRow, MemberRow, ReportInput, SessionRow, VisitRow,
+};
+use crate::domain::schedule::Window;
+
+/// `[start, end)` as stored times compare: from the first day's midnight to the day after the last.
+fn bounds(period: Period) -> (String, String) {
+    let end = period
+        .last_day()
+        .checked_add_days(Days::new(1))
+        .unwrap_or(period.last_day());
+    (date_text(period.first_day()), date_text(end))
+}
+
+impl ReadTx<'_> {
+    /// Everything `Report::compute` needs for the period, in one transaction.
+    pub fn report_input(&self, period: impl Into<Period>) -> Result<ReportInput> {
+        let period = period.into();
+        let catalogue = self.programme_catalogue()?;
+        let (start, end) = bounds(period);
+        Ok(ReportInput {
+            families: self.report_families()?,
+            visits: self.report_visits(&catalogue, &start, &end)?,
+            children: self.report_children(&catalogue, period)?,
+            groups: self.report_groups()?,
+            sessions: self.report_sessions(&start, &end)?,
+        })
+    }
+
+    /// Every family: a stock on the quarter's last day needs those enrolled long before it, and
+    /// the visits and members refer to the rest (one flat scan is cheaper than working out which).
+    fn report_families(&self) -> Result<Vec<FamilyRow>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id, area, clinic, offered_on, enrolled_on, declined_on, paused_on, exited_on,
+                    exit_reason, interpreter_language IS NOT NULL AND interpreter_language <> '',
+                    programme_id, eligibility
+             FROM family ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(FamilyRow {
+                id: r.get(0)?,
+                area: r.get(1)?,
+                clinic: r.get(2)?,
+                programme: r.get(10)?,
+                eligibility: r.get(11)?,
+                offered_on: r.opt_date(3)?,
+                enrolled_on: r.opt_date(4)?,
+                declined_on: r.opt_date(5)?,
+                paused_on: r.opt_date(6)?,
+                exited_on: r.opt_date(7)?,
+                exit_reason: r.get(8)?,
+                needs_interpreter: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Visits planned for, or done at, a time in the quarter, with who attended. A booked staff
+    /// member whose attendance was never marked counts as having gone: only a recorded "did not
+    /// attend" breaks a joint visit.
+    fn report_visits(
+        &self,
+        catalogue: &Catalogue,
+        start: &str,
+        end: &str,
+    ) -> Result<Vec<VisitRow>> {
+        let mut roles: HashMap<i64, Vec<Role>> = HashMap::new();
+        {
+            let mut stmt = self.tx.prepare_cached(
+                "SELECT vs.visit_id, vs.role FROM visit_staff vs JOIN visit v ON v.id = vs.visit_id
+                 WHERE v.starts_at >= ?1 AND v.starts_at < ?2 AND coalesce(vs.attended, 1) = 1",
+            )?;
+            let rows = stmt.query_map(params![start, end], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Role>(1)?))
+            })?;
+            for row in rows {
+                let (visit, role) = row?;
+                roles.entry(visit).or_default().push(role);
+            }
+        }
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT v.id, c.family_id, v.visit_no, v.status, substr(v.starts_at, 1, 10),
+                    c.birth_date, c.expected, f.programme_id, f.programme_version,
+                    v.interpreter_staff_id IS NOT NULL OR v.interpreter_external = 1, v.referrals
+             FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+             WHERE v.starts_at >= ?1 AND v.starts_at < ?2
+             ORDER BY v.starts_at, v.id",
+        )?;
+        let rows = stmt.query_map(params![start, end], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                VisitRow {
+                    family_id: r.get(1)?,
+                    visit_no: r.get(2)?,
+                    status: r.get::<_, VisitStatus>(3)?,
+                    date: r.date(4)?,
+                    required_roles_met: false,
+                    window: None,
+                    interpreter_used: r.get(9)?,
+                    referrals: r.codes(10)?,
+                },
+                (r.date(5)?, r.get::<_, bool>(6)?),
+                (r.get::<_, String>(7)?, r.get::<_, u32>(8)?),
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, mut visit, (birth, expected), (pid, pver)) = row?;
+            let planned = visit
+                .visit_no
+                .and_then(|n| catalogue.get(&pid, pver)?.visit(n));
+            let attended = roles.get(&id).map_or(&[][..], Vec::as_slice);
+            visit.required_roles_met =
+                planned.is_some_and(|p| p.roles.iter().all(|role| attended.contains(role)));
+            visit.window = planned
+                .filter(|_| !expected)
+                .map(|p| Window::for_visit(birth, p));
+            visit.interpreter_used =
+                visit.interpreter_used || attended.contains(&Role::Interpreter);
+            out.push(visit);
+        }
+        Ok(out)
+    }
+
+    /// Children who turn 30 days old in the period, or whose programme's last window closes in
+    /// it, with what was done for them ever (one grouped scan of the done visits).
+    fn report_children(&self, catalogue: &Catalogue, period: Period) -> Result<Vec<ChildRow>> {
+        let mut done: HashMap<i64, (u32, Option<NaiveDate>)> = HashMap::new();
+        {
+            let mut stmt = self.tx.prepare_cached(
+                "SELECT child_id, count(DISTINCT visit_no),
+                        min(CASE WHEN visit_no = 1 THEN substr(starts_at, 1, 10) END)
+                 FROM visit WHERE status = 'done' AND visit_no IS NOT NULL GROUP BY child_id",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok((r.get::<_, i64>(0)?, (r.get::<_, u32>(1)?, r.opt_date(2)?)))
+            })?;
+            for row in rows {
+                let (child, done_of_child) = row?;
+                done.insert(child, done_of_child);
+            }
+        }
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT c.id, c.family_id, c.birth_date, c.expected, f.programme_id, f.programme_version
+             FROM child c JOIN family f ON f.id = c.family_id ORDER BY c.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.date(2)?,
+                r.get::<_, bool>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, u32>(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, family_id, born_on, expected, pid, pver) = row?;
+            let programme = catalogue.get(&pid, pver);
+            let last_window_closes = programme
+                .and_then(|p| p.last_visit())
+                .map(|v| v.max.from_birth(born_on));
+            let thirty = born_on.checked_add_days(Days::new(30));
+            let relevant = thirty.is_some_and(|d| period.contains(d))
+                || last_window_closes.is_some_and(|d| period.contains(d));
+            if !relevant {
+                continue;
+            }
+            let (visits_done, first_visit_done_on) = done.get(&id).copied().unwrap_or((0, None));
+            out.push(ChildRow {
+                family_id,
+                born_on,
+                expected,
+                first_visit_done_on,
+                last_window_closes,
+                programme_visits: programme.map_or(0, |p| p.visits.len() as u32),
+                visits_done,
+            });
+        }
+        Ok(out)
+    }
+
+    fn report_groups(&self) -> Result<Vec<GroupRow>> {
+        let mut groups: Vec<GroupRow> = Vec::new();
+        {
+            let mut stmt = self
+                .tx
+                .prepare_cached("SELECT id, area FROM parent_group ORDER BY id")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?)))?;
+            for row in rows {
+                let (id, area) = row?;
+                groups.push(GroupRow {
+                    id,
+                    area,
+                    members: Vec::new(),
+                });
+            }
+        }
+        let index: HashMap<i64, usize> =
+            groups.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT group_id, family_id, joined_on, left_on FROM group_member
+             ORDER BY group_id, family_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                MemberRow {
+                    family_id: r.get(1)?,
+                    joined_on: r.opt_date(2)?,
+                    left_on: r.opt_date(3)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (group, member) = row?;
+            if let Some(&i) = index.get(&group) {
+                groups[i].members.push(member);
+            }
+        }
+        Ok(groups)
+    }
+
+    fn report_sessions(&self, start: &str, end: &str) -> Result<Vec<SessionRow>> {
+        let mut marks: HashMap<i64, Vec<(i64, crate::domain::enums::AttendanceStatus)>> =
+            HashMap::new();
+        {
+            let mut stmt = self.tx.prepare_cached(
+                "SELECT a.session_id, a.family_id, a.status FROM attendance a
+                 JOIN group_session s ON s.id = a.session_id
+                 WHERE s.starts_at >= ?1 AND s.starts_at < ?2 ORDER BY a.session_id, a.family_id",
+            )?;
+            let rows = stmt.query_map(params![start, end], |r| {
+                Ok((r.get::<_, i64>(0)?, (r.get::<_, i64>(1)?, r.get(2)?)))
+            })?;
+            for row in rows {
+                let (session, mark) = row?;
+                marks.entry(session).or_default().push(mark);
+            }
+        }
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id, group_id, substr(starts_at, 1, 10), status, dropin_count FROM group_session
+             WHERE starts_at >= ?1 AND starts_at < ?2 ORDER BY starts_at, id",
+        )?;
+        let rows = stmt.query_map(params![start, end], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                SessionRow {
+                    group_id: r.get(1)?,
+                    date: r.date(2)?,
+                    status: r.get(3)?,
+                    dropins: r.get(4)?,
+                    marks: Vec::new(),
+                },
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, mut session) = row?;
+            session.marks = marks.remove(&id).unwrap_or_default();
+            out.push(session);
+        }
+        Ok(out)
+    }
+}
