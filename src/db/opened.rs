@@ -45,6 +45,40 @@ pub struct OpenFile {
     identity: Identity,
 }
 
+/// A new database is made under a temporary name (`.NAME.PID.new`) and linked into place, and
+/// the temporary name is removed right after; a process killed in between leaves that second
+/// name. Removes the second names of this file that are such leftovers; true if it removed one.
+#[cfg(unix)]
+fn forget_creation_names(path: &Path, meta: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+        return false;
+    };
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(folder) else {
+        return false;
+    };
+    let mut removed = false;
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let ours = file.strip_prefix(&prefix).is_some_and(|rest| {
+            rest.strip_suffix(".new")
+                .is_some_and(|pid| pid.bytes().all(|b| b.is_ascii_digit()))
+        });
+        let same = fs::symlink_metadata(entry.path())
+            .is_ok_and(|m| m.dev() == meta.dev() && m.ino() == meta.ino());
+        if ours && same && fs::remove_file(entry.path()).is_ok() {
+            removed = true;
+        }
+    }
+    removed
+}
+
 impl OpenFile {
     /// Registers `path` (an existing file) as open, refusing a file with several names.
     pub fn register(path: &Path) -> Result<OpenFile> {
@@ -53,15 +87,23 @@ impl OpenFile {
             cause,
         })?;
         #[cfg(unix)]
-        {
+        let meta = {
             use std::os::unix::fs::MetadataExt;
+            let mut meta = meta;
+            if meta.nlink() > 1 && forget_creation_names(path, &meta) {
+                meta = fs::metadata(path).map_err(|cause| DbError::Io {
+                    path: path.to_path_buf(),
+                    cause,
+                })?;
+            }
             if meta.nlink() > 1 {
                 return Err(DbError::Refused {
                     path: path.to_path_buf(),
                     reason: Refusal::HardLinked(meta.nlink()),
                 });
             }
-        }
+            meta
+        };
         let identity = identity(&meta);
         *OPEN_HERE
             .lock()

@@ -352,3 +352,25 @@ fn has_lock_suffix(name: &str) -> bool {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("lock"))
 }
+
+#[cfg(unix)]
+#[test]
+fn a_creation_killed_after_its_link_leaves_a_name_that_the_next_open_removes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.sqlite");
+    drop(connect(&path, Mode::Create, None).unwrap());
+    // The temporary name a killed creation leaves, still linked to the database.
+    let leftover = dir.path().join(".h.sqlite.4242.new");
+    fs::hard_link(&path, &leftover).unwrap();
+    drop(connect(&path, Mode::Write, None).unwrap());
+    assert!(
+        !leftover.exists(),
+        "the creation's leftover name was removed"
+    );
+    // Any other second name is the user's: it is refused, and left as it is.
+    let other = dir.path().join("copy-by-link.sqlite");
+    fs::hard_link(&path, &other).unwrap();
+    let err = connect(&path, Mode::Write, None).unwrap_err().to_string();
+    assert!(err.contains("2 names"), "{err}");
+    assert!(other.exists());
+}
