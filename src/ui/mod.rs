@@ -1,19 +1,13 @@
 //! The view: draws the app's state. One file per screen, shared widgets, theme and strings.
 
-mod booking;
-mod families;
-mod family;
-mod form;
-mod groups;
 pub mod i18n;
-mod overlays;
-mod report;
-mod report_parts;
-mod roll_call;
-mod staff;
+mod screens;
 pub mod theme;
-mod today;
-mod week;
+mod widgets;
+
+use screens::groups::roll_call;
+use screens::{families, family, groups, report, staff, today, week};
+use widgets::{booking, form, overlays};
 
 #[cfg(test)]
 mod tests;

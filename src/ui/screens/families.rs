@@ -6,10 +6,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table};
 
-use super::{Theme, fit, i18n, scroll_offset};
 use crate::app::families::DueFilter;
 use crate::app::{App, labels};
 use crate::domain::views::FamilyIndexEntry;
+use crate::ui::{Theme, fit, i18n, scroll_offset};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let filter_rows = filter_lines(app, usize::from(area.width), theme);
@@ -182,7 +182,7 @@ fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
 fn wide_widths(app: &App, width: u16, name_width: u16) -> (u16, u16) {
     let state = &app.families;
     let s = i18n::strings(app.lang);
-    let clinic = super::widest(
+    let clinic = crate::ui::widest(
         s.clinic,
         state.index.iter().filter_map(|e| e.clinic.as_deref()),
     );
@@ -194,11 +194,11 @@ fn wide_widths(app: &App, width: u16, name_width: u16) -> (u16, u16) {
         .into_iter()
         .map(|id| app.programme_name(id).get(app.lang).to_string())
         .collect();
-    let programme = super::widest(s.programme, names.iter().map(String::as_str));
+    let programme = crate::ui::widest(s.programme, names.iter().map(String::as_str));
     // Name, caregivers, reference, area, status and the protection mark, with the gaps.
     let others = usize::from(name_width) + 18 + 9 + 12 + 10 + 5 + 6;
     let room = usize::from(width).saturating_sub(others);
-    match super::content_widths(&[clinic, programme], &[10, 12], room).as_slice() {
+    match crate::ui::content_widths(&[clinic, programme], &[10, 12], room).as_slice() {
         [c, p] => (*c, *p),
         _ => (22, 12),
     }
@@ -218,7 +218,7 @@ fn render_row<'a>(
     let protected = e.protection.is_protected();
     let mut cells = vec![
         fit(
-            &super::shown_name(&e.display_name, e.protection, app.lang),
+            &crate::ui::shown_name(&e.display_name, e.protection, app.lang),
             usize::from(name_width),
         ),
         fit(if protected { "" } else { &e.caregivers }, 18),

@@ -2,6 +2,8 @@
 //! exports). At 80×24 one part at a time; from 120×36 the tables share the screen with the
 //! chart and the trend.
 
+pub mod parts;
+
 use std::fmt::Write as _;
 
 use ratatui::Frame;
@@ -9,12 +11,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::report_parts::{render_chart, render_exports, render_missing, render_trend};
-use super::{Theme, fit};
 use crate::app::report::{Breakdown, ReportState, Section, in_breakdown};
 use crate::app::{App, Lang};
 use crate::domain::report::{Cell, EMPTY, HIDDEN, INDICATORS, Place, Report, Status};
 use crate::i18n::report_screen::{Words, category, value, words};
+use crate::ui::{Theme, fit};
+use parts::{render_chart, render_exports, render_missing, render_trend};
 
 /// From this size the tables have the chart and the trend beside them.
 const WIDE: (u16, u16) = (120, 36);

@@ -5,10 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::{Theme, centered, describe, i18n};
 use crate::app::keymap::{bindings_in, keys_label};
 use crate::app::modal::Person;
 use crate::app::{App, Question, labels};
+use crate::ui::{Theme, centered, describe, i18n};
 
 /// The keys of the current screen, then the ones that work everywhere, from the keymap table.
 pub fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -174,9 +174,9 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
     };
     let width = area.width.min(64);
     let inner = usize::from(width.saturating_sub(2));
-    let mut rows = super::wrap_words(&text, inner);
+    let mut rows = crate::ui::wrap_words(&text, inner);
     if let Some((head, booked)) = booked_list {
-        rows.extend(super::wrap_words(head, inner));
+        rows.extend(crate::ui::wrap_words(head, inner));
         let lines = booked
             .iter()
             .map(|b| {
@@ -202,7 +202,7 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
                 format!(
                     "  {} {}",
                     v.start.format("%Y-%m-%d %H:%M"),
-                    super::family_label(v, app.lang)
+                    crate::ui::family_label(v, app.lang)
                 )
             })
             .collect();

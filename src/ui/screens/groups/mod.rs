@@ -1,6 +1,8 @@
 //! Grupper / Groups: the list of series, a series page with its sessions and the members ×
 //! sessions grid, the roll call and the picker of suggested families.
 
+pub mod roll_call;
+
 use std::fmt::Write as _;
 
 use chrono::Datelike;
@@ -10,12 +12,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table};
 
-use super::{Theme, content_widths, describe, fit, i18n, scroll_offset, widest};
 use crate::app::groups::SeriesPage;
 use crate::app::{App, Lang};
 use crate::domain::enums::{AttendanceStatus, SessionStatus};
 use crate::domain::group_views::{Phase, SessionRow};
 use crate::i18n::labels::session_status;
+use crate::ui::{Theme, content_widths, describe, fit, i18n, scroll_offset, widest};
 
 pub(super) fn tr(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
     describe(lang, sv, en)
@@ -205,7 +207,7 @@ fn render_page(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, them
     let leaders: Vec<String> = info
         .leaders
         .iter()
-        .map(|(_, n)| super::short_name(n))
+        .map(|(_, n)| crate::ui::short_name(n))
         .collect();
     let current = data.members.iter().filter(|m| m.left.is_none()).count();
     let members = match info.capacity {
@@ -285,7 +287,7 @@ fn render_grid(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, them
     let names: Vec<String> = data
         .members
         .iter()
-        .map(|m| super::member_name(&m.name, &m.family_ref, m.protection, lang))
+        .map(|m| crate::ui::member_name(&m.name, &m.family_ref, m.protection, lang))
         .collect();
     let name_width = names
         .iter()

@@ -6,13 +6,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::i18n::{self, Strings};
-use super::{Theme, wrap_words};
 use crate::app::family::{ChildTimeline, FamilyPage};
 use crate::app::{App, Lang, labels};
 use crate::domain::schedule::VisitState;
 use crate::domain::timeline::TimelineEntry;
 use crate::domain::views::ChildDetail;
+use crate::ui::i18n::{self, Strings};
+use crate::ui::{Theme, wrap_words};
 
 /// The width of a field's label column, so continuation lines line up under the value.
 const LABEL_WIDTH: usize = 15;
@@ -59,7 +59,7 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
     for (child, timeline) in d.children.iter().zip(&page.data.timelines) {
         lines.extend(render_child(&p, child, timeline));
     }
-    lines.extend(super::groups::family_groups(
+    lines.extend(crate::ui::groups::family_groups(
         app.lang,
         &page.data.groups,
         theme,
@@ -82,7 +82,7 @@ fn render_heading<'a>(p: &View) -> Vec<Line<'a>> {
     let d = &p.page.data.detail;
     let mut lines = vec![Line::from(vec![
         Span::styled(
-            format!(" {} ", super::family_name(&d.display_name, lang)),
+            format!(" {} ", crate::ui::family_name(&d.display_name, lang)),
             theme.title(),
         ),
         Span::raw(format!(
@@ -302,7 +302,7 @@ fn render_entry<'a>(p: &View, e: &TimelineEntry) -> Line<'a> {
     let lead = if wide {
         format!(
             "  {:<28} {} – {} {:<11} ",
-            super::fit(&label, 28),
+            crate::ui::fit(&label, 28),
             e.window.earliest,
             e.window.max,
             e.window.due
@@ -310,7 +310,7 @@ fn render_entry<'a>(p: &View, e: &TimelineEntry) -> Line<'a> {
     } else {
         format!(
             "  {:<26} {}–{} ",
-            super::fit(&label, 26),
+            crate::ui::fit(&label, 26),
             e.window.earliest,
             e.window.max
         )
@@ -319,7 +319,7 @@ fn render_entry<'a>(p: &View, e: &TimelineEntry) -> Line<'a> {
     Line::from(vec![
         Span::raw(lead),
         Span::styled(
-            format!("{:<state_width$}", super::fit(state_text, state_width)),
+            format!("{:<state_width$}", crate::ui::fit(state_text, state_width)),
             style,
         ),
         Span::raw(format!(" {date}")),

@@ -7,9 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::{Theme, fit, wrap_words};
 use crate::app::form::{FieldKind, Form};
 use crate::app::{App, Modal};
+use crate::ui::{Theme, fit, wrap_words};
 
 /// The narrowest label column; it widens to the longest label, up to a third of the form.
 const LABEL: usize = 16;
@@ -107,7 +107,7 @@ fn field_value(
     lang: crate::i18n::Lang,
 ) -> String {
     match kind {
-        FieldKind::Text if f.hidden => fit(super::i18n::strings(lang).hidden_field, width),
+        FieldKind::Text if f.hidden => fit(crate::ui::i18n::strings(lang).hidden_field, width),
         FieldKind::Text => fit(f.input.value(), width),
         FieldKind::Choice(options) => {
             let shown = options.get(f.choice).map_or("", |(_, t)| t.get(lang));

@@ -7,12 +7,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::i18n::{self, Strings};
-use super::{Theme, fit, short_name, staff_line};
 use crate::app::week::WeekState;
 use crate::app::{App, labels};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::views::{DayVisit, InterpreterBooked};
+use crate::ui::i18n::{self, Strings};
+use crate::ui::{Theme, fit, short_name, staff_line};
 
 /// The family as the week shows it: the surname, or nothing that names a protected family;
 /// twins' one trip says so.
@@ -133,7 +133,7 @@ fn render_day(app: &App, day: usize, date: NaiveDate, frame: &mut Frame, col: Re
         block = block.title_bottom(Line::from(format!(" {count} ")).right_aligned());
     }
     let offset = if marked_day {
-        super::scroll_offset(state.selected, visible)
+        crate::ui::scroll_offset(state.selected, visible)
     } else {
         0
     };
@@ -195,7 +195,7 @@ fn render_visit<'a>(
     let text = fit(
         &format!(
             "{}{} {}",
-            super::status_mark(v.status),
+            crate::ui::status_mark(v.status),
             v.start.format("%H:%M"),
             family_label(v, s.protected_family, lang)
         ),

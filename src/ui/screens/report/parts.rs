@@ -9,13 +9,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
 
-use super::{Theme, fit, scroll_offset, shown_name};
 use crate::app::App;
 use crate::domain::report::{
     Category, EMPTY, HEADLINE, HIDDEN, IndicatorId, MissingKind, Place, Shown,
 };
 use crate::i18n::Lang;
 use crate::i18n::report_screen::{bare_value, family_lacks, missing_kind, words};
+use crate::ui::{Theme, fit, scroll_offset, shown_name};
 
 pub fn render_chart(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let w = words(app.lang);

@@ -8,12 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use std::fmt::Write as _;
 
-use super::groups::{mark_char, tr, weekday};
-use super::{Theme, centered, fit, scroll_offset};
 use crate::app::App;
 use crate::app::groups::{MemberPick, RollCallState};
 use crate::domain::enums::AttendanceStatus;
 use crate::i18n::labels::{attendance, session_status};
+use crate::ui::groups::{mark_char, tr, weekday};
+use crate::ui::{Theme, centered, fit, scroll_offset};
 
 /// The roll call: one line per member, the cursor on one; the session's state at the top.
 pub fn render(app: &App, state: &RollCallState, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -78,7 +78,7 @@ pub fn render(app: &App, state: &RollCallState, frame: &mut Frame, area: Rect, t
             " {} {:28} {mark}",
             mark_char(line.status),
             fit(
-                &super::member_name(&line.name, &line.family_ref, line.protection, lang),
+                &crate::ui::member_name(&line.name, &line.family_ref, line.protection, lang),
                 28
             )
         );
@@ -138,7 +138,7 @@ pub fn render_pick(app: &App, pick: &MemberPick, frame: &mut Frame, area: Rect, 
             let text = format!(
                 " {tick} {:28} {} {}  {}",
                 fit(
-                    &super::member_name(&s.name, &s.family_ref, s.protection, lang),
+                    &crate::ui::member_name(&s.name, &s.family_ref, s.protection, lang),
                     28
                 ),
                 tr(lang, "född", "born"),

@@ -7,9 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table};
 
-use super::{Theme, content_widths, fit, i18n, scroll_offset, widest};
 use crate::app::{App, labels};
 use crate::domain::enums::Weekday;
+use crate::ui::{Theme, content_widths, fit, i18n, scroll_offset, widest};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);

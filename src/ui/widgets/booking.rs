@@ -7,9 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::{Theme, centered, fit, i18n, short_name};
 use crate::app::App;
 use crate::app::booking::BookingState;
+use crate::ui::{Theme, centered, fit, i18n, short_name};
 
 pub fn render(app: &App, state: &BookingState, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);

@@ -7,10 +7,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table};
 
-use super::{Theme, content_widths, fit, i18n, scroll_offset, short_name, staff_line, widest};
 use crate::app::today::Pane;
 use crate::app::{App, labels};
 use crate::domain::timeline::AlertKind;
+use crate::ui::{Theme, content_widths, fit, i18n, scroll_offset, short_name, staff_line, widest};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = i18n::strings(app.lang);
@@ -18,7 +18,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     // Today's session, with the key to its roll call; else the next one.
     let today = view.data.today_sessions.first();
     let label = if today.is_some() {
-        super::describe(
+        crate::ui::describe(
             app.lang,
             "Dagens grupp (a: närvaro)",
             "Today's group (a: roll call)",
@@ -70,7 +70,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         }
     };
     // The next session's line wraps onto a second row rather than losing its place.
-    let group_rows = super::wrap_words(&line, usize::from(area.width).saturating_sub(2));
+    let group_rows = crate::ui::wrap_words(&line, usize::from(area.width).saturating_sub(2));
     let group_height = u16::try_from(group_rows.len().clamp(1, 2)).unwrap_or(2);
     let [head, visits, alerts, group] = Layout::vertical([
         Constraint::Length(1),
@@ -144,9 +144,9 @@ fn visit_cells(
         format!(
             "{day} {} {}",
             v.start.format("%H:%M"),
-            super::status_mark(v.status)
+            crate::ui::status_mark(v.status)
         ),
-        super::family_label(v, app.lang),
+        crate::ui::family_label(v, app.lang),
         v.area.clone().unwrap_or_default(),
         staff_line(&v.staff),
         interpreter,
@@ -261,7 +261,7 @@ fn render_alerts(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 &format!(
                     "{:<18} {}",
                     fit(
-                        &super::shown_name(&a.family_name, a.protection, app.lang),
+                        &crate::ui::shown_name(&a.family_name, a.protection, app.lang),
                         18
                     ),
                     a.detail.get(app.lang)

@@ -1,0 +1,5 @@
+//! What is drawn over any screen: questions and help, forms, the proposed slots.
+
+pub mod booking;
+pub mod form;
+pub mod overlays;
