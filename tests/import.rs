@@ -1162,7 +1162,7 @@ fn a_session_clashing_with_a_leaders_booking_is_reported_like_a_visit_conflict()
         "groups",
         "groups_clash_in_file.csv",
         &[
-            "line 3: first_session: the session at 2027-02-16 14:00: Bo Rådgivare is already booked then (Gruppen A)",
+            "line 3: first_session: the session at 2027-02-16 14:00: Bo Rådgivare is already booked then (Gruppen A 2027-02-16 13:00)",
         ],
     );
 }

@@ -4,8 +4,9 @@ use crate::app::{TodayMsg, WeekMsg};
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::family::{self, FamilyPageData};
-use super::today::{AlertRow, TodayData};
+use super::today::TodayData;
 use super::{App, Lang, Text};
+use crate::domain::alerts::{Alert, AlertDetail};
 use crate::domain::builtin::builtin_programmes;
 use crate::domain::enums::{
     ConsentMethod, Eligibility, FamilyStatus, Location, Protection, Role, VisitStatus, Weekday,
@@ -13,10 +14,10 @@ use crate::domain::enums::{
 use crate::domain::identity::compose_number;
 use crate::domain::model::{Consent, Staff, WorkHours};
 use crate::domain::search::{fold, phone_terms};
-use crate::domain::timeline::{AlertKind, VisitFact};
 use crate::domain::views::{
     Attendee, Caregiver, ChildDetail, DayVisit, FamilyDetail, FamilyIndexEntry, SessionInfo,
 };
+use crate::domain::{alerts::AlertKind, timeline::VisitFact};
 
 pub fn today() -> NaiveDate {
     d(2026, 11, 23)
@@ -153,45 +154,64 @@ pub fn week_loaded(visits: Vec<DayVisit>) -> super::Msg {
     super::Msg::Week(WeekMsg::Loaded(Box::new(week_data(week, visits))))
 }
 
-pub fn alerts() -> Vec<AlertRow> {
-    let alert = |kind, family_id, family: &str, sv: &str, en: &str| AlertRow {
+pub fn alerts() -> Vec<Alert> {
+    let alert = |kind, family_id, family: &str, detail| Alert {
         kind,
         family_id,
         family_name: family.into(),
         protection: Protection::None,
         area: Some("Centrum".into()),
-        detail: Text::new(sv, en),
+        detail,
         date: Some(today()),
         visit: None,
+    };
+    let programme = |visit: &str, visit_en: &str, child: &str, day| AlertDetail::Programme {
+        visit: visit.into(),
+        visit_en: visit_en.into(),
+        child: Some(child.into()),
+        day,
     };
     vec![
         alert(
             AlertKind::Overdue,
             4,
             "Familjen Warsame",
-            "senast 2026-11-25 · Hembesök 2 månader · Ifrah",
-            "closes 2026-11-25 · Home visit at 2 months · Ifrah",
+            programme(
+                "Hembesök 2 månader",
+                "Home visit at 2 months",
+                "Ifrah",
+                d(2026, 11, 25),
+            ),
         ),
         alert(
             AlertKind::DueUnbooked,
             5,
             "Familjen Öberg",
-            "2026-12-01 · Hembesök 4 månader · Saga",
-            "2026-12-01 · Home visit at 4 months · Saga",
+            programme(
+                "Hembesök 4 månader",
+                "Home visit at 4 months",
+                "Saga",
+                d(2026, 12, 1),
+            ),
         ),
         alert(
             AlertKind::InterpreterMissing,
             3,
             "Familjen Skyddad",
-            "2026-11-24 10:00: ingen tolk bokad (somaliska)",
-            "2026-11-24 10:00: no interpreter booked (somaliska)",
+            AlertDetail::InterpreterMissing {
+                at: at(d(2026, 11, 24), 10, 0),
+                language: "somaliska".into(),
+            },
         ),
         alert(
             AlertKind::DoubleBooked,
             2,
             "Familjen Haddad",
-            "Anna Sköterska: 2026-11-23 13:00 och 13:30",
-            "Anna Sköterska: 2026-11-23 13:00 and 13:30",
+            AlertDetail::DoubleBooked {
+                staff: "Anna Sköterska".into(),
+                first: at(d(2026, 11, 23), 13, 0),
+                second: at(d(2026, 11, 23), 13, 30),
+            },
         ),
     ]
 }
@@ -479,10 +499,10 @@ pub fn booking_plan() -> super::booking::BookingPlan {
         staff: staff(),
         busy: vec![crate::domain::booking::Busy {
             staff_id: 1,
-            visit_id: 99,
+            booking: crate::domain::booking::Booking::Visit(99),
             start: at(d(2026, 11, 25), 10, 0),
             end: at(d(2026, 11, 25), 11, 0),
-            label: "Familjen Åberg 2026-11-25 10:00".into(),
+            whose: crate::domain::booking::BookedFor::Family("Familjen Åberg".into()),
             area: None,
         }],
         now: at(today(), 9, 0),

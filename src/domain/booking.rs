@@ -9,15 +9,42 @@ use super::schedule::Window;
 
 pub mod plan;
 
+/// What holds someone's time: a stored visit, a stored group session, or a row of a file being
+/// imported (by its line), each by its own kind of id so that none is taken for another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Booking {
+    Visit(i64),
+    Session(i64),
+    FileRow(u64),
+}
+
+impl Booking {
+    /// Whether it is a group session's, stored or in a file.
+    pub fn is_session(self) -> bool {
+        matches!(self, Booking::Session(_))
+    }
+}
+
+/// Whose a booking is, as a clash names it: a protected family is never named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BookedFor {
+    Family(String),
+    ProtectedFamily,
+    /// A parent group's session, by the group's name.
+    Group(String),
+    /// A visit of a file being imported: its line says which.
+    FileVisit,
+}
+
 /// Someone's existing booking, for finding clashes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Busy {
     pub staff_id: i64,
-    pub visit_id: i64,
+    pub booking: Booking,
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,
-    /// What the other booking is, for the message (e.g. the family and time).
-    pub label: String,
+    /// Whose it is, for the message.
+    pub whose: BookedFor,
     pub area: Option<String>,
 }
 
@@ -71,7 +98,8 @@ pub enum Conflict {
     },
     DoubleBooked {
         name: String,
-        other: String,
+        /// The booking it clashes with (boxed: a refusal travels by value).
+        other: Box<Busy>,
     },
     DayOff {
         name: String,
@@ -201,11 +229,15 @@ pub fn check_booking(c: &Candidate, rules: &BookingRules<'_>) -> Vec<Conflict> {
             });
         }
         if let Some(clash) = rules.busy.iter().find(|b| {
-            b.staff_id == id && Some(b.visit_id) != rules.rebooking && overlaps(start, end, b)
+            b.staff_id == id
+                && rules
+                    .rebooking
+                    .is_none_or(|v| b.booking != Booking::Visit(v))
+                && overlaps(start, end, b)
         }) {
             out.push(Conflict::DoubleBooked {
                 name: person.name.clone(),
-                other: clash.label.clone(),
+                other: Box::new(clash.clone()),
             });
         }
         if rules.check_hours {
@@ -342,7 +374,10 @@ fn available<'a>(
         .filter(|s| {
             !req.rules.busy.iter().any(|b| {
                 b.staff_id == s.id
-                    && Some(b.visit_id) != req.rules.rebooking
+                    && req
+                        .rules
+                        .rebooking
+                        .is_none_or(|v| b.booking != Booking::Visit(v))
                     && overlaps(start, end, b)
             })
         })

@@ -5,7 +5,9 @@ use std::collections::HashSet;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
-use super::booking::{Assigned, BookingRules, Busy, Candidate, Conflict, check_booking};
+use super::booking::{
+    Assigned, BookedFor, Booking, BookingRules, Busy, Candidate, Conflict, check_booking,
+};
 use super::calendar::{holiday_on, is_weekend};
 use super::enums::{AttendanceStatus, FamilyStatus, Role, SessionStatus, Weekday};
 use super::model::{NewGroup, Staff};
@@ -87,48 +89,43 @@ pub fn series_dates(first: NaiveDateTime, count: usize, leaders: &[&Staff]) -> S
     out
 }
 
-/// The busy time of a session's leaders. A session's busy time carries its id negated in
-/// `visit_id`, so it never matches a visit being moved, and a series being edited can leave
-/// out its own sessions.
+/// The busy time of a session's leaders: `booking` says which session (stored, or a row of a
+/// file being imported), so it never matches a visit being moved, and a series being edited can
+/// leave out its own sessions.
 pub fn session_busy(
-    session_id: i64,
+    booking: Booking,
     leaders: &[i64],
     start: NaiveDateTime,
     duration_min: u32,
-    label: &str,
+    group: &str,
 ) -> Vec<Busy> {
     leaders
         .iter()
         .map(|staff_id| Busy {
             staff_id: *staff_id,
-            visit_id: -session_id,
+            booking,
             start,
             end: start + Duration::minutes(i64::from(duration_min)),
-            label: label.to_string(),
+            whose: BookedFor::Group(group.to_string()),
             area: None,
         })
         .collect()
 }
 
-/// Whether a busy time is a group session's, not a visit's.
-pub fn is_session(busy: &Busy) -> bool {
-    busy.visit_id < 0
-}
-
 /// What is wrong with each session of a series as a booking of its leaders: double bookings
 /// with visits (and other sessions), days off, hours, inactive leaders. Holidays are already
-/// skipped by `series_dates`. Sessions of `own_group` (negated ids in `own`) are no clash.
+/// skipped by `series_dates`. The series' own sessions (`own`) are no clash.
 pub fn check_series(
     starts: &[NaiveDateTime],
     duration_min: u32,
     leaders: &[i64],
     staff: &[Staff],
     busy: &[Busy],
-    own: &HashSet<i64>,
+    own: &HashSet<Booking>,
 ) -> Vec<(NaiveDateTime, Conflict)> {
     let others: Vec<Busy> = busy
         .iter()
-        .filter(|b| !own.contains(&b.visit_id))
+        .filter(|b| !own.contains(&b.booking))
         .cloned()
         .collect();
     let rules = BookingRules {
@@ -162,6 +159,45 @@ pub fn check_series(
         );
     }
     out
+}
+
+/// Why a session takes no marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoMarks {
+    /// Attendance is for a session that takes place.
+    Cancelled,
+    /// A session on a later day has no attendance yet.
+    NotYet,
+}
+
+/// Whether a session takes roll-call marks on `today`: one that is not cancelled and whose day
+/// has come (a session later today can be marked as people arrive).
+pub fn takes_marks(
+    status: SessionStatus,
+    start: NaiveDateTime,
+    today: NaiveDate,
+) -> Result<(), NoMarks> {
+    if status == SessionStatus::Cancelled {
+        Err(NoMarks::Cancelled)
+    } else if start.date() > today {
+        Err(NoMarks::NotYet)
+    } else {
+        Ok(())
+    }
+}
+
+/// The adults a mark keeps: one or two for a family present, none for absent or excused.
+pub fn adults_marked(status: AttendanceStatus, adults: u32) -> u32 {
+    if status == AttendanceStatus::Present {
+        adults.clamp(1, 2)
+    } else {
+        0
+    }
+}
+
+/// A planned session that gets a mark has been held.
+pub fn held_by_marks(status: SessionStatus) -> bool {
+    status == SessionStatus::Planned
 }
 
 /// How many more families fit; `None` when the series has no capacity set.

@@ -1,9 +1,11 @@
 //! Pure rules of the programme: no SQL, no terminal, no clock (`today` is always an argument).
 
+pub mod alerts;
 pub mod booking;
 pub mod builtin;
 pub mod calendar;
 pub mod catalogue;
+pub mod days;
 pub mod enums;
 pub mod group_views;
 pub mod groups;

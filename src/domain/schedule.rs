@@ -31,7 +31,7 @@ impl Window {
 
 /// What has happened to a programme visit so far.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Booking {
+pub enum Progress {
     None,
     /// A planned visit on this date (cancelled and no-show visits do not count).
     Planned(NaiveDate),
@@ -69,16 +69,16 @@ impl VisitState {
 /// many days before its window closes.
 pub fn visit_state(
     window: &Window,
-    booking: Booking,
+    progress: Progress,
     today: NaiveDate,
     warning_days: u32,
 ) -> VisitState {
-    match booking {
-        Booking::Done(_) => VisitState::Done,
+    match progress {
+        Progress::Done(_) => VisitState::Done,
         _ if today > window.max => VisitState::Missed,
-        Booking::Planned(_) => VisitState::Booked,
-        Booking::None if today < window.earliest => VisitState::Upcoming,
-        Booking::None => {
+        Progress::Planned(_) => VisitState::Booked,
+        Progress::None if today < window.earliest => VisitState::Upcoming,
+        Progress::None => {
             let warn_from = window
                 .max
                 .checked_sub_days(Days::new(u64::from(warning_days)))
@@ -123,7 +123,7 @@ mod tests {
         assert_eq!(w.earliest, d(2026, 2, 28));
         assert_eq!(w.late, d(2026, 3, 28));
         assert_eq!(w.max, d(2026, 4, 10));
-        let at = |day| visit_state(&w, Booking::None, day, 0);
+        let at = |day| visit_state(&w, Progress::None, day, 0);
         assert_eq!(at(d(2026, 2, 27)), VisitState::Upcoming);
         assert_eq!(at(d(2026, 2, 28)), VisitState::Due);
         assert_eq!(at(d(2026, 3, 28)), VisitState::Due);
@@ -136,11 +136,11 @@ mod tests {
     fn warning_days_bring_overdue_forward() {
         let w = Window::for_visit(d(2026, 1, 10), &two_month_visit());
         assert_eq!(
-            visit_state(&w, Booking::None, d(2026, 3, 20), 0),
+            visit_state(&w, Progress::None, d(2026, 3, 20), 0),
             VisitState::Due
         );
         assert_eq!(
-            visit_state(&w, Booking::None, d(2026, 3, 20), 21),
+            visit_state(&w, Progress::None, d(2026, 3, 20), 21),
             VisitState::Overdue
         );
     }
@@ -148,7 +148,7 @@ mod tests {
     #[test]
     fn booked_and_done_win_until_the_window_closes() {
         let w = Window::for_visit(d(2026, 1, 10), &two_month_visit());
-        let planned = Booking::Planned(d(2026, 3, 2));
+        let planned = Progress::Planned(d(2026, 3, 2));
         assert_eq!(
             visit_state(&w, planned, d(2026, 2, 1), 7),
             VisitState::Booked
@@ -157,7 +157,7 @@ mod tests {
             visit_state(&w, planned, d(2026, 4, 11), 7),
             VisitState::Missed
         );
-        let done = Booking::Done(d(2026, 3, 2));
+        let done = Progress::Done(d(2026, 3, 2));
         assert_eq!(visit_state(&w, done, d(2027, 1, 1), 7), VisitState::Done);
     }
 
@@ -179,7 +179,7 @@ mod tests {
         let w = Window::for_visit(d(2024, 2, 29), &v);
         assert_eq!(w.max, d(2025, 2, 28));
         assert_eq!(
-            visit_state(&w, Booking::None, d(2025, 3, 1), 0),
+            visit_state(&w, Progress::None, d(2025, 3, 1), 0),
             VisitState::Missed
         );
         assert!(w.contains(d(2025, 2, 28)));

@@ -1,10 +1,11 @@
-//! A child's programme timeline, and the alerts a coordinator must see today.
+//! A child's programme timeline, and who is booked twice at once.
 
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 
+use super::booking::Booking;
 use super::enums::{Role, VisitStatus};
 use super::programme::Programme;
-use super::schedule::{Booking, VisitState, Window, visit_state};
+use super::schedule::{Progress, VisitState, Window, visit_state};
 
 /// What the timeline needs of a stored visit.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,9 +35,9 @@ pub struct TimelineEntry {
 }
 
 /// Done wins over planned; of several planned visits the earliest counts.
-fn booking_for(visit_no: u32, visits: &[VisitFact]) -> (Booking, Option<NaiveDateTime>) {
+fn booking_for(visit_no: u32, visits: &[VisitFact]) -> (Progress, Option<NaiveDateTime>) {
     if let Some(done) = last_done(visit_no, visits) {
-        return (Booking::Done(done.start.date()), Some(done.start));
+        return (Progress::Done(done.start.date()), Some(done.start));
     }
     if let Some(planned) = visits
         .iter()
@@ -45,9 +46,9 @@ fn booking_for(visit_no: u32, visits: &[VisitFact]) -> (Booking, Option<NaiveDat
         .map(|v| v.start)
         .min()
     {
-        return (Booking::Planned(planned.date()), Some(planned));
+        return (Progress::Planned(planned.date()), Some(planned));
     }
-    (Booking::None, None)
+    (Progress::None, None)
 }
 
 /// The latest done visit for a programme visit number.
@@ -86,57 +87,18 @@ pub fn timeline(
         .collect()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum AlertKind {
-    /// Past its late age, or its window closes within the warning days, and not booked.
-    Overdue,
-    /// Due within 14 days and not booked.
-    DueUnbooked,
-    /// A booked visit for a family that needs an interpreter, with none booked.
-    InterpreterMissing,
-    /// A staff member in two visits at once.
-    DoubleBooked,
-    /// A booked visit with someone booked who is no longer active.
-    StaffInactive,
-    /// A visit whose time has passed and whose outcome is not recorded.
-    NotRecorded,
-}
-
-/// How far ahead a due visit without a booking is worth an alert.
-pub const DUE_HORIZON_DAYS: u64 = 14;
-
-/// The programme visits of one child that need the coordinator's attention today.
-pub fn programme_alerts(
-    entries: &[TimelineEntry],
-    today: NaiveDate,
-) -> Vec<(AlertKind, &TimelineEntry)> {
-    let horizon = today
-        .checked_add_days(Days::new(DUE_HORIZON_DAYS))
-        .unwrap_or(today);
-    entries
-        .iter()
-        .filter_map(|e| match e.state {
-            VisitState::Overdue => Some((AlertKind::Overdue, e)),
-            VisitState::Due | VisitState::Upcoming if e.window.due <= horizon => {
-                Some((AlertKind::DueUnbooked, e))
-            }
-            _ => None,
-        })
-        .collect()
-}
-
-/// A booked visit of one staff member, for finding overlaps.
+/// A booking (a visit or a group session) of one staff member, for finding overlaps.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StaffBooking {
     pub staff_id: i64,
-    pub visit_id: i64,
+    pub booking: Booking,
     pub start: NaiveDateTime,
     pub duration_min: u32,
 }
 
-/// Pairs of visits (by id) where one staff member is booked twice at once.
-pub fn double_bookings(bookings: &mut [StaffBooking]) -> Vec<(i64, i64, i64)> {
-    bookings.sort_by_key(|b| (b.staff_id, b.start, b.visit_id));
+/// Pairs of bookings where one staff member is booked twice at once: (staff, earlier, later).
+pub fn double_bookings(bookings: &mut [StaffBooking]) -> Vec<(i64, Booking, Booking)> {
+    bookings.sort_by_key(|b| (b.staff_id, b.start, b.booking));
     let mut out = Vec::new();
     for (i, a) in bookings.iter().enumerate() {
         let a_end = a.start + chrono::Duration::minutes(i64::from(a.duration_min));
@@ -144,7 +106,7 @@ pub fn double_bookings(bookings: &mut [StaffBooking]) -> Vec<(i64, i64, i64)> {
             if b.staff_id != a.staff_id || b.start >= a_end {
                 break;
             }
-            out.push((a.staff_id, a.visit_id, b.visit_id));
+            out.push((a.staff_id, a.booking, b.booking));
         }
     }
     out
@@ -207,22 +169,6 @@ mod tests {
     }
 
     #[test]
-    fn alerts_name_overdue_and_soon_due_visits_but_not_missed_ones() {
-        let birth = d(2026, 6, 1);
-        let kinds = |today| -> Vec<(AlertKind, u32)> {
-            let t = timeline(&goteborg(), birth, &[], today, 0);
-            programme_alerts(&t, today)
-                .iter()
-                .map(|(k, e)| (*k, e.visit_no))
-                .collect()
-        };
-        // The 2-month visit is late after 11 weeks (2026-08-17) and missed after 3 months (2026-09-01).
-        assert_eq!(kinds(d(2026, 8, 25)), [(AlertKind::Overdue, 2)]);
-        // By 20 September it is missed, and the 4-month visit (due 2026-10-01) is due within 14 days.
-        assert_eq!(kinds(d(2026, 9, 20)), [(AlertKind::DueUnbooked, 3)]);
-    }
-
-    #[test]
     fn a_done_visit_is_joint_only_when_every_required_role_came() {
         let birth = d(2026, 7, 1);
         let done = |attended: Vec<Role>| VisitFact {
@@ -247,7 +193,7 @@ mod tests {
         let day = d(2026, 11, 23);
         let b = |staff, visit, h, m: u32, dur| StaffBooking {
             staff_id: staff,
-            visit_id: visit,
+            booking: Booking::Visit(visit),
             start: day.and_hms_opt(h, m, 0).unwrap(),
             duration_min: dur,
         };
@@ -257,6 +203,9 @@ mod tests {
             b(1, 12, 11, 0, 60),
             b(2, 13, 9, 0, 60),
         ];
-        assert_eq!(double_bookings(&mut bookings), vec![(1, 10, 11)]);
+        assert_eq!(
+            double_bookings(&mut bookings),
+            vec![(1, Booking::Visit(10), Booking::Visit(11))]
+        );
     }
 }

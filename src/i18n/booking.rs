@@ -2,7 +2,7 @@
 //! `domain::booking`'s conflicts).
 
 use super::{Text, labels};
-use crate::domain::booking::{Conflict, PastStart};
+use crate::domain::booking::{BookedFor, Booking, Busy, Conflict, PastStart};
 use crate::domain::enums::Weekday;
 
 /// A booking before now, with what to do about it (a reason, as outside the window).
@@ -43,6 +43,26 @@ pub fn conflict(c: &Conflict) -> Text {
     }
 }
 
+/// The booking a clash is with: whose and when, or the line of the file being imported.
+fn clash_with(b: &Busy) -> Text {
+    let at = b.start.format("%Y-%m-%d %H:%M");
+    match (&b.whose, b.booking) {
+        (BookedFor::Family(name) | BookedFor::Group(name), _) => {
+            let same = format!("{name} {at}");
+            Text::new(same.clone(), same)
+        }
+        (BookedFor::ProtectedFamily, _) => Text::new(
+            format!("skyddad familj {at}"),
+            format!("protected family {at}"),
+        ),
+        (BookedFor::FileVisit, Booking::FileRow(line)) => Text::new(
+            format!("rad {line} i den här filen"),
+            format!("line {line} of this file"),
+        ),
+        (BookedFor::FileVisit, _) => Text::new(at.to_string(), at.to_string()),
+    }
+}
+
 /// A booking conflict as a plain fact, without advice (imports, where the way past it is
 /// `--allow-conflicts`, not a reason).
 pub fn conflict_fact(c: &Conflict) -> Text {
@@ -62,10 +82,13 @@ pub fn conflict_fact(c: &Conflict) -> Text {
             format!("{name} är inte aktiv"),
             format!("{name} is not active"),
         ),
-        Conflict::DoubleBooked { name, other } => Text::new(
-            format!("{name} är redan bokad då ({other})"),
-            format!("{name} is already booked then ({other})"),
-        ),
+        Conflict::DoubleBooked { name, other } => {
+            let other = clash_with(other);
+            Text::new(
+                format!("{name} är redan bokad då ({})", other.sv),
+                format!("{name} is already booked then ({})", other.en),
+            )
+        }
         Conflict::DayOff { name, day } => Text::new(
             format!("{name} arbetar inte på {}", weekdays_sv(*day)),
             format!("{name} does not work on {}", weekdays_en(*day)),

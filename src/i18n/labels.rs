@@ -1,6 +1,7 @@
 //! Swedish and English names of the closed sets (statuses, roles, kinds) as the screens show them.
 
 use super::Text;
+use crate::domain::alerts::AlertKind;
 use crate::domain::enums::{
     AttendanceStatus, AuditAction, AuditEntity, ConsentMethod, Eligibility, ExitReason,
     FamilyStatus, Location, Protection, Referral, Role, SessionStatus, Theme, VisitStatus,
@@ -8,7 +9,6 @@ use crate::domain::enums::{
 use crate::domain::groups::Skip;
 use crate::domain::identity::IdKind;
 use crate::domain::schedule::VisitState;
-use crate::domain::timeline::AlertKind;
 
 fn t(sv: &str, en: &str) -> Text {
     Text::new(sv, en)

@@ -1,6 +1,7 @@
 //! The language and the message catalogue: every text a user reads, in Swedish and in English.
 //! Lower layers return typed outcomes and problems; this module renders them.
 
+pub mod alerts;
 pub mod booking;
 pub mod calendar;
 pub mod help;

@@ -7,10 +7,13 @@ use chrono::{Duration, NaiveDateTime};
 
 use super::{Changed, Ctx, Done, Outcome, Refusal, Result};
 use crate::db::Db;
-use crate::domain::booking::Conflict;
+use crate::domain::booking::{Booking, Conflict};
 use crate::domain::enums::{AttendanceStatus, AuditAction, AuditEntity, SessionStatus};
 use crate::domain::group_views::{RollLine, SessionRow};
-use crate::domain::groups::{SeriesRequest, SessionChange, check_series, room_left, series_dates};
+use crate::domain::groups::{
+    NoMarks, SeriesRequest, SessionChange, adults_marked, check_series, held_by_marks, room_left,
+    series_dates, takes_marks,
+};
 use crate::domain::model::{Attendance, NewGroup, NewSession};
 
 /// Why a series or a session was not changed.
@@ -147,7 +150,11 @@ pub fn edit_series(
             let duration = page.sessions.first().map_or(120, |s| s.duration_min);
             let until = *last + Duration::minutes(i64::from(duration));
             let busy = tx.busy_between(&group.leaders, *first, until)?;
-            let own: HashSet<i64> = page.sessions.iter().map(|s| -s.id).collect();
+            let own: HashSet<Booking> = page
+                .sessions
+                .iter()
+                .map(|s| Booking::Session(s.id))
+                .collect();
             let staff = tx.list_staff()?;
             let conflicts = check_series(&coming, duration, &group.leaders, &staff, &busy, &own);
             if let Some((at, c)) = conflicts.into_iter().next() {
@@ -236,25 +243,19 @@ pub fn mark(
         if !tx.member_on(group_id, family_id, session.start.date())? {
             return refuse(GroupRefusal::NotMember);
         }
-        match session.status {
-            SessionStatus::Cancelled => return refuse(GroupRefusal::Cancelled),
-            _ if session.start.date() > ctx.today() => {
-                return refuse(GroupRefusal::NotYet(session.start));
-            }
-            _ => {}
+        match takes_marks(session.status, session.start, ctx.today()) {
+            Err(NoMarks::Cancelled) => return refuse(GroupRefusal::Cancelled),
+            Err(NoMarks::NotYet) => return refuse(GroupRefusal::NotYet(session.start)),
+            Ok(()) => {}
         }
-        let adults = if status == AttendanceStatus::Present {
-            adults.clamp(1, 2)
-        } else {
-            0
-        };
+        let adults = adults_marked(status, adults);
         tx.set_attendance(&Attendance {
             session_id,
             family_id,
             status,
             adults_present: adults,
         })?;
-        let now_held = session.status == SessionStatus::Planned;
+        let now_held = held_by_marks(session.status);
         if now_held {
             tx.set_session_status(session_id, SessionStatus::Held, None)?;
         }

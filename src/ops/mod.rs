@@ -10,6 +10,7 @@ pub mod groups;
 pub mod import;
 pub mod key;
 pub mod maintenance;
+pub mod reads;
 pub mod report;
 pub mod retention;
 pub mod staff;

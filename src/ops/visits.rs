@@ -8,7 +8,9 @@ use crate::domain::booking::plan::{
     BookingOptions, BookingRequest, bookable, candidate_staff, proposal_span, ranked_staff,
     twins_of, visit_to_book,
 };
-use crate::domain::booking::{BookingRules, ProposalRequest, check_booking, past_start, propose};
+use crate::domain::booking::{
+    Booking, BookingRules, ProposalRequest, check_booking, past_start, propose,
+};
 use crate::domain::enums::{AuditAction, Location, VisitStatus};
 use crate::domain::model::{Interpreter, NewVisit, Staff, VisitOutcome, VisitStaff};
 
@@ -191,7 +193,11 @@ pub fn book_visit(db: &mut Db, ctx: &Ctx, r: &BookingRequest) -> Result<Done> {
             c.start - Duration::days(1),
             c.end() + Duration::days(1),
         )?;
-        busy.retain(|b| !twins.iter().any(|t| t.1 == Some(b.visit_id)));
+        busy.retain(|b| {
+            !twins
+                .iter()
+                .any(|t| t.1.is_some_and(|id| b.booking == Booking::Visit(id)))
+        });
         let rules = BookingRules {
             required_roles: &[],
             window: None,

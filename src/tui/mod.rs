@@ -1,9 +1,9 @@
 //! The runtime: terminal set-up and restore, the event loop, effects run against the database.
 //! Synchronous, and nothing is read on a timer: data is read when a screen or a change needs it.
 
-mod effects;
-mod reads;
-mod report_reads;
+mod dispatch;
+mod jobs;
+mod runner;
 mod worker;
 
 use std::collections::VecDeque;
@@ -18,7 +18,7 @@ use crate::error::{CommandError, Result};
 use crate::i18n::Lang;
 use crate::session::Session;
 use crate::ui::{self, Theme};
-pub use effects::Runner;
+pub use runner::Runner;
 
 /// What the app needs from its surroundings.
 #[derive(Debug, Clone)]
@@ -155,7 +155,7 @@ fn open_for_window(path: &Path, settings: &Settings) -> Result<(App, Runner)> {
 /// reads (programme alerts, the search index) start in the background.
 pub fn start(app: &mut App, runner: &mut Runner) -> std::result::Result<(), crate::ops::OpsError> {
     let mut effects = Vec::new();
-    for action in runner.load_today()? {
+    for action in runner.dispatch(Effect::Today(crate::app::TodayEffect::Load))? {
         effects.extend(app.receive(action));
     }
     // Families is the next screen a coordinator opens: have its index ready by then.

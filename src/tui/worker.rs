@@ -8,9 +8,10 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
-use crate::db::{Db, DbError};
+use crate::db::Db;
+use crate::ops::OpsError;
 
-pub type Job = Box<dyn FnOnce(&mut Db) -> Result<Msg, DbError> + Send>;
+pub type Job = Box<dyn FnOnce(&mut Db) -> Result<Msg, OpsError> + Send>;
 
 /// A job and whether it may wait behind the others.
 struct Submitted {
@@ -25,10 +26,8 @@ pub struct Worker {
     pending: usize,
 }
 
-fn failed(e: DbError) -> Msg {
-    Msg::Failed(crate::i18n::messages::outcome::ops_error(
-        &crate::ops::OpsError::Read(e),
-    ))
+fn failed(e: &OpsError) -> Msg {
+    Msg::Failed(crate::i18n::messages::outcome::ops_error(e))
 }
 
 impl Worker {
@@ -40,7 +39,7 @@ impl Worker {
             let mut db = match crate::db::connect(&path, crate::db::Mode::Read, key.as_ref()) {
                 Ok(db) => db,
                 Err(e) => {
-                    let _ = answer_tx.send(failed(e));
+                    let _ = answer_tx.send(failed(&OpsError::Read(e)));
                     return;
                 }
             };
@@ -64,7 +63,7 @@ impl Worker {
                     },
                     Err(TryRecvError::Disconnected) => return,
                 };
-                let answer = job(&mut db).unwrap_or_else(failed);
+                let answer = job(&mut db).unwrap_or_else(|e| failed(&e));
                 if answer_tx.send(answer).is_err() {
                     return;
                 }

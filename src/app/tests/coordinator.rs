@@ -184,13 +184,15 @@ fn on_todo_rows() -> App {
     let mut app = app(Lang::En);
     let mut alerts = fixtures::alerts();
     let visit = fixtures::today_data().visits[0].clone();
-    alerts.push(today::AlertRow {
+    alerts.push(crate::domain::alerts::Alert {
         kind: AlertKind::NotRecorded,
         family_id: visit.family_id,
         family_name: visit.family_name.clone(),
         protection: visit.protection,
         area: visit.area.clone(),
-        detail: Text::new("", "2026-11-20 10:00: record the outcome (o)"),
+        detail: crate::domain::alerts::AlertDetail::NotRecorded {
+            at: fixtures::d(2026, 11, 20).and_hms_opt(10, 0, 0).unwrap(),
+        },
         date: Some(fixtures::d(2026, 11, 20)),
         visit: Some(visit),
     });

@@ -2,7 +2,7 @@
 //! in the past, every person offered by hand, editing people, protected families, twins.
 
 use super::*;
-use crate::domain::timeline::AlertKind;
+use crate::domain::alerts::AlertKind;
 
 fn on_staff(lang: Lang) -> App {
     let mut app = app(lang);
@@ -78,7 +78,7 @@ fn deactivating_someone_with_nothing_booked_saves_at_once() {
 #[test]
 fn a_visit_with_someone_no_longer_active_is_a_to_do_that_r_rebooks() {
     let visit = fixtures::today_data().visits[0].clone();
-    let alerts = today::alerts(today::AlertInput {
+    let alerts = crate::domain::alerts::alerts(crate::domain::alerts::AlertInput {
         date: fixtures::today(),
         children: &[],
         facts: &std::collections::HashMap::new(),
@@ -92,12 +92,13 @@ fn a_visit_with_someone_no_longer_active_is_a_to_do_that_r_rebooks() {
     });
     assert_eq!(alerts.len(), 1);
     assert_eq!(alerts[0].kind, AlertKind::StaffInactive);
+    let detail = crate::i18n::alerts::detail(&alerts[0], "o");
     assert!(
-        alerts[0].detail.sv.contains("inte längre aktiv: Anna Berg"),
+        detail.sv.contains("inte längre aktiv: Anna Berg"),
         "{}",
-        alerts[0].detail.sv
+        detail.sv
     );
-    assert!(alerts[0].detail.en.contains("no longer active"));
+    assert!(detail.en.contains("no longer active"));
     for lang in [Lang::Sv, Lang::En] {
         assert!(
             crate::i18n::labels::alert(AlertKind::StaffInactive)

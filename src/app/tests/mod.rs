@@ -2,9 +2,9 @@
 
 use super::fixtures::{self, app};
 use super::*;
+use crate::domain::alerts::AlertKind;
 use crate::domain::enums::{FamilyStatus, Protection};
 use crate::domain::model::{Changed, StatusChange};
-use crate::domain::timeline::AlertKind;
 
 fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
     typed
@@ -491,10 +491,10 @@ mod today_pages;
 
 #[test]
 fn a_past_visit_still_only_booked_asks_for_its_outcome() {
-    use crate::domain::timeline::AlertKind;
+    use crate::domain::alerts::AlertKind;
     let mut past = fixtures::today_data().visits[0].clone();
     past.start = fixtures::d(2026, 11, 20).and_hms_opt(10, 0, 0).unwrap();
-    let alerts = today::alerts(today::AlertInput {
+    let alerts = crate::domain::alerts::alerts(crate::domain::alerts::AlertInput {
         date: fixtures::today(),
         children: &[],
         facts: &std::collections::HashMap::new(),
@@ -509,7 +509,7 @@ fn a_past_visit_still_only_booked_asks_for_its_outcome() {
     assert_eq!(alerts.len(), 1);
     assert_eq!(alerts[0].kind, AlertKind::NotRecorded);
     assert_eq!(
-        alerts[0].detail.en,
+        crate::i18n::alerts::detail(&alerts[0], "o").en,
         "2026-11-20 10:00: record the outcome (o)"
     );
 }

@@ -10,7 +10,7 @@ use rusqlite::{OptionalExtension, params};
 use super::rows;
 use crate::db::values::{Columns, date_text, datetime_text};
 use crate::db::{ReadTx, Result};
-use crate::domain::booking::Busy;
+use crate::domain::booking::{Booking, Busy};
 use crate::domain::group_views::{CalendarSession, FamilyGroup, WeekSession};
 use crate::domain::groups::session_busy;
 use crate::domain::timeline::StaffBooking;
@@ -104,13 +104,12 @@ impl ReadTx<'_> {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// The leaders' bookings of the sessions still planned from `from`, each with its id negated
-    /// in `visit_id` as sessions' busy time carries it, and each session's label (series and
-    /// time), for Today's double bookings.
+    /// The leaders' bookings of the sessions still planned from `from`, and each session (its
+    /// series and time) by id, for Today's double bookings.
     pub fn planned_session_bookings(
         &self,
         from: NaiveDateTime,
-    ) -> Result<(Vec<StaffBooking>, HashMap<i64, String>)> {
+    ) -> Result<(Vec<StaffBooking>, HashMap<i64, WeekSession>)> {
         let mut stmt = self.tx.prepare_cached(
             "SELECT l.staff_id, s.id, s.starts_at, s.duration_min, g.name
              FROM group_session s JOIN group_leader l ON l.group_id = s.group_id
@@ -130,12 +129,15 @@ impl ReadTx<'_> {
         let mut labels = HashMap::new();
         for row in rows {
             let (staff_id, session_id, start, duration_min, group) = row?;
-            labels
-                .entry(session_id)
-                .or_insert_with(|| format!("{group} {}", start.format("%H:%M")));
+            labels.entry(session_id).or_insert_with(|| WeekSession {
+                id: session_id,
+                group,
+                start,
+                duration_min,
+            });
             bookings.push(StaffBooking {
                 staff_id,
-                visit_id: -session_id,
+                booking: Booking::Session(session_id),
                 start,
                 duration_min,
             });
@@ -203,13 +205,12 @@ impl ReadTx<'_> {
             })?;
             for row in rows {
                 let (staff_id, session_id, start, minutes, group) = row?;
-                let label = format!("{group} {}", start.format("%Y-%m-%d %H:%M"));
                 out.extend(session_busy(
-                    session_id,
+                    Booking::Session(session_id),
                     &[staff_id],
                     start,
                     minutes,
-                    &label,
+                    &group,
                 ));
             }
         }

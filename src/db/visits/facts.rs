@@ -9,6 +9,7 @@ use rusqlite::params;
 use super::rows;
 use crate::db::values::{Columns, date_text, datetime_text};
 use crate::db::{ReadTx, Result};
+use crate::domain::booking::Booking;
 use crate::domain::timeline::{StaffBooking, VisitFact, VisitsByChild};
 use crate::domain::views::ChildPlan;
 
@@ -113,7 +114,7 @@ impl ReadTx<'_> {
         let rows = stmt.query_map([datetime_text(from)], |r| {
             Ok(StaffBooking {
                 staff_id: r.get(0)?,
-                visit_id: r.get(1)?,
+                booking: Booking::Visit(r.get(1)?),
                 start: r.datetime(2)?,
                 duration_min: r.get(3)?,
             })

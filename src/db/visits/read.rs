@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, params};
 use super::rows::{self, VisitRecord};
 use crate::db::values::{Columns, datetime_text};
 use crate::db::{ReadTx, Result};
-use crate::domain::booking::Busy;
+use crate::domain::booking::{BookedFor, Booking, Busy};
 use crate::domain::enums::Protection;
 use crate::domain::model::NewVisit;
 use crate::domain::views::Attendee;
@@ -135,18 +135,18 @@ impl ReadTx<'_> {
             let rows = stmt.query_map(params![id, from_text, to_text], |r| {
                 let start = r.datetime(2)?;
                 let protection: Protection = r.get(5)?;
-                // The label is what a conflict names; a protected family is never named.
-                let who = if protection.is_protected() {
-                    "skyddad familj".to_string()
+                // Whose it is, as a conflict names it; a protected family is never named.
+                let whose = if protection.is_protected() {
+                    BookedFor::ProtectedFamily
                 } else {
-                    r.get(4)?
+                    BookedFor::Family(r.get(4)?)
                 };
                 Ok(Busy {
                     staff_id: r.get(0)?,
-                    visit_id: r.get(1)?,
+                    booking: Booking::Visit(r.get(1)?),
                     start,
                     end: start + chrono::Duration::minutes(r.get(3)?),
-                    label: format!("{who} {}", start.format("%Y-%m-%d %H:%M")),
+                    whose,
                     area: r.get(6)?,
                 })
             })?;

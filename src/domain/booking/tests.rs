@@ -75,10 +75,10 @@ fn window() -> Window {
 fn busy(staff_id: i64, visit_id: i64, start: NaiveDateTime, minutes: i64) -> Busy {
     Busy {
         staff_id,
-        visit_id,
+        booking: Booking::Visit(visit_id),
         start,
         end: start + Duration::minutes(minutes),
-        label: format!("besök {visit_id} {}", start.format("%H:%M")),
+        whose: BookedFor::Family(format!("Familj {visit_id}")),
         area: Some("Centrum".into()),
     }
 }
@@ -178,7 +178,7 @@ fn a_double_booking_names_the_other_visit_and_moving_a_visit_is_no_clash_with_it
         conflicts,
         vec![Conflict::DoubleBooked {
             name: "Anna Sköterska".into(),
-            other: "besök 77 09:30".into()
+            other: Box::new(other[0].clone()),
         }]
     );
     // Back to back is fine.

@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
 
 use super::*;
+use crate::domain::booking::{BookedFor, Booking};
 use crate::domain::enums::{AttendanceStatus, FamilyStatus, Role, SessionStatus, Weekday};
 use crate::domain::model::{Staff, WorkHours};
 
@@ -66,10 +67,10 @@ fn a_session_and_a_visit_at_once_is_a_double_booking_both_ways() {
     let staff = vec![leader(1, &WEEKDAYS)];
     let visit = Busy {
         staff_id: 1,
-        visit_id: 7,
+        booking: Booking::Visit(7),
         start: at(2026, 3, 5, 10),
         end: at(2026, 3, 5, 11),
-        label: "Familj".into(),
+        whose: BookedFor::Family("Familj".into()),
         area: None,
     };
     // Creating a series sees the visit.
@@ -84,8 +85,8 @@ fn a_session_and_a_visit_at_once_is_a_double_booking_both_ways() {
     assert_eq!(found.len(), 1);
     assert!(matches!(found[0].1, Conflict::DoubleBooked { .. }));
     // Booking a visit sees the session.
-    let session = session_busy(3, &[1], at(2026, 3, 12, 9), 120, "Grupp");
-    assert!(is_session(&session[0]));
+    let session = session_busy(Booking::Session(3), &[1], at(2026, 3, 12, 9), 120, "Grupp");
+    assert!(session[0].booking.is_session());
     let rules = BookingRules {
         required_roles: &[],
         window: None,
@@ -112,7 +113,7 @@ fn a_session_and_a_visit_at_once_is_a_double_booking_both_ways() {
             .any(|c| matches!(c, Conflict::DoubleBooked { .. }))
     );
     // Its own sessions are no clash when a series is checked again.
-    let own: HashSet<i64> = [-3].into();
+    let own: HashSet<Booking> = [Booking::Session(3)].into();
     assert!(check_series(&[at(2026, 3, 12, 9)], 120, &[1], &staff, &session, &own).is_empty());
 }
 
@@ -278,4 +279,25 @@ proptest! {
         }
         prop_assert!(dates.starts.len() == count || dates.starts.is_empty());
     }
+}
+
+#[test]
+fn a_session_takes_marks_from_its_day_on_unless_cancelled_and_absent_has_no_adults() {
+    let start = at(2026, 3, 12, 13);
+    let day = start.date();
+    let before = day.pred_opt().unwrap();
+    assert_eq!(takes_marks(SessionStatus::Planned, start, day), Ok(()));
+    assert_eq!(
+        takes_marks(SessionStatus::Planned, start, before),
+        Err(NoMarks::NotYet)
+    );
+    assert_eq!(
+        takes_marks(SessionStatus::Cancelled, start, day),
+        Err(NoMarks::Cancelled)
+    );
+    assert_eq!(adults_marked(AttendanceStatus::Present, 0), 1);
+    assert_eq!(adults_marked(AttendanceStatus::Present, 5), 2);
+    assert_eq!(adults_marked(AttendanceStatus::Absent, 2), 0);
+    assert!(held_by_marks(SessionStatus::Planned));
+    assert!(!held_by_marks(SessionStatus::Held));
 }

@@ -386,14 +386,6 @@ impl ProblemKind {
             "the same child, visit number and start as line {first_line}: the same visit twice; keep one of the rows"
         )),
         ),
-        K::DoubleBookedInFile { name, line } => Text::new(
-            s({
-            format!("{name} är redan bokad då (rad {line} i den här filen)")
-        }),
-            s({
-            format!("{name} is already booked then (line {line} of this file)")
-        }),
-        ),
         K::SessionCount { text } => Text::new(
             s({
             format!("\"{text}\" är inte ett antal träffar; skriv ett heltal från 1 till 52")

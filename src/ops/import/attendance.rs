@@ -12,6 +12,7 @@ use super::{
 };
 use crate::db::Db;
 use crate::domain::enums::{AttendanceStatus, AuditAction, AuditEntity, SessionStatus};
+use crate::domain::groups::{NoMarks, held_by_marks, takes_marks};
 use crate::domain::model::Attendance;
 
 pub const COLUMNS: Columns = Columns {
@@ -288,13 +289,16 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
                 .map(|m| m.0)
                 .or(plan.dropins.map(|d| d.0));
             if let Some(line) = first_line {
-                if roll.session.status == SessionStatus::Cancelled {
-                    problems.add(line, "status", ProblemKind::SessionCancelled { date });
-                    continue;
-                }
-                if date > ctx.today() {
-                    problems.add(line, "date", ProblemKind::SessionNotYet { date });
-                    continue;
+                match takes_marks(roll.session.status, roll.session.start, ctx.today()) {
+                    Err(NoMarks::Cancelled) => {
+                        problems.add(line, "status", ProblemKind::SessionCancelled { date });
+                        continue;
+                    }
+                    Err(NoMarks::NotYet) => {
+                        problems.add(line, "date", ProblemKind::SessionNotYet { date });
+                        continue;
+                    }
+                    Ok(()) => {}
                 }
             }
             writes.push((*session_id, roll));
@@ -344,7 +348,7 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
                 tx.insert_audit(&entry)?;
                 marked += 1;
             }
-            if !plan.marks.is_empty() && roll.session.status == SessionStatus::Planned {
+            if !plan.marks.is_empty() && held_by_marks(roll.session.status) {
                 tx.set_session_status(*session_id, SessionStatus::Held, None)?;
             }
             if let Some((_, n)) = plan.dropins

@@ -10,7 +10,7 @@ use super::{
     Columns, Ctx, ImportError, ProblemKind, Problems, Row, Summary, parse_datetime, read_rows,
 };
 use crate::db::Db;
-use crate::domain::booking::Busy;
+use crate::domain::booking::{Booking, Busy};
 use crate::domain::enums::{AuditAction, AuditEntity, SessionStatus, split_list};
 use crate::domain::groups::{check_series, series_dates, session_busy};
 use crate::domain::model::{NewGroup, NewSession};
@@ -245,10 +245,14 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
                 );
             }
             let label = p.name.clone().unwrap_or_default();
-            for (i, start) in dates.starts.iter().enumerate() {
-                // Negative ids that no stored session has: one per row and session.
-                let key = (p.line as i64) * 1000 + i as i64 + 1_000_000_000;
-                file_busy.extend(session_busy(key, &leaders, *start, p.duration_min, &label));
+            for start in &dates.starts {
+                file_busy.extend(session_busy(
+                    Booking::FileRow(p.line),
+                    &leaders,
+                    *start,
+                    p.duration_min,
+                    &label,
+                ));
             }
             planned.push(Planned {
                 group: NewGroup {

@@ -177,11 +177,6 @@ pub enum ProblemKind {
     SameVisitInFile {
         first_line: u64,
     },
-    /// Booked at the same time as an earlier row of the same file.
-    DoubleBookedInFile {
-        name: String,
-        line: u64,
-    },
     /// Groups: the number of sessions is not a whole number from 1 to 52.
     SessionCount {
         text: String,

@@ -237,7 +237,7 @@ fn render_row<'a>(
     }
     // A mark for a visit to book soon (·) or overdue (!), from Today's alerts.
     let mark = match state.due_of(e.id) {
-        Some(crate::domain::timeline::AlertKind::Overdue) => "!",
+        Some(crate::domain::alerts::AlertKind::Overdue) => "!",
         Some(_) => "·",
         None => " ",
     };

@@ -7,9 +7,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table};
 
+use crate::app::keymap::{self, Scope};
 use crate::app::today::Pane;
-use crate::app::{App, labels};
-use crate::domain::timeline::AlertKind;
+use crate::app::{App, Intent, labels};
+use crate::domain::alerts::AlertKind;
 use crate::ui::{Theme, content_widths, fit, i18n, scroll_offset, short_name, staff_line, widest};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -246,6 +247,10 @@ fn render_alerts(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let height = area.height.saturating_sub(2) as usize;
     let offset = scroll_offset(view.alert_selected, height);
     let width = area.width.saturating_sub(2) as usize;
+    let record_key = keymap::bindings()
+        .find(|b| b.scope == Scope::Today && b.action == Intent::RecordOutcome)
+        .map(|b| keymap::keys_label(b.keys))
+        .unwrap_or_default();
     let lines: Vec<Line> = view
         .alert_list()
         .iter()
@@ -264,7 +269,7 @@ fn render_alerts(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                         &crate::ui::shown_name(&a.family_name, a.protection, app.lang),
                         18
                     ),
-                    a.detail.get(app.lang)
+                    crate::i18n::alerts::detail(a, &record_key).get(app.lang)
                 ),
                 width.saturating_sub(15),
             );

@@ -8,9 +8,9 @@ use std::collections::{BTreeSet, HashMap};
 use crate::app::search_box::SearchBox;
 use crate::app::today::TodayState;
 use crate::app::{Effect, move_selection};
+use crate::domain::alerts::AlertKind;
 use crate::domain::enums::FamilyStatus;
 use crate::domain::search::{Haystacks, Query, rank, sort_key};
-use crate::domain::timeline::AlertKind;
 use crate::domain::views::FamilyIndexEntry;
 
 /// The programme-visit filter.

@@ -5,68 +5,15 @@ use crate::app::Intent;
 
 use std::collections::HashMap;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
-use crate::app::week::PAGE;
-use crate::app::{Effect, Text, move_selection};
-use crate::domain::calendar::is_working_day;
-use crate::domain::enums::Protection;
-use crate::domain::programme::Programme;
-use crate::domain::timeline::{AlertKind, VisitFact, programme_alerts, timeline};
-use crate::domain::views::{ChildPlan, DayVisit, SessionInfo};
-
-/// One line of the alert list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AlertRow {
-    pub kind: AlertKind,
-    pub family_id: i64,
-    pub family_name: String,
-    /// A protected family is not named in the list (as in Week and the calendar).
-    pub protection: Protection,
-    pub area: Option<String>,
-    /// What and when, e.g. the visit and its last day.
-    pub detail: Text,
-    pub date: Option<NaiveDate>,
-    /// The visit the row is about, when it is one: its outcome to record, or to move.
-    pub visit: Option<DayVisit>,
-}
-
-/// Today's visits and the next session: read before the first frame.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct TodayData {
-    pub date: NaiveDate,
-    /// The next working day after `date` (tomorrow, or Monday after a Friday, or the day after a
-    /// holiday).
-    pub next_day: NaiveDate,
-    /// How many trips start on each day from `date` to `next_day`: what the list holds in all.
-    pub counts: Vec<usize>,
-    /// Where the read part of the list starts (counted from today's first visit).
-    pub offset: usize,
-    /// The read part of the visits of today up to the next working day, in time order; twins'
-    /// visits on one trip are one row.
-    pub visits: Vec<DayVisit>,
-    pub next_session: Option<SessionInfo>,
-    /// Today's sessions that are not cancelled, in time order: `a` opens the first's roll call.
-    pub today_sessions: Vec<SessionInfo>,
-    /// Held sessions of the last weeks without attendance recorded, oldest first.
-    pub unrecorded_sessions: Vec<SessionInfo>,
-}
-
-/// What to read of Today's visits: the part from the `from`-th of the days shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TodayQuery {
-    pub date: NaiveDate,
-    pub next_day: NaiveDate,
-    pub from: usize,
-}
-
-/// A part of Today's visits as read, with each day's count at the time.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TodayPage {
-    pub query: TodayQuery,
-    pub counts: Vec<usize>,
-    pub visits: Vec<DayVisit>,
-}
+use crate::app::{Effect, move_selection};
+pub use crate::domain::alerts::Alert;
+use crate::domain::alerts::{AlertKind, order};
+pub use crate::domain::days::{
+    PAGE, TodayData, TodayPage, TodayQuery, merge_twins, next_working_day, today_data,
+};
+use crate::domain::views::DayVisit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Pane {
@@ -80,7 +27,7 @@ pub struct TodayState {
     pub data: TodayData,
     pub loaded: bool,
     /// Every alert, most pressing first; `None` until the background read answers.
-    pub alerts: Option<Vec<AlertRow>>,
+    pub alerts: Option<Vec<Alert>>,
     pub pane: Pane,
     pub visit_selected: usize,
     pub alert_selected: usize,
@@ -161,7 +108,7 @@ impl TodayState {
         vec![Effect::Today(TodayEffect::LoadPage(self.query_from(from)))]
     }
 
-    pub fn set_alerts(&mut self, alerts: Vec<AlertRow>) {
+    pub fn set_alerts(&mut self, alerts: Vec<Alert>) {
         self.due_by_family.clear();
         for a in alerts
             .iter()
@@ -175,17 +122,17 @@ impl TodayState {
     }
 
     /// Replaces one family's alerts (all kinds but double bookings) after it changed.
-    pub fn set_family_alerts(&mut self, family_id: i64, rows: Vec<AlertRow>) {
+    pub fn set_family_alerts(&mut self, family_id: i64, rows: Vec<Alert>) {
         let Some(current) = self.alerts.take() else {
             // The full list is still on its way and will include the change.
             return;
         };
-        let mut alerts: Vec<AlertRow> = current
+        let mut alerts: Vec<Alert> = current
             .into_iter()
             .filter(|a| a.family_id != family_id || a.kind == AlertKind::DoubleBooked)
             .collect();
         alerts.extend(rows);
-        alerts.sort_by(alert_order);
+        alerts.sort_by(order);
         self.set_alerts(alerts);
     }
 
@@ -200,12 +147,12 @@ impl TodayState {
             .flatten()
     }
 
-    pub fn alert_list(&self) -> &[AlertRow] {
+    pub fn alert_list(&self) -> &[Alert] {
         self.alerts.as_deref().unwrap_or_default()
     }
 
     /// The row marked in the to-do pane, when that pane has focus.
-    pub fn marked_alert(&self) -> Option<&AlertRow> {
+    pub fn marked_alert(&self) -> Option<&Alert> {
         (self.pane == Pane::Alerts)
             .then(|| self.alert_list().get(self.alert_selected))
             .flatten()
@@ -305,246 +252,6 @@ impl TodayState {
     }
 }
 
-/// The first working day after `date` (no weekend, no public holiday); a fortnight on at most.
-pub fn next_working_day(date: NaiveDate) -> NaiveDate {
-    let mut day = date;
-    for _ in 0..14 {
-        day = day.checked_add_days(Days::new(1)).unwrap_or(day);
-        if is_working_day(day) {
-            return day;
-        }
-    }
-    date.checked_add_days(Days::new(1)).unwrap_or(date)
-}
-
-/// The visits from today to the next working day out of a list of all of them, each day
-/// counted and all read: on a Friday, Monday's (and any booked over the weekend), not only
-/// Saturday's. What the runtime reads a page at a time, for tests and fixtures.
-pub fn today_data(
-    date: NaiveDate,
-    mut visits: Vec<DayVisit>,
-    next_session: Option<SessionInfo>,
-) -> TodayData {
-    let next_day = next_working_day(date);
-    visits.retain(|v| v.start.date() >= date && v.start.date() <= next_day);
-    let visits = merge_twins(visits);
-    let days = usize::try_from((next_day - date).num_days() + 1).unwrap_or(1);
-    let mut counts = vec![0; days];
-    for v in &visits {
-        let i = usize::try_from((v.start.date() - date).num_days()).unwrap_or(0);
-        if let Some(slot) = counts.get_mut(i) {
-            *slot += 1;
-        }
-    }
-    TodayData {
-        date,
-        next_day,
-        counts,
-        offset: 0,
-        visits,
-        next_session,
-        today_sessions: Vec::new(),
-        unrecorded_sessions: Vec::new(),
-    }
-}
-
-/// Twins' visits (one family, one time, one programme visit) as one row, both children named:
-/// it is one trip. The row keeps the first visit's id; recording its outcome records both.
-pub fn merge_twins(visits: Vec<DayVisit>) -> Vec<DayVisit> {
-    let mut out: Vec<DayVisit> = Vec::with_capacity(visits.len());
-    for v in visits {
-        if let Some(same) = out.iter_mut().find(|o| {
-            o.family_id == v.family_id
-                && o.start == v.start
-                && o.visit_no.is_some()
-                && o.visit_no == v.visit_no
-                && o.status == v.status
-        }) {
-            same.child_name = format!("{} & {}", same.child_name, v.child_name);
-            same.twins.push(v.child_name);
-        } else {
-            out.push(v);
-        }
-    }
-    out
-}
-
-/// What the alerts are made from, read in the background.
-#[derive(Debug)]
-pub struct AlertInput<'a> {
-    pub date: NaiveDate,
-    pub children: &'a [ChildPlan],
-    pub facts: &'a HashMap<i64, Vec<VisitFact>>,
-    pub programmes: &'a [Programme],
-    pub warning_days: u32,
-    /// Planned visits with an interpreter need but none booked.
-    pub missing_interpreter: Vec<DayVisit>,
-    /// (staff name, the two visits) for each double booking.
-    pub double_bookings: Vec<(String, DayVisit, DayVisit)>,
-    /// Visits whose time has passed and that are still only booked.
-    pub unrecorded: Vec<DayVisit>,
-    /// (the person's name, the visit) for each booked visit with someone no longer active.
-    pub inactive_staff: Vec<(String, DayVisit)>,
-    /// (the leader's name, the session's series and time, the visit) for each leader booked in
-    /// a visit and a parent-group session at once.
-    pub session_clashes: Vec<(String, String, DayVisit)>,
-}
-
-/// Every alert: programme visits overdue or due soon, interpreters missing, double bookings.
-pub fn alerts(input: AlertInput<'_>) -> Vec<AlertRow> {
-    let mut alerts = Vec::new();
-    for child in input.children {
-        let Some(programme) = input
-            .programmes
-            .iter()
-            .find(|p| p.id == child.programme_id && p.version == child.programme_version)
-        else {
-            continue;
-        };
-        let facts = input
-            .facts
-            .get(&child.child_id)
-            .map_or(&[][..], Vec::as_slice);
-        let entries = timeline(
-            programme,
-            child.birth_date,
-            facts,
-            input.date,
-            input.warning_days,
-        );
-        // A protected family's child is not named in the list, nor is the family.
-        let whose = if child.protection.is_protected() {
-            String::new()
-        } else {
-            format!(" · {}", child.child_name)
-        };
-        for (kind, e) in programme_alerts(&entries, input.date) {
-            let (date, sv, en) = match kind {
-                // The date first: it is what the coordinator sorts by and must not be cut off.
-                AlertKind::Overdue => (
-                    e.window.max,
-                    format!("senast {} · {}{whose}", e.window.max, e.name),
-                    // The window is still open: it closes on that day.
-                    format!("closes {} · {}{whose}", e.window.max, e.name_en),
-                ),
-                _ => (
-                    e.window.due,
-                    format!("{} · {}{whose}", e.window.due, e.name),
-                    format!("{} · {}{whose}", e.window.due, e.name_en),
-                ),
-            };
-            alerts.push(AlertRow {
-                kind,
-                family_id: child.family_id,
-                family_name: child.family_name.clone(),
-                protection: child.protection,
-                area: child.area.clone(),
-                detail: Text::new(sv, en),
-                date: Some(date),
-                visit: None,
-            });
-        }
-    }
-    for v in input.missing_interpreter {
-        let lang =
-            crate::app::labels::language(v.interpreter_language.as_deref().unwrap_or_default());
-        let when = v.start.format("%Y-%m-%d %H:%M");
-        alerts.push(AlertRow {
-            kind: AlertKind::InterpreterMissing,
-            family_id: v.family_id,
-            family_name: v.family_name.clone(),
-            protection: v.protection,
-            area: v.area.clone(),
-            detail: Text::new(
-                format!("{when}: ingen tolk bokad ({})", lang.sv),
-                format!("{when}: no interpreter booked ({})", lang.en),
-            ),
-            date: Some(v.start.date()),
-            visit: Some(v.clone()),
-        });
-    }
-    for (name, a, b) in input.double_bookings {
-        let detail = Text::new(
-            format!(
-                "{name}: {} och {}",
-                a.start.format("%Y-%m-%d %H:%M"),
-                b.start.format("%H:%M")
-            ),
-            format!(
-                "{name}: {} and {}",
-                a.start.format("%Y-%m-%d %H:%M"),
-                b.start.format("%H:%M")
-            ),
-        );
-        alerts.push(AlertRow {
-            kind: AlertKind::DoubleBooked,
-            family_id: b.family_id,
-            family_name: b.family_name.clone(),
-            protection: b.protection,
-            area: b.area.clone(),
-            detail,
-            date: Some(a.start.date()),
-            visit: Some(b.clone()),
-        });
-    }
-    for (name, session, v) in input.session_clashes {
-        let when = v.start.format("%Y-%m-%d %H:%M");
-        alerts.push(AlertRow {
-            kind: AlertKind::DoubleBooked,
-            family_id: v.family_id,
-            family_name: v.family_name.clone(),
-            protection: v.protection,
-            area: v.area.clone(),
-            detail: Text::new(
-                format!("{name}: {when} och gruppträffen {session}"),
-                format!("{name}: {when} and the group session {session}"),
-            ),
-            date: Some(v.start.date()),
-            visit: Some(v.clone()),
-        });
-    }
-    for v in input.unrecorded {
-        let when = v.start.format("%Y-%m-%d %H:%M");
-        alerts.push(AlertRow {
-            kind: AlertKind::NotRecorded,
-            family_id: v.family_id,
-            family_name: v.family_name.clone(),
-            protection: v.protection,
-            area: v.area.clone(),
-            detail: Text::new(
-                format!("{when}: registrera utfallet (o)"),
-                format!("{when}: record the outcome (o)"),
-            ),
-            date: Some(v.start.date()),
-            visit: Some(v.clone()),
-        });
-    }
-    for (name, v) in input.inactive_staff {
-        let when = v.start.format("%Y-%m-%d %H:%M");
-        alerts.push(AlertRow {
-            kind: AlertKind::StaffInactive,
-            family_id: v.family_id,
-            family_name: v.family_name.clone(),
-            protection: v.protection,
-            area: v.area.clone(),
-            detail: Text::new(
-                // What first: at 80 columns the name is what gets cut.
-                format!("{when} · inte längre aktiv: {name}"),
-                format!("{when} · no longer active: {name}"),
-            ),
-            date: Some(v.start.date()),
-            visit: Some(v.clone()),
-        });
-    }
-    alerts.sort_by(alert_order);
-    alerts
-}
-
-/// Most pressing kind first, then by date and family.
-fn alert_order(a: &AlertRow, b: &AlertRow) -> std::cmp::Ordering {
-    (a.kind, a.date, &a.family_name).cmp(&(b.kind, b.date, &b.family_name))
-}
-
 /// Today's own keys.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TodayIntent {
@@ -560,9 +267,9 @@ pub enum TodayMsg {
     /// Another part of Today's visits, with each day's count.
     PageLoaded(Box<TodayPage>),
     /// Every alert (read in the background: it looks at every active family).
-    AlertsLoaded(Vec<AlertRow>),
+    AlertsLoaded(Vec<Alert>),
     /// Every alert of one family, after it changed (all kinds but double bookings).
-    FamilyAlertsLoaded(i64, Vec<AlertRow>),
+    FamilyAlertsLoaded(i64, Vec<Alert>),
 }
 
 /// What Today asks the runtime to read.

@@ -7,44 +7,9 @@ use chrono::Datelike;
 
 use crate::app::{Effect, move_selection};
 use crate::domain::calendar::IsoWeek;
+pub use crate::domain::days::{DayPage, PAGE, SESSIONS_PER_DAY, WeekData, WeekQuery};
 use crate::domain::model::Staff;
 use crate::domain::views::DayVisit;
-
-/// Visits read per day at a time: more than any terminal shows in a column, so scrolling reads
-/// again only every few dozen rows.
-pub const PAGE: usize = 60;
-
-/// What to read of a week: whose visits, and which part of the marked day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WeekQuery {
-    pub week: IsoWeek,
-    /// Only this staff member's visits.
-    pub staff: Option<i64>,
-    /// The marked day (0 = Monday), read from its `from`-th visit; the others from the first.
-    pub day: usize,
-    pub from: usize,
-}
-
-/// A part of a day's visits: the `offset`-th and on.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct DayPage {
-    pub offset: usize,
-    pub visits: Vec<DayVisit>,
-}
-
-/// A week as read: how many visits each day holds, and a page of each.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WeekData {
-    pub query: WeekQuery,
-    pub counts: [usize; 7],
-    pub pages: [DayPage; 7],
-    /// Each day's parent-group sessions (all, or those the person leads), at most
-    /// [`SESSIONS_PER_DAY`].
-    pub sessions: [Vec<crate::domain::group_views::WeekSession>; 7],
-}
-
-/// The sessions a day column lists above its visits; more do not fit beside them.
-pub const SESSIONS_PER_DAY: usize = 3;
 
 #[derive(Debug, Default)]
 pub struct WeekState {

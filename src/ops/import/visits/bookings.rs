@@ -1,11 +1,11 @@
 //! The booking checks a visits file goes through, as booking in the app does: against the
 //! database and against the file's own earlier rows.
 
-use std::collections::HashMap;
-
 use super::ParsedVisit;
 use crate::db::{DbError, ReadTx};
-use crate::domain::booking::{Assigned, BookingRules, Busy, Candidate, Conflict, check_booking};
+use crate::domain::booking::{
+    Assigned, BookedFor, Booking, BookingRules, Busy, Candidate, Conflict, check_booking,
+};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::enums::{Role, VisitStatus};
 use crate::domain::model::Interpreter;
@@ -75,9 +75,7 @@ pub(super) fn check(
     // A stored visit that a row changes is booked as the row says, from that row on: its old
     // booking clashes with nothing, not even itself.
     let changed: Vec<i64> = occupying.iter().filter_map(|p| p.existing()).collect();
-    busy.retain(|b| !changed.contains(&b.visit_id));
-    // The labels given to this file's own rows, so that a clash with one names its line.
-    let mut file_rows: HashMap<String, u64> = HashMap::new();
+    busy.retain(|b| !changed.iter().any(|id| b.booking == Booking::Visit(*id)));
     for p in occupying {
         // With a child not found, or a staff name not found, a missing role may be the
         // unknown person's: that row's own problem says so.
@@ -117,22 +115,9 @@ pub(super) fn check(
             .map(|s| s.name.as_str());
         for conflict in check_booking(&candidate, &rules) {
             let column = conflict_column(&conflict, interpreter_name);
-            let earlier_row = match &conflict {
-                Conflict::DoubleBooked { other, .. } => file_rows.get(other).copied(),
-                _ => None,
-            };
-            let kind = match (conflict, earlier_row) {
-                (Conflict::DoubleBooked { name, .. }, Some(line)) => {
-                    ProblemKind::DoubleBookedInFile { name, line }
-                }
-                (other, _) => ProblemKind::Conflict(other),
-            };
-            problems.add(p.line, column, kind);
+            problems.add(p.line, column, ProblemKind::Conflict(conflict));
         }
         let end = candidate.end();
-        // A key, never shown: a clash with a row of this file is reported by its line.
-        let label = format!("\u{1}{}", p.line);
-        file_rows.insert(label.clone(), p.line);
         for id in candidate
             .staff
             .iter()
@@ -141,10 +126,11 @@ pub(super) fn check(
         {
             busy.push(Busy {
                 staff_id: id,
-                visit_id: -(p.line as i64),
+                // A clash with a row of this file is reported by its line.
+                booking: Booking::FileRow(p.line),
                 start: candidate.start,
                 end,
-                label: label.clone(),
+                whose: BookedFor::FileVisit,
                 area: None,
             });
         }

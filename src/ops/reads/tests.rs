@@ -1,0 +1,87 @@
+//! The screens' reads on a real database: what Today and Week show of a group session.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::domain::alerts::AlertKind;
+use crate::domain::days::WeekQuery;
+use crate::ops::Ctx;
+use crate::ops::import::{families, groups, staff, visits};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("tests/fixtures/import/{name}")).unwrap()
+}
+
+#[test]
+fn a_leader_in_a_visit_and_a_session_at_once_is_on_todays_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db =
+        crate::db::connect(&dir.path().join("t.sqlite"), crate::db::Mode::Create, None).unwrap();
+    let now = NaiveDate::from_ymd_opt(2030, 12, 2)
+        .unwrap()
+        .and_hms_opt(8, 0, 0)
+        .unwrap();
+    let ctx = Ctx {
+        actor: "test".into(),
+        now,
+    };
+    staff::import(&mut db, &fixture("staff_ok.csv"), &ctx).unwrap();
+    families::import(&mut db, &fixture("families_ok.csv"), &ctx).unwrap();
+    groups::import(&mut db, &fixture("groups_ok.csv"), &ctx).unwrap();
+    // Julgruppen meets 2030-12-17 10:00–11:30, led by Anna: a visit of hers at 10:30.
+    let clash = "family_ref,visit_no,start,duration_min,status,staff\n\
+                 T-001,extra,2030-12-17 10:30,60,planned,Anna Sköterska\n";
+    visits::import(&mut db, clash, &ctx, true).unwrap();
+    let catalogue = Arc::new(db.read(|tx| tx.programme_catalogue()).unwrap());
+    let alerts = super::today::alerts(&mut db, &catalogue, now, 7).unwrap();
+    let doubles: Vec<String> = alerts
+        .iter()
+        .filter(|a| a.kind == AlertKind::DoubleBooked)
+        .map(|a| crate::i18n::alerts::detail(a, "o").en)
+        .collect();
+    assert_eq!(
+        doubles,
+        ["Anna Sköterska: 2030-12-17 10:30 and the group session Julgruppen 10:00"]
+    );
+}
+
+#[test]
+fn week_shows_a_session_for_its_leaders_in_everyones_week_and_in_theirs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db =
+        crate::db::connect(&dir.path().join("w.sqlite"), crate::db::Mode::Create, None).unwrap();
+    let now = NaiveDate::from_ymd_opt(2030, 12, 2)
+        .unwrap()
+        .and_hms_opt(8, 0, 0)
+        .unwrap();
+    let ctx = Ctx {
+        actor: "test".into(),
+        now,
+    };
+    staff::import(&mut db, &fixture("staff_ok.csv"), &ctx).unwrap();
+    families::import(&mut db, &fixture("families_ok.csv"), &ctx).unwrap();
+    groups::import(&mut db, &fixture("groups_ok.csv"), &ctx).unwrap();
+    let mut id = |name: &str| db.read(|tx| tx.staff_by_name(name)).unwrap().unwrap().id;
+    let (anna, bo) = (id("Anna Sköterska"), id("Bo Rådgivare"));
+    let week = crate::domain::calendar::IsoWeek::of(NaiveDate::from_ymd_opt(2030, 12, 17).unwrap());
+    let mut tuesday = |staff| {
+        let data = super::week::week(
+            &mut db,
+            WeekQuery {
+                week,
+                staff,
+                day: 0,
+                from: 0,
+            },
+        )
+        .unwrap();
+        data.sessions[1]
+            .iter()
+            .map(|s| format!("{} {}", s.start.format("%H:%M"), s.group))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(tuesday(None), ["10:00 Julgruppen"]);
+    assert_eq!(tuesday(Some(anna)), ["10:00 Julgruppen"]);
+    assert!(tuesday(Some(bo)).is_empty());
+}

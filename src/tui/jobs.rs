@@ -1,0 +1,96 @@
+//! The reads too slow for a key press, as jobs for the background worker: each calls its read
+//! in `ops::reads` and answers with the screen's message.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDateTime;
+
+use crate::app::{FamiliesMsg, Msg, ReportMsg, TodayMsg};
+use crate::db::Db;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::period::Period;
+use crate::domain::report::{ExportDone, Threshold};
+use crate::ops::Ctx;
+use crate::ops::reads;
+use crate::ops::report::{ReportRequest, export_report};
+
+use super::worker::Job;
+
+/// Every alert: it looks at every active family and every future booking.
+pub fn alerts(catalogue: &Arc<Catalogue>, now: NaiveDateTime, warning_days: u32) -> Job {
+    let catalogue = Arc::clone(catalogue);
+    Box::new(move |db: &mut Db| {
+        let alerts = reads::today::alerts(db, &catalogue, now, warning_days)?;
+        Ok(Msg::Today(TodayMsg::AlertsLoaded(alerts)))
+    })
+}
+
+/// The search index of every family.
+pub fn index() -> Job {
+    Box::new(|db: &mut Db| {
+        Ok(Msg::Families(FamiliesMsg::IndexLoaded(
+            reads::families::index(db)?,
+        )))
+    })
+}
+
+/// The full check: index damage the quick one cannot see would spread with every write. A
+/// file SQLite cannot even check counts as damaged.
+pub fn integrity() -> Job {
+    Box::new(|db: &mut Db| {
+        let whole = db
+            .check_integrity_fully()
+            .map_err(crate::ops::OpsError::Read)?;
+        Ok(Msg::IntegrityChecked(whole))
+    })
+}
+
+/// The period's report, computed exactly as an export does.
+pub fn report(period: Period, threshold: Threshold, generation: u64) -> Job {
+    Box::new(move |db: &mut Db| {
+        let report = reads::report::report(db, period, threshold)?;
+        Ok(Msg::Report(ReportMsg::Loaded(generation, Box::new(report))))
+    })
+}
+
+/// A page of the records the period's figures lack, and the count of each kind.
+pub fn missing(
+    period: Period,
+    now: NaiveDateTime,
+    offset: usize,
+    limit: usize,
+    generation: u64,
+) -> Job {
+    Box::new(move |db: &mut Db| {
+        let page = reads::report::missing(db, period, now, offset, limit)?;
+        Ok(Msg::Report(ReportMsg::MissingLoaded(
+            generation, period, page,
+        )))
+    })
+}
+
+/// The export, with its own write connection (the worker's is read-only); the main one is idle.
+pub fn export(file: PathBuf, ctx: Ctx, request: ReportRequest, out: PathBuf) -> Job {
+    Box::new(move |reader: &mut Db| {
+        // The worker's connection holds the key of an encrypted database: the writer takes it.
+        let mut db = crate::db::connect(&file, crate::db::Mode::Write, reader.key())
+            .map_err(crate::ops::OpsError::Read)?;
+        Ok(exported(&mut db, &ctx, &request, &out))
+    })
+}
+
+/// Writes the file and records it; the answer is what was written, or why not.
+pub fn exported(db: &mut Db, ctx: &Ctx, request: &ReportRequest, out: &Path) -> Msg {
+    match export_report(db, ctx, request, out) {
+        Ok(export) => Msg::Report(ReportMsg::Exported(Box::new(ExportDone {
+            period: request.period,
+            format: request.format,
+            path: export.path,
+            checksum: export.checksum,
+            preliminary: export.preliminary,
+            revision: export.revision,
+        }))),
+        Err(e) => Msg::Failed(crate::i18n::messages::outcome::ops_error(&e)),
+    }
+}

@@ -1,0 +1,149 @@
+//! The runtime's side of the app: the database, the clock, the settings the reads need, and the
+//! background worker. `dispatch` turns each effect into its use case or read in `ops`; nothing
+//! here decides a rule or words a message.
+use std::sync::Arc;
+
+use chrono::{Local, NaiveDateTime};
+
+use crate::app::{Effect, Msg};
+use crate::db::{Db, DbError};
+use crate::domain::catalogue::Catalogue;
+use crate::i18n::messages::outcome::ops_error;
+use crate::ops::{self, Ctx, OpsError};
+
+use super::jobs;
+use super::worker::{Job, Worker};
+
+#[derive(Debug)]
+pub struct Runner {
+    pub db: Db,
+    pub actor: String,
+    pub warning_days: u32,
+    /// Every programme version the database knows, and the shipped ones.
+    pub(super) catalogue: Arc<Catalogue>,
+    /// A fixed clock for tests; otherwise the local time.
+    pub clock: Option<NaiveDateTime>,
+    /// The report's threshold, the municipality it is for, and the language of its files.
+    pub threshold: crate::domain::report::Threshold,
+    pub municipality: Result<crate::domain::report::Municipality, &'static str>,
+    pub lang: crate::i18n::Lang,
+    /// Reads too slow for a key press; none for an in-memory database (they run inline).
+    worker: Option<Worker>,
+}
+
+impl Runner {
+    pub fn new(mut db: Db, actor: String, warning_days: u32) -> Result<Self, crate::db::DbError> {
+        let catalogue = db.read(|tx| tx.programme_catalogue())?;
+        let worker = db
+            .path()
+            .map(|p| Worker::start(p.to_path_buf(), db.key().cloned()));
+        Ok(Runner {
+            db,
+            actor,
+            warning_days,
+            catalogue: Arc::new(catalogue),
+            clock: None,
+            threshold: crate::domain::report::Threshold::default(),
+            municipality: Err("municipality"),
+            lang: crate::i18n::Lang::Sv,
+            worker,
+        })
+    }
+
+    /// Whether background reads are still to answer.
+    pub fn busy(&self) -> bool {
+        self.worker.as_ref().is_some_and(Worker::busy)
+    }
+
+    /// An answer from the background, if one has arrived; with `wait`, waits for it.
+    pub fn background_answer(&mut self, wait: bool) -> Option<Msg> {
+        let worker = self.worker.as_mut()?;
+        let answer = if wait && worker.busy() {
+            worker.recv()
+        } else {
+            worker.try_recv()
+        };
+        // A damaged file is read, never written, from the moment the check says so.
+        if answer == Some(Msg::IntegrityChecked(false)) {
+            self.db.refuse_writes();
+        }
+        answer
+    }
+
+    /// Runs a read in the background, or at once when there is no worker.
+    pub(super) fn read_later(&mut self, job: Job) -> Result<Vec<Msg>, OpsError> {
+        if let Some(worker) = self.worker.as_mut() {
+            worker.submit(job);
+            Ok(Vec::new())
+        } else {
+            Ok(vec![job(&mut self.db)?])
+        }
+    }
+
+    /// Runs a read in the background once nothing else waits there, or at once without a worker.
+    pub(super) fn read_after_others(&mut self, job: Job) -> Result<Vec<Msg>, OpsError> {
+        if let Some(worker) = self.worker.as_mut() {
+            worker.submit_later(job);
+            Ok(Vec::new())
+        } else {
+            Ok(vec![job(&mut self.db)?])
+        }
+    }
+
+    pub fn now(&self) -> NaiveDateTime {
+        self.clock.unwrap_or_else(|| Local::now().naive_local())
+    }
+
+    pub(super) fn ctx(&self) -> Ctx {
+        Ctx {
+            actor: self.actor.clone(),
+            now: self.now(),
+        }
+    }
+
+    /// The ids of the programmes a new family can follow.
+    pub fn programme_ids(&self) -> Vec<String> {
+        self.catalogue.shipped_ids()
+    }
+
+    /// Runs one effect; a failure becomes a message on the screen, and nothing typed is lost.
+    pub fn run(&mut self, effect: Effect) -> Vec<Msg> {
+        match self.dispatch(effect) {
+            Ok(actions) => actions,
+            // A read that finds the file damaged makes it read-only at once, as the check
+            // at start would once it answers: nothing more is written into it.
+            Err(e @ (OpsError::Read(DbError::Damaged) | OpsError::Save(DbError::Damaged))) => {
+                self.db.refuse_writes();
+                vec![Msg::Failed(ops_error(&e)), Msg::IntegrityChecked(false)]
+            }
+            Err(e) => vec![Msg::Failed(ops_error(&e))],
+        }
+    }
+
+    /// Writes the report file in the background on a write connection of its own (reading and
+    /// computing a quarter takes half a second at 50,000 families); at once on a damaged file,
+    /// whose one connection refuses it, or without a worker.
+    pub(super) fn export(
+        &mut self,
+        ctx: &Ctx,
+        quarter: crate::domain::period::Period,
+        format: crate::domain::report::ReportFormat,
+        path: &std::path::Path,
+    ) -> Vec<Msg> {
+        let request = ops::report::ReportRequest {
+            period: quarter,
+            format,
+            threshold: self.threshold,
+            municipality: self.municipality.clone(),
+            lang: self.lang,
+        };
+        let file = self.db.path().map(std::path::Path::to_path_buf);
+        match (file, self.worker.as_mut()) {
+            (Some(file), Some(worker)) if !self.db.is_damaged() => {
+                worker.submit(jobs::export(file, ctx.clone(), request, path.to_path_buf()));
+                Vec::new()
+            }
+            _ => vec![jobs::exported(&mut self.db, ctx, &request, path)],
+        }
+    }
+}
