@@ -2,6 +2,7 @@
 //! a record listed as missing is fixed through `Enter`, and the figure on screen changes.
 #![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
 use hembesok::app::ReportEffect;
+use hembesok::app::form::FieldId;
 
 use chrono::NaiveDate;
 use hembesok::app::report::Section;
@@ -145,7 +146,7 @@ fn exporting_from_the_screen_lists_the_export_with_its_checksum() {
     // A folder that does not exist: the form stays, with what was typed.
     let bad = dir.path().join("no-such-folder").join("r.xlsx");
     let form = app.form().unwrap();
-    assert_eq!(form.value("path"), "hembesok-2026Q3.xlsx");
+    assert_eq!(form.value(FieldId::Path), "hembesok-2026Q3.xlsx");
     key(&mut app, &mut runner, Key::Tab);
     key(&mut app, &mut runner, Key::Ctrl('u'));
     for c in bad.display().to_string().chars() {
@@ -153,7 +154,7 @@ fn exporting_from_the_screen_lists_the_export_with_its_checksum() {
     }
     key(&mut app, &mut runner, Key::Enter);
     let form = app.form().expect("the form stays open");
-    assert_eq!(form.value("path"), bad.display().to_string());
+    assert_eq!(form.value(FieldId::Path), bad.display().to_string());
     assert!(form.error.is_some());
     // A folder that exists.
     let good = dir.path().join("r.xlsx");

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
 
 use chrono::NaiveDate;
+use hembesok::app::form::FieldId;
 use hembesok::app::{App, Effect, FamilyEffect, Key, Lang, StaffEffect, VisitEffect};
 use hembesok::domain::enums::{ConsentMethod, ExitReason, FamilyStatus, Protection, Role, Weekday};
 use hembesok::domain::model::{
@@ -306,7 +307,7 @@ fn a_duplicate_reference_is_refused_and_the_form_keeps_its_input() {
         "{:?}",
         form.error
     );
-    assert_eq!(form.value("family_ref"), "2026-100");
+    assert_eq!(form.value(FieldId::FamilyRef), "2026-100");
 }
 
 #[test]

@@ -80,7 +80,7 @@ impl BookingPlan {
             child_id: o.visit.child_id,
             child: super::labels::shown_name(&o.visit.child_name, o.protection),
             visit_no: Some(o.visit.visit_no),
-            visit_name: Text::new(o.visit_name, o.visit_name_en),
+            visit_name: super::labels::programme_name(&o.visit_name, &o.visit_name_en),
             window: Some(o.visit.window),
             interpreter_language: o.interpreter_language,
             rebooking: o.rebooking,

@@ -228,7 +228,7 @@ static BINDINGS: [Binding; 102] = [
 
 /// Bindings not in the table because they only name keys already there: `n`/`Esc` answer no in
 /// a question. Kept apart so the table stays one row per action and scope.
-const CONFIRM_NO: [Key; 2] = [Char('n'), Esc];
+static CONFIRM_NO: [Key; 2] = [Char('n'), Esc];
 
 /// The action for `key` in the given scopes, most specific first.
 pub fn action_for(scopes: &[Scope], key: Key) -> Option<Intent> {
@@ -245,6 +245,25 @@ pub fn action_for(scopes: &[Scope], key: Key) -> Option<Intent> {
 /// Every binding, in table order: the screen keys, then the rest.
 pub fn bindings() -> impl Iterator<Item = &'static Binding> {
     SCREEN_BINDINGS.iter().chain(BINDINGS.iter())
+}
+
+/// The keys bound to `intent` in `scope`, in table order (`n` and `Esc` for `No` in a question).
+pub fn keys_for(scope: Scope, intent: &Intent) -> &'static [Key] {
+    if scope == Confirm && *intent == Intent::No {
+        return &CONFIRM_NO;
+    }
+    bindings()
+        .find(|b| b.scope == scope && b.action == *intent)
+        .map_or(&[], |b| b.keys)
+}
+
+/// The key bound to `intent` in `scope`, written as help writes it. Prose that names a key
+/// ("c adds one") takes it from here, so the text follows the table when a key moves; asking
+/// for an intent the scope has no key for is a mistake in that text, and fails the tests.
+pub fn key_for(scope: Scope, intent: &Intent) -> String {
+    let keys = keys_for(scope, intent);
+    debug_assert!(!keys.is_empty(), "no key for {intent:?} in {scope:?}");
+    keys.first().map_or_else(String::new, |k| key_label(*k))
 }
 
 /// How a key is written in help and hints.

@@ -78,7 +78,10 @@ impl App {
             programme_names: crate::domain::builtin::builtin_programmes()
                 .unwrap_or_default()
                 .into_iter()
-                .map(|p| (p.id, Text::new(p.name, p.name_en)))
+                .map(|p| {
+                    let name = labels::programme_name(&p.name, &p.name_en);
+                    (p.id, name)
+                })
                 .collect(),
             warning_days: 7,
             damaged: false,
@@ -90,7 +93,7 @@ impl App {
         self.programme_names
             .iter()
             .find(|(p, _)| p == id)
-            .map_or_else(|| Text::new(id, id), |(_, name)| name.clone())
+            .map_or_else(|| labels::name(id), |(_, name)| name.clone())
     }
 
     /// The programmes a new family can follow, as a form's options: id and name.

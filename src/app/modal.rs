@@ -1,15 +1,15 @@
 //! The modal stack: what is open over the screen (help, a question, a form, a picker) and how
 //! each answers its keys. The top of the stack has the keys, `Esc` closes it, and the view draws
 //! the stack from the bottom up; this is the one place that decides what is in front.
-use crate::app::{FamilyEffect, Intent, StaffEffect, VisitEffect};
+use crate::app::{FamilyEffect, FamilyIntent, Intent, StaffEffect, VisitEffect};
 
 use super::booking::{BookingPlan, BookingRequest, BookingState};
 use super::family::BookedVisit;
-use super::form::Form;
+use super::form::{FieldId, Form};
 use super::groups::{MemberPick, RollCallState};
-use super::keymap::Scope;
+use super::keymap::{Scope, keys_for};
 use super::week::StaffPick;
-use super::{App, Effect, Text, forms};
+use super::{App, Effect, forms};
 use crate::domain::enums::FamilyStatus;
 use crate::domain::model::StatusChange;
 
@@ -371,7 +371,7 @@ impl App {
                     return Vec::new();
                 };
                 let name = form
-                    .field("who")
+                    .field(FieldId::Who)
                     .and_then(|f| match &f.kind {
                         super::form::FieldKind::Choice(o) => o.get(f.choice),
                         _ => None,
@@ -385,13 +385,19 @@ impl App {
                 });
                 Vec::new()
             }
-            // On a hidden address or phone, `r` shows them, logged as on the page.
-            Intent::Type(super::Key::Char('r')) if form.focus_hidden() => match form.kind {
-                super::form::FormKind::EditFamily(id) => {
-                    vec![Effect::Family(FamilyEffect::Reveal(id))]
+            // On a hidden address or phone, the page's key shows them, logged as on the page.
+            Intent::Type(key)
+                if form.focus_hidden()
+                    && keys_for(Scope::FamilyPage, &Intent::Family(FamilyIntent::Reveal))
+                        .contains(&key) =>
+            {
+                match form.kind {
+                    super::form::FormKind::EditFamily(id) => {
+                        vec![Effect::Family(FamilyEffect::Reveal(id))]
+                    }
+                    _ => Vec::new(),
                 }
-                _ => Vec::new(),
-            },
+            }
             other => {
                 let before = forms::person_of(form);
                 form.handle(&other, today);
@@ -485,7 +491,7 @@ impl App {
                 });
             let mut form = forms::manual(&plan, base.as_ref());
             if base.is_none()
-                && let Some(f) = form.fields.iter_mut().find(|f| f.id == "date")
+                && let Some(f) = form.field_mut(FieldId::Date)
             {
                 f.input = tui_input::Input::new(day.to_string());
             }
@@ -496,16 +502,7 @@ impl App {
         if plan.proposals.is_empty() {
             // No free slot: book by hand, where each conflict is explained.
             let mut form = forms::manual(&plan, None);
-            form.error = Some(Text::new(
-                format!(
-                    "Inga lediga tider i fönstret för {}; boka för hand.",
-                    plan.visit_name.sv
-                ),
-                format!(
-                    "No free slots in the window for {}; book by hand.",
-                    plan.visit_name.en
-                ),
-            ));
+            form.error = Some(crate::i18n::forms::no_free_slots(&plan.visit_name));
             self.open_form(form);
         } else {
             self.push(Modal::Booking(BookingState::new(plan)));

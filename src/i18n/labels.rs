@@ -1,6 +1,6 @@
 //! Swedish and English names of the closed sets (statuses, roles, kinds) as the screens show them.
 
-use super::Text;
+use super::{Text, Words};
 use crate::domain::alerts::AlertKind;
 use crate::domain::enums::{
     AttendanceStatus, AuditAction, AuditEntity, ConsentMethod, Eligibility, ExitReason,
@@ -14,11 +14,23 @@ fn t(sv: &str, en: &str) -> Text {
     Text::new(sv, en)
 }
 
+/// A name as it is given (a person's, a series'): the same in both languages.
+pub fn name(name: &str) -> Text {
+    t(name, name)
+}
+
+/// A name the programme gives in both languages (a programme's, one of its visits').
+pub fn programme_name(sv: &str, en: &str) -> Text {
+    t(sv, en)
+}
+
 /// What lists, titles and messages call a family with a protected identity: never its name, nor
 /// a caregiver's or a child's (only the family's own page shows those).
 pub fn protected_family() -> Text {
-    t("skyddad familj", "protected family")
+    PROTECTED_FAMILY.into()
 }
+
+pub const PROTECTED_FAMILY: Words = Words::new("skyddad familj", "protected family");
 
 /// A family's (or one of its people's) name as lists and titles show it: the words for a
 /// protected family instead of any name of it.
@@ -26,7 +38,7 @@ pub fn shown_name(name: &str, protection: Protection) -> Text {
     if protection.is_protected() {
         protected_family()
     } else {
-        t(name, name)
+        self::name(name)
     }
 }
 

@@ -4,13 +4,17 @@
 pub mod alerts;
 pub mod booking;
 pub mod calendar;
+pub mod forms;
 pub mod help;
 pub mod input;
 pub mod io;
 pub mod labels;
 pub mod messages;
 pub mod report;
-pub mod report_screen;
+pub mod screens;
+mod words;
+
+pub use words::Words;
 
 /// The interface language, for the app and the command line alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

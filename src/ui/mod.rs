@@ -1,6 +1,6 @@
-//! The view: draws the app's state. One file per screen, shared widgets, theme and strings.
+//! The view: draws the app's state. One file per screen, shared widgets, theme; the words come
+//! from `i18n::screens`.
 
-pub mod i18n;
 mod screens;
 pub mod theme;
 mod widgets;
@@ -21,6 +21,8 @@ use crate::app::keymap::{bindings_in, key_label, keys_label};
 use crate::app::screens::SCREENS;
 use crate::app::{App, Lang, Modal, Screen};
 use crate::domain::calendar::IsoWeek;
+use crate::i18n::labels::PROTECTED_FAMILY;
+use crate::i18n::screens as w;
 pub use theme::Theme;
 
 /// The smallest terminal the layout is made for.
@@ -29,9 +31,13 @@ pub const MIN_HEIGHT: u16 = 24;
 
 pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
     let area = frame.area();
-    let s = i18n::strings(app.lang);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = format!("{} ({}×{})", s.too_small, area.width, area.height);
+        let text = format!(
+            "{} ({}×{})",
+            w::TOO_SMALL.get(app.lang),
+            area.width,
+            area.height
+        );
         frame.render_widget(Clear, area);
         frame.render_widget(
             Paragraph::new(text)
@@ -57,7 +63,11 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
     if app.damaged {
         // On every screen until the file is restored: nothing can be saved meanwhile.
         frame.render_widget(
-            Paragraph::new(fit(s.damaged_banner, usize::from(banner.width))).style(theme.warn()),
+            Paragraph::new(fit(
+                w::DAMAGED_BANNER.get(app.lang),
+                usize::from(banner.width),
+            ))
+            .style(theme.warn()),
             banner,
         );
     }
@@ -89,7 +99,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
 }
 
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = i18n::strings(app.lang);
+    let week_label = w::WEEK_LABEL.get(app.lang);
     let mut tabs = Vec::new();
     for tab in SCREENS {
         let (key, name) = (key_label(tab.key), describe(app.lang, tab.sv, tab.en));
@@ -107,8 +117,8 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let width = area.width as usize;
     // What gives way when the row is narrow: the date first, then the program's name (the week
     // is worth more to a coordinator than the name), then the week.
-    let with_date = format!("{} {}  {} ", s.week_label, week.week, app.today);
-    let week_only = format!("{} {} ", s.week_label, week.week);
+    let with_date = format!("{week_label} {}  {} ", week.week, app.today);
+    let week_only = format!("{week_label} {} ", week.week);
     let (titled, right) = [(true, &with_date), (true, &week_only), (false, &week_only)]
         .into_iter()
         .find(|(titled, r)| {
@@ -240,7 +250,7 @@ pub fn family_label(v: &crate::domain::views::DayVisit, lang: Lang) -> String {
 /// The name, or the words for a protected family.
 pub fn shown_name(name: &str, protection: crate::domain::enums::Protection, lang: Lang) -> String {
     if protection.is_protected() {
-        i18n::strings(lang).protected_family.to_string()
+        PROTECTED_FAMILY.get(lang).to_string()
     } else {
         family_name(name, lang).to_string()
     }
@@ -255,7 +265,7 @@ pub fn member_name(
     lang: Lang,
 ) -> String {
     if protection.is_protected() {
-        format!("{} {family_ref}", i18n::strings(lang).protected_family)
+        format!("{} {family_ref}", PROTECTED_FAMILY.get(lang))
     } else {
         family_name(name, lang).to_string()
     }
@@ -265,7 +275,7 @@ pub fn member_name(
 /// and is called so rather than shown blank.
 pub fn family_name(name: &str, lang: Lang) -> &str {
     if name.is_empty() {
-        i18n::strings(lang).anonymised_family
+        w::ANONYMISED_FAMILY.get(lang)
     } else {
         name
     }

@@ -7,44 +7,46 @@ use chrono::NaiveTime;
 use super::options;
 use crate::app::action::Effect;
 use crate::app::booking::{BookingPlan, BookingRequest};
-use crate::app::form::{Field, Form, FormKind};
+use crate::app::form::{Field, FieldId as F, Form, FormKind};
 use crate::app::{Text, labels};
 use crate::domain::booking::{
     Assigned, BookingRules, Candidate, Conflict, PastStart, check_booking, past_start,
 };
 use crate::domain::enums::{Location, Role};
+use crate::i18n::forms as w;
 
 /// The interpreter field's value for one booked from outside (a staff one's is the id); the
 /// form's own key, never shown.
 const EXTERNAL: &str = "ext";
 
 /// One field per required role (a visit needs at most four roles).
-const ROLE_FIELDS: [&str; 4] = ["role_0", "role_1", "role_2", "role_3"];
-
-fn t(sv: &str, en: &str) -> Text {
-    Text::new(sv, en)
-}
+const ROLE_FIELDS: [F; 4] = [
+    F::StaffInRole(0),
+    F::StaffInRole(1),
+    F::StaffInRole(2),
+    F::StaffInRole(3),
+];
 
 /// The form, filled in from the marked proposal (or empty fields when there is none).
 pub fn manual(plan: &BookingPlan, from: Option<&Candidate>) -> Form {
     let date = from.map_or(String::new(), |c| c.start.format("%Y-%m-%d").to_string());
     let time = from.map_or(String::new(), |c| c.start.format("%H:%M").to_string());
     let mut fields = vec![
-        Field::text("date", t("Datum", "Date"), &date)
+        Field::text(F::Date, w::DATE, &date)
             .required()
-            .hint("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),
-        Field::text("time", t("Tid", "Time"), &time)
+            .hint(w::DATE_HINT),
+        Field::text(F::Time, w::TIME, &time)
             .required()
-            .hint("TT:MM, t.ex. 09:30", "HH:MM, e.g. 09:30"),
+            .hint(w::TIME_HINT),
         Field::text(
-            "duration",
-            t("Minuter", "Minutes"),
+            F::Duration,
+            w::MINUTES,
             &from.map_or(60, |c| c.duration_min).to_string(),
         )
         .required(),
         Field::choice(
-            "location",
-            t("Plats", "Place"),
+            F::Location,
+            w::PLACE,
             options(Location::ALL, Location::as_str, labels::location, false),
             "home",
         ),
@@ -59,31 +61,26 @@ pub fn manual(plan: &BookingPlan, from: Option<&Candidate>) -> Form {
             .staff
             .iter()
             .filter(|s| s.role == *role)
-            .map(|s| (s.id.to_string(), Text::new(s.name.clone(), s.name.clone())))
+            .map(|s| (s.id.to_string(), labels::name(&s.name)))
             .collect();
         let chosen = from
             .and_then(|c| c.staff.iter().find(|a| a.role == *role))
             .map_or(String::new(), |a| a.staff_id.to_string());
         fields.push(
-            Field::choice(ROLE_FIELDS[i], labels::role(*role), people, &chosen).hint(
-                "←/→ väljer; skriv en del av namnet för att söka",
-                "←/→ chooses; type part of a name to narrow",
-            ),
+            Field::choice(ROLE_FIELDS[i], labels::role(*role), people, &chosen)
+                .hint(w::NARROW_HINT),
         );
     }
     if plan.interpreter_language.is_some() {
         let mut choices = vec![
-            (
-                EXTERNAL.to_string(),
-                t("extern tolk", "external interpreter"),
-            ),
-            (String::new(), t("ingen bokad ännu", "none booked yet")),
+            (EXTERNAL.to_string(), w::EXTERNAL_INTERPRETER.into()),
+            (String::new(), w::NONE_BOOKED.into()),
         ];
         choices.extend(
             plan.staff
                 .iter()
                 .filter(|s| s.role == Role::Interpreter)
-                .map(|s| (s.id.to_string(), Text::new(s.name.clone(), s.name.clone()))),
+                .map(|s| (s.id.to_string(), labels::name(&s.name))),
         );
         let chosen = match from {
             Some(c) if c.interpreter_staff.is_some() => c
@@ -94,22 +91,16 @@ pub fn manual(plan: &BookingPlan, from: Option<&Candidate>) -> Form {
             _ => EXTERNAL.to_string(),
         };
         fields.push(Field::choice(
-            "interpreter",
+            F::Interpreter,
             labels::role(Role::Interpreter),
             choices,
             &chosen,
         ));
     }
-    fields.push(Field::text("reason", t("Skäl", "Reason"), "").hint(
-        "krävs bara för en tid utanför fönstret, en helgdag eller en tid som har varit",
-        "needed only outside the window, on a holiday or for a time already past",
-    ));
+    fields.push(Field::text(F::Reason, w::REASON, "").hint(w::BOOKING_REASON_HINT));
     let mut form = Form::new(
         FormKind::ManualBooking,
-        Text::new(
-            format!("Boka: {} · {}", plan.visit_name.sv, plan.child.sv),
-            format!("Book: {} · {}", plan.visit_name.en, plan.child.en),
-        ),
+        w::booking_title(&plan.visit_name, &plan.child),
         fields,
     );
     form.plan = Some(Box::new(plan.clone()));
@@ -117,26 +108,16 @@ pub fn manual(plan: &BookingPlan, from: Option<&Candidate>) -> Form {
 }
 
 /// The booking the fields describe, or the field that is not filled in right.
-fn candidate(form: &Form) -> Result<Candidate, (&'static str, Text)> {
-    let date = super::parse_date(form.value("date")).map_err(|e| ("date", e))?;
-    let time = NaiveTime::parse_from_str(form.value("time"), "%H:%M").map_err(|_| {
-        (
-            "time",
-            t(
-                "skriv tiden som TT:MM, t.ex. 09:30",
-                "write the time as HH:MM, e.g. 09:30",
-            ),
-        )
-    })?;
+fn candidate(form: &Form) -> Result<Candidate, (F, Text)> {
+    let date = super::parse_date(form.value(F::Date)).map_err(|e| (F::Date, e))?;
+    let time = NaiveTime::parse_from_str(form.value(F::Time), "%H:%M")
+        .map_err(|_| (F::Time, w::TIME_FORMAT.into()))?;
     let duration = form
-        .value("duration")
+        .value(F::Duration)
         .parse::<u32>()
         .ok()
         .filter(|m| (5..=600).contains(m))
-        .ok_or((
-            "duration",
-            t("minuter från 5 till 600", "minutes from 5 to 600"),
-        ))?;
+        .ok_or((F::Duration, w::MINUTES_RANGE.into()))?;
     let plan = form.plan.as_deref();
     let roles = plan.map_or(&[][..], |p| p.required_roles.as_slice());
     let staff = roles
@@ -153,7 +134,8 @@ fn candidate(form: &Form) -> Result<Candidate, (&'static str, Text)> {
                 })
         })
         .collect();
-    let interpreter = form.value("interpreter");
+    // Only a family that needs an interpreter has the field.
+    let interpreter = form.value_of(F::Interpreter).unwrap_or_default();
     Ok(Candidate {
         start: date.and_time(time),
         duration_min: duration,
@@ -164,37 +146,34 @@ fn candidate(form: &Form) -> Result<Candidate, (&'static str, Text)> {
 }
 
 /// The field a conflict belongs next to.
-fn field_of(form: &Form, c: &Conflict) -> &'static str {
+fn field_of(form: &Form, c: &Conflict) -> F {
     let plan = form.plan.as_deref();
-    let person_field = |name: &str| -> &'static str {
+    let person_field = |name: &str| -> F {
         let id = plan
             .and_then(|p| p.staff.iter().find(|s| s.name == name))
             .map(|s| s.id.to_string());
-        if id
-            .as_deref()
-            .is_some_and(|id| form.value("interpreter") == id)
-        {
-            return "interpreter";
+        if id.is_some() && form.value_of(F::Interpreter) == id.as_deref() {
+            return F::Interpreter;
         }
         ROLE_FIELDS
             .iter()
-            .find(|f| id.as_deref() == Some(form.value(f)))
+            .find(|f| id.is_some() && form.value_of(**f) == id.as_deref())
             .copied()
-            .unwrap_or("time")
+            .unwrap_or(F::Time)
     };
     match c {
         Conflict::RoleMissing(role) => plan
             .and_then(|p| p.required_roles.iter().position(|r| r == role))
             .and_then(|i| ROLE_FIELDS.get(i).copied())
-            .unwrap_or("time"),
+            .unwrap_or(F::Time),
         Conflict::DoubleBooked { name, .. }
         | Conflict::DayOff { name, .. }
         | Conflict::OutsideHours { name, .. }
         | Conflict::Inactive { name } => person_field(name),
-        Conflict::Holiday(_) | Conflict::ClosedEve(_) | Conflict::Weekend => "date",
-        Conflict::OutsideWindow(_) => "reason",
-        Conflict::InterpreterMissing(_) | Conflict::InterpreterLanguage { .. } => "interpreter",
-        Conflict::UnknownStaff(_) => "time",
+        Conflict::Holiday(_) | Conflict::ClosedEve(_) | Conflict::Weekend => F::Date,
+        Conflict::OutsideWindow(_) => F::Reason,
+        Conflict::InterpreterMissing(_) | Conflict::InterpreterLanguage { .. } => F::Interpreter,
+        Conflict::UnknownStaff(_) => F::Time,
     }
 }
 
@@ -212,7 +191,7 @@ fn conflicts(form: &Form, c: &Candidate) -> Vec<Conflict> {
         rebooking: plan.rebooking,
         check_hours: true,
     };
-    let reason_given = !form.value("reason").is_empty();
+    let reason_given = !form.value(F::Reason).is_empty();
     check_booking(c, &rules)
         .into_iter()
         .filter(|c| !(c.needs_reason() && reason_given))
@@ -222,7 +201,7 @@ fn conflicts(form: &Form, c: &Candidate) -> Vec<Conflict> {
 /// A start before the plan was read, with no reason given.
 fn past_without_reason(form: &Form, c: &Candidate) -> Option<PastStart> {
     let plan = form.plan.as_deref()?;
-    past_start(c.start, plan.now).filter(|p| !p.needs_reason() || form.value("reason").is_empty())
+    past_start(c.start, plan.now).filter(|p| !p.needs_reason() || form.value(F::Reason).is_empty())
 }
 
 pub fn validate(form: &mut Form) {
@@ -234,7 +213,7 @@ pub fn validate(form: &mut Form) {
         }
         Ok(c) => {
             if let Some(past) = past_without_reason(form, &c) {
-                form.set_error("reason", Some(crate::i18n::booking::past_start(past)));
+                form.set_error(F::Reason, Some(crate::i18n::booking::past_start(past)));
             }
             for conflict in conflicts(form, &c) {
                 let field = field_of(form, &conflict);
@@ -260,6 +239,6 @@ pub fn build(form: &Form) -> Option<Effect> {
         candidate: c,
         interpreter_language: plan.interpreter_language.clone(),
         rebooking: plan.rebooking,
-        override_reason: super::opt(form.value("reason")),
+        override_reason: super::opt(form.value(F::Reason)),
     }))))
 }

@@ -6,71 +6,45 @@ use chrono::NaiveDate;
 use super::people::{caregiver, caregiver_fields, child, child_fields, person_of};
 use super::{identity_of, opt, options, parse_birth_date, parse_date, split_words};
 use crate::app::action::Effect;
-use crate::app::form::{Field, Form, FormKind};
-use crate::app::{Lang, Text, labels};
+use crate::app::form::{Field, FieldId as F, Form, FormKind};
+use crate::app::keymap::{Scope, key_for};
+use crate::app::{Intent, Lang, Text, labels};
 use crate::domain::enums::{ConsentMethod, Eligibility, ExitReason, FamilyStatus, Protection};
 use crate::domain::identity::looks_like_identity_number;
 use crate::domain::model::{Consent, NewFamily, StatusChange};
 use crate::domain::views::FamilyDetail;
-
-fn t(sv: &str, en: &str) -> Text {
-    Text::new(sv, en)
-}
+use crate::i18n::forms as w;
 
 fn family_fields(d: Option<&FamilyDetail>) -> Vec<Field> {
     let get = |f: fn(&FamilyDetail) -> Option<&String>| {
         d.and_then(f).map_or("", String::as_str).to_string()
     };
     vec![
+        Field::text(F::FamilyRef, w::REFERENCE, d.map_or("", |d| &d.family_ref))
+            .required()
+            .hint(w::REFERENCE_HINT),
+        Field::text(F::FamilyName, w::NAME, d.map_or("", |d| &d.display_name))
+            .required()
+            .hint(w::FAMILY_NAME_HINT),
+        Field::text(F::Area, w::AREA, &get(|d| d.area.as_ref())),
+        Field::text(F::Clinic, w::CLINIC, &get(|d| d.clinic.as_ref())),
+        Field::text(F::Address, w::ADDRESS, &get(|d| d.address.as_ref())),
+        Field::text(F::Phone, w::PHONE, &get(|d| d.phone.as_ref())),
         Field::text(
-            "family_ref",
-            t("Referens", "Reference"),
-            d.map_or("", |d| &d.family_ref),
-        )
-        .required()
-        .hint(
-            "egen referens hos er, t.ex. 2026-017; aldrig ett personnummer",
-            "your own reference, e.g. 2026-017; never an identity number",
-        ),
-        Field::text(
-            "family_name",
-            t("Namn", "Name"),
-            d.map_or("", |d| &d.display_name),
-        )
-        .required()
-        .hint(
-            "som det visas i listor, t.ex. Familjen Andersson",
-            "as lists show it, e.g. Familjen Andersson",
-        ),
-        Field::text("area", t("Område", "Area"), &get(|d| d.area.as_ref())),
-        Field::text("clinic", t("BVC", "Clinic"), &get(|d| d.clinic.as_ref())),
-        Field::text(
-            "address",
-            t("Adress", "Address"),
-            &get(|d| d.address.as_ref()),
-        ),
-        Field::text("phone", t("Telefon", "Phone"), &get(|d| d.phone.as_ref())),
-        Field::text(
-            "languages",
-            t("Språk", "Languages"),
+            F::Languages,
+            w::LANGUAGES,
             &d.map_or(String::new(), |d| d.languages.join(", ")),
         )
-        .hint(
-            "flera språk med komma emellan",
-            "several languages separated by commas",
-        ),
+        .hint(w::LANGUAGES_HINT),
         Field::text(
-            "interpreter_language",
-            t("Tolkspråk", "Interpreter"),
+            F::InterpreterLanguage,
+            w::INTERPRETER_LANGUAGE,
             &get(|d| d.interpreter_language.as_ref()),
         )
-        .hint(
-            "språket om familjen behöver tolk, annars tomt",
-            "the language if the family needs an interpreter, else empty",
-        ),
+        .hint(w::INTERPRETER_LANGUAGE_HINT),
         Field::choice(
-            "protection",
-            t("Skydd", "Protection"),
+            F::Protection,
+            w::PROTECTION,
             options(
                 Protection::ALL,
                 Protection::as_str,
@@ -79,13 +53,10 @@ fn family_fields(d: Option<&FamilyDetail>) -> Vec<Field> {
             ),
             d.map_or("none", |d| d.protection.as_str()),
         )
-        .hint(
-            "←/→ väljer; skyddad adress och telefon visas aldrig i listor",
-            "←/→ chooses; a protected address and phone never show in lists",
-        ),
+        .hint(w::PROTECTION_HINT),
         Field::choice(
-            "eligibility",
-            t("Grund", "Eligibility"),
+            F::Eligibility,
+            w::ELIGIBILITY,
             options(
                 Eligibility::ALL,
                 Eligibility::as_str,
@@ -105,41 +76,26 @@ pub fn new_family(programmes: &[(String, Text)], today: NaiveDate) -> Form {
     let programme_options = programmes.to_vec();
     fields.insert(
         2,
-        Field::choice(
-            "programme",
-            t("Program", "Programme"),
-            programme_options,
-            "",
-        )
-        .required()
-        .hint(
-            "←/→ väljer programmet familjen följer",
-            "←/→ chooses the programme the family follows",
-        ),
+        Field::choice(F::Programme, w::PROGRAMME, programme_options, "")
+            .required()
+            .hint(w::PROGRAMME_HINT),
     );
-    fields.extend(caregiver_fields(
-        "caregiver_name",
-        "caregiver_id_kind",
-        "caregiver_id",
-    ));
+    fields.extend(caregiver_fields());
     fields.extend(child_fields());
-    Form::new(FormKind::NewFamily, t("Ny familj", "New family"), fields)
+    Form::new(FormKind::NewFamily, w::NEW_FAMILY.into(), fields)
 }
 
 pub fn edit_family(detail: &FamilyDetail) -> Form {
     Form::new(
         FormKind::EditFamily(detail.id),
-        t(
-            &format!("Ändra {}", detail.display_name),
-            &format!("Edit {}", detail.display_name),
-        ),
+        w::edit_title(&detail.display_name),
         family_fields(Some(detail)),
     )
 }
 
 pub fn consent(family_id: i64, first_caregiver: &str, today: NaiveDate, lang: Lang) -> Form {
     // The usual scope, written in the interface language; either spelling reads back the same.
-    let scope = labels::free_text("samverkan BVC och socialtjänst");
+    let scope = w::usual_scope();
     let methods: Vec<(String, Text)> = [
         None,
         Some(ConsentMethod::Oral),
@@ -155,18 +111,15 @@ pub fn consent(family_id: i64, first_caregiver: &str, today: NaiveDate, lang: La
     .collect();
     Form::new(
         FormKind::Consent(family_id),
-        t("Samtycke", "Consent"),
+        w::CONSENT.into(),
         vec![
-            Field::text("given_by", t("Samtycke från", "Given by"), first_caregiver).required(),
-            Field::text("scope", t("Omfattning", "Scope"), scope.get(lang)).required(),
-            Field::text("given_on", t("Datum", "Date"), &today.to_string())
+            Field::text(F::GivenBy, w::GIVEN_BY, first_caregiver).required(),
+            Field::text(F::ConsentScope, w::CONSENT_SCOPE, scope.get(lang)).required(),
+            Field::text(F::GivenOn, w::DATE, &today.to_string())
                 .required()
-                .hint("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),
-            Field::choice("method", t("Hur", "How"), methods, ""),
-            Field::text("withdrawn_on", t("Återkallat", "Withdrawn"), "").hint(
-                "datum om samtycket har återkallats, annars tomt",
-                "the date consent was withdrawn, else empty",
-            ),
+                .hint(w::DATE_HINT),
+            Field::choice(F::ConsentMethod, w::CONSENT_METHOD, methods, ""),
+            Field::text(F::WithdrawnOn, w::WITHDRAWN_ON, "").hint(w::WITHDRAWN_HINT),
         ],
     )
 }
@@ -174,11 +127,11 @@ pub fn consent(family_id: i64, first_caregiver: &str, today: NaiveDate, lang: La
 pub fn exit(family_id: i64) -> Form {
     Form::new(
         FormKind::Exit(family_id),
-        t("Avsluta deltagandet", "End participation"),
+        w::END_PARTICIPATION.into(),
         vec![
             Field::choice(
-                "reason",
-                t("Orsak", "Reason"),
+                F::ExitReason,
+                w::CAUSE,
                 options(
                     ExitReason::ALL,
                     ExitReason::as_str,
@@ -187,23 +140,14 @@ pub fn exit(family_id: i64) -> Form {
                 ),
                 "moved",
             )
-            .hint(
-                "←/→ väljer; Enter avslutar familjens deltagande",
-                "←/→ chooses; Enter ends the family's participation",
-            ),
-            Field::text("exit_note", t("Beskrivning", "Description"), "").hint(
-                "med egna ord, när orsaken är annat",
-                "in your own words, when the reason is other",
-            ),
-            Field::text("exited_on", t("Avslutad den", "Left on"), "").hint(
-                "ÅÅÅÅ-MM-DD, om familjen slutade en tidigare dag; tomt är i dag",
-                "YYYY-MM-DD, when the family left on an earlier day; empty is today",
-            ),
+            .hint(w::exit_reason_hint(&key_for(Scope::Form, &Intent::Save))),
+            Field::text(F::ExitNote, w::EXIT_NOTE, "").hint(w::EXIT_NOTE_HINT),
+            Field::text(F::ExitedOn, w::EXITED_ON, "").hint(w::EXITED_ON_HINT),
         ],
     )
 }
 
-fn check_date(form: &mut Form, id: &str, birth: bool, today: NaiveDate) {
+fn check_date(form: &mut Form, id: F, birth: bool, today: NaiveDate) {
     let value = form.value(id).to_string();
     if value.is_empty() {
         return;
@@ -216,66 +160,46 @@ fn check_date(form: &mut Form, id: &str, birth: bool, today: NaiveDate) {
     if let Err(e) = result {
         form.set_error(id, Some(e));
     } else if !birth && parse_date(&value).is_ok_and(|d| d > today) {
-        form.set_error(id, Some(t("är i framtiden", "is in the future")));
+        form.set_error(id, Some(w::IN_FUTURE.into()));
     }
 }
 
 pub fn validate(form: &mut Form, today: NaiveDate) {
-    if form.field("exited_on").is_some() {
-        check_date(form, "exited_on", false, today);
+    if form.has(F::ExitedOn) {
+        check_date(form, F::ExitedOn, false, today);
     }
-    if form.field("family_ref").is_some()
-        && looks_like_identity_number(form.value("family_ref"), today)
+    if form.has(F::FamilyRef) && looks_like_identity_number(form.value(F::FamilyRef), today) {
+        form.set_error(F::FamilyRef, Some(w::LOOKS_LIKE_ID.into()));
+    }
+    if form.has(F::CaregiverId)
+        && let Err(e) = identity_of(form, F::CaregiverId, Some(F::CaregiverIdKind), today)
     {
-        form.set_error(
-            "family_ref",
-            Some(t(
-                "ser ut som ett personnummer; använd en egen referens",
-                "looks like an identity number; use your own reference",
-            )),
-        );
+        form.set_error(F::CaregiverId, Some(e));
     }
-    if form.field("caregiver_id").is_some()
-        && let Err(e) = identity_of(form, "caregiver_id", Some("caregiver_id_kind"), today)
-    {
-        form.set_error("caregiver_id", Some(e));
-    }
-    if form.field("child_birth_date").is_some() {
-        check_date(form, "child_birth_date", true, today);
-        match identity_of(form, "child_id", None, today) {
-            Err(e) => form.set_error("child_id", Some(e)),
+    if form.has(F::ChildBirthDate) {
+        check_date(form, F::ChildBirthDate, true, today);
+        match identity_of(form, F::ChildId, None, today) {
+            Err(e) => form.set_error(F::ChildId, Some(e)),
             Ok(Some(id)) => {
-                let birth = parse_date(form.value("child_birth_date")).ok();
+                let birth = parse_date(form.value(F::ChildBirthDate)).ok();
                 if let (Some(born), Some(birth)) = (id.birth_date(), birth)
                     && born != birth
                 {
-                    form.set_error(
-                        "child_id",
-                        Some(Text::new(
-                            format!("säger född {born}, inte {birth}"),
-                            format!("says born {born}, not {birth}"),
-                        )),
-                    );
+                    form.set_error(F::ChildId, Some(w::born_otherwise(born, birth)));
                 }
             }
             Ok(None) => {}
         }
     }
-    if form.field("exit_note").is_some()
-        && form.value("reason") == ExitReason::Other.as_str()
-        && form.value("exit_note").is_empty()
+    if form.has(F::ExitNote)
+        && form.value(F::ExitReason) == ExitReason::Other.as_str()
+        && form.value(F::ExitNote).is_empty()
         && form.tried
     {
-        form.set_error(
-            "exit_note",
-            Some(t(
-                "skriv varför, när orsaken är annat",
-                "say why, when the reason is other",
-            )),
-        );
+        form.set_error(F::ExitNote, Some(w::SAY_WHY_OTHER.into()));
     }
-    for id in ["given_on", "withdrawn_on"] {
-        if form.field(id).is_some() {
+    for id in [F::GivenOn, F::WithdrawnOn] {
+        if form.has(id) {
             check_date(form, id, false, today);
         }
     }
@@ -286,17 +210,21 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
         FormKind::NewFamily | FormKind::EditFamily(_) => {
             let new = matches!(form.kind, FormKind::NewFamily);
             let family = NewFamily {
-                family_ref: form.value("family_ref").to_string(),
-                display_name: form.value("family_name").to_string(),
-                address: opt(form.value("address")),
-                area: opt(form.value("area")),
-                clinic: opt(form.value("clinic")),
-                phone: opt(form.value("phone")),
-                languages: split_words(form.value("languages")),
-                interpreter_language: opt(form.value("interpreter_language")),
-                protection: form.value("protection").parse().unwrap_or(Protection::None),
-                eligibility: form.value("eligibility").parse().ok(),
-                programme_id: form.value("programme").to_string(),
+                family_ref: form.value(F::FamilyRef).to_string(),
+                display_name: form.value(F::FamilyName).to_string(),
+                address: opt(form.value(F::Address)),
+                area: opt(form.value(F::Area)),
+                clinic: opt(form.value(F::Clinic)),
+                phone: opt(form.value(F::Phone)),
+                languages: split_words(form.value(F::Languages)),
+                interpreter_language: opt(form.value(F::InterpreterLanguage)),
+                protection: form
+                    .value(F::Protection)
+                    .parse()
+                    .unwrap_or(Protection::None),
+                eligibility: form.value(F::Eligibility).parse().ok(),
+                // Only a new family chooses its programme; an edit keeps the stored one.
+                programme_id: form.value_of(F::Programme).unwrap_or_default().to_string(),
                 status: FamilyStatus::Offered,
                 offered_on: new.then_some(today),
                 enrolled_on: None,
@@ -345,21 +273,21 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
         FormKind::Consent(family_id) => Some(Effect::Family(FamilyEffect::AddConsent {
             family_id,
             consent: Consent {
-                given_by: form.value("given_by").to_string(),
-                scope: form.value("scope").to_string(),
-                given_on: parse_date(form.value("given_on")).ok()?,
-                method: form.value("method").parse().ok(),
-                withdrawn_on: parse_date(form.value("withdrawn_on")).ok(),
+                given_by: form.value(F::GivenBy).to_string(),
+                scope: form.value(F::ConsentScope).to_string(),
+                given_on: parse_date(form.value(F::GivenOn)).ok()?,
+                method: form.value(F::ConsentMethod).parse().ok(),
+                withdrawn_on: parse_date(form.value(F::WithdrawnOn)).ok(),
             },
         })),
         FormKind::Exit(family_id) => {
-            let reason: ExitReason = form.value("reason").parse().ok()?;
+            let reason: ExitReason = form.value(F::ExitReason).parse().ok()?;
             let status = if reason == ExitReason::Completed {
                 FamilyStatus::Completed
             } else {
                 FamilyStatus::Exited
             };
-            let note = form.value("exit_note");
+            let note = form.value(F::ExitNote);
             Some(Effect::Family(FamilyEffect::SetStatus {
                 family_id,
                 change: StatusChange {
@@ -368,7 +296,7 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
                     exit_note: (reason == ExitReason::Other && !note.is_empty())
                         .then(|| note.to_string()),
                     cancel_booked: true,
-                    exited_on: parse_date(form.value("exited_on")).ok(),
+                    exited_on: parse_date(form.value(F::ExitedOn)).ok(),
                 },
             }))
         }

@@ -20,8 +20,9 @@ pub use visit::outcome;
 
 use super::Text;
 use super::action::Effect;
-use super::form::{Form, FormKind};
+use super::form::{FieldId, Form, FormKind};
 use crate::domain::identity::{IdKind, IdentityNumber, parse_identity};
+use crate::i18n::forms as w;
 
 /// Checks every field of the form and notes what is wrong next to each.
 pub fn validate(form: &mut Form, today: NaiveDate) {
@@ -47,14 +48,14 @@ pub fn validate(form: &mut Form, today: NaiveDate) {
         FormKind::CancelSession(_) | FormKind::RemoveMember(_) => {}
     }
     if form.tried {
-        let missing: Vec<&'static str> = form
+        let missing: Vec<FieldId> = form
             .fields
             .iter()
             .filter(|f| f.required && f.value().is_empty() && f.error.is_none())
             .map(|f| f.id)
             .collect();
         for id in missing {
-            form.set_error(id, Some(Text::new("måste fyllas i", "is required")));
+            form.set_error(id, Some(w::REQUIRED.into()));
         }
     }
 }
@@ -65,10 +66,7 @@ pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Effect> {
     form.tried = true;
     validate(form, today);
     if form.has_errors() {
-        form.error = Some(Text::new(
-            "Rätta de markerade fälten; inget är sparat ännu.",
-            "Fix the marked fields; nothing is saved yet.",
-        ));
+        form.error = Some(w::FIX_MARKED.into());
         if let Some(first) = form.fields.iter().position(|f| f.error.is_some()) {
             form.focus = first;
         }
@@ -97,10 +95,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Text> {
 pub fn parse_birth_date(text: &str, today: NaiveDate) -> Result<NaiveDate, Text> {
     let date = parse_date(text)?;
     if date > today + Days::new(300) {
-        return Err(Text::new(
-            "mer än tio månader fram; kontrollera året",
-            "more than ten months ahead; check the year",
-        ));
+        return Err(w::TOO_FAR_AHEAD.into());
     }
     Ok(date)
 }
@@ -109,8 +104,8 @@ pub fn parse_birth_date(text: &str, today: NaiveDate) -> Result<NaiveDate, Text>
 /// form has one; without it the number must be a personnummer or samordningsnummer).
 pub fn identity_of(
     form: &Form,
-    id_field: &str,
-    kind_field: Option<&str>,
+    id_field: FieldId,
+    kind_field: Option<FieldId>,
     today: NaiveDate,
 ) -> Result<Option<IdentityNumber>, Text> {
     let kind = kind_field
@@ -135,7 +130,7 @@ pub fn options<T: Copy>(
 ) -> Vec<(String, Text)> {
     let mut out = Vec::new();
     if optional {
-        out.push((String::new(), Text::new("–", "–")));
+        out.push((String::new(), w::NOT_SAID.into()));
     }
     out.extend(all.iter().map(|x| (value(*x).to_string(), label(*x))));
     out

@@ -4,10 +4,11 @@ use crate::app::ReportEffect;
 use std::path::PathBuf;
 
 use crate::app::action::Effect;
-use crate::app::form::{Field, Form, FormKind};
-use crate::app::{Text, labels};
+use crate::app::form::{Field, FieldId as F, Form, FormKind};
+use crate::app::labels;
 use crate::domain::period::Period;
 use crate::domain::report::ReportFormat;
+use crate::i18n::forms as w;
 
 pub fn export(quarter: Period) -> Form {
     let formats = ReportFormat::ALL
@@ -17,25 +18,12 @@ pub fn export(quarter: Period) -> Form {
     let file = ReportFormat::Xlsx.default_file(quarter);
     Form::new(
         FormKind::ExportReport(quarter),
-        Text::new(
-            format!("Exportera rapporten {quarter}"),
-            format!("Export the report {quarter}"),
-        ),
+        w::export_title(quarter),
         vec![
-            Field::choice("format", Text::new("Format", "Format"), formats, "xlsx").hint(
-                "←/→ väljer xlsx, csv eller json",
-                "←/→ chooses xlsx, csv or json",
-            ),
-            Field::text(
-                "path",
-                Text::new("Fil", "File"),
-                &file.display().to_string(),
-            )
-            .required()
-            .hint(
-                "i mappen appen startades i, eller en hel sökväg; filnamnet följer formatet",
-                "in the folder the app was started in, or a full path; the name follows the format",
-            ),
+            Field::choice(F::Format, w::FORMAT, formats, "xlsx").hint(w::FORMAT_HINT),
+            Field::text(F::Path, w::FILE, &file.display().to_string())
+                .required()
+                .hint(w::FILE_HINT),
         ],
     )
 }
@@ -61,30 +49,24 @@ pub fn validate(form: &mut Form) {
     let choosing = form
         .fields
         .get(form.focus)
-        .is_some_and(|f| f.id == "format");
-    if let Some(format) = ReportFormat::parse(form.value("format")).filter(|_| choosing) {
-        let path = following(form.value("path"), format).display().to_string();
-        if path != form.value("path") {
-            form.set_text("path", &path);
+        .is_some_and(|f| f.id == F::Format);
+    if let Some(format) = ReportFormat::parse(form.value(F::Format)).filter(|_| choosing) {
+        let path = following(form.value(F::Path), format).display().to_string();
+        if path != form.value(F::Path) {
+            form.set_text(F::Path, &path);
         }
     }
-    let path = form.value("path");
+    let path = form.value(F::Path);
     if path.ends_with('/') || path.ends_with('\\') {
-        form.set_error(
-            "path",
-            Some(Text::new(
-                "ange ett filnamn, inte bara en mapp",
-                "name a file, not only a folder",
-            )),
-        );
+        form.set_error(F::Path, Some(w::NAME_A_FILE.into()));
     }
 }
 
 pub fn build(form: &Form, quarter: Period) -> Option<Effect> {
-    let format = ReportFormat::parse(form.value("format"))?;
+    let format = ReportFormat::parse(form.value(F::Format))?;
     // A name ending in another format's extension follows the format chosen, so an xlsx file
     // is never written as `.csv`.
-    let path = following(form.value("path"), format);
+    let path = following(form.value(F::Path), format);
     Some(Effect::Report(ReportEffect::Export {
         quarter,
         format,

@@ -3,28 +3,11 @@ use crate::app::StaffEffect;
 
 use super::{opt, options, split_words};
 use crate::app::action::Effect;
-use crate::app::form::{Field, Form, FormKind};
-use crate::app::{Lang, Text, labels};
+use crate::app::form::{Field, FieldId as F, Form, FormKind};
+use crate::app::{Lang, labels};
 use crate::domain::enums::{Role, Weekday, parse_list};
 use crate::domain::model::{NewStaff, Staff, WorkHours};
-
-fn t(sv: &str, en: &str) -> Text {
-    Text::new(sv, en)
-}
-
-/// A working day as typed in the form, in the user's language; both languages are read back.
-fn day_text(day: Weekday, lang: Lang) -> &'static str {
-    match (lang, day) {
-        (Lang::En, _) => day.as_str(),
-        (Lang::Sv, Weekday::Mon) => "mån",
-        (Lang::Sv, Weekday::Tue) => "tis",
-        (Lang::Sv, Weekday::Wed) => "ons",
-        (Lang::Sv, Weekday::Thu) => "tor",
-        (Lang::Sv, Weekday::Fri) => "fre",
-        (Lang::Sv, Weekday::Sat) => "lör",
-        (Lang::Sv, Weekday::Sun) => "sön",
-    }
-}
+use crate::i18n::forms as w;
 
 fn fields(s: Option<&Staff>, lang: Lang) -> Vec<Field> {
     const WEEKDAYS: [Weekday; 5] = [
@@ -37,43 +20,39 @@ fn fields(s: Option<&Staff>, lang: Lang) -> Vec<Field> {
     let days = s
         .map_or(&WEEKDAYS[..], |s| &s.work_days[..])
         .iter()
-        .map(|d| day_text(*d, lang))
+        .map(|d| w::work_day(*d, lang))
         .collect::<Vec<_>>()
         .join("|");
     vec![
-        Field::text("name", t("Namn", "Name"), s.map_or("", |s| &s.name)).required(),
+        Field::text(F::Name, w::NAME, s.map_or("", |s| &s.name)).required(),
         Field::choice(
-            "role",
-            t("Roll", "Role"),
+            F::Role,
+            w::ROLE,
             options(Role::ALL, Role::as_str, labels::role, false),
             s.map_or("nurse", |s| s.role.as_str()),
         )
-        .hint("←/→ väljer", "←/→ chooses"),
+        .hint(w::CHOOSES),
         Field::text(
-            "organisation",
-            t("Organisation", "Organisation"),
+            F::Organisation,
+            w::ORGANISATION,
             s.and_then(|s| s.organisation.as_deref()).unwrap_or(""),
         ),
         Field::text(
-            "languages",
-            t("Språk", "Languages"),
+            F::Languages,
+            w::LANGUAGES,
             &s.map_or(String::new(), |s| s.languages.join(", ")),
         )
-        .hint(
-            "tolkens språk, med komma emellan",
-            "an interpreter's languages, separated by commas",
-        ),
-        Field::text("work_days", t("Arbetsdagar", "Working days"), &days)
-            .hint("t.ex. mån|tis|tor", "e.g. mon|tue|thu"),
+        .hint(w::STAFF_LANGUAGES_HINT),
+        Field::text(F::WorkDays, w::WORK_DAYS, &days).hint(w::WORK_DAYS_HINT),
         Field::text(
-            "work_hours",
-            t("Arbetstid", "Working hours"),
+            F::WorkHours,
+            w::WORK_HOURS,
             &s.map_or_else(|| "08:00-16:30".to_string(), |s| s.work_hours.to_text()),
         )
-        .hint("t.ex. 08:00-16:30", "e.g. 08:00-16:30"),
+        .hint(w::WORK_HOURS_HINT),
         Field::choice(
-            "active",
-            t("Aktiv", "Active"),
+            F::Active,
+            w::ACTIVE,
             vec![
                 ("yes".into(), labels::yes_no(true)),
                 ("no".into(), labels::yes_no(false)),
@@ -88,57 +67,37 @@ fn fields(s: Option<&Staff>, lang: Lang) -> Vec<Field> {
 }
 
 pub fn new_staff(lang: Lang) -> Form {
-    Form::new(
-        FormKind::NewStaff,
-        t("Ny medarbetare", "New staff member"),
-        fields(None, lang),
-    )
+    Form::new(FormKind::NewStaff, w::NEW_STAFF.into(), fields(None, lang))
 }
 
 pub fn edit_staff(s: &Staff, lang: Lang) -> Form {
     Form::new(
         FormKind::EditStaff(s.id),
-        // The id is what `hembesok calendar --staff` takes.
-        t(
-            &format!("Ändra {} (id {})", s.name, s.id),
-            &format!("Edit {} (id {})", s.name, s.id),
-        ),
+        w::edit_staff_title(&s.name, s.id),
         fields(Some(s), lang),
     )
 }
 
 pub fn validate(form: &mut Form) {
-    if let Err(e) = parse_list::<Weekday>(form.value("work_days")) {
-        form.set_error(
-            "work_days",
-            Some(Text::new(
-                format!("\"{}\" är ingen dag; skriv t.ex. mån|tis|tor", e.value),
-                e.to_string(),
-            )),
-        );
-    } else if parse_list::<Weekday>(form.value("work_days")).is_ok_and(|d| d.is_empty()) {
-        form.set_error(
-            "work_days",
-            Some(t("ange minst en dag", "name at least one day")),
-        );
+    if let Err(e) = parse_list::<Weekday>(form.value(F::WorkDays)) {
+        form.set_error(F::WorkDays, Some(w::not_a_day(&e)));
+    } else if parse_list::<Weekday>(form.value(F::WorkDays)).is_ok_and(|d| d.is_empty()) {
+        form.set_error(F::WorkDays, Some(w::NO_WORK_DAY.into()));
     }
-    if let Err(e) = WorkHours::parse(form.value("work_hours")) {
-        form.set_error(
-            "work_hours",
-            Some(Text::new("skriv arbetstiden som 08:00-16:30", e)),
-        );
+    if let Err(e) = WorkHours::parse(form.value(F::WorkHours)) {
+        form.set_error(F::WorkHours, Some(w::bad_work_hours(e)));
     }
 }
 
 pub fn build(form: &Form) -> Option<Effect> {
     let staff = NewStaff {
-        name: form.value("name").to_string(),
-        role: form.value("role").parse().ok()?,
-        organisation: opt(form.value("organisation")),
-        languages: split_words(form.value("languages")),
-        work_days: parse_list(form.value("work_days")).ok()?,
-        work_hours: WorkHours::parse(form.value("work_hours")).ok()?,
-        active: form.value("active") != "no",
+        name: form.value(F::Name).to_string(),
+        role: form.value(F::Role).parse().ok()?,
+        organisation: opt(form.value(F::Organisation)),
+        languages: split_words(form.value(F::Languages)),
+        work_days: parse_list(form.value(F::WorkDays)).ok()?,
+        work_hours: WorkHours::parse(form.value(F::WorkHours)).ok()?,
+        active: form.value(F::Active) != "no",
     };
     let id = match form.kind {
         FormKind::EditStaff(id) => Some(id),

@@ -3,20 +3,22 @@ use crate::app::VisitEffect;
 
 use super::{options, split_words};
 use crate::app::action::Effect;
-use crate::app::form::{Field, Form, FormKind};
+use crate::app::form::{Field, FieldId as F, Form, FormKind};
 use crate::app::{Text, labels};
 use crate::domain::enums::{Referral, Theme, VisitStatus, parse_list};
 use crate::domain::model::VisitOutcome;
 use crate::domain::views::DayVisit;
+use crate::i18n::forms as w;
 
 /// Field ids for up to four attendees (a visit has two or three staff).
-const ATTENDED: [&str; 4] = ["attended_0", "attended_1", "attended_2", "attended_3"];
+const ATTENDED: [F; 4] = [
+    F::Attended(0),
+    F::Attended(1),
+    F::Attended(2),
+    F::Attended(3),
+];
 
-fn t(sv: &str, en: &str) -> Text {
-    Text::new(sv, en)
-}
-
-fn yes_no(id: &'static str, label: Text, yes: bool) -> Field {
+fn yes_no(id: F, label: impl Into<Text>, yes: bool) -> Field {
     Field::choice(
         id,
         label,
@@ -37,63 +39,42 @@ pub fn outcome(v: &DayVisit) -> Form {
     ];
     let mut fields = vec![
         Field::choice(
-            "status",
-            t("Utfall", "Outcome"),
+            F::Outcome,
+            w::OUTCOME,
             options(&statuses, VisitStatus::as_str, labels::visit_status, false),
             "done",
         )
-        .hint(
-            "←/→ väljer: genomfört, avbokat av familjen eller personalen, uteblev",
-            "←/→ chooses: done, cancelled by family or staff, no-show",
-        ),
+        .hint(w::OUTCOME_HINT),
     ];
     for (i, a) in v.staff.iter().take(ATTENDED.len()).enumerate() {
-        fields.push(yes_no(
-            ATTENDED[i],
-            Text::new(format!("{} kom", a.name), format!("{} came", a.name)),
-            true,
-        ));
+        fields.push(yes_no(ATTENDED[i], w::came(&a.name), true));
     }
     if v.interpreter.is_some() {
-        fields.push(yes_no(
-            "interpreter_used",
-            t("Tolk användes", "Interpreter used"),
-            true,
-        ));
+        fields.push(yes_no(F::InterpreterUsed, w::INTERPRETER_USED, true));
     }
     // Ticked in a checklist in the interface language; stored by their codes.
-    let hint = (
-        "←/→ flyttar, mellanslag kryssar i eller ur",
-        "←/→ moves, Space ticks or unticks",
-    );
     fields.push(
         Field::checklist(
-            "themes",
-            t("Teman", "Themes"),
+            F::Themes,
+            w::THEMES,
             options(Theme::ALL, Theme::as_str, labels::theme, false),
         )
-        .hint(hint.0, hint.1),
+        .hint(w::TICK_HINT),
     );
     fields.push(
         Field::checklist(
-            "referrals",
-            t("Hänvisat till", "Referred to"),
+            F::Referrals,
+            w::REFERRED_TO,
             options(Referral::ALL, Referral::as_str, labels::referral, false),
         )
-        .hint(hint.0, hint.1),
+        .hint(w::TICK_HINT),
     );
-    fields.push(
-        Field::text("reason", t("Skäl", "Reason"), "")
-            .hint("varför besöket avbokades", "why the visit was cancelled"),
-    );
+    fields.push(Field::text(F::Reason, w::REASON, "").hint(w::CANCELLED_HINT));
     let who = labels::shown_name(&v.family_name, v.protection);
-    let when = v.start.format("%Y-%m-%d %H:%M");
+    let when = v.start.format("%Y-%m-%d %H:%M").to_string();
     let mut form = Form::new(
         FormKind::Outcome(v.visit_id),
-        Text::new(
-            format!("Utfall: {} {when}", who.sv),
-            format!("Outcome: {} {when}", who.en),
-        ),
+        w::outcome_title(&who, &when),
         fields,
     );
     form.refs = v
@@ -106,15 +87,12 @@ pub fn outcome(v: &DayVisit) -> Form {
 }
 
 pub fn validate(form: &mut Form) {
-    let cancelled = matches!(form.value("status"), "cancelled_family" | "cancelled_staff");
-    if cancelled && form.tried && form.value("reason").is_empty() {
-        form.set_error(
-            "reason",
-            Some(t(
-                "ange varför besöket avbokades",
-                "say why the visit was cancelled",
-            )),
-        );
+    let cancelled = matches!(
+        form.value(F::Outcome),
+        "cancelled_family" | "cancelled_staff"
+    );
+    if cancelled && form.tried && form.value(F::Reason).is_empty() {
+        form.set_error(F::Reason, Some(w::SAY_WHY_CANCELLED.into()));
     }
 }
 
@@ -122,7 +100,7 @@ pub fn build(form: &Form) -> Option<Effect> {
     let FormKind::Outcome(visit_id) = form.kind else {
         return None;
     };
-    let status: VisitStatus = form.value("status").parse().ok()?;
+    let status: VisitStatus = form.value(F::Outcome).parse().ok()?;
     let done = status == VisitStatus::Done;
     let attended = form
         .refs
@@ -135,21 +113,18 @@ pub fn build(form: &Form) -> Option<Effect> {
             visit_id,
             status,
             attended,
-            interpreter_used: !done
-                || form
-                    .field("interpreter_used")
-                    .is_none_or(|f| f.value() != "no"),
+            interpreter_used: !done || form.value_of(F::InterpreterUsed).is_none_or(|v| v != "no"),
             themes: if done {
-                parse_list(&split_words(form.value("themes")).join("|")).ok()?
+                parse_list(&split_words(form.value(F::Themes)).join("|")).ok()?
             } else {
                 Vec::new()
             },
             referrals: if done {
-                parse_list(&split_words(form.value("referrals")).join("|")).ok()?
+                parse_list(&split_words(form.value(F::Referrals)).join("|")).ok()?
             } else {
                 Vec::new()
             },
-            reason: super::opt(form.value("reason")),
+            reason: super::opt(form.value(F::Reason)),
         },
     ))))
 }

@@ -89,14 +89,14 @@ fn searching_again_replaces_the_old_text_instead_of_appending() {
 }
 
 /// Tabs to the field `id` of the open form.
-fn focus(app: &mut App, id: &str) {
+fn focus(app: &mut App, id: F) {
     for _ in 0..20 {
         if app.form().and_then(|f| f.fields.get(f.focus)).map(|f| f.id) == Some(id) {
             return;
         }
         app.handle_key(Key::Tab);
     }
-    panic!("no field {id}");
+    panic!("no field {id:?}");
 }
 
 #[test]
@@ -104,17 +104,17 @@ fn themes_and_referrals_are_ticked_in_a_checklist_not_typed_as_codes() {
     use crate::domain::enums::{Referral, Theme};
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('o'));
-    focus(&mut app, "themes");
+    focus(&mut app, F::Themes);
     // "sömn" typed as letters does nothing; Space ticks the marked option.
     keys(&mut app, "sömn");
-    assert_eq!(app.form().map(|f| f.value("themes")), Some(""));
+    assert_eq!(app.form().map(|f| f.value(F::Themes)), Some(""));
     app.handle_key(Key::Right);
     app.handle_key(Key::Char(' '));
     app.handle_key(Key::Right);
     app.handle_key(Key::Char(' '));
     app.handle_key(Key::Char(' '));
     app.handle_key(Key::Char(' '));
-    focus(&mut app, "referrals");
+    focus(&mut app, F::Referrals);
     app.handle_key(Key::Char(' '));
     let effects = app.handle_key(Key::Enter);
     let [Effect::Visit(VisitEffect::SetOutcome(outcome))] = effects.as_slice() else {
@@ -244,7 +244,7 @@ fn the_consent_form_writes_the_usual_scope_in_the_interface_language() {
     app.lang = Lang::En;
     app.handle_key(Key::Char('s'));
     assert_eq!(
-        app.form().map(|f| f.value("scope")),
+        app.form().map(|f| f.value(F::ConsentScope)),
         Some("joint work of child health care and social services")
     );
 }
@@ -276,7 +276,7 @@ fn swedish_wording_reads_naturally() {
     app.handle_key(Key::Char('o'));
     let referrals = app
         .form()
-        .and_then(|f| f.field("referrals"))
+        .and_then(|f| f.field(F::Referrals))
         .map(|f| f.label.sv.clone());
     assert_eq!(referrals.as_deref(), Some("Hänvisat till"));
     let staff = forms::new_staff(Lang::Sv);

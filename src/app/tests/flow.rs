@@ -19,13 +19,13 @@ fn deactivate_marked(app: &mut App) -> Vec<Effect> {
         .unwrap()
         .fields
         .iter()
-        .position(|f| f.id == "active")
+        .position(|f| f.id == F::Active)
         .unwrap();
     for _ in 0..at {
         app.handle_key(Key::Tab);
     }
     app.handle_key(Key::Right);
-    assert_eq!(app.form().unwrap().value("active"), "no");
+    assert_eq!(app.form().unwrap().value(F::Active), "no");
     app.handle_key(Key::Enter)
 }
 
@@ -132,21 +132,21 @@ fn manual_booking_now() -> App {
 fn booking_by_hand_in_the_past_needs_a_reason() {
     use super::planning::{error_at, set_field};
     let mut app = manual_booking_now();
-    assert_eq!(error_at(&app, "reason"), None, "tomorrow is fine");
-    set_field(&mut app, "date", "2026-11-23");
-    set_field(&mut app, "time", "08:00");
+    assert_eq!(error_at(&app, F::Reason), None, "tomorrow is fine");
+    set_field(&mut app, F::Date, "2026-11-23");
+    set_field(&mut app, F::Time, "08:00");
     assert_eq!(
-        error_at(&app, "reason").unwrap(),
+        error_at(&app, F::Reason).unwrap(),
         "08:00 has already passed today; give a reason to book it anyway"
     );
     assert!(app.handle_key(Key::Enter).is_empty(), "not saved");
-    set_field(&mut app, "date", "2026-11-19");
+    set_field(&mut app, F::Date, "2026-11-19");
     assert_eq!(
-        error_at(&app, "reason").unwrap(),
+        error_at(&app, F::Reason).unwrap(),
         "2026-11-19 is in the past; give a reason to book it anyway"
     );
-    set_field(&mut app, "reason", "noted afterwards");
-    assert_eq!(error_at(&app, "reason"), None);
+    set_field(&mut app, F::Reason, "noted afterwards");
+    assert_eq!(error_at(&app, F::Reason), None);
     let effects = app.handle_key(Key::Enter);
     assert!(
         matches!(&effects[..], [Effect::Visit(VisitEffect::Book(r))] if r.override_reason.as_deref() == Some("noted afterwards")),
@@ -154,9 +154,9 @@ fn booking_by_hand_in_the_past_needs_a_reason() {
     );
     // Later today is not the past.
     let mut app = manual_booking_now();
-    set_field(&mut app, "date", "2026-11-23");
-    set_field(&mut app, "time", "10:00");
-    assert_eq!(error_at(&app, "reason"), None);
+    set_field(&mut app, F::Date, "2026-11-23");
+    set_field(&mut app, F::Time, "10:00");
+    assert_eq!(error_at(&app, F::Reason), None);
 }
 
 #[test]
@@ -173,26 +173,26 @@ fn booking_by_hand_offers_everyone_in_the_plan_and_typing_narrows() {
     plan.staff.push(more);
     app.receive(Msg::ProposalsLoaded(Box::new(plan)));
     app.handle_key(Key::Char('m'));
-    let options = |app: &App| match &app.form().unwrap().field("role_0").unwrap().kind {
+    let options = |app: &App| match &app.form().unwrap().field(F::StaffInRole(0)).unwrap().kind {
         form::FieldKind::Choice(o) => o.len(),
         _ => 0,
     };
     assert_eq!(options(&app), 3, "every nurse in the plan");
-    set_field(&mut app, "role_0", "bea");
-    assert_eq!(app.form().unwrap().value("role_0"), "11");
+    set_field(&mut app, F::StaffInRole(0), "bea");
+    assert_eq!(app.form().unwrap().value(F::StaffInRole(0)), "11");
     app.handle_key(Key::Right);
     assert_eq!(
-        app.form().unwrap().value("role_0"),
+        app.form().unwrap().value(F::StaffInRole(0)),
         "11",
         "only Beata holds \"bea\""
     );
     app.handle_key(Key::Ctrl('u'));
     type_text(&mut app, "lund");
-    assert_eq!(app.form().unwrap().value("role_0"), "12");
+    assert_eq!(app.form().unwrap().value(F::StaffInRole(0)), "12");
     app.handle_key(Key::Ctrl('u'));
     app.handle_key(Key::Right);
     assert_eq!(
-        app.form().unwrap().value("role_0"),
+        app.form().unwrap().value(F::StaffInRole(0)),
         "1",
         "all again, in order"
     );
@@ -205,25 +205,25 @@ fn a_caregiver_is_edited_with_the_checks_of_adding_and_removed_after_a_question(
     app.handle_key(Key::Char('C'));
     let form = app.form().unwrap();
     assert_eq!(form.kind, form::FormKind::EditCaregiver(3));
-    assert_eq!(form.value("caregiver_name"), "Hodan Exempel");
-    assert_eq!(form.value("caregiver_id_kind"), "samordningsnummer");
+    assert_eq!(form.value(F::CaregiverName), "Hodan Exempel");
+    assert_eq!(form.value(F::CaregiverIdKind), "samordningsnummer");
     assert!(!form.dirty);
     // The second caregiver: the fields follow.
     app.handle_key(Key::Right);
-    assert_eq!(app.form().unwrap().value("caregiver_name"), "Abdi Exempel");
-    assert_eq!(app.form().unwrap().value("caregiver_id"), "");
-    set_field(&mut app, "caregiver_id", "19950402-1234");
+    assert_eq!(app.form().unwrap().value(F::CaregiverName), "Abdi Exempel");
+    assert_eq!(app.form().unwrap().value(F::CaregiverId), "");
+    set_field(&mut app, F::CaregiverId, "19950402-1234");
     assert!(
         app.form()
             .unwrap()
-            .field("caregiver_id")
+            .field(F::CaregiverId)
             .unwrap()
             .error
             .is_some(),
         "a wrong check digit is refused as when adding"
     );
-    set_field(&mut app, "caregiver_id", "");
-    set_field(&mut app, "caregiver_name", "Abdi Exempelsson");
+    set_field(&mut app, F::CaregiverId, "");
+    set_field(&mut app, F::CaregiverName, "Abdi Exempelsson");
     let effects = app.handle_key(Key::Enter);
     assert!(
         matches!(&effects[..], [Effect::Family(FamilyEffect::UpdateCaregiver { family_id: 3, caregiver_id: 2, caregiver })]
@@ -250,8 +250,8 @@ fn a_child_is_edited_and_removed_after_a_question() {
     let mut app = on_family_page(Protection::None);
     app.handle_key(Key::Char('B'));
     assert_eq!(app.form().unwrap().kind, form::FormKind::EditChild(3));
-    assert_eq!(app.form().unwrap().value("child_name"), "Ifrah Exempel");
-    set_field(&mut app, "child_name", "Ifrah Exempelsdotter");
+    assert_eq!(app.form().unwrap().value(F::ChildName), "Ifrah Exempel");
+    set_field(&mut app, F::ChildName, "Ifrah Exempelsdotter");
     let effects = app.handle_key(Key::Enter);
     assert!(
         matches!(&effects[..], [Effect::Family(FamilyEffect::UpdateChild { family_id: 3, child_id: 7, child })]
@@ -272,7 +272,7 @@ fn a_child_is_edited_and_removed_after_a_question() {
 fn in_the_edit_form_a_protected_address_waits_for_r_which_is_logged() {
     let mut app = on_family_page(Protection::SkyddadFolkbokforing);
     app.handle_key(Key::Char('e'));
-    let at = |app: &App, id: &str| {
+    let at = |app: &App, id: F| {
         app.form()
             .unwrap()
             .fields
@@ -280,15 +280,15 @@ fn in_the_edit_form_a_protected_address_waits_for_r_which_is_logged() {
             .position(|f| f.id == id)
             .unwrap()
     };
-    let address = at(&app, "address");
+    let address = at(&app, F::Address);
     assert!(app.form().unwrap().fields[address].hidden);
-    assert!(app.form().unwrap().fields[at(&app, "phone")].hidden);
+    assert!(app.form().unwrap().fields[at(&app, F::Phone)].hidden);
     while app.form().unwrap().focus != address {
         app.handle_key(Key::Tab);
     }
     assert!(keys(&mut app, "x").is_empty());
     assert_eq!(
-        app.form().unwrap().value("address"),
+        app.form().unwrap().value(F::Address),
         "Hemliga vägen 1",
         "kept, not typed into"
     );

@@ -213,15 +213,15 @@ fn the_new_series_form_shows_its_dates_with_christmas_skipped() {
     let mut app = on_groups();
     app.handle_key(Key::Char('n'));
     let form = app.form_mut().unwrap();
-    let set = |form: &mut form::Form, id: &str, value: &str| {
+    let set = |form: &mut form::Form, id: F, value: &str| {
         if let Some(f) = form.fields.iter_mut().find(|f| f.id == id) {
             f.input = tui_input::Input::new(value.to_string());
         }
     };
-    set(form, "name", "Julgruppen");
-    set(form, "leaders", "anna, 2");
-    set(form, "first", "2026-12-17 10:00");
-    set(form, "count", "8");
+    set(form, F::Name, "Julgruppen");
+    set(form, F::Leaders, "anna, 2");
+    set(form, F::First, "2026-12-17 10:00");
+    set(form, F::Count, "8");
     forms::validate(form, fixtures::today());
     let note = form.note.clone().unwrap();
     assert!(
@@ -248,11 +248,14 @@ fn an_unknown_or_ambiguous_leader_is_said_in_the_form() {
     let mut app = on_groups();
     app.handle_key(Key::Char('n'));
     let form = app.form_mut().unwrap();
-    if let Some(f) = form.fields.iter_mut().find(|f| f.id == "leaders") {
+    if let Some(f) = form.fields.iter_mut().find(|f| f.id == F::Leaders) {
         f.input = tui_input::Input::new("Zorro".into());
     }
     forms::validate(form, fixtures::today());
-    let error = form.field("leaders").and_then(|f| f.error.clone()).unwrap();
+    let error = form
+        .field(F::Leaders)
+        .and_then(|f| f.error.clone())
+        .unwrap();
     assert_eq!(error.sv, "ingen i Personal heter \"Zorro\"");
 }
 
@@ -312,8 +315,8 @@ fn e_on_a_series_page_edits_its_fields_and_leaders() {
     let mut app = on_page();
     app.handle_key(Key::Char('e'));
     let form = app.form().unwrap();
-    assert_eq!(form.value("leaders"), "1, 2");
-    assert_eq!(form.value("born_from"), "2026-06-01");
+    assert_eq!(form.value(F::Leaders), "1, 2");
+    assert_eq!(form.value(F::BornFrom), "2026-06-01");
     match app.handle_key(Key::Enter).as_slice() {
         [Effect::Groups(GroupsEffect::EditSeries { id: 2, group, born })] => {
             assert_eq!(group.leaders, vec![1, 2]);

@@ -2,6 +2,7 @@
 
 use super::fixtures::{self, app};
 use super::*;
+use crate::app::form::FieldId as F;
 use crate::domain::alerts::AlertKind;
 use crate::domain::enums::{FamilyStatus, Protection};
 use crate::domain::model::{Changed, StatusChange};
@@ -207,7 +208,7 @@ fn a_reference_shaped_like_a_personnummer_is_refused_even_when_mistyped() {
     type_text(&mut app, &((check + 1) % 10).to_string());
     assert!(app.handle_key(Key::Enter).is_empty(), "nothing is saved");
     let form = app.form().unwrap();
-    let error = form.field("family_ref").unwrap().error.clone().unwrap();
+    let error = form.field(F::FamilyRef).unwrap().error.clone().unwrap();
     assert!(
         error.sv.contains("ser ut som ett personnummer"),
         "{}",
@@ -227,16 +228,16 @@ fn a_new_family_without_identity_numbers_is_saved() {
     type_text(&mut app, "Familjen Qasim");
     app.handle_key(Key::Tab);
     app.handle_key(Key::Right); // programme: goteborg
-    let ids: Vec<&str> = app.form().unwrap().fields.iter().map(|f| f.id).collect();
-    let go = |app: &mut App, id: &str| {
+    let ids: Vec<F> = app.form().unwrap().fields.iter().map(|f| f.id).collect();
+    let go = |app: &mut App, id: F| {
         let target = ids.iter().position(|f| *f == id).unwrap();
         while app.form().unwrap().focus != target {
             app.handle_key(Key::Tab);
         }
     };
-    go(&mut app, "caregiver_name");
+    go(&mut app, F::CaregiverName);
     type_text(&mut app, "Rania Qasim");
-    go(&mut app, "child_name");
+    go(&mut app, F::ChildName);
     type_text(&mut app, "Yara Qasim");
     app.handle_key(Key::Tab);
     type_text(&mut app, "2026-11-01");
@@ -270,7 +271,7 @@ fn a_form_says_what_is_wrong_as_you_type_and_keeps_everything_on_save() {
     app.handle_key(Key::Tab);
     type_text(&mut app, "19910417-5551");
     let form = app.form().unwrap();
-    let error = form.field("caregiver_id").unwrap().error.clone().unwrap();
+    let error = form.field(F::CaregiverId).unwrap().error.clone().unwrap();
     assert_eq!(
         error.sv,
         "kontrollsiffran är 1 men ska vara 0 för de här siffrorna; kontrollera skrivfel"
@@ -281,11 +282,12 @@ fn a_form_says_what_is_wrong_as_you_type_and_keeps_everything_on_save() {
         "not saved with a mistake"
     );
     let form = app.form().unwrap();
-    assert_eq!(form.value("caregiver_name"), "Ali Exempel");
-    assert_eq!(form.value("caregiver_id"), "19910417-5551");
+    assert_eq!(form.value(F::CaregiverName), "Ali Exempel");
+    assert_eq!(form.value(F::CaregiverId), "19910417-5551");
     assert!(form.error.is_some());
     assert_eq!(
-        form.fields[form.focus].id, "caregiver_id",
+        form.fields[form.focus].id,
+        F::CaregiverId,
         "focus goes to the first problem"
     );
     app.handle_key(Key::Backspace);
@@ -310,7 +312,7 @@ fn required_fields_are_marked_when_saving() {
     app.handle_key(Key::Char('n'));
     assert!(app.handle_key(Key::Enter).is_empty());
     let form = app.form().unwrap();
-    let missing: Vec<&str> = form
+    let missing: Vec<F> = form
         .fields
         .iter()
         .filter(|f| f.error.is_some())
@@ -319,11 +321,11 @@ fn required_fields_are_marked_when_saving() {
     assert_eq!(
         missing,
         [
-            "family_ref",
-            "family_name",
-            "caregiver_name",
-            "child_name",
-            "child_birth_date"
+            F::FamilyRef,
+            F::FamilyName,
+            F::CaregiverName,
+            F::ChildName,
+            F::ChildBirthDate
         ]
     );
 }
@@ -336,14 +338,14 @@ fn a_failed_save_keeps_the_form_and_its_input() {
     app.receive(Msg::Failed(Text::new("finns redan", "already exists")));
     let form = app.form().unwrap();
     assert_eq!(form.error.as_ref().unwrap().en, "already exists");
-    assert_eq!(form.value("family_ref"), "2026-003x");
+    assert_eq!(form.value(F::FamilyRef), "2026-003x");
 }
 
 #[test]
 fn unsaved_input_is_never_lost_without_asking() {
     let mut app = on_family_page(Protection::None);
     app.handle_key(Key::Char('e'));
-    assert_eq!(app.form().unwrap().value("family_name"), "Familjen Skyddad");
+    assert_eq!(app.form().unwrap().value(F::FamilyName), "Familjen Skyddad");
     app.handle_key(Key::Esc);
     assert!(app.form().is_none(), "nothing typed: Esc just closes");
     app.handle_key(Key::Char('e'));
@@ -385,14 +387,14 @@ fn staff_can_be_added_and_edited() {
     let form = app.form().unwrap();
     assert_eq!(form.kind, form::FormKind::EditStaff(2));
     assert_eq!(
-        form.value("work_days"),
+        form.value(F::WorkDays),
         "mån|tis|tor",
         "days in the user's language"
     );
     app.handle_key(Key::Esc);
     app.handle_key(Key::Char('n'));
     assert_eq!(
-        app.form().unwrap().value("work_days"),
+        app.form().unwrap().value(F::WorkDays),
         "mån|tis|ons|tor|fre"
     );
     type_text(&mut app, "Ny Person");
@@ -404,7 +406,7 @@ fn staff_can_be_added_and_edited() {
     let error = app
         .form()
         .unwrap()
-        .field("work_days")
+        .field(F::WorkDays)
         .unwrap()
         .error
         .clone()

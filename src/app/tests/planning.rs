@@ -78,16 +78,16 @@ fn recording_an_outcome_says_who_came_and_what_was_covered() {
     app.handle_key(Key::Char('o'));
     let form = app.form().unwrap();
     assert_eq!(form.kind, form::FormKind::Outcome(11));
-    let ids: Vec<&str> = form.fields.iter().map(|f| f.id).collect();
+    let ids: Vec<F> = form.fields.iter().map(|f| f.id).collect();
     assert_eq!(
         ids,
         [
-            "status",
-            "attended_0",
-            "attended_1",
-            "themes",
-            "referrals",
-            "reason"
+            F::Outcome,
+            F::Attended(0),
+            F::Attended(1),
+            F::Themes,
+            F::Referrals,
+            F::Reason
         ]
     );
     app.handle_key(Key::Tab);
@@ -117,10 +117,10 @@ fn a_cancellation_needs_a_reason() {
     assert!(app.handle_key(Key::Enter).is_empty());
     let form = app.form().unwrap();
     assert_eq!(
-        form.field("reason").unwrap().error.as_ref().unwrap().en,
+        form.field(F::Reason).unwrap().error.as_ref().unwrap().en,
         "say why the visit was cancelled"
     );
-    assert_eq!(form.fields[form.focus].id, "reason");
+    assert_eq!(form.fields[form.focus].id, F::Reason);
     type_text(&mut app, "sick child");
     let effects = app.handle_key(Key::Enter);
     let [Effect::Visit(VisitEffect::SetOutcome(outcome))] = effects.as_slice() else {
@@ -395,7 +395,7 @@ fn manual_booking() -> App {
     app
 }
 
-pub(super) fn set_field(app: &mut App, id: &str, text: &str) {
+pub(super) fn set_field(app: &mut App, id: F, text: &str) {
     let target = app
         .form()
         .unwrap()
@@ -410,7 +410,7 @@ pub(super) fn set_field(app: &mut App, id: &str, text: &str) {
     type_text(app, text);
 }
 
-pub(super) fn error_at(app: &App, id: &str) -> Option<String> {
+pub(super) fn error_at(app: &App, id: F) -> Option<String> {
     app.form()
         .unwrap()
         .field(id)
@@ -425,28 +425,28 @@ fn booking_by_hand_explains_each_conflict_next_to_its_cause() {
     let mut app = manual_booking();
     let form = app.form().unwrap();
     assert_eq!(
-        (form.value("date"), form.value("time")),
+        (form.value(F::Date), form.value(F::Time)),
         ("2026-11-24", "09:00"),
         "from the marked proposal"
     );
     // The window of the fixture closed on 1 November: a reason is needed.
     assert!(
-        error_at(&app, "reason")
+        error_at(&app, F::Reason)
             .unwrap()
             .contains("outside the visit's window")
     );
-    set_field(&mut app, "reason", "the family was away");
-    assert_eq!(error_at(&app, "reason"), None);
+    set_field(&mut app, F::Reason, "the family was away");
+    assert_eq!(error_at(&app, F::Reason), None);
     // Anna is booked on Wednesday 25 November at 10:00.
-    set_field(&mut app, "date", "2026-11-25");
-    set_field(&mut app, "time", "10:30");
+    set_field(&mut app, F::Date, "2026-11-25");
+    set_field(&mut app, F::Time, "10:30");
     assert_eq!(
-        error_at(&app, "role_0").unwrap(),
+        error_at(&app, F::StaffInRole(0)).unwrap(),
         "Anna Sköterska is already booked then (Familjen Åberg 2026-11-25 10:00)"
     );
     // Bo does not work on Wednesdays.
     assert_eq!(
-        error_at(&app, "role_1").unwrap(),
+        error_at(&app, F::StaffInRole(1)).unwrap(),
         "Bo Rådgivare does not work on Wednesdays"
     );
     assert!(
@@ -454,18 +454,18 @@ fn booking_by_hand_explains_each_conflict_next_to_its_cause() {
         "not saved with conflicts"
     );
     // A holiday is allowed with a reason, like a time outside the window.
-    set_field(&mut app, "date", "2026-12-24");
-    assert_eq!(error_at(&app, "date"), None, "the reason given covers it");
-    set_field(&mut app, "reason", "");
+    set_field(&mut app, F::Date, "2026-12-24");
+    assert_eq!(error_at(&app, F::Date), None, "the reason given covers it");
+    set_field(&mut app, F::Reason, "");
     assert_eq!(
-        error_at(&app, "date").unwrap(),
+        error_at(&app, F::Date).unwrap(),
         "Julafton is a day off in practice (not a public holiday by law); give a reason to book it anyway"
     );
-    set_field(&mut app, "reason", "the family was away");
-    set_field(&mut app, "date", "2026-11-26");
-    set_field(&mut app, "time", "9.30");
-    assert!(error_at(&app, "time").unwrap().contains("HH:MM"));
-    set_field(&mut app, "time", "09:30");
+    set_field(&mut app, F::Reason, "the family was away");
+    set_field(&mut app, F::Date, "2026-11-26");
+    set_field(&mut app, F::Time, "9.30");
+    assert!(error_at(&app, F::Time).unwrap().contains("HH:MM"));
+    set_field(&mut app, F::Time, "09:30");
     let effects = app.handle_key(Key::Enter);
     let [Effect::Visit(VisitEffect::Book(request))] = effects.as_slice() else {
         panic!(
@@ -521,7 +521,7 @@ fn booking_on_a_day_in_the_week_picks_the_family_then_opens_the_form_on_that_day
     let form = app.form().unwrap();
     assert_eq!(form.kind, form::FormKind::ManualBooking);
     assert_eq!(
-        (form.value("date"), form.value("time")),
+        (form.value(F::Date), form.value(F::Time)),
         ("2026-11-24", "09:00"),
         "that day's proposal"
     );

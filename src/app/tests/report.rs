@@ -96,11 +96,11 @@ fn a_saved_change_drops_the_figures_and_reads_the_shown_quarter_again() {
 fn the_export_form_suggests_the_clis_file_name_and_follows_the_format() {
     let mut app = on_report(Lang::Sv);
     app.handle_key(Key::Char('x'));
-    assert_eq!(app.form().unwrap().value("path"), "hembesok-2026Q3.xlsx");
+    assert_eq!(app.form().unwrap().value(F::Path), "hembesok-2026Q3.xlsx");
     app.handle_key(Key::Right);
-    assert_eq!(app.form().unwrap().value("format"), "csv");
+    assert_eq!(app.form().unwrap().value(F::Format), "csv");
     // The field shows what will be written.
-    assert_eq!(app.form().unwrap().value("path"), "hembesok-2026Q3.csv");
+    assert_eq!(app.form().unwrap().value(F::Path), "hembesok-2026Q3.csv");
     let effects = app.handle_key(Key::Enter);
     let [Effect::Report(ReportEffect::Export { path, .. })] = &effects[..] else {
         panic!("{effects:?}")

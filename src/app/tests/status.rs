@@ -120,7 +120,7 @@ fn exit_for_another_reason_needs_words_and_keeps_them() {
     assert!(
         app.form()
             .unwrap()
-            .field("exit_note")
+            .field(F::ExitNote)
             .unwrap()
             .error
             .is_some()
@@ -149,7 +149,7 @@ fn an_exit_recorded_afterwards_takes_the_day_the_family_left_and_refuses_a_futur
     let error = app
         .form()
         .unwrap()
-        .field("exited_on")
+        .field(F::ExitedOn)
         .unwrap()
         .error
         .clone();

@@ -6,10 +6,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table};
 
+use crate::app::Intent;
 use crate::app::families::DueFilter;
+use crate::app::keymap::{Scope, key_for};
 use crate::app::{App, labels};
 use crate::domain::views::FamilyIndexEntry;
-use crate::ui::{Theme, fit, i18n, scroll_offset};
+use crate::i18n::screens as w;
+use crate::ui::{Theme, fit, scroll_offset};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let filter_rows = filter_lines(app, usize::from(area.width), theme);
@@ -26,11 +29,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 
 /// The search box, with how many families match, and the cursor while typing there.
 fn render_search(app: &App, frame: &mut Frame, search: Rect, theme: Theme) {
-    let s = i18n::strings(app.lang);
     let state = &app.families;
-    let count = format!(" {} {} {} ", state.results.len(), s.of, state.index.len());
+    let count = format!(
+        " {} {} {} ",
+        state.results.len(),
+        w::OF.get(app.lang),
+        state.index.len()
+    );
     let search_block = Block::bordered()
-        .title(Line::from(format!(" {} ", s.search)).style(theme.title()))
+        .title(Line::from(format!(" {} ", w::SEARCH.get(app.lang))).style(theme.title()))
         .title_top(Line::from(count).right_aligned())
         .border_style(if state.searching {
             theme.focus_border()
@@ -39,7 +46,8 @@ fn render_search(app: &App, frame: &mut Frame, search: Rect, theme: Theme) {
         });
     let query = state.query.value();
     let text = if query.is_empty() && !state.searching {
-        Span::styled(s.search_hint, theme.dim())
+        let hint = w::search_hint(&key_for(Scope::Global, &Intent::Search));
+        Span::styled(hint.get(app.lang).to_string(), theme.dim())
     } else if state.query.selected && state.searching {
         // Selected: the next letter typed replaces it.
         Span::styled(query.to_string(), theme.selected())
@@ -57,30 +65,32 @@ fn render_search(app: &App, frame: &mut Frame, search: Rect, theme: Theme) {
 /// The filters in use: one line, or two when the values (a programme's name) make it too wide;
 /// a filter is never cut in the middle.
 fn filter_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
-    let s = i18n::strings(app.lang);
     let state = &app.families;
     let f = &state.filters;
-    let all = || s.all.to_string();
+    let all = || w::ALL.get(app.lang).to_string();
     let due = match f.due {
-        DueFilter::All => s.all,
-        DueFilter::DueOrOverdue => s.due_or_overdue,
-        DueFilter::Overdue => s.overdue,
+        DueFilter::All => w::ALL.get(app.lang),
+        DueFilter::DueOrOverdue => w::DUE_OR_OVERDUE.get(app.lang),
+        DueFilter::Overdue => w::OVERDUE.get(app.lang),
     };
     let parts = [
-        (s.area, f.area.clone().unwrap_or_else(all)),
-        (s.clinic, f.clinic.clone().unwrap_or_else(all)),
+        (w::AREA.get(app.lang), f.area.clone().unwrap_or_else(all)),
         (
-            s.programme,
+            w::CLINIC.get(app.lang),
+            f.clinic.clone().unwrap_or_else(all),
+        ),
+        (
+            w::PROGRAMME.get(app.lang),
             f.programme
                 .as_ref()
                 .map_or_else(all, |p| app.programme_name(p).get(app.lang).to_string()),
         ),
         (
-            s.status,
+            w::STATUS.get(app.lang),
             f.status
                 .map_or_else(all, |st| labels::status(st).get(app.lang).to_string()),
         ),
-        (s.visits_filter, due.to_string()),
+        (w::VISITS_FILTER.get(app.lang), due.to_string()),
     ];
     let mut lines: Vec<Vec<Span<'static>>> = vec![vec![Span::raw(" ")]];
     let mut used = 1;
@@ -96,7 +106,7 @@ fn filter_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
             }
             used += 3;
         }
-        let style = if value == s.all {
+        let style = if value == w::ALL.get(app.lang) {
             Style::new()
         } else {
             theme.warn()
@@ -112,17 +122,20 @@ fn filter_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
 
 /// The matching families as a table, or why there are none.
 fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
-    let s = i18n::strings(app.lang);
     let state = &app.families;
     if !state.loaded {
-        frame.render_widget(Paragraph::new(format!(" {}", s.loading)), list);
+        frame.render_widget(
+            Paragraph::new(format!(" {}", w::LOADING.get(app.lang))),
+            list,
+        );
         return;
     }
     if state.results.is_empty() {
         let text = if state.index.is_empty() {
-            s.no_families
+            let new = key_for(Scope::Families, &Intent::New);
+            w::no_families(&new).get(app.lang).to_string()
         } else {
-            s.no_match
+            w::NO_MATCH.get(app.lang).to_string()
         };
         frame.render_widget(
             Paragraph::new(format!(" {text}")).wrap(ratatui::widgets::Wrap { trim: true }),
@@ -163,16 +176,21 @@ fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
         Constraint::Length(9),
         Constraint::Length(12),
     ];
-    let mut header = vec![s.family, s.caregivers, s.reference, s.area];
+    let mut header = vec![
+        w::FAMILY.get(app.lang),
+        w::CAREGIVERS.get(app.lang),
+        w::REFERENCE.get(app.lang),
+        w::AREA.get(app.lang),
+    ];
     if wide {
         widths.extend([
             Constraint::Length(clinic_width),
             Constraint::Length(programme_width),
         ]);
-        header.extend([s.clinic, s.programme]);
+        header.extend([w::CLINIC.get(app.lang), w::PROGRAMME.get(app.lang)]);
     }
     widths.extend([Constraint::Length(10), Constraint::Length(5)]);
-    header.extend([s.status, ""]);
+    header.extend([w::STATUS.get(app.lang), ""]);
     let table = Table::new(rows, widths).header(Row::new(header).style(theme.header()));
     frame.render_widget(table, list);
 }
@@ -181,9 +199,8 @@ fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
 /// shared by their content (a programme's name is long, a clinic's often short).
 fn wide_widths(app: &App, width: u16, name_width: u16) -> (u16, u16) {
     let state = &app.families;
-    let s = i18n::strings(app.lang);
     let clinic = crate::ui::widest(
-        s.clinic,
+        w::CLINIC.get(app.lang),
         state.index.iter().filter_map(|e| e.clinic.as_deref()),
     );
     let names: Vec<String> = state
@@ -194,7 +211,7 @@ fn wide_widths(app: &App, width: u16, name_width: u16) -> (u16, u16) {
         .into_iter()
         .map(|id| app.programme_name(id).get(app.lang).to_string())
         .collect();
-    let programme = crate::ui::widest(s.programme, names.iter().map(String::as_str));
+    let programme = crate::ui::widest(w::PROGRAMME.get(app.lang), names.iter().map(String::as_str));
     // Name, caregivers, reference, area, status and the protection mark, with the gaps.
     let others = usize::from(name_width) + 18 + 9 + 12 + 10 + 5 + 6;
     let room = usize::from(width).saturating_sub(others);
@@ -211,7 +228,6 @@ fn render_row<'a>(
     wide: Option<(u16, u16)>,
     name_width: u16,
 ) -> Row<'a> {
-    let s = i18n::strings(app.lang);
     let state = &app.families;
     // A protected family is found by any of its names, but none of them is shown in the list:
     // its reference tells it apart, and its own page names it.
@@ -243,7 +259,7 @@ fn render_row<'a>(
     };
     cells.push(format!("{mark}{}", labels::status(e.status).get(app.lang)));
     cells.push(if e.protection.is_protected() {
-        s.protected_short.to_string()
+        w::PROTECTED_SHORT.get(app.lang).to_string()
     } else {
         String::new()
     });

@@ -7,11 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::family::{ChildTimeline, FamilyPage};
+use crate::app::keymap::{Scope, key_for};
 use crate::app::{App, Lang, labels};
+use crate::app::{FamilyIntent, Intent};
 use crate::domain::schedule::VisitState;
 use crate::domain::timeline::TimelineEntry;
 use crate::domain::views::ChildDetail;
-use crate::ui::i18n::{self, Strings};
+use crate::i18n::screens as w;
 use crate::ui::{Theme, wrap_words};
 
 /// The width of a field's label column, so continuation lines line up under the value.
@@ -32,7 +34,6 @@ fn field<'a>(label: &str, value: &str, width: usize, theme: Theme) -> Vec<Line<'
 
 /// What every piece of the page needs to draw itself.
 struct View<'a> {
-    s: &'static Strings,
     lang: Lang,
     theme: Theme,
     page: &'a FamilyPage,
@@ -44,7 +45,6 @@ struct View<'a> {
 
 pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme: Theme) {
     let p = View {
-        s: i18n::strings(app.lang),
         lang: app.lang,
         theme,
         page,
@@ -78,7 +78,7 @@ pub fn render(app: &App, page: &FamilyPage, frame: &mut Frame, area: Rect, theme
 
 /// The family's name, reference, status and programme; a banner when it is protected.
 fn render_heading<'a>(p: &View) -> Vec<Line<'a>> {
-    let (s, lang, theme) = (p.s, p.lang, p.theme);
+    let (lang, theme) = (p.lang, p.theme);
     let d = &p.page.data.detail;
     let mut lines = vec![Line::from(vec![
         Span::styled(
@@ -95,14 +95,14 @@ fn render_heading<'a>(p: &View) -> Vec<Line<'a>> {
         let text = if p.page.revealed {
             format!(
                 " {}: {} · {} ",
-                s.protected_banner,
+                w::PROTECTED_BANNER.get(p.lang),
                 labels::protection(d.protection).get(lang),
-                s.revealed_banner
+                w::REVEALED_BANNER.get(p.lang)
             )
         } else {
             format!(
                 " {}: {} ",
-                s.protected_banner,
+                w::PROTECTED_BANNER.get(p.lang),
                 labels::protection(d.protection).get(lang)
             )
         };
@@ -113,12 +113,13 @@ fn render_heading<'a>(p: &View) -> Vec<Line<'a>> {
 
 /// Address, phone, area, languages, dates and consent, one labelled field each.
 fn render_details<'a>(p: &View) -> Vec<Line<'a>> {
-    let (s, lang, theme, inner) = (p.s, p.lang, p.theme, p.width);
+    let (lang, theme, inner) = (p.lang, p.theme, p.width);
     let d = &p.page.data.detail;
     let hidden = d.protection.is_protected() && !p.page.revealed;
+    let reveal = key_for(Scope::FamilyPage, &Intent::Family(FamilyIntent::Reveal));
     let shown = |v: &Option<String>| -> String {
         if hidden {
-            s.hidden.to_string()
+            w::hidden(&reveal).get(lang).to_string()
         } else {
             v.clone().unwrap_or_default()
         }
@@ -132,15 +133,24 @@ fn render_details<'a>(p: &View) -> Vec<Line<'a>> {
         .as_ref()
         .map_or_else(|| d.programme_id.clone(), |n| n.get(lang).to_string());
     let mut lines = field(
-        s.programme,
-        &format!("{programme}, {} {}", s.version, d.programme_version),
+        w::PROGRAMME.get(p.lang),
+        &format!(
+            "{programme}, {} {}",
+            w::VERSION.get(p.lang),
+            d.programme_version
+        ),
         inner,
         theme,
     );
-    lines.extend(field(s.address, &shown(&d.address), inner, theme));
-    lines.extend(field(s.phone, &shown(&d.phone), inner, theme));
     lines.extend(field(
-        s.area,
+        w::ADDRESS.get(p.lang),
+        &shown(&d.address),
+        inner,
+        theme,
+    ));
+    lines.extend(field(w::PHONE.get(p.lang), &shown(&d.phone), inner, theme));
+    lines.extend(field(
+        w::AREA.get(p.lang),
         &[d.area.clone(), d.clinic.clone()]
             .into_iter()
             .flatten()
@@ -150,10 +160,14 @@ fn render_details<'a>(p: &View) -> Vec<Line<'a>> {
         theme,
     ));
     let interpreter = d.interpreter_language.as_ref().map_or(String::new(), |l| {
-        format!(" · {}: {}", s.interpreter, labels::language(l).get(lang))
+        format!(
+            " · {}: {}",
+            w::INTERPRETER.get(p.lang),
+            labels::language(l).get(lang)
+        )
     });
     lines.extend(field(
-        s.languages,
+        w::LANGUAGES.get(p.lang),
         &format!("{}{interpreter}", labels::languages(&d.languages).get(lang)),
         inner,
         theme,
@@ -163,7 +177,7 @@ fn render_details<'a>(p: &View) -> Vec<Line<'a>> {
         dates.push(labels::eligibility(e).get(lang).to_string());
     }
     if let Some(on) = d.enrolled_on {
-        dates.push(format!("{} {on}", s.enrolled));
+        dates.push(format!("{} {on}", w::ENROLLED.get(p.lang)));
     }
     if let (Some(r), Some(on)) = (d.exit_reason, d.exited_on) {
         let why = d.exit_note.as_ref().map_or_else(
@@ -173,45 +187,55 @@ fn render_details<'a>(p: &View) -> Vec<Line<'a>> {
         dates.push(format!(
             "{} {on} ({} {why})",
             labels::status(d.status).get(lang),
-            s.exit_reason,
+            w::EXIT_REASON.get(p.lang),
         ));
     }
-    lines.extend(field(s.eligibility, &dates.join(" · "), inner, theme));
-    lines.extend(field(s.consent, &consent_text(p), inner, theme));
+    lines.extend(field(
+        w::ELIGIBILITY.get(p.lang),
+        &dates.join(" · "),
+        inner,
+        theme,
+    ));
+    lines.extend(field(
+        w::CONSENT.get(p.lang),
+        &consent_text(p),
+        inner,
+        theme,
+    ));
     lines
 }
 
 /// Who consented, to what, when and how; or that no one has.
 fn consent_text(p: &View) -> String {
-    let s = p.s;
-    match &p.page.data.detail.consent {
-        Some(c) => {
-            let withdrawn = c
-                .withdrawn_on
-                .map_or(String::new(), |w| format!(" · {} {w}", s.withdrawn));
-            let method = labels::consent_method(c.method);
-            format!(
-                "{}, {}, {} ({}){withdrawn}",
-                c.given_by,
-                labels::free_text(&c.scope).get(p.lang),
-                c.given_on,
-                method.get(p.lang)
-            )
-        }
-        None => s.no_consent.to_string(),
-    }
+    let Some(c) = &p.page.data.detail.consent else {
+        let record = key_for(
+            Scope::FamilyPage,
+            &Intent::Family(FamilyIntent::RecordConsent),
+        );
+        return w::no_consent(&record).get(p.lang).to_string();
+    };
+    let withdrawn = c.withdrawn_on.map_or(String::new(), |w| {
+        format!(" · {} {w}", w::WITHDRAWN.get(p.lang))
+    });
+    let method = labels::consent_method(c.method);
+    format!(
+        "{}, {}, {} ({}){withdrawn}",
+        c.given_by,
+        labels::free_text(&c.scope).get(p.lang),
+        c.given_on,
+        method.get(p.lang)
+    )
 }
 
 /// The caregivers, each with relation and masked identity number.
 fn render_caregivers<'a>(p: &View) -> Vec<Line<'a>> {
-    let s = p.s;
     let mut lines = vec![Line::from(Span::styled(
-        format!(" {}", s.caregivers),
+        format!(" {}", w::CAREGIVERS.get(p.lang)),
         p.theme.header(),
     ))];
     for c in &p.page.data.detail.caregivers {
         let id = c.identity.as_ref().map_or_else(
-            || s.no_number.to_string(),
+            || w::NO_NUMBER.get(p.lang).to_string(),
             |i| format!("{} {}", labels::id_kind(i.kind).get(p.lang), i.masked()),
         );
         let relation = c.relation.as_ref().map_or(String::new(), |r| {
@@ -224,15 +248,21 @@ fn render_caregivers<'a>(p: &View) -> Vec<Line<'a>> {
 
 /// A child's heading, then its programme timeline.
 fn render_child<'a>(p: &View, child: &ChildDetail, timeline: &ChildTimeline) -> Vec<Line<'a>> {
-    let (s, theme) = (p.s, p.theme);
-    let born = if child.expected { s.expected } else { s.born };
+    let theme = p.theme;
+    let born = if child.expected {
+        w::EXPECTED.get(p.lang)
+    } else {
+        w::BORN.get(p.lang)
+    };
     let id = child.identity.as_ref().map_or_else(
-        || s.no_number.to_string(),
+        || w::NO_NUMBER.get(p.lang).to_string(),
         |i| format!("{} {}", labels::id_kind(i.kind).get(p.lang), i.masked()),
     );
     let heading = format!(
         "{} {} · {born} {} · {id}",
-        s.children, child.name, child.birth_date
+        w::CHILDREN.get(p.lang),
+        child.name,
+        child.birth_date
     );
     // Wrapped under itself, so a long identity kind does not run back to the left edge.
     let mut lines: Vec<Line> = wrap_words(&heading, p.width.saturating_sub(3))
@@ -245,7 +275,7 @@ fn render_child<'a>(p: &View, child: &ChildDetail, timeline: &ChildTimeline) -> 
         .collect();
     if p.page.data.programme_missing {
         lines.push(Line::from(Span::styled(
-            format!("  {}", s.programme_missing),
+            format!("  {}", w::PROGRAMME_MISSING.get(p.lang)),
             theme.warn(),
         )));
         return lines;
@@ -253,12 +283,19 @@ fn render_child<'a>(p: &View, child: &ChildDetail, timeline: &ChildTimeline) -> 
     let heading = if p.wide {
         format!(
             "  {:<28} {:<23} {:<11} {:<10} {}",
-            s.visit, s.window, s.due, s.status, s.date
+            w::VISIT.get(p.lang),
+            w::WINDOW.get(p.lang),
+            w::DUE.get(p.lang),
+            w::STATUS.get(p.lang),
+            w::DATE.get(p.lang)
         )
     } else {
         format!(
             "  {:<26} {:<21} {:<9} {}",
-            s.visit, s.window, s.status, s.date
+            w::VISIT.get(p.lang),
+            w::WINDOW.get(p.lang),
+            w::STATUS.get(p.lang),
+            w::DATE.get(p.lang)
         )
     };
     lines.push(Line::from(Span::styled(heading, theme.dim())));
@@ -266,7 +303,12 @@ fn render_child<'a>(p: &View, child: &ChildDetail, timeline: &ChildTimeline) -> 
     if timeline.extra_visits > 0 {
         lines.push(Line::from(format!(
             "  + {}",
-            i18n::count(timeline.extra_visits, s.extra_visit, s.extra_visits)
+            w::count(
+                timeline.extra_visits,
+                w::EXTRA_VISIT,
+                w::EXTRA_VISITS,
+                p.lang
+            )
         )));
     }
     lines
@@ -274,7 +316,7 @@ fn render_child<'a>(p: &View, child: &ChildDetail, timeline: &ChildTimeline) -> 
 
 /// One programme visit: its name, window, state and date.
 fn render_entry<'a>(p: &View, e: &TimelineEntry) -> Line<'a> {
-    let (s, lang, theme, wide) = (p.s, p.lang, p.theme, p.wide);
+    let (lang, theme, wide) = (p.lang, p.theme, p.wide);
     let name = match lang {
         Lang::Sv => &e.name,
         Lang::En => &e.name_en,
@@ -283,7 +325,7 @@ fn render_entry<'a>(p: &View, e: &TimelineEntry) -> Line<'a> {
     let not_joint = e.state == VisitState::Done && e.joint == Some(false);
     let state_label = labels::visit_state(e.state);
     let state_text = if not_joint {
-        s.not_joint
+        w::NOT_JOINT.get(p.lang)
     } else {
         state_label.get(lang)
     };

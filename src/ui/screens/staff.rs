@@ -7,19 +7,26 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table};
 
+use crate::app::Intent;
+use crate::app::keymap::{Scope, key_for};
 use crate::app::{App, labels};
 use crate::domain::enums::Weekday;
-use crate::ui::{Theme, content_widths, fit, i18n, scroll_offset, widest};
+use crate::i18n::{Lang, screens as w};
+use crate::ui::{Theme, content_widths, fit, scroll_offset, widest};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = i18n::strings(app.lang);
     let state = &app.staff;
     if !state.loaded {
-        frame.render_widget(Paragraph::new(format!(" {}", s.loading)), area);
+        frame.render_widget(
+            Paragraph::new(format!(" {}", w::LOADING.get(app.lang))),
+            area,
+        );
         return;
     }
     if state.list.is_empty() {
-        frame.render_widget(Paragraph::new(format!(" {}", s.no_staff)), area);
+        let new = key_for(Scope::Staff, &Intent::New);
+        let text = format!(" {}", w::no_staff(&new).get(app.lang));
+        frame.render_widget(Paragraph::new(text), area);
         return;
     }
     let searched = state.searching || !state.query.value().is_empty();
@@ -29,13 +36,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         render_search(app, frame, search, theme);
     }
     if state.shown.is_empty() {
-        frame.render_widget(Paragraph::new(format!(" {}", s.no_staff_match)), area);
+        frame.render_widget(
+            Paragraph::new(format!(" {}", w::NO_STAFF_MATCH.get(app.lang))),
+            area,
+        );
         return;
     }
     let wide = area.width >= 110;
     // Widths come from the whole roster, so columns stay put while the search narrows it.
     let all = roster_cells(app, wide);
-    let (header, min) = columns(s, wide);
+    let (header, min) = columns(app.lang, wide);
     let natural: Vec<usize> = (0..header.len())
         .map(|c| widest(header[c], all.iter().map(|r| r[c].as_str())))
         .collect();
@@ -71,7 +81,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 
 /// Every person's cells, in the columns of [`columns`].
 fn roster_cells(app: &App, wide: bool) -> Vec<Vec<String>> {
-    let s = i18n::strings(app.lang);
     app.staff
         .list
         .iter()
@@ -85,7 +94,7 @@ fn roster_cells(app: &App, wide: bool) -> Vec<Vec<String>> {
                 cells.push(m.organisation.clone().unwrap_or_default());
             }
             cells.extend([
-                days(&m.work_days, s.weekdays),
+                days(&m.work_days, w::weekdays(app.lang)),
                 m.work_hours.to_text(),
                 labels::languages(&m.languages).get(app.lang).to_string(),
                 labels::yes_no(m.active).get(app.lang).to_string(),
@@ -97,30 +106,39 @@ fn roster_cells(app: &App, wide: bool) -> Vec<Vec<String>> {
 
 /// The column headings, and the floor each column may be cut to when the row is too wide
 /// (id, days, hours and active are never cut).
-fn columns(s: &i18n::Strings, wide: bool) -> (Vec<&'static str>, Vec<usize>) {
-    let mut header = vec![s.id, s.name, s.role];
+fn columns(lang: Lang, wide: bool) -> (Vec<&'static str>, Vec<usize>) {
+    let mut header = vec![w::ID.get(lang), w::NAME.get(lang), w::ROLE.get(lang)];
     let mut min = vec![usize::MAX, 14, 17];
     if wide {
-        header.push(s.organisation);
+        header.push(w::ORGANISATION.get(lang));
         min.push(10);
     }
-    header.extend([s.days, s.hours, s.languages, s.active]);
+    header.extend([
+        w::DAYS.get(lang),
+        w::HOURS.get(lang),
+        w::LANGUAGES.get(lang),
+        w::ACTIVE.get(lang),
+    ]);
     min.extend([usize::MAX, usize::MAX, 8, usize::MAX]);
     (header, min)
 }
 
 /// The search line: what is typed (selected when typing will replace it) and how many match.
 fn render_search(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = i18n::strings(app.lang);
     let state = &app.staff;
-    let label = format!(" {}: ", s.search);
+    let label = format!(" {}: ", w::SEARCH.get(app.lang));
     let typed = state.query.value();
     let style = if state.query.selected && state.searching {
         theme.selected()
     } else {
         Style::new()
     };
-    let count = format!("  ({} {} {})", state.shown.len(), s.of, state.list.len());
+    let count = format!(
+        "  ({} {} {})",
+        state.shown.len(),
+        w::OF.get(app.lang),
+        state.list.len()
+    );
     let line = Line::from(vec![
         Span::styled(label.clone(), theme.title()),
         Span::styled(typed.to_string(), style),
@@ -167,19 +185,29 @@ pub fn days(days: &[Weekday], names: [&str; 7]) -> String {
 mod tests {
     use super::days;
     use crate::domain::enums::Weekday::{Fri, Mon, Sat, Thu, Tue, Wed};
-    use crate::ui::i18n::{EN, SV};
+    use crate::i18n::Lang;
+    use crate::i18n::screens::weekdays;
 
     #[test]
     fn every_working_day_is_shown_runs_of_three_as_a_span() {
-        assert_eq!(days(&[Mon, Wed, Thu, Fri], SV.weekdays), "mån ons–fre");
-        assert_eq!(days(&[Mon, Wed, Thu, Fri], EN.weekdays), "Mon Wed–Fri");
-        assert_eq!(days(&[Mon, Tue, Wed, Thu, Fri], SV.weekdays), "mån–fre");
-        assert_eq!(days(&[Mon, Tue, Thu], SV.weekdays), "mån tis tor");
         assert_eq!(
-            days(&[Mon, Tue, Wed, Fri, Sat], SV.weekdays),
+            days(&[Mon, Wed, Thu, Fri], weekdays(Lang::Sv)),
+            "mån ons–fre"
+        );
+        assert_eq!(
+            days(&[Mon, Wed, Thu, Fri], weekdays(Lang::En)),
+            "Mon Wed–Fri"
+        );
+        assert_eq!(
+            days(&[Mon, Tue, Wed, Thu, Fri], weekdays(Lang::Sv)),
+            "mån–fre"
+        );
+        assert_eq!(days(&[Mon, Tue, Thu], weekdays(Lang::Sv)), "mån tis tor");
+        assert_eq!(
+            days(&[Mon, Tue, Wed, Fri, Sat], weekdays(Lang::Sv)),
             "mån–ons fre lör"
         );
-        assert_eq!(days(&[Wed], SV.weekdays), "ons");
-        assert_eq!(days(&[], SV.weekdays), "");
+        assert_eq!(days(&[Wed], weekdays(Lang::Sv)), "ons");
+        assert_eq!(days(&[], weekdays(Lang::Sv)), "");
     }
 }

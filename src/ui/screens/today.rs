@@ -7,40 +7,42 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table};
 
-use crate::app::keymap::{self, Scope};
+use crate::app::keymap::{Scope, key_for};
 use crate::app::today::Pane;
-use crate::app::{App, Intent, labels};
+use crate::app::{App, Intent, TodayIntent, labels};
 use crate::domain::alerts::AlertKind;
-use crate::ui::{Theme, content_widths, fit, i18n, scroll_offset, short_name, staff_line, widest};
+use crate::i18n::screens as w;
+use crate::ui::{Theme, content_widths, fit, scroll_offset, short_name, staff_line, widest};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = i18n::strings(app.lang);
     let view = &app.today_view;
     // Today's session, with the key to its roll call; else the next one.
     let today = view.data.today_sessions.first();
+    let roll_call = key_for(Scope::Today, &Intent::Today(TodayIntent::RollCall));
     let label = if today.is_some() {
-        crate::ui::describe(
-            app.lang,
-            "Dagens grupp (a: närvaro)",
-            "Today's group (a: roll call)",
-        )
+        w::todays_group(&roll_call).get(app.lang).to_string()
     } else {
-        s.next_group
+        w::NEXT_GROUP.get(app.lang).to_string()
     };
     let line = match today.or(view.data.next_session.as_ref()) {
         Some(n) => format!(
             "{}: {}, {} {}{}{}",
             label,
             n.group_name,
-            s.weekdays[n.start.weekday().num_days_from_monday() as usize],
+            w::weekday(n.start.weekday()).get(app.lang),
             n.start.format("%Y-%m-%d %H:%M"),
             n.place.as_ref().map_or(String::new(), |p| format!(", {p}")),
             format_args!(
                 " ({})",
-                i18n::count(n.members as usize, s.family_count_one, s.families_count)
+                w::count(
+                    n.members as usize,
+                    w::FAMILY_COUNTED,
+                    w::FAMILIES_COUNTED,
+                    app.lang
+                )
             ),
         ),
-        None => s.no_group.to_string(),
+        None => w::NO_GROUP.get(app.lang).to_string(),
     };
     // Held sessions without attendance are a to-do of their own, after the group.
     let line = match view.data.unrecorded_sessions.as_slice() {
@@ -52,19 +54,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 format!(" (+{})", rest.len())
             };
             let when = first.start.format("%Y-%m-%d");
-            let (sv, en) = (
-                format!("Närvaro saknas: {} {when}{more}", first.group_name),
-                format!("Attendance not recorded: {} {when}{more}", first.group_name),
-            );
-            let todo = if app.lang == crate::app::Lang::Sv {
-                sv
-            } else {
-                en
-            };
+            let todo = w::attendance_missing(&first.group_name, &when.to_string(), &more);
+            let todo = todo.get(app.lang);
             let key = if view.data.today_sessions.is_empty() {
-                " (a)"
+                format!(" ({roll_call})")
             } else {
-                ""
+                String::new()
             };
             // The to-do first: it asks for something, and a long line loses its end.
             format!("{todo}{key} · {line}")
@@ -80,16 +75,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Constraint::Length(group_height),
     ])
     .areas(area);
-    let weekday = s.weekdays[app.today.weekday().num_days_from_monday() as usize];
+    let weekday = w::weekday(app.today.weekday()).get(app.lang);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!(" {} ", s.today), theme.title()),
+            Span::styled(format!(" {} ", w::TODAY.get(app.lang)), theme.title()),
             Span::raw(format!("{weekday} {}", app.today)),
         ])),
         head,
     );
     if !view.loaded {
-        frame.render_widget(Paragraph::new(s.loading), visits);
+        frame.render_widget(Paragraph::new(w::LOADING.get(app.lang)), visits);
         return;
     }
     render_visits(app, frame, visits, theme);
@@ -117,15 +112,14 @@ fn visit_cells(
     v: &crate::domain::views::DayVisit,
     tomorrow: chrono::NaiveDate,
 ) -> [String; 5] {
-    let s = i18n::strings(app.lang);
     let date = v.start.date();
     // Tomorrow by name; after a weekend or a holiday, the weekday.
     let day = if date == app.today {
-        s.today_word
+        w::TODAY_WORD.get(app.lang)
     } else if date == tomorrow {
-        s.tomorrow_word
+        w::TOMORROW_WORD.get(app.lang)
     } else {
-        s.weekdays[date.weekday().num_days_from_monday() as usize]
+        w::weekday(date.weekday()).get(app.lang)
     };
     let language = v
         .interpreter_language
@@ -133,7 +127,7 @@ fn visit_cells(
         .map(|l| labels::language(l).get(app.lang).to_string());
     let interpreter = match (&language, &v.interpreter) {
         (Some(lang), Some(InterpreterBooked::External)) => {
-            format!("{lang}: {}", s.interpreter_external)
+            format!("{lang}: {}", w::INTERPRETER_EXTERNAL.get(app.lang))
         }
         (Some(lang), Some(InterpreterBooked::Staff(who))) => {
             format!("{lang}: {}", short_name(who))
@@ -155,26 +149,25 @@ fn visit_cells(
 }
 
 fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = i18n::strings(app.lang);
     let view = &app.today_view;
     let focused = view.pane == Pane::Visits;
     let next_day = view.data.next_day;
     let tomorrow = app.today.succ_opt().unwrap_or(app.today);
     let title = if next_day == tomorrow {
-        s.visits_today_tomorrow.to_string()
+        w::VISITS_TODAY_TOMORROW.get(app.lang).to_string()
     } else {
         format!(
             "{}: {} {next_day}",
-            s.visits_today_next,
-            s.weekdays[next_day.weekday().num_days_from_monday() as usize]
+            w::VISITS_TODAY_NEXT.get(app.lang),
+            w::weekday(next_day.weekday()).get(app.lang)
         )
     };
     let b = block(&title, focused, theme);
     if view.total() == 0 {
         let empty = if next_day == tomorrow {
-            s.no_visits
+            w::NO_VISITS.get(app.lang)
         } else {
-            s.no_visits_next
+            w::NO_VISITS_NEXT.get(app.lang)
         };
         frame.render_widget(Paragraph::new(format!(" {empty}")).block(b), area);
         return;
@@ -185,7 +178,13 @@ fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .iter()
         .map(|v| visit_cells(app, v, tomorrow))
         .collect();
-    let header = [s.when, s.family, s.area, s.staff_col, s.interpreter];
+    let header = [
+        w::WHEN.get(app.lang),
+        w::FAMILY.get(app.lang),
+        w::AREA.get(app.lang),
+        w::STAFF.get(app.lang),
+        w::INTERPRETER.get(app.lang),
+    ];
     let natural: Vec<usize> = (0..header.len())
         .map(|c| widest(header[c], cells.iter().map(|r| r[c].as_str())))
         .collect();
@@ -228,12 +227,11 @@ fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 fn render_alerts(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = i18n::strings(app.lang);
     let view = &app.today_view;
     let focused = view.pane == Pane::Alerts;
     let title = match &view.alerts {
-        Some(alerts) => format!("{} ({})", s.alerts, alerts.len()),
-        None => format!("{} ({})", s.alerts, s.loading),
+        Some(alerts) => format!("{} ({})", w::ALERTS.get(app.lang), alerts.len()),
+        None => format!("{} ({})", w::ALERTS.get(app.lang), w::LOADING.get(app.lang)),
     };
     let b = block(&title, focused, theme);
     if view.alerts.is_none() {
@@ -241,16 +239,16 @@ fn render_alerts(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         return;
     }
     if view.alert_list().is_empty() {
-        frame.render_widget(Paragraph::new(format!(" {}", s.no_alerts)).block(b), area);
+        frame.render_widget(
+            Paragraph::new(format!(" {}", w::NO_ALERTS.get(app.lang))).block(b),
+            area,
+        );
         return;
     }
     let height = area.height.saturating_sub(2) as usize;
     let offset = scroll_offset(view.alert_selected, height);
     let width = area.width.saturating_sub(2) as usize;
-    let record_key = keymap::bindings()
-        .find(|b| b.scope == Scope::Today && b.action == Intent::RecordOutcome)
-        .map(|b| keymap::keys_label(b.keys))
-        .unwrap_or_default();
+    let record_key = key_for(Scope::Today, &Intent::RecordOutcome);
     let lines: Vec<Line> = view
         .alert_list()
         .iter()

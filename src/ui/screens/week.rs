@@ -7,18 +7,20 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use crate::app::Lang;
 use crate::app::week::WeekState;
 use crate::app::{App, labels};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::views::{DayVisit, InterpreterBooked};
-use crate::ui::i18n::{self, Strings};
+use crate::i18n::labels::PROTECTED_FAMILY;
+use crate::i18n::screens as w;
 use crate::ui::{Theme, fit, short_name, staff_line};
 
 /// The family as the week shows it: the surname, or nothing that names a protected family;
 /// twins' one trip says so.
-fn family_label(v: &DayVisit, protected: &str, lang: crate::app::Lang) -> String {
+fn family_label(v: &DayVisit, lang: Lang) -> String {
     let name = if v.protection.is_protected() {
-        protected.to_string()
+        PROTECTED_FAMILY.get(lang).to_string()
     } else {
         v.family_name.trim_start_matches("Familjen ").to_string()
     };
@@ -30,7 +32,7 @@ fn family_label(v: &DayVisit, protected: &str, lang: crate::app::Lang) -> String
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = i18n::strings(app.lang);
+    let lang = app.lang;
     let state = &app.week;
     let [head, grid, detail] = Layout::vertical([
         Constraint::Length(1),
@@ -39,13 +41,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     ])
     .areas(area);
     let Some(week) = state.week else {
-        frame.render_widget(Paragraph::new(s.loading), area);
+        frame.render_widget(Paragraph::new(w::LOADING.get(lang)), area);
         return;
     };
     let monday = week.monday().unwrap_or(app.today);
     render_header(app, week, monday, frame, head, theme);
     if !state.loaded {
-        frame.render_widget(Paragraph::new(format!(" {}", s.loading)), grid);
+        frame.render_widget(Paragraph::new(format!(" {}", w::LOADING.get(lang))), grid);
         return;
     }
     let days = state.days();
@@ -69,12 +71,15 @@ fn render_header(
     area: Rect,
     theme: Theme,
 ) {
-    let s = i18n::strings(app.lang);
+    let lang = app.lang;
     let state = &app.week;
     let sunday = monday.checked_add_days(Days::new(6)).unwrap_or(monday);
     let mut spans = vec![
-        Span::styled(format!(" {} {} ", s.week, week.week), theme.title()),
-        Span::raw(format!("{monday} – {sunday} · {}: ", s.staff)),
+        Span::styled(
+            format!(" {} {} ", w::WEEK.get(lang), week.week),
+            theme.title(),
+        ),
+        Span::raw(format!("{monday} – {sunday} · {}: ", w::STAFF.get(lang))),
     ];
     if let Some(pick) = app.staff_pick() {
         // Choosing whose week: what is typed, and the match Enter would take.
@@ -88,7 +93,10 @@ fn render_header(
         });
         spans.push(Span::raw(shown));
     } else {
-        let who = state.staff.as_ref().map_or(s.everyone, |(_, n)| n.as_str());
+        let who = state
+            .staff
+            .as_ref()
+            .map_or(w::EVERYONE.get(lang), |(_, n)| n.as_str());
         spans.push(Span::styled(
             who.to_string(),
             if state.staff.is_some() {
@@ -103,11 +111,11 @@ fn render_header(
 
 /// One day's column: its visits in time order, the marked one highlighted.
 fn render_day(app: &App, day: usize, date: NaiveDate, frame: &mut Frame, col: Rect, theme: Theme) {
-    let s = i18n::strings(app.lang);
+    let lang = app.lang;
     let state = &app.week;
     let marked_day = day == state.day;
     // The marked day shows without colour too (NO_COLOR): a thick frame and its title reversed.
-    let title = format!(" {} {} ", s.weekdays[day], date.format("%d/%m"));
+    let title = format!(" {} {} ", w::weekdays(lang)[day], date.format("%d/%m"));
     let title_style = match (marked_day, date == app.today) {
         (true, _) => theme.marked_day(),
         (false, true) => theme.warn(),
@@ -141,7 +149,7 @@ fn render_day(app: &App, day: usize, date: NaiveDate, frame: &mut Frame, col: Re
     let mut lines: Vec<Line> = sessions
         .iter()
         .take(session_rows)
-        .map(|session| render_session(session, width, s, theme))
+        .map(|session| render_session(session, width, lang, theme))
         .collect();
     let read = page
         .visits
@@ -155,7 +163,7 @@ fn render_day(app: &App, day: usize, date: NaiveDate, frame: &mut Frame, col: Re
             marked,
             rows_per_visit == 2,
             width,
-            (s, app.lang),
+            lang,
             theme,
         ));
     }
@@ -166,13 +174,13 @@ fn render_day(app: &App, day: usize, date: NaiveDate, frame: &mut Frame, col: Re
 fn render_session<'a>(
     session: &crate::domain::group_views::WeekSession,
     width: usize,
-    s: &Strings,
+    lang: Lang,
     theme: Theme,
 ) -> Line<'a> {
     let text = format!(
         "{} {}: {}",
         session.start.format("%H:%M"),
-        s.week_group,
+        w::GROUP.get(lang),
         session.group
     );
     Line::from(text.chars().take(width).collect::<String>()).style(theme.dim())
@@ -184,7 +192,7 @@ fn render_visit<'a>(
     marked: bool,
     second: bool,
     width: usize,
-    (s, lang): (&Strings, crate::app::Lang),
+    lang: Lang,
     theme: Theme,
 ) -> Vec<Line<'a>> {
     let style = if marked {
@@ -197,7 +205,7 @@ fn render_visit<'a>(
             "{}{} {}",
             crate::ui::status_mark(v.status),
             v.start.format("%H:%M"),
-            family_label(v, s.protected_family, lang)
+            family_label(v, lang)
         ),
         width,
     );
@@ -229,11 +237,11 @@ fn render_visit<'a>(
 
 /// The marked visit in full under the grid, or that the week has none.
 fn render_detail(app: &App, frame: &mut Frame, detail: Rect, theme: Theme) {
-    let s = i18n::strings(app.lang);
+    let lang = app.lang;
     let state = &app.week;
     if state.total() == 0 {
         frame.render_widget(
-            Paragraph::new(format!(" {}", s.no_visits_week)).style(theme.dim()),
+            Paragraph::new(format!(" {}", w::NO_VISITS_WEEK.get(lang))).style(theme.dim()),
             detail,
         );
         return;
@@ -243,12 +251,16 @@ fn render_detail(app: &App, frame: &mut Frame, detail: Rect, theme: Theme) {
             let staff = staff_line(&v.staff);
             let interpreter = match (&v.interpreter_language, &v.interpreter) {
                 (Some(l), Some(InterpreterBooked::External)) => {
-                    format!(" · {}: {l} ({})", s.interpreter, s.interpreter_external)
+                    format!(
+                        " · {}: {l} ({})",
+                        w::INTERPRETER.get(lang),
+                        w::INTERPRETER_EXTERNAL.get(lang)
+                    )
                 }
-                (Some(l), Some(InterpreterBooked::Staff(w))) => {
-                    format!(" · {}: {l} ({})", s.interpreter, short_name(w))
+                (Some(l), Some(InterpreterBooked::Staff(who))) => {
+                    format!(" · {}: {l} ({})", w::INTERPRETER.get(lang), short_name(who))
                 }
-                (Some(l), None) => format!(" · {}: {l} (–)", s.interpreter),
+                (Some(l), None) => format!(" · {}: {l} (–)", w::INTERPRETER.get(lang)),
                 (None, _) => String::new(),
             };
             vec![
@@ -261,17 +273,17 @@ fn render_detail(app: &App, frame: &mut Frame, detail: Rect, theme: Theme) {
                         &format!(
                             "{} · {} · {}",
                             match (v.protection.is_protected(), v.twins.is_empty()) {
-                                (true, _) => s.protected_family.to_string(),
+                                (true, _) => PROTECTED_FAMILY.get(lang).to_string(),
                                 (false, true) => v.family_name.clone(),
                                 (false, false) => format!(
                                     "{} ({}: {})",
                                     v.family_name,
-                                    labels::twins().get(app.lang),
+                                    labels::twins().get(lang),
                                     v.child_name
                                 ),
                             },
                             v.area.clone().unwrap_or_default(),
-                            labels::location(v.location).get(app.lang)
+                            labels::location(v.location).get(lang)
                         ),
                         (detail.width as usize).saturating_sub(19),
                     )),
@@ -281,7 +293,7 @@ fn render_detail(app: &App, frame: &mut Frame, detail: Rect, theme: Theme) {
                     detail.width as usize,
                 )),
                 Line::from(Span::styled(
-                    format!(" {}", labels::visit_status(v.status).get(app.lang)),
+                    format!(" {}", labels::visit_status(v.status).get(lang)),
                     theme.dim(),
                 )),
             ]

@@ -9,10 +9,10 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::app::App;
 use crate::app::booking::BookingState;
-use crate::ui::{Theme, centered, fit, i18n, short_name};
+use crate::i18n::screens as w;
+use crate::ui::{Theme, centered, fit, short_name};
 
 pub fn render(app: &App, state: &BookingState, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = i18n::strings(app.lang);
     let plan = &state.plan;
     // Borders, and the window line with a blank under it when there is one.
     let extra = if plan.window.is_some() { 4 } else { 2 };
@@ -20,7 +20,7 @@ pub fn render(app: &App, state: &BookingState, frame: &mut Frame, area: Rect, th
     frame.render_widget(Clear, rect);
     let title = format!(
         " {}: {} · {} ",
-        s.book,
+        w::BOOK.get(app.lang),
         plan.visit_name.get(app.lang),
         plan.child.get(app.lang)
     );
@@ -33,14 +33,18 @@ pub fn render(app: &App, state: &BookingState, frame: &mut Frame, area: Rect, th
         lines.push(Line::from(Span::styled(
             format!(
                 " {} {} – {} ({} {})",
-                s.window_word, w.earliest, w.max, s.due_word, w.due
+                w::WINDOW.get(app.lang),
+                w.earliest,
+                w.max,
+                w::DUE_WORD.get(app.lang),
+                w.due
             ),
             theme.dim(),
         )));
         lines.push(Line::from(""));
     }
     for (i, p) in plan.proposals.iter().enumerate() {
-        let day = s.weekdays[p.candidate.start.weekday().num_days_from_monday() as usize];
+        let day = w::weekday(p.candidate.start.weekday()).get(app.lang);
         let people = p
             .people
             .iter()
@@ -49,15 +53,19 @@ pub fn render(app: &App, state: &BookingState, frame: &mut Frame, area: Rect, th
             .join(", ");
         let interpreter = match &p.interpreter {
             Some(InterpreterBooked::External) => {
-                format!(" · {}: {}", s.interpreter, s.interpreter_external)
+                format!(
+                    " · {}: {}",
+                    w::INTERPRETER.get(app.lang),
+                    w::INTERPRETER_EXTERNAL.get(app.lang)
+                )
             }
             Some(InterpreterBooked::Staff(i)) => {
-                format!(" · {}: {}", s.interpreter, short_name(i))
+                format!(" · {}: {}", w::INTERPRETER.get(app.lang), short_name(i))
             }
             None => String::new(),
         };
         let area = if p.same_area {
-            format!(" · {}", s.same_area)
+            format!(" · {}", w::SAME_AREA.get(app.lang))
         } else {
             String::new()
         };

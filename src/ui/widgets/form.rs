@@ -8,7 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::form::{FieldKind, Form};
-use crate::app::{App, Modal};
+use crate::app::keymap::{Scope, key_for};
+use crate::app::{App, FamilyIntent, Intent, Modal};
+use crate::i18n::screens as w;
 use crate::ui::{Theme, fit, wrap_words};
 
 /// The narrowest label column; it widens to the longest label, up to a third of the form.
@@ -107,7 +109,11 @@ fn field_value(
     lang: crate::i18n::Lang,
 ) -> String {
     match kind {
-        FieldKind::Text if f.hidden => fit(crate::ui::i18n::strings(lang).hidden_field, width),
+        FieldKind::Text if f.hidden => {
+            // The key is the family page's: the form reveals with it too.
+            let reveal = key_for(Scope::FamilyPage, &Intent::Family(FamilyIntent::Reveal));
+            fit(w::hidden_field(&reveal).get(lang), width)
+        }
         FieldKind::Text => fit(f.input.value(), width),
         FieldKind::Choice(options) => {
             let shown = options.get(f.choice).map_or("", |(_, t)| t.get(lang));

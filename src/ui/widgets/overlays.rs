@@ -5,14 +5,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use crate::app::keymap::{Scope, key_for};
 use crate::app::keymap::{bindings_in, keys_label};
 use crate::app::modal::Person;
-use crate::app::{App, Question, labels};
-use crate::ui::{Theme, centered, describe, i18n};
+use crate::app::{App, Intent, Lang, Question, labels};
+use crate::i18n::screens as w;
+use crate::ui::{Theme, centered, describe};
 
 /// The keys of the current screen, then the ones that work everywhere, from the keymap table.
 pub fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = i18n::strings(app.lang);
     let inner_height = area.height.saturating_sub(2).max(2) as usize;
     let columns = into_columns(render_sections(app, theme), inner_height);
     let count = columns.len().max(1);
@@ -23,8 +24,11 @@ pub fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
-        .title(Line::from(format!(" {} ", s.help_title)).style(theme.title()))
-        .title_bottom(Line::from(format!(" {} ", s.help_footer)));
+        .title(Line::from(format!(" {} ", w::HELP_TITLE.get(app.lang))).style(theme.title()))
+        .title_bottom(Line::from(format!(
+            " {} ",
+            w::help_footer(&key_for(Scope::Help, &Intent::Back)).get(app.lang)
+        )));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     for (i, chunk) in columns.iter().enumerate() {
@@ -99,13 +103,7 @@ fn into_columns(sections: Vec<Vec<Line<'static>>>, inner_height: usize) -> Vec<V
 
 /// Adds `lines` under a question, as many as leave room for the question, its keys and the
 /// frame; the rest is said as "and N more".
-fn push_listed(
-    rows: &mut Vec<String>,
-    lines: Vec<String>,
-    height: u16,
-    inner: usize,
-    and_more: &str,
-) {
+fn push_listed(rows: &mut Vec<String>, lines: Vec<String>, height: u16, inner: usize, lang: Lang) {
     let room = usize::from(height).saturating_sub(rows.len() + 6).max(1);
     let shown = if lines.len() > room {
         room.saturating_sub(1)
@@ -117,20 +115,20 @@ fn push_listed(
         rows.push(line.chars().take(inner).collect());
     }
     if shown < total {
-        rows.push(format!(
-            "  {}",
-            and_more.replace("{}", &(total - shown).to_string())
-        ));
+        rows.push(format!("  {}", w::and_more(total - shown).get(lang)));
     }
 }
 
 pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = i18n::strings(app.lang);
+    let (yes, no) = (
+        key_for(Scope::Confirm, &Intent::Yes),
+        key_for(Scope::Confirm, &Intent::No),
+    );
     let mut booked_list = None;
     let mut staff_visits = None;
     let text = match q {
-        Question::QuitUnsaved => s.quit_unsaved.to_string(),
-        Question::DiscardForm => s.discard_form.to_string(),
+        Question::QuitUnsaved => w::QUIT_UNSAVED.get(app.lang).to_string(),
+        Question::DiscardForm => w::DISCARD_FORM.get(app.lang).to_string(),
         Question::Book(r) => {
             let who: Vec<String> = app
                 .booking()
@@ -139,7 +137,7 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
                 .unwrap_or_default();
             format!(
                 "{} {} – {}?",
-                s.book,
+                w::BOOK.get(app.lang),
                 r.candidate.start.format("%Y-%m-%d %H:%M"),
                 who.join(", ")
             )
@@ -147,29 +145,29 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
         Question::Status { change, booked, .. } => {
             if !booked.is_empty() {
                 let head = if change.cancel_booked {
-                    s.booked_cancelled
+                    w::BOOKED_CANCELLED.get(app.lang)
                 } else {
-                    s.booked_kept_or_not
+                    w::BOOKED_KEPT_OR_NOT.get(app.lang)
                 };
                 booked_list = Some((head, booked));
             }
             format!(
                 "{} {}?",
-                s.set_status,
+                w::SET_STATUS.get(app.lang),
                 labels::status(change.status).get(app.lang)
             )
         }
         Question::DeactivateStaff { staff, visits, .. } => {
             staff_visits = Some(visits);
-            s.deactivate_staff.replace("{}", &staff.name)
+            w::deactivate_staff(&staff.name).get(app.lang).to_string()
         }
         Question::RemovePerson { person, name, .. } => match person {
-            Person::Caregiver(_) => s.remove_caregiver.replace("{}", name),
-            Person::Child(_) => s.remove_child.replace("{}", name),
+            Person::Caregiver(_) => w::remove_caregiver(name).get(app.lang).to_string(),
+            Person::Child(_) => w::remove_child(name).get(app.lang).to_string(),
         },
         Question::CancelBooked { booked, .. } => {
-            booked_list = Some((s.booked_cancelled, booked));
-            s.cancel_booked.to_string()
+            booked_list = Some((w::BOOKED_CANCELLED.get(app.lang), booked));
+            w::cancel_booked(&yes, &no).get(app.lang).to_string()
         }
     };
     let width = area.width.min(64);
@@ -193,7 +191,7 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
                 )
             })
             .collect();
-        push_listed(&mut rows, lines, area.height, inner, s.and_more);
+        push_listed(&mut rows, lines, area.height, inner, app.lang);
     }
     if let Some(visits) = staff_visits {
         let lines = visits
@@ -206,7 +204,7 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
                 )
             })
             .collect();
-        push_listed(&mut rows, lines, area.height, inner, s.and_more);
+        push_listed(&mut rows, lines, area.height, inner, app.lang);
     }
     // As tall as the question needs, so a long one (a booking with three names) is whole.
     let height = u16::try_from(rows.len())
@@ -214,10 +212,13 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
         .saturating_add(4);
     let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
-    let block =
-        Block::bordered().title(Line::from(format!(" {} ", s.question)).style(theme.warn()));
+    let block = Block::bordered()
+        .title(Line::from(format!(" {} ", w::QUESTION.get(app.lang))).style(theme.warn()));
     let mut lines: Vec<Line> = rows.into_iter().map(Line::from).collect();
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(s.yes_no, theme.key())));
+    lines.push(Line::from(Span::styled(
+        w::yes_no(&yes, &no).get(app.lang).to_string(),
+        theme.key(),
+    )));
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

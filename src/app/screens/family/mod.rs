@@ -11,6 +11,7 @@ use crate::domain::enums::VisitStatus;
 use crate::domain::programme::Programme;
 use crate::domain::timeline::{TimelineEntry, VisitFact, timeline};
 use crate::domain::views::FamilyDetail;
+use crate::i18n::labels;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChildTimeline {
@@ -87,7 +88,7 @@ pub fn build(
                     child: crate::app::labels::shown_name(&c.name, detail.protection),
                     visit_name: v.visit_no.and_then(|no| {
                         let def = programme?.visit(no)?;
-                        Some(crate::app::Text::new(&def.name, &def.name_en))
+                        Some(labels::programme_name(&def.name, &def.name_en))
                     }),
                 })
         })
@@ -96,7 +97,7 @@ pub fn build(
     FamilyPageData {
         booked,
         programme_missing: programme.is_none(),
-        programme_name: programme.map(|p| crate::app::Text::new(&p.name, &p.name_en)),
+        programme_name: programme.map(|p| labels::programme_name(&p.name, &p.name_en)),
         detail,
         timelines,
         groups: Vec::new(),

@@ -1,9 +1,12 @@
 //! Where a family's page's keys lead, and what its answers from the runtime change.
 
+use crate::app::form::FieldId;
+use crate::app::keymap::{Scope, key_for};
 use crate::app::{
-    App, Effect, FamilyEffect, FamilyIntent, FamilyMsg, Intent, Modal, Question, Text, VisitEffect,
-    form, forms,
+    App, Effect, FamilyEffect, FamilyIntent, FamilyMsg, Intent, Modal, Question, VisitEffect, form,
+    forms,
 };
+use crate::i18n::screens as w;
 
 impl App {
     pub(crate) fn handle_family_page(&mut self, action: &Intent) -> Vec<Effect> {
@@ -31,7 +34,7 @@ impl App {
                 // As on the page: a protected family's address and phone wait for `r`.
                 if detail.protection.is_protected() && !page.revealed {
                     for f in &mut form.fields {
-                        if f.id == "address" || f.id == "phone" {
+                        if matches!(f.id, FieldId::Address | FieldId::Phone) {
                             f.hidden = true;
                         }
                     }
@@ -58,15 +61,11 @@ impl App {
                     None => {
                         self.message =
                             Some(if *action == Intent::Family(FamilyIntent::EditCaregiver) {
-                                Text::new(
-                                    "Familjen har ingen vårdnadshavare än; c lägger till en.",
-                                    "The family has no caregiver yet; c adds one.",
-                                )
+                                let add = Intent::Family(FamilyIntent::AddCaregiver);
+                                w::no_caregiver_yet(&key_for(Scope::FamilyPage, &add))
                             } else {
-                                Text::new(
-                                    "Familjen har inget barn än; b lägger till ett.",
-                                    "The family has no child yet; b adds one.",
-                                )
+                                let add = Intent::Family(FamilyIntent::AddChild);
+                                w::no_child_yet(&key_for(Scope::FamilyPage, &add))
                             });
                     }
                 }
@@ -96,10 +95,7 @@ impl App {
                     _ => FamilyStatus::Paused,
                 };
                 if detail.status == status {
-                    self.message = Some(Text::new(
-                        "Familjen har redan den statusen.",
-                        "The family already has that status.",
-                    ));
+                    self.message = Some(w::ALREADY_THAT_STATUS.into());
                 } else {
                     let change = StatusChange {
                         status,

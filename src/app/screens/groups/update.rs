@@ -118,10 +118,7 @@ impl App {
             }
             GroupsMsg::SuggestionsLoaded(group_id, suggestions, room) => {
                 if suggestions.is_empty() {
-                    self.message = Some(crate::app::Text::new(
-                        "Inga familjer att föreslå: ingen aktiv eller erbjuden familj utan grupp har barn födda i gruppens spann.",
-                        "No families to suggest: no active or offered family outside a group has a child born in the group's span.",
-                    ));
+                    self.message = Some(crate::i18n::screens::NO_SUGGESTIONS.into());
                 } else {
                     self.push(Modal::PickMembers(MemberPick::new(
                         group_id,

@@ -1,11 +1,13 @@
 //! Where the Report screen's keys lead, and what its reads bring: the quarter picker, the
 //! parts, the export form, and `Enter` on a missing record opening the editor that fixes it.
 use super::Section;
+use crate::app::keymap::{Scope, key_for};
 use crate::app::{
-    App, Effect, GroupsEffect, Intent, ReportEffect, ReportIntent, ReportMsg, Text, VisitEffect,
-    forms,
+    App, Effect, FamilyIntent, GroupsEffect, Intent, ReportEffect, ReportIntent, ReportMsg, Screen,
+    VisitEffect, forms,
 };
 use crate::domain::report::MissingKind;
+use crate::i18n::screens::report as w;
 
 impl App {
     pub(crate) fn handle_report(&mut self, action: &Intent) -> Vec<Effect> {
@@ -84,15 +86,20 @@ impl App {
                 let id = item.family_id.unwrap_or(item.id);
                 // Eligibility is in the edit form; a status's day is set by the status keys,
                 // which record today: say so rather than point at a form without the field.
+                let page = |intent: Intent| key_for(Scope::FamilyPage, &intent);
+                let status = |s: FamilyIntent| page(Intent::Family(s));
+                let back = key_for(Scope::Global, &Intent::Show(Screen::Report));
                 self.message = Some(if item.lacks_eligibility {
-                    Text::new(
-                        "Ange grund med e (ändra); 6 tar dig tillbaka till rapporten.",
-                        "Set the eligibility with e (edit); 6 takes you back to the report.",
-                    )
+                    w::set_eligibility(&page(Intent::Edit), &back)
                 } else {
-                    Text::new(
-                        "Statusens datum saknas: x (avsluta) tar dagen familjen slutade; a, p och d sparar dagens datum. 6 tar dig tillbaka.",
-                        "The status's date is missing: x (exit) takes the day the family left; a, p and d record today's date. 6 takes you back.",
+                    w::status_date_missing(
+                        &status(FamilyIntent::Exit),
+                        [
+                            &status(FamilyIntent::Activate),
+                            &status(FamilyIntent::Pause),
+                            &status(FamilyIntent::Decline),
+                        ],
+                        &back,
                     )
                 });
                 self.open_family(id)
@@ -110,7 +117,7 @@ impl App {
             ReportMsg::Exported(done) => {
                 self.close_writers();
                 let path = done.path.display().to_string();
-                self.message = Some(Text::new(format!("Skrev {path}"), format!("Wrote {path}")));
+                self.message = Some(w::wrote(&path));
                 let quarter = done.period;
                 self.report.last_export = Some(*done);
                 self.report.section = Section::Exports;

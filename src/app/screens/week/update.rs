@@ -1,7 +1,9 @@
 //! Where Week's keys lead, and what its answers from the runtime change.
 
 use super::StaffPick;
-use crate::app::{App, Effect, Intent, Modal, Screen, Text, WeekIntent, WeekMsg, forms};
+use crate::app::keymap::{Scope, key_for};
+use crate::app::{App, Effect, Intent, Modal, Screen, WeekIntent, WeekMsg, forms};
+use crate::i18n::screens as w;
 
 impl App {
     pub(crate) fn handle_week(&mut self, action: &Intent) -> Vec<Effect> {
@@ -20,10 +22,12 @@ impl App {
                 let mut effects = self.show(Screen::Families);
                 self.family = None;
                 self.families.start_search();
-                self.message = Some(Text::new(
-                    format!("Boka {day}: sök familjen och tryck Enter (Esc avbryter)."),
-                    format!("Book on {day}: search for the family and press Enter (Esc cancels)."),
-                ));
+                // The family is picked in the Families search: its keys are the ones to name.
+                let (open, back) = (
+                    key_for(Scope::Search, &Intent::Open),
+                    key_for(Scope::Search, &Intent::Back),
+                );
+                self.message = Some(w::book_on_day(day, &open, &back));
                 effects.extend(self.families.ensure_loaded());
                 return effects;
             }

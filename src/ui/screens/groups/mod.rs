@@ -13,32 +13,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table};
 
 use crate::app::groups::SeriesPage;
-use crate::app::{App, Lang};
+use crate::app::keymap::{Scope, key_for};
+use crate::app::{App, GroupsIntent, Intent, Lang};
 use crate::domain::enums::{AttendanceStatus, SessionStatus};
 use crate::domain::group_views::{Phase, SessionRow};
 use crate::i18n::labels::session_status;
-use crate::ui::{Theme, content_widths, describe, fit, i18n, scroll_offset, widest};
-
-pub(super) fn tr(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
-    describe(lang, sv, en)
-}
+use crate::i18n::screens as w;
+use crate::ui::{Theme, content_widths, fit, scroll_offset, widest};
 
 pub(super) fn weekday(lang: Lang, d: chrono::NaiveDate) -> &'static str {
-    i18n::strings(lang).weekdays[d.weekday().num_days_from_monday() as usize]
+    w::weekday(d.weekday()).get(lang)
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     match &app.groups.page {
         Some(page) => render_page(app, page, frame, area, theme),
         None => render_list(app, frame, area, theme),
-    }
-}
-
-fn phase_name(lang: Lang, p: Phase) -> &'static str {
-    match p {
-        Phase::Current => tr(lang, "pågår", "current"),
-        Phase::Planned => tr(lang, "planerad", "planned"),
-        Phase::Ended => tr(lang, "avslutad", "ended"),
     }
 }
 
@@ -57,7 +47,7 @@ fn series_cells(app: &App, g: &crate::domain::group_views::GroupRow, wide: bool)
         .rate()
         .map_or_else(|| "–".to_string(), |r| format!("{r} %"));
     let mut row = vec![
-        phase_name(lang, g.phase(app.today)).to_string(),
+        w::phase(g.phase(app.today)).get(lang).to_string(),
         g.name.clone(),
     ];
     if wide {
@@ -78,19 +68,18 @@ fn series_cells(app: &App, g: &crate::domain::group_views::GroupRow, wide: bool)
 
 /// The list's headings, and the floor each column may be cut to.
 fn list_columns(lang: crate::i18n::Lang, wide: bool) -> (Vec<&'static str>, Vec<usize>) {
-    let s = i18n::strings(lang);
-    let mut header = vec![tr(lang, "Läge", "Phase"), tr(lang, "Grupp", "Group")];
+    let mut header = vec![w::PHASE.get(lang), w::GROUP.get(lang)];
     let mut min = vec![usize::MAX, 16];
     if wide {
-        header.push(tr(lang, "Metod", "Method"));
+        header.push(w::METHOD.get(lang));
         min.push(10);
     }
     header.extend([
-        s.languages,
-        tr(lang, "Nästa träff", "Next session"),
-        tr(lang, "Fam.", "Fam."),
-        tr(lang, "Träffar", "Sessions"),
-        tr(lang, "Närvaro", "Attendance"),
+        w::LANGUAGES.get(lang),
+        w::NEXT_SESSION.get(lang),
+        w::FAMILIES_SHORT.get(lang),
+        w::SESSIONS.get(lang),
+        w::ATTENDANCE.get(lang),
     ]);
     min.extend([6, usize::MAX, usize::MAX, usize::MAX, usize::MAX]);
     (header, min)
@@ -98,18 +87,14 @@ fn list_columns(lang: crate::i18n::Lang, wide: bool) -> (Vec<&'static str>, Vec<
 
 fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let lang = app.lang;
-    let s = i18n::strings(lang);
     let state = &app.groups;
     if !state.loaded {
-        frame.render_widget(Paragraph::new(format!(" {}", s.loading)), area);
+        frame.render_widget(Paragraph::new(format!(" {}", w::LOADING.get(lang))), area);
         return;
     }
     if state.total() == 0 {
-        let text = tr(
-            lang,
-            " Inga föräldragrupper ännu. Tryck n för en ny.",
-            " No parent groups yet. Press n for a new one.",
-        );
+        let new = key_for(Scope::Groups, &Intent::New);
+        let text = format!(" {}", w::no_groups(&new).get(lang));
         frame.render_widget(Paragraph::new(text), area);
         return;
     }
@@ -216,12 +201,12 @@ fn render_page(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, them
     };
     let second = format!(
         " {}: {}  ·  {}: {members}{}",
-        tr(lang, "Ledare", "Leaders"),
+        w::LEADERS.get(lang),
         leaders.join(", "),
-        tr(lang, "Familjer", "Families"),
+        w::FAMILIES.get(lang),
         info.born.map_or_else(String::new, |(a, b)| format!(
             "  ·  {} {a} – {b}",
-            tr(lang, "barn födda", "children born")
+            w::CHILDREN_BORN.get(lang)
         )),
     );
     let sessions_height = (data.sessions.len() as u16 + 1).min(area.height / 2).max(2);
@@ -242,15 +227,9 @@ fn render_page(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, them
         top,
     );
     // The sessions, one to mark.
+    let open = key_for(Scope::GroupPage, &Intent::Open);
     let mut lines = vec![Line::from(Span::styled(
-        format!(
-            " {}",
-            tr(
-                lang,
-                "Träffar (Enter: närvaro)",
-                "Sessions (Enter: roll call)"
-            )
-        ),
+        format!(" {}", w::sessions_heading(&open).get(lang)),
         theme.header(),
     ))];
     let rows = usize::from(sessions_area.height.saturating_sub(1));
@@ -276,11 +255,8 @@ fn render_grid(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, them
     let lang = app.lang;
     let data = &page.data;
     if data.members.is_empty() {
-        let text = tr(
-            lang,
-            " Inga familjer i gruppen ännu. Tryck m för förslag.",
-            " No families in the group yet. Press m for suggestions.",
-        );
+        let add = key_for(Scope::GroupPage, &Intent::Groups(GroupsIntent::AddMembers));
+        let text = format!(" {}", w::no_members(&add).get(lang));
         frame.render_widget(Paragraph::new(text).style(theme.dim()), area);
         return;
     }
@@ -295,8 +271,9 @@ fn render_grid(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, them
         .max()
         .unwrap_or(0)
         .clamp(10, 24);
-    let cancelled = tr(lang, "inställd", "cancelled");
-    let mut header = format!(" {:name_width$} ", tr(lang, "Familj", "Family"));
+    let cancelled = session_status(SessionStatus::Cancelled);
+    let cancelled = cancelled.get(lang);
+    let mut header = format!(" {:name_width$} ", w::FAMILY.get(lang));
     for (i, _) in data.sessions.iter().enumerate() {
         let _ = write!(header, "{:>3}", i + 1);
     }
@@ -329,7 +306,7 @@ fn render_grid(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, them
         }
         if m.left.is_some() {
             spans.push(Span::styled(
-                format!("  ({})", tr(lang, "slutat", "left")),
+                format!("  ({})", w::HAS_LEFT.get(lang)),
                 theme.dim(),
             ));
         }
@@ -349,25 +326,25 @@ pub fn family_groups<'a>(
         return Vec::new();
     }
     let mut lines = vec![Line::from(Span::styled(
-        format!(" {}", tr(lang, "Föräldragrupper", "Parent groups")),
+        format!(" {}", w::PARENT_GROUPS.get(lang)),
         theme.header(),
     ))];
     for g in groups {
-        let left = g.left.map_or_else(String::new, |l| {
-            format!(" – {} {l}", tr(lang, "slutade", "left"))
-        });
+        let left = g
+            .left
+            .map_or_else(String::new, |l| format!(" – {} {l}", w::LEFT_ON.get(lang)));
         // Present of the held sessions while a member; absences are in the series' grid.
         let attended = format!(
             "{} {} {} {}",
-            tr(lang, "närvarande", "present at"),
+            w::PRESENT_AT.get(lang),
             g.present,
-            tr(lang, "av", "of"),
+            w::OF.get(lang),
             g.held
         );
         lines.push(Line::from(format!(
             "  {} · {} {}{left} · {attended}",
             g.name,
-            tr(lang, "från", "from"),
+            w::FROM.get(lang),
             g.joined
         )));
     }

@@ -8,11 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use std::fmt::Write as _;
 
-use crate::app::App;
 use crate::app::groups::{MemberPick, RollCallState};
+use crate::app::keymap::{Scope, key_for};
+use crate::app::{App, GroupsIntent, Intent};
 use crate::domain::enums::AttendanceStatus;
 use crate::i18n::labels::{attendance, session_status};
-use crate::ui::groups::{mark_char, tr, weekday};
+use crate::i18n::screens as w;
+use crate::ui::groups::{mark_char, weekday};
 use crate::ui::{Theme, centered, fit, scroll_offset};
 
 /// The roll call: one line per member, the cursor on one; the session's state at the top.
@@ -24,9 +26,9 @@ pub fn render(app: &App, state: &RollCallState, frame: &mut Frame, area: Rect, t
     frame.render_widget(Clear, rect);
     let title = format!(
         " {} · {} · {} {} · {} {} ",
-        tr(lang, "Närvaro", "Roll call"),
+        w::ROLL_CALL.get(lang),
         call.group_name,
-        tr(lang, "träff", "session"),
+        w::SESSION_NUMBER.get(lang),
         call.number,
         weekday(lang, call.session.start.date()),
         call.session.start.format("%Y-%m-%d %H:%M")
@@ -40,8 +42,8 @@ pub fn render(app: &App, state: &RollCallState, frame: &mut Frame, area: Rect, t
         " {}  ·  {marked}/{} {}  ·  {present} {}  ·  drop-in {}",
         session_status(call.session.status).get(lang),
         call.lines.len(),
-        tr(lang, "antecknade", "marked"),
-        tr(lang, "närvarande", "present"),
+        w::MARKED.get(lang),
+        attendance(AttendanceStatus::Present).get(lang),
         call.session.dropins,
     );
     if let Some(reason) = &call.session.cancel_reason {
@@ -52,11 +54,7 @@ pub fn render(app: &App, state: &RollCallState, frame: &mut Frame, area: Rect, t
         Line::from(""),
     ];
     if call.lines.is_empty() {
-        lines.push(Line::from(tr(
-            lang,
-            " Inga familjer var med i gruppen den dagen.",
-            " No families were in the group on that day.",
-        )));
+        lines.push(Line::from(format!(" {}", w::NO_ONE_THAT_DAY.get(lang))));
     }
     let rows = usize::from(rect.height.saturating_sub(5));
     let offset = scroll_offset(state.selected, rows);
@@ -64,12 +62,8 @@ pub fn render(app: &App, state: &RollCallState, frame: &mut Frame, area: Rect, t
         let mark = line.status.map_or_else(String::new, |s| {
             let word = attendance(s);
             if s == AttendanceStatus::Present {
-                let adults = if line.adults == 1 {
-                    tr(lang, "vuxen", "adult")
-                } else {
-                    tr(lang, "vuxna", "adults")
-                };
-                format!("{}, {} {adults}", word.get(lang), line.adults)
+                let adults = w::count(line.adults as usize, w::ADULT, w::ADULTS, lang);
+                format!("{}, {adults}", word.get(lang))
             } else {
                 word.get(lang).to_string()
             }
@@ -89,17 +83,23 @@ pub fn render(app: &App, state: &RollCallState, frame: &mut Frame, area: Rect, t
         };
         lines.push(Line::from(Span::styled(fit(&text, inner_width), style)));
     }
-    let keys = tr(
-        lang,
-        " 1/2 vuxna  +/- drop-in  h genomförd  c ställ in",
-        " 1/2 adults  +/- drop-ins  h held  c cancel",
+    let key = |intent: GroupsIntent| key_for(Scope::RollCall, &Intent::Groups(intent));
+    let keys = w::roll_call_keys(
+        [&key(GroupsIntent::OneAdult), &key(GroupsIntent::TwoAdults)],
+        [
+            &key(GroupsIntent::MoreDropins),
+            &key(GroupsIntent::FewerDropins),
+        ],
+        &key(GroupsIntent::MarkHeld),
+        &key(GroupsIntent::CancelSession),
     );
+    let keys = format!(" {}", keys.get(lang));
     let [body, foot] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(block.inner(rect));
     frame.render_widget(block, rect);
     frame.render_widget(Paragraph::new(lines), body);
     frame.render_widget(
-        Paragraph::new(fit(keys, inner_width)).style(theme.dim()),
+        Paragraph::new(fit(&keys, inner_width)).style(theme.dim()),
         foot,
     );
 }
@@ -111,12 +111,9 @@ pub fn render_pick(app: &App, pick: &MemberPick, frame: &mut Frame, area: Rect, 
     let rect = centered(area, 78, height);
     frame.render_widget(Clear, rect);
     let room = pick.room.map_or_else(String::new, |r| {
-        format!(" ({r} {})", tr(lang, "platser kvar", "places left"))
+        format!(" ({r} {})", w::PLACES_LEFT.get(lang))
     });
-    let title = format!(
-        " {}{room} ",
-        tr(lang, "Föreslagna familjer", "Suggested families")
-    );
+    let title = format!(" {}{room} ", w::SUGGESTED.get(lang));
     let block = Block::bordered()
         .title(Line::from(title).style(theme.title()))
         .border_style(theme.focus_border());
@@ -141,7 +138,7 @@ pub fn render_pick(app: &App, pick: &MemberPick, frame: &mut Frame, area: Rect, 
                     &crate::ui::member_name(&s.name, &s.family_ref, s.protection, lang),
                     28
                 ),
-                tr(lang, "född", "born"),
+                w::BORN.get(lang),
                 s.born,
                 crate::i18n::labels::languages(&s.languages).get(lang)
             );
@@ -154,15 +151,13 @@ pub fn render_pick(app: &App, pick: &MemberPick, frame: &mut Frame, area: Rect, 
         })
         .collect();
     let chosen = pick.chosen().len();
+    let footer = w::pick_footer(
+        chosen,
+        &key_for(Scope::PickMembers, &Intent::Tick),
+        &key_for(Scope::PickMembers, &Intent::Save),
+    );
     lines.push(Line::from(Span::styled(
-        format!(
-            " {chosen} {}",
-            tr(
-                lang,
-                "markerade · Mellanslag markerar · Enter lägger till",
-                "ticked · Space ticks · Enter adds"
-            )
-        ),
+        format!(" {}", footer.get(lang)),
         theme.dim(),
     )));
     frame.render_widget(Paragraph::new(lines).block(block), rect);

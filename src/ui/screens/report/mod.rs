@@ -11,10 +11,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::app::keymap::{Scope, key_for};
 use crate::app::report::{Breakdown, ReportState, Section, in_breakdown};
-use crate::app::{App, Lang};
+use crate::app::{App, Intent, Lang, ReportIntent};
 use crate::domain::report::{Cell, EMPTY, HIDDEN, INDICATORS, Place, Report, Status};
-use crate::i18n::report_screen::{Words, category, value, words};
+use crate::i18n::screens::report::{self as rw, category, value};
 use crate::ui::{Theme, fit};
 use parts::{render_chart, render_exports, render_missing, render_trend};
 
@@ -23,7 +24,6 @@ const WIDE: (u16, u16) = (120, 36);
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let state = &app.report;
-    let w = words(app.lang);
     let [head, tabs, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -31,7 +31,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     ])
     .areas(area);
     render_header(app, frame, head, theme);
-    render_sections(state, w, frame, tabs, theme);
+    render_sections(state, app.lang, frame, tabs, theme);
     let wide = area.width >= WIDE.0 && area.height >= WIDE.1;
     match state.section {
         Section::Tables if wide => {
@@ -52,29 +52,42 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let w = words(app.lang);
+    let lang = app.lang;
     let Some(q) = app.report.quarter else {
         return;
     };
     let preliminary = !q.has_ended_on(app.today);
     let kind = match q {
-        crate::domain::period::Period::Quarter(_) => w.quarter,
-        crate::domain::period::Period::Year(_) => w.year,
+        crate::domain::period::Period::Quarter(_) => rw::QUARTER.get(lang),
+        crate::domain::period::Period::Year(_) => rw::YEAR.get(lang),
     };
     let mut spans = vec![
         Span::styled(format!(" {kind} {q} "), theme.title()),
         Span::raw(format!(" {} – {}  ", q.first_day(), q.last_day())),
     ];
     if preliminary {
-        spans.push(Span::styled(w.preliminary, theme.warn()));
+        spans.push(Span::styled(rw::PRELIMINARY.get(lang), theme.warn()));
     } else {
-        spans.push(Span::styled(w.final_, theme.ok()));
+        spans.push(Span::styled(rw::FINAL.get(lang), theme.ok()));
     }
     if app.report.computing() {
-        spans.push(Span::styled(format!("  {}", w.computing), theme.dim()));
+        spans.push(Span::styled(
+            format!("  {}", rw::COMPUTING.get(lang)),
+            theme.dim(),
+        ));
     }
     let used: usize = spans.iter().map(Span::width).sum();
-    let keys = format!("{} · {} · {} ", w.quarter_keys, w.period_keys, w.export_key);
+    let key = |intent: ReportIntent| key_for(Scope::Report, &Intent::Report(intent));
+    let keys = format!(
+        "{} · {} · {} ",
+        rw::quarter_keys(
+            &key(ReportIntent::PrevQuarter),
+            &key(ReportIntent::NextQuarter)
+        )
+        .get(lang),
+        rw::period_keys(&key(ReportIntent::TogglePeriod)).get(lang),
+        rw::export_key(&key(ReportIntent::ExportReport)).get(lang),
+    );
     if used + keys.chars().count() + 2 <= usize::from(area.width) {
         let pad = usize::from(area.width) - used - keys.chars().count();
         spans.push(Span::raw(" ".repeat(pad)));
@@ -83,9 +96,9 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn render_sections(state: &ReportState, w: &Words, frame: &mut Frame, area: Rect, theme: Theme) {
+fn render_sections(state: &ReportState, lang: Lang, frame: &mut Frame, area: Rect, theme: Theme) {
     let mut spans = vec![Span::raw(" ")];
-    for (section, name) in Section::ALL.iter().zip(w.sections) {
+    for (section, name) in Section::ALL.iter().zip(rw::SECTIONS) {
         let count = match section {
             Section::Missing => state.missing().map(|m| format!(" ({})", m.total())),
             Section::Exports => state.runs().map(|r| format!(" ({})", r.len())),
@@ -97,12 +110,15 @@ fn render_sections(state: &ReportState, w: &Words, frame: &mut Frame, area: Rect
             theme.tab()
         };
         spans.push(Span::styled(
-            format!(" {name}{} ", count.unwrap_or_default()),
+            format!(" {}{} ", name.get(lang), count.unwrap_or_default()),
             style,
         ));
         spans.push(Span::raw(" "));
     }
-    spans.push(Span::styled("Tab", theme.key()));
+    spans.push(Span::styled(
+        key_for(Scope::Report, &Intent::NextPane),
+        theme.key(),
+    ));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
@@ -136,20 +152,23 @@ pub fn shown_value(cell: &Cell, lang: Lang, as_sent: bool) -> String {
     }
 }
 
-fn place_name(place: &Place, w: &Words, lang: Lang) -> String {
+fn place_name(place: &Place, lang: Lang) -> String {
     match place {
         Place::Eligibility(Some(e)) => crate::i18n::report::eligibility(e, lang),
-        _ => place.name().unwrap_or(w.not_recorded).to_string(),
+        _ => place
+            .name()
+            .unwrap_or(rw::NOT_RECORDED.get(lang))
+            .to_string(),
     }
 }
 
 fn render_tables(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let (state, lang, w) = (&app.report, app.lang, words(app.lang));
+    let (state, lang) = (&app.report, app.lang);
     let Some(report) = state.report() else {
         let text = if state.computing() {
-            w.computing
+            rw::COMPUTING.get(lang)
         } else {
-            w.no_figures
+            rw::NO_FIGURES.get(lang)
         };
         frame.render_widget(Paragraph::new(format!(" {text}")).style(theme.dim()), area);
         return;
@@ -159,8 +178,9 @@ fn render_tables(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Span::styled(
             Breakdown::ALL
                 .iter()
-                .zip(w.breakdowns)
+                .zip(rw::BREAKDOWNS)
                 .map(|(b, n)| {
+                    let n = n.get(lang);
                     if *b == state.breakdown {
                         format!("[{n}]")
                     } else {
@@ -171,7 +191,17 @@ fn render_tables(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 .join(" "),
             theme.header(),
         ),
-        Span::styled(format!("   {}", w.breakdown_key), theme.dim()),
+        Span::styled(
+            format!(
+                "   {}",
+                rw::breakdown_key(&key_for(
+                    Scope::Report,
+                    &Intent::Report(ReportIntent::NextBreakdown)
+                ))
+                .get(lang)
+            ),
+            theme.dim(),
+        ),
     ])];
     let room = usize::from(area.width).saturating_sub(2);
     let by_place = state.breakdown != Breakdown::Municipality;
@@ -179,15 +209,14 @@ fn render_tables(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let place_w = if by_place { (room / 3).min(22) } else { 0 };
     let name_w = room.saturating_sub(value_w + place_w + 1);
     let cells = table_cells(report, state.breakdown);
+    let sent = key_for(Scope::Report, &Intent::Report(ReportIntent::ToggleSent));
+    let key_line = if state.as_sent {
+        rw::sent_key(&sent)
+    } else {
+        rw::hidden_key(&sent)
+    };
     lines.push(Line::styled(
-        format!(
-            " {}",
-            if state.as_sent {
-                w.sent_key
-            } else {
-                w.hidden_key
-            }
-        ),
+        format!(" {}", key_line.get(lang)),
         theme.dim(),
     ));
     let height = usize::from(area.height).saturating_sub(2);
@@ -198,7 +227,7 @@ fn render_tables(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             let _ = write!(
                 text,
                 "{:<place_w$}",
-                fit(&place_name(&cell.place, w, lang), place_w.saturating_sub(1))
+                fit(&place_name(&cell.place, lang), place_w.saturating_sub(1))
             );
         }
         let shown = shown_value(cell, lang, state.as_sent);

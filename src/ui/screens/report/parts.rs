@@ -9,21 +9,22 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
 
-use crate::app::App;
+use crate::app::keymap::{Scope, key_for};
+use crate::app::{App, Intent, ReportIntent};
 use crate::domain::report::{
     Category, EMPTY, HEADLINE, HIDDEN, IndicatorId, MissingKind, Place, Shown,
 };
 use crate::i18n::Lang;
-use crate::i18n::report_screen::{bare_value, family_lacks, missing_kind, words};
+use crate::i18n::screens::report::{self as rw, bare_value, family_lacks, missing_kind};
 use crate::ui::{Theme, fit, scroll_offset, shown_name};
 
 pub fn render_chart(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let w = words(app.lang);
+    let lang = app.lang;
     let block = Block::bordered()
-        .title(format!(" {} ", w.chart_title))
+        .title(format!(" {} ", rw::CHART_TITLE.get(lang)))
         .border_style(theme.dim());
     let Some(report) = app.report.report() else {
-        frame.render_widget(Paragraph::new(w.computing).block(block), area);
+        frame.render_widget(Paragraph::new(rw::COMPUTING.get(lang)).block(block), area);
         return;
     };
     let cells: Vec<_> = report
@@ -72,11 +73,11 @@ pub fn render_chart(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 pub fn render_trend(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let (lang, w) = (app.lang, words(app.lang));
+    let lang = app.lang;
     let trend = app.report.trend();
     let col = 7;
     let name_w = usize::from(area.width).saturating_sub(1 + col * trend.len());
-    let mut head = format!(" {:<name_w$}", fit(w.trend_title, name_w));
+    let mut head = format!(" {:<name_w$}", fit(rw::TREND_TITLE.get(lang), name_w));
     for (q, _) in &trend {
         let _ = write!(head, "{:>col$}", q.to_string());
     }
@@ -106,7 +107,7 @@ pub fn render_trend(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 }
                 Some(Shown::Empty) => EMPTY.into(),
                 Some(Shown::Absent) => String::new(),
-                None => w.not_yet.into(),
+                None => rw::NOT_YET.get(lang).into(),
             };
             let _ = write!(row, "{text:>col$}");
         }
@@ -116,13 +117,16 @@ pub fn render_trend(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 pub fn render_missing(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let (lang, w, state) = (app.lang, words(app.lang), &app.report);
+    let (lang, state) = (app.lang, &app.report);
     let mut lines = vec![Line::styled(
-        format!(" {}", w.missing_title),
+        format!(" {}", rw::MISSING_TITLE.get(lang)),
         theme.header(),
     )];
     let Some(page) = state.missing() else {
-        lines.push(Line::styled(format!(" {}", w.computing), theme.dim()));
+        lines.push(Line::styled(
+            format!(" {}", rw::COMPUTING.get(lang)),
+            theme.dim(),
+        ));
         frame.render_widget(Paragraph::new(lines), area);
         return;
     };
@@ -135,11 +139,15 @@ pub fn render_missing(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         ]));
     }
     if page.total() == 0 {
-        lines.push(Line::styled(format!(" {}", w.nothing_missing), theme.ok()));
+        lines.push(Line::styled(
+            format!(" {}", rw::NOTHING_MISSING.get(lang)),
+            theme.ok(),
+        ));
         frame.render_widget(Paragraph::new(lines), area);
         return;
     }
-    lines.push(Line::styled(format!(" {}", w.missing_hint), theme.dim()));
+    let hint = rw::missing_hint(&key_for(Scope::Report, &Intent::Open));
+    lines.push(Line::styled(format!(" {}", hint.get(lang)), theme.dim()));
     let rows = usize::from(area.height).saturating_sub(lines.len());
     let start = scroll_offset(state.selected, rows);
     let room = usize::from(area.width).saturating_sub(2);
@@ -163,7 +171,7 @@ pub fn render_missing(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 }
                 format!("{:<9} {when:<16} {name}", kind.get(lang))
             }
-            None => w.not_yet.to_string(),
+            None => rw::NOT_YET.get(lang).to_string(),
         };
         let style = if marked {
             theme.selected()
@@ -177,7 +185,7 @@ pub fn render_missing(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 pub fn render_exports(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let (w, state) = (words(app.lang), &app.report);
+    let (lang, state) = (app.lang, &app.report);
     let room = usize::from(area.width).saturating_sub(2);
     let mut lines = Vec::new();
     if let Some(done) = state
@@ -188,7 +196,7 @@ pub fn render_exports(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         lines.push(Line::styled(
             format!(
                 " {} {}",
-                w.wrote,
+                rw::WROTE.get(lang),
                 fit(&done.path.display().to_string(), room.saturating_sub(6))
             ),
             theme.ok(),
@@ -198,20 +206,30 @@ pub fn render_exports(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             theme.ok(),
         ));
         if done.preliminary {
-            lines.push(Line::styled(format!(" {}", w.preliminary), theme.warn()));
+            lines.push(Line::styled(
+                format!(" {}", rw::PRELIMINARY.get(lang)),
+                theme.warn(),
+            ));
         }
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(
-        format!(" {}", w.exports_title),
+        format!(" {}", rw::EXPORTS_TITLE.get(lang)),
         theme.header(),
     ));
     match state.runs() {
-        None => lines.push(Line::styled(format!(" {}", w.computing), theme.dim())),
-        Some([]) => lines.push(Line::styled(format!(" {}", w.no_exports), theme.dim())),
+        None => lines.push(Line::styled(
+            format!(" {}", rw::COMPUTING.get(lang)),
+            theme.dim(),
+        )),
+        Some([]) => {
+            let export = key_for(Scope::Report, &Intent::Report(ReportIntent::ExportReport));
+            let text = format!(" {}", rw::no_exports(&export).get(lang));
+            lines.push(Line::styled(text, theme.dim()));
+        }
         Some(runs) => {
             for run in runs.iter().skip(state.scroll) {
-                let path = run.path.as_deref().unwrap_or(w.unknown_path);
+                let path = run.path.as_deref().unwrap_or(rw::UNKNOWN_PATH.get(lang));
                 lines.push(Line::raw(fit(
                     &format!(
                         " {}  {:<4}  r{}  {path}",

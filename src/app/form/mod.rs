@@ -5,6 +5,9 @@ use tui_input::{Input, InputRequest};
 
 use super::{Key, Text};
 
+mod id;
+pub use id::FieldId;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldKind {
     Text,
@@ -17,7 +20,7 @@ pub enum FieldKind {
 
 #[derive(Debug, Clone)]
 pub struct Field {
-    pub id: &'static str,
+    pub id: FieldId,
     pub label: Text,
     pub kind: FieldKind,
     pub input: Input,
@@ -33,10 +36,10 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn text(id: &'static str, label: Text, value: &str) -> Self {
+    pub fn text(id: FieldId, label: impl Into<Text>, value: &str) -> Self {
         Field {
             id,
-            label,
+            label: label.into(),
             kind: FieldKind::Text,
             input: Input::new(value.to_string()),
             choice: 0,
@@ -48,8 +51,8 @@ impl Field {
     }
 
     pub fn choice(
-        id: &'static str,
-        label: Text,
+        id: FieldId,
+        label: impl Into<Text>,
         options: Vec<(String, Text)>,
         selected: &str,
     ) -> Self {
@@ -62,7 +65,7 @@ impl Field {
     }
 
     /// A checklist of `options`, none ticked.
-    pub fn checklist(id: &'static str, label: Text, options: Vec<(String, Text)>) -> Self {
+    pub fn checklist(id: FieldId, label: impl Into<Text>, options: Vec<(String, Text)>) -> Self {
         let ticked = vec![false; options.len()];
         Field {
             kind: FieldKind::Checklist(options, ticked),
@@ -77,8 +80,8 @@ impl Field {
     }
 
     #[must_use]
-    pub fn hint(mut self, sv: &str, en: &str) -> Self {
-        self.hint = Some(Text::new(sv, en));
+    pub fn hint(mut self, hint: impl Into<Text>) -> Self {
+        self.hint = Some(hint.into());
         self
     }
 
@@ -246,24 +249,44 @@ impl Form {
         }
     }
 
-    pub fn field(&self, id: &str) -> Option<&Field> {
+    /// The field, when the form has it (some fields come with the form's data: an
+    /// interpreter, a role, a caregiver's relation).
+    pub fn field(&self, id: FieldId) -> Option<&Field> {
         self.fields.iter().find(|f| f.id == id)
     }
 
-    pub fn value(&self, id: &str) -> &str {
+    pub fn field_mut(&mut self, id: FieldId) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.id == id)
+    }
+
+    pub fn has(&self, id: FieldId) -> bool {
+        self.field(id).is_some()
+    }
+
+    /// The value of a field the form has. Asking for one it does not have is a mistake in the
+    /// code that asks, loud in tests; a build without assertions reads it as empty.
+    pub fn value(&self, id: FieldId) -> &str {
+        debug_assert!(self.has(id), "{:?} has no field {id:?}", self.kind);
         self.field(id).map_or("", Field::value)
+    }
+
+    /// The value of a field the form may not have.
+    pub fn value_of(&self, id: FieldId) -> Option<&str> {
+        self.field(id).map(Field::value)
     }
 
     /// Replaces a text field's content (the cursor goes to its end), as a form does when one
     /// field follows another.
-    pub fn set_text(&mut self, id: &str, value: &str) {
-        if let Some(f) = self.fields.iter_mut().find(|f| f.id == id) {
+    pub fn set_text(&mut self, id: FieldId, value: &str) {
+        debug_assert!(self.has(id), "{:?} has no field {id:?}", self.kind);
+        if let Some(f) = self.field_mut(id) {
             f.input = Input::new(value.to_string());
         }
     }
 
-    pub fn set_error(&mut self, id: &str, error: Option<Text>) {
-        if let Some(f) = self.fields.iter_mut().find(|f| f.id == id) {
+    pub fn set_error(&mut self, id: FieldId, error: Option<Text>) {
+        debug_assert!(self.has(id), "{:?} has no field {id:?}", self.kind);
+        if let Some(f) = self.field_mut(id) {
             f.error = error;
         }
     }

@@ -1,0 +1,37 @@
+//! After a visit: the outcome form.
+
+use crate::i18n::{Text, Words};
+
+/// Recording what happened at a visit to `who` (already the words for a protected family).
+pub fn outcome_title(who: &Text, when: &str) -> Text {
+    Text::new(
+        format!("Utfall: {} {when}", who.sv),
+        format!("Outcome: {} {when}", who.en),
+    )
+}
+
+pub const OUTCOME: Words = Words::new("Utfall", "Outcome");
+pub const OUTCOME_HINT: Words = Words::new(
+    "←/→ väljer: genomfört, avbokat av familjen eller personalen, uteblev",
+    "←/→ chooses: done, cancelled by family or staff, no-show",
+);
+
+/// Whether a staff member came.
+pub fn came(name: &str) -> Text {
+    Text::new(format!("{name} kom"), format!("{name} came"))
+}
+
+pub const INTERPRETER_USED: Words = Words::new("Tolk användes", "Interpreter used");
+/// A checklist's hint: ←/→ and Space are the field's own keys, not the keymap's.
+pub const TICK_HINT: Words = Words::new(
+    "←/→ flyttar, mellanslag kryssar i eller ur",
+    "←/→ moves, Space ticks or unticks",
+);
+pub const THEMES: Words = Words::new("Teman", "Themes");
+pub const REFERRED_TO: Words = Words::new("Hänvisat till", "Referred to");
+pub const CANCELLED_HINT: Words =
+    Words::new("varför besöket avbokades", "why the visit was cancelled");
+pub const SAY_WHY_CANCELLED: Words = Words::new(
+    "ange varför besöket avbokades",
+    "say why the visit was cancelled",
+);
