@@ -310,19 +310,14 @@ fn a_visit_booked_with_someone_deactivated_is_listed_for_the_to_dos() {
         .find(|s| s.id == staff_id)
         .unwrap();
     let staff = NewStaff {
-        name: s.name.clone(),
-        role: s.role,
-        organisation: s.organisation,
-        languages: s.languages,
-        work_days: s.work_days,
-        work_hours: s.work_hours,
         active: false,
+        ..s.data.clone()
     };
     ops::staff::save_staff(&mut db, &ctx(), Some(staff_id), &staff).unwrap();
     let listed = db
         .read(|tx| tx.visits_with_inactive_staff(now(), None))
         .unwrap();
-    assert!(listed.contains(&(visit_id, s.name)), "{listed:?}");
+    assert!(listed.contains(&(visit_id, s.data.name)), "{listed:?}");
 }
 
 #[test]

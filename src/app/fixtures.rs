@@ -300,55 +300,63 @@ pub fn index() -> Vec<FamilyIndexEntry> {
 pub fn family_page(protection: Protection) -> FamilyPageData {
     let birth = d(2026, 6, 1);
     let detail = FamilyDetail {
+        facts: crate::domain::model::FamilyFacts {
+            family_ref: "2026-003".into(),
+            display_name: "Familjen Skyddad".into(),
+            address: Some("Hemliga vägen 1".into()),
+            area: Some("Söderäng".into()),
+            clinic: Some("BVC Söderäng".into()),
+            phone: Some("070-174 06 99".into()),
+            languages: vec!["somaliska".into()],
+            interpreter_language: Some("somaliska".into()),
+            protection,
+            eligibility: Some(Eligibility::FirstChild),
+            programme_id: "goteborg".into(),
+            status: FamilyStatus::Active,
+            offered_on: Some(d(2026, 5, 20)),
+            enrolled_on: Some(d(2026, 6, 5)),
+            exited_on: None,
+            exit_reason: None,
+            note: None,
+            consent: Some(Consent {
+                given_by: "Hodan Exempel".into(),
+                scope: "samverkan BVC och socialtjänst".into(),
+                given_on: d(2026, 6, 5),
+                method: Some(ConsentMethod::Written),
+                withdrawn_on: None,
+            }),
+        },
         id: 3,
-        family_ref: "2026-003".into(),
-        display_name: "Familjen Skyddad".into(),
-        address: Some("Hemliga vägen 1".into()),
-        area: Some("Söderäng".into()),
-        clinic: Some("BVC Söderäng".into()),
-        phone: Some("070-174 06 99".into()),
-        languages: vec!["somaliska".into()],
-        interpreter_language: Some("somaliska".into()),
-        protection,
-        eligibility: Some(Eligibility::FirstChild),
-        programme_id: "goteborg".into(),
         programme_version: 1,
-        status: FamilyStatus::Active,
-        offered_on: Some(d(2026, 5, 20)),
-        enrolled_on: Some(d(2026, 6, 5)),
-        exited_on: None,
-        exit_reason: None,
         exit_note: None,
-        note: None,
-        consent: Some(Consent {
-            given_by: "Hodan Exempel".into(),
-            scope: "samverkan BVC och socialtjänst".into(),
-            given_on: d(2026, 6, 5),
-            method: Some(ConsentMethod::Written),
-            withdrawn_on: None,
-        }),
         caregivers: vec![
             Caregiver {
                 id: 1,
-                name: "Hodan Exempel".into(),
-                relation: Some("mamma".into()),
-                identity: Some(compose_number(d(1995, 4, 2), 123, true)),
+                data: crate::domain::model::NewCaregiver {
+                    name: "Hodan Exempel".into(),
+                    relation: Some("mamma".into()),
+                    identity: Some(compose_number(d(1995, 4, 2), 123, true)),
+                },
             },
             Caregiver {
                 id: 2,
-                name: "Abdi Exempel".into(),
-                relation: None,
-                identity: None,
+                data: crate::domain::model::NewCaregiver {
+                    name: "Abdi Exempel".into(),
+                    relation: None,
+                    identity: None,
+                },
             },
         ],
         children: vec![ChildDetail {
             id: 7,
-            name: "Ifrah Exempel".into(),
-            birth_date: birth,
-            expected: false,
-            first_child: true,
-            first_born_in_sweden: false,
-            identity: None,
+            data: crate::domain::model::NewChild {
+                name: "Ifrah Exempel".into(),
+                birth_date: birth,
+                expected: false,
+                first_child: true,
+                first_born_in_sweden: false,
+                identity: None,
+            },
         }],
     };
     let facts = [(
@@ -382,16 +390,18 @@ pub fn family_page(protection: Protection) -> FamilyPageData {
 pub fn staff() -> Vec<Staff> {
     let s = |id, name: &str, role, days: &[Weekday], hours: &str, langs: &[&str], active| Staff {
         id,
-        name: name.into(),
-        role,
-        organisation: Some("Regionen".into()),
-        languages: langs.iter().map(|l| l.to_string()).collect(),
-        work_days: days.to_vec(),
-        work_hours: WorkHours::parse(hours).unwrap_or(WorkHours {
-            start: chrono::NaiveTime::MIN,
-            end: chrono::NaiveTime::MIN,
-        }),
-        active,
+        data: crate::domain::model::NewStaff {
+            name: name.into(),
+            role,
+            organisation: Some("Regionen".into()),
+            languages: langs.iter().map(|l| l.to_string()).collect(),
+            work_days: days.to_vec(),
+            work_hours: WorkHours::parse(hours).unwrap_or(WorkHours {
+                start: chrono::NaiveTime::MIN,
+                end: chrono::NaiveTime::MIN,
+            }),
+            active,
+        },
     };
     let all = &Weekday::ALL[..5];
     vec![

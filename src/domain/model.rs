@@ -1,5 +1,7 @@
 //! The records of the planning register, as the rest of the program sees them.
 
+use std::ops::{Deref, DerefMut};
+
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::enums::{
@@ -7,6 +9,28 @@ use super::enums::{
     Referral, Role, SessionStatus, Theme, VisitStatus, Weekday,
 };
 use super::identity::IdentityNumber;
+
+/// A record as the register holds it: its id beside what was typed or imported, so the new
+/// and the stored shape of a caregiver, a child or a staff member are one struct, not two
+/// that drift. Reads of the record's fields go through to `data`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored<T> {
+    pub id: i64,
+    pub data: T,
+}
+
+impl<T> Deref for Stored<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.data
+    }
+}
+
+impl<T> DerefMut for Stored<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.data
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewCaregiver {
@@ -36,9 +60,9 @@ pub struct Consent {
     pub withdrawn_on: Option<NaiveDate>,
 }
 
-/// Everything needed to register a family, as typed or imported.
+/// What a family's record says besides its people: the same whether typed, imported or stored.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NewFamily {
+pub struct FamilyFacts {
     pub family_ref: String,
     pub display_name: String,
     pub address: Option<String>,
@@ -57,8 +81,27 @@ pub struct NewFamily {
     pub exit_reason: Option<ExitReason>,
     pub note: Option<String>,
     pub consent: Option<Consent>,
+}
+
+/// Everything needed to register a family, as typed or imported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewFamily {
+    pub facts: FamilyFacts,
     pub caregivers: Vec<NewCaregiver>,
     pub children: Vec<NewChild>,
+}
+
+impl Deref for NewFamily {
+    type Target = FamilyFacts;
+    fn deref(&self) -> &FamilyFacts {
+        &self.facts
+    }
+}
+
+impl DerefMut for NewFamily {
+    fn deref_mut(&mut self) -> &mut FamilyFacts {
+        &mut self.facts
+    }
 }
 
 /// A family as lists show it: no address or phone when protected.
@@ -119,17 +162,8 @@ pub struct NewStaff {
     pub active: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Staff {
-    pub id: i64,
-    pub name: String,
-    pub role: Role,
-    pub organisation: Option<String>,
-    pub languages: Vec<String>,
-    pub work_days: Vec<Weekday>,
-    pub work_hours: WorkHours,
-    pub active: bool,
-}
+/// A staff member as stored.
+pub type Staff = Stored<NewStaff>;
 
 /// Who attends a visit, in which role; `attended` is known once the visit is marked done.
 #[derive(Debug, Clone, PartialEq)]

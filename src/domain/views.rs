@@ -2,11 +2,8 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::enums::{
-    Eligibility, ExitReason, FamilyStatus, Location, Protection, Role, VisitStatus,
-};
-use super::identity::IdentityNumber;
-use super::model::Consent;
+use super::enums::{FamilyStatus, Location, Protection, Role, VisitStatus};
+use super::model::{FamilyFacts, NewCaregiver, NewChild, Stored};
 
 /// One family in the search index: what lists show, and the folded text search looks in.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,52 +24,29 @@ pub struct FamilyIndexEntry {
     pub haystack: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Caregiver {
-    pub id: i64,
-    pub name: String,
-    pub relation: Option<String>,
-    pub identity: Option<IdentityNumber>,
-}
+/// A caregiver as stored.
+pub type Caregiver = Stored<NewCaregiver>;
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChildDetail {
-    pub id: i64,
-    pub name: String,
-    pub birth_date: NaiveDate,
-    pub expected: bool,
-    pub first_child: bool,
-    pub first_born_in_sweden: bool,
-    pub identity: Option<IdentityNumber>,
-}
+/// A child as stored.
+pub type ChildDetail = Stored<NewChild>;
 
 /// Everything on a family's page. Address and phone are here; the page decides when to show them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FamilyDetail {
     pub id: i64,
-    pub family_ref: String,
-    pub display_name: String,
-    pub address: Option<String>,
-    pub area: Option<String>,
-    pub clinic: Option<String>,
-    pub phone: Option<String>,
-    pub languages: Vec<String>,
-    pub interpreter_language: Option<String>,
-    pub protection: Protection,
-    pub eligibility: Option<Eligibility>,
-    pub programme_id: String,
+    pub facts: FamilyFacts,
     pub programme_version: u32,
-    pub status: FamilyStatus,
-    pub offered_on: Option<NaiveDate>,
-    pub enrolled_on: Option<NaiveDate>,
-    pub exited_on: Option<NaiveDate>,
-    pub exit_reason: Option<ExitReason>,
-    pub note: Option<String>,
     /// Why the family left, in the coordinator's words, when the reason is "other".
     pub exit_note: Option<String>,
-    pub consent: Option<Consent>,
     pub caregivers: Vec<Caregiver>,
     pub children: Vec<ChildDetail>,
+}
+
+impl std::ops::Deref for FamilyDetail {
+    type Target = FamilyFacts;
+    fn deref(&self) -> &FamilyFacts {
+        &self.facts
+    }
 }
 
 /// A person at a visit, by name and role.

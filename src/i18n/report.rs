@@ -92,6 +92,12 @@ pub fn withheld(reason: WithheldReason, breakdown: Breakdown, lang: Lang) -> Str
         (WithheldReason::FewFamilies, Lang::En) => format!(
             "not broken down by {by}: a unit has fewer than k families in the period; the municipality's row stands"
         ),
+        (WithheldReason::Unprotectable, Lang::Sv) => format!(
+            "redovisas inte per {by}: ett dolt tal hade kunnat räknas ut ur de andra hur många som än doldes"
+        ),
+        (WithheldReason::Unprotectable, Lang::En) => format!(
+            "not published by {by}: a hidden figure could be worked out from the others however many were hidden"
+        ),
     }
 }
 

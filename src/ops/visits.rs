@@ -86,7 +86,14 @@ pub fn plan_booking(
             .cloned()
             .collect();
         let (from, until) = proposal_span(visit.window, now);
-        let ids: Vec<i64> = staff.iter().map(|s| s.id).collect();
+        // Busy times are read for the few the proposer weighs, the family's earlier staff and
+        // those who work the area: the people a coordinator picks by hand too. Anyone else
+        // chosen by hand is checked when the booking is saved, in its write transaction.
+        let mut ids: Vec<i64> = weighed.iter().map(|s| s.id).collect();
+        ids.extend(previous.iter().copied());
+        ids.extend(area_staff.iter().copied());
+        ids.sort_unstable();
+        ids.dedup();
         let busy = tx.busy_between(&ids, from, until)?;
         let request = ProposalRequest {
             rules: BookingRules {

@@ -391,7 +391,7 @@ fn a_family_whose_names_retention_removed_is_called_so_not_left_blank() {
         .unwrap_or_default();
     assert!(line.contains("(gallrad familj)"), "{screen}");
     let mut page = fixtures::family_page(Protection::None);
-    page.detail.display_name.clear();
+    page.detail.facts.display_name.clear();
     app.receive(Msg::Family(FamilyMsg::Loaded(Box::new(page))));
     assert!(draw(&app, 80, 24).contains("(gallrad familj)"));
 }

@@ -210,28 +210,30 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
         FormKind::NewFamily | FormKind::EditFamily(_) => {
             let new = matches!(form.kind, FormKind::NewFamily);
             let family = NewFamily {
-                family_ref: form.value(F::FamilyRef).to_string(),
-                display_name: form.value(F::FamilyName).to_string(),
-                address: opt(form.value(F::Address)),
-                area: opt(form.value(F::Area)),
-                clinic: opt(form.value(F::Clinic)),
-                phone: opt(form.value(F::Phone)),
-                languages: split_words(form.value(F::Languages)),
-                interpreter_language: opt(form.value(F::InterpreterLanguage)),
-                protection: form
-                    .value(F::Protection)
-                    .parse()
-                    .unwrap_or(Protection::None),
-                eligibility: form.value(F::Eligibility).parse().ok(),
-                // Only a new family chooses its programme; an edit keeps the stored one.
-                programme_id: form.value_of(F::Programme).unwrap_or_default().to_string(),
-                status: FamilyStatus::Offered,
-                offered_on: new.then_some(today),
-                enrolled_on: None,
-                exited_on: None,
-                exit_reason: None,
-                note: None,
-                consent: None,
+                facts: crate::domain::model::FamilyFacts {
+                    family_ref: form.value(F::FamilyRef).to_string(),
+                    display_name: form.value(F::FamilyName).to_string(),
+                    address: opt(form.value(F::Address)),
+                    area: opt(form.value(F::Area)),
+                    clinic: opt(form.value(F::Clinic)),
+                    phone: opt(form.value(F::Phone)),
+                    languages: split_words(form.value(F::Languages)),
+                    interpreter_language: opt(form.value(F::InterpreterLanguage)),
+                    protection: form
+                        .value(F::Protection)
+                        .parse()
+                        .unwrap_or(Protection::None),
+                    eligibility: form.value(F::Eligibility).parse().ok(),
+                    // Only a new family chooses its programme; an edit keeps the stored one.
+                    programme_id: form.value_of(F::Programme).unwrap_or_default().to_string(),
+                    status: FamilyStatus::Offered,
+                    offered_on: new.then_some(today),
+                    enrolled_on: None,
+                    exited_on: None,
+                    exit_reason: None,
+                    note: None,
+                    consent: None,
+                },
                 caregivers: if new {
                     vec![caregiver(form, today)?]
                 } else {

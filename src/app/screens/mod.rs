@@ -1,6 +1,9 @@
 //! The one table of screens: tab order, number key, name in both languages, and the keymap scope
 //! a screen's keys start from. The tab bar, the number-key bindings, the help titles and the
-//! routing of keys all read it, so adding a screen is one row here (plus its state and render files).
+//! routing of keys all read it. Adding a screen is one row here, its folder beside this file
+//! (`<screen>/mod.rs`: state, intents, answers, effects; `<screen>/update.rs`: what a key or an
+//! answer does), its drawing in `ui/screens/<screen>`, its reads in `ops/reads/<screen>.rs`, and
+//! one arm in `tui/dispatch.rs`. Moving a screen in the tab order is only its row.
 
 pub mod families;
 pub mod family;

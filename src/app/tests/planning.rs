@@ -244,15 +244,19 @@ fn the_picker_offers_every_active_person_not_only_those_with_visits_this_week() 
     let newcomer = staff.iter().map(|s| s.id).max().unwrap_or(0) + 1;
     staff.push(crate::domain::model::Staff {
         id: newcomer,
-        name: "Ny Sjuksköterska".into(),
-        active: true,
-        ..staff[0].clone()
+        data: crate::domain::model::NewStaff {
+            name: "Ny Sjuksköterska".into(),
+            active: true,
+            ..staff[0].data.clone()
+        },
     });
     staff.push(crate::domain::model::Staff {
         id: newcomer + 1,
-        name: "Slutat Sjuksköterska".into(),
-        active: false,
-        ..staff[0].clone()
+        data: crate::domain::model::NewStaff {
+            name: "Slutat Sjuksköterska".into(),
+            active: false,
+            ..staff[0].data.clone()
+        },
     });
     app.receive(Msg::Staff(StaffMsg::Loaded(staff)));
     keys(&mut app, "sjuksköt");

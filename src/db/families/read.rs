@@ -116,7 +116,7 @@ impl ReadTx<'_> {
         let Some(mut family) = found else {
             return Ok(None);
         };
-        family.consent = self.consent_of(family_id)?;
+        family.facts.consent = self.consent_of(family_id)?;
         family.caregivers = self.caregivers_of(family_id)?;
         family.children = self.children_of(family_id)?;
         Ok(Some(family))

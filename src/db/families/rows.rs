@@ -56,27 +56,29 @@ pub(super) const DETAIL: &str = "id, family_ref, display_name, address, area, cl
 /// A family's own fields; its consent, caregivers and children are read after it.
 pub(super) fn detail(r: &Row<'_>) -> rusqlite::Result<FamilyDetail> {
     Ok(FamilyDetail {
+        facts: crate::domain::model::FamilyFacts {
+            family_ref: r.get(1)?,
+            display_name: r.get(2)?,
+            address: r.get(3)?,
+            area: r.get(4)?,
+            clinic: r.get(5)?,
+            phone: r.get(6)?,
+            languages: r.words(7)?,
+            interpreter_language: r.get(8)?,
+            protection: r.get(9)?,
+            eligibility: r.get(10)?,
+            programme_id: r.get(11)?,
+            status: r.get(13)?,
+            offered_on: r.opt_date(14)?,
+            enrolled_on: r.opt_date(15)?,
+            exited_on: r.opt_date(16)?,
+            exit_reason: r.get(17)?,
+            note: r.get(18)?,
+            consent: None,
+        },
         id: r.get(0)?,
-        family_ref: r.get(1)?,
-        display_name: r.get(2)?,
-        address: r.get(3)?,
-        area: r.get(4)?,
-        clinic: r.get(5)?,
-        phone: r.get(6)?,
-        languages: r.words(7)?,
-        interpreter_language: r.get(8)?,
-        protection: r.get(9)?,
-        eligibility: r.get(10)?,
-        programme_id: r.get(11)?,
         programme_version: r.get(12)?,
-        status: r.get(13)?,
-        offered_on: r.opt_date(14)?,
-        enrolled_on: r.opt_date(15)?,
-        exited_on: r.opt_date(16)?,
-        exit_reason: r.get(17)?,
-        note: r.get(18)?,
         exit_note: r.get(19)?,
-        consent: None,
         caregivers: Vec::new(),
         children: Vec::new(),
     })
@@ -101,9 +103,11 @@ pub(super) const CAREGIVER: &str = "id, name, relation, id_kind, id_value";
 pub(super) fn caregiver(r: &Row<'_>) -> rusqlite::Result<Caregiver> {
     Ok(Caregiver {
         id: r.get(0)?,
-        name: r.get(1)?,
-        relation: r.get(2)?,
-        identity: identity(r, 3, 4)?,
+        data: crate::domain::model::NewCaregiver {
+            name: r.get(1)?,
+            relation: r.get(2)?,
+            identity: identity(r, 3, 4)?,
+        },
     })
 }
 
@@ -114,11 +118,13 @@ pub(super) const CHILD: &str =
 pub(super) fn child(r: &Row<'_>) -> rusqlite::Result<ChildDetail> {
     Ok(ChildDetail {
         id: r.get(0)?,
-        name: r.get(1)?,
-        birth_date: r.date(2)?,
-        expected: r.get(3)?,
-        first_child: r.get(4)?,
-        first_born_in_sweden: r.get(5)?,
-        identity: identity(r, 6, 7)?,
+        data: crate::domain::model::NewChild {
+            name: r.get(1)?,
+            birth_date: r.date(2)?,
+            expected: r.get(3)?,
+            first_child: r.get(4)?,
+            first_born_in_sweden: r.get(5)?,
+            identity: identity(r, 6, 7)?,
+        },
     })
 }

@@ -12,16 +12,18 @@ pub(super) const COLUMNS: &str =
 pub(super) fn staff(r: &Row<'_>) -> rusqlite::Result<Staff> {
     Ok(Staff {
         id: r.get(0)?,
-        name: r.get(1)?,
-        role: r.get(2)?,
-        organisation: r.get(3)?,
-        languages: r.words(4)?,
-        work_days: r.codes(5)?,
-        work_hours: WorkHours {
-            start: r.clock(6)?,
-            end: r.clock(7)?,
+        data: crate::domain::model::NewStaff {
+            name: r.get(1)?,
+            role: r.get(2)?,
+            organisation: r.get(3)?,
+            languages: r.words(4)?,
+            work_days: r.codes(5)?,
+            work_hours: WorkHours {
+                start: r.clock(6)?,
+                end: r.clock(7)?,
+            },
+            active: r.get(8)?,
         },
-        active: r.get(8)?,
     })
 }
 

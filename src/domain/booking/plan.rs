@@ -252,20 +252,22 @@ mod tests {
     fn person(id: i64, role: Role, active: bool) -> Staff {
         Staff {
             id,
-            name: format!("P{id}"),
-            role,
-            organisation: None,
-            languages: if role == Role::Interpreter {
-                vec!["arabiska".into()]
-            } else {
-                vec![]
+            data: crate::domain::model::NewStaff {
+                name: format!("P{id}"),
+                role,
+                organisation: None,
+                languages: if role == Role::Interpreter {
+                    vec!["arabiska".into()]
+                } else {
+                    vec![]
+                },
+                work_days: vec![Weekday::Mon],
+                work_hours: WorkHours {
+                    start: chrono::NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+                    end: chrono::NaiveTime::from_hms_opt(16, 0, 0).unwrap(),
+                },
+                active,
             },
-            work_days: vec![Weekday::Mon],
-            work_hours: WorkHours {
-                start: chrono::NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
-                end: chrono::NaiveTime::from_hms_opt(16, 0, 0).unwrap(),
-            },
-            active,
         }
     }
 
@@ -295,12 +297,14 @@ mod tests {
     fn twins_share_a_birth_date() {
         let child = |id, day| ChildDetail {
             id,
-            name: format!("C{id}"),
-            birth_date: NaiveDate::from_ymd_opt(2026, 5, day).unwrap(),
-            expected: false,
-            first_child: true,
-            first_born_in_sweden: false,
-            identity: None,
+            data: crate::domain::model::NewChild {
+                name: format!("C{id}"),
+                birth_date: NaiveDate::from_ymd_opt(2026, 5, day).unwrap(),
+                expected: false,
+                first_child: true,
+                first_born_in_sweden: false,
+                identity: None,
+            },
         };
         let children = [child(1, 2), child(2, 2), child(3, 9)];
         assert_eq!(twins_of(&children, 1), vec![2]);

@@ -15,13 +15,15 @@ fn at(date: NaiveDate, h: u32, m: u32) -> NaiveDateTime {
 fn person(id: i64, name: &str, role: Role, days: &[Weekday], hours: &str, langs: &[&str]) -> Staff {
     Staff {
         id,
-        name: name.into(),
-        role,
-        organisation: None,
-        languages: langs.iter().map(|l| l.to_string()).collect(),
-        work_days: days.to_vec(),
-        work_hours: WorkHours::parse(hours).unwrap(),
-        active: true,
+        data: crate::domain::model::NewStaff {
+            name: name.into(),
+            role,
+            organisation: None,
+            languages: langs.iter().map(|l| l.to_string()).collect(),
+            work_days: days.to_vec(),
+            work_hours: WorkHours::parse(hours).unwrap(),
+            active: true,
+        },
     }
 }
 

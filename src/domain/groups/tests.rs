@@ -19,13 +19,15 @@ fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
 fn leader(id: i64, days: &[Weekday]) -> Staff {
     Staff {
         id,
-        name: format!("Ledare {id}"),
-        role: Role::ParentAdvisor,
-        organisation: None,
-        languages: Vec::new(),
-        work_days: days.to_vec(),
-        work_hours: WorkHours::parse("08:00-16:30").unwrap(),
-        active: true,
+        data: crate::domain::model::NewStaff {
+            name: format!("Ledare {id}"),
+            role: Role::ParentAdvisor,
+            organisation: None,
+            languages: Vec::new(),
+            work_days: days.to_vec(),
+            work_hours: WorkHours::parse("08:00-16:30").unwrap(),
+            active: true,
+        },
     }
 }
 

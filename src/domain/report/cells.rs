@@ -271,6 +271,9 @@ pub enum WithheldReason {
     MostHidden,
     /// A unit of the breakdown has fewer than k families in the period.
     FewFamilies,
+    /// Hiding more of its cells could not keep a hidden figure from being worked out, so none
+    /// of them is published.
+    Unprotectable,
 }
 
 impl WithheldReason {
@@ -278,6 +281,7 @@ impl WithheldReason {
         match self {
             WithheldReason::MostHidden => "most_hidden",
             WithheldReason::FewFamilies => "few_families",
+            WithheldReason::Unprotectable => "unprotectable",
         }
     }
 }

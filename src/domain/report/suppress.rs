@@ -22,7 +22,7 @@ pub const TOP_CODE_TENTHS: u64 = 950;
 /// Below 20 events a share of 95 % or more is 100 %: nothing to top-code.
 const TOP_CODE_MIN_DENOMINATOR: u64 = 20;
 /// Rounds of withholding breakdowns before the pattern is final.
-const ROUNDS: usize = 4;
+const ROUNDS: usize = 6;
 
 /// What the audit found, for the record and for the tests.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -67,7 +67,10 @@ pub fn suppress(
             eprintln!("ROUND {round}");
         }
         summary = pattern(cells, k, nests, &withheld, earlier);
-        let more = most_hidden(cells, &withheld);
+        let mut more = most_hidden(cells, &withheld);
+        if more.is_empty() {
+            more = unprotectable(cells, &summary, &withheld);
+        }
         if more.is_empty() || round + 1 == ROUNDS {
             break;
         }
@@ -75,6 +78,25 @@ pub fn suppress(
     }
     withheld.sort_by_key(|w| (w.indicator, w.breakdown));
     (withheld, summary)
+}
+
+/// The breakdowns of the figures no widening could protect: withheld whole, so nothing of
+/// them is published and nothing can be worked out from them.
+fn unprotectable(cells: &[Cell], summary: &AuditSummary, withheld: &[Withheld]) -> Vec<Withheld> {
+    let mut out: Vec<Withheld> = Vec::new();
+    for &i in &summary.exposed {
+        let c = &cells[i];
+        let w = Withheld {
+            indicator: c.indicator,
+            breakdown: c.place.breakdown(),
+            reason: WithheldReason::Unprotectable,
+        };
+        let known = |x: &Withheld| x.indicator == w.indicator && x.breakdown == w.breakdown;
+        if !withheld.iter().any(known) && !out.iter().any(known) {
+            out.push(w);
+        }
+    }
+    out
 }
 
 /// Marks what is small in itself, and nothing else.

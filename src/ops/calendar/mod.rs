@@ -66,7 +66,7 @@ pub fn find_staff(tx: &ReadTx<'_>, who: &str) -> std::result::Result<Staff, OpsE
         0 => Err(Refusal::NoSuchStaff(who.into()).into()),
         _ => Err(Refusal::StaffAmbiguous {
             who: who.into(),
-            names: matches.into_iter().map(|s| s.name).collect(),
+            names: matches.into_iter().map(|s| s.data.name).collect(),
         }
         .into()),
     }
@@ -141,7 +141,7 @@ pub fn export_staff(
         file.put_in_place().map_err(file_error)?;
         staged = Some(file);
         Ok(CalendarExport {
-            person: person.name,
+            person: person.data.name,
             counts: plan.counts,
             head,
         })

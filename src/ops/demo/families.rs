@@ -185,35 +185,37 @@ pub fn create(
             languages.push("svenska".into());
         }
         let family = NewFamily {
-            family_ref: format!("D{}-{n:05}", plan.seed),
-            display_name: format!("Familjen {surname}"),
-            address: Some(format!("{} {}", pick(rng, &names.streets), rng.u32(1..80))),
-            area: Some(names.areas[area].clone()),
-            clinic: Some(names.clinics[area % names.clinics.len()].clone()),
-            // 070-174 06 05 to 070-174 06 99 are reserved by PTS for fiction.
-            phone: Some(format!("070-174 06 {:02}", rng.u32(5..100))),
-            languages,
-            interpreter_language: needs_interpreter.then(|| g.language.clone()),
-            protection,
-            eligibility: Some(eligibility),
-            programme_id: programme.id.clone(),
-            status,
-            offered_on: Some(offered_on),
-            enrolled_on,
-            exited_on,
-            exit_reason,
-            note: None,
-            consent: enrolled_on.map(|given_on| Consent {
-                given_by: caregivers[0].name.clone(),
-                scope: "samverkan BVC och socialtjänst".into(),
-                given_on,
-                method: Some(if chance(rng, 70) {
-                    ConsentMethod::Written
-                } else {
-                    ConsentMethod::Oral
+            facts: crate::domain::model::FamilyFacts {
+                family_ref: format!("D{}-{n:05}", plan.seed),
+                display_name: format!("Familjen {surname}"),
+                address: Some(format!("{} {}", pick(rng, &names.streets), rng.u32(1..80))),
+                area: Some(names.areas[area].clone()),
+                clinic: Some(names.clinics[area % names.clinics.len()].clone()),
+                // 070-174 06 05 to 070-174 06 99 are reserved by PTS for fiction.
+                phone: Some(format!("070-174 06 {:02}", rng.u32(5..100))),
+                languages,
+                interpreter_language: needs_interpreter.then(|| g.language.clone()),
+                protection,
+                eligibility: Some(eligibility),
+                programme_id: programme.id.clone(),
+                status,
+                offered_on: Some(offered_on),
+                enrolled_on,
+                exited_on,
+                exit_reason,
+                note: None,
+                consent: enrolled_on.map(|given_on| Consent {
+                    given_by: caregivers[0].name.clone(),
+                    scope: "samverkan BVC och socialtjänst".into(),
+                    given_on,
+                    method: Some(if chance(rng, 70) {
+                        ConsentMethod::Written
+                    } else {
+                        ConsentMethod::Oral
+                    }),
+                    withdrawn_on: None,
                 }),
-                withdrawn_on: None,
-            }),
+            },
             children: vec![NewChild {
                 name: format!("{} {surname}", pick(rng, &g.children)),
                 birth_date: birth,

@@ -122,16 +122,7 @@ pub fn create(
             active: true,
         };
         let id = tx.insert_staff(&new)?;
-        Ok(Staff {
-            id,
-            name: new.name,
-            role: new.role,
-            organisation: new.organisation,
-            languages: new.languages,
-            work_days: new.work_days,
-            work_hours: new.work_hours,
-            active: new.active,
-        })
+        Ok(Staff { id, data: new })
     };
     let mut roster = Roster::default();
     let team_count = (families / 40).max(names.areas.len() as u32) as usize;

@@ -258,28 +258,30 @@ fn family(
         return (None, numbered);
     };
     let family = NewFamily {
-        family_ref: family_ref.to_string(),
-        display_name: display_name.to_string(),
-        address: row.opt("address"),
-        area: row.opt("area"),
-        clinic: row.opt("clinic"),
-        phone: row.opt("phone"),
-        languages: split_list(row.get("languages"))
-            .map(str::to_string)
-            .collect(),
-        interpreter_language: row.opt("interpreter_language"),
-        protection,
-        eligibility,
-        programme_id,
-        status,
-        offered_on,
-        enrolled_on,
-        exited_on,
-        // Completing is its own reason, as when the status is set in the app.
-        exit_reason: exit_reason
-            .or((status == FamilyStatus::Completed).then_some(ExitReason::Completed)),
-        note: None,
-        consent,
+        facts: crate::domain::model::FamilyFacts {
+            family_ref: family_ref.to_string(),
+            display_name: display_name.to_string(),
+            address: row.opt("address"),
+            area: row.opt("area"),
+            clinic: row.opt("clinic"),
+            phone: row.opt("phone"),
+            languages: split_list(row.get("languages"))
+                .map(str::to_string)
+                .collect(),
+            interpreter_language: row.opt("interpreter_language"),
+            protection,
+            eligibility,
+            programme_id,
+            status,
+            offered_on,
+            enrolled_on,
+            exited_on,
+            note: None,
+            consent,
+            // Completing is its own reason, as when the status is set in the app.
+            exit_reason: exit_reason
+                .or((status == FamilyStatus::Completed).then_some(ExitReason::Completed)),
+        },
         caregivers,
         children,
     };

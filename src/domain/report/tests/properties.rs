@@ -320,7 +320,11 @@ proptest! {
                 }
             }
         }
-        prop_assert!(report.audit.exposed.is_empty());
+        prop_assert!(
+            report.audit.exposed.is_empty(),
+            "exposed: {:?}",
+            report.audit.exposed.iter().map(|&i| &report.cells[i]).collect::<Vec<_>>()
+        );
         prop_assert_eq!(exposed_cells(&report.cells, &report.nests, threshold, &[]), Vec::<usize>::new());
         interval_check(&report)?;
         sums_hold(&report.cells)?;
