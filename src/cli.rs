@@ -92,6 +92,39 @@ A forgotten passphrase cannot be recovered: the data is then lost, backups inclu
     Decrypt,
     /// Change the passphrase of an encrypted database (the old one from --key-file or the terminal)
     Rekey(RekeyArgs),
+    /// Set up a team's database: a folder of the team's group (2770), the file (0660), and the path in the system-wide config
+    #[command(
+        after_help = "Run once, as root, on the host where the team logs in over SSH, e.g. \
+`sudo hembesok init --group hembesok /srv/hembesok/hembesok.sqlite`. Each person in the group then just runs \
+`hembesok`: the system-wide config (/etc/hembesok/config.toml) names the database. Files hembesok makes in the \
+folder belong to the group and are 0660; nobody outside the group can read them."
+    )]
+    Init(InitArgs),
+    /// Print shell completions for bash, zsh or fish (the Debian package installs them)
+    #[command(
+        after_help = "For example: hembesok completions bash > ~/.local/share/bash-completion/completions/hembesok"
+    )]
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The team's group: everyone in it may open the database, nobody else
+    #[arg(long, value_name = "GROUP")]
+    pub group: String,
+    /// The database file to set up (made if missing; its folder too)
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// Do not write the path into the system-wide config
+    #[arg(long)]
+    pub no_system_config: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell: bash, zsh or fish
+    #[arg(value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

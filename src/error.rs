@@ -141,6 +141,15 @@ pub enum CommandError {
     },
     /// `check --repair` found damage that rebuilding the indexes cannot mend.
     NotRepairable,
+    /// `init --group` names a group the system does not have.
+    NoSuchGroup {
+        group: String,
+    },
+    /// `init` could not make the team's folder, file or system config as asked.
+    NotInitialised {
+        path: PathBuf,
+        cause: std::io::Error,
+    },
     BadYear {
         text: String,
         error: crate::domain::period::YearError,

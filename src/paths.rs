@@ -2,10 +2,28 @@
 
 use std::path::PathBuf;
 
+/// The database when none is given: the team's, as the system-wide config names it, else
 /// `hembesok.sqlite` in the platform data folder (on Linux `~/.local/share/hembesok/`).
 pub fn default_db_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("se", "hembesok", "hembesok")
-        .map(|dirs| dirs.data_dir().join("hembesok.sqlite"))
+    system_db_path().or_else(|| {
+        directories::ProjectDirs::from("se", "hembesok", "hembesok")
+            .map(|dirs| dirs.data_dir().join("hembesok.sqlite"))
+    })
+}
+
+/// The system-wide config `hembesok init` writes: `HEMBESOK_SYSTEM_CONFIG`, else
+/// `/etc/hembesok/config.toml`.
+pub fn system_config_path() -> PathBuf {
+    std::env::var_os("HEMBESOK_SYSTEM_CONFIG")
+        .map_or_else(|| PathBuf::from("/etc/hembesok/config.toml"), PathBuf::from)
+}
+
+/// The database the system-wide config names (`db = "/srv/hembesok/hembesok.sqlite"`), if
+/// there is such a file and it names one.
+pub fn system_db_path() -> Option<PathBuf> {
+    let text = std::fs::read_to_string(system_config_path()).ok()?;
+    let table: toml::Table = text.parse().ok()?;
+    table.get("db")?.as_str().map(PathBuf::from)
 }
 
 /// The database to use: the one given (`--db` or `HEMBESOK_DB`), else the default one.

@@ -4,7 +4,6 @@
 
 mod common;
 
-use std::path::Path;
 use std::time::Duration;
 
 use common::pty::Session;
@@ -157,47 +156,6 @@ fn a_damaged_database_gets_a_message_on_the_normal_screen() {
     assert!(!s.parser.screen().alternate_screen());
 }
 
-/// A family with a programme visit due now and a name no other family has.
-fn family_with_a_due_visit(db: &Path, today: chrono::NaiveDate) -> (String, String) {
-    use hembesok::domain::builtin::builtin_programmes;
-    use hembesok::domain::schedule::VisitState;
-    use hembesok::domain::timeline::timeline;
-    let programmes = builtin_programmes().unwrap();
-    let mut db = hembesok::db::connect(db, hembesok::db::Mode::Create, None).unwrap();
-    let families = db.read(|tx| tx.family_index()).unwrap();
-    for f in &families {
-        if f.status != hembesok::domain::enums::FamilyStatus::Active
-            || f.protection.is_protected()
-            || families
-                .iter()
-                .filter(|g| g.display_name == f.display_name)
-                .count()
-                > 1
-        {
-            continue;
-        }
-        let detail = db.read(|tx| tx.family_detail(f.id)).unwrap().unwrap();
-        let facts = db.read(|tx| tx.visit_facts_of_family(f.id)).unwrap();
-        let programme = programmes
-            .iter()
-            .find(|p| p.id == detail.programme_id)
-            .unwrap();
-        for child in &detail.children {
-            let visits = facts.get(&child.id).map_or(&[][..], Vec::as_slice);
-            let entries = timeline(programme, child.birth_date, visits, today, 7);
-            // Due, booked nowhere else, and the only open one (so it is the one proposed).
-            let open: Vec<_> = entries
-                .iter()
-                .filter(|e| matches!(e.state, VisitState::Due | VisitState::Overdue))
-                .collect();
-            if open.len() == 1 && open[0].state == VisitState::Due && detail.children.len() == 1 {
-                return (f.display_name.clone(), open[0].name_en.clone());
-            }
-        }
-    }
-    panic!("the demo data has no family with exactly one due visit");
-}
-
 #[test]
 fn book_the_first_proposed_slot_see_it_in_week_and_today_mark_it_done() {
     let dir = tempfile::tempdir().unwrap();
@@ -219,7 +177,7 @@ fn book_the_first_proposed_slot_see_it_in_week_and_today_mark_it_done() {
         ])
         .assert()
         .success();
-    let (family, visit_name) = family_with_a_due_visit(&db, today);
+    let (family, visit_name) = common::family_with_a_due_visit(&db, today);
     let surname = family.trim_start_matches("Familjen ").to_string();
 
     let mut s = Session::start_at(&db, dir.path(), "2026-11-23 07:00");

@@ -108,6 +108,8 @@ pub enum Msg {
     Failed(super::Text),
     /// SQLite's check of the file answered: `false` when it is damaged.
     IntegrityChecked(bool),
+    /// Someone else committed to the file: another window, a command, an import.
+    ChangedElsewhere,
 }
 
 /// Work for the runtime: reads and writes against the database, or stopping. Those for one

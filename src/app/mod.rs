@@ -256,6 +256,7 @@ impl App {
                 self.damaged = !ok;
                 Vec::new()
             }
+            Msg::ChangedElsewhere => self.reload_shown(),
         }
     }
 

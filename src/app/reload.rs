@@ -62,7 +62,17 @@ impl App {
                     effects.extend(self.week.reload());
                 }
             }
-            Changed::Group(id) => effects.extend(self.groups_changed(id)),
+            Changed::Group(id) => {
+                effects.extend(self.groups_changed(id));
+                // Today's group line and to-do (sessions without attendance, a leader booked
+                // twice) and the week's sessions show the series too.
+                effects.push(Effect::Today(TodayEffect::Load));
+                effects.extend(self.today_view.reload());
+                effects.push(Effect::Today(TodayEffect::LoadAlerts));
+                if self.week.loaded {
+                    effects.extend(self.week.reload());
+                }
+            }
             Changed::Staff => {
                 effects.push(Effect::Staff(StaffEffect::Load));
                 // Someone no longer active makes their booked visits to-dos.
@@ -72,6 +82,34 @@ impl App {
                     effects.extend(self.week.reload());
                 }
             }
+        }
+        effects
+    }
+
+    /// What to read again when someone else changed the file: what each screen already
+    /// shows (its page, counts, Today's to-do and group line, an open family), nothing it
+    /// has not. An open form keeps what is typed; its checks run again when it is saved.
+    pub(super) fn reload_shown(&mut self) -> Vec<Effect> {
+        let mut effects = self.report.invalidate(self.screen == Screen::Report);
+        // Today's days and group line, then its page where the mark is.
+        effects.push(Effect::Today(TodayEffect::Load));
+        effects.extend(self.today_view.reload());
+        effects.push(Effect::Today(TodayEffect::LoadAlerts));
+        if self.week.loaded {
+            effects.extend(self.week.reload());
+        }
+        // An index still on its way may have been read before the change: read it again.
+        if self.families.loaded || self.families.requested {
+            effects.push(Effect::Families(FamiliesEffect::LoadIndex));
+        }
+        if let Some(page) = &self.family {
+            effects.push(Effect::Family(FamilyEffect::Refresh(page.data.detail.id)));
+        }
+        if self.groups.loaded {
+            effects.push(self.groups.reload());
+        }
+        if self.staff.loaded {
+            effects.push(Effect::Staff(StaffEffect::Load));
         }
         effects
     }

@@ -7,6 +7,7 @@ mod check;
 mod cipher;
 mod demo;
 mod import;
+mod init;
 mod out;
 mod report;
 mod restore;
@@ -111,5 +112,17 @@ pub fn run(cli: &Cli, session: &Session) -> Result<()> {
         Some(Command::Encrypt) => cipher::encrypt(cli, session),
         Some(Command::Decrypt) => cipher::decrypt(cli, session),
         Some(Command::Rekey(args)) => cipher::rekey(cli, args, session),
+        Some(Command::Init(args)) => init::run(args, session),
+        Some(Command::Completions(args)) => {
+            completions(args.shell);
+            Ok(())
+        }
     }
+}
+
+/// Prints the shell's completions of every command and option to stdout; opens no database.
+fn completions(shell: clap_complete::Shell) {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    clap_complete::generate(shell, &mut cmd, "hembesok", &mut std::io::stdout());
 }

@@ -46,6 +46,20 @@ pub enum Refusal {
     Plain,
     /// The database's write-ahead log is still held by another program.
     InUse,
+    /// Others than the owner (or, in a team's folder, its group) may read or write the file.
+    FileOpenToOthers {
+        team: bool,
+    },
+    /// In a team's folder, the file belongs to another group than the folder (named).
+    OtherGroup {
+        group: String,
+    },
+    /// The folder lets others in: a team's folder open to others, or any folder others may
+    /// write in (and so replace the database).
+    FolderOpenToOthers {
+        folder: std::path::PathBuf,
+        team: bool,
+    },
 }
 
 /// A stored value this program cannot read, as it was found (quoted when shown).

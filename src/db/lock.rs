@@ -172,7 +172,7 @@ impl InstanceLock {
     }
 }
 
-/// Opens (or makes, private) the lock file, never through a link planted at its name.
+/// Opens (or makes, private or the team's) the lock file, never through a link planted at its name.
 fn open_lock_file(path: &Path) -> Result<File> {
     let mut options = OpenOptions::new();
     options.create(true).truncate(false).write(true);
@@ -181,10 +181,24 @@ fn open_lock_file(path: &Path) -> Result<File> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
     }
-    options.open(path).map_err(|cause| DbError::Io {
+    let file = options.open(path).map_err(|cause| DbError::Io {
         path: path.to_path_buf(),
         cause,
-    })
+    })?;
+    // In a team's folder every member takes the lock: the file is the group's (0660). Only
+    // its maker may change its mode; a member who finds it made already leaves it.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let wanted = super::access::sharing_of(path).file_mode();
+        if file
+            .metadata()
+            .is_ok_and(|m| m.permissions().mode() & 0o777 != wanted)
+        {
+            let _ = file.set_permissions(std::fs::Permissions::from_mode(wanted));
+        }
+    }
+    Ok(file)
 }
 
 #[cfg(test)]

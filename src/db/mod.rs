@@ -5,6 +5,7 @@
 //! `families`, `visits`, `staff`, `groups`, `audit`, `report`, and `maintenance` for the file as
 //! a whole (checks, backups, encryption).
 
+pub mod access;
 mod audit;
 mod error;
 mod families;
@@ -270,6 +271,15 @@ impl Db {
 
     pub fn is_damaged(&self) -> bool {
         self.damaged
+    }
+
+    /// SQLite's count of commits made by other connections to the file (other windows,
+    /// commands, this process's background reader); this connection's own commits leave it
+    /// as it is. A look costs microseconds and reads no row, so a window can look often.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// Runs `f` in one read transaction, so that everything it reads is from one moment.

@@ -126,7 +126,10 @@ pub fn create_database(path: &Path, key: Option<&Key>) -> Result<()> {
         .map_or_else(|| "hembesok".into(), |n| n.to_string_lossy().to_string());
     let temp = path.with_file_name(format!(".{name}.{}.new", std::process::id()));
     let _ = fs::remove_file(&temp);
-    crate::paths::create_new_private(&temp).map_err(io(&temp))?;
+    let file = crate::paths::create_new_private(&temp).map_err(io(&temp))?;
+    // In a team's folder, the team's members read and write it too (0660).
+    super::access::set_mode(&file, &temp)?;
+    drop(file);
     let made = (|| {
         // Our own empty file, just made: opened as it is, not checked as a stranger's.
         let mut conn = Connection::open_with_flags(
@@ -173,14 +176,16 @@ pub fn create_private_folder(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Creates the file empty with mode 0600, and any missing folders with mode 0700.
+/// Creates the file empty with mode 0600 (0660 in a team's folder), and any missing folders
+/// with mode 0700.
 fn create_private(path: &Path) -> Result<()> {
     create_private_folder(path)?;
-    crate::paths::create_new_private(path).map_err(|cause| DbError::Io {
+    let file = crate::paths::create_new_private(path).map_err(|cause| DbError::Io {
         path: path.to_path_buf(),
         cause,
     })?;
-    Ok(())
+    // In a team's folder, the team's members read and write it too (0660).
+    super::access::set_mode(&file, path)
 }
 
 /// A reader's settings: a wait for writers and foreign keys; the journal is the writer's.

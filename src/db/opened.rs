@@ -102,6 +102,7 @@ impl OpenFile {
                     reason: Refusal::HardLinked(meta.nlink()),
                 });
             }
+            super::access::refuse_open_to_others(path, &meta)?;
             meta
         };
         let identity = identity(&meta);

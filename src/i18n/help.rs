@@ -355,6 +355,33 @@ glömd lösenfras går inte att återskapa: då är uppgifterna förlorade, säk
         Arg("new_key_file"),
         "Den nya lösenfrasen, i en fil med rättigheterna 0600 (annars frågas den efter två gånger i terminalen)",
     ),
+    line(
+        "init",
+        About,
+        "Ställ i ordning ett teams databas: en mapp som tillhör teamets grupp (2770), filen (0660) och sökvägen i den gemensamma konfigurationen",
+    ),
+    line(
+        "init",
+        AfterHelp,
+        "Körs en gång, som root, på den dator teamet loggar in på med SSH, t.ex. \
+`sudo hembesok init --group hembesok /srv/hembesok/hembesok.sqlite`. Var och en i gruppen kör sedan bara \
+`hembesok`: den gemensamma konfigurationen (/etc/hembesok/config.toml) anger databasen. Filer som hembesok gör i \
+mappen tillhör gruppen och har rättigheterna 0660; ingen utanför gruppen kan läsa dem.",
+    ),
+    line("init", Arg("group"), "Teamets grupp: alla i den får öppna databasen, ingen annan"),
+    line("init", Arg("path"), "Databasfilen som ska ställas i ordning (skapas om den saknas, mappen också)"),
+    line("init", Arg("no_system_config"), "Skriv inte in sökvägen i den gemensamma konfigurationen"),
+    line(
+        "completions",
+        About,
+        "Skriv ut kompletteringar för skalet bash, zsh eller fish (Debianpaketet installerar dem)",
+    ),
+    line(
+        "completions",
+        AfterHelp,
+        "Till exempel: hembesok completions bash > ~/.local/share/bash-completion/completions/hembesok",
+    ),
+    line("completions", Arg("shell"), "Skalet: bash, zsh eller fish"),
 ];
 
 /// The Swedish text for `item` of `command` ("" for the top level), if the table has one.

@@ -8,12 +8,14 @@ mod worker;
 
 use std::collections::VecDeque;
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
 
-use crate::app::{App, Effect, Key};
+use crate::app::{App, Effect, Key, Msg};
 use crate::error::{CommandError, Result};
 use crate::i18n::Lang;
 use crate::session::Session;
@@ -101,11 +103,42 @@ pub fn run(path: &Path, settings: &Settings) -> Result<()> {
     // The instance lock is taken as the database is opened, shared with other windows and
     // commands, and held until the connections close.
     let (mut app, mut runner) = open_for_window(path, settings)?;
+    let ended = watch_for_the_end()?;
     // ratatui's terminal restores itself if anything panics.
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, &mut app, &mut runner, Theme::from_env());
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &mut runner,
+        Theme::from_env(),
+        &ended,
+    );
+    // After SIGHUP there may be no terminal left to restore: nothing to do about that.
     ratatui::restore();
     result
+}
+
+/// SIGTERM (a shutdown, `kill`) and SIGHUP (a dropped SSH link) end the window as `q` does:
+/// the loop sees the flag within a look, restores the terminal and closes the database. A
+/// terminal that is gone can leave the key reader spinning on end-of-file, never back in the
+/// loop: then the process ends here, a moment later. Every committed change is in the file
+/// (an open form's input is lost), and the kernel lets go of the instance lock.
+fn watch_for_the_end() -> Result<Arc<AtomicBool>> {
+    let ended = Arc::new(AtomicBool::new(false));
+    let mut signals = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+    ])?;
+    let flag = Arc::clone(&ended);
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            flag.store(true, Ordering::Relaxed);
+            std::thread::sleep(LOOK * 4);
+            ratatui::restore();
+            std::process::exit(0);
+        }
+    });
+    Ok(ended)
 }
 
 /// Everything before the terminal is taken over: a file that is not ours is refused first,
@@ -166,18 +199,33 @@ pub fn start(app: &mut App, runner: &mut Runner) -> std::result::Result<(), crat
     Ok(())
 }
 
+/// How long the loop waits for a key before it looks at the file's commit count and the
+/// signals: a change made elsewhere shows within this, and SIGTERM ends the window within it.
+const LOOK: Duration = Duration::from_millis(250);
+
+/// While a background read is out, the loop looks for its answer this often.
+const BUSY_LOOK: Duration = Duration::from_millis(30);
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     runner: &mut Runner,
     theme: Theme,
+    ended: &AtomicBool,
 ) -> Result<()> {
     start(app, runner)?;
+    let mut draw = true;
     loop {
-        terminal.draw(|frame| ui::render(app, frame, theme))?;
-        // Wait for a key; while a background read is out, look for its answer between keys.
-        // Nothing is read again on a timer: the short wait only picks up what was asked for.
-        let key_ready = !runner.busy() || event::poll(Duration::from_millis(30))?;
+        if draw {
+            terminal.draw(|frame| ui::render(app, frame, theme))?;
+        }
+        // Wait for a key. Between keys, look at the signals, at answers from the background,
+        // and at the file's commit count (a counter: no row is read unless it moved).
+        let wait = if runner.busy() { BUSY_LOOK } else { LOOK };
+        let key_ready = event::poll(wait)?;
+        if ended.load(Ordering::Relaxed) {
+            return Ok(());
+        }
         let effects = if key_ready {
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => convert(key)
@@ -186,13 +234,25 @@ fn event_loop(
                     .collect(),
                 _ => Vec::new(),
             }
+        } else if !runner.busy() && runner.changed_elsewhere() {
+            // Not while a background job is out: an export's own commit would look like
+            // someone else's and drop the answer on its way.
+            app.receive(Msg::ChangedElsewhere)
         } else {
             Vec::new()
         };
+        // A quiet look that found nothing draws nothing.
+        draw = key_ready || !effects.is_empty();
         if !apply(app, runner, effects) {
             return Ok(());
         }
         while let Some(action) = runner.background_answer(false) {
+            draw = true;
+            // The export wrote its audit row through a connection of its own: this window's
+            // write, not someone else's.
+            if matches!(action, Msg::Report(crate::app::ReportMsg::Exported(_))) {
+                runner.note_own_write();
+            }
             let more = app.receive(action);
             if !apply(app, runner, more) {
                 return Ok(());

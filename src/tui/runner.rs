@@ -29,10 +29,15 @@ pub struct Runner {
     pub lang: crate::i18n::Lang,
     /// Reads too slow for a key press; none for an in-memory database (they run inline).
     worker: Option<Worker>,
+    /// The file's commit count from elsewhere when the window last looked.
+    seen_version: Option<i64>,
 }
 
 impl Runner {
     pub fn new(mut db: Db, actor: String, warning_days: u32) -> Result<Self, crate::db::DbError> {
+        // Where the file's commit count stands before the first read: whatever anyone commits
+        // from now on, the window reads again.
+        let seen_version = db.data_version().ok();
         let catalogue = db.read(|tx| tx.programme_catalogue())?;
         let worker = db
             .path()
@@ -47,7 +52,24 @@ impl Runner {
             municipality: Err("municipality"),
             lang: crate::i18n::Lang::Sv,
             worker,
+            seen_version,
         })
+    }
+
+    /// A commit this window made through another connection (an export's) is its own: the
+    /// next look starts from here.
+    pub fn note_own_write(&mut self) {
+        self.seen_version = self.db.data_version().ok();
+    }
+
+    /// Whether someone else committed to the file since the last look: another window, a
+    /// command, an import.
+    pub fn changed_elsewhere(&mut self) -> bool {
+        let Ok(now) = self.db.data_version() else {
+            return false;
+        };
+        let before = self.seen_version.replace(now);
+        before.is_some_and(|b| b != now)
     }
 
     /// Whether background reads are still to answer.

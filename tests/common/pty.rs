@@ -14,8 +14,10 @@ const PATIENCE: Duration = Duration::from_secs(20);
 pub struct Session {
     pub parser: vt100::Parser,
     output: Receiver<Vec<u8>>,
-    input: Box<dyn Write + Send>,
+    input: Option<Box<dyn Write + Send>>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// The terminal's side of the pseudo-terminal, held for the session's life.
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
 }
 
 impl Session {
@@ -39,6 +41,18 @@ impl Session {
         now: Option<&str>,
         env: &[(&str, &std::ffi::OsStr)],
     ) -> Session {
+        Session::spawn_through(&[], db, home, now, env)
+    }
+
+    /// The app started through another program first (`setpriv --reuid …`, to run it as
+    /// another user).
+    pub fn spawn_through(
+        through: &[&str],
+        db: &Path,
+        home: &Path,
+        now: Option<&str>,
+        env: &[(&str, &std::ffi::OsStr)],
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -47,7 +61,15 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hembesok"));
+        let mut cmd = match through.split_first() {
+            Some((program, args)) => {
+                let mut cmd = CommandBuilder::new(program);
+                cmd.args(args);
+                cmd.arg(env!("CARGO_BIN_EXE_hembesok"));
+                cmd
+            }
+            None => CommandBuilder::new(env!("CARGO_BIN_EXE_hembesok")),
+        };
         cmd.args(["--lang", "en"]);
         cmd.env("HEMBESOK_DB", db);
         cmd.env("TERM", "xterm-256color");
@@ -73,13 +95,12 @@ impl Session {
                 }
             }
         });
-        // Keep the master open for the session's life.
-        std::mem::forget(pair.master);
         Session {
             parser: vt100::Parser::new(24, 80, 0),
             output: rx,
-            input,
+            input: Some(input),
             child,
+            master: Some(pair.master),
         }
     }
 
@@ -163,8 +184,9 @@ impl Session {
     }
 
     pub fn send(&mut self, keys: &str) {
-        self.input.write_all(keys.as_bytes()).unwrap();
-        self.input.flush().unwrap();
+        let input = self.input.as_mut().unwrap();
+        input.write_all(keys.as_bytes()).unwrap();
+        input.flush().unwrap();
     }
 
     /// Waits for the program to end, taking in the rest of its output.
@@ -185,6 +207,15 @@ impl Session {
                 "the program did not quit; the screen was:\n{}",
                 self.screen()
             );
+        }
+    }
+}
+
+/// A test that fails half-way leaves no window running on behind it.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
         }
     }
 }

@@ -45,7 +45,10 @@ impl Db {
         // empty file), never through a link planted at the name; SQLite gives the copy's
         // journal the same mode.
         let _ = fs::remove_file(&temp);
-        crate::paths::create_new_private(&temp).map_err(io)?;
+        let file = crate::paths::create_new_private(&temp).map_err(io)?;
+        // Into a team's folder (a restore there), the team's (0660); else private.
+        crate::db::access::set_mode(&file, &temp)?;
+        drop(file);
         let result = (|| {
             self.conn
                 .execute("VACUUM INTO ?1", [temp.to_string_lossy().as_ref()])?;

@@ -45,7 +45,10 @@ pub fn convert(
         return Err(DbError::Damaged);
     }
     remove_stale_copies(path, &name);
-    crate::paths::create_new_private(&temp).map_err(io(&temp))?;
+    let file = crate::paths::create_new_private(&temp).map_err(io(&temp))?;
+    // In a team's folder the new file is the team's too (0660), as the old one was.
+    crate::db::access::set_mode(&file, &temp)?;
+    drop(file);
     let result = (|| {
         export(&db, &temp, to)?;
         // Closing the last connection folds the original's write-ahead log into it; one still

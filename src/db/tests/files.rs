@@ -96,7 +96,7 @@ fn every_earlier_version_upgrades_to_the_fresh_schema() {
         let path = dir.path().join(format!("from-{start}.sqlite"));
         let mut db = Db::open_in_memory().unwrap();
         drop(db.conn);
-        db.conn = Connection::open(&path).unwrap();
+        db.conn = super::raw_open(&path).unwrap();
         migrate_to(&mut db.conn, &path, start).unwrap();
         drop(db);
         let mut db = connect(&path, Mode::Create, None).unwrap();
@@ -203,7 +203,7 @@ fn a_stamp_still_in_the_wal_is_found_through_sqlite() {
     // crash right after creation): it is ours, and must not be refused as another program's.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("wal.sqlite");
-    let raw = Connection::open(&path).unwrap();
+    let raw = super::raw_open(&path).unwrap();
     raw.execute_batch(&format!(
         "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; PRAGMA application_id = {APPLICATION_ID}; CREATE TABLE t (x);"
     ))
@@ -286,7 +286,7 @@ fn a_backup_is_private_while_it_is_written_not_only_when_done() {
 fn rows_logged_before_the_chain_existed_are_sealed_into_it_at_the_upgrade() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v3.sqlite");
-    let mut conn = Connection::open(&path).unwrap();
+    let mut conn = super::raw_open(&path).unwrap();
     migrate_to(&mut conn, &path, 3).unwrap();
     conn.execute_batch(
         "INSERT INTO audit (at, actor, action, entity) VALUES ('2026-01-01 09:00:00', 'a', 'view', 'family');

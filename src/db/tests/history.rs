@@ -8,7 +8,7 @@ fn status_dates_upgrade_keeps_what_the_audit_log_knows() {
     let path = dir.path().join("v7.sqlite");
     let mut db = Db::open_in_memory().unwrap();
     drop(db.conn);
-    db.conn = Connection::open(&path).unwrap();
+    db.conn = super::raw_open(&path).unwrap();
     migrate_to(&mut db.conn, &path, 7).unwrap();
     db.conn
         .execute_batch(
@@ -240,7 +240,7 @@ fn check_passes_a_healthy_file_of_an_older_version_and_leaves_it_so() {
     let path = dir.path().join("v8.sqlite");
     let mut db = Db::open_in_memory().unwrap();
     drop(db.conn);
-    db.conn = Connection::open(&path).unwrap();
+    db.conn = super::raw_open(&path).unwrap();
     migrate_to(&mut db.conn, &path, 8).unwrap();
     drop(db);
     let (items, counts) = crate::db::check_file(&path, None, None).unwrap();

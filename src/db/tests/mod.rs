@@ -539,3 +539,12 @@ fn suite_on_a_file() {
 mod files;
 mod history;
 mod twins;
+
+/// A database file opened by SQLite alone (an older version's, a file being built by hand),
+/// made private first as hembesok makes its own: a file others may read is refused.
+pub(crate) fn raw_open(path: &std::path::Path) -> rusqlite::Result<rusqlite::Connection> {
+    if !path.exists() {
+        let _ = crate::paths::create_new_private(path);
+    }
+    rusqlite::Connection::open(path)
+}

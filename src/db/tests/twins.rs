@@ -140,7 +140,7 @@ fn upgrading_links_the_twins_trips_already_booked() {
     let path = dir.path().join("v8.sqlite");
     let mut db = Db::open_in_memory().unwrap();
     drop(db.conn);
-    db.conn = Connection::open(&path).unwrap();
+    db.conn = super::raw_open(&path).unwrap();
     migrate_to(&mut db.conn, &path, 8).unwrap();
     db.conn
         .execute_batch(
@@ -191,7 +191,7 @@ fn upgrading_keeps_each_series_first_and_last_session_from_then_on() {
     let path = dir.path().join("v9.sqlite");
     let mut db = Db::open_in_memory().unwrap();
     drop(db.conn);
-    db.conn = Connection::open(&path).unwrap();
+    db.conn = super::raw_open(&path).unwrap();
     migrate_to(&mut db.conn, &path, 9).unwrap();
     db.conn
         .execute_batch(

@@ -12,7 +12,7 @@ pub use key::{
 };
 pub use output::{
     Done, audit_empty, audit_subject, chain_warning, check_counts, check_line, check_name,
-    extract_header,
+    extract_header, initialised,
 };
 
 use crate::db::DbError;
@@ -77,6 +77,14 @@ impl CommandError {
                 crate::domain::text::clean(text)
             ),
             E::NotRepairable => "the damage is not in the indexes alone, so rebuilding them cannot mend it; nothing was changed. Restore a backup with `hembesok restore`".into(),
+            E::NoSuchGroup { group } => format!(
+                "there is no group \"{}\" on this computer; make it first, e.g. `groupadd {}`, and add each person with `usermod -aG {} NAME`",
+                crate::domain::text::clean(group), crate::domain::text::clean(group), crate::domain::text::clean(group)
+            ),
+            E::NotInitialised { path, cause } => format!(
+                "{}: could not set it up ({cause}); run `hembesok init` as the user who may create it (root, or the folder's owner)",
+                path.display()
+            ),
             E::CalendarWhoAndWhere => {
                 "give --staff ID|NAME with --out FILE, or --all with --dir DIR".into()
             }
@@ -147,6 +155,14 @@ impl CommandError {
                 crate::domain::text::clean(text)
             ),
             E::NotRepairable => "skadan sitter inte bara i indexen, så att bygga om dem kan inte laga den; inget ändrades. Återställ en säkerhetskopia med `hembesok restore`".into(),
+            E::NoSuchGroup { group } => format!(
+                "det finns ingen grupp \"{}\" på den här datorn; skapa den först, t.ex. `groupadd {}`, och lägg till varje person med `usermod -aG {} NAMN`",
+                crate::domain::text::clean(group), crate::domain::text::clean(group), crate::domain::text::clean(group)
+            ),
+            E::NotInitialised { path, cause } => format!(
+                "{}: kunde inte ställas i ordning ({cause}); kör `hembesok init` som den användare som får skapa den (root, eller mappens ägare)",
+                path.display()
+            ),
             E::CalendarWhoAndWhere => {
                 "ange --staff ID|NAMN med --out FIL, eller --all med --dir MAPP".into()
             }

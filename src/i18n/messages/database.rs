@@ -271,6 +271,53 @@ pub fn refusal(r: &Refusal) -> Text {
             "används av ett annat hembesok-program (dess WAL-logg är öppen); försök igen när det är klart; inget ändrades",
             "is in use by another hembesok program (its write-ahead log is open); try again when it has finished; nothing was changed",
         ),
+        Refusal::FileOpenToOthers { team } => {
+            let fix = if *team { "chmod 660" } else { "chmod 600" };
+            both(
+                format!(
+                    "kan läsas eller skrivas av andra än {}; hembesok öppnar den inte. Kör `{fix}` på filen",
+                    if *team { "gruppen" } else { "ägaren" }
+                ),
+                format!(
+                    "can be read or written by others than {}; hembesok does not open it. Run `{fix}` on the file",
+                    if *team { "the group" } else { "its owner" }
+                ),
+            )
+        }
+        Refusal::OtherGroup { group } => both(
+            format!(
+                "tillhör en annan grupp än teamets mapp ({group}), så teamet kan inte öppna den. Kör `chgrp {group}` och `chmod 660` på filen"
+            ),
+            format!(
+                "belongs to another group than the team's folder ({group}), so the team cannot open it. Run `chgrp {group}` and `chmod 660` on the file"
+            ),
+        ),
+        Refusal::FolderOpenToOthers { folder, team } => {
+            let folder = folder.display();
+            let fix = if *team {
+                format!("chmod 2770 {folder}")
+            } else {
+                format!("chmod o-w {folder}")
+            };
+            both(
+                format!(
+                    "ligger i en mapp som andra kan {}; hembesok öppnar den inte. Kör `{fix}`",
+                    if *team {
+                        "läsa eller skriva i"
+                    } else {
+                        "skriva i (och byta ut databasen)"
+                    }
+                ),
+                format!(
+                    "is in a folder others can {}; hembesok does not open it. Run `{fix}`",
+                    if *team {
+                        "read or write"
+                    } else {
+                        "write in (and replace the database)"
+                    }
+                ),
+            )
+        }
     }
 }
 

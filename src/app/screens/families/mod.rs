@@ -44,7 +44,7 @@ pub struct FamiliesState {
     /// The search text of each entry of `index`, in the same order.
     haystacks: Haystacks,
     pub loaded: bool,
-    requested: bool,
+    pub requested: bool,
     pub query: SearchBox,
     pub searching: bool,
     pub filters: Filters,

@@ -3,7 +3,7 @@
 
 use crate::domain::enums::AuditEntity;
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -638,4 +638,32 @@ fn report_done(
         out.push_str(&lacking.join(", "));
     }
     out
+}
+
+/// What `init` set up, and what each person does next.
+pub fn initialised(db: &Path, group: &str, config: Option<&Path>, lang: Lang) -> String {
+    let db = db.display();
+    let group = crate::domain::text::clean(group);
+    let config_line = |sv: bool| match (config, sv) {
+        (Some(c), true) => format!(
+            "\nDen gemensamma konfigurationen {} anger databasen: var och en kör bara `hembesok`.",
+            c.display()
+        ),
+        (Some(c), false) => format!(
+            "\nThe system-wide config {} names the database: each person just runs `hembesok`.",
+            c.display()
+        ),
+        (None, true) => format!("\nVar och en öppnar den med `hembesok --db {db}`."),
+        (None, false) => format!("\nEach person opens it with `hembesok --db {db}`."),
+    };
+    match lang {
+        Lang::Sv => format!(
+            "{db} är teamets databas: mappen tillhör gruppen {group} (2770), filerna har rättigheterna 0660.\nLägg till varje person i gruppen med `usermod -aG {group} NAMN`.{}",
+            config_line(true)
+        ),
+        Lang::En => format!(
+            "{db} is the team's database: the folder belongs to the group {group} (2770), its files are 0660.\nAdd each person to the group with `usermod -aG {group} NAME`.{}",
+            config_line(false)
+        ),
+    }
 }
