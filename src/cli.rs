@@ -16,8 +16,8 @@ pub use crate::ops::import::ImportKind;
     about = "Plan extended home visits and parent groups; report to the region",
     long_about = "hembesok is the coordinator's planning register for an extended home-visiting \
 programme for first-time parents (utökat hembesöksprogram) and its parent groups.\n\n\
-Without a subcommand it opens the terminal app on the database (`--demo` opens it on a separate \
-demo database). The subcommands do the work \
+Without a subcommand it opens the terminal app on the database (`--demo` works on a separate \
+demo database, in the app and in every command). The subcommands do the work \
 that scripts and schedulers do.",
     after_help = "The database is the file given by --db, else $HEMBESOK_DB, else hembesok.sqlite \
 in the platform data folder (on Linux ~/.local/share/hembesok/)."
@@ -27,8 +27,8 @@ pub struct Cli {
     #[arg(long, global = true, env = "HEMBESOK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// Open the app on a separate demo database (created with fictional data if missing);
-    /// it wins over --db and HEMBESOK_DB
+    /// Use a separate demo database, in the app and in every command (created with fictional
+    /// data if missing; never encrypted); it wins over --db and HEMBESOK_DB
     #[arg(long)]
     pub demo: bool,
 

@@ -129,6 +129,8 @@ pub enum CommandError {
         families: i64,
         staff: i64,
     },
+    /// `encrypt`, `decrypt` or `rekey` with `--demo`: the demo database is never encrypted.
+    DemoNeverEncrypted,
     /// A file shipped inside the binary does not load: a build mistake, not the user's.
     BrokenAsset(String),
     BadQuarter {

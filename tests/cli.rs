@@ -408,6 +408,52 @@ fn demo_wins_over_the_database_in_the_environment() {
     assert!(!real.exists(), "the real database was not created");
 }
 
+/// `--demo` means the demo database for every command, as for the app: made on first use,
+/// never the real database, never encrypted.
+#[test]
+fn demo_means_the_demo_database_for_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.sqlite");
+    let demo = dir.path().join("data/hembesok/demo.sqlite");
+    let run = |args: &[&str]| {
+        let mut cmd = hembesok(&real);
+        cmd.env("XDG_DATA_HOME", dir.path().join("data"))
+            .arg("--demo")
+            .args(args);
+        cmd
+    };
+    let calendars = dir.path().join("cal");
+    run(&["calendar", "--all", "--dir"])
+        .arg(&calendars)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "demo database created with 120 fictional families",
+        ));
+    assert!(demo.exists(), "the demo database was made");
+    assert!(
+        fs::read_dir(&calendars).unwrap().count() > 0,
+        "the demo's staff got calendars"
+    );
+    run(&["check"]).assert().success();
+    run(&["audit"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("export calendar"));
+    run(&["encrypt"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "the demo database is never encrypted",
+        ));
+    run(&["--lang", "sv", "rekey"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("demodatabasen krypteras aldrig"));
+    assert!(!real.exists(), "the real database was not touched");
+    assert!(!hembesok::db::looks_encrypted(&demo));
+}
+
 #[test]
 fn the_app_without_a_terminal_says_so_and_touches_nothing() {
     let dir = tempfile::tempdir().unwrap();

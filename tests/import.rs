@@ -1249,3 +1249,72 @@ fn each_attendance_mistake_is_its_own_line() {
         ],
     );
 }
+
+/// An archive brought in from the programme's first years holds children long past school age:
+/// a family whose participation ended (exited, completed, declined) may have them, a family
+/// still in a programme may not, and no child is born before 1900.
+#[test]
+fn history_of_ended_participations_imports_with_children_of_any_age() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite");
+    let header = "family_ref;family_name;programme;status;exited_on;exit_reason;caregiver1_name;child1_name;child1_birth_date";
+    let history = dir.path().join("history.csv");
+    std::fs::write(
+        &history,
+        format!(
+            "{header}\n\
+             H-1;Familjen Arkiv;goteborg;exited;2014-06-01;moved;Amal Arkiv;Lina;2013-03-04\n\
+             H-2;Familjen Klar;goteborg;completed;2016-04-01;completed;Sara Klar;Omar;2015-02-10\n\
+             H-3;Familjen Nej;goteborg;declined;;;Hodan Nej;Ali;2014-09-30\n"
+        ),
+    )
+    .unwrap();
+    hembesok(&db)
+        .args(["import", "families"])
+        .arg(&history)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("imported 3 families"));
+    assert_eq!(counts(&db).families, 3);
+
+    let wrong = dir.path().join("wrong.csv");
+    std::fs::write(
+        &wrong,
+        format!(
+            "{header}\n\
+             W-1;Familjen Aktiv;goteborg;active;;;Amal Aktiv;Lina;2013-03-04\n\
+             W-2;Familjen Skriv;goteborg;exited;2014-06-01;moved;Sara Skriv;Omar;1813-02-10\n"
+        ),
+    )
+    .unwrap();
+    let out = hembesok(&db)
+        .args(["import", "families"])
+        .arg(&wrong)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let lines = stderr_lines(&out);
+    let has = |start: &str, part: &str| {
+        lines
+            .iter()
+            .any(|l| l.starts_with(start) && l.contains(part))
+    };
+    assert!(
+        has(
+            "line 2: child1_birth_date:",
+            "older than any programme's children"
+        ) && has(
+            "line 2: child1_birth_date:",
+            "exited, completed or declined"
+        ),
+        "{lines:?}"
+    );
+    assert!(
+        has(
+            "line 3: child1_birth_date:",
+            "1813-02-10 is before 1900-01-01"
+        ),
+        "{lines:?}"
+    );
+    assert_eq!(counts(&db).families, 3);
+}

@@ -520,3 +520,26 @@ fn an_exit_recorded_afterwards_keeps_the_day_the_family_left() {
         .unwrap();
     assert_eq!(detail.exited_on, Some(left));
 }
+
+/// Moving a visit reads it as booked (when, how long, who goes, who interprets), which booking
+/// it by hand starts from; a new booking has nothing booked yet.
+#[test]
+fn moving_a_visit_reads_it_as_booked() {
+    let (_dir, path) = demo();
+    let mut a = connect(&path, Mode::Write, None).unwrap();
+    let options = first_proposal(&mut a);
+    assert_eq!(options.booked, None);
+    let mut r = request(&options, None);
+    r.candidate = options.proposals.last().unwrap().candidate.clone();
+    let visit_id = ops::visits::book_visit(&mut a, &ctx(), &r)
+        .unwrap()
+        .id
+        .unwrap();
+    let plan =
+        ops::visits::plan_booking(&mut a, &ctx(), 7, options.family_id, Some(visit_id)).unwrap();
+    let mut booked = plan.booked.unwrap();
+    let mut expected = r.candidate.clone();
+    booked.staff.sort_by_key(|s| s.staff_id);
+    expected.staff.sort_by_key(|s| s.staff_id);
+    assert_eq!(booked, expected);
+}

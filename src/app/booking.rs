@@ -32,6 +32,8 @@ pub struct BookingPlan {
     pub interpreter_language: Option<String>,
     /// The planned visit being moved, if this is a rebooking.
     pub rebooking: Option<i64>,
+    /// The moved visit as it is booked now: what moving it by hand starts from.
+    pub booked: Option<Candidate>,
     pub proposals: Vec<ProposalView>,
     /// What booking by hand is checked against: the roles, the people who could go, and when
     /// they are busy.
@@ -84,6 +86,7 @@ impl BookingPlan {
             window: Some(o.visit.window),
             interpreter_language: o.interpreter_language,
             rebooking: o.rebooking,
+            booked: o.booked,
             proposals,
             required_roles: o.required_roles,
             staff: o.staff,

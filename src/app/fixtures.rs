@@ -170,6 +170,8 @@ pub fn alerts() -> Vec<Alert> {
         visit_en: visit_en.into(),
         child: Some(child.into()),
         day,
+        closes: day,
+        past_due: false,
     };
     vec![
         alert(
@@ -504,6 +506,7 @@ pub fn booking_plan() -> super::booking::BookingPlan {
         }),
         interpreter_language: Some("somaliska".into()),
         rebooking: None,
+        booked: None,
         proposals: vec![slot(24, 9, true), slot(24, 13, true), slot(26, 10, false)],
         required_roles: vec![Role::Nurse, Role::ParentAdvisor],
         staff: staff(),

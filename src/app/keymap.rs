@@ -188,8 +188,8 @@ static BINDINGS: [Binding; 102] = [
     bind(Scope::RollCall, &[Char('p')], Intent::Groups(GroupsIntent::MarkPresent), "närvarande", "present", true),
     bind(Scope::RollCall, &[Char('a')], Intent::Groups(GroupsIntent::MarkAbsent), "frånvarande", "absent", true),
     bind(Scope::RollCall, &[Char('e')], Intent::Groups(GroupsIntent::MarkExcused), "anmält förhinder", "excused", true),
-    bind(Scope::RollCall, &[Char('1')], Intent::Groups(GroupsIntent::OneAdult), "en vuxen", "one adult", false),
-    bind(Scope::RollCall, &[Char('2')], Intent::Groups(GroupsIntent::TwoAdults), "två vuxna", "two adults", false),
+    bind(Scope::RollCall, &[Char('1')], Intent::Groups(GroupsIntent::OneAdult), "närvarande, en vuxen", "present, one adult", false),
+    bind(Scope::RollCall, &[Char('2')], Intent::Groups(GroupsIntent::TwoAdults), "närvarande, två vuxna", "present, two adults", false),
     bind(Scope::RollCall, &[Char('+')], Intent::Groups(GroupsIntent::MoreDropins), "drop-in +1", "drop-ins +1", false),
     bind(Scope::RollCall, &[Char('-')], Intent::Groups(GroupsIntent::FewerDropins), "drop-in −1", "drop-ins −1", false),
     bind(Scope::RollCall, &[Char('h')], Intent::Groups(GroupsIntent::MarkHeld), "träffen genomförd", "session held", false),
@@ -225,6 +225,35 @@ static BINDINGS: [Binding; 102] = [
     bind(Confirm, &[Char('y')], Intent::Yes, "ja", "yes", true),
     bind(Help, &[Esc, Char('?'), Char('q')], Intent::Back, "stäng hjälpen", "close help", true),
 ];
+
+/// A key that edits the text of a field, listed with the form keys in help and the docs. Not
+/// a binding: in a text field these keys are typed (`Intent::Type`) and `search_box::edit`
+/// does the editing (a test holds the two together).
+#[derive(Debug)]
+pub struct EditingKey {
+    /// `None`: any letter typed.
+    pub keys: Option<&'static [Key]>,
+    pub sv: &'static str,
+    pub en: &'static str,
+}
+
+/// The editing keys of every text field: forms, search boxes, choosing a person.
+#[rustfmt::skip]
+pub static EDITING_KEYS: [EditingKey; 6] = [
+    EditingKey { keys: None, sv: "ersätter ett ifyllt fält", en: "replaces a filled-in field" },
+    EditingKey { keys: Some(&[Left, Right, Home, End]), sv: "flytta, behåll texten", en: "move, keep the text" },
+    EditingKey { keys: Some(&[Key::Backspace]), sv: "radera bakåt", en: "delete back" },
+    EditingKey { keys: Some(&[Key::Delete]), sv: "radera framåt", en: "delete forward" },
+    EditingKey { keys: Some(&[Ctrl('w')]), sv: "radera ordet före", en: "delete the word before" },
+    EditingKey { keys: Some(&[Ctrl('u')]), sv: "töm fältet", en: "clear the field" },
+];
+
+impl EditingKey {
+    /// The keys as help writes them; letters as "a–ö".
+    pub fn label(&self) -> String {
+        self.keys.map_or_else(|| "a–ö".to_string(), keys_label)
+    }
+}
 
 /// Bindings not in the table because they only name keys already there: `n`/`Esc` answer no in
 /// a question. Kept apart so the table stays one row per action and scope.
@@ -316,6 +345,21 @@ mod tests {
                         assert!(!b.keys.contains(k), "{k:?} twice in {:?}", a.scope);
                     }
                 }
+            }
+        }
+    }
+
+    /// The editing keys help lists are the keys a text field edits with, and no action in a
+    /// form takes them first.
+    #[test]
+    fn the_listed_editing_keys_edit_text() {
+        for row in &EDITING_KEYS {
+            for key in row.keys.unwrap_or(&[Char('a')]) {
+                assert!(
+                    crate::app::search_box::edit(*key).is_some(),
+                    "{key:?} does not edit"
+                );
+                assert_eq!(action_for(&[Form], *key), None, "{key:?} is an action");
             }
         }
     }

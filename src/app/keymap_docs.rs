@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::keymap::{Scope, bindings_in, key_label, keys_label};
+use super::keymap::{EDITING_KEYS, Scope, bindings_in, key_label, keys_label};
 
 /// Every scope, in the order the documentation lists them.
 const DOC_SCOPES: [Scope; 19] = [
@@ -46,6 +46,25 @@ pub fn markdown_table() -> String {
                 b.en
             );
         }
+        if scope == Scope::Form {
+            for e in &EDITING_KEYS {
+                let keys: Vec<String> = e.keys.map_or_else(
+                    || vec![format!("`{}`", e.label())],
+                    |keys| {
+                        keys.iter()
+                            .map(|k| format!("`{}`", key_label(*k)))
+                            .collect()
+                    },
+                );
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} |",
+                    scope.title().1,
+                    keys.join(" "),
+                    e.en
+                );
+            }
+        }
         if scope == Scope::Confirm {
             out.push_str("| Questions | `n` `Esc` | no |\n");
         }
@@ -65,6 +84,11 @@ pub fn roff_section() -> String {
                 keys_label(b.keys).replace('-', "\\-"),
                 b.en
             );
+        }
+        if scope == Scope::Form {
+            for e in &EDITING_KEYS {
+                let _ = writeln!(out, ".TP\n.B {}\n{}", e.label().replace('-', "\\-"), e.en);
+            }
         }
         if scope == Scope::Confirm {
             out.push_str(".TP\n.B n/Esc\nno\n");

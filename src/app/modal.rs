@@ -447,11 +447,15 @@ impl App {
                 }
             }
             Intent::BookManually => {
-                let marked = state
-                    .plan
-                    .proposals
-                    .get(state.selected)
-                    .map(|p| p.candidate.clone());
+                // Moving a visit by hand starts from the visit as booked, so that changing its
+                // day alone keeps its time and its people; a new booking, from the marked slot.
+                let marked = state.plan.booked.clone().or_else(|| {
+                    state
+                        .plan
+                        .proposals
+                        .get(state.selected)
+                        .map(|p| p.candidate.clone())
+                });
                 let mut form = forms::manual(&state.plan, marked.as_ref());
                 forms::validate(&mut form, self.today);
                 self.pop();
@@ -500,8 +504,9 @@ impl App {
             return;
         }
         if plan.proposals.is_empty() {
-            // No free slot: book by hand, where each conflict is explained.
-            let mut form = forms::manual(&plan, None);
+            // No free slot: book by hand, where each conflict is explained (a moved visit
+            // starts from how it is booked).
+            let mut form = forms::manual(&plan, plan.booked.as_ref());
             form.error = Some(crate::i18n::forms::no_free_slots(&plan.visit_name));
             self.open_form(form);
         } else {

@@ -24,8 +24,47 @@ use crate::i18n::Lang;
 use crate::ops::key::{KeyError, KeySource, OpenError, TRIES};
 use crate::session::Session;
 
+/// The database a command works on: with `--demo` the demo database, as in the app (it wins
+/// over `--db` and `HEMBESOK_DB`), else `--db`, `HEMBESOK_DB` or the default.
 pub fn db_path(cli: &Cli) -> Result<PathBuf> {
-    Ok(crate::paths::db_path(cli.db.as_deref()).ok_or(CommandError::NoHomeFolder)?)
+    let path = if cli.demo {
+        crate::paths::demo_db_path()
+    } else {
+        crate::paths::db_path(cli.db.as_deref())
+    };
+    Ok(path.ok_or(CommandError::NoHomeFolder)?)
+}
+
+/// With `--demo`, makes the demo database first if it is missing, as the app does, so that a
+/// command on it finds the same fictional municipality. `demo` fills the file itself, and
+/// `restore` replaces it.
+fn prepare_demo(cli: &Cli, session: &Session) -> Result<()> {
+    match &cli.command {
+        None | Some(Command::Demo(_) | Command::Restore(_)) => return Ok(()),
+        Some(Command::Encrypt | Command::Decrypt | Command::Rekey(_)) => {
+            return Err(CommandError::DemoNeverEncrypted.into());
+        }
+        Some(
+            Command::Import(_)
+            | Command::Check(_)
+            | Command::Backup(_)
+            | Command::Calendar(_)
+            | Command::Audit(_)
+            | Command::Retention(_)
+            | Command::Report(_),
+        ) => {}
+    }
+    let path = db_path(cli)?;
+    if let Some(created) = crate::ops::demo::make_demo_if_missing(&path, &session.ctx())
+        .map_err(crate::i18n::messages::cli::demo_error)?
+    {
+        let done = crate::i18n::messages::cli::Done::DemoForApp {
+            families: created.families,
+            path,
+        };
+        eprintln!("{}", done.render(session.lang));
+    }
+    Ok(())
 }
 
 /// Asks for the passphrase of `path` on the terminal; asked again, it says the last was wrong.
@@ -51,7 +90,12 @@ pub fn with_key<T>(
 ) -> Result<(T, Option<Key>)> {
     let ask = asker(path, session.lang);
     let source = KeySource {
-        file: cli.key_file.as_deref(),
+        // The demo database is never encrypted: a key file meant for the real one is not for it.
+        file: if cli.demo {
+            None
+        } else {
+            cli.key_file.as_deref()
+        },
         ask: crate::term::can_ask()
             .then_some(&ask as &dyn Fn(u32) -> std::result::Result<Key, KeyError>),
     };
@@ -90,6 +134,9 @@ pub(crate) fn fully_checked_db(cli: &Cli, mode: Mode, session: &Session) -> Resu
 
 /// Runs the subcommand, answering in the session's language.
 pub fn run(cli: &Cli, session: &Session) -> Result<()> {
+    if cli.demo {
+        prepare_demo(cli, session)?;
+    }
     match &cli.command {
         None => Err(CommandError::NoSubcommand.into()),
         Some(Command::Demo(args)) => {

@@ -79,6 +79,10 @@ pub enum AlertDetail {
         visit_en: String,
         child: Option<String>,
         day: NaiveDate,
+        /// The window's last day: how long is left to make the visit at all.
+        closes: NaiveDate,
+        /// Past the visit's due day: late for the child's age, whatever its kind says.
+        past_due: bool,
     },
     /// A booked visit with no interpreter, in the family's language (its code).
     InterpreterMissing {
@@ -198,6 +202,8 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<Alert> {
                     // A protected family's child is not named in the list, nor is the family.
                     child: (!child.protection.is_protected()).then(|| child.child_name.clone()),
                     day,
+                    closes: e.window.max,
+                    past_due: input.date > e.window.due,
                 },
                 date: Some(day),
                 visit: None,
@@ -241,9 +247,33 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<Alert> {
     out
 }
 
-/// Most pressing kind first, then by date and family.
+/// Most pressing first. Programme visits not booked come first, as what matters most for the
+/// child: those overdue (past their due day, or closing within the warning days) before those
+/// not yet due, each by how soon the window closes. A newborn visit a week late whose window
+/// closes in days stands above a later visit whose window closes in weeks. The other kinds
+/// follow in the order of [`AlertKind`], each by date; then the family.
 pub fn order(a: &Alert, b: &Alert) -> std::cmp::Ordering {
-    (a.kind, a.date, &a.family_name).cmp(&(b.kind, b.date, &b.family_name))
+    urgency(a).cmp(&urgency(b))
+}
+
+/// The key [`order`] sorts by: (group, not overdue, the day the window closes, date, family).
+fn urgency(a: &Alert) -> (AlertKind, bool, Option<NaiveDate>, Option<NaiveDate>, &str) {
+    match &a.detail {
+        AlertDetail::Programme {
+            closes, past_due, ..
+        } => (
+            AlertKind::Overdue,
+            !(a.kind == AlertKind::Overdue || *past_due),
+            Some(*closes),
+            a.date,
+            &a.family_name,
+        ),
+        AlertDetail::InterpreterMissing { .. }
+        | AlertDetail::DoubleBooked { .. }
+        | AlertDetail::SessionClash { .. }
+        | AlertDetail::NotRecorded { .. }
+        | AlertDetail::StaffInactive { .. } => (a.kind, false, None, a.date, &a.family_name),
+    }
 }
 
 /// One person's two bookings at once: (staff, one, other).
@@ -304,6 +334,58 @@ mod tests {
         assert_eq!(kinds(d(2026, 8, 25)), [(AlertKind::Overdue, 2)]);
         // By 20 September it is missed, and the 4-month visit (due 2026-10-01) is due within 14 days.
         assert_eq!(kinds(d(2026, 9, 20)), [(AlertKind::DueUnbooked, 3)]);
+    }
+
+    /// A newborn visit a week past its due day, whose window closes in 13 days, stands above
+    /// a 15-month visit past its late age whose window closes in five weeks; a visit not yet
+    /// due comes after both, though its window closes about when the second one's does.
+    #[test]
+    fn the_to_do_puts_what_is_most_pressing_for_the_child_first() {
+        let programme = goteborg();
+        let child = |family_id: i64, family: &str, born: NaiveDate| ChildPlan {
+            family_id,
+            family_name: family.into(),
+            protection: Protection::None,
+            area: None,
+            child_id: family_id * 10,
+            child_name: format!("Barn {family_id}"),
+            birth_date: born,
+            programme_id: programme.id.clone(),
+            programme_version: programme.version,
+        };
+        let children = [
+            child(1, "Familjen Ahmed", d(2025, 7, 11)),
+            child(2, "Familjen Berg", d(2026, 10, 12)),
+            child(3, "Familjen Cesar", d(2026, 11, 20)),
+        ];
+        let facts = HashMap::new();
+        let listed = alerts(AlertInput {
+            date: d(2026, 12, 7),
+            children: &children,
+            facts: &facts,
+            programmes: std::slice::from_ref(&programme),
+            warning_days: 0,
+            missing_interpreter: Vec::new(),
+            double_bookings: Vec::new(),
+            unrecorded: Vec::new(),
+            inactive_staff: Vec::new(),
+            session_clashes: Vec::new(),
+        });
+        let rows: Vec<(&str, AlertKind, NaiveDate)> = listed
+            .iter()
+            .map(|a| match &a.detail {
+                AlertDetail::Programme { visit, closes, .. } => (visit.as_str(), a.kind, *closes),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Nyföddhetsbesök", AlertKind::DueUnbooked, d(2026, 12, 20)),
+                ("Hembesök 15 månader", AlertKind::Overdue, d(2027, 1, 11)),
+                ("Hembesök 2 månader", AlertKind::DueUnbooked, d(2027, 1, 12)),
+            ]
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub fn detail(alert: &Alert, record_key: &str) -> Text {
             visit_en,
             child,
             day,
+            ..
         } => {
             let whose = child
                 .as_ref()

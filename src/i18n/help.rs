@@ -51,8 +51,8 @@ pub const HELP_SV: &[HelpText] = &[
         LongAbout,
         "hembesok är samordnarens planeringsregister för ett utökat hembesöksprogram för \
 förstagångsföräldrar och dess föräldragrupper.\n\n\
-Utan kommando öppnas terminalappen på databasen (`--demo` öppnar den på en separat \
-demodatabas). Kommandona gör det arbete som skript och schemaläggare gör.",
+Utan kommando öppnas terminalappen på databasen (`--demo` arbetar i en separat \
+demodatabas, i appen och i varje kommando). Kommandona gör det arbete som skript och schemaläggare gör.",
     ),
     line(
         "",
@@ -69,8 +69,8 @@ i plattformens datamapp (på Linux ~/.local/share/hembesok/). Språket är --lan
     line(
         "",
         Arg("demo"),
-        "Öppna appen på en separat demodatabas (skapas med påhittade data om den saknas); \
-går före --db och HEMBESOK_DB",
+        "Använd en separat demodatabas, i appen och i varje kommando (skapas med påhittade data \
+om den saknas; krypteras aldrig); går före --db och HEMBESOK_DB",
     ),
     line(
         "",

@@ -9,7 +9,7 @@ use crate::domain::booking::plan::{
     twins_of, visit_to_book,
 };
 use crate::domain::booking::{
-    Booking, BookingRules, ProposalRequest, check_booking, past_start, propose,
+    Assigned, Booking, BookingRules, Candidate, ProposalRequest, check_booking, past_start, propose,
 };
 use crate::domain::enums::{AuditAction, Location, VisitStatus};
 use crate::domain::model::{Interpreter, NewVisit, Staff, VisitOutcome, VisitStaff};
@@ -111,10 +111,12 @@ pub fn plan_booking(
             preferred: &previous,
             count: PROPOSALS + 1,
         };
-        let current_slot = moving
-            .as_ref()
-            .filter(|m| m.status == VisitStatus::Planned)
-            .map(|m| m.start);
+        let planned = moving.as_ref().filter(|m| m.status == VisitStatus::Planned);
+        let current_slot = planned.map(|m| m.start);
+        let booked = match planned {
+            Some(m) => tx.stored_visit(m.id)?.as_ref().map(booked_candidate),
+            None => None,
+        };
         let proposals = propose(&request)
             .into_iter()
             .filter(|p| Some(p.candidate.start) != current_slot)
@@ -129,6 +131,7 @@ pub fn plan_booking(
             visit,
             interpreter_language: detail.interpreter_language.clone(),
             rebooking: rebook,
+            booked,
             proposals,
             staff,
             busy,
@@ -139,6 +142,27 @@ pub fn plan_booking(
         OpsError::Save(e) => OpsError::Read(e),
         other => other,
     })
+}
+
+/// A stored visit as the booking it is: when, how long, who goes and who interprets.
+fn booked_candidate(v: &NewVisit) -> Candidate {
+    Candidate {
+        start: v.start,
+        duration_min: v.duration_min,
+        staff: v
+            .staff
+            .iter()
+            .map(|s| Assigned {
+                role: s.role,
+                staff_id: s.staff_id,
+            })
+            .collect(),
+        interpreter_staff: match v.interpreter {
+            Interpreter::Staff(id) => Some(id),
+            Interpreter::None | Interpreter::External => None,
+        },
+        interpreter_external: v.interpreter == Interpreter::External,
+    }
 }
 
 /// Books (or moves) a visit: checks it against the bookings as they stand and writes it, with

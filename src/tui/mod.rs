@@ -60,14 +60,13 @@ pub fn launch(options: &AppOptions, session: &Session) -> Result<()> {
         .map_err(|text| CommandError::BadClock { text })?;
     let path = if options.demo {
         let path = crate::paths::demo_db_path().ok_or(CommandError::NoHomeFolder)?;
-        if !path.exists() {
-            let ctx = crate::ops::Ctx {
-                actor: session.actor.clone(),
-                now: clock.unwrap_or_else(|| session.now()),
-            };
-            let mut db = crate::db::connect(&path, crate::db::Mode::Create, None)?;
-            let created = crate::ops::demo::generate(&mut db, 120, 1, ctx.today(), false, &ctx)
-                .map_err(crate::i18n::messages::cli::demo_error)?;
+        let ctx = crate::ops::Ctx {
+            actor: session.actor.clone(),
+            now: clock.unwrap_or_else(|| session.now()),
+        };
+        if let Some(created) = crate::ops::demo::make_demo_if_missing(&path, &ctx)
+            .map_err(crate::i18n::messages::cli::demo_error)?
+        {
             let done = crate::i18n::messages::cli::Done::DemoForApp {
                 families: created.families,
                 path: path.clone(),

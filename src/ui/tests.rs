@@ -144,6 +144,45 @@ fn help_lists_the_keys_of_the_screen() {
     both_sizes("help_today_en", &today);
 }
 
+/// The keys of forms, with the editing keys of their fields, are in `?` on every screen: in a
+/// form, letters are text, so no help opens there.
+#[test]
+fn help_lists_the_form_and_editing_keys_under_forms() {
+    for (lang, heading, rows) in [
+        (
+            Lang::Sv,
+            "Formulär",
+            [
+                ("Ctrl-U", "töm fältet"),
+                ("a–ö", "ersätter ett ifyllt fält"),
+                ("Tab/↓", "nästa fält"),
+            ],
+        ),
+        (
+            Lang::En,
+            "Forms",
+            [
+                ("Ctrl-U", "clear the field"),
+                ("a–ö", "replaces a filled-in field"),
+                ("Enter/Ctrl-S", "save"),
+            ],
+        ),
+    ] {
+        let mut app = app(lang);
+        app.handle_key(Key::Char('?'));
+        let screen = draw(&app, 120, 40);
+        assert!(screen.contains(heading), "{screen}");
+        for (keys, words) in rows {
+            assert!(
+                screen
+                    .lines()
+                    .any(|l| l.contains(&format!(" {keys} ")) && l.contains(words)),
+                "{keys} {words}:\n{screen}"
+            );
+        }
+    }
+}
+
 #[test]
 fn a_new_family_form_with_a_mistake() {
     let mut app = families(Lang::Sv);

@@ -93,9 +93,28 @@ impl Field {
         }
     }
 
-    fn type_key(&mut self, key: Key) -> bool {
+    /// Whether typing `key` now replaces the whole text: the field is filled in and untouched
+    /// since focus arrived, and the key types or deletes (moving the cursor keeps the text).
+    fn replaces(&self, key: Key) -> bool {
+        matches!(self.kind, FieldKind::Text)
+            && !self.input.value().is_empty()
+            && matches!(
+                key,
+                Key::Char(_) | Key::Backspace | Key::Delete | Key::Ctrl('u' | 'w')
+            )
+    }
+
+    /// Types a key; `fresh`: the field is untouched since focus arrived, so a filled-in text is
+    /// replaced by what is typed, as in the search box. Whether the value changed.
+    fn type_key(&mut self, key: Key, fresh: bool) -> bool {
         if self.hidden {
             return false;
+        }
+        if fresh && self.replaces(key) {
+            self.input = Input::default();
+            if !matches!(key, Key::Char(_)) {
+                return true;
+            }
         }
         if let FieldKind::Checklist(options, ticked) = &mut self.kind {
             let n = options.len().max(1);
@@ -205,6 +224,9 @@ pub struct Form {
     pub focus: usize,
     /// Something was typed since the form opened.
     pub dirty: bool,
+    /// The focused field is untouched since the form opened or focus arrived: typing replaces
+    /// a filled-in text, moving the cursor keeps it.
+    pub fresh: bool,
     /// Saving was tried: required fields left empty are now marked.
     pub tried: bool,
     /// Why saving failed, for the whole form.
@@ -240,6 +262,7 @@ impl Form {
             fields,
             focus: 0,
             dirty: false,
+            fresh: true,
             tried: false,
             error: None,
             refs: Vec::new(),
@@ -291,6 +314,21 @@ impl Form {
         }
     }
 
+    /// Moves focus to field `index`; what is in it is selected, for typing to replace.
+    pub fn focus_on(&mut self, index: usize) {
+        self.focus = index;
+        self.fresh = true;
+    }
+
+    /// Whether the focused field shows its text selected: typing will replace it.
+    pub fn focus_selected(&self) -> bool {
+        self.fresh
+            && self
+                .fields
+                .get(self.focus)
+                .is_some_and(|f| !f.hidden && f.replaces(Key::Char(' ')))
+    }
+
     pub fn has_errors(&self) -> bool {
         self.fields.iter().any(|f| f.error.is_some())
     }
@@ -306,15 +344,16 @@ impl Form {
                 {
                     f.input = Input::default();
                 }
-                self.focus = if *action == Intent::NextField {
+                self.focus_on(if *action == Intent::NextField {
                     (self.focus + 1) % n
                 } else {
                     (self.focus + n - 1) % n
-                };
+                });
             }
             Intent::Type(key) => {
+                let fresh = std::mem::take(&mut self.fresh);
                 if let Some(field) = self.fields.get_mut(self.focus)
-                    && field.type_key(*key)
+                    && field.type_key(*key, fresh)
                 {
                     self.dirty = true;
                     self.error = None;

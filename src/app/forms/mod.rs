@@ -67,8 +67,12 @@ pub fn submit(form: &mut Form, today: NaiveDate) -> Option<Effect> {
     validate(form, today);
     if form.has_errors() {
         form.error = Some(w::FIX_MARKED.into());
-        if let Some(first) = form.fields.iter().position(|f| f.error.is_some()) {
-            form.focus = first;
+        // Focus moves to the first problem (its text selected, as focus arriving selects it);
+        // on the field being typed in, the typing goes on where it was.
+        if let Some(first) = form.fields.iter().position(|f| f.error.is_some())
+            && first != form.focus
+        {
+            form.focus_on(first);
         }
         return None;
     }

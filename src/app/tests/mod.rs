@@ -334,6 +334,8 @@ fn required_fields_are_marked_when_saving() {
 fn a_failed_save_keeps_the_form_and_its_input() {
     let mut app = on_family_page(Protection::None);
     app.handle_key(Key::Char('e'));
+    // End first keeps the filled-in reference, to add to it.
+    app.handle_key(Key::End);
     type_text(&mut app, "x");
     app.receive(Msg::Failed(Text::new("finns redan", "already exists")));
     let form = app.form().unwrap();
@@ -514,4 +516,39 @@ fn a_past_visit_still_only_booked_asks_for_its_outcome() {
         crate::i18n::alerts::detail(&alerts[0], "o").en,
         "2026-11-20 10:00: record the outcome (o)"
     );
+}
+
+/// A prefilled field untouched since focus arrived is replaced by typing, as the search box's
+/// text is; an arrow or Home/End first keeps it, and Backspace clears it. Focus coming back
+/// selects it again.
+#[test]
+fn typing_on_a_prefilled_field_replaces_it_and_an_arrow_first_keeps_it() {
+    let mut app = on_family_page(Protection::None);
+    app.handle_key(Key::Char('s'));
+    let value = |app: &App, id: F| app.form().unwrap().value(id).to_string();
+    assert!(matches!(
+        app.form().unwrap().kind,
+        form::FormKind::Consent(_)
+    ));
+    assert!(!value(&app, F::GivenBy).is_empty());
+    assert!(app.form().unwrap().focus_selected());
+    type_text(&mut app, "Sara Ek");
+    assert_eq!(value(&app, F::GivenBy), "Sara Ek");
+    assert!(!app.form().unwrap().focus_selected());
+    app.handle_key(Key::Tab);
+    let scope = value(&app, F::ConsentScope);
+    assert!(!scope.is_empty());
+    app.handle_key(Key::End);
+    type_text(&mut app, " och skola");
+    assert_eq!(value(&app, F::ConsentScope), format!("{scope} och skola"));
+    app.handle_key(Key::Tab);
+    assert!(!value(&app, F::GivenOn).is_empty());
+    app.handle_key(Key::Backspace);
+    assert_eq!(value(&app, F::GivenOn), "");
+    type_text(&mut app, "2026-11-20");
+    assert_eq!(value(&app, F::GivenOn), "2026-11-20");
+    app.handle_key(Key::BackTab);
+    app.handle_key(Key::BackTab);
+    type_text(&mut app, "Ali");
+    assert_eq!(value(&app, F::GivenBy), "Ali");
 }

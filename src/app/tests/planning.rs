@@ -649,3 +649,90 @@ fn leaving_with_cancelled_visits_reloads_the_week_that_shows_them() {
         "{after:?}"
     );
 }
+
+/// `r` then `m` on Today moves the visit by hand from the visit as booked (its day, time,
+/// length, people and interpreter), not from the first proposal: changing the day alone keeps
+/// the rest.
+#[test]
+fn rebooking_by_hand_starts_from_the_visit_as_booked() {
+    use crate::domain::booking::{Assigned, Candidate};
+    use crate::domain::enums::Role;
+    let mut app = app(Lang::En);
+    if !app.offers(&Intent::Rebook) {
+        app.handle_key(Key::Tab);
+    }
+    let visit = app.today_view.rebook_target().cloned().unwrap();
+    assert_eq!(
+        app.handle_key(Key::Char('r')),
+        vec![Effect::Visit(VisitEffect::LoadProposals {
+            family_id: visit.family_id,
+            rebook: Some(visit.visit_id),
+        })]
+    );
+    let mut plan = plan();
+    plan.window = None;
+    plan.rebooking = Some(visit.visit_id);
+    let mut nurse = plan.staff[0].clone();
+    nurse.id = 11;
+    nurse.name = "Linnea Ek".into();
+    plan.staff.push(nurse);
+    let mut interpreter = plan.staff[2].clone();
+    interpreter.id = 13;
+    interpreter.name = "Sahra Tolk".into();
+    interpreter.languages = vec!["somaliska".into()];
+    plan.staff.push(interpreter);
+    let booked_at = fixtures::d(2026, 11, 26).and_hms_opt(10, 30, 0).unwrap();
+    plan.booked = Some(Candidate {
+        start: booked_at,
+        duration_min: 45,
+        staff: vec![
+            Assigned {
+                role: Role::Nurse,
+                staff_id: 11,
+            },
+            Assigned {
+                role: Role::ParentAdvisor,
+                staff_id: 2,
+            },
+        ],
+        interpreter_staff: Some(13),
+        interpreter_external: false,
+    });
+    app.receive(Msg::ProposalsLoaded(Box::new(plan)));
+    assert!(app.booking().is_some(), "the proposals come first");
+    app.handle_key(Key::Char('m'));
+    let form = app.form().unwrap();
+    assert_eq!(form.kind, form::FormKind::ManualBooking);
+    let values: Vec<&str> = [
+        F::Date,
+        F::Time,
+        F::Duration,
+        F::StaffInRole(0),
+        F::StaffInRole(1),
+        F::Interpreter,
+    ]
+    .iter()
+    .map(|f| form.value(*f))
+    .collect();
+    assert_eq!(values, ["2026-11-26", "10:30", "45", "11", "2", "13"]);
+    // Only the day changes: the time, the people and the interpreter stay as booked.
+    set_field(&mut app, F::Date, "2026-11-30");
+    let effects = app.handle_key(Key::Enter);
+    let [Effect::Visit(VisitEffect::Book(request))] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(request.rebooking, Some(visit.visit_id));
+    assert_eq!(
+        request.candidate.start,
+        fixtures::d(2026, 11, 30).and_hms_opt(10, 30, 0).unwrap()
+    );
+    assert_eq!(request.candidate.duration_min, 45);
+    assert_eq!(request.candidate.interpreter_staff, Some(13));
+    assert!(
+        request
+            .candidate
+            .staff
+            .iter()
+            .any(|a| a.role == Role::Nurse && a.staff_id == 11)
+    );
+}

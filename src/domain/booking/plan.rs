@@ -55,6 +55,9 @@ pub struct BookingOptions {
     pub interpreter_language: Option<String>,
     /// The planned visit being moved, if this is a rebooking.
     pub rebooking: Option<i64>,
+    /// The moved visit as it is booked now (when, how long, who goes, who interprets): what
+    /// moving it by hand starts from, so that changing one field leaves the others as booked.
+    pub booked: Option<super::Candidate>,
     pub proposals: Vec<super::Proposal>,
     /// What booking by hand is checked against: the roles, the people who could go, and when
     /// they are busy.

@@ -102,6 +102,7 @@ impl CommandError {
             E::DemoNotEmpty { families, staff } => format!(
                 "the database already holds {families} families and {staff} staff; demo data goes into a new file (give another --db), or pass --force to add to this one"
             ),
+            E::DemoNeverEncrypted => "the demo database is never encrypted; leave out --demo to work on your own database".into(),
             E::BrokenAsset(what) => format!("a file shipped with hembesok is broken: {what}"),
         }
     }
@@ -182,6 +183,7 @@ impl CommandError {
             E::DemoNotEmpty { families, staff } => format!(
                 "databasen innehåller redan {families} familjer och {staff} i personalen; demodata läggs i en ny fil (ange en annan --db), eller ange --force för att lägga till i den här"
             ),
+            E::DemoNeverEncrypted => "demodatabasen krypteras aldrig; utelämna --demo för att arbeta i din egen databas".into(),
             E::BrokenAsset(what) => format!("en fil som följer med hembesok är trasig: {what}"),
         }
     }

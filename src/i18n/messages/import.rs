@@ -215,13 +215,17 @@ impl ProblemKind {
         ),
         K::BirthTooLongAgo { date, years } => Text::new(
             s({
-            format!("{date} ligger mer än {years} år tillbaka, äldre än något programs barn; kontrollera året")
+            format!("{date} ligger mer än {years} år tillbaka, äldre än något programs barn; kontrollera året, eller ange familjens status (exited, completed eller declined) om deltagandet har upphört")
         }),
             s({
             format!(
-                "{date} is more than {years} years ago, older than any programme's children; check the year"
+                "{date} is more than {years} years ago, older than any programme's children; check the year, or give the family's status (exited, completed or declined) if its participation has ended"
             )
         }),
+        ),
+        K::BirthBeforeArchive { date, earliest } => Text::new(
+            s(format!("{date} ligger före {earliest}; kontrollera året")),
+            s(format!("{date} is before {earliest}; check the year")),
         ),
         K::CellTooLong { max } => Text::new(
             s(format!("är längre än {max} tecken; korta den")),

@@ -42,6 +42,23 @@ impl From<DbError> for DemoError {
     }
 }
 
+/// How many families the demo database of `--demo` is made with.
+pub const DEMO_FAMILIES: u32 = 120;
+
+/// Makes the demo database at `path` with fictional data (seed 1, around `ctx`'s day) when it
+/// is missing, for `--demo` in the app and in every command; `None` when it was already there.
+/// The demo database is never encrypted.
+pub fn make_demo_if_missing(
+    path: &std::path::Path,
+    ctx: &Ctx,
+) -> Result<Option<Created>, DemoError> {
+    if path.exists() {
+        return Ok(None);
+    }
+    let mut db = crate::db::connect(path, crate::db::Mode::Create, None)?;
+    generate(&mut db, DEMO_FAMILIES, 1, ctx.today(), false, ctx).map(Some)
+}
+
 /// Fills `db` for `families` families; refuses a database with data unless `force`.
 pub fn generate(
     db: &mut Db,

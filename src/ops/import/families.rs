@@ -57,10 +57,26 @@ pub const COLUMNS: Columns = Columns {
     ],
 };
 
-/// How far ahead an expected birth date may be.
-/// The oldest a child in the register can be: the programmes run from birth to school age.
+/// The oldest a child of a family still in a programme can be: the programmes run from birth
+/// to school age.
 const MAX_CHILD_AGE_YEARS: u32 = 7;
+/// How far ahead an expected birth date may be.
 const MAX_DAYS_BEFORE_BIRTH: u64 = 300;
+
+/// The earliest birth date an archive of ended participations may hold: the programmes'
+/// history is years, not centuries, so an earlier date is a mistyped year.
+fn earliest_archived_birth() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// Whether a family's participation has ended, so that its children may be of any age: an
+/// archive brought in from years back holds children long past the programmes' ages.
+fn participation_ended(status: FamilyStatus) -> bool {
+    match status {
+        FamilyStatus::Declined | FamilyStatus::Completed | FamilyStatus::Exited => true,
+        FamilyStatus::Offered | FamilyStatus::Active | FamilyStatus::Paused => false,
+    }
+}
 
 fn identity(
     row: &Row,
@@ -107,6 +123,7 @@ fn child(
     row: &Row,
     n: u8,
     first_in_sweden: bool,
+    status: FamilyStatus,
     today: NaiveDate,
     problems: &mut Problems,
 ) -> Option<NewChild> {
@@ -131,7 +148,20 @@ fn child(
             .map_err(|e| problems.add(row.line, &birth_col, e))
             .ok(),
     }?;
-    if today
+    if participation_ended(status) {
+        let earliest = earliest_archived_birth();
+        if birth < earliest {
+            problems.add(
+                row.line,
+                &birth_col,
+                ProblemKind::BirthBeforeArchive {
+                    date: birth,
+                    earliest,
+                },
+            );
+            return None;
+        }
+    } else if today
         .checked_sub_months(chrono::Months::new(12 * MAX_CHILD_AGE_YEARS))
         .is_some_and(|limit| birth < limit)
     {
@@ -239,7 +269,7 @@ fn family(
         .collect();
     let in_sweden = eligibility == Some(Eligibility::FirstChildInSweden);
     let numbered: Vec<(u8, NewChild)> = (1..=2)
-        .filter_map(|n| child(row, n, in_sweden, today, problems).map(|c| (n, c)))
+        .filter_map(|n| child(row, n, in_sweden, status, today, problems).map(|c| (n, c)))
         .collect();
     let children: Vec<NewChild> = numbered.iter().map(|(_, c)| c.clone()).collect();
     let consent = consent_date.map(|given_on| Consent {

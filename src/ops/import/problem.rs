@@ -100,10 +100,17 @@ pub enum ProblemKind {
     BirthTooFarAhead {
         date: NaiveDate,
     },
-    /// A child born before the programmes' oldest age (`years` back).
+    /// A child of a family still in a programme born before the programmes' oldest age
+    /// (`years` back).
     BirthTooLongAgo {
         date: NaiveDate,
         years: u32,
+    },
+    /// A child of a family whose participation ended, born before any plausible date of the
+    /// archive (`earliest`).
+    BirthBeforeArchive {
+        date: NaiveDate,
+        earliest: NaiveDate,
     },
     /// A cell longer than any name or note needs.
     CellTooLong {

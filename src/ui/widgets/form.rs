@@ -167,7 +167,10 @@ fn render_fields<'a>(
             ),
             if focused { theme.key() } else { theme.dim() },
         );
-        let value_style = if focused {
+        let value_style = if focused && form.focus_selected() {
+            // Selected: what is typed next replaces it.
+            theme.selected()
+        } else if focused {
             Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED)
         } else {
             Style::new()

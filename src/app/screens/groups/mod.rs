@@ -242,6 +242,15 @@ impl RollCallState {
         effect.into_iter().collect()
     }
 
+    /// The marked line's mark when it says the family did not come (absent or excused).
+    pub fn marked_away(&self) -> Option<AttendanceStatus> {
+        self.call
+            .lines
+            .get(self.selected)
+            .and_then(|l| l.status)
+            .filter(|s| matches!(s, AttendanceStatus::Absent | AttendanceStatus::Excused))
+    }
+
     /// The written mark: its one line is redrawn.
     pub fn put_mark(&mut self, line: &RollLine, now_held: bool) {
         if let Some(l) = self

@@ -1,9 +1,11 @@
 //! Where the keys of Groups lead: the list, a series page, the roll call and the member
 //! picker; and what the runtime's answers about groups change.
 use super::{MemberPick, RollCallState};
+use crate::app::keymap::{Scope, key_for};
 use crate::app::{
     App, Effect, GroupsEffect, GroupsIntent, GroupsMsg, Intent, Modal, Screen, forms,
 };
+use crate::domain::enums::AttendanceStatus;
 
 impl App {
     pub(crate) fn handle_groups(&mut self, action: &Intent) -> Vec<Effect> {
@@ -63,6 +65,16 @@ impl App {
             Intent::Groups(GroupsIntent::CancelSession) => {
                 let form = forms::cancel_session(call.session_id(), call.call.session.start);
                 self.open_form(form);
+                Vec::new()
+            }
+            // The adults of a family marked absent or excused are none: a number does not undo
+            // that mark unasked.
+            Intent::Groups(GroupsIntent::OneAdult | GroupsIntent::TwoAdults)
+                if call.marked_away().is_some() =>
+            {
+                let excused = call.marked_away() == Some(AttendanceStatus::Excused);
+                let present = key_for(Scope::RollCall, &Intent::Groups(GroupsIntent::MarkPresent));
+                self.message = Some(crate::i18n::screens::adults_need_present(excused, &present));
                 Vec::new()
             }
             other => call.handle(other),
