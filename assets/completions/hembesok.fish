@@ -28,7 +28,7 @@ complete -c hembesok -n "__fish_hembesok_needs_command" -l db -d 'The database f
 complete -c hembesok -n "__fish_hembesok_needs_command" -l lang -d 'Language of the interface: sv (svenska) or en (English)' -r -f -a "sv\t''
 en\t''"
 complete -c hembesok -n "__fish_hembesok_needs_command" -l key-file -d 'The passphrase of an encrypted database, in a file of mode 0600 (one trailing newline is left out); without it, the passphrase is asked on a terminal' -r -F
-complete -c hembesok -n "__fish_hembesok_needs_command" -l demo -d 'Open the app on a separate demo database (created with fictional data if missing); it wins over --db and HEMBESOK_DB'
+complete -c hembesok -n "__fish_hembesok_needs_command" -l demo -d 'Use a separate demo database, in the app and in every command (created with fictional data if missing; never encrypted); it wins over --db and HEMBESOK_DB'
 complete -c hembesok -n "__fish_hembesok_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hembesok -n "__fish_hembesok_needs_command" -s V -l version -d 'Print version'
 complete -c hembesok -n "__fish_hembesok_needs_command" -f -a "demo" -d 'Fill a database with realistic fictional families, staff, visits and parent groups'

@@ -40,7 +40,11 @@ pub fn db_path(cli: &Cli) -> Result<PathBuf> {
 /// `restore` replaces it.
 fn prepare_demo(cli: &Cli, session: &Session) -> Result<()> {
     match &cli.command {
-        None | Some(Command::Demo(_) | Command::Restore(_)) => return Ok(()),
+        // `init` makes the database at its own path; completions need none.
+        None
+        | Some(
+            Command::Demo(_) | Command::Restore(_) | Command::Init(_) | Command::Completions(_),
+        ) => return Ok(()),
         Some(Command::Encrypt | Command::Decrypt | Command::Rekey(_)) => {
             return Err(CommandError::DemoNeverEncrypted.into());
         }
