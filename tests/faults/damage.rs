@@ -96,7 +96,7 @@ fn the_app_writes_nothing_into_a_damaged_file() {
         {
             *b = if i % 2 == 0 { 0xff } else { 0x00 };
         }
-        std::fs::write(&db, &bytes).unwrap();
+        super::common::write_private(&db, &bytes);
         let Ok(opened) = hembesok::db::connect(&db, hembesok::db::Mode::Write, None) else {
             continue;
         };

@@ -278,7 +278,7 @@ fn a_damaged_database_is_not_written_into() {
         {
             *b = if i % 2 == 0 { 0xff } else { 0x00 };
         }
-        std::fs::write(&db, &bytes).unwrap();
+        common::write_private(&db, &bytes);
         let check = hembesok(&db).arg("check").output().unwrap();
         if check.status.success() {
             continue;
