@@ -114,7 +114,9 @@ impl Runner {
                 ops::families::reveal_protected(db, &ctx, id)?;
                 return Ok(vec![Msg::Family(FamilyMsg::Revealed(id))]);
             }
-            FamilyEffect::Save { id, family } => ops::families::save_family(db, &ctx, id, &family)?,
+            FamilyEffect::Save { id, family, dates } => {
+                ops::families::save_family(db, &ctx, id, &family, dates.as_ref())?
+            }
             FamilyEffect::AddCaregiver {
                 family_id,
                 caregiver,

@@ -198,6 +198,8 @@ pub enum FormKind {
     EditChild(i64),
     Consent(i64),
     Exit(i64),
+    /// A family moving to a status (paused, declined, active), with the day it happened.
+    Status(i64, crate::domain::enums::FamilyStatus),
     NewStaff,
     EditStaff(i64),
     /// What happened at a visit.
@@ -240,6 +242,8 @@ pub struct Form {
     pub note: Option<Text>,
     /// The staff a form can name (a series' leaders).
     pub staff: Vec<crate::domain::model::Staff>,
+    /// A family's status days as stored, which a status form's day is checked against.
+    pub dates: crate::domain::status_dates::StatusDates,
 }
 
 impl Form {
@@ -269,6 +273,7 @@ impl Form {
             plan: None,
             note: None,
             staff: Vec::new(),
+            dates: crate::domain::status_dates::StatusDates::default(),
         }
     }
 
