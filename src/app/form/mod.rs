@@ -242,6 +242,9 @@ pub struct Form {
     pub note: Option<Text>,
     /// The staff a form can name (a series' leaders).
     pub staff: Vec<crate::domain::model::Staff>,
+    /// The areas a series can be in, and the area last chosen for it unasked (from its place or
+    /// leaders): while the area is that one, it follows the place and the leaders.
+    pub areas: Option<Box<(crate::domain::group_views::AreaChoices, Option<String>)>>,
     /// A family's status days as stored, which a status form's day is checked against.
     pub dates: crate::domain::status_dates::StatusDates,
 }
@@ -273,6 +276,7 @@ impl Form {
             plan: None,
             note: None,
             staff: Vec::new(),
+            areas: None,
             dates: crate::domain::status_dates::StatusDates::default(),
         }
     }
