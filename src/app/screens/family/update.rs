@@ -18,7 +18,14 @@ impl App {
         match action {
             Intent::Back => {
                 self.family = None;
-                Vec::new()
+                // Back where it was opened from: Today, Week, Groups or the Report.
+                match self.family_from.take() {
+                    Some(screen) => {
+                        self.screen = screen;
+                        Vec::new()
+                    }
+                    None => Vec::new(),
+                }
             }
             Intent::Up
             | Intent::Down
