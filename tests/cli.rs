@@ -32,7 +32,10 @@ fn demo_then_check_pass_on_the_same_file() {
         .assert()
         .success()
         .stdout(predicate::str::contains("full check         ok"))
-        .stdout(predicate::str::contains("60 families"));
+        .stdout(predicate::str::contains("60 families"))
+        // Our own stamp is just "ok", not "another program's file" (issue 19, point 19).
+        .stdout(predicate::str::contains("hembesok stamp     ok\n"))
+        .stdout(predicate::str::contains("another").not());
 }
 
 #[test]

@@ -71,7 +71,7 @@ fn series(name: &str, leaders: Vec<i64>, first: NaiveDateTime, count: u32) -> Se
             capacity: Some(6),
             leaders,
         },
-        area: None,
+        area: Some("Centrum".into()),
         born: Some((
             NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
             NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
@@ -141,15 +141,21 @@ fn a_series_over_christmas_skips_julafton_and_nyarsafton_and_is_audited() {
         capacity: Some(7),
         leaders: page.info.leaders.iter().map(|l| l.0).take(1).collect(),
     };
-    let edited = groups::edit_series(&mut db, &now, id, &group, None).unwrap();
+    let edited = groups::edit_series(&mut db, &now, id, &group, Some("Centrum"), None).unwrap();
     assert_eq!(edited.outcome, Outcome::SeriesUpdated);
     let after = db.read(|tx| tx.group_page(id)).unwrap().unwrap();
     assert_eq!(after.info.name, "Julgrupp Centrum");
     assert_eq!(after.info.leaders.len(), 1);
     assert_eq!(after.sessions.len(), 8);
+    assert_eq!(after.info.area.as_deref(), Some("Centrum"));
+    // The report counts a series by its area: without one, it is refused.
+    assert_eq!(
+        refusal(groups::edit_series(&mut db, &now, id, &group, None, None).unwrap_err()),
+        GroupRefusal::NoArea
+    );
     group.leaders.clear();
     assert_eq!(
-        refusal(groups::edit_series(&mut db, &now, id, &group, None).unwrap_err()),
+        refusal(groups::edit_series(&mut db, &now, id, &group, Some("Centrum"), None).unwrap_err()),
         GroupRefusal::NoLeader
     );
     let audit = db.read(|tx| tx.list_audit(None)).unwrap();

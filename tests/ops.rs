@@ -239,7 +239,7 @@ fn leaving_the_programme_cancels_its_booked_visits_in_one_write() {
             exit: Some(ExitReason::Other),
             exit_note: Some("flyttar utomlands".into()),
             cancel_booked: true,
-            exited_on: None,
+            since: None,
         },
     )
     .unwrap();
@@ -277,7 +277,7 @@ fn a_pause_that_keeps_the_visits_cancels_nothing() {
             exit: None,
             exit_note: None,
             cancel_booked: false,
-            exited_on: None,
+            since: None,
         },
     )
     .unwrap();
@@ -510,7 +510,7 @@ fn an_exit_recorded_afterwards_keeps_the_day_the_family_left() {
             exit: Some(ExitReason::Moved),
             exit_note: None,
             cancel_booked: true,
-            exited_on: Some(left),
+            since: Some(left),
         },
     )
     .unwrap();

@@ -98,6 +98,7 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
         Effect::Family(FamilyEffect::Save {
             id: None,
             family: Box::new(family()),
+            dates: None,
         }),
     );
     assert_eq!(app.message.as_ref().unwrap().en, "The family is saved.");
@@ -126,6 +127,7 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
         Effect::Family(FamilyEffect::Save {
             id: Some(id),
             family: Box::new(edited),
+            dates: None,
         }),
     );
     let detail = &app.family.as_ref().unwrap().data.detail;
@@ -190,7 +192,7 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
                 exit: None,
                 exit_note: None,
                 cancel_booked: false,
-                exited_on: None,
+                since: None,
             },
         }),
     );
@@ -217,7 +219,7 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
                 exit: Some(ExitReason::Moved),
                 exit_note: None,
                 cancel_booked: true,
-                exited_on: None,
+                since: None,
             },
         }),
     );
@@ -283,6 +285,7 @@ fn a_duplicate_reference_is_refused_and_the_form_keeps_its_input() {
         Effect::Family(FamilyEffect::Save {
             id: None,
             family: Box::new(family()),
+            dates: None,
         }),
     );
     app.handle_key(Key::Char('3'));
@@ -297,6 +300,7 @@ fn a_duplicate_reference_is_refused_and_the_form_keeps_its_input() {
         Effect::Family(FamilyEffect::Save {
             id: None,
             family: Box::new(family()),
+            dates: None,
         }),
     );
     let form = app.form().expect("the form stays open");
@@ -390,6 +394,7 @@ fn a_visit_is_recorded_done_only_after_it_happened_but_may_be_cancelled_before()
         Effect::Family(FamilyEffect::Save {
             id: None,
             family: Box::new(family()),
+            dates: None,
         }),
     );
     let detail = app.family.as_ref().unwrap().data.detail.clone();

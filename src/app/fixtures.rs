@@ -331,6 +331,8 @@ pub fn family_page(protection: Protection) -> FamilyPageData {
         id: 3,
         programme_version: 1,
         exit_note: None,
+        declined_on: None,
+        paused_on: None,
         caregivers: vec![
             Caregiver {
                 id: 1,

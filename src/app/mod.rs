@@ -40,6 +40,9 @@ pub struct App {
     pub week: week::WeekState,
     pub families: families::FamiliesState,
     pub family: Option<family::FamilyPage>,
+    /// The screen a family's page was opened from (Today, Week, Groups, Report): `Esc` on the
+    /// page goes back there. `None` when it was opened on Families.
+    pub family_from: Option<Screen>,
     pub staff: staff::StaffState,
     pub groups: groups::GroupsState,
     pub report: report::ReportState,
@@ -64,6 +67,7 @@ impl App {
             lang,
             today,
             screen: Screen::Today,
+            family_from: None,
             today_view: today::TodayState::default(),
             week: week::WeekState::default(),
             families: families::FamiliesState::default(),
@@ -201,7 +205,22 @@ impl App {
                     vec![Effect::Quit]
                 }
             }
-            Intent::Show(screen) => self.show(screen),
+            Intent::Show(screen) => {
+                // A screen's number shows its start: a family's page or a series' page open
+                // on it closes, and Today's focus is where the app starts it.
+                if screen == self.screen {
+                    match screen {
+                        Screen::Families => self.family = None,
+                        Screen::Groups => self.groups.page = None,
+                        _ => {}
+                    }
+                }
+                if screen == Screen::Today {
+                    self.today_view.pane = today::Pane::default();
+                }
+                self.family_from = None;
+                self.show(screen)
+            }
             // On the Staff screen `/` searches the roster; everywhere else, the families.
             Intent::Search if self.screen == Screen::Staff && self.top().is_none() => {
                 self.staff.start_search();
@@ -210,6 +229,7 @@ impl App {
             Intent::Search => {
                 let mut effects = self.show(Screen::Families);
                 self.family = None;
+                self.family_from = None;
                 self.families.start_search();
                 effects.extend(self.families.ensure_loaded());
                 effects

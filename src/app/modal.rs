@@ -349,6 +349,19 @@ impl App {
                     });
                     Vec::new()
                 }
+                // A pause: whether its booked visits are cancelled too.
+                Some(Effect::Family(FamilyEffect::SetStatus { family_id, change }))
+                    if change.status == FamilyStatus::Paused
+                        && !self.booked_of(family_id).is_empty() =>
+                {
+                    let booked = self.booked_of(family_id);
+                    self.ask(Question::CancelBooked {
+                        family_id,
+                        change,
+                        booked,
+                    });
+                    Vec::new()
+                }
                 // Deactivating someone: first the visits booked for them, to ask about.
                 Some(Effect::Staff(StaffEffect::Save {
                     id: Some(id),

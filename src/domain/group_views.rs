@@ -193,3 +193,41 @@ pub struct WeekSession {
     pub start: NaiveDateTime,
     pub duration_min: u32,
 }
+
+/// The areas a series can be in: those in use (families' and series'), and each staff member's
+/// usual area (where most of the visits they went on in the last year were), to default from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AreaChoices {
+    pub areas: Vec<String>,
+    pub usual: Vec<(i64, String)>,
+}
+
+impl AreaChoices {
+    /// The area a series most likely is in: one its place names, else the one most of its
+    /// leaders usually visit (the first leader's on a tie).
+    pub fn default_for(&self, place: &str, leaders: &[i64]) -> Option<&str> {
+        let place = place.to_lowercase();
+        if !place.is_empty()
+            && let Some(named) = self
+                .areas
+                .iter()
+                .filter(|a| place.contains(&a.to_lowercase()))
+                .max_by_key(|a| a.len())
+        {
+            return Some(named);
+        }
+        let theirs: Vec<&str> = leaders
+            .iter()
+            .filter_map(|id| self.usual.iter().find(|(s, _)| s == id))
+            .map(|(_, a)| a.as_str())
+            .collect();
+        let count = |a: &str| theirs.iter().filter(|x| **x == a).count();
+        theirs
+            .iter()
+            .copied()
+            .fold(None, |best: Option<&str>, a| match best {
+                Some(b) if count(b) >= count(a) => Some(b),
+                _ => Some(a),
+            })
+    }
+}

@@ -18,6 +18,7 @@ pub mod quarter;
 pub mod report;
 pub mod schedule;
 pub mod search;
+pub mod status_dates;
 pub mod text;
 pub mod timeline;
 pub mod views;

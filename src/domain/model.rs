@@ -280,8 +280,9 @@ pub struct StatusChange {
     pub exit_note: Option<String>,
     /// Whether the family's visits booked from now on are cancelled on its side.
     pub cancel_booked: bool,
-    /// The day the family left, when it is recorded afterwards; `None` is today.
-    pub exited_on: Option<chrono::NaiveDate>,
+    /// The day the family reached the status (left, paused, declined, was enrolled), when it is
+    /// recorded afterwards; `None` is today.
+    pub since: Option<chrono::NaiveDate>,
 }
 
 #[cfg(test)]

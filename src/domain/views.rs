@@ -38,8 +38,24 @@ pub struct FamilyDetail {
     pub programme_version: u32,
     /// Why the family left, in the coordinator's words, when the reason is "other".
     pub exit_note: Option<String>,
+    /// The latest decline and pause (the other status days are in `facts`).
+    pub declined_on: Option<chrono::NaiveDate>,
+    pub paused_on: Option<chrono::NaiveDate>,
     pub caregivers: Vec<Caregiver>,
     pub children: Vec<ChildDetail>,
+}
+
+impl FamilyDetail {
+    /// Every day the family's status changes keep.
+    pub fn status_dates(&self) -> crate::domain::status_dates::StatusDates {
+        crate::domain::status_dates::StatusDates {
+            offered_on: self.offered_on,
+            enrolled_on: self.enrolled_on,
+            declined_on: self.declined_on,
+            paused_on: self.paused_on,
+            exited_on: self.exited_on,
+        }
+    }
 }
 
 impl std::ops::Deref for FamilyDetail {

@@ -4,6 +4,7 @@ use super::{Changed, Ctx, Done, Outcome, Refusal, Result};
 use crate::db::Db;
 use crate::domain::enums::{AuditAction, ExitReason};
 use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily, StatusChange};
+use crate::domain::status_dates::{StatusDates, StatusDay};
 
 fn family_done(outcome: Outcome, family_id: i64) -> Done {
     Done {
@@ -15,7 +16,21 @@ fn family_done(outcome: Outcome, family_id: i64) -> Done {
 
 /// Registers a new family on its programme's current version (stored the first time it is
 /// used), or changes an existing family's own fields.
-pub fn save_family(db: &mut Db, ctx: &Ctx, id: Option<i64>, family: &NewFamily) -> Result<Done> {
+/// Saves a new family, or an edited one with its corrected status days (`dates`), refused when
+/// a day is in the future or before the offer or enrolment it follows.
+pub fn save_family(
+    db: &mut Db,
+    ctx: &Ctx,
+    id: Option<i64>,
+    family: &NewFamily,
+    dates: Option<&StatusDates>,
+) -> Result<Done> {
+    if let Some((day, problem)) = dates
+        .map(|d| d.problems(ctx.now.date()))
+        .and_then(|p| p.first().copied())
+    {
+        return Err(Refusal::StatusDay(day, problem).into());
+    }
     db.write(|tx| match id {
         None => {
             let catalogue = tx.programme_catalogue()?;
@@ -32,6 +47,9 @@ pub fn save_family(db: &mut Db, ctx: &Ctx, id: Option<i64>, family: &NewFamily) 
         }
         Some(id) => {
             tx.update_family(id, family, ctx.now)?;
+            if let Some(dates) = dates {
+                tx.set_status_dates(id, dates)?;
+            }
             tx.insert_audit(&ctx.audit_family(AuditAction::Update, id))?;
             Ok(family_done(Outcome::FamilyUpdated, id))
         }
@@ -176,15 +194,13 @@ pub fn set_status(db: &mut Db, ctx: &Ctx, family_id: i64, change: &StatusChange)
             .as_deref()
             .map(str::trim)
             .filter(|n| !n.is_empty());
-        tx.set_family_status(
-            family_id,
-            change.status,
-            change
-                .exit
-                .map(|r| (r, change.exited_on.unwrap_or(ctx.now.date()))),
-            note,
-            ctx.now,
-        )?;
+        let on = change.since.unwrap_or(ctx.now.date());
+        if let Some(dates) = tx.status_dates(family_id)?
+            && let Some(problem) = dates.change_problem(change.status, on, ctx.now.date())
+        {
+            return Err(Refusal::StatusDay(StatusDay::of(change.status), problem).into());
+        }
+        tx.set_family_status(family_id, change.status, change.exit, on, note, ctx.now)?;
         let cancelled = if change.cancel_booked {
             // The reason kept on each visit: the coordinator's words, else the code of why the
             // family left (or of its new status), like every other stored code.
@@ -221,4 +237,105 @@ pub fn view_family(db: &mut Db, ctx: &Ctx, family_id: i64) -> Result<()> {
 /// Showing a protected family's address and phone, written to the audit log first.
 pub fn reveal_protected(db: &mut Db, ctx: &Ctx, family_id: i64) -> Result<()> {
     db.write(|tx| Ok(tx.insert_audit(&ctx.audit_family(AuditAction::RevealProtected, family_id))?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::enums::FamilyStatus;
+    use crate::domain::status_dates::DateProblem;
+    use chrono::NaiveDate;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    /// A family enrolled on 2026-10-01, and the clock on 2026-11-22.
+    fn enrolled() -> (Db, Ctx, i64) {
+        let mut db = Db::open_in_memory().unwrap();
+        let ctx = Ctx {
+            actor: "test".into(),
+            now: d(11, 22).and_hms_opt(9, 0, 0).unwrap(),
+        };
+        let family = crate::db::tests::sample_family("2026-100");
+        let id = save_family(&mut db, &ctx, None, &family, None)
+            .unwrap()
+            .id
+            .unwrap();
+        (db, ctx, id)
+    }
+
+    fn change(status: FamilyStatus, since: NaiveDate) -> StatusChange {
+        StatusChange {
+            status,
+            exit: (status == FamilyStatus::Exited).then_some(ExitReason::Moved),
+            exit_note: None,
+            cancel_booked: false,
+            since: Some(since),
+        }
+    }
+
+    fn refused(result: Result<Done>) -> Refusal {
+        match result {
+            Err(super::super::OpsError::Refused(r)) => r,
+            other => panic!("not refused: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_status_day_before_the_enrolment_or_in_the_future_is_refused_and_changes_nothing() {
+        let (mut db, ctx, id) = enrolled();
+        let r = refused(set_status(
+            &mut db,
+            &ctx,
+            id,
+            &change(FamilyStatus::Exited, d(9, 15)),
+        ));
+        assert_eq!(
+            r,
+            Refusal::StatusDay(StatusDay::Exited, DateProblem::BeforeEnrolment(d(10, 1)))
+        );
+        let r = refused(set_status(
+            &mut db,
+            &ctx,
+            id,
+            &change(FamilyStatus::Paused, d(11, 23)),
+        ));
+        assert_eq!(
+            r,
+            Refusal::StatusDay(StatusDay::Paused, DateProblem::InFuture)
+        );
+        let detail = db.read(|tx| tx.family_detail(id)).unwrap().unwrap();
+        assert_eq!(detail.status, FamilyStatus::Active);
+        // The real day, earlier than today, is kept.
+        set_status(&mut db, &ctx, id, &change(FamilyStatus::Paused, d(11, 2))).unwrap();
+        let detail = db.read(|tx| tx.family_detail(id)).unwrap().unwrap();
+        assert_eq!(
+            (detail.status, detail.paused_on),
+            (FamilyStatus::Paused, Some(d(11, 2)))
+        );
+    }
+
+    #[test]
+    fn an_edit_corrects_the_status_days_and_refuses_impossible_ones() {
+        let (mut db, ctx, id) = enrolled();
+        let detail = db.read(|tx| tx.family_detail(id)).unwrap().unwrap();
+        let family = NewFamily {
+            facts: detail.facts.clone(),
+            caregivers: Vec::new(),
+            children: Vec::new(),
+        };
+        let mut dates = detail.status_dates();
+        dates.offered_on = Some(d(10, 5));
+        let r = refused(save_family(&mut db, &ctx, Some(id), &family, Some(&dates)));
+        assert_eq!(
+            r,
+            Refusal::StatusDay(StatusDay::Enrolled, DateProblem::BeforeOffer(d(10, 5)))
+        );
+        dates.offered_on = Some(d(9, 20));
+        save_family(&mut db, &ctx, Some(id), &family, Some(&dates)).unwrap();
+        let after = db.read(|tx| tx.family_detail(id)).unwrap().unwrap();
+        assert_eq!(after.offered_on, Some(d(9, 20)));
+        assert_eq!(after.enrolled_on, Some(d(10, 1)));
+    }
 }

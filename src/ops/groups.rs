@@ -41,6 +41,22 @@ pub enum GroupRefusal {
     HasMarks,
     NotMember,
     ReasonMissing,
+    /// The report counts a series by its area, and the register has areas: one is needed.
+    NoArea,
+}
+
+/// A series without an area where the register has areas in use (the report needs one).
+fn needs_area(tx: &crate::db::WriteTx<'_>, area: Option<&str>) -> Result<()> {
+    let missing = area.is_none_or(|a| a.trim().is_empty());
+    if missing
+        && !tx
+            .area_choices(chrono::NaiveDateTime::MAX)?
+            .areas
+            .is_empty()
+    {
+        return refuse(GroupRefusal::NoArea);
+    }
+    Ok(())
 }
 
 fn refuse<T>(r: GroupRefusal) -> Result<T> {
@@ -62,6 +78,7 @@ pub fn create_series(db: &mut Db, ctx: &Ctx, req: &SeriesRequest) -> Result<Done
         if req.group.leaders.is_empty() {
             return refuse(GroupRefusal::NoLeader);
         }
+        needs_area(tx, req.area.as_deref())?;
         if tx.group_name_taken(&req.group.name)? {
             return refuse(GroupRefusal::NameTaken(req.group.name.clone()));
         }
@@ -128,9 +145,11 @@ pub fn edit_series(
     ctx: &Ctx,
     id: i64,
     group: &NewGroup,
+    area: Option<&str>,
     born: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 ) -> Result<Done> {
     db.write(|tx| {
+        needs_area(tx, area)?;
         let Some(page) = tx.group_page(id)? else {
             return refuse(GroupRefusal::GroupGone);
         };
@@ -162,7 +181,7 @@ pub fn edit_series(
             }
         }
         tx.update_group(id, group)?;
-        tx.set_group_span(id, page.info.area.as_deref(), born)?;
+        tx.set_group_span(id, area, born)?;
         tx.insert_audit(&ctx.audit(AuditAction::Update, AuditEntity::Group, Some(id)))?;
         Ok(Done {
             outcome: Outcome::SeriesUpdated,

@@ -112,6 +112,11 @@ pub enum Refusal {
     ReportSetting(&'static str),
     /// The report's audit could not protect every hidden figure: no file was written.
     ReportExposed(usize),
+    /// A status day in the future, or before the offer or enrolment it follows.
+    StatusDay(
+        crate::domain::status_dates::StatusDay,
+        crate::domain::status_dates::DateProblem,
+    ),
 }
 
 /// What went wrong: a refusal, or the database failing while reading or while saving.

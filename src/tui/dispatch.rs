@@ -114,7 +114,9 @@ impl Runner {
                 ops::families::reveal_protected(db, &ctx, id)?;
                 return Ok(vec![Msg::Family(FamilyMsg::Revealed(id))]);
             }
-            FamilyEffect::Save { id, family } => ops::families::save_family(db, &ctx, id, &family)?,
+            FamilyEffect::Save { id, family, dates } => {
+                ops::families::save_family(db, &ctx, id, &family, dates.as_ref())?
+            }
             FamilyEffect::AddCaregiver {
                 family_id,
                 caregiver,
@@ -206,10 +208,17 @@ impl Runner {
                     id, found, room,
                 ))]);
             }
-            GroupsEffect::CreateSeries(request) => ops::groups::create_series(db, &ctx, &request)?,
-            GroupsEffect::EditSeries { id, group, born } => {
-                ops::groups::edit_series(db, &ctx, id, &group, born)?
+            GroupsEffect::LoadAreas(id) => {
+                let areas = reads::groups::areas(db, ctx.now)?;
+                return Ok(vec![Msg::Groups(GroupsMsg::AreasLoaded(id, areas))]);
             }
+            GroupsEffect::CreateSeries(request) => ops::groups::create_series(db, &ctx, &request)?,
+            GroupsEffect::EditSeries {
+                id,
+                group,
+                area,
+                born,
+            } => ops::groups::edit_series(db, &ctx, id, &group, area.as_deref(), born)?,
             GroupsEffect::RemoveMember {
                 group_id,
                 family_id,

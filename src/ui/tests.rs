@@ -127,6 +127,19 @@ fn family_page_in_english_shows_the_timeline() {
 }
 
 #[test]
+fn a_paused_family_page_says_since_when() {
+    let mut app = families(Lang::Sv);
+    let mut page = fixtures::family_page(Protection::None);
+    page.detail.facts.status = crate::domain::enums::FamilyStatus::Paused;
+    page.detail.paused_on = Some(fixtures::d(2026, 9, 1));
+    app.receive(Msg::Family(FamilyMsg::Loaded(Box::new(page))));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("vilande sedan 2026-09-01"), "{screen}");
+    app.lang = Lang::En;
+    assert!(draw(&app, 80, 24).contains("paused since 2026-09-01"));
+}
+
+#[test]
 fn staff_roster() {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('5'));
@@ -191,7 +204,7 @@ fn a_new_family_form_with_a_mistake() {
         app.handle_key(Key::Char(c));
     }
     // To the caregiver's ID number, past the ID kind.
-    for _ in 0..13 {
+    for _ in 0..14 {
         app.handle_key(Key::Tab);
     }
     for c in "201313-1234".chars() {
@@ -331,9 +344,11 @@ fn without_colour_the_marked_day_has_a_thick_frame_and_a_reversed_title() {
 }
 
 #[test]
-fn a_question_before_a_status_change() {
+fn a_status_change_asks_its_day_then_about_the_booked_visits() {
     let mut app = family_page(Protection::None);
     app.handle_key(Key::Char('p'));
+    insta::assert_snapshot!("status_form_80x24", draw(&app, 80, 24));
+    app.handle_key(Key::Enter);
     insta::assert_snapshot!("question_status_80x24", draw(&app, 80, 24));
 }
 

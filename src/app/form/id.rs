@@ -38,6 +38,11 @@ pub enum FieldId {
     ExitReason,
     ExitNote,
     ExitedOn,
+    // The other days of a family's status changes.
+    OfferedOn,
+    EnrolledOn,
+    DeclinedOn,
+    PausedOn,
     // A staff member (with `Languages`).
     Name,
     Role,

@@ -198,6 +198,8 @@ pub enum FormKind {
     EditChild(i64),
     Consent(i64),
     Exit(i64),
+    /// A family moving to a status (paused, declined, active), with the day it happened.
+    Status(i64, crate::domain::enums::FamilyStatus),
     NewStaff,
     EditStaff(i64),
     /// What happened at a visit.
@@ -240,6 +242,11 @@ pub struct Form {
     pub note: Option<Text>,
     /// The staff a form can name (a series' leaders).
     pub staff: Vec<crate::domain::model::Staff>,
+    /// The areas a series can be in, and the area last chosen for it unasked (from its place or
+    /// leaders): while the area is that one, it follows the place and the leaders.
+    pub areas: Option<Box<(crate::domain::group_views::AreaChoices, Option<String>)>>,
+    /// A family's status days as stored, which a status form's day is checked against.
+    pub dates: crate::domain::status_dates::StatusDates,
 }
 
 impl Form {
@@ -269,6 +276,8 @@ impl Form {
             plan: None,
             note: None,
             staff: Vec::new(),
+            areas: None,
+            dates: crate::domain::status_dates::StatusDates::default(),
         }
     }
 

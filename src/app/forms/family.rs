@@ -7,11 +7,10 @@ use super::people::{caregiver, caregiver_fields, child, child_fields, person_of}
 use super::{identity_of, opt, options, parse_birth_date, parse_date, split_words};
 use crate::app::action::Effect;
 use crate::app::form::{Field, FieldId as F, Form, FormKind};
-use crate::app::keymap::{Scope, key_for};
-use crate::app::{Intent, Lang, Text, labels};
+use crate::app::{Lang, Text, labels};
 use crate::domain::enums::{ConsentMethod, Eligibility, ExitReason, FamilyStatus, Protection};
 use crate::domain::identity::looks_like_identity_number;
-use crate::domain::model::{Consent, NewFamily, StatusChange};
+use crate::domain::model::{Consent, NewFamily};
 use crate::domain::views::FamilyDetail;
 use crate::i18n::forms as w;
 
@@ -71,7 +70,6 @@ fn family_fields(d: Option<&FamilyDetail>) -> Vec<Field> {
 
 /// `programmes`: the id and name of each programme a new family can follow.
 pub fn new_family(programmes: &[(String, Text)], today: NaiveDate) -> Form {
-    let _ = today;
     let mut fields = family_fields(None);
     let programme_options = programmes.to_vec();
     fields.insert(
@@ -80,17 +78,27 @@ pub fn new_family(programmes: &[(String, Text)], today: NaiveDate) -> Form {
             .required()
             .hint(w::PROGRAMME_HINT),
     );
+    fields.push(
+        Field::text(F::OfferedOn, w::OFFERED_ON, &today.to_string())
+            .required()
+            .hint(w::DATE_HINT),
+    );
     fields.extend(caregiver_fields());
     fields.extend(child_fields());
     Form::new(FormKind::NewFamily, w::NEW_FAMILY.into(), fields)
 }
 
+/// A family's own fields and the days of its status changes, to correct.
 pub fn edit_family(detail: &FamilyDetail) -> Form {
-    Form::new(
+    let mut fields = family_fields(Some(detail));
+    fields.extend(super::status::edit_fields(detail));
+    let mut form = Form::new(
         FormKind::EditFamily(detail.id),
         w::edit_title(&detail.display_name),
-        family_fields(Some(detail)),
-    )
+        fields,
+    );
+    form.dates = detail.status_dates();
+    form
 }
 
 pub fn consent(family_id: i64, first_caregiver: &str, today: NaiveDate, lang: Lang) -> Form {
@@ -124,29 +132,6 @@ pub fn consent(family_id: i64, first_caregiver: &str, today: NaiveDate, lang: La
     )
 }
 
-pub fn exit(family_id: i64) -> Form {
-    Form::new(
-        FormKind::Exit(family_id),
-        w::END_PARTICIPATION.into(),
-        vec![
-            Field::choice(
-                F::ExitReason,
-                w::CAUSE,
-                options(
-                    ExitReason::ALL,
-                    ExitReason::as_str,
-                    labels::exit_reason,
-                    false,
-                ),
-                "moved",
-            )
-            .hint(w::exit_reason_hint(&key_for(Scope::Form, &Intent::Save))),
-            Field::text(F::ExitNote, w::EXIT_NOTE, "").hint(w::EXIT_NOTE_HINT),
-            Field::text(F::ExitedOn, w::EXITED_ON, "").hint(w::EXITED_ON_HINT),
-        ],
-    )
-}
-
 fn check_date(form: &mut Form, id: F, birth: bool, today: NaiveDate) {
     let value = form.value(id).to_string();
     if value.is_empty() {
@@ -165,8 +150,11 @@ fn check_date(form: &mut Form, id: F, birth: bool, today: NaiveDate) {
 }
 
 pub fn validate(form: &mut Form, today: NaiveDate) {
-    if form.has(F::ExitedOn) {
-        check_date(form, F::ExitedOn, false, today);
+    if matches!(
+        form.kind,
+        FormKind::NewFamily | FormKind::EditFamily(_) | FormKind::Exit(_) | FormKind::Status(..)
+    ) {
+        super::status::validate(form, today);
     }
     if form.has(F::FamilyRef) && looks_like_identity_number(form.value(F::FamilyRef), today) {
         form.set_error(F::FamilyRef, Some(w::LOOKS_LIKE_ID.into()));
@@ -227,7 +215,7 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
                     // Only a new family chooses its programme; an edit keeps the stored one.
                     programme_id: form.value_of(F::Programme).unwrap_or_default().to_string(),
                     status: FamilyStatus::Offered,
-                    offered_on: new.then_some(today),
+                    offered_on: new.then(|| parse_date(form.value(F::OfferedOn)).unwrap_or(today)),
                     enrolled_on: None,
                     exited_on: None,
                     exit_reason: None,
@@ -252,6 +240,7 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
             Some(Effect::Family(FamilyEffect::Save {
                 id,
                 family: Box::new(family),
+                dates: id.map(|_| super::status::edited_dates(form)),
             }))
         }
         FormKind::AddCaregiver(family_id) => Some(Effect::Family(FamilyEffect::AddCaregiver {
@@ -282,26 +271,7 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
                 withdrawn_on: parse_date(form.value(F::WithdrawnOn)).ok(),
             },
         })),
-        FormKind::Exit(family_id) => {
-            let reason: ExitReason = form.value(F::ExitReason).parse().ok()?;
-            let status = if reason == ExitReason::Completed {
-                FamilyStatus::Completed
-            } else {
-                FamilyStatus::Exited
-            };
-            let note = form.value(F::ExitNote);
-            Some(Effect::Family(FamilyEffect::SetStatus {
-                family_id,
-                change: StatusChange {
-                    status,
-                    exit: Some(reason),
-                    exit_note: (reason == ExitReason::Other && !note.is_empty())
-                        .then(|| note.to_string()),
-                    cancel_booked: true,
-                    exited_on: parse_date(form.value(F::ExitedOn)).ok(),
-                },
-            }))
-        }
+        FormKind::Exit(_) | FormKind::Status(..) => super::status::build(form),
         FormKind::NewStaff
         | FormKind::EditStaff(_)
         | FormKind::Outcome(_)

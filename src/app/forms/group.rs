@@ -6,9 +6,9 @@ use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime};
 
 use super::{opt, parse_date};
 use crate::app::action::Effect;
-use crate::app::form::{Field, FieldId as F, Form, FormKind};
+use crate::app::form::{Field, FieldId as F, FieldKind, Form, FormKind};
 use crate::app::{Text, labels};
-use crate::domain::group_views::GroupInfo;
+use crate::domain::group_views::{AreaChoices, GroupInfo};
 use crate::domain::groups::{SeriesRequest, SessionChange, series_dates};
 use crate::domain::model::{NewGroup, Staff};
 use crate::i18n::forms as w;
@@ -17,7 +17,55 @@ use crate::i18n::labels::skip;
 /// Sessions are generated on the weekday of the first one; from one to twenty.
 const MAX_SESSIONS: u32 = 20;
 
-pub fn new_series(staff: &[Staff], today: NaiveDate) -> Form {
+/// The area field: the areas in use to choose from (the series' own kept), required where
+/// there are any, since the report counts a series by its area.
+fn area_field(areas: &AreaChoices, current: Option<&str>) -> Field {
+    let mut options: Vec<(String, Text)> = vec![(String::new(), w::NOT_SAID.into())];
+    let mut names: Vec<&str> = areas.areas.iter().map(String::as_str).collect();
+    if let Some(own) = current.filter(|a| !names.contains(a)) {
+        names.push(own);
+        names.sort_unstable();
+    }
+    options.extend(names.iter().map(|a| (a.to_string(), labels::free_text(a))));
+    let field = Field::choice(F::Area, w::AREA, options, current.unwrap_or_default())
+        .hint(w::SERIES_AREA_HINT);
+    if names.is_empty() {
+        field
+    } else {
+        field.required()
+    }
+}
+
+/// While the area is the one last chosen unasked (or none), it follows the place and the
+/// leaders typed.
+fn follow_area(form: &mut Form) {
+    let Some(choices) = form.areas.as_ref() else {
+        return;
+    };
+    let (areas, unasked) = choices.as_ref();
+    let now = form.value(F::Area).to_string();
+    if !(now.is_empty() || unasked.as_deref() == Some(now.as_str())) {
+        return;
+    }
+    let ids = leaders(form.value(F::Leaders), &form.staff).unwrap_or_default();
+    let Some(area) = areas
+        .default_for(form.value(F::Place), &ids)
+        .map(str::to_string)
+    else {
+        return;
+    };
+    if let Some(f) = form.field_mut(F::Area)
+        && let FieldKind::Choice(options) = &f.kind
+        && let Some(at) = options.iter().position(|(v, _)| *v == area)
+    {
+        f.choice = at;
+    }
+    if let Some(choices) = form.areas.as_mut() {
+        choices.1 = Some(area);
+    }
+}
+
+pub fn new_series(staff: &[Staff], today: NaiveDate, areas: AreaChoices) -> Form {
     let first = next_weekday_at(today);
     let born_to = today;
     let born_from = today.checked_sub_months(Months::new(3)).unwrap_or(today);
@@ -29,6 +77,7 @@ pub fn new_series(staff: &[Staff], today: NaiveDate) -> Form {
         Field::text(F::Leaders, w::LEADERS, "")
             .required()
             .hint(w::LEADERS_HINT),
+        area_field(&areas, None),
         Field::text(F::Capacity, w::CAPACITY, "8"),
         Field::text(F::First, w::FIRST_SESSION, &first)
             .required()
@@ -40,6 +89,7 @@ pub fn new_series(staff: &[Staff], today: NaiveDate) -> Form {
     ];
     let mut form = Form::new(FormKind::NewSeries, w::NEW_GROUP.into(), fields);
     form.staff = staff.to_vec();
+    form.areas = Some(Box::new((areas, None)));
     form
 }
 
@@ -96,6 +146,7 @@ fn short(d: NaiveDate) -> String {
 
 pub fn validate(form: &mut Form) {
     form.note = None;
+    follow_area(form);
     // An edited series keeps its sessions: it has no first session, count nor length.
     let text = |id: F| form.value_of(id).unwrap_or_default();
     let checks: [(F, Option<Text>); 6] = [
@@ -185,7 +236,7 @@ pub fn build(form: &Form) -> Option<Effect> {
             capacity: form.value(F::Capacity).parse().ok(),
             leaders: leaders(form.value(F::Leaders), &form.staff).ok()?,
         },
-        area: None,
+        area: opt(form.value(F::Area)),
         born,
         first: parse_start(form.value(F::First)).ok()?,
         count: parse_count(form.value(F::Count), MAX_SESSIONS).ok()?,
@@ -198,9 +249,10 @@ pub fn build(form: &Form) -> Option<Effect> {
 }
 
 /// A series' own fields and leaders; its sessions keep their dates.
-pub fn edit_series(info: &GroupInfo, staff: &[Staff]) -> Form {
+pub fn edit_series(info: &GroupInfo, staff: &[Staff], areas: AreaChoices) -> Form {
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let leaders: Vec<String> = info.leaders.iter().map(|(id, _)| id.to_string()).collect();
+    let area = area_field(&areas, info.area.as_deref());
     let (from, to) = info.born.map_or((String::new(), String::new()), |(a, b)| {
         (a.to_string(), b.to_string())
     });
@@ -212,6 +264,7 @@ pub fn edit_series(info: &GroupInfo, staff: &[Staff]) -> Form {
         Field::text(F::Leaders, w::LEADERS, &leaders.join(", "))
             .required()
             .hint(w::LEADERS_HINT),
+        area,
         Field::text(
             F::Capacity,
             w::CAPACITY,
@@ -226,6 +279,7 @@ pub fn edit_series(info: &GroupInfo, staff: &[Staff]) -> Form {
         fields,
     );
     form.staff = staff.to_vec();
+    form.areas = Some(Box::new((areas, None)));
     form
 }
 
@@ -250,6 +304,7 @@ pub fn build_edit(form: &Form) -> Option<Effect> {
             capacity: form.value(F::Capacity).parse().ok(),
             leaders: leaders(form.value(F::Leaders), &form.staff).ok()?,
         }),
+        area: opt(form.value(F::Area)),
         born,
     }))
 }

@@ -6,16 +6,18 @@ mod group;
 mod people;
 mod report;
 mod staff;
+mod status;
 mod visit;
 
 use chrono::{Days, NaiveDate};
 
 pub use booking::manual;
-pub use family::{consent, edit_family, exit, new_family};
+pub use family::{consent, edit_family, new_family};
 pub use group::{cancel_session, edit_series, new_series, remove_member};
 pub use people::{add_caregiver, add_child, edit_caregiver, edit_child, person_of, refill_person};
 pub use report::export;
 pub use staff::{edit_staff, new_staff};
+pub use status::{day_field, exit, status};
 pub use visit::outcome;
 
 use super::Text;
@@ -37,7 +39,8 @@ pub fn validate(form: &mut Form, today: NaiveDate) {
         | FormKind::EditCaregiver(_)
         | FormKind::EditChild(_)
         | FormKind::Consent(_)
-        | FormKind::Exit(_) => {
+        | FormKind::Exit(_)
+        | FormKind::Status(..) => {
             family::validate(form, today);
         }
         FormKind::NewStaff | FormKind::EditStaff(_) => staff::validate(form),

@@ -335,3 +335,43 @@ fn today_shows_twins_visit_as_one_row() {
     );
     assert_eq!(data.visits[0].visit_id, visits[0].visit_id);
 }
+
+#[test]
+fn esc_goes_back_where_a_family_was_opened_and_a_number_shows_its_screens_start() {
+    use crate::app::today::Pane;
+    let mut app = app(Lang::Sv);
+    // Opened from Today's to-do: Esc returns to Today, focus still on the to-do.
+    app.handle_key(Key::Tab);
+    app.handle_key(Key::Enter);
+    app.receive(Msg::Family(FamilyMsg::Loaded(Box::new(
+        fixtures::family_page(Protection::None),
+    ))));
+    assert_eq!(app.scopes()[0], keymap::Scope::FamilyPage);
+    app.handle_key(Key::Esc);
+    assert_eq!(app.screen, Screen::Today);
+    assert!(app.family.is_none());
+    assert_eq!(app.today_view.pane, Pane::Alerts);
+    // Opened on Families: Esc shows the list, as before.
+    app.handle_key(Key::Char('3'));
+    app.receive(Msg::Family(FamilyMsg::Loaded(Box::new(
+        fixtures::family_page(Protection::None),
+    ))));
+    app.handle_key(Key::Esc);
+    assert_eq!(app.screen, Screen::Families);
+    // Today opens in one place, whatever had focus when it was left.
+    app.handle_key(Key::Char('1'));
+    assert_eq!(app.today_view.pane, Pane::Visits);
+    app.handle_key(Key::Tab);
+    app.handle_key(Key::Char('2'));
+    app.handle_key(Key::Char('1'));
+    assert_eq!(app.today_view.pane, Pane::Visits);
+    // `4` on a series page shows the list of series, so what is typed next is not a command
+    // on the page.
+    app.handle_key(Key::Char('4'));
+    app.receive(Msg::Groups(GroupsMsg::Loaded(Box::new(
+        crate::app::group_fixtures::group_page(),
+    ))));
+    assert!(app.groups.page.is_some());
+    app.handle_key(Key::Char('4'));
+    assert!(app.groups.page.is_none());
+}

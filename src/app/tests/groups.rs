@@ -21,6 +21,23 @@ fn on_page() -> App {
     app
 }
 
+/// The areas in use: staff member 1 usually visits in Söderäng.
+fn areas() -> crate::domain::group_views::AreaChoices {
+    crate::domain::group_views::AreaChoices {
+        areas: vec!["Centrum".into(), "Söderäng".into()],
+        usual: vec![(1, "Söderäng".into())],
+    }
+}
+
+/// `n` or `e` read the areas in use first, then open the form.
+fn open_series_form(app: &mut App, key: char, id: Option<i64>) {
+    assert_eq!(
+        app.handle_key(Key::Char(key)),
+        vec![Effect::Groups(GroupsEffect::LoadAreas(id))]
+    );
+    app.receive(Msg::Groups(GroupsMsg::AreasLoaded(id, areas())));
+}
+
 fn in_roll_call() -> App {
     let mut app = on_page();
     app.receive(Msg::Groups(GroupsMsg::RollCallLoaded(Box::new(
@@ -211,7 +228,7 @@ fn suggested_families_that_fit_are_ticked_and_enter_adds_them() {
 #[test]
 fn the_new_series_form_shows_its_dates_with_christmas_skipped() {
     let mut app = on_groups();
-    app.handle_key(Key::Char('n'));
+    open_series_form(&mut app, 'n', None);
     let form = app.form_mut().unwrap();
     let set = |form: &mut form::Form, id: F, value: &str| {
         if let Some(f) = form.fields.iter_mut().find(|f| f.id == id) {
@@ -238,6 +255,8 @@ fn the_new_series_form_shows_its_dates_with_christmas_skipped() {
             assert_eq!(req.group.leaders, vec![1, 2]);
             assert_eq!(req.count, 8);
             assert_eq!(req.group.capacity, Some(8));
+            // Anna's usual area, as nothing else was chosen.
+            assert_eq!(req.area.as_deref(), Some("Söderäng"));
         }
         other => panic!("{other:?}"),
     }
@@ -246,7 +265,7 @@ fn the_new_series_form_shows_its_dates_with_christmas_skipped() {
 #[test]
 fn an_unknown_or_ambiguous_leader_is_said_in_the_form() {
     let mut app = on_groups();
-    app.handle_key(Key::Char('n'));
+    open_series_form(&mut app, 'n', None);
     let form = app.form_mut().unwrap();
     if let Some(f) = form.fields.iter_mut().find(|f| f.id == F::Leaders) {
         f.input = tui_input::Input::new("Zorro".into());
@@ -313,12 +332,20 @@ fn a_held_session_without_attendance_is_a_to_do_on_today_until_marked() {
 #[test]
 fn e_on_a_series_page_edits_its_fields_and_leaders() {
     let mut app = on_page();
-    app.handle_key(Key::Char('e'));
+    open_series_form(&mut app, 'e', Some(2));
     let form = app.form().unwrap();
     assert_eq!(form.value(F::Leaders), "1, 2");
     assert_eq!(form.value(F::BornFrom), "2026-06-01");
     match app.handle_key(Key::Enter).as_slice() {
-        [Effect::Groups(GroupsEffect::EditSeries { id: 2, group, born })] => {
+        [
+            Effect::Groups(GroupsEffect::EditSeries {
+                id: 2,
+                group,
+                born,
+                area,
+            }),
+        ] => {
+            assert_eq!(area.as_deref(), Some("Söderäng"), "the leaders' usual area");
             assert_eq!(group.leaders, vec![1, 2]);
             assert_eq!(group.name, "Föräldragrupp Östra");
             assert!(born.is_some());
@@ -479,4 +506,47 @@ fn adults_on_a_family_marked_absent_say_so_and_change_nothing() {
             ..
         })]
     ));
+}
+
+#[test]
+fn a_series_needs_an_area_and_takes_one_from_its_place_or_leaders_until_chosen() {
+    let mut app = on_groups();
+    open_series_form(&mut app, 'n', None);
+    let set = |app: &mut App, id: F, value: &str| {
+        let form = app.form_mut().unwrap();
+        if let Some(f) = form.fields.iter_mut().find(|f| f.id == id) {
+            f.input = tui_input::Input::new(value.to_string());
+        }
+        forms::validate(form, fixtures::today());
+    };
+    set(&mut app, F::Name, "Vårgruppen");
+    set(&mut app, F::First, "2027-03-04 10:00");
+    // Staff member 2 has no usual area: none is guessed, and saving is refused.
+    set(&mut app, F::Leaders, "2");
+    assert_eq!(app.form().unwrap().value(F::Area), "");
+    assert!(app.handle_key(Key::Enter).is_empty());
+    assert!(app.form().unwrap().field(F::Area).unwrap().error.is_some());
+    // The place names an area: that one.
+    set(&mut app, F::Place, "Familjecentralen Centrum");
+    assert_eq!(app.form().unwrap().value(F::Area), "Centrum");
+    // Chosen by hand, it stays whatever the place or the leaders become.
+    let at = app
+        .form()
+        .unwrap()
+        .fields
+        .iter()
+        .position(|f| f.id == F::Area)
+        .unwrap();
+    app.form_mut().unwrap().focus_on(at);
+    app.handle_key(Key::Right);
+    assert_eq!(app.form().unwrap().value(F::Area), "Söderäng");
+    set(&mut app, F::Place, "Centrumhuset");
+    set(&mut app, F::Leaders, "2");
+    assert_eq!(app.form().unwrap().value(F::Area), "Söderäng");
+    let saved = app.handle_key(Key::Enter);
+    assert!(
+        matches!(&saved[..], [Effect::Groups(GroupsEffect::CreateSeries(r))]
+            if r.area.as_deref() == Some("Söderäng")),
+        "{saved:?}"
+    );
 }

@@ -242,7 +242,12 @@ fn a_new_family_without_identity_numbers_is_saved() {
     app.handle_key(Key::Tab);
     type_text(&mut app, "2026-11-01");
     let effects = app.handle_key(Key::Enter);
-    let [Effect::Family(FamilyEffect::Save { id: None, family })] = effects.as_slice() else {
+    let [
+        Effect::Family(FamilyEffect::Save {
+            id: None, family, ..
+        }),
+    ] = effects.as_slice()
+    else {
         panic!("expected a save, got {effects:?}");
     };
     assert_eq!(family.family_ref, "2026-050");

@@ -122,6 +122,30 @@ impl ReadTx<'_> {
         Ok(Some(family))
     }
 
+    /// The days of a family's status changes.
+    pub fn status_dates(
+        &self,
+        family_id: i64,
+    ) -> Result<Option<crate::domain::status_dates::StatusDates>> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT offered_on, enrolled_on, declined_on, paused_on, exited_on
+                 FROM family WHERE id = ?1",
+            )?
+            .query_row([family_id], |r| {
+                use crate::db::values::Columns;
+                Ok(crate::domain::status_dates::StatusDates {
+                    offered_on: r.opt_date(0)?,
+                    enrolled_on: r.opt_date(1)?,
+                    declined_on: r.opt_date(2)?,
+                    paused_on: r.opt_date(3)?,
+                    exited_on: r.opt_date(4)?,
+                })
+            })
+            .optional()?)
+    }
+
     /// The latest consent recorded for a family.
     fn consent_of(&self, family_id: i64) -> Result<Option<Consent>> {
         Ok(self

@@ -51,7 +51,7 @@ pub(super) fn summary(r: &Row<'_>) -> rusqlite::Result<FamilySummary> {
 /// The columns [`detail`] reads, from `family`.
 pub(super) const DETAIL: &str = "id, family_ref, display_name, address, area, clinic, phone,
     languages, interpreter_language, protection, eligibility, programme_id, programme_version,
-    status, offered_on, enrolled_on, exited_on, exit_reason, note, exit_note";
+    status, offered_on, enrolled_on, exited_on, exit_reason, note, exit_note, declined_on, paused_on";
 
 /// A family's own fields; its consent, caregivers and children are read after it.
 pub(super) fn detail(r: &Row<'_>) -> rusqlite::Result<FamilyDetail> {
@@ -79,6 +79,8 @@ pub(super) fn detail(r: &Row<'_>) -> rusqlite::Result<FamilyDetail> {
         id: r.get(0)?,
         programme_version: r.get(12)?,
         exit_note: r.get(19)?,
+        declined_on: r.opt_date(20)?,
+        paused_on: r.opt_date(21)?,
         caregivers: Vec::new(),
         children: Vec::new(),
     })

@@ -10,6 +10,7 @@ use crate::db::{DbError, Result, WriteTx};
 use crate::domain::enums::{ExitReason, FamilyStatus};
 use crate::domain::model::{Consent, NewFamily};
 use crate::domain::programme::Programme;
+use crate::domain::status_dates::StatusDates;
 
 /// The unique reference refusing a second family is a refusal of its own.
 fn duplicate_ref(family: &NewFamily) -> impl Fn(rusqlite::Error) -> DbError + '_ {
@@ -135,17 +136,17 @@ impl WriteTx<'_> {
         Ok(())
     }
 
-    /// Moves a family to another status; `exit` carries the reason and date when it leaves, and
+    /// Moves a family to another status on `on`; `exit` carries the reason when it leaves, and
     /// `exit_note` the coordinator's words for the reason "other".
     pub fn set_family_status(
         &self,
         family_id: i64,
         status: FamilyStatus,
-        exit: Option<(ExitReason, NaiveDate)>,
+        exit: Option<ExitReason>,
+        on: NaiveDate,
         exit_note: Option<&str>,
         now: NaiveDateTime,
     ) -> Result<()> {
-        let today = now.date();
         self.tx
             .prepare_cached(
                 // Each status keeps the day it was reached: the first offer and the first
@@ -158,18 +159,35 @@ impl WriteTx<'_> {
                     paused_on = CASE WHEN ?2 = 'paused' THEN ?3 ELSE paused_on END,
                     exit_reason = CASE WHEN ?2 = 'completed' THEN coalesce(?4, 'completed')
                                        WHEN ?2 = 'exited' THEN ?4 END,
-                    exited_on = CASE WHEN ?2 IN ('completed', 'exited') THEN coalesce(?5, ?3) END,
-                    updated_at = ?6, exit_note = ?7
+                    exited_on = CASE WHEN ?2 IN ('completed', 'exited') THEN ?3 END,
+                    updated_at = ?5, exit_note = ?6
                  WHERE id = ?1",
             )?
             .execute(params![
                 family_id,
                 status,
-                date_text(today),
-                exit.map(|(r, _)| r),
-                exit.map(|(_, d)| date_text(d)),
+                date_text(on),
+                exit,
                 stamp_text(now),
                 exit_note,
+            ])?;
+        Ok(())
+    }
+
+    /// Corrects the days of a family's status changes (the coordinator's edit).
+    pub fn set_status_dates(&self, family_id: i64, dates: &StatusDates) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "UPDATE family SET offered_on = ?2, enrolled_on = ?3, declined_on = ?4,
+                    paused_on = ?5, exited_on = ?6 WHERE id = ?1",
+            )?
+            .execute(params![
+                family_id,
+                dates.offered_on.map(date_text),
+                dates.enrolled_on.map(date_text),
+                dates.declined_on.map(date_text),
+                dates.paused_on.map(date_text),
+                dates.exited_on.map(date_text),
             ])?;
         Ok(())
     }

@@ -14,6 +14,40 @@ use crate::domain::groups::MemberCandidate;
 const SUGGESTION_LIMIT: usize = 200;
 
 impl ReadTx<'_> {
+    /// The areas in use (families' and series'), and each staff member's usual area: where most
+    /// of the visits they were booked on since `since` were.
+    pub fn area_choices(
+        &self,
+        since: NaiveDateTime,
+    ) -> Result<crate::domain::group_views::AreaChoices> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT area FROM family WHERE area IS NOT NULL AND area <> ''
+             UNION SELECT area FROM parent_group WHERE area IS NOT NULL AND area <> ''
+             ORDER BY 1",
+        )?;
+        let areas = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<std::result::Result<Vec<String>, _>>()?;
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT vs.staff_id, f.area, count(*) AS n
+               FROM visit_staff vs JOIN visit v ON v.id = vs.visit_id
+               JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+              WHERE v.starts_at >= ?1 AND f.area IS NOT NULL AND f.area <> ''
+              GROUP BY vs.staff_id, f.area
+              ORDER BY vs.staff_id, n DESC, f.area",
+        )?;
+        let rows = stmt
+            .query_map([datetime_text(since)], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<std::result::Result<Vec<(i64, String)>, _>>()?;
+        let mut usual: Vec<(i64, String)> = Vec::new();
+        for (staff, area) in rows {
+            if usual.last().is_none_or(|(s, _)| *s != staff) {
+                usual.push((staff, area));
+            }
+        }
+        Ok(crate::domain::group_views::AreaChoices { areas, usual })
+    }
+
     pub fn group_info(&self, id: i64) -> Result<Option<GroupInfo>> {
         let found = self
             .tx

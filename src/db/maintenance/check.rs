@@ -161,7 +161,13 @@ pub(crate) fn checks_on(conn: &Connection, head: Option<&HeadQuery>) -> Vec<Chec
             CheckName::ApplicationId,
             conn.query_row("PRAGMA application_id", [], |r| r.get::<_, i32>(0))
                 .map_err(DbError::from)
-                .map(|app| (app == APPLICATION_ID, CheckDetail::ApplicationId(app))),
+                .map(|app| {
+                    if app == APPLICATION_ID {
+                        (true, CheckDetail::Ok)
+                    } else {
+                        (false, CheckDetail::ApplicationId(app))
+                    }
+                }),
         ),
     ];
     items.extend(chain_items(conn));

@@ -107,7 +107,7 @@ fn every_status_change_keeps_its_day() {
         (FamilyStatus::Completed, 7),
     ];
     for (status, d) in steps {
-        db.write(|tx| tx.set_family_status(id, status, None, None, day(d)))
+        db.write(|tx| tx.set_family_status(id, status, None, day(d).date(), None, day(d)))
             .unwrap();
     }
     let s = |v: &str| Some(v.to_string());
@@ -127,7 +127,8 @@ fn every_status_change_keeps_its_day() {
         tx.set_family_status(
             id,
             FamilyStatus::Exited,
-            Some((crate::domain::enums::ExitReason::Moved, day(9).date())),
+            Some(crate::domain::enums::ExitReason::Moved),
+            day(9).date(),
             None,
             day(10),
         )

@@ -75,3 +75,57 @@ pub const EXITED_ON_HINT: Words = Words::new(
     "ÅÅÅÅ-MM-DD, om familjen slutade en tidigare dag; tomt är i dag",
     "YYYY-MM-DD, when the family left on an earlier day; empty is today",
 );
+
+// The days of a family's status changes.
+pub const OFFERED_ON: Words = Words::new("Erbjuden den", "Offered on");
+pub const ENROLLED_ON: Words = Words::new("Inskriven den", "Enrolled on");
+pub const DECLINED_ON: Words = Words::new("Tackade nej den", "Declined on");
+pub const PAUSED_ON: Words = Words::new("Vilande sedan", "Paused since");
+pub const KNOWN_DAY_HINT: Words = Words::new(
+    "ÅÅÅÅ-MM-DD; tomt när dagen inte är känd",
+    "YYYY-MM-DD; empty when the day is not known",
+);
+
+/// The label of one status day.
+pub fn status_day(day: crate::domain::status_dates::StatusDay) -> Words {
+    use crate::domain::status_dates::StatusDay;
+    match day {
+        StatusDay::Offered => OFFERED_ON,
+        StatusDay::Enrolled => ENROLLED_ON,
+        StatusDay::Declined => DECLINED_ON,
+        StatusDay::Paused => PAUSED_ON,
+        StatusDay::Exited => EXITED_ON,
+    }
+}
+
+/// A status form's title: the status the family moves to.
+pub fn status_title(status: crate::domain::enums::FamilyStatus) -> Text {
+    let s = labels::status(status);
+    Text::new(format!("Status: {}", s.sv), format!("Status: {}", s.en))
+}
+
+/// The hint under a status form's day: `save` is the key that changes the status.
+pub fn status_save_hint(save: &str) -> Text {
+    Text::new(
+        format!("ÅÅÅÅ-MM-DD, om det hände en tidigare dag; tomt är i dag; {save} ändrar status"),
+        format!(
+            "YYYY-MM-DD, when it happened on an earlier day; empty is today; {save} changes the status"
+        ),
+    )
+}
+
+/// Why a status day cannot be.
+pub fn date_problem(p: crate::domain::status_dates::DateProblem) -> Text {
+    use crate::domain::status_dates::DateProblem;
+    match p {
+        DateProblem::InFuture => super::IN_FUTURE.into(),
+        DateProblem::BeforeOffer(d) => Text::new(
+            format!("är före erbjudandet ({d})"),
+            format!("is before the offer ({d})"),
+        ),
+        DateProblem::BeforeEnrolment(d) => Text::new(
+            format!("är före inskrivningen ({d})"),
+            format!("is before the enrolment ({d})"),
+        ),
+    }
+}

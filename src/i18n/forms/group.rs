@@ -115,3 +115,7 @@ pub const LEAVING_HINT: Words = Words::new(
     "←/→ väljer; närvaron hittills finns kvar",
     "←/→ chooses; the attendance so far is kept",
 );
+pub const SERIES_AREA_HINT: Words = Words::new(
+    "←/→ väljer bland områdena; följer platsen eller ledarnas vanliga område tills du väljer",
+    "←/→ chooses among the areas; follows the place or the leaders' usual area until you choose",
+);

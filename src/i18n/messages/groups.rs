@@ -98,5 +98,9 @@ pub fn refusal(r: &GroupRefusal) -> Text {
             "Skriv varför träffen ställs in.",
             "Say why the session is cancelled.",
         ),
+        GroupRefusal::NoArea => Text::new(
+            "Välj seriens område: rapporten räknar grupperna per område.",
+            "Choose the series' area: the report counts groups by area.",
+        ),
     }
 }

@@ -160,6 +160,14 @@ pub fn refusal(r: &Refusal) -> Text {
                 "The report was not written: the audit could not protect {n} hidden figures. Nothing was sent; tell the developers."
             ),
         ),
+        Refusal::StatusDay(day, problem) => {
+            let label = crate::i18n::forms::status_day(*day);
+            let why = crate::i18n::forms::date_problem(*problem);
+            Text::new(
+                format!("{}: {}. Inget ändrades.", label.sv, why.sv),
+                format!("{}: {}. Nothing was changed.", label.en, why.en),
+            )
+        }
         Refusal::DuplicateStaffName => Text::new(
             "Det finns redan personal med det namnet; skriv till något som skiljer dem åt.",
             "A staff member with that name is already registered; add something that tells them apart.",

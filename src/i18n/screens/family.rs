@@ -36,6 +36,8 @@ pub const EXPECTED: Words = Words::new("beräknat", "expected");
 pub const NO_NUMBER: Words = Words::new("inget nummer", "no number");
 pub const VERSION: Words = Words::new("version", "version");
 pub const ENROLLED: Words = Words::new("inskriven", "enrolled");
+pub const PAUSED_SINCE: Words = Words::new("vilande sedan", "paused since");
+pub const DECLINED_ON: Words = Words::new("tackade nej", "declined on");
 pub const EXIT_REASON: Words = Words::new("orsak", "reason");
 pub const PROGRAMME_MISSING: Words = Words::new(
     "Familjens programversion finns inte i databasen; tidslinjen kan inte visas.",
@@ -66,6 +68,6 @@ pub fn no_child_yet(add: &str) -> Text {
 }
 
 pub const ALREADY_THAT_STATUS: Words = Words::new(
-    "Familjen har redan den statusen.",
-    "The family already has that status.",
+    "Familjen har redan den statusen; rätta dagen här.",
+    "The family already has that status; correct its day here.",
 );

@@ -20,6 +20,15 @@ pub fn list(
         .map_err(OpsError::Read)
 }
 
+/// The areas a series can be in, and the staff's usual areas over the last year.
+pub fn areas(
+    db: &mut Db,
+    now: NaiveDateTime,
+) -> Result<crate::domain::group_views::AreaChoices, OpsError> {
+    let since = now - chrono::Days::new(365);
+    db.read(|tx| tx.area_choices(since)).map_err(OpsError::Read)
+}
+
 /// One series: its sessions, members and leaders.
 pub fn page(db: &mut Db, group_id: i64) -> Result<GroupPage, OpsError> {
     let page = db

@@ -1,5 +1,6 @@
 //! A family's page: who they are, protection, consent, and each child's programme timeline.
 
+use crate::domain::enums::FamilyStatus;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -178,6 +179,15 @@ fn render_details<'a>(p: &View) -> Vec<Line<'a>> {
     }
     if let Some(on) = d.enrolled_on {
         dates.push(format!("{} {on}", w::ENROLLED.get(p.lang)));
+    }
+    match (d.status, d.paused_on, d.declined_on) {
+        (FamilyStatus::Paused, Some(on), _) => {
+            dates.push(format!("{} {on}", w::PAUSED_SINCE.get(p.lang)));
+        }
+        (FamilyStatus::Declined, _, Some(on)) => {
+            dates.push(format!("{} {on}", w::DECLINED_ON.get(p.lang)));
+        }
+        _ => {}
     }
     if let (Some(r), Some(on)) = (d.exit_reason, d.exited_on) {
         let why = d.exit_note.as_ref().map_or_else(

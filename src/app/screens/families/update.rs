@@ -33,6 +33,7 @@ impl App {
     }
 
     pub(crate) fn open_family(&mut self, family_id: i64) -> Vec<Effect> {
+        self.family_from = (self.screen != Screen::Families).then_some(self.screen);
         self.screen = Screen::Families;
         self.families.searching = false;
         let mut effects = self.families.ensure_loaded();

@@ -171,6 +171,8 @@ pub enum FamilyEffect {
     Save {
         id: Option<i64>,
         family: Box<crate::domain::model::NewFamily>,
+        /// An edited family's status days, as corrected.
+        dates: Option<crate::domain::status_dates::StatusDates>,
     },
     AddCaregiver {
         family_id: i64,

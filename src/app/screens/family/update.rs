@@ -18,7 +18,14 @@ impl App {
         match action {
             Intent::Back => {
                 self.family = None;
-                Vec::new()
+                // Back where it was opened from: Today, Week, Groups or the Report.
+                match self.family_from.take() {
+                    Some(screen) => {
+                        self.screen = screen;
+                        Vec::new()
+                    }
+                    None => Vec::new(),
+                }
             }
             Intent::Up
             | Intent::Down
@@ -81,7 +88,8 @@ impl App {
                 Vec::new()
             }
             Intent::Family(FamilyIntent::Exit) => {
-                self.open_form(forms::exit(id));
+                let form = forms::exit(detail);
+                self.open_form(form);
                 Vec::new()
             }
             Intent::Family(
@@ -89,32 +97,42 @@ impl App {
             ) => {
                 use crate::domain::enums::FamilyStatus;
                 use crate::domain::model::StatusChange;
+                use crate::domain::status_dates::StatusDay;
                 let status = match action {
                     Intent::Family(FamilyIntent::Activate) => FamilyStatus::Active,
                     Intent::Family(FamilyIntent::Decline) => FamilyStatus::Declined,
                     _ => FamilyStatus::Paused,
                 };
+                let day = StatusDay::of(status);
                 if detail.status == status {
+                    // The status stays; its day may be wrong: the edit form, on that day.
+                    let mut form = forms::edit_family(detail);
+                    if let Some(at) = form
+                        .fields
+                        .iter()
+                        .position(|f| f.id == forms::day_field(day))
+                    {
+                        form.focus_on(at);
+                    }
+                    self.open_form(form);
                     self.message = Some(w::ALREADY_THAT_STATUS.into());
-                } else {
-                    let change = StatusChange {
-                        status,
-                        exit: None,
-                        exit_note: None,
-                        // Declining ends the plan; a pause asks next, an activation keeps all.
-                        cancel_booked: status == FamilyStatus::Declined,
-                        exited_on: None,
-                    };
-                    let booked = if status == FamilyStatus::Active {
-                        Vec::new()
-                    } else {
-                        self.booked_of(id)
-                    };
+                } else if status == FamilyStatus::Active && detail.enrolled_on.is_some() {
+                    // Back from a pause or a decline: the first enrolment's day stays, so
+                    // there is no day to ask; only whether.
                     self.ask(Question::Status {
                         family_id: id,
-                        change,
-                        booked,
+                        change: StatusChange {
+                            status,
+                            exit: None,
+                            exit_note: None,
+                            cancel_booked: false,
+                            since: None,
+                        },
+                        booked: Vec::new(),
                     });
+                } else {
+                    let form = forms::status(detail, status);
+                    self.open_form(form);
                 }
                 Vec::new()
             }

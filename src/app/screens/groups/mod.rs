@@ -365,6 +365,8 @@ pub enum GroupsMsg {
     MarkSaved(i64, RollLine, bool),
     /// A session was held, cancelled or got drop-ins: what was done in words, and the session.
     SessionSaved(crate::app::Text, Box<SessionRow>),
+    /// The areas a series can be in, for the new-series form (`None`) or a series' edit form.
+    AreasLoaded(Option<i64>, crate::domain::group_views::AreaChoices),
 }
 
 /// What the Groups screen asks the runtime to read or write.
@@ -375,11 +377,14 @@ pub enum GroupsEffect {
     Load(i64),
     LoadRollCall(i64),
     LoadSuggestions(i64),
+    /// The areas in use, then the new-series form (`None`) or a series' edit form.
+    LoadAreas(Option<i64>),
     CreateSeries(Box<crate::domain::groups::SeriesRequest>),
     /// A series' own fields and leaders, and the children's birth-date span.
     EditSeries {
         id: i64,
         group: Box<crate::domain::model::NewGroup>,
+        area: Option<String>,
         born: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     },
     AddMembers {

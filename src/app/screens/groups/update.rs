@@ -28,11 +28,9 @@ impl App {
                     }
                     Vec::new()
                 }
-                Intent::Edit => {
-                    let form = forms::edit_series(&page.data.info, &self.staff.list);
-                    self.open_form(form);
-                    Vec::new()
-                }
+                Intent::Edit => vec![Effect::Groups(GroupsEffect::LoadAreas(Some(
+                    page.data.info.id,
+                )))],
                 other => {
                     page.handle(other);
                     Vec::new()
@@ -40,10 +38,7 @@ impl App {
             };
         }
         match action {
-            Intent::New => {
-                self.open_form(forms::new_series(&self.staff.list, self.today));
-                Vec::new()
-            }
+            Intent::New => vec![Effect::Groups(GroupsEffect::LoadAreas(None))],
             other => self.groups.handle_list(other),
         }
     }
@@ -126,6 +121,17 @@ impl App {
                 match self.roll_call_mut().filter(|r| r.session_id() == id) {
                     Some(open) => open.call = *call,
                     None => self.push(Modal::RollCall(RollCallState::new(*call))),
+                }
+            }
+            GroupsMsg::AreasLoaded(None, areas) => {
+                let form = forms::new_series(&self.staff.list, self.today, areas);
+                self.open_form(form);
+            }
+            GroupsMsg::AreasLoaded(Some(id), areas) => {
+                // The page it was asked from, if still open.
+                if let Some(page) = self.groups.page.as_ref().filter(|p| p.data.info.id == id) {
+                    let form = forms::edit_series(&page.data.info, &self.staff.list, areas);
+                    self.open_form(form);
                 }
             }
             GroupsMsg::SuggestionsLoaded(group_id, suggestions, room) => {
