@@ -208,6 +208,33 @@ pub fn audit_action(a: AuditAction) -> Text {
     }
 }
 
+/// A status change as the audit log prints it: `aktiv → avslutad den 2026-11-20, flyttat`.
+pub fn status_move(m: &crate::domain::status_dates::StatusMove) -> Text {
+    let from = m.from.map_or_else(|| t("okänd", "unknown"), status);
+    let to = status(m.to);
+    let why = m.exit.map(exit_reason);
+    let why = |lang| {
+        why.as_ref()
+            .map_or(String::new(), |w: &Text| format!(", {}", w.get(lang)))
+    };
+    Text::new(
+        format!(
+            "{} \u{2192} {} den {}{}",
+            from.sv,
+            to.sv,
+            m.on,
+            why(super::Lang::Sv)
+        ),
+        format!(
+            "{} \u{2192} {} on {}{}",
+            from.en,
+            to.en,
+            m.on,
+            why(super::Lang::En)
+        ),
+    )
+}
+
 pub fn audit_entity(e: AuditEntity) -> Text {
     match e {
         AuditEntity::Family => t("familj", "family"),
