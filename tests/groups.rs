@@ -383,7 +383,16 @@ fn members_fit_the_capacity_and_the_roll_call_marks_one_row_each() {
     let mine = mine.iter().find(|g| g.group_id == id).unwrap();
     assert_eq!((mine.held, mine.present), (1, 1));
     // The list shows the series with its figures.
-    let list = db.read(|tx| tx.list_groups(today.now, 0, 60)).unwrap();
+    let list = db
+        .read(|tx| {
+            tx.list_groups(
+                today.now,
+                0,
+                60,
+                hembesok::domain::group_views::Ended::Lately,
+            )
+        })
+        .unwrap();
     let row = list.rows.iter().find(|g| g.id == id).unwrap();
     assert_eq!((row.members, row.present, row.marked), (5, 5, 6));
     assert_eq!(

@@ -121,7 +121,7 @@ static SCREEN_BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 
 /// Every other key.
 #[rustfmt::skip]
-static BINDINGS: [Binding; 102] = [
+static BINDINGS: [Binding; 103] = [
     bind(Global, &[Char('/')], Intent::Search, "sök familj", "search families", true),
     bind(Global, &[Char('?')], Intent::Help, "hjälp", "help", true),
     bind(Global, &[Esc], Intent::Back, "tillbaka", "back", false),
@@ -181,6 +181,7 @@ static BINDINGS: [Binding; 102] = [
     bind(Booking, &[Char('m')], Intent::BookManually, "boka för hand", "book by hand", true),
     bind(Booking, &[Char('?')], Intent::Help, "hjälp", "help", true),
     bind(Scope::Groups, &[Char('n')], Intent::New, "ny grupp", "new group", true),
+    bind(Scope::Groups, &[Char('a')], Intent::Groups(GroupsIntent::EarlierSeries), "visa/dölj tidigare serier", "show/hide earlier series", false),
     bind(Scope::GroupPage, &[Enter], Intent::Open, "närvaro för markerad träff", "roll call of the marked session", true),
     bind(Scope::GroupPage, &[Char('m')], Intent::Groups(GroupsIntent::AddMembers), "lägg till familjer", "add families", true),
     bind(Scope::GroupPage, &[Char('e')], Intent::Edit, "ändra gruppen", "edit the group", true),
@@ -456,7 +457,7 @@ mod tests {
         all.extend(
             every!(GroupsIntent:
                 AddMembers, RemoveMember, MarkPresent, MarkAbsent, MarkExcused, OneAdult,
-                TwoAdults, MoreDropins, FewerDropins, MarkHeld, CancelSession)
+                TwoAdults, MoreDropins, FewerDropins, MarkHeld, CancelSession, EarlierSeries)
             .into_iter()
             .map(Intent::Groups),
         );

@@ -1,6 +1,7 @@
 //! The list of series: its sections, reading it in parts, opening a series.
 
 use super::*;
+use crate::app::groups::GROUP_PAGE;
 
 #[test]
 fn the_list_is_current_then_planned_then_ended_and_enter_opens_a_series() {
@@ -46,16 +47,19 @@ fn list_part(offset: usize, len: usize) -> crate::domain::group_views::GroupList
         counts: [50, 30, 40],
         offset,
         rows,
+        earlier: 0,
     }
 }
 
 #[test]
 fn scrolling_past_the_part_read_reads_the_next_and_keeps_the_sections() {
-    use crate::app::groups::GROUP_PAGE;
     use crate::domain::group_views::Phase;
     let mut app = app(Lang::Sv);
     let read = app.handle_key(Key::Char('4'));
-    assert_eq!(read[0], Effect::Groups(GroupsEffect::LoadList(0)));
+    assert_eq!(
+        read[0],
+        Effect::Groups(GroupsEffect::LoadList(0, Ended::Lately))
+    );
     app.receive(Msg::Groups(GroupsMsg::ListLoaded(list_part(0, GROUP_PAGE))));
     assert_eq!(app.groups.total(), 120);
     // Moving within the part reads nothing; nearing its end reads the part around the mark.
@@ -66,7 +70,7 @@ fn scrolling_past_the_part_read_reads_the_next_and_keeps_the_sections() {
             break;
         }
     }
-    let [Effect::Groups(GroupsEffect::LoadList(from))] = read.as_slice() else {
+    let [Effect::Groups(GroupsEffect::LoadList(from, _))] = read.as_slice() else {
         panic!("{read:?}");
     };
     let from = *from;
@@ -79,7 +83,7 @@ fn scrolling_past_the_part_read_reads_the_next_and_keeps_the_sections() {
     // Down to the planned section: series 51 is the first planned one.
     while app.groups.selected < 50 {
         let read = app.handle_key(Key::Down);
-        if let [Effect::Groups(GroupsEffect::LoadList(from))] = read.as_slice() {
+        if let [Effect::Groups(GroupsEffect::LoadList(from, _))] = read.as_slice() {
             app.receive(Msg::Groups(GroupsMsg::ListLoaded(list_part(
                 *from, GROUP_PAGE,
             ))));
@@ -91,7 +95,7 @@ fn scrolling_past_the_part_read_reads_the_next_and_keeps_the_sections() {
     assert_eq!(before, Some(Phase::Current));
     // To the end: the last part is read and its last series is an ended one.
     let read = app.handle_key(Key::Char('G'));
-    let [Effect::Groups(GroupsEffect::LoadList(from))] = read.as_slice() else {
+    let [Effect::Groups(GroupsEffect::LoadList(from, _))] = read.as_slice() else {
         panic!("{read:?}");
     };
     assert_eq!(app.groups.selected, 119);
@@ -106,4 +110,35 @@ fn scrolling_past_the_part_read_reads_the_next_and_keeps_the_sections() {
         app.handle_key(Key::Enter),
         vec![Effect::Groups(GroupsEffect::Load(120))]
     );
+}
+
+/// `a` lists the series that ended long ago too, the mark on the first of them, and hides
+/// them again; with none hidden it does nothing.
+#[test]
+fn a_lists_the_series_ended_long_ago_and_hides_them_again() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('4'));
+    let mut part = list_part(0, GROUP_PAGE);
+    part.earlier = 12;
+    app.receive(Msg::Groups(GroupsMsg::ListLoaded(part)));
+    assert_eq!(app.groups.earlier, 12);
+    let read = app.handle_key(Key::Char('a'));
+    assert_eq!(
+        read,
+        vec![Effect::Groups(GroupsEffect::LoadList(
+            120 - GROUP_PAGE / 2,
+            Ended::All
+        ))]
+    );
+    assert_eq!(app.groups.selected, 120, "the first earlier series");
+    // Reads from then on keep asking for all of them.
+    app.handle_key(Key::Char('g'));
+    assert_eq!(
+        app.handle_key(Key::Char('a')),
+        vec![Effect::Groups(GroupsEffect::LoadList(0, Ended::Lately))]
+    );
+    let mut none = fixtures::app(Lang::Sv);
+    none.handle_key(Key::Char('4'));
+    none.receive(Msg::Groups(GroupsMsg::ListLoaded(list_part(0, GROUP_PAGE))));
+    assert!(none.handle_key(Key::Char('a')).is_empty(), "nothing hidden");
 }

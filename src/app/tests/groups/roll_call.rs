@@ -171,7 +171,7 @@ fn leaving_a_roll_call_keeps_what_was_marked_and_refreshes_the_list_figures() {
     keys(&mut app, "pp");
     assert_eq!(
         app.handle_key(Key::Esc),
-        vec![Effect::Groups(GroupsEffect::LoadList(0))]
+        vec![Effect::Groups(GroupsEffect::LoadList(0, Ended::Lately))]
     );
     assert!(app.roll_call().is_none());
     assert!(app.groups.page.is_some());

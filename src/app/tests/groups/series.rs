@@ -27,7 +27,7 @@ fn suggested_families_that_fit_are_ticked_and_enter_adds_them() {
     ));
     assert!(app.member_pick().is_none());
     assert!(effects.starts_with(&[
-        Effect::Groups(GroupsEffect::LoadList(0)),
+        Effect::Groups(GroupsEffect::LoadList(0, Ended::Lately)),
         Effect::Groups(GroupsEffect::Load(2))
     ]));
     // Today's group line and to-do show the series too: read again (issue 19, point 9).
