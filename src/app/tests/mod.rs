@@ -498,6 +498,7 @@ mod planning;
 mod report;
 mod status;
 mod today_pages;
+mod week_sessions;
 
 #[test]
 fn a_past_visit_still_only_booked_asks_for_its_outcome() {
