@@ -93,7 +93,11 @@ fn e_on_a_series_page_edits_its_fields_and_leaders() {
     let mut app = on_page();
     open_series_form(&mut app, 'e', Some(2));
     let form = app.form().unwrap();
-    assert_eq!(form.value(F::Leaders), "1, 2");
+    assert_eq!(
+        form.value(F::Leaders),
+        "Anna Sköterska, Bo Rådgivare",
+        "by name, as typed in the new-series form"
+    );
     assert_eq!(form.value(F::BornFrom), "2026-06-01");
     match app.handle_key(Key::Enter).as_slice() {
         [
