@@ -360,6 +360,15 @@ fn members_fit_the_capacity_and_the_roll_call_marks_one_row_each() {
         ),
         GroupRefusal::Cancelled
     );
+    // A cancellation undone: planned again, its reason gone, marks taken; cancelled anew.
+    let (outcome, session) =
+        groups::change_session(&mut db, &today, s2, &SessionChange::Reinstate).unwrap();
+    assert_eq!(outcome, Outcome::SessionReinstated);
+    assert_eq!(
+        (session.status, session.cancel_reason),
+        (hembesok::domain::enums::SessionStatus::Planned, None)
+    );
+    groups::change_session(&mut db, &today, s2, &SessionChange::Cancel("sjuk".into())).unwrap();
     // A later session has no attendance yet; drop-ins are counted on a held one.
     assert!(matches!(
         refusal(

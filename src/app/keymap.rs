@@ -194,7 +194,7 @@ static BINDINGS: [Binding; 103] = [
     bind(Scope::RollCall, &[Char('+')], Intent::Groups(GroupsIntent::MoreDropins), "drop-in +1", "drop-ins +1", false),
     bind(Scope::RollCall, &[Char('-')], Intent::Groups(GroupsIntent::FewerDropins), "drop-in −1", "drop-ins −1", false),
     bind(Scope::RollCall, &[Char('h')], Intent::Groups(GroupsIntent::MarkHeld), "träffen genomförd", "session held", false),
-    bind(Scope::RollCall, &[Char('c')], Intent::Groups(GroupsIntent::CancelSession), "ställ in träffen", "cancel the session", false),
+    bind(Scope::RollCall, &[Char('c')], Intent::Groups(GroupsIntent::CancelSession), "ställ in träffen (på en inställd: ångra)", "cancel the session (on a cancelled one: undo)", false),
     bind(Scope::RollCall, &[Esc, Enter], Intent::Back, "klar", "done", true),
     bind(Scope::RollCall, &[Char('?')], Intent::Help, "hjälp", "help", true),
     bind(Scope::PickMembers, &[Char(' ')], Intent::Tick, "markera / avmarkera", "tick / untick", true),

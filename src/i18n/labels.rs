@@ -200,6 +200,7 @@ pub fn audit_action(a: AuditAction) -> Text {
         AuditAction::Attendance => t("närvaro", "attendance"),
         AuditAction::SessionHeld => t("träff genomförd", "session held"),
         AuditAction::SessionCancelled => t("träff inställd", "session cancelled"),
+        AuditAction::SessionReinstated => t("inställd träff återinsatt", "session reinstated"),
         AuditAction::Dropins => t("drop-in", "drop-ins"),
         AuditAction::Retention => t("gallring", "retention"),
         AuditAction::Encrypt => t("kryptering", "encrypt"),

@@ -227,3 +227,43 @@ fn a_held_session_without_attendance_is_a_to_do_on_today_until_marked() {
     app.receive(Msg::Groups(GroupsMsg::MarkSaved(23, line, false)));
     assert!(app.today_view.data.unrecorded_sessions.is_empty());
 }
+
+/// On a cancelled session the roll call offers only undoing the cancellation: `c` plans it
+/// again, and a mark or a count says why nothing happens instead of being refused.
+#[test]
+fn a_cancelled_session_can_be_reinstated_and_its_marks_say_why_not() {
+    let mut app = in_roll_call();
+    let mut cancelled = gf::sessions()[2].clone();
+    cancelled.status = SessionStatus::Cancelled;
+    cancelled.cancel_reason = Some("ledaren sjuk".into());
+    if let Some(Modal::RollCall(call)) = app.modals.last_mut() {
+        call.call.session = cancelled.clone();
+    }
+    for key in ['p', 'a', '1', '+', 'h'] {
+        assert!(app.handle_key(Key::Char(key)).is_empty(), "{key}");
+    }
+    assert_eq!(
+        app.message.as_ref().unwrap().en,
+        "The session is cancelled and has no attendance; c undoes the cancellation."
+    );
+    let id = cancelled.id;
+    assert_eq!(
+        app.handle_key(Key::Char('c')),
+        vec![Effect::Groups(GroupsEffect::ChangeSession {
+            session_id: id,
+            change: SessionChange::Reinstate,
+        })]
+    );
+    assert!(app.form().is_none(), "no cancel form");
+    let mut planned = cancelled;
+    planned.status = SessionStatus::Planned;
+    planned.cancel_reason = None;
+    app.receive(Msg::Groups(GroupsMsg::SessionSaved(
+        Text::new("", ""),
+        Box::new(planned),
+    )));
+    assert_eq!(
+        app.roll_call().unwrap().call.session.status,
+        SessionStatus::Planned
+    );
+}
