@@ -201,9 +201,9 @@ mod tests {
     /// and each visit's line leads back to it.
     #[test]
     fn sessions_fall_among_the_visits_in_time_order() {
+        use DayEntry::{Session as S, Visit as V};
         let sessions = [at(0), at(2), at(2), at(4)];
         let lines: Vec<DayEntry> = (0..8).map(|i| day_entry(&sessions, i)).collect();
-        use DayEntry::{Session as S, Visit as V};
         assert_eq!(lines, [S(0), V(0), V(1), S(1), S(2), V(2), V(3), S(3)]);
         for v in 0..4 {
             assert_eq!(day_entry(&sessions, visit_line(&sessions, v)), V(v));

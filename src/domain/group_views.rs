@@ -31,6 +31,7 @@ pub enum Ended {
 }
 
 impl Ended {
+    #[must_use]
     pub fn toggled(self) -> Self {
         match self {
             Ended::Lately => Ended::All,
