@@ -4,6 +4,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use hembesok::db::{Mode, connect};
+use hembesok::domain::group_views::Ended;
 
 fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 23)
@@ -101,7 +102,9 @@ fn the_list_read_in_parts_is_the_whole_list_in_the_same_order() {
         .success();
     let expected = whole_list(&path);
     let mut db = connect(&path, Mode::Write, None).unwrap();
-    let first = db.read(|tx| tx.list_groups(now(), 0, 7)).unwrap();
+    let first = db
+        .read(|tx| tx.list_groups(now(), 0, 7, Ended::Lately))
+        .unwrap();
     assert_eq!(first.total(), expected.len());
     let sections = |p: u8| expected.iter().filter(|e| e.1 == p).count();
     assert_eq!(first.counts, [sections(0), sections(1), sections(2)]);
@@ -114,7 +117,9 @@ fn the_list_read_in_parts_is_the_whole_list_in_the_same_order() {
     let mut read = Vec::new();
     // Parts of 7 cross each section's edges.
     for offset in (0..expected.len()).step_by(7) {
-        let part = db.read(|tx| tx.list_groups(now(), offset, 7)).unwrap();
+        let part = db
+            .read(|tx| tx.list_groups(now(), offset, 7, Ended::Lately))
+            .unwrap();
         assert_eq!(part.offset, offset);
         assert_eq!(part.counts, first.counts);
         for g in part.rows {
@@ -136,7 +141,63 @@ fn the_list_read_in_parts_is_the_whole_list_in_the_same_order() {
     assert_eq!(read, expected);
     // Past the end there is nothing.
     let beyond = db
-        .read(|tx| tx.list_groups(now(), expected.len(), 7))
+        .read(|tx| tx.list_groups(now(), expected.len(), 7, Ended::Lately))
         .unwrap();
     assert!(beyond.rows.is_empty());
+}
+
+/// Series that ended before the list's reach are counted, and listed when asked: after the
+/// ones that ended lately, the latest first, so nothing a coordinator ran is out of reach.
+#[test]
+fn series_ended_long_ago_are_counted_and_listed_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("groups.sqlite");
+    assert_cmd::Command::cargo_bin("hembesok")
+        .unwrap()
+        .env("HEMBESOK_DB", &path)
+        .args(["demo", "--families", "1500", "--seed", "3"])
+        .args(["--today", "2026-11-23"])
+        .assert()
+        .success();
+    let cut = (now() - chrono::Duration::days(120))
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let long_ago: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM parent_group WHERE last_at < ?1",
+            [&cut],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let long_ago = usize::try_from(long_ago).unwrap();
+    assert!(long_ago > 0, "the demo has series that ended long ago");
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let lately = db
+        .read(|tx| tx.list_groups(now(), 0, 500, Ended::Lately))
+        .unwrap();
+    assert_eq!(lately.earlier, long_ago);
+    assert!(
+        lately
+            .rows
+            .iter()
+            .all(|g| g.last.unwrap().format("%Y-%m-%d %H:%M").to_string() >= cut)
+    );
+    let all = db
+        .read(|tx| tx.list_groups(now(), 0, 500, Ended::All))
+        .unwrap();
+    assert_eq!(all.earlier, long_ago);
+    assert_eq!(
+        all.counts,
+        [
+            lately.counts[0],
+            lately.counts[1],
+            lately.counts[2] + long_ago
+        ]
+    );
+    // The list asked for all begins as the usual one, and the earlier series follow it.
+    assert_eq!(all.rows[..lately.rows.len()], lately.rows[..]);
+    let earlier = &all.rows[lately.rows.len()..];
+    assert_eq!(earlier.len(), long_ago);
+    assert!(earlier.windows(2).all(|w| w[0].last >= w[1].last));
 }

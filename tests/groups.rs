@@ -360,6 +360,15 @@ fn members_fit_the_capacity_and_the_roll_call_marks_one_row_each() {
         ),
         GroupRefusal::Cancelled
     );
+    // A cancellation undone: planned again, its reason gone, marks taken; cancelled anew.
+    let (outcome, session) =
+        groups::change_session(&mut db, &today, s2, &SessionChange::Reinstate).unwrap();
+    assert_eq!(outcome, Outcome::SessionReinstated);
+    assert_eq!(
+        (session.status, session.cancel_reason),
+        (hembesok::domain::enums::SessionStatus::Planned, None)
+    );
+    groups::change_session(&mut db, &today, s2, &SessionChange::Cancel("sjuk".into())).unwrap();
     // A later session has no attendance yet; drop-ins are counted on a held one.
     assert!(matches!(
         refusal(
@@ -383,7 +392,16 @@ fn members_fit_the_capacity_and_the_roll_call_marks_one_row_each() {
     let mine = mine.iter().find(|g| g.group_id == id).unwrap();
     assert_eq!((mine.held, mine.present), (1, 1));
     // The list shows the series with its figures.
-    let list = db.read(|tx| tx.list_groups(today.now, 0, 60)).unwrap();
+    let list = db
+        .read(|tx| {
+            tx.list_groups(
+                today.now,
+                0,
+                60,
+                hembesok::domain::group_views::Ended::Lately,
+            )
+        })
+        .unwrap();
     let row = list.rows.iter().find(|g| g.id == id).unwrap();
     assert_eq!((row.members, row.present, row.marked), (5, 5, 6));
     assert_eq!(

@@ -1167,6 +1167,38 @@ fn a_session_clashing_with_a_leaders_booking_is_reported_like_a_visit_conflict()
     );
 }
 
+/// A cancelling row's `reason` is the session's reason; without one it stays "import".
+#[test]
+fn a_cancellation_imported_keeps_the_reason_its_row_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    with_groups(&db);
+    hembesok(&db)
+        .args(["import", "attendance"])
+        .arg(fixture("attendance_reason.csv"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 sessions cancelled"));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let reasons: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT substr(starts_at, 1, 10), cancel_reason FROM group_session
+             WHERE status = 'cancelled' ORDER BY starts_at",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("2026-09-15".to_string(), "import".to_string()),
+            ("2026-09-22".to_string(), "ledaren sjuk".to_string())
+        ]
+    );
+}
+
 #[test]
 fn attendance_is_imported_once_and_again_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();

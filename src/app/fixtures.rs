@@ -148,6 +148,25 @@ pub fn week_data(
     }
 }
 
+/// The week of `today` with today's and tomorrow's visits, and a group session today at 11:00,
+/// between the 09:00 and the 13:00 visit.
+pub fn week_with_session() -> super::week::WeekData {
+    use chrono::Datelike;
+    let week = crate::domain::calendar::IsoWeek::of(today());
+    let mut data = week_data(week, today_data().visits);
+    let day = today().weekday().num_days_from_monday() as usize;
+    data.sessions[day].push(super::week::DaySession {
+        session: crate::domain::group_views::WeekSession {
+            id: 7,
+            group: "Föräldragrupp Östra hamnen torsdagar".into(),
+            start: at(today(), 11, 0),
+            duration_min: 120,
+        },
+        visits_before: 1,
+    });
+    data
+}
+
 /// The week of `today` loaded with today's and tomorrow's visits, as a loaded Week answers.
 pub fn week_loaded(visits: Vec<DayVisit>) -> super::Msg {
     let week = crate::domain::calendar::IsoWeek::of(today());

@@ -58,6 +58,7 @@ pub fn group_list() -> GroupList {
         counts: [1, 1, 1],
         offset: 0,
         rows,
+        earlier: 0,
     }
 }
 

@@ -121,7 +121,7 @@ static SCREEN_BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 
 /// Every other key.
 #[rustfmt::skip]
-static BINDINGS: [Binding; 102] = [
+static BINDINGS: [Binding; 103] = [
     bind(Global, &[Char('/')], Intent::Search, "sök familj", "search families", true),
     bind(Global, &[Char('?')], Intent::Help, "hjälp", "help", true),
     bind(Global, &[Esc], Intent::Back, "tillbaka", "back", false),
@@ -181,6 +181,7 @@ static BINDINGS: [Binding; 102] = [
     bind(Booking, &[Char('m')], Intent::BookManually, "boka för hand", "book by hand", true),
     bind(Booking, &[Char('?')], Intent::Help, "hjälp", "help", true),
     bind(Scope::Groups, &[Char('n')], Intent::New, "ny grupp", "new group", true),
+    bind(Scope::Groups, &[Char('a')], Intent::Groups(GroupsIntent::EarlierSeries), "visa/dölj tidigare serier", "show/hide earlier series", false),
     bind(Scope::GroupPage, &[Enter], Intent::Open, "närvaro för markerad träff", "roll call of the marked session", true),
     bind(Scope::GroupPage, &[Char('m')], Intent::Groups(GroupsIntent::AddMembers), "lägg till familjer", "add families", true),
     bind(Scope::GroupPage, &[Char('e')], Intent::Edit, "ändra gruppen", "edit the group", true),
@@ -193,7 +194,7 @@ static BINDINGS: [Binding; 102] = [
     bind(Scope::RollCall, &[Char('+')], Intent::Groups(GroupsIntent::MoreDropins), "drop-in +1", "drop-ins +1", false),
     bind(Scope::RollCall, &[Char('-')], Intent::Groups(GroupsIntent::FewerDropins), "drop-in −1", "drop-ins −1", false),
     bind(Scope::RollCall, &[Char('h')], Intent::Groups(GroupsIntent::MarkHeld), "träffen genomförd", "session held", false),
-    bind(Scope::RollCall, &[Char('c')], Intent::Groups(GroupsIntent::CancelSession), "ställ in träffen", "cancel the session", false),
+    bind(Scope::RollCall, &[Char('c')], Intent::Groups(GroupsIntent::CancelSession), "ställ in träffen (på en inställd: ångra)", "cancel the session (on a cancelled one: undo)", false),
     bind(Scope::RollCall, &[Esc, Enter], Intent::Back, "klar", "done", true),
     bind(Scope::RollCall, &[Char('?')], Intent::Help, "hjälp", "help", true),
     bind(Scope::PickMembers, &[Char(' ')], Intent::Tick, "markera / avmarkera", "tick / untick", true),
@@ -456,7 +457,7 @@ mod tests {
         all.extend(
             every!(GroupsIntent:
                 AddMembers, RemoveMember, MarkPresent, MarkAbsent, MarkExcused, OneAdult,
-                TwoAdults, MoreDropins, FewerDropins, MarkHeld, CancelSession)
+                TwoAdults, MoreDropins, FewerDropins, MarkHeld, CancelSession, EarlierSeries)
             .into_iter()
             .map(Intent::Groups),
         );

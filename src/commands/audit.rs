@@ -79,10 +79,19 @@ pub fn run(cli: &Cli, args: &AuditArgs, session: &Session) -> Result<()> {
     for e in entries.iter().filter(|e| about_family(e)) {
         let family_ref = e.entity_id.and_then(|id| refs.get(&id)).map(String::as_str);
         let what = audit_subject(e.entity, e.entity_id, family_ref, session.lang);
-        let detail = e
-            .detail
-            .as_ref()
-            .map_or(String::new(), |d| format!("  ({d})"));
+        let detail = e.detail.as_ref().map_or(String::new(), |d| {
+            // A status change is kept as codes and said in words: from what to what, when.
+            let moved = (e.action == crate::domain::enums::AuditAction::Status)
+                .then(|| crate::domain::status_dates::StatusMove::parse(d))
+                .flatten();
+            match moved {
+                Some(m) => format!(
+                    "  ({})",
+                    crate::i18n::labels::status_move(&m).get(session.lang)
+                ),
+                None => format!("  ({d})"),
+            }
+        });
         // What a file brought in (a reference, a name) never drives the reader's terminal.
         let line = format!(
             "{}  {:<16}  {:<16}  {what}{detail}",

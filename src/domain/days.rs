@@ -36,12 +36,47 @@ pub struct WeekData {
     pub counts: [usize; 7],
     pub pages: [DayPage; 7],
     /// Each day's parent-group sessions (all, or those the person leads), at most
-    /// [`SESSIONS_PER_DAY`].
-    pub sessions: [Vec<WeekSession>; 7],
+    /// [`SESSIONS_PER_DAY`], in time order.
+    pub sessions: [Vec<DaySession>; 7],
 }
 
-/// The sessions a day column lists above its visits; more do not fit beside them.
+/// The sessions a day column lists among its visits; more do not fit beside them.
 pub const SESSIONS_PER_DAY: usize = 3;
+
+/// A session in a day of Week, and where it falls among the day's visits (all, or the person's).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DaySession {
+    pub session: WeekSession,
+    /// How many of the day's visits start before it: it is listed after them.
+    pub visits_before: usize,
+}
+
+/// One line of a day of Week: sessions and visits in one time order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayEntry {
+    /// The `k`-th session of the day.
+    Session(usize),
+    /// The `v`-th visit of the day (counted from the day's first, not the page's).
+    Visit(usize),
+}
+
+/// The `i`-th line of a day whose sessions are `sessions` (in time order).
+pub fn day_entry(sessions: &[DaySession], i: usize) -> DayEntry {
+    let mut before = 0;
+    for (k, s) in sessions.iter().enumerate() {
+        match (s.visits_before + k).cmp(&i) {
+            std::cmp::Ordering::Equal => return DayEntry::Session(k),
+            std::cmp::Ordering::Less => before += 1,
+            std::cmp::Ordering::Greater => break,
+        }
+    }
+    DayEntry::Visit(i - before)
+}
+
+/// The line of the day's `v`-th visit.
+pub fn visit_line(sessions: &[DaySession], v: usize) -> usize {
+    v + sessions.iter().filter(|s| s.visits_before <= v).count()
+}
 
 /// Today's visits and the next session: read before the first frame.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -142,4 +177,37 @@ pub fn merge_twins(visits: Vec<DayVisit>) -> Vec<DayVisit> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(visits_before: usize) -> DaySession {
+        DaySession {
+            session: WeekSession {
+                id: 0,
+                group: String::new(),
+                start: NaiveDate::default()
+                    .and_hms_opt(0, 0, 0)
+                    .unwrap_or_default(),
+                duration_min: 0,
+            },
+            visits_before,
+        }
+    }
+
+    /// Sessions before, between and after four visits: every line is one of them, in order,
+    /// and each visit's line leads back to it.
+    #[test]
+    fn sessions_fall_among_the_visits_in_time_order() {
+        use DayEntry::{Session as S, Visit as V};
+        let sessions = [at(0), at(2), at(2), at(4)];
+        let lines: Vec<DayEntry> = (0..8).map(|i| day_entry(&sessions, i)).collect();
+        assert_eq!(lines, [S(0), V(0), V(1), S(1), S(2), V(2), V(3), S(3)]);
+        for v in 0..4 {
+            assert_eq!(day_entry(&sessions, visit_line(&sessions, v)), V(v));
+        }
+        assert_eq!(day_entry(&[], 3), V(3));
+    }
 }

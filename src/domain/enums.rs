@@ -248,6 +248,7 @@ text_enum!(
         Attendance => "attendance",
         SessionHeld => "session_held",
         SessionCancelled => "session_cancelled",
+        SessionReinstated => "session_reinstated",
         Dropins => "dropins",
         Retention => "retention",
         Encrypt => "encrypt",

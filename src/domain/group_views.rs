@@ -12,6 +12,32 @@ pub struct GroupList {
     pub counts: [usize; 3],
     pub offset: usize,
     pub rows: Vec<GroupRow>,
+    /// The series that ended more than [`ENDED_DAYS`] days ago: left out of the ended section
+    /// unless [`Ended::All`] is asked, counted either way so the screen can say so.
+    pub earlier: usize,
+}
+
+/// How far back an ended series is listed unless all are asked for, in days.
+pub const ENDED_DAYS: i64 = 120;
+
+/// Which ended series the list holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Ended {
+    /// Those that ended in the last [`ENDED_DAYS`] days.
+    #[default]
+    Lately,
+    /// Every series that ended, the latest first.
+    All,
+}
+
+impl Ended {
+    #[must_use]
+    pub fn toggled(self) -> Self {
+        match self {
+            Ended::Lately => Ended::All,
+            Ended::All => Ended::Lately,
+        }
+    }
 }
 
 impl GroupList {

@@ -31,6 +31,8 @@ pub struct SeriesRequest {
 pub enum SessionChange {
     Held,
     Cancel(String),
+    /// A cancelled session planned again (its reason dropped): a cancellation undone.
+    Reinstate,
     Dropins(u32),
 }
 

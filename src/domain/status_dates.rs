@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::enums::FamilyStatus;
+use super::enums::{ExitReason, FamilyStatus};
 
 /// The days a family reached each status it has had (the first offer and enrolment, the latest
 /// decline and pause, the day it left).
@@ -138,12 +138,84 @@ impl StatusDates {
     }
 }
 
+/// A status change as the audit log keeps it: from what, to what, on which day, and why a
+/// family left. Kept as codes (`active → exited 2026-11-20 moved`), so the log reads the same
+/// whatever the language of whoever wrote it, and is said in words when printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusMove {
+    /// `None` when the family could not be read before the change (it never happens in one
+    /// transaction, but the log says so rather than guess).
+    pub from: Option<FamilyStatus>,
+    pub to: FamilyStatus,
+    pub on: NaiveDate,
+    pub exit: Option<ExitReason>,
+}
+
+impl StatusMove {
+    /// The audit row's detail.
+    pub fn code(&self) -> String {
+        let from = self.from.map_or("?", FamilyStatus::as_str);
+        let mut code = format!("{from} \u{2192} {} {}", self.to.as_str(), self.on);
+        if let Some(exit) = self.exit {
+            code.push(' ');
+            code.push_str(exit.as_str());
+        }
+        code
+    }
+
+    /// Reads a detail written by [`StatusMove::code`]; `None` for anything else (rows written
+    /// before the log said what changed have no detail).
+    pub fn parse(detail: &str) -> Option<Self> {
+        let (from, rest) = detail.split_once(" \u{2192} ")?;
+        let mut parts = rest.split(' ');
+        let to = parts.next()?.parse().ok()?;
+        let on = NaiveDate::parse_from_str(parts.next()?, "%Y-%m-%d").ok()?;
+        let exit = parts.next().map(str::parse).transpose().ok()?;
+        if parts.next().is_some() {
+            return None;
+        }
+        let from = if from == "?" {
+            None
+        } else {
+            Some(from.parse().ok()?)
+        };
+        Some(Self { from, to, on, exit })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_status_move_reads_back_what_it_wrote_and_nothing_else() {
+        let moved = StatusMove {
+            from: Some(FamilyStatus::Active),
+            to: FamilyStatus::Exited,
+            on: d(11, 20),
+            exit: Some(ExitReason::Moved),
+        };
+        assert_eq!(moved.code(), "active \u{2192} exited 2026-11-20 moved");
+        assert_eq!(StatusMove::parse(&moved.code()), Some(moved));
+        let paused = StatusMove {
+            from: None,
+            to: FamilyStatus::Paused,
+            exit: None,
+            ..moved
+        };
+        assert_eq!(StatusMove::parse(&paused.code()), Some(paused));
+        for other in [
+            "",
+            "person 3",
+            "active \u{2192} nowhere 2026-11-20",
+            "active \u{2192} paused 2026-11-20 moved extra",
+        ] {
+            assert_eq!(StatusMove::parse(other), None, "{other}");
+        }
     }
 
     #[test]

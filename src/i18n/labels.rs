@@ -200,12 +200,40 @@ pub fn audit_action(a: AuditAction) -> Text {
         AuditAction::Attendance => t("närvaro", "attendance"),
         AuditAction::SessionHeld => t("träff genomförd", "session held"),
         AuditAction::SessionCancelled => t("träff inställd", "session cancelled"),
+        AuditAction::SessionReinstated => t("inställd träff återinsatt", "session reinstated"),
         AuditAction::Dropins => t("drop-in", "drop-ins"),
         AuditAction::Retention => t("gallring", "retention"),
         AuditAction::Encrypt => t("kryptering", "encrypt"),
         AuditAction::Decrypt => t("dekryptering", "decrypt"),
         AuditAction::Rekey => t("ny lösenfras", "rekey"),
     }
+}
+
+/// A status change as the audit log prints it: `aktiv → avslutad den 2026-11-20, flyttat`.
+pub fn status_move(m: &crate::domain::status_dates::StatusMove) -> Text {
+    let from = m.from.map_or_else(|| t("okänd", "unknown"), status);
+    let to = status(m.to);
+    let why = m.exit.map(exit_reason);
+    let why = |lang| {
+        why.as_ref()
+            .map_or(String::new(), |w: &Text| format!(", {}", w.get(lang)))
+    };
+    Text::new(
+        format!(
+            "{} \u{2192} {} den {}{}",
+            from.sv,
+            to.sv,
+            m.on,
+            why(super::Lang::Sv)
+        ),
+        format!(
+            "{} \u{2192} {} on {}{}",
+            from.en,
+            to.en,
+            m.on,
+            why(super::Lang::En)
+        ),
+    )
 }
 
 pub fn audit_entity(e: AuditEntity) -> Text {

@@ -2,9 +2,9 @@
 
 use super::{Changed, Ctx, Done, Outcome, Refusal, Result};
 use crate::db::Db;
-use crate::domain::enums::{AuditAction, ExitReason};
+use crate::domain::enums::{AuditAction, ExitReason, FamilyStatus};
 use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily, StatusChange};
-use crate::domain::status_dates::{StatusDates, StatusDay};
+use crate::domain::status_dates::{StatusDates, StatusDay, StatusMove};
 
 fn family_done(outcome: Outcome, family_id: i64) -> Done {
     Done {
@@ -195,6 +195,7 @@ pub fn set_status(db: &mut Db, ctx: &Ctx, family_id: i64, change: &StatusChange)
             .map(str::trim)
             .filter(|n| !n.is_empty());
         let on = change.since.unwrap_or(ctx.now.date());
+        let from = tx.family_status(family_id)?;
         if let Some(dates) = tx.status_dates(family_id)?
             && let Some(problem) = dates.change_problem(change.status, on, ctx.now.date())
         {
@@ -213,7 +214,20 @@ pub fn set_status(db: &mut Db, ctx: &Ctx, family_id: i64, change: &StatusChange)
         } else {
             0
         };
-        tx.insert_audit(&ctx.audit_family(AuditAction::Status, family_id))?;
+        // The log says from what to what, on which day, and why a family left.
+        let moved = StatusMove {
+            from,
+            to: change.status,
+            on,
+            // Completing is its own reason.
+            exit: change
+                .exit
+                .filter(|_| change.status == FamilyStatus::Exited),
+        };
+        tx.insert_audit(&crate::domain::model::AuditEntry {
+            detail: Some(moved.code()),
+            ..ctx.audit_family(AuditAction::Status, family_id)
+        })?;
         Ok(Done {
             outcome: Outcome::StatusChanged {
                 status: change.status,

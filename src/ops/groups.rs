@@ -338,6 +338,15 @@ pub fn change_session(
                 session.cancel_reason = Some(reason.to_string());
                 (AuditAction::SessionCancelled, Outcome::SessionCancelled)
             }
+            SessionChange::Reinstate => {
+                if session.status != SessionStatus::Cancelled {
+                    return Ok((Outcome::SessionReinstated, session));
+                }
+                tx.set_session_status(session_id, SessionStatus::Planned, None)?;
+                session.status = SessionStatus::Planned;
+                session.cancel_reason = None;
+                (AuditAction::SessionReinstated, Outcome::SessionReinstated)
+            }
             SessionChange::Dropins(n) => {
                 if session.status == SessionStatus::Cancelled {
                     return refuse(GroupRefusal::Cancelled);

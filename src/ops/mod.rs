@@ -195,6 +195,7 @@ pub enum Outcome {
     MemberRemoved,
     SessionHeld,
     SessionCancelled,
+    SessionReinstated,
     DropinsSet(u32),
 }
 

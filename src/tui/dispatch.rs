@@ -190,8 +190,8 @@ impl Runner {
         let ctx = self.ctx();
         let db = &mut self.db;
         let done = match e {
-            GroupsEffect::LoadList(from) => {
-                let list = reads::groups::list(db, ctx.now, from, GROUP_PAGE)?;
+            GroupsEffect::LoadList(from, ended) => {
+                let list = reads::groups::list(db, ctx.now, from, GROUP_PAGE, ended)?;
                 return Ok(vec![Msg::Groups(GroupsMsg::ListLoaded(list))]);
             }
             GroupsEffect::Load(id) => {

@@ -296,22 +296,39 @@ fn the_week_with_a_marked_visit() {
     both_sizes("week_sv", &app);
 }
 
+/// A session stands among the day's visits in time order, named as far as the column allows,
+/// and marked it shows in full below the grid with the key to its roll call.
 #[test]
-fn a_days_group_session_is_listed_above_its_visits() {
-    let mut app = app(Lang::En);
-    app.handle_key(Key::Char('2'));
-    let week = crate::domain::calendar::IsoWeek::of(fixtures::today());
-    let mut data = fixtures::week_data(week, fixtures::today_data().visits);
-    let day = chrono::Datelike::weekday(&fixtures::today()).num_days_from_monday() as usize;
-    data.sessions[day].push(crate::domain::group_views::WeekSession {
-        id: 1,
-        group: "Höstgruppen".into(),
-        start: fixtures::today().and_hms_opt(13, 0, 0).unwrap(),
-        duration_min: 120,
-    });
-    app.receive(Msg::Week(WeekMsg::Loaded(Box::new(data))));
-    let screen = draw(&app, 160, 30);
-    assert!(screen.contains("13:00 Group: Höstgruppen"), "{screen}");
+fn a_days_group_session_is_listed_among_its_visits_in_time_order() {
+    let week_with_session = |lang| {
+        let mut app = app(lang);
+        app.handle_key(Key::Char('2'));
+        app.receive(Msg::Week(WeekMsg::Loaded(Box::new(
+            fixtures::week_with_session(),
+        ))));
+        app.handle_key(Key::Down);
+        app
+    };
+    let app = week_with_session(Lang::Sv);
+    both_sizes("week_session_sv", &app);
+    let screen = draw(&app, 120, 40);
+    let at = |text: &str| {
+        screen
+            .find(text)
+            .unwrap_or_else(|| panic!("{text}: {screen}"))
+    };
+    assert!(at("09:00 Åberg") < at("◆11:00 Östra hamnen t"));
+    assert!(at("◆11:00 Östra hamnen t") < at("13:00 Haddad"));
+    assert!(
+        screen.contains("Föräldragrupp Östra hamnen torsdagar"),
+        "in full below"
+    );
+    let screen = draw(&week_with_session(Lang::En), 80, 24);
+    assert!(
+        screen.contains("Enter: the session's roll call"),
+        "{screen}"
+    );
+    assert!(screen.contains("group session, 120 min"), "{screen}");
 }
 
 #[test]

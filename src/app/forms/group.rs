@@ -251,7 +251,16 @@ pub fn build(form: &Form) -> Option<Effect> {
 /// A series' own fields and leaders; its sessions keep their dates.
 pub fn edit_series(info: &GroupInfo, staff: &[Staff], areas: AreaChoices) -> Form {
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
-    let leaders: Vec<String> = info.leaders.iter().map(|(id, _)| id.to_string()).collect();
+    // By name, as they are typed; by id where the name would not find that one person again
+    // (someone no longer active, or a name inside another's).
+    let leaders: Vec<String> = info
+        .leaders
+        .iter()
+        .map(|(id, name)| match leaders(name, staff).as_deref() {
+            Ok([found]) if found == id && !name.contains([',', '|']) => name.clone(),
+            _ => id.to_string(),
+        })
+        .collect();
     let area = area_field(&areas, info.area.as_deref());
     let (from, to) = info.born.map_or((String::new(), String::new()), |(a, b)| {
         (a.to_string(), b.to_string())

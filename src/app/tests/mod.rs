@@ -5,6 +5,7 @@ use super::*;
 use crate::app::form::FieldId as F;
 use crate::domain::alerts::AlertKind;
 use crate::domain::enums::{FamilyStatus, Protection};
+use crate::domain::group_views::Ended;
 use crate::domain::model::{Changed, StatusChange};
 
 fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
@@ -49,7 +50,7 @@ fn number_keys_switch_screens_and_load_each_list_once() {
     // The staff list is asked for already: Groups asks only for its own.
     assert_eq!(
         app.handle_key(Key::Char('4')),
-        vec![Effect::Groups(GroupsEffect::LoadList(0))]
+        vec![Effect::Groups(GroupsEffect::LoadList(0, Ended::Lately))]
     );
     assert_eq!(app.screen, Screen::Groups);
     app.handle_key(Key::Char('1'));
@@ -497,6 +498,7 @@ mod planning;
 mod report;
 mod status;
 mod today_pages;
+mod week_sessions;
 
 #[test]
 fn a_past_visit_still_only_booked_asks_for_its_outcome() {

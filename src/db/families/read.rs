@@ -122,6 +122,18 @@ impl ReadTx<'_> {
         Ok(Some(family))
     }
 
+    /// A family's status now, before a change is written (the audit row says from what).
+    pub fn family_status(
+        &self,
+        family_id: i64,
+    ) -> Result<Option<crate::domain::enums::FamilyStatus>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT status FROM family WHERE id = ?1")?
+            .query_row([family_id], |r| r.get(0))
+            .optional()?)
+    }
+
     /// The days of a family's status changes.
     pub fn status_dates(
         &self,

@@ -6,14 +6,11 @@ use rusqlite::params;
 
 use crate::db::values::{Columns, datetime_text};
 use crate::db::{ReadTx, Result};
-use crate::domain::group_views::{GroupList, GroupRow};
-
-/// How far back an ended series is still listed, in days.
-pub const ENDED_DAYS: i64 = 120;
+use crate::domain::group_views::{ENDED_DAYS, Ended, GroupList, GroupRow};
 
 /// The three sections, in the list's order, as conditions on a series `g` over its first and
 /// last session (`first_at`, `last_at`, kept by triggers): ?1 the start of today, ?2 the start
-/// of tomorrow, ?3 the oldest last session still listed. They say what `GroupRow::phase` says.
+/// of tomorrow, ?3 the oldest last session still listed (none with [`Ended::All`]). They say what `GroupRow::phase` says.
 const CURRENT: &str = "g.last_at >= ?1 AND g.first_at < ?2";
 const PLANNED: &str = "g.first_at >= ?2";
 const ENDED: &str = "g.last_at >= ?3 AND g.last_at < ?1";
@@ -23,8 +20,9 @@ const NEXT: &str = "(SELECT min(s.starts_at) FROM group_session s
     WHERE s.group_id = g.id AND s.status = 'planned' AND s.starts_at >= ?4)";
 
 impl ReadTx<'_> {
-    /// The series that are running, then planned, then ended in the last `ENDED_DAYS` days:
-    /// the count of each section, and `limit` rows from the `offset`-th with their figures.
+    /// The series that are running, then planned, then ended in the last `ENDED_DAYS` days
+    /// (or ever, with [`Ended::All`]): the count of each section, and `limit` rows from the
+    /// `offset`-th with their figures, and how many series ended before those days.
     /// Running and planned series come by their next session (or their first), ended ones the
     /// latest first.
     pub fn list_groups(
@@ -32,13 +30,23 @@ impl ReadTx<'_> {
         now: NaiveDateTime,
         offset: usize,
         limit: usize,
+        ended: Ended,
     ) -> Result<GroupList> {
         let today = now.date();
         let tomorrow = today.succ_opt().unwrap_or(today);
+        let cut = datetime_text(now - chrono::Duration::days(ENDED_DAYS));
+        let earlier: i64 = self
+            .tx
+            .prepare_cached("SELECT count(*) FROM parent_group g WHERE g.last_at < ?1")?
+            .query_row([&cut], |r| r.get(0))?;
         let bounds = (
             format!("{} 00:00", today.format("%Y-%m-%d")),
             format!("{} 00:00", tomorrow.format("%Y-%m-%d")),
-            datetime_text(now - chrono::Duration::days(ENDED_DAYS)),
+            match ended {
+                Ended::Lately => cut,
+                // Before any session's time.
+                Ended::All => String::new(),
+            },
             datetime_text(now),
         );
         let counts = self.group_counts(&bounds)?;
@@ -58,6 +66,7 @@ impl ReadTx<'_> {
             counts,
             offset,
             rows: self.group_rows(&ids, &bounds.3)?,
+            earlier: usize::try_from(earlier).unwrap_or(0),
         })
     }
 

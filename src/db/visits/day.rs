@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
 
 use super::rows;
-use crate::db::values::{Columns, date_text};
+use crate::db::values::{Columns, date_text, datetime_text};
 use crate::db::{ReadTx, Result};
 use crate::domain::views::DayVisit;
 
@@ -45,6 +45,27 @@ impl ReadTx<'_> {
             }
         }
         Ok(counts)
+    }
+
+    /// How many trips (all, or `staff`'s) start on `at`'s day before `at`: where a session at
+    /// `at` falls among the day's visits.
+    pub fn visits_before(&self, at: NaiveDateTime, staff: Option<i64>) -> Result<usize> {
+        let only = staff_condition(staff);
+        let n: i64 = self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM visit v
+                 WHERE v.twin_of IS NULL AND v.starts_at >= ?1 AND v.starts_at < ?2 {only}"
+            ))?
+            .query_row(
+                params![
+                    format!("{} 00:00", date_text(at.date())),
+                    datetime_text(at),
+                    staff
+                ],
+                |r| r.get(0),
+            )?;
+        Ok(usize::try_from(n).unwrap_or(0))
     }
 
     /// How many trips start on each day from `from` to `to` (inclusive, at most a fortnight):

@@ -33,6 +33,10 @@ pub fn outcome(o: &Outcome) -> Text {
         ),
         Outcome::SessionHeld => Text::new("Träffen är genomförd.", "The session is held."),
         Outcome::SessionCancelled => Text::new("Träffen är inställd.", "The session is cancelled."),
+        Outcome::SessionReinstated => Text::new(
+            "Träffen är inte längre inställd; den är planerad igen.",
+            "The session is no longer cancelled; it is planned again.",
+        ),
         Outcome::DropinsSet(n) => Text::new(format!("Drop-in: {n}."), format!("Drop-ins: {n}.")),
         _ => Text::new("Sparat.", "Saved."),
     }

@@ -31,6 +31,45 @@ pub fn no_groups(new: &str) -> Text {
     )
 }
 
+fn series(n: usize) -> (&'static str, &'static str) {
+    if n == 1 {
+        ("serie", "series")
+    } else {
+        ("serier", "series")
+    }
+}
+
+/// Below the list: `n` series ended before `cut` and are not listed; `key` lists them.
+pub fn earlier_hidden(n: usize, cut: chrono::NaiveDate, key: &str) -> Text {
+    let (sv, en) = series(n);
+    Text::new(
+        format!("{n} tidigare {sv} slutade före {cut}: {key} visar dem"),
+        format!("{n} earlier {en} ended before {cut}: {key} shows them"),
+    )
+}
+
+/// Below the list, when they are listed: `key` hides them again.
+pub fn earlier_shown(n: usize, cut: chrono::NaiveDate, key: &str) -> Text {
+    let (sv, _) = series(n);
+    Text::new(
+        format!("Alla avslutade visas, {n} {sv} före {cut} med: {key} döljer dem"),
+        format!("All ended series shown, {n} before {cut} among them: {key} hides them"),
+    )
+}
+
+/// No series in the list's reach, but `n` earlier ones: `key` lists them, `new` starts one.
+pub fn only_earlier(n: usize, cut: chrono::NaiveDate, key: &str, new: &str) -> Text {
+    let (sv, en) = series(n);
+    Text::new(
+        format!(
+            "Ingen föräldragrupp pågår, är planerad eller slutade efter {cut}. {n} tidigare {sv}: tryck {key} för att visa dem, {new} för en ny."
+        ),
+        format!(
+            "No parent group is running, planned or ended after {cut}. {n} earlier {en}: press {key} to show them, {new} for a new one."
+        ),
+    )
+}
+
 // A series page: its second line, its sessions and the grid.
 pub const LEADERS: Words = Words::new("Ledare", "Leaders");
 pub const FAMILIES: Words = Words::new("Familjer", "Families");

@@ -50,6 +50,22 @@ pub fn roll_call_keys(
     )
 }
 
+/// The keys under a cancelled session's roll call: `undo` plans it again.
+pub fn cancelled_keys(undo: &str) -> Text {
+    Text::new(
+        format!("inställd: {undo} ångrar det"),
+        format!("cancelled: {undo} undoes it"),
+    )
+}
+
+/// A mark or a count asked on a cancelled session.
+pub fn cancelled_session(undo: &str) -> Text {
+    Text::new(
+        format!("Träffen är inställd och har ingen närvaro; {undo} ångrar att den ställdes in."),
+        format!("The session is cancelled and has no attendance; {undo} undoes the cancellation."),
+    )
+}
+
 pub const PLACES_LEFT: Words = Words::new("platser kvar", "places left");
 pub const SUGGESTED: Words = Words::new("Föreslagna familjer", "Suggested families");
 

@@ -15,3 +15,19 @@ pub fn book_on_day(day: chrono::NaiveDate, open: &str, back: &str) -> Text {
         format!("Book on {day}: search for the family and press {open} ({back} cancels)."),
     )
 }
+
+/// A group session in a day column and under the grid: what it is and how long.
+pub fn session_length(minutes: u32) -> Text {
+    Text::new(
+        format!("gruppträff, {minutes} min"),
+        format!("group session, {minutes} min"),
+    )
+}
+
+/// Under the grid, a session marked: `open` takes its roll call.
+pub fn session_roll_call(open: &str) -> Text {
+    Text::new(
+        format!("{open}: närvaro för träffen"),
+        format!("{open}: the session's roll call"),
+    )
+}

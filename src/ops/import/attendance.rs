@@ -16,11 +16,19 @@ use crate::domain::groups::{NoMarks, held_by_marks, takes_marks};
 use crate::domain::model::Attendance;
 
 pub const COLUMNS: Columns = Columns {
-    all: &["group", "date", "family_ref", "status", "adults", "dropins"],
+    all: &[
+        "group",
+        "date",
+        "family_ref",
+        "status",
+        "adults",
+        "dropins",
+        "reason",
+    ],
     required: &["group", "date", "status"],
 };
 
-/// The reason a session cancelled from a file carries (the file has no column for one).
+/// The reason a session cancelled from a file carries when its row gives none (`reason`).
 pub const IMPORTED_CANCEL_REASON: &str = "import";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +44,8 @@ struct ParsedMark {
     family_ref: Option<String>,
     mark: Mark,
     dropins: Option<u32>,
+    /// Why the session was cancelled, on a cancelling row.
+    reason: Option<String>,
 }
 
 fn parse_status(text: &str) -> Result<Option<AttendanceStatus>, ProblemKind> {
@@ -131,6 +141,7 @@ fn parse_row(row: &Row, problems: &mut Problems) -> Option<ParsedMark> {
         family_ref,
         mark,
         dropins,
+        reason: row.opt("reason"),
     })
 }
 
@@ -138,6 +149,8 @@ fn parse_row(row: &Row, problems: &mut Problems) -> Option<ParsedMark> {
 #[derive(Default)]
 struct SessionPlan {
     cancelled_on: Option<u64>,
+    /// The reason the first cancelling row with one gives.
+    reason: Option<String>,
     dropins: Option<(u64, u32)>,
     marks: Vec<(u64, i64, AttendanceStatus, u32)>,
     families: HashMap<i64, u64>,
@@ -206,6 +219,9 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
                 Mark::Cancelled => {
                     if plan.cancelled_on.is_none() {
                         plan.cancelled_on = Some(p.line);
+                    }
+                    if plan.reason.is_none() {
+                        plan.reason.clone_from(&p.reason);
                     }
                 }
                 Mark::Status(status, adults) => {
@@ -316,7 +332,7 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
                     tx.set_session_status(
                         *session_id,
                         SessionStatus::Cancelled,
-                        Some(IMPORTED_CANCEL_REASON),
+                        Some(plan.reason.as_deref().unwrap_or(IMPORTED_CANCEL_REASON)),
                     )?;
                     tx.insert_audit(&ctx.audit(
                         AuditAction::SessionCancelled,

@@ -15,8 +15,9 @@ pub fn list(
     now: NaiveDateTime,
     from: usize,
     limit: usize,
+    ended: crate::domain::group_views::Ended,
 ) -> Result<GroupList, OpsError> {
-    db.read(|tx| tx.list_groups(now, from, limit))
+    db.read(|tx| tx.list_groups(now, from, limit, ended))
         .map_err(OpsError::Read)
 }
 

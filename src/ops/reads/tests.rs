@@ -64,6 +64,12 @@ fn week_shows_a_session_for_its_leaders_in_everyones_week_and_in_theirs() {
     groups::import(&mut db, &fixture("groups_ok.csv"), &ctx).unwrap();
     let mut id = |name: &str| db.read(|tx| tx.staff_by_name(name)).unwrap().unwrap().id;
     let (anna, bo) = (id("Anna Sköterska"), id("Bo Rådgivare"));
+    // Two visits of Bo's that Tuesday, one before the session and one after: the session falls
+    // between them in everyone's week, and first in Anna's.
+    let visits = "family_ref,visit_no,start,duration_min,status,staff\n\
+                  T-001,extra,2030-12-17 08:00,60,planned,Bo Rådgivare\n\
+                  T-002,extra,2030-12-17 13:00,60,planned,Bo Rådgivare\n";
+    visits::import(&mut db, visits, &ctx, true).unwrap();
     let week = crate::domain::calendar::IsoWeek::of(NaiveDate::from_ymd_opt(2030, 12, 17).unwrap());
     let mut tuesday = |staff| {
         let data = super::week::week(
@@ -78,10 +84,17 @@ fn week_shows_a_session_for_its_leaders_in_everyones_week_and_in_theirs() {
         .unwrap();
         data.sessions[1]
             .iter()
-            .map(|s| format!("{} {}", s.start.format("%H:%M"), s.group))
+            .map(|s| {
+                format!(
+                    "{} {} after {}",
+                    s.session.start.format("%H:%M"),
+                    s.session.group,
+                    s.visits_before
+                )
+            })
             .collect::<Vec<_>>()
     };
-    assert_eq!(tuesday(None), ["10:00 Julgruppen"]);
-    assert_eq!(tuesday(Some(anna)), ["10:00 Julgruppen"]);
+    assert_eq!(tuesday(None), ["10:00 Julgruppen after 1"]);
+    assert_eq!(tuesday(Some(anna)), ["10:00 Julgruppen after 0"]);
     assert!(tuesday(Some(bo)).is_empty());
 }

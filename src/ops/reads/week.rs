@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::db::{Db, DbError};
-use crate::domain::days::{DayPage, PAGE, SESSIONS_PER_DAY, WeekData, WeekQuery};
+use crate::domain::days::{DayPage, DaySession, PAGE, SESSIONS_PER_DAY, WeekData, WeekQuery};
 use crate::ops::OpsError;
 
 /// A week as Week shows it.
@@ -22,7 +22,12 @@ pub fn week(db: &mut Db, q: WeekQuery) -> Result<WeekData, OpsError> {
         let mut pages: [DayPage; 7] = Default::default();
         let mut sessions: [Vec<_>; 7] = Default::default();
         for (day, list) in sessions.iter_mut().enumerate() {
-            *list = tx.week_sessions(day_of(monday, day), q.staff, SESSIONS_PER_DAY)?;
+            for session in tx.week_sessions(day_of(monday, day), q.staff, SESSIONS_PER_DAY)? {
+                list.push(DaySession {
+                    visits_before: tx.visits_before(session.start, q.staff)?,
+                    session,
+                });
+            }
         }
         for (day, page) in pages.iter_mut().enumerate() {
             if counts[day] == 0 {

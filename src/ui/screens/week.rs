@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::Lang;
-use crate::app::week::WeekState;
+use crate::app::week::{DayEntry, WeekState};
 use crate::app::{App, labels};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::views::{DayVisit, InterpreterBooked};
@@ -131,13 +131,11 @@ fn render_day(app: &App, day: usize, date: NaiveDate, frame: &mut Frame, col: Re
     let height = col.height.saturating_sub(2) as usize;
     // Wide columns give each visit a second line: area, staff and interpreter.
     let rows_per_visit = if width >= 22 { 2 } else { 1 };
-    // The day's group sessions come first, one line each, for their leaders.
-    let sessions = state.sessions.get(day).map_or(&[][..], Vec::as_slice);
-    let session_rows = sessions.len().min(height.saturating_sub(rows_per_visit));
-    let visible = (height.saturating_sub(session_rows) / rows_per_visit).max(1);
+    // The day's group sessions (for their leaders) and visits, in one time order.
+    let visible = (height / rows_per_visit).max(1);
     let count = state.counts[day];
-    if count > visible {
-        // More than fit: say how many, so a long day is not mistaken for a short one.
+    if state.lines(day) > visible {
+        // More than fit: say how many visits, so a long day is not mistaken for a short one.
         block = block.title_bottom(Line::from(format!(" {count} ")).right_aligned());
     }
     let offset = if marked_day {
@@ -146,45 +144,81 @@ fn render_day(app: &App, day: usize, date: NaiveDate, frame: &mut Frame, col: Re
         0
     };
     let page = state.page(day);
-    let mut lines: Vec<Line> = sessions
-        .iter()
-        .take(session_rows)
-        .map(|session| render_session(session, width, lang, theme))
-        .collect();
-    let read = page
-        .visits
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (page.offset + i, v));
-    for (i, v) in read.skip_while(|(i, _)| *i < offset).take(visible) {
+    let second = rows_per_visit == 2;
+    let mut lines: Vec<Line> = Vec::new();
+    for i in offset..state.lines(day).min(offset + visible) {
         let marked = marked_day && i == state.selected;
-        lines.extend(render_visit(
-            v,
-            marked,
-            rows_per_visit == 2,
-            width,
-            lang,
-            theme,
-        ));
+        match state.entry(day, i) {
+            DayEntry::Session(k) => {
+                if let Some(s) = state.sessions[day].get(k) {
+                    lines.extend(render_session(
+                        &s.session, marked, second, width, lang, theme,
+                    ));
+                }
+            }
+            DayEntry::Visit(v) => match v
+                .checked_sub(page.offset)
+                .and_then(|at| page.visits.get(at))
+            {
+                Some(v) => lines.extend(render_visit(v, marked, second, width, lang, theme)),
+                // Not read yet (the part around the mark is being read): a blank line.
+                None => lines.extend(std::iter::repeat_n(Line::default(), rows_per_visit)),
+            },
+        }
     }
     frame.render_widget(Paragraph::new(lines).block(block), col);
 }
 
-/// A group session in a day's column: its time and series, marked as a group.
+/// A group session in a day's column: a group's mark, its time and the series' name as far
+/// as it fits; with `second`, that it is a group session and how long.
 fn render_session<'a>(
     session: &crate::domain::group_views::WeekSession,
+    marked: bool,
+    second: bool,
     width: usize,
     lang: Lang,
     theme: Theme,
-) -> Line<'a> {
-    let text = format!(
-        "{} {}: {}",
-        session.start.format("%H:%M"),
-        w::GROUP.get(lang),
-        session.group
+) -> Vec<Line<'a>> {
+    let style = if marked {
+        theme.selected()
+    } else {
+        theme.header()
+    };
+    let first = fit(
+        &format!(
+            "{SESSION_MARK}{} {}",
+            session.start.format("%H:%M"),
+            group_label(&session.group)
+        ),
+        width,
     );
-    Line::from(text.chars().take(width).collect::<String>()).style(theme.dim())
+    let mut lines = vec![Line::from(first).style(style)];
+    if second {
+        let text = fit(
+            &format!("  {}", w::session_length(session.duration_min).get(lang)),
+            width,
+        );
+        lines.push(Line::from(text).style(if marked {
+            theme.selected()
+        } else {
+            theme.dim()
+        }));
+    }
+    lines
 }
+
+/// A series' name in a day column: the ◆ says it is a group, so a leading "Föräldragrupp"
+/// (as "Familjen" before a family) gives its room to the part that tells series apart.
+fn group_label(name: &str) -> &str {
+    ["Föräldragruppen ", "Föräldragrupp ", "Parent group "]
+        .iter()
+        .find_map(|p| name.strip_prefix(p))
+        .filter(|rest| !rest.trim().is_empty())
+        .unwrap_or(name)
+}
+
+/// Before a session's time where a visit has its status mark.
+const SESSION_MARK: &str = "◆";
 
 /// A visit in a day's column: time and family, and with `second` its area, staff and interpreter.
 fn render_visit<'a>(
@@ -239,6 +273,26 @@ fn render_visit<'a>(
 fn render_detail(app: &App, frame: &mut Frame, detail: Rect, theme: Theme) {
     let lang = app.lang;
     let state = &app.week;
+    if let Some(s) = state.marked_session() {
+        let open =
+            crate::app::keymap::key_for(crate::app::keymap::Scope::List, &crate::app::Intent::Open);
+        let lines = vec![
+            Line::from(vec![
+                Span::styled(
+                    format!(" {} ", s.start.format("%Y-%m-%d %H:%M")),
+                    theme.key(),
+                ),
+                Span::raw(fit(&s.group, (detail.width as usize).saturating_sub(19))),
+            ]),
+            Line::from(format!(" {}", w::session_length(s.duration_min).get(lang))),
+            Line::from(Span::styled(
+                format!(" {}", w::session_roll_call(&open).get(lang)),
+                theme.dim(),
+            )),
+        ];
+        frame.render_widget(Paragraph::new(lines), detail);
+        return;
+    }
     if state.total() == 0 {
         frame.render_widget(
             Paragraph::new(format!(" {}", w::NO_VISITS_WEEK.get(lang))).style(theme.dim()),

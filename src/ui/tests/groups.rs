@@ -25,6 +25,36 @@ fn groups_list() {
     both_sizes("groups_en", &on_groups(Lang::En));
 }
 
+/// What the list leaves out is said below it, with the key that lists it; with nothing in
+/// reach the screen says there are earlier series rather than none.
+#[test]
+fn groups_list_says_what_it_leaves_out() {
+    let with_earlier = |lang, rows: bool| {
+        let mut app = app(lang);
+        app.handle_key(Key::Char('4'));
+        let mut list = gf::group_list();
+        list.earlier = 12;
+        if !rows {
+            list.counts = [0, 0, 0];
+            list.rows.clear();
+        }
+        app.receive(Msg::Groups(GroupsMsg::ListLoaded(list)));
+        app
+    };
+    both_sizes("groups_earlier_sv", &with_earlier(Lang::Sv, true));
+    let en = with_earlier(Lang::En, true);
+    let screen = draw(&en, 80, 24);
+    assert!(
+        screen.contains("12 earlier series ended before 2026-07-26: a shows them"),
+        "{screen}"
+    );
+    let screen = draw(&with_earlier(Lang::Sv, false), 80, 24);
+    assert!(!screen.contains("ännu"), "{screen}");
+    insta::assert_snapshot!("groups_only_earlier_sv_80x24", screen);
+    let screen = draw(&with_earlier(Lang::En, false), 80, 24);
+    assert!(screen.contains("series: press a to show them"), "{screen}");
+}
+
 #[test]
 fn series_page_with_its_grid() {
     let app = on_page(Lang::Sv);

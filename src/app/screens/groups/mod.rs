@@ -1,15 +1,17 @@
 //! Grupper / Groups: the list of series, a series page (sessions and the members × sessions
 //! grid), the roll call of a session, and the picker of suggested members.
 
+mod messages;
 mod update;
 use crate::app::Intent;
+pub use messages::{GroupsEffect, GroupsIntent, GroupsMsg};
 
 use chrono::NaiveDate;
 
 use crate::app::{Effect, move_selection};
 use crate::domain::enums::{AttendanceStatus, SessionStatus};
 use crate::domain::group_views::{
-    GroupList, GroupPage, GroupRow, RollCall, RollLine, SessionRow, Suggestion,
+    Ended, GroupList, GroupPage, GroupRow, RollCall, RollLine, SessionRow, Suggestion,
 };
 use crate::domain::groups::SessionChange;
 
@@ -27,6 +29,10 @@ pub struct GroupsState {
     pub list: Vec<GroupRow>,
     pub loaded: bool,
     requested: bool,
+    /// Which ended series are listed.
+    pub ended: Ended,
+    /// How many series ended before the list's usual reach (listed with [`Ended::All`]).
+    pub earlier: usize,
     /// The marked series, counted from the list's first (not the part read).
     pub selected: usize,
     /// The open series page.
@@ -46,13 +52,13 @@ impl GroupsState {
             Vec::new()
         } else {
             self.requested = true;
-            vec![Effect::Groups(GroupsEffect::LoadList(0))]
+            vec![Effect::Groups(GroupsEffect::LoadList(0, self.ended))]
         }
     }
 
     /// Reads the list again, keeping the part on screen.
     pub fn reload(&self) -> Effect {
-        Effect::Groups(GroupsEffect::LoadList(self.offset))
+        Effect::Groups(GroupsEffect::LoadList(self.offset, self.ended))
     }
 
     /// How many series the list holds in all.
@@ -64,6 +70,7 @@ impl GroupsState {
     pub fn set(&mut self, part: GroupList) {
         let marked = self.selected().map(|g| g.id);
         self.counts = part.counts;
+        self.earlier = part.earlier;
         self.offset = part.offset;
         self.list = part.rows;
         self.loaded = true;
@@ -92,10 +99,32 @@ impl GroupsState {
         if short_before || short_after {
             vec![Effect::Groups(GroupsEffect::LoadList(
                 self.selected.saturating_sub(GROUP_PAGE / 2),
+                self.ended,
             ))]
         } else {
             Vec::new()
         }
+    }
+
+    /// Lists the series that ended long ago too, the mark on the first of them (they follow
+    /// the ones that ended lately), or hides them again.
+    fn toggle_earlier(&mut self) -> Vec<Effect> {
+        if self.ended == Ended::Lately && self.earlier == 0 {
+            return Vec::new();
+        }
+        self.ended = self.ended.toggled();
+        let from = match self.ended {
+            Ended::All => {
+                self.selected = self.total();
+                self.selected.saturating_sub(GROUP_PAGE / 2)
+            }
+            Ended::Lately => {
+                let left = self.total().saturating_sub(self.earlier);
+                self.selected = self.selected.min(left.saturating_sub(1));
+                self.selected.saturating_sub(GROUP_PAGE / 2)
+            }
+        };
+        vec![Effect::Groups(GroupsEffect::LoadList(from, self.ended))]
     }
 
     pub fn set_page(&mut self, data: GroupPage, today: NaiveDate) {
@@ -124,6 +153,7 @@ impl GroupsState {
                 .selected()
                 .map(|g| vec![Effect::Groups(GroupsEffect::Load(g.id))])
                 .unwrap_or_default(),
+            Intent::Groups(GroupsIntent::EarlierSeries) => self.toggle_earlier(),
             other => {
                 self.selected = move_selection(self.selected, self.total(), other, 10);
                 self.follow()
@@ -330,81 +360,4 @@ impl MemberPick {
             }
         }
     }
-}
-
-/// The Groups screen's, a series page's and the roll call's own keys.
-#[derive(Debug, Clone, PartialEq)]
-pub enum GroupsIntent {
-    /// Add suggested families to the series.
-    AddMembers,
-    /// A family leaves the series.
-    RemoveMember,
-    MarkPresent,
-    MarkAbsent,
-    MarkExcused,
-    OneAdult,
-    TwoAdults,
-    MoreDropins,
-    FewerDropins,
-    MarkHeld,
-    CancelSession,
-}
-
-/// The Groups screen's answers from the runtime.
-#[derive(Debug, Clone, PartialEq)]
-pub enum GroupsMsg {
-    /// A part of the list of series.
-    ListLoaded(GroupList),
-    /// A series page.
-    Loaded(Box<GroupPage>),
-    RollCallLoaded(Box<RollCall>),
-    /// Families that might join a series, and the places it has left.
-    SuggestionsLoaded(i64, Vec<Suggestion>, Option<usize>),
-    /// One mark was written: the roll call's line as it now is, and whether the session
-    /// became held.
-    MarkSaved(i64, RollLine, bool),
-    /// A session was held, cancelled or got drop-ins: what was done in words, and the session.
-    SessionSaved(crate::app::Text, Box<SessionRow>),
-    /// The areas a series can be in, for the new-series form (`None`) or a series' edit form.
-    AreasLoaded(Option<i64>, crate::domain::group_views::AreaChoices),
-}
-
-/// What the Groups screen asks the runtime to read or write.
-#[derive(Debug, Clone, PartialEq)]
-pub enum GroupsEffect {
-    /// The list of series, from its `n`-th.
-    LoadList(usize),
-    Load(i64),
-    LoadRollCall(i64),
-    LoadSuggestions(i64),
-    /// The areas in use, then the new-series form (`None`) or a series' edit form.
-    LoadAreas(Option<i64>),
-    CreateSeries(Box<crate::domain::groups::SeriesRequest>),
-    /// A series' own fields and leaders, and the children's birth-date span.
-    EditSeries {
-        id: i64,
-        group: Box<crate::domain::model::NewGroup>,
-        area: Option<String>,
-        born: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
-    },
-    AddMembers {
-        group_id: i64,
-        families: Vec<i64>,
-    },
-    /// A family leaves a series today.
-    RemoveMember {
-        group_id: i64,
-        family_id: i64,
-    },
-    /// One member's mark at one session: one row written.
-    Mark {
-        session_id: i64,
-        family_id: i64,
-        status: crate::domain::enums::AttendanceStatus,
-        adults: u32,
-    },
-    ChangeSession {
-        session_id: i64,
-        change: crate::domain::groups::SessionChange,
-    },
 }

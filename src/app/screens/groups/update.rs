@@ -5,7 +5,8 @@ use crate::app::keymap::{Scope, key_for};
 use crate::app::{
     App, Effect, GroupsEffect, GroupsIntent, GroupsMsg, Intent, Modal, Screen, forms,
 };
-use crate::domain::enums::AttendanceStatus;
+use crate::domain::enums::{AttendanceStatus, SessionStatus};
+use crate::domain::groups::SessionChange;
 
 impl App {
     pub(crate) fn handle_groups(&mut self, action: &Intent) -> Vec<Effect> {
@@ -57,9 +58,37 @@ impl App {
                     Vec::new()
                 }
             }
+            // On a cancelled session the same key undoes the cancellation.
+            Intent::Groups(GroupsIntent::CancelSession)
+                if call.call.session.status == SessionStatus::Cancelled =>
+            {
+                vec![Effect::Groups(GroupsEffect::ChangeSession {
+                    session_id: call.session_id(),
+                    change: SessionChange::Reinstate,
+                })]
+            }
             Intent::Groups(GroupsIntent::CancelSession) => {
                 let form = forms::cancel_session(call.session_id(), call.call.session.start);
                 self.open_form(form);
+                Vec::new()
+            }
+            // A cancelled session has no attendance: its marks, adults, drop-ins and held say
+            // so and how to undo the cancellation, rather than ask the database to refuse.
+            Intent::Groups(
+                GroupsIntent::MarkPresent
+                | GroupsIntent::MarkAbsent
+                | GroupsIntent::MarkExcused
+                | GroupsIntent::OneAdult
+                | GroupsIntent::TwoAdults
+                | GroupsIntent::MoreDropins
+                | GroupsIntent::FewerDropins
+                | GroupsIntent::MarkHeld,
+            ) if call.call.session.status == SessionStatus::Cancelled => {
+                let undo = key_for(
+                    Scope::RollCall,
+                    &Intent::Groups(GroupsIntent::CancelSession),
+                );
+                self.message = Some(crate::i18n::screens::cancelled_session(&undo));
                 Vec::new()
             }
             // The adults of a family marked absent or excused are none: a number does not undo

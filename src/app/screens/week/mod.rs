@@ -7,7 +7,9 @@ use chrono::Datelike;
 
 use crate::app::{Effect, move_selection};
 use crate::domain::calendar::IsoWeek;
-pub use crate::domain::days::{DayPage, PAGE, SESSIONS_PER_DAY, WeekData, WeekQuery};
+pub use crate::domain::days::{
+    DayEntry, DayPage, DaySession, PAGE, SESSIONS_PER_DAY, WeekData, WeekQuery,
+};
 use crate::domain::model::Staff;
 use crate::domain::views::DayVisit;
 
@@ -20,11 +22,12 @@ pub struct WeekState {
     pub counts: [usize; 7],
     /// The part of each day's visits that is read.
     pub pages: [DayPage; 7],
-    /// Each day's parent-group sessions, shown for their leaders above the visits.
-    pub sessions: [Vec<crate::domain::group_views::WeekSession>; 7],
+    /// Each day's parent-group sessions, listed for their leaders among the visits.
+    pub sessions: [Vec<DaySession>; 7],
     /// The marked day, 0 = Monday.
     pub day: usize,
-    /// The marked visit within the day (counted from the day's first, not the page's).
+    /// The marked line within the day, sessions and visits in time order (counted from the
+    /// day's first, not the page's).
     pub selected: usize,
     /// Show only this staff member's visits.
     pub staff: Option<(i64, String)>,
@@ -53,14 +56,53 @@ impl WeekState {
         self.counts.iter().sum()
     }
 
-    /// Days to draw: Monday to Friday, and Saturday and Sunday only when something is booked then.
+    /// Days to draw: Monday to Friday, and Saturday and Sunday only when something is booked or
+    /// a session is held then.
     pub fn days(&self) -> Vec<usize> {
-        (0..7).filter(|d| *d < 5 || self.counts[*d] > 0).collect()
+        (0..7).filter(|d| *d < 5 || self.lines(*d) > 0).collect()
     }
 
+    /// How many lines a day holds: its sessions and its visits.
+    pub fn lines(&self, day: usize) -> usize {
+        self.counts[day] + self.sessions.get(day).map_or(0, Vec::len)
+    }
+
+    fn day_sessions(&self, day: usize) -> &[DaySession] {
+        self.sessions.get(day).map_or(&[][..], Vec::as_slice)
+    }
+
+    /// What the `i`-th line of `day` is.
+    pub fn entry(&self, day: usize, i: usize) -> DayEntry {
+        crate::domain::days::day_entry(self.day_sessions(day), i)
+    }
+
+    /// The marked visit, when a visit is marked (and read).
     pub fn marked(&self) -> Option<&DayVisit> {
+        let DayEntry::Visit(v) = self.entry(self.day, self.selected) else {
+            return None;
+        };
         let page = self.page(self.day);
-        page.visits.get(self.selected.checked_sub(page.offset)?)
+        page.visits.get(v.checked_sub(page.offset)?)
+    }
+
+    /// The marked session, when a session is marked.
+    pub fn marked_session(&self) -> Option<&crate::domain::group_views::WeekSession> {
+        match self.entry(self.day, self.selected) {
+            DayEntry::Session(k) => self.day_sessions(self.day).get(k).map(|s| &s.session),
+            DayEntry::Visit(_) => None,
+        }
+    }
+
+    /// The visit the mark is at or next to: where the day's part to read is centred.
+    fn marked_visit_index(&self) -> usize {
+        match self.entry(self.day, self.selected) {
+            DayEntry::Visit(v) => v,
+            DayEntry::Session(k) => self
+                .day_sessions(self.day)
+                .get(k)
+                .map_or(0, |s| s.visits_before)
+                .min(self.counts[self.day].saturating_sub(1)),
+        }
     }
 
     /// What to read for the week on screen, the marked day from `from`.
@@ -121,7 +163,7 @@ impl WeekState {
                 .max()
                 .unwrap_or(0);
         }
-        self.selected = self.selected.min(self.counts[self.day].saturating_sub(1));
+        self.selected = self.selected.min(self.lines(self.day).saturating_sub(1));
     }
 
     /// One day's page, read when the marked visit scrolled out of the part that was read.
@@ -141,12 +183,13 @@ impl WeekState {
         let count = self.counts[self.day];
         let margin = PAGE / 3;
         let read_end = page.offset + page.visits.len();
-        let short_before = page.offset > 0 && self.selected < page.offset + margin;
-        let short_after = read_end < count && self.selected + margin >= read_end;
+        let marked = self.marked_visit_index();
+        let short_before = page.offset > 0 && marked < page.offset + margin;
+        let short_after = read_end < count && marked + margin >= read_end;
         if !(short_before || short_after) {
             return Vec::new();
         }
-        let from = self.selected.saturating_sub(PAGE / 2);
+        let from = marked.saturating_sub(PAGE / 2);
         self.query_from(from)
             .map(|q| Effect::Week(WeekEffect::LoadDay(q)))
             .into_iter()
@@ -229,11 +272,11 @@ impl WeekState {
                     at.saturating_sub(1)
                 };
                 self.day = days.get(next).copied().unwrap_or(0);
-                self.selected = self.selected.min(self.counts[self.day].saturating_sub(1));
+                self.selected = self.selected.min(self.lines(self.day).saturating_sub(1));
                 self.follow()
             }
             other => {
-                self.selected = move_selection(self.selected, self.counts[self.day], other, 10);
+                self.selected = move_selection(self.selected, self.lines(self.day), other, 10);
                 self.follow()
             }
         }

@@ -32,6 +32,12 @@ impl App {
                 return effects;
             }
         }
+        // A session marked: Enter takes its roll call, as on the series page.
+        if let (Intent::Open, Some(session)) = (action, self.week.marked_session()) {
+            return vec![Effect::Groups(crate::app::GroupsEffect::LoadRollCall(
+                session.id,
+            ))];
+        }
         match (action, self.week.marked().cloned()) {
             (Intent::Open, Some(v)) => self.open_family(v.family_id),
             (Intent::RecordOutcome, Some(v)) => {

@@ -10,13 +10,13 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Row, Table};
+use ratatui::widgets::{Paragraph, Row, Table, Wrap};
 
 use crate::app::groups::SeriesPage;
 use crate::app::keymap::{Scope, key_for};
 use crate::app::{App, GroupsIntent, Intent, Lang};
 use crate::domain::enums::{AttendanceStatus, SessionStatus};
-use crate::domain::group_views::{Phase, SessionRow};
+use crate::domain::group_views::{ENDED_DAYS, Ended, Phase, SessionRow};
 use crate::i18n::labels::session_status;
 use crate::i18n::screens as w;
 use crate::ui::{Theme, content_widths, fit, scroll_offset, widest};
@@ -92,12 +92,48 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         frame.render_widget(Paragraph::new(format!(" {}", w::LOADING.get(lang))), area);
         return;
     }
+    let earlier = key_for(Scope::Groups, &Intent::Groups(GroupsIntent::EarlierSeries));
+    let cut = app.today - chrono::Days::new(ENDED_DAYS.unsigned_abs());
     if state.total() == 0 {
         let new = key_for(Scope::Groups, &Intent::New);
-        let text = format!(" {}", w::no_groups(&new).get(lang));
-        frame.render_widget(Paragraph::new(text), area);
+        let text = if state.earlier > 0 {
+            w::only_earlier(state.earlier, cut, &earlier, &new)
+        } else {
+            w::no_groups(&new)
+        };
+        frame.render_widget(
+            Paragraph::new(format!(" {}", text.get(lang))).wrap(Wrap { trim: false }),
+            area,
+        );
         return;
     }
+    // What the list leaves out is said below it, with the key that lists it.
+    // The note follows the list's last row, after a blank line, or stands at the foot.
+    let area = if state.earlier > 0 {
+        let rows = u16::try_from(state.total()).unwrap_or(u16::MAX);
+        let list_height = rows.saturating_add(1).min(area.height.saturating_sub(2));
+        let [list, _, note] = Layout::vertical([
+            Constraint::Length(list_height),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let note_text = match state.ended {
+            Ended::Lately => w::earlier_hidden(state.earlier, cut, &earlier),
+            Ended::All => w::earlier_shown(state.earlier, cut, &earlier),
+        };
+        frame.render_widget(
+            Paragraph::new(fit(
+                &format!(" {}", note_text.get(lang)),
+                usize::from(note.width),
+            ))
+            .style(theme.dim()),
+            note,
+        );
+        list
+    } else {
+        area
+    };
     let wide = area.width >= 110;
     let height = area.height.saturating_sub(1) as usize;
     let offset = scroll_offset(state.selected, height);

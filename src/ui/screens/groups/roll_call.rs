@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use crate::app::groups::{MemberPick, RollCallState};
 use crate::app::keymap::{Scope, key_for};
 use crate::app::{App, GroupsIntent, Intent};
-use crate::domain::enums::AttendanceStatus;
+use crate::domain::enums::{AttendanceStatus, SessionStatus};
 use crate::i18n::labels::{attendance, session_status};
 use crate::i18n::screens as w;
 use crate::ui::groups::{mark_char, weekday};
@@ -93,6 +93,11 @@ pub fn render(app: &App, state: &RollCallState, frame: &mut Frame, area: Rect, t
         &key(GroupsIntent::MarkHeld),
         &key(GroupsIntent::CancelSession),
     );
+    let keys = if call.session.status == SessionStatus::Cancelled {
+        w::cancelled_keys(&key(GroupsIntent::CancelSession))
+    } else {
+        keys
+    };
     let keys = format!(" {}", keys.get(lang));
     let [body, foot] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(block.inner(rect));
