@@ -87,10 +87,66 @@ pub struct ConfigProblem {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfigProblemKind {
-    /// The TOML reader's own words about the file.
-    Toml(String),
+    /// A known key with a value it cannot take: the value as written, and what the key takes.
+    WrongValue { found: String, expected: Expected },
+    /// A key that is no setting.
+    UnknownKey,
+    /// A key written twice.
+    DuplicateKey,
+    /// The line does not read as `key = value`.
+    Syntax,
     /// `lang` is neither Swedish nor English.
     NotALanguage(String),
+}
+
+/// What a setting takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A whole number from 0 up.
+    WholeNumber,
+    /// Text in quotes.
+    Text,
+}
+
+/// Every setting the file may hold, in the order the README lists them.
+pub const KEYS: [&str; 7] = [
+    "lang",
+    "coordinator",
+    "overdue_warning_days",
+    "retention_years",
+    "report_threshold",
+    "municipality",
+    "municipality_code",
+];
+
+/// What a setting takes, `None` for a key that is no setting.
+pub fn expected(key: &str) -> Option<Expected> {
+    match key {
+        "overdue_warning_days" | "retention_years" | "report_threshold" => {
+            Some(Expected::WholeNumber)
+        }
+        k if KEYS.contains(&k) => Some(Expected::Text),
+        _ => None,
+    }
+}
+
+/// Sorts the TOML reader's English into a kind `i18n` words in both languages, so that a
+/// Swedish session never meets `invalid type: string "sju", expected u32`.
+fn kind_of(message: &str, key: Option<&str>, value: Option<&str>) -> ConfigProblemKind {
+    if message.starts_with("unknown field") {
+        return ConfigProblemKind::UnknownKey;
+    }
+    if message.starts_with("duplicate key") {
+        return ConfigProblemKind::DuplicateKey;
+    }
+    let wrong = message.starts_with("invalid type") || message.starts_with("invalid value");
+    match (wrong, key.and_then(expected), value) {
+        (true, Some(expected), Some(found)) => ConfigProblemKind::WrongValue {
+            found: found.to_string(),
+            expected,
+        },
+        _ => ConfigProblemKind::Syntax,
+    }
 }
 
 /// Reads the config; a missing file is the defaults, a broken one the defaults and a warning.
@@ -116,17 +172,23 @@ pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
         let line = e.span().map_or(1, |span| {
             text[..span.start.min(text.len())].matches('\n').count() + 1
         });
-        let key = text
-            .lines()
-            .nth(line - 1)
-            .and_then(|l| l.split_once('='))
+        let pair = text.lines().nth(line - 1).and_then(|l| l.split_once('='));
+        let value = pair.map(|(_, v)| v.trim()).filter(|v| !v.is_empty());
+        // An unknown table (`[colours]`) has no `=`: its name stands in the message.
+        let key = pair
             .map(|(k, _)| k.trim().to_string())
+            .or_else(|| {
+                e.message()
+                    .strip_prefix("unknown field `")
+                    .and_then(|rest| rest.split_once('`'))
+                    .map(|(k, _)| k.to_string())
+            })
             .filter(|k| !k.is_empty());
         ConfigProblem {
             path: None,
             line,
+            kind: kind_of(e.message(), key.as_deref(), value),
             key,
-            kind: ConfigProblemKind::Toml(e.message().to_string()),
         }
     })?;
     if let Some(lang) = &config.lang
@@ -196,7 +258,7 @@ mod tests {
         assert!(e.starts_with("line 2: overdue_warning_days:"), "{e}");
         let e = en(parse("lang = \"sv\"\n\ncolour = \"blue\"\n").unwrap_err());
         assert!(
-            e.starts_with("line 3: colour:") && e.contains("unknown field"),
+            e.starts_with("line 3: colour:") && e.contains("no such setting"),
             "{e}"
         );
         let p = parse("lang = \"fi\"\n").unwrap_err();
@@ -208,6 +270,49 @@ mod tests {
             en(p),
             "line 1: lang: \"fi\" is not sv or en; using the defaults"
         );
+    }
+
+    #[test]
+    fn a_broken_file_is_said_in_words_in_both_languages() {
+        let said =
+            |text: &str| crate::i18n::messages::cli::config_problem(&parse(text).unwrap_err());
+        let t = said("lang = \"sv\"\noverdue_warning_days = \"sju\"\n");
+        assert_eq!(
+            t.sv,
+            "rad 2: overdue_warning_days: värdet \"sju\" duger inte, här ska stå ett heltal \
+             från 0 och uppåt, t.ex. overdue_warning_days = 7; standardinställningarna gäller"
+        );
+        assert_eq!(
+            t.en,
+            "line 2: overdue_warning_days: the value \"sju\" will not do, this setting takes a \
+             whole number from 0 up, like overdue_warning_days = 7; using the defaults"
+        );
+        let t = said("coordinator = 3\n");
+        assert!(t.sv.contains("text inom citattecken"), "{}", t.sv);
+        assert!(t.en.contains("text in quotes"), "{}", t.en);
+        let t = said("[colours]\nred = 1\n");
+        assert!(
+            t.sv.starts_with("rad 1: colours: ingen sådan inställning"),
+            "{}",
+            t.sv
+        );
+        let t = said("lang = \"sv\"\nlang = \"en\"\n");
+        assert!(t.sv.contains("står två gånger"), "{}", t.sv);
+        let t = said("lang sv\n");
+        assert!(t.sv.contains("raden går inte att läsa"), "{}", t.sv);
+        // The reader's English never reaches a Swedish session.
+        for text in [
+            "overdue_warning_days = -1",
+            "report_threshold = 7.5",
+            "lang = \"sv",
+            "lang = [1]",
+            "colour = 1",
+        ] {
+            let sv = said(text).sv;
+            for english in ["invalid", "expected", "unknown", "u32", "string", "key"] {
+                assert!(!sv.contains(english), "{text}: {sv}");
+            }
+        }
     }
 
     #[test]

@@ -279,7 +279,9 @@ fn a_parent_group_over_christmas_from_series_to_roll_call() {
     s.send("n");
     s.wait_for("New parent group");
     // The leaders have no visits and there is no place, so the area is chosen (→).
-    s.send("Julgruppen\t\tsvenska\t\tGull Ledare, Per Ledare\t\x1b[C\t\x156\t\x152026-12-17 13:00\t");
+    s.send(
+        "Julgruppen\t\tsvenska\t\tGull Ledare, Per Ledare\t\x1b[C\t\x156\t\x152026-12-17 13:00\t",
+    );
     s.wait_for("8 sessions, Thu 13:00: 17/12 7/1 14/1");
     s.wait_for("skips 24/12");
     s.wait_for("Christmas Eve, 31/12 New Year's Eve");

@@ -217,7 +217,46 @@ pub fn config_problem(p: &crate::config::ConfigProblem) -> crate::i18n::Text {
         }
     };
     let (sv, en) = match &p.kind {
-        K::Toml(message) => (message.clone(), message.clone()),
+        K::WrongValue { found, expected } => {
+            let key = p.key.as_deref().unwrap_or("");
+            match expected {
+                crate::config::Expected::WholeNumber => (
+                    format!(
+                        "värdet {found} duger inte, här ska stå ett heltal från 0 och uppåt, \
+                         t.ex. {key} = 7"
+                    ),
+                    format!(
+                        "the value {found} will not do, this setting takes a whole number \
+                         from 0 up, like {key} = 7"
+                    ),
+                ),
+                crate::config::Expected::Text => (
+                    format!(
+                        "värdet {found} duger inte, här ska stå text inom citattecken, \
+                         t.ex. {key} = \"…\""
+                    ),
+                    format!(
+                        "the value {found} will not do, this setting takes text in quotes, \
+                         like {key} = \"…\""
+                    ),
+                ),
+            }
+        }
+        K::UnknownKey => {
+            let keys = crate::config::KEYS.join(", ");
+            (
+                format!("ingen sådan inställning, de som finns är {keys}"),
+                format!("no such setting, the settings are {keys}"),
+            )
+        }
+        K::DuplicateKey => (
+            "inställningen står två gånger".to_string(),
+            "the setting is written twice".to_string(),
+        ),
+        K::Syntax => (
+            "raden går inte att läsa, skriv nyckel = värde med text inom citattecken".to_string(),
+            "the line cannot be read, write key = value with text in quotes".to_string(),
+        ),
         K::NotALanguage(lang) => (
             format!("\"{lang}\" är varken sv eller en"),
             format!("\"{lang}\" is not sv or en"),
