@@ -1350,3 +1350,50 @@ fn history_of_ended_participations_imports_with_children_of_any_age() {
     );
     assert_eq!(counts(&db).families, 3);
 }
+
+/// A series whose weeks fall on holidays says so after the import, as the new-series form does,
+/// and a first date on a holiday says where the series starts instead.
+#[test]
+fn an_imported_series_says_which_weeks_it_skips() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite");
+    import_all(&db);
+    let file = dir.path().join("jul.csv");
+    std::fs::write(
+        &file,
+        "group;leaders;first_session;sessions\n\
+         Julaftonsgruppen;Anna Sköterska;2030-12-24 10:00;2\n\
+         Vårgruppen;Anna Sköterska;2031-03-04 10:00;2\n",
+    )
+    .unwrap();
+    let out = hembesok(&db)
+        .args(["--lang", "sv", "import", "groups"])
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(
+        lines[0].starts_with("importerade 2 föräldragrupper"),
+        "{stdout}"
+    );
+    assert_eq!(
+        lines[1],
+        "Julaftonsgruppen hoppar över 2030-12-24 julafton, 2030-12-31 nyårsafton; \
+         första träffen blir 2031-01-07"
+    );
+    let db2 = dir.path().join("g2.sqlite");
+    import_all(&db2);
+    hembesok(&db2)
+        .args(["--lang", "en", "import", "groups"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "\nJulaftonsgruppen skips 2030-12-24 Christmas Eve, 2030-12-31 New Year's Eve; \
+             its first session is 2031-01-07\n",
+        ));
+}

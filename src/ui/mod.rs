@@ -1,6 +1,7 @@
 //! The view: draws the app's state. One file per screen, shared widgets, theme; the words come
 //! from `i18n::screens`.
 
+pub(crate) mod members;
 mod screens;
 pub mod theme;
 mod widgets;
@@ -8,6 +9,8 @@ mod widgets;
 use screens::groups::roll_call;
 use screens::{families, family, groups, report, staff, today, week};
 use widgets::{booking, form, overlays};
+
+pub use members::member_names;
 
 #[cfg(test)]
 mod tests;
@@ -251,21 +254,6 @@ pub fn family_label(v: &crate::domain::views::DayVisit, lang: Lang) -> String {
 pub fn shown_name(name: &str, protection: crate::domain::enums::Protection, lang: Lang) -> String {
     if protection.is_protected() {
         PROTECTED_FAMILY.get(lang).to_string()
-    } else {
-        family_name(name, lang).to_string()
-    }
-}
-
-/// A family in a group's lists (members, roll call, suggestions): its name, or for a protected
-/// family the words for one and its reference, so the leader can still tell it apart.
-pub fn member_name(
-    name: &str,
-    family_ref: &str,
-    protection: crate::domain::enums::Protection,
-    lang: Lang,
-) -> String {
-    if protection.is_protected() {
-        format!("{} {family_ref}", PROTECTED_FAMILY.get(lang))
     } else {
         family_name(name, lang).to_string()
     }

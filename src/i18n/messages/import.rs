@@ -573,8 +573,35 @@ impl Hint {
     }
 }
 
+/// The weeks each imported series skips, a line per series as the new-series form says them
+/// (`Julgruppen hoppar över 2030-12-24 julafton; första träffen blir 2030-12-31`), each line
+/// starting with a newline; nothing when none skips a week.
+fn series_skips(skips: &[crate::ops::import::SeriesSkips], lang: Lang) -> String {
+    let mut out = String::new();
+    for s in skips {
+        let weeks: Vec<String> = s
+            .skipped
+            .iter()
+            .map(|(day, why)| format!("{day} {}", crate::i18n::labels::skip(why).get(lang)))
+            .collect();
+        let weeks = weeks.join(", ");
+        let moved = s.moved_to.map_or_else(String::new, |first| match lang {
+            Lang::Sv => format!("; första träffen blir {first}"),
+            Lang::En => format!("; its first session is {first}"),
+        });
+        let line = match lang {
+            Lang::Sv => format!("{} hoppar över {weeks}{moved}", s.group),
+            Lang::En => format!("{} skips {weeks}{moved}", s.group),
+        };
+        out.push('\n');
+        out.push_str(&line);
+    }
+    out
+}
+
 impl Summary {
-    /// The line printed after a good import of `file`.
+    /// The line printed after a good import of `file`, and a line for each series that skips
+    /// a week.
     pub fn render(self, file: &Path, lang: Lang) -> String {
         let file = file.display();
         match (self, lang) {
@@ -583,26 +610,30 @@ impl Summary {
                     groups,
                     sessions,
                     members,
+                    skipped,
                 },
                 Lang::En,
             ) => format!(
-                "imported {groups} parent {} ({sessions} {}, {members} {}) from {file}",
+                "imported {groups} parent {} ({sessions} {}, {members} {}) from {file}{}",
                 plural(groups, "group", "groups"),
                 plural(sessions, "session", "sessions"),
                 plural(members, "member", "members"),
+                series_skips(&skipped, lang),
             ),
             (
                 Summary::Groups {
                     groups,
                     sessions,
                     members,
+                    skipped,
                 },
                 Lang::Sv,
             ) => format!(
-                "importerade {groups} {} ({sessions} {}, {members} {}) från {file}",
+                "importerade {groups} {} ({sessions} {}, {members} {}) från {file}{}",
                 plural(groups, "föräldragrupp", "föräldragrupper"),
                 plural(sessions, "träff", "träffar"),
                 plural(members, "medlem", "medlemmar"),
+                series_skips(&skipped, lang),
             ),
             (
                 Summary::Attendance {
@@ -798,7 +829,7 @@ mod tests {
             conflicts_kept: 0,
         };
         assert_eq!(
-            one.render(file, Lang::En),
+            one.clone().render(file, Lang::En),
             "imported 1 visit from v.csv: 1 new, 0 changed, 0 unchanged"
         );
         assert_eq!(

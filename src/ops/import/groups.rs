@@ -129,6 +129,7 @@ struct Planned {
     duration_min: u32,
     themes: Vec<String>,
     members: Vec<i64>,
+    skips: Option<super::SeriesSkips>,
 }
 
 pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError> {
@@ -254,6 +255,16 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
                     &label,
                 ));
             }
+            let skips = (!dates.skipped.is_empty()).then(|| super::SeriesSkips {
+                group: label.clone(),
+                moved_to: dates
+                    .skipped
+                    .first()
+                    .filter(|(day, _)| *day == first.date())
+                    .and(dates.starts.first())
+                    .map(|s| s.date()),
+                skipped: dates.skipped.clone(),
+            });
             planned.push(Planned {
                 group: NewGroup {
                     name: label,
@@ -268,6 +279,7 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
                 duration_min: p.duration_min,
                 themes: p.themes.clone(),
                 members,
+                skips,
             });
         }
         std::mem::take(&mut problems).check()?;
@@ -302,6 +314,7 @@ pub fn import(db: &mut Db, text: &str, ctx: &Ctx) -> Result<Summary, ImportError
             groups: planned.len(),
             sessions,
             members,
+            skipped: planned.into_iter().filter_map(|p| p.skips).collect(),
         })
     })
 }

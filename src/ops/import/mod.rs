@@ -17,7 +17,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 pub use super::Ctx;
 use crate::db::DbError;
 pub use codes::{parse_code, parse_codes};
-pub use problem::{Column, Hint, Problem, ProblemKind, Summary};
+pub use problem::{Column, Hint, Problem, ProblemKind, SeriesSkips, Summary};
 
 /// The longest cell an import takes: more than any name, address or note needs.
 pub const MAX_CELL_CHARS: usize = 1000;

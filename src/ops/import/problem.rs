@@ -275,8 +275,18 @@ pub enum Hint {
     SomeAreConflicts,
 }
 
+/// The weeks a series brought in by `import groups` skips (holidays, weekends, the leaders' days
+/// off), said after the import as the new-series form says them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesSkips {
+    pub group: String,
+    pub skipped: Vec<(chrono::NaiveDate, crate::domain::groups::Skip)>,
+    /// The first session, when the file's first date was skipped and the series moved on.
+    pub moved_to: Option<chrono::NaiveDate>,
+}
+
 /// What a good import wrote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Summary {
     Staff {
         count: usize,
@@ -299,6 +309,8 @@ pub enum Summary {
         groups: usize,
         sessions: usize,
         members: usize,
+        /// The series that skip a week, each with the weeks and why.
+        skipped: Vec<SeriesSkips>,
     },
     /// An attendance file: marks written, rows already as stored, sessions cancelled.
     Attendance {

@@ -131,3 +131,60 @@ fn suggested_members() {
     )));
     insta::assert_snapshot!("member_pick_sv_80x24", draw(&app, 80, 24));
 }
+
+/// Two families of one name are told apart by their references in the grid, the roll call and
+/// the suggestions; a protected family shows only the words for one and its reference.
+#[test]
+fn families_of_one_name_are_told_apart() {
+    use crate::domain::enums::Protection;
+    let mut page = gf::group_page();
+    page.members[3].name = "Familjen Amiri".into();
+    page.members[4].name = "Familjen Hemlig".into();
+    page.members[4].protection = Protection::SkyddadFolkbokforing;
+    let mut app = on_groups(Lang::Sv);
+    app.receive(Msg::Groups(GroupsMsg::Loaded(Box::new(page))));
+    let screen = draw(&app, 80, 24);
+    insta::assert_snapshot!("group_page_twin_names_sv_80x24", screen);
+    let mut call = gf::roll_call();
+    call.lines[3].name = "Familjen Amiri".into();
+    call.lines[4].name = "Familjen Hemlig".into();
+    call.lines[4].protection = Protection::SkyddadFolkbokforing;
+    let mut roll = on_page(Lang::En);
+    roll.receive(Msg::Groups(GroupsMsg::RollCallLoaded(Box::new(call))));
+    let roll = draw(&roll, 80, 24);
+    let mut suggestions = gf::suggestions();
+    suggestions[2].name = "Familjen Förslag 1".into();
+    suggestions[3].name = "Familjen Hemlig".into();
+    suggestions[3].protection = Protection::SkyddadFolkbokforing;
+    let mut pick = on_page(Lang::Sv);
+    pick.receive(Msg::Groups(GroupsMsg::SuggestionsLoaded(
+        2,
+        suggestions,
+        None,
+    )));
+    let pick = draw(&pick, 80, 24);
+    for (screen, protected, twins) in [
+        (
+            &screen,
+            "skyddad familj F-4",
+            ["Familjen Amiri · F-0", "Familjen Amiri · F-3"],
+        ),
+        (
+            &roll,
+            "protected family F-4",
+            ["Familjen Amiri · F-0", "Familjen Amiri · F-3"],
+        ),
+        (
+            &pick,
+            "skyddad familj S-3",
+            ["Familjen Förslag 1 · S-1", "Familjen Förslag 1 · S-2"],
+        ),
+    ] {
+        assert!(screen.contains(protected), "{screen}");
+        assert!(!screen.contains("Hemlig"), "{screen}");
+        for twin in twins {
+            assert!(screen.contains(twin), "{screen}");
+        }
+        assert!(!screen.contains("Familjen Andersson ·"), "{screen}");
+    }
+}

@@ -296,11 +296,12 @@ fn render_grid(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, them
         frame.render_widget(Paragraph::new(text).style(theme.dim()), area);
         return;
     }
-    let names: Vec<String> = data
+    let members: Vec<crate::ui::members::Member> = data
         .members
         .iter()
-        .map(|m| crate::ui::member_name(&m.name, &m.family_ref, m.protection, lang))
+        .map(|m| (m.name.as_str(), m.family_ref.as_str(), m.protection))
         .collect();
+    let names = crate::ui::member_names(&members, lang, 24);
     let name_width = names
         .iter()
         .map(|n| n.chars().count())

@@ -58,7 +58,20 @@ pub fn render(app: &App, state: &RollCallState, frame: &mut Frame, area: Rect, t
     }
     let rows = usize::from(rect.height.saturating_sub(5));
     let offset = scroll_offset(state.selected, rows);
-    for (i, line) in call.lines.iter().enumerate().skip(offset).take(rows) {
+    let members: Vec<crate::ui::members::Member> = call
+        .lines
+        .iter()
+        .map(|l| (l.name.as_str(), l.family_ref.as_str(), l.protection))
+        .collect();
+    let names = crate::ui::member_names(&members, lang, 28);
+    for (i, (line, name)) in call
+        .lines
+        .iter()
+        .zip(&names)
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+    {
         let mark = line.status.map_or_else(String::new, |s| {
             let word = attendance(s);
             if s == AttendanceStatus::Present {
@@ -68,14 +81,7 @@ pub fn render(app: &App, state: &RollCallState, frame: &mut Frame, area: Rect, t
                 word.get(lang).to_string()
             }
         });
-        let text = format!(
-            " {} {:28} {mark}",
-            mark_char(line.status),
-            fit(
-                &crate::ui::member_name(&line.name, &line.family_ref, line.protection, lang),
-                28
-            )
-        );
+        let text = format!(" {} {:28} {mark}", mark_char(line.status), name);
         let style = if i == state.selected {
             theme.selected()
         } else {
@@ -125,13 +131,20 @@ pub fn render_pick(app: &App, pick: &MemberPick, frame: &mut Frame, area: Rect, 
     let width = usize::from(rect.width.saturating_sub(2));
     let rows = usize::from(rect.height.saturating_sub(3));
     let offset = scroll_offset(pick.selected, rows);
+    let members: Vec<crate::ui::members::Member> = pick
+        .suggestions
+        .iter()
+        .map(|s| (s.name.as_str(), s.family_ref.as_str(), s.protection))
+        .collect();
+    let names = crate::ui::member_names(&members, lang, 28);
     let mut lines: Vec<Line> = pick
         .suggestions
         .iter()
+        .zip(&names)
         .enumerate()
         .skip(offset)
         .take(rows)
-        .map(|(i, s)| {
+        .map(|(i, (s, name))| {
             let tick = if pick.ticked.get(i).copied().unwrap_or(false) {
                 "[x]"
             } else {
@@ -139,10 +152,7 @@ pub fn render_pick(app: &App, pick: &MemberPick, frame: &mut Frame, area: Rect, 
             };
             let text = format!(
                 " {tick} {:28} {} {}  {}",
-                fit(
-                    &crate::ui::member_name(&s.name, &s.family_ref, s.protection, lang),
-                    28
-                ),
+                name,
                 w::BORN.get(lang),
                 s.born,
                 crate::i18n::labels::languages(&s.languages).get(lang)

@@ -1,0 +1,82 @@
+//! A family as a group's lists show it (members, roll call, suggestions): by name, told apart
+//! from another of the same name by its reference, and a protected family never by name.
+
+use crate::domain::enums::Protection;
+use crate::i18n::Lang;
+use crate::i18n::labels::PROTECTED_FAMILY;
+
+use super::{family_name, fit};
+
+/// One family of a group's list: its name, reference and protection.
+pub type Member<'a> = (&'a str, &'a str, Protection);
+
+/// The families of one list as it shows them, each within `width`: a name two families in the
+/// list share gets each one's reference beside it (`Familjen Warsame · D1-00012`), the name cut
+/// before the reference when short of room; a protected family shows only the words for one and
+/// its reference (`skyddad familj D1-00040`), so the leader can tell it apart but never reads a
+/// name.
+pub fn member_names(members: &[Member<'_>], lang: Lang, width: usize) -> Vec<String> {
+    let shown: Vec<Option<String>> = members
+        .iter()
+        .map(|(name, _, protection)| {
+            (!protection.is_protected())
+                .then(|| crate::domain::text::clean(family_name(name, lang)).to_lowercase())
+        })
+        .collect();
+    members
+        .iter()
+        .zip(&shown)
+        .map(|((name, family_ref, protection), key)| {
+            if protection.is_protected() {
+                return fit(
+                    &format!("{} {family_ref}", PROTECTED_FAMILY.get(lang)),
+                    width,
+                );
+            }
+            let name = family_name(name, lang);
+            let shared = shown.iter().filter(|k| *k == key).count() > 1;
+            if !shared {
+                return fit(name, width);
+            }
+            let tail = format!(" · {family_ref}");
+            let room = width.saturating_sub(tail.chars().count());
+            if room < 4 {
+                fit(&format!("{name}{tail}"), width)
+            } else {
+                format!("{}{tail}", fit(name, room))
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shared_name_gets_the_reference_and_a_protected_family_no_name() {
+        let members = [
+            ("Familjen Warsame", "D1-00012", Protection::None),
+            ("Familjen Amiri", "D1-00013", Protection::None),
+            ("familjen warsame", "D1-00077", Protection::None),
+            (
+                "Familjen Warsame",
+                "D1-00040",
+                Protection::SkyddadFolkbokforing,
+            ),
+        ];
+        assert_eq!(
+            member_names(&members, Lang::Sv, 40),
+            [
+                "Familjen Warsame · D1-00012",
+                "Familjen Amiri",
+                "familjen warsame · D1-00077",
+                "skyddad familj D1-00040",
+            ]
+        );
+        let narrow = member_names(&members, Lang::En, 20);
+        assert_eq!(narrow[0], "Familjen… · D1-00012");
+        assert_eq!(narrow[3], "protected family D1…");
+        assert!(narrow.iter().all(|n| n.chars().count() <= 20), "{narrow:?}");
+    }
+}
