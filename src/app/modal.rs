@@ -323,7 +323,7 @@ impl App {
     }
 
     fn handle_form(&mut self, action: Intent) -> Vec<Effect> {
-        let today = self.today;
+        let (today, lang) = (self.today, self.lang);
         let Some(Modal::Form(form)) = self.modals.last_mut() else {
             return Vec::new();
         };
@@ -413,7 +413,7 @@ impl App {
             }
             other => {
                 let before = forms::person_of(form);
-                form.handle(&other, today);
+                form.handle(&other, today, lang);
                 // Another person chosen: the fields show what is stored about them.
                 if before != forms::person_of(form)
                     && let Some(page) = self.family.as_ref()

@@ -106,7 +106,7 @@ impl Field {
 
     /// Types a key; `fresh`: the field is untouched since focus arrived, so a filled-in text is
     /// replaced by what is typed, as in the search box. Whether the value changed.
-    fn type_key(&mut self, key: Key, fresh: bool) -> bool {
+    fn type_key(&mut self, key: Key, fresh: bool, lang: crate::i18n::Lang) -> bool {
         if self.hidden {
             return false;
         }
@@ -123,6 +123,17 @@ impl Field {
                 Key::Left => self.choice = (self.choice + n - 1) % n,
                 Key::Home => self.choice = 0,
                 Key::End => self.choice = n - 1,
+                // A letter jumps to the next option whose name (as shown) starts with it.
+                Key::Char(c) if c != ' ' => {
+                    let c = c.to_lowercase().to_string();
+                    if let Some(next) = (1..=n).map(|step| (self.choice + step) % n).find(|i| {
+                        options
+                            .get(*i)
+                            .is_some_and(|(_, l)| l.get(lang).to_lowercase().starts_with(&c))
+                    }) {
+                        self.choice = next;
+                    }
+                }
                 Key::Char(' ') => {
                     if let Some(t) = ticked.get_mut(self.choice) {
                         *t = !*t;
@@ -247,6 +258,9 @@ pub struct Form {
     pub areas: Option<Box<(crate::domain::group_views::AreaChoices, Option<String>)>>,
     /// A family's status days as stored, which a status form's day is checked against.
     pub dates: crate::domain::status_dates::StatusDates,
+    /// Fields put away while they mean nothing (who came, when no visit took place), their
+    /// values kept for when they do again.
+    pub shelved: Vec<Field>,
 }
 
 impl Form {
@@ -278,6 +292,7 @@ impl Form {
             staff: Vec::new(),
             areas: None,
             dates: crate::domain::status_dates::StatusDates::default(),
+            shelved: Vec::new(),
         }
     }
 
@@ -343,7 +358,7 @@ impl Form {
     }
 
     /// Moves focus or types into the focused field; validation follows in `forms`.
-    pub fn handle(&mut self, action: &Intent, today: chrono::NaiveDate) {
+    pub fn handle(&mut self, action: &Intent, today: chrono::NaiveDate, lang: crate::i18n::Lang) {
         let n = self.fields.len().max(1);
         match action {
             Intent::NextField | Intent::PrevField => {
@@ -362,7 +377,7 @@ impl Form {
             Intent::Type(key) => {
                 let fresh = std::mem::take(&mut self.fresh);
                 if let Some(field) = self.fields.get_mut(self.focus)
-                    && field.type_key(*key, fresh)
+                    && field.type_key(*key, fresh, lang)
                 {
                     self.dirty = true;
                     self.error = None;

@@ -86,7 +86,40 @@ pub fn outcome(v: &DayVisit) -> Form {
     form
 }
 
+/// Whether a field means something only when the visit took place: who came, the
+/// interpreter, themes and referrals.
+fn only_if_held(id: F) -> bool {
+    matches!(
+        id,
+        F::Attended(_) | F::InterpreterUsed | F::Themes | F::Referrals
+    )
+}
+
+/// Shows the fields of a visit that took place, or puts them away (their values kept) when the
+/// outcome says it did not.
+fn show_held_fields(form: &mut Form, held: bool) {
+    if held {
+        if form.shelved.is_empty() {
+            return;
+        }
+        let back = std::mem::take(&mut form.shelved);
+        let at = form
+            .fields
+            .iter()
+            .position(|f| f.id == F::Outcome)
+            .map_or(0, |i| i + 1);
+        form.fields.splice(at..at, back);
+    } else {
+        let (keep, away): (Vec<Field>, Vec<Field>) = std::mem::take(&mut form.fields)
+            .into_iter()
+            .partition(|f| !only_if_held(f.id));
+        form.fields = keep;
+        form.shelved.extend(away);
+    }
+}
+
 pub fn validate(form: &mut Form) {
+    show_held_fields(form, form.value(F::Outcome) == "done");
     let cancelled = matches!(
         form.value(F::Outcome),
         "cancelled_family" | "cancelled_staff"

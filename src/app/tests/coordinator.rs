@@ -105,15 +105,27 @@ fn themes_and_referrals_are_ticked_in_a_checklist_not_typed_as_codes() {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('o'));
     focus(&mut app, F::Themes);
-    // "sömn" typed as letters does nothing; Space ticks the marked option.
-    keys(&mut app, "sömn");
+    // A letter jumps to the next theme starting with it and ticks nothing; Space ticks the
+    // marked option.
+    let marked = |app: &App| app.form().map(|f| f.fields[f.focus].choice);
+    keys(&mut app, "s");
+    assert_eq!(marked(&app), Some(2), "sömn");
+    keys(&mut app, "s");
+    assert_eq!(marked(&app), Some(5), "språk och läsning");
     assert_eq!(app.form().map(|f| f.value(F::Themes)), Some(""));
-    app.handle_key(Key::Right);
+    keys(&mut app, "M");
+    assert_eq!(marked(&app), Some(1), "mat och amning, from the end round");
     app.handle_key(Key::Char(' '));
-    app.handle_key(Key::Right);
+    keys(&mut app, "s");
     app.handle_key(Key::Char(' '));
     app.handle_key(Key::Char(' '));
     app.handle_key(Key::Char(' '));
+    keys(&mut app, "q");
+    assert_eq!(
+        marked(&app),
+        Some(2),
+        "no theme starts with q: the mark stays"
+    );
     focus(&mut app, F::Referrals);
     app.handle_key(Key::Char(' '));
     let effects = app.handle_key(Key::Enter);
@@ -122,6 +134,62 @@ fn themes_and_referrals_are_ticked_in_a_checklist_not_typed_as_codes() {
     };
     assert_eq!(outcome.themes, [Theme::Feeding, Theme::Sleep]);
     assert_eq!(outcome.referrals, [Referral::Dental]);
+}
+
+/// The theme names of the English interface are the ones a letter jumps by.
+#[test]
+fn a_letter_jumps_by_the_theme_names_shown() {
+    let mut app = app(Lang::En);
+    app.handle_key(Key::Char('o'));
+    focus(&mut app, F::Themes);
+    keys(&mut app, "f");
+    assert_eq!(
+        app.form().map(|f| f.fields[f.focus].choice),
+        Some(1),
+        "feeding"
+    );
+}
+
+/// When no visit took place, the form shows neither who came nor what was covered; choosing
+/// "done" again brings them back as they were.
+#[test]
+fn an_outcome_without_a_visit_hides_who_came() {
+    use crate::domain::enums::VisitStatus;
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('o'));
+    focus(&mut app, F::Themes);
+    app.handle_key(Key::Char(' '));
+    focus(&mut app, F::Outcome);
+    let ids = |app: &App| -> Vec<F> { app.form().unwrap().fields.iter().map(|f| f.id).collect() };
+    for _ in ["cancelled by the family", "by staff", "no-show"] {
+        app.handle_key(Key::Right);
+        assert_eq!(ids(&app), [F::Outcome, F::Reason]);
+    }
+    app.handle_key(Key::Right); // back to done
+    assert_eq!(
+        ids(&app),
+        [
+            F::Outcome,
+            F::Attended(0),
+            F::Attended(1),
+            F::Themes,
+            F::Referrals,
+            F::Reason
+        ]
+    );
+    assert_eq!(
+        app.form().map(|f| f.value(F::Themes)),
+        Some("child_development")
+    );
+    app.handle_key(Key::Left); // no-show
+    focus(&mut app, F::Reason);
+    keys(&mut app, "ingen hemma");
+    let effects = app.handle_key(Key::Enter);
+    let [Effect::Visit(VisitEffect::SetOutcome(outcome))] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(outcome.status, VisitStatus::NoShow);
+    assert!(outcome.themes.is_empty());
 }
 
 #[test]

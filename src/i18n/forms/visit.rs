@@ -24,8 +24,8 @@ pub fn came(name: &str) -> Text {
 pub const INTERPRETER_USED: Words = Words::new("Tolk användes", "Interpreter used");
 /// A checklist's hint: ←/→ and Space are the field's own keys, not the keymap's.
 pub const TICK_HINT: Words = Words::new(
-    "←/→ flyttar, mellanslag kryssar i eller ur",
-    "←/→ moves, Space ticks or unticks",
+    "←/→ flyttar, en bokstav hoppar dit, mellanslag kryssar i eller ur",
+    "←/→ moves, a letter jumps there, Space ticks or unticks",
 );
 pub const THEMES: Words = Words::new("Teman", "Themes");
 pub const REFERRED_TO: Words = Words::new("Hänvisat till", "Referred to");
