@@ -88,6 +88,26 @@ pub const BOOK: Words = Words::new("Boka", "Book");
 pub const DUE_WORD: Words = Words::new("ska göras", "due");
 pub const SAME_AREA: Words = Words::new("samma område", "same area");
 
+/// The question before booking a slot: when, who goes, and the interpreter the family needs
+/// (`interpreter`: the language's name, and who interprets, `None` while no one is booked).
+pub fn book_question(at: &str, people: &str, interpreter: Option<(&Text, Option<&Text>)>) -> Text {
+    let (sv, en) = match interpreter {
+        None => (String::new(), String::new()),
+        Some((language, who)) => {
+            let sv_who = who.map_or("ingen bokad ännu", |w| w.sv.as_str());
+            let en_who = who.map_or("none booked yet", |w| w.en.as_str());
+            (
+                format!(" · tolk på {}: {sv_who}", language.sv),
+                format!(" · {} interpreter: {en_who}", language.en),
+            )
+        }
+    };
+    Text::new(
+        format!("Boka {at} – {people}{sv}?"),
+        format!("Book {at} – {people}{en}?"),
+    )
+}
+
 /// A form's protected field before it is shown: `reveal` is the key that shows it.
 pub fn hidden_field(reveal: &str) -> Text {
     Text::new(

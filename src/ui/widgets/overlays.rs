@@ -179,17 +179,32 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
         Question::QuitUnsaved => w::QUIT_UNSAVED.get(app.lang).to_string(),
         Question::DiscardForm => w::DISCARD_FORM.get(app.lang).to_string(),
         Question::Book(r) => {
-            let who: Vec<String> = app
+            let proposal = app
                 .booking()
-                .and_then(|b| b.plan.proposals.iter().find(|p| p.candidate == r.candidate))
+                .and_then(|b| b.plan.proposals.iter().find(|p| p.candidate == r.candidate));
+            let who: Vec<String> = proposal
                 .map(|p| p.people.iter().map(|(_, n)| n.clone()).collect())
                 .unwrap_or_default();
-            format!(
-                "{} {} – {}?",
-                w::BOOK.get(app.lang),
-                r.candidate.start.format("%Y-%m-%d %H:%M"),
-                who.join(", ")
+            let language = r.interpreter_language.as_deref().map(labels::language);
+            let interpreter = proposal.and_then(|p| match &p.interpreter {
+                Some(crate::domain::views::InterpreterBooked::Staff(name)) => {
+                    Some(crate::i18n::Text::new(name.clone(), name.clone()))
+                }
+                Some(crate::domain::views::InterpreterBooked::External) => {
+                    Some(crate::i18n::Text::new(
+                        w::INTERPRETER_EXTERNAL.get(crate::i18n::Lang::Sv),
+                        w::INTERPRETER_EXTERNAL.get(crate::i18n::Lang::En),
+                    ))
+                }
+                None => None,
+            });
+            w::book_question(
+                &r.candidate.start.format("%Y-%m-%d %H:%M").to_string(),
+                &who.join(", "),
+                language.as_ref().map(|l| (l, interpreter.as_ref())),
             )
+            .get(app.lang)
+            .to_string()
         }
         Question::Status { change, booked, .. } => {
             if !booked.is_empty() {
