@@ -219,6 +219,10 @@ impl App {
                     self.today_view.pane = today::Pane::default();
                 }
                 self.family_from = None;
+                // A message is about the screen it came on: another screen shows its keys.
+                // Picking a family for a day in Week ends with its prompt.
+                self.message = None;
+                self.book_on = None;
                 self.show(screen)
             }
             // On the Staff screen `/` searches the roster; everywhere else, the families.
@@ -227,6 +231,9 @@ impl App {
                 self.staff.ensure_loaded()
             }
             Intent::Search => {
+                if self.book_on.is_none() {
+                    self.message = None;
+                }
                 let mut effects = self.show(Screen::Families);
                 self.family = None;
                 self.family_from = None;

@@ -52,7 +52,11 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
     }
     // A message (a broken config file, a refusal) gets the rows it needs, up to three.
     let message_rows = app.message.as_ref().map_or_else(Vec::new, |m| {
-        wrap_words(m.get(app.lang), usize::from(area.width).saturating_sub(2))
+        wrap_rows(
+            m.get(app.lang),
+            usize::from(area.width).saturating_sub(2),
+            3,
+        )
     });
     let footer_height = u16::try_from(message_rows.len().clamp(1, 3)).unwrap_or(3);
     let [tabs, banner, body, footer] = Layout::vertical([
@@ -336,6 +340,18 @@ pub fn widest<'a>(header: &str, cells: impl Iterator<Item = &'a str>) -> usize {
 
 /// Splits text at spaces into rows of at most `room` characters; a word longer than a row is
 /// cut, so nothing is hidden.
+/// [`wrap_words`] into at most `max` rows: when the text needs more, the last row shown ends
+/// in `…`, so a cut line says it is cut.
+pub fn wrap_rows(text: &str, room: usize, max: usize) -> Vec<String> {
+    let mut rows = wrap_words(text, room);
+    if max > 0 && rows.len() > max {
+        let last = fit(&format!("{} {}", rows[max - 1], rows[max]), room.max(1));
+        rows.truncate(max - 1);
+        rows.push(last);
+    }
+    rows
+}
+
 pub fn wrap_words(text: &str, room: usize) -> Vec<String> {
     let room = room.max(1);
     let mut rows: Vec<String> = Vec::new();

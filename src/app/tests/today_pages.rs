@@ -130,3 +130,23 @@ fn a_change_to_todays_visits_reads_the_page_on_screen_again_not_everything() {
         "{effects:?}"
     );
 }
+
+/// A message stands in the footer until the next key, and switching screens is such a key: the
+/// next screen shows its own key hints, not the last screen's message.
+#[test]
+fn a_message_goes_when_another_screen_is_shown() {
+    for key in ['2', '4', '/'] {
+        let mut app = app(Lang::Sv);
+        app.receive(Msg::Saved(
+            Text::new("Utfallet är sparat.", "The outcome is recorded."),
+            Changed::Visits {
+                family_id: 1,
+                days: [crate::app::fixtures::d(2026, 12, 7); 2],
+            },
+            None,
+        ));
+        assert!(app.message.is_some());
+        app.handle_key(Key::Char(key));
+        assert_eq!(app.message, None, "after {key}");
+    }
+}

@@ -66,7 +66,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         }
     };
     // The next session's line wraps onto a second row rather than losing its place.
-    let group_rows = crate::ui::wrap_words(&line, usize::from(area.width).saturating_sub(2));
+    let group_rows = crate::ui::wrap_rows(&line, usize::from(area.width).saturating_sub(2), 2);
     let group_height = u16::try_from(group_rows.len().clamp(1, 2)).unwrap_or(2);
     let [head, visits, alerts, group] = Layout::vertical([
         Constraint::Length(1),

@@ -223,3 +223,44 @@ fn one_is_singular_in_english() {
     let screen = draw(&today, 120, 40);
     assert!(screen.contains("(1 family)"), "{screen}");
 }
+
+/// Where a text needs more rows than it gets at 80×24 (Today's group line, a message in the
+/// footer, a roll call's title), the cut shows as `…` rather than words lost without a sign.
+#[test]
+fn text_cut_at_80_columns_ends_in_an_ellipsis() {
+    let mut today = app(Lang::Sv);
+    let next = today.today_view.data.next_session.clone().unwrap();
+    today.today_view.data.unrecorded_sessions = vec![crate::domain::views::SessionInfo {
+        group_name: "Föräldragrupp Västerhöjden och Kyrkbyn tillsammans 4".into(),
+        ..next.clone()
+    }];
+    if let Some(n) = today.today_view.data.next_session.as_mut() {
+        n.group_name = "Föräldragrupp Västerhöjden och Kyrkbyn tillsammans 4".into();
+        n.place = Some("Familjecentralen Ängen, stora samlingsrummet en trappa upp".into());
+    }
+    let screen = draw(&today, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let group = lines[lines.len() - 2];
+    assert!(group.trim_end().ends_with('…'), "{screen}");
+    today.message = Some(crate::i18n::Text::new(
+        "ord ".repeat(80),
+        "word ".repeat(80),
+    ));
+    let screen = draw(&today, 80, 24);
+    let last = screen.lines().last().unwrap_or_default();
+    assert!(last.trim_end().ends_with('…'), "{screen}");
+    let mut call = crate::app::group_fixtures::roll_call();
+    call.group_name = "Föräldragrupp Västerhöjden och Kyrkbyn tillsammans 4".into();
+    let mut app = app(Lang::En);
+    app.handle_key(Key::Char('4'));
+    app.receive(Msg::Groups(crate::app::GroupsMsg::RollCallLoaded(
+        Box::new(call),
+    )));
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("┌ Roll call · Föräldragrupp Västerhöjden") && l.contains("…┐")),
+        "{screen}"
+    );
+}

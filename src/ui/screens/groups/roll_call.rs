@@ -33,10 +33,11 @@ pub fn render(app: &App, state: &RollCallState, frame: &mut Frame, area: Rect, t
         weekday(lang, call.session.start.date()),
         call.session.start.format("%Y-%m-%d %H:%M")
     );
-    let block = Block::bordered()
-        .title(Line::from(title).style(theme.title()))
-        .border_style(theme.focus_border());
     let inner_width = usize::from(rect.width.saturating_sub(2));
+    // A long series name is cut with `…`, the session's number and day kept where they fit.
+    let block = Block::bordered()
+        .title(Line::from(fit(&title, inner_width)).style(theme.title()))
+        .border_style(theme.focus_border());
     let (marked, present) = state.counts();
     let mut status = format!(
         " {}  ·  {marked}/{} {}  ·  {present} {}  ·  drop-in {}",
