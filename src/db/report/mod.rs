@@ -5,5 +5,6 @@ mod cells;
 mod read;
 mod review;
 mod runs;
+mod stock;
 
 pub use runs::{EarlierRun, NewRun};
