@@ -260,7 +260,11 @@ fn command(path: &Path, quarter: Period, rounds: usize) -> Vec<Duration> {
 }
 
 fn main() {
-    let families = 50_000;
+    // `HEMBESOK_BENCH_FAMILIES=200000` times the same at another size.
+    let families = std::env::var("HEMBESOK_BENCH_FAMILIES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(50_000);
     let path = demo(families);
     let today = chrono::Local::now().date_naive();
     let quarter = Period::Quarter(Quarter::last_finished(today));
