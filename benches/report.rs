@@ -88,15 +88,24 @@ fn raw_sql(path: &Path, quarter: Period) -> usize {
     let first = day(quarter.first_day());
     let owned: Vec<(String, bool)> = vec![
         ("SELECT definition FROM programme".into(), false),
-        (family(&format!("offered_on >= {first} AND offered_on <= {last}")), false),
-        (family(&format!("declined_on >= {first} AND declined_on <= {last}")), false),
+        (
+            family(&format!("offered_on >= {first} AND offered_on <= {last}")),
+            false,
+        ),
+        (
+            family(&format!("declined_on >= {first} AND declined_on <= {last}")),
+            false,
+        ),
         (
             family(&format!(
                 "exited_on >= {first} AND (exited_on <= {last} OR enrolled_on <= {last})"
             )),
             false,
         ),
-        (family(&format!("exited_on IS NULL AND enrolled_on <= {last}")), false),
+        (
+            family(&format!("exited_on IS NULL AND enrolled_on <= {last}")),
+            false,
+        ),
         (
             "SELECT DISTINCT area, clinic, programme_id, eligibility FROM family
              ORDER BY area, clinic, programme_id, eligibility"
@@ -121,7 +130,10 @@ fn raw_sql(path: &Path, quarter: Period) -> usize {
         (children(born_30), false),
         (children(born_last(18)), false),
         (children(born_last(10)), false),
-        ("SELECT id, area FROM parent_group ORDER BY id".into(), false),
+        (
+            "SELECT id, area FROM parent_group ORDER BY id".into(),
+            false,
+        ),
         (
             "SELECT group_id, family_id, joined_on, left_on FROM group_member
              WHERE group_id IN (SELECT group_id FROM group_session

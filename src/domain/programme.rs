@@ -263,7 +263,12 @@ mod tests {
     /// weeks and months, over periods that start and end on short and long months' ends.
     #[test]
     fn births_reaching_an_age_in_a_period_lie_in_its_range() {
-        let ages = [Age::Days(30), Age::Weeks(6), Age::Months(1), Age::Months(15)];
+        let ages = [
+            Age::Days(30),
+            Age::Weeks(6),
+            Age::Months(1),
+            Age::Months(15),
+        ];
         let periods = [
             (d(2026, 7, 1), d(2026, 9, 30)),
             (d(2026, 2, 28), d(2026, 3, 31)),

@@ -179,9 +179,16 @@ fn a_report_refuses_a_file_whose_record_or_audit_log_is_damaged() {
         std::fs::write(&db, &bytes).unwrap();
         let refused = report(&db);
         let err = String::from_utf8_lossy(&refused.stderr);
-        assert!(!refused.status.success(), "{name}: reported from a damaged file");
+        assert!(
+            !refused.status.success(),
+            "{name}: reported from a damaged file"
+        );
         assert!(err.contains("restore"), "{name}: {err}");
         assert!(!out.exists(), "{name}: a report was left");
-        assert_eq!(std::fs::read(&db).unwrap(), bytes, "{name}: the file was changed");
+        assert_eq!(
+            std::fs::read(&db).unwrap(),
+            bytes,
+            "{name}: the file was changed"
+        );
     }
 }

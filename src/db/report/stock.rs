@@ -71,17 +71,17 @@ impl ReadTx<'_> {
         let (first, last) = (date_text(period.first_day()), date_text(period.last_day()));
         let mut found: BTreeMap<i64, FamilyRow> = BTreeMap::new();
         for filter in FAMILIES_OF_PERIOD {
-            let mut stmt = self
-                .tx
-                .prepare_cached(&format!("SELECT {FAMILY_COLUMNS} FROM family WHERE {filter}"))?;
+            let mut stmt = self.tx.prepare_cached(&format!(
+                "SELECT {FAMILY_COLUMNS} FROM family WHERE {filter}"
+            ))?;
             for row in stmt.query_map(params![first, last], family_row)? {
                 let row = row?;
                 found.entry(row.id).or_insert(row);
             }
         }
-        let mut by_id = self
-            .tx
-            .prepare_cached(&format!("SELECT {FAMILY_COLUMNS} FROM family WHERE id = ?1"))?;
+        let mut by_id = self.tx.prepare_cached(&format!(
+            "SELECT {FAMILY_COLUMNS} FROM family WHERE id = ?1"
+        ))?;
         for id in referred {
             if !found.contains_key(&id)
                 && let Some(row) = by_id.query_row([id], family_row).optional()?
