@@ -96,6 +96,8 @@ fn the_app_writes_nothing_into_a_damaged_file() {
         {
             *b = if i % 2 == 0 { 0xff } else { 0x00 };
         }
+        // A copy keeps the file's private mode, whatever the umask.
+        std::fs::copy(&good, &db).unwrap();
         std::fs::write(&db, &bytes).unwrap();
         let Ok(opened) = hembesok::db::connect(&db, hembesok::db::Mode::Write, None) else {
             continue;
