@@ -108,18 +108,3 @@ pub fn family_with_a_due_visit(db: &Path, today: chrono::NaiveDate) -> (String, 
     }
     panic!("the demo data has no family with exactly one due visit");
 }
-
-/// Writes a database file as hembesok would, 0600 from its first byte: hembesok refuses a file
-/// others could read.
-pub fn write_private(path: &Path, bytes: &[u8]) {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-        .unwrap();
-    file.write_all(bytes).unwrap();
-}
