@@ -111,10 +111,10 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
     );
     assert!(
         app.families
-            .index
+            .rows
             .iter()
             .any(|e| e.family_ref == "2026-100"),
-        "the search index knows it"
+        "the Families list shows it"
     );
 
     let mut edited = family();

@@ -36,6 +36,7 @@ migrations!(
     "0011_report_path.sql",
     "0012_clean_text.sql",
     "0013_report_revisions.sql",
+    "0014_family_search.sql",
 );
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.

@@ -297,4 +297,4 @@ impl Db {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

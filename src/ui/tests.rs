@@ -40,7 +40,7 @@ fn both_sizes(name: &str, app: &App) {
 fn families(lang: Lang) -> App {
     let mut app = app(lang);
     app.handle_key(Key::Char('3'));
-    app.receive(Msg::Families(FamiliesMsg::IndexLoaded(fixtures::index())));
+    app.receive(fixtures::families_loaded());
     app
 }
 
@@ -419,10 +419,12 @@ fn the_footer_offers_only_the_keys_that_work_on_the_marked_todo_row() {
 fn a_family_whose_names_retention_removed_is_called_so_not_left_blank() {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('3'));
-    let mut index = fixtures::index();
-    index[0].display_name.clear();
-    let reference = index[0].family_ref.clone();
-    app.receive(Msg::Families(FamiliesMsg::IndexLoaded(index)));
+    let Msg::Families(FamiliesMsg::Loaded(mut answer)) = fixtures::families_loaded() else {
+        unreachable!()
+    };
+    answer.1.rows[0].display_name.clear();
+    let reference = answer.1.rows[0].family_ref.clone();
+    app.receive(Msg::Families(FamiliesMsg::Loaded(answer)));
     let screen = draw(&app, 80, 24);
     let line = screen
         .lines()

@@ -1,7 +1,7 @@
 //! Families with their caregivers, children and consent; the programme versions they follow;
 //! their search index; and their anonymisation once retention comes.
 
-mod index;
+pub(crate) mod search;
 mod people;
 mod read;
 mod retention;
