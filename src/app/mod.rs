@@ -5,6 +5,8 @@ pub mod action;
 pub mod booking;
 #[cfg(test)]
 pub(crate) mod fixtures;
+#[cfg(test)]
+pub(crate) mod served;
 pub mod form;
 pub mod forms;
 #[cfg(test)]

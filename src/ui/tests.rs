@@ -82,12 +82,13 @@ fn families_list() {
 
 #[test]
 fn families_searching_with_a_filter() {
-    let mut app = families(Lang::En);
-    app.handle_key(Key::Char('a'));
-    app.handle_key(Key::Char('/'));
-    for c in "berg".chars() {
-        app.handle_key(Key::Char(c));
-    }
+    use crate::app::served;
+    let mut db = served::fixtures_db();
+    let mut app = app(Lang::En);
+    served::key(&mut app, &mut db, Key::Char('3'));
+    served::key(&mut app, &mut db, Key::Char('a'));
+    served::key(&mut app, &mut db, Key::Char('/'));
+    served::type_in(&mut app, &mut db, "berg");
     both_sizes("families_en_search", &app);
 }
 

@@ -478,7 +478,6 @@ fn alerts_arriving_later_fill_the_list_and_the_due_filter() {
 }
 
 mod coordinator;
-mod served;
 mod flow;
 mod groups;
 mod planning;

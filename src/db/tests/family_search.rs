@@ -225,9 +225,12 @@ fn a_changed_caregiver_or_name_is_found_at_once_and_the_old_name_no_more() {
     let old = made[3].name.trim_start_matches("Familjen ").to_string();
     assert!(!ids(&mut db, &query(&format!("{old} s-0003")), 10).0.contains(&id));
     assert!(ids(&mut db, &query("zetterlund s-0003"), 10).0.contains(&id));
-    // Last in name order now.
-    let (all, _, _) = ids(&mut db, &query(""), 100);
-    assert_eq!(all.last(), Some(&id));
+    // In its new place in name order: after Yılmaz, before Åberg.
+    let page = db.read(|tx| tx.family_page(&query(""), 100)).unwrap();
+    let at = page.rows.iter().position(|e| e.id == id).unwrap();
+    let keys: Vec<String> = page.rows.iter().map(|e| sort_key(&e.display_name)).collect();
+    assert!(keys[..at].iter().all(|k| k.as_str() <= "familjen zetterlund"), "{keys:?}");
+    assert!(keys[at + 1..].iter().all(|k| k.as_str() >= "familjen zetterlund"), "{keys:?}");
 }
 
 #[test]
