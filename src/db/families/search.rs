@@ -2,11 +2,12 @@
 //! that pass the filters, in Swedish name order. `family_search` (migration 14) holds each
 //! family's folded text in a trigram index.
 //!
-//! A query with a word of three letters or more first asks the index how many families hold
-//! those words: up to [`MATCH_CAP`] they are all read, ordered, and the page taken from them.
-//! Otherwise (no such word, or more matches) the list is walked in name order, each family's
-//! text tested, until the page is read; the matches are then counted up to the cap. Either way
-//! one read looks at a bounded number of families, whatever the register's size.
+//! A query first reads up to [`FEW`] + 1 families that may match, the cheapest way it allows
+//! (the trigram index for a word of three letters or more, a filter's index, or the stored
+//! texts in a row for short words). Up to [`FEW`], each is tested and the matches ordered.
+//! More, and the matches are many: the list is walked in name order, each family tested as it
+//! comes, until the page is read, and the matches are counted up to [`MATCH_CAP`]. Either way
+//! a read looks at a bounded number of families for all but the sparsest short words.
 
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
@@ -34,6 +35,17 @@ fn like(word: &str) -> String {
     out
 }
 
+/// Up to this many candidates are each tested and ordered; more, and the list is walked in name
+/// order instead, where that many matches are found at once. Tests use a small number, so that
+/// a register of a few hundred families takes both ways.
+const FEW: usize = if cfg!(test) { 40 } else { 5000 };
+
+/// Families that may match, and whether every condition of the query chose them.
+struct Candidates {
+    ids: Vec<i64>,
+    complete: bool,
+}
+
 /// The words of three letters or more as one full-text query: each a quoted string (a substring
 /// for the trigram index), all of them required.
 fn match_expr(words: &[&String]) -> String {
@@ -44,8 +56,10 @@ fn match_expr(words: &[&String]) -> String {
         .join(" AND ")
 }
 
-/// The filters as conditions on `f`, their values appended to `args`.
-fn filters(q: &FamilyQuery, args: &mut Vec<Value>) -> String {
+/// The filters as conditions on `f`, their values appended to `args`; `walking` keeps them
+/// tests on each row (so the name order is walked, not a filter's index).
+fn filters(q: &FamilyQuery, args: &mut Vec<Value>, walking: bool) -> String {
+    let plus = if walking { "+" } else { "" };
     let mut sql = String::new();
     for (column, value) in [
         ("f.area", q.area.clone()),
@@ -54,7 +68,7 @@ fn filters(q: &FamilyQuery, args: &mut Vec<Value>) -> String {
         ("f.status", q.status.map(|s| s.as_str().to_string())),
     ] {
         if let Some(v) = value {
-            sql.push_str(&format!(" AND {column} = ?"));
+            sql.push_str(&format!(" AND {plus}{column} = ?"));
             args.push(Value::Text(v));
         }
     }
@@ -71,10 +85,6 @@ impl ReadTx<'_> {
     /// How many families there are, and the areas, clinics and programmes they have, each in
     /// order: one index step per distinct value, not a pass over every family.
     pub fn family_choices(&self) -> Result<FamilyChoices> {
-        let total: i64 = self
-            .tx
-            .prepare_cached("SELECT count(*) FROM family")?
-            .query_row([], |r| r.get(0))?;
         let distinct = |column: &str| -> Result<Vec<String>> {
             let sql = format!(
                 "WITH RECURSIVE v(x) AS (
@@ -91,7 +101,7 @@ impl ReadTx<'_> {
             Ok(values)
         };
         Ok(FamilyChoices {
-            total: usize::try_from(total).unwrap_or(0),
+            total: self.family_total()?,
             areas: distinct("area")?,
             clinics: distinct("clinic")?,
             programmes: distinct("programme_id")?,
@@ -102,103 +112,148 @@ impl ReadTx<'_> {
     /// match (at most [`MATCH_CAP`], `more` saying when there are more).
     pub fn family_page(&self, q: &FamilyQuery, limit: usize) -> Result<FamilyPage> {
         let words = q.words();
-        let long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 3).collect();
-        if !long.is_empty() {
-            let fts = match_expr(&long);
-            let found: i64 = self
-                .tx
-                .prepare_cached(
-                    "SELECT count(*) FROM (SELECT 1 FROM family_search
-                     WHERE family_search MATCH ?1 LIMIT ?2)",
-                )?
-                .query_row(rusqlite::params![fts, MATCH_CAP as i64 + 1], |r| r.get(0))?;
-            if usize::try_from(found).unwrap_or(usize::MAX) <= MATCH_CAP {
-                return self.few_matches(q, &words, fts, limit);
-            }
+        let Some(found) = self.candidates(q, &words)? else {
+            // Neither words nor filters: the whole register.
+            let ids = self.walk_page(q, &words, limit)?;
+            let total = self.family_total()?;
+            return self.page(q, total, false, &ids);
+        };
+        if found.ids.len() <= FEW {
+            return self.few_matches(q, &words, &found.ids, limit);
         }
-        self.walk(q, &words, limit)
+        // Many: the list walked in name order; they are more than the cap, unless conditions
+        // the candidates were not read by leave fewer.
+        let ids = self.walk_page(q, &words, limit)?;
+        let (count, more) = if found.complete && FEW >= MATCH_CAP {
+            (MATCH_CAP, true)
+        } else {
+            self.count_walk(q, &words)?
+        };
+        self.page(q, count, more, &ids)
     }
 
-    /// At most [`MATCH_CAP`] families hold the long words: all of them, ordered, then the page.
+    fn page(&self, q: &FamilyQuery, count: usize, more: bool, ids: &[i64]) -> Result<FamilyPage> {
+        Ok(FamilyPage {
+            query: q.clone(),
+            count,
+            more,
+            rows: self.family_entries(ids)?,
+        })
+    }
+
+    fn family_total(&self) -> Result<usize> {
+        let n: i64 = self
+            .tx
+            .prepare_cached("SELECT count(*) FROM family")?
+            .query_row([], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// Up to [`FEW`] + 1 families that may match, read the cheapest way the query allows: by
+    /// the trigram index for a word of three letters or more, by the filters' indexes, or by
+    /// reading the stored texts in a row for short words. `None` when nothing narrows the list.
+    fn candidates(&self, q: &FamilyQuery, words: &[String]) -> Result<Option<Candidates>> {
+        let long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 3).collect();
+        let short = long.len() < words.len();
+        let mut args = Vec::new();
+        let filtered = filters(q, &mut args, false);
+        let (sql, complete) = if !long.is_empty() {
+            args = vec![Value::Text(match_expr(&long))];
+            (
+                "SELECT rowid FROM family_search WHERE family_search MATCH ? LIMIT ?".to_string(),
+                !short && filtered.is_empty(),
+            )
+        } else if !filtered.is_empty() {
+            (
+                format!("SELECT f.id FROM family f WHERE 1{filtered} LIMIT ?"),
+                words.is_empty(),
+            )
+        } else if short {
+            for word in words {
+                args.push(Value::Text(like(word)));
+            }
+            let tests = vec![" AND +text LIKE ? ESCAPE '\\'"; words.len()].concat();
+            (
+                format!("SELECT rowid FROM family_search WHERE 1{tests} LIMIT ?"),
+                true,
+            )
+        } else {
+            return Ok(None);
+        };
+        args.push(Value::Integer(FEW as i64 + 1));
+        Ok(Some(Candidates {
+            ids: self.ids(&sql, args)?,
+            complete,
+        }))
+    }
+
+    /// At most [`FEW`] families may match: each tested, the matches ordered, then the page.
     fn few_matches(
         &self,
         q: &FamilyQuery,
         words: &[String],
-        fts: String,
+        candidates: &[i64],
         limit: usize,
     ) -> Result<FamilyPage> {
-        let mut args = vec![Value::Text(fts)];
+        let json = candidates
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let mut args = vec![Value::Text(format!("[{json}]"))];
         let mut sql = String::from(
-            "SELECT f.id FROM family f
-             WHERE f.id IN (SELECT rowid FROM family_search WHERE family_search MATCH ?)",
+            "SELECT f.id FROM family f CROSS JOIN family_search s ON s.rowid = f.id
+             WHERE f.id IN (SELECT value FROM json_each(?))",
         );
-        for word in words.iter().filter(|w| w.chars().count() < 3) {
-            sql.push_str(
-                " AND (SELECT s.text FROM family_search s WHERE s.rowid = f.id) LIKE ? ESCAPE '\\'",
-            );
+        for word in words {
+            sql.push_str(" AND +s.text LIKE ? ESCAPE '\\'");
             args.push(Value::Text(like(word)));
         }
-        sql.push_str(&filters(q, &mut args));
+        sql.push_str(&filters(q, &mut args, false));
         sql.push_str(&format!(" ORDER BY {NAME_ORDER}"));
         let ids = self.ids(&sql, args)?;
-        let rows = ids.iter().skip(q.from).take(limit).copied().collect::<Vec<_>>();
-        Ok(FamilyPage {
-            query: q.clone(),
-            count: ids.len(),
-            more: false,
-            rows: self.family_entries(&rows)?,
-        })
+        let rows: Vec<i64> = ids.iter().skip(q.from).take(limit).copied().collect();
+        self.page(q, ids.len().min(MATCH_CAP), ids.len() > MATCH_CAP, &rows)
     }
 
-    /// The list in name order, each family tested as it comes: the page, then the count.
-    fn walk(&self, q: &FamilyQuery, words: &[String], limit: usize) -> Result<FamilyPage> {
+    /// Where the list is walked in name order, each family tested as it comes.
+    fn walk_sql(q: &FamilyQuery, words: &[String]) -> (String, Vec<Value>) {
         let mut args = Vec::new();
         let mut conditions = String::new();
         for word in words {
-            // `+` keeps the test a test on each row, not a search of the index.
+            // `+` keeps each test a test on the row at hand, not a search of an index.
             conditions.push_str(" AND +s.text LIKE ? ESCAPE '\\'");
             args.push(Value::Text(like(word)));
         }
-        conditions.push_str(&filters(q, &mut args));
+        conditions.push_str(&filters(q, &mut args, true));
         let from = if words.is_empty() {
             "family f"
         } else {
             "family f CROSS JOIN family_search s ON s.rowid = f.id"
         };
-        let mut page_args = args.clone();
-        page_args.push(Value::Integer(limit as i64));
-        page_args.push(Value::Integer(q.from as i64));
-        let ids = self.ids(
-            &format!(
-                "SELECT f.id FROM {from} WHERE 1{conditions}
-                 ORDER BY {NAME_ORDER} LIMIT ? OFFSET ?"
-            ),
-            page_args,
-        )?;
-        let (count, more) = if words.is_empty() {
-            // Without words the filters' indexes count them all.
-            let n: i64 = self
-                .tx
-                .prepare_cached(&format!("SELECT count(*) FROM {from} WHERE 1{conditions}"))?
-                .query_row(params_from_iter(args), |r| r.get(0))?;
-            (usize::try_from(n).unwrap_or(0), false)
-        } else {
-            args.push(Value::Integer(MATCH_CAP as i64 + 1));
-            let n: i64 = self
-                .tx
-                .prepare_cached(&format!(
-                    "SELECT count(*) FROM (SELECT 1 FROM {from} WHERE 1{conditions} LIMIT ?)"
-                ))?
-                .query_row(params_from_iter(args), |r| r.get(0))?;
-            let n = usize::try_from(n).unwrap_or(0);
-            (n.min(MATCH_CAP), n > MATCH_CAP)
-        };
-        Ok(FamilyPage {
-            query: q.clone(),
-            count,
-            more,
-            rows: self.family_entries(&ids)?,
-        })
+        (format!("FROM {from} WHERE 1{conditions}"), args)
+    }
+
+    fn walk_page(&self, q: &FamilyQuery, words: &[String], limit: usize) -> Result<Vec<i64>> {
+        let (from, mut args) = Self::walk_sql(q, words);
+        args.push(Value::Integer(limit as i64));
+        args.push(Value::Integer(q.from as i64));
+        self.ids(
+            &format!("SELECT f.id {from} ORDER BY {NAME_ORDER} LIMIT ? OFFSET ?"),
+            args,
+        )
+    }
+
+    /// The matches counted up to the cap.
+    fn count_walk(&self, q: &FamilyQuery, words: &[String]) -> Result<(usize, bool)> {
+        let (from, mut args) = Self::walk_sql(q, words);
+        args.push(Value::Integer(MATCH_CAP as i64 + 1));
+        let n: i64 = self
+            .tx
+            .prepare_cached(&format!("SELECT count(*) FROM (SELECT 1 {from} LIMIT ?)"))?
+            .query_row(params_from_iter(args), |r| r.get(0))?;
+        let n = usize::try_from(n).unwrap_or(0);
+        Ok((n.min(MATCH_CAP), n > MATCH_CAP))
     }
 
     fn ids(&self, sql: &str, args: Vec<Value>) -> Result<Vec<i64>> {
