@@ -40,6 +40,10 @@ fn like(word: &str) -> String {
 /// a register of a few hundred families takes both ways.
 const FEW: usize = if cfg!(test) { 40 } else { 5000 };
 
+/// Matches at least one in this many families (by id) are close enough to find by testing each
+/// family's text in name order (in tests, so that both ways are taken, one in two).
+const DENSE_EVERY: usize = if cfg!(test) { 2 } else { 20 };
+
 /// Families that may match, and whether every condition of the query chose them.
 struct Candidates {
     ids: Vec<i64>,
@@ -114,7 +118,7 @@ impl ReadTx<'_> {
         let words = q.words();
         let Some(found) = self.candidates(q, &words)? else {
             // Neither words nor filters: the whole register.
-            let ids = self.walk_page(q, &words, limit)?;
+            let ids = self.walk_page(q, &words, false, limit)?;
             let total = self.family_total()?;
             return self.page(q, total, false, &ids);
         };
@@ -122,12 +126,16 @@ impl ReadTx<'_> {
             return self.few_matches(q, &words, &found.ids, limit);
         }
         // Many: the list walked in name order; they are more than the cap, unless conditions
-        // the candidates were not read by leave fewer.
-        let ids = self.walk_page(q, &words, limit)?;
+        // the candidates were not read by leave fewer. The candidates come in id order: the
+        // last one's id says how far apart matches are. Close together, each family's text is
+        // tested as it comes; farther apart, the trigram index's set of matches is read once.
+        let last = found.ids.last().copied().unwrap_or(0);
+        let sparse = last > (DENSE_EVERY * found.ids.len()) as i64;
+        let ids = self.walk_page(q, &words, sparse, limit)?;
         let (count, more) = if found.complete && FEW >= MATCH_CAP {
             (MATCH_CAP, true)
         } else {
-            self.count_walk(q, &words)?
+            self.count_walk(q, &words, sparse)?
         };
         self.page(q, count, more, &ids)
     }
@@ -172,9 +180,9 @@ impl ReadTx<'_> {
             for word in words {
                 args.push(Value::Text(like(word)));
             }
-            let tests = vec![" AND +text LIKE ? ESCAPE '\\'"; words.len()].concat();
+            let tests = vec![" AND text LIKE ? ESCAPE '\\'"; words.len()].concat();
             (
-                format!("SELECT rowid FROM family_search WHERE 1{tests} LIMIT ?"),
+                format!("SELECT id FROM family_text WHERE 1{tests} LIMIT ?"),
                 true,
             )
         } else {
@@ -201,12 +209,14 @@ impl ReadTx<'_> {
             .collect::<Vec<_>>()
             .join(",");
         let mut args = vec![Value::Text(format!("[{json}]"))];
-        let mut sql = String::from(
-            "SELECT f.id FROM family f CROSS JOIN family_search s ON s.rowid = f.id
-             WHERE f.id IN (SELECT value FROM json_each(?))",
-        );
+        let mut sql = String::from(if words.is_empty() {
+            "SELECT f.id FROM family f WHERE f.id IN (SELECT value FROM json_each(?))"
+        } else {
+            "SELECT f.id FROM family f CROSS JOIN family_text t ON t.id = f.id
+             WHERE f.id IN (SELECT value FROM json_each(?))"
+        });
         for word in words {
-            sql.push_str(" AND +s.text LIKE ? ESCAPE '\\'");
+            sql.push_str(" AND t.text LIKE ? ESCAPE '\\'");
             args.push(Value::Text(like(word)));
         }
         sql.push_str(&filters(q, &mut args, false));
@@ -216,26 +226,44 @@ impl ReadTx<'_> {
         self.page(q, ids.len().min(MATCH_CAP), ids.len() > MATCH_CAP, &rows)
     }
 
-    /// Where the list is walked in name order, each family tested as it comes.
-    fn walk_sql(q: &FamilyQuery, words: &[String]) -> (String, Vec<Value>) {
+    /// Where the list is walked in name order, each family tested as it comes: by its text,
+    /// or (`sparse`, for matches too far apart for that) by whether the trigram index holds it
+    /// among those with the long words.
+    fn walk_sql(q: &FamilyQuery, words: &[String], sparse: bool) -> (String, Vec<Value>) {
         let mut args = Vec::new();
         let mut conditions = String::new();
-        for word in words {
-            // `+` keeps each test a test on the row at hand, not a search of an index.
-            conditions.push_str(" AND +s.text LIKE ? ESCAPE '\\'");
+        let long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 3).collect();
+        let tested: Vec<&String> = if sparse && !long.is_empty() {
+            // `+` keeps the name order walked: the set is a test, not where to start.
+            conditions.push_str(
+                " AND +f.id IN (SELECT rowid FROM family_search WHERE family_search MATCH ?)",
+            );
+            args.push(Value::Text(match_expr(&long)));
+            words.iter().filter(|w| w.chars().count() < 3).collect()
+        } else {
+            words.iter().collect()
+        };
+        for word in &tested {
+            conditions.push_str(" AND t.text LIKE ? ESCAPE '\\'");
             args.push(Value::Text(like(word)));
         }
         conditions.push_str(&filters(q, &mut args, true));
-        let from = if words.is_empty() {
+        let from = if tested.is_empty() {
             "family f"
         } else {
-            "family f CROSS JOIN family_search s ON s.rowid = f.id"
+            "family f CROSS JOIN family_text t ON t.id = f.id"
         };
         (format!("FROM {from} WHERE 1{conditions}"), args)
     }
 
-    fn walk_page(&self, q: &FamilyQuery, words: &[String], limit: usize) -> Result<Vec<i64>> {
-        let (from, mut args) = Self::walk_sql(q, words);
+    fn walk_page(
+        &self,
+        q: &FamilyQuery,
+        words: &[String],
+        sparse: bool,
+        limit: usize,
+    ) -> Result<Vec<i64>> {
+        let (from, mut args) = Self::walk_sql(q, words, sparse);
         args.push(Value::Integer(limit as i64));
         args.push(Value::Integer(q.from as i64));
         self.ids(
@@ -245,8 +273,8 @@ impl ReadTx<'_> {
     }
 
     /// The matches counted up to the cap.
-    fn count_walk(&self, q: &FamilyQuery, words: &[String]) -> Result<(usize, bool)> {
-        let (from, mut args) = Self::walk_sql(q, words);
+    fn count_walk(&self, q: &FamilyQuery, words: &[String], sparse: bool) -> Result<(usize, bool)> {
+        let (from, mut args) = Self::walk_sql(q, words, sparse);
         args.push(Value::Integer(MATCH_CAP as i64 + 1));
         let n: i64 = self
             .tx
