@@ -41,8 +41,9 @@ fn like(word: &str) -> String {
 const FEW: usize = if cfg!(test) { 40 } else { 5000 };
 
 /// Matches at least one in this many families (by id) are close enough to find by testing each
-/// family's text in name order (in tests, so that both ways are taken, one in two).
-const DENSE_EVERY: usize = if cfg!(test) { 2 } else { 20 };
+/// family's text in name order. Fewer, and they may well lie together far down the list (a
+/// surname's families do): the trigram index's set of them is read once instead.
+const DENSE_EVERY: usize = 4;
 
 /// Families that may match, and whether every condition of the query chose them.
 struct Candidates {
@@ -229,15 +230,22 @@ impl ReadTx<'_> {
     /// Where the list is walked in name order, each family tested as it comes: by its text,
     /// or (`sparse`, for matches too far apart for that) by whether the trigram index holds it
     /// among those with the long words.
-    fn walk_sql(q: &FamilyQuery, words: &[String], sparse: bool) -> (String, Vec<Value>) {
+    /// Counting (`walking` false) lets the planner start where it likes.
+    fn walk_sql(
+        q: &FamilyQuery,
+        words: &[String],
+        sparse: bool,
+        walking: bool,
+    ) -> (String, Vec<Value>) {
+        let plus = if walking { "+" } else { "" };
         let mut args = Vec::new();
         let mut conditions = String::new();
         let long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 3).collect();
         let tested: Vec<&String> = if sparse && !long.is_empty() {
             // `+` keeps the name order walked: the set is a test, not where to start.
-            conditions.push_str(
-                " AND +f.id IN (SELECT rowid FROM family_search WHERE family_search MATCH ?)",
-            );
+            conditions.push_str(&format!(
+                " AND {plus}f.id IN (SELECT rowid FROM family_search WHERE family_search MATCH ?)"
+            ));
             args.push(Value::Text(match_expr(&long)));
             words.iter().filter(|w| w.chars().count() < 3).collect()
         } else {
@@ -247,7 +255,7 @@ impl ReadTx<'_> {
             conditions.push_str(" AND t.text LIKE ? ESCAPE '\\'");
             args.push(Value::Text(like(word)));
         }
-        conditions.push_str(&filters(q, &mut args, true));
+        conditions.push_str(&filters(q, &mut args, walking));
         let from = if tested.is_empty() {
             "family f"
         } else {
@@ -263,7 +271,7 @@ impl ReadTx<'_> {
         sparse: bool,
         limit: usize,
     ) -> Result<Vec<i64>> {
-        let (from, mut args) = Self::walk_sql(q, words, sparse);
+        let (from, mut args) = Self::walk_sql(q, words, sparse, true);
         args.push(Value::Integer(limit as i64));
         args.push(Value::Integer(q.from as i64));
         self.ids(
@@ -274,7 +282,7 @@ impl ReadTx<'_> {
 
     /// The matches counted up to the cap.
     fn count_walk(&self, q: &FamilyQuery, words: &[String], sparse: bool) -> Result<(usize, bool)> {
-        let (from, mut args) = Self::walk_sql(q, words, sparse);
+        let (from, mut args) = Self::walk_sql(q, words, sparse, false);
         args.push(Value::Integer(MATCH_CAP as i64 + 1));
         let n: i64 = self
             .tx

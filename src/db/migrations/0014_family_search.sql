@@ -18,21 +18,37 @@ CREATE VIRTUAL TABLE family_search USING fts5 (
     tokenize = 'trigram remove_diacritics 1'
 );
 
-CREATE VIEW family_search_text (id, text) AS
-SELECT id, replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower(raw),'å','a'),'Å','a'),'ä','a'),'Ä','a'),'á','a'),'Á','a'),'à','a'),'À','a'),'â','a'),'Â','a'),'ã','a'),'Ã','a'),'ö','o'),'Ö','o'),'ø','o'),'Ø','o'),'ó','o'),'Ó','o'),'ò','o'),'Ò','o'),'ô','o'),'Ô','o'),'õ','o'),'Õ','o'),'é','e'),'É','e'),'è','e'),'È','e'),'ê','e'),'Ê','e'),'ë','e'),'Ë','e'),'í','i'),'Í','i'),'ì','i'),'Ì','i'),'î','i'),'Î','i'),'ï','i'),'Ï','i'),'ı','i'),'I','i'),'ú','u'),'Ú','u'),'ù','u'),'Ù','u'),'û','u'),'Û','u'),'ü','u'),'Ü','u'),'ç','c'),'Ç','c'),'č','c'),'Č','c'),'ć','c'),'Ć','c'),'š','s'),'Š','s'),'ś','s'),'Ś','s'),'ş','s'),'Ş','s'),'ž','z'),'Ž','z'),'ź','z'),'Ź','z'),'ż','z'),'Ż','z'),'ñ','n'),'Ñ','n'),'ń','n'),'Ń','n'),'ł','l'),'Ł','l'),'đ','d'),'Đ','d'),'ğ','g'),'Ğ','g')
-FROM (
-    SELECT f.id AS id,
+-- A family's text as written (names, reference, an open phone number; the order of the names
+-- does not matter to search), then folded in steps: each view takes some letters of the fold's
+-- table, few enough for older SQLite tools (sqlite3 3.40 on Debian 12) to parse the schema.
+CREATE VIEW family_search_raw (id, raw) AS
+SELECT f.id,
         f.display_name
-        || ' ' || coalesce((SELECT group_concat(c.name, ' ' ORDER BY c.position)
+        || ' ' || coalesce((SELECT group_concat(c.name, ' ')
                             FROM caregiver c WHERE c.family_id = f.id), '')
-        || ' ' || coalesce((SELECT group_concat(k.name, ' ' ORDER BY k.position)
+        || ' ' || coalesce((SELECT group_concat(k.name, ' ')
                             FROM child k WHERE k.family_id = f.id), '')
         || ' ' || f.family_ref
         || CASE WHEN f.protection = 'none' AND f.phone IS NOT NULL
                 THEN ' ' || f.phone || ' ' || replace(replace(replace(replace(replace(replace(replace(f.phone, ' ', ''), '-', ''), '+', ''), '(', ''), ')', ''), '/', ''), '.', '')
-                ELSE '' END AS raw
-    FROM family f
-);
+                ELSE '' END
+FROM family f;
+
+CREATE VIEW family_search_fold1 (id, text) AS
+SELECT id, replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower(raw), 'å', 'a'), 'Å', 'a'), 'ä', 'a'), 'Ä', 'a'), 'á', 'a'), 'Á', 'a'), 'à', 'a'), 'À', 'a'), 'â', 'a'), 'Â', 'a'), 'ã', 'a'), 'Ã', 'a'), 'ö', 'o'), 'Ö', 'o'), 'ø', 'o'), 'Ø', 'o'), 'ó', 'o'), 'Ó', 'o'), 'ò', 'o'), 'Ò', 'o')
+FROM family_search_raw;
+
+CREATE VIEW family_search_fold2 (id, text) AS
+SELECT id, replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(text, 'ô', 'o'), 'Ô', 'o'), 'õ', 'o'), 'Õ', 'o'), 'é', 'e'), 'É', 'e'), 'è', 'e'), 'È', 'e'), 'ê', 'e'), 'Ê', 'e'), 'ë', 'e'), 'Ë', 'e'), 'í', 'i'), 'Í', 'i'), 'ì', 'i'), 'Ì', 'i'), 'î', 'i'), 'Î', 'i'), 'ï', 'i'), 'Ï', 'i')
+FROM family_search_fold1;
+
+CREATE VIEW family_search_fold3 (id, text) AS
+SELECT id, replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(text, 'ı', 'i'), 'I', 'i'), 'ú', 'u'), 'Ú', 'u'), 'ù', 'u'), 'Ù', 'u'), 'û', 'u'), 'Û', 'u'), 'ü', 'u'), 'Ü', 'u'), 'ç', 'c'), 'Ç', 'c'), 'č', 'c'), 'Č', 'c'), 'ć', 'c'), 'Ć', 'c'), 'š', 's'), 'Š', 's'), 'ś', 's'), 'Ś', 's')
+FROM family_search_fold2;
+
+CREATE VIEW family_search_text (id, text) AS
+SELECT id, replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(text, 'ş', 's'), 'Ş', 's'), 'ž', 'z'), 'Ž', 'z'), 'ź', 'z'), 'Ź', 'z'), 'ż', 'z'), 'Ż', 'z'), 'ñ', 'n'), 'Ñ', 'n'), 'ń', 'n'), 'Ń', 'n'), 'ł', 'l'), 'Ł', 'l'), 'đ', 'd'), 'Đ', 'd'), 'ğ', 'g'), 'Ğ', 'g')
+FROM family_search_fold3;
 
 INSERT INTO family_text (id, text) SELECT id, text FROM family_search_text;
 INSERT INTO family_search (family_search) VALUES ('rebuild');
