@@ -110,10 +110,7 @@ fn a_family_is_created_edited_and_completed_through_the_forms_effects() {
         "the programme's timeline is there"
     );
     assert!(
-        app.families
-            .rows
-            .iter()
-            .any(|e| e.family_ref == "2026-100"),
+        app.families.rows.iter().any(|e| e.family_ref == "2026-100"),
         "the Families list shows it"
     );
 

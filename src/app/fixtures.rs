@@ -219,9 +219,15 @@ pub fn alerts() -> Vec<Alert> {
 
 /// The six families of the fixtures, each with its phone number.
 pub fn index_with_phones() -> Vec<(FamilyIndexEntry, &'static str)> {
-    let entry =
-        |id, r: &str, name: &str, carers: &str, area: &str, status, protection, phone: &'static str| {
-            (
+    let entry = |id,
+                 r: &str,
+                 name: &str,
+                 carers: &str,
+                 area: &str,
+                 status,
+                 protection,
+                 phone: &'static str| {
+        (
             FamilyIndexEntry {
                 id,
                 family_ref: r.into(),
@@ -234,8 +240,8 @@ pub fn index_with_phones() -> Vec<(FamilyIndexEntry, &'static str)> {
                 caregivers: carers.into(),
             },
             phone,
-            )
-        };
+        )
+    };
     vec![
         entry(
             1,

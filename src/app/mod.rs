@@ -5,8 +5,6 @@ pub mod action;
 pub mod booking;
 #[cfg(test)]
 pub(crate) mod fixtures;
-#[cfg(test)]
-pub(crate) mod served;
 pub mod form;
 pub mod forms;
 #[cfg(test)]
@@ -18,6 +16,8 @@ mod reload;
 #[cfg(test)]
 pub(crate) mod report_fixtures;
 pub mod screens;
+#[cfg(test)]
+pub(crate) mod served;
 pub use screens::{families, family, groups, report, staff, today, week};
 pub mod search_box;
 

@@ -37,6 +37,7 @@ impl FamilyQuery {
     }
 
     /// The same list from another match on.
+    #[must_use]
     pub fn at(&self, from: usize) -> FamilyQuery {
         FamilyQuery {
             from,

@@ -34,7 +34,9 @@ fn number_keys_switch_screens_and_load_each_list_once() {
     assert_eq!(app.screen, Screen::Today);
     assert_eq!(
         app.handle_key(Key::Char('3')),
-        vec![Effect::Families(FamiliesEffect::Load(Default::default()))]
+        vec![Effect::Families(FamiliesEffect::Load(
+            crate::domain::family_list::FamilyQuery::default()
+        ))]
     );
     assert_eq!(app.screen, Screen::Families);
     assert_eq!(
@@ -148,7 +150,9 @@ fn today_opens_the_family_of_a_visit_or_an_alert() {
     assert_eq!(
         effects,
         vec![
-            Effect::Families(FamiliesEffect::Load(Default::default())),
+            Effect::Families(FamiliesEffect::Load(
+                crate::domain::family_list::FamilyQuery::default()
+            )),
             Effect::Family(FamilyEffect::Load(2))
         ]
     );

@@ -9,6 +9,8 @@
 //! comes, until the page is read, and the matches are counted up to [`MATCH_CAP`]. Either way
 //! a read looks at a bounded number of families for all but the sparsest short words.
 
+use std::fmt::Write as _;
+
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
@@ -73,7 +75,7 @@ fn filters(q: &FamilyQuery, args: &mut Vec<Value>, walking: bool) -> String {
         ("f.status", q.status.map(|s| s.as_str().to_string())),
     ] {
         if let Some(v) = value {
-            sql.push_str(&format!(" AND {plus}{column} = ?"));
+            let _ = write!(sql, " AND {plus}{column} = ?");
             args.push(Value::Text(v));
         }
     }
@@ -221,7 +223,7 @@ impl ReadTx<'_> {
             args.push(Value::Text(like(word)));
         }
         sql.push_str(&filters(q, &mut args, false));
-        sql.push_str(&format!(" ORDER BY {NAME_ORDER}"));
+        let _ = write!(sql, " ORDER BY {NAME_ORDER}");
         let ids = self.ids(&sql, args)?;
         let rows: Vec<i64> = ids.iter().skip(q.from).take(limit).copied().collect();
         self.page(q, ids.len().min(MATCH_CAP), ids.len() > MATCH_CAP, &rows)
@@ -243,9 +245,10 @@ impl ReadTx<'_> {
         let long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 3).collect();
         let tested: Vec<&String> = if sparse && !long.is_empty() {
             // `+` keeps the name order walked: the set is a test, not where to start.
-            conditions.push_str(&format!(
+            let _ = write!(
+                conditions,
                 " AND {plus}f.id IN (SELECT rowid FROM family_search WHERE family_search MATCH ?)"
-            ));
+            );
             args.push(Value::Text(match_expr(&long)));
             words.iter().filter(|w| w.chars().count() < 3).collect()
         } else {

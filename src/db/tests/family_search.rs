@@ -11,12 +11,36 @@ use crate::domain::model::{NewCaregiver, NewChild};
 use crate::domain::search::{fold, phone_terms, sort_key};
 
 const SURNAMES: &[&str] = &[
-    "Åberg", "Öberg", "Ängström", "Berg", "Bergström", "Haddad", "Nowak", "Warsame", "Yılmaz",
-    "Čolić", "Lindqvist", "Ek", "Åström", "Ahmadi",
+    "Åberg",
+    "Öberg",
+    "Ängström",
+    "Berg",
+    "Bergström",
+    "Haddad",
+    "Nowak",
+    "Warsame",
+    "Yılmaz",
+    "Čolić",
+    "Lindqvist",
+    "Ek",
+    "Åström",
+    "Ahmadi",
 ];
 const GIVEN: &[&str] = &[
-    "Åsa", "Anna", "Erik", "Amina", "Ali", "Sara", "Ubah", "Liban", "Agnieszka", "Örjan", "Émile",
-    "Jo", "Ängla", "Bo",
+    "Åsa",
+    "Anna",
+    "Erik",
+    "Amina",
+    "Ali",
+    "Sara",
+    "Ubah",
+    "Liban",
+    "Agnieszka",
+    "Örjan",
+    "Émile",
+    "Jo",
+    "Ängla",
+    "Bo",
 ];
 const AREAS: &[&str] = &["Centrum", "Norrby", "Söderäng"];
 
@@ -74,11 +98,18 @@ fn register(db: &mut Db, n: usize) -> Vec<Made> {
                 "{} {} {} {}",
                 f.facts.display_name,
                 carers.join(" "),
-                f.children.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(" "),
+                f.children
+                    .iter()
+                    .map(|c| c.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 f.facts.family_ref
             );
             if !f.facts.protection.is_protected() {
-                text = format!("{text} {}", phone_terms(f.facts.phone.as_deref().unwrap_or("")));
+                text = format!(
+                    "{text} {}",
+                    phone_terms(f.facts.phone.as_deref().unwrap_or(""))
+                );
             }
             made.push(Made {
                 id,
@@ -112,7 +143,11 @@ fn expected(made: &[Made], q: &FamilyQuery) -> Vec<i64> {
 
 fn ids(db: &mut Db, q: &FamilyQuery, limit: usize) -> (Vec<i64>, usize, bool) {
     let page = db.read(|tx| tx.family_page(q, limit)).unwrap();
-    (page.rows.iter().map(|e| e.id).collect(), page.count, page.more)
+    (
+        page.rows.iter().map(|e| e.id).collect(),
+        page.count,
+        page.more,
+    )
 }
 
 fn query(text: &str) -> FamilyQuery {
@@ -165,7 +200,10 @@ fn search_finds_names_references_children_and_open_numbers_with_swedish_letters_
     let made = register(&mut db, 60);
     let find = |db: &mut Db, text: &str| ids(db, &query(text), 1000).0;
     let by_name = |name: &str| -> HashSet<i64> {
-        made.iter().filter(|m| m.name == name).map(|m| m.id).collect()
+        made.iter()
+            .filter(|m| m.name == name)
+            .map(|m| m.id)
+            .collect()
     };
     // a, a, o find å, ä, ö.
     let aberg: HashSet<i64> = find(&mut db, "familjen aberg").into_iter().collect();
@@ -207,13 +245,17 @@ fn a_changed_caregiver_or_name_is_found_at_once_and_the_old_name_no_more() {
     .unwrap();
     assert_eq!(ids(&mut db, &query("ostlund"), 10).0, [id]);
     db.write(|tx| {
-        tx.tx
-            .execute("UPDATE family SET display_name = 'Familjen Zetterlund' WHERE id = ?1", [id])?;
+        tx.tx.execute(
+            "UPDATE family SET display_name = 'Familjen Zetterlund' WHERE id = ?1",
+            [id],
+        )?;
         Ok::<_, crate::db::DbError>(())
     })
     .unwrap();
     assert_eq!(ids(&mut db, &query("zetterlund"), 10).0, [id]);
-    let page = db.read(|tx| tx.family_page(&query("zetterlund"), 10)).unwrap();
+    let page = db
+        .read(|tx| tx.family_page(&query("zetterlund"), 10))
+        .unwrap();
     assert_eq!(page.rows[0].display_name, "Familjen Zetterlund");
     // The old name is gone from its text (its caregivers keep their own surnames).
     db.write(|tx| {
@@ -223,14 +265,36 @@ fn a_changed_caregiver_or_name_is_found_at_once_and_the_old_name_no_more() {
     })
     .unwrap();
     let old = made[3].name.trim_start_matches("Familjen ").to_string();
-    assert!(!ids(&mut db, &query(&format!("{old} s-0003")), 10).0.contains(&id));
-    assert!(ids(&mut db, &query("zetterlund s-0003"), 10).0.contains(&id));
+    assert!(
+        !ids(&mut db, &query(&format!("{old} s-0003")), 10)
+            .0
+            .contains(&id)
+    );
+    assert!(
+        ids(&mut db, &query("zetterlund s-0003"), 10)
+            .0
+            .contains(&id)
+    );
     // In its new place in name order: after Yılmaz, before Åberg.
     let page = db.read(|tx| tx.family_page(&query(""), 100)).unwrap();
     let at = page.rows.iter().position(|e| e.id == id).unwrap();
-    let keys: Vec<String> = page.rows.iter().map(|e| sort_key(&e.display_name)).collect();
-    assert!(keys[..at].iter().all(|k| k.as_str() <= "familjen zetterlund"), "{keys:?}");
-    assert!(keys[at + 1..].iter().all(|k| k.as_str() >= "familjen zetterlund"), "{keys:?}");
+    let keys: Vec<String> = page
+        .rows
+        .iter()
+        .map(|e| sort_key(&e.display_name))
+        .collect();
+    assert!(
+        keys[..at]
+            .iter()
+            .all(|k| k.as_str() <= "familjen zetterlund"),
+        "{keys:?}"
+    );
+    assert!(
+        keys[at + 1..]
+            .iter()
+            .all(|k| k.as_str() >= "familjen zetterlund"),
+        "{keys:?}"
+    );
 }
 
 #[test]
@@ -266,7 +330,8 @@ fn the_list_walks_the_name_order_index() {
         })
         .unwrap();
     assert!(
-        plan.iter().any(|p| p.contains("family_name_order")) && !plan.iter().any(|p| p.contains("TEMP B-TREE")),
+        plan.iter().any(|p| p.contains("family_name_order"))
+            && !plan.iter().any(|p| p.contains("TEMP B-TREE")),
         "{plan:?}"
     );
 }

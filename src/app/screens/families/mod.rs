@@ -131,7 +131,9 @@ impl FamiliesState {
 
     fn ask_from(&mut self, from: usize) -> Vec<Effect> {
         self.asked = self.question(from);
-        vec![Effect::Families(FamiliesEffect::LoadPage(self.asked.clone()))]
+        vec![Effect::Families(FamiliesEffect::LoadPage(
+            self.asked.clone(),
+        ))]
     }
 
     /// The filters' values and a page arrived.
