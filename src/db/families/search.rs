@@ -1,6 +1,6 @@
 //! The Families list, a page at a time: the families whose text holds every typed word and
-//! that pass the filters, in Swedish name order. `family_search` (migration 14) holds each
-//! family's folded text in a trigram index.
+//! that pass the filters, in Swedish name order. `family_text` (migration 14) holds each
+//! family's folded text, and `family_search` indexes it by trigrams.
 //!
 //! A query first reads up to [`FEW`] + 1 families that may match, the cheapest way it allows
 //! (the trigram index for a word of three letters or more, a filter's index, or the stored
