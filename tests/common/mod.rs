@@ -75,7 +75,15 @@ pub fn family_with_a_due_visit(db: &Path, today: chrono::NaiveDate) -> (String, 
     use hembesok::domain::timeline::timeline;
     let programmes = builtin_programmes().unwrap();
     let mut db = hembesok::db::connect(db, hembesok::db::Mode::Create, None).unwrap();
-    let families = db.read(|tx| tx.family_index()).unwrap();
+    let families = db
+        .read(|tx| {
+            tx.family_page(
+                &hembesok::domain::family_list::FamilyQuery::default(),
+                usize::MAX >> 1,
+            )
+            .map(|p| p.rows)
+        })
+        .unwrap();
     for f in &families {
         if f.status != hembesok::domain::enums::FamilyStatus::Active
             || f.protection.is_protected()
