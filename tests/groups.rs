@@ -172,7 +172,13 @@ fn a_leader_in_a_visit_and_a_session_at_once_is_found_both_ways() {
     let now = ctx(at(2026, 11, 23, 7));
     // A proposed visit, and a series put at its time with its staff.
     let ids: Vec<i64> = db
-        .read(|tx| tx.family_index())
+        .read(|tx| {
+            tx.family_page(
+                &hembesok::domain::family_list::FamilyQuery::default(),
+                usize::MAX >> 1,
+            )
+            .map(|p| p.rows)
+        })
         .unwrap()
         .iter()
         .map(|e| e.id)

@@ -43,7 +43,13 @@ fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
 /// The first family with a proposal to book, and its options.
 fn first_proposal(db: &mut Db) -> BookingOptions {
     let ids: Vec<i64> = db
-        .read(|tx| tx.family_index())
+        .read(|tx| {
+            tx.family_page(
+                &hembesok::domain::family_list::FamilyQuery::default(),
+                usize::MAX >> 1,
+            )
+            .map(|p| p.rows)
+        })
         .unwrap()
         .iter()
         .map(|e| e.id)
@@ -203,7 +209,16 @@ fn a_failed_read_in_the_app_says_it_could_not_read() {
 fn the_audit_log_keeps_the_real_time_whatever_the_planning_clock_says() {
     let (_dir, path) = demo();
     let mut db = connect(&path, Mode::Write, None).unwrap();
-    let family_id = db.read(|tx| tx.family_index()).unwrap()[0].id;
+    let family_id = db
+        .read(|tx| {
+            tx.family_page(
+                &hembesok::domain::family_list::FamilyQuery::default(),
+                usize::MAX >> 1,
+            )
+            .map(|p| p.rows)
+        })
+        .unwrap()[0]
+        .id;
     // The planning clock set years back, as HEMBESOK_NOW does in a demonstration.
     let backdated = Ctx {
         actor: "test".into(),

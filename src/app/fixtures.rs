@@ -13,7 +13,6 @@ use crate::domain::enums::{
 };
 use crate::domain::identity::compose_number;
 use crate::domain::model::{Consent, Staff, WorkHours};
-use crate::domain::search::{fold, phone_terms};
 use crate::domain::views::{
     Attendee, Caregiver, ChildDetail, DayVisit, FamilyDetail, FamilyIndexEntry, SessionInfo,
 };
@@ -237,9 +236,17 @@ pub fn alerts() -> Vec<Alert> {
     ]
 }
 
-pub fn index() -> Vec<FamilyIndexEntry> {
-    let entry =
-        |id, r: &str, name: &str, carers: &str, area: &str, status, protection, phone: &str| {
+/// The six families of the fixtures, each with its phone number.
+pub fn index_with_phones() -> Vec<(FamilyIndexEntry, &'static str)> {
+    let entry = |id,
+                 r: &str,
+                 name: &str,
+                 carers: &str,
+                 area: &str,
+                 status,
+                 protection,
+                 phone: &'static str| {
+        (
             FamilyIndexEntry {
                 id,
                 family_ref: r.into(),
@@ -250,9 +257,10 @@ pub fn index() -> Vec<FamilyIndexEntry> {
                 protection,
                 programme_id: "goteborg".into(),
                 caregivers: carers.into(),
-                haystack: fold(&format!("{name} {carers} {r} {}", phone_terms(phone))),
-            }
-        };
+            },
+            phone,
+        )
+    };
     vec![
         entry(
             1,
@@ -315,6 +323,39 @@ pub fn index() -> Vec<FamilyIndexEntry> {
             "070-174 06 14",
         ),
     ]
+}
+
+/// The six families of the fixtures.
+pub fn index() -> Vec<FamilyIndexEntry> {
+    index_with_phones().into_iter().map(|(e, _)| e).collect()
+}
+
+/// The Families list's first answer: the fixtures' families, all of them on the page.
+pub fn families_loaded() -> crate::app::Msg {
+    use crate::domain::family_list::{FamilyChoices, FamilyPage, FamilyQuery};
+    // In Swedish name order, as the database lists them.
+    let mut rows = index();
+    rows.sort_by_key(|e| crate::domain::search::sort_key(&e.display_name));
+    let distinct = |f: fn(&FamilyIndexEntry) -> Option<String>| {
+        rows.iter()
+            .filter_map(f)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    };
+    let choices = FamilyChoices {
+        total: rows.len(),
+        areas: distinct(|e| e.area.clone()),
+        clinics: distinct(|e| e.clinic.clone()),
+        programmes: distinct(|e| Some(e.programme_id.clone())),
+    };
+    let page = FamilyPage {
+        query: FamilyQuery::default(),
+        count: rows.len(),
+        more: false,
+        rows,
+    };
+    crate::app::Msg::Families(crate::app::FamiliesMsg::Loaded(Box::new((choices, page))))
 }
 
 /// A protected family with a child whose timeline has every state.

@@ -16,6 +16,9 @@ mod reload;
 #[cfg(test)]
 pub(crate) mod report_fixtures;
 pub mod screens;
+#[cfg(test)]
+#[path = "served_fixtures.rs"]
+pub(crate) mod served;
 pub use screens::{families, family, groups, report, staff, today, week};
 pub mod search_box;
 

@@ -1,5 +1,5 @@
 //! What to read again after a write: only what a screen shows of what changed.
-use crate::app::{FamiliesEffect, FamilyEffect, StaffEffect, TodayEffect};
+use crate::app::{FamilyEffect, StaffEffect, TodayEffect};
 
 use super::{App, Effect, Screen};
 use crate::domain::model::Changed;
@@ -16,8 +16,9 @@ impl App {
         };
         if let Some(id) = family {
             effects.push(Effect::Family(FamilyEffect::Refresh(id)));
-            if self.families.loaded {
-                effects.push(Effect::Families(FamiliesEffect::LoadIndexEntry(id)));
+            // The list's page shows the family's name, area and status, and where it sorts.
+            if self.families.loaded || self.families.requested {
+                effects.push(self.families.load());
             }
         }
         match changed {
@@ -98,9 +99,9 @@ impl App {
         if self.week.loaded {
             effects.extend(self.week.reload());
         }
-        // An index still on its way may have been read before the change: read it again.
+        // A page still on its way may have been read before the change: read it again.
         if self.families.loaded || self.families.requested {
-            effects.push(Effect::Families(FamiliesEffect::LoadIndex));
+            effects.push(self.families.load());
         }
         if let Some(page) = &self.family {
             effects.push(Effect::Family(FamilyEffect::Refresh(page.data.detail.id)));

@@ -128,6 +128,17 @@ pub(crate) fn checked_db(cli: &Cli, mode: Mode, session: &Session) -> Result<Db>
     Ok(db)
 }
 
+/// Opens the database for a command that only appends to `tables` (a report: its record and
+/// its audit row), after SQLite's quick check of those tables, the schema's page and the free
+/// pages: all that write can touch, so it cannot spread damage, and a damaged one is refused.
+/// The whole file's check (a second at 50,000 families) is left to the app, `check` and the
+/// commands that write many rows.
+pub(crate) fn appending_db(cli: &Cli, session: &Session, tables: &[&str]) -> Result<Db> {
+    let mut db = open_db(cli, Mode::Write, session)?;
+    db.check_tables(tables)?;
+    Ok(db)
+}
+
 /// As [`checked_db`], with SQLite's full check (indexes against their tables too), for the
 /// commands that write many rows: an import into a damaged index would spread the damage.
 pub(crate) fn fully_checked_db(cli: &Cli, mode: Mode, session: &Session) -> Result<Db> {
@@ -158,7 +169,8 @@ pub fn run(cli: &Cli, session: &Session) -> Result<()> {
         Some(Command::Restore(args)) => restore::run(cli, args, session),
         Some(Command::Retention(args)) => retention::run(cli, args, session),
         Some(Command::Report(args)) => {
-            report::run(&mut checked_db(cli, Mode::Write, session)?, args, session)
+            let mut db = appending_db(cli, session, crate::db::REPORT_WRITES)?;
+            report::run(&mut db, args, session)
         }
         Some(Command::Encrypt) => cipher::encrypt(cli, session),
         Some(Command::Decrypt) => cipher::decrypt(cli, session),

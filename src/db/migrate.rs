@@ -36,6 +36,8 @@ migrations!(
     "0011_report_path.sql",
     "0012_clean_text.sql",
     "0013_report_revisions.sql",
+    "0014_report_indexes.sql",
+    "0015_family_search.sql",
 );
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.
@@ -101,6 +103,11 @@ pub(crate) fn migrate_to(conn: &mut Connection, path: &Path, target: i64) -> Res
         }
         tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;
+        if upgrading {
+            // Each step's pages go into the file before the next: the log holds one step at a
+            // time, so a new file fits on a small disk.
+            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
     }
     if upgrading {
         // In WAL mode the new stamp sits in the -wal file until a checkpoint; copy it into the

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod catalogue;
 pub mod days;
 pub mod enums;
+pub mod family_list;
 pub mod group_views;
 pub mod groups;
 pub mod ics;

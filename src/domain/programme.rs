@@ -26,6 +26,26 @@ impl Age {
         reached.unwrap_or(NaiveDate::MAX)
     }
 
+    /// Every birth date of a child who reaches this age on a day from `first` to `last` lies in
+    /// the range returned: exactly for days and weeks, a week wider on each side for months (a
+    /// month's length differs, and a day past a short month's end is clamped to it).
+    pub fn births_reaching(self, first: NaiveDate, last: NaiveDate) -> (NaiveDate, NaiveDate) {
+        let back = |d: NaiveDate| match self {
+            Age::Days(n) => d.checked_sub_days(Days::new(u64::from(n))),
+            Age::Weeks(n) => d.checked_sub_days(Days::new(u64::from(n) * 7)),
+            Age::Months(n) => d.checked_sub_months(Months::new(n)),
+        };
+        let slack = Days::new(if matches!(self, Age::Months(_)) { 7 } else { 0 });
+        (
+            back(first)
+                .and_then(|d| d.checked_sub_days(slack))
+                .unwrap_or(NaiveDate::MIN),
+            back(last)
+                .and_then(|d| d.checked_add_days(slack))
+                .unwrap_or(last),
+        )
+    }
+
     /// An approximate length in days, for checking that a template's ages are in order.
     fn approx_days(self) -> f64 {
         match self {
@@ -237,6 +257,40 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// Every birth date that reaches the age in the period lies in the range, for ages in days,
+    /// weeks and months, over periods that start and end on short and long months' ends.
+    #[test]
+    fn births_reaching_an_age_in_a_period_lie_in_its_range() {
+        let ages = [
+            Age::Days(30),
+            Age::Weeks(6),
+            Age::Months(1),
+            Age::Months(15),
+        ];
+        let periods = [
+            (d(2026, 7, 1), d(2026, 9, 30)),
+            (d(2026, 2, 28), d(2026, 3, 31)),
+            (d(2024, 2, 29), d(2024, 2, 29)),
+            (d(2025, 1, 1), d(2025, 12, 31)),
+        ];
+        for age in ages {
+            for (first, last) in periods {
+                let (lo, hi) = age.births_reaching(first, last);
+                let mut born = d(2022, 1, 1);
+                while born < d(2027, 1, 1) {
+                    if (first..=last).contains(&age.from_birth(born)) {
+                        assert!((lo..=hi).contains(&born), "{age:?} {born} {first}..{last}");
+                    }
+                    born = born.succ_opt().unwrap();
+                }
+                if !matches!(age, Age::Months(_)) {
+                    assert_eq!(age.from_birth(lo), first);
+                    assert_eq!(age.from_birth(hi), last);
+                }
+            }
+        }
     }
 
     const GOOD: &str = r#"

@@ -47,9 +47,8 @@ pub fn phone_terms(phone: &str) -> String {
 }
 
 /// A typed query, folded once and split into words.
-/// Which letters a folded text holds, kept beside it so that a query can pass over a text
-/// that cannot match without reading it, and score a one-letter word without a search: what
-/// keeps the first keystrokes fast over hundreds of thousands of families.
+/// Which letters a folded text holds, so that a query can pass over a text that cannot match
+/// without reading it, and score a one-letter word without a search.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Marks {
     /// The text's first letter.
@@ -200,100 +199,6 @@ impl Query {
     }
 }
 
-/// Every family's search text in one block of memory, in the order of the index, with each
-/// one's [`Marks`] beside it: a search then reads memory front to back instead of following a
-/// pointer per family, which is what keeps a keystroke fast at 200,000 families.
-#[derive(Debug, Clone, Default)]
-pub struct Haystacks {
-    text: String,
-    spans: Vec<(u32, u32)>,
-    marks: Vec<Marks>,
-}
-
-impl Haystacks {
-    /// Room for `count` texts of `bytes` in all, so loading the index allocates once.
-    pub fn with_capacity(count: usize, bytes: usize) -> Haystacks {
-        Haystacks {
-            text: String::with_capacity(bytes),
-            spans: Vec::with_capacity(count),
-            marks: Vec::with_capacity(count),
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.spans.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
-    }
-
-    fn span_of(&mut self, folded: &str) -> (u32, u32) {
-        let start = self.text.len() as u32;
-        self.text.push_str(folded);
-        (start, folded.len() as u32)
-    }
-
-    pub fn push(&mut self, folded: &str) {
-        let span = self.span_of(folded);
-        self.spans.push(span);
-        self.marks.push(Marks::of(folded));
-    }
-
-    /// Puts a text at position `at`; its bytes go to the end of the block (a changed family
-    /// leaves its old text unused, which is a few dozen bytes a save).
-    pub fn insert(&mut self, at: usize, folded: &str) {
-        let span = self.span_of(folded);
-        self.spans.insert(at, span);
-        self.marks.insert(at, Marks::of(folded));
-    }
-
-    pub fn remove(&mut self, at: usize) {
-        if at < self.spans.len() {
-            self.spans.remove(at);
-            self.marks.remove(at);
-        }
-    }
-
-    /// The text at position `i` and its marks.
-    pub fn get(&self, i: usize) -> (&str, &Marks) {
-        static NONE: Marks = Marks {
-            first: u8::MAX,
-            starts: 0,
-            any: 0,
-            pairs: 0,
-        };
-        match (self.spans.get(i), self.marks.get(i)) {
-            (Some((start, len)), Some(marks)) => {
-                let (start, len) = (*start as usize, *len as usize);
-                (self.text.get(start..start + len).unwrap_or(""), marks)
-            }
-            _ => ("", &NONE),
-        }
-    }
-}
-
-/// The indexes of `haystacks` that match, best first, ties in their original order, at most `limit`.
-pub fn rank<'a>(
-    query: &Query,
-    haystacks: impl Iterator<Item = (&'a str, &'a Marks)>,
-    limit: usize,
-) -> Vec<usize> {
-    // Scores are small whole numbers, so a bucket per score sorts in one pass and keeps each
-    // bucket in the original order.
-    let mut buckets: Vec<Vec<usize>> = Vec::new();
-    for (i, (h, marks)) in haystacks.enumerate() {
-        if let Some(score) = query.score_marked(h, marks) {
-            let score = score as usize;
-            if buckets.len() <= score {
-                buckets.resize_with(score + 1, Vec::new);
-            }
-            buckets[score].push(i);
-        }
-    }
-    buckets.into_iter().rev().flatten().take(limit).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,15 +228,16 @@ mod tests {
     }
 
     #[test]
-    fn word_starts_rank_before_inner_matches() {
-        let items = ["familjen haddad", "familjen ahmadi", "adam berg"];
-        let marks: Vec<Marks> = items.iter().map(|t| Marks::of(t)).collect();
-        let both = || items.iter().copied().zip(marks.iter());
-        let ranked = rank(&Query::new("ad"), both(), 10);
-        assert_eq!(ranked, vec![2, 0, 1]);
-        assert_eq!(rank(&Query::new("ad"), both(), 1), vec![2]);
-        let one_letter = rank(&Query::new("h"), both(), 10);
-        assert_eq!(one_letter, vec![0, 1], "h begins a word only in haddad");
+    fn word_starts_score_above_inner_matches() {
+        let q = Query::new("ad");
+        let scores: Vec<Option<u32>> = ["adam berg", "familjen haddad", "familjen ahmadi"]
+            .iter()
+            .map(|t| q.score(t))
+            .collect();
+        assert_eq!(scores, [Some(3), Some(1), Some(1)]);
+        let h = Query::new("h");
+        assert_eq!(h.score("familjen haddad"), Some(2), "h begins a word");
+        assert_eq!(h.score("familjen ahmadi"), Some(1));
     }
 
     /// The score by plain substring searches, as it was before the marks.

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::enums::{FamilyStatus, Location, Protection, Role, VisitStatus};
 use super::model::{FamilyFacts, NewCaregiver, NewChild, Stored};
 
-/// One family in the search index: what lists show, and the folded text search looks in.
+/// One family in the Families list: what the list shows of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FamilyIndexEntry {
     pub id: i64,
@@ -18,10 +18,6 @@ pub struct FamilyIndexEntry {
     pub programme_id: String,
     /// The caregivers' first names, to tell families with one surname apart.
     pub caregivers: String,
-    /// Folded names of the family, caregivers and children, the reference, and the phone
-    /// number unless the family is protected. The Families screen moves it into its search
-    /// block ([`crate::domain::search::Haystacks`]) when the index arrives.
-    pub haystack: String,
 }
 
 /// A caregiver as stored.

@@ -85,15 +85,16 @@ impl Runner {
         }
     }
 
+    /// The Families list reads a page at a time, quickly enough for a key press.
     fn families(&mut self, e: &FamiliesEffect) -> Answer {
-        match *e {
-            FamiliesEffect::LoadIndex => self.read_later(jobs::index()),
-            FamiliesEffect::LoadIndexEntry(id) => {
-                let entry = reads::families::index_entry(&mut self.db, id)?;
-                Ok(entry
-                    .map(|e| Msg::Families(FamiliesMsg::IndexEntryLoaded(e)))
-                    .into_iter()
-                    .collect())
+        match e {
+            FamiliesEffect::Load(query) => {
+                let read = reads::families::open(&mut self.db, query)?;
+                Ok(vec![Msg::Families(FamiliesMsg::Loaded(Box::new(read)))])
+            }
+            FamiliesEffect::LoadPage(query) => {
+                let page = reads::families::page(&mut self.db, query)?;
+                Ok(vec![Msg::Families(FamiliesMsg::PageLoaded(Box::new(page)))])
             }
         }
     }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 
-use crate::app::{FamiliesMsg, Msg, ReportMsg, TodayMsg};
+use crate::app::{Msg, ReportMsg, TodayMsg};
 use crate::db::Db;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::period::Period;
@@ -23,15 +23,6 @@ pub fn alerts(catalogue: &Arc<Catalogue>, now: NaiveDateTime, warning_days: u32)
     Box::new(move |db: &mut Db| {
         let alerts = reads::today::alerts(db, &catalogue, now, warning_days)?;
         Ok(Msg::Today(TodayMsg::AlertsLoaded(alerts)))
-    })
-}
-
-/// The search index of every family.
-pub fn index() -> Job {
-    Box::new(|db: &mut Db| {
-        Ok(Msg::Families(FamiliesMsg::IndexLoaded(
-            reads::families::index(db)?,
-        )))
     })
 }
 

@@ -184,13 +184,13 @@ fn open_for_window(path: &Path, settings: &Settings) -> Result<(App, Runner)> {
 }
 
 /// Reads the first screen before the first frame, so the first frame is a real one; the slow
-/// reads (programme alerts, the search index) start in the background.
+/// reads (programme alerts) start in the background.
 pub fn start(app: &mut App, runner: &mut Runner) -> std::result::Result<(), crate::ops::OpsError> {
     let mut effects = Vec::new();
     for action in runner.dispatch(Effect::Today(crate::app::TodayEffect::Load))? {
         effects.extend(app.receive(action));
     }
-    // Families is the next screen a coordinator opens: have its index ready by then.
+    // Families is the next screen a coordinator opens: have its first page ready by then.
     effects.extend(app.families.ensure_loaded());
     // The whole file is checked once, behind everything else.
     effects.push(Effect::CheckIntegrity);

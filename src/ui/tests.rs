@@ -40,7 +40,7 @@ fn both_sizes(name: &str, app: &App) {
 fn families(lang: Lang) -> App {
     let mut app = app(lang);
     app.handle_key(Key::Char('3'));
-    app.receive(Msg::Families(FamiliesMsg::IndexLoaded(fixtures::index())));
+    app.receive(fixtures::families_loaded());
     app
 }
 
@@ -82,12 +82,13 @@ fn families_list() {
 
 #[test]
 fn families_searching_with_a_filter() {
-    let mut app = families(Lang::En);
-    app.handle_key(Key::Char('a'));
-    app.handle_key(Key::Char('/'));
-    for c in "berg".chars() {
-        app.handle_key(Key::Char(c));
-    }
+    use crate::app::served;
+    let mut db = served::fixtures_db();
+    let mut app = app(Lang::En);
+    served::key(&mut app, &mut db, Key::Char('3'));
+    served::key(&mut app, &mut db, Key::Char('a'));
+    served::key(&mut app, &mut db, Key::Char('/'));
+    served::type_in(&mut app, &mut db, "berg");
     both_sizes("families_en_search", &app);
 }
 
@@ -451,10 +452,12 @@ fn the_footer_offers_only_the_keys_that_work_on_the_marked_todo_row() {
 fn a_family_whose_names_retention_removed_is_called_so_not_left_blank() {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('3'));
-    let mut index = fixtures::index();
-    index[0].display_name.clear();
-    let reference = index[0].family_ref.clone();
-    app.receive(Msg::Families(FamiliesMsg::IndexLoaded(index)));
+    let Msg::Families(FamiliesMsg::Loaded(mut answer)) = fixtures::families_loaded() else {
+        unreachable!()
+    };
+    answer.1.rows[0].display_name.clear();
+    let reference = answer.1.rows[0].family_ref.clone();
+    app.receive(Msg::Families(FamiliesMsg::Loaded(answer)));
     let screen = draw(&app, 80, 24);
     let line = screen
         .lines()

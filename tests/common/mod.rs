@@ -75,7 +75,15 @@ pub fn family_with_a_due_visit(db: &Path, today: chrono::NaiveDate) -> (String, 
     use hembesok::domain::timeline::timeline;
     let programmes = builtin_programmes().unwrap();
     let mut db = hembesok::db::connect(db, hembesok::db::Mode::Create, None).unwrap();
-    let families = db.read(|tx| tx.family_index()).unwrap();
+    let families = db
+        .read(|tx| {
+            tx.family_page(
+                &hembesok::domain::family_list::FamilyQuery::default(),
+                usize::MAX >> 1,
+            )
+            .map(|p| p.rows)
+        })
+        .unwrap();
     for f in &families {
         if f.status != hembesok::domain::enums::FamilyStatus::Active
             || f.protection.is_protected()
@@ -107,19 +115,4 @@ pub fn family_with_a_due_visit(db: &Path, today: chrono::NaiveDate) -> (String, 
         }
     }
     panic!("the demo data has no family with exactly one due visit");
-}
-
-/// Writes a database file as hembesok would, 0600 from its first byte: hembesok refuses a file
-/// others could read.
-pub fn write_private(path: &Path, bytes: &[u8]) {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-        .unwrap();
-    file.write_all(bytes).unwrap();
 }

@@ -96,7 +96,9 @@ fn the_app_writes_nothing_into_a_damaged_file() {
         {
             *b = if i % 2 == 0 { 0xff } else { 0x00 };
         }
-        super::common::write_private(&db, &bytes);
+        // A copy keeps the file's private mode, whatever the umask.
+        std::fs::copy(&good, &db).unwrap();
+        std::fs::write(&db, &bytes).unwrap();
         let Ok(opened) = hembesok::db::connect(&db, hembesok::db::Mode::Write, None) else {
             continue;
         };
@@ -131,4 +133,64 @@ fn the_app_writes_nothing_into_a_damaged_file() {
         tried > 0,
         "no page's damage was found; the test needs another database"
     );
+}
+
+/// A report appends its record and its audit row, nothing else: before it writes it checks those
+/// tables with their indexes, the schema's page and the free pages, not the whole file (which
+/// took a second at 50,000 families). Damage in any of them refuses the export, says what to do,
+/// and leaves the file as it was and no report behind.
+#[test]
+fn a_report_refuses_a_file_whose_record_or_audit_log_is_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.sqlite");
+    hembesok(&good)
+        .args(["demo", "--families", "30", "--seed", "3"])
+        .args(["--today", "2026-11-23"])
+        .assert()
+        .success();
+    let out = dir.path().join("q3.json");
+    let report = |db: &Path| {
+        super::common::report_config(db);
+        hembesok(db)
+            .args(["report", "--quarter", "2026Q3", "--format", "json", "--out"])
+            .arg(&out)
+            .output()
+            .unwrap()
+    };
+    assert!(report(&good).status.success(), "a whole file is reported");
+    std::fs::remove_file(&out).unwrap();
+    let original = std::fs::read(&good).unwrap();
+    let roots: Vec<(String, i64)> = Connection::open(&good)
+        .unwrap()
+        .prepare("SELECT name, rootpage FROM sqlite_master WHERE tbl_name IN ('audit', 'report_run') AND rootpage > 0")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(roots.len(), 4, "{roots:?}");
+    for (name, page) in roots {
+        let db = dir.path().join(format!("broken-{name}.sqlite"));
+        let mut bytes = original.clone();
+        let at = usize::try_from(page - 1).unwrap() * 4096;
+        for (i, b) in bytes[at + 8..at + 4096].iter_mut().enumerate() {
+            *b = if i % 2 == 0 { 0xff } else { 0x00 };
+        }
+        // A copy keeps the file's private mode.
+        std::fs::copy(&good, &db).unwrap();
+        std::fs::write(&db, &bytes).unwrap();
+        let refused = report(&db);
+        let err = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            !refused.status.success(),
+            "{name}: reported from a damaged file"
+        );
+        assert!(err.contains("restore"), "{name}: {err}");
+        assert!(!out.exists(), "{name}: a report was left");
+        assert_eq!(
+            std::fs::read(&db).unwrap(),
+            bytes,
+            "{name}: the file was changed"
+        );
+    }
 }

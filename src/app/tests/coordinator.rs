@@ -68,13 +68,13 @@ fn slash_on_the_staff_screen_narrows_the_roster_by_name_or_id() {
 
 #[test]
 fn searching_again_replaces_the_old_text_instead_of_appending() {
-    let mut app = with_index(app(Lang::Sv));
+    let (mut app, mut db) = served(Lang::Sv);
     app.handle_key(Key::Char('/'));
-    keys(&mut app, "aberg");
+    served::type_in(&mut app, &mut db, "aberg");
     app.handle_key(Key::Esc);
     app.handle_key(Key::Char('/'));
     assert!(app.families.query.selected, "the old text is selected");
-    keys(&mut app, "haddad");
+    served::type_in(&mut app, &mut db, "haddad");
     assert_eq!(app.families.query.value(), "haddad");
     assert_eq!(app.families.selected_id(), Some(2));
     // The same on the staff screen.

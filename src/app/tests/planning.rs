@@ -383,9 +383,7 @@ fn a_change_to_one_family_reloads_that_family_only() {
     assert!(
         !after.iter().any(|e| matches!(
             e,
-            Effect::Today(TodayEffect::LoadAlerts)
-                | Effect::Families(FamiliesEffect::LoadIndex)
-                | Effect::Week(WeekEffect::Load(_))
+            Effect::Today(TodayEffect::LoadAlerts) | Effect::Week(WeekEffect::Load(_))
         )),
         "{after:?}"
     );
@@ -500,8 +498,10 @@ fn booking_on_a_day_in_the_week_picks_the_family_then_opens_the_form_on_that_day
     assert_eq!(app.screen, Screen::Families);
     assert!(app.families.searching);
     assert_eq!(app.book_on, Some(fixtures::d(2026, 11, 24)));
-    app.receive(Msg::Families(FamiliesMsg::IndexLoaded(fixtures::index())));
-    keys(&mut app, "skyddad");
+    let mut db = super::served::fixtures_db();
+    let asked = app.families.load();
+    super::served::serve(&mut app, &mut db, vec![asked]);
+    super::served::type_in(&mut app, &mut db, "skyddad");
     assert!(
         app.message
             .as_ref()
@@ -539,7 +539,7 @@ fn esc_while_picking_a_family_for_a_day_cancels_it() {
     app.handle_key(Key::Esc);
     assert!(app.book_on.is_none());
     assert!(app.message.is_none());
-    app.receive(Msg::Families(FamiliesMsg::IndexLoaded(fixtures::index())));
+    app.receive(fixtures::families_loaded());
     app.handle_key(Key::Enter);
     assert!(app.form().is_none(), "an ordinary open, no booking");
 }
@@ -593,37 +593,46 @@ fn the_modal_stack_gives_keys_to_its_top_and_esc_closes_from_the_front() {
 
 #[test]
 fn a_renamed_family_is_found_by_its_new_name_in_its_new_place() {
+    let mut db = super::served::fixtures_db();
     let mut app = app(Lang::Sv);
-    // In name order, as the database gives it.
-    let mut index = fixtures::index();
-    index.sort_by_key(|e| crate::domain::search::sort_key(&e.display_name));
-    app.receive(Msg::Families(FamiliesMsg::IndexLoaded(index)));
-    let mut renamed = fixtures::index()[0].clone();
-    let id = renamed.id;
-    renamed.display_name = "Familjen Zetterlund".into();
-    renamed.haystack = crate::domain::search::fold("Familjen Zetterlund 2026-001");
-    app.receive(Msg::Families(FamiliesMsg::IndexEntryLoaded(renamed)));
-    let families = &app.families;
+    super::served::key(&mut app, &mut db, Key::Char('3'));
+    // The mark on Åberg, fifth in name order.
+    for _ in 0..4 {
+        super::served::key(&mut app, &mut db, Key::Down);
+    }
+    assert_eq!(app.families.selected_id(), Some(1));
+    db.write(|tx| {
+        let mut f = crate::db::tests::sample_family("2026-001");
+        f.facts.display_name = "Familjen Zetterlund".into();
+        f.facts.protection = Protection::None;
+        tx.update_family(1, &f, crate::db::tests::now())
+    })
+    .unwrap();
+    let after = app.receive(Msg::Saved(
+        Text::new("Sparat", "Saved"),
+        Changed::Family(1),
+        Some(1),
+    ));
+    super::served::serve(&mut app, &mut db, after);
     assert_eq!(
-        families.index.len(),
-        fixtures::index().len(),
-        "replaced, not added"
+        super::served::shown(&app),
+        [
+            "Familjen Haddad",
+            "Familjen Nowak",
+            "Familjen Skyddad",
+            "Familjen Warsame",
+            "Familjen Zetterlund",
+            "Familjen Öberg"
+        ],
+        "in its new place in name order"
     );
-    let keys: Vec<String> = families
-        .index
-        .iter()
-        .map(|e| crate::domain::search::sort_key(&e.display_name))
-        .collect();
-    assert!(
-        keys.windows(2).all(|w| w[0] <= w[1]),
-        "still in name order: {keys:?}"
-    );
-    app.families.query.input = tui_input::Input::new("zetter".into());
-    app.families.recompute();
-    assert_eq!(app.families.selected_id(), Some(id));
-    app.families.query.input = tui_input::Input::new("zetterlund haddad".into());
-    app.families.recompute();
-    assert!(app.families.results.is_empty(), "the old name is gone");
+    assert_eq!(app.families.selected_id(), Some(1), "the mark stays on it");
+    super::served::key(&mut app, &mut db, Key::Char('/'));
+    super::served::type_in(&mut app, &mut db, "zetter");
+    assert_eq!(app.families.selected_id(), Some(1));
+    super::served::key(&mut app, &mut db, Key::Ctrl('u'));
+    super::served::type_in(&mut app, &mut db, "aberg");
+    assert_eq!(app.families.count, 0, "the old name is gone");
 }
 
 #[test]

@@ -106,6 +106,19 @@ pub(crate) fn quick_check_ok(conn: &Connection) -> bool {
     pragma_rows(conn, "PRAGMA quick_check").is_ok_and(|lines| lines == ["ok"])
 }
 
+/// Whether SQLite's quick check of `tables` alone (each with its indexes), the schema's page
+/// and the list of free pages finds them whole: what a write that only appends to those tables
+/// touches. The rest of the file is not read.
+pub(crate) fn quick_check_of_ok(conn: &Connection, tables: &[&str]) -> bool {
+    // The schema's own table: page 1, and with it the free pages a write takes new pages from.
+    std::iter::once("sqlite_schema")
+        .chain(tables.iter().copied())
+        .all(|table| {
+            pragma_rows(conn, &format!("PRAGMA quick_check(\"{table}\")"))
+                .is_ok_and(|lines| lines == ["ok"])
+        })
+}
+
 /// Whether SQLite's full check (indexes against their tables too) finds the file whole.
 pub(crate) fn integrity_check_ok(conn: &Connection) -> bool {
     pragma_rows(conn, "PRAGMA integrity_check").is_ok_and(|lines| lines == ["ok"])

@@ -9,6 +9,6 @@ mod vacuum;
 
 pub use backup::BackupCopy;
 pub use check::{CheckDetail, CheckItem, CheckName, Repair, check_file};
-pub(crate) use check::{integrity_check_ok, quick_check_ok};
+pub(crate) use check::{integrity_check_ok, quick_check_of_ok, quick_check_ok};
 pub use cipher::convert;
 pub use read::Counts;

@@ -5,5 +5,9 @@ mod cells;
 mod read;
 mod review;
 mod runs;
+mod stock;
 
 pub use runs::{EarlierRun, NewRun};
+
+/// The tables an export of the report writes to: its record and its audit row.
+pub const REPORT_WRITES: &[&str] = &["report_run", "audit"];

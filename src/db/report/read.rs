@@ -1,9 +1,9 @@
-//! The one read of a period's facts for the report: a few flat queries over the whole quarter,
-//! never one per family.
+//! The one read of a period's facts for the report: a few flat queries over the period, through
+//! the indexes on its dates, never one per family (the families and children are `stock`'s).
 
 use std::collections::HashMap;
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use rusqlite::params;
 
 use crate::db::values::{Columns, date_text};
@@ -11,9 +11,7 @@ use crate::db::{ReadTx, Result};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::enums::{Role, VisitStatus};
 use crate::domain::period::Period;
-use crate::domain::report::{
-    ChildRow, FamilyRow, GroupRow, MemberRow, ReportInput, SessionRow, VisitRow,
-};
+use crate::domain::report::{GroupRow, MemberRow, ReportInput, SessionRow, VisitRow};
 use crate::domain::schedule::Window;
 
 /// `[start, end)` as stored times compare: from the first day's midnight to the day after the last.
@@ -31,41 +29,19 @@ impl ReadTx<'_> {
         let period = period.into();
         let catalogue = self.programme_catalogue()?;
         let (start, end) = bounds(period);
+        let visits = self.report_visits(&catalogue, &start, &end)?;
+        let children = self.report_children(&catalogue, period)?;
+        let referred = visits.iter().map(|v| v.family_id);
+        let families =
+            self.report_families(period, referred.chain(children.iter().map(|c| c.family_id)))?;
         Ok(ReportInput {
-            families: self.report_families()?,
-            visits: self.report_visits(&catalogue, &start, &end)?,
-            children: self.report_children(&catalogue, period)?,
-            groups: self.report_groups()?,
+            families,
+            units: self.report_units()?,
+            visits,
+            children,
+            groups: self.report_groups(&start, &end)?,
             sessions: self.report_sessions(&start, &end)?,
         })
-    }
-
-    /// Every family: a stock on the quarter's last day needs those enrolled long before it, and
-    /// the visits and members refer to the rest (one flat scan is cheaper than working out which).
-    fn report_families(&self) -> Result<Vec<FamilyRow>> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT id, area, clinic, offered_on, enrolled_on, declined_on, paused_on, exited_on,
-                    exit_reason, interpreter_language IS NOT NULL AND interpreter_language <> '',
-                    programme_id, eligibility
-             FROM family ORDER BY id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(FamilyRow {
-                id: r.get(0)?,
-                area: r.get(1)?,
-                clinic: r.get(2)?,
-                programme: r.get(10)?,
-                eligibility: r.get(11)?,
-                offered_on: r.opt_date(3)?,
-                enrolled_on: r.opt_date(4)?,
-                declined_on: r.opt_date(5)?,
-                paused_on: r.opt_date(6)?,
-                exited_on: r.opt_date(7)?,
-                exit_reason: r.get(8)?,
-                needs_interpreter: r.get(9)?,
-            })
-        })?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     /// Visits planned for, or done at, a time in the quarter, with who attended. A booked staff
@@ -135,66 +111,9 @@ impl ReadTx<'_> {
         Ok(out)
     }
 
-    /// Children who turn 30 days old in the period, or whose programme's last window closes in
-    /// it, with what was done for them ever (one grouped scan of the done visits).
-    fn report_children(&self, catalogue: &Catalogue, period: Period) -> Result<Vec<ChildRow>> {
-        let mut done: HashMap<i64, (u32, Option<NaiveDate>)> = HashMap::new();
-        {
-            let mut stmt = self.tx.prepare_cached(
-                "SELECT child_id, count(DISTINCT visit_no),
-                        min(CASE WHEN visit_no = 1 THEN substr(starts_at, 1, 10) END)
-                 FROM visit WHERE status = 'done' AND visit_no IS NOT NULL GROUP BY child_id",
-            )?;
-            let rows = stmt.query_map([], |r| {
-                Ok((r.get::<_, i64>(0)?, (r.get::<_, u32>(1)?, r.opt_date(2)?)))
-            })?;
-            for row in rows {
-                let (child, done_of_child) = row?;
-                done.insert(child, done_of_child);
-            }
-        }
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT c.id, c.family_id, c.birth_date, c.expected, f.programme_id, f.programme_version
-             FROM child c JOIN family f ON f.id = c.family_id ORDER BY c.id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.date(2)?,
-                r.get::<_, bool>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, u32>(5)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, family_id, born_on, expected, pid, pver) = row?;
-            let programme = catalogue.get(&pid, pver);
-            let last_window_closes = programme
-                .and_then(|p| p.last_visit())
-                .map(|v| v.max.from_birth(born_on));
-            let thirty = born_on.checked_add_days(Days::new(30));
-            let relevant = thirty.is_some_and(|d| period.contains(d))
-                || last_window_closes.is_some_and(|d| period.contains(d));
-            if !relevant {
-                continue;
-            }
-            let (visits_done, first_visit_done_on) = done.get(&id).copied().unwrap_or((0, None));
-            out.push(ChildRow {
-                family_id,
-                born_on,
-                expected,
-                first_visit_done_on,
-                last_window_closes,
-                programme_visits: programme.map_or(0, |p| p.visits.len() as u32),
-                visits_done,
-            });
-        }
-        Ok(out)
-    }
-
-    fn report_groups(&self) -> Result<Vec<GroupRow>> {
+    /// Every group with its area (each area gets its rows), and the members of those with a
+    /// session in the period (the others' members count nowhere).
+    fn report_groups(&self, start: &str, end: &str) -> Result<Vec<GroupRow>> {
         let mut groups: Vec<GroupRow> = Vec::new();
         {
             let mut stmt = self
@@ -214,9 +133,11 @@ impl ReadTx<'_> {
             groups.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
         let mut stmt = self.tx.prepare_cached(
             "SELECT group_id, family_id, joined_on, left_on FROM group_member
+             WHERE group_id IN (SELECT group_id FROM group_session
+                                 WHERE starts_at >= ?1 AND starts_at < ?2)
              ORDER BY group_id, family_id",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map(params![start, end], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 MemberRow {

@@ -19,7 +19,7 @@ use crate::domain::model::{
 };
 use chrono::Timelike;
 
-fn now() -> NaiveDateTime {
+pub(crate) fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 22)
         .unwrap()
         .and_hms_opt(9, 30, 0)
@@ -92,7 +92,7 @@ fn sample_staff(name: &str, role: Role) -> NewStaff {
     }
 }
 
-fn store_goteborg(tx: &WriteTx<'_>) -> u32 {
+pub(crate) fn store_goteborg(tx: &WriteTx<'_>) -> u32 {
     let p = builtin_programmes()
         .unwrap()
         .into_iter()
@@ -536,6 +536,7 @@ fn suite_on_a_file() {
     assert_eq!(db.read(|tx| tx.counts()).unwrap().families, 1);
 }
 
+mod family_search;
 mod files;
 mod history;
 mod twins;

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::Days;
 
 use super::indicators::{Categories, Category, INDICATORS, IndicatorId, Unit};
-use super::rows::{FamilyRow, ReportInput};
+use super::rows::{FamilyRow, ReportInput, UnitRow};
 use super::{Cell, Figure, Place};
 use crate::domain::enums::{AttendanceStatus, ExitReason, SessionStatus, VisitStatus};
 use crate::domain::period::Period;
@@ -68,24 +68,35 @@ impl Tally {
 /// The places a family's figures count at: the municipality, then its area, clinic, programme
 /// and eligibility (each `None` when not recorded, or when the family is not in the input).
 fn family_places(family: Option<&FamilyRow>) -> [Place; 5] {
+    unit_places(family.map(FamilyRow::unit).as_ref())
+}
+
+/// The municipality, then the unit's area, clinic, programme and eligibility.
+fn unit_places(unit: Option<&UnitRow>) -> [Place; 5] {
     [
         Place::Municipality,
-        Place::Area(family.and_then(|f| f.area.clone())),
-        Place::Clinic(family.and_then(|f| f.clinic.clone())),
-        Place::Programme(family.and_then(|f| f.programme.clone())),
-        Place::Eligibility(family.and_then(|f| f.eligibility.map(|e| e.as_str().to_string()))),
+        Place::Area(unit.and_then(|u| u.area.clone())),
+        Place::Clinic(unit.and_then(|u| u.clinic.clone())),
+        Place::Programme(unit.and_then(|u| u.programme.clone())),
+        Place::Eligibility(unit.and_then(|u| u.eligibility.map(|e| e.as_str().to_string()))),
     ]
 }
 
-/// The units of each family (area, clinic, programme, eligibility), and the all-`None` units of
-/// a visit whose family the input lacks. From these come the nests.
+/// The units of each family (area, clinic, programme, eligibility) and of the register's other
+/// families (`units`), and the all-`None` units of a visit whose family the input lacks. From
+/// these come the nests.
 pub fn family_units(input: &ReportInput) -> Vec<[Place; 4]> {
     let known: std::collections::HashSet<i64> = input.families.iter().map(|f| f.id).collect();
-    let units = |f: Option<&FamilyRow>| {
-        let [_, a, c, p, e] = family_places(f);
+    let units = |u: Option<&UnitRow>| {
+        let [_, a, c, p, e] = unit_places(u);
         [a, c, p, e]
     };
-    let mut out: Vec<[Place; 4]> = input.families.iter().map(|f| units(Some(f))).collect();
+    let mut out: Vec<[Place; 4]> = input
+        .families
+        .iter()
+        .map(|f| units(Some(&f.unit())))
+        .chain(input.units.iter().map(|u| units(Some(u))))
+        .collect();
     if input.visits.iter().any(|v| !known.contains(&v.family_id)) {
         out.push(units(None));
     }
@@ -120,6 +131,9 @@ pub fn aggregate(input: &ReportInput, period: Period) -> Vec<Cell> {
     let mut t = Tally::default();
     for f in &input.families {
         t.places.extend(family_places(Some(f)));
+    }
+    for u in &input.units {
+        t.places.extend(unit_places(Some(u)));
     }
 
     for f in &input.families {

@@ -29,7 +29,9 @@ pub use review::{
     ExportDone, HEADLINE, Headline, MissingItem, MissingKind, MissingPage, ReportFormat, ReportRun,
     Shown, passed_by, review_after, starts,
 };
-pub use rows::{ChildRow, FamilyRow, GroupRow, MemberRow, ReportInput, SessionRow, VisitRow};
+pub use rows::{
+    ChildRow, FamilyRow, GroupRow, MemberRow, ReportInput, SessionRow, UnitRow, VisitRow,
+};
 pub use suppress::{AuditSummary, TOP_CODE_TENTHS, exposed_cells, suppress};
 
 use crate::domain::period::Period;

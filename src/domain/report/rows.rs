@@ -9,9 +9,14 @@ use crate::domain::schedule::Window;
 /// a row whose family is missing counts with no area and no clinic.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReportInput {
-    /// Every family any other row refers to, and every family offered, enrolled, declined or
-    /// exited on or before the quarter's last day.
+    /// Every family any other row refers to, and every family offered, declined or exited in
+    /// the quarter or in the programme at some time in it. (The register's other families change
+    /// no figure; where they are comes in `units`.)
     pub families: Vec<FamilyRow>,
+    /// Where the register's families are, each unit once, whether or not a family there has a
+    /// figure in the period: every unit gets its rows, zeros included, and the nests are found
+    /// among them. The units of `families` count too, listed here or not.
+    pub units: Vec<UnitRow>,
     /// Visits planned for (or done at) a time in the quarter.
     pub visits: Vec<VisitRow>,
     /// Children who turn 30 days old in the quarter, or whose last window closes in it.
@@ -37,6 +42,26 @@ pub struct FamilyRow {
     pub exit_reason: Option<ExitReason>,
     /// The family has an interpreter language: its visits need an interpreter.
     pub needs_interpreter: bool,
+}
+
+/// A family's units: its area, clinic, programme and eligibility.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct UnitRow {
+    pub area: Option<String>,
+    pub clinic: Option<String>,
+    pub programme: Option<String>,
+    pub eligibility: Option<crate::domain::enums::Eligibility>,
+}
+
+impl FamilyRow {
+    pub fn unit(&self) -> UnitRow {
+        UnitRow {
+            area: self.area.clone(),
+            clinic: self.clinic.clone(),
+            programme: self.programme.clone(),
+            eligibility: self.eligibility,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

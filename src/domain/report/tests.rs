@@ -11,6 +11,7 @@ use crate::domain::schedule::Window;
 
 mod example;
 mod properties;
+mod units;
 
 fn d(m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, day).unwrap()

@@ -31,10 +31,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 fn render_search(app: &App, frame: &mut Frame, search: Rect, theme: Theme) {
     let state = &app.families;
     let count = format!(
-        " {} {} {} ",
-        state.results.len(),
+        " {}{} {} {} ",
+        state.count,
+        if state.more { "+" } else { "" },
         w::OF.get(app.lang),
-        state.index.len()
+        state.total
     );
     let search_block = Block::bordered()
         .title(Line::from(format!(" {} ", w::SEARCH.get(app.lang))).style(theme.title()))
@@ -130,8 +131,8 @@ fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
         );
         return;
     }
-    if state.results.is_empty() {
-        let text = if state.index.is_empty() {
+    if state.count == 0 {
+        let text = if state.total == 0 {
             let new = key_for(Scope::Families, &Intent::New);
             w::no_families(&new).get(app.lang).to_string()
         } else {
@@ -149,14 +150,9 @@ fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
     // At 80 columns every column keeps its width (and its "…") when the name gives one up.
     let name_width: u16 = if wide { 22 } else { 21 };
     let (clinic_width, programme_width) = wide_widths(app, list.width, name_width);
-    let rows = state
-        .results
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, idx)| {
-            let e = &state.index[*idx];
+    let rows = (offset..(offset + height).min(state.count))
+        .filter_map(|i| state.row(i).map(|e| (i, e)))
+        .map(|(i, e)| {
             let style = if i == state.selected {
                 theme.selected()
             } else {
@@ -199,16 +195,14 @@ fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
 /// shared by their content (a programme's name is long, a clinic's often short).
 fn wide_widths(app: &App, width: u16, name_width: u16) -> (u16, u16) {
     let state = &app.families;
+    // By every value the filters offer, so the columns keep their widths as the list scrolls.
     let clinic = crate::ui::widest(
         w::CLINIC.get(app.lang),
-        state.index.iter().filter_map(|e| e.clinic.as_deref()),
+        state.clinics().iter().map(String::as_str),
     );
     let names: Vec<String> = state
-        .index
+        .programmes()
         .iter()
-        .map(|e| e.programme_id.as_str())
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
         .map(|id| app.programme_name(id).get(app.lang).to_string())
         .collect();
     let programme = crate::ui::widest(w::PROGRAMME.get(app.lang), names.iter().map(String::as_str));

@@ -3,14 +3,16 @@
 mod update;
 use crate::app::Intent;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use crate::app::search_box::SearchBox;
 use crate::app::today::TodayState;
 use crate::app::{Effect, move_selection};
 use crate::domain::alerts::AlertKind;
 use crate::domain::enums::FamilyStatus;
-use crate::domain::search::{Haystacks, Query, rank, sort_key};
+pub use crate::domain::family_list::{
+    FAMILY_PAGE, FamilyChoices, FamilyPage, FamilyQuery, MATCH_CAP,
+};
 use crate::domain::views::FamilyIndexEntry;
 
 /// The programme-visit filter.
@@ -40,29 +42,28 @@ impl Filters {
 
 #[derive(Debug, Default)]
 pub struct FamiliesState {
-    pub index: Vec<FamilyIndexEntry>,
-    /// The search text of each entry of `index`, in the same order.
-    haystacks: Haystacks,
     pub loaded: bool,
     pub requested: bool,
     pub query: SearchBox,
     pub searching: bool,
     pub filters: Filters,
-    /// Positions in `index` that match, best first.
-    pub results: Vec<usize>,
+    /// How many families the register holds.
+    pub total: usize,
+    /// How many match: at most [`MATCH_CAP`], `more` saying when more do.
+    pub count: usize,
+    pub more: bool,
+    /// The part of the list that is read: the `offset`-th match on.
+    pub offset: usize,
+    pub rows: Vec<FamilyIndexEntry>,
+    /// The marked family, counted from the list's first match (not the part read).
     pub selected: usize,
+    /// What was last asked for: an answer to an older question is left unread.
+    asked: FamilyQuery,
     areas: Vec<String>,
     clinics: Vec<String>,
     programmes: Vec<String>,
     due: HashMap<i64, AlertKind>,
-    /// Recent queries and their matches under the current filters: typing one more letter
-    /// looks only through the matches of what was typed before, and deleting one finds its
-    /// matches here.
-    recent: Vec<(String, Vec<usize>)>,
 }
-
-/// How many recent queries keep their matches (each at most one list of positions).
-const RECENT_QUERIES: usize = 16;
 
 /// The next value in `values` after `current`, wrapping through "all" (`None`).
 fn cycle<T: Clone + PartialEq>(current: Option<&T>, values: &[T]) -> Option<T> {
@@ -77,77 +78,98 @@ fn cycle<T: Clone + PartialEq>(current: Option<&T>, values: &[T]) -> Option<T> {
 }
 
 impl FamiliesState {
-    /// The index is read once, the first time the screen is shown.
+    /// The list is read the first time the screen is shown.
     pub fn ensure_loaded(&mut self) -> Vec<Effect> {
         if self.loaded || self.requested {
             Vec::new()
         } else {
             self.requested = true;
-            vec![Effect::Families(FamiliesEffect::LoadIndex)]
+            vec![self.load()]
         }
     }
 
-    pub fn set_index(&mut self, mut index: Vec<FamilyIndexEntry>, today: &TodayState) {
-        self.forget();
-        self.haystacks =
-            Haystacks::with_capacity(index.len(), index.iter().map(|e| e.haystack.len()).sum());
-        for e in &mut index {
-            self.haystacks.push(&std::mem::take(&mut e.haystack));
-        }
-        let distinct = |f: fn(&FamilyIndexEntry) -> Option<&String>| -> Vec<String> {
-            index
+    /// Reads the filters' values, the count and the part of the list on screen again.
+    pub fn load(&mut self) -> Effect {
+        self.asked = self.question(self.offset);
+        Effect::Families(FamiliesEffect::Load(self.asked.clone()))
+    }
+
+    /// What the query and the filters ask for, from the `from`-th match.
+    fn question(&self, from: usize) -> FamilyQuery {
+        let f = &self.filters;
+        let due = |keep: fn(&AlertKind) -> bool| {
+            let mut ids: Vec<i64> = self
+                .due
                 .iter()
-                .filter_map(f)
-                .cloned()
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect()
+                .filter(|(_, k)| keep(k))
+                .map(|(id, _)| *id)
+                .collect();
+            ids.sort_unstable();
+            Some(ids)
         };
-        self.areas = distinct(|e| e.area.as_ref());
-        self.clinics = distinct(|e| e.clinic.as_ref());
-        self.programmes = distinct(|e| Some(&e.programme_id));
-        self.index = index;
-        self.loaded = true;
-        self.refresh(today);
+        FamilyQuery {
+            text: self.query.value().trim().to_string(),
+            area: f.area.clone(),
+            clinic: f.clinic.clone(),
+            programme: f.programme.clone(),
+            status: f.status,
+            only: match f.due {
+                DueFilter::All => None,
+                DueFilter::DueOrOverdue => due(|_| true),
+                DueFilter::Overdue => due(|k| *k == AlertKind::Overdue),
+            },
+            from,
+        }
     }
 
-    /// Puts one family's changed entry in its place in the index (sorted by name, then
-    /// reference), instead of reading the whole index again.
-    pub fn put_entry(&mut self, mut entry: FamilyIndexEntry) {
-        if !self.loaded {
+    /// Asks for the list again from its first match, the mark on it: the query or a filter
+    /// changed.
+    fn ask_afresh(&mut self) -> Vec<Effect> {
+        self.selected = 0;
+        self.ask_from(0)
+    }
+
+    fn ask_from(&mut self, from: usize) -> Vec<Effect> {
+        self.asked = self.question(from);
+        vec![Effect::Families(FamiliesEffect::LoadPage(
+            self.asked.clone(),
+        ))]
+    }
+
+    /// The filters' values and a page arrived.
+    pub fn set_choices(&mut self, choices: FamilyChoices) {
+        self.total = choices.total;
+        self.areas = choices.areas;
+        self.clinics = choices.clinics;
+        self.programmes = choices.programmes;
+    }
+
+    /// A part of the list arrived: the mark stays on its family when that is still there.
+    pub fn set_page(&mut self, page: FamilyPage) {
+        if !page.query.same_list(&self.asked) {
             return;
         }
-        if let Some(old) = self.index.iter().position(|e| e.id == entry.id) {
-            self.index.remove(old);
-            self.haystacks.remove(old);
-        }
-        let key = (sort_key(&entry.display_name), entry.family_ref.clone());
-        let at = self
-            .index
-            .partition_point(|e| (sort_key(&e.display_name), e.family_ref.clone()) < key);
-        for (value, list) in [
-            (entry.area.as_ref(), &mut self.areas),
-            (entry.clinic.as_ref(), &mut self.clinics),
-            (Some(&entry.programme_id), &mut self.programmes),
-        ] {
-            if let Some(v) = value
-                && let Err(i) = list.binary_search(v)
-            {
-                list.insert(i, v.clone());
-            }
-        }
-        self.haystacks
-            .insert(at, &std::mem::take(&mut entry.haystack));
-        self.index.insert(at, entry);
-        self.forget();
-        self.recompute();
+        let marked = self.selected_id();
+        self.count = page.count;
+        self.more = page.more;
+        self.offset = page.query.from;
+        self.rows = page.rows;
+        self.loaded = true;
+        let found = marked
+            .and_then(|id| self.rows.iter().position(|e| e.id == id))
+            .map(|i| i + self.offset);
+        self.selected = found.unwrap_or(self.selected.min(self.count.saturating_sub(1)));
     }
 
-    /// Takes the latest due states from Today and recomputes the matches.
-    pub fn refresh(&mut self, today: &TodayState) {
+    /// Takes the latest due states from Today; the list is read again when the due filter uses
+    /// them.
+    pub fn refresh(&mut self, today: &TodayState) -> Vec<Effect> {
         self.due.clone_from(&today.due_by_family);
-        self.forget();
-        self.recompute();
+        if self.filters.due != DueFilter::All && (self.loaded || self.requested) {
+            self.ask_from(self.offset)
+        } else {
+            Vec::new()
+        }
     }
 
     /// The family's most pressing programme alert, for the list's marker.
@@ -155,74 +177,40 @@ impl FamiliesState {
         self.due.get(&family_id).copied()
     }
 
+    /// The family at `i` in the whole list, when it is in the part read.
+    pub fn row(&self, i: usize) -> Option<&FamilyIndexEntry> {
+        self.rows.get(i.checked_sub(self.offset)?)
+    }
+
     pub fn selected_id(&self) -> Option<i64> {
-        self.results.get(self.selected).map(|i| self.index[*i].id)
+        self.selected_entry().map(|e| e.id)
     }
 
     pub fn selected_entry(&self) -> Option<&FamilyIndexEntry> {
-        self.results.get(self.selected).map(|i| &self.index[*i])
+        self.row(self.selected)
     }
 
-    fn passes(&self, e: &FamilyIndexEntry) -> bool {
-        let f = &self.filters;
-        f.area.as_ref().is_none_or(|a| e.area.as_ref() == Some(a))
-            && f.clinic
-                .as_ref()
-                .is_none_or(|c| e.clinic.as_ref() == Some(c))
-            && f.programme.as_ref().is_none_or(|p| &e.programme_id == p)
-            && f.status.is_none_or(|s| e.status == s)
-            && match f.due {
-                DueFilter::All => true,
-                DueFilter::DueOrOverdue => self.due.contains_key(&e.id),
-                DueFilter::Overdue => self.due.get(&e.id) == Some(&AlertKind::Overdue),
-            }
+    /// The clinics and the programmes the filters offer (the wide table sizes its columns by them).
+    pub fn clinics(&self) -> &[String] {
+        &self.clinics
     }
 
-    /// Recomputes the matches for the query and filters; the selection goes to the best match.
-    pub fn recompute(&mut self) {
-        self.selected = 0;
-        let typed = self.query.value().to_string();
-        if let Some((_, results)) = self.recent.iter().find(|(q, _)| *q == typed) {
-            self.results.clone_from(results);
-            return;
-        }
-        let query = Query::new(&typed);
-        // Every word of a longer query contains a word of a query it extends, so its matches
-        // are among that query's matches.
-        let base = self
-            .recent
-            .iter()
-            .filter(|(q, _)| !q.trim().is_empty() && typed.starts_with(q.as_str()))
-            .max_by_key(|(q, _)| q.len());
-        let candidates: Vec<usize> = match base {
-            Some((_, results)) => {
-                let mut c = results.clone();
-                c.sort_unstable();
-                c
-            }
-            None => (0..self.index.len())
-                .filter(|i| self.passes(&self.index[*i]))
-                .collect(),
-        };
-        self.results = if query.is_empty() {
-            candidates
+    pub fn programmes(&self) -> &[String] {
+        &self.programmes
+    }
+
+    /// After the mark moved: read the part around it when it is not read, or when a screenful
+    /// next to it is not.
+    fn follow(&mut self) -> Vec<Effect> {
+        let margin = FAMILY_PAGE / 3;
+        let read_end = self.offset + self.rows.len();
+        let short_before = self.offset > 0 && self.selected < self.offset + margin;
+        let short_after = read_end < self.count && self.selected + margin >= read_end;
+        if short_before || short_after {
+            self.ask_from(self.selected.saturating_sub(FAMILY_PAGE / 2))
         } else {
-            let ranked = rank(
-                &query,
-                candidates.iter().map(|i| self.haystacks.get(*i)),
-                usize::MAX,
-            );
-            ranked.into_iter().map(|r| candidates[r]).collect()
-        };
-        if self.recent.len() >= RECENT_QUERIES {
-            self.recent.remove(0);
+            Vec::new()
         }
-        self.recent.push((typed, self.results.clone()));
-    }
-
-    /// Forgets the recent matches: the index or the filters changed.
-    fn forget(&mut self) {
-        self.recent.clear();
     }
 
     /// Starts typing in the search box, the earlier search selected.
@@ -231,43 +219,33 @@ impl FamiliesState {
         self.query.start();
     }
 
-    pub fn handle(&mut self, action: &Intent) {
-        let filter_change = matches!(
-            action,
-            Intent::Families(
-                FamiliesIntent::FilterArea
-                    | FamiliesIntent::FilterClinic
-                    | FamiliesIntent::FilterProgramme
-                    | FamiliesIntent::FilterStatus
-                    | FamiliesIntent::FilterDue
-                    | FamiliesIntent::ClearFilters
-            )
-        );
-        if filter_change {
-            self.forget();
-        }
+    pub fn handle(&mut self, action: &Intent) -> Vec<Effect> {
         match action {
             Intent::Type(key) => {
                 if self.query.type_key(*key) {
-                    self.recompute();
+                    return self.ask_afresh();
                 }
+                Vec::new()
             }
-            Intent::Back => self.searching = false,
+            Intent::Back => {
+                self.searching = false;
+                Vec::new()
+            }
             Intent::Families(FamiliesIntent::FilterArea) => {
                 self.filters.area = cycle(self.filters.area.as_ref(), &self.areas);
-                self.recompute();
+                self.ask_afresh()
             }
             Intent::Families(FamiliesIntent::FilterClinic) => {
                 self.filters.clinic = cycle(self.filters.clinic.as_ref(), &self.clinics);
-                self.recompute();
+                self.ask_afresh()
             }
             Intent::Families(FamiliesIntent::FilterProgramme) => {
                 self.filters.programme = cycle(self.filters.programme.as_ref(), &self.programmes);
-                self.recompute();
+                self.ask_afresh()
             }
             Intent::Families(FamiliesIntent::FilterStatus) => {
                 self.filters.status = cycle(self.filters.status.as_ref(), FamilyStatus::ALL);
-                self.recompute();
+                self.ask_afresh()
             }
             Intent::Families(FamiliesIntent::FilterDue) => {
                 self.filters.due = match self.filters.due {
@@ -275,13 +253,16 @@ impl FamiliesState {
                     DueFilter::DueOrOverdue => DueFilter::Overdue,
                     DueFilter::Overdue => DueFilter::All,
                 };
-                self.recompute();
+                self.ask_afresh()
             }
             Intent::Families(FamiliesIntent::ClearFilters) => {
                 self.filters = Filters::default();
-                self.recompute();
+                self.ask_afresh()
             }
-            other => self.selected = move_selection(self.selected, self.results.len(), other, 10),
+            other => {
+                self.selected = move_selection(self.selected, self.count, other, 10);
+                self.follow()
+            }
         }
     }
 }
@@ -300,15 +281,17 @@ pub enum FamiliesIntent {
 /// The Families list's answers from the runtime.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FamiliesMsg {
-    IndexLoaded(Vec<crate::domain::views::FamilyIndexEntry>),
-    /// One family's entry of the search index, after it changed.
-    IndexEntryLoaded(crate::domain::views::FamilyIndexEntry),
+    /// What the filters offer, with a page of the list.
+    Loaded(Box<(FamilyChoices, FamilyPage)>),
+    PageLoaded(Box<FamilyPage>),
 }
 
 /// What the Families list asks the runtime to read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FamiliesEffect {
-    LoadIndex,
-    /// One family's entry of the search index, after it changed.
-    LoadIndexEntry(i64),
+    /// What the filters offer and the page asked for: on first showing, and when the file
+    /// changed.
+    Load(FamilyQuery),
+    /// Another page of the list, or the list for another query or filter.
+    LoadPage(FamilyQuery),
 }

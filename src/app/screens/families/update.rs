@@ -25,10 +25,7 @@ impl App {
                 }
                 None => Vec::new(),
             },
-            other => {
-                self.families.handle(&other);
-                Vec::new()
-            }
+            other => self.families.handle(&other),
         }
     }
 
@@ -44,8 +41,12 @@ impl App {
     /// The Families list's answers from the runtime.
     pub(crate) fn receive_families(&mut self, msg: FamiliesMsg) -> Vec<Effect> {
         match msg {
-            FamiliesMsg::IndexLoaded(index) => self.families.set_index(index, &self.today_view),
-            FamiliesMsg::IndexEntryLoaded(entry) => self.families.put_entry(entry),
+            FamiliesMsg::Loaded(answer) => {
+                let (choices, page) = *answer;
+                self.families.set_choices(choices);
+                self.families.set_page(page);
+            }
+            FamiliesMsg::PageLoaded(page) => self.families.set_page(*page),
         }
         Vec::new()
     }

@@ -49,11 +49,11 @@ impl App {
             TodayMsg::PageLoaded(page) => self.today_view.set_page(*page),
             TodayMsg::AlertsLoaded(alerts) => {
                 self.today_view.set_alerts(alerts);
-                self.families.refresh(&self.today_view);
+                return self.families.refresh(&self.today_view);
             }
             TodayMsg::FamilyAlertsLoaded(family_id, rows) => {
                 self.today_view.set_family_alerts(family_id, rows);
-                self.families.refresh(&self.today_view);
+                return self.families.refresh(&self.today_view);
             }
         }
         Vec::new()

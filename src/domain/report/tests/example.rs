@@ -278,6 +278,7 @@ fn input() -> ReportInput {
     let (groups, sessions) = groups();
     ReportInput {
         families: families(),
+        units: Vec::new(),
         visits: visits(),
         children: children(),
         groups,

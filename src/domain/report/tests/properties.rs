@@ -170,7 +170,7 @@ fn sessions(raw: Vec<RawSession>) -> Vec<SessionRow> {
         .collect()
 }
 
-fn register() -> impl Strategy<Value = ReportInput> {
+pub(super) fn register() -> impl Strategy<Value = ReportInput> {
     (
         proptest::collection::vec(family_row(), 0..45),
         proptest::collection::vec(any::<RawVisit>(), 0..120),
@@ -195,6 +195,7 @@ fn register() -> impl Strategy<Value = ReportInput> {
     )
         .prop_map(|(f, v, c, g, s)| ReportInput {
             families: families(f),
+            units: Vec::new(),
             visits: visits(v),
             children: children(c),
             groups: groups(g),

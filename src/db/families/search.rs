@@ -1,0 +1,341 @@
+//! The Families list, a page at a time: the families whose text holds every typed word and
+//! that pass the filters, in Swedish name order. `family_text` (migration 15) holds each
+//! family's folded text, and `family_search` indexes it by trigrams.
+//!
+//! A query first reads up to [`FEW`] + 1 families that may match, the cheapest way it allows
+//! (the trigram index for a word of three letters or more, a filter's index, or the stored
+//! texts in a row for short words). Up to [`FEW`], each is tested and the matches ordered.
+//! More, and the matches are many: the list is walked in name order, each family tested as it
+//! comes, until the page is read, and the matches are counted up to [`MATCH_CAP`]. Either way
+//! a read looks at a bounded number of families for all but the sparsest short words.
+
+use std::fmt::Write as _;
+
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
+
+use crate::db::{ReadTx, Result};
+use crate::domain::enums::Protection;
+use crate::domain::family_list::{FamilyChoices, FamilyPage, FamilyQuery, MATCH_CAP};
+use crate::domain::views::FamilyIndexEntry;
+
+/// The Swedish order of family `f`'s name (case ignored, å, ä, ö after z), the expression of
+/// the index `family_name_order`, which reads use to walk the list in order.
+pub const NAME_ORDER: &str = "replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower(f.display_name), 'å', '{'), 'Å', '{'), 'ä', '|'), 'Ä', '|'), 'æ', '|'), 'Æ', '|'), 'ö', '}'), 'Ö', '}'), 'ø', '}'), 'Ø', '}'), f.family_ref";
+
+/// A word's LIKE pattern: anywhere in the text, its own `%`, `_` and `\` taken literally.
+fn like(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 2);
+    out.push('%');
+    for c in word.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+/// Up to this many candidates are each tested and ordered; more, and the list is walked in name
+/// order instead, where that many matches are found at once. Tests use a small number, so that
+/// a register of a few hundred families takes both ways.
+const FEW: usize = if cfg!(test) { 40 } else { 5000 };
+
+/// Matches at least one in this many families (by id) are close enough to find by testing each
+/// family's text in name order. Fewer, and they may well lie together far down the list (a
+/// surname's families do): the trigram index's set of them is read once instead.
+const DENSE_EVERY: usize = 4;
+
+/// Families that may match, and whether every condition of the query chose them.
+struct Candidates {
+    ids: Vec<i64>,
+    complete: bool,
+}
+
+/// The words of three letters or more as one full-text query: each a quoted string (a substring
+/// for the trigram index), all of them required.
+fn match_expr(words: &[&String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+/// The filters as conditions on `f`, their values appended to `args`; `walking` keeps them
+/// tests on each row (so the name order is walked, not a filter's index).
+fn filters(q: &FamilyQuery, args: &mut Vec<Value>, walking: bool) -> String {
+    let plus = if walking { "+" } else { "" };
+    let mut sql = String::new();
+    for (column, value) in [
+        ("f.area", q.area.clone()),
+        ("f.clinic", q.clinic.clone()),
+        ("f.programme_id", q.programme.clone()),
+        ("f.status", q.status.map(|s| s.as_str().to_string())),
+    ] {
+        if let Some(v) = value {
+            let _ = write!(sql, " AND {plus}{column} = ?");
+            args.push(Value::Text(v));
+        }
+    }
+    if let Some(ids) = &q.only {
+        // The due filter: a list Today already holds, so no larger than what is in memory.
+        let json = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        sql.push_str(" AND f.id IN (SELECT value FROM json_each(?))");
+        args.push(Value::Text(format!("[{json}]")));
+    }
+    sql
+}
+
+impl ReadTx<'_> {
+    /// How many families there are, and the areas, clinics and programmes they have, each in
+    /// order: one index step per distinct value, not a pass over every family.
+    pub fn family_choices(&self) -> Result<FamilyChoices> {
+        let distinct = |column: &str| -> Result<Vec<String>> {
+            let sql = format!(
+                "WITH RECURSIVE v(x) AS (
+                    SELECT min({column}) FROM family
+                    UNION ALL
+                    SELECT (SELECT min({column}) FROM family WHERE {column} > v.x) FROM v
+                    WHERE v.x IS NOT NULL)
+                 SELECT x FROM v WHERE x IS NOT NULL"
+            );
+            let mut stmt = self.tx.prepare_cached(&sql)?;
+            let values = stmt
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?;
+            Ok(values)
+        };
+        Ok(FamilyChoices {
+            total: self.family_total()?,
+            areas: distinct("area")?,
+            clinics: distinct("clinic")?,
+            programmes: distinct("programme_id")?,
+        })
+    }
+
+    /// `limit` families of the list `q` asks for, from its `q.from`-th match, and how many
+    /// match (at most [`MATCH_CAP`], `more` saying when there are more).
+    pub fn family_page(&self, q: &FamilyQuery, limit: usize) -> Result<FamilyPage> {
+        let words = q.words();
+        let Some(found) = self.candidates(q, &words)? else {
+            // Neither words nor filters: the whole register.
+            let ids = self.walk_page(q, &words, false, limit)?;
+            let total = self.family_total()?;
+            return self.page(q, total, false, &ids);
+        };
+        if found.ids.len() <= FEW {
+            return self.few_matches(q, &words, &found.ids, limit);
+        }
+        // Many: the list walked in name order; they are more than the cap, unless conditions
+        // the candidates were not read by leave fewer. The candidates come in id order: the
+        // last one's id says how far apart matches are. Close together, each family's text is
+        // tested as it comes; farther apart, the trigram index's set of matches is read once.
+        let last = found.ids.last().copied().unwrap_or(0);
+        let sparse = last > (DENSE_EVERY * found.ids.len()) as i64;
+        let ids = self.walk_page(q, &words, sparse, limit)?;
+        let (count, more) = if found.complete && FEW >= MATCH_CAP {
+            (MATCH_CAP, true)
+        } else {
+            self.count_walk(q, &words, sparse)?
+        };
+        self.page(q, count, more, &ids)
+    }
+
+    fn page(&self, q: &FamilyQuery, count: usize, more: bool, ids: &[i64]) -> Result<FamilyPage> {
+        Ok(FamilyPage {
+            query: q.clone(),
+            count,
+            more,
+            rows: self.family_entries(ids)?,
+        })
+    }
+
+    fn family_total(&self) -> Result<usize> {
+        let n: i64 = self
+            .tx
+            .prepare_cached("SELECT count(*) FROM family")?
+            .query_row([], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// Up to [`FEW`] + 1 families that may match, read the cheapest way the query allows: by
+    /// the trigram index for a word of three letters or more, by the filters' indexes, or by
+    /// reading the stored texts in a row for short words. `None` when nothing narrows the list.
+    fn candidates(&self, q: &FamilyQuery, words: &[String]) -> Result<Option<Candidates>> {
+        let long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 3).collect();
+        let short = long.len() < words.len();
+        let mut args = Vec::new();
+        let filtered = filters(q, &mut args, false);
+        let (sql, complete) = if !long.is_empty() {
+            args = vec![Value::Text(match_expr(&long))];
+            (
+                "SELECT rowid FROM family_search WHERE family_search MATCH ? LIMIT ?".to_string(),
+                !short && filtered.is_empty(),
+            )
+        } else if !filtered.is_empty() {
+            (
+                format!("SELECT f.id FROM family f WHERE 1{filtered} LIMIT ?"),
+                words.is_empty(),
+            )
+        } else if short {
+            for word in words {
+                args.push(Value::Text(like(word)));
+            }
+            let tests = vec![" AND text LIKE ? ESCAPE '\\'"; words.len()].concat();
+            (
+                format!("SELECT id FROM family_text WHERE 1{tests} LIMIT ?"),
+                true,
+            )
+        } else {
+            return Ok(None);
+        };
+        args.push(Value::Integer(FEW as i64 + 1));
+        Ok(Some(Candidates {
+            ids: self.ids(&sql, args)?,
+            complete,
+        }))
+    }
+
+    /// At most [`FEW`] families may match: each tested, the matches ordered, then the page.
+    fn few_matches(
+        &self,
+        q: &FamilyQuery,
+        words: &[String],
+        candidates: &[i64],
+        limit: usize,
+    ) -> Result<FamilyPage> {
+        let json = candidates
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let mut args = vec![Value::Text(format!("[{json}]"))];
+        let mut sql = String::from(if words.is_empty() {
+            "SELECT f.id FROM family f WHERE f.id IN (SELECT value FROM json_each(?))"
+        } else {
+            "SELECT f.id FROM family f CROSS JOIN family_text t ON t.id = f.id
+             WHERE f.id IN (SELECT value FROM json_each(?))"
+        });
+        for word in words {
+            sql.push_str(" AND t.text LIKE ? ESCAPE '\\'");
+            args.push(Value::Text(like(word)));
+        }
+        sql.push_str(&filters(q, &mut args, false));
+        let _ = write!(sql, " ORDER BY {NAME_ORDER}");
+        let ids = self.ids(&sql, args)?;
+        let rows: Vec<i64> = ids.iter().skip(q.from).take(limit).copied().collect();
+        self.page(q, ids.len().min(MATCH_CAP), ids.len() > MATCH_CAP, &rows)
+    }
+
+    /// Where the list is walked in name order, each family tested as it comes: by its text,
+    /// or (`sparse`, for matches too far apart for that) by whether the trigram index holds it
+    /// among those with the long words.
+    /// Counting (`walking` false) lets the planner start where it likes.
+    fn walk_sql(
+        q: &FamilyQuery,
+        words: &[String],
+        sparse: bool,
+        walking: bool,
+    ) -> (String, Vec<Value>) {
+        let plus = if walking { "+" } else { "" };
+        let mut args = Vec::new();
+        let mut conditions = String::new();
+        let long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 3).collect();
+        let tested: Vec<&String> = if sparse && !long.is_empty() {
+            // `+` keeps the name order walked: the set is a test, not where to start.
+            let _ = write!(
+                conditions,
+                " AND {plus}f.id IN (SELECT rowid FROM family_search WHERE family_search MATCH ?)"
+            );
+            args.push(Value::Text(match_expr(&long)));
+            words.iter().filter(|w| w.chars().count() < 3).collect()
+        } else {
+            words.iter().collect()
+        };
+        for word in &tested {
+            conditions.push_str(" AND t.text LIKE ? ESCAPE '\\'");
+            args.push(Value::Text(like(word)));
+        }
+        conditions.push_str(&filters(q, &mut args, walking));
+        let from = if tested.is_empty() {
+            "family f"
+        } else {
+            "family f CROSS JOIN family_text t ON t.id = f.id"
+        };
+        (format!("FROM {from} WHERE 1{conditions}"), args)
+    }
+
+    fn walk_page(
+        &self,
+        q: &FamilyQuery,
+        words: &[String],
+        sparse: bool,
+        limit: usize,
+    ) -> Result<Vec<i64>> {
+        let (from, mut args) = Self::walk_sql(q, words, sparse, true);
+        args.push(Value::Integer(limit as i64));
+        args.push(Value::Integer(q.from as i64));
+        self.ids(
+            &format!("SELECT f.id {from} ORDER BY {NAME_ORDER} LIMIT ? OFFSET ?"),
+            args,
+        )
+    }
+
+    /// The matches counted up to the cap.
+    fn count_walk(&self, q: &FamilyQuery, words: &[String], sparse: bool) -> Result<(usize, bool)> {
+        let (from, mut args) = Self::walk_sql(q, words, sparse, false);
+        args.push(Value::Integer(MATCH_CAP as i64 + 1));
+        let n: i64 = self
+            .tx
+            .prepare_cached(&format!("SELECT count(*) FROM (SELECT 1 {from} LIMIT ?)"))?
+            .query_row(params_from_iter(args), |r| r.get(0))?;
+        let n = usize::try_from(n).unwrap_or(0);
+        Ok((n.min(MATCH_CAP), n > MATCH_CAP))
+    }
+
+    fn ids(&self, sql: &str, args: Vec<Value>) -> Result<Vec<i64>> {
+        let mut stmt = self.tx.prepare_cached(sql)?;
+        let ids = stmt
+            .query_map(params_from_iter(args), |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        Ok(ids)
+    }
+
+    /// The list's rows of these families, in the order given.
+    fn family_entries(&self, ids: &[i64]) -> Result<Vec<FamilyIndexEntry>> {
+        let mut family = self.tx.prepare_cached(
+            "SELECT id, family_ref, display_name, area, clinic, status, protection, programme_id
+             FROM family WHERE id = ?1",
+        )?;
+        let mut carers = self
+            .tx
+            .prepare_cached("SELECT name FROM caregiver WHERE family_id = ?1 ORDER BY position")?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let names = carers
+                .query_map([id], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            out.push(family.query_row([id], |r| {
+                Ok(FamilyIndexEntry {
+                    id: r.get(0)?,
+                    family_ref: r.get(1)?,
+                    display_name: r.get(2)?,
+                    area: r.get(3)?,
+                    clinic: r.get(4)?,
+                    status: r.get(5)?,
+                    protection: r.get::<_, Protection>(6)?,
+                    programme_id: r.get(7)?,
+                    // First names, to tell families with one surname apart.
+                    caregivers: names
+                        .iter()
+                        .filter_map(|n| n.split_whitespace().next())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })
+            })?);
+        }
+        Ok(out)
+    }
+}
