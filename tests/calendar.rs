@@ -311,6 +311,7 @@ fn cancel(db: &Path, id: i64) {
             status: VisitStatus::CancelledFamily,
             attended: vec![],
             interpreter_used: true,
+            family_present: None,
             themes: vec![],
             referrals: vec![],
             reason: Some("sjukdom".into()),

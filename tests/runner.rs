@@ -444,6 +444,7 @@ fn a_visit_is_recorded_done_only_after_it_happened_but_may_be_cancelled_before()
         status,
         attended: vec![],
         interpreter_used: false,
+        family_present: None,
         themes: vec![],
         referrals: vec![],
         reason: Some("sjukt barn".into()),

@@ -38,6 +38,7 @@ migrations!(
     "0013_report_revisions.sql",
     "0014_report_indexes.sql",
     "0015_family_search.sql",
+    "0016_family_present.sql",
 );
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.

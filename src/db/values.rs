@@ -10,7 +10,8 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 use super::error::BadValue;
 use crate::domain::enums::{
     AttendanceStatus, AuditAction, AuditEntity, ConsentMethod, Eligibility, ExitReason,
-    FamilyStatus, Location, Protection, Referral, Role, SessionStatus, Theme, VisitStatus, Weekday,
+    FamilyPresent, FamilyStatus, Location, Protection, Referral, Role, SessionStatus, Theme,
+    VisitStatus, Weekday,
 };
 use crate::domain::ics::EventKind;
 use crate::domain::identity::IdKind;
@@ -44,6 +45,7 @@ stored_as_text!(
     Eligibility,
     EventKind,
     ExitReason,
+    FamilyPresent,
     FamilyStatus,
     IdKind,
     Location,

@@ -140,6 +140,15 @@ text_enum!(
 );
 
 text_enum!(
+    /// Which of the family were at a visit that took place.
+    FamilyPresent {
+        OneCaregiver => "one_caregiver" | "en vårdnadshavare",
+        BothCaregivers => "both_caregivers" | "båda vårdnadshavarna",
+        WithOtherParent => "with_other_parent" | "med barnets andra förälder",
+    }
+);
+
+text_enum!(
     /// Subjects a visit can cover; programme templates name them by this spelling.
     Theme {
         ChildDevelopment => "child_development",

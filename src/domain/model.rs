@@ -207,6 +207,8 @@ pub struct VisitOutcome {
     /// Per booked staff member: whether they came.
     pub attended: Vec<(i64, bool)>,
     pub interpreter_used: bool,
+    /// Which of the family were there, when said (only for a visit that took place).
+    pub family_present: Option<crate::domain::enums::FamilyPresent>,
     pub themes: Vec<Theme>,
     pub referrals: Vec<Referral>,
     /// Why it was cancelled.

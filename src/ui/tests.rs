@@ -374,7 +374,7 @@ fn a_status_change_asks_its_day_then_about_the_booked_visits() {
 fn the_outcome_form_ticks_themes_in_swedish() {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('o'));
-    for _ in 0..3 {
+    for _ in 0..4 {
         app.handle_key(Key::Tab);
     }
     app.handle_key(Key::Right);

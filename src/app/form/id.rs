@@ -53,6 +53,8 @@ pub enum FieldId {
     // A visit's outcome: whether each of its staff came, by their place in the visit.
     Outcome,
     Attended(u8),
+    /// Which of the family were there.
+    FamilyPresent,
     InterpreterUsed,
     Themes,
     Referrals,

@@ -5,7 +5,7 @@ use super::{options, split_words};
 use crate::app::action::Effect;
 use crate::app::form::{Field, FieldId as F, Form, FormKind};
 use crate::app::{Text, labels};
-use crate::domain::enums::{Referral, Theme, VisitStatus, parse_list};
+use crate::domain::enums::{FamilyPresent, Referral, Theme, VisitStatus, parse_list};
 use crate::domain::model::VisitOutcome;
 use crate::domain::views::DayVisit;
 use crate::i18n::forms as w;
@@ -49,6 +49,20 @@ pub fn outcome(v: &DayVisit) -> Form {
     for (i, a) in v.staff.iter().take(ATTENDED.len()).enumerate() {
         fields.push(yes_no(ATTENDED[i], w::came(&a.name), true));
     }
+    fields.push(
+        Field::choice(
+            F::FamilyPresent,
+            w::FAMILY_PRESENT,
+            options(
+                FamilyPresent::ALL,
+                FamilyPresent::as_str,
+                w::family_present,
+                true,
+            ),
+            "",
+        )
+        .hint(w::FAMILY_PRESENT_HINT),
+    );
     if v.interpreter.is_some() {
         fields.push(yes_no(F::InterpreterUsed, w::INTERPRETER_USED, true));
     }
@@ -91,7 +105,7 @@ pub fn outcome(v: &DayVisit) -> Form {
 fn only_if_held(id: F) -> bool {
     matches!(
         id,
-        F::Attended(_) | F::InterpreterUsed | F::Themes | F::Referrals
+        F::Attended(_) | F::FamilyPresent | F::InterpreterUsed | F::Themes | F::Referrals
     )
 }
 
@@ -147,6 +161,11 @@ pub fn build(form: &Form) -> Option<Effect> {
             status,
             attended,
             interpreter_used: !done || form.value_of(F::InterpreterUsed).is_none_or(|v| v != "no"),
+            family_present: if done {
+                form.value_of(F::FamilyPresent).and_then(|v| v.parse().ok())
+            } else {
+                None
+            },
             themes: if done {
                 parse_list(&split_words(form.value(F::Themes)).join("|")).ok()?
             } else {

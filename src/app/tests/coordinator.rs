@@ -172,6 +172,7 @@ fn an_outcome_without_a_visit_hides_who_came() {
             F::Outcome,
             F::Attended(0),
             F::Attended(1),
+            F::FamilyPresent,
             F::Themes,
             F::Referrals,
             F::Reason
@@ -181,6 +182,10 @@ fn an_outcome_without_a_visit_hides_who_came() {
         app.form().map(|f| f.value(F::Themes)),
         Some("child_development")
     );
+    // Who of the family came is said for a visit that took place only.
+    focus(&mut app, F::FamilyPresent);
+    app.handle_key(Key::Right);
+    focus(&mut app, F::Outcome);
     app.handle_key(Key::Left); // no-show
     focus(&mut app, F::Reason);
     keys(&mut app, "ingen hemma");
@@ -190,6 +195,7 @@ fn an_outcome_without_a_visit_hides_who_came() {
     };
     assert_eq!(outcome.status, VisitStatus::NoShow);
     assert!(outcome.themes.is_empty());
+    assert_eq!(outcome.family_present, None);
 }
 
 #[test]

@@ -85,6 +85,7 @@ fn recording_an_outcome_says_who_came_and_what_was_covered() {
             F::Outcome,
             F::Attended(0),
             F::Attended(1),
+            F::FamilyPresent,
             F::Themes,
             F::Referrals,
             F::Reason
@@ -93,6 +94,10 @@ fn recording_an_outcome_says_who_came_and_what_was_covered() {
     app.handle_key(Key::Tab);
     app.handle_key(Key::Tab);
     app.handle_key(Key::Right); // Bo did not come
+    app.handle_key(Key::Tab);
+    // Both caregivers were there: the second of "–", one, both, with the other parent.
+    app.handle_key(Key::Right);
+    app.handle_key(Key::Right);
     app.handle_key(Key::Tab);
     // Feeding and sleep, the second and third options of the checklist.
     app.handle_key(Key::Right);
@@ -106,6 +111,10 @@ fn recording_an_outcome_says_who_came_and_what_was_covered() {
     assert_eq!(outcome.status, VisitStatus::Done);
     assert_eq!(outcome.attended, vec![(1, true), (2, false)]);
     assert_eq!(outcome.themes, vec![Theme::Feeding, Theme::Sleep]);
+    assert_eq!(
+        outcome.family_present,
+        Some(crate::domain::enums::FamilyPresent::BothCaregivers)
+    );
 }
 
 #[test]

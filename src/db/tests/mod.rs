@@ -344,6 +344,7 @@ fn a_visit_recorded_meanwhile_is_not_moved_and_keeps_its_attendance() {
                 status: VisitStatus::Done,
                 attended: vec![(nurse, true)],
                 interpreter_used: false,
+                family_present: Some(crate::domain::enums::FamilyPresent::WithOtherParent),
                 themes: vec![],
                 referrals: vec![],
                 reason: None,
@@ -368,6 +369,20 @@ fn a_visit_recorded_meanwhile_is_not_moved_and_keeps_its_attendance() {
         })
         .unwrap();
     assert_eq!(attended, vec![Some(true)]);
+    // Who of the family came is kept with the visit (schema 16).
+    let present: Option<crate::domain::enums::FamilyPresent> = db
+        .read(|tx| {
+            Ok::<_, DbError>(tx.tx.query_row(
+                "SELECT family_present FROM visit WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(
+        present,
+        Some(crate::domain::enums::FamilyPresent::WithOtherParent)
+    );
     assert_eq!(
         db.read(|tx| tx.visit_record(id)).unwrap().unwrap().start,
         start

@@ -140,7 +140,7 @@ impl WriteTx<'_> {
                 "UPDATE visit SET status = ?2, themes = ?3, referrals = ?4, cancel_reason = ?5,
                     interpreter_external = CASE WHEN ?6 = 0 THEN 0 ELSE interpreter_external END,
                     interpreter_staff_id = CASE WHEN ?6 = 0 THEN NULL ELSE interpreter_staff_id END,
-                    updated_at = ?7
+                    updated_at = ?7, family_present = ?8
                  WHERE id = ?1",
             )?
             .execute(params![
@@ -150,7 +150,10 @@ impl WriteTx<'_> {
                 join_codes(&outcome.referrals, Referral::as_str),
                 outcome.reason,
                 outcome.interpreter_used,
-                stamp_text(now)
+                stamp_text(now),
+                outcome
+                    .family_present
+                    .filter(|_| outcome.status == crate::domain::enums::VisitStatus::Done)
             ])?;
         if changed == 0 {
             return Err(DbError::VisitGone);

@@ -21,6 +21,25 @@ pub fn came(name: &str) -> Text {
     Text::new(format!("{name} kom"), format!("{name} came"))
 }
 
+pub const FAMILY_PRESENT: Words = Words::new("Med från familjen", "Family present");
+pub const FAMILY_PRESENT_HINT: Words = Words::new(
+    "←/→ väljer vilka som var med: en vårdnadshavare, båda, eller med barnets andra förälder",
+    "←/→ chooses who was there: one caregiver, both, or with the child's other parent",
+);
+
+/// Which of the family were at the visit, as the outcome form offers it.
+pub fn family_present(p: crate::domain::enums::FamilyPresent) -> Text {
+    use crate::domain::enums::FamilyPresent as P;
+    match p {
+        P::OneCaregiver => Text::new("en vårdnadshavare", "one caregiver"),
+        P::BothCaregivers => Text::new("båda vårdnadshavarna", "both caregivers"),
+        P::WithOtherParent => Text::new(
+            "vårdnadshavare och barnets andra förälder",
+            "a caregiver and the child's other parent",
+        ),
+    }
+}
+
 pub const INTERPRETER_USED: Words = Words::new("Tolk användes", "Interpreter used");
 /// A checklist's hint: ←/→ and Space are the field's own keys, not the keymap's.
 pub const TICK_HINT: Words = Words::new(
