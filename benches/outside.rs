@@ -37,6 +37,7 @@ fn load_average() -> String {
 
 fn main() {
     std::fs::create_dir_all(folder().join("home")).expect("the bench's folder");
+    setup::write_config().expect("the bench's config");
     let sizes: Vec<usize> = std::env::var("HEMBESOK_BENCH_SIZES")
         .unwrap_or_else(|_| "50000,200000".into())
         .split(',')
