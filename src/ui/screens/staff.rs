@@ -11,8 +11,9 @@ use crate::app::Intent;
 use crate::app::keymap::{Scope, key_for};
 use crate::app::{App, labels};
 use crate::domain::enums::Weekday;
+use crate::domain::model::Staff;
 use crate::i18n::{Lang, screens as w};
-use crate::ui::{Theme, content_widths, fit, scroll_offset, widest};
+use crate::ui::{Theme, content_widths, fit, scroll_offset};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let state = &app.staff;
@@ -43,31 +44,37 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         return;
     }
     let wide = area.width >= 110;
-    // Widths come from the whole roster, so columns stay put while the search narrows it.
-    let all = roster_cells(app, wide);
     let (header, min) = columns(app.lang, wide);
-    let natural: Vec<usize> = (0..header.len())
-        .map(|c| widest(header[c], all.iter().map(|r| r[c].as_str())))
-        .collect();
-    let rows: Vec<&Vec<String>> = state.shown.iter().filter_map(|i| all.get(*i)).collect();
+    // Widths come from the whole roster, so columns stay put while the search narrows it. They
+    // are measured once per roster read (and width class), not per frame: the roster of a
+    // region runs to thousands.
+    let natural = state.natural_widths(wide, || {
+        let mut natural: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+        for m in &state.list {
+            for (n, cell) in natural.iter_mut().zip(cells(app, m, wide)) {
+                *n = (*n).max(cell.chars().count());
+            }
+        }
+        natural
+    });
     let widths = content_widths(&natural, &min, usize::from(area.width));
     let height = area.height.saturating_sub(1) as usize;
     let offset = scroll_offset(state.selected, height);
-    let active_of: Vec<bool> = state.rows().map(|m| m.active).collect();
-    let table_rows = rows
-        .into_iter()
+    // Only the rows on screen are made.
+    let table_rows = state
+        .rows()
         .enumerate()
         .skip(offset)
         .take(height)
-        .map(|(i, cells)| {
+        .map(|(i, m)| {
             let style = if i == state.selected {
                 theme.selected()
-            } else if active_of[i] {
+            } else if m.active {
                 Style::new()
             } else {
                 theme.dim()
             };
-            let cells: Vec<String> = cells
+            let cells: Vec<String> = cells(app, m, wide)
                 .iter()
                 .zip(&widths)
                 .map(|(c, w)| fit(c, usize::from(*w)))
@@ -79,29 +86,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     frame.render_widget(table, area);
 }
 
-/// Every person's cells, in the columns of [`columns`].
-fn roster_cells(app: &App, wide: bool) -> Vec<Vec<String>> {
-    app.staff
-        .list
-        .iter()
-        .map(|m| {
-            let mut cells = vec![
-                m.id.to_string(),
-                m.name.clone(),
-                labels::role(m.role).get(app.lang).to_string(),
-            ];
-            if wide {
-                cells.push(m.organisation.clone().unwrap_or_default());
-            }
-            cells.extend([
-                days(&m.work_days, w::weekdays(app.lang)),
-                m.work_hours.to_text(),
-                labels::languages(&m.languages).get(app.lang).to_string(),
-                labels::yes_no(m.active).get(app.lang).to_string(),
-            ]);
-            cells
-        })
-        .collect()
+/// One person's cells, in the columns of [`columns`].
+fn cells(app: &App, m: &Staff, wide: bool) -> Vec<String> {
+    let mut cells = vec![
+        m.id.to_string(),
+        m.name.clone(),
+        labels::role(m.role).get(app.lang).to_string(),
+    ];
+    if wide {
+        cells.push(m.organisation.clone().unwrap_or_default());
+    }
+    cells.extend([
+        days(&m.work_days, w::weekdays(app.lang)),
+        m.work_hours.to_text(),
+        labels::languages(&m.languages).get(app.lang).to_string(),
+        labels::yes_no(m.active).get(app.lang).to_string(),
+    ]);
+    cells
 }
 
 /// The column headings, and the floor each column may be cut to when the row is too wide

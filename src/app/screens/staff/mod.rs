@@ -21,6 +21,9 @@ pub struct StaffState {
     pub searching: bool,
     /// Positions in `list` that match the search, in roster order.
     pub shown: Vec<usize>,
+    /// The widest cell of each column over the whole roster, as drawn (narrow and wide
+    /// terminals have different columns): measured once per roster read, not per frame.
+    widths: std::cell::RefCell<[Option<Vec<usize>>; 2]>,
 }
 
 /// What the search looks through: the name, the id, the role in both languages and the
@@ -50,6 +53,7 @@ impl StaffState {
     pub fn set(&mut self, list: Vec<Staff>) {
         let marked = self.selected().map(|s| s.id);
         self.list = list;
+        self.widths.replace([None, None]);
         self.loaded = true;
         self.recompute();
         if let Some(at) =
@@ -68,6 +72,15 @@ impl StaffState {
         self.shown
             .get(self.selected)
             .and_then(|i| self.list.get(*i))
+    }
+
+    /// The roster's column widths for a narrow or a wide terminal, measured by `measure` the
+    /// first time after the roster was read.
+    pub fn natural_widths(&self, wide: bool, measure: impl FnOnce() -> Vec<usize>) -> Vec<usize> {
+        let mut widths = self.widths.borrow_mut();
+        widths[usize::from(wide)]
+            .get_or_insert_with(measure)
+            .clone()
     }
 
     /// Starts typing in the search line, the earlier search selected.
