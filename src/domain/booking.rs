@@ -269,6 +269,8 @@ pub struct Proposal {
     pub candidate: Candidate,
     /// The same staff already visit the family's area that day.
     pub same_area: bool,
+    /// A twin's booked visit of the same number: booking it makes one trip of both.
+    pub twin_trip: bool,
 }
 
 /// What the proposer needs beyond the rules.
@@ -428,6 +430,7 @@ fn slot_at(req: &ProposalRequest<'_>, start: NaiveDateTime) -> Option<Proposal> 
     Some(Proposal {
         candidate,
         same_area,
+        twin_trip: false,
     })
 }
 
