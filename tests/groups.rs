@@ -202,9 +202,11 @@ fn a_leader_in_a_visit_and_a_session_at_once_is_found_both_ways() {
         rebooking: None,
         override_reason: None,
     };
-    // The slot is free, so a one-session series fits in it.
-    let first = candidate.start;
-    groups::create_series(&mut db, &now, &series("Krock", vec![leader], first, 1)).unwrap();
+    // The slot is free, so a one-session series as long as the visit fits in it (the first
+    // proposal may be on an area day, with the leader's next visit right after it).
+    let mut fits = series("Krock", vec![leader], candidate.start, 1);
+    fits.duration_min = candidate.duration_min;
+    groups::create_series(&mut db, &now, &fits).unwrap();
     // Booking the visit now sees the session as the leader's busy time.
     let booked = ops::visits::book_visit(&mut db, &now, &request);
     assert!(

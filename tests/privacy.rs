@@ -82,6 +82,9 @@ fn open(path: &std::path::Path, lang: Lang) -> (App, Runner) {
         .unwrap()
         .and_hms_opt(9, 30, 0);
     runner.lang = lang;
+    // Week's `c` writes calendars where the app was started: here, beside the register.
+    runner.folder = path.parent().unwrap().join("started-here");
+    std::fs::create_dir_all(&runner.folder).unwrap();
     let mut app = App::new(lang, runner.now().date(), runner.programme_ids());
     start(&mut app, &mut runner).unwrap();
     drain(&mut app, &mut runner);
@@ -302,6 +305,20 @@ fn walk() -> BTreeSet<String> {
             }
         }
     }
+    // The files the walk wrote (Week's calendars) keep the name out too.
+    for entry in std::fs::read_dir(&runner.folder).unwrap() {
+        let file = entry.unwrap().path();
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            !text.contains(SECRET),
+            "{} names a protected family",
+            file.display()
+        );
+        seen.places.insert(format!(
+            "file {}",
+            file.extension().unwrap().to_string_lossy()
+        ));
+    }
     seen.places
 }
 
@@ -324,6 +341,7 @@ fn a_protected_familys_names_show_only_on_its_own_page_in_every_screen_and_windo
         "Groups: RollCall",
         "Groups: PickMembers",
         "Report: screen",
+        "file ics",
     ] {
         assert!(seen.contains(must), "{must} not reached; reached: {seen:?}");
     }

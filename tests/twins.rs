@@ -214,3 +214,110 @@ fn todays_pages_list_what_the_full_read_listed_twins_as_one_line() {
     assert!(listed > 50, "the demo has visits on these days: {listed}");
     assert!(twins_lines > 0, "the twins' visit is among them");
 }
+
+#[test]
+fn a_twin_added_later_is_first_proposed_the_booked_twins_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("later.sqlite");
+    for (kind, file) in [
+        ("staff", "staff_ok.csv"),
+        ("families", "families_twins.csv"),
+    ] {
+        hembesok(&db)
+            .args(["import", kind])
+            .arg(fixture(file))
+            .assert()
+            .success();
+    }
+    let mut conn = connect(&db, Mode::Write, None).unwrap();
+    let ctx = Ctx {
+        actor: "test".into(),
+        now: at("2026-11-20 09:00"),
+    };
+    let (family_id, alva, elsa, anna, bo) = conn
+        .read(|tx| {
+            let family = tx.family_id_by_ref("W-001")?.unwrap();
+            let children = tx.children_of(family)?;
+            let anna = tx.staff_by_name("Anna Sköterska")?.unwrap().id;
+            let bo = tx.staff_by_name("Bo Rådgivare")?.unwrap().id;
+            Ok::<_, hembesok::db::DbError>((
+                family,
+                children[0].clone(),
+                children[1].clone(),
+                anna,
+                bo,
+            ))
+        })
+        .unwrap();
+    // Only Alva is registered when her visit 4 is booked; Elsa, her twin, comes later.
+    ops::families::remove_child(&mut conn, &ctx, family_id, elsa.id).unwrap();
+    let trip = Candidate {
+        start: at("2026-12-07 10:00"),
+        duration_min: 60,
+        staff: vec![
+            Assigned {
+                role: Role::Nurse,
+                staff_id: anna,
+            },
+            Assigned {
+                role: Role::ParentAdvisor,
+                staff_id: bo,
+            },
+        ],
+        interpreter_staff: None,
+        interpreter_external: false,
+    };
+    let request = BookingRequest {
+        family_id,
+        child_id: alva.id,
+        visit_no: Some(4),
+        candidate: trip.clone(),
+        interpreter_language: None,
+        rebooking: None,
+        override_reason: None,
+    };
+    ops::visits::book_visit(&mut conn, &ctx, &request).unwrap();
+    let child = hembesok::domain::model::NewChild {
+        name: elsa.name.clone(),
+        birth_date: alva.birth_date,
+        expected: false,
+        first_child: false,
+        first_born_in_sweden: true,
+        identity: None,
+    };
+    ops::families::add_child(&mut conn, &ctx, family_id, &child).unwrap();
+    let elsa_id = conn
+        .read(|tx| tx.children_of(family_id))
+        .unwrap()
+        .iter()
+        .find(|c| c.name == elsa.name)
+        .unwrap()
+        .id;
+    // Her visit 4 is proposed first as her twin's trip: same time, same people.
+    let options = ops::visits::plan_booking(&mut conn, &ctx, 7, family_id, None).unwrap();
+    assert_eq!(
+        (options.visit.child_id, options.visit.visit_no),
+        (elsa_id, 4)
+    );
+    let first = &options.proposals[0];
+    assert!(first.twin_trip, "{:?}", options.proposals);
+    assert_eq!(first.candidate, trip);
+    assert!(options.proposals[1..].iter().all(|p| !p.twin_trip));
+    // Booking it is no clash with the twin's visit: it joins it, one trip.
+    let join = BookingRequest {
+        child_id: elsa_id,
+        candidate: first.candidate.clone(),
+        ..request
+    };
+    ops::visits::book_visit(&mut conn, &ctx, &join).unwrap();
+    let visits = conn
+        .read(|tx| {
+            tx.calendar_visits(
+                NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 12, 13).unwrap(),
+                Some(anna),
+            )
+        })
+        .unwrap();
+    assert_eq!(visits.len(), 1, "one trip for both: {visits:?}");
+}

@@ -16,6 +16,8 @@ pub struct ProposalView {
     pub interpreter: Option<InterpreterBooked>,
     /// The same staff already visit the family's area that day.
     pub same_area: bool,
+    /// A twin's booked visit of the same number: booking it joins that trip.
+    pub twin_trip: bool,
 }
 
 /// What can be booked for a family now, and the slots for it.
@@ -74,6 +76,7 @@ impl BookingPlan {
                     (None, false) => None,
                 },
                 same_area: p.same_area,
+                twin_trip: p.twin_trip,
                 candidate: p.candidate,
             })
             .collect();

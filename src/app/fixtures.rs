@@ -552,6 +552,7 @@ pub fn booking_plan() -> super::booking::BookingPlan {
         ],
         interpreter: Some(crate::domain::views::InterpreterBooked::External),
         same_area,
+        twin_trip: false,
     };
     super::booking::BookingPlan {
         family_id: 3,

@@ -121,7 +121,7 @@ static SCREEN_BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 
 /// Every other key.
 #[rustfmt::skip]
-static BINDINGS: [Binding; 103] = [
+static BINDINGS: [Binding; 104] = [
     bind(Global, &[Char('/')], Intent::Search, "sök familj", "search families", true),
     bind(Global, &[Char('?')], Intent::Help, "hjälp", "help", true),
     bind(Global, &[Esc], Intent::Back, "tillbaka", "back", false),
@@ -144,6 +144,7 @@ static BINDINGS: [Binding; 103] = [
     bind(Week, &[Left, Char('h')], Intent::Week(WeekIntent::PrevDay), "dagen före", "previous day", false),
     bind(Week, &[Right, Char('l')], Intent::Week(WeekIntent::NextDay), "dagen efter", "next day", false),
     bind(Week, &[Char('s')], Intent::Week(WeekIntent::PickStaff), "en persons vecka", "one person's week", true),
+    bind(Week, &[Char('c')], Intent::Week(WeekIntent::ExportCalendar), "kalender (aktuell mapp)", "calendar (current folder)", false),
     bind(Week, &[Char('o')], Intent::RecordOutcome, "registrera utfall", "record outcome", false),
     bind(Week, &[Char('r')], Intent::Rebook, "boka om", "rebook", false),
     bind(Week, &[Char('n')], Intent::BookOnDay, "boka på markerad dag", "book on the marked day", true),
@@ -437,7 +438,7 @@ mod tests {
         ];
         all.extend(every!(TodayIntent: RollCall).into_iter().map(Intent::Today));
         all.extend(
-            every!(WeekIntent: PrevWeek, NextWeek, ThisWeek, PrevDay, NextDay, PickStaff)
+            every!(WeekIntent: PrevWeek, NextWeek, ThisWeek, PrevDay, NextDay, PickStaff, ExportCalendar)
                 .into_iter()
                 .map(Intent::Week),
         );

@@ -269,6 +269,8 @@ pub struct Proposal {
     pub candidate: Candidate,
     /// The same staff already visit the family's area that day.
     pub same_area: bool,
+    /// A twin's booked visit of the same number: booking it makes one trip of both.
+    pub twin_trip: bool,
 }
 
 /// What the proposer needs beyond the rules.
@@ -290,22 +292,24 @@ fn times() -> impl Iterator<Item = NaiveTime> {
     (16..=32).filter_map(|half| NaiveTime::from_hms_opt(half / 2, (half % 2) * 30, 0))
 }
 
-/// How many days an area match may pull a slot ahead of earlier ones.
-const AREA_PULL_DAYS: i64 = 2;
+/// How many days past the earliest choices the proposer looks for a day when the same staff
+/// already visit the family's area: a week, so the team's usual day there is found.
+const AREA_LOOKAHEAD_DAYS: u64 = 7;
 
 /// The next feasible slots inside the window: every required role free together within working
 /// hours, an interpreter of the right language (a staff one if one is free, else external),
-/// not on a weekend or holiday. Earliest first, with days where the same staff already visit
-/// the family's area pulled ahead; the same input always gives the same answer.
+/// not on a weekend or holiday. Days where the same staff already visit the family's area come
+/// first (up to a week past the earliest choices), then the rest, each earliest first; the same
+/// input always gives the same answer.
 pub fn propose(req: &ProposalRequest<'_>) -> Vec<Proposal> {
     let Some(window) = req.rules.window else {
         return Vec::new();
     };
     let first_day = window.earliest.max(req.from.date());
-    let mut found: Vec<(i64, Proposal)> = Vec::new();
+    let mut found: Vec<Proposal> = Vec::new();
     let mut day = first_day;
-    // Look at a few days beyond the point where enough slots exist, so that area matches there
-    // can still be pulled ahead.
+    // Look a week beyond the point where enough slots exist, so that an area day there can
+    // still come first.
     let mut stop: Option<NaiveDate> = None;
     while day <= window.max && stop.is_none_or(|s| day <= s) {
         if !is_weekend(day) && holiday_on(day).is_none() {
@@ -315,16 +319,14 @@ pub fn propose(req: &ProposalRequest<'_>) -> Vec<Proposal> {
                     continue;
                 }
                 if let Some(p) = slot_at(req, start) {
-                    let offset =
-                        (day - first_day).num_days() - if p.same_area { AREA_PULL_DAYS } else { 0 };
-                    found.push((offset, p));
+                    found.push(p);
                 }
             }
         }
         let distinct = {
             let mut keys: Vec<(NaiveDate, &Vec<Assigned>)> = found
                 .iter()
-                .map(|(_, p)| (p.candidate.start.date(), &p.candidate.staff))
+                .map(|p| (p.candidate.start.date(), &p.candidate.staff))
                 .collect();
             keys.sort_by(|a, b| {
                 a.0.cmp(&b.0)
@@ -334,15 +336,16 @@ pub fn propose(req: &ProposalRequest<'_>) -> Vec<Proposal> {
             keys.len()
         };
         if stop.is_none() && distinct >= req.count {
-            stop = day.checked_add_days(chrono::Days::new(AREA_PULL_DAYS as u64));
+            stop = day.checked_add_days(chrono::Days::new(AREA_LOOKAHEAD_DAYS));
         }
         let Some(next) = day.succ_opt() else { break };
         day = next;
     }
-    found.sort_by_key(|a| (a.0, a.1.candidate.start));
+    // Without any area day, this is the earliest five choices: an area day only reorders.
+    found.sort_by_key(|p| (!p.same_area, p.candidate.start));
     // One proposal per day and team, so five proposals are five real choices.
     let mut out: Vec<Proposal> = Vec::new();
-    for (_, p) in found {
+    for p in found {
         let same_choice = out.iter().any(|q| {
             q.candidate.start.date() == p.candidate.start.date()
                 && q.candidate.staff == p.candidate.staff
@@ -427,6 +430,7 @@ fn slot_at(req: &ProposalRequest<'_>, start: NaiveDateTime) -> Option<Proposal> 
     Some(Proposal {
         candidate,
         same_area,
+        twin_trip: false,
     })
 }
 

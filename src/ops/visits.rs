@@ -19,6 +19,9 @@ const AREA_DAYS: i64 = 60;
 /// Proposals shown; one more is asked for, since moving a visit drops the slot it has.
 const PROPOSALS: usize = 5;
 
+mod twins;
+use twins::{joined_twin_visits, twin_trip, twin_visits};
+
 /// The proposals for the family's most pressing unbooked visit, or for moving `rebook`: all
 /// read in one transaction.
 pub fn plan_booking(
@@ -117,9 +120,18 @@ pub fn plan_booking(
             Some(m) => tx.stored_visit(m.id)?.as_ref().map(booked_candidate),
             None => None,
         };
-        let proposals = propose(&request)
+        // A twin's visit of this number already booked: joining it comes first, one trip.
+        let joined = match rebook {
+            None => twin_trip(tx, &detail.children, &visit, now)?,
+            Some(_) => None,
+        };
+        let proposals = joined
             .into_iter()
-            .filter(|p| Some(p.candidate.start) != current_slot)
+            .chain(
+                propose(&request)
+                    .into_iter()
+                    .filter(|p| Some(p.candidate.start) != current_slot),
+            )
             .take(PROPOSALS)
             .collect();
         Ok(BookingOptions {
@@ -224,10 +236,13 @@ pub fn book_visit(db: &mut Db, ctx: &Ctx, r: &BookingRequest) -> Result<Done> {
             c.start - Duration::days(1),
             c.end() + Duration::days(1),
         )?;
+        // A twin's visit of the same number at the same time is the trip this one joins.
+        let joined = joined_twin_visits(tx, r)?;
         busy.retain(|b| {
             !twins
                 .iter()
                 .any(|t| t.1.is_some_and(|id| b.booking == Booking::Visit(id)))
+                && !joined.iter().any(|id| b.booking == Booking::Visit(*id))
         });
         let rules = BookingRules {
             required_roles: &[],
@@ -287,44 +302,6 @@ pub fn book_visit(db: &mut Db, ctx: &Ctx, r: &BookingRequest) -> Result<Done> {
             id: Some(id),
         })
     })
-}
-
-/// For a programme visit of a child with twins: each twin, with its planned visit of the same
-/// number at the moved visit's time when one is moved (else none: it is booked anew, unless it
-/// already has that visit booked or done).
-fn twin_visits(
-    tx: &crate::db::ReadTx<'_>,
-    r: &BookingRequest,
-    moving: Option<&crate::db::VisitRecord>,
-) -> std::result::Result<Vec<(i64, Option<i64>)>, crate::db::DbError> {
-    let Some(no) = r.visit_no else {
-        return Ok(Vec::new());
-    };
-    let children = tx
-        .family_detail(r.family_id)?
-        .map(|d| d.children)
-        .unwrap_or_default();
-    let mut out = Vec::new();
-    for child in twins_of(&children, r.child_id) {
-        let visits = tx.visits_of_child(child)?;
-        let same_no = |v: &&crate::db::VisitRecord| v.visit_no == Some(no);
-        if let Some(old) = moving {
-            if let Some(v) = visits
-                .iter()
-                .filter(same_no)
-                .find(|v| v.start == old.start && v.status == VisitStatus::Planned)
-            {
-                out.push((child, Some(v.id)));
-            }
-        } else if !visits
-            .iter()
-            .filter(same_no)
-            .any(|v| matches!(v.status, VisitStatus::Planned | VisitStatus::Done))
-        {
-            out.push((child, None));
-        }
-    }
-    Ok(out)
 }
 
 /// Records what happened at a visit (done, cancelled, no-show), read and written in one

@@ -74,6 +74,7 @@ impl Runner {
 
     fn week(&mut self, e: &WeekEffect) -> Answer {
         match *e {
+            WeekEffect::ExportCalendar { days, staff } => Ok(self.export_calendar(days, staff)),
             WeekEffect::Load(query) => {
                 let data = reads::week::week(&mut self.db, query)?;
                 Ok(vec![Msg::Week(WeekMsg::Loaded(Box::new(data)))])

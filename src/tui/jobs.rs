@@ -85,3 +85,59 @@ pub fn exported(db: &mut Db, ctx: &Ctx, request: &ReportRequest, out: &Path) -> 
         Err(e) => Msg::Failed(crate::i18n::messages::outcome::ops_error(&e)),
     }
 }
+
+/// A week's calendar from Week: whose (everyone's when `None`), in what language, and the
+/// folder it goes into.
+#[derive(Debug, Clone)]
+pub struct CalendarRequest {
+    /// The first and last day, as `calendar --week` gives them.
+    pub days: (chrono::NaiveDate, chrono::NaiveDate),
+    pub staff: Option<i64>,
+    pub lang: crate::i18n::Lang,
+    pub folder: PathBuf,
+}
+
+/// The calendar export, on a write connection of its own, as the report's export.
+pub fn calendar(file: PathBuf, ctx: Ctx, request: CalendarRequest) -> Job {
+    Box::new(move |reader: &mut Db| {
+        let mut db = crate::db::connect(&file, crate::db::Mode::Write, reader.key())
+            .map_err(crate::ops::OpsError::Read)?;
+        Ok(calendar_written(&mut db, &ctx, &request))
+    })
+}
+
+/// Writes the week's calendars as `hembesok calendar` does, and records them; the answer is
+/// where they went and how many events they hold, or why not.
+pub fn calendar_written(db: &mut Db, ctx: &Ctx, request: &CalendarRequest) -> Msg {
+    use crate::app::week::CalendarWritten;
+    use crate::ops::calendar::{export_all, export_staff_into};
+    let days = request.days;
+    let written = match request.staff {
+        Some(id) => export_staff_into(db, ctx, request.lang, id, days, &request.folder).map(
+            |(path, export)| CalendarWritten {
+                files: None,
+                from: days.0,
+                to: days.1,
+                path,
+                counts: export.counts,
+            },
+        ),
+        None => {
+            export_all(db, ctx, request.lang, days, &request.folder).map(|people| CalendarWritten {
+                files: Some(people.len()),
+                from: days.0,
+                to: days.1,
+                path: request.folder.clone(),
+                counts: people
+                    .iter()
+                    .fold(crate::domain::ics::SyncCounts::default(), |sum, p| {
+                        sum.plus(p.counts)
+                    }),
+            })
+        }
+    };
+    match written {
+        Ok(done) => Msg::Week(crate::app::WeekMsg::CalendarWritten(done)),
+        Err(e) => Msg::Failed(crate::i18n::messages::outcome::ops_error(&e)),
+    }
+}

@@ -249,7 +249,11 @@ fn event_loop(
             draw = true;
             // The export wrote its audit row through a connection of its own: this window's
             // write, not someone else's.
-            if matches!(action, Msg::Report(crate::app::ReportMsg::Exported(_))) {
+            if matches!(
+                action,
+                Msg::Report(crate::app::ReportMsg::Exported(_))
+                    | Msg::Week(crate::app::WeekMsg::CalendarWritten(_))
+            ) {
                 runner.note_own_write();
             }
             let more = app.receive(action);

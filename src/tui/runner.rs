@@ -27,6 +27,8 @@ pub struct Runner {
     pub threshold: crate::domain::report::Threshold,
     pub municipality: Result<crate::domain::report::Municipality, &'static str>,
     pub lang: crate::i18n::Lang,
+    /// The folder the app was started in: where Week's calendars go.
+    pub folder: std::path::PathBuf,
     /// Reads too slow for a key press; none for an in-memory database (they run inline).
     worker: Option<Worker>,
     /// The file's commit count from elsewhere when the window last looked.
@@ -51,6 +53,7 @@ impl Runner {
             threshold: crate::domain::report::Threshold::default(),
             municipality: Err("municipality"),
             lang: crate::i18n::Lang::Sv,
+            folder: std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from(".")),
             worker,
             seen_version,
         })
@@ -166,6 +169,30 @@ impl Runner {
                 Vec::new()
             }
             _ => vec![jobs::exported(&mut self.db, ctx, &request, path)],
+        }
+    }
+
+    /// Writes the week's calendars from Week as the report's export is written: in the
+    /// background on a write connection of its own, or at once without a worker.
+    pub(super) fn export_calendar(
+        &mut self,
+        days: (chrono::NaiveDate, chrono::NaiveDate),
+        staff: Option<i64>,
+    ) -> Vec<Msg> {
+        let ctx = self.ctx();
+        let request = jobs::CalendarRequest {
+            days,
+            staff,
+            lang: self.lang,
+            folder: self.folder.clone(),
+        };
+        let file = self.db.path().map(std::path::Path::to_path_buf);
+        match (file, self.worker.as_mut()) {
+            (Some(file), Some(worker)) if !self.db.is_damaged() => {
+                worker.submit(jobs::calendar(file, ctx, request));
+                Vec::new()
+            }
+            _ => vec![jobs::calendar_written(&mut self.db, &ctx, &request)],
         }
     }
 }

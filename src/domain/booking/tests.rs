@@ -264,6 +264,38 @@ fn the_area_of_a_teams_day_pulls_a_later_day_ahead() {
 }
 
 #[test]
+fn a_day_in_the_familys_area_comes_first_even_a_week_later() {
+    let staff = staff();
+    // Anna and Bo visit Centrum on Thursday 3 December; the five earliest choices are Monday
+    // 23 November to Tuesday 1 December (Bo works Mondays, Tuesdays and Thursdays).
+    let busy = vec![
+        busy(1, 71, at(d(2026, 12, 3), 9, 0), 60),
+        busy(2, 71, at(d(2026, 12, 3), 9, 0), 60),
+    ];
+    let mut req = request(rules(&staff, &busy), at(d(2026, 11, 23), 7, 0));
+    req.preferred = &[1, 2];
+    let proposals = propose(&req);
+    assert_eq!(proposals.len(), 5);
+    assert!(proposals[0].same_area, "{proposals:?}");
+    assert_eq!(proposals[0].candidate.start.date(), d(2026, 12, 3));
+    // Then the others, earliest first.
+    let rest: Vec<NaiveDate> = proposals[1..]
+        .iter()
+        .map(|p| p.candidate.start.date())
+        .collect();
+    assert_eq!(
+        rest,
+        [
+            d(2026, 11, 23),
+            d(2026, 11, 24),
+            d(2026, 11, 26),
+            d(2026, 11, 30)
+        ]
+    );
+    assert!(proposals[1..].iter().all(|p| !p.same_area));
+}
+
+#[test]
 fn no_window_or_no_staff_means_no_proposals() {
     let staff = staff();
     let mut r = rules(&staff, &[]);

@@ -87,6 +87,8 @@ pub fn remove_child(name: &str) -> Text {
 pub const BOOK: Words = Words::new("Boka", "Book");
 pub const DUE_WORD: Words = Words::new("ska göras", "due");
 pub const SAME_AREA: Words = Words::new("samma område", "same area");
+/// A proposal that is the twin's booked visit: booking it makes one trip of both.
+pub const TWIN_TRIP: Words = Words::new("tvillingens besök", "twin's visit");
 
 /// The question before booking a slot: when, who goes, and the interpreter the family needs
 /// (`interpreter`: the language's name, and who interprets, `None` while no one is booked).

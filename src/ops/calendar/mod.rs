@@ -155,6 +155,35 @@ pub fn export_staff(
     written
 }
 
+/// One person's calendar written into `dir` under the name the folder export gives them
+/// (`Förnamn-Efternamn.ics`), so both exports keep one file per person; the path and what it
+/// holds.
+pub fn export_staff_into(
+    db: &mut Db,
+    ctx: &Ctx,
+    lang: Lang,
+    staff_id: i64,
+    days: (NaiveDate, NaiveDate),
+    dir: &Path,
+) -> Result<(PathBuf, CalendarExport)> {
+    let names = db.read(|tx| {
+        let staff = tx.list_staff().map_err(OpsError::Read)?;
+        Ok::<_, OpsError>(file_names(
+            &staff
+                .iter()
+                .map(|s| (s.id, s.name.as_str()))
+                .collect::<Vec<_>>(),
+        ))
+    })?;
+    let name = names
+        .get(&staff_id)
+        .cloned()
+        .ok_or_else(|| Refusal::NoSuchStaff(staff_id.to_string()))?;
+    let out = dir.join(name);
+    let export = export_staff(db, ctx, lang, &staff_id.to_string(), days, &out)?;
+    Ok((out, export))
+}
+
 /// The note with the audit chain's head as the export was made.
 fn with_head(note: String, head: Option<&crate::db::Head>) -> String {
     match head {

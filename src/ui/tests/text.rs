@@ -156,6 +156,24 @@ fn the_booking_question_names_the_interpreter() {
 }
 
 #[test]
+fn the_twins_trip_is_marked_among_the_proposals() {
+    for (lang, words) in [(Lang::Sv, "tvillingens besök"), (Lang::En, "twin's visit")] {
+        let mut app = family_page(Protection::None);
+        app.lang = lang;
+        let mut plan = fixtures::booking_plan();
+        plan.proposals[0].twin_trip = true;
+        app.receive(Msg::ProposalsLoaded(Box::new(plan)));
+        let screen = draw(&app, 120, 40);
+        let line = screen
+            .lines()
+            .find(|l| l.contains("2026-11-24 09:00"))
+            .unwrap_or_else(|| panic!("{screen}"));
+        assert!(line.contains(words), "{screen}");
+        assert_eq!(screen.matches(words).count(), 1, "{screen}");
+    }
+}
+
+#[test]
 fn a_problem_under_a_field_wraps_under_its_value_not_to_column_0() {
     let mut app = family_page(Protection::None);
     app.lang = Lang::En;

@@ -64,7 +64,9 @@ pub fn render(app: &App, state: &BookingState, frame: &mut Frame, area: Rect, th
             }
             None => String::new(),
         };
-        let area = if p.same_area {
+        let area = if p.twin_trip {
+            format!(" · {}", w::TWIN_TRIP.get(app.lang))
+        } else if p.same_area {
             format!(" · {}", w::SAME_AREA.get(app.lang))
         } else {
             String::new()

@@ -293,6 +293,9 @@ pub enum WeekIntent {
     NextDay,
     /// Choose whose week to show (by typing part of a name), or everyone's.
     PickStaff,
+    /// The calendar of the week shown, as `hembesok calendar` writes it: the chosen person's
+    /// file, or everyone's, in the folder the app was started in.
+    ExportCalendar,
 }
 
 /// Week's answers from the runtime.
@@ -302,6 +305,20 @@ pub enum WeekMsg {
     Loaded(Box<WeekData>),
     /// Another page of one day of the week.
     DayLoaded(WeekQuery, DayPage),
+    /// The calendars of the week were written.
+    CalendarWritten(CalendarWritten),
+}
+
+/// What a calendar export from Week wrote: one person's file, or a folder of everyone's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarWritten {
+    /// How many people's files; `None` for one person's.
+    pub files: Option<usize>,
+    pub from: chrono::NaiveDate,
+    pub to: chrono::NaiveDate,
+    /// The file, or the folder the files are in.
+    pub path: std::path::PathBuf,
+    pub counts: crate::domain::ics::SyncCounts,
 }
 
 /// What Week asks the runtime to read.
@@ -311,4 +328,10 @@ pub enum WeekEffect {
     Load(WeekQuery),
     /// The page of the marked day from the query's `from`.
     LoadDay(WeekQuery),
+    /// Writes the week's calendar of one staff member, or of everyone (`None`), into the
+    /// folder the app was started in.
+    ExportCalendar {
+        days: (chrono::NaiveDate, chrono::NaiveDate),
+        staff: Option<i64>,
+    },
 }

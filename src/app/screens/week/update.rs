@@ -12,6 +12,18 @@ impl App {
             // Everyone who can have a week is offered, so the staff list is needed.
             return self.staff.ensure_loaded();
         }
+        if *action == Intent::Week(WeekIntent::ExportCalendar) {
+            // The week shown, Monday to Sunday, as `calendar --week` writes it.
+            let days = self.week.week.map(|w| w.days()).unwrap_or_default();
+            let (Some(first), Some(last)) = (days.first(), days.last()) else {
+                return Vec::new();
+            };
+            let staff = self.week.staff.as_ref().map(|(id, _)| *id);
+            return vec![Effect::Week(crate::app::WeekEffect::ExportCalendar {
+                days: (*first, *last),
+                staff,
+            })];
+        }
         if *action == Intent::BookOnDay {
             let day = self
                 .week
@@ -54,6 +66,7 @@ impl App {
         match msg {
             WeekMsg::Loaded(data) => self.week.set(*data),
             WeekMsg::DayLoaded(query, page) => self.week.set_day(query, page),
+            WeekMsg::CalendarWritten(done) => self.message = Some(w::calendar_written(&done)),
         }
         Vec::new()
     }
