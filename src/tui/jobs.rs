@@ -107,37 +107,38 @@ pub fn calendar(file: PathBuf, ctx: Ctx, request: CalendarRequest) -> Job {
 }
 
 /// Writes the week's calendars as `hembesok calendar` does, and records them; the answer is
-/// where they went and how many events they hold, or why not.
+/// where they went and how many events they hold, in the words the command prints, or why not.
 pub fn calendar_written(db: &mut Db, ctx: &Ctx, request: &CalendarRequest) -> Msg {
-    use crate::app::week::CalendarWritten;
+    use crate::i18n::messages::cli::Done;
     use crate::ops::calendar::{export_all, export_staff_into};
-    let days = request.days;
+    let (from, to) = request.days;
     let written = match request.staff {
-        Some(id) => export_staff_into(db, ctx, request.lang, id, days, &request.folder).map(
-            |(path, export)| CalendarWritten {
-                files: None,
-                from: days.0,
-                to: days.1,
-                path,
+        Some(id) => export_staff_into(db, ctx, request.lang, id, request.days, &request.folder)
+            .map(|(path, export)| Done::Calendar {
                 counts: export.counts,
-            },
-        ),
-        None => {
-            export_all(db, ctx, request.lang, days, &request.folder).map(|people| CalendarWritten {
-                files: Some(people.len()),
-                from: days.0,
-                to: days.1,
-                path: request.folder.clone(),
+                from,
+                to,
+                path,
+            }),
+        None => export_all(db, ctx, request.lang, request.days, &request.folder).map(|people| {
+            Done::CalendarFolder {
+                files: people.len(),
+                from,
+                to,
+                dir: request.folder.clone(),
                 counts: people
                     .iter()
                     .fold(crate::domain::ics::SyncCounts::default(), |sum, p| {
                         sum.plus(p.counts)
                     }),
-            })
-        }
+            }
+        }),
     };
     match written {
-        Ok(done) => Msg::Week(crate::app::WeekMsg::CalendarWritten(done)),
+        Ok(done) => Msg::Week(crate::app::WeekMsg::CalendarWritten(crate::app::Text::new(
+            done.render(crate::i18n::Lang::Sv),
+            done.render(crate::i18n::Lang::En),
+        ))),
         Err(e) => Msg::Failed(crate::i18n::messages::outcome::ops_error(&e)),
     }
 }

@@ -31,29 +31,3 @@ pub fn session_roll_call(open: &str) -> Text {
         format!("{open}: the session's roll call"),
     )
 }
-
-/// Under the grid after `c`: where the week's calendar went and how many events it holds, in
-/// the words `hembesok calendar` prints.
-pub fn calendar_written(done: &crate::app::week::CalendarWritten) -> Text {
-    use crate::i18n::Lang;
-    use crate::i18n::messages::cli::Done;
-    let render = |lang| {
-        let done = match done.files {
-            None => Done::Calendar {
-                counts: done.counts,
-                from: done.from,
-                to: done.to,
-                path: done.path.clone(),
-            },
-            Some(files) => Done::CalendarFolder {
-                files,
-                from: done.from,
-                to: done.to,
-                dir: done.path.clone(),
-                counts: done.counts,
-            },
-        };
-        done.render(lang)
-    };
-    Text::new(render(Lang::Sv), render(Lang::En))
-}

@@ -305,20 +305,8 @@ pub enum WeekMsg {
     Loaded(Box<WeekData>),
     /// Another page of one day of the week.
     DayLoaded(WeekQuery, DayPage),
-    /// The calendars of the week were written.
-    CalendarWritten(CalendarWritten),
-}
-
-/// What a calendar export from Week wrote: one person's file, or a folder of everyone's.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CalendarWritten {
-    /// How many people's files; `None` for one person's.
-    pub files: Option<usize>,
-    pub from: chrono::NaiveDate,
-    pub to: chrono::NaiveDate,
-    /// The file, or the folder the files are in.
-    pub path: std::path::PathBuf,
-    pub counts: crate::domain::ics::SyncCounts,
+    /// The calendars of the week were written: where, and how many events, in words.
+    CalendarWritten(crate::app::Text),
 }
 
 /// What Week asks the runtime to read.

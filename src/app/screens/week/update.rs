@@ -66,7 +66,7 @@ impl App {
         match msg {
             WeekMsg::Loaded(data) => self.week.set(*data),
             WeekMsg::DayLoaded(query, page) => self.week.set_day(query, page),
-            WeekMsg::CalendarWritten(done) => self.message = Some(w::calendar_written(&done)),
+            WeekMsg::CalendarWritten(done) => self.message = Some(done),
         }
         Vec::new()
     }
