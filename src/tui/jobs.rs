@@ -135,10 +135,7 @@ pub fn calendar_written(db: &mut Db, ctx: &Ctx, request: &CalendarRequest) -> Ms
         }),
     };
     match written {
-        Ok(done) => Msg::Week(crate::app::WeekMsg::CalendarWritten(crate::app::Text::new(
-            done.render(crate::i18n::Lang::Sv),
-            done.render(crate::i18n::Lang::En),
-        ))),
+        Ok(done) => Msg::Week(crate::app::WeekMsg::CalendarWritten(done.text())),
         Err(e) => Msg::Failed(crate::i18n::messages::outcome::ops_error(&e)),
     }
 }

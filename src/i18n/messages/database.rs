@@ -347,7 +347,7 @@ impl std::fmt::Display for Refusal {
     }
 }
 
-/// In English, as rusqlite's conversion error carries it.
+/// In English, as the SQLite library's conversion error carries it.
 impl std::fmt::Display for BadValue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&bad_value(self).en)

@@ -92,6 +92,20 @@ pub const TWIN_TRIP: Words = Words::new("tvillingens besök", "twin's visit");
 
 /// The question before booking a slot: when, who goes, and the interpreter the family needs
 /// (`interpreter`: the language's name, and who interprets, `None` while no one is booked).
+/// Who interprets at a proposed slot, as the booking question names them: the person, or
+/// "extern"/"external".
+pub fn interpreter_booked(booked: &crate::domain::views::InterpreterBooked) -> Text {
+    match booked {
+        crate::domain::views::InterpreterBooked::Staff(name) => {
+            Text::new(name.clone(), name.clone())
+        }
+        crate::domain::views::InterpreterBooked::External => Text::new(
+            super::INTERPRETER_EXTERNAL.get(crate::i18n::Lang::Sv),
+            super::INTERPRETER_EXTERNAL.get(crate::i18n::Lang::En),
+        ),
+    }
+}
+
 pub fn book_question(at: &str, people: &str, interpreter: Option<(&Text, Option<&Text>)>) -> Text {
     let (sv, en) = match interpreter {
         None => (String::new(), String::new()),

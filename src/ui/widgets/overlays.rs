@@ -186,18 +186,9 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
                 .map(|p| p.people.iter().map(|(_, n)| n.clone()).collect())
                 .unwrap_or_default();
             let language = r.interpreter_language.as_deref().map(labels::language);
-            let interpreter = proposal.and_then(|p| match &p.interpreter {
-                Some(crate::domain::views::InterpreterBooked::Staff(name)) => {
-                    Some(crate::i18n::Text::new(name.clone(), name.clone()))
-                }
-                Some(crate::domain::views::InterpreterBooked::External) => {
-                    Some(crate::i18n::Text::new(
-                        w::INTERPRETER_EXTERNAL.get(crate::i18n::Lang::Sv),
-                        w::INTERPRETER_EXTERNAL.get(crate::i18n::Lang::En),
-                    ))
-                }
-                None => None,
-            });
+            let interpreter = proposal
+                .and_then(|p| p.interpreter.as_ref())
+                .map(w::interpreter_booked);
             w::book_question(
                 &r.candidate.start.format("%Y-%m-%d %H:%M").to_string(),
                 &who.join(", "),

@@ -328,6 +328,11 @@ fn sync_counts(c: SyncCounts, unchanged: bool, lang: Lang) -> String {
 }
 
 impl Done {
+    /// Both languages, for a status line in the app that says what a command would print.
+    pub fn text(&self) -> crate::i18n::Text {
+        crate::i18n::Text::new(self.render(Lang::Sv), self.render(Lang::En))
+    }
+
     pub fn render(&self, lang: Lang) -> String {
         match (self, lang) {
             (
