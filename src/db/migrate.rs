@@ -39,6 +39,7 @@ migrations!(
     "0014_report_indexes.sql",
     "0015_family_search.sql",
     "0016_family_present.sql",
+    "0017_report_cover.sql",
 );
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.

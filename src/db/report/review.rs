@@ -34,7 +34,7 @@ const KINDS: [&str; 5] = [
             OR (f.status = 'paused' AND f.paused_on IS NULL)
             OR (f.status IN ('completed','exited') AND f.exited_on IS NULL),
             f.family_ref
-       FROM family f
+       FROM family f INDEXED BY family_lacks_facts
       WHERE (f.exited_on IS NULL OR f.exited_on >= substr(?1, 1, 10))
         AND (f.declined_on IS NULL OR f.declined_on >= substr(?1, 1, 10))
         AND (f.offered_on IS NULL OR f.offered_on < ?3)

@@ -139,7 +139,8 @@ impl ReadTx<'_> {
                     (SELECT min(substr(v.starts_at, 1, 10)) FROM visit v
                       WHERE v.child_id = c.id AND v.status = 'done' AND v.visit_no IS NOT NULL
                         AND v.visit_no = 1)
-             FROM child c JOIN family f ON f.id = c.family_id
+             FROM child c INDEXED BY child_birth
+                  JOIN family f INDEXED BY family_programme_of ON f.id = c.family_id
              WHERE c.birth_date >= ?1 AND c.birth_date <= ?2",
         )?;
         let mut out: Vec<(i64, ChildRow)> = Vec::new();
