@@ -335,7 +335,7 @@ fn staff_are_added_and_edited() {
     );
     let id = app
         .staff
-        .list
+        .rows
         .iter()
         .find(|s| s.name == "Ny Tolk")
         .unwrap()
@@ -348,8 +348,8 @@ fn staff_are_added_and_edited() {
             staff: Box::new(staff("Ny Tolk Ek")),
         }),
     );
-    assert_eq!(app.staff.list.len(), 1);
-    assert_eq!(app.staff.list[0].name, "Ny Tolk Ek");
+    assert_eq!(app.staff.rows.len(), 1);
+    assert_eq!(app.staff.rows[0].name, "Ny Tolk Ek");
 }
 
 #[test]
@@ -384,7 +384,7 @@ fn a_visit_is_recorded_done_only_after_it_happened_but_may_be_cancelled_before()
             staff: Box::new(person("Bo", Role::ParentAdvisor)),
         }),
     );
-    let ids: Vec<i64> = app.staff.list.iter().map(|s| s.id).collect();
+    let ids: Vec<i64> = app.staff.rows.iter().map(|s| s.id).collect();
     run(
         &mut app,
         &mut runner,

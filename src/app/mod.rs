@@ -47,6 +47,8 @@ pub struct App {
     /// page goes back there. `None` when it was opened on Families.
     pub family_from: Option<Screen>,
     pub staff: staff::StaffState,
+    /// Everyone on staff, for picking a person and a series' leaders.
+    pub roster: staff::Roster,
     pub groups: groups::GroupsState,
     pub report: report::ReportState,
     /// What is open over the screen, front last: see `modal`.
@@ -76,6 +78,7 @@ impl App {
             families: families::FamiliesState::default(),
             family: None,
             staff: staff::StaffState::default(),
+            roster: staff::Roster::default(),
             groups: groups::GroupsState::default(),
             report: report::ReportState::default(),
             modals: Vec::new(),
@@ -298,8 +301,8 @@ impl App {
             Screen::Families => self.families.ensure_loaded(),
             Screen::Groups => {
                 let mut effects = self.groups.ensure_loaded();
-                // The new-series form names leaders from the staff list.
-                effects.extend(self.staff.ensure_loaded());
+                // The new-series form names leaders from the roster.
+                effects.extend(self.roster.ensure_loaded());
                 effects
             }
             Screen::Staff => self.staff.ensure_loaded(),

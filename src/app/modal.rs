@@ -426,9 +426,12 @@ impl App {
         }
     }
 
-    /// Whether the roster, as read, has this person as active.
+    /// Whether the person, as last read (the Staff list's page, else the roster), is active.
     fn staff_is_active(&self, id: i64) -> bool {
-        self.staff.list.iter().any(|s| s.id == id && s.active)
+        match self.staff.rows.iter().find(|s| s.id == id) {
+            Some(s) => s.active,
+            None => self.roster.is_active(id),
+        }
     }
 
     /// The family's visits booked from now on, as its open page knows them.
@@ -483,7 +486,7 @@ impl App {
         let Some(Modal::PickStaff(pick)) = self.modals.last_mut() else {
             return Vec::new();
         };
-        let (effects, done) = self.week.handle_pick(pick, &self.staff.list, action);
+        let (effects, done) = self.week.handle_pick(pick, &self.roster.list, action);
         if done {
             self.pop();
         }

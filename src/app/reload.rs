@@ -75,7 +75,10 @@ impl App {
                 }
             }
             Changed::Staff => {
-                effects.push(Effect::Staff(StaffEffect::Load));
+                effects.push(self.staff.load());
+                if self.roster.loaded {
+                    effects.push(Effect::Staff(StaffEffect::LoadRoster));
+                }
                 // Someone no longer active makes their booked visits to-dos.
                 effects.push(Effect::Today(TodayEffect::LoadAlerts));
                 // Names on the week's visits may have changed.
@@ -110,7 +113,10 @@ impl App {
             effects.push(self.groups.reload());
         }
         if self.staff.loaded {
-            effects.push(Effect::Staff(StaffEffect::Load));
+            effects.push(self.staff.load());
+        }
+        if self.roster.loaded {
+            effects.push(Effect::Staff(StaffEffect::LoadRoster));
         }
         effects
     }

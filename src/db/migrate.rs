@@ -40,6 +40,7 @@ migrations!(
     "0015_family_search.sql",
     "0016_family_present.sql",
     "0017_report_cover.sql",
+    "0018_staff_search.sql",
 );
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.
@@ -47,6 +48,9 @@ const AUDIT_CHAIN_VERSION: i64 = 4;
 
 /// The version whose step takes control and invisible characters out of stored text.
 const CLEAN_TEXT_VERSION: i64 = 12;
+
+/// The version whose step writes each person's folded search text.
+const STAFF_SEARCH_VERSION: i64 = 18;
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -102,6 +106,9 @@ pub(crate) fn migrate_to(conn: &mut Connection, path: &Path, target: i64) -> Res
         }
         if version + 1 == CLEAN_TEXT_VERSION {
             clean_stored_text(&tx)?;
+        }
+        if version + 1 == STAFF_SEARCH_VERSION {
+            super::staff::fill_search_text(&tx)?;
         }
         tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;

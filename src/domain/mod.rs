@@ -19,6 +19,7 @@ pub mod quarter;
 pub mod report;
 pub mod schedule;
 pub mod search;
+pub mod staff_list;
 pub mod status_dates;
 pub mod text;
 pub mod timeline;

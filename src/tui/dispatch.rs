@@ -170,9 +170,12 @@ impl Runner {
     fn staff(&mut self, e: StaffEffect) -> Answer {
         let ctx = self.ctx();
         match e {
-            StaffEffect::Load => Ok(vec![Msg::Staff(StaffMsg::Loaded(reads::staff::list(
-                &mut self.db,
-            )?))]),
+            StaffEffect::Load(q) => Ok(vec![Msg::Staff(StaffMsg::PageLoaded(Box::new(
+                reads::staff::page(&mut self.db, &q)?,
+            )))]),
+            StaffEffect::LoadRoster => Ok(vec![Msg::Staff(StaffMsg::RosterLoaded(
+                reads::staff::list(&mut self.db)?,
+            ))]),
             StaffEffect::LoadBookings { id, staff } => {
                 let visits = reads::staff::bookings(&mut self.db, id, ctx.now)?;
                 Ok(vec![Msg::Staff(StaffMsg::BookingsLoaded(

@@ -1,5 +1,5 @@
 //! Every screen drawn from fixtures at 80×24 and 120×40, compared with reviewed snapshots.
-use crate::app::{FamiliesMsg, FamilyMsg, Msg, StaffMsg, TodayMsg, WeekMsg};
+use crate::app::{FamiliesMsg, FamilyMsg, Msg, TodayMsg, WeekMsg};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -143,8 +143,8 @@ fn a_paused_family_page_says_since_when() {
 #[test]
 fn staff_roster() {
     let mut app = app(Lang::Sv);
-    app.handle_key(Key::Char('5'));
-    app.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
+    let effects = app.handle_key(Key::Char('5'));
+    fixtures::serve_staff(&mut app, effects);
     both_sizes("staff_sv", &app);
 }
 

@@ -4,15 +4,24 @@
 use super::*;
 use chrono::Datelike;
 
-fn on_staff(lang: Lang) -> App {
-    let mut app = app(lang);
-    app.handle_key(Key::Char('5'));
-    app.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
-    app
-}
+use fixtures::on_staff;
 
 fn names(app: &App) -> Vec<&str> {
-    app.staff.rows().map(|s| s.name.as_str()).collect()
+    app.staff.rows().map(|(_, s)| s.name.as_str()).collect()
+}
+
+/// Typed text on the Staff screen, each read it asks for answered.
+fn staff_keys(app: &mut App, typed: &str) {
+    for c in typed.chars() {
+        let effects = app.handle_key(Key::Char(c));
+        fixtures::serve_staff(app, effects);
+    }
+}
+
+/// A key on the Staff screen, its reads answered.
+fn staff_key(app: &mut App, key: Key) {
+    let effects = app.handle_key(key);
+    fixtures::serve_staff(app, effects);
 }
 
 #[test]
@@ -25,25 +34,25 @@ fn slash_on_the_staff_screen_narrows_the_roster_by_name_or_id() {
         "the staff search, not the families'"
     );
     assert!(app.staff.searching);
-    keys(&mut app, "rådg");
+    staff_keys(&mut app, "rådg");
     assert_eq!(names(&app), ["Bo Rådgivare"]);
-    app.handle_key(Key::Ctrl('u'));
-    keys(&mut app, "arab");
+    staff_key(&mut app, Key::Ctrl('u'));
+    staff_keys(&mut app, "arab");
     assert_eq!(
         names(&app),
         ["Dalia Tolk"],
         "an interpreter by language: {:?}",
         app.staff.query.value()
     );
-    app.handle_key(Key::Ctrl('u'));
-    keys(&mut app, "tolk");
+    staff_key(&mut app, Key::Ctrl('u'));
+    staff_keys(&mut app, "tolk");
     assert_eq!(names(&app), ["Dalia Tolk"], "by role");
     // Letters are text while searching: `n` and `e` do not open forms.
-    app.handle_key(Key::Ctrl('u'));
-    keys(&mut app, "ne");
+    staff_key(&mut app, Key::Ctrl('u'));
+    staff_keys(&mut app, "ne");
     assert!(app.form().is_none());
-    app.handle_key(Key::Ctrl('u'));
-    keys(&mut app, "4");
+    staff_key(&mut app, Key::Ctrl('u'));
+    staff_keys(&mut app, "4");
     assert_eq!(names(&app), ["Elsa Tandvård"], "an id finds its person");
     app.handle_key(Key::Enter);
     assert!(!app.staff.searching);
@@ -80,10 +89,10 @@ fn searching_again_replaces_the_old_text_instead_of_appending() {
     // The same on the staff screen.
     let mut app = on_staff(Lang::En);
     app.handle_key(Key::Char('/'));
-    keys(&mut app, "anna");
+    staff_keys(&mut app, "anna");
     app.handle_key(Key::Esc);
     app.handle_key(Key::Char('/'));
-    keys(&mut app, "bo");
+    staff_keys(&mut app, "bo");
     assert_eq!(app.staff.query.value(), "bo");
     assert_eq!(names(&app), ["Bo Rådgivare"]);
 }

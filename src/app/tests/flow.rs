@@ -4,12 +4,7 @@
 use super::*;
 use crate::domain::alerts::AlertKind;
 
-fn on_staff(lang: Lang) -> App {
-    let mut app = app(lang);
-    app.handle_key(Key::Char('5'));
-    app.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
-    app
-}
+use fixtures::on_staff;
 
 /// Opens the marked person's form and sets "Active" to no.
 fn deactivate_marked(app: &mut App) -> Vec<Effect> {

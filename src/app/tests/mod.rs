@@ -42,17 +42,23 @@ fn number_keys_switch_screens_and_load_each_list_once() {
     assert_eq!(app.screen, Screen::Families);
     assert_eq!(
         app.handle_key(Key::Char('5')),
-        vec![Effect::Staff(StaffEffect::Load)]
+        vec![Effect::Staff(StaffEffect::Load(
+            crate::domain::staff_list::StaffQuery::default()
+        ))]
     );
     assert_eq!(app.screen, Screen::Staff);
     assert!(
         app.handle_key(Key::Char('3')).is_empty(),
         "the index is requested once"
     );
-    // The staff list is asked for already: Groups asks only for its own.
+    // Groups asks for its list and for the roster its forms choose leaders from (the Staff
+    // screen read a page of its own, not the roster).
     assert_eq!(
         app.handle_key(Key::Char('4')),
-        vec![Effect::Groups(GroupsEffect::LoadList(0, Ended::Lately))]
+        vec![
+            Effect::Groups(GroupsEffect::LoadList(0, Ended::Lately)),
+            Effect::Staff(StaffEffect::LoadRoster)
+        ]
     );
     assert_eq!(app.screen, Screen::Groups);
     app.handle_key(Key::Char('1'));
@@ -390,9 +396,7 @@ fn help_opens_over_any_screen_and_keys_do_not_leak_through_it() {
 
 #[test]
 fn staff_can_be_added_and_edited() {
-    let mut app = app(Lang::Sv);
-    app.handle_key(Key::Char('5'));
-    app.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
+    let mut app = fixtures::on_staff(Lang::Sv);
     app.handle_key(Key::Down);
     app.handle_key(Key::Enter);
     let form = app.form().unwrap();

@@ -197,12 +197,12 @@ fn the_week_opens_on_today_moves_by_day_and_week_and_filters_by_person() {
     // s, then part of a name: that person's week, read for that person.
     assert_eq!(
         app.handle_key(Key::Char('s')),
-        vec![Effect::Staff(StaffEffect::Load)]
+        vec![Effect::Staff(StaffEffect::LoadRoster)]
     );
     assert_eq!(app.scopes(), vec![keymap::Scope::PickStaff]);
-    app.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
+    app.receive(Msg::Staff(StaffMsg::RosterLoaded(fixtures::staff())));
     keys(&mut app, "bo r");
-    let picked = WeekState::pick_matches(app.staff_pick().unwrap(), &app.staff.list);
+    let picked = WeekState::pick_matches(app.staff_pick().unwrap(), &app.roster.list);
     assert_eq!(picked.len(), 1);
     let read = app.handle_key(Key::Enter);
     let bo = picked[0].0;
@@ -267,9 +267,9 @@ fn the_picker_offers_every_active_person_not_only_those_with_visits_this_week() 
             ..staff[0].data.clone()
         },
     });
-    app.receive(Msg::Staff(StaffMsg::Loaded(staff)));
+    app.receive(Msg::Staff(StaffMsg::RosterLoaded(staff)));
     keys(&mut app, "sjuksköt");
-    let picked = WeekState::pick_matches(app.staff_pick().unwrap(), &app.staff.list);
+    let picked = WeekState::pick_matches(app.staff_pick().unwrap(), &app.roster.list);
     let names: Vec<&str> = picked.iter().map(|p| p.1.as_str()).collect();
     assert!(names.contains(&"Ny Sjuksköterska"), "{names:?}");
     assert!(!names.contains(&"Slutat Sjuksköterska"), "{names:?}");

@@ -5,3 +5,5 @@ mod calendar;
 mod read;
 mod rows;
 mod write;
+
+pub(crate) use write::fill_search_text;

@@ -1,12 +1,14 @@
-//! Reads of staff: one by id or by name, every name, the list.
+//! Reads of staff: one by id or by name, every name, the roster, and a page of the Staff list.
 
 use std::collections::HashMap;
 
-use rusqlite::OptionalExtension;
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, params_from_iter};
 
 use super::rows::{self, name_key};
 use crate::db::{ReadTx, Result};
 use crate::domain::model::Staff;
+use crate::domain::staff_list::{StaffPage, StaffQuery};
 
 impl ReadTx<'_> {
     pub fn staff_by_id(&self, id: i64) -> Result<Option<Staff>> {
@@ -46,5 +48,76 @@ impl ReadTx<'_> {
         ))?;
         let rows = stmt.query_map([], rows::staff)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
+
+/// A word's LIKE pattern: anywhere in the text, its own `%`, `_` and `\` taken literally.
+fn like(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 2);
+    out.push('%');
+    for c in word.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+impl ReadTx<'_> {
+    /// `limit` people of the list `q` asks for, in name order from its `q.from`-th match, how
+    /// many match and how many there are. Without words the page is read along the name
+    /// index; with words, each person's stored text, id and role are tested (the roster is the
+    /// municipality's staff, not its families).
+    pub fn staff_page(&self, q: &StaffQuery, limit: usize) -> Result<StaffPage> {
+        let mut conditions = Vec::new();
+        let mut args: Vec<Value> = Vec::new();
+        for word in &q.words {
+            let mut alternatives = vec![
+                "search_text LIKE ? ESCAPE '\\'".to_string(),
+                "CAST(id AS TEXT) LIKE ? ESCAPE '\\'".to_string(),
+            ];
+            args.push(Value::Text(like(&word.text)));
+            args.push(Value::Text(like(&word.text)));
+            for role in &word.roles {
+                alternatives.push("role = ?".to_string());
+                args.push(Value::Text(role.as_str().to_string()));
+            }
+            conditions.push(format!("({})", alternatives.join(" OR ")));
+        }
+        let filter = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conditions.join(" AND "))
+        };
+        let count: i64 = self
+            .tx
+            .prepare_cached(&format!("SELECT count(*) FROM staff {filter}"))?
+            .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+        let total: i64 = if q.words.is_empty() {
+            count
+        } else {
+            self.tx
+                .prepare_cached("SELECT count(*) FROM staff")?
+                .query_row([], |r| r.get(0))?
+        };
+        let mut page_args = args;
+        page_args.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+        page_args.push(Value::Integer(i64::try_from(q.from).unwrap_or(i64::MAX)));
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {} FROM staff INDEXED BY staff_name_order {filter}
+             ORDER BY name, id LIMIT ? OFFSET ?",
+            rows::COLUMNS
+        ))?;
+        let rows = stmt
+            .query_map(params_from_iter(page_args.iter()), rows::staff)?
+            .collect::<rusqlite::Result<Vec<Staff>>>()?;
+        Ok(StaffPage {
+            query: q.clone(),
+            count: usize::try_from(count).unwrap_or(0),
+            total: usize::try_from(total).unwrap_or(0),
+            rows,
+        })
     }
 }

@@ -8,6 +8,7 @@ use crate::db::values::{join_codes, join_list};
 use crate::db::{DbError, Result, WriteTx};
 use crate::domain::enums::Weekday;
 use crate::domain::model::NewStaff;
+use crate::domain::staff_list::search_text;
 
 impl WriteTx<'_> {
     pub fn insert_staff(&self, staff: &NewStaff) -> Result<i64> {
@@ -25,12 +26,13 @@ impl WriteTx<'_> {
             .tx
             .prepare_cached(
                 "INSERT INTO staff (id, name, name_key, role, organisation, languages, work_days, work_start,
-                    work_end, active)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                    work_end, active, search_text)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                  ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key,
                     role = excluded.role, organisation = excluded.organisation, languages = excluded.languages,
                     work_days = excluded.work_days, work_start = excluded.work_start,
-                    work_end = excluded.work_end, active = excluded.active
+                    work_end = excluded.work_end, active = excluded.active,
+                    search_text = excluded.search_text
                  RETURNING id",
             )?
             .query_row(
@@ -44,7 +46,8 @@ impl WriteTx<'_> {
                     join_codes(&staff.work_days, Weekday::as_str),
                     staff.work_hours.start.format("%H:%M").to_string(),
                     staff.work_hours.end.format("%H:%M").to_string(),
-                    staff.active
+                    staff.active,
+                    search_text(staff)
                 ],
                 |r| r.get(0),
             )
@@ -57,4 +60,21 @@ impl WriteTx<'_> {
             })?;
         Ok(saved)
     }
+}
+
+/// Writes every person's search text (the step of schema 18, for the people stored before it).
+pub(crate) fn fill_search_text(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    let people: Vec<(i64, String, String)> = tx
+        .prepare("SELECT id, name, languages FROM staff")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = tx.prepare("UPDATE staff SET search_text = ?2 WHERE id = ?1")?;
+    for (id, name, languages) in people {
+        let text = crate::domain::search::fold(&format!(
+            "{name} {}",
+            crate::db::values::split_list(&languages).join(" ")
+        ));
+        update.execute(params![id, text])?;
+    }
+    Ok(())
 }

@@ -554,6 +554,7 @@ fn suite_on_a_file() {
 mod family_search;
 mod files;
 mod history;
+mod staff_list;
 mod twins;
 
 /// A database file opened by SQLite alone (an older version's, a file being built by hand),

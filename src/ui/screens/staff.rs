@@ -24,7 +24,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         );
         return;
     }
-    if state.list.is_empty() {
+    if state.total == 0 {
         let new = key_for(Scope::Staff, &Intent::New);
         let text = format!(" {}", w::no_staff(&new).get(app.lang));
         frame.render_widget(Paragraph::new(text), area);
@@ -36,7 +36,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     if searched {
         render_search(app, frame, search, theme);
     }
-    if state.shown.is_empty() {
+    if state.count == 0 {
         frame.render_widget(
             Paragraph::new(format!(" {}", w::NO_STAFF_MATCH.get(app.lang))),
             area,
@@ -45,12 +45,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
     let wide = area.width >= 110;
     let (header, min) = columns(app.lang, wide);
-    // Widths come from the whole roster, so columns stay put while the search narrows it. They
-    // are measured once per roster read (and width class), not per frame: the roster of a
-    // region runs to thousands.
-    let natural = state.natural_widths(wide, || {
+    // Widths grow with every person read and never shrink, so columns stay put while the
+    // search narrows the list. The rows of a page are measured once (per width class), not
+    // per frame.
+    let natural = state.natural_widths(wide, |people| {
         let mut natural: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-        for m in &state.list {
+        for m in people {
             for (n, cell) in natural.iter_mut().zip(cells(app, m, wide)) {
                 *n = (*n).max(cell.chars().count());
             }
@@ -63,8 +63,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     // Only the rows on screen are made.
     let table_rows = state
         .rows()
-        .enumerate()
-        .skip(offset)
+        .skip(offset.saturating_sub(state.offset))
         .take(height)
         .map(|(i, m)| {
             let style = if i == state.selected {
@@ -136,9 +135,9 @@ fn render_search(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     };
     let count = format!(
         "  ({} {} {})",
-        state.shown.len(),
+        state.count,
         w::OF.get(app.lang),
-        state.list.len()
+        state.total
     );
     let line = Line::from(vec![
         Span::styled(label.clone(), theme.title()),

@@ -83,7 +83,7 @@ fn render_header(
     ];
     if let Some(pick) = app.staff_pick() {
         // Choosing whose week: what is typed, and the match Enter would take.
-        let matches = WeekState::pick_matches(pick, &app.staff.list);
+        let matches = WeekState::pick_matches(pick, &app.roster.list);
         spans.push(Span::styled(
             format!("{}▏", pick.input.value()),
             theme.key(),

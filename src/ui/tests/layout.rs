@@ -1,6 +1,6 @@
 //! Layout under pressure: small terminals, every screen at any size, the staff list's
 //! columns, the damaged-database banner.
-use crate::app::{Msg, StaffMsg};
+use crate::app::Msg;
 
 use super::*;
 
@@ -31,8 +31,8 @@ fn every_screen_draws_at_any_size() {
     week.receive(fixtures::week_loaded(fixtures::today_data().visits));
     states.push(week);
     let mut staff = app(Lang::En);
-    staff.handle_key(Key::Char('5'));
-    staff.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
+    let effects = staff.handle_key(Key::Char('5'));
+    fixtures::serve_staff(&mut staff, effects);
     states.push(staff);
     let mut booking = family_page(Protection::None);
     booking.receive(Msg::ProposalsLoaded(Box::new(fixtures::booking_plan())));
@@ -74,8 +74,8 @@ fn every_screen_draws_at_any_size() {
 fn the_staff_list_shows_every_working_day_the_id_and_whole_roles() {
     for lang in [Lang::Sv, Lang::En] {
         let mut app = app(lang);
-        app.handle_key(Key::Char('5'));
-        app.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
+        let effects = app.handle_key(Key::Char('5'));
+        fixtures::serve_staff(&mut app, effects);
         let (days, role) = match lang {
             Lang::Sv => ("mån ons–fre", "BVC-sjuksköterska"),
             Lang::En => ("Mon Wed–Fri", "child health nurse"),
@@ -105,11 +105,12 @@ fn the_staff_list_shows_every_working_day_the_id_and_whole_roles() {
 #[test]
 fn the_staff_search_line_shows_what_is_typed_and_how_many_match() {
     let mut app = app(Lang::Sv);
-    app.handle_key(Key::Char('5'));
-    app.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
+    let effects = app.handle_key(Key::Char('5'));
+    fixtures::serve_staff(&mut app, effects);
     app.handle_key(Key::Char('/'));
     for c in "tolk".chars() {
-        app.handle_key(Key::Char(c));
+        let effects = app.handle_key(Key::Char(c));
+        fixtures::serve_staff(&mut app, effects);
     }
     both_sizes("staff_search_sv", &app);
 }

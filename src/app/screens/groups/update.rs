@@ -153,13 +153,13 @@ impl App {
                 }
             }
             GroupsMsg::AreasLoaded(None, areas) => {
-                let form = forms::new_series(&self.staff.list, self.today, areas);
+                let form = forms::new_series(&self.roster.list, self.today, areas);
                 self.open_form(form);
             }
             GroupsMsg::AreasLoaded(Some(id), areas) => {
                 // The page it was asked from, if still open.
                 if let Some(page) = self.groups.page.as_ref().filter(|p| p.data.info.id == id) {
-                    let form = forms::edit_series(&page.data.info, &self.staff.list, areas);
+                    let form = forms::edit_series(&page.data.info, &self.roster.list, areas);
                     self.open_form(form);
                 }
             }

@@ -1,43 +1,58 @@
-//! Personal / Staff: the roster, narrowed by typing part of a name, an id, a role or a
-//! language after `/`.
+//! Personal / Staff: the roster, a page at a time, narrowed by typing part of a name, an id, a
+//! role or a language after `/`.
 
+mod roster;
 mod update;
 use crate::app::Intent;
 
+pub use roster::Roster;
+
 use crate::app::search_box::SearchBox;
 use crate::app::{Effect, move_selection};
+use crate::domain::enums::Role;
 use crate::domain::model::Staff;
-use crate::domain::search::{Query, fold};
+pub use crate::domain::staff_list::{STAFF_PAGE, StaffPage, StaffQuery};
 
 #[derive(Debug, Default)]
 pub struct StaffState {
-    pub list: Vec<Staff>,
     pub loaded: bool,
     requested: bool,
-    /// The position in `shown` of the marked person.
-    pub selected: usize,
     pub query: SearchBox,
     /// Typing goes to the search line.
     pub searching: bool,
-    /// Positions in `list` that match the search, in roster order.
-    pub shown: Vec<usize>,
-    /// The widest cell of each column over the whole roster, as drawn (narrow and wide
-    /// terminals have different columns): measured once per roster read, not per frame.
+    /// How many people the register holds, and how many match.
+    pub total: usize,
+    pub count: usize,
+    /// The part of the list that is read: the `offset`-th match on.
+    pub offset: usize,
+    pub rows: Vec<Staff>,
+    /// The marked person, counted from the list's first match (not the part read).
+    pub selected: usize,
+    /// What was last asked for: an answer to an older question is left unread.
+    asked: StaffQuery,
+    /// The widest cell of each column over the people read since the screen was first shown,
+    /// as drawn (narrow and wide terminals have different columns), so that columns stay put
+    /// while the search narrows the list; and whether the rows read last are measured in.
     widths: std::cell::RefCell<[Option<Vec<usize>>; 2]>,
+    /// People read since the columns were last measured, for each width class (the latest
+    /// [`UNMEASURED`] of them).
+    unmeasured: std::cell::RefCell<[Vec<Staff>; 2]>,
 }
 
-/// What the search looks through: the name, the id, the role in both languages and the
-/// languages, so "tolk" or "arab" finds the interpreters too.
-fn haystack(s: &Staff) -> String {
-    let role = crate::app::labels::role(s.role);
-    fold(&format!(
-        "{} {} {} {} {}",
-        s.name,
-        s.id,
-        role.sv,
-        role.en,
-        s.languages.join(" ")
-    ))
+/// Read people kept to be measured into the columns' widths, at most.
+const UNMEASURED: usize = 4 * STAFF_PAGE;
+
+/// Each role with its names in both languages, folded: a typed word that is part of one
+/// finds the people of that role ("tolk" or "interp" the interpreters).
+fn role_names() -> Vec<(Role, Vec<String>)> {
+    Role::ALL
+        .iter()
+        .map(|r| {
+            let name = crate::app::labels::role(*r);
+            let fold = crate::domain::search::fold;
+            (*r, vec![fold(&name.sv), fold(&name.en)])
+        })
+        .collect()
 }
 
 impl StaffState {
@@ -46,41 +61,80 @@ impl StaffState {
             Vec::new()
         } else {
             self.requested = true;
-            vec![Effect::Staff(StaffEffect::Load)]
+            vec![self.load()]
         }
     }
 
-    pub fn set(&mut self, list: Vec<Staff>) {
+    /// Reads the part of the list on screen again (the file changed).
+    pub fn load(&mut self) -> Effect {
+        self.asked = self.question(self.offset);
+        Effect::Staff(StaffEffect::Load(self.asked.clone()))
+    }
+
+    /// What the search line asks for, from the `from`-th match.
+    fn question(&self, from: usize) -> StaffQuery {
+        StaffQuery::new(self.query.value(), &role_names()).at(from)
+    }
+
+    fn ask_from(&mut self, from: usize) -> Vec<Effect> {
+        self.asked = self.question(from);
+        vec![Effect::Staff(StaffEffect::Load(self.asked.clone()))]
+    }
+
+    /// A part of the list arrived: the mark stays on its person when they are still there.
+    pub fn set_page(&mut self, page: StaffPage) {
+        if !page.query.same_list(&self.asked) {
+            return;
+        }
         let marked = self.selected().map(|s| s.id);
-        self.list = list;
-        self.widths.replace([None, None]);
-        self.loaded = true;
-        self.recompute();
-        if let Some(at) =
-            marked.and_then(|id| self.shown.iter().position(|i| self.list[*i].id == id))
-        {
-            self.selected = at;
+        self.total = page.total;
+        self.count = page.count;
+        self.offset = page.query.from;
+        for list in self.unmeasured.get_mut() {
+            list.extend(page.rows.iter().cloned());
+            let over = list.len().saturating_sub(UNMEASURED);
+            list.drain(..over);
         }
+        self.rows = page.rows;
+        self.loaded = true;
+        let found = marked
+            .and_then(|id| self.rows.iter().position(|s| s.id == id))
+            .map(|i| i + self.offset);
+        self.selected = found.unwrap_or(self.selected.min(self.count.saturating_sub(1)));
     }
 
-    /// The people shown, in roster order.
-    pub fn rows(&self) -> impl Iterator<Item = &Staff> {
-        self.shown.iter().filter_map(|i| self.list.get(*i))
+    /// The people read, each with their place in the whole list.
+    pub fn rows(&self) -> impl Iterator<Item = (usize, &Staff)> {
+        self.rows
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i + self.offset, s))
     }
 
     pub fn selected(&self) -> Option<&Staff> {
-        self.shown
-            .get(self.selected)
-            .and_then(|i| self.list.get(*i))
+        self.rows.get(self.selected.checked_sub(self.offset)?)
     }
 
-    /// The roster's column widths for a narrow or a wide terminal, measured by `measure` the
-    /// first time after the roster was read.
-    pub fn natural_widths(&self, wide: bool, measure: impl FnOnce() -> Vec<usize>) -> Vec<usize> {
+    /// The column widths for a narrow or a wide terminal: those measured before, widened by
+    /// `measure` over the people read since (once, not per frame).
+    pub fn natural_widths(
+        &self,
+        wide: bool,
+        measure: impl FnOnce(&[Staff]) -> Vec<usize>,
+    ) -> Vec<usize> {
+        let at = usize::from(wide);
         let mut widths = self.widths.borrow_mut();
-        widths[usize::from(wide)]
-            .get_or_insert_with(measure)
-            .clone()
+        let mut unmeasured = self.unmeasured.borrow_mut();
+        if widths[at].is_none() || !unmeasured[at].is_empty() {
+            let new = measure(&unmeasured[at]);
+            unmeasured[at].clear();
+            let merged = match &widths[at] {
+                Some(old) => old.iter().zip(&new).map(|(a, b)| *a.max(b)).collect(),
+                None => new,
+            };
+            widths[at] = Some(merged);
+        }
+        widths[at].clone().unwrap_or_default()
     }
 
     /// Starts typing in the search line, the earlier search selected.
@@ -89,28 +143,37 @@ impl StaffState {
         self.query.start();
     }
 
-    fn recompute(&mut self) {
-        let query = Query::new(self.query.value());
-        self.shown = self
-            .list
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| query.is_empty() || query.score(&haystack(s)).is_some())
-            .map(|(i, _)| i)
-            .collect();
-        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+    /// After the mark moved: read the part around it when it is not read, or when a screenful
+    /// next to it is not.
+    fn follow(&mut self) -> Vec<Effect> {
+        let margin = STAFF_PAGE / 3;
+        let read_end = self.offset + self.rows.len();
+        let short_before = self.offset > 0 && self.selected < self.offset + margin;
+        let short_after = read_end < self.count && self.selected + margin >= read_end;
+        if short_before || short_after {
+            self.ask_from(self.selected.saturating_sub(STAFF_PAGE / 2))
+        } else {
+            Vec::new()
+        }
     }
 
-    pub fn handle(&mut self, action: &Intent) {
+    pub fn handle(&mut self, action: &Intent) -> Vec<Effect> {
         match action {
             Intent::Type(key) => {
                 if self.query.type_key(*key) {
                     self.selected = 0;
-                    self.recompute();
+                    return self.ask_from(0);
                 }
+                Vec::new()
             }
-            Intent::Back => self.searching = false,
-            other => self.selected = move_selection(self.selected, self.shown.len(), other, 10),
+            Intent::Back => {
+                self.searching = false;
+                Vec::new()
+            }
+            other => {
+                self.selected = move_selection(self.selected, self.count, other, 10);
+                self.follow()
+            }
         }
     }
 }
@@ -118,7 +181,10 @@ impl StaffState {
 /// The Staff screen's answers from the runtime.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StaffMsg {
-    Loaded(Vec<Staff>),
+    /// A page of the Staff list.
+    PageLoaded(Box<StaffPage>),
+    /// Everyone on staff, for picking a person (Week) and a series' leaders.
+    RosterLoaded(Vec<Staff>),
     /// The visits booked from now on for a staff member (by id) about to be saved as not
     /// active.
     BookingsLoaded(
@@ -131,7 +197,10 @@ pub enum StaffMsg {
 /// What the Staff screen asks the runtime to read or write.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StaffEffect {
-    Load,
+    /// A page of the list.
+    Load(StaffQuery),
+    /// Everyone on staff.
+    LoadRoster,
     /// Before a staff member is saved as not active: the visits booked for them.
     LoadBookings {
         id: i64,

@@ -16,18 +16,19 @@ impl App {
                 }
                 Vec::new()
             }
-            other => {
-                self.staff.handle(&other);
-                Vec::new()
-            }
+            other => self.staff.handle(&other),
         }
     }
 
     /// The Staff screen's answers from the runtime.
     pub(crate) fn receive_staff(&mut self, msg: StaffMsg) -> Vec<Effect> {
         match msg {
-            StaffMsg::Loaded(list) => {
-                self.staff.set(list);
+            StaffMsg::PageLoaded(page) => {
+                self.staff.set_page(*page);
+                Vec::new()
+            }
+            StaffMsg::RosterLoaded(list) => {
+                self.roster.set(list);
                 Vec::new()
             }
             StaffMsg::BookingsLoaded(id, staff, visits) => {

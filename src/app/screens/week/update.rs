@@ -9,8 +9,8 @@ impl App {
     pub(crate) fn handle_week(&mut self, action: &Intent) -> Vec<Effect> {
         if *action == Intent::Week(WeekIntent::PickStaff) {
             self.push(Modal::PickStaff(StaffPick::default()));
-            // Everyone who can have a week is offered, so the staff list is needed.
-            return self.staff.ensure_loaded();
+            // Everyone who can have a week is offered, so the roster is needed.
+            return self.roster.ensure_loaded();
         }
         if *action == Intent::Week(WeekIntent::ExportCalendar) {
             // The week shown, Monday to Sunday, as `calendar --week` writes it.

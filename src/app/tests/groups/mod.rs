@@ -11,7 +11,7 @@ fn on_groups() -> App {
     let mut app = app(Lang::Sv);
     app.handle_key(Key::Char('4'));
     app.receive(Msg::Groups(GroupsMsg::ListLoaded(gf::group_list())));
-    app.receive(Msg::Staff(StaffMsg::Loaded(fixtures::staff())));
+    app.receive(Msg::Staff(StaffMsg::RosterLoaded(fixtures::staff())));
     app
 }
 
