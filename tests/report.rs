@@ -12,8 +12,12 @@ use common::{hembesok, report_config};
 use predicates::prelude::*;
 
 fn demo(db: &Path) {
+    demo_of(db, 60);
+}
+
+fn demo_of(db: &Path, families: usize) {
     hembesok(db)
-        .args(["demo", "--families", "60", "--seed", "3"])
+        .args(["demo", "--families", &families.to_string(), "--seed", "3"])
         .assert()
         .success();
     common::report_config(db);
@@ -430,10 +434,27 @@ fn a_year_is_a_period_too_and_the_export_needs_the_municipality() {
 
 #[test]
 fn a_later_export_with_other_figures_is_a_revision_naming_the_earlier_file() {
+    revision_at(60);
+}
+
+/// At a larger municipality's size top codes, withheld breakdowns and widened patterns appear,
+/// and a second export of the same quarter, unchanged or corrected, was refused ("the audit
+/// could not protect …"): the earlier file's published figures were taken for new exposures.
+#[test]
+fn exporting_again_or_correcting_works_at_a_thousand_families() {
+    revision_at(1000);
+}
+
+fn revision_at(families: usize) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("r.sqlite");
-    demo(&db);
+    demo_of(&db, families);
     let first = dir.path().join("a.json");
+    // Exported twice unchanged: the same file.
+    assert_eq!(
+        export(&db, "json", &first),
+        export(&db, "json", &dir.path().join("a2.json"))
+    );
     let sum_a = export(&db, "json", &first);
     let a: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&first).unwrap()).unwrap();

@@ -111,8 +111,22 @@ impl Report {
     }
 
     /// As `compute`, for a period exported before: every cell an earlier file hid stays hidden,
-    /// and the audit reads this file together with the earlier ones.
+    /// and the audit reads this file together with the earlier ones. Figures that are those of
+    /// an earlier file give that file again: it tells a reader nothing the earlier one did not.
     pub fn revise(
+        input: &ReportInput,
+        period: Period,
+        threshold: Threshold,
+        earlier: &[EarlierFile],
+    ) -> Self {
+        let alone = Self::figures(input, period, threshold, &[]);
+        if earlier.is_empty() || earlier.contains(&alone.stored()) {
+            return alone;
+        }
+        Self::figures(input, period, threshold, earlier)
+    }
+
+    fn figures(
         input: &ReportInput,
         period: Period,
         threshold: Threshold,

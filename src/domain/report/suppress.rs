@@ -63,9 +63,6 @@ pub fn suppress(
     withheld.extend(most_hidden(cells, &withheld));
     let mut summary = AuditSummary::default();
     for round in 0..ROUNDS {
-        if std::env::var("DEBUG_WIDEN").is_ok() {
-            eprintln!("ROUND {round}");
-        }
         summary = pattern(cells, k, nests, &withheld, earlier);
         let mut more = most_hidden(cells, &withheld);
         if more.is_empty() {
@@ -156,6 +153,9 @@ fn pattern(
             continue;
         }
         exposed = auditor.exposed(&p, &joint);
+        // A figure an earlier file of the period published as it is now is known already:
+        // pinning it down tells the reader nothing new.
+        exposed.retain(|&a| !published_before(earlier, &cells[p.atoms[a].cell], &p.atoms[a]));
         if exposed.is_empty() {
             break;
         }
@@ -180,6 +180,20 @@ fn pattern(
         solves: auditor.solves,
         joint_refuted: auditor.joint_refuted,
     }
+}
+
+/// Whether an earlier file published this count with the value it has now.
+fn published_before(earlier: &[EarlierFile], cell: &Cell, atom: &audit::Atom) -> bool {
+    if atom.complement || !matches!(cell.figure, Figure::Count(_)) {
+        return false;
+    }
+    let key = cell.key();
+    let value = u64::try_from(atom.value).ok();
+    earlier.iter().any(|f| {
+        f.cells
+            .iter()
+            .any(|c| c.key == key && value.is_some() && c.value == value)
+    })
 }
 
 /// The complement rule and the top code, on each share's numerator.

@@ -147,22 +147,6 @@ pub(super) fn widen(
     let Some(b) = pick else {
         return false;
     };
-    if std::env::var("DEBUG_WIDEN").is_ok() {
-        let d = |x: usize| {
-            let at = &p.atoms[x];
-            let c = &cells[at.cell];
-            format!(
-                "{}:{}:{:?}:{:?}={}{}",
-                c.indicator.info().key,
-                c.place.by(),
-                c.place.name(),
-                c.category.map(|c| c.key()),
-                at.value,
-                if at.complement { "C" } else { "" }
-            )
-        };
-        eprintln!("WIDEN {why:?} for {} -> {}", d(a), d(b));
-    }
     p.atoms[b].hidden = true;
     cells[p.atoms[b].cell].suppressed = Some(why);
     true

@@ -151,9 +151,6 @@ impl Auditor {
                 continue;
             };
             if known[col[&a]] {
-                if std::env::var("DEBUG_WIDEN").is_ok() {
-                    eprintln!("RANK atom {a} part {} rows {}", atoms.len(), rows.len());
-                }
                 exposed.push(a);
                 continue;
             }
@@ -177,33 +174,6 @@ impl Auditor {
             }
             valid.extend(before..self.pool.len());
             if !ok {
-                if std::env::var("DEBUG_WIDEN").is_ok() {
-                    let up = self.solve(p, atoms, rows, Some(a), true).map(|w| w[a]);
-                    eprintln!(
-                        "IP atom {a} {:?} value {} min {} max {:?} part {} rows {}",
-                        need,
-                        p.atoms[a].value,
-                        p.atoms[a].min,
-                        up,
-                        atoms.len(),
-                        rows.len()
-                    );
-                    for r in rows.iter().filter(|r| r.terms.iter().any(|t| t.0 == a)) {
-                        let d: Vec<String> = r
-                            .terms
-                            .iter()
-                            .map(|&(b, c)| {
-                                format!(
-                                    "{c}*#{b}(v{} {} m{})",
-                                    p.atoms[b].value,
-                                    if p.atoms[b].hidden { "H" } else { "P" },
-                                    p.atoms[b].min
-                                )
-                            })
-                            .collect();
-                        eprintln!("   {:?} {} : {}", r.op, r.rhs, d.join(" "));
-                    }
-                }
                 exposed.push(a);
             }
         }
@@ -303,36 +273,16 @@ impl Auditor {
                 .map(|a| (vars[a], p.atoms[*a].value as f64))
                 .collect()
         });
-        let outcome = match lp.solve_with(options) {
-            Ok(o) => o,
-            Err(e) => {
-                if std::env::var("DEBUG_WIDEN").is_ok() {
-                    eprintln!("SOLVE ERR integer={integer} up={up} {e:?}");
-                }
-                return None;
-            }
-        };
-        let Some(solution) = outcome.solution() else {
-            if std::env::var("DEBUG_WIDEN").is_ok() {
-                eprintln!("SOLVE NO SOLUTION integer={integer}");
-            }
+        let Ok(outcome) = lp.solve_with(options) else {
             return None;
         };
+        let solution = outcome.solution()?;
         let mut w: Vec<i64> = p.atoms.iter().map(|a| a.value).collect();
         for (&a, &v) in &vars {
             w[a] = solution.var_value(v).round() as i64;
         }
         let bounded = atoms.iter().all(|&a| w[a] >= p.atoms[a].min);
         let ok = bounded && solves(p, rows, &w);
-        if !ok && std::env::var("DEBUG_WIDEN").is_ok() {
-            let off: Vec<f64> = vars
-                .values()
-                .map(|&v| solution.var_value(v))
-                .filter(|x| (x - x.round()).abs() > 1e-6)
-                .take(5)
-                .collect();
-            eprintln!("SOLVE UNVERIFIED integer={integer} bounded={bounded} frac={off:?}");
-        }
         ok.then_some(w)
     }
 }

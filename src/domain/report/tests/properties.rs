@@ -352,6 +352,16 @@ proptest! {
     }
 
     #[test]
+    fn exporting_the_same_facts_again_gives_the_same_file(input in register()) {
+        // A coordinator exports the quarter twice with nothing changed: the second file is the
+        // first, not a revision that hides more or is refused.
+        let first = Report::compute(&input, q3(), Threshold::default());
+        let again = Report::revise(&input, q3(), Threshold::default(), &[first.stored()]);
+        prop_assert!(again.audit.exposed.is_empty(), "refused: {:?}", again.audit.exposed);
+        prop_assert_eq!(again.stored(), first.stored());
+    }
+
+    #[test]
     fn attendance_counts_only_members_at_held_sessions(input in register(), extra in any::<u8>()) {
         let before = attendance(&aggregate(&input, q3()));
         let mut noisy = input.clone();
