@@ -19,6 +19,11 @@ const AREA_DAYS: i64 = 60;
 /// Proposals shown; one more is asked for, since moving a visit drops the slot it has.
 const PROPOSALS: usize = 5;
 
+/// People of each role a visit is offered with, at most (besides the family's earlier staff and
+/// the area's): a municipality's whole roster, a name-ordered part of a region's. The form for
+/// booking by hand offers them, best first.
+const BOOKABLE_PER_ROLE: usize = 200;
+
 mod twins;
 use twins::{joined_twin_visits, twin_trip, twin_visits};
 
@@ -56,7 +61,6 @@ pub fn plan_booking(
             .visit(visit.visit_no)
             .ok_or(Refusal::NothingToBook)?;
         let previous = tx.family_staff(family_id)?;
-        let all_staff = tx.list_staff()?;
         let area_staff = match &detail.area {
             Some(area) => tx.area_staff(
                 area,
@@ -65,6 +69,13 @@ pub fn plan_booking(
             )?,
             None => Vec::new(),
         };
+        let known: Vec<i64> = previous.iter().chain(&area_staff).copied().collect();
+        let all_staff = tx.bookable_staff(
+            &pv.roles,
+            detail.interpreter_language.as_deref(),
+            &known,
+            BOOKABLE_PER_ROLE,
+        )?;
         let chosen = candidate_staff(
             &pv.roles,
             &all_staff,
@@ -223,7 +234,7 @@ pub fn book_visit(db: &mut Db, ctx: &Ctx, r: &BookingRequest) -> Result<Done> {
         override_reason: r.override_reason.clone(),
     };
     db.write(|tx| {
-        let staff = tx.list_staff()?;
+        let staff = tx.staff_by_ids(&ids)?;
         let moving = r
             .rebooking
             .map(|id| tx.visit_record(id))

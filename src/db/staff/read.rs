@@ -3,10 +3,11 @@
 use std::collections::HashMap;
 
 use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, params_from_iter};
+use rusqlite::{OptionalExtension, params, params_from_iter};
 
 use super::rows::{self, name_key};
 use crate::db::{ReadTx, Result};
+use crate::domain::enums::Role;
 use crate::domain::model::Staff;
 use crate::domain::staff_list::{StaffPage, StaffQuery};
 
@@ -119,5 +120,69 @@ impl ReadTx<'_> {
             total: usize::try_from(total).unwrap_or(0),
             rows,
         })
+    }
+}
+
+impl ReadTx<'_> {
+    /// The people with these ids (those that exist), by name.
+    pub fn staff_by_ids(&self, ids: &[i64]) -> Result<Vec<Staff>> {
+        let mut people = Vec::with_capacity(ids.len());
+        for id in ids {
+            if !people.iter().any(|s: &Staff| s.id == *id)
+                && let Some(s) = self.staff_by_id(*id)?
+            {
+                people.push(s);
+            }
+        }
+        people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+        Ok(people)
+    }
+
+    /// Who a visit of `roles` may be booked with, by name: the people of `known` (the family's
+    /// earlier staff and the area's), and the first `per_role` active people of each role and,
+    /// for a family that needs one, of the interpreters who speak `language` (compared as
+    /// `eq_ignore_ascii_case` compares). A roster of up to `per_role` people a role is read
+    /// whole; a region's is read a name-ordered part of, so that a booking costs the same
+    /// whatever the register's size.
+    pub fn bookable_staff(
+        &self,
+        roles: &[Role],
+        language: Option<&str>,
+        known: &[i64],
+        per_role: usize,
+    ) -> Result<Vec<Staff>> {
+        let mut people = self.staff_by_ids(known)?;
+        let limit = i64::try_from(per_role).unwrap_or(i64::MAX);
+        let mut add = |rows: Vec<Staff>| {
+            for s in rows {
+                if !people.iter().any(|p| p.id == s.id) {
+                    people.push(s);
+                }
+            }
+        };
+        let mut of_role = self.tx.prepare_cached(&format!(
+            "SELECT {} FROM staff INDEXED BY staff_name_order
+             WHERE role = ?1 AND active = 1 ORDER BY name, id LIMIT ?2",
+            rows::COLUMNS
+        ))?;
+        for role in roles {
+            add(of_role
+                .query_map(params![role, limit], rows::staff)?
+                .collect::<rusqlite::Result<Vec<Staff>>>()?);
+        }
+        if let Some(language) = language {
+            let mut speaking = self.tx.prepare_cached(&format!(
+                "SELECT {} FROM staff INDEXED BY staff_name_order
+                 WHERE role = 'interpreter' AND active = 1
+                   AND instr('|' || lower(languages) || '|', '|' || lower(?1) || '|') > 0
+                 ORDER BY name, id LIMIT ?2",
+                rows::COLUMNS
+            ))?;
+            add(speaking
+                .query_map(params![language, limit], rows::staff)?
+                .collect::<rusqlite::Result<Vec<Staff>>>()?);
+        }
+        people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+        Ok(people)
     }
 }

@@ -3,6 +3,7 @@
 //! the list was paged are found too.
 
 use super::*;
+use crate::domain::model::Staff;
 use crate::domain::staff_list::{STAFF_PAGE, StaffQuery};
 
 const GIVEN: &[&str] = &[
@@ -124,4 +125,55 @@ fn people_stored_before_the_paged_list_are_found_by_search() {
     assert_eq!(page(&mut db, "asa ober"), [1]);
     assert_eq!(page(&mut db, "dari"), [2]);
     assert_eq!(page(&mut db, ""), [2, 1], "in name order");
+}
+
+#[test]
+fn a_booking_weighs_the_known_people_and_a_bounded_part_of_each_role() {
+    let mut db = Db::open_in_memory().unwrap();
+    roster(&mut db);
+    let all = db.read(|tx| tx.list_staff()).unwrap();
+    let last_nurse = all
+        .iter()
+        .rev()
+        .find(|s| s.role == Role::Nurse)
+        .map(|s| s.id)
+        .unwrap();
+    let people = db
+        .read(|tx| {
+            tx.bookable_staff(
+                &[Role::Nurse, Role::ParentAdvisor],
+                Some("SVENSKA"),
+                &[last_nurse],
+                3,
+            )
+        })
+        .unwrap();
+    let ids: Vec<i64> = people.iter().map(|s| s.id).collect();
+    assert!(
+        ids.contains(&last_nurse),
+        "the family's earlier nurse, wherever in the roster"
+    );
+    for role in [Role::Nurse, Role::ParentAdvisor] {
+        let first: Vec<i64> = all
+            .iter()
+            .filter(|s| s.role == role && s.active)
+            .take(3)
+            .map(|s| s.id)
+            .collect();
+        assert!(first.iter().all(|id| ids.contains(id)), "{role:?}");
+    }
+    let interpreters: Vec<&Staff> = people
+        .iter()
+        .filter(|s| s.role == Role::Interpreter)
+        .collect();
+    assert!(!interpreters.is_empty());
+    assert!(
+        interpreters
+            .iter()
+            .all(|s| s.active && s.languages.iter().any(|l| l == "svenska"))
+    );
+    assert!(people.len() <= 3 * 3 + 1, "{}", people.len());
+    let mut sorted = people.clone();
+    sorted.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    assert_eq!(people, sorted, "by name, as the roster is");
 }
