@@ -299,12 +299,7 @@ impl App {
             Screen::Today => Vec::new(),
             Screen::Week => self.week.ensure_loaded(self.today),
             Screen::Families => self.families.ensure_loaded(),
-            Screen::Groups => {
-                let mut effects = self.groups.ensure_loaded();
-                // The new-series form names leaders from the roster.
-                effects.extend(self.roster.ensure_loaded());
-                effects
-            }
+            Screen::Groups => self.groups.ensure_loaded(),
             Screen::Staff => self.staff.ensure_loaded(),
             Screen::Report => self.report.open(self.today),
         }

@@ -51,14 +51,11 @@ fn number_keys_switch_screens_and_load_each_list_once() {
         app.handle_key(Key::Char('3')).is_empty(),
         "the index is requested once"
     );
-    // Groups asks for its list and for the roster its forms choose leaders from (the Staff
-    // screen read a page of its own, not the roster).
+    // Groups asks only for its list: the roster its forms name leaders from is read when a
+    // form opens.
     assert_eq!(
         app.handle_key(Key::Char('4')),
-        vec![
-            Effect::Groups(GroupsEffect::LoadList(0, Ended::Lately)),
-            Effect::Staff(StaffEffect::LoadRoster)
-        ]
+        vec![Effect::Groups(GroupsEffect::LoadList(0, Ended::Lately))]
     );
     assert_eq!(app.screen, Screen::Groups);
     app.handle_key(Key::Char('1'));

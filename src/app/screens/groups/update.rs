@@ -29,9 +29,13 @@ impl App {
                     }
                     Vec::new()
                 }
-                Intent::Edit => vec![Effect::Groups(GroupsEffect::LoadAreas(Some(
-                    page.data.info.id,
-                )))],
+                // The form names leaders from the roster: read first, when it is not yet.
+                Intent::Edit => {
+                    let id = page.data.info.id;
+                    let mut effects = self.roster.ensure_loaded();
+                    effects.push(Effect::Groups(GroupsEffect::LoadAreas(Some(id))));
+                    effects
+                }
                 other => {
                     page.handle(other);
                     Vec::new()
@@ -39,7 +43,11 @@ impl App {
             };
         }
         match action {
-            Intent::New => vec![Effect::Groups(GroupsEffect::LoadAreas(None))],
+            Intent::New => {
+                let mut effects = self.roster.ensure_loaded();
+                effects.push(Effect::Groups(GroupsEffect::LoadAreas(None)));
+                effects
+            }
             other => self.groups.handle_list(other),
         }
     }

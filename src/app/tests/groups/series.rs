@@ -178,3 +178,31 @@ fn a_series_needs_an_area_and_takes_one_from_its_place_or_leaders_until_chosen()
         "{saved:?}"
     );
 }
+
+#[test]
+fn the_roster_is_read_when_a_series_form_opens_not_with_the_list() {
+    let mut app = app(Lang::En);
+    assert_eq!(
+        app.handle_key(Key::Char('4')),
+        vec![Effect::Groups(GroupsEffect::LoadList(0, Ended::Lately))],
+        "the list alone: a region's roster is thousands"
+    );
+    app.receive(Msg::Groups(GroupsMsg::ListLoaded(gf::group_list())));
+    // The roster first, then the areas: the form opens when both are read.
+    assert_eq!(
+        app.handle_key(Key::Char('n')),
+        vec![
+            Effect::Staff(StaffEffect::LoadRoster),
+            Effect::Groups(GroupsEffect::LoadAreas(None))
+        ]
+    );
+    app.receive(Msg::Staff(StaffMsg::RosterLoaded(fixtures::staff())));
+    app.receive(Msg::Groups(GroupsMsg::AreasLoaded(None, areas())));
+    assert!(app.form().is_some());
+    app.handle_key(Key::Esc);
+    // Read once: the next form asks only for the areas.
+    assert_eq!(
+        app.handle_key(Key::Char('n')),
+        vec![Effect::Groups(GroupsEffect::LoadAreas(None))]
+    );
+}
