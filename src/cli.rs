@@ -223,8 +223,8 @@ pub struct RestoreArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "With --family, the extract lists every view, change and export of that family's record: \
-what the family may ask to see."
+    after_help = "With --family, the extract lists the family's visits (for one that took place: who of the \
+family took part) and every view, change and export of that family's record: what the family may ask to see."
 )]
 pub struct AuditArgs {
     /// Only entries on or after this day (YYYY-MM-DD)

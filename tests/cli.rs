@@ -167,8 +167,19 @@ fn the_audit_log_and_a_familys_extract_are_printed() {
         .unwrap();
     let extract = String::from_utf8(extract.stdout).unwrap();
     // A header says whose extract, for which period, who took it and when; then the family's
-    // entries, the taking of this extract among them (it is logged before it is shown).
-    let (header, entries) = extract.split_once("\n\n").unwrap();
+    // visits; then its entries, the taking of this extract among them (it is logged before it
+    // is shown).
+    let mut parts = extract.split("\n\n");
+    let (header, visits, entries) = (
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+    );
+    assert!(
+        visits.starts_with("Visits (who of the family took part")
+            && visits.contains("visit 1: done, who took part not recorded"),
+        "{visits}"
+    );
     assert!(
         header.starts_with("Extract of the audit log for family T-001")
             && header.contains(&format!("Taken by {user}")),

@@ -505,6 +505,13 @@ const EXPECTED: &[(&str, Option<&str>, [E; 3])] = &[
     ("referrals", Some("social_services"), [X, X, X]),
     ("referrals", Some("maternal_health"), [C(0), X, X]),
     ("referrals", Some("other"), [X, X, X]),
+    // Who of the family took part in the 25 programme visits done (the joint visit share's
+    // denominator): none recorded here. W: by area and clinic, as the visits done.
+    ("visits_family_present", None, [C(25), X, X]),
+    ("visits_family_present", Some("one_caregiver"), [C(0), X, X]),
+    ("visits_family_present", Some("both_caregivers"), [C(0), X, X]),
+    ("visits_family_present", Some("with_other_parent"), [C(0), X, X]),
+    ("visits_family_present", Some("not_recorded"), [C(25), X, X]),
     // Children of enrolled families who turned 30 days in Q: N01–N06, N13 (N13's first visit
     // was in June), S01–S05. By then: all but N06 (day 37). Norrby 6/7, complement 1 (P);
     // Söderby 5/5 = 100.0; 11/12 (P). N10, N11, S08 turned 30 in Q too, not enrolled by then.
@@ -723,8 +730,9 @@ fn every_figure_of_a_hand_built_quarter_is_the_hand_counted_one() {
         wrong.join("\n")
     );
     // Rule change: 195 rows before, now the numerator and denominator rows too (one programme
-    // and one eligibility: those breakdowns are the municipality again and left out).
-    assert_eq!(values.len(), 251);
+    // and one eligibility: those breakdowns are the municipality again and left out); and who
+    // of the family took part, 5 rows at each of the 5 places.
+    assert_eq!(values.len(), 276);
 
     // The cells hidden only to protect another, named once more: none of them is small.
     for (indicator, by, name, category) in [

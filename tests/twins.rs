@@ -215,10 +215,22 @@ fn todays_pages_list_what_the_full_read_listed_twins_as_one_line() {
     assert!(twins_lines > 0, "the twins' visit is among them");
 }
 
-#[test]
-fn a_twin_added_later_is_first_proposed_the_booked_twins_trip() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("later.sqlite");
+/// A family of twins whose Alva had her visit 4 booked (Monday 7 December 10:00, Anna and Bo)
+/// before Elsa, her twin, was registered: the database, its connection, the time, the family,
+/// Elsa's id, Anna's id, Alva's booking and its trip.
+struct LaterTwin {
+    db: std::path::PathBuf,
+    conn: hembesok::db::Db,
+    ctx: Ctx,
+    family_id: i64,
+    elsa_id: i64,
+    anna: i64,
+    request: BookingRequest,
+    trip: Candidate,
+}
+
+fn a_twin_added_later(dir: &std::path::Path) -> LaterTwin {
+    let db = dir.join("later.sqlite");
     for (kind, file) in [
         ("staff", "staff_ok.csv"),
         ("families", "families_twins.csv"),
@@ -293,6 +305,31 @@ fn a_twin_added_later_is_first_proposed_the_booked_twins_trip() {
         .find(|c| c.name == elsa.name)
         .unwrap()
         .id;
+    LaterTwin {
+        db,
+        conn,
+        ctx,
+        family_id,
+        elsa_id,
+        anna,
+        request,
+        trip,
+    }
+}
+
+#[test]
+fn a_twin_added_later_is_first_proposed_the_booked_twins_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let LaterTwin {
+        mut conn,
+        ctx,
+        family_id,
+        elsa_id,
+        anna,
+        request,
+        trip,
+        ..
+    } = a_twin_added_later(dir.path());
     // Her visit 4 is proposed first as her twin's trip: same time, same people.
     let options = ops::visits::plan_booking(&mut conn, &ctx, 7, family_id, None).unwrap();
     assert_eq!(
@@ -310,6 +347,87 @@ fn a_twin_added_later_is_first_proposed_the_booked_twins_trip() {
         ..request
     };
     ops::visits::book_visit(&mut conn, &ctx, &join).unwrap();
+    let visits = conn
+        .read(|tx| {
+            tx.calendar_visits(
+                NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 12, 13).unwrap(),
+                Some(anna),
+            )
+        })
+        .unwrap();
+    assert_eq!(visits.len(), 1, "one trip for both: {visits:?}");
+}
+
+/// Sets a field of the open form to `text`, by keys: Tab to it, Ctrl-U, type.
+fn set_field(app: &mut App, id: hembesok::app::form::FieldId, text: &str) {
+    let form = app.form().unwrap();
+    let target = form.fields.iter().position(|f| f.id == id).unwrap();
+    while app.form().unwrap().focus != target {
+        app.handle_key(Key::Tab);
+    }
+    app.handle_key(Key::Ctrl('u'));
+    for c in text.chars() {
+        app.handle_key(Key::Char(c));
+    }
+}
+
+/// Booking Elsa's visit by hand at her twin's booked time with the same people is no clash
+/// while typing, as it is none when saved: it joins the trip. Before, the form said Anna was
+/// already booked then (by her own family's visit) and would not save.
+#[test]
+fn booking_by_hand_at_the_twins_time_says_no_clash_and_joins_the_trip() {
+    use hembesok::app::form::FieldId as F;
+    let dir = tempfile::tempdir().unwrap();
+    let LaterTwin {
+        db,
+        ctx,
+        anna,
+        trip,
+        ..
+    } = a_twin_added_later(dir.path());
+    let mut runner = Runner::new(connect(&db, Mode::Write, None).unwrap(), "t".into(), 7).unwrap();
+    runner.clock = Some(ctx.now);
+    let mut app = App::new(Lang::En, runner.now().date(), runner.programme_ids());
+    start(&mut app, &mut runner).unwrap();
+    // Families, the family's page, its next visit to book, the second slot (not the trip), by hand.
+    for key in [
+        Key::Char('3'),
+        Key::Enter,
+        Key::Char('n'),
+        Key::Down,
+        Key::Char('m'),
+    ] {
+        let effects = app.handle_key(key);
+        apply(&mut app, &mut runner, effects);
+    }
+    assert!(app.form().is_some(), "the form for booking by hand is open");
+    set_field(&mut app, F::Date, "2026-12-07");
+    set_field(&mut app, F::Time, "10:00");
+    let form = app.form().unwrap();
+    assert_eq!(
+        (form.value(F::StaffInRole(0)), form.value(F::StaffInRole(1))),
+        (
+            trip.staff[0].staff_id.to_string().as_str(),
+            trip.staff[1].staff_id.to_string().as_str()
+        ),
+        "the same people as the twin's visit"
+    );
+    let errors: Vec<String> = form
+        .fields
+        .iter()
+        .filter_map(|f| f.error.as_ref().map(|e| e.en.clone()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "no clash with the twin's own visit: {errors:?}"
+    );
+    // Saved, it joins the twin's visit: one trip in Anna's week.
+    let effects = app.handle_key(Key::Enter);
+    assert!(!effects.is_empty(), "the form saves");
+    apply(&mut app, &mut runner, effects);
+    assert!(app.form().is_none(), "saved and closed");
+    let mut conn = connect(&db, Mode::Read, None).unwrap();
     let visits = conn
         .read(|tx| {
             tx.calendar_visits(

@@ -42,6 +42,8 @@ pub struct BookingPlan {
     pub required_roles: Vec<Role>,
     pub staff: Vec<crate::domain::model::Staff>,
     pub busy: Vec<crate::domain::booking::Busy>,
+    /// The twins' visits among `busy` that are this booking's own trip, not clashes.
+    pub twins: Vec<crate::domain::booking::plan::TwinVisit>,
     /// When the plan was read: booking by hand before it needs a reason.
     pub now: chrono::NaiveDateTime,
 }
@@ -94,6 +96,7 @@ impl BookingPlan {
             required_roles: o.required_roles,
             staff: o.staff,
             busy: o.busy,
+            twins: o.twins,
             now: o.now,
         }
     }

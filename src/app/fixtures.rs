@@ -26,7 +26,7 @@ pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
 }
 
-fn at(date: NaiveDate, h: u32, m: u32) -> NaiveDateTime {
+pub fn at(date: NaiveDate, h: u32, m: u32) -> NaiveDateTime {
     date.and_hms_opt(h, m, 0).unwrap_or_default()
 }
 
@@ -581,6 +581,7 @@ pub fn booking_plan() -> super::booking::BookingPlan {
             whose: crate::domain::booking::BookedFor::Family("Familjen Åberg".into()),
             area: None,
         }],
+        twins: Vec::new(),
         now: at(today(), 9, 0),
     }
 }

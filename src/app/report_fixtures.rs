@@ -65,6 +65,7 @@ pub fn input() -> ReportInput {
                 }),
                 interpreter_used: id % 10 != 5,
                 referrals: Vec::new(),
+                family_present: None,
             });
         }
     }

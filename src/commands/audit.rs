@@ -9,7 +9,8 @@ use crate::cli::{AuditArgs, Cli};
 use crate::db::{ChainState, Mode};
 use crate::domain::model::AuditEntry;
 use crate::i18n::messages::cli::{
-    CommandError, Done, audit_empty, audit_subject, chain_warning, extract_header,
+    CommandError, Done, audit_empty, audit_subject, chain_warning, extract_header, extract_visit,
+    extract_visits_heading,
 };
 use crate::session::Session;
 
@@ -66,6 +67,15 @@ pub fn run(cli: &Cli, args: &AuditArgs, session: &Session) -> Result<()> {
             session.now(),
             session.lang,
         ))?;
+        // The family's visits, each with who of the family took part, in the reader's language.
+        let visits = db.read(|tx| tx.extract_visits(id))?;
+        if !visits.is_empty() {
+            out::say(extract_visits_heading(session.lang))?;
+            for v in &visits {
+                out::say(format!("  {}", extract_visit(v, session.lang)))?;
+            }
+            out::say(String::new())?;
+        }
     }
     let since = since.and_then(|d| d.and_hms_opt(0, 0, 0));
     let (entries, refs) =

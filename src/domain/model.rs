@@ -199,6 +199,16 @@ pub struct NewVisit {
     pub override_reason: Option<String>,
 }
 
+/// A visit of a family as its extract lists it: when, which, how it went, and who of the family
+/// took part (for a done visit, when recorded).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExtractVisit {
+    pub start: NaiveDateTime,
+    pub visit_no: Option<u32>,
+    pub status: crate::domain::enums::VisitStatus,
+    pub family_present: Option<crate::domain::enums::FamilyPresent>,
+}
+
 /// What happened at a visit, as the coordinator records it afterwards.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VisitOutcome {

@@ -267,8 +267,8 @@ att kalendern tar bort det. En familj med skyddad identitet visas utan namn och 
     line(
         "audit",
         AfterHelp,
-        "Med --family listar utdraget varje visning, ändring och export av familjens uppgifter: \
-det familjen kan begära att få se.",
+        "Med --family listar utdraget familjens besök (för ett besök som blev av: vilka i familjen som var med) \
+och varje visning, ändring och export av familjens uppgifter: det familjen kan begära att få se.",
     ),
     line(
         "audit",

@@ -277,6 +277,20 @@ pub fn referral(r: Referral) -> Text {
     }
 }
 
+/// Who of the family took part in a visit, as the outcome form, the report and the family's
+/// extract say it.
+pub fn family_present(p: crate::domain::enums::FamilyPresent) -> Text {
+    use crate::domain::enums::FamilyPresent as P;
+    match p {
+        P::OneCaregiver => t("en vårdnadshavare", "one caregiver"),
+        P::BothCaregivers => t("båda vårdnadshavarna", "both caregivers"),
+        P::WithOtherParent => t(
+            "vårdnadshavare och barnets andra förälder",
+            "a caregiver and the child's other parent",
+        ),
+    }
+}
+
 /// Words the app and the demo write into free-text fields (a caregiver's relation, a consent's
 /// scope), in the interface language; anything else a coordinator typed is shown as typed.
 pub fn free_text(value: &str) -> Text {

@@ -156,6 +156,8 @@ pub fn category(category: Category, lang: Lang) -> String {
         },
         Category::Extra => text("extra besök", "extra visits"),
         Category::Referral(kind) => labels::referral(kind).get(lang).to_string(),
+        Category::Present(who) => labels::family_present(who).get(lang).to_string(),
+        Category::PresentNotRecorded => text("ej angivet", "not recorded"),
         Category::All => text("alla besök", "all visits"),
         Category::AtLeast4 => text("minst 4 men inte alla", "at least 4 but not all"),
         Category::FewerThan4 => text("färre än 4", "fewer than 4"),

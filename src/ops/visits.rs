@@ -5,11 +5,11 @@ use chrono::Duration;
 use super::{Changed, Ctx, Done, OpsError, Outcome, Refusal, Result};
 use crate::db::Db;
 use crate::domain::booking::plan::{
-    BookingOptions, BookingRequest, bookable, candidate_staff, proposal_span, ranked_staff,
-    twins_of, visit_to_book,
+    BookingOptions, BookingRequest, TwinVisit, bookable, candidate_staff, is_twin_trip,
+    proposal_span, ranked_staff, twins_of, visit_to_book,
 };
 use crate::domain::booking::{
-    Assigned, Booking, BookingRules, Candidate, ProposalRequest, check_booking, past_start, propose,
+    Assigned, BookingRules, Candidate, ProposalRequest, check_booking, past_start, propose,
 };
 use crate::domain::enums::{AuditAction, Location, VisitStatus};
 use crate::domain::model::{Interpreter, NewVisit, Staff, VisitOutcome, VisitStaff};
@@ -25,7 +25,7 @@ const PROPOSALS: usize = 5;
 const BOOKABLE_PER_ROLE: usize = 200;
 
 mod twins;
-use twins::{joined_twin_visits, twin_trip, twin_visits};
+use twins::{joined_twin_visits, trip_twins, twin_trip, twin_visits};
 
 /// The proposals for the family's most pressing unbooked visit, or for moving `rebook`: all
 /// read in one transaction.
@@ -131,6 +131,14 @@ pub fn plan_booking(
             Some(m) => tx.stored_visit(m.id)?.as_ref().map(booked_candidate),
             None => None,
         };
+        // The twins' visits that are this booking's own trip: the form checks as the save does.
+        let twins = trip_twins(
+            tx,
+            &detail.children,
+            visit.child_id,
+            visit.visit_no,
+            moving.as_ref(),
+        )?;
         // A twin's visit of this number already booked: joining it comes first, one trip.
         let joined = match rebook {
             None => twin_trip(tx, &detail.children, &visit, now)?,
@@ -158,6 +166,7 @@ pub fn plan_booking(
             proposals,
             staff,
             busy,
+            twins,
             now,
         })
     })
@@ -249,12 +258,21 @@ pub fn book_visit(db: &mut Db, ctx: &Ctx, r: &BookingRequest) -> Result<Done> {
         )?;
         // A twin's visit of the same number at the same time is the trip this one joins.
         let joined = joined_twin_visits(tx, r)?;
-        busy.retain(|b| {
-            !twins
-                .iter()
-                .any(|t| t.1.is_some_and(|id| b.booking == Booking::Visit(id)))
-                && !joined.iter().any(|id| b.booking == Booking::Visit(*id))
-        });
+        let trip: Vec<TwinVisit> = twins
+            .iter()
+            .filter_map(|t| t.1)
+            .map(|visit_id| TwinVisit {
+                visit_id,
+                start: c.start,
+                moves_along: true,
+            })
+            .chain(joined.iter().map(|&visit_id| TwinVisit {
+                visit_id,
+                start: c.start,
+                moves_along: false,
+            }))
+            .collect();
+        busy.retain(|b| !is_twin_trip(b, &trip, c.start));
         let rules = BookingRules {
             required_roles: &[],
             window: None,

@@ -43,6 +43,7 @@ fn input() -> ReportInput {
             window: None,
             interpreter_used: false,
             referrals: Vec::new(),
+            family_present: None,
         });
     }
     ReportInput {
@@ -66,6 +67,7 @@ fn input_top_coded() -> ReportInput {
             window: None,
             interpreter_used: false,
             referrals: Vec::new(),
+            family_present: None,
         });
     }
     facts

@@ -9,6 +9,7 @@ use crate::app::action::Effect;
 use crate::app::booking::{BookingPlan, BookingRequest};
 use crate::app::form::{Field, FieldId as F, Form, FormKind};
 use crate::app::{Text, labels};
+use crate::domain::booking::plan::is_twin_trip;
 use crate::domain::booking::{
     Assigned, BookingRules, Candidate, Conflict, PastStart, check_booking, past_start,
 };
@@ -182,11 +183,19 @@ fn conflicts(form: &Form, c: &Candidate) -> Vec<Conflict> {
     let Some(plan) = form.plan.as_deref() else {
         return Vec::new();
     };
+    // A twin's visit of the same number is the trip this booking joins (or moves along), as
+    // the save sees it: no clash.
+    let busy: Vec<_> = plan
+        .busy
+        .iter()
+        .filter(|b| !is_twin_trip(b, &plan.twins, c.start))
+        .cloned()
+        .collect();
     let rules = BookingRules {
         required_roles: &plan.required_roles,
         window: plan.window,
         staff: &plan.staff,
-        busy: &plan.busy,
+        busy: &busy,
         interpreter_language: plan.interpreter_language.as_deref(),
         rebooking: plan.rebooking,
         check_hours: true,

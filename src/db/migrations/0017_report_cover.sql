@@ -15,7 +15,7 @@ DROP INDEX visit_done;
 CREATE INDEX visit_done ON visit (child_id, visit_no, starts_at, status)
     WHERE status = 'done' AND visit_no IS NOT NULL;
 CREATE INDEX visit_report ON visit (starts_at, child_id, visit_no, status, interpreter_staff_id,
-    interpreter_external, referrals);
+    interpreter_external, referrals, family_present);
 -- The families whose facts the report lacks (eligibility, a status's day): a few, listed without
 -- reading the register.
 CREATE INDEX family_lacks_facts ON family (id)

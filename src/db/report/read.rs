@@ -72,7 +72,8 @@ impl ReadTx<'_> {
         let mut stmt = self.tx.prepare_cached(
             "SELECT v.id, c.family_id, v.visit_no, v.status, v.starts_at,
                     c.birth_date, c.expected, f.programme_id, f.programme_version,
-                    v.interpreter_staff_id IS NOT NULL OR v.interpreter_external = 1, v.referrals
+                    v.interpreter_staff_id IS NOT NULL OR v.interpreter_external = 1, v.referrals,
+                    v.family_present
              FROM visit v INDEXED BY visit_report
                   JOIN child c INDEXED BY child_of ON c.id = v.child_id
                   JOIN family f INDEXED BY family_programme_of ON f.id = c.family_id
@@ -91,6 +92,7 @@ impl ReadTx<'_> {
                     window: None,
                     interpreter_used: r.get(9)?,
                     referrals: r.codes(10)?,
+                    family_present: r.get(11)?,
                 },
                 (r.date(5)?, r.get::<_, bool>(6)?),
                 (r.get::<_, String>(7)?, r.get::<_, u32>(8)?),

@@ -57,6 +57,27 @@ impl ReadTx<'_> {
             .optional()?)
     }
 
+    /// The family's visits in time order (twins' visits each), as its extract lists them.
+    pub fn extract_visits(
+        &self,
+        family_id: i64,
+    ) -> Result<Vec<crate::domain::model::ExtractVisit>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT v.starts_at, v.visit_no, v.status, v.family_present
+             FROM visit v JOIN child c ON c.id = v.child_id
+             WHERE c.family_id = ?1 ORDER BY v.starts_at, v.id",
+        )?;
+        let rows = stmt.query_map([family_id], |r| {
+            Ok(crate::domain::model::ExtractVisit {
+                start: r.datetime(0)?,
+                visit_no: r.get(1)?,
+                status: r.get(2)?,
+                family_present: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     /// A child's visits in time order.
     pub fn visits_of_child(&self, child_id: i64) -> Result<Vec<VisitRecord>> {
         let mut stmt = self.tx.prepare_cached(&format!(

@@ -34,6 +34,24 @@ pub struct BookingRequest {
     pub override_reason: Option<String>,
 }
 
+/// A twin's planned visit of the number being booked: one trip with this booking, never a
+/// clash with it. Moving a visit moves its twins' along, wherever it goes (`moves_along`); a
+/// new booking joins a twin's visit only at that visit's very time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TwinVisit {
+    pub visit_id: i64,
+    pub start: NaiveDateTime,
+    pub moves_along: bool,
+}
+
+/// Whether a busy time is the twins' own trip for a booking that starts at `start`: what the
+/// save leaves out of its clash check, and so what the form checking as you type leaves out.
+pub fn is_twin_trip(busy: &super::Busy, twins: &[TwinVisit], start: NaiveDateTime) -> bool {
+    twins.iter().any(|t| {
+        busy.booking == super::Booking::Visit(t.visit_id) && (t.moves_along || t.start == start)
+    })
+}
+
 /// The visit chosen to book: whose, which, and its window.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VisitToBook {
@@ -64,6 +82,8 @@ pub struct BookingOptions {
     pub required_roles: Vec<Role>,
     pub staff: Vec<Staff>,
     pub busy: Vec<super::Busy>,
+    /// The twins' visits among `busy` that are this booking's own trip.
+    pub twins: Vec<TwinVisit>,
     /// When the options were read: a hand booking before it needs a reason.
     pub now: chrono::NaiveDateTime,
 }

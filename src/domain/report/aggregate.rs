@@ -172,6 +172,10 @@ pub fn aggregate(input: &ReportInput, period: Period) -> Vec<Cell> {
                 t.visit_numbers.insert(number);
                 t.count(IndicatorId::VisitsDone, &places, Some(number), 1);
                 if v.visit_no.is_some() {
+                    let present = v
+                        .family_present
+                        .map_or(Category::PresentNotRecorded, Category::Present);
+                    t.count(IndicatorId::VisitsFamilyPresent, &places, Some(present), 1);
                     t.share(IndicatorId::JointVisitShare, &places, v.required_roles_met);
                     if let Some(w) = v.window {
                         let inside = (w.earliest..=w.late).contains(&v.date);

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::domain::enums::{ExitReason, Referral};
+use crate::domain::enums::{ExitReason, FamilyPresent, Referral};
 
 /// Every indicator, in the report's order (the order of `INDICATORS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -20,6 +20,7 @@ pub enum IndicatorId {
     VisitsCancelledStaff,
     VisitsNoShow,
     Referrals,
+    VisitsFamilyPresent,
     FirstVisitWithin30Days,
     ChildrenCompleted,
     GroupSessionsHeld,
@@ -57,6 +58,10 @@ pub enum Category {
     /// A visit outside the programme's list.
     Extra,
     Referral(Referral),
+    /// Who of the family took part in a done visit.
+    Present(FamilyPresent),
+    /// A done visit where who of the family took part was not recorded.
+    PresentNotRecorded,
     All,
     AtLeast4,
     FewerThan4,
@@ -77,6 +82,8 @@ impl Category {
             Category::Visit(n) => n.to_string().into(),
             Category::Extra => "extra".into(),
             Category::Referral(r) => r.as_str().into(),
+            Category::Present(p) => p.as_str().into(),
+            Category::PresentNotRecorded => "not_recorded".into(),
             Category::All => "all".into(),
             Category::AtLeast4 => "at_least_4".into(),
             Category::FewerThan4 => "fewer_than_4".into(),
@@ -144,6 +151,12 @@ const REFERRALS: &[Category] = &[
     Category::Referral(Referral::SocialServices),
     Category::Referral(Referral::MaternalHealth),
     Category::Referral(Referral::Other),
+];
+const FAMILY_PRESENT: &[Category] = &[
+    Category::Present(FamilyPresent::OneCaregiver),
+    Category::Present(FamilyPresent::BothCaregivers),
+    Category::Present(FamilyPresent::WithOtherParent),
+    Category::PresentNotRecorded,
 ];
 const COMPLETION: &[Category] = &[Category::All, Category::AtLeast4, Category::FewerThan4];
 
@@ -306,6 +319,16 @@ pub static INDICATORS: &[Indicator] = &[
         "Referrals recorded on visits done in the quarter, by kind.",
     ),
     row(
+        I::VisitsFamilyPresent,
+        "visits_family_present",
+        Count,
+        C::Fixed(FAMILY_PRESENT),
+        "Programbesök efter vilka i familjen som deltog",
+        "Programme visits by who of the family took part",
+        "Programbesök genomförda i kvartalet, efter vilka i familjen som var med: en vårdnadshavare, båda vårdnadshavarna, en vårdnadshavare med barnets andra förälder, eller ej angivet. Summan är programbesöken genomförda i kvartalet (nämnaren i andelen gemensamma besök).",
+        "Programme visits done in the quarter, by who of the family took part: one caregiver, both caregivers, a caregiver with the child's other parent, or not recorded. They add up to the programme visits done in the quarter (the joint visit share's denominator).",
+    ),
+    row(
         I::FirstVisitWithin30Days,
         "first_visit_within_30_days",
         Percent,
@@ -432,6 +455,14 @@ mod tests {
         );
         assert_eq!(Category::Visit(12).key(), "12");
         assert_eq!(Category::AtLeast4.key(), "at_least_4");
+        assert_eq!(
+            Category::Present(FamilyPresent::WithOtherParent).key(),
+            "with_other_parent"
+        );
+        assert_eq!(
+            Category::parse_for(IndicatorId::VisitsFamilyPresent, "not_recorded"),
+            Some(Category::PresentNotRecorded)
+        );
         assert!(Category::Visit(9) < Category::Visit(10));
         assert!(Category::Visit(10) < Category::Extra);
     }

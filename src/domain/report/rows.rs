@@ -79,6 +79,8 @@ pub struct VisitRow {
     pub window: Option<Window>,
     pub interpreter_used: bool,
     pub referrals: Vec<Referral>,
+    /// Who of the family took part, for a done visit where it was recorded.
+    pub family_present: Option<crate::domain::enums::FamilyPresent>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -10,6 +10,7 @@ use crate::domain::enums::{
 use crate::domain::schedule::Window;
 
 mod example;
+mod family_present;
 mod properties;
 mod units;
 
@@ -56,6 +57,7 @@ fn visit(family_id: i64, visit_no: Option<u32>, status: V, date: NaiveDate) -> V
         window: visit_no.map(|_| window(date, true)),
         interpreter_used: false,
         referrals: Vec::new(),
+        family_present: None,
     }
 }
 

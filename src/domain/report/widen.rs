@@ -46,10 +46,13 @@ fn cost(cells: &[Cell], i: usize) -> (u8, bool, bool, bool, u64, usize) {
     let municipality = c.place == Place::Municipality;
     // The headline shares' own counts last; before them the counts tied to them: the families
     // offered who enrolled and declined (the acceptance rate's numerator and complement), the
-    // visits done (the joint visits' denominator and the extra ones).
+    // visits done (the joint visits' denominator and the extra ones), and who of the family took
+    // part in the programme visits done: its total is the joint visits' denominator, and where
+    // most were not recorded, "not recorded" is nearly that total too.
     let tied = (c.indicator == IndicatorId::FamiliesOffered
         && matches!(c.category, Some(Category::Enrolled | Category::Declined)))
-        || (c.indicator == IndicatorId::VisitsDone && c.category.is_none());
+        || (c.indicator == IndicatorId::VisitsDone && c.category.is_none())
+        || c.indicator == IndicatorId::VisitsFamilyPresent;
     let headline: u8 = match (municipality, super::HEADLINE.contains(&c.indicator)) {
         (false, _) => 0,
         (true, true) => 2,

@@ -29,15 +29,7 @@ pub const FAMILY_PRESENT_HINT: Words = Words::new(
 
 /// Which of the family were at the visit, as the outcome form offers it.
 pub fn family_present(p: crate::domain::enums::FamilyPresent) -> Text {
-    use crate::domain::enums::FamilyPresent as P;
-    match p {
-        P::OneCaregiver => Text::new("en vårdnadshavare", "one caregiver"),
-        P::BothCaregivers => Text::new("båda vårdnadshavarna", "both caregivers"),
-        P::WithOtherParent => Text::new(
-            "vårdnadshavare och barnets andra förälder",
-            "a caregiver and the child's other parent",
-        ),
-    }
+    crate::i18n::labels::family_present(p)
 }
 
 pub const INTERPRETER_USED: Words = Words::new("Tolk användes", "Interpreter used");

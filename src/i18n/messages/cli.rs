@@ -12,7 +12,7 @@ pub use key::{
 };
 pub use output::{
     Done, audit_empty, audit_subject, chain_warning, check_counts, check_line, check_name,
-    extract_header, initialised,
+    extract_header, extract_visit, extract_visits_heading, initialised,
 };
 
 use crate::db::DbError;

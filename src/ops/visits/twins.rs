@@ -1,7 +1,7 @@
 //! Twins' programme visits are one trip: booked, moved and joined together.
 
 use super::booked_candidate;
-use crate::domain::booking::plan::{BookingRequest, twins_of};
+use crate::domain::booking::plan::{BookingRequest, TwinVisit, twins_of};
 use crate::domain::enums::VisitStatus;
 
 /// The trip a child's visit can join: its twin's planned visit of the same number, still
@@ -31,6 +31,33 @@ pub(super) fn twin_trip(
             same_area: false,
             twin_trip: true,
         }))
+}
+
+/// The twins' planned visits of this number that are the booking's own trip: when moving a
+/// planned visit, those at its time (they move along); else every one (joined at its time).
+pub(super) fn trip_twins(
+    tx: &crate::db::ReadTx<'_>,
+    children: &[crate::domain::views::ChildDetail],
+    child_id: i64,
+    visit_no: u32,
+    moving: Option<&crate::db::VisitRecord>,
+) -> std::result::Result<Vec<TwinVisit>, crate::db::DbError> {
+    let mut out = Vec::new();
+    for twin in twins_of(children, child_id) {
+        for v in tx.visits_of_child(twin)? {
+            let ours = v.visit_no == Some(visit_no)
+                && v.status == VisitStatus::Planned
+                && moving.is_none_or(|m| v.start == m.start);
+            if ours {
+                out.push(TwinVisit {
+                    visit_id: v.id,
+                    start: v.start,
+                    moves_along: moving.is_some(),
+                });
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The twins' planned visits of the booked number at the booked time: the trip a new booking

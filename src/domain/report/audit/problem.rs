@@ -164,6 +164,10 @@ pub fn build(cells: &[Cell], nests: &[Nest]) -> Problem {
             // Programme visits done are all visits done but the extra ones.
             rows.push(Row::sum(t, &[j, x]));
         }
+        if let (Some(f), Some(j)) = (atom(I::VisitsFamilyPresent, place, None), joint) {
+            // Who of the family took part is counted over the programme visits done.
+            rows.push(Row::sum(f, &[j]));
+        }
         if let (Some(w), Some(j)) = (atom(I::InWindowShare, place, Some(Denominator)), joint) {
             rows.push(Row::at_most(w, j));
         }

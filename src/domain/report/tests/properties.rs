@@ -103,6 +103,11 @@ fn visits(raw: Vec<RawVisit>) -> Vec<VisitRow> {
                         .filter(|(i, _)| refs & (1 << i) != 0 && refs % 3 == 0)
                         .map(|(_, r)| *r)
                         .collect(),
+                    // Who of the family took part: each of the three, or not recorded.
+                    family_present: match (refs >> 5) % 4 {
+                        0 => None,
+                        i => Some(pick(crate::domain::enums::FamilyPresent::ALL, i - 1)),
+                    },
                 }
             },
         )

@@ -203,6 +203,39 @@ pub fn extract_header(
     }
 }
 
+/// The heading of the extract's visits, above the log.
+pub fn extract_visits_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Visits (who of the family took part, for a visit that took place):",
+        Lang::Sv => "Besök (vilka i familjen som var med, för ett besök som blev av):",
+    }
+}
+
+/// One visit of the family's extract: when, which, how it went, and who of the family took part.
+pub fn extract_visit(v: &crate::domain::model::ExtractVisit, lang: Lang) -> String {
+    use crate::domain::enums::VisitStatus;
+    use crate::i18n::labels;
+    let which = match (v.visit_no, lang) {
+        (Some(n), Lang::En) => format!("visit {n}"),
+        (Some(n), Lang::Sv) => format!("besök {n}"),
+        (None, Lang::En) => "extra visit".to_string(),
+        (None, Lang::Sv) => "extra besök".to_string(),
+    };
+    let status = labels::visit_status(v.status).get(lang).to_string();
+    let present = match (v.status, v.family_present) {
+        (VisitStatus::Done, Some(p)) => format!(", {}", labels::family_present(p).get(lang)),
+        (VisitStatus::Done, None) => match lang {
+            Lang::En => ", who took part not recorded".to_string(),
+            Lang::Sv => ", vilka som var med ej angivet".to_string(),
+        },
+        _ => String::new(),
+    };
+    format!(
+        "{}  {which}: {status}{present}",
+        v.start.format("%Y-%m-%d %H:%M")
+    )
+}
+
 pub fn audit_empty(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "no entries",
