@@ -145,6 +145,49 @@ fn the_csv_parses_with_semicolons_and_the_xlsx_is_a_workbook_with_its_sheets() {
     assert_eq!(workbook.matches("<sheet ").count(), 6, "{workbook}");
 }
 
+/// The demo's quarter reads as a real municipality's (issue 19 point 6): some families
+/// declined the offer and some visits had no interpreter, so neither share is 100 %, and
+/// both are published.
+#[test]
+fn the_demos_quarter_has_declines_and_visits_without_the_interpreter() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite");
+    hembesok(&db)
+        .args([
+            "demo",
+            "--families",
+            "2000",
+            "--seed",
+            "1",
+            "--today",
+            "2026-12-07",
+        ])
+        .assert()
+        .success();
+    common::report_config(&db);
+    let csv_path = dir.path().join("d.csv");
+    export(&db, "csv", &csv_path);
+    let bytes = std::fs::read(&csv_path).unwrap();
+    let rows: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&bytes[3..])
+        .records()
+        .map(|r| r.unwrap())
+        .collect();
+    let share = |indicator: &str| -> f64 {
+        rows.iter()
+            .find(|r| &r[3] == indicator && &r[5] == "municipality" && r[7].is_empty())
+            .unwrap_or_else(|| panic!("{indicator}"))[10]
+            .replace(',', ".")
+            .parse()
+            .unwrap_or_else(|e| panic!("{indicator}: {e}"))
+    };
+    let acceptance = share("acceptance_rate");
+    let interpreter = share("interpreter_share");
+    assert!((70.0..100.0).contains(&acceptance), "{acceptance}");
+    assert!((80.0..100.0).contains(&interpreter), "{interpreter}");
+}
+
 #[test]
 fn a_bad_quarter_is_said_and_an_unfinished_one_is_preliminary() {
     let dir = tempfile::tempdir().unwrap();

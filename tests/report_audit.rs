@@ -3,8 +3,8 @@
 //! births a year) and 700 (near Göteborg's programme). For the last three finished quarters and
 //! the last finished year, the project's own audit, run afresh on the finished cells, finds no
 //! hidden count a reader could work out exactly or prove below k; nor when two versions of one
-//! quarter are read together. At 150 families the year publishes at least five of the six
-//! headline shares for the whole municipality.
+//! quarter are read together. At 150 families the year publishes at least four of the six
+//! headline shares for the whole municipality, and the widening takes none of them.
 #![allow(clippy::unwrap_used)] // a test crate: a failed unwrap is a failed test
 
 mod common;
@@ -16,7 +16,8 @@ use hembesok::db::{Mode, connect};
 use hembesok::domain::enums::VisitStatus;
 use hembesok::domain::period::Period;
 use hembesok::domain::report::{
-    CellKey, HEADLINE, Place, Report, ReportInput, Status, Threshold, exposed_cells,
+    Category, CellKey, HEADLINE, IndicatorId, Place, Report, ReportInput, Status, Suppression,
+    Threshold, exposed_cells,
 };
 
 const TODAY: &str = "2026-11-23";
@@ -77,6 +78,20 @@ fn headline_published(report: &Report) -> usize {
         .count()
 }
 
+/// A share hidden for its own few: a numerator or denominator of 1 … k−1, or a complement
+/// (those who fell short) of 1 … k−1; not one the widening took to protect another cell.
+fn hidden_for_its_own_few(report: &Report, id: IndicatorId) -> bool {
+    [Category::Numerator, Category::Denominator]
+        .into_iter()
+        .filter_map(|part| report.cell(id, &Place::Municipality, Some(part)))
+        .any(|c| {
+            matches!(
+                c.suppressed,
+                Some(Suppression::Primary | Suppression::Complement)
+            )
+        })
+}
+
 #[test]
 fn every_report_of_small_municipalities_holds_against_a_reader_who_counts() {
     let dir = tempfile::tempdir().unwrap();
@@ -88,11 +103,22 @@ fn every_report_of_small_municipalities_holds_against_a_reader_who_counts() {
             let report = Report::compute(&input(&db, period), period, Threshold::default());
             audit_clean(&report, &format!("{families} families, {period}"));
             if families == 150 && period == Period::Year(2025) {
+                // (Five of six before the demo had visits without the interpreter: 4 of the
+                // year's 64 to such families now fell short, and the share hides those 4.)
                 assert!(
-                    headline_published(&report) >= 5,
+                    headline_published(&report) >= 4,
                     "the year publishes {} of 6 headline shares",
                     headline_published(&report)
                 );
+                for id in HEADLINE {
+                    let published = report
+                        .cell(id, &Place::Municipality, None)
+                        .is_some_and(|c| c.published().is_some());
+                    assert!(
+                        published || hidden_for_its_own_few(&report, id),
+                        "{id:?} was hidden to protect another cell"
+                    );
+                }
             }
         }
     }

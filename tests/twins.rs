@@ -439,3 +439,109 @@ fn booking_by_hand_at_the_twins_time_says_no_clash_and_joins_the_trip() {
         .unwrap();
     assert_eq!(visits.len(), 1, "one trip for both: {visits:?}");
 }
+
+/// A demo visit: its id, child, the visit it rides on, and what twins' visits share.
+type Visit = (i64, i64, Option<i64>, String);
+
+/// The demo looks like a municipality: about one family in sixty-four has twins, whose visits
+/// are one trip each as booking makes them (the second twin's visit points at the first's, at
+/// the same time with the same people and outcome, and the day lists it once naming both); and
+/// some done visits to families who need an interpreter had none, as the outcome form records
+/// an interpreter who did not come (the language kept, no interpreter).
+#[test]
+fn a_seeded_demo_has_twins_on_one_trip_and_visits_the_interpreter_missed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.sqlite");
+    hembesok(&path)
+        .args([
+            "demo",
+            "--families",
+            "640",
+            "--seed",
+            "1",
+            "--today",
+            "2026-12-07",
+        ])
+        .assert()
+        .success();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    // One family in each 64 has twins: born (or expected) the same day, named apart.
+    let twins: Vec<(i64, i64, i64, i64)> = conn
+        .prepare(
+            "SELECT count(*), count(DISTINCT birth_date), count(DISTINCT expected),
+                    count(DISTINCT name)
+             FROM child GROUP BY family_id HAVING count(*) > 1",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(twins, vec![(2, 1, 1, 2); 10]);
+    // Each visit of a twin family: its child, the visit it rides on, and all that booking and
+    // the outcome form give both twins alike (time, length, place, outcome, interpreter,
+    // themes, referrals, and who of the staff came).
+    let visits: Vec<Visit> = conn
+        .prepare(
+            "SELECT v.id, v.child_id, v.twin_of,
+                    printf('%s/%s/%s/%s/%s/%s/%s/%s/%s/%s/%s', v.starts_at, v.visit_no,
+                        v.duration_min, v.location, v.status, v.interpreter_language,
+                        v.interpreter_staff_id, v.interpreter_external, v.themes, v.referrals,
+                        (SELECT group_concat(s, ' ') FROM (
+                            SELECT staff_id || role || coalesce(attended, '-') AS s
+                            FROM visit_staff WHERE visit_id = v.id ORDER BY staff_id)))
+             FROM visit v JOIN child c ON c.id = v.child_id
+             WHERE c.family_id IN (SELECT family_id FROM child GROUP BY 1 HAVING count(*) > 1)
+             ORDER BY v.id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    let by_id: std::collections::HashMap<i64, &Visit> = visits.iter().map(|v| (v.0, v)).collect();
+    let riders: Vec<&Visit> = visits.iter().filter(|v| v.2.is_some()).collect();
+    assert_eq!(riders.len() * 2, visits.len(), "every trip is two visits");
+    assert!(
+        riders.len() >= 20,
+        "twins with visits: {} trips",
+        riders.len()
+    );
+    for rider in &riders {
+        let first = by_id[&rider.2.unwrap()];
+        assert_ne!(first.1, rider.1, "the twin's, not its own");
+        assert_eq!(first.3, rider.3, "visit {} is its twin's trip", rider.0);
+    }
+    // A trip is one row of its day, naming both children.
+    let start = |v: &&&Visit| v.3.split('/').next().unwrap().to_string();
+    let last = riders.iter().max_by_key(start).unwrap();
+    let first = by_id[&last.2.unwrap()];
+    let day = NaiveDate::parse_from_str(&start(&last), "%Y-%m-%d %H:%M").unwrap();
+    let mut db = connect(&path, Mode::Write, None).unwrap();
+    let page = db
+        .read(|tx| tx.day_visits_page(day, None, 0, 100_000))
+        .unwrap();
+    let listed: Vec<_> = page
+        .iter()
+        .filter(|v| v.visit_id == first.0 || v.visit_id == last.0)
+        .collect();
+    assert_eq!(listed.len(), 1, "one row for the trip on {day}");
+    assert_eq!(listed[0].visit_id, first.0);
+    assert_eq!(listed[0].twins.len(), 1, "naming the twin too");
+    // Done visits to families who need an interpreter: most had one, some not.
+    let (done, without): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*), count(*) FILTER (WHERE v.interpreter_staff_id IS NULL
+                                                 AND v.interpreter_external = 0)
+             FROM visit v JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+             WHERE v.status = 'done' AND f.interpreter_language IS NOT NULL
+               AND v.interpreter_language = f.interpreter_language",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(
+        without > 0 && without * 100 < done * 12,
+        "{without} of {done} done visits without the interpreter"
+    );
+}

@@ -1,4 +1,5 @@
-//! Demo families with caregivers, children and visits in every state; parent groups with sessions.
+//! Demo families with caregivers, children (twins in about one family in sixty-four) and their
+//! programme's visits.
 
 use crate::db::Result;
 use chrono::{Days, NaiveDate, NaiveDateTime};
@@ -6,17 +7,12 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use super::names::{Names, pick, weighted};
 use super::planner::Planner;
 use super::staff::Roster;
+use super::visits::{Course, pick_team, visits_for};
 use crate::db::WriteTx;
-use crate::domain::enums::{
-    ConsentMethod, Eligibility, ExitReason, FamilyStatus, Location, Protection, Referral, Role,
-    VisitStatus,
-};
+use crate::domain::enums::{ConsentMethod, Eligibility, ExitReason, FamilyStatus, Protection};
 use crate::domain::identity::{IdKind, IdentityNumber, compose_number};
-use crate::domain::model::{
-    Consent, Interpreter, NewCaregiver, NewChild, NewFamily, NewVisit, Staff, VisitStaff,
-};
-use crate::domain::programme::{Programme, ProgrammeVisit};
-use crate::domain::schedule::Window;
+use crate::domain::model::{Consent, NewCaregiver, NewChild, NewFamily};
+use crate::domain::programme::Programme;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Plan {
@@ -47,6 +43,26 @@ pub(super) fn chance(rng: &mut fastrand::Rng, percent: u32) -> bool {
     rng.u32(..100) < percent
 }
 
+/// Families are taken in blocks of this many, one of each with twins: about 1.6 %, near
+/// Sweden's share of twin births (1.5–1.7 %), and one in every demo of 64 families or more.
+const TWIN_BLOCK: u32 = 64;
+
+/// A generator of its own for family `n`'s draws added after the demo's first form (twins,
+/// the interpreter who did not come), so the main generator draws what it always drew and a
+/// seed keeps the families, staff and visits it had.
+fn side_rng(seed: u64, salt: u64, n: u32) -> fastrand::Rng {
+    fastrand::Rng::with_seed(
+        seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ salt.rotate_left(32) ^ u64::from(n),
+    )
+}
+
+/// Whether family `n` (from 1) has twins: one family in each block of [`TWIN_BLOCK`], placed
+/// by the seed.
+fn has_twins(seed: u64, n: u32) -> bool {
+    let block = (n - 1) / TWIN_BLOCK;
+    side_rng(seed, 1, block).u32(..TWIN_BLOCK) == (n - 1) % TWIN_BLOCK
+}
+
 fn identity(rng: &mut fastrand::Rng, birth: NaiveDate, protected: bool) -> Option<IdentityNumber> {
     match rng.u32(..100) {
         0..=64 => Some(compose_number(birth, rng.u32(1..1000), false)),
@@ -58,6 +74,27 @@ fn identity(rng: &mut fastrand::Rng, birth: NaiveDate, protected: bool) -> Optio
         }),
         _ => None,
     }
+}
+
+/// A twin's number is of the kind its twin's is (none before birth), with its own serial.
+fn twin_identity(
+    side: &mut fastrand::Rng,
+    twin: Option<&IdentityNumber>,
+    birth: NaiveDate,
+) -> Option<IdentityNumber> {
+    let twin = twin?;
+    Some(match twin.kind {
+        IdKind::Personnummer | IdKind::Samordningsnummer => compose_number(
+            birth,
+            side.u32(1..1000),
+            twin.kind == IdKind::Samordningsnummer,
+        ),
+        IdKind::Reservnummer => IdentityNumber {
+            kind: IdKind::Reservnummer,
+            value: format!("99{}{:06}", side.u32(20..27), side.u32(..1_000_000)),
+        },
+        IdKind::None => return None,
+    })
 }
 
 pub fn create(
@@ -74,6 +111,7 @@ pub fn create(
     let programme_weights = [35, 30, 10, 15, 10]; // rinkeby, goteborg, grastorp, vaxa_tryggt, ordinary
     let mut out = Vec::with_capacity(plan.count as usize);
     for n in 1..=plan.count {
+        let mut side = side_rng(plan.seed, 0, n);
         let gi = weighted(rng, &group_weights);
         let g = &names.group[gi];
         let area = rng.usize(..names.areas.len());
@@ -184,7 +222,7 @@ pub fn create(
         if g.language != "svenska" && !needs_interpreter {
             languages.push("svenska".into());
         }
-        let family = NewFamily {
+        let mut family = NewFamily {
             facts: crate::domain::model::FamilyFacts {
                 family_ref: format!("D{}-{n:05}", plan.seed),
                 display_name: format!("Familjen {surname}"),
@@ -226,27 +264,40 @@ pub fn create(
             }],
             caregivers,
         };
+        if has_twins(plan.seed, n) {
+            // The twin: born (or expected) the same day, a name of its own.
+            let first = family.children[0].clone();
+            let names: Vec<String> = g
+                .children
+                .iter()
+                .map(|given| format!("{given} {surname}"))
+                .filter(|name| *name != first.name)
+                .collect();
+            family.children.push(NewChild {
+                name: if names.is_empty() {
+                    first.name.clone()
+                } else {
+                    pick(&mut side, &names).clone()
+                },
+                identity: twin_identity(&mut side, first.identity.as_ref(), birth),
+                ..first
+            });
+        }
         let family_id = tx.insert_family(&family, programme.version, plan.now)?;
         tx.set_declined_paused(family_id, declined_on, paused_on)?;
         if enrolled {
-            let child_id = tx.children_of(family_id)?.first().map_or(0, |c| c.id);
+            let children: Vec<i64> = tx.children_of(family_id)?.iter().map(|c| c.id).collect();
             let team = pick_team(rng, roster, area);
-            let stop = exited_on.unwrap_or(NaiveDate::MAX);
+            let course = Course {
+                children: &children,
+                birth,
+                stop: exited_on.unwrap_or(NaiveDate::MAX),
+                team,
+                interpreter_language: family.interpreter_language.as_deref(),
+                now: plan.now,
+            };
             for visit in &programme.visits {
-                let interpreter = family.interpreter_language.as_deref();
-                visits_for(
-                    tx,
-                    rng,
-                    planner,
-                    roster,
-                    team,
-                    visit,
-                    child_id,
-                    birth,
-                    stop,
-                    interpreter,
-                    plan.now,
-                )?;
+                visits_for(tx, rng, &mut side, planner, roster, visit, &course)?;
             }
         }
         out.push(DemoFamily {
@@ -257,161 +308,4 @@ pub fn create(
         });
     }
     Ok(out)
-}
-
-fn pick_team(rng: &mut fastrand::Rng, roster: &Roster, area: usize) -> usize {
-    let in_area: Vec<usize> = (0..roster.teams.len())
-        .filter(|t| roster.teams[*t].2 == area)
-        .collect();
-    if in_area.is_empty() {
-        rng.usize(..roster.teams.len())
-    } else {
-        *pick(rng, &in_area)
-    }
-}
-
-/// The visits of one programme visit: done, no-show then done, cancelled, booked or none, by
-/// where its window stands today.
-#[allow(clippy::too_many_arguments)]
-fn visits_for(
-    tx: &WriteTx<'_>,
-    rng: &mut fastrand::Rng,
-    planner: &mut Planner,
-    roster: &Roster,
-    team: usize,
-    visit: &ProgrammeVisit,
-    child_id: i64,
-    birth: NaiveDate,
-    stop: NaiveDate,
-    interpreter_language: Option<&str>,
-    now: NaiveDateTime,
-) -> Result<()> {
-    let today = planner.today;
-    let w = Window::for_visit(birth, visit);
-    let yesterday = days_before(today, 1);
-    let mut staff: Vec<(&Staff, Role)> = Vec::new();
-    for role in &visit.roles {
-        let person = match role {
-            Role::Nurse => &roster.teams[team].0,
-            Role::ParentAdvisor => &roster.teams[team].1,
-            Role::FamilyTherapist => pick(rng, &roster.therapists),
-            Role::Dental => pick(rng, &roster.dental),
-            _ => continue,
-        };
-        staff.push((person, *role));
-    }
-    let interpreter_staff: Option<&Staff> = interpreter_language.and_then(|lang| {
-        let matching: Vec<&Staff> = roster
-            .interpreters
-            .iter()
-            .filter(|s| s.languages.iter().any(|l| l == lang))
-            .collect();
-        (chance(rng, 50) && !matching.is_empty()).then(|| *pick(rng, &matching))
-    });
-    let mut book = |rng: &mut fastrand::Rng,
-                    from: NaiveDate,
-                    to: NaiveDate,
-                    status: VisitStatus|
-     -> Result<Option<NaiveDate>> {
-        let to = to.min(stop);
-        let long = chance(rng, 30);
-        let mut people: Vec<&Staff> = staff.iter().map(|(s, _)| *s).collect();
-        if let Some(i) = interpreter_staff {
-            people.push(i);
-        }
-        let Some(start) = planner.slot(rng, &people, from, to, long) else {
-            return Ok(None);
-        };
-        let done = status == VisitStatus::Done;
-        let absent = done && staff.len() > 1 && chance(rng, 8);
-        let new = NewVisit {
-            child_id,
-            visit_no: Some(visit.number),
-            start,
-            duration_min: if long { 90 } else { 60 },
-            location: match rng.u32(..100) {
-                0..=84 => Location::Home,
-                85..=92 => Location::FamilyCentre,
-                93..=97 => Location::Clinic,
-                _ => Location::PhoneVideo,
-            },
-            status,
-            staff: staff
-                .iter()
-                .enumerate()
-                .map(|(i, (s, role))| VisitStaff {
-                    staff_id: s.id,
-                    role: *role,
-                    attended: done.then_some(!(absent && i == staff.len() - 1)),
-                })
-                .collect(),
-            interpreter_language: interpreter_language.map(str::to_string),
-            interpreter: match (interpreter_language, interpreter_staff) {
-                (None, _) => Interpreter::None,
-                (Some(_), Some(s)) => Interpreter::Staff(s.id),
-                (Some(_), None) => Interpreter::External,
-            },
-            themes: if done {
-                visit
-                    .themes
-                    .iter()
-                    .copied()
-                    .filter(|_| chance(rng, 80))
-                    .collect()
-            } else {
-                vec![]
-            },
-            referrals: if done && chance(rng, 20) {
-                vec![*pick(rng, Referral::ALL)]
-            } else {
-                vec![]
-            },
-            note: None,
-            override_reason: None,
-        };
-        tx.insert_visit(&new, now)?;
-        planner.visits_created += 1;
-        Ok(Some(start.date()))
-    };
-    if w.max < today {
-        match rng.u32(..100) {
-            0..=79 => {
-                book(rng, w.earliest, w.late, VisitStatus::Done)?;
-            }
-            80..=87 => {
-                let missed_status = if chance(rng, 60) {
-                    VisitStatus::NoShow
-                } else {
-                    VisitStatus::CancelledFamily
-                };
-                if let Some(first) = book(rng, w.earliest, days_before(w.late, 7), missed_status)? {
-                    book(rng, days_after(first, 3), w.max, VisitStatus::Done)?;
-                }
-            }
-            88..=90 => {
-                book(rng, w.earliest, w.late, VisitStatus::CancelledStaff)?;
-            }
-            _ => {} // missed: the window closed without a visit
-        }
-    } else if w.earliest <= today {
-        match rng.u32(..100) {
-            0..=34 if w.earliest < today => {
-                book(rng, w.earliest, yesterday, VisitStatus::Done)?;
-            }
-            35..=79 => {
-                // Some booked for today, the rest from tomorrow: the demo opens on a day with
-                // visits, not on an empty Today and a crowded tomorrow.
-                let from = if chance(rng, 30) {
-                    today
-                } else {
-                    days_after(today, 1)
-                };
-                book(rng, from, w.late.max(from), VisitStatus::Planned)?;
-            }
-            _ => {} // due, or overdue: not booked yet
-        }
-    } else if w.earliest <= days_after(today, 14) && chance(rng, 30) {
-        book(rng, w.earliest, w.late, VisitStatus::Planned)?;
-    }
-    Ok(())
 }

@@ -6,6 +6,7 @@ mod groups;
 mod names;
 mod planner;
 mod staff;
+mod visits;
 
 use chrono::NaiveDate;
 
