@@ -186,16 +186,32 @@ fn open_for_window(path: &Path, settings: &Settings) -> Result<(App, Runner)> {
 /// Reads the first screen before the first frame, so the first frame is a real one; the slow
 /// reads (programme alerts) start in the background.
 pub fn start(app: &mut App, runner: &mut Runner) -> std::result::Result<(), crate::ops::OpsError> {
+    let effects = first_screen(app, runner)?;
+    apply(app, runner, effects);
+    let later = after_first_frame(app);
+    apply(app, runner, later);
+    Ok(())
+}
+
+/// What the first frame shows: Today, read; the effects its answer leads to are returned.
+fn first_screen(
+    app: &mut App,
+    runner: &mut Runner,
+) -> std::result::Result<Vec<Effect>, crate::ops::OpsError> {
     let mut effects = Vec::new();
     for action in runner.dispatch(Effect::Today(crate::app::TodayEffect::Load))? {
         effects.extend(app.receive(action));
     }
-    // Families is the next screen a coordinator opens: have its first page ready by then.
-    effects.extend(app.families.ensure_loaded());
-    // The whole file is checked once, behind everything else.
+    Ok(effects)
+}
+
+/// What is read once the first frame is drawn: Families' first page, the next screen a
+/// coordinator opens (its count walks an index of every family, which the first frame need not
+/// wait for), and the whole file's check, behind everything else.
+fn after_first_frame(app: &mut App) -> Vec<Effect> {
+    let mut effects = app.families.ensure_loaded();
     effects.push(Effect::CheckIntegrity);
-    apply(app, runner, effects);
-    Ok(())
+    effects
 }
 
 /// How long the loop waits for a key before it looks at the file's commit count and the
@@ -212,7 +228,13 @@ fn event_loop(
     theme: Theme,
     ended: &AtomicBool,
 ) -> Result<()> {
-    start(app, runner)?;
+    let effects = first_screen(app, runner)?;
+    apply(app, runner, effects);
+    terminal.draw(|frame| ui::render(app, frame, theme))?;
+    let later = after_first_frame(app);
+    if !apply(app, runner, later) {
+        return Ok(());
+    }
     let mut draw = true;
     loop {
         if draw {
