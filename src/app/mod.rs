@@ -12,6 +12,7 @@ pub(crate) mod group_fixtures;
 pub mod keymap;
 pub mod keymap_docs;
 pub mod modal;
+pub mod paging;
 mod reload;
 #[cfg(test)]
 pub(crate) mod report_fixtures;

@@ -5,9 +5,9 @@ use super::enums::FamilyStatus;
 use super::search::fold;
 use super::views::FamilyIndexEntry;
 
-/// Families read at a time: more than any terminal shows, so moving the mark reads again only
-/// every few dozen rows.
-pub const FAMILY_PAGE: usize = 60;
+/// Families read at a time: twice a tall terminal's list, so moving the mark reads again only
+/// every few dozen rows (`app::paging` says where a read starts).
+pub const FAMILY_PAGE: usize = 120;
 
 /// Matches counted at most when a search matches many: past this the list says "1 000+" and a
 /// longer query narrows it. It bounds what one keystroke reads, whatever the register's size.

@@ -5,9 +5,9 @@ use super::enums::Role;
 use super::model::Staff;
 use super::search::fold;
 
-/// People read at a time: more than any terminal shows, so moving the mark reads again only
-/// every few dozen rows.
-pub const STAFF_PAGE: usize = 60;
+/// People read at a time: twice a tall terminal's list, so moving the mark reads again only
+/// every few dozen rows (`app::paging` says where a read starts).
+pub const STAFF_PAGE: usize = 120;
 
 /// A typed word: it must occur in a person's folded name, id or languages, or name their role
 /// (`roles`: those whose name in either language holds it, found by the caller, who knows the

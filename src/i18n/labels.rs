@@ -94,6 +94,19 @@ pub fn role(r: Role) -> Text {
     }
 }
 
+/// Each role with its names in both languages, folded as search folds what is typed: a typed
+/// word that is part of one finds the people of that role ("tolk" or "interp" the interpreters).
+pub fn role_search_names() -> Vec<(Role, Vec<String>)> {
+    use crate::domain::search::fold;
+    Role::ALL
+        .iter()
+        .map(|r| {
+            let name = role(*r);
+            (*r, vec![fold(&name.sv), fold(&name.en)])
+        })
+        .collect()
+}
+
 pub fn id_kind(k: IdKind) -> Text {
     match k {
         IdKind::None => t("inget nummer", "no number"),

@@ -19,11 +19,6 @@ const AREA_DAYS: i64 = 60;
 /// Proposals shown; one more is asked for, since moving a visit drops the slot it has.
 const PROPOSALS: usize = 5;
 
-/// People of each role a visit is offered with, at most (besides the family's earlier staff and
-/// the area's): a municipality's whole roster, a name-ordered part of a region's. The form for
-/// booking by hand offers them, best first.
-const BOOKABLE_PER_ROLE: usize = 200;
-
 mod twins;
 use twins::{joined_twin_visits, trip_twins, twin_trip, twin_visits};
 
@@ -70,12 +65,8 @@ pub fn plan_booking(
             None => Vec::new(),
         };
         let known: Vec<i64> = previous.iter().chain(&area_staff).copied().collect();
-        let all_staff = tx.bookable_staff(
-            &pv.roles,
-            detail.interpreter_language.as_deref(),
-            &known,
-            BOOKABLE_PER_ROLE,
-        )?;
+        let all_staff =
+            tx.bookable_staff(&pv.roles, detail.interpreter_language.as_deref(), &known)?;
         let chosen = candidate_staff(
             &pv.roles,
             &all_staff,

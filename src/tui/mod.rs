@@ -184,13 +184,25 @@ fn open_for_window(path: &Path, settings: &Settings) -> Result<(App, Runner)> {
 }
 
 /// Reads the first screen before the first frame, so the first frame is a real one; the slow
-/// reads (programme alerts) start in the background.
+/// reads (programme alerts) start in the background. As the app starts, without a terminal.
 pub fn start(app: &mut App, runner: &mut Runner) -> std::result::Result<(), crate::ops::OpsError> {
+    start_drawing(app, runner, |_| Ok(())).map(|_| ())
+}
+
+/// The start: Today read, `first_frame` drawn, then what can wait for it. `false` when a
+/// read asked to quit.
+fn start_drawing<E: From<crate::ops::OpsError>>(
+    app: &mut App,
+    runner: &mut Runner,
+    mut first_frame: impl FnMut(&App) -> std::result::Result<(), E>,
+) -> std::result::Result<bool, E> {
     let effects = first_screen(app, runner)?;
-    apply(app, runner, effects);
+    if !apply(app, runner, effects) {
+        return Ok(false);
+    }
+    first_frame(app)?;
     let later = after_first_frame(app);
-    apply(app, runner, later);
-    Ok(())
+    Ok(apply(app, runner, later))
 }
 
 /// What the first frame shows: Today, read; the effects its answer leads to are returned.
@@ -228,11 +240,13 @@ fn event_loop(
     theme: Theme,
     ended: &AtomicBool,
 ) -> Result<()> {
-    let effects = first_screen(app, runner)?;
-    apply(app, runner, effects);
-    terminal.draw(|frame| ui::render(app, frame, theme))?;
-    let later = after_first_frame(app);
-    if !apply(app, runner, later) {
+    let drawn = start_drawing(app, runner, |app| {
+        terminal
+            .draw(|frame| ui::render(app, frame, theme))
+            .map(|_| ())
+            .map_err(crate::error::Error::from)
+    })?;
+    if !drawn {
         return Ok(());
     }
     let mut draw = true;

@@ -365,3 +365,26 @@ fn swedish_wording_reads_naturally() {
     let staff = forms::new_staff(Lang::Sv);
     assert_eq!(staff.title.sv, "Ny medarbetare");
 }
+
+#[test]
+fn a_new_search_marks_its_first_match_not_the_person_marked_before() {
+    let mut app = on_staff(Lang::Sv);
+    app.handle_key(Key::Char('/'));
+    staff_keys(&mut app, "dal");
+    assert_eq!(names(&app), ["Dalia Tolk"]);
+    // Cleared: everyone again, the first of them marked, not the one found before.
+    staff_key(&mut app, Key::Ctrl('u'));
+    assert_eq!(names(&app).len(), 4);
+    assert_eq!(
+        app.staff.selected().map(|s| s.name.as_str()),
+        Some("Anna Sköterska"),
+        "the first match"
+    );
+    // The list read again as it is (the file changed): the mark stays on its person.
+    staff_key(&mut app, Key::Esc);
+    staff_key(&mut app, Key::Down);
+    let marked = app.staff.selected().map(|s| s.id);
+    let effects = vec![app.staff.load()];
+    fixtures::serve_staff(&mut app, effects);
+    assert_eq!(app.staff.selected().map(|s| s.id), marked);
+}

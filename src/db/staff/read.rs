@@ -139,20 +139,17 @@ impl ReadTx<'_> {
     }
 
     /// Who a visit of `roles` may be booked with, by name: the people of `known` (the family's
-    /// earlier staff and the area's), and the first `per_role` active people of each role and,
-    /// for a family that needs one, of the interpreters who speak `language` (compared as
-    /// `eq_ignore_ascii_case` compares). A roster of up to `per_role` people a role is read
-    /// whole; a region's is read a name-ordered part of, so that a booking costs the same
-    /// whatever the register's size.
+    /// earlier staff and the area's), every active person of each role, and, for a family that
+    /// needs one, the active interpreters who speak `language` (compared as
+    /// `eq_ignore_ascii_case` compares). Not the whole roster: the other roles' people are not
+    /// read.
     pub fn bookable_staff(
         &self,
         roles: &[Role],
         language: Option<&str>,
         known: &[i64],
-        per_role: usize,
     ) -> Result<Vec<Staff>> {
         let mut people = self.staff_by_ids(known)?;
-        let limit = i64::try_from(per_role).unwrap_or(i64::MAX);
         let mut add = |rows: Vec<Staff>| {
             for s in rows {
                 if !people.iter().any(|p| p.id == s.id) {
@@ -161,25 +158,25 @@ impl ReadTx<'_> {
             }
         };
         let mut of_role = self.tx.prepare_cached(&format!(
-            "SELECT {} FROM staff INDEXED BY staff_name_order
-             WHERE role = ?1 AND active = 1 ORDER BY name, id LIMIT ?2",
+            "SELECT {} FROM staff INDEXED BY staff_role_order
+             WHERE role = ?1 AND active = 1 ORDER BY name, id",
             rows::COLUMNS
         ))?;
         for role in roles {
             add(of_role
-                .query_map(params![role, limit], rows::staff)?
+                .query_map(params![role], rows::staff)?
                 .collect::<rusqlite::Result<Vec<Staff>>>()?);
         }
         if let Some(language) = language {
             let mut speaking = self.tx.prepare_cached(&format!(
-                "SELECT {} FROM staff INDEXED BY staff_name_order
+                "SELECT {} FROM staff INDEXED BY staff_role_order
                  WHERE role = 'interpreter' AND active = 1
                    AND instr('|' || lower(languages) || '|', '|' || lower(?1) || '|') > 0
-                 ORDER BY name, id LIMIT ?2",
+                 ORDER BY name, id",
                 rows::COLUMNS
             ))?;
             add(speaking
-                .query_map(params![language, limit], rows::staff)?
+                .query_map(params![language], rows::staff)?
                 .collect::<rusqlite::Result<Vec<Staff>>>()?);
         }
         people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));

@@ -62,19 +62,16 @@ impl WriteTx<'_> {
     }
 }
 
-/// Writes every person's search text (the step of schema 18, for the people stored before it).
+/// Writes every person's search text (the step of schema 18, for the people stored before it),
+/// as every save writes it.
 pub(crate) fn fill_search_text(tx: &rusqlite::Transaction<'_>) -> Result<()> {
-    let people: Vec<(i64, String, String)> = tx
-        .prepare("SELECT id, name, languages FROM staff")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+    let people: Vec<crate::domain::model::Staff> = tx
+        .prepare(&format!("SELECT {} FROM staff", super::rows::COLUMNS))?
+        .query_map([], super::rows::staff)?
         .collect::<rusqlite::Result<_>>()?;
     let mut update = tx.prepare("UPDATE staff SET search_text = ?2 WHERE id = ?1")?;
-    for (id, name, languages) in people {
-        let text = crate::domain::search::fold(&format!(
-            "{name} {}",
-            crate::db::values::split_list(&languages).join(" ")
-        ));
-        update.execute(params![id, text])?;
+    for s in people {
+        update.execute(params![s.id, search_text(&s)])?;
     }
     Ok(())
 }

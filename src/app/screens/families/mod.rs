@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::app::search_box::SearchBox;
 use crate::app::today::TodayState;
-use crate::app::{Effect, move_selection};
+use crate::app::{Effect, move_selection, paging};
 use crate::domain::alerts::AlertKind;
 use crate::domain::enums::FamilyStatus;
 pub use crate::domain::family_list::{
@@ -59,6 +59,8 @@ pub struct FamiliesState {
     pub selected: usize,
     /// What was last asked for: an answer to an older question is left unread.
     asked: FamilyQuery,
+    /// What the rows held answer: the mark stays on its family only within the same list.
+    shown: FamilyQuery,
     areas: Vec<String>,
     clinics: Vec<String>,
     programmes: Vec<String>,
@@ -149,7 +151,14 @@ impl FamiliesState {
         if !page.query.same_list(&self.asked) {
             return;
         }
-        let marked = self.selected_id();
+        // Read again (the file changed, the mark moved): the mark stays on its family. Another
+        // search or filter starts at its first match.
+        let marked = page
+            .query
+            .same_list(&self.shown)
+            .then(|| self.selected_id())
+            .flatten();
+        self.shown = page.query.clone();
         self.count = page.count;
         self.more = page.more;
         self.offset = page.query.from;
@@ -202,12 +211,8 @@ impl FamiliesState {
     /// After the mark moved: read the part around it when it is not read, or when a screenful
     /// next to it is not.
     fn follow(&mut self) -> Vec<Effect> {
-        let margin = FAMILY_PAGE / 3;
-        let read_end = self.offset + self.rows.len();
-        let short_before = self.offset > 0 && self.selected < self.offset + margin;
-        let short_after = read_end < self.count && self.selected + margin >= read_end;
-        if short_before || short_after {
-            self.ask_from(self.selected.saturating_sub(FAMILY_PAGE / 2))
+        if paging::short(self.selected, self.offset, self.rows.len(), self.count) {
+            self.ask_from(paging::start(self.selected))
         } else {
             Vec::new()
         }

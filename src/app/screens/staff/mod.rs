@@ -8,8 +8,7 @@ use crate::app::Intent;
 pub use roster::Roster;
 
 use crate::app::search_box::SearchBox;
-use crate::app::{Effect, move_selection};
-use crate::domain::enums::Role;
+use crate::app::{Effect, move_selection, paging};
 use crate::domain::model::Staff;
 pub use crate::domain::staff_list::{STAFF_PAGE, StaffPage, StaffQuery};
 
@@ -30,9 +29,11 @@ pub struct StaffState {
     pub selected: usize,
     /// What was last asked for: an answer to an older question is left unread.
     asked: StaffQuery,
+    /// What the rows held answer: the mark stays on its person only within the same list.
+    shown: StaffQuery,
     /// The widest cell of each column over the people read since the screen was first shown,
     /// as drawn (narrow and wide terminals have different columns), so that columns stay put
-    /// while the search narrows the list; and whether the rows read last are measured in.
+    /// while the search narrows the list.
     widths: std::cell::RefCell<[Option<Vec<usize>>; 2]>,
     /// People read since the columns were last measured, for each width class (the latest
     /// [`UNMEASURED`] of them).
@@ -41,19 +42,6 @@ pub struct StaffState {
 
 /// Read people kept to be measured into the columns' widths, at most.
 const UNMEASURED: usize = 4 * STAFF_PAGE;
-
-/// Each role with its names in both languages, folded: a typed word that is part of one
-/// finds the people of that role ("tolk" or "interp" the interpreters).
-fn role_names() -> Vec<(Role, Vec<String>)> {
-    Role::ALL
-        .iter()
-        .map(|r| {
-            let name = crate::app::labels::role(*r);
-            let fold = crate::domain::search::fold;
-            (*r, vec![fold(&name.sv), fold(&name.en)])
-        })
-        .collect()
-}
 
 impl StaffState {
     pub fn ensure_loaded(&mut self) -> Vec<Effect> {
@@ -73,7 +61,11 @@ impl StaffState {
 
     /// What the search line asks for, from the `from`-th match.
     fn question(&self, from: usize) -> StaffQuery {
-        StaffQuery::new(self.query.value(), &role_names()).at(from)
+        StaffQuery::new(
+            self.query.value(),
+            &crate::i18n::labels::role_search_names(),
+        )
+        .at(from)
     }
 
     fn ask_from(&mut self, from: usize) -> Vec<Effect> {
@@ -86,7 +78,14 @@ impl StaffState {
         if !page.query.same_list(&self.asked) {
             return;
         }
-        let marked = self.selected().map(|s| s.id);
+        // Read again (the file changed, the mark moved): the mark stays on its person. Another
+        // search starts at its first match.
+        let marked = page
+            .query
+            .same_list(&self.shown)
+            .then(|| self.selected().map(|s| s.id))
+            .flatten();
+        self.shown = page.query.clone();
         self.total = page.total;
         self.count = page.count;
         self.offset = page.query.from;
@@ -146,12 +145,8 @@ impl StaffState {
     /// After the mark moved: read the part around it when it is not read, or when a screenful
     /// next to it is not.
     fn follow(&mut self) -> Vec<Effect> {
-        let margin = STAFF_PAGE / 3;
-        let read_end = self.offset + self.rows.len();
-        let short_before = self.offset > 0 && self.selected < self.offset + margin;
-        let short_after = read_end < self.count && self.selected + margin >= read_end;
-        if short_before || short_after {
-            self.ask_from(self.selected.saturating_sub(STAFF_PAGE / 2))
+        if paging::short(self.selected, self.offset, self.rows.len(), self.count) {
+            self.ask_from(paging::start(self.selected))
         } else {
             Vec::new()
         }
