@@ -150,9 +150,10 @@ impl ReadTx<'_> {
         known: &[i64],
     ) -> Result<Vec<Staff>> {
         let mut people = self.staff_by_ids(known)?;
+        let mut seen: std::collections::HashSet<i64> = people.iter().map(|p| p.id).collect();
         let mut add = |rows: Vec<Staff>| {
             for s in rows {
-                if !people.iter().any(|p| p.id == s.id) {
+                if seen.insert(s.id) {
                     people.push(s);
                 }
             }
