@@ -126,11 +126,12 @@ impl ReadTx<'_> {
 impl ReadTx<'_> {
     /// The people with these ids (those that exist), by name.
     pub fn staff_by_ids(&self, ids: &[i64]) -> Result<Vec<Staff>> {
-        let mut people = Vec::with_capacity(ids.len());
-        for id in ids {
-            if !people.iter().any(|s: &Staff| s.id == *id)
-                && let Some(s) = self.staff_by_id(*id)?
-            {
+        let mut wanted = ids.to_vec();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut people = Vec::with_capacity(wanted.len());
+        for id in wanted {
+            if let Some(s) = self.staff_by_id(id)? {
                 people.push(s);
             }
         }
