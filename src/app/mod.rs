@@ -20,6 +20,8 @@ pub mod screens;
 #[cfg(test)]
 #[path = "served_fixtures.rs"]
 pub(crate) mod served;
+#[cfg(test)]
+pub(crate) mod staff_fixtures;
 pub use screens::{families, family, groups, report, staff, today, week};
 pub mod search_box;
 

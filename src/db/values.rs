@@ -117,6 +117,21 @@ pub(crate) fn parse_clock(text: &str) -> Result<NaiveTime, BadValue> {
     NaiveTime::parse_from_str(text, "%H:%M").map_err(|_| BadValue::Time(text.to_string()))
 }
 
+/// A word's LIKE pattern: anywhere in the text, its own `%`, `_` and `\` taken literally (with
+/// `ESCAPE '\'`).
+pub(crate) fn like_anywhere(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 2);
+    out.push('%');
+    for c in word.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
 pub(crate) fn join_list<S: AsRef<str>>(items: &[S]) -> String {
     items
         .iter()

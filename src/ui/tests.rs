@@ -144,7 +144,7 @@ fn a_paused_family_page_says_since_when() {
 fn staff_roster() {
     let mut app = app(Lang::Sv);
     let effects = app.handle_key(Key::Char('5'));
-    fixtures::serve_staff(&mut app, effects);
+    crate::app::staff_fixtures::serve_staff(&mut app, effects);
     both_sizes("staff_sv", &app);
 }
 

@@ -4,7 +4,7 @@
 use super::*;
 use chrono::Datelike;
 
-use fixtures::on_staff;
+use crate::app::staff_fixtures::on_staff;
 
 fn names(app: &App) -> Vec<&str> {
     app.staff.rows().map(|(_, s)| s.name.as_str()).collect()
@@ -14,14 +14,14 @@ fn names(app: &App) -> Vec<&str> {
 fn staff_keys(app: &mut App, typed: &str) {
     for c in typed.chars() {
         let effects = app.handle_key(Key::Char(c));
-        fixtures::serve_staff(app, effects);
+        crate::app::staff_fixtures::serve_staff(app, effects);
     }
 }
 
 /// A key on the Staff screen, its reads answered.
 fn staff_key(app: &mut App, key: Key) {
     let effects = app.handle_key(key);
-    fixtures::serve_staff(app, effects);
+    crate::app::staff_fixtures::serve_staff(app, effects);
 }
 
 #[test]
@@ -385,6 +385,6 @@ fn a_new_search_marks_its_first_match_not_the_person_marked_before() {
     staff_key(&mut app, Key::Down);
     let marked = app.staff.selected().map(|s| s.id);
     let effects = vec![app.staff.load()];
-    fixtures::serve_staff(&mut app, effects);
+    crate::app::staff_fixtures::serve_staff(&mut app, effects);
     assert_eq!(app.staff.selected().map(|s| s.id), marked);
 }

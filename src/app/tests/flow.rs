@@ -4,7 +4,7 @@
 use super::*;
 use crate::domain::alerts::AlertKind;
 
-use fixtures::on_staff;
+use crate::app::staff_fixtures::on_staff;
 
 /// Opens the marked person's form and sets "Active" to no.
 fn deactivate_marked(app: &mut App) -> Vec<Effect> {

@@ -393,7 +393,7 @@ fn help_opens_over_any_screen_and_keys_do_not_leak_through_it() {
 
 #[test]
 fn staff_can_be_added_and_edited() {
-    let mut app = fixtures::on_staff(Lang::Sv);
+    let mut app = crate::app::staff_fixtures::on_staff(Lang::Sv);
     app.handle_key(Key::Down);
     app.handle_key(Key::Enter);
     let form = app.form().unwrap();
@@ -495,6 +495,7 @@ mod planning;
 mod report;
 mod status;
 mod today_pages;
+mod twin_booking;
 mod week_sessions;
 
 #[test]

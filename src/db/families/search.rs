@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
+use crate::db::values::like_anywhere;
 use crate::db::{ReadTx, Result};
 use crate::domain::enums::Protection;
 use crate::domain::family_list::{FamilyChoices, FamilyPage, FamilyQuery, MATCH_CAP};
@@ -22,20 +23,6 @@ use crate::domain::views::FamilyIndexEntry;
 /// The Swedish order of family `f`'s name (case ignored, å, ä, ö after z), the expression of
 /// the index `family_name_order`, which reads use to walk the list in order.
 pub const NAME_ORDER: &str = "replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower(f.display_name), 'å', '{'), 'Å', '{'), 'ä', '|'), 'Ä', '|'), 'æ', '|'), 'Æ', '|'), 'ö', '}'), 'Ö', '}'), 'ø', '}'), 'Ø', '}'), f.family_ref";
-
-/// A word's LIKE pattern: anywhere in the text, its own `%`, `_` and `\` taken literally.
-fn like(word: &str) -> String {
-    let mut out = String::with_capacity(word.len() + 2);
-    out.push('%');
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('%');
-    out
-}
 
 /// Up to this many candidates are each tested and ordered; more, and the list is walked in name
 /// order instead, where that many matches are found at once. Tests use a small number, so that
@@ -181,7 +168,7 @@ impl ReadTx<'_> {
             )
         } else if short {
             for word in words {
-                args.push(Value::Text(like(word)));
+                args.push(Value::Text(like_anywhere(word)));
             }
             let tests = vec![" AND text LIKE ? ESCAPE '\\'"; words.len()].concat();
             (
@@ -220,7 +207,7 @@ impl ReadTx<'_> {
         });
         for word in words {
             sql.push_str(" AND t.text LIKE ? ESCAPE '\\'");
-            args.push(Value::Text(like(word)));
+            args.push(Value::Text(like_anywhere(word)));
         }
         sql.push_str(&filters(q, &mut args, false));
         let _ = write!(sql, " ORDER BY {NAME_ORDER}");
@@ -256,7 +243,7 @@ impl ReadTx<'_> {
         };
         for word in &tested {
             conditions.push_str(" AND t.text LIKE ? ESCAPE '\\'");
-            args.push(Value::Text(like(word)));
+            args.push(Value::Text(like_anywhere(word)));
         }
         conditions.push_str(&filters(q, &mut args, walking));
         let from = if tested.is_empty() {

@@ -6,6 +6,7 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params, params_from_iter};
 
 use super::rows::{self, name_key};
+use crate::db::values::like_anywhere;
 use crate::db::{ReadTx, Result};
 use crate::domain::enums::Role;
 use crate::domain::model::Staff;
@@ -52,20 +53,6 @@ impl ReadTx<'_> {
     }
 }
 
-/// A word's LIKE pattern: anywhere in the text, its own `%`, `_` and `\` taken literally.
-fn like(word: &str) -> String {
-    let mut out = String::with_capacity(word.len() + 2);
-    out.push('%');
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('%');
-    out
-}
-
 impl ReadTx<'_> {
     /// `limit` people of the list `q` asks for, in name order from its `q.from`-th match, how
     /// many match and how many there are. Without words the page is read along the name
@@ -79,8 +66,8 @@ impl ReadTx<'_> {
                 "search_text LIKE ? ESCAPE '\\'".to_string(),
                 "CAST(id AS TEXT) LIKE ? ESCAPE '\\'".to_string(),
             ];
-            args.push(Value::Text(like(&word.text)));
-            args.push(Value::Text(like(&word.text)));
+            args.push(Value::Text(like_anywhere(&word.text)));
+            args.push(Value::Text(like_anywhere(&word.text)));
             for role in &word.roles {
                 alternatives.push("role = ?".to_string());
                 args.push(Value::Text(role.as_str().to_string()));

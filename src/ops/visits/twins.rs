@@ -60,6 +60,18 @@ pub(super) fn trip_twins(
     Ok(out)
 }
 
+/// The twins of the child a booking is for, as its family's record has them now.
+fn twins_of_booked(
+    tx: &crate::db::ReadTx<'_>,
+    r: &BookingRequest,
+) -> std::result::Result<Vec<i64>, crate::db::DbError> {
+    let children = tx
+        .family_detail(r.family_id)?
+        .map(|d| d.children)
+        .unwrap_or_default();
+    Ok(twins_of(&children, r.child_id))
+}
+
 /// The twins' planned visits of the booked number at the booked time: the trip a new booking
 /// joins (none when moving: the twins move with it).
 pub(super) fn joined_twin_visits(
@@ -69,12 +81,8 @@ pub(super) fn joined_twin_visits(
     let (Some(no), None) = (r.visit_no, r.rebooking) else {
         return Ok(Vec::new());
     };
-    let children = tx
-        .family_detail(r.family_id)?
-        .map(|d| d.children)
-        .unwrap_or_default();
     let mut out = Vec::new();
-    for child in twins_of(&children, r.child_id) {
+    for child in twins_of_booked(tx, r)? {
         out.extend(
             tx.visits_of_child(child)?
                 .into_iter()
@@ -100,12 +108,8 @@ pub(super) fn twin_visits(
     let Some(no) = r.visit_no else {
         return Ok(Vec::new());
     };
-    let children = tx
-        .family_detail(r.family_id)?
-        .map(|d| d.children)
-        .unwrap_or_default();
     let mut out = Vec::new();
-    for child in twins_of(&children, r.child_id) {
+    for child in twins_of_booked(tx, r)? {
         let visits = tx.visits_of_child(child)?;
         let same_no = |v: &&crate::db::VisitRecord| v.visit_no == Some(no);
         if let Some(old) = moving {

@@ -32,7 +32,7 @@ fn every_screen_draws_at_any_size() {
     states.push(week);
     let mut staff = app(Lang::En);
     let effects = staff.handle_key(Key::Char('5'));
-    fixtures::serve_staff(&mut staff, effects);
+    crate::app::staff_fixtures::serve_staff(&mut staff, effects);
     states.push(staff);
     let mut booking = family_page(Protection::None);
     booking.receive(Msg::ProposalsLoaded(Box::new(fixtures::booking_plan())));
@@ -75,7 +75,7 @@ fn the_staff_list_shows_every_working_day_the_id_and_whole_roles() {
     for lang in [Lang::Sv, Lang::En] {
         let mut app = app(lang);
         let effects = app.handle_key(Key::Char('5'));
-        fixtures::serve_staff(&mut app, effects);
+        crate::app::staff_fixtures::serve_staff(&mut app, effects);
         let (days, role) = match lang {
             Lang::Sv => ("mån ons–fre", "BVC-sjuksköterska"),
             Lang::En => ("Mon Wed–Fri", "child health nurse"),
@@ -106,11 +106,11 @@ fn the_staff_list_shows_every_working_day_the_id_and_whole_roles() {
 fn the_staff_search_line_shows_what_is_typed_and_how_many_match() {
     let mut app = app(Lang::Sv);
     let effects = app.handle_key(Key::Char('5'));
-    fixtures::serve_staff(&mut app, effects);
+    crate::app::staff_fixtures::serve_staff(&mut app, effects);
     app.handle_key(Key::Char('/'));
     for c in "tolk".chars() {
         let effects = app.handle_key(Key::Char(c));
-        fixtures::serve_staff(&mut app, effects);
+        crate::app::staff_fixtures::serve_staff(&mut app, effects);
     }
     both_sizes("staff_search_sv", &app);
 }
