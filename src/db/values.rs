@@ -16,7 +16,8 @@ use crate::domain::enums::{
 use crate::domain::ics::EventKind;
 use crate::domain::identity::IdKind;
 
-/// A closed set stored as its spelling (`as_str`), read back as its `FromStr` reads it; a
+/// A closed set stored as its spelling (`as_str`), read back as that spelling (a walk of a few
+/// constants: a report reads hundreds of thousands of them), else as its `FromStr` reads it; a
 /// stored value outside the set is a [`BadValue::Code`]. (A blanket impl over a trait is not
 /// allowed for rusqlite's traits, so the sets are named here.)
 macro_rules! stored_as_text {
@@ -30,6 +31,9 @@ macro_rules! stored_as_text {
         impl FromSql for $t {
             fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
                 let text = value.as_str()?;
+                if let Some(v) = <$t>::ALL.iter().find(|v| v.as_str() == text) {
+                    return Ok(*v);
+                }
                 text.parse()
                     .map_err(|_| FromSqlError::Other(Box::new(BadValue::Code(text.to_string()))))
             }
@@ -183,6 +187,8 @@ pub(crate) trait Columns {
     fn codes<T: FromStr>(&self, idx: usize) -> rusqlite::Result<Vec<T>>;
     /// A `|`-separated list of free words (languages).
     fn words(&self, idx: usize) -> rusqlite::Result<Vec<String>>;
+    /// A text borrowed from the row, not copied (a read of many rows); NULL is none.
+    fn text(&self, idx: usize) -> rusqlite::Result<Option<&str>>;
 }
 
 impl Columns for Row<'_> {
@@ -223,6 +229,10 @@ impl Columns for Row<'_> {
 
     fn words(&self, idx: usize) -> rusqlite::Result<Vec<String>> {
         Ok(split_list(self.get_ref(idx)?.as_str()?))
+    }
+
+    fn text(&self, idx: usize) -> rusqlite::Result<Option<&str>> {
+        Ok(self.get_ref(idx)?.as_str_or_null()?)
     }
 }
 

@@ -18,6 +18,8 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    pub const ALL: &'static [EventKind] = &[EventKind::Visit, EventKind::Session];
+
     pub fn as_str(self) -> &'static str {
         match self {
             EventKind::Visit => "visit",

@@ -14,6 +14,13 @@ use crate::domain::period::Period;
 use crate::domain::report::{GroupRow, MemberRow, ReportInput, SessionRow, VisitRow};
 use crate::domain::schedule::Window;
 
+/// The roles of a visit's attendees, as `group_concat` lists them; an unknown spelling is no role.
+fn roles(list: &str) -> Vec<Role> {
+    list.split(',')
+        .filter_map(|text| Role::ALL.iter().copied().find(|r| r.as_str() == text))
+        .collect()
+}
+
 /// `[start, end)` as stored times compare: from the first day's midnight to the day after the last.
 fn bounds(period: Period) -> (String, String) {
     let end = period
@@ -34,85 +41,70 @@ impl ReadTx<'_> {
         let referred = visits.iter().map(|v| v.family_id);
         let families =
             self.report_families(period, referred.chain(children.iter().map(|c| c.family_id)))?;
+        let units = self.report_units()?;
+        let groups = self.report_groups(&start, &end)?;
+        let sessions = self.report_sessions(&start, &end)?;
         Ok(ReportInput {
             families,
-            units: self.report_units()?,
+            units,
             visits,
             children,
-            groups: self.report_groups(&start, &end)?,
-            sessions: self.report_sessions(&start, &end)?,
+            groups,
+            sessions,
         })
     }
 
-    /// Visits planned for, or done at, a time in the quarter, with who attended. A booked staff
-    /// member whose attendance was never marked counts as having gone: only a recorded "did not
-    /// attend" breaks a joint visit.
+    /// Visits planned for, or done at, a time in the quarter, with the roles of who attended. A
+    /// booked staff member whose attendance was never marked counts as having gone: only a
+    /// recorded "did not attend" breaks a joint visit.
     fn report_visits(
         &self,
         catalogue: &Catalogue,
         start: &str,
         end: &str,
     ) -> Result<Vec<VisitRow>> {
-        let mut roles: HashMap<i64, Vec<Role>> = HashMap::new();
-        {
-            let mut stmt = self.tx.prepare_cached(
-                "SELECT vs.visit_id, vs.role FROM visit_staff vs JOIN visit v ON v.id = vs.visit_id
-                 WHERE v.starts_at >= ?1 AND v.starts_at < ?2 AND coalesce(vs.attended, 1) = 1",
-            )?;
-            let rows = stmt.query_map(params![start, end], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, Role>(1)?))
-            })?;
-            for row in rows {
-                let (visit, role) = row?;
-                roles.entry(visit).or_default().push(role);
-            }
-        }
         // Each table is read from an index that holds what is asked of it (`0017_report_cover`):
-        // the visits in the order of that index, sorted by time and id afterwards.
+        // the visits in the order of that index, sorted by time and id afterwards; who attended
+        // from the visit's own rows of `visit_staff` (its key begins with the visit).
         let mut stmt = self.tx.prepare_cached(
             "SELECT v.id, c.family_id, v.visit_no, v.status, v.starts_at,
                     c.birth_date, c.expected, f.programme_id, f.programme_version,
                     v.interpreter_staff_id IS NOT NULL OR v.interpreter_external = 1, v.referrals,
-                    v.family_present
+                    v.family_present,
+                    (SELECT group_concat(vs.role) FROM visit_staff vs
+                      WHERE vs.visit_id = v.id AND coalesce(vs.attended, 1) = 1)
              FROM visit v INDEXED BY visit_report
                   JOIN child c INDEXED BY child_of ON c.id = v.child_id
                   JOIN family f INDEXED BY family_programme_of ON f.id = c.family_id
              WHERE v.starts_at >= ?1 AND v.starts_at < ?2",
         )?;
-        let rows = stmt.query_map(params![start, end], |r| {
-            let at = r.datetime(4)?;
-            Ok((
-                (at, r.get::<_, i64>(0)?),
-                VisitRow {
-                    family_id: r.get(1)?,
-                    visit_no: r.get(2)?,
-                    status: r.get::<_, VisitStatus>(3)?,
-                    date: at.date(),
-                    required_roles_met: false,
-                    window: None,
-                    interpreter_used: r.get(9)?,
-                    referrals: r.codes(10)?,
-                    family_present: r.get(11)?,
-                },
-                (r.date(5)?, r.get::<_, bool>(6)?),
-                (r.get::<_, String>(7)?, r.get::<_, u32>(8)?),
-            ))
-        })?;
+        let mut rows = stmt.query(params![start, end])?;
         let mut out = Vec::new();
-        for row in rows {
-            let ((at, id), mut visit, (birth, expected), (pid, pver)) = row?;
-            let planned = visit
-                .visit_no
-                .and_then(|n| catalogue.get(&pid, pver)?.visit(n));
-            let attended = roles.get(&id).map_or(&[][..], Vec::as_slice);
-            visit.required_roles_met =
-                planned.is_some_and(|p| p.roles.iter().all(|role| attended.contains(role)));
-            visit.window = planned
-                .filter(|_| !expected)
-                .map(|p| Window::for_visit(birth, p));
-            visit.interpreter_used =
-                visit.interpreter_used || attended.contains(&Role::Interpreter);
-            out.push(((at, id), visit));
+        while let Some(r) = rows.next()? {
+            let at = r.datetime(4)?;
+            let visit_no: Option<u32> = r.get(2)?;
+            let expected: bool = r.get(6)?;
+            let planned = match (visit_no, r.text(7)?) {
+                (Some(n), Some(pid)) => catalogue.get(pid, r.get(8)?).and_then(|p| p.visit(n)),
+                _ => None,
+            };
+            let attended = roles(r.text(12)?.unwrap_or(""));
+            let visit = VisitRow {
+                family_id: r.get(1)?,
+                visit_no,
+                status: r.get::<_, VisitStatus>(3)?,
+                date: at.date(),
+                required_roles_met: planned
+                    .is_some_and(|p| p.roles.iter().all(|role| attended.contains(role))),
+                window: match planned {
+                    Some(p) if !expected => Some(Window::for_visit(r.date(5)?, p)),
+                    _ => None,
+                },
+                interpreter_used: r.get::<_, bool>(9)? || attended.contains(&Role::Interpreter),
+                referrals: r.codes(10)?,
+                family_present: r.get(11)?,
+            };
+            out.push(((at, r.get::<_, i64>(0)?), visit));
         }
         out.sort_unstable_by_key(|(key, _)| *key);
         Ok(out.into_iter().map(|(_, visit)| visit).collect())
@@ -163,44 +155,34 @@ impl ReadTx<'_> {
         Ok(groups)
     }
 
+    /// The period's sessions in time order, each with its marks: one walk of the sessions'
+    /// index with each session's own attendance rows (their key begins with the session).
     fn report_sessions(&self, start: &str, end: &str) -> Result<Vec<SessionRow>> {
-        let mut marks: HashMap<i64, Vec<(i64, crate::domain::enums::AttendanceStatus)>> =
-            HashMap::new();
-        {
-            let mut stmt = self.tx.prepare_cached(
-                "SELECT a.session_id, a.family_id, a.status FROM attendance a
-                 JOIN group_session s ON s.id = a.session_id
-                 WHERE s.starts_at >= ?1 AND s.starts_at < ?2 ORDER BY a.session_id, a.family_id",
-            )?;
-            let rows = stmt.query_map(params![start, end], |r| {
-                Ok((r.get::<_, i64>(0)?, (r.get::<_, i64>(1)?, r.get(2)?)))
-            })?;
-            for row in rows {
-                let (session, mark) = row?;
-                marks.entry(session).or_default().push(mark);
-            }
-        }
         let mut stmt = self.tx.prepare_cached(
-            "SELECT id, group_id, substr(starts_at, 1, 10), status, dropin_count FROM group_session
-             WHERE starts_at >= ?1 AND starts_at < ?2 ORDER BY starts_at, id",
+            "SELECT s.id, s.group_id, substr(s.starts_at, 1, 10), s.status, s.dropin_count,
+                    a.family_id, a.status
+             FROM group_session s LEFT JOIN attendance a ON a.session_id = s.id
+             WHERE s.starts_at >= ?1 AND s.starts_at < ?2
+             ORDER BY s.starts_at, s.id, a.family_id",
         )?;
-        let rows = stmt.query_map(params![start, end], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                SessionRow {
+        let mut rows = stmt.query(params![start, end])?;
+        let mut out: Vec<SessionRow> = Vec::new();
+        let mut last: Option<i64> = None;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            if last != Some(id) {
+                last = Some(id);
+                out.push(SessionRow {
                     group_id: r.get(1)?,
                     date: r.date(2)?,
                     status: r.get(3)?,
                     dropins: r.get(4)?,
                     marks: Vec::new(),
-                },
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, mut session) = row?;
-            session.marks = marks.remove(&id).unwrap_or_default();
-            out.push(session);
+                });
+            }
+            if let (Some(family), Some(session)) = (r.get::<_, Option<i64>>(5)?, out.last_mut()) {
+                session.marks.push((family, r.get(6)?));
+            }
         }
         Ok(out)
     }

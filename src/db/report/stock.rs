@@ -3,7 +3,7 @@
 //! declined or exited in the period or in the programme at some time in it; children who turn
 //! 30 days old in it or whose last window closes in it; and where the register's families are.
 
-use std::collections::BTreeMap;
+use foldhash::HashSet;
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
@@ -69,27 +69,35 @@ impl ReadTx<'_> {
         referred: impl IntoIterator<Item = i64>,
     ) -> Result<Vec<FamilyRow>> {
         let (first, last) = (date_text(period.first_day()), date_text(period.last_day()));
-        let mut found: BTreeMap<i64, FamilyRow> = BTreeMap::new();
+        let mut found: Vec<FamilyRow> = Vec::new();
         for filter in FAMILIES_OF_PERIOD {
             let mut stmt = self.tx.prepare_cached(&format!(
                 "SELECT {FAMILY_COLUMNS} FROM family WHERE {filter}"
             ))?;
             for row in stmt.query_map(params![first, last], family_row)? {
-                let row = row?;
-                found.entry(row.id).or_insert(row);
+                found.push(row?);
             }
         }
+        // A family in more than one range is the same row each time: kept once.
+        found.sort_unstable_by_key(|f| f.id);
+        found.dedup_by_key(|f| f.id);
+        let known: HashSet<i64> = found.iter().map(|f| f.id).collect();
         let mut by_id = self.tx.prepare_cached(&format!(
             "SELECT {FAMILY_COLUMNS} FROM family WHERE id = ?1"
         ))?;
-        for id in referred {
-            if !found.contains_key(&id)
-                && let Some(row) = by_id.query_row([id], family_row).optional()?
-            {
-                found.insert(id, row);
+        let mut more: Vec<i64> = referred
+            .into_iter()
+            .filter(|id| !known.contains(id))
+            .collect();
+        more.sort_unstable();
+        more.dedup();
+        for id in more {
+            if let Some(row) = by_id.query_row([id], family_row).optional()? {
+                found.push(row);
             }
         }
-        Ok(found.into_values().collect())
+        found.sort_unstable_by_key(|f| f.id);
+        Ok(found)
     }
 
     /// Each unit of the register's families once, from the index of units alone.

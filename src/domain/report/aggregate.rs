@@ -2,120 +2,130 @@
 //! of each breakdown (area, clinic, programme, eligibility: the family's own; groups count by the
 //! group's area), zeros included; a percent also as its numerator and denominator.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use chrono::Days;
 
 use super::indicators::{Categories, Category, INDICATORS, IndicatorId, Unit};
-use super::rows::{FamilyRow, ReportInput, UnitRow};
+use super::rows::ReportInput;
+use super::units::{UnitId, Units};
 use super::{Cell, Figure, Place};
 use crate::domain::enums::{AttendanceStatus, ExitReason, SessionStatus, VisitStatus};
 use crate::domain::period::Period;
 
 type Key = (IndicatorId, Place, Option<Category>);
 
+/// The counts by unit (`units`): a category's count, a share's parts. A category's count goes
+/// into its indicator's total row too, when the units' sums are spread to their places.
 #[derive(Default)]
 struct Tally {
-    figures: BTreeMap<Key, Figure>,
-    places: BTreeSet<Place>,
-    group_places: BTreeSet<Place>,
+    by_unit: HashMap<(IndicatorId, UnitId, Option<Category>), Figure>,
     visit_numbers: BTreeSet<Category>,
 }
 
 impl Tally {
-    /// Counts `n` in the category and, for a categorised indicator, in its total too.
-    fn count(&mut self, id: IndicatorId, places: &[Place], category: Option<Category>, n: u64) {
-        // A category's count is in its indicator's total row too.
-        let rows: &[Option<Category>] = if category.is_some() {
-            &[category, None]
-        } else {
-            &[None]
-        };
-        for place in places {
-            for &cat in rows {
-                let figure = self
-                    .figures
-                    .entry((id, place.clone(), cat))
-                    .or_insert(Figure::Count(0));
-                if let Figure::Count(c) = figure {
-                    *c += n;
-                }
-            }
-        }
+    fn count(&mut self, id: IndicatorId, unit: UnitId, category: Option<Category>, n: u64) {
+        add(
+            self.by_unit
+                .entry((id, unit, category))
+                .or_insert(Figure::Count(0)),
+            Figure::Count(n),
+        );
     }
 
-    fn share(&mut self, id: IndicatorId, places: &[Place], hit: bool) {
-        for place in places {
-            let figure = self
-                .figures
-                .entry((id, place.clone(), None))
+    fn share(&mut self, id: IndicatorId, unit: UnitId, hit: bool) {
+        add(
+            self.by_unit
+                .entry((id, unit, None))
                 .or_insert(Figure::Share {
                     numerator: 0,
                     denominator: 0,
-                });
-            if let Figure::Share {
-                numerator,
-                denominator,
-            } = figure
-            {
-                *numerator += u64::from(hit);
-                *denominator += 1;
+                }),
+            Figure::Share {
+                numerator: u64::from(hit),
+                denominator: 1,
+            },
+        );
+    }
+
+    /// The figures at every place: each unit's counted into each of its places, and a
+    /// category's into its indicator's total row.
+    fn spread<'u>(
+        &self,
+        units: &'u Units<'_>,
+    ) -> HashMap<(IndicatorId, &'u Place, Option<Category>), Figure> {
+        let mut out: HashMap<(IndicatorId, &Place, Option<Category>), Figure> = HashMap::new();
+        for (&(id, unit, category), &figure) in &self.by_unit {
+            let rows: &[Option<Category>] = if category.is_some() {
+                &[category, None]
+            } else {
+                &[None]
+            };
+            for place in units.places(unit) {
+                for &row in rows {
+                    add(out.entry((id, place, row)).or_insert(zero(figure)), figure);
+                }
             }
         }
+        out
     }
 }
 
-/// The places a family's figures count at: the municipality, then its area, clinic, programme
-/// and eligibility (each `None` when not recorded, or when the family is not in the input).
-fn family_places(family: Option<&FamilyRow>) -> [Place; 5] {
-    unit_places(family.map(FamilyRow::unit).as_ref())
-}
-
-/// The municipality, then the unit's area, clinic, programme and eligibility.
-fn unit_places(unit: Option<&UnitRow>) -> [Place; 5] {
-    [
-        Place::Municipality,
-        Place::Area(unit.and_then(|u| u.area.clone())),
-        Place::Clinic(unit.and_then(|u| u.clinic.clone())),
-        Place::Programme(unit.and_then(|u| u.programme.clone())),
-        Place::Eligibility(unit.and_then(|u| u.eligibility.map(|e| e.as_str().to_string()))),
-    ]
-}
-
-/// The units of each family (area, clinic, programme, eligibility) and of the register's other
-/// families (`units`), and the all-`None` units of a visit whose family the input lacks. From
-/// these come the nests.
-pub fn family_units(input: &ReportInput) -> Vec<[Place; 4]> {
-    let known: std::collections::HashSet<i64> = input.families.iter().map(|f| f.id).collect();
-    let units = |u: Option<&UnitRow>| {
-        let [_, a, c, p, e] = unit_places(u);
-        [a, c, p, e]
-    };
-    let mut out: Vec<[Place; 4]> = input
-        .families
-        .iter()
-        .map(|f| units(Some(&f.unit())))
-        .chain(input.units.iter().map(|u| units(Some(u))))
-        .collect();
-    if input.visits.iter().any(|v| !known.contains(&v.family_id)) {
-        out.push(units(None));
+/// The figure of nothing counted, of the same kind.
+fn zero(figure: Figure) -> Figure {
+    match figure {
+        Figure::Count(_) => Figure::Count(0),
+        Figure::Share { .. } => Figure::Share {
+            numerator: 0,
+            denominator: 0,
+        },
     }
-    out
+}
+
+/// Adds `more` to `into`, a count to a count and a share to a share.
+fn add(into: &mut Figure, more: Figure) {
+    match (into, more) {
+        (Figure::Count(c), Figure::Count(n)) => *c += n,
+        (
+            Figure::Share {
+                numerator,
+                denominator,
+            },
+            Figure::Share {
+                numerator: n,
+                denominator: d,
+            },
+        ) => {
+            *numerator += n;
+            *denominator += d;
+        }
+        _ => {}
+    }
 }
 
 /// How many families each unit has in the period: offered, declined or exited in it, or in the
 /// programme at some time in it.
-pub fn families_by_unit(input: &ReportInput, period: Period) -> BTreeMap<Place, u64> {
+pub fn families_by_unit(
+    input: &ReportInput,
+    units: &Units<'_>,
+    period: Period,
+) -> BTreeMap<Place, u64> {
     let (first, last) = (period.first_day(), period.last_day());
     let in_p = |d: Option<chrono::NaiveDate>| d.is_some_and(|d| (first..=last).contains(&d));
-    let mut out: BTreeMap<Place, u64> = BTreeMap::new();
+    let mut by_unit: HashMap<UnitId, u64> = HashMap::new();
     for f in &input.families {
         let active =
             f.enrolled_on.is_some_and(|e| e <= last) && f.exited_on.is_none_or(|x| x >= first);
         if active || in_p(f.offered_on) || in_p(f.declined_on) || in_p(f.exited_on) {
-            for place in family_places(Some(f)).into_iter().skip(1) {
-                *out.entry(place).or_default() += 1;
-            }
+            *by_unit.entry(units.family(f.id).1).or_default() += 1;
+        }
+    }
+    let mut out: BTreeMap<Place, u64> = BTreeMap::new();
+    for (unit, n) in by_unit {
+        for place in units.places(unit).iter().skip(1) {
+            *out.entry(place.clone()).or_default() += n;
         }
     }
     out
@@ -123,21 +133,18 @@ pub fn families_by_unit(input: &ReportInput, period: Period) -> BTreeMap<Place, 
 
 /// Every cell of the period, unsuppressed, in report order.
 pub fn aggregate(input: &ReportInput, period: Period) -> Vec<Cell> {
+    aggregate_units(input, &Units::of(input), period)
+}
+
+/// As `aggregate`, with the input's units found already.
+pub fn aggregate_units(input: &ReportInput, units: &Units<'_>, period: Period) -> Vec<Cell> {
     let (first, last) = (period.first_day(), period.last_day());
     let in_q = |d: chrono::NaiveDate| (first..=last).contains(&d);
     let by_q_end = |d: Option<chrono::NaiveDate>| d.is_some_and(|d| d <= last);
-    let families: HashMap<i64, &FamilyRow> = input.families.iter().map(|f| (f.id, f)).collect();
-    let places_of = |id: i64| family_places(families.get(&id).copied());
     let mut t = Tally::default();
-    for f in &input.families {
-        t.places.extend(family_places(Some(f)));
-    }
-    for u in &input.units {
-        t.places.extend(unit_places(Some(u)));
-    }
 
     for f in &input.families {
-        let places = family_places(Some(f));
+        let unit = units.family(f.id).1;
         if f.offered_on.is_some_and(in_q) {
             let outcome = if by_q_end(f.enrolled_on) {
                 Category::Enrolled
@@ -146,82 +153,77 @@ pub fn aggregate(input: &ReportInput, period: Period) -> Vec<Cell> {
             } else {
                 Category::Undecided
             };
-            t.count(IndicatorId::FamiliesOffered, &places, Some(outcome), 1);
+            t.count(IndicatorId::FamiliesOffered, unit, Some(outcome), 1);
             if outcome != Category::Undecided {
                 t.share(
                     IndicatorId::AcceptanceRate,
-                    &places,
+                    unit,
                     outcome == Category::Enrolled,
                 );
             }
         }
         if by_q_end(f.enrolled_on) && !by_q_end(f.exited_on) {
-            t.count(IndicatorId::FamiliesActiveEnd, &places, None, 1);
+            t.count(IndicatorId::FamiliesActiveEnd, unit, None, 1);
         }
         if f.exited_on.is_some_and(in_q) {
             let reason = Category::Exit(f.exit_reason.unwrap_or(ExitReason::Other));
-            t.count(IndicatorId::FamiliesExited, &places, Some(reason), 1);
+            t.count(IndicatorId::FamiliesExited, unit, Some(reason), 1);
         }
     }
 
     for v in input.visits.iter().filter(|v| in_q(v.date)) {
-        let places = places_of(v.family_id);
+        let (family, unit) = units.family(v.family_id);
         match v.status {
             VisitStatus::Done => {
                 let number = v.visit_no.map_or(Category::Extra, Category::Visit);
                 t.visit_numbers.insert(number);
-                t.count(IndicatorId::VisitsDone, &places, Some(number), 1);
+                t.count(IndicatorId::VisitsDone, unit, Some(number), 1);
                 if v.visit_no.is_some() {
                     let present = v
                         .family_present
                         .map_or(Category::PresentNotRecorded, Category::Present);
-                    t.count(IndicatorId::VisitsFamilyPresent, &places, Some(present), 1);
-                    t.share(IndicatorId::JointVisitShare, &places, v.required_roles_met);
+                    t.count(IndicatorId::VisitsFamilyPresent, unit, Some(present), 1);
+                    t.share(IndicatorId::JointVisitShare, unit, v.required_roles_met);
                     if let Some(w) = v.window {
                         let inside = (w.earliest..=w.late).contains(&v.date);
-                        t.share(IndicatorId::InWindowShare, &places, inside);
+                        t.share(IndicatorId::InWindowShare, unit, inside);
                     }
                 }
-                if families
-                    .get(&v.family_id)
-                    .is_some_and(|f| f.needs_interpreter)
-                {
-                    t.share(IndicatorId::InterpreterShare, &places, v.interpreter_used);
+                if family.is_some_and(|f| f.needs_interpreter) {
+                    t.share(IndicatorId::InterpreterShare, unit, v.interpreter_used);
                 }
                 for r in &v.referrals {
                     t.count(
                         IndicatorId::Referrals,
-                        &places,
+                        unit,
                         Some(Category::Referral(*r)),
                         1,
                     );
                 }
             }
             VisitStatus::CancelledFamily => {
-                t.count(IndicatorId::VisitsCancelledFamily, &places, None, 1);
+                t.count(IndicatorId::VisitsCancelledFamily, unit, None, 1);
             }
             VisitStatus::CancelledStaff => {
-                t.count(IndicatorId::VisitsCancelledStaff, &places, None, 1);
+                t.count(IndicatorId::VisitsCancelledStaff, unit, None, 1);
             }
-            VisitStatus::NoShow => t.count(IndicatorId::VisitsNoShow, &places, None, 1),
+            VisitStatus::NoShow => t.count(IndicatorId::VisitsNoShow, unit, None, 1),
             VisitStatus::Planned => {}
         }
     }
 
     for c in input.children.iter().filter(|c| !c.expected) {
-        let family = families.get(&c.family_id).copied();
-        let enrolled = family.is_some_and(|f| by_q_end(f.enrolled_on));
-        if !enrolled {
+        let (family, unit) = units.family(c.family_id);
+        if !family.is_some_and(|f| by_q_end(f.enrolled_on)) {
             continue;
         }
-        let places = family_places(family);
         if let Some(day30) = c
             .born_on
             .checked_add_days(Days::new(30))
             .filter(|d| in_q(*d))
         {
             let on_time = c.first_visit_done_on.is_some_and(|d| d <= day30);
-            t.share(IndicatorId::FirstVisitWithin30Days, &places, on_time);
+            t.share(IndicatorId::FirstVisitWithin30Days, unit, on_time);
         }
         if c.last_window_closes.is_some_and(in_q) {
             let category = if c.visits_done >= c.programme_visits {
@@ -231,32 +233,21 @@ pub fn aggregate(input: &ReportInput, period: Period) -> Vec<Cell> {
             } else {
                 Category::FewerThan4
             };
-            t.count(IndicatorId::ChildrenCompleted, &places, Some(category), 1);
+            t.count(IndicatorId::ChildrenCompleted, unit, Some(category), 1);
         }
     }
 
     let groups: HashMap<i64, &super::rows::GroupRow> =
         input.groups.iter().map(|g| (g.id, g)).collect();
-    for g in &input.groups {
-        t.group_places.insert(Place::Area(g.area.clone()));
-    }
-    let mut attending: BTreeMap<Place, BTreeSet<i64>> = BTreeMap::new();
+    // The families present at a held session, by place: each counts once however often.
+    let mut attending: HashMap<&Place, HashSet<i64>> = HashMap::new();
     for s in input.sessions.iter().filter(|s| in_q(s.date)) {
         let group = groups.get(&s.group_id).copied();
-        let places = [
-            Place::Municipality,
-            Place::Area(group.and_then(|g| g.area.clone())),
-        ];
-        t.group_places.insert(places[1].clone());
+        let unit = units.group(group.and_then(|g| g.area.as_deref()));
         match s.status {
             SessionStatus::Held => {
-                t.count(IndicatorId::GroupSessionsHeld, &places, None, 1);
-                t.count(
-                    IndicatorId::GroupDropins,
-                    &places,
-                    None,
-                    u64::from(s.dropins),
-                );
+                t.count(IndicatorId::GroupSessionsHeld, unit, None, 1);
+                t.count(IndicatorId::GroupDropins, unit, None, u64::from(s.dropins));
                 for (family, status) in &s.marks {
                     let member = group.is_some_and(|g| {
                         g.members
@@ -267,32 +258,35 @@ pub fn aggregate(input: &ReportInput, period: Period) -> Vec<Cell> {
                         continue;
                     }
                     let present = *status == AttendanceStatus::Present;
-                    t.share(IndicatorId::GroupAttendanceRate, &places, present);
+                    t.share(IndicatorId::GroupAttendanceRate, unit, present);
                     if present {
-                        for p in &places {
-                            attending.entry(p.clone()).or_default().insert(*family);
+                        for place in units.places(unit) {
+                            attending.entry(place).or_default().insert(*family);
                         }
                     }
                 }
             }
             SessionStatus::Cancelled => {
-                t.count(IndicatorId::GroupSessionsCancelled, &places, None, 1);
+                t.count(IndicatorId::GroupSessionsCancelled, unit, None, 1);
             }
             SessionStatus::Planned => {}
         }
     }
+
+    let mut figures: BTreeMap<Key, Figure> = t
+        .spread(units)
+        .into_iter()
+        .map(|((id, place, category), figure)| ((id, place.clone(), category), figure))
+        .collect();
     for (place, families) in attending {
-        t.count(
-            IndicatorId::GroupFamiliesAttending,
-            &[place],
-            None,
-            families.len() as u64,
+        figures.insert(
+            (IndicatorId::GroupFamiliesAttending, place.clone(), None),
+            Figure::Count(families.len() as u64),
         );
     }
-
-    fill_zeros(&mut t);
-    let mut cells = Vec::with_capacity(t.figures.len() * 2);
-    for ((indicator, place, category), figure) in t.figures {
+    fill_zeros(&mut figures, units, &t.visit_numbers);
+    let mut cells = Vec::with_capacity(figures.len() * 2);
+    for ((indicator, place, category), figure) in figures {
         let cell = |category, figure| Cell {
             indicator,
             place: place.clone(),
@@ -320,10 +314,14 @@ pub fn aggregate(input: &ReportInput, period: Period) -> Vec<Cell> {
 
 /// Every place and category gets a cell, so that a zero is published as a zero and every
 /// quarter's table has the same shape.
-fn fill_zeros(t: &mut Tally) {
-    // Places first met in a fact (a visit whose family is missing) get their rows too.
-    let mut all: BTreeSet<Place> = t.places.union(&t.group_places).cloned().collect();
-    all.extend(t.figures.keys().map(|(_, place, _)| place.clone()));
+fn fill_zeros(
+    figures: &mut BTreeMap<Key, Figure>,
+    units: &Units<'_>,
+    visit_numbers: &BTreeSet<Category>,
+) {
+    // Every unit's places, the groups' areas and those first met in a fact (a visit whose
+    // family is missing) among them.
+    let mut all: BTreeSet<Place> = units.all().flatten().cloned().collect();
     all.insert(Place::Municipality);
     // Groups have an area, but no clinic, programme or eligibility.
     let group_places: BTreeSet<Place> = all
@@ -332,7 +330,7 @@ fn fill_zeros(t: &mut Tally) {
         .cloned()
         .collect();
     let family_places = all;
-    let mut visit_numbers = t.visit_numbers.clone();
+    let mut visit_numbers = visit_numbers.clone();
     visit_numbers.insert(Category::Extra);
     for row in INDICATORS {
         let places = if row.by_group {
@@ -358,7 +356,7 @@ fn fill_zeros(t: &mut Tally) {
         };
         for place in places {
             for category in &categories {
-                t.figures
+                figures
                     .entry((row.id, place.clone(), *category))
                     .or_insert(zero);
             }

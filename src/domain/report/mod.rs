@@ -11,12 +11,13 @@ mod rank;
 mod review;
 mod rows;
 mod suppress;
+mod units;
 mod widen;
 
 #[cfg(test)]
 mod tests;
 
-pub use aggregate::{aggregate, families_by_unit, family_units};
+pub use aggregate::{aggregate, families_by_unit};
 pub use audit::{EarlierFile, StoredCell};
 pub use cells::{
     Breakdown, Cell, EMPTY, Figure, HIDDEN, Place, Status, Suppression, Value, Withheld,
@@ -33,6 +34,7 @@ pub use rows::{
     ChildRow, FamilyRow, GroupRow, MemberRow, ReportInput, SessionRow, UnitRow, VisitRow,
 };
 pub use suppress::{AuditSummary, TOP_CODE_TENTHS, exposed_cells, suppress};
+pub use units::Units;
 
 use crate::domain::period::Period;
 
@@ -132,31 +134,36 @@ impl Report {
         threshold: Threshold,
         earlier: &[EarlierFile],
     ) -> Self {
-        let mut cells = aggregate(input, period);
+        let units = Units::of(input);
+        let mut cells = aggregate::aggregate_units(input, &units, period);
         // A breakdown of one unit is the municipality again: it says nothing and is left out.
-        let mut units: std::collections::BTreeMap<Breakdown, std::collections::BTreeSet<&Place>> =
+        let mut places: std::collections::BTreeMap<Breakdown, std::collections::BTreeSet<&Place>> =
             std::collections::BTreeMap::new();
         for c in &cells {
-            units
+            places
                 .entry(c.place.breakdown())
                 .or_default()
                 .insert(&c.place);
         }
-        let single: Vec<Breakdown> = units
+        let single: Vec<Breakdown> = places
             .into_iter()
             .filter(|(b, u)| *b != Breakdown::Municipality && u.len() < 2)
             .map(|(b, _)| b)
             .collect();
         cells.retain(|c| !single.contains(&c.place.breakdown()));
-        let units = family_units(input);
+        let family_units: Vec<&[Place]> = units.family_units().collect();
         let mut all_nests = Vec::new();
         for i in 0..4 {
             for j in i + 1..4 {
-                all_nests.extend(nests(units.iter().map(|u| (&u[i], &u[j]))));
+                all_nests.extend(nests(
+                    family_units
+                        .iter()
+                        .filter_map(|u| Some((u.get(i)?, u.get(j)?))),
+                ));
             }
         }
         let few: Vec<Breakdown> = {
-            let by_unit = families_by_unit(input, period);
+            let by_unit = families_by_unit(input, &units, period);
             let mut few: Vec<Breakdown> = by_unit
                 .iter()
                 .filter(|&(_, &n)| threshold.is_small(n))
