@@ -6,14 +6,17 @@
 use foldhash::HashSet;
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
-use crate::db::values::{Columns, date_text};
+use crate::db::values::{Columns, date_text, parse_code};
 use crate::db::{ReadTx, Result};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::period::Period;
 use crate::domain::programme::Age;
 use crate::domain::report::{ChildRow, FamilyRow, UnitRow};
+
+/// The columns of the index of units (`family_units`), in its order.
+const UNIT_COLUMNS: [&str; 4] = ["area", "clinic", "programme_id", "eligibility"];
 
 const FAMILY_COLUMNS: &str = "id, area, clinic, offered_on, enrolled_on, declined_on, paused_on,
     exited_on, exit_reason, interpreter_language IS NOT NULL AND interpreter_language <> '',
@@ -23,11 +26,12 @@ const FAMILY_COLUMNS: &str = "id, area, clinic, offered_on, enrolled_on, decline
 /// first day, `?2` its last). "In the programme at some time in the period" is enrolled by its
 /// last day and not exited before its first: those still in it (no exit day), and those who left
 /// on or after its first day.
+/// The largest range first: a family the next ranges find again is not read twice.
 const FAMILIES_OF_PERIOD: [&str; 4] = [
+    "exited_on IS NULL AND enrolled_on <= ?2",
     "offered_on >= ?1 AND offered_on <= ?2",
     "declined_on >= ?1 AND declined_on <= ?2",
     "exited_on >= ?1 AND (exited_on <= ?2 OR enrolled_on <= ?2)",
-    "exited_on IS NULL AND enrolled_on <= ?2",
 ];
 
 fn family_row(r: &Row<'_>) -> rusqlite::Result<FamilyRow> {
@@ -70,18 +74,19 @@ impl ReadTx<'_> {
     ) -> Result<Vec<FamilyRow>> {
         let (first, last) = (date_text(period.first_day()), date_text(period.last_day()));
         let mut found: Vec<FamilyRow> = Vec::new();
+        let mut known: HashSet<i64> = HashSet::default();
         for filter in FAMILIES_OF_PERIOD {
             let mut stmt = self.tx.prepare_cached(&format!(
                 "SELECT {FAMILY_COLUMNS} FROM family WHERE {filter}"
             ))?;
-            for row in stmt.query_map(params![first, last], family_row)? {
-                found.push(row?);
+            let mut rows = stmt.query(params![first, last])?;
+            while let Some(row) = rows.next()? {
+                // A family in more than one range is the same row each time: read once.
+                if known.insert(row.get(0)?) {
+                    found.push(family_row(row)?);
+                }
             }
         }
-        // A family in more than one range is the same row each time: kept once.
-        found.sort_unstable_by_key(|f| f.id);
-        found.dedup_by_key(|f| f.id);
-        let known: HashSet<i64> = found.iter().map(|f| f.id).collect();
         let mut by_id = self.tx.prepare_cached(&format!(
             "SELECT {FAMILY_COLUMNS} FROM family WHERE id = ?1"
         ))?;
@@ -100,21 +105,77 @@ impl ReadTx<'_> {
         Ok(found)
     }
 
-    /// Each unit of the register's families once, from the index of units alone.
+    /// Each unit of the register's families once, in the index of units' order: a skip
+    /// through that index, one step per unit and per value of its columns, not a walk of every
+    /// family (a region has hundreds of units and hundreds of thousands of families).
     pub(super) fn report_units(&self) -> Result<Vec<UnitRow>> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT DISTINCT area, clinic, programme_id, eligibility FROM family
-             ORDER BY area, clinic, programme_id, eligibility",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(UnitRow {
-                area: r.get(0)?,
-                clinic: r.get(1)?,
-                programme: r.get(2)?,
-                eligibility: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        let mut out = Vec::new();
+        let mut prefix = Vec::new();
+        self.units_under(&mut prefix, &mut out)?;
+        Ok(out)
+    }
+
+    /// The units whose first columns are `prefix` (in `UNIT_COLUMNS` order), each value of the
+    /// next column in turn: NULL first, as the index sorts it, then each value by one seek
+    /// past the last.
+    fn units_under(&self, prefix: &mut Vec<Option<String>>, out: &mut Vec<UnitRow>) -> Result<()> {
+        let Some(column) = UNIT_COLUMNS.get(prefix.len()) else {
+            let [area, clinic, programme, eligibility] =
+                std::array::from_fn(|i| prefix.get(i).cloned().flatten());
+            out.push(UnitRow {
+                area,
+                clinic,
+                programme,
+                eligibility: eligibility.map(|e| parse_code(&e)).transpose()?,
+            });
+            return Ok(());
+        };
+        let fixed: Vec<String> = UNIT_COLUMNS
+            .iter()
+            .take(prefix.len())
+            .enumerate()
+            .map(|(i, c)| format!("{c} IS ?{} AND ", i + 1))
+            .collect();
+        let fixed = fixed.concat();
+        let n = prefix.len() + 1;
+        let exists = format!(
+            "SELECT 1 FROM family INDEXED BY family_units WHERE {fixed}{column} IS NULL LIMIT 1"
+        );
+        let first = format!(
+            "SELECT {column} FROM family INDEXED BY family_units
+             WHERE {fixed}{column} IS NOT NULL ORDER BY {column} LIMIT 1"
+        );
+        let next = format!(
+            "SELECT {column} FROM family INDEXED BY family_units
+             WHERE {fixed}{column} > ?{n} ORDER BY {column} LIMIT 1"
+        );
+        let has_null = self
+            .tx
+            .prepare_cached(&exists)?
+            .query_row(params_from_iter(prefix.iter()), |_| Ok(()))
+            .optional()?
+            .is_some();
+        if has_null {
+            prefix.push(None);
+            self.units_under(prefix, out)?;
+            prefix.pop();
+        }
+        let mut value: Option<String> = self
+            .tx
+            .prepare_cached(&first)?
+            .query_row(params_from_iter(prefix.iter()), |r| r.get(0))
+            .optional()?;
+        while let Some(v) = value {
+            prefix.push(Some(v));
+            self.units_under(prefix, out)?;
+            value = self
+                .tx
+                .prepare_cached(&next)?
+                .query_row(params_from_iter(prefix.iter()), |r| r.get(0))
+                .optional()?;
+            prefix.pop();
+        }
+        Ok(())
     }
 
     /// Children who turn 30 days old in the period, or whose programme's last window closes in
