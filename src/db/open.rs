@@ -62,23 +62,7 @@ pub fn open_file(path: &Path, mode: Mode, key: Option<&Key>) -> Result<Connectio
         Mode::Read => configure_reader(&conn)?,
         Mode::Create | Mode::Write => configure(&conn)?,
     }
-    if key.is_none() {
-        map_pages(&conn)?;
-    }
     Ok(conn)
-}
-
-/// How much of a plain file SQLite reads through a memory map (SQLite caps it at 2 GiB).
-const MAP_BYTES: i64 = 2 << 30;
-
-/// Reads a plain file's pages through a memory map: a page is the kernel's copy of the file,
-/// not copied into the process by a read call per page, and every process reading the file
-/// shares it (a report at region scale reads hundreds of thousands of pages). Writes still go
-/// through SQLite's journal as before. An encrypted file is not mapped: its pages are
-/// decrypted into SQLite's own cache.
-fn map_pages(conn: &Connection) -> Result<()> {
-    conn.pragma_update(None, "mmap_size", MAP_BYTES)?;
-    Ok(())
 }
 
 /// Opens `path` for reading only, through `key`. A reader of a WAL database needs its

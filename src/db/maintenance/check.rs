@@ -103,25 +103,7 @@ fn verdict(lines: Vec<String>) -> (bool, CheckDetail) {
 /// Whether SQLite's quick check finds the file whole. A file SQLite cannot even check is not
 /// whole either.
 pub(crate) fn quick_check_ok(conn: &Connection) -> bool {
-    unmapped(conn, || {
-        pragma_rows(conn, "PRAGMA quick_check").is_ok_and(|lines| lines == ["ok"])
-    })
-}
-
-/// Runs a check of the whole file with its pages read, not mapped (`open::map_pages`): every
-/// page of the file once would otherwise stay mapped into the process, as large as the file.
-fn unmapped(conn: &Connection, check: impl FnOnce() -> bool) -> bool {
-    let mapped: i64 = conn
-        .query_row("PRAGMA mmap_size", [], |r| r.get(0))
-        .unwrap_or(0);
-    if mapped > 0 && conn.pragma_update(None, "mmap_size", 0).is_err() {
-        return false;
-    }
-    let ok = check();
-    if mapped > 0 && conn.pragma_update(None, "mmap_size", mapped).is_err() {
-        return false;
-    }
-    ok
+    pragma_rows(conn, "PRAGMA quick_check").is_ok_and(|lines| lines == ["ok"])
 }
 
 /// Whether SQLite's quick check of `tables` alone (each with its indexes), the schema's page
@@ -139,9 +121,7 @@ pub(crate) fn quick_check_of_ok(conn: &Connection, tables: &[&str]) -> bool {
 
 /// Whether SQLite's full check (indexes against their tables too) finds the file whole.
 pub(crate) fn integrity_check_ok(conn: &Connection) -> bool {
-    unmapped(conn, || {
-        pragma_rows(conn, "PRAGMA integrity_check").is_ok_and(|lines| lines == ["ok"])
-    })
+    pragma_rows(conn, "PRAGMA integrity_check").is_ok_and(|lines| lines == ["ok"])
 }
 
 fn chain_items(conn: &Connection) -> [CheckItem; 2] {

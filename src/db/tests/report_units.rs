@@ -6,6 +6,14 @@ use super::*;
 use crate::domain::enums::Eligibility;
 use crate::domain::quarter::Quarter;
 
+/// A unit as text: area, clinic, programme and eligibility.
+type Unit = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
 const AREAS: &[Option<&str>] = &[None, Some("Centrum"), Some("Norr"), Some("Öster"), Some("")];
 const CLINICS: &[Option<&str>] = &[Some("BVC Centrum"), None, Some("BVC Norr")];
 
@@ -35,9 +43,9 @@ fn the_reports_units_are_every_unit_of_the_register_once_in_index_order() {
                 "SELECT area, clinic, programme_id, eligibility FROM family
                  ORDER BY area, clinic, programme_id, eligibility",
             )?;
-            let mut every: Vec<(Option<String>, Option<String>, Option<String>, Option<String>)> =
-                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-                    .collect::<rusqlite::Result<_>>()?;
+            let mut every: Vec<Unit> = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .collect::<rusqlite::Result<_>>()?;
             every.dedup();
             Ok::<_, DbError>((units, every))
         })
