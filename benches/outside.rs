@@ -89,16 +89,6 @@ fn measure(pristine: &Path, families: usize, runs: usize) -> Results {
         if run >= 2 {
             session(&mut app, &mut r);
             r.megabytes("peak memory of the app (VmHWM)", app.peak_mb("hembesok"));
-            // The peak counts the database's pages the app maps: the kernel's cache of the
-            // file, shared and dropped under pressure. Its own memory is the rest.
-            r.megabytes(
-                "the app's own memory at the end (RssAnon)",
-                app.memory_mb("hembesok", "RssAnon:"),
-            );
-            r.megabytes(
-                "the database's pages mapped at the end (RssFile)",
-                app.memory_mb("hembesok", "RssFile:"),
-            );
         }
         if !app.quit("q") {
             println!("(pid {pid} did not quit on q and was killed)");

@@ -234,12 +234,6 @@ impl Pty {
     /// The program's peak resident memory (`VmHWM`) in MB, if the process is `name` (the
     /// program itself, not a shell around it).
     pub fn peak_mb(&self, name: &str) -> Option<f64> {
-        self.memory_mb(name, "VmHWM:")
-    }
-
-    /// A line of the program's `/proc/PID/status` in MB: `RssAnon:` is its own memory now,
-    /// `RssFile:` the pages of files it maps (the database's, shared with the kernel's cache).
-    pub fn memory_mb(&self, name: &str, field: &str) -> Option<f64> {
         let pid = self.pid()?;
         let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).ok()?;
         if comm.trim() != name {
@@ -247,7 +241,7 @@ impl Pty {
             return None;
         }
         let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-        let line = status.lines().find(|l| l.starts_with(field))?;
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
         let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
         Some(kb / 1024.0)
     }

@@ -38,9 +38,6 @@ pub use refuse::{looks_encrypted, refuse_foreign, refuse_unusable};
 pub use report::{EarlierRun, NewRun, REPORT_WRITES};
 pub use visits::VisitRecord;
 
-/// How much of a plain file a report reads through a memory map (SQLite caps it at 2 GiB).
-const MAP_BYTES: i64 = 2 << 30;
-
 /// An open hembesok database.
 #[derive(Debug)]
 pub struct Db {
@@ -214,29 +211,6 @@ impl Db {
     /// The key the database was opened with (none for a plain file).
     pub fn key(&self) -> Option<&Key> {
         self.key.as_ref()
-    }
-
-    /// Runs `f` with a plain file's pages read through a memory map, unmapped after. For the
-    /// report's read of a period, which at region scale looks up hundreds of thousands of rows
-    /// all over the file: each page is then the kernel's copy, not copied into the process by a
-    /// read call per page (SQLite's cache holds a few thousand). Unmapped after, so the app
-    /// holds no more of the file than it did. An encrypted file is read as always: its pages
-    /// are decrypted into SQLite's cache. Mapping is a way of reading, so a file that cannot be
-    /// mapped is read the usual way.
-    pub fn mapped<T>(&mut self, f: impl FnOnce(&mut Db) -> T) -> T {
-        let map = self.key.is_none()
-            && self.path.is_some()
-            && self
-                .conn
-                .pragma_update(None, "mmap_size", MAP_BYTES)
-                .is_ok();
-        let out = f(self);
-        if map {
-            // Not unmapped only if SQLite refuses a size it accepted a moment ago; the next
-            // report maps again either way.
-            let _ = self.conn.pragma_update(None, "mmap_size", 0);
-        }
-        out
     }
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction, committed only if `f` succeeds.

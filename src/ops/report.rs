@@ -88,96 +88,94 @@ pub fn export_report(
     let out = &std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
     super::files::remove_leftovers(out);
     let mut staged: Option<Staged> = None;
-    let written = db.mapped(|db| {
-        db.write(|tx| {
-            let input = tx.report_input(request.period)?;
-            let runs = tx.earlier_runs(request.period)?;
-            let mut earlier: Vec<EarlierFile> = Vec::new();
-            for cells in runs.iter().filter_map(|r| r.cells.as_ref()) {
-                if !earlier.contains(cells) {
-                    earlier.push(cells.clone());
-                }
+    let written = db.write(|tx| {
+        let input = tx.report_input(request.period)?;
+        let runs = tx.earlier_runs(request.period)?;
+        let mut earlier: Vec<EarlierFile> = Vec::new();
+        for cells in runs.iter().filter_map(|r| r.cells.as_ref()) {
+            if !earlier.contains(cells) {
+                earlier.push(cells.clone());
             }
-            let report = Report::revise(&input, request.period, request.threshold, &earlier);
-            if !report.audit.exposed.is_empty() {
-                return Err(OpsError::Refused(Refusal::ReportExposed(
-                    report.audit.exposed.len(),
-                )));
-            }
-            let stored = report.stored();
-            // The same published cells as an earlier file: the same revision. Other figures: the
-            // next one, which names every earlier file of the period.
-            let revision = runs
-                .iter()
-                .find(|r| r.cells.as_ref() == Some(&stored))
-                .map_or_else(
-                    || runs.iter().map(|r| r.revision).max().unwrap_or(0) + 1,
-                    |r| r.revision,
-                );
-            let mut earlier_checksums: Vec<(u32, String)> = runs
-                .iter()
-                .filter(|r| r.revision < revision)
-                .map(|r| (r.revision, r.checksum.clone()))
-                .collect();
-            earlier_checksums.sort();
-            earlier_checksums.dedup();
-            let missing = tx
-                .missing_page(request.period, ctx.now, 0, 0)
-                .map_err(OpsError::read)?
-                .counts;
-            let header = Header {
-                municipality,
-                audit_head: tx.audit_head_at(request.period.last_day())?,
-                preliminary,
-                revision,
-                earlier_checksums,
-                missing,
-            };
-            let bytes = render(&report, &header, request).map_err(|e| {
-                OpsError::File(Box::new(FileError {
-                    path: out.clone(),
-                    cause: std::io::Error::other(e),
-                }))
-            })?;
-            let checksum = hex(&Sha256::digest(&bytes));
-            let head = tx.chain_head()?;
-            let head_text = head.as_ref().map(ToString::to_string).unwrap_or_default();
-            // The run and its audit row say the same real time.
-            let audit = ctx.audit(AuditAction::ExportReport, AuditEntity::Database, None);
-            let run_id = tx.insert_report_run(&NewRun {
-                period: request.period,
-                run_at: audit.at,
-                format: request.format.as_str(),
-                threshold: request.threshold.get(),
-                checksum: &checksum,
-                audit_head: &head_text,
-                path: &out.display().to_string(),
-                revision,
-                cells: &stored,
-            })?;
-            tx.insert_audit(&AuditEntry {
-                entity_id: Some(run_id),
-                // Which export: the period and the format, never a figure.
-                detail: Some(format!(
-                    "report {} {}",
-                    request.period,
-                    request.format.as_str()
-                )),
-                ..audit
-            })?;
-            let file_error = |e| OpsError::File(Box::new(e));
-            let mut file = Staged::write(out, &bytes).map_err(file_error)?;
-            file.put_in_place().map_err(file_error)?;
-            staged = Some(file);
-            Ok(ReportExport {
+        }
+        let report = Report::revise(&input, request.period, request.threshold, &earlier);
+        if !report.audit.exposed.is_empty() {
+            return Err(OpsError::Refused(Refusal::ReportExposed(
+                report.audit.exposed.len(),
+            )));
+        }
+        let stored = report.stored();
+        // The same published cells as an earlier file: the same revision. Other figures: the
+        // next one, which names every earlier file of the period.
+        let revision = runs
+            .iter()
+            .find(|r| r.cells.as_ref() == Some(&stored))
+            .map_or_else(
+                || runs.iter().map(|r| r.revision).max().unwrap_or(0) + 1,
+                |r| r.revision,
+            );
+        let mut earlier_checksums: Vec<(u32, String)> = runs
+            .iter()
+            .filter(|r| r.revision < revision)
+            .map(|r| (r.revision, r.checksum.clone()))
+            .collect();
+        earlier_checksums.sort();
+        earlier_checksums.dedup();
+        let missing = tx
+            .missing_page(request.period, ctx.now, 0, 0)
+            .map_err(OpsError::read)?
+            .counts;
+        let header = Header {
+            municipality,
+            audit_head: tx.audit_head_at(request.period.last_day())?,
+            preliminary,
+            revision,
+            earlier_checksums,
+            missing,
+        };
+        let bytes = render(&report, &header, request).map_err(|e| {
+            OpsError::File(Box::new(FileError {
                 path: out.clone(),
-                checksum,
-                preliminary,
-                threshold: request.threshold.get(),
-                head,
-                revision,
-                missing,
-            })
+                cause: std::io::Error::other(e),
+            }))
+        })?;
+        let checksum = hex(&Sha256::digest(&bytes));
+        let head = tx.chain_head()?;
+        let head_text = head.as_ref().map(ToString::to_string).unwrap_or_default();
+        // The run and its audit row say the same real time.
+        let audit = ctx.audit(AuditAction::ExportReport, AuditEntity::Database, None);
+        let run_id = tx.insert_report_run(&NewRun {
+            period: request.period,
+            run_at: audit.at,
+            format: request.format.as_str(),
+            threshold: request.threshold.get(),
+            checksum: &checksum,
+            audit_head: &head_text,
+            path: &out.display().to_string(),
+            revision,
+            cells: &stored,
+        })?;
+        tx.insert_audit(&AuditEntry {
+            entity_id: Some(run_id),
+            // Which export: the period and the format, never a figure.
+            detail: Some(format!(
+                "report {} {}",
+                request.period,
+                request.format.as_str()
+            )),
+            ..audit
+        })?;
+        let file_error = |e| OpsError::File(Box::new(e));
+        let mut file = Staged::write(out, &bytes).map_err(file_error)?;
+        file.put_in_place().map_err(file_error)?;
+        staged = Some(file);
+        Ok(ReportExport {
+            path: out.clone(),
+            checksum,
+            preliminary,
+            threshold: request.threshold.get(),
+            head,
+            revision,
+            missing,
         })
     });
     // Committed: the new file stays. Otherwise dropping it puts the old one back.

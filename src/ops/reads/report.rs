@@ -12,7 +12,7 @@ use crate::ops::{OpsError, Refusal};
 /// The period's report, as an export would write it.
 pub fn report(db: &mut Db, period: Period, threshold: Threshold) -> Result<Report, OpsError> {
     let input = db
-        .mapped(|db| db.read(|tx| tx.report_input(period)))
+        .read(|tx| tx.report_input(period))
         .map_err(OpsError::Read)?;
     Ok(Report::compute(&input, period, threshold))
 }
