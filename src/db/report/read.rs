@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use chrono::Days;
 use rusqlite::params;
 
-use crate::db::values::{Columns, date_text};
+use crate::db::error::BadValue;
+use crate::db::values::{Columns, date_text, parse_code};
 use crate::db::{ReadTx, Result};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::enums::{Role, VisitStatus};
@@ -14,10 +15,12 @@ use crate::domain::period::Period;
 use crate::domain::report::{GroupRow, MemberRow, ReportInput, SessionRow, VisitRow};
 use crate::domain::schedule::Window;
 
-/// The roles of a visit's attendees, as `group_concat` lists them; an unknown spelling is no role.
-fn roles(list: &str) -> Vec<Role> {
+/// The roles of a visit's attendees, as `group_concat` lists them (none for an empty list); a
+/// stored value outside the set is a bad value, as every column's is.
+fn roles(list: &str) -> std::result::Result<Vec<Role>, BadValue> {
     list.split(',')
-        .filter_map(|text| Role::ALL.iter().copied().find(|r| r.as_str() == text))
+        .filter(|text| !text.is_empty())
+        .map(parse_code)
         .collect()
 }
 
@@ -88,7 +91,7 @@ impl ReadTx<'_> {
                 (Some(n), Some(pid)) => catalogue.get(pid, r.get(8)?).and_then(|p| p.visit(n)),
                 _ => None,
             };
-            let attended = roles(r.text(12)?.unwrap_or(""));
+            let attended = roles(r.text(12)?.unwrap_or(""))?;
             let visit = VisitRow {
                 family_id: r.get(1)?,
                 visit_no,

@@ -26,6 +26,7 @@ const FAMILY_COLUMNS: &str = "id, area, clinic, offered_on, enrolled_on, decline
 /// first day, `?2` its last). "In the programme at some time in the period" is enrolled by its
 /// last day and not exited before its first: those still in it (no exit day), and those who left
 /// on or after its first day.
+///
 /// The largest range first: a family the next ranges find again is not read twice.
 const FAMILIES_OF_PERIOD: [&str; 4] = [
     "exited_on IS NULL AND enrolled_on <= ?2",

@@ -120,8 +120,10 @@ impl<'a> Units<'a> {
         id
     }
 
-    /// The family by id, if the input has it, and the unit its facts count at: the
-    /// all-unrecorded one when the input lacks it.
+    /// The family by id, if the input has it, and the unit its facts count at: for a family the
+    /// input lacks, the all-unrecorded unit, which `of` makes when one of the input's visits
+    /// lacks its family (a report read from the database has every visit's family). No other
+    /// fact is counted without its family: a child counts only for an enrolled family.
     pub fn family(&self, id: i64) -> (Option<&'a FamilyRow>, UnitId) {
         match self.families.get(&id) {
             Some(&(row, unit)) => (Some(row), unit),
