@@ -34,15 +34,6 @@ impl Key<'_> {
         )
     }
 
-    fn of_row(f: &FamilyRow) -> Key<'_> {
-        Key::Family(
-            f.area.as_deref(),
-            f.clinic.as_deref(),
-            f.programme.as_deref(),
-            f.eligibility,
-        )
-    }
-
     /// The municipality first, then the unit's own places.
     fn places(self) -> Vec<Place> {
         let text = |s: Option<&str>| s.map(str::to_string);
@@ -86,7 +77,12 @@ impl<'a> Units<'a> {
             families: HashMap::with_capacity(input.families.len()),
         };
         for f in &input.families {
-            let unit = units.id(Key::of_row(f));
+            let unit = units.id(Key::Family(
+                f.area.as_deref(),
+                f.clinic.as_deref(),
+                f.programme.as_deref(),
+                f.eligibility,
+            ));
             units.families.insert(f.id, (f, unit));
         }
         for u in &input.units {
