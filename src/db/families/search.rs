@@ -4,7 +4,8 @@
 //!
 //! A query first reads up to [`FEW`] + 1 families that may match, the cheapest way it allows
 //! (the trigram index for a word of three letters or more, a filter's index, or the stored
-//! texts in a row for short words). Up to [`FEW`], each is tested and the matches ordered.
+//! texts in a row for short words, of which [`MATCH_CAP`] + 1 at most: each is a match). Up to
+//! that many, each is tested and the matches ordered.
 //! More, and the matches are many: the list is walked in name order, each family tested as it
 //! comes, until the page is read, and the matches are counted up to [`MATCH_CAP`]. Either way
 //! a read looks at a bounded number of families for all but the sparsest short words.
@@ -34,10 +35,12 @@ const FEW: usize = if cfg!(test) { 40 } else { 5000 };
 /// surname's families do): the trigram index's set of them is read once instead.
 const DENSE_EVERY: usize = 4;
 
-/// Families that may match, and whether every condition of the query chose them.
+/// Families that may match, whether every condition of the query chose them, and how many
+/// were asked for (one more was read, to tell "that many or fewer" from "more").
 struct Candidates {
     ids: Vec<i64>,
     complete: bool,
+    few: usize,
 }
 
 /// The words of three letters or more as one full-text query: each a quoted string (a substring
@@ -112,7 +115,7 @@ impl ReadTx<'_> {
             let total = self.family_total()?;
             return self.page(q, total, false, &ids);
         };
-        if found.ids.len() <= FEW {
+        if found.ids.len() <= found.few {
             return self.few_matches(q, &words, &found.ids, limit);
         }
         // Many: the list walked in name order; they are more than the cap, unless conditions
@@ -122,7 +125,7 @@ impl ReadTx<'_> {
         let last = found.ids.last().copied().unwrap_or(0);
         let sparse = last > (DENSE_EVERY * found.ids.len()) as i64;
         let ids = self.walk_page(q, &words, sparse, limit)?;
-        let (count, more) = if found.complete && FEW >= MATCH_CAP {
+        let (count, more) = if found.complete && found.few >= MATCH_CAP {
             (MATCH_CAP, true)
         } else {
             self.count_walk(q, &words, sparse)?
@@ -155,33 +158,40 @@ impl ReadTx<'_> {
         let short = long.len() < words.len();
         let mut args = Vec::new();
         let filtered = filters(q, &mut args, false);
-        let (sql, complete) = if !long.is_empty() {
+        let (sql, complete, few) = if !long.is_empty() {
             args = vec![Value::Text(match_expr(&long))];
             (
                 "SELECT rowid FROM family_search WHERE family_search MATCH ? LIMIT ?".to_string(),
                 !short && filtered.is_empty(),
+                FEW,
             )
         } else if !filtered.is_empty() {
             (
                 format!("SELECT f.id FROM family f WHERE 1{filtered} LIMIT ?"),
                 words.is_empty(),
+                FEW,
             )
         } else if short {
             for word in words {
                 args.push(Value::Text(like_anywhere(word)));
             }
             let tests = vec![" AND text LIKE ? ESCAPE '\\'"; words.len()].concat();
+            // Each text read here is a match: past the cap the count is known, and what a page
+            // needs is found by walking the name order, where such a word is common. So no
+            // more texts are read than the cap (a letter or two reads a few thousand at most).
             (
                 format!("SELECT id FROM family_text WHERE 1{tests} LIMIT ?"),
                 true,
+                FEW.min(MATCH_CAP),
             )
         } else {
             return Ok(None);
         };
-        args.push(Value::Integer(FEW as i64 + 1));
+        args.push(Value::Integer(few as i64 + 1));
         Ok(Some(Candidates {
             ids: self.ids(&sql, args)?,
             complete,
+            few,
         }))
     }
 

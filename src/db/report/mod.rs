@@ -6,6 +6,7 @@ mod read;
 mod review;
 mod runs;
 mod stock;
+mod visits;
 
 pub use runs::{EarlierRun, NewRun};
 

@@ -12,15 +12,59 @@ use crate::db::values::{Columns, date_text, parse_code};
 use crate::db::{ReadTx, Result};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::period::Period;
-use crate::domain::programme::Age;
+use crate::domain::programme::{Age, Programme};
 use crate::domain::report::{ChildRow, FamilyRow, UnitRow};
+
+use super::visits::ChildFacts;
 
 /// The columns of the index of units (`family_units`), in its order.
 const UNIT_COLUMNS: [&str; 4] = ["area", "clinic", "programme_id", "eligibility"];
 
 const FAMILY_COLUMNS: &str = "id, area, clinic, offered_on, enrolled_on, declined_on, paused_on,
     exited_on, exit_reason, interpreter_language IS NOT NULL AND interpreter_language <> '',
-    programme_id, eligibility";
+    programme_id, eligibility, programme_version";
+
+/// A family the report read: its row, its programme's version (a visit's or a child's
+/// programme is its family's), and whether the period's ranges found it (or only a visit or a
+/// child of the period's did).
+pub(super) struct ReadFamily {
+    pub row: FamilyRow,
+    pub version: u32,
+    pub of_period: bool,
+}
+
+impl ReadFamily {
+    fn read(r: &Row<'_>, of_period: bool) -> rusqlite::Result<ReadFamily> {
+        Ok(ReadFamily {
+            row: family_row(r)?,
+            version: r.get(12)?,
+            of_period,
+        })
+    }
+}
+
+/// What a visit or a child takes of its family: the programme, when the catalogue has it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Known<'c> {
+    pub programme: Option<&'c Programme>,
+}
+
+/// Family `id` among `families` (sorted by id), `None` when it was not read.
+pub(super) fn known<'c>(
+    families: &[ReadFamily],
+    catalogue: &'c Catalogue,
+    id: i64,
+) -> Option<Known<'c>> {
+    let i = families.binary_search_by_key(&id, |f| f.row.id).ok()?;
+    let family = families.get(i)?;
+    Some(Known {
+        programme: family
+            .row
+            .programme
+            .as_deref()
+            .and_then(|p| catalogue.get(p, family.version)),
+    })
+}
 
 /// The families a period's figures count, each by one range of an index (`?1` the period's
 /// first day, `?2` its last). "In the programme at some time in the period" is enrolled by its
@@ -72,9 +116,9 @@ impl ReadTx<'_> {
         &self,
         period: Period,
         referred: impl IntoIterator<Item = i64>,
-    ) -> Result<Vec<FamilyRow>> {
+    ) -> Result<Vec<ReadFamily>> {
         let (first, last) = (date_text(period.first_day()), date_text(period.last_day()));
-        let mut found: Vec<FamilyRow> = Vec::new();
+        let mut found: Vec<ReadFamily> = Vec::new();
         let mut known: HashSet<i64> = HashSet::default();
         for filter in FAMILIES_OF_PERIOD {
             let mut stmt = self.tx.prepare_cached(&format!(
@@ -84,25 +128,30 @@ impl ReadTx<'_> {
             while let Some(row) = rows.next()? {
                 // A family in more than one range is the same row each time: read once.
                 if known.insert(row.get(0)?) {
-                    found.push(family_row(row)?);
+                    found.push(ReadFamily::read(row, true)?);
                 }
             }
         }
-        let mut by_id = self.tx.prepare_cached(&format!(
-            "SELECT {FAMILY_COLUMNS} FROM family WHERE id = ?1"
-        ))?;
         let mut more: Vec<i64> = referred
             .into_iter()
             .filter(|id| !known.contains(id))
             .collect();
         more.sort_unstable();
         more.dedup();
-        for id in more {
-            if let Some(row) = by_id.query_row([id], family_row).optional()? {
-                found.push(row);
-            }
+        // In id order, so each page of the table is read once.
+        let ids = more
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {FAMILY_COLUMNS} FROM family WHERE id IN (SELECT value FROM json_each(?1))"
+        ))?;
+        let mut rows = stmt.query([format!("[{ids}]")])?;
+        while let Some(row) = rows.next()? {
+            found.push(ReadFamily::read(row, false)?);
         }
-        found.sort_unstable_by_key(|f| f.id);
+        found.sort_unstable_by_key(|f| f.row.id);
         Ok(found)
     }
 
@@ -179,19 +228,17 @@ impl ReadTx<'_> {
         Ok(())
     }
 
-    /// Children who turn 30 days old in the period, or whose programme's last window closes in
-    /// it, with what was done for them ever: read by ranges of birth dates (one for the 30
-    /// days, one for each programme's last window, joined where they meet), then held to the
-    /// exact days.
-    pub(super) fn report_children(
+    /// The children who may turn 30 days old in the period, or whose programme's last window
+    /// may close in it, by id: read by ranges of birth dates (one for the 30 days, one for each
+    /// programme's last window, joined where they meet) from an index that holds what is asked.
+    pub(super) fn children_born(
         &self,
         catalogue: &Catalogue,
         period: Period,
-    ) -> Result<Vec<ChildRow>> {
+    ) -> Result<Vec<(i64, ChildFacts)>> {
         let (first, last) = (period.first_day(), period.last_day());
-        let thirty = Age::Days(30);
         let ranges = joined(
-            std::iter::once(thirty.births_reaching(first, last))
+            std::iter::once(Age::Days(30).births_reaching(first, last))
                 .chain(
                     catalogue
                         .all()
@@ -202,54 +249,98 @@ impl ReadTx<'_> {
                 .collect(),
         );
         let mut stmt = self.tx.prepare_cached(
-            "SELECT c.id, c.family_id, c.birth_date, c.expected, f.programme_id,
-                    f.programme_version,
-                    (SELECT count(DISTINCT v.visit_no) FROM visit v
-                      WHERE v.child_id = c.id AND v.status = 'done' AND v.visit_no IS NOT NULL),
-                    (SELECT min(substr(v.starts_at, 1, 10)) FROM visit v
-                      WHERE v.child_id = c.id AND v.status = 'done' AND v.visit_no IS NOT NULL
-                        AND v.visit_no = 1)
-             FROM child c INDEXED BY child_birth
-                  JOIN family f INDEXED BY family_programme_of ON f.id = c.family_id
-             WHERE c.birth_date >= ?1 AND c.birth_date <= ?2",
+            "SELECT id, family_id, birth_date, expected FROM child INDEXED BY child_birth
+             WHERE birth_date >= ?1 AND birth_date <= ?2",
         )?;
-        let mut out: Vec<(i64, ChildRow)> = Vec::new();
+        let mut out = Vec::new();
         for (lo, hi) in ranges {
-            let rows = stmt.query_map(params![date_text(lo), date_text(hi)], |r| {
-                Ok((
-                    (r.get::<_, i64>(0)?, r.get::<_, i64>(1)?),
-                    (r.date(2)?, r.get::<_, bool>(3)?),
-                    (r.get::<_, String>(4)?, r.get::<_, u32>(5)?),
-                    (r.get::<_, u32>(6)?, r.opt_date(7)?),
-                ))
-            })?;
-            for row in rows {
-                let ((id, family_id), (born_on, expected), (pid, pver), (visits_done, first_done)) =
-                    row?;
-                let programme = catalogue.get(&pid, pver);
-                let last_window_closes = programme
-                    .and_then(|p| p.last_visit())
-                    .map(|v| v.max.from_birth(born_on));
-                let relevant = period.contains(thirty.from_birth(born_on))
-                    || last_window_closes.is_some_and(|d| period.contains(d));
-                if !relevant {
-                    continue;
-                }
-                out.push((
-                    id,
+            let mut rows = stmt.query(params![date_text(lo), date_text(hi)])?;
+            while let Some(r) = rows.next()? {
+                let facts = ChildFacts {
+                    family_id: r.get(1)?,
+                    born_on: r.date(2)?,
+                    expected: r.get(3)?,
+                };
+                out.push((r.get::<_, i64>(0)?, facts));
+            }
+        }
+        out.sort_unstable_by_key(|(id, _)| *id);
+        Ok(out)
+    }
+
+    /// Of the children `born` (by id), those who turn 30 days old in the period or whose
+    /// programme's last window closes in it, with what was done for them ever. A child whose
+    /// family is not known (`family` says `None`) counts nowhere. Their programme visits done
+    /// are read in id order from the index of done visits.
+    pub(super) fn report_children<'c>(
+        &self,
+        period: Period,
+        born: &[(i64, ChildFacts)],
+        family: impl Fn(i64) -> Option<Known<'c>>,
+    ) -> Result<Vec<ChildRow>> {
+        let thirty = Age::Days(30);
+        let mut kept: Vec<(i64, ChildRow)> = Vec::new();
+        for (id, child) in born {
+            let Some(Known { programme }) = family(child.family_id) else {
+                continue;
+            };
+            let last_window_closes = programme
+                .and_then(|p| p.last_visit())
+                .map(|v| v.max.from_birth(child.born_on));
+            let relevant = period.contains(thirty.from_birth(child.born_on))
+                || last_window_closes.is_some_and(|d| period.contains(d));
+            if relevant {
+                kept.push((
+                    *id,
                     ChildRow {
-                        family_id,
-                        born_on,
-                        expected,
-                        first_visit_done_on: first_done,
+                        family_id: child.family_id,
+                        born_on: child.born_on,
+                        expected: child.expected,
+                        first_visit_done_on: None,
                         last_window_closes,
                         programme_visits: programme.map_or(0, |p| p.visits.len() as u32),
-                        visits_done,
+                        visits_done: 0,
                     },
                 ));
             }
         }
-        out.sort_by_key(|(id, _)| *id);
-        Ok(out.into_iter().map(|(_, child)| child).collect())
+        let ids = kept
+            .iter()
+            .map(|(id, _)| id.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT child_id, visit_no, substr(starts_at, 1, 10) FROM visit INDEXED BY visit_done
+             WHERE child_id IN (SELECT value FROM json_each(?1))
+               AND status = 'done' AND visit_no IS NOT NULL",
+        )?;
+        let mut done: Vec<(i64, u32, NaiveDate)> = Vec::new();
+        let mut rows = stmt.query([format!("[{ids}]")])?;
+        while let Some(r) = rows.next()? {
+            done.push((r.get(0)?, r.get(1)?, r.date(2)?));
+        }
+        done.sort_unstable();
+        // `kept` is in id order as `born` is, and `done` by child, number and day.
+        let mut at = 0;
+        for (id, child) in &mut kept {
+            while done.get(at).is_some_and(|(c, _, _)| c < id) {
+                at += 1;
+            }
+            let mut last_number = None;
+            while let Some(&(c, number, day)) = done.get(at) {
+                if c != *id {
+                    break;
+                }
+                if last_number != Some(number) {
+                    child.visits_done += 1;
+                    last_number = Some(number);
+                }
+                if number == 1 && child.first_visit_done_on.is_none_or(|d| day < d) {
+                    child.first_visit_done_on = Some(day);
+                }
+                at += 1;
+            }
+        }
+        Ok(kept.into_iter().map(|(_, child)| child).collect())
     }
 }
