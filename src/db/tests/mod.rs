@@ -554,6 +554,7 @@ fn suite_on_a_file() {
 mod family_search;
 mod files;
 mod history;
+mod report_read;
 mod report_units;
 mod staff_list;
 mod twins;
