@@ -41,6 +41,7 @@ migrations!(
     "0016_family_present.sql",
     "0017_report_cover.sql",
     "0018_staff_search.sql",
+    "0019_report_lookups.sql",
 );
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.
