@@ -42,6 +42,7 @@ migrations!(
     "0017_report_cover.sql",
     "0018_staff_search.sql",
     "0019_report_lookups.sql",
+    "0020_family_text_order.sql",
 );
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.

@@ -25,6 +25,19 @@ use crate::domain::views::FamilyIndexEntry;
 /// the index `family_name_order`, which reads use to walk the list in order.
 pub const NAME_ORDER: &str = "replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower(f.display_name), 'å', '{'), 'Å', '{'), 'ä', '|'), 'Ä', '|'), 'æ', '|'), 'Æ', '|'), 'ö', '}'), 'Ö', '}'), 'ø', '}'), 'Ø', '}'), f.family_ref";
 
+/// The list's order over the texts alone: what [`NAME_ORDER`] gives, kept with each family's
+/// text (migration 20) and indexed with it by `family_text_order`.
+pub const TEXT_ORDER: &str = "t.sort, t.ref";
+
+/// A walk of the list: where from and on what conditions, the id and order to select by, and
+/// the values of its `?`s.
+struct Walk {
+    from: String,
+    id: &'static str,
+    order: &'static str,
+    args: Vec<Value>,
+}
+
 /// Up to this many candidates are each tested and ordered; more, and the list is walked in name
 /// order instead, where that many matches are found at once. Tests use a small number, so that
 /// a register of a few hundred families takes both ways.
@@ -228,40 +241,58 @@ impl ReadTx<'_> {
 
     /// Where the list is walked in name order, each family tested as it comes: by its text,
     /// or (`sparse`, for matches too far apart for that) by whether the trigram index holds it
-    /// among those with the long words.
-    /// Counting (`walking` false) lets the planner start where it likes.
-    fn walk_sql(
-        q: &FamilyQuery,
-        words: &[String],
-        sparse: bool,
-        walking: bool,
-    ) -> (String, Vec<Value>) {
+    /// among those with the long words. Without filters, a text test walks the texts' own
+    /// index in the list's order (`family_text_order`), one read in a row, not a lookup of each
+    /// family's text. Counting (`walking` false) lets the planner start where it likes.
+    fn walk_sql(q: &FamilyQuery, words: &[String], sparse: bool, walking: bool) -> Walk {
         let plus = if walking { "+" } else { "" };
-        let mut args = Vec::new();
-        let mut conditions = String::new();
+        let mut filter_args = Vec::new();
+        let filtered = filters(q, &mut filter_args, walking);
         let long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 3).collect();
-        let tested: Vec<&String> = if sparse && !long.is_empty() {
-            // `+` keeps the name order walked: the set is a test, not where to start.
-            let _ = write!(
-                conditions,
-                " AND {plus}f.id IN (SELECT rowid FROM family_search WHERE family_search MATCH ?)"
-            );
-            args.push(Value::Text(match_expr(&long)));
+        let by_set = sparse && !long.is_empty();
+        let tested: Vec<&String> = if by_set {
             words.iter().filter(|w| w.chars().count() < 3).collect()
         } else {
             words.iter().collect()
         };
+        let (from, id, order) = if tested.is_empty() {
+            ("family f", "f.id", NAME_ORDER)
+        } else if filtered.is_empty() {
+            let texts = if walking {
+                "family_text t INDEXED BY family_text_order"
+            } else {
+                "family_text t"
+            };
+            (texts, "t.id", TEXT_ORDER)
+        } else {
+            (
+                "family f CROSS JOIN family_text t ON t.id = f.id",
+                "f.id",
+                NAME_ORDER,
+            )
+        };
+        let mut args = Vec::new();
+        let mut conditions = String::new();
+        if by_set {
+            // `+` keeps the name order walked: the set is a test, not where to start.
+            let _ = write!(
+                conditions,
+                " AND {plus}{id} IN (SELECT rowid FROM family_search WHERE family_search MATCH ?)"
+            );
+            args.push(Value::Text(match_expr(&long)));
+        }
         for word in &tested {
             conditions.push_str(" AND t.text LIKE ? ESCAPE '\\'");
             args.push(Value::Text(like_anywhere(word)));
         }
-        conditions.push_str(&filters(q, &mut args, walking));
-        let from = if tested.is_empty() {
-            "family f"
-        } else {
-            "family f CROSS JOIN family_text t ON t.id = f.id"
-        };
-        (format!("FROM {from} WHERE 1{conditions}"), args)
+        conditions.push_str(&filtered);
+        args.extend(filter_args);
+        Walk {
+            from: format!("FROM {from} WHERE 1{conditions}"),
+            id,
+            order,
+            args,
+        }
     }
 
     fn walk_page(
@@ -271,18 +302,23 @@ impl ReadTx<'_> {
         sparse: bool,
         limit: usize,
     ) -> Result<Vec<i64>> {
-        let (from, mut args) = Self::walk_sql(q, words, sparse, true);
+        let Walk {
+            from,
+            id,
+            order,
+            mut args,
+        } = Self::walk_sql(q, words, sparse, true);
         args.push(Value::Integer(limit as i64));
         args.push(Value::Integer(q.from as i64));
         self.ids(
-            &format!("SELECT f.id {from} ORDER BY {NAME_ORDER} LIMIT ? OFFSET ?"),
+            &format!("SELECT {id} {from} ORDER BY {order} LIMIT ? OFFSET ?"),
             args,
         )
     }
 
     /// The matches counted up to the cap.
     fn count_walk(&self, q: &FamilyQuery, words: &[String], sparse: bool) -> Result<(usize, bool)> {
-        let (from, mut args) = Self::walk_sql(q, words, sparse, false);
+        let Walk { from, mut args, .. } = Self::walk_sql(q, words, sparse, false);
         args.push(Value::Integer(MATCH_CAP as i64 + 1));
         let n: i64 = self
             .tx

@@ -295,6 +295,22 @@ fn a_changed_caregiver_or_name_is_found_at_once_and_the_old_name_no_more() {
             .all(|k| k.as_str() >= "familjen zetterlund"),
         "{keys:?}"
     );
+    // The texts keep the list's order too, for walks that test each text (a short word shared
+    // by many): after the changes it still lists what the name order lists.
+    let mut order = |by: &str| {
+        db.read(|tx| {
+            let mut stmt = tx.tx.prepare(&format!(
+                "SELECT f.id FROM family f JOIN family_text t ON t.id = f.id ORDER BY {by}"
+            ))?;
+            let ids = stmt
+                .query_map([], |r| r.get::<_, i64>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok::<_, crate::db::DbError>(ids)
+        })
+        .unwrap()
+    };
+    let by_text = order(crate::db::families::search::TEXT_ORDER);
+    assert_eq!(by_text, order(crate::db::families::search::NAME_ORDER));
 }
 
 #[test]
@@ -331,6 +347,26 @@ fn the_list_walks_the_name_order_index() {
         .unwrap();
     assert!(
         plan.iter().any(|p| p.contains("family_name_order"))
+            && !plan.iter().any(|p| p.contains("TEMP B-TREE")),
+        "{plan:?}"
+    );
+    // A walk that tests each family's text reads the texts in that order from their own index.
+    let plan: Vec<String> = db
+        .read(|tx| {
+            let mut stmt = tx.tx.prepare(&format!(
+                "EXPLAIN QUERY PLAN SELECT t.id FROM family_text t
+                 WHERE t.text LIKE '%be%' ORDER BY {} LIMIT 60",
+                crate::db::families::search::TEXT_ORDER
+            ))?;
+            let rows = stmt
+                .query_map([], |r| r.get::<_, String>(3))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok::<_, crate::db::DbError>(rows)
+        })
+        .unwrap();
+    assert!(
+        plan.iter()
+            .any(|p| p.contains("COVERING INDEX family_text_order"))
             && !plan.iter().any(|p| p.contains("TEMP B-TREE")),
         "{plan:?}"
     );
