@@ -29,7 +29,7 @@ impl Runner {
     pub(super) fn dispatch(&mut self, effect: Effect) -> Answer {
         match effect {
             Effect::Quit => Ok(Vec::new()),
-            Effect::CheckIntegrity => self.read_later(jobs::integrity()),
+            Effect::CheckIntegrity => self.check_file(),
             Effect::Today(e) => self.today(&e),
             Effect::Week(e) => self.week(&e),
             Effect::Families(e) => self.families(&e),

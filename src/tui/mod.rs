@@ -219,7 +219,7 @@ fn first_screen(
 
 /// What is read once the first frame is drawn: Families' first page, the next screen a
 /// coordinator opens (its count walks an index of every family, which the first frame need not
-/// wait for), and the whole file's check, behind everything else.
+/// wait for), and the whole file's check, on its own thread beside the other reads.
 fn after_first_frame(app: &mut App) -> Vec<Effect> {
     let mut effects = app.families.ensure_loaded();
     effects.push(Effect::CheckIntegrity);
@@ -269,9 +269,9 @@ fn event_loop(
                     .collect(),
                 _ => Vec::new(),
             }
-        } else if !runner.busy() && runner.changed_elsewhere() {
-            // Not while a background job is out: an export's own commit would look like
-            // someone else's and drop the answer on its way.
+        } else if !runner.worker_busy() && runner.changed_elsewhere() {
+            // Not while the worker has a job out: an export's own commit would look like
+            // someone else's and drop the answer on its way. (The file's check writes nothing.)
             app.receive(Msg::ChangedElsewhere)
         } else {
             Vec::new()

@@ -31,6 +31,9 @@ pub struct Runner {
     pub folder: std::path::PathBuf,
     /// Reads too slow for a key press; none for an in-memory database (they run inline).
     worker: Option<Worker>,
+    /// The whole file's check, on a thread and connection of its own while it runs: it reads
+    /// every page (seconds at region scale), and the worker's reads do not wait behind it.
+    checker: Option<Worker>,
     /// The file's commit count from elsewhere when the window last looked.
     seen_version: Option<i64>,
 }
@@ -55,6 +58,7 @@ impl Runner {
             lang: crate::i18n::Lang::Sv,
             folder: std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from(".")),
             worker,
+            checker: None,
             seen_version,
         })
     }
@@ -75,24 +79,67 @@ impl Runner {
         before.is_some_and(|b| b != now)
     }
 
-    /// Whether background reads are still to answer.
+    /// Whether background reads (the file's check among them) are still to answer.
     pub fn busy(&self) -> bool {
+        self.worker_busy() || self.checker.as_ref().is_some_and(Worker::busy)
+    }
+
+    /// Whether the worker, which also writes the exports, still has a job out.
+    pub fn worker_busy(&self) -> bool {
         self.worker.as_ref().is_some_and(Worker::busy)
     }
 
     /// An answer from the background, if one has arrived; with `wait`, waits for it.
     pub fn background_answer(&mut self, wait: bool) -> Option<Msg> {
-        let worker = self.worker.as_mut()?;
-        let answer = if wait && worker.busy() {
-            worker.recv()
-        } else {
-            worker.try_recv()
-        };
+        let answer = self.next_answer(wait);
         // A damaged file is read, never written, from the moment the check says so.
         if answer == Some(Msg::IntegrityChecked(false)) {
             self.db.refuse_writes();
         }
         answer
+    }
+
+    /// The check's answer whenever it has come, else the worker's, else (with `wait`) the
+    /// check's once it comes. The check's thread ends with its answer.
+    fn next_answer(&mut self, wait: bool) -> Option<Msg> {
+        if let Some(answer) = self.checker.as_mut().and_then(Worker::try_recv) {
+            self.checker = None;
+            return Some(answer);
+        }
+        if let Some(worker) = self.worker.as_mut() {
+            let answer = if wait && worker.busy() {
+                worker.recv()
+            } else {
+                worker.try_recv()
+            };
+            if answer.is_some() {
+                return answer;
+            }
+        }
+        let checker = self.checker.as_mut()?;
+        let answer = if wait && checker.busy() {
+            checker.recv()
+        } else {
+            None
+        };
+        if answer.is_some() {
+            self.checker = None;
+        }
+        answer
+    }
+
+    /// Checks the whole file in the background on a connection of its own, or at once when
+    /// there is no worker.
+    pub(super) fn check_file(&mut self) -> Result<Vec<Msg>, OpsError> {
+        match (self.worker.is_some(), self.db.path()) {
+            (true, Some(path)) => {
+                let mut checker = Worker::start(path.to_path_buf(), self.db.key().cloned());
+                checker.submit(jobs::integrity());
+                self.checker = Some(checker);
+                Ok(Vec::new())
+            }
+            _ => Ok(vec![jobs::integrity()(&mut self.db)?]),
+        }
     }
 
     /// Runs a read in the background, or at once when there is no worker.
@@ -194,5 +241,46 @@ impl Runner {
             }
             _ => vec![jobs::calendar_written(&mut self.db, &ctx, &request)],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::mpsc::channel;
+    use std::time::Duration;
+
+    use super::*;
+    use crate::app::FamilyMsg;
+
+    #[test]
+    fn the_files_check_answers_while_the_worker_is_still_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.sqlite");
+        let db = crate::db::connect(&path, crate::db::Mode::Create, None).unwrap();
+        let mut runner = Runner::new(db, "t".into(), 7).unwrap();
+        let (release, held) = channel::<()>();
+        runner.worker.as_mut().unwrap().submit(Box::new(move |_| {
+            let _ = held.recv();
+            Ok(Msg::Family(FamilyMsg::Revealed(1)))
+        }));
+        assert_eq!(runner.dispatch(Effect::CheckIntegrity).unwrap(), vec![]);
+        // The worker's job is held: the check's answer comes all the same (within a minute,
+        // or the test fails rather than hangs).
+        let mut answer = None;
+        for _ in 0..6000 {
+            answer = runner.background_answer(false);
+            if answer.is_some() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(answer, Some(Msg::IntegrityChecked(true)));
+        assert!(runner.worker_busy());
+        release.send(()).unwrap();
+        assert_eq!(
+            runner.background_answer(true),
+            Some(Msg::Family(FamilyMsg::Revealed(1)))
+        );
+        assert!(!runner.busy());
     }
 }
