@@ -329,45 +329,44 @@ fn many_matches_are_counted_up_to_the_cap_and_paged_in_name_order() {
     }
 }
 
+/// How SQLite would run `query`, one line a step.
+fn plan(db: &mut Db, query: &str) -> Vec<String> {
+    db.read(|tx| {
+        let mut stmt = tx.tx.prepare(&format!("EXPLAIN QUERY PLAN {query}"))?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(3))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok::<_, crate::db::DbError>(rows)
+    })
+    .unwrap()
+}
+
 #[test]
 fn the_list_walks_the_name_order_index() {
+    use crate::db::families::search::{NAME_ORDER, TEXT_ORDER};
     let mut db = Db::open_in_memory().unwrap();
     register(&mut db, 5);
-    let plan: Vec<String> = db
-        .read(|tx| {
-            let mut stmt = tx.tx.prepare(&format!(
-                "EXPLAIN QUERY PLAN SELECT f.id FROM family f ORDER BY {} LIMIT 60",
-                crate::db::families::search::NAME_ORDER
-            ))?;
-            let rows = stmt
-                .query_map([], |r| r.get::<_, String>(3))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok::<_, crate::db::DbError>(rows)
-        })
-        .unwrap();
+    let plan_of_list = plan(
+        &mut db,
+        &format!("SELECT f.id FROM family f ORDER BY {NAME_ORDER} LIMIT 60"),
+    );
     assert!(
-        plan.iter().any(|p| p.contains("family_name_order"))
-            && !plan.iter().any(|p| p.contains("TEMP B-TREE")),
-        "{plan:?}"
+        plan_of_list.iter().any(|p| p.contains("family_name_order"))
+            && !plan_of_list.iter().any(|p| p.contains("TEMP B-TREE")),
+        "{plan_of_list:?}"
     );
     // A walk that tests each family's text reads the texts in that order from their own index.
-    let plan: Vec<String> = db
-        .read(|tx| {
-            let mut stmt = tx.tx.prepare(&format!(
-                "EXPLAIN QUERY PLAN SELECT t.id FROM family_text t
-                 WHERE t.text LIKE '%be%' ORDER BY {} LIMIT 60",
-                crate::db::families::search::TEXT_ORDER
-            ))?;
-            let rows = stmt
-                .query_map([], |r| r.get::<_, String>(3))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok::<_, crate::db::DbError>(rows)
-        })
-        .unwrap();
+    let plan_of_texts = plan(
+        &mut db,
+        &format!(
+            "SELECT t.id FROM family_text t WHERE t.text LIKE '%be%' ORDER BY {TEXT_ORDER} LIMIT 60"
+        ),
+    );
     assert!(
-        plan.iter()
+        plan_of_texts
+            .iter()
             .any(|p| p.contains("COVERING INDEX family_text_order"))
-            && !plan.iter().any(|p| p.contains("TEMP B-TREE")),
-        "{plan:?}"
+            && !plan_of_texts.iter().any(|p| p.contains("TEMP B-TREE")),
+        "{plan_of_texts:?}"
     );
 }

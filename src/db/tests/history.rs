@@ -161,30 +161,10 @@ fn report_input_reads_the_quarter_and_only_it() {
         .unwrap();
     let visit =
         |no: Option<u32>, start: NaiveDateTime, status, advisor_went: Option<bool>| NewVisit {
-            child_id,
-            visit_no: no,
-            start,
-            duration_min: 60,
-            location: Location::Home,
-            status,
-            staff: vec![
-                VisitStaff {
-                    staff_id: nurse,
-                    role: Role::Nurse,
-                    attended: Some(true),
-                },
-                VisitStaff {
-                    staff_id: advisor,
-                    role: Role::ParentAdvisor,
-                    attended: advisor_went,
-                },
-            ],
             interpreter_language: Some("arabiska".into()),
             interpreter: Interpreter::External,
-            themes: vec![],
             referrals: vec![crate::domain::enums::Referral::Dental],
-            note: None,
-            override_reason: None,
+            ..joint_visit(child_id, (nurse, advisor), no, start, status, advisor_went)
         };
     db.write(|tx| {
         tx.insert_visit(&visit(Some(1), at(10, 10), VisitStatus::Done, None), now())?;

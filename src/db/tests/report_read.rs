@@ -21,34 +21,20 @@ fn each_visit_keeps_its_attendees_and_each_child_its_done_visits() {
             Ok::<_, DbError>((children, nurse, advisor))
         })
         .unwrap();
-    let visit = |child: usize, no: u32, day: u32, advisor_went: Option<bool>| NewVisit {
-        child_id: children[child].1,
-        visit_no: Some(no),
-        start: NaiveDate::from_ymd_opt(2026, 10, day)
+    let visit = |child: usize, no: u32, day: u32, advisor_went: Option<bool>| {
+        let start = NaiveDate::from_ymd_opt(2026, 10, day)
             .unwrap()
             .and_hms_opt(10, 0, 0)
-            .unwrap(),
-        duration_min: 60,
-        location: Location::Home,
-        status: VisitStatus::Done,
-        staff: vec![
-            VisitStaff {
-                staff_id: nurse,
-                role: Role::Nurse,
-                attended: Some(true),
-            },
-            VisitStaff {
-                staff_id: advisor,
-                role: Role::ParentAdvisor,
-                attended: advisor_went,
-            },
-        ],
-        interpreter_language: None,
-        interpreter: Interpreter::None,
-        themes: vec![],
-        referrals: vec![],
-        note: None,
-        override_reason: None,
+            .unwrap();
+        let status = VisitStatus::Done;
+        joint_visit(
+            children[child].1,
+            (nurse, advisor),
+            Some(no),
+            start,
+            status,
+            advisor_went,
+        )
     };
     // Inserted in turns, so each child's visits have ids between the others'; the days say
     // the time order, which is not the order of the ids.
