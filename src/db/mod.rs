@@ -269,7 +269,14 @@ impl Db {
     /// 50,000 families). For the commands that write many rows, which an index SQLite's quick
     /// check cannot see could corrupt further.
     pub fn check_integrity_fully(&mut self) -> Result<bool> {
+        // A cache of another size changes only how fast: a failure to set it is no failure.
+        let _ = self
+            .conn
+            .pragma_update(None, "cache_size", -open::CHECK_CACHE_KIB);
         let ok = maintenance::integrity_check_ok(&self.conn);
+        let _ = self
+            .conn
+            .pragma_update(None, "cache_size", -open::CACHE_KIB);
         if !ok {
             self.damaged = true;
         }
