@@ -4,8 +4,9 @@
 //!
 //! A query first reads up to [`FEW`] + 1 families that may match, the cheapest way it allows
 //! (the trigram index for a word of three letters or more, a filter's index, or the stored
-//! texts in a row for short words, of which [`MATCH_CAP`] + 1 at most: each is a match). Up to
-//! that many, each is tested and the matches ordered.
+//! texts in a row for short words). Where each candidate is a match (words only, all of them
+//! long or all short), [`MATCH_CAP`] + 1 at most are read. Up to that many, each is tested and
+//! the matches ordered.
 //! More, and the matches are many: the list is walked in name order, each family tested as it
 //! comes, until the page is read, and the matches are counted up to [`MATCH_CAP`]. Either way
 //! a read looks at a bounded number of families for all but the sparsest short words.
@@ -173,10 +174,14 @@ impl ReadTx<'_> {
         let filtered = filters(q, &mut args, false);
         let (sql, complete, few) = if !long.is_empty() {
             args = vec![Value::Text(match_expr(&long))];
+            let complete = !short && filtered.is_empty();
             (
                 "SELECT rowid FROM family_search WHERE family_search MATCH ? LIMIT ?".to_string(),
-                !short && filtered.is_empty(),
-                FEW,
+                complete,
+                // Every candidate a match: past the cap the count is known, and the page is
+                // read from the texts' own index in the list's order, not by testing and
+                // ordering thousands.
+                if complete { FEW.min(MATCH_CAP) } else { FEW },
             )
         } else if !filtered.is_empty() {
             (
