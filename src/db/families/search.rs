@@ -133,11 +133,15 @@ impl ReadTx<'_> {
             return self.few_matches(q, &words, &found.ids, limit);
         }
         // Many: the list walked in name order; they are more than the cap, unless conditions
-        // the candidates were not read by leave fewer. The candidates come in id order: the
-        // last one's id says how far apart matches are. Close together, each family's text is
-        // tested as it comes; farther apart, the trigram index's set of matches is read once.
-        let last = found.ids.last().copied().unwrap_or(0);
-        let sparse = last > (DENSE_EVERY * found.ids.len()) as i64;
+        // the candidates were not read by leave fewer. The span of ids they were found in says
+        // how far apart matches are (those of a reference's start, `d1-1`, begin far from the
+        // first id). Close together, each family's text is tested as it comes; farther apart,
+        // the trigram index's set of matches is read once.
+        let span = match (found.ids.iter().min(), found.ids.iter().max()) {
+            (Some(first), Some(last)) => last - first + 1,
+            _ => 0,
+        };
+        let sparse = span > (DENSE_EVERY * found.ids.len()) as i64;
         let ids = self.walk_page(q, &words, sparse, limit)?;
         let (count, more) = if found.complete && found.few >= MATCH_CAP {
             (MATCH_CAP, true)
