@@ -101,6 +101,8 @@ pub fn database(families: usize) -> Result<PathBuf, String> {
         }
     }
     std::fs::rename(&making, &path).map_err(|e| e.to_string())?;
+    // The lock the demo took beside the temporary name: the file has a new name now.
+    remove_database(&making);
     Ok(path)
 }
 
