@@ -256,12 +256,7 @@ impl ReadTx<'_> {
         for (lo, hi) in ranges {
             let mut rows = stmt.query(params![date_text(lo), date_text(hi)])?;
             while let Some(r) = rows.next()? {
-                let facts = ChildFacts {
-                    family_id: r.get(1)?,
-                    born_on: r.date(2)?,
-                    expected: r.get(3)?,
-                };
-                out.push((r.get::<_, i64>(0)?, facts));
+                out.push(ChildFacts::read(r)?);
             }
         }
         out.sort_unstable_by_key(|(id, _)| *id);

@@ -39,6 +39,18 @@ pub(super) struct ChildFacts {
     pub expected: bool,
 }
 
+impl ChildFacts {
+    /// A child's id and facts from a row of `id, family_id, birth_date, expected`.
+    pub fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, ChildFacts)> {
+        let facts = ChildFacts {
+            family_id: r.get(1)?,
+            born_on: r.date(2)?,
+            expected: r.get(3)?,
+        };
+        Ok((r.get(0)?, facts))
+    }
+}
+
 /// The period's visits with their children and the roles of who attended, by id.
 pub(super) struct Visits {
     pub rows: Vec<PeriodVisit>,
@@ -136,12 +148,7 @@ impl ReadTx<'_> {
         let mut rows = stmt.query(params![start, end])?;
         let mut children = Vec::new();
         while let Some(r) = rows.next()? {
-            let facts = ChildFacts {
-                family_id: r.get(1)?,
-                born_on: r.date(2)?,
-                expected: r.get(3)?,
-            };
-            children.push((r.get::<_, i64>(0)?, facts));
+            children.push(ChildFacts::read(r)?);
         }
         children.sort_unstable_by_key(|(id, _)| *id);
         let mut stmt = self.tx.prepare_cached(&format!(

@@ -1,5 +1,6 @@
 //! What the report reads: status dates through upgrades and changes, the quarter's facts.
 
+use super::report_read::joint_visit;
 use super::*;
 
 #[test]

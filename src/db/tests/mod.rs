@@ -92,44 +92,6 @@ fn sample_staff(name: &str, role: Role) -> NewStaff {
     }
 }
 
-/// A visit by a nurse who went and a parent advisor (`advisor_went`: `None` not marked), no
-/// interpreter, nothing referred.
-pub(crate) fn joint_visit(
-    child_id: i64,
-    (nurse, advisor): (i64, i64),
-    visit_no: Option<u32>,
-    start: NaiveDateTime,
-    status: VisitStatus,
-    advisor_went: Option<bool>,
-) -> NewVisit {
-    NewVisit {
-        child_id,
-        visit_no,
-        start,
-        duration_min: 60,
-        location: Location::Home,
-        status,
-        staff: vec![
-            VisitStaff {
-                staff_id: nurse,
-                role: Role::Nurse,
-                attended: Some(true),
-            },
-            VisitStaff {
-                staff_id: advisor,
-                role: Role::ParentAdvisor,
-                attended: advisor_went,
-            },
-        ],
-        interpreter_language: None,
-        interpreter: Interpreter::None,
-        themes: vec![],
-        referrals: vec![],
-        note: None,
-        override_reason: None,
-    }
-}
-
 pub(crate) fn store_goteborg(tx: &WriteTx<'_>) -> u32 {
     let p = builtin_programmes()
         .unwrap()
