@@ -43,6 +43,7 @@ migrations!(
     "0018_staff_search.sql",
     "0019_report_lookups.sql",
     "0020_family_text_order.sql",
+    "0021_visit_area.sql",
 );
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.

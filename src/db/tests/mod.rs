@@ -551,6 +551,7 @@ fn suite_on_a_file() {
     assert_eq!(db.read(|tx| tx.counts()).unwrap().families, 1);
 }
 
+mod area_staff;
 mod family_search;
 mod files;
 mod history;

@@ -32,12 +32,11 @@ impl ReadTx<'_> {
         to: NaiveDateTime,
     ) -> Result<Vec<i64>> {
         let mut stmt = self.tx.prepare_cached(
-            // The area's latest visits in the span, found by walking the visits back in time
-            // (not every family of the area): what it costs follows the sample, not the register.
+            // The area's latest visits in the span, one range of the visits' own index of
+            // their family's area: what it costs follows the sample, not the register.
             "SELECT vs.staff_id FROM
-               (SELECT v.id FROM visit v INDEXED BY visit_start
-                  JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
-                 WHERE +f.area = ?1 AND v.starts_at >= ?2 AND v.starts_at < ?3
+               (SELECT v.id FROM visit v INDEXED BY visit_area
+                 WHERE v.area = ?1 AND v.starts_at >= ?2 AND v.starts_at < ?3
                  ORDER BY v.starts_at DESC LIMIT 300) r
              JOIN visit_staff vs ON vs.visit_id = r.id
              GROUP BY vs.staff_id ORDER BY count(*) DESC, vs.staff_id LIMIT 40",
