@@ -141,3 +141,40 @@ fn moving_a_booked_visit_never_proposes_the_slot_it_already_has() {
         "the visit's own time is not a move"
     );
 }
+
+#[test]
+fn proposals_from_the_few_they_weigh_are_the_proposals_from_everyone_who_could_go() {
+    use hembesok::domain::booking::plan::People;
+    use hembesok::ops::{Ctx, visits};
+    // Enough families for more nurses and parent advisors than the proposer weighs by name.
+    let (_dir, path, app, _runner) = demo_app("400", "3");
+    let mut due: Vec<i64> = app.today_view.due_by_family.keys().copied().collect();
+    due.sort_unstable();
+    let mut db = hembesok::db::connect(&path, hembesok::db::Mode::Read, None).unwrap();
+    let ctx = Ctx {
+        actor: "test".into(),
+        now: chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(7, 0, 0)
+            .unwrap(),
+    };
+    let (mut compared, mut fewer) = (0, 0);
+    for family_id in due {
+        let Ok(few) = visits::plan_booking(&mut db, &ctx, 7, family_id, None) else {
+            continue;
+        };
+        let all = visits::plan_booking_by_hand(&mut db, &ctx, 7, family_id, None).unwrap();
+        assert_eq!(all.people, People::Everyone);
+        assert_eq!(few.proposals, all.proposals, "family {family_id}");
+        if few.proposals.is_empty() {
+            assert_eq!(few.people, People::Everyone, "the form by hand opens");
+        } else {
+            assert_eq!(few.people, People::Weighed);
+            assert!(few.staff.iter().all(|s| all.staff.contains(s)));
+            fewer += usize::from(few.staff.len() < all.staff.len());
+        }
+        compared += 1;
+    }
+    assert!(compared >= 5, "families with a visit to book: {compared}");
+    assert!(fewer > 0, "the proposals read fewer people than everyone");
+}

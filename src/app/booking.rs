@@ -1,8 +1,12 @@
-//! Booking a visit: the proposed slots for a family's next due visit, one to choose.
+//! Booking a visit: the proposed slots for a family's next due visit, one to choose, or the
+//! form by hand.
 
-use super::{Intent, Text, move_selection};
+use super::form::FieldId;
+use super::modal::{Modal, Question};
+use super::{Effect, Intent, Text, forms, move_selection};
 use crate::domain::booking::Candidate;
 use crate::domain::booking::plan::BookingOptions;
+use crate::domain::booking::plan::People;
 use crate::domain::enums::Role;
 use crate::domain::schedule::Window;
 use crate::domain::views::InterpreterBooked;
@@ -41,6 +45,9 @@ pub struct BookingPlan {
     /// they are busy.
     pub required_roles: Vec<Role>,
     pub staff: Vec<crate::domain::model::Staff>,
+    /// Whether `staff` is everyone who could go (what the form by hand offers) or only the
+    /// people the proposals weighed.
+    pub people: crate::domain::booking::plan::People,
     pub busy: Vec<crate::domain::booking::Busy>,
     /// The twins' visits among `busy` that are this booking's own trip, not clashes.
     pub twins: Vec<crate::domain::booking::plan::TwinVisit>,
@@ -95,11 +102,19 @@ impl BookingPlan {
             proposals,
             required_roles: o.required_roles,
             staff: o.staff,
+            people: o.people,
             busy: o.busy,
             twins: o.twins,
             now: o.now,
         }
     }
+}
+
+/// Booking by hand, waiting for everyone who could go: the slot its form starts from (none:
+/// empty fields).
+#[derive(Debug)]
+pub struct ByHand {
+    from: Option<Candidate>,
 }
 
 #[derive(Debug)]
@@ -140,6 +155,11 @@ pub enum VisitEffect {
         family_id: i64,
         rebook: Option<i64>,
     },
+    /// The same, with everyone who could go, for the form by hand (which offers them all).
+    PlanByHand {
+        family_id: i64,
+        rebook: Option<i64>,
+    },
     Book(Box<BookingRequest>),
     /// Records what happened at a visit.
     SetOutcome(Box<crate::domain::model::VisitOutcome>),
@@ -155,4 +175,106 @@ pub(crate) fn rebook(v: &crate::domain::views::DayVisit) -> Vec<crate::app::Effe
         family_id: v.family_id,
         rebook: moving.then_some(v.visit_id),
     })]
+}
+
+/// The proposals' keys, and what their answers open: the list, or the form by hand.
+impl super::App {
+    pub(super) fn handle_booking(&mut self, action: Intent) -> Vec<Effect> {
+        let Some(Modal::Booking(state)) = self.modals.last_mut() else {
+            return Vec::new();
+        };
+        match action {
+            Intent::Back => {
+                self.by_hand = None;
+                self.pop();
+            }
+            Intent::Open => {
+                if let Some(request) = state.request() {
+                    self.ask(Question::Book(Box::new(request)));
+                }
+            }
+            // `y` is the answer Enter's question waits for: the slot is booked at once.
+            Intent::Yes => {
+                if let Some(request) = state.request() {
+                    return vec![Effect::Visit(VisitEffect::Book(Box::new(request)))];
+                }
+            }
+            Intent::BookManually => {
+                // Moving a visit by hand starts from the visit as booked, so that changing its
+                // day alone keeps its time and its people; a new booking, from the marked slot.
+                let marked = state.plan.booked.clone().or_else(|| {
+                    state
+                        .plan
+                        .proposals
+                        .get(state.selected)
+                        .map(|p| p.candidate.clone())
+                });
+                if state.plan.people == People::Weighed {
+                    // The form offers everyone who could go: they are read first, and the form
+                    // opens on the answer (`show_proposals`).
+                    let effect = VisitEffect::PlanByHand {
+                        family_id: state.plan.family_id,
+                        rebook: state.plan.rebooking,
+                    };
+                    self.by_hand = Some(ByHand { from: marked });
+                    return vec![Effect::Visit(effect)];
+                }
+                let mut form = forms::manual(&state.plan, marked.as_ref());
+                forms::validate(&mut form, self.today);
+                self.pop();
+                self.open_form(form);
+            }
+            other => state.handle(&other),
+        }
+        Vec::new()
+    }
+
+    /// Proposed slots arrived: for a day chosen in Week, the form for that day; else the list to
+    /// choose from, or booking by hand when nothing is free.
+    pub(super) fn show_proposals(&mut self, plan: BookingPlan) {
+        if plan.people == People::Everyone
+            && let Some(ByHand { from }) = self.by_hand.take()
+        {
+            // Booking by hand from the proposals: the form, from the slot marked there.
+            if matches!(self.modals.last(), Some(Modal::Booking(_))) {
+                self.pop();
+            }
+            let mut form = forms::manual(&plan, from.as_ref());
+            forms::validate(&mut form, self.today);
+            self.open_form(form);
+            return;
+        }
+        if let Some(day) = self.book_on.take() {
+            self.message = None;
+            // From Week: that day's slot, else the first one moved to that day, else by hand.
+            let base = plan
+                .proposals
+                .iter()
+                .find(|p| p.candidate.start.date() == day)
+                .or(plan.proposals.first())
+                .map(|p| {
+                    let mut c = p.candidate.clone();
+                    c.start = day.and_time(c.start.time());
+                    c
+                });
+            let mut form = forms::manual(&plan, base.as_ref());
+            if base.is_none()
+                && let Some(f) = form.field_mut(FieldId::Date)
+            {
+                f.input = tui_input::Input::new(day.to_string());
+            }
+            forms::validate(&mut form, self.today);
+            self.open_form(form);
+            return;
+        }
+        if plan.proposals.is_empty() {
+            // No free slot: book by hand, where each conflict is explained (a moved visit
+            // starts from how it is booked).
+            let mut form = forms::manual(&plan, plan.booked.as_ref());
+            form.error = Some(crate::i18n::forms::no_free_slots(&plan.visit_name));
+            self.open_form(form);
+        } else {
+            self.push(Modal::Booking(BookingState::new(plan)));
+        }
+    }
 }

@@ -573,6 +573,7 @@ pub fn booking_plan() -> super::booking::BookingPlan {
         proposals: vec![slot(24, 9, true), slot(24, 13, true), slot(26, 10, false)],
         required_roles: vec![Role::Nurse, Role::ParentAdvisor],
         staff: staff(),
+        people: crate::domain::booking::plan::People::Everyone,
         busy: vec![crate::domain::booking::Busy {
             staff_id: 1,
             booking: crate::domain::booking::Booking::Visit(99),

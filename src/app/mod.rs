@@ -59,6 +59,9 @@ pub struct App {
     /// A day chosen in Week to book on, while the family is being picked. Not a modal: the
     /// family is found with the Families screen's own search, and the day waits for its proposals.
     pub book_on: Option<NaiveDate>,
+    /// Booking by hand was asked for over proposals that name only the people they weighed,
+    /// and everyone who could go is being read.
+    by_hand: Option<booking::ByHand>,
     pub message: Option<Text>,
     /// Programme ids a new family can follow.
     pub programmes: Vec<String>,
@@ -86,6 +89,7 @@ impl App {
             report: report::ReportState::default(),
             modals: Vec::new(),
             book_on: None,
+            by_hand: None,
             message: None,
             programmes,
             programme_names: crate::domain::builtin::builtin_programmes()

@@ -3,7 +3,7 @@
 //! the stack from the bottom up; this is the one place that decides what is in front.
 use crate::app::{FamilyEffect, FamilyIntent, Intent, StaffEffect, VisitEffect};
 
-use super::booking::{BookingPlan, BookingRequest, BookingState};
+use super::booking::{BookingRequest, BookingState};
 use super::family::BookedVisit;
 use super::form::{FieldId, Form};
 use super::groups::{MemberPick, RollCallState};
@@ -443,45 +443,6 @@ impl App {
             .unwrap_or_default()
     }
 
-    fn handle_booking(&mut self, action: Intent) -> Vec<Effect> {
-        let Some(Modal::Booking(state)) = self.modals.last_mut() else {
-            return Vec::new();
-        };
-        match action {
-            Intent::Back => {
-                self.pop();
-            }
-            Intent::Open => {
-                if let Some(request) = state.request() {
-                    self.ask(Question::Book(Box::new(request)));
-                }
-            }
-            // `y` is the answer Enter's question waits for: the slot is booked at once.
-            Intent::Yes => {
-                if let Some(request) = state.request() {
-                    return vec![Effect::Visit(VisitEffect::Book(Box::new(request)))];
-                }
-            }
-            Intent::BookManually => {
-                // Moving a visit by hand starts from the visit as booked, so that changing its
-                // day alone keeps its time and its people; a new booking, from the marked slot.
-                let marked = state.plan.booked.clone().or_else(|| {
-                    state
-                        .plan
-                        .proposals
-                        .get(state.selected)
-                        .map(|p| p.candidate.clone())
-                });
-                let mut form = forms::manual(&state.plan, marked.as_ref());
-                forms::validate(&mut form, self.today);
-                self.pop();
-                self.open_form(form);
-            }
-            other => state.handle(&other),
-        }
-        Vec::new()
-    }
-
     fn handle_pick(&mut self, action: &Intent) -> Vec<Effect> {
         let Some(Modal::PickStaff(pick)) = self.modals.last_mut() else {
             return Vec::new();
@@ -491,42 +452,5 @@ impl App {
             self.pop();
         }
         effects
-    }
-
-    /// Proposed slots arrived: for a day chosen in Week, the form for that day; else the list to
-    /// choose from, or booking by hand when nothing is free.
-    pub(super) fn show_proposals(&mut self, plan: BookingPlan) {
-        if let Some(day) = self.book_on.take() {
-            self.message = None;
-            // From Week: that day's slot, else the first one moved to that day, else by hand.
-            let base = plan
-                .proposals
-                .iter()
-                .find(|p| p.candidate.start.date() == day)
-                .or(plan.proposals.first())
-                .map(|p| {
-                    let mut c = p.candidate.clone();
-                    c.start = day.and_time(c.start.time());
-                    c
-                });
-            let mut form = forms::manual(&plan, base.as_ref());
-            if base.is_none()
-                && let Some(f) = form.field_mut(FieldId::Date)
-            {
-                f.input = tui_input::Input::new(day.to_string());
-            }
-            forms::validate(&mut form, self.today);
-            self.open_form(form);
-            return;
-        }
-        if plan.proposals.is_empty() {
-            // No free slot: book by hand, where each conflict is explained (a moved visit
-            // starts from how it is booked).
-            let mut form = forms::manual(&plan, plan.booked.as_ref());
-            form.error = Some(crate::i18n::forms::no_free_slots(&plan.visit_name));
-            self.open_form(form);
-        } else {
-            self.push(Modal::Booking(BookingState::new(plan)));
-        }
     }
 }

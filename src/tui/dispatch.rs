@@ -309,6 +309,17 @@ impl Runner {
                 let plan = BookingPlan::from_options(options);
                 Ok(vec![Msg::ProposalsLoaded(Box::new(plan))])
             }
+            VisitEffect::PlanByHand { family_id, rebook } => {
+                let options = ops::visits::plan_booking_by_hand(
+                    db,
+                    &ctx,
+                    self.warning_days,
+                    family_id,
+                    rebook,
+                )?;
+                let plan = BookingPlan::from_options(options);
+                Ok(vec![Msg::ProposalsLoaded(Box::new(plan))])
+            }
             VisitEffect::LoadForOutcome(id) => {
                 let visit = reads::report::visit(db, id)?;
                 Ok(vec![Msg::Report(ReportMsg::OutcomeVisitLoaded(Box::new(

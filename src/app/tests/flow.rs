@@ -194,6 +194,66 @@ fn booking_by_hand_offers_everyone_in_the_plan_and_typing_narrows() {
 }
 
 #[test]
+fn booking_by_hand_over_proposals_of_the_weighed_few_reads_everyone_then_opens_at_the_marked_slot()
+{
+    use crate::domain::booking::plan::People;
+    let mut app = on_family_page(Protection::None);
+    let mut few = fixtures::booking_plan();
+    few.people = People::Weighed;
+    app.receive(Msg::ProposalsLoaded(Box::new(few)));
+    app.handle_key(Key::Char('j'));
+    assert_eq!(
+        app.handle_key(Key::Char('m')),
+        vec![Effect::Visit(VisitEffect::PlanByHand {
+            family_id: 3,
+            rebook: None
+        })]
+    );
+    assert!(app.form().is_none(), "not before everyone is read");
+    assert!(
+        app.booking().is_some(),
+        "the slots stay while they are read"
+    );
+    let mut everyone = fixtures::booking_plan();
+    let mut more = everyone.staff[0].clone();
+    more.id = 11;
+    more.name = "Beata Berg".into();
+    everyone.staff.push(more);
+    // The answer holds its own proposals: the form starts from the slot marked before.
+    everyone.proposals.reverse();
+    app.receive(Msg::ProposalsLoaded(Box::new(everyone)));
+    assert!(app.booking().is_none());
+    let form = app.form().unwrap();
+    assert_eq!(form.kind, form::FormKind::ManualBooking);
+    assert_eq!(
+        (form.value(F::Date), form.value(F::Time)),
+        ("2026-11-24", "13:00"),
+        "the second slot, marked with j"
+    );
+    let nurses = match &form.field(F::StaffInRole(0)).unwrap().kind {
+        form::FieldKind::Choice(o) => o.len(),
+        _ => 0,
+    };
+    assert_eq!(nurses, 2, "everyone who could go");
+}
+
+#[test]
+fn esc_while_everyone_is_read_for_booking_by_hand_leaves_no_form_to_open_later() {
+    use crate::domain::booking::plan::People;
+    let mut app = on_family_page(Protection::None);
+    let mut few = fixtures::booking_plan();
+    few.people = People::Weighed;
+    app.receive(Msg::ProposalsLoaded(Box::new(few)));
+    app.handle_key(Key::Char('m'));
+    app.handle_key(Key::Esc);
+    assert!(app.booking().is_none());
+    // Proposals asked for later are a list to choose from again, not the form.
+    app.receive(Msg::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    assert!(app.form().is_none());
+    assert!(app.booking().is_some());
+}
+
+#[test]
 fn a_caregiver_is_edited_with_the_checks_of_adding_and_removed_after_a_question() {
     use super::planning::set_field;
     let mut app = on_family_page(Protection::None);

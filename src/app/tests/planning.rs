@@ -524,7 +524,7 @@ fn booking_on_a_day_in_the_week_picks_the_family_then_opens_the_form_on_that_day
         effects,
         vec![
             Effect::Family(FamilyEffect::Load(3)),
-            Effect::Visit(VisitEffect::LoadProposals {
+            Effect::Visit(VisitEffect::PlanByHand {
                 family_id: 3,
                 rebook: None
             })

@@ -127,16 +127,19 @@ impl ReadTx<'_> {
     }
 
     /// Who a visit of `roles` may be booked with, by name: the people of `known` (the family's
-    /// earlier staff and the area's), every active person of each role, and, for a family that
+    /// earlier staff and the area's), the active people of each role, and, for a family that
     /// needs one, the active interpreters who speak `language` (compared as
-    /// `eq_ignore_ascii_case` compares). Not the whole roster: the other roles' people are not
-    /// read.
+    /// `eq_ignore_ascii_case` compares): all of them, or the first `per_role` of each by name.
+    /// Not the whole roster: the other roles' people are not read.
     pub fn bookable_staff(
         &self,
         roles: &[Role],
         language: Option<&str>,
         known: &[i64],
+        per_role: Option<usize>,
     ) -> Result<Vec<Staff>> {
+        // SQLite reads a negative limit as none.
+        let limit = per_role.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
         let mut people = self.staff_by_ids(known)?;
         let mut seen: std::collections::HashSet<i64> = people.iter().map(|p| p.id).collect();
         let mut add = |rows: Vec<Staff>| {
@@ -148,12 +151,12 @@ impl ReadTx<'_> {
         };
         let mut of_role = self.tx.prepare_cached(&format!(
             "SELECT {} FROM staff INDEXED BY staff_role_order
-             WHERE role = ?1 AND active = 1 ORDER BY name, id",
+             WHERE role = ?1 AND active = 1 ORDER BY name, id LIMIT ?2",
             rows::COLUMNS
         ))?;
         for role in roles {
             add(of_role
-                .query_map(params![role], rows::staff)?
+                .query_map(params![role, limit], rows::staff)?
                 .collect::<rusqlite::Result<Vec<Staff>>>()?);
         }
         if let Some(language) = language {
@@ -161,11 +164,11 @@ impl ReadTx<'_> {
                 "SELECT {} FROM staff INDEXED BY staff_role_order
                  WHERE role = 'interpreter' AND active = 1
                    AND instr('|' || lower(languages) || '|', '|' || lower(?1) || '|') > 0
-                 ORDER BY name, id",
+                 ORDER BY name, id LIMIT ?2",
                 rows::COLUMNS
             ))?;
             add(speaking
-                .query_map(params![language], rows::staff)?
+                .query_map(params![language, limit], rows::staff)?
                 .collect::<rusqlite::Result<Vec<Staff>>>()?);
         }
         people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));

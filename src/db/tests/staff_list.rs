@@ -131,6 +131,7 @@ fn a_booking_offers_the_known_people_and_everyone_active_of_its_roles_not_the_ot
                 &[Role::Nurse, Role::ParentAdvisor],
                 Some("SVENSKA"),
                 &[therapist],
+                None,
             )
         })
         .unwrap();
@@ -156,4 +157,54 @@ fn a_booking_offers_the_known_people_and_everyone_active_of_its_roles_not_the_ot
     let mut sorted = people.clone();
     sorted.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
     assert_eq!(people, sorted, "by name, as the roster is");
+}
+
+#[test]
+fn proposals_read_the_known_people_and_only_the_first_of_each_role_by_name() {
+    let mut db = Db::open_in_memory().unwrap();
+    roster(&mut db);
+    let mut all = db.read(|tx| tx.list_staff()).unwrap();
+    all.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    let therapist = all
+        .iter()
+        .find(|s| s.role == Role::FamilyTherapist)
+        .map(|s| s.id)
+        .unwrap();
+    let first = |wanted: &dyn Fn(&crate::domain::model::Staff) -> bool| {
+        all.iter()
+            .find(|s| s.active && wanted(s))
+            .map(|s| s.id)
+            .unwrap()
+    };
+    let mut expected = vec![
+        therapist,
+        first(&|s| s.role == Role::Nurse),
+        first(&|s| s.role == Role::ParentAdvisor),
+        first(&|s| s.role == Role::Interpreter && s.languages.iter().any(|l| l == "svenska")),
+    ];
+    expected.sort_unstable();
+    let people = db
+        .read(|tx| {
+            tx.bookable_staff(
+                &[Role::Nurse, Role::ParentAdvisor],
+                Some("SVENSKA"),
+                &[therapist],
+                Some(1),
+            )
+        })
+        .unwrap();
+    let mut ids: Vec<i64> = people.iter().map(|s| s.id).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, expected);
+    let everyone = db
+        .read(|tx| {
+            tx.bookable_staff(
+                &[Role::Nurse, Role::ParentAdvisor],
+                Some("SVENSKA"),
+                &[therapist],
+                None,
+            )
+        })
+        .unwrap();
+    assert!(everyone.len() > people.len(), "the roster has more of each");
 }

@@ -20,6 +20,22 @@ pub const BOOK_AHEAD_DAYS: u64 = 30;
 const FEW_CANDIDATES: usize = 3;
 /// How many more of a role are then weighed.
 const MORE_CANDIDATES: usize = 5;
+/// How many of each role, and of the interpreters of the family's language, the proposer may
+/// weigh besides the family's and the area's own: the first by name. What proposals read of a
+/// roster that may be thousands.
+pub const WEIGHED_BY_NAME: usize = if MORE_CANDIDATES > CANDIDATES_PER_ROLE {
+    MORE_CANDIDATES
+} else {
+    CANDIDATES_PER_ROLE
+};
+
+/// Whom a booking's options hold of the staff: the people the proposer weighs (and the family's
+/// and area's own), or everyone active who could go, for the form by hand that offers them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum People {
+    Weighed,
+    Everyone,
+}
 
 /// What saving a booking needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,6 +97,8 @@ pub struct BookingOptions {
     /// they are busy.
     pub required_roles: Vec<Role>,
     pub staff: Vec<Staff>,
+    /// Whether `staff` is everyone who could go or only the people weighed.
+    pub people: People,
     pub busy: Vec<super::Busy>,
     /// The twins' visits among `busy` that are this booking's own trip.
     pub twins: Vec<TwinVisit>,

@@ -1,6 +1,6 @@
 //! Twins' programme visits are one trip: booked, moved and joined together.
 
-use super::booked_candidate;
+use super::plan::booked_candidate;
 use crate::domain::booking::plan::{BookingRequest, TwinVisit, twins_of};
 use crate::domain::enums::VisitStatus;
 

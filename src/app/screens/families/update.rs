@@ -16,7 +16,8 @@ impl App {
                 Some(id) => {
                     let mut effects = self.open_family(id);
                     if self.book_on.is_some() {
-                        effects.push(Effect::Visit(VisitEffect::LoadProposals {
+                        // The day's form by hand opens on the answer: it offers everyone.
+                        effects.push(Effect::Visit(VisitEffect::PlanByHand {
                             family_id: id,
                             rebook: None,
                         }));
