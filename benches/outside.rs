@@ -268,7 +268,10 @@ fn proposals(app: &mut Pty, r: &mut Results) {
             r.time("proposals for a due visit (`n`)", app.press("n", booking));
             // The form by hand offers everyone of the visit's roles: it reads them first.
             let form = shows(&["Reason"]);
-            r.time("booking by hand (`m` on the proposals)", app.press("m", form));
+            r.time(
+                "booking by hand (`m` on the proposals)",
+                app.press("m", form),
+            );
             app.press("\x1b", Until::Settled);
             asked += 1;
         }

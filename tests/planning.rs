@@ -171,6 +171,8 @@ fn proposals_from_the_few_they_weigh_are_the_proposals_from_everyone_who_could_g
         } else {
             assert_eq!(few.people, People::Weighed);
             assert!(few.staff.iter().all(|s| all.staff.contains(s)));
+            // The form by hand knows when more people are busy: those it may name in a clash.
+            assert!(few.busy.iter().all(|b| all.busy.contains(b)));
             fewer += usize::from(few.staff.len() < all.staff.len());
         }
         compared += 1;

@@ -127,12 +127,15 @@ fn plan(
             .cloned()
             .collect();
         let (from, until) = proposal_span(visit.window, now);
-        // Busy times are read for the few the proposer weighs, the family's earlier staff and
-        // those who work the area: the people a coordinator picks by hand too. Anyone else
-        // chosen by hand is checked when the booking is saved, in its write transaction.
+        // Busy times are read for the few the proposer weighs and, for the form by hand, the
+        // family's earlier staff and those who work the area: the people a coordinator picks
+        // by hand too. Anyone else chosen by hand is checked when the booking is saved, in its
+        // write transaction.
         let mut ids: Vec<i64> = weighed.iter().map(|s| s.id).collect();
-        ids.extend(previous.iter().copied());
-        ids.extend(area_staff.iter().copied());
+        if people == People::Everyone {
+            ids.extend(previous.iter().copied());
+            ids.extend(area_staff.iter().copied());
+        }
         ids.sort_unstable();
         ids.dedup();
         let busy = tx.busy_between(&ids, from, until)?;
