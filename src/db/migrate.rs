@@ -44,6 +44,7 @@ migrations!(
     "0019_report_lookups.sql",
     "0020_family_text_order.sql",
     "0021_visit_area.sql",
+    "0022_group_next.sql",
 );
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.

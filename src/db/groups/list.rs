@@ -15,9 +15,13 @@ const CURRENT: &str = "g.last_at >= ?1 AND g.first_at < ?2";
 const PLANNED: &str = "g.first_at >= ?2";
 const ENDED: &str = "g.last_at >= ?3 AND g.last_at < ?1";
 
-/// The next planned session of series `g` from ?4 (now).
-const NEXT: &str = "(SELECT min(s.starts_at) FROM group_session s
-    WHERE s.group_id = g.id AND s.status = 'planned' AND s.starts_at >= ?4)";
+/// The next planned session of series `g` from ?4 (now): its first planned session when that is
+/// still ahead (kept on the series, in the index the sections are read from), none when it has
+/// none, else (a planned session already past, its attendance not recorded) looked up.
+const NEXT: &str = "CASE WHEN g.planned_first >= ?4 THEN g.planned_first
+    WHEN g.planned_first IS NULL THEN NULL
+    ELSE (SELECT min(s.starts_at) FROM group_session s
+          WHERE s.group_id = g.id AND s.status = 'planned' AND s.starts_at >= ?4) END";
 
 impl ReadTx<'_> {
     /// The series that are running, then planned, then ended in the last `ENDED_DAYS` days

@@ -554,6 +554,7 @@ fn suite_on_a_file() {
 mod area_staff;
 mod family_search;
 mod files;
+mod group_next;
 mod history;
 mod report_read;
 mod report_units;
