@@ -102,6 +102,8 @@ pub enum Msg {
     Report(ReportMsg),
     /// Proposed slots for a visit to book.
     ProposalsLoaded(Box<BookingPlan>),
+    /// Everyone who could go on the proposals' visit, for booking by hand.
+    EveryoneLoaded(Box<BookingPlan>),
     /// A change was written: what it did in words, what it touched, and the new row's id.
     Saved(super::Text, crate::domain::model::Changed, Option<i64>),
     /// A change was refused; the form stays open with what was typed.

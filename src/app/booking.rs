@@ -121,11 +121,47 @@ pub struct ByHand {
 pub struct BookingState {
     pub plan: BookingPlan,
     pub selected: usize,
+    /// Everyone who could go is being read in the background, for the form by hand.
+    reading_everyone: bool,
 }
 
 impl BookingState {
     pub fn new(plan: BookingPlan) -> Self {
-        BookingState { plan, selected: 0 }
+        BookingState {
+            plan,
+            selected: 0,
+            reading_everyone: false,
+        }
+    }
+
+    /// The read of everyone who could go, for proposals that name only the people they weighed
+    /// (none when the plan holds everyone already, or the read is on its way).
+    fn read_everyone(&mut self) -> Option<Effect> {
+        if self.plan.people == People::Everyone || self.reading_everyone {
+            return None;
+        }
+        self.reading_everyone = true;
+        Some(Effect::Visit(VisitEffect::ReadEveryone {
+            family_id: self.plan.family_id,
+            rebook: self.plan.rebooking,
+        }))
+    }
+
+    /// Everyone who could go arrived: the plan holds them, its slots as shown. `false` when the
+    /// answer is for another visit than the one these proposals are for.
+    fn take_everyone(&mut self, plan: BookingPlan) -> bool {
+        let same = plan.family_id == self.plan.family_id
+            && plan.child_id == self.plan.child_id
+            && plan.visit_no == self.plan.visit_no
+            && plan.rebooking == self.plan.rebooking;
+        if same && plan.people == People::Everyone {
+            self.plan.staff = plan.staff;
+            self.plan.busy = plan.busy;
+            self.plan.twins = plan.twins;
+            self.plan.people = People::Everyone;
+        }
+        self.reading_everyone = false;
+        same
     }
 
     /// The request for the marked proposal.
@@ -157,6 +193,12 @@ pub enum VisitEffect {
     },
     /// The same, with everyone who could go, for the form by hand (which offers them all).
     PlanByHand {
+        family_id: i64,
+        rebook: Option<i64>,
+    },
+    /// [`VisitEffect::PlanByHand`] in the background, while the proposals are on the screen:
+    /// answered with [`crate::app::Msg::EveryoneLoaded`].
+    ReadEveryone {
         family_id: i64,
         rebook: Option<i64>,
     },
@@ -210,14 +252,11 @@ impl super::App {
                         .map(|p| p.candidate.clone())
                 });
                 if state.plan.people == People::Weighed {
-                    // The form offers everyone who could go: they are read first, and the form
-                    // opens on the answer (`show_proposals`).
-                    let effect = VisitEffect::PlanByHand {
-                        family_id: state.plan.family_id,
-                        rebook: state.plan.rebooking,
-                    };
+                    // The form offers everyone who could go, read in the background since the
+                    // proposals came: it opens when they are here (`everyone_loaded`).
+                    let effects = state.read_everyone().into_iter().collect();
                     self.by_hand = Some(ByHand { from: marked });
-                    return vec![Effect::Visit(effect)];
+                    return effects;
                 }
                 let mut form = forms::manual(&state.plan, marked.as_ref());
                 forms::validate(&mut form, self.today);
@@ -231,19 +270,7 @@ impl super::App {
 
     /// Proposed slots arrived: for a day chosen in Week, the form for that day; else the list to
     /// choose from, or booking by hand when nothing is free.
-    pub(super) fn show_proposals(&mut self, plan: BookingPlan) {
-        if plan.people == People::Everyone
-            && let Some(ByHand { from }) = self.by_hand.take()
-        {
-            // Booking by hand from the proposals: the form, from the slot marked there.
-            if matches!(self.modals.last(), Some(Modal::Booking(_))) {
-                self.pop();
-            }
-            let mut form = forms::manual(&plan, from.as_ref());
-            forms::validate(&mut form, self.today);
-            self.open_form(form);
-            return;
-        }
+    pub(super) fn show_proposals(&mut self, plan: BookingPlan) -> Vec<Effect> {
         if let Some(day) = self.book_on.take() {
             self.message = None;
             // From Week: that day's slot, else the first one moved to that day, else by hand.
@@ -265,7 +292,7 @@ impl super::App {
             }
             forms::validate(&mut form, self.today);
             self.open_form(form);
-            return;
+            return Vec::new();
         }
         if plan.proposals.is_empty() {
             // No free slot: book by hand, where each conflict is explained (a moved visit
@@ -273,8 +300,41 @@ impl super::App {
             let mut form = forms::manual(&plan, plan.booked.as_ref());
             form.error = Some(crate::i18n::forms::no_free_slots(&plan.visit_name));
             self.open_form(form);
+            Vec::new()
         } else {
-            self.push(Modal::Booking(BookingState::new(plan)));
+            // Everyone who could go is read while the slots are looked at: booking by hand
+            // then opens at once.
+            let mut state = BookingState::new(plan);
+            let effects = state.read_everyone().into_iter().collect();
+            self.push(Modal::Booking(state));
+            effects
+        }
+    }
+
+    /// Everyone who could go arrived for the proposals on the screen: booking by hand, if asked
+    /// for meanwhile, opens now from the slot marked then. An answer for proposals no longer
+    /// shown is left.
+    pub(super) fn everyone_loaded(&mut self, plan: BookingPlan) {
+        let by_hand = self.by_hand.take();
+        let Some(Modal::Booking(state)) = self.modals.last_mut() else {
+            return;
+        };
+        if !state.take_everyone(plan) {
+            return;
+        }
+        if let Some(ByHand { from }) = by_hand {
+            let mut form = forms::manual(&state.plan, from.as_ref());
+            forms::validate(&mut form, self.today);
+            self.pop();
+            self.open_form(form);
+        }
+    }
+
+    /// A read failed: booking by hand no longer waits for everyone, and `m` asks again.
+    pub(super) fn everyone_failed(&mut self) {
+        self.by_hand = None;
+        if let Some(Modal::Booking(state)) = self.modals.last_mut() {
+            state.reading_everyone = false;
         }
     }
 }

@@ -275,8 +275,9 @@ impl App {
             Msg::Staff(m) => self.receive_staff(m),
             Msg::Groups(m) => self.receive_groups(m),
             Msg::Report(m) => self.receive_report(m),
-            Msg::ProposalsLoaded(plan) => {
-                self.show_proposals(*plan);
+            Msg::ProposalsLoaded(plan) => self.show_proposals(*plan),
+            Msg::EveryoneLoaded(plan) => {
+                self.everyone_loaded(*plan);
                 Vec::new()
             }
             Msg::Saved(text, changed, _) => {
@@ -285,6 +286,7 @@ impl App {
                 self.reload_after(changed)
             }
             Msg::Failed(text) => {
+                self.everyone_failed();
                 if let Some(form) = self.form_mut() {
                     form.error = Some(text);
                 } else {

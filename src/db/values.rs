@@ -116,9 +116,15 @@ pub(crate) fn parse_stamp(text: &str) -> Result<NaiveDateTime, BadValue> {
         .map_err(|_| BadValue::Time(text.to_string()))
 }
 
-/// A clock time of day as stored: `HH:MM`.
+/// A clock time of day as stored: `HH:MM` (read digit by digit, as a roster of thousands has
+/// two a person; any other spelling as chrono reads `%H:%M`).
 pub(crate) fn parse_clock(text: &str) -> Result<NaiveTime, BadValue> {
-    NaiveTime::parse_from_str(text, "%H:%M").map_err(|_| BadValue::Time(text.to_string()))
+    let b = text.as_bytes();
+    (b.len() == 5 && b[2] == b':')
+        .then(|| NaiveTime::from_hms_opt(digits(b, 0..2)?, digits(b, 3..5)?, 0))
+        .flatten()
+        .or_else(|| NaiveTime::parse_from_str(text, "%H:%M").ok())
+        .ok_or_else(|| BadValue::Time(text.to_string()))
 }
 
 /// A word's LIKE pattern: anywhere in the text, its own `%`, `_` and `\` taken literally (with

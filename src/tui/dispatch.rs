@@ -320,6 +320,10 @@ impl Runner {
                 let plan = BookingPlan::from_options(options);
                 Ok(vec![Msg::ProposalsLoaded(Box::new(plan))])
             }
+            VisitEffect::ReadEveryone { family_id, rebook } => {
+                let job = jobs::everyone(ctx, self.warning_days, family_id, rebook);
+                self.read_later(job)
+            }
             VisitEffect::LoadForOutcome(id) => {
                 let visit = reads::report::visit(db, id)?;
                 Ok(vec![Msg::Report(ReportMsg::OutcomeVisitLoaded(Box::new(

@@ -26,6 +26,16 @@ pub fn alerts(catalogue: &Arc<Catalogue>, now: NaiveDateTime, warning_days: u32)
     })
 }
 
+/// Everyone who could go on a visit to book, for booking by hand from proposals on the screen.
+pub fn everyone(ctx: Ctx, warning_days: u32, family_id: i64, rebook: Option<i64>) -> Job {
+    Box::new(move |db: &mut Db| {
+        let options =
+            crate::ops::visits::plan_booking_by_hand(db, &ctx, warning_days, family_id, rebook)?;
+        let plan = crate::app::booking::BookingPlan::from_options(options);
+        Ok(Msg::EveryoneLoaded(Box::new(plan)))
+    })
+}
+
 /// The full check: index damage the quick one cannot see would spread with every write. A
 /// file SQLite cannot even check counts as damaged.
 pub fn integrity() -> Job {

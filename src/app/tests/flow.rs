@@ -193,35 +193,52 @@ fn booking_by_hand_offers_everyone_in_the_plan_and_typing_narrows() {
     );
 }
 
-#[test]
-fn booking_by_hand_over_proposals_of_the_weighed_few_reads_everyone_then_opens_at_the_marked_slot()
-{
-    use crate::domain::booking::plan::People;
-    let mut app = on_family_page(Protection::None);
+/// The proposals of the fixture's plan as a read names them: only the people they weigh.
+fn weighed_plan() -> crate::app::booking::BookingPlan {
     let mut few = fixtures::booking_plan();
-    few.people = People::Weighed;
-    app.receive(Msg::ProposalsLoaded(Box::new(few)));
-    app.handle_key(Key::Char('j'));
-    assert_eq!(
-        app.handle_key(Key::Char('m')),
-        vec![Effect::Visit(VisitEffect::PlanByHand {
-            family_id: 3,
-            rebook: None
-        })]
-    );
-    assert!(app.form().is_none(), "not before everyone is read");
-    assert!(
-        app.booking().is_some(),
-        "the slots stay while they are read"
-    );
+    few.people = crate::domain::booking::plan::People::Weighed;
+    few
+}
+
+/// The fixture's plan with everyone who could go: one more nurse.
+fn everyone_plan() -> crate::app::booking::BookingPlan {
     let mut everyone = fixtures::booking_plan();
     let mut more = everyone.staff[0].clone();
     more.id = 11;
     more.name = "Beata Berg".into();
     everyone.staff.push(more);
-    // The answer holds its own proposals: the form starts from the slot marked before.
+    everyone
+}
+
+fn nurses_offered(app: &App) -> usize {
+    match &app.form().unwrap().field(F::StaffInRole(0)).unwrap().kind {
+        form::FieldKind::Choice(o) => o.len(),
+        _ => 0,
+    }
+}
+
+#[test]
+fn booking_by_hand_waits_for_everyone_read_behind_the_proposals_then_opens_at_the_marked_slot() {
+    let mut app = on_family_page(Protection::None);
+    assert_eq!(
+        app.receive(Msg::ProposalsLoaded(Box::new(weighed_plan()))),
+        vec![Effect::Visit(VisitEffect::ReadEveryone {
+            family_id: 3,
+            rebook: None
+        })],
+        "read in the background while the slots are looked at"
+    );
+    app.handle_key(Key::Char('j'));
+    assert!(app.handle_key(Key::Char('m')).is_empty(), "asked for once");
+    assert!(app.form().is_none(), "not before everyone is read");
+    assert!(
+        app.booking().is_some(),
+        "the slots stay while they are read"
+    );
+    // The answer's own proposals are not the ones shown: the form starts from the slot marked.
+    let mut everyone = everyone_plan();
     everyone.proposals.reverse();
-    app.receive(Msg::ProposalsLoaded(Box::new(everyone)));
+    app.receive(Msg::EveryoneLoaded(Box::new(everyone)));
     assert!(app.booking().is_none());
     let form = app.form().unwrap();
     assert_eq!(form.kind, form::FormKind::ManualBooking);
@@ -230,27 +247,66 @@ fn booking_by_hand_over_proposals_of_the_weighed_few_reads_everyone_then_opens_a
         ("2026-11-24", "13:00"),
         "the second slot, marked with j"
     );
-    let nurses = match &form.field(F::StaffInRole(0)).unwrap().kind {
-        form::FieldKind::Choice(o) => o.len(),
-        _ => 0,
-    };
-    assert_eq!(nurses, 2, "everyone who could go");
+    assert_eq!(nurses_offered(&app), 2, "everyone who could go");
 }
 
 #[test]
-fn esc_while_everyone_is_read_for_booking_by_hand_leaves_no_form_to_open_later() {
-    use crate::domain::booking::plan::People;
+fn everyone_read_before_m_opens_booking_by_hand_at_once_and_keeps_the_slots_shown() {
     let mut app = on_family_page(Protection::None);
-    let mut few = fixtures::booking_plan();
-    few.people = People::Weighed;
-    app.receive(Msg::ProposalsLoaded(Box::new(few)));
+    app.receive(Msg::ProposalsLoaded(Box::new(weighed_plan())));
+    let mut everyone = everyone_plan();
+    everyone.proposals.reverse();
+    app.receive(Msg::EveryoneLoaded(Box::new(everyone)));
+    let shown = &app.booking().unwrap().plan;
+    assert_eq!(shown.proposals, fixtures::booking_plan().proposals);
+    assert!(
+        app.handle_key(Key::Char('m')).is_empty(),
+        "nothing more to read"
+    );
+    assert_eq!(nurses_offered(&app), 2);
+    assert_eq!(
+        app.form().unwrap().value(F::Time),
+        "09:00",
+        "the first slot"
+    );
+}
+
+#[test]
+fn everyone_read_for_other_proposals_or_after_esc_opens_nothing() {
+    let mut app = on_family_page(Protection::None);
+    app.receive(Msg::ProposalsLoaded(Box::new(weighed_plan())));
+    let mut other = everyone_plan();
+    other.family_id = 4;
+    app.receive(Msg::EveryoneLoaded(Box::new(other)));
+    assert_eq!(
+        app.booking().unwrap().plan.people,
+        crate::domain::booking::plan::People::Weighed,
+        "another family's people are not these proposals'"
+    );
     app.handle_key(Key::Char('m'));
     app.handle_key(Key::Esc);
     assert!(app.booking().is_none());
-    // Proposals asked for later are a list to choose from again, not the form.
-    app.receive(Msg::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    app.receive(Msg::EveryoneLoaded(Box::new(everyone_plan())));
     assert!(app.form().is_none());
-    assert!(app.booking().is_some());
+    assert!(app.booking().is_none());
+}
+
+#[test]
+fn a_failed_read_of_everyone_ends_the_wait_and_m_asks_again() {
+    let mut app = on_family_page(Protection::None);
+    app.receive(Msg::ProposalsLoaded(Box::new(weighed_plan())));
+    app.handle_key(Key::Char('m'));
+    app.receive(Msg::Failed(Text::new("Kunde inte läsa", "Could not read")));
+    assert_eq!(app.message.as_ref().unwrap().en, "Could not read");
+    assert_eq!(
+        app.handle_key(Key::Char('m')),
+        vec![Effect::Visit(VisitEffect::ReadEveryone {
+            family_id: 3,
+            rebook: None
+        })]
+    );
+    app.receive(Msg::EveryoneLoaded(Box::new(everyone_plan())));
+    assert_eq!(nurses_offered(&app), 2);
 }
 
 #[test]
