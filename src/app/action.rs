@@ -104,6 +104,12 @@ pub enum Msg {
     ProposalsLoaded(Box<BookingPlan>),
     /// Everyone who could go on the proposals' visit, for booking by hand.
     EveryoneLoaded(Box<BookingPlan>),
+    /// Reading them for a family's visit (`rebook`: the one moved) failed, for this reason.
+    EveryoneFailed {
+        family_id: i64,
+        rebook: Option<i64>,
+        text: super::Text,
+    },
     /// A change was written: what it did in words, what it touched, and the new row's id.
     Saved(super::Text, crate::domain::model::Changed, Option<i64>),
     /// A change was refused; the form stays open with what was typed.

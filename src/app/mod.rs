@@ -59,9 +59,6 @@ pub struct App {
     /// A day chosen in Week to book on, while the family is being picked. Not a modal: the
     /// family is found with the Families screen's own search, and the day waits for its proposals.
     pub book_on: Option<NaiveDate>,
-    /// Booking by hand was asked for over proposals that name only the people they weighed,
-    /// and everyone who could go is being read.
-    by_hand: Option<booking::ByHand>,
     pub message: Option<Text>,
     /// Programme ids a new family can follow.
     pub programmes: Vec<String>,
@@ -89,7 +86,6 @@ impl App {
             report: report::ReportState::default(),
             modals: Vec::new(),
             book_on: None,
-            by_hand: None,
             message: None,
             programmes,
             programme_names: crate::domain::builtin::builtin_programmes()
@@ -285,8 +281,15 @@ impl App {
                 self.message = Some(text);
                 self.reload_after(changed)
             }
+            Msg::EveryoneFailed {
+                family_id,
+                rebook,
+                text,
+            } => {
+                self.everyone_failed(family_id, rebook, text);
+                Vec::new()
+            }
             Msg::Failed(text) => {
-                self.everyone_failed();
                 if let Some(form) = self.form_mut() {
                     form.error = Some(text);
                 } else {

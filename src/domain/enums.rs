@@ -319,6 +319,55 @@ mod tests {
         assert_eq!(whole, vec![Weekday::Mon, Weekday::Wed, Weekday::Fri]);
     }
 
+    /// Stored spellings are compared before other words: no other word may be another value's
+    /// spelling, or which value it reads as would depend on that order. Every value, and each
+    /// of its other words in any case, reads as itself.
+    #[test]
+    fn every_word_of_every_set_reads_as_its_own_value() {
+        fn check<T: Copy + PartialEq + fmt::Debug + FromStr + 'static>(
+            all: &[T],
+            text: fn(T) -> &'static str,
+            words: fn(T) -> &'static [&'static str],
+        ) where
+            T::Err: fmt::Debug,
+        {
+            for v in all {
+                for word in words(*v) {
+                    assert!(
+                        all.iter().all(|o| !text(*o).eq_ignore_ascii_case(word)),
+                        "{word} is a stored spelling too"
+                    );
+                    assert_eq!(word.parse::<T>().ok(), Some(*v), "{word}");
+                    assert_eq!(word.to_uppercase().parse::<T>().ok(), Some(*v), "{word}");
+                }
+                assert_eq!(text(*v).to_uppercase().parse::<T>().ok(), Some(*v));
+            }
+        }
+        macro_rules! check_all {
+            ($($name:ident),+) => {
+                $(check($name::ALL, $name::as_str, $name::aliases);)+
+            };
+        }
+        check_all!(
+            Protection,
+            FamilyStatus,
+            ExitReason,
+            Eligibility,
+            Role,
+            VisitStatus,
+            Location,
+            Referral,
+            FamilyPresent,
+            Theme,
+            SessionStatus,
+            AttendanceStatus,
+            ConsentMethod,
+            Weekday,
+            AuditAction,
+            AuditEntity
+        );
+    }
+
     #[test]
     fn lists_skip_blanks_and_trim() {
         let days: Vec<Weekday> = parse_list(" mon | | thu").unwrap();

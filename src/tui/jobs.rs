@@ -26,13 +26,21 @@ pub fn alerts(catalogue: &Arc<Catalogue>, now: NaiveDateTime, warning_days: u32)
     })
 }
 
-/// Everyone who could go on a visit to book, for booking by hand from proposals on the screen.
+/// Everyone who could go on a visit to book, for booking by hand from proposals on the screen;
+/// a failure is the proposals' own answer, so that they stop waiting for it.
 pub fn everyone(ctx: Ctx, warning_days: u32, family_id: i64, rebook: Option<i64>) -> Job {
     Box::new(move |db: &mut Db| {
-        let options =
-            crate::ops::visits::plan_booking_by_hand(db, &ctx, warning_days, family_id, rebook)?;
-        let plan = crate::app::booking::BookingPlan::from_options(options);
-        Ok(Msg::EveryoneLoaded(Box::new(plan)))
+        match crate::ops::visits::plan_booking_by_hand(db, &ctx, warning_days, family_id, rebook) {
+            Ok(options) => {
+                let plan = crate::app::booking::BookingPlan::from_options(options);
+                Ok(Msg::EveryoneLoaded(Box::new(plan)))
+            }
+            Err(e) => Ok(Msg::EveryoneFailed {
+                family_id,
+                rebook,
+                text: crate::i18n::messages::outcome::ops_error(&e),
+            }),
+        }
     })
 }
 

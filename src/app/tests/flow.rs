@@ -272,7 +272,7 @@ fn everyone_read_before_m_opens_booking_by_hand_at_once_and_keeps_the_slots_show
 }
 
 #[test]
-fn everyone_read_for_other_proposals_or_after_esc_opens_nothing() {
+fn everyone_read_for_other_proposals_or_for_a_list_closed_opens_nothing() {
     let mut app = on_family_page(Protection::None);
     app.receive(Msg::ProposalsLoaded(Box::new(weighed_plan())));
     let mut other = everyone_plan();
@@ -283,12 +283,31 @@ fn everyone_read_for_other_proposals_or_after_esc_opens_nothing() {
         crate::domain::booking::plan::People::Weighed,
         "another family's people are not these proposals'"
     );
+    // `m`, then Esc: the proposals asked for again are a list, and the first list's answer,
+    // coming now, opens no form over them.
     app.handle_key(Key::Char('m'));
     app.handle_key(Key::Esc);
     assert!(app.booking().is_none());
+    app.receive(Msg::ProposalsLoaded(Box::new(weighed_plan())));
     app.receive(Msg::EveryoneLoaded(Box::new(everyone_plan())));
     assert!(app.form().is_none());
-    assert!(app.booking().is_none());
+    assert!(app.booking().is_some());
+}
+
+#[test]
+fn everyone_read_while_the_question_is_open_waits_in_the_list_for_m() {
+    let mut app = on_family_page(Protection::None);
+    app.receive(Msg::ProposalsLoaded(Box::new(weighed_plan())));
+    app.handle_key(Key::Char('m'));
+    // Enter asks before booking the marked slot: booking by hand is no longer waited for.
+    app.handle_key(Key::Enter);
+    assert!(app.question().is_some());
+    app.receive(Msg::EveryoneLoaded(Box::new(everyone_plan())));
+    assert!(app.form().is_none(), "not over the question");
+    app.handle_key(Key::Char('n'));
+    assert!(app.question().is_none());
+    assert!(app.handle_key(Key::Char('m')).is_empty());
+    assert_eq!(nurses_offered(&app), 2, "at once, with everyone");
 }
 
 #[test]
@@ -296,8 +315,21 @@ fn a_failed_read_of_everyone_ends_the_wait_and_m_asks_again() {
     let mut app = on_family_page(Protection::None);
     app.receive(Msg::ProposalsLoaded(Box::new(weighed_plan())));
     app.handle_key(Key::Char('m'));
-    app.receive(Msg::Failed(Text::new("Kunde inte läsa", "Could not read")));
+    // Another read's failure is not this one's.
+    app.receive(Msg::Failed(Text::new("Något annat", "Something else")));
+    app.receive(Msg::EveryoneLoaded(Box::new(everyone_plan())));
+    assert_eq!(nurses_offered(&app), 2, "still waited for");
+    app.handle_key(Key::Esc);
+
+    app.receive(Msg::ProposalsLoaded(Box::new(weighed_plan())));
+    app.handle_key(Key::Char('m'));
+    app.receive(Msg::EveryoneFailed {
+        family_id: 3,
+        rebook: None,
+        text: Text::new("Kunde inte läsa", "Could not read"),
+    });
     assert_eq!(app.message.as_ref().unwrap().en, "Could not read");
+    assert!(app.form().is_none());
     assert_eq!(
         app.handle_key(Key::Char('m')),
         vec![Effect::Visit(VisitEffect::ReadEveryone {

@@ -83,14 +83,53 @@ fn the_areas_staff_follow_their_visits_and_a_family_that_moves() {
         vec![staff[0], staff[1], staff[2], staff[3]]
     );
     assert!(area_staff(&mut db, "Söder").is_empty());
+}
 
-    // A family's other changes leave its visits' area as it is.
-    db.write(|tx| {
-        let mut family = sample_family("F-2");
-        family.area = Some("Norr".into());
-        family.display_name = "Familjen Norr".into();
-        tx.update_family(south, &family, now())
-    })
-    .unwrap();
-    assert_eq!(area_staff(&mut db, "Norr").len(), 4);
+#[test]
+fn upgrading_gives_each_visit_its_familys_area_and_each_series_its_first_planned_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v20.sqlite");
+    let mut db = Db::open_in_memory().unwrap();
+    drop(db.conn);
+    db.conn = super::raw_open(&path).unwrap();
+    migrate_to(&mut db.conn, &path, 20).unwrap();
+    db.conn
+        .execute_batch(
+            "INSERT INTO programme (id, version, name, definition) VALUES ('p', 1, 'P', '');
+             INSERT INTO family (id, family_ref, display_name, area, programme_id,
+                 programme_version, status, created_at, updated_at) VALUES
+               (1, 'N', 'Familjen N', 'Norr', 'p', 1, 'active', '2026-01-01 08:00:00', '2026-01-01 08:00:00'),
+               (2, 'U', 'Familjen U', NULL, 'p', 1, 'active', '2026-01-01 08:00:00', '2026-01-01 08:00:00');
+             INSERT INTO child (id, family_id, position, name, birth_date) VALUES
+               (1, 1, 1, 'A', '2026-09-30'), (2, 2, 1, 'B', '2026-09-30');
+             INSERT INTO visit (id, child_id, visit_no, starts_at, duration_min, created_at, updated_at) VALUES
+               (10, 1, 3, '2026-10-05 10:00', 60, '2026-01-01 08:00', '2026-01-01 08:00'),
+               (11, 2, 3, '2026-10-05 10:00', 60, '2026-01-01 08:00', '2026-01-01 08:00');
+             INSERT INTO parent_group (id, name) VALUES (1, 'G'), (2, 'H');
+             INSERT INTO group_session (group_id, starts_at, duration_min, status) VALUES
+               (1, '2026-11-16 10:00', 90, 'held'), (1, '2026-11-30 10:00', 90, 'planned'),
+               (1, '2026-11-25 10:00', 90, 'cancelled'), (1, '2026-12-07 10:00', 90, 'planned'),
+               (2, '2026-11-17 10:00', 90, 'held');",
+        )
+        .unwrap();
+    drop(db);
+    let db = connect(&path, Mode::Create, None).unwrap();
+    let column = |sql: &str| -> Vec<Option<String>> {
+        db.conn
+            .prepare(sql)
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    };
+    assert_eq!(
+        column("SELECT area FROM visit ORDER BY id"),
+        [Some("Norr".to_string()), None]
+    );
+    assert_eq!(
+        column("SELECT planned_first FROM parent_group ORDER BY id"),
+        [Some("2026-11-30 10:00".to_string()), None],
+        "the first planned one, not the cancelled one before it"
+    );
 }

@@ -1,16 +1,16 @@
 //! The options for booking a family's next visit: the visit, the proposed slots, and who could
 //! go. Proposals read the few people they weigh; the form by hand, everyone who could go.
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDateTime};
 
 use super::twins::{trip_twins, twin_trip};
-use crate::db::Db;
+use crate::db::{Db, ReadTx};
 use crate::domain::booking::plan::{
     BookingOptions, People, WEIGHED_BY_NAME, bookable, candidate_staff, proposal_span,
     ranked_staff, visit_to_book,
 };
-use crate::domain::booking::{Assigned, BookingRules, Candidate, ProposalRequest, propose};
-use crate::domain::enums::VisitStatus;
+use crate::domain::booking::{Assigned, BookingRules, Busy, Candidate, ProposalRequest, propose};
+use crate::domain::enums::{Role, VisitStatus};
 use crate::domain::model::{Interpreter, NewVisit, Staff};
 use crate::ops::{Ctx, OpsError, Refusal, Result};
 
@@ -29,11 +29,7 @@ pub fn plan_booking(
     family_id: i64,
     rebook: Option<i64>,
 ) -> Result<BookingOptions> {
-    let options = plan(db, ctx, warning_days, family_id, rebook, People::Weighed)?;
-    if options.proposals.is_empty() {
-        return plan(db, ctx, warning_days, family_id, rebook, People::Everyone);
-    }
-    Ok(options)
+    plan(db, ctx, warning_days, family_id, rebook, People::Weighed)
 }
 
 /// [`plan_booking`] for the form by hand: the options hold everyone active who could go, best
@@ -90,55 +86,15 @@ fn plan(
             )?,
             None => Vec::new(),
         };
-        let known: Vec<i64> = previous.iter().chain(&area_staff).copied().collect();
-        // The proposer weighs the known people and, when they are few, the first of each role
-        // by name: those are all it needs of a roster that may be thousands.
-        let per_role = match people {
-            People::Weighed => Some(WEIGHED_BY_NAME),
-            People::Everyone => None,
+        let who = Who {
+            roles: &pv.roles,
+            language: detail.interpreter_language.as_deref(),
+            previous: &previous,
+            area_staff: &area_staff,
         };
-        let all_staff = tx.bookable_staff(
-            &pv.roles,
-            detail.interpreter_language.as_deref(),
-            &known,
-            per_role,
-        )?;
-        let chosen = candidate_staff(
-            &pv.roles,
-            &all_staff,
-            &previous,
-            &area_staff,
-            detail.interpreter_language.as_deref(),
-        );
-        // By hand, everyone who could go is offered, best first; the proposer weighs the few.
-        let staff: Vec<Staff> = ranked_staff(
-            &pv.roles,
-            &all_staff,
-            &previous,
-            &area_staff,
-            detail.interpreter_language.as_deref(),
-        )
-        .into_iter()
-        .cloned()
-        .collect();
-        let weighed: Vec<Staff> = staff
-            .iter()
-            .filter(|s| chosen.binary_search(&s.id).is_ok())
-            .cloned()
-            .collect();
+        let (mut staff, weighed) = who.read(tx, people)?;
         let (from, until) = proposal_span(visit.window, now);
-        // Busy times are read for the few the proposer weighs and, for the form by hand, the
-        // family's earlier staff and those who work the area: the people a coordinator picks
-        // by hand too. Anyone else chosen by hand is checked when the booking is saved, in its
-        // write transaction.
-        let mut ids: Vec<i64> = weighed.iter().map(|s| s.id).collect();
-        if people == People::Everyone {
-            ids.extend(previous.iter().copied());
-            ids.extend(area_staff.iter().copied());
-        }
-        ids.sort_unstable();
-        ids.dedup();
-        let busy = tx.busy_between(&ids, from, until)?;
+        let mut busy = who.busy(tx, &weighed, people, (from, until))?;
         let request = ProposalRequest {
             rules: BookingRules {
                 required_roles: &pv.roles,
@@ -182,7 +138,14 @@ fn plan(
                     .filter(|p| Some(p.candidate.start) != current_slot),
             )
             .take(PROPOSALS)
-            .collect();
+            .collect::<Vec<_>>();
+        let mut people = people;
+        if proposals.is_empty() && people == People::Weighed {
+            // No slot is free: the form by hand opens instead, and offers everyone.
+            people = People::Everyone;
+            staff = who.read(tx, people)?.0;
+            busy = who.busy(tx, &weighed, people, (from, until))?;
+        }
         Ok(BookingOptions {
             family_id,
             protection: detail.protection,
@@ -205,6 +168,78 @@ fn plan(
         OpsError::Save(e) => OpsError::Read(e),
         other => other,
     })
+}
+
+/// Who could go on a visit: its roles, the family's interpreter language, the people who
+/// visited the family before and those who work its area.
+struct Who<'a> {
+    roles: &'a [Role],
+    language: Option<&'a str>,
+    previous: &'a [i64],
+    area_staff: &'a [i64],
+}
+
+impl Who<'_> {
+    /// The people of `people`, best first (by hand everyone who could go is offered so), and of
+    /// them the few the proposer weighs. The proposer weighs the known people and, when they are
+    /// few, the first of each role by name: all it needs of a roster that may be thousands.
+    fn read(&self, tx: &ReadTx<'_>, people: People) -> Result<(Vec<Staff>, Vec<Staff>)> {
+        let known: Vec<i64> = self
+            .previous
+            .iter()
+            .chain(self.area_staff)
+            .copied()
+            .collect();
+        let per_role = match people {
+            People::Weighed => Some(WEIGHED_BY_NAME),
+            People::Everyone => None,
+        };
+        let all = tx.bookable_staff(self.roles, self.language, &known, per_role)?;
+        let chosen = candidate_staff(
+            self.roles,
+            &all,
+            self.previous,
+            self.area_staff,
+            self.language,
+        );
+        let staff: Vec<Staff> = ranked_staff(
+            self.roles,
+            &all,
+            self.previous,
+            self.area_staff,
+            self.language,
+        )
+        .into_iter()
+        .cloned()
+        .collect();
+        let weighed = staff
+            .iter()
+            .filter(|s| chosen.binary_search(&s.id).is_ok())
+            .cloned()
+            .collect();
+        Ok((staff, weighed))
+    }
+
+    /// When they are busy in `span`: the few the proposer weighs and, for the form by hand, the
+    /// family's earlier staff and those who work the area, the people a coordinator picks by
+    /// hand too. Anyone else chosen by hand is checked when the booking is saved, in its write
+    /// transaction.
+    fn busy(
+        &self,
+        tx: &ReadTx<'_>,
+        weighed: &[Staff],
+        people: People,
+        (from, until): (NaiveDateTime, NaiveDateTime),
+    ) -> Result<Vec<Busy>> {
+        let mut ids: Vec<i64> = weighed.iter().map(|s| s.id).collect();
+        if people == People::Everyone {
+            ids.extend(self.previous);
+            ids.extend(self.area_staff);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(tx.busy_between(&ids, from, until)?)
+    }
 }
 
 /// A stored visit as the booking it is: when, how long, who goes and who interprets.

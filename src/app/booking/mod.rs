@@ -1,15 +1,15 @@
 //! Booking a visit: the proposed slots for a family's next due visit, one to choose, or the
 //! form by hand.
 
-use super::form::FieldId;
-use super::modal::{Modal, Question};
-use super::{Effect, Intent, Text, forms, move_selection};
+use super::{Effect, Intent, Text, move_selection};
 use crate::domain::booking::Candidate;
 use crate::domain::booking::plan::BookingOptions;
 use crate::domain::booking::plan::People;
 use crate::domain::enums::Role;
 use crate::domain::schedule::Window;
 use crate::domain::views::InterpreterBooked;
+
+mod update;
 
 /// A proposed slot with the names the screen shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +47,7 @@ pub struct BookingPlan {
     pub staff: Vec<crate::domain::model::Staff>,
     /// Whether `staff` is everyone who could go (what the form by hand offers) or only the
     /// people the proposals weighed.
-    pub people: crate::domain::booking::plan::People,
+    pub people: People,
     pub busy: Vec<crate::domain::booking::Busy>,
     /// The twins' visits among `busy` that are this booking's own trip, not clashes.
     pub twins: Vec<crate::domain::booking::plan::TwinVisit>,
@@ -110,10 +110,10 @@ impl BookingPlan {
     }
 }
 
-/// Booking by hand, waiting for everyone who could go: the slot its form starts from (none:
-/// empty fields).
+/// Booking by hand asked for before everyone who could go was read: the slot its form starts
+/// from (none: empty fields).
 #[derive(Debug)]
-pub struct ByHand {
+struct ByHand {
     from: Option<Candidate>,
 }
 
@@ -123,6 +123,9 @@ pub struct BookingState {
     pub selected: usize,
     /// Everyone who could go is being read in the background, for the form by hand.
     reading_everyone: bool,
+    /// `m` was pressed before they were here: the form opens when they are, unless another key
+    /// on the list comes first.
+    by_hand: Option<ByHand>,
 }
 
 impl BookingState {
@@ -131,7 +134,13 @@ impl BookingState {
             plan,
             selected: 0,
             reading_everyone: false,
+            by_hand: None,
         }
+    }
+
+    /// Whether an answer is for these proposals: the family's, moving `rebook` (or none).
+    fn is_for(&self, family_id: i64, rebook: Option<i64>) -> bool {
+        family_id == self.plan.family_id && rebook == self.plan.rebooking
     }
 
     /// The read of everyone who could go, for proposals that name only the people they weighed
@@ -147,21 +156,14 @@ impl BookingState {
         }))
     }
 
-    /// Everyone who could go arrived: the plan holds them, its slots as shown. `false` when the
-    /// answer is for another visit than the one these proposals are for.
-    fn take_everyone(&mut self, plan: BookingPlan) -> bool {
-        let same = plan.family_id == self.plan.family_id
-            && plan.child_id == self.plan.child_id
-            && plan.visit_no == self.plan.visit_no
-            && plan.rebooking == self.plan.rebooking;
-        if same && plan.people == People::Everyone {
-            self.plan.staff = plan.staff;
-            self.plan.busy = plan.busy;
-            self.plan.twins = plan.twins;
-            self.plan.people = People::Everyone;
-        }
+    /// Everyone who could go arrived for these proposals' visit: the plan holds them, its slots
+    /// as shown.
+    fn take_everyone(&mut self, plan: BookingPlan) {
+        self.plan.staff = plan.staff;
+        self.plan.busy = plan.busy;
+        self.plan.twins = plan.twins;
+        self.plan.people = People::Everyone;
         self.reading_everyone = false;
-        same
     }
 
     /// The request for the marked proposal.
@@ -217,124 +219,4 @@ pub(crate) fn rebook(v: &crate::domain::views::DayVisit) -> Vec<crate::app::Effe
         family_id: v.family_id,
         rebook: moving.then_some(v.visit_id),
     })]
-}
-
-/// The proposals' keys, and what their answers open: the list, or the form by hand.
-impl super::App {
-    pub(super) fn handle_booking(&mut self, action: Intent) -> Vec<Effect> {
-        let Some(Modal::Booking(state)) = self.modals.last_mut() else {
-            return Vec::new();
-        };
-        match action {
-            Intent::Back => {
-                self.by_hand = None;
-                self.pop();
-            }
-            Intent::Open => {
-                if let Some(request) = state.request() {
-                    self.ask(Question::Book(Box::new(request)));
-                }
-            }
-            // `y` is the answer Enter's question waits for: the slot is booked at once.
-            Intent::Yes => {
-                if let Some(request) = state.request() {
-                    return vec![Effect::Visit(VisitEffect::Book(Box::new(request)))];
-                }
-            }
-            Intent::BookManually => {
-                // Moving a visit by hand starts from the visit as booked, so that changing its
-                // day alone keeps its time and its people; a new booking, from the marked slot.
-                let marked = state.plan.booked.clone().or_else(|| {
-                    state
-                        .plan
-                        .proposals
-                        .get(state.selected)
-                        .map(|p| p.candidate.clone())
-                });
-                if state.plan.people == People::Weighed {
-                    // The form offers everyone who could go, read in the background since the
-                    // proposals came: it opens when they are here (`everyone_loaded`).
-                    let effects = state.read_everyone().into_iter().collect();
-                    self.by_hand = Some(ByHand { from: marked });
-                    return effects;
-                }
-                let mut form = forms::manual(&state.plan, marked.as_ref());
-                forms::validate(&mut form, self.today);
-                self.pop();
-                self.open_form(form);
-            }
-            other => state.handle(&other),
-        }
-        Vec::new()
-    }
-
-    /// Proposed slots arrived: for a day chosen in Week, the form for that day; else the list to
-    /// choose from, or booking by hand when nothing is free.
-    pub(super) fn show_proposals(&mut self, plan: BookingPlan) -> Vec<Effect> {
-        if let Some(day) = self.book_on.take() {
-            self.message = None;
-            // From Week: that day's slot, else the first one moved to that day, else by hand.
-            let base = plan
-                .proposals
-                .iter()
-                .find(|p| p.candidate.start.date() == day)
-                .or(plan.proposals.first())
-                .map(|p| {
-                    let mut c = p.candidate.clone();
-                    c.start = day.and_time(c.start.time());
-                    c
-                });
-            let mut form = forms::manual(&plan, base.as_ref());
-            if base.is_none()
-                && let Some(f) = form.field_mut(FieldId::Date)
-            {
-                f.input = tui_input::Input::new(day.to_string());
-            }
-            forms::validate(&mut form, self.today);
-            self.open_form(form);
-            return Vec::new();
-        }
-        if plan.proposals.is_empty() {
-            // No free slot: book by hand, where each conflict is explained (a moved visit
-            // starts from how it is booked).
-            let mut form = forms::manual(&plan, plan.booked.as_ref());
-            form.error = Some(crate::i18n::forms::no_free_slots(&plan.visit_name));
-            self.open_form(form);
-            Vec::new()
-        } else {
-            // Everyone who could go is read while the slots are looked at: booking by hand
-            // then opens at once.
-            let mut state = BookingState::new(plan);
-            let effects = state.read_everyone().into_iter().collect();
-            self.push(Modal::Booking(state));
-            effects
-        }
-    }
-
-    /// Everyone who could go arrived for the proposals on the screen: booking by hand, if asked
-    /// for meanwhile, opens now from the slot marked then. An answer for proposals no longer
-    /// shown is left.
-    pub(super) fn everyone_loaded(&mut self, plan: BookingPlan) {
-        let by_hand = self.by_hand.take();
-        let Some(Modal::Booking(state)) = self.modals.last_mut() else {
-            return;
-        };
-        if !state.take_everyone(plan) {
-            return;
-        }
-        if let Some(ByHand { from }) = by_hand {
-            let mut form = forms::manual(&state.plan, from.as_ref());
-            forms::validate(&mut form, self.today);
-            self.pop();
-            self.open_form(form);
-        }
-    }
-
-    /// A read failed: booking by hand no longer waits for everyone, and `m` asks again.
-    pub(super) fn everyone_failed(&mut self) {
-        self.by_hand = None;
-        if let Some(Modal::Booking(state)) = self.modals.last_mut() {
-            state.reading_everyone = false;
-        }
-    }
 }
