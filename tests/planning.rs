@@ -180,3 +180,36 @@ fn proposals_from_the_few_they_weigh_are_the_proposals_from_everyone_who_could_g
     assert!(compared >= 5, "families with a visit to book: {compared}");
     assert!(fewer > 0, "the proposals read fewer people than everyone");
 }
+
+#[test]
+fn everyone_for_booking_by_hand_is_read_once_the_proposals_are_drawn() {
+    use hembesok::app::Msg;
+    use hembesok::domain::booking::plan::People;
+    let (_dir, _path, mut app, mut runner) = demo_app("200", "11");
+    let mut due: Vec<i64> = app.today_view.due_by_family.keys().copied().collect();
+    due.sort_unstable();
+    assert!(!runner.busy(), "the start's reads are done");
+    let shown = due.into_iter().find(|&family_id| {
+        apply(
+            &mut app,
+            &mut runner,
+            vec![Effect::Visit(VisitEffect::LoadProposals {
+                family_id,
+                rebook: None,
+            })],
+        );
+        app.booking().is_some()
+    });
+    assert!(shown.is_some(), "a family with slots to propose");
+    assert_eq!(app.booking().unwrap().plan.people, People::Weighed);
+    assert!(
+        !runner.busy(),
+        "nothing competes with drawing the proposals"
+    );
+    runner.drawn();
+    assert!(runner.busy(), "once they are drawn, everyone is read");
+    let answer = runner.background_answer(true).unwrap();
+    assert!(matches!(answer, Msg::EveryoneLoaded(_)), "{answer:?}");
+    app.receive(answer);
+    assert_eq!(app.booking().unwrap().plan.people, People::Everyone);
+}

@@ -321,8 +321,9 @@ impl Runner {
                 Ok(vec![Msg::ProposalsLoaded(Box::new(plan))])
             }
             VisitEffect::ReadEveryone { family_id, rebook } => {
+                // What booking by hand will show: read once the proposals are drawn.
                 let job = jobs::everyone(ctx, self.warning_days, family_id, rebook);
-                self.read_later(job)
+                self.read_after_draw(job)
             }
             VisitEffect::LoadForOutcome(id) => {
                 let visit = reads::report::visit(db, id)?;

@@ -254,6 +254,7 @@ fn event_loop(
         if draw {
             terminal.draw(|frame| ui::render(app, frame, theme))?;
         }
+        runner.drawn();
         // Wait for a key. Between keys, look at the signals, at answers from the background,
         // and at the file's commit count (a counter: no row is read unless it moved).
         let wait = if runner.busy() { BUSY_LOOK } else { LOOK };

@@ -34,8 +34,21 @@ pub struct Runner {
     /// The whole file's check, on a thread and connection of its own while it runs: it reads
     /// every page (seconds at region scale), and the worker's reads do not wait behind it.
     checker: Option<Worker>,
+    /// Reads for what the screen may show next, sent to the worker once the frame that asked
+    /// for them is drawn, so that they do not compete with drawing it.
+    after_draw: AfterDraw,
     /// The file's commit count from elsewhere when the window last looked.
     seen_version: Option<i64>,
+}
+
+/// The reads waiting for the next frame to be drawn (jobs are closures: counted, not shown).
+#[derive(Default)]
+struct AfterDraw(Vec<Job>);
+
+impl std::fmt::Debug for AfterDraw {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "AfterDraw({} jobs)", self.0.len())
+    }
 }
 
 impl Runner {
@@ -59,6 +72,7 @@ impl Runner {
             folder: std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from(".")),
             worker,
             checker: None,
+            after_draw: AfterDraw::default(),
             seen_version,
         })
     }
@@ -89,8 +103,21 @@ impl Runner {
         self.worker.as_ref().is_some_and(Worker::busy)
     }
 
-    /// An answer from the background, if one has arrived; with `wait`, waits for it.
+    /// The frame is drawn: the reads put off until then go to the worker.
+    pub fn drawn(&mut self) {
+        if let Some(worker) = self.worker.as_mut() {
+            for job in self.after_draw.0.drain(..) {
+                worker.submit(job);
+            }
+        }
+    }
+
+    /// An answer from the background, if one has arrived; with `wait`, waits for it (the
+    /// reads put off until a frame is drawn go first: waiting is not drawing).
     pub fn background_answer(&mut self, wait: bool) -> Option<Msg> {
+        if wait {
+            self.drawn();
+        }
         let answer = self.next_answer(wait);
         // A damaged file is read, never written, from the moment the check says so.
         if answer == Some(Msg::IntegrityChecked(false)) {
@@ -146,6 +173,17 @@ impl Runner {
     pub(super) fn read_later(&mut self, job: Job) -> Result<Vec<Msg>, OpsError> {
         if let Some(worker) = self.worker.as_mut() {
             worker.submit(job);
+            Ok(Vec::new())
+        } else {
+            Ok(vec![job(&mut self.db)?])
+        }
+    }
+
+    /// Runs a read in the background once the frame is drawn ([`Runner::drawn`]), or at once
+    /// without a worker.
+    pub(super) fn read_after_draw(&mut self, job: Job) -> Result<Vec<Msg>, OpsError> {
+        if self.worker.is_some() {
+            self.after_draw.0.push(job);
             Ok(Vec::new())
         } else {
             Ok(vec![job(&mut self.db)?])
