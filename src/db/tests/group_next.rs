@@ -74,31 +74,26 @@ fn the_running_series_follow_their_next_planned_session() {
     db.write(|tx| tx.set_session_status(a_wednesday, SessionStatus::Planned, None))
         .unwrap();
     assert_eq!(running(&mut db), [a, b]);
-    db.write(|tx| {
-        tx.tx.execute(
-            "UPDATE group_session SET starts_at = '2026-11-24 10:00' WHERE id = ?1",
-            [b_thursday],
-        )?;
-        Ok::<_, DbError>(())
-    })
-    .unwrap();
+    // Sessions are moved and deleted here as any path that writes them would.
+    let change = |db: &mut Db, sql: &str| {
+        db.write(|tx| {
+            tx.tx.execute(sql, [b_thursday])?;
+            Ok::<_, DbError>(())
+        })
+        .unwrap();
+    };
+    change(
+        &mut db,
+        "UPDATE group_session SET starts_at = '2026-11-24 10:00' WHERE id = ?1",
+    );
     assert_eq!(running(&mut db), [b, a]);
-    db.write(|tx| {
-        tx.tx.execute(
-            "UPDATE group_session SET starts_at = '2026-11-28 10:00' WHERE id = ?1",
-            [b_thursday],
-        )?;
-        Ok::<_, DbError>(())
-    })
-    .unwrap();
+    change(
+        &mut db,
+        "UPDATE group_session SET starts_at = '2026-11-28 10:00' WHERE id = ?1",
+    );
     assert_eq!(running(&mut db), [a, b]);
     // Deleted: b has no planned session left, and comes by its first, last week.
-    db.write(|tx| {
-        tx.tx
-            .execute("DELETE FROM group_session WHERE id = ?1", [b_thursday])?;
-        Ok::<_, DbError>(())
-    })
-    .unwrap();
+    change(&mut db, "DELETE FROM group_session WHERE id = ?1");
     assert_eq!(running(&mut db), [b, a]);
 
     // A planned session already past (its attendance not recorded) is not the next one: a's

@@ -114,6 +114,20 @@ fn people_stored_before_the_paged_list_are_found_by_search() {
     assert_eq!(page(&mut db, ""), [2, 1], "in name order");
 }
 
+/// Who a visit of a nurse and a parent advisor may be booked with, for a family that speaks
+/// Swedish (written as no one stores it) and was visited by `known` before.
+fn bookable(db: &mut Db, known: i64, per_role: Option<usize>) -> Vec<crate::domain::model::Staff> {
+    db.read(|tx| {
+        tx.bookable_staff(
+            &[Role::Nurse, Role::ParentAdvisor],
+            Some("SVENSKA"),
+            &[known],
+            per_role,
+        )
+    })
+    .unwrap()
+}
+
 #[test]
 fn a_booking_offers_the_known_people_and_everyone_active_of_its_roles_not_the_others() {
     let mut db = Db::open_in_memory().unwrap();
@@ -125,16 +139,7 @@ fn a_booking_offers_the_known_people_and_everyone_active_of_its_roles_not_the_ot
         .find(|s| s.role == Role::FamilyTherapist)
         .map(|s| s.id)
         .unwrap();
-    let people = db
-        .read(|tx| {
-            tx.bookable_staff(
-                &[Role::Nurse, Role::ParentAdvisor],
-                Some("SVENSKA"),
-                &[therapist],
-                None,
-            )
-        })
-        .unwrap();
+    let people = bookable(&mut db, therapist, None);
     let mut expected: Vec<i64> = all
         .iter()
         .filter(|s| {
@@ -183,28 +188,10 @@ fn proposals_read_the_known_people_and_only_the_first_of_each_role_by_name() {
         first(&|s| s.role == Role::Interpreter && s.languages.iter().any(|l| l == "svenska")),
     ];
     expected.sort_unstable();
-    let people = db
-        .read(|tx| {
-            tx.bookable_staff(
-                &[Role::Nurse, Role::ParentAdvisor],
-                Some("SVENSKA"),
-                &[therapist],
-                Some(1),
-            )
-        })
-        .unwrap();
+    let people = bookable(&mut db, therapist, Some(1));
     let mut ids: Vec<i64> = people.iter().map(|s| s.id).collect();
     ids.sort_unstable();
     assert_eq!(ids, expected);
-    let everyone = db
-        .read(|tx| {
-            tx.bookable_staff(
-                &[Role::Nurse, Role::ParentAdvisor],
-                Some("SVENSKA"),
-                &[therapist],
-                None,
-            )
-        })
-        .unwrap();
+    let everyone = bookable(&mut db, therapist, None);
     assert!(everyone.len() > people.len(), "the roster has more of each");
 }
