@@ -67,6 +67,28 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    /// A visit as the booking it is: when, how long, who goes and who interprets.
+    pub fn of_visit(v: &crate::domain::model::NewVisit) -> Candidate {
+        use crate::domain::model::Interpreter;
+        Candidate {
+            start: v.start,
+            duration_min: v.duration_min,
+            staff: v
+                .staff
+                .iter()
+                .map(|s| Assigned {
+                    role: s.role,
+                    staff_id: s.staff_id,
+                })
+                .collect(),
+            interpreter_staff: match v.interpreter {
+                Interpreter::Staff(id) => Some(id),
+                Interpreter::None | Interpreter::External => None,
+            },
+            interpreter_external: v.interpreter == Interpreter::External,
+        }
+    }
+
     pub fn end(&self) -> NaiveDateTime {
         self.start + Duration::minutes(i64::from(self.duration_min))
     }

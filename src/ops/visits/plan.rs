@@ -9,9 +9,9 @@ use crate::domain::booking::plan::{
     BookingOptions, People, WEIGHED_BY_NAME, bookable, candidate_staff, proposal_span,
     ranked_staff, visit_to_book,
 };
-use crate::domain::booking::{Assigned, BookingRules, Busy, Candidate, ProposalRequest, propose};
+use crate::domain::booking::{BookingRules, Busy, Candidate, ProposalRequest, propose};
 use crate::domain::enums::{Role, VisitStatus};
-use crate::domain::model::{Interpreter, NewVisit, Staff};
+use crate::domain::model::Staff;
 use crate::ops::{Ctx, OpsError, Refusal, Result};
 
 /// How far around the family's area staff count as working there.
@@ -114,7 +114,7 @@ fn plan(
         let planned = moving.as_ref().filter(|m| m.status == VisitStatus::Planned);
         let current_slot = planned.map(|m| m.start);
         let booked = match planned {
-            Some(m) => tx.stored_visit(m.id)?.as_ref().map(booked_candidate),
+            Some(m) => tx.stored_visit(m.id)?.as_ref().map(Candidate::of_visit),
             None => None,
         };
         // The twins' visits that are this booking's own trip: the form checks as the save does.
@@ -239,26 +239,5 @@ impl Who<'_> {
         ids.sort_unstable();
         ids.dedup();
         Ok(tx.busy_between(&ids, from, until)?)
-    }
-}
-
-/// A stored visit as the booking it is: when, how long, who goes and who interprets.
-pub(super) fn booked_candidate(v: &NewVisit) -> Candidate {
-    Candidate {
-        start: v.start,
-        duration_min: v.duration_min,
-        staff: v
-            .staff
-            .iter()
-            .map(|s| Assigned {
-                role: s.role,
-                staff_id: s.staff_id,
-            })
-            .collect(),
-        interpreter_staff: match v.interpreter {
-            Interpreter::Staff(id) => Some(id),
-            Interpreter::None | Interpreter::External => None,
-        },
-        interpreter_external: v.interpreter == Interpreter::External,
     }
 }

@@ -1,6 +1,6 @@
 //! Twins' programme visits are one trip: booked, moved and joined together.
 
-use super::plan::booked_candidate;
+use crate::domain::booking::Candidate;
 use crate::domain::booking::plan::{BookingRequest, TwinVisit, twins_of};
 use crate::domain::enums::VisitStatus;
 
@@ -27,7 +27,7 @@ pub(super) fn twin_trip(
     Ok(tx
         .stored_visit(trip.id)?
         .map(|v| crate::domain::booking::Proposal {
-            candidate: booked_candidate(&v),
+            candidate: Candidate::of_visit(&v),
             same_area: false,
             twin_trip: true,
         }))

@@ -4,7 +4,7 @@
 use super::ParsedVisit;
 use crate::db::{DbError, ReadTx};
 use crate::domain::booking::{
-    Assigned, BookedFor, Booking, BookingRules, Busy, Candidate, Conflict, check_booking,
+    BookedFor, Booking, BookingRules, Busy, Candidate, Conflict, check_booking,
 };
 use crate::domain::catalogue::Catalogue;
 use crate::domain::enums::{Role, VisitStatus};
@@ -85,21 +85,7 @@ pub(super) fn check(
             }
             _ => Vec::new(),
         };
-        let candidate = Candidate {
-            start: p.visit.start,
-            duration_min: p.visit.duration_min,
-            staff: p
-                .visit
-                .staff
-                .iter()
-                .map(|s| Assigned {
-                    role: s.role,
-                    staff_id: s.staff_id,
-                })
-                .collect(),
-            interpreter_staff: interpreter_id(&p.visit.interpreter),
-            interpreter_external: p.visit.interpreter == Interpreter::External,
-        };
+        let candidate = Candidate::of_visit(&p.visit);
         let rules = BookingRules {
             required_roles: &roles,
             window: None,
