@@ -42,6 +42,19 @@ pub fn shown_name(name: &str, protection: Protection) -> Text {
     }
 }
 
+/// A family among others it must be told apart from (a series' members): its name, or for a
+/// protected family the words for one and its reference.
+pub fn member_name(name: &str, family_ref: &str, protection: Protection) -> Text {
+    if protection.is_protected() {
+        t(
+            &format!("{} {family_ref}", PROTECTED_FAMILY.get(super::Lang::Sv)),
+            &format!("{} {family_ref}", PROTECTED_FAMILY.get(super::Lang::En)),
+        )
+    } else {
+        self::name(name)
+    }
+}
+
 pub fn protection(p: Protection) -> Text {
     match p {
         Protection::None => t("ingen", "none"),

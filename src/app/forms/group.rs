@@ -347,7 +347,10 @@ pub fn remove_member(page: &crate::domain::group_views::GroupPage) -> Option<For
         .members
         .iter()
         .filter(|m| m.left.is_none())
-        .map(|m| (m.family_id.to_string(), labels::name(&m.name)))
+        .map(|m| {
+            let shown = labels::member_name(&m.name, &m.family_ref, m.protection);
+            (m.family_id.to_string(), shown)
+        })
         .collect();
     if options.is_empty() {
         return None;

@@ -137,6 +137,32 @@ fn x_on_a_series_page_lets_a_current_member_leave() {
 }
 
 #[test]
+fn a_protected_member_is_offered_to_leave_by_its_reference_never_its_name() {
+    let mut page = gf::group_page();
+    page.members[1].protection = crate::domain::enums::Protection::SkyddadFolkbokforing;
+    let name = page.members[1].name.clone();
+    let mut app = on_groups();
+    app.receive(Msg::Groups(GroupsMsg::Loaded(Box::new(page))));
+    app.handle_key(Key::Char('x'));
+    let form = app.form().unwrap();
+    let form::FieldKind::Choice(options) = &form.fields[0].kind else {
+        panic!("{:?}", form.fields[0].kind);
+    };
+    let (id, shown) = &options[1];
+    assert_eq!(id, "101");
+    assert_eq!(
+        (shown.sv.as_str(), shown.en.as_str()),
+        ("skyddad familj F-1", "protected family F-1")
+    );
+    assert!(
+        options
+            .iter()
+            .all(|(_, t)| !t.sv.contains(&name) && !t.en.contains(&name)),
+        "{options:?}"
+    );
+}
+
+#[test]
 fn a_series_needs_an_area_and_takes_one_from_its_place_or_leaders_until_chosen() {
     let mut app = on_groups();
     open_series_form(&mut app, 'n', None);
