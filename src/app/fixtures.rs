@@ -333,9 +333,9 @@ pub fn index() -> Vec<FamilyIndexEntry> {
 /// The Families list's first answer: the fixtures' families, all of them on the page.
 pub fn families_loaded() -> crate::app::Msg {
     use crate::domain::family_list::{FamilyChoices, FamilyPage, FamilyQuery};
-    // In Swedish name order, as the database lists them.
+    // In the list's order, as the database lists them.
     let mut rows = index();
-    rows.sort_by_key(|e| crate::domain::search::sort_key(&e.display_name));
+    rows.sort_by_key(|e| crate::domain::search::list_key(&e.display_name, e.protection));
     let distinct = |f: fn(&FamilyIndexEntry) -> Option<String>| {
         rows.iter()
             .filter_map(f)

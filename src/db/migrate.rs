@@ -45,6 +45,7 @@ migrations!(
     "0020_family_text_order.sql",
     "0021_visit_area.sql",
     "0022_group_next.sql",
+    "0023_protected_order.sql",
 );
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.

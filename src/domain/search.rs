@@ -1,6 +1,8 @@
 //! Search as coordinators type: case and Swedish letters folded (å, ä → a; ö → o), every typed
 //! word must match, better matches first.
 
+use crate::domain::enums::Protection;
+
 /// Lower case, with å/ä/á/à → a, ö/ø/ó → o, é/è → e and so on, so that a name typed on a
 /// keyboard without Swedish letters still matches.
 pub fn fold(text: &str) -> String {
@@ -25,6 +27,22 @@ pub fn fold(text: &str) -> String {
         }
     }
     out
+}
+
+/// Where a protected family stands in a list of families: after every name. The last code point
+/// there is sorts after every text but one that begins with it, and it is a noncharacter no name
+/// has. The protected families stand among themselves by reference.
+pub const AFTER_EVERY_NAME: &str = "\u{10FFFF}";
+
+/// Where a family stands in a list of families, before its reference: its name the Swedish way
+/// ([`sort_key`]), or, for a protected family, [`AFTER_EVERY_NAME`]. A protected family's place
+/// among names would tell a reader of the list what its name begins with.
+pub fn list_key(name: &str, protection: Protection) -> String {
+    if protection.is_protected() {
+        AFTER_EVERY_NAME.to_string()
+    } else {
+        sort_key(name)
+    }
 }
 
 /// A key that sorts names the Swedish way: case ignored, and å, ä, ö after z in that order.

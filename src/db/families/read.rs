@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, params};
 
 use super::rows;
+use crate::db::families::search::NAME_ORDER;
 use crate::db::{ReadTx, Result};
 use crate::domain::identity::IdentityNumber;
 use crate::domain::model::{Consent, FamilySummary};
@@ -84,10 +85,11 @@ impl ReadTx<'_> {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// Families in name order, without address or phone (lists never show them).
+    /// Families in the list's order (protected ones last), without address or phone (lists
+    /// never show them).
     pub fn list_families(&self) -> Result<Vec<FamilySummary>> {
         let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT {} FROM family ORDER BY display_name, family_ref",
+            "SELECT {} FROM family f ORDER BY {NAME_ORDER}",
             rows::SUMMARY
         ))?;
         let rows = stmt.query_map([], rows::summary)?;

@@ -22,9 +22,10 @@ use crate::domain::enums::Protection;
 use crate::domain::family_list::{FamilyChoices, FamilyPage, FamilyQuery, MATCH_CAP};
 use crate::domain::views::FamilyIndexEntry;
 
-/// The Swedish order of family `f`'s name (case ignored, å, ä, ö after z), the expression of
-/// the index `family_name_order`, which reads use to walk the list in order.
-pub const NAME_ORDER: &str = "replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower(f.display_name), 'å', '{'), 'Å', '{'), 'ä', '|'), 'Ä', '|'), 'æ', '|'), 'Æ', '|'), 'ö', '}'), 'Ö', '}'), 'ø', '}'), 'Ø', '}'), f.family_ref";
+/// The list's order of family `f`, the expression of the index `family_name_order`, which reads
+/// use to walk the list in order: its name the Swedish way (case ignored, å, ä, ö after z), a
+/// protected family after every name, then the reference (`domain::search::list_key`).
+pub const NAME_ORDER: &str = "CASE WHEN f.protection = 'none' THEN replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower(f.display_name), 'å', '{'), 'Å', '{'), 'ä', '|'), 'Ä', '|'), 'æ', '|'), 'Æ', '|'), 'ö', '}'), 'Ö', '}'), 'ø', '}'), 'Ø', '}') ELSE char(1114111) END, f.family_ref";
 
 /// The list's order over the texts alone: what [`NAME_ORDER`] gives, kept with each family's
 /// text (migration 20) and indexed with it by `family_text_order`.

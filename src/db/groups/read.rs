@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
 
 use super::rows;
+use crate::db::families::search::NAME_ORDER;
 use crate::db::values::{Columns, date_text, datetime_text};
 use crate::db::{ReadTx, Result};
 use crate::domain::group_views::{GroupInfo, GroupPage, RollCall, SessionRow, Suggestion};
@@ -99,7 +100,7 @@ impl ReadTx<'_> {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT {} FROM group_member m JOIN family f ON f.id = m.family_id
-             WHERE m.group_id = ?1 ORDER BY f.display_name, f.id",
+             WHERE m.group_id = ?1 ORDER BY {NAME_ORDER}, f.id",
             rows::MEMBER
         ))?;
         let members = stmt
@@ -154,7 +155,7 @@ impl ReadTx<'_> {
              FROM group_member m JOIN family f ON f.id = m.family_id
              LEFT JOIN attendance a ON a.session_id = ?2 AND a.family_id = m.family_id
              WHERE m.group_id = ?1 AND m.joined_on <= ?3 AND (m.left_on IS NULL OR m.left_on >= ?3)
-             ORDER BY f.display_name, f.id",
+             ORDER BY {NAME_ORDER}, f.id",
             rows::ROLL_LINE
         ))?;
         let lines = stmt

@@ -8,7 +8,7 @@ use crate::db::Db;
 use crate::domain::enums::{FamilyStatus, Protection};
 use crate::domain::family_list::{FamilyQuery, MATCH_CAP};
 use crate::domain::model::{NewCaregiver, NewChild};
-use crate::domain::search::{fold, phone_terms, sort_key};
+use crate::domain::search::{fold, list_key, phone_terms};
 
 const SURNAMES: &[&str] = &[
     "Åberg",
@@ -49,6 +49,7 @@ struct Made {
     id: i64,
     family_ref: String,
     name: String,
+    protection: Protection,
     area: String,
     status: FamilyStatus,
     text: String,
@@ -115,6 +116,7 @@ fn register(db: &mut Db, n: usize) -> Vec<Made> {
                 id,
                 family_ref: f.facts.family_ref.clone(),
                 name: f.facts.display_name.clone(),
+                protection: f.facts.protection,
                 area: AREAS[i % AREAS.len()].into(),
                 status: f.facts.status,
                 text: fold(&text),
@@ -125,7 +127,8 @@ fn register(db: &mut Db, n: usize) -> Vec<Made> {
     .unwrap()
 }
 
-/// What search promises: every typed word somewhere in the folded text, in Swedish name order.
+/// What search promises: every typed word somewhere in the folded text, in Swedish name order,
+/// the protected families after the others by reference.
 fn expected(made: &[Made], q: &FamilyQuery) -> Vec<i64> {
     let words = q.words();
     let mut hits: Vec<&Made> = made
@@ -136,7 +139,8 @@ fn expected(made: &[Made], q: &FamilyQuery) -> Vec<i64> {
         .filter(|m| q.only.as_ref().is_none_or(|ids| ids.contains(&m.id)))
         .collect();
     hits.sort_by(|a, b| {
-        (sort_key(&a.name), &a.family_ref).cmp(&(sort_key(&b.name), &b.family_ref))
+        (list_key(&a.name, a.protection), &a.family_ref)
+            .cmp(&(list_key(&b.name, b.protection), &b.family_ref))
     });
     hits.iter().map(|m| m.id).collect()
 }
@@ -281,7 +285,7 @@ fn a_changed_caregiver_or_name_is_found_at_once_and_the_old_name_no_more() {
     let keys: Vec<String> = page
         .rows
         .iter()
-        .map(|e| sort_key(&e.display_name))
+        .map(|e| list_key(&e.display_name, e.protection))
         .collect();
     assert!(
         keys[..at]

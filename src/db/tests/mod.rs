@@ -556,6 +556,7 @@ mod family_search;
 mod files;
 mod group_next;
 mod history;
+mod protected_order;
 mod report_read;
 mod report_units;
 mod staff_list;
