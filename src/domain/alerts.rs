@@ -49,6 +49,18 @@ pub fn born_since(date: NaiveDate) -> NaiveDate {
         .unwrap_or(date)
 }
 
+/// Families the to-do reads at a time (by id): their children and visits are a few MB,
+/// never every child of the register at once. Tests use a small number, so that a register of
+/// a few hundred families is read in several parts.
+const FAMILIES_READ: i64 = if cfg!(test) { 50 } else { 5_000 };
+
+/// The ranges of family ids the to-do reads in turn, up to and with `last_id`, the largest.
+pub fn family_ranges(last_id: i64) -> Vec<std::ops::Range<i64>> {
+    (0..=last_id.max(0) / FAMILIES_READ)
+        .map(|n| n * FAMILIES_READ..(n + 1) * FAMILIES_READ)
+        .collect()
+}
+
 /// The programme visits of one child that need the coordinator's attention today.
 pub fn programme_alerts(
     entries: &[TimelineEntry],
@@ -161,29 +173,26 @@ pub struct AlertInput<'a> {
     pub session_clashes: Vec<(String, WeekSession, DayVisit)>,
 }
 
-/// Every alert, most pressing first.
-pub fn alerts(input: AlertInput<'_>) -> Vec<Alert> {
+/// The programme visits of these children that need the coordinator's attention, in the
+/// children's order: a part of [`alerts`], for a to-do made a few weeks of births at a time.
+pub fn child_alerts(
+    children: &[ChildPlan],
+    facts: &HashMap<i64, Vec<VisitFact>>,
+    programmes: &[Programme],
+    date: NaiveDate,
+    warning_days: u32,
+) -> Vec<Alert> {
     let mut out = Vec::new();
-    for child in input.children {
-        let Some(programme) = input
-            .programmes
+    for child in children {
+        let Some(programme) = programmes
             .iter()
             .find(|p| p.id == child.programme_id && p.version == child.programme_version)
         else {
             continue;
         };
-        let facts = input
-            .facts
-            .get(&child.child_id)
-            .map_or(&[][..], Vec::as_slice);
-        let entries = timeline(
-            programme,
-            child.birth_date,
-            facts,
-            input.date,
-            input.warning_days,
-        );
-        for (kind, e) in programme_alerts(&entries, input.date) {
+        let facts = facts.get(&child.child_id).map_or(&[][..], Vec::as_slice);
+        let entries = timeline(programme, child.birth_date, facts, date, warning_days);
+        for (kind, e) in programme_alerts(&entries, date) {
             // Overdue: the window is still open, and closes on its last day.
             let day = if kind == AlertKind::Overdue {
                 e.window.max
@@ -203,13 +212,25 @@ pub fn alerts(input: AlertInput<'_>) -> Vec<Alert> {
                     child: (!child.protection.is_protected()).then(|| child.child_name.clone()),
                     day,
                     closes: e.window.max,
-                    past_due: input.date > e.window.due,
+                    past_due: date > e.window.due,
                 },
                 date: Some(day),
                 visit: None,
             });
         }
     }
+    out
+}
+
+/// Every alert, most pressing first.
+pub fn alerts(input: AlertInput<'_>) -> Vec<Alert> {
+    let mut out = child_alerts(
+        input.children,
+        input.facts,
+        input.programmes,
+        input.date,
+        input.warning_days,
+    );
     for v in &input.missing_interpreter {
         let detail = AlertDetail::InterpreterMissing {
             at: v.start,
@@ -256,8 +277,25 @@ pub fn order(a: &Alert, b: &Alert) -> std::cmp::Ordering {
     urgency(a).cmp(&urgency(b))
 }
 
-/// The key [`order`] sorts by: (group, not overdue, the day the window closes, date, family).
-fn urgency(a: &Alert) -> (AlertKind, bool, Option<NaiveDate>, Option<NaiveDate>, &str) {
+/// The key [`order`] sorts by: (group, not overdue, the day the window closes, date, family,
+/// its id). A protected family's place among alerts of one day does not follow its name (it
+/// would tell what the name begins with): it stands after the named ones. The id keeps alerts
+/// alike in all else in one order, however the to-do was read.
+fn urgency(
+    a: &Alert,
+) -> (
+    AlertKind,
+    bool,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+    &str,
+    i64,
+) {
+    let name = if a.protection.is_protected() {
+        super::search::AFTER_EVERY_NAME
+    } else {
+        &a.family_name
+    };
     match &a.detail {
         AlertDetail::Programme {
             closes, past_due, ..
@@ -266,13 +304,14 @@ fn urgency(a: &Alert) -> (AlertKind, bool, Option<NaiveDate>, Option<NaiveDate>,
             !(a.kind == AlertKind::Overdue || *past_due),
             Some(*closes),
             a.date,
-            &a.family_name,
+            name,
+            a.family_id,
         ),
         AlertDetail::InterpreterMissing { .. }
         | AlertDetail::DoubleBooked { .. }
         | AlertDetail::SessionClash { .. }
         | AlertDetail::NotRecorded { .. }
-        | AlertDetail::StaffInactive { .. } => (a.kind, false, None, a.date, &a.family_name),
+        | AlertDetail::StaffInactive { .. } => (a.kind, false, None, a.date, name, a.family_id),
     }
 }
 
@@ -386,6 +425,41 @@ mod tests {
                 ("Hembesök 2 månader", AlertKind::DueUnbooked, d(2027, 1, 12)),
             ]
         );
+    }
+
+    /// Three children born the same day, so their visits are alike in all but the family: a
+    /// protected family's stands after the named ones, not where its name would put it.
+    #[test]
+    fn a_protected_familys_visit_does_not_stand_where_its_name_would_put_it() {
+        let programme = goteborg();
+        let child = |family_id: i64, family: &str, protection| ChildPlan {
+            family_id,
+            family_name: family.into(),
+            protection,
+            area: None,
+            child_id: family_id * 10,
+            child_name: format!("Barn {family_id}"),
+            birth_date: d(2026, 11, 30),
+            programme_id: programme.id.clone(),
+            programme_version: programme.version,
+        };
+        let children = [
+            child(1, "Familjen Berg", Protection::None),
+            child(2, "Familjen Ahmed", Protection::SkyddadFolkbokforing),
+            child(3, "Familjen Cesar", Protection::None),
+        ];
+        let facts = HashMap::new();
+        let mut listed = child_alerts(
+            &children,
+            &facts,
+            std::slice::from_ref(&programme),
+            d(2026, 12, 7),
+            0,
+        );
+        assert_eq!(listed.len(), 3, "{listed:?}");
+        listed.sort_by(order);
+        let families: Vec<i64> = listed.iter().map(|a| a.family_id).collect();
+        assert_eq!(families, [1, 3, 2]);
     }
 
     #[test]

@@ -85,6 +85,15 @@ impl ReadTx<'_> {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
+    /// The largest id a family has (0 with none): where reads of every family a range at a
+    /// time end.
+    pub fn last_family_id(&self) -> Result<i64> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT coalesce(max(id), 0) FROM family")?
+            .query_row([], |r| r.get(0))?)
+    }
+
     /// Families in the list's order (protected ones last), without address or phone (lists
     /// never show them).
     pub fn list_families(&self) -> Result<Vec<FamilySummary>> {

@@ -45,40 +45,28 @@ impl ReadTx<'_> {
         by_child(stmt.query_map([family_id], rows::fact)?)
     }
 
-    /// Children of active families born on or after `born_since`, and their visits by child.
-    pub fn active_children(
+    /// The children born on or after `born_since` of the active families whose ids lie in
+    /// `families`, in order of birth, and their visits by child: the to-do is made a few
+    /// thousand families at a time, so it never holds every child of the register. Each range
+    /// is read through the families' status index in the order of their ids, as one read of all
+    /// of them would be.
+    pub fn active_children_of(
         &self,
         born_since: NaiveDate,
-    ) -> Result<(Vec<ChildPlan>, VisitsByChild)> {
-        self.children_planned(born_since, None)
-    }
-
-    /// [`Self::active_children`] of one family: what its alerts are made from.
-    pub fn active_children_of_family(
-        &self,
-        born_since: NaiveDate,
-        family_id: i64,
-    ) -> Result<(Vec<ChildPlan>, VisitsByChild)> {
-        self.children_planned(born_since, Some(family_id))
-    }
-
-    fn children_planned(
-        &self,
-        born_since: NaiveDate,
-        family: Option<i64>,
+        families: std::ops::Range<i64>,
     ) -> Result<(Vec<ChildPlan>, VisitsByChild)> {
         let since = date_text(born_since);
-        // One family is found by its id; all of them by the children's birth dates.
-        let only = of_family("f.id", family, 2);
-        let mut stmt = self.tx.prepare_cached(&format!(
+        let (first, end) = (families.start, families.end);
+        let mut stmt = self.tx.prepare_cached(
             "SELECT f.id, f.display_name, f.area, c.id, c.name, c.birth_date, f.programme_id, f.programme_version,
                     f.protection
              FROM child c JOIN family f ON f.id = c.family_id
-             WHERE f.status = 'active' AND c.expected = 0 AND c.birth_date >= ?1 {only}
+             WHERE f.status = 'active' AND f.id >= ?2 AND f.id < ?3
+               AND c.expected = 0 AND c.birth_date >= ?1
              ORDER BY c.birth_date, c.id",
-        ))?;
+        )?;
         let children = stmt
-            .query_map(params![&since, family], |r| {
+            .query_map(params![&since, first, end], |r| {
                 Ok(ChildPlan {
                     family_id: r.get(0)?,
                     family_name: r.get(1)?,
@@ -92,12 +80,13 @@ impl ReadTx<'_> {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut stmt = self.tx.prepare_cached(&format!(
+        let mut stmt = self.tx.prepare_cached(
             "SELECT v.child_id, v.visit_no, v.starts_at, v.status, NULL FROM visit v
              JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
-             WHERE f.status = 'active' AND c.birth_date >= ?1 AND v.visit_no IS NOT NULL {only}",
-        ))?;
-        let facts = by_child(stmt.query_map(params![&since, family], rows::fact)?)?;
+             WHERE f.status = 'active' AND f.id >= ?2 AND f.id < ?3
+               AND c.birth_date >= ?1 AND v.visit_no IS NOT NULL",
+        )?;
+        let facts = by_child(stmt.query_map(params![&since, first, end], rows::fact)?)?;
         Ok((children, facts))
     }
 

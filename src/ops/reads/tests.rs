@@ -98,3 +98,61 @@ fn week_shows_a_session_for_its_leaders_in_everyones_week_and_in_theirs() {
     assert_eq!(tuesday(Some(anna)), ["10:00 Julgruppen after 0"]);
     assert!(tuesday(Some(bo)).is_empty());
 }
+
+#[test]
+fn the_to_do_read_a_range_of_families_at_a_time_is_the_to_do_of_one_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db =
+        crate::db::connect(&dir.path().join("d.sqlite"), crate::db::Mode::Create, None).unwrap();
+    let now = NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .and_hms_opt(8, 0, 0)
+        .unwrap();
+    let ctx = Ctx {
+        actor: "test".into(),
+        now,
+    };
+    crate::ops::demo::generate(&mut db, 400, 5, now.date(), false, &ctx).unwrap();
+    let catalogue = Arc::new(db.read(|tx| tx.programme_catalogue()).unwrap());
+    let last = db.read(|tx| tx.last_family_id()).unwrap();
+    let ranges = crate::domain::alerts::family_ranges(last);
+    assert!(
+        ranges.len() > 4,
+        "the test reads several ranges: {ranges:?}"
+    );
+    assert!(ranges.last().unwrap().contains(&last));
+    let read = super::today::alerts(&mut db, &catalogue, now, 14).unwrap();
+    // Every child of the register at once, as the to-do was read before.
+    let whole = db
+        .read(|tx| {
+            let since = crate::domain::alerts::born_since(now.date());
+            let (children, facts) = tx.active_children_of(since, 0..i64::MAX)?;
+            Ok::<_, crate::db::DbError>(crate::domain::alerts::child_alerts(
+                &children,
+                &facts,
+                catalogue.all(),
+                now.date(),
+                14,
+            ))
+        })
+        .unwrap();
+    // The programme's part of the to-do, in the order it is listed.
+    let programme: Vec<_> = read
+        .iter()
+        .filter(|a| {
+            matches!(
+                a.detail,
+                crate::domain::alerts::AlertDetail::Programme { .. }
+            )
+        })
+        .cloned()
+        .collect();
+    assert!(
+        programme.len() > 20,
+        "the demo has a to-do: {}",
+        programme.len()
+    );
+    let mut whole = whole;
+    whole.sort_by(crate::domain::alerts::order);
+    assert_eq!(programme, whole);
+}
