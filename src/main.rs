@@ -17,6 +17,12 @@ fn main() -> ExitCode {
             hembesok::i18n::messages::cli::waiting_for_whole_file(lang)
         );
     }));
+    hembesok::db::on_upgrade(Box::new(move |path, from, to| {
+        eprintln!(
+            "{}",
+            hembesok::i18n::messages::cli::upgrading(path, from, to, lang)
+        );
+    }));
     let outcome = match cli.command {
         None => {
             let options = hembesok::tui::AppOptions {

@@ -59,6 +59,17 @@ const STAFF_SEARCH_VERSION: i64 = 18;
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// What a process says as it is about to upgrade a file (set once, in its language): the file,
+/// its schema and this build's. A large file's upgrade takes a minute, before the first frame.
+type UpgradeNotice = Box<dyn Fn(&Path, i64, i64) + Send + Sync>;
+static UPGRADE_NOTICE: std::sync::OnceLock<UpgradeNotice> = std::sync::OnceLock::new();
+
+/// Sets what this process says, once per file, when it is about to upgrade a file's schema:
+/// not for a file it has just made.
+pub fn on_upgrade(notice: UpgradeNotice) {
+    let _ = UPGRADE_NOTICE.set(notice);
+}
+
 pub fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }
@@ -96,6 +107,12 @@ pub(crate) fn migrate_to(conn: &mut Connection, path: &Path, target: i64) -> Res
         });
     }
     let upgrading = found < target;
+    if upgrading
+        && found > 0
+        && let Some(notice) = UPGRADE_NOTICE.get()
+    {
+        notice(path, found, target);
+    }
     for version in found..target {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Another process may have upgraded while we waited for the write lock.

@@ -32,7 +32,7 @@ pub use lock::{InstanceLock, LockKind, on_wait};
 pub use maintenance::{
     BackupCopy, CheckDetail, CheckItem, CheckName, Counts, Repair, check_file, convert,
 };
-pub use migrate::LATEST_VERSION;
+pub use migrate::{LATEST_VERSION, on_upgrade};
 pub use open::APPLICATION_ID;
 pub use refuse::{looks_encrypted, refuse_foreign, refuse_unusable};
 pub use report::{EarlierRun, NewRun, REPORT_WRITES};

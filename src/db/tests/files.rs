@@ -374,3 +374,44 @@ fn a_creation_killed_after_its_link_leaves_a_name_that_the_next_open_removes() {
     assert!(err.contains("2 names"), "{err}");
     assert!(other.exists());
 }
+
+#[test]
+fn a_file_of_an_earlier_schema_is_said_to_be_upgraded_once_a_new_one_never() {
+    use std::sync::Mutex;
+    static SAID: Mutex<Vec<(std::path::PathBuf, i64, i64)>> = Mutex::new(Vec::new());
+    super::super::on_upgrade(Box::new(|path, from, to| {
+        SAID.lock().unwrap().push((path.to_path_buf(), from, to));
+    }));
+    let said_of = |path: &std::path::Path| -> Vec<(i64, i64)> {
+        SAID.lock()
+            .unwrap()
+            .iter()
+            .filter(|(p, _, _)| p == path)
+            .map(|(_, from, to)| (*from, *to))
+            .collect()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("v21.sqlite");
+    let mut db = Db::open_in_memory().unwrap();
+    drop(db.conn);
+    db.conn = super::raw_open(&old).unwrap();
+    migrate_to(&mut db.conn, &old, 21).unwrap();
+    drop(db);
+    drop(connect(&old, Mode::Create, None).unwrap());
+    assert_eq!(said_of(&old), [(21, LATEST_VERSION)]);
+    drop(connect(&old, Mode::Create, None).unwrap());
+    assert_eq!(
+        said_of(&old),
+        [(21, LATEST_VERSION)],
+        "once: it is current now"
+    );
+    let new = dir.path().join("new.sqlite");
+    drop(connect(&new, Mode::Create, None).unwrap());
+    assert!(
+        SAID.lock()
+            .unwrap()
+            .iter()
+            .all(|(p, _, _)| !p.starts_with(&new)),
+        "a file just made is not upgraded"
+    );
+}

@@ -8,7 +8,7 @@ use std::fmt;
 
 pub use key::{
     Converted, ask_new_passphrase, ask_passphrase, converted, key_error, plain_backups, try_again,
-    waiting_for_whole_file,
+    upgrading, waiting_for_whole_file,
 };
 pub use output::{
     Done, audit_empty, audit_subject, chain_warning, check_counts, check_line, check_name,

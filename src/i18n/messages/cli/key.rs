@@ -42,6 +42,20 @@ pub fn waiting_for_whole_file(lang: Lang) -> &'static str {
     }
 }
 
+/// Said before a database made by an earlier version is upgraded to this one's schema, which
+/// takes about a minute for a region's file.
+pub fn upgrading(path: &Path, from: i64, to: i64, lang: Lang) -> String {
+    let path = crate::domain::text::clean(&path.display().to_string()).into_owned();
+    match lang {
+        Lang::Sv => format!(
+            "Uppgraderar {path} till den här versionens schema ({from} → {to}); en stor fil tar någon minut …"
+        ),
+        Lang::En => format!(
+            "Upgrading {path} to this version's schema ({from} → {to}); a large file takes a minute …"
+        ),
+    }
+}
+
 /// After `encrypt`: the earlier backups that are still plain copies, and what to do.
 pub fn plain_backups(paths: &[std::path::PathBuf], lang: Lang) -> String {
     let list: String = paths.iter().fold(String::new(), |mut list, p| {
