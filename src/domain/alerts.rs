@@ -49,18 +49,6 @@ pub fn born_since(date: NaiveDate) -> NaiveDate {
         .unwrap_or(date)
 }
 
-/// Families the to-do reads at a time (by id): their children and visits are a few MB,
-/// never every child of the register at once. Tests use a small number, so that a register of
-/// a few hundred families is read in several parts.
-const FAMILIES_READ: i64 = if cfg!(test) { 50 } else { 5_000 };
-
-/// The ranges of family ids the to-do reads in turn, up to and with `last_id`, the largest.
-pub fn family_ranges(last_id: i64) -> Vec<std::ops::Range<i64>> {
-    (0..=last_id.max(0) / FAMILIES_READ)
-        .map(|n| n * FAMILIES_READ..(n + 1) * FAMILIES_READ)
-        .collect()
-}
-
 /// The programme visits of one child that need the coordinator's attention today.
 pub fn programme_alerts(
     entries: &[TimelineEntry],
@@ -152,6 +140,17 @@ impl Alert {
     }
 }
 
+/// One family's alerts after it changed (all kinds but double bookings), and its name and
+/// protection now: the double bookings the to-do keeps of it take them, so that a family
+/// protected a moment ago is not named there until the next whole read. `None` when the
+/// family is gone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FamilyAlerts {
+    pub family_id: i64,
+    pub family: Option<(String, Protection)>,
+    pub rows: Vec<Alert>,
+}
+
 /// What the alerts are made from, as read.
 #[derive(Debug)]
 pub struct AlertInput<'a> {
@@ -174,7 +173,7 @@ pub struct AlertInput<'a> {
 }
 
 /// The programme visits of these children that need the coordinator's attention, in the
-/// children's order: a part of [`alerts`], for a to-do made a few weeks of births at a time.
+/// children's order: a part of [`alerts`], for a to-do made a few thousand families at a time.
 pub fn child_alerts(
     children: &[ChildPlan],
     facts: &HashMap<i64, Vec<VisitFact>>,

@@ -60,14 +60,16 @@ impl Runner {
                 self.read_later(jobs::alerts(&self.catalogue, now, self.warning_days))
             }
             TodayEffect::LoadFamilyAlerts(id) => {
-                let rows = reads::today::family_alerts(
+                let changed = reads::today::family_alerts(
                     &mut self.db,
                     &self.catalogue,
                     now,
                     self.warning_days,
                     id,
                 )?;
-                Ok(vec![Msg::Today(TodayMsg::FamilyAlertsLoaded(id, rows))])
+                Ok(vec![Msg::Today(TodayMsg::FamilyAlertsLoaded(Box::new(
+                    changed,
+                )))])
             }
         }
     }

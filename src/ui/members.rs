@@ -1,50 +1,31 @@
 //! A family as a group's lists show it (members, roll call, suggestions): by name, told apart
 //! from another of the same name by its reference, and a protected family never by name.
 
-use crate::domain::enums::Protection;
 use crate::i18n::Lang;
-use crate::i18n::labels::PROTECTED_FAMILY;
+pub use crate::i18n::labels::Member;
+use crate::i18n::labels::{MemberLabel, member_labels};
 
-use super::{family_name, fit};
-
-/// One family of a group's list: its name, reference and protection.
-pub type Member<'a> = (&'a str, &'a str, Protection);
+use super::fit;
 
 /// The families of one list as it shows them, each within `width`: a name two families in the
 /// list share gets each one's reference beside it (`Familjen Warsame · D1-00012`), the name cut
 /// before the reference when short of room; a protected family shows only the words for one and
 /// its reference (`skyddad familj D1-00040`), so the leader can tell it apart but never reads a
-/// name.
+/// name (`i18n::labels::member_labels`).
 pub fn member_names(members: &[Member<'_>], lang: Lang, width: usize) -> Vec<String> {
-    let shown: Vec<Option<String>> = members
-        .iter()
-        .map(|(name, _, protection)| {
-            (!protection.is_protected())
-                .then(|| crate::domain::text::clean(family_name(name, lang)).to_lowercase())
-        })
-        .collect();
-    members
-        .iter()
-        .zip(&shown)
-        .map(|((name, family_ref, protection), key)| {
-            if protection.is_protected() {
-                return fit(
-                    &format!("{} {family_ref}", PROTECTED_FAMILY.get(lang)),
-                    width,
-                );
+    member_labels(members, lang)
+        .into_iter()
+        .map(|label| match &label {
+            MemberLabel::Shared(name, family_ref) => {
+                let tail = format!(" · {family_ref}");
+                let room = width.saturating_sub(tail.chars().count());
+                if room < 4 {
+                    fit(&label.text(lang), width)
+                } else {
+                    format!("{}{tail}", fit(name, room))
+                }
             }
-            let name = family_name(name, lang);
-            let shared = shown.iter().filter(|k| *k == key).count() > 1;
-            if !shared {
-                return fit(name, width);
-            }
-            let tail = format!(" · {family_ref}");
-            let room = width.saturating_sub(tail.chars().count());
-            if room < 4 {
-                fit(&format!("{name}{tail}"), width)
-            } else {
-                format!("{}{tail}", fit(name, room))
-            }
+            MemberLabel::Name(_) | MemberLabel::Protected(_) => fit(&label.text(lang), width),
         })
         .collect()
 }
@@ -52,6 +33,7 @@ pub fn member_names(members: &[Member<'_>], lang: Lang, width: usize) -> Vec<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::enums::Protection;
 
     #[test]
     fn a_shared_name_gets_the_reference_and_a_protected_family_no_name() {

@@ -343,14 +343,17 @@ pub fn build_cancel(form: &Form) -> Option<Effect> {
 
 /// Which family leaves the series (from today; its marks stay).
 pub fn remove_member(page: &crate::domain::group_views::GroupPage) -> Option<Form> {
-    let options: Vec<(String, Text)> = page
-        .members
+    // Told apart as the member list tells them: a shared name with its reference, a protected
+    // family by its reference only.
+    let current: Vec<_> = page.members.iter().filter(|m| m.left.is_none()).collect();
+    let members: Vec<labels::Member> = current
         .iter()
-        .filter(|m| m.left.is_none())
-        .map(|m| {
-            let shown = labels::member_name(&m.name, &m.family_ref, m.protection);
-            (m.family_id.to_string(), shown)
-        })
+        .map(|m| (m.name.as_str(), m.family_ref.as_str(), m.protection))
+        .collect();
+    let options: Vec<(String, Text)> = current
+        .iter()
+        .zip(labels::member_texts(&members))
+        .map(|(m, shown)| (m.family_id.to_string(), shown))
         .collect();
     if options.is_empty() {
         return None;

@@ -488,6 +488,52 @@ fn alerts_arriving_later_fill_the_list_and_the_due_filter() {
     assert_eq!(app.today_view.alert_list().len(), 4);
 }
 
+/// A family protected a moment ago is not named in the double booking the to-do keeps of it
+/// until the next whole read; the double bookings of a family that is gone go.
+#[test]
+fn a_family_just_protected_is_not_named_in_its_kept_double_booking() {
+    use crate::domain::alerts::FamilyAlerts;
+    let mut app = App::new(Lang::Sv, fixtures::today(), vec![]);
+    app.receive(Msg::Today(TodayMsg::Loaded(Box::new(
+        fixtures::today_data(),
+    ))));
+    app.receive(Msg::Today(TodayMsg::AlertsLoaded(fixtures::alerts())));
+    // What the to-do's row calls the family of a kept double booking.
+    let shown = |app: &App| -> Vec<String> {
+        app.today_view
+            .alert_list()
+            .iter()
+            .filter(|a| a.family_id == 2)
+            .map(|a| crate::i18n::labels::shown_name(&a.family_name, a.protection).sv)
+            .collect()
+    };
+    assert_eq!(shown(&app), ["Familjen Haddad"]);
+    app.receive(Msg::Today(TodayMsg::FamilyAlertsLoaded(Box::new(
+        FamilyAlerts {
+            family_id: 2,
+            family: Some(("Familjen Haddad".into(), Protection::Sekretessmarkering)),
+            rows: vec![],
+        },
+    ))));
+    let kept: Vec<_> = app
+        .today_view
+        .alert_list()
+        .iter()
+        .filter(|a| a.family_id == 2)
+        .collect();
+    assert_eq!(kept.len(), 1, "the double booking is kept");
+    assert!(kept[0].protection.is_protected());
+    assert_eq!(shown(&app), ["skyddad familj"]);
+    app.receive(Msg::Today(TodayMsg::FamilyAlertsLoaded(Box::new(
+        FamilyAlerts {
+            family_id: 2,
+            family: None,
+            rows: vec![],
+        },
+    ))));
+    assert!(app.today_view.alert_list().iter().all(|a| a.family_id != 2));
+}
+
 mod coordinator;
 mod flow;
 mod groups;

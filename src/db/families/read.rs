@@ -8,6 +8,7 @@ use rusqlite::{OptionalExtension, params};
 use super::rows;
 use crate::db::families::search::NAME_ORDER;
 use crate::db::{ReadTx, Result};
+use crate::domain::enums::Protection;
 use crate::domain::identity::IdentityNumber;
 use crate::domain::model::{Consent, FamilySummary};
 use crate::domain::views::{Caregiver, ChildDetail, FamilyDetail};
@@ -85,13 +86,22 @@ impl ReadTx<'_> {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// The largest id a family has (0 with none): where reads of every family a range at a
-    /// time end.
-    pub fn last_family_id(&self) -> Result<i64> {
+    /// A family's name and protection, as lists show it (`None` when there is no such family).
+    pub fn family_shown(&self, family_id: i64) -> Result<Option<(String, Protection)>> {
         Ok(self
             .tx
-            .prepare_cached("SELECT coalesce(max(id), 0) FROM family")?
-            .query_row([], |r| r.get(0))?)
+            .prepare_cached("SELECT display_name, protection FROM family WHERE id = ?1")?
+            .query_row([family_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// The smallest and the largest id a family has ((1, 0) with none, a span of none): where
+    /// reads of every family a range at a time start and end. Two steps of the table's tree.
+    pub fn family_id_span(&self) -> Result<(i64, i64)> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT coalesce(min(id), 1), coalesce(max(id), 0) FROM family")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?)
     }
 
     /// Families in the list's order (protected ones last), without address or phone (lists

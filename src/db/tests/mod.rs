@@ -560,6 +560,7 @@ mod protected_order;
 mod report_read;
 mod report_units;
 mod staff_list;
+mod todo_read;
 mod twins;
 
 /// A database file opened by SQLite alone (an older version's, a file being built by hand),

@@ -34,6 +34,22 @@ fn of_family(column: &str, family: Option<i64>, n: u8) -> String {
     }
 }
 
+/// The children born on or after `?1` of the active families with ids from `?2` to `?3`.
+pub(crate) const CHILDREN_OF_FAMILIES: &str =
+    "SELECT f.id, f.display_name, f.area, c.id, c.name, c.birth_date, f.programme_id,
+        f.programme_version, f.protection
+     FROM child c JOIN family f ON f.id = c.family_id
+     WHERE f.status = 'active' AND f.id >= ?2 AND f.id <= ?3
+       AND c.expected = 0 AND c.birth_date >= ?1
+     ORDER BY c.birth_date, c.id";
+
+/// The programme visits of those children.
+pub(crate) const VISITS_OF_FAMILIES: &str =
+    "SELECT v.child_id, v.visit_no, v.starts_at, v.status, NULL FROM visit v
+     JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
+     WHERE f.status = 'active' AND f.id >= ?2 AND f.id <= ?3
+       AND c.birth_date >= ?1 AND v.visit_no IS NOT NULL";
+
 impl ReadTx<'_> {
     /// The visits of a family's children, by child.
     pub fn visit_facts_of_family(&self, family_id: i64) -> Result<HashMap<i64, Vec<VisitFact>>> {
@@ -47,26 +63,18 @@ impl ReadTx<'_> {
 
     /// The children born on or after `born_since` of the active families whose ids lie in
     /// `families`, in order of birth, and their visits by child: the to-do is made a few
-    /// thousand families at a time, so it never holds every child of the register. Each range
-    /// is read through the families' status index in the order of their ids, as one read of all
-    /// of them would be.
+    /// thousand families at a time, so it never holds every child of the register. A range is
+    /// found in the families' status index (status, then id), and their children by family.
     pub fn active_children_of(
         &self,
         born_since: NaiveDate,
-        families: std::ops::Range<i64>,
+        families: std::ops::RangeInclusive<i64>,
     ) -> Result<(Vec<ChildPlan>, VisitsByChild)> {
         let since = date_text(born_since);
-        let (first, end) = (families.start, families.end);
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT f.id, f.display_name, f.area, c.id, c.name, c.birth_date, f.programme_id, f.programme_version,
-                    f.protection
-             FROM child c JOIN family f ON f.id = c.family_id
-             WHERE f.status = 'active' AND f.id >= ?2 AND f.id < ?3
-               AND c.expected = 0 AND c.birth_date >= ?1
-             ORDER BY c.birth_date, c.id",
-        )?;
+        let (first, last) = families.into_inner();
+        let mut stmt = self.tx.prepare_cached(CHILDREN_OF_FAMILIES)?;
         let children = stmt
-            .query_map(params![&since, first, end], |r| {
+            .query_map(params![&since, first, last], |r| {
                 Ok(ChildPlan {
                     family_id: r.get(0)?,
                     family_name: r.get(1)?,
@@ -80,13 +88,8 @@ impl ReadTx<'_> {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT v.child_id, v.visit_no, v.starts_at, v.status, NULL FROM visit v
-             JOIN child c ON c.id = v.child_id JOIN family f ON f.id = c.family_id
-             WHERE f.status = 'active' AND f.id >= ?2 AND f.id < ?3
-               AND c.birth_date >= ?1 AND v.visit_no IS NOT NULL",
-        )?;
-        let facts = by_child(stmt.query_map(params![&since, first, end], rows::fact)?)?;
+        let mut stmt = self.tx.prepare_cached(VISITS_OF_FAMILIES)?;
+        let facts = by_child(stmt.query_map(params![&since, first, last], rows::fact)?)?;
         Ok((children, facts))
     }
 

@@ -3,7 +3,7 @@
 
 mod calendar;
 mod day;
-mod facts;
+pub(super) mod facts;
 mod read;
 mod rows;
 mod write;

@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::db::{Db, DbError, ReadTx};
 use crate::domain::alerts::{
-    self, Alert, AlertInput, MAX_LISTED, UNRECORDED_DAYS, born_since, family_ranges, one_trip,
+    self, Alert, AlertInput, FamilyAlerts, MAX_LISTED, UNRECORDED_DAYS, born_since, one_trip,
     split_double_bookings,
 };
 use crate::domain::catalogue::Catalogue;
@@ -49,6 +49,27 @@ pub fn page(db: &mut Db, q: TodayQuery) -> Result<TodayPage, OpsError> {
     .map_err(OpsError::Read)
 }
 
+/// Families the to-do reads at a time (by id): their children and visits are a few MB, never
+/// every child of the register at once. Tests use a small number, so that a register of a few
+/// hundred families is read in several parts.
+const FAMILIES_READ: i64 = if cfg!(test) { 50 } else { 5_000 };
+
+/// The ranges of family ids the to-do reads in turn: from the first id to the last, each
+/// [`FAMILIES_READ`] ids, together every id between them.
+pub(crate) fn family_ranges(first: i64, last: i64) -> Vec<std::ops::RangeInclusive<i64>> {
+    let mut ranges = Vec::new();
+    let mut from = first;
+    while from <= last {
+        let to = from.saturating_add(FAMILIES_READ - 1).min(last);
+        ranges.push(from..=to);
+        if to == last {
+            break;
+        }
+        from = to + 1;
+    }
+    ranges
+}
+
 fn start_of(date: NaiveDate, now: NaiveDateTime) -> NaiveDateTime {
     date.and_hms_opt(0, 0, 0).unwrap_or(now)
 }
@@ -88,7 +109,8 @@ pub fn alerts(
         // The children a few thousand families at a time: the whole register's would be
         // held at once otherwise (45 MB at 200,000 families).
         let mut programme = Vec::new();
-        for families in family_ranges(tx.last_family_id()?) {
+        let (first, last) = tx.family_id_span()?;
+        for families in family_ranges(first, last) {
             let (children, facts) = tx.active_children_of(born_since(date), families)?;
             programme.extend(alerts::child_alerts(
                 &children,
@@ -166,19 +188,19 @@ pub fn alerts(
 }
 
 /// One family's alerts (all but double bookings, which concern two visits), after it changed:
-/// a handful of rows read by the family's id instead of the whole register.
+/// a handful of rows read by the family's id instead of the whole register, with its name and
+/// protection now for the double bookings the to-do keeps.
 pub fn family_alerts(
     db: &mut Db,
     catalogue: &Catalogue,
     now: NaiveDateTime,
     warning_days: u32,
     family_id: i64,
-) -> Result<Vec<Alert>, OpsError> {
+) -> Result<FamilyAlerts, OpsError> {
     let date = now.date();
     let start_of_day = start_of(date, now);
     db.read(|tx| {
-        let (children, facts) =
-            tx.active_children_of(born_since(date), family_id..family_id + 1)?;
+        let (children, facts) = tx.active_children_of(born_since(date), family_id..=family_id)?;
         let missing = tx.visits_missing_interpreter(start_of_day, Some(family_id))?;
         let unrecorded = tx.unrecorded_visits(
             now - chrono::Duration::days(UNRECORDED_DAYS),
@@ -195,7 +217,7 @@ pub fn family_alerts(
                 .filter_map(|id| listed.get(id).cloned())
                 .collect()
         };
-        Ok::<_, DbError>(alerts::alerts(AlertInput {
+        let rows = alerts::alerts(AlertInput {
             date,
             children: &children,
             facts: &facts,
@@ -206,7 +228,12 @@ pub fn family_alerts(
             double_bookings: Vec::new(),
             inactive_staff: with_visits(&inactive, &listed),
             session_clashes: Vec::new(),
-        }))
+        });
+        Ok::<_, DbError>(FamilyAlerts {
+            family_id,
+            family: tx.family_shown(family_id)?,
+            rows,
+        })
     })
     .map_err(OpsError::Read)
 }

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::app::{Effect, move_selection};
 pub use crate::domain::alerts::Alert;
+pub use crate::domain::alerts::FamilyAlerts;
 use crate::domain::alerts::{AlertKind, order};
 pub use crate::domain::days::{
     PAGE, TodayData, TodayPage, TodayQuery, merge_twins, next_working_day, today_data,
@@ -121,15 +122,37 @@ impl TodayState {
         self.alerts = Some(alerts);
     }
 
-    /// Replaces one family's alerts (all kinds but double bookings) after it changed.
-    pub fn set_family_alerts(&mut self, family_id: i64, rows: Vec<Alert>) {
+    /// Replaces one family's alerts (all kinds but double bookings) after it changed. Its
+    /// double bookings are kept, under its name and protection now: a family just protected is
+    /// no longer named in them, and those of a family that is gone go.
+    pub fn set_family_alerts(&mut self, changed: FamilyAlerts) {
         let Some(current) = self.alerts.take() else {
             // The full list is still on its way and will include the change.
             return;
         };
+        let FamilyAlerts {
+            family_id,
+            family,
+            rows,
+        } = changed;
         let mut alerts: Vec<Alert> = current
             .into_iter()
-            .filter(|a| a.family_id != family_id || a.kind == AlertKind::DoubleBooked)
+            .filter_map(|mut a| {
+                if a.family_id != family_id {
+                    return Some(a);
+                }
+                if a.kind != AlertKind::DoubleBooked {
+                    return None;
+                }
+                let (name, protection) = family.clone()?;
+                if let Some(v) = &mut a.visit {
+                    v.family_name.clone_from(&name);
+                    v.protection = protection;
+                }
+                a.family_name = name;
+                a.protection = protection;
+                Some(a)
+            })
             .collect();
         alerts.extend(rows);
         alerts.sort_by(order);
@@ -268,8 +291,9 @@ pub enum TodayMsg {
     PageLoaded(Box<TodayPage>),
     /// Every alert (read in the background: it looks at every active family).
     AlertsLoaded(Vec<Alert>),
-    /// Every alert of one family, after it changed (all kinds but double bookings).
-    FamilyAlertsLoaded(i64, Vec<Alert>),
+    /// Every alert of one family, after it changed (all kinds but double bookings), and its
+    /// name and protection now.
+    FamilyAlertsLoaded(Box<FamilyAlerts>),
 }
 
 /// What Today asks the runtime to read.

@@ -51,8 +51,8 @@ impl App {
                 self.today_view.set_alerts(alerts);
                 return self.families.refresh(&self.today_view);
             }
-            TodayMsg::FamilyAlertsLoaded(family_id, rows) => {
-                self.today_view.set_family_alerts(family_id, rows);
+            TodayMsg::FamilyAlertsLoaded(changed) => {
+                self.today_view.set_family_alerts(*changed);
                 return self.families.refresh(&self.today_view);
             }
         }

@@ -136,10 +136,14 @@ fn x_on_a_series_page_lets_a_current_member_leave() {
     );
 }
 
+/// The form for a family leaving tells the families apart as the member list does: a
+/// protected family by its reference, never its name, and two of one name each by its own.
 #[test]
 fn a_protected_member_is_offered_to_leave_by_its_reference_never_its_name() {
     let mut page = gf::group_page();
     page.members[1].protection = crate::domain::enums::Protection::SkyddadFolkbokforing;
+    let twice = page.members[0].name.clone();
+    page.members[2].name.clone_from(&twice);
     let name = page.members[1].name.clone();
     let mut app = on_groups();
     app.receive(Msg::Groups(GroupsMsg::Loaded(Box::new(page))));
@@ -160,6 +164,8 @@ fn a_protected_member_is_offered_to_leave_by_its_reference_never_its_name() {
             .all(|(_, t)| !t.sv.contains(&name) && !t.en.contains(&name)),
         "{options:?}"
     );
+    assert_eq!(options[0].1.sv, format!("{twice} · F-0"));
+    assert_eq!(options[2].1.en, format!("{twice} · F-2"));
 }
 
 #[test]
