@@ -89,10 +89,7 @@ fn the_areas_staff_follow_their_visits_and_a_family_that_moves() {
 fn upgrading_gives_each_visit_its_familys_area_and_each_series_its_first_planned_session() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v20.sqlite");
-    let mut db = Db::open_in_memory().unwrap();
-    drop(db.conn);
-    db.conn = super::raw_open(&path).unwrap();
-    migrate_to(&mut db.conn, &path, 20).unwrap();
+    let db = super::db_at_version(&path, 20);
     db.conn
         .execute_batch(
             "INSERT INTO programme (id, version, name, definition) VALUES ('p', 1, 'P', '');

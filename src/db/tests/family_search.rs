@@ -333,16 +333,8 @@ fn many_matches_are_counted_up_to_the_cap_and_paged_in_name_order() {
     }
 }
 
-/// How SQLite would run `query`, one line a step.
 fn plan(db: &mut Db, query: &str) -> Vec<String> {
-    db.read(|tx| {
-        let mut stmt = tx.tx.prepare(&format!("EXPLAIN QUERY PLAN {query}"))?;
-        let rows = stmt
-            .query_map([], |r| r.get::<_, String>(3))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok::<_, crate::db::DbError>(rows)
-    })
-    .unwrap()
+    super::query_plan(db, query, [])
 }
 
 #[test]

@@ -94,10 +94,7 @@ fn every_earlier_version_upgrades_to_the_fresh_schema() {
     let earlier: Vec<i64> = (1..LATEST_VERSION).collect();
     for start in earlier {
         let path = dir.path().join(format!("from-{start}.sqlite"));
-        let mut db = Db::open_in_memory().unwrap();
-        drop(db.conn);
-        db.conn = super::raw_open(&path).unwrap();
-        migrate_to(&mut db.conn, &path, start).unwrap();
+        let db = super::db_at_version(&path, start);
         drop(db);
         let mut db = connect(&path, Mode::Create, None).unwrap();
         assert_eq!(
@@ -392,10 +389,7 @@ fn a_file_of_an_earlier_schema_is_said_to_be_upgraded_once_a_new_one_never() {
     };
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join("v21.sqlite");
-    let mut db = Db::open_in_memory().unwrap();
-    drop(db.conn);
-    db.conn = super::raw_open(&old).unwrap();
-    migrate_to(&mut db.conn, &old, 21).unwrap();
+    let db = super::db_at_version(&old, 21);
     drop(db);
     drop(connect(&old, Mode::Create, None).unwrap());
     assert_eq!(said_of(&old), [(21, LATEST_VERSION)]);

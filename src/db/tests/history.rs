@@ -7,10 +7,7 @@ use super::*;
 fn status_dates_upgrade_keeps_what_the_audit_log_knows() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v7.sqlite");
-    let mut db = Db::open_in_memory().unwrap();
-    drop(db.conn);
-    db.conn = super::raw_open(&path).unwrap();
-    migrate_to(&mut db.conn, &path, 7).unwrap();
+    let db = super::db_at_version(&path, 7);
     db.conn
         .execute_batch(
             "INSERT INTO programme (id, version, name, definition) VALUES ('p', 1, 'P', '');
@@ -220,10 +217,7 @@ fn report_input_reads_the_quarter_and_only_it() {
 fn check_passes_a_healthy_file_of_an_older_version_and_leaves_it_so() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v8.sqlite");
-    let mut db = Db::open_in_memory().unwrap();
-    drop(db.conn);
-    db.conn = super::raw_open(&path).unwrap();
-    migrate_to(&mut db.conn, &path, 8).unwrap();
+    let db = super::db_at_version(&path, 8);
     drop(db);
     let (items, counts) = crate::db::check_file(&path, None, None).unwrap();
     assert!(items.iter().all(|i| i.ok), "{items:?}");

@@ -565,6 +565,28 @@ mod twins;
 
 /// A database file opened by SQLite alone (an older version's, a file being built by hand),
 /// made private first as hembesok makes its own: a file others may read is refused.
+/// How SQLite would run `query` with `params`, one line a step.
+pub(crate) fn query_plan(db: &mut Db, query: &str, params: impl rusqlite::Params) -> Vec<String> {
+    db.read(|tx| {
+        let mut stmt = tx.tx.prepare(&format!("EXPLAIN QUERY PLAN {query}"))?;
+        let rows = stmt
+            .query_map(params, |r| r.get::<_, String>(3))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok::<_, crate::db::DbError>(rows)
+    })
+    .unwrap()
+}
+
+/// A database file at `path` with the schema of `version`, as an earlier build left it, to
+/// fill with rows of that schema and upgrade.
+pub(crate) fn db_at_version(path: &std::path::Path, version: i64) -> Db {
+    let mut db = Db::open_in_memory().unwrap();
+    drop(db.conn);
+    db.conn = raw_open(path).unwrap();
+    migrate_to(&mut db.conn, path, version).unwrap();
+    db
+}
+
 pub(crate) fn raw_open(path: &std::path::Path) -> rusqlite::Result<rusqlite::Connection> {
     if !path.exists() {
         let _ = crate::paths::create_new_private(path);

@@ -156,10 +156,7 @@ fn a_family_moves_when_it_is_protected_and_back_when_it_is_not() {
 fn upgrading_puts_the_protected_families_after_the_others() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v22.sqlite");
-    let mut db = Db::open_in_memory().unwrap();
-    drop(db.conn);
-    db.conn = super::raw_open(&path).unwrap();
-    migrate_to(&mut db.conn, &path, 22).unwrap();
+    let db = super::db_at_version(&path, 22);
     db.conn
         .execute_batch(
             "INSERT INTO programme (id, version, name, definition) VALUES ('p', 1, 'P', '');

@@ -5,16 +5,8 @@ use super::*;
 use crate::db::visits::facts::{CHILDREN_OF_FAMILIES, VISITS_OF_FAMILIES};
 use rusqlite::params;
 
-/// How SQLite would run `query`, one line a step.
 fn plan(db: &mut Db, query: &str) -> Vec<String> {
-    db.read(|tx| {
-        let mut stmt = tx.tx.prepare(&format!("EXPLAIN QUERY PLAN {query}"))?;
-        let rows = stmt
-            .query_map(params!["2025-01-01", 1, 5000], |r| r.get::<_, String>(3))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok::<_, crate::db::DbError>(rows)
-    })
-    .unwrap()
+    super::query_plan(db, query, params!["2025-01-01", 1, 5000])
 }
 
 #[test]

@@ -138,10 +138,7 @@ fn a_birth_date_corrected_makes_or_unmakes_twins() {
 fn upgrading_links_the_twins_trips_already_booked() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v8.sqlite");
-    let mut db = Db::open_in_memory().unwrap();
-    drop(db.conn);
-    db.conn = super::raw_open(&path).unwrap();
-    migrate_to(&mut db.conn, &path, 8).unwrap();
+    let db = super::db_at_version(&path, 8);
     db.conn
         .execute_batch(
             "INSERT INTO programme (id, version, name, definition) VALUES ('p', 1, 'P', '');
@@ -189,10 +186,7 @@ fn upgrading_links_the_twins_trips_already_booked() {
 fn upgrading_keeps_each_series_first_and_last_session_from_then_on() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v9.sqlite");
-    let mut db = Db::open_in_memory().unwrap();
-    drop(db.conn);
-    db.conn = super::raw_open(&path).unwrap();
-    migrate_to(&mut db.conn, &path, 9).unwrap();
+    let db = super::db_at_version(&path, 9);
     db.conn
         .execute_batch(
             "INSERT INTO parent_group (id, name) VALUES (1, 'Höst'), (2, 'Tom');

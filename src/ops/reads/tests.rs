@@ -9,16 +9,12 @@ use crate::domain::days::WeekQuery;
 use crate::ops::Ctx;
 use crate::ops::import::{families, groups, staff, visits};
 
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("tests/fixtures/import/{name}")).unwrap()
-}
-
-#[test]
-fn a_leader_in_a_visit_and_a_session_at_once_is_on_todays_list() {
+/// A new database file, and "now" at 08:00 on the day given.
+fn fresh(year: i32, month: u32, day: u32) -> (tempfile::TempDir, crate::db::Db, Ctx) {
     let dir = tempfile::tempdir().unwrap();
-    let mut db =
+    let db =
         crate::db::connect(&dir.path().join("t.sqlite"), crate::db::Mode::Create, None).unwrap();
-    let now = NaiveDate::from_ymd_opt(2030, 12, 2)
+    let now = NaiveDate::from_ymd_opt(year, month, day)
         .unwrap()
         .and_hms_opt(8, 0, 0)
         .unwrap();
@@ -26,6 +22,17 @@ fn a_leader_in_a_visit_and_a_session_at_once_is_on_todays_list() {
         actor: "test".into(),
         now,
     };
+    (dir, db, ctx)
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("tests/fixtures/import/{name}")).unwrap()
+}
+
+#[test]
+fn a_leader_in_a_visit_and_a_session_at_once_is_on_todays_list() {
+    let (_dir, mut db, ctx) = fresh(2030, 12, 2);
+    let now = ctx.now;
     staff::import(&mut db, &fixture("staff_ok.csv"), &ctx).unwrap();
     families::import(&mut db, &fixture("families_ok.csv"), &ctx).unwrap();
     groups::import(&mut db, &fixture("groups_ok.csv"), &ctx).unwrap();
@@ -48,17 +55,7 @@ fn a_leader_in_a_visit_and_a_session_at_once_is_on_todays_list() {
 
 #[test]
 fn week_shows_a_session_for_its_leaders_in_everyones_week_and_in_theirs() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut db =
-        crate::db::connect(&dir.path().join("w.sqlite"), crate::db::Mode::Create, None).unwrap();
-    let now = NaiveDate::from_ymd_opt(2030, 12, 2)
-        .unwrap()
-        .and_hms_opt(8, 0, 0)
-        .unwrap();
-    let ctx = Ctx {
-        actor: "test".into(),
-        now,
-    };
+    let (_dir, mut db, ctx) = fresh(2030, 12, 2);
     staff::import(&mut db, &fixture("staff_ok.csv"), &ctx).unwrap();
     families::import(&mut db, &fixture("families_ok.csv"), &ctx).unwrap();
     groups::import(&mut db, &fixture("groups_ok.csv"), &ctx).unwrap();
@@ -101,17 +98,8 @@ fn week_shows_a_session_for_its_leaders_in_everyones_week_and_in_theirs() {
 
 #[test]
 fn the_to_do_read_a_range_of_families_at_a_time_is_the_to_do_of_one_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut db =
-        crate::db::connect(&dir.path().join("d.sqlite"), crate::db::Mode::Create, None).unwrap();
-    let now = NaiveDate::from_ymd_opt(2026, 11, 23)
-        .unwrap()
-        .and_hms_opt(8, 0, 0)
-        .unwrap();
-    let ctx = Ctx {
-        actor: "test".into(),
-        now,
-    };
+    let (_dir, mut db, ctx) = fresh(2026, 11, 23);
+    let now = ctx.now;
     crate::ops::demo::generate(&mut db, 400, 5, now.date(), false, &ctx).unwrap();
     let catalogue = Arc::new(db.read(|tx| tx.programme_catalogue()).unwrap());
     let (first, last) = db.read(|tx| tx.family_id_span()).unwrap();

@@ -1,5 +1,6 @@
-//! What is said about passphrases and encryption: the prompts, why no key could be had, and
-//! what `encrypt`, `decrypt` and `rekey` did.
+//! What is said while a database is opened and about its encryption: the passphrase prompts,
+//! why no key could be had, a wait for a whole-file command, an upgrade, and what `encrypt`,
+//! `decrypt` and `rekey` did.
 
 use std::path::Path;
 
