@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
 
 use super::rows;
-use crate::db::values::{Columns, date_text, datetime_text};
+use crate::db::values::{date_text, datetime_text};
 use crate::db::{ReadTx, Result};
 use crate::domain::views::DayVisit;
 
@@ -22,27 +22,9 @@ impl ReadTx<'_> {
     /// How many trips start on each day from `from` (up to seven days), all or one staff
     /// member's: what a week shows before it lists any. Twins' visits on one trip count once.
     pub fn visits_per_day(&self, from: NaiveDate, staff: Option<i64>) -> Result<[usize; 7]> {
-        let to = from.checked_add_days(chrono::Days::new(7)).unwrap_or(from);
-        let only = staff_condition(staff);
-        let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT substr(v.starts_at, 1, 10), count(*) FROM visit v
-             WHERE v.twin_of IS NULL AND v.starts_at >= ?1 AND v.starts_at < ?2 {only} GROUP BY 1"
-        ))?;
-        let rows = stmt.query_map(
-            params![
-                format!("{} 00:00", date_text(from)),
-                format!("{} 00:00", date_text(to)),
-                staff
-            ],
-            |r| Ok((r.date(0)?, r.get::<_, i64>(1)?)),
-        )?;
         let mut counts = [0; 7];
-        for row in rows {
-            let (day, n) = row?;
-            let offset = (day - from).num_days();
-            if let Some(slot) = usize::try_from(offset).ok().and_then(|i| counts.get_mut(i)) {
-                *slot = n as usize;
-            }
+        for (slot, n) in counts.iter_mut().zip(self.trips_on_days(from, 7, staff)?) {
+            *slot = n;
         }
         Ok(counts)
     }
@@ -50,22 +32,8 @@ impl ReadTx<'_> {
     /// How many trips (all, or `staff`'s) start on `at`'s day before `at`: where a session at
     /// `at` falls among the day's visits.
     pub fn visits_before(&self, at: NaiveDateTime, staff: Option<i64>) -> Result<usize> {
-        let only = staff_condition(staff);
-        let n: i64 = self
-            .tx
-            .prepare_cached(&format!(
-                "SELECT count(*) FROM visit v
-                 WHERE v.twin_of IS NULL AND v.starts_at >= ?1 AND v.starts_at < ?2 {only}"
-            ))?
-            .query_row(
-                params![
-                    format!("{} 00:00", date_text(at.date())),
-                    datetime_text(at),
-                    staff
-                ],
-                |r| r.get(0),
-            )?;
-        Ok(usize::try_from(n).unwrap_or(0))
+        let start = NaiveDateTime::from(at.date());
+        self.trips_between(start, at, staff)
     }
 
     /// How many trips start on each day from `from` to `to` (inclusive, at most a fortnight):
@@ -74,29 +42,49 @@ impl ReadTx<'_> {
         let days = usize::try_from((to - from).num_days() + 1)
             .unwrap_or(0)
             .min(15);
-        let end = from
-            .checked_add_days(chrono::Days::new(days as u64))
-            .unwrap_or(from);
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT substr(v.starts_at, 1, 10), count(*) FROM visit v
-             WHERE v.twin_of IS NULL AND v.starts_at >= ?1 AND v.starts_at < ?2 GROUP BY 1",
-        )?;
-        let rows = stmt.query_map(
-            params![
-                format!("{} 00:00", date_text(from)),
-                format!("{} 00:00", date_text(end))
-            ],
-            |r| Ok((r.date(0)?, r.get::<_, i64>(1)?)),
-        )?;
-        let mut counts = vec![0; days];
-        for row in rows {
-            let (day, n) = row?;
-            let offset = (day - from).num_days();
-            if let Some(slot) = usize::try_from(offset).ok().and_then(|i| counts.get_mut(i)) {
-                *slot = usize::try_from(n).unwrap_or(0);
-            }
+        self.trips_on_days(from, days, None)
+    }
+
+    /// How many trips (all, or `staff`'s) start on each of `days` days from `from`: a count of
+    /// the trips' index per day, which reads its range and sorts nothing. One grouped count
+    /// sorted every trip of the week by its day first (14,000 at 200,000 families: 3 ms).
+    fn trips_on_days(
+        &self,
+        from: NaiveDate,
+        days: usize,
+        staff: Option<i64>,
+    ) -> Result<Vec<usize>> {
+        let mut counts = Vec::with_capacity(days);
+        let mut day = from;
+        for _ in 0..days {
+            let Some(next) = day.succ_opt() else {
+                break;
+            };
+            counts.push(self.trips_between(day.into(), next.into(), staff)?);
+            day = next;
         }
         Ok(counts)
+    }
+
+    /// How many trips (all, or `staff`'s) start from `from` up to (not at) `to`.
+    fn trips_between(
+        &self,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+        staff: Option<i64>,
+    ) -> Result<usize> {
+        let only = staff_condition(staff);
+        let n: i64 = self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM visit v
+                 WHERE v.twin_of IS NULL AND v.starts_at >= ?1 AND v.starts_at < ?2 {only}"
+            ))?
+            .query_row(
+                params![datetime_text(from), datetime_text(to), staff],
+                |r| r.get(0),
+            )?;
+        Ok(usize::try_from(n).unwrap_or(0))
     }
 
     /// One page of the trips of days `from` to `to` (inclusive) in time order: `limit` of them
