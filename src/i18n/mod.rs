@@ -9,6 +9,7 @@ pub mod help;
 pub mod input;
 pub mod io;
 pub mod labels;
+pub mod members;
 pub mod messages;
 pub mod report;
 pub mod screens;

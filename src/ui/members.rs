@@ -2,8 +2,8 @@
 //! from another of the same name by its reference, and a protected family never by name.
 
 use crate::i18n::Lang;
-pub use crate::i18n::labels::Member;
-use crate::i18n::labels::{MemberLabel, member_labels};
+pub use crate::i18n::members::Member;
+use crate::i18n::members::{MemberLabel, member_labels};
 
 use super::fit;
 
@@ -11,7 +11,7 @@ use super::fit;
 /// list share gets each one's reference beside it (`Familjen Warsame · D1-00012`), the name cut
 /// before the reference when short of room; a protected family shows only the words for one and
 /// its reference (`skyddad familj D1-00040`), so the leader can tell it apart but never reads a
-/// name (`i18n::labels::member_labels`).
+/// name (`i18n::members::member_labels`).
 pub fn member_names(members: &[Member<'_>], lang: Lang, width: usize) -> Vec<String> {
     member_labels(members, lang)
         .into_iter()

@@ -346,13 +346,13 @@ pub fn remove_member(page: &crate::domain::group_views::GroupPage) -> Option<For
     // Told apart as the member list tells them: a shared name with its reference, a protected
     // family by its reference only.
     let current: Vec<_> = page.members.iter().filter(|m| m.left.is_none()).collect();
-    let members: Vec<labels::Member> = current
+    let members: Vec<crate::i18n::members::Member> = current
         .iter()
         .map(|m| (m.name.as_str(), m.family_ref.as_str(), m.protection))
         .collect();
     let options: Vec<(String, Text)> = current
         .iter()
-        .zip(labels::member_texts(&members))
+        .zip(crate::i18n::members::member_texts(&members))
         .map(|(m, shown)| (m.family_id.to_string(), shown))
         .collect();
     if options.is_empty() {
