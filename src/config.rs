@@ -27,7 +27,7 @@ pub struct Config {
     pub report_threshold: Option<u32>,
     /// The municipality's name, written on the report's own rows.
     pub municipality: Option<String>,
-    /// The municipality's four-digit kommunkod (`0764`), written into the report.
+    /// The municipality's four-digit kommunkod (`1444`, Grästorp), written into the report.
     pub municipality_code: Option<String>,
 }
 

@@ -314,8 +314,8 @@ fn a_parent_group_over_christmas_from_series_to_roll_call() {
     let grid: Vec<String> = s
         .screen()
         .lines()
-        // A protected family is listed by its reference, not by name.
-        .filter(|l| l.starts_with(" Familjen") || l.starts_with(" protected family"))
+        // A protected family is listed by its whole reference, not by name.
+        .filter(|l| l.starts_with(" Familjen") || l.starts_with(" protected fami"))
         .map(str::to_string)
         .collect();
     assert_eq!(grid.len(), 6, "{}", s.screen());

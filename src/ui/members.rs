@@ -2,6 +2,7 @@
 //! from another of the same name by its reference, and a protected family never by name.
 
 use crate::i18n::Lang;
+use crate::i18n::labels::PROTECTED_FAMILY;
 pub use crate::i18n::members::Member;
 use crate::i18n::members::{MemberLabel, member_labels};
 
@@ -25,7 +26,18 @@ pub fn member_names(members: &[Member<'_>], lang: Lang, width: usize) -> Vec<Str
                     format!("{}{tail}", fit(name, room))
                 }
             }
-            MemberLabel::Name(_) | MemberLabel::Protected(_) => fit(&label.text(lang), width),
+            // The reference is what tells protected families apart: the words give way first.
+            MemberLabel::Protected(family_ref) => {
+                let tail = format!(" {family_ref}");
+                let words = PROTECTED_FAMILY.get(lang);
+                let room = width.saturating_sub(tail.chars().count());
+                if words.chars().count() + tail.chars().count() <= width || room < 4 {
+                    fit(&label.text(lang), width)
+                } else {
+                    format!("{}{tail}", fit(words, room))
+                }
+            }
+            MemberLabel::Name(_) => fit(&label.text(lang), width),
         })
         .collect()
 }
@@ -58,7 +70,9 @@ mod tests {
         );
         let narrow = member_names(&members, Lang::En, 20);
         assert_eq!(narrow[0], "Familjen… · D1-00012");
-        assert_eq!(narrow[3], "protected family D1…");
+        assert_eq!(narrow[3], "protected … D1-00040", "the reference whole");
+        let fits = member_names(&members, Lang::En, 25);
+        assert_eq!(fits[3], "protected family D1-00040");
         assert!(narrow.iter().all(|n| n.chars().count() <= 20), "{narrow:?}");
     }
 }

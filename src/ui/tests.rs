@@ -297,6 +297,22 @@ fn the_week_with_a_marked_visit() {
     both_sizes("week_sv", &app);
 }
 
+/// A visit's interpreter language is named in the interface's language, as the lists name it:
+/// the register keeps "somaliska", the English week says Somali.
+#[test]
+fn the_weeks_interpreter_language_is_named_in_english_in_english() {
+    let mut app = app(Lang::En);
+    app.handle_key(Key::Char('2'));
+    app.receive(fixtures::week_loaded(fixtures::today_data().visits));
+    // Tuesday's visit, marked: its whole line below the grid.
+    app.handle_key(Key::Right);
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("Interpreter: Somali") && !screen.contains("somaliska"),
+        "{screen}"
+    );
+}
+
 /// A session stands among the day's visits in time order, named as far as the column allows,
 /// and marked it shows in full below the grid with the key to its roll call.
 #[test]

@@ -91,7 +91,7 @@ pub struct Municipality {
 }
 
 impl Municipality {
-    /// A kommunkod is four digits (`0764` Grästorp).
+    /// A kommunkod is four digits (`1444` Grästorp).
     pub fn valid_code(code: &str) -> bool {
         code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit())
     }

@@ -146,10 +146,10 @@ pub fn refusal(r: &Refusal) -> Text {
         ),
         Refusal::ReportSetting(key) => Text::new(
             format!(
-                "Rapporten skrivs inte utan kommunens namn och fyrsiffriga kommunkod: sätt {key} i config.toml (t.ex. municipality = \"Grästorps kommun\" och municipality_code = \"0764\")."
+                "Rapporten skrivs inte utan kommunens namn och fyrsiffriga kommunkod: sätt {key} i config.toml (t.ex. municipality = \"Grästorps kommun\" och municipality_code = \"1444\")."
             ),
             format!(
-                "The report is not written without the municipality's name and four-digit code: set {key} in config.toml (e.g. municipality = \"Grästorps kommun\" and municipality_code = \"0764\")."
+                "The report is not written without the municipality's name and four-digit code: set {key} in config.toml (e.g. municipality = \"Grästorps kommun\" and municipality_code = \"1444\")."
             ),
         ),
         Refusal::ReportExposed(n) => Text::new(

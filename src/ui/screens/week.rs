@@ -246,10 +246,9 @@ fn render_visit<'a>(
     let mut lines = vec![Line::from(text).style(style)];
     if second {
         let staff = staff_line(&v.staff);
-        let interpreter = v
-            .interpreter_language
-            .as_ref()
-            .map_or(String::new(), |l| format!(" · {l}"));
+        let interpreter = v.interpreter_language.as_ref().map_or(String::new(), |l| {
+            format!(" · {}", crate::i18n::labels::language(l).get(lang))
+        });
         let second = fit(
             &format!(
                 "  {} · {staff}{interpreter}",
@@ -303,7 +302,12 @@ fn render_detail(app: &App, frame: &mut Frame, detail: Rect, theme: Theme) {
     let lines = match state.marked() {
         Some(v) => {
             let staff = staff_line(&v.staff);
-            let interpreter = match (&v.interpreter_language, &v.interpreter) {
+            // The language as the interface names it ("kurdiska" is Kurdish in English).
+            let language = v
+                .interpreter_language
+                .as_deref()
+                .map(|l| crate::i18n::labels::language(l).get(lang).to_string());
+            let interpreter = match (&language, &v.interpreter) {
                 (Some(l), Some(InterpreterBooked::External)) => {
                     format!(
                         " · {}: {l} ({})",
