@@ -283,12 +283,18 @@ fn booking_by_hand_shows_conflicts_at_their_fields() {
     both_sizes("booking_manual_en", &app);
 }
 
-#[test]
-fn the_week_with_a_marked_visit() {
-    let mut app = app(Lang::Sv);
+/// The week of the fixtures' visits with Tuesday's visit marked: its whole line below the grid.
+fn week_on_tuesday(lang: Lang) -> App {
+    let mut app = app(lang);
     app.handle_key(Key::Char('2'));
     app.receive(fixtures::week_loaded(fixtures::today_data().visits));
     app.handle_key(Key::Right);
+    app
+}
+
+#[test]
+fn the_week_with_a_marked_visit() {
+    let app = week_on_tuesday(Lang::Sv);
     let screen = draw(&app, 80, 24);
     assert!(
         screen.contains("skyddad familj") && !screen.contains("Skyddad"),
@@ -301,11 +307,7 @@ fn the_week_with_a_marked_visit() {
 /// the register keeps "somaliska", the English week says Somali.
 #[test]
 fn the_weeks_interpreter_language_is_named_in_english_in_english() {
-    let mut app = app(Lang::En);
-    app.handle_key(Key::Char('2'));
-    app.receive(fixtures::week_loaded(fixtures::today_data().visits));
-    // Tuesday's visit, marked: its whole line below the grid.
-    app.handle_key(Key::Right);
+    let app = week_on_tuesday(Lang::En);
     let screen = draw(&app, 120, 40);
     assert!(
         screen.contains("Interpreter: Somali") && !screen.contains("somaliska"),
@@ -350,10 +352,7 @@ fn a_days_group_session_is_listed_among_its_visits_in_time_order() {
 
 #[test]
 fn without_colour_the_marked_day_has_a_thick_frame_and_a_reversed_title() {
-    let mut app = app(Lang::Sv);
-    app.handle_key(Key::Char('2'));
-    app.receive(fixtures::week_loaded(fixtures::today_data().visits));
-    app.handle_key(Key::Right);
+    let app = week_on_tuesday(Lang::Sv);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
         .draw(|f| render(&app, f, Theme { color: false }))
