@@ -224,7 +224,7 @@ static BINDINGS: [Binding; 104] = [
     bind(Form, &[Esc], Intent::Back, "avbryt", "cancel", true),
     bind(Form, &[Ctrl('c')], Intent::Quit, "avsluta", "quit", false),
     bind(Form, &[Ctrl('d')], Intent::Remove, "ta bort personen (frågar först)", "remove the person (asks first)", false),
-    bind(Confirm, &[Char('y')], Intent::Yes, "ja", "yes", true),
+    bind(Confirm, &[Char('j'), Char('y')], Intent::Yes, "ja", "yes", true),
     bind(Help, &[Esc, Char('?'), Char('q')], Intent::Back, "stäng hjälpen", "close help", true),
 ];
 
@@ -295,6 +295,21 @@ pub fn key_for(scope: Scope, intent: &Intent) -> String {
     let keys = keys_for(scope, intent);
     debug_assert!(!keys.is_empty(), "no key for {intent:?} in {scope:?}");
     keys.first().map_or_else(String::new, |k| key_label(*k))
+}
+
+/// The key a question names for yes: `j` for *ja* in Swedish, `y` in English. Both answer yes
+/// in either language, so a hand used to the other is not refused.
+pub fn yes_key(lang: crate::i18n::Lang) -> String {
+    let named = match lang {
+        crate::i18n::Lang::Sv => Char('j'),
+        crate::i18n::Lang::En => Char('y'),
+    };
+    let keys = keys_for(Confirm, &Intent::Yes);
+    debug_assert!(keys.contains(&named), "{named:?} does not answer yes");
+    keys.iter()
+        .find(|k| **k == named)
+        .or(keys.first())
+        .map_or_else(String::new, |k| key_label(*k))
 }
 
 /// How a key is written in help and hints.

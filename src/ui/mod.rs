@@ -8,7 +8,7 @@ mod widgets;
 
 use screens::groups::roll_call;
 use screens::{families, family, groups, report, staff, today, week};
-use widgets::{booking, form, overlays};
+use widgets::{booking, form, help, overlays};
 
 pub use members::member_names;
 
@@ -93,7 +93,8 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
     // What is open, from the bottom up: the one in front is drawn last.
     for modal in app.modals() {
         match modal {
-            Modal::Help => overlays::render_help(app, frame, body, theme),
+            // Help takes the footer's rows too: it says itself how it closes.
+            Modal::Help => help::render_help(app, frame, body.union(footer), theme),
             Modal::Question(q) => overlays::render_question(app, q, frame, body, theme),
             Modal::Form(form) => form::render(app, form, frame, body, theme),
             Modal::Booking(state) => booking::render(app, state, frame, body, theme),

@@ -10,6 +10,7 @@ use crate::app::{App, Key, Lang};
 use crate::domain::enums::Protection;
 
 mod groups;
+mod help;
 mod layout;
 mod report;
 mod text;
@@ -158,45 +159,6 @@ fn help_lists_the_keys_of_the_screen() {
     both_sizes("help_today_en", &today);
 }
 
-/// The keys of forms, with the editing keys of their fields, are in `?` on every screen: in a
-/// form, letters are text, so no help opens there.
-#[test]
-fn help_lists_the_form_and_editing_keys_under_forms() {
-    for (lang, heading, rows) in [
-        (
-            Lang::Sv,
-            "Formulär",
-            [
-                ("Ctrl-U", "töm fältet"),
-                ("a–ö", "ersätter ett ifyllt fält"),
-                ("Tab/↓", "nästa fält"),
-            ],
-        ),
-        (
-            Lang::En,
-            "Forms",
-            [
-                ("Ctrl-U", "clear the field"),
-                ("a–ö", "replaces a filled-in field"),
-                ("Enter/Ctrl-S", "save"),
-            ],
-        ),
-    ] {
-        let mut app = app(lang);
-        app.handle_key(Key::Char('?'));
-        let screen = draw(&app, 120, 40);
-        assert!(screen.contains(heading), "{screen}");
-        for (keys, words) in rows {
-            assert!(
-                screen
-                    .lines()
-                    .any(|l| l.contains(&format!(" {keys} ")) && l.contains(words)),
-                "{keys} {words}:\n{screen}"
-            );
-        }
-    }
-}
-
 #[test]
 fn a_new_family_form_with_a_mistake() {
     let mut app = families(Lang::Sv);
@@ -222,30 +184,6 @@ fn over_today_the_booking_list_names_each_key_once() {
     let footer = screen.lines().last().unwrap_or_default();
     assert!(footer.contains("Enter boka markerad tid"), "{footer}");
     assert_eq!(footer.matches("Enter").count(), 1, "{footer}");
-}
-
-#[test]
-fn help_over_the_booking_list_shows_what_keys_do_there() {
-    let mut app = app(Lang::En);
-    app.receive(Msg::ProposalsLoaded(Box::new(fixtures::booking_plan())));
-    app.handle_key(Key::Char('?'));
-    let screen = draw(&app, 80, 24);
-    assert!(screen.contains("book the marked slot"), "{screen}");
-    assert!(screen.contains("book by hand"), "{screen}");
-    assert!(
-        !screen.contains("Enter       open"),
-        "Enter books here:\n{screen}"
-    );
-    assert!(
-        !screen.contains("Everywhere"),
-        "screen keys do not work here:\n{screen}"
-    );
-    app.handle_key(Key::Esc);
-    assert!(!app.help_open());
-    assert!(
-        app.booking().is_some(),
-        "closing help returns to the booking list"
-    );
 }
 
 #[test]

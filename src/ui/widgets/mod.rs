@@ -2,4 +2,5 @@
 
 pub mod booking;
 pub mod form;
+pub mod help;
 pub mod overlays;

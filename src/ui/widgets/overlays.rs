@@ -1,154 +1,15 @@
-//! Overlays: the help generated from the keymap, and yes/no questions.
+//! Overlays: yes/no questions (the help is in `help`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::app::keymap::{EDITING_KEYS, Scope, key_for};
-use crate::app::keymap::{bindings_in, keys_label};
+use crate::app::keymap::{Scope, key_for, yes_key};
 use crate::app::modal::Person;
 use crate::app::{App, Intent, Lang, Question, labels};
 use crate::i18n::screens as w;
-use crate::ui::{Theme, centered, describe};
-
-/// The keys of the current screen, then the ones that work everywhere, from the keymap table.
-pub fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let inner_height = area.height.saturating_sub(2).max(2) as usize;
-    let columns = into_columns(render_sections(app, theme), inner_height);
-    let widths = column_widths(&columns, area.width.saturating_sub(2));
-    let width = (widths.iter().sum::<u16>() + 2).min(area.width);
-    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
-    let height = (tallest.min(inner_height) as u16 + 2).min(area.height);
-    let rect = centered(area, width, height);
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .title(Line::from(format!(" {} ", w::HELP_TITLE.get(app.lang))).style(theme.title()))
-        .title_bottom(Line::from(format!(
-            " {} ",
-            w::help_footer(&key_for(Scope::Help, &Intent::Back)).get(app.lang)
-        )));
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    let mut x = inner.x;
-    for (chunk, w) in columns.iter().zip(widths) {
-        if x >= inner.right() {
-            break;
-        }
-        let col = Rect::new(x, inner.y, w.min(inner.right() - x), inner.height);
-        frame.render_widget(Paragraph::new(chunk.clone()), col);
-        x += w;
-    }
-}
-
-/// Each column as wide as its widest line and a gap; when they do not all fit in `room`, the
-/// widest gives way first, so the short columns stay whole and the long lines lose their ends.
-fn column_widths(columns: &[Vec<Line<'static>>], room: u16) -> Vec<u16> {
-    const GAP: u16 = 2;
-    let mut widths: Vec<u16> = columns
-        .iter()
-        .map(|c| {
-            let widest = c.iter().map(Line::width).max().unwrap_or(0);
-            u16::try_from(widest)
-                .unwrap_or(u16::MAX)
-                .saturating_add(GAP)
-        })
-        .collect();
-    while widths.iter().sum::<u16>() > room {
-        let Some(widest) = widths.iter_mut().max() else {
-            break;
-        };
-        if *widest <= 1 {
-            break;
-        }
-        *widest -= 1;
-    }
-    widths
-}
-
-/// One section per scope of what is under the help: its title, then its keys; last, the keys
-/// of forms with the editing keys of their text fields (no help opens over a form, where
-/// letters are text, so they are listed from everywhere).
-fn render_sections(app: &App, theme: Theme) -> Vec<Vec<Line<'static>>> {
-    let mut scopes = app.scopes_under_help();
-    // The keys of the scopes under the help stand for each other; forms are a place of their
-    // own, whose keys are all listed.
-    let stacked = scopes.len();
-    if !scopes.contains(&Scope::Form) {
-        scopes.push(Scope::Form);
-    }
-    // The keys' column is as wide as the section's widest keys, with a space before the words:
-    // at 80 columns three columns of help fit that way.
-    let row = |keys: String, width: usize, description: &str| {
-        Line::from(vec![
-            Span::styled(format!("  {keys:<width$} "), theme.key()),
-            Span::raw(description.to_string()),
-        ])
-    };
-    scopes
-        .iter()
-        .map(|scope| {
-            let (sv, en) = scope.title();
-            let mut lines = vec![Line::from(Span::styled(
-                describe(app.lang, sv, en),
-                theme.header(),
-            ))];
-            // A key a more specific scope takes is listed there only.
-            let at = scopes.iter().position(|x| x == scope).unwrap_or(0);
-            let earlier = if at < stacked { &scopes[..at] } else { &[][..] };
-            let taken: Vec<_> = bindings_in(earlier).flat_map(|b| b.keys.iter()).collect();
-            let mut rows: Vec<(String, &str)> = bindings_in(std::slice::from_ref(scope))
-                .filter(|b| !b.keys.iter().any(|k| taken.contains(&k)))
-                .map(|b| (keys_label(b.keys), describe(app.lang, b.sv, b.en)))
-                .collect();
-            if *scope == Scope::Form {
-                rows.extend(
-                    EDITING_KEYS
-                        .iter()
-                        .map(|e| (e.label(), describe(app.lang, e.sv, e.en))),
-                );
-            }
-            let width = rows
-                .iter()
-                .map(|(keys, _)| keys.chars().count())
-                .max()
-                .unwrap_or(0);
-            lines.extend(
-                rows.into_iter()
-                    .map(|(keys, words)| row(keys, width, words)),
-            );
-            lines
-        })
-        .collect()
-}
-
-/// Columns when one would not fit, so every key is always on screen. A section moves whole to
-/// the next column; only one longer than the screen is split, its title repeated.
-fn into_columns(sections: Vec<Vec<Line<'static>>>, inner_height: usize) -> Vec<Vec<Line<'static>>> {
-    let mut columns: Vec<Vec<Line>> = vec![Vec::new()];
-    for section in sections {
-        let fits = columns
-            .last()
-            .is_some_and(|c| c.len() + section.len() <= inner_height);
-        if !fits && columns.last().is_some_and(|c| !c.is_empty()) {
-            columns.push(Vec::new());
-        }
-        let title = section[0].clone();
-        for (i, line) in section.into_iter().enumerate() {
-            if columns.last().is_some_and(|c| c.len() >= inner_height) {
-                columns.push(if i > 0 {
-                    vec![title.clone()]
-                } else {
-                    Vec::new()
-                });
-            }
-            if let Some(c) = columns.last_mut() {
-                c.push(line);
-            }
-        }
-    }
-    columns
-}
+use crate::ui::{Theme, centered};
 
 /// Adds `lines` under a question, as many as leave room for the question, its keys and the
 /// frame; the rest is said as "and N more".
@@ -169,10 +30,7 @@ fn push_listed(rows: &mut Vec<String>, lines: Vec<String>, height: u16, inner: u
 }
 
 pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, theme: Theme) {
-    let (yes, no) = (
-        key_for(Scope::Confirm, &Intent::Yes),
-        key_for(Scope::Confirm, &Intent::No),
-    );
+    let (yes, no) = (yes_key(app.lang), key_for(Scope::Confirm, &Intent::No));
     let mut booked_list = None;
     let mut staff_visits = None;
     let text = match q {
