@@ -46,6 +46,7 @@ migrations!(
     "0021_visit_area.sql",
     "0022_group_next.sql",
     "0023_protected_order.sql",
+    "0024_swedish_order.sql",
 );
 
 /// The version whose step adds the audit chain; the rows written before it are sealed then.

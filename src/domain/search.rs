@@ -45,15 +45,112 @@ pub fn list_key(name: &str, protection: Protection) -> String {
     }
 }
 
-/// A key that sorts names the Swedish way: case ignored, and å, ä, ö after z in that order.
+/// How the list files letters that are not plain ASCII, in both cases (SQLite's `lower()`
+/// lowers ASCII only, and the stored key is made in SQL from this table: migration 24): å, ä
+/// and ö after z, in that order, with æ as ä and ø, ő as ö, the way Swedish files them; ü and ű
+/// as y; other marked letters as their plain letter (é as e, ş as s). A letter not here stands
+/// where its code point puts it, after ö.
+pub const SORT_LETTERS: &[(char, char)] = &[
+    ('å', '{'),
+    ('Å', '{'),
+    ('ä', '|'),
+    ('Ä', '|'),
+    ('æ', '|'),
+    ('Æ', '|'),
+    ('ö', '}'),
+    ('Ö', '}'),
+    ('ø', '}'),
+    ('Ø', '}'),
+    ('ő', '}'),
+    ('Ő', '}'),
+    ('ü', 'y'),
+    ('Ü', 'y'),
+    ('ű', 'y'),
+    ('Ű', 'y'),
+    ('á', 'a'),
+    ('Á', 'a'),
+    ('à', 'a'),
+    ('À', 'a'),
+    ('â', 'a'),
+    ('Â', 'a'),
+    ('ã', 'a'),
+    ('Ã', 'a'),
+    ('ą', 'a'),
+    ('Ą', 'a'),
+    ('ę', 'e'),
+    ('Ę', 'e'),
+    ('ó', 'o'),
+    ('Ó', 'o'),
+    ('ò', 'o'),
+    ('Ò', 'o'),
+    ('ô', 'o'),
+    ('Ô', 'o'),
+    ('õ', 'o'),
+    ('Õ', 'o'),
+    ('é', 'e'),
+    ('É', 'e'),
+    ('è', 'e'),
+    ('È', 'e'),
+    ('ê', 'e'),
+    ('Ê', 'e'),
+    ('ë', 'e'),
+    ('Ë', 'e'),
+    ('í', 'i'),
+    ('Í', 'i'),
+    ('ì', 'i'),
+    ('Ì', 'i'),
+    ('î', 'i'),
+    ('Î', 'i'),
+    ('ï', 'i'),
+    ('Ï', 'i'),
+    ('ı', 'i'),
+    ('İ', 'i'),
+    ('ú', 'u'),
+    ('Ú', 'u'),
+    ('ù', 'u'),
+    ('Ù', 'u'),
+    ('û', 'u'),
+    ('Û', 'u'),
+    ('ç', 'c'),
+    ('Ç', 'c'),
+    ('č', 'c'),
+    ('Č', 'c'),
+    ('ć', 'c'),
+    ('Ć', 'c'),
+    ('š', 's'),
+    ('Š', 's'),
+    ('ś', 's'),
+    ('Ś', 's'),
+    ('ş', 's'),
+    ('Ş', 's'),
+    ('ž', 'z'),
+    ('Ž', 'z'),
+    ('ź', 'z'),
+    ('Ź', 'z'),
+    ('ż', 'z'),
+    ('Ż', 'z'),
+    ('ñ', 'n'),
+    ('Ñ', 'n'),
+    ('ń', 'n'),
+    ('Ń', 'n'),
+    ('ł', 'l'),
+    ('Ł', 'l'),
+    ('đ', 'd'),
+    ('Đ', 'd'),
+    ('ğ', 'g'),
+    ('Ğ', 'g'),
+];
+
+/// A key that sorts names the Swedish way: case ignored, and the letters of [`SORT_LETTERS`]
+/// where Swedish files them. The same key as the stored one the list is read in order of.
 pub fn sort_key(text: &str) -> String {
     text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'å' => '{',
-            'ä' | 'æ' => '|',
-            'ö' | 'ø' => '}',
-            other => other,
+        .map(|c| {
+            let c = c.to_ascii_lowercase();
+            SORT_LETTERS
+                .iter()
+                .find(|(letter, _)| *letter == c)
+                .map_or(c, |(_, filed)| *filed)
         })
         .collect()
 }
@@ -234,6 +331,50 @@ mod tests {
         assert_eq!(
             names,
             ["andersson", "Berg", "Zetterlund", "Åberg", "Ärlig", "Öberg"]
+        );
+    }
+
+    /// Marked letters other than å, ä and ö stand where Swedish files them: Şahin among the
+    /// S, Émile among the E, Müller as Myller; æ and ø with ä and ö.
+    #[test]
+    fn files_other_marked_letters_under_their_letter() {
+        let mut names = vec![
+            "Öztürk",
+            "Şahin",
+            "Sandberg",
+            "Émile",
+            "Eriksson",
+            "Mutlu",
+            "Müller",
+            "Myrberg",
+            "Ørsted",
+            "Ærø",
+            "Ärlig",
+            "Çelik",
+            "Carlsson",
+            "Dąbrowski",
+            "Dahl",
+        ];
+        names.sort_by_key(|n| sort_key(n));
+        assert_eq!(
+            names,
+            [
+                "Carlsson",
+                "Çelik",
+                "Dąbrowski",
+                "Dahl",
+                "Émile",
+                "Eriksson",
+                "Mutlu",
+                "Müller",
+                "Myrberg",
+                "Şahin",
+                "Sandberg",
+                "Ärlig",
+                "Ærø",
+                "Ørsted",
+                "Öztürk",
+            ]
         );
     }
 

@@ -30,9 +30,9 @@ pub(super) fn identity(
         .transpose()
 }
 
-/// The columns [`summary`] reads, from `family`.
-pub(super) const SUMMARY: &str = "id, family_ref, display_name, area, clinic, status, protection,
-    programme_id, interpreter_language";
+/// The columns [`summary`] reads, from `family f`.
+pub(super) const SUMMARY: &str = "f.id, f.family_ref, f.display_name, f.area, f.clinic, f.status,
+    f.protection, f.programme_id, f.interpreter_language";
 
 pub(super) fn summary(r: &Row<'_>) -> rusqlite::Result<FamilySummary> {
     Ok(FamilySummary {

@@ -22,21 +22,20 @@ use crate::domain::enums::Protection;
 use crate::domain::family_list::{FamilyChoices, FamilyPage, FamilyQuery, MATCH_CAP};
 use crate::domain::views::FamilyIndexEntry;
 
-/// The list's order of family `f`, the expression of the index `family_name_order`, which reads
-/// use to walk the list in order: its name the Swedish way (case ignored, å, ä, ö after z), a
-/// protected family after every name, then the reference (`domain::search::list_key`).
-pub const NAME_ORDER: &str = "CASE WHEN f.protection = 'none' THEN replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower(f.display_name), 'å', '{'), 'Å', '{'), 'ä', '|'), 'Ä', '|'), 'æ', '|'), 'Æ', '|'), 'ö', '}'), 'Ö', '}'), 'ø', '}'), 'Ø', '}') ELSE char(1114111) END, f.family_ref";
-
-/// The list's order over the texts alone: what [`NAME_ORDER`] gives, kept with each family's
-/// text (migration 20) and indexed with it by `family_text_order`.
+/// The list's order, over each family's text `t` (migration 24): its name the Swedish way
+/// (`domain::search::sort_key`: case ignored, å, ä, ö after z, other marked letters under
+/// their plain letter), a protected family after every name, then the reference
+/// (`domain::search::list_key`). The index `family_text_order` holds the texts in that order.
 pub const TEXT_ORDER: &str = "t.sort, t.ref";
 
-/// A walk of the list: where from and on what conditions, the id and order to select by, and
-/// the values of its `?`s.
+/// A family `f` with its text `t`, for a read in the list's order.
+pub const WITH_TEXT: &str = "family f CROSS JOIN family_text t ON t.id = f.id";
+
+/// A walk of the list: where from and on what conditions, the id to select, and the values of
+/// its `?`s.
 struct Walk {
     from: String,
     id: &'static str,
-    order: &'static str,
     args: Vec<Value>,
 }
 
@@ -232,18 +231,14 @@ impl ReadTx<'_> {
             .collect::<Vec<_>>()
             .join(",");
         let mut args = vec![Value::Text(format!("[{json}]"))];
-        let mut sql = String::from(if words.is_empty() {
-            "SELECT f.id FROM family f WHERE f.id IN (SELECT value FROM json_each(?))"
-        } else {
-            "SELECT f.id FROM family f CROSS JOIN family_text t ON t.id = f.id
-             WHERE f.id IN (SELECT value FROM json_each(?))"
-        });
+        let mut sql =
+            format!("SELECT f.id FROM {WITH_TEXT} WHERE f.id IN (SELECT value FROM json_each(?))");
         for word in words {
             sql.push_str(" AND t.text LIKE ? ESCAPE '\\'");
             args.push(Value::Text(like_anywhere(word)));
         }
         sql.push_str(&filters(q, &mut args, false));
-        let _ = write!(sql, " ORDER BY {NAME_ORDER}");
+        let _ = write!(sql, " ORDER BY {TEXT_ORDER}");
         let ids = self.ids(&sql, args)?;
         let rows: Vec<i64> = ids.iter().skip(q.from).take(limit).copied().collect();
         self.page(q, ids.len().min(MATCH_CAP), ids.len() > MATCH_CAP, &rows)
@@ -265,21 +260,17 @@ impl ReadTx<'_> {
         } else {
             words.iter().collect()
         };
-        let (from, id, order) = if tested.is_empty() {
-            ("family f", "f.id", NAME_ORDER)
-        } else if filtered.is_empty() {
-            let texts = if walking {
-                "family_text t INDEXED BY family_text_order"
-            } else {
-                "family_text t"
-            };
-            (texts, "t.id", TEXT_ORDER)
-        } else {
-            (
-                "family f CROSS JOIN family_text t ON t.id = f.id",
-                "f.id",
-                NAME_ORDER,
-            )
+        // A walk reads the texts' own index in the list's order, and a family's row only for
+        // the filters; a count starts where it likes.
+        let (from, id) = match (walking, tested.is_empty(), filtered.is_empty()) {
+            (true, _, true) => ("family_text t INDEXED BY family_text_order", "t.id"),
+            (true, _, false) => (
+                "family_text t INDEXED BY family_text_order CROSS JOIN family f ON f.id = t.id",
+                "t.id",
+            ),
+            (false, true, _) => ("family f", "f.id"),
+            (false, false, true) => ("family_text t", "t.id"),
+            (false, false, false) => (WITH_TEXT, "f.id"),
         };
         let mut args = Vec::new();
         let mut conditions = String::new();
@@ -300,7 +291,6 @@ impl ReadTx<'_> {
         Walk {
             from: format!("FROM {from} WHERE 1{conditions}"),
             id,
-            order,
             args,
         }
     }
@@ -312,16 +302,11 @@ impl ReadTx<'_> {
         sparse: bool,
         limit: usize,
     ) -> Result<Vec<i64>> {
-        let Walk {
-            from,
-            id,
-            order,
-            mut args,
-        } = Self::walk_sql(q, words, sparse, true);
+        let Walk { from, id, mut args } = Self::walk_sql(q, words, sparse, true);
         args.push(Value::Integer(limit as i64));
         args.push(Value::Integer(q.from as i64));
         self.ids(
-            &format!("SELECT {id} {from} ORDER BY {order} LIMIT ? OFFSET ?"),
+            &format!("SELECT {id} {from} ORDER BY {TEXT_ORDER} LIMIT ? OFFSET ?"),
             args,
         )
     }

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
 
 use super::rows;
-use crate::db::families::search::NAME_ORDER;
+use crate::db::families::search::TEXT_ORDER;
 use crate::db::values::{Columns, date_text, datetime_text};
 use crate::db::{ReadTx, Result};
 use crate::domain::group_views::{GroupInfo, GroupPage, RollCall, SessionRow, Suggestion};
@@ -100,7 +100,8 @@ impl ReadTx<'_> {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT {} FROM group_member m JOIN family f ON f.id = m.family_id
-             WHERE m.group_id = ?1 ORDER BY {NAME_ORDER}, f.id",
+             JOIN family_text t ON t.id = f.id
+             WHERE m.group_id = ?1 ORDER BY {TEXT_ORDER}, f.id",
             rows::MEMBER
         ))?;
         let members = stmt
@@ -153,9 +154,10 @@ impl ReadTx<'_> {
         let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT {}
              FROM group_member m JOIN family f ON f.id = m.family_id
+             JOIN family_text t ON t.id = f.id
              LEFT JOIN attendance a ON a.session_id = ?2 AND a.family_id = m.family_id
              WHERE m.group_id = ?1 AND m.joined_on <= ?3 AND (m.left_on IS NULL OR m.left_on >= ?3)
-             ORDER BY {NAME_ORDER}, f.id",
+             ORDER BY {TEXT_ORDER}, f.id",
             rows::ROLL_LINE
         ))?;
         let lines = stmt

@@ -560,6 +560,7 @@ mod protected_order;
 mod report_read;
 mod report_units;
 mod staff_list;
+mod swedish_order;
 mod todo_read;
 mod twins;
 

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::domain::family_list::FamilyQuery;
+use crate::domain::search::list_key;
 
 fn query(text: &str) -> FamilyQuery {
     FamilyQuery {
@@ -13,7 +14,7 @@ fn query(text: &str) -> FamilyQuery {
 }
 
 /// The references of the families in the Families list, searched for `text`.
-fn listed(db: &mut Db, text: &str) -> Vec<String> {
+pub(super) fn listed(db: &mut Db, text: &str) -> Vec<String> {
     db.read(|tx| tx.family_page(&query(text), 50))
         .unwrap()
         .rows
@@ -22,23 +23,33 @@ fn listed(db: &mut Db, text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The references in the list's order read from the texts' own index and from the families':
-/// walks that test each text read the first, the rest the second.
-fn both_orders(db: &mut Db) -> (Vec<String>, Vec<String>) {
-    use crate::db::families::search::{NAME_ORDER, TEXT_ORDER};
-    let mut order = |by: &str| {
-        db.read(|tx| {
-            let mut stmt = tx.tx.prepare(&format!(
-                "SELECT f.family_ref FROM family f JOIN family_text t ON t.id = f.id ORDER BY {by}"
-            ))?;
-            let refs = stmt
-                .query_map([], |r| r.get::<_, String>(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok::<_, crate::db::DbError>(refs)
-        })
-        .unwrap()
-    };
-    (order(TEXT_ORDER), order(NAME_ORDER))
+/// The references in the list's order read from the texts' own index, and as the names' keys
+/// order them (`domain::search::list_key`): the walks read the first, and the two agree.
+pub(super) fn both_orders(db: &mut Db) -> (Vec<String>, Vec<String>) {
+    use crate::db::families::search::TEXT_ORDER;
+    db.read(|tx| {
+        let mut stmt = tx.tx.prepare(&format!(
+            "SELECT f.family_ref FROM family f JOIN family_text t ON t.id = f.id ORDER BY {TEXT_ORDER}"
+        ))?;
+        let by_text = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = tx
+            .tx
+            .prepare("SELECT display_name, protection, family_ref FROM family")?;
+        let mut by_key = stmt
+            .query_map([], |r| {
+                Ok((
+                    list_key(&r.get::<_, String>(0)?, r.get(1)?),
+                    r.get::<_, String>(2)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        by_key.sort();
+        let by_key = by_key.into_iter().map(|(_, r)| r).collect();
+        Ok::<_, crate::db::DbError>((by_text, by_key))
+    })
+    .unwrap()
 }
 
 fn set_protection(db: &mut Db, family_ref: &str, protection: &str) {
