@@ -51,6 +51,7 @@ fn visit(
         start,
         duration_min: 60,
         family_id,
+        family_ref: format!("D1-{family_id:05}"),
         family_name: family.into(),
         protection: if family_id == 3 {
             Protection::SkyddadFolkbokforing
@@ -173,9 +174,10 @@ pub fn week_loaded(visits: Vec<DayVisit>) -> super::Msg {
 }
 
 pub fn alerts() -> Vec<Alert> {
-    let alert = |kind, family_id, family: &str, detail| Alert {
+    let alert = |kind, family_id: i64, family: &str, detail| Alert {
         kind,
         family_id,
+        family_ref: format!("D1-{family_id:05}"),
         family_name: family.into(),
         protection: Protection::None,
         area: Some("Centrum".into()),

@@ -115,6 +115,8 @@ pub enum AlertDetail {
 pub struct Alert {
     pub kind: AlertKind,
     pub family_id: i64,
+    /// What tells two protected families apart in the list.
+    pub family_ref: String,
     pub family_name: String,
     /// A protected family is not named in the list (as in Week and the calendar).
     pub protection: Protection,
@@ -130,6 +132,7 @@ impl Alert {
         Alert {
             kind,
             family_id: v.family_id,
+            family_ref: v.family_ref.clone(),
             family_name: v.family_name.clone(),
             protection: v.protection,
             area: v.area.clone(),
@@ -201,6 +204,7 @@ pub fn child_alerts(
             out.push(Alert {
                 kind,
                 family_id: child.family_id,
+                family_ref: child.family_ref.clone(),
                 family_name: child.family_name.clone(),
                 protection: child.protection,
                 area: child.area.clone(),
@@ -382,6 +386,7 @@ mod tests {
         let programme = goteborg();
         let child = |family_id: i64, family: &str, born: NaiveDate| ChildPlan {
             family_id,
+            family_ref: format!("D1-{family_id:05}"),
             family_name: family.into(),
             protection: Protection::None,
             area: None,
@@ -433,6 +438,7 @@ mod tests {
         let programme = goteborg();
         let child = |family_id: i64, family: &str, protection| ChildPlan {
             family_id,
+            family_ref: format!("D1-{family_id:05}"),
             family_name: family.into(),
             protection,
             area: None,

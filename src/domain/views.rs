@@ -83,6 +83,7 @@ pub struct DayVisit {
     pub start: NaiveDateTime,
     pub duration_min: u32,
     pub family_id: i64,
+    pub family_ref: String,
     pub family_name: String,
     pub protection: Protection,
     pub area: Option<String>,
@@ -102,6 +103,7 @@ pub struct DayVisit {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChildPlan {
     pub family_id: i64,
+    pub family_ref: String,
     pub family_name: String,
     pub protection: Protection,
     pub area: Option<String>,

@@ -6,7 +6,7 @@ use crate::i18n::labels::PROTECTED_FAMILY;
 pub use crate::i18n::members::Member;
 use crate::i18n::members::{MemberLabel, member_labels};
 
-use super::fit;
+use super::{fit, fit_keeping};
 
 /// The families of one list as it shows them, each within `width`: a name two families in the
 /// list share gets each one's reference beside it (`Familjen Warsame · D1-00012`), the name cut
@@ -28,14 +28,7 @@ pub fn member_names(members: &[Member<'_>], lang: Lang, width: usize) -> Vec<Str
             }
             // The reference is what tells protected families apart: the words give way first.
             MemberLabel::Protected(family_ref) => {
-                let tail = format!(" {family_ref}");
-                let words = PROTECTED_FAMILY.get(lang);
-                let room = width.saturating_sub(tail.chars().count());
-                if words.chars().count() + tail.chars().count() <= width || room < 4 {
-                    fit(&label.text(lang), width)
-                } else {
-                    format!("{}{tail}", fit(words, room))
-                }
+                fit_keeping(PROTECTED_FAMILY.get(lang), &format!(" {family_ref}"), width)
             }
             MemberLabel::Name(_) => fit(&label.text(lang), width),
         })

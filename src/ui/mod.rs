@@ -248,11 +248,44 @@ pub fn fit(text: &str, width: usize) -> String {
     }
 }
 
-/// A visit's outcome in one character: blank while booked, ✓ done, ✗ cancelled, ! no-show.
-/// A family's name where visits are listed (Today, Week, questions, the calendar): a protected
-/// family is never named there, only on its own page.
+/// A family where visits are listed (Today, its to-do, a question): its name, or for a
+/// protected family the words for one and its reference, which tells two apart and names no
+/// one; a protected family is named only on its own page.
 pub fn family_label(v: &crate::domain::views::DayVisit, lang: Lang) -> String {
-    shown_name(&v.family_name, v.protection, lang)
+    family_cell(
+        &v.family_name,
+        v.protection,
+        &v.family_ref,
+        lang,
+        usize::MAX,
+    )
+}
+
+/// [`family_label`] of a family within `width`: a name is cut at its end, and for a protected
+/// family the words give way first, so the reference stays whole.
+pub fn family_cell(
+    name: &str,
+    protection: crate::domain::enums::Protection,
+    family_ref: &str,
+    lang: Lang,
+    width: usize,
+) -> String {
+    if protection.is_protected() {
+        fit_keeping(PROTECTED_FAMILY.get(lang), &format!(" {family_ref}"), width)
+    } else {
+        fit(family_name(name, lang), width)
+    }
+}
+
+/// `words` then `tail` within `width`: the words are cut first so the tail stays whole, unless
+/// fewer than four letters of them would be left.
+pub fn fit_keeping(words: &str, tail: &str, width: usize) -> String {
+    let room = width.saturating_sub(tail.chars().count());
+    if words.chars().count() + tail.chars().count() <= width || room < 4 {
+        fit(&format!("{words}{tail}"), width)
+    } else {
+        format!("{}{tail}", fit(words, room))
+    }
 }
 
 /// The name, or the words for a protected family.
@@ -274,6 +307,7 @@ pub fn family_name(name: &str, lang: Lang) -> &str {
     }
 }
 
+/// A visit's outcome in one character: blank while booked, ✓ done, ✗ cancelled, ! no-show.
 pub fn status_mark(s: crate::domain::enums::VisitStatus) -> &'static str {
     use crate::domain::enums::VisitStatus;
     match s {

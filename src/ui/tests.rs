@@ -76,6 +76,38 @@ fn today_in_english_with_the_alerts_pane_focused() {
     both_sizes("today_en_alerts", &app);
 }
 
+/// Two protected families' rows on Today, a visit and the to-do's, are told apart by their
+/// references, which stay whole at 80 columns; neither is named.
+#[test]
+fn protected_families_on_today_are_told_apart_by_their_references() {
+    for lang in [Lang::Sv, Lang::En] {
+        let mut app = app(lang);
+        let mut alerts = fixtures::alerts();
+        for (a, family_id) in alerts.iter_mut().zip([3, 7]) {
+            a.family_id = family_id;
+            a.family_ref = format!("D1-{family_id:05}");
+            a.protection = Protection::SkyddadFolkbokforing;
+        }
+        app.receive(Msg::Today(TodayMsg::AlertsLoaded(alerts)));
+        let screen = draw(&app, 80, 24);
+        for reference in ["D1-00003", "D1-00007"] {
+            assert!(
+                screen.contains(reference),
+                "{lang:?} {reference}:\n{screen}"
+            );
+        }
+        assert_eq!(
+            screen.matches("D1-00003").count(),
+            2,
+            "the visit and the alert:\n{screen}"
+        );
+        assert!(
+            !screen.contains("Warsame") && !screen.contains("Öberg"),
+            "{screen}"
+        );
+    }
+}
+
 #[test]
 fn families_list() {
     both_sizes("families_sv", &families(Lang::Sv));

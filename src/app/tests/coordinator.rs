@@ -270,6 +270,7 @@ fn on_todo_rows() -> App {
     alerts.push(crate::domain::alerts::Alert {
         kind: AlertKind::NotRecorded,
         family_id: visit.family_id,
+        family_ref: visit.family_ref.clone(),
         family_name: visit.family_name.clone(),
         protection: visit.protection,
         area: visit.area.clone(),

@@ -37,7 +37,7 @@ fn of_family(column: &str, family: Option<i64>, n: u8) -> String {
 /// The children born on or after `?1` of the active families with ids from `?2` to `?3`.
 pub(crate) const CHILDREN_OF_FAMILIES: &str =
     "SELECT f.id, f.display_name, f.area, c.id, c.name, c.birth_date, f.programme_id,
-        f.programme_version, f.protection
+        f.programme_version, f.protection, f.family_ref
      FROM child c JOIN family f ON f.id = c.family_id
      WHERE f.status = 'active' AND f.id >= ?2 AND f.id <= ?3
        AND c.expected = 0 AND c.birth_date >= ?1
@@ -77,6 +77,7 @@ impl ReadTx<'_> {
             .query_map(params![&since, first, last], |r| {
                 Ok(ChildPlan {
                     family_id: r.get(0)?,
+                    family_ref: r.get(9)?,
                     family_name: r.get(1)?,
                     protection: r.get(8)?,
                     area: r.get(2)?,

@@ -68,7 +68,7 @@ pub(super) fn booked_interpreter(
 /// interpreter `i`.
 pub(super) const LISTED: &str = "v.id, v.starts_at, v.duration_min, f.id, f.display_name,
     f.protection, f.area, c.name, v.visit_no, v.status, v.location, v.interpreter_language,
-    v.interpreter_external, i.name";
+    v.interpreter_external, i.name, f.family_ref";
 
 /// A visit as the day and week plans list it; its staff are read after it.
 pub(super) fn listed(r: &Row<'_>) -> rusqlite::Result<DayVisit> {
@@ -77,6 +77,7 @@ pub(super) fn listed(r: &Row<'_>) -> rusqlite::Result<DayVisit> {
         start: r.datetime(1)?,
         duration_min: r.get(2)?,
         family_id: r.get(3)?,
+        family_ref: r.get(14)?,
         family_name: r.get(4)?,
         protection: r.get(5)?,
         area: r.get(6)?,

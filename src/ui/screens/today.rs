@@ -105,6 +105,9 @@ fn block(title: &str, focused: bool, theme: Theme) -> Block<'_> {
     }
 }
 
+/// Where the family stands among a visit's cells.
+const FAMILY_COLUMN: usize = 1;
+
 /// A visit's cells in Today's list: when (with its outcome mark), family, area, staff and
 /// interpreter.
 fn visit_cells(
@@ -201,23 +204,35 @@ fn render_visits(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let read_from = view.data.offset;
     let rows = cells
         .into_iter()
+        .zip(&view.data.visits)
         .enumerate()
         .map(|(i, row)| (i + read_from, row))
         .skip(offset.saturating_sub(read_from))
         .take(height)
-        .map(|(i, row)| {
+        .map(|(i, (row, v))| {
             let style = if focused && i == view.visit_selected {
                 theme.selected()
             } else {
                 ratatui::style::Style::new()
             };
-            Row::new(
-                row.iter()
-                    .zip(&widths)
-                    .map(|(c, w)| fit(c, usize::from(*w)))
-                    .collect::<Vec<_>>(),
-            )
-            .style(style)
+            let mut row: Vec<String> = row
+                .iter()
+                .zip(&widths)
+                .map(|(c, w)| fit(c, usize::from(*w)))
+                .collect();
+            // A protected family's reference stays whole; the words give way.
+            if let (Some(cell), Some(width)) =
+                (row.get_mut(FAMILY_COLUMN), widths.get(FAMILY_COLUMN))
+            {
+                *cell = crate::ui::family_cell(
+                    &v.family_name,
+                    v.protection,
+                    &v.family_ref,
+                    app.lang,
+                    usize::from(*width),
+                );
+            }
+            Row::new(row).style(style)
         });
     let constraints: Vec<Constraint> = widths.iter().map(|w| Constraint::Length(*w)).collect();
     let table = Table::new(rows, constraints)
@@ -263,8 +278,11 @@ fn render_alerts(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             let text = fit(
                 &format!(
                     "{:<18} {}",
-                    fit(
-                        &crate::ui::shown_name(&a.family_name, a.protection, app.lang),
+                    crate::ui::family_cell(
+                        &a.family_name,
+                        a.protection,
+                        &a.family_ref,
+                        app.lang,
                         18
                     ),
                     crate::i18n::alerts::detail(a, &record_key).get(app.lang)
