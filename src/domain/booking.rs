@@ -4,6 +4,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::calendar::{holiday_on, is_weekend};
 use super::enums::{Role, Weekday};
+use super::language;
 use super::model::Staff;
 use super::schedule::Window;
 
@@ -271,7 +272,7 @@ pub fn check_booking(c: &Candidate, rules: &BookingRules<'_>) -> Vec<Conflict> {
             .interpreter_staff
             .and_then(|id| rules.staff.iter().find(|s| s.id == id))
         {
-            Some(i) if !i.languages.iter().any(|l| l.eq_ignore_ascii_case(lang)) => {
+            Some(i) if !i.languages.iter().any(|l| language::same(l, lang)) => {
                 out.push(Conflict::InterpreterLanguage {
                     name: i.name.clone(),
                     language: lang.to_string(),
@@ -428,7 +429,7 @@ fn slot_at(req: &ProposalRequest<'_>, start: NaiveDateTime) -> Option<Proposal> 
         Some(lang) => {
             let interpreter = available(req, Role::Interpreter, start, end, &taken)
                 .into_iter()
-                .find(|s| s.languages.iter().any(|l| l.eq_ignore_ascii_case(lang)));
+                .find(|s| s.languages.iter().any(|l| language::same(l, lang)));
             match interpreter {
                 Some(i) => (Some(i.id), false),
                 None => (None, true),

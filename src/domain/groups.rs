@@ -10,6 +10,7 @@ use super::booking::{
 };
 use super::calendar::{holiday_on, is_weekend};
 use super::enums::{AttendanceStatus, FamilyStatus, Role, SessionStatus, Weekday};
+use super::language;
 use super::model::{NewGroup, Staff};
 
 /// A new series as the form or an import asks for it: the sessions are generated from it.
@@ -241,8 +242,8 @@ pub fn suggest_members(
                 .iter()
                 .filter(|b| **b >= span.0 && **b <= span.1)
                 .min()?;
-            let speaks = language
-                .is_some_and(|lang| c.languages.iter().any(|l| l.eq_ignore_ascii_case(lang)));
+            let speaks =
+                language.is_some_and(|lang| c.languages.iter().any(|l| language::same(l, lang)));
             Some((!speaks, *born, c.family_id))
         })
         .collect();

@@ -12,6 +12,7 @@ pub mod group_views;
 pub mod groups;
 pub mod ics;
 pub mod identity;
+pub mod language;
 pub mod model;
 pub mod period;
 pub mod programme;

@@ -330,37 +330,7 @@ pub fn free_text(value: &str) -> Text {
 /// A language as the screens name it; languages are kept as typed (the demo and most registers
 /// write them in Swedish), so the common ones are named in English in the English interface.
 pub fn language(name: &str) -> Text {
-    const KNOWN: [(&str, &str); 24] = [
-        ("svenska", "Swedish"),
-        ("engelska", "English"),
-        ("arabiska", "Arabic"),
-        ("somaliska", "Somali"),
-        ("tigrinja", "Tigrinya"),
-        ("dari", "Dari"),
-        ("persiska", "Persian"),
-        ("pashto", "Pashto"),
-        ("polska", "Polish"),
-        ("bosniska", "Bosnian"),
-        ("kurdiska", "Kurdish"),
-        ("sorani", "Sorani"),
-        ("kurmanji", "Kurmanji"),
-        ("ukrainska", "Ukrainian"),
-        ("ryska", "Russian"),
-        ("turkiska", "Turkish"),
-        ("spanska", "Spanish"),
-        ("franska", "French"),
-        ("thai", "Thai"),
-        ("amhariska", "Amharic"),
-        ("finska", "Finnish"),
-        ("romani", "Romani"),
-        ("albanska", "Albanian"),
-        ("rumänska", "Romanian"),
-    ];
-    let trimmed = name.trim();
-    KNOWN
-        .iter()
-        .find(|(sv, en)| trimmed.to_lowercase() == *sv || trimmed.eq_ignore_ascii_case(en))
-        .map_or_else(|| t(name, name), |(sv, en)| t(sv, en))
+    crate::domain::language::known(name).map_or_else(|| t(name, name), |(sv, en)| t(sv, en))
 }
 
 /// Several languages, each named in the interface language, comma-separated.

@@ -10,11 +10,14 @@ use crate::app::form::{Field, FieldId as F, Form, FormKind};
 use crate::app::{Lang, Text, labels};
 use crate::domain::enums::{ConsentMethod, Eligibility, ExitReason, FamilyStatus, Protection};
 use crate::domain::identity::looks_like_identity_number;
+use crate::domain::language;
 use crate::domain::model::{Consent, NewFamily};
 use crate::domain::views::FamilyDetail;
 use crate::i18n::forms as w;
 
-fn family_fields(d: Option<&FamilyDetail>) -> Vec<Field> {
+/// A family's own fields; its languages named in the interface language (either spelling is
+/// kept the same way, `domain::language::kept`).
+fn family_fields(d: Option<&FamilyDetail>, lang: Lang) -> Vec<Field> {
     let get = |f: fn(&FamilyDetail) -> Option<&String>| {
         d.and_then(f).map_or("", String::as_str).to_string()
     };
@@ -32,13 +35,16 @@ fn family_fields(d: Option<&FamilyDetail>) -> Vec<Field> {
         Field::text(
             F::Languages,
             w::LANGUAGES,
-            &d.map_or(String::new(), |d| d.languages.join(", ")),
+            &d.map_or(String::new(), |d| {
+                labels::languages(&d.languages).get(lang).to_string()
+            }),
         )
         .hint(w::LANGUAGES_HINT),
         Field::text(
             F::InterpreterLanguage,
             w::INTERPRETER_LANGUAGE,
-            &get(|d| d.interpreter_language.as_ref()),
+            &d.and_then(|d| d.interpreter_language.as_deref())
+                .map_or(String::new(), |l| labels::language(l).get(lang).to_string()),
         )
         .hint(w::INTERPRETER_LANGUAGE_HINT),
         Field::choice(
@@ -69,8 +75,8 @@ fn family_fields(d: Option<&FamilyDetail>) -> Vec<Field> {
 }
 
 /// `programmes`: the id and name of each programme a new family can follow.
-pub fn new_family(programmes: &[(String, Text)], today: NaiveDate) -> Form {
-    let mut fields = family_fields(None);
+pub fn new_family(programmes: &[(String, Text)], today: NaiveDate, lang: Lang) -> Form {
+    let mut fields = family_fields(None, lang);
     let programme_options = programmes.to_vec();
     fields.insert(
         2,
@@ -89,8 +95,8 @@ pub fn new_family(programmes: &[(String, Text)], today: NaiveDate) -> Form {
 }
 
 /// A family's own fields and the days of its status changes, to correct.
-pub fn edit_family(detail: &FamilyDetail) -> Form {
-    let mut fields = family_fields(Some(detail));
+pub fn edit_family(detail: &FamilyDetail, lang: Lang) -> Form {
+    let mut fields = family_fields(Some(detail), lang);
     fields.extend(super::status::edit_fields(detail));
     let mut form = Form::new(
         FormKind::EditFamily(detail.id),
@@ -205,8 +211,12 @@ pub fn build(form: &Form, today: NaiveDate) -> Option<Effect> {
                     area: opt(form.value(F::Area)),
                     clinic: opt(form.value(F::Clinic)),
                     phone: opt(form.value(F::Phone)),
-                    languages: split_words(form.value(F::Languages)),
-                    interpreter_language: opt(form.value(F::InterpreterLanguage)),
+                    languages: split_words(form.value(F::Languages))
+                        .iter()
+                        .map(|l| language::kept(l))
+                        .collect(),
+                    interpreter_language: opt(form.value(F::InterpreterLanguage))
+                        .map(|l| language::kept(&l)),
                     protection: form
                         .value(F::Protection)
                         .parse()

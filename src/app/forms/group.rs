@@ -7,9 +7,10 @@ use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime};
 use super::{opt, parse_date};
 use crate::app::action::Effect;
 use crate::app::form::{Field, FieldId as F, FieldKind, Form, FormKind};
-use crate::app::{Text, labels};
+use crate::app::{Lang, Text, labels};
 use crate::domain::group_views::{AreaChoices, GroupInfo};
 use crate::domain::groups::{SeriesRequest, SessionChange, series_dates};
+use crate::domain::language;
 use crate::domain::model::{NewGroup, Staff};
 use crate::i18n::forms as w;
 use crate::i18n::labels::skip;
@@ -231,7 +232,7 @@ pub fn build(form: &Form) -> Option<Effect> {
         group: NewGroup {
             name: form.value(F::Name).to_string(),
             method: opt(form.value(F::Method)),
-            language: opt(form.value(F::Language)),
+            language: opt(form.value(F::Language)).map(|l| language::kept(&l)),
             place: opt(form.value(F::Place)),
             capacity: form.value(F::Capacity).parse().ok(),
             leaders: leaders(form.value(F::Leaders), &form.staff).ok()?,
@@ -248,8 +249,9 @@ pub fn build(form: &Form) -> Option<Effect> {
     ))))
 }
 
-/// A series' own fields and leaders; its sessions keep their dates.
-pub fn edit_series(info: &GroupInfo, staff: &[Staff], areas: AreaChoices) -> Form {
+/// A series' own fields and leaders; its sessions keep their dates. Its language is named in
+/// the interface language.
+pub fn edit_series(info: &GroupInfo, staff: &[Staff], areas: AreaChoices, lang: Lang) -> Form {
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     // By name, as they are typed; by id where the name would not find that one person again
     // (someone no longer active, or a name inside another's).
@@ -268,7 +270,14 @@ pub fn edit_series(info: &GroupInfo, staff: &[Staff], areas: AreaChoices) -> For
     let fields = vec![
         Field::text(F::Name, w::NAME, &info.name).required(),
         Field::text(F::Method, w::METHOD, &text(&info.method)),
-        Field::text(F::Language, w::LANGUAGE, &text(&info.language)),
+        Field::text(
+            F::Language,
+            w::LANGUAGE,
+            &info
+                .language
+                .as_deref()
+                .map_or(String::new(), |l| labels::language(l).get(lang).to_string()),
+        ),
         Field::text(F::Place, w::PLACE, &text(&info.place)),
         Field::text(F::Leaders, w::LEADERS, &leaders.join(", "))
             .required()
@@ -308,7 +317,7 @@ pub fn build_edit(form: &Form) -> Option<Effect> {
         group: Box::new(NewGroup {
             name: form.value(F::Name).to_string(),
             method: opt(form.value(F::Method)),
-            language: opt(form.value(F::Language)),
+            language: opt(form.value(F::Language)).map(|l| language::kept(&l)),
             place: opt(form.value(F::Place)),
             capacity: form.value(F::Capacity).parse().ok(),
             leaders: leaders(form.value(F::Leaders), &form.staff).ok()?,

@@ -40,7 +40,9 @@ fn fields(s: Option<&Staff>, lang: Lang) -> Vec<Field> {
         Field::text(
             F::Languages,
             w::LANGUAGES,
-            &s.map_or(String::new(), |s| s.languages.join(", ")),
+            &s.map_or(String::new(), |s| {
+                labels::languages(&s.languages).get(lang).to_string()
+            }),
         )
         .hint(w::STAFF_LANGUAGES_HINT),
         Field::text(F::WorkDays, w::WORK_DAYS, &days).hint(w::WORK_DAYS_HINT),
@@ -94,7 +96,10 @@ pub fn build(form: &Form) -> Option<Effect> {
         name: form.value(F::Name).to_string(),
         role: form.value(F::Role).parse().ok()?,
         organisation: opt(form.value(F::Organisation)),
-        languages: split_words(form.value(F::Languages)),
+        languages: split_words(form.value(F::Languages))
+            .iter()
+            .map(|l| crate::domain::language::kept(l))
+            .collect(),
         work_days: parse_list(form.value(F::WorkDays)).ok()?,
         work_hours: WorkHours::parse(form.value(F::WorkHours)).ok()?,
         active: form.value(F::Active) != "no",

@@ -333,6 +333,40 @@ fn the_consent_form_writes_the_usual_scope_in_the_interface_language() {
     );
 }
 
+/// A family's languages are named in the interface language in its form, and kept in Swedish
+/// whichever way they are typed, so an interpreter who speaks "arabiska" is found for a need
+/// typed "Arabic" in the English form.
+#[test]
+fn the_family_form_names_languages_in_the_interface_language_and_keeps_them_in_swedish() {
+    use super::planning::set_field;
+    let mut detail = fixtures::family_page(Protection::None).detail;
+    detail.facts.languages = vec!["somaliska".into(), "oromo".into()];
+    detail.facts.interpreter_language = Some("somaliska".into());
+    for (lang, shown, need) in [
+        (Lang::En, "Somali, oromo", "Somali"),
+        (Lang::Sv, "somaliska, oromo", "somaliska"),
+    ] {
+        let form = crate::app::forms::edit_family(&detail, lang);
+        assert_eq!(form.value(F::Languages), shown, "{lang:?}");
+        assert_eq!(form.value(F::InterpreterLanguage), need, "{lang:?}");
+    }
+    let mut app = on_family_page(Protection::None);
+    app.lang = Lang::En;
+    app.handle_key(Key::Char('e'));
+    set_field(&mut app, F::Languages, "Arabic, Somali, Oromo");
+    set_field(&mut app, F::InterpreterLanguage, "ARABIC");
+    let effects = app.handle_key(Key::Enter);
+    let [crate::app::Effect::Family(crate::app::FamilyEffect::Save { family, .. })] = &effects[..]
+    else {
+        panic!("the form saves: {effects:?}");
+    };
+    assert_eq!(family.facts.languages, ["arabiska", "somaliska", "Oromo"]);
+    assert_eq!(
+        family.facts.interpreter_language.as_deref(),
+        Some("arabiska")
+    );
+}
+
 #[test]
 fn swedish_wording_reads_naturally() {
     use crate::domain::enums::{ExitReason, Role};

@@ -5,6 +5,7 @@ use chrono::{Days, Duration, NaiveDate, NaiveDateTime, Timelike};
 
 use super::Candidate;
 use crate::domain::enums::{FamilyStatus, Role};
+use crate::domain::language;
 use crate::domain::model::Staff;
 use crate::domain::programme::Programme;
 use crate::domain::schedule::{VisitState, Window};
@@ -198,7 +199,7 @@ pub fn candidate_staff(
                 .filter(|s| {
                     s.role == Role::Interpreter
                         && s.active
-                        && s.languages.iter().any(|l| l.eq_ignore_ascii_case(lang))
+                        && s.languages.iter().any(|l| language::same(l, lang))
                 })
                 .map(|s| s.id)
                 .take(CANDIDATES_PER_ROLE),
@@ -240,7 +241,7 @@ pub fn ranked_staff<'a>(
             roles.contains(&s.role)
                 || (s.role == Role::Interpreter
                     && interpreter_language
-                        .is_some_and(|l| s.languages.iter().any(|x| x.eq_ignore_ascii_case(l))))
+                        .is_some_and(|l| s.languages.iter().any(|x| language::same(x, l))))
         })
         .collect();
     ranked.sort_by_cached_key(|s| {

@@ -9,7 +9,11 @@ impl App {
         }
         match action {
             Intent::New => {
-                self.open_form(forms::new_family(&self.programme_options(), self.today));
+                self.open_form(forms::new_family(
+                    &self.programme_options(),
+                    self.today,
+                    self.lang,
+                ));
                 Vec::new()
             }
             Intent::Open => match self.families.selected_id() {

@@ -37,7 +37,7 @@ impl App {
                 Vec::new()
             }
             Intent::Edit => {
-                let mut form = forms::edit_family(detail);
+                let mut form = forms::edit_family(detail, self.lang);
                 // As on the page: a protected family's address and phone wait for `r`.
                 if detail.protection.is_protected() && !page.revealed {
                     for f in &mut form.fields {
@@ -106,7 +106,7 @@ impl App {
                 let day = StatusDay::of(status);
                 if detail.status == status {
                     // The status stays; its day may be wrong: the edit form, on that day.
-                    let mut form = forms::edit_family(detail);
+                    let mut form = forms::edit_family(detail, self.lang);
                     if let Some(at) = form
                         .fields
                         .iter()

@@ -167,7 +167,8 @@ impl App {
             GroupsMsg::AreasLoaded(Some(id), areas) => {
                 // The page it was asked from, if still open.
                 if let Some(page) = self.groups.page.as_ref().filter(|p| p.data.info.id == id) {
-                    let form = forms::edit_series(&page.data.info, &self.roster.list, areas);
+                    let form =
+                        forms::edit_series(&page.data.info, &self.roster.list, areas, self.lang);
                     self.open_form(form);
                 }
             }
