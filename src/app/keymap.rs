@@ -224,7 +224,7 @@ static BINDINGS: [Binding; 104] = [
     bind(Form, &[Esc], Intent::Back, "avbryt", "cancel", true),
     bind(Form, &[Ctrl('c')], Intent::Quit, "avsluta", "quit", false),
     bind(Form, &[Ctrl('d')], Intent::Remove, "ta bort personen (frågar först)", "remove the person (asks first)", false),
-    bind(Confirm, &[Char('j'), Char('y')], Intent::Yes, "ja", "yes", true),
+    bind(Confirm, &[Char('y')], Intent::Yes, "ja", "yes", true),
     bind(Help, &[Esc, Char('?'), Char('q')], Intent::Back, "stäng hjälpen", "close help", true),
 ];
 
@@ -260,6 +260,10 @@ impl EditingKey {
 /// Bindings not in the table because they only name keys already there: `n`/`Esc` answer no in
 /// a question. Kept apart so the table stays one row per action and scope.
 static CONFIRM_NO: [Key; 2] = [Char('n'), Esc];
+
+/// *Ja*: yes to a question in Swedish, besides `y`. Swedish only: in English it means nothing
+/// there, and `j` moves down a list, so a hand still moving is not taken for a yes.
+pub const SWEDISH_YES: Key = Char('j');
 
 /// The action for `key` in the given scopes, most specific first.
 pub fn action_for(scopes: &[Scope], key: Key) -> Option<Intent> {
@@ -297,19 +301,13 @@ pub fn key_for(scope: Scope, intent: &Intent) -> String {
     keys.first().map_or_else(String::new, |k| key_label(*k))
 }
 
-/// The key a question names for yes: `j` for *ja* in Swedish, `y` in English. Both answer yes
-/// in either language, so a hand used to the other is not refused.
+/// The key a question names for yes: [`SWEDISH_YES`] in Swedish, `y` in English (which also
+/// answers in Swedish, for a hand used to it).
 pub fn yes_key(lang: crate::i18n::Lang) -> String {
-    let named = match lang {
-        crate::i18n::Lang::Sv => Char('j'),
-        crate::i18n::Lang::En => Char('y'),
-    };
-    let keys = keys_for(Confirm, &Intent::Yes);
-    debug_assert!(keys.contains(&named), "{named:?} does not answer yes");
-    keys.iter()
-        .find(|k| **k == named)
-        .or(keys.first())
-        .map_or_else(String::new, |k| key_label(*k))
+    match lang {
+        crate::i18n::Lang::Sv => key_label(SWEDISH_YES),
+        crate::i18n::Lang::En => key_for(Confirm, &Intent::Yes),
+    }
 }
 
 /// How a key is written in help and hints.

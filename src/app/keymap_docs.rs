@@ -66,6 +66,7 @@ pub fn markdown_table() -> String {
             }
         }
         if scope == Scope::Confirm {
+            out.push_str("| Questions | `j` | yes, in Swedish (*ja*) |\n");
             out.push_str("| Questions | `n` `Esc` | no |\n");
         }
     }
@@ -91,6 +92,7 @@ pub fn roff_section() -> String {
             }
         }
         if scope == Scope::Confirm {
+            out.push_str(".TP\n.B j\nyes, in Swedish (ja)\n");
             out.push_str(".TP\n.B n/Esc\nno\n");
         }
     }

@@ -20,7 +20,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use crate::app::keymap::{bindings_in, key_label, keys_label};
+use crate::app::keymap::{Scope, bindings_in, key_label, keys_label};
 use crate::app::screens::SCREENS;
 use crate::app::{App, Lang, Modal, Screen};
 use crate::domain::calendar::IsoWeek;
@@ -179,7 +179,11 @@ fn render_footer(app: &App, message_rows: &[String], frame: &mut Frame, area: Re
         .filter(|b| b.hint && app.offers(&b.action))
         .map(|b| {
             (
-                keys_label(&b.keys[..1]),
+                if b.scope == Scope::Confirm && b.action == crate::app::Intent::Yes {
+                    crate::app::keymap::yes_key(app.lang)
+                } else {
+                    keys_label(&b.keys[..1])
+                },
                 describe(app.lang, b.sv, b.en),
                 b.action == crate::app::Intent::Help,
             )

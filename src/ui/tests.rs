@@ -353,6 +353,14 @@ fn a_status_change_asks_its_day_then_about_the_booked_visits() {
     insta::assert_snapshot!("status_form_80x24", draw(&app, 80, 24));
     app.handle_key(Key::Enter);
     insta::assert_snapshot!("question_status_80x24", draw(&app, 80, 24));
+    // In English the question and its footer name `y`: `j` answers only in Swedish.
+    app.lang = Lang::En;
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("y cancels them, n keeps"), "{screen}");
+    assert!(
+        screen.lines().last().is_some_and(|l| l.contains("y yes")),
+        "{screen}"
+    );
 }
 
 #[test]

@@ -367,6 +367,30 @@ fn the_family_form_names_languages_in_the_interface_language_and_keeps_them_in_s
     );
 }
 
+/// A question in Swedish names `j` for *ja*, and `j` answers it, as `y` does. In English `j`
+/// means nothing there: it moves down a list, and a hand still moving is not a yes.
+#[test]
+fn j_answers_yes_in_swedish_only() {
+    for (lang, key, quits) in [
+        (Lang::Sv, 'j', true),
+        (Lang::Sv, 'y', true),
+        (Lang::En, 'y', true),
+        (Lang::En, 'j', false),
+    ] {
+        let mut app = on_family_page(Protection::None);
+        app.lang = lang;
+        app.handle_key(Key::Char('e'));
+        type_text(&mut app, "q");
+        assert_eq!(app.handle_key(Key::Ctrl('c')), Vec::new());
+        assert_eq!(app.question(), Some(&Question::QuitUnsaved));
+        let effects = app.handle_key(Key::Char(key));
+        assert_eq!(effects == vec![Effect::Quit], quits, "{lang:?} {key}");
+        assert_eq!(app.question().is_some(), !quits, "{lang:?} {key}");
+    }
+    assert_eq!(keymap::yes_key(Lang::Sv), "j");
+    assert_eq!(keymap::yes_key(Lang::En), "y");
+}
+
 #[test]
 fn swedish_wording_reads_naturally() {
     use crate::domain::enums::{ExitReason, Role};

@@ -374,32 +374,6 @@ fn unsaved_input_is_never_lost_without_asking() {
     assert_eq!(app.handle_key(Key::Char('y')), vec![Effect::Quit]);
 }
 
-/// A question in Swedish names `j` for *ja*, and `j` answers it; `y` still does, in either
-/// language, for a hand used to it.
-#[test]
-fn j_answers_yes_as_y_does() {
-    for (lang, key) in [
-        (Lang::Sv, 'j'),
-        (Lang::Sv, 'y'),
-        (Lang::En, 'j'),
-        (Lang::En, 'y'),
-    ] {
-        let mut app = on_family_page(Protection::None);
-        app.lang = lang;
-        app.handle_key(Key::Char('e'));
-        type_text(&mut app, "q");
-        assert_eq!(app.handle_key(Key::Ctrl('c')), Vec::new());
-        assert_eq!(app.question(), Some(&Question::QuitUnsaved));
-        assert_eq!(
-            app.handle_key(Key::Char(key)),
-            vec![Effect::Quit],
-            "{lang:?} {key}"
-        );
-    }
-    assert_eq!(crate::app::keymap::yes_key(Lang::Sv), "j");
-    assert_eq!(crate::app::keymap::yes_key(Lang::En), "y");
-}
-
 #[test]
 fn q_quits_at_once_without_a_form() {
     let mut app = app(Lang::Sv);
