@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, params};
 
 use super::rows;
-use crate::db::families::search::{TEXT_ORDER, WITH_TEXT};
+use crate::db::families::search::TEXT_ORDER;
 use crate::db::{ReadTx, Result};
 use crate::domain::enums::Protection;
 use crate::domain::identity::IdentityNumber;
@@ -108,7 +108,8 @@ impl ReadTx<'_> {
     /// never show them).
     pub fn list_families(&self) -> Result<Vec<FamilySummary>> {
         let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT {} FROM {WITH_TEXT} ORDER BY {TEXT_ORDER}",
+            "SELECT {} FROM family_text t INDEXED BY family_text_order
+             CROSS JOIN family f ON f.id = t.id ORDER BY {TEXT_ORDER}",
             rows::SUMMARY
         ))?;
         let rows = stmt.query_map([], rows::summary)?;

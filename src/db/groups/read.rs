@@ -99,8 +99,8 @@ impl ReadTx<'_> {
             .query_map([id], rows::session)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT {} FROM group_member m JOIN family f ON f.id = m.family_id
-             JOIN family_text t ON t.id = f.id
+            "SELECT {} FROM group_member m CROSS JOIN family f ON f.id = m.family_id
+             CROSS JOIN family_text t ON t.id = f.id
              WHERE m.group_id = ?1 ORDER BY {TEXT_ORDER}, f.id",
             rows::MEMBER
         ))?;
@@ -153,8 +153,8 @@ impl ReadTx<'_> {
         let date = date_text(session.start.date());
         let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT {}
-             FROM group_member m JOIN family f ON f.id = m.family_id
-             JOIN family_text t ON t.id = f.id
+             FROM group_member m CROSS JOIN family f ON f.id = m.family_id
+             CROSS JOIN family_text t ON t.id = f.id
              LEFT JOIN attendance a ON a.session_id = ?2 AND a.family_id = m.family_id
              WHERE m.group_id = ?1 AND m.joined_on <= ?3 AND (m.left_on IS NULL OR m.left_on >= ?3)
              ORDER BY {TEXT_ORDER}, f.id",

@@ -24,14 +24,22 @@ SELECT id, protection, family_ref, replace(replace(replace(replace(replace(repla
 FROM family_sort_fold3;
 
 CREATE VIEW family_sort_fold5 (id, protection, family_ref, key) AS
-SELECT id, protection, family_ref, replace(replace(replace(replace(replace(replace(replace(replace(key, 'ń', 'n'), 'Ń', 'n'), 'ł', 'l'), 'Ł', 'l'), 'đ', 'd'), 'Đ', 'd'), 'ğ', 'g'), 'Ğ', 'g')
+SELECT id, protection, family_ref, replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(key, 'ń', 'n'), 'Ń', 'n'), 'ł', 'l'), 'Ł', 'l'), 'đ', 'd'), 'Đ', 'd'), 'ğ', 'g'), 'Ğ', 'g'), 'ă', 'a'), 'Ă', 'a'), 'ā', 'a'), 'Ā', 'a'), 'ě', 'e'), 'Ě', 'e'), 'ē', 'e'), 'Ē', 'e'), 'ė', 'e'), 'Ė', 'e'), 'ī', 'i'), 'Ī', 'i')
 FROM family_sort_fold4;
+
+CREATE VIEW family_sort_fold6 (id, protection, family_ref, key) AS
+SELECT id, protection, family_ref, replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(key, 'ū', 'u'), 'Ū', 'u'), 'ů', 'u'), 'Ů', 'u'), 'ý', 'y'), 'Ý', 'y'), 'ÿ', 'y'), 'ș', 's'), 'Ș', 's'), 'ț', 't'), 'Ț', 't'), 'ţ', 't'), 'Ţ', 't'), 'ť', 't'), 'Ť', 't'), 'ř', 'r'), 'Ř', 'r'), 'ň', 'n'), 'Ň', 'n'), 'ď', 'd')
+FROM family_sort_fold5;
+
+CREATE VIEW family_sort_fold7 (id, protection, family_ref, key) AS
+SELECT id, protection, family_ref, replace(key, 'Ď', 'd')
+FROM family_sort_fold6;
 
 -- What the list files a family under: its folded name, or for a protected family the last
 -- code point, after every name (`0023_protected_order`); then its reference.
 CREATE VIEW family_sort (id, sort, ref) AS
 SELECT id, CASE WHEN protection = 'none' THEN key ELSE char(1114111) END, family_ref
-FROM family_sort_fold5;
+FROM family_sort_fold7;
 
 DROP TRIGGER family_text_order;
 CREATE TRIGGER family_text_order AFTER INSERT ON family_text BEGIN

@@ -86,3 +86,25 @@ fn upgrading_files_marked_letters_under_their_letter() {
         "{indexes:?}"
     );
 }
+
+/// The key a family's text keeps, made in SQL by the migration's views, is the key the table
+/// gives, for a name that holds every letter of the table in either case and ASCII besides.
+#[test]
+fn the_stored_key_is_the_tables_for_every_letter() {
+    use crate::domain::enums::Protection;
+    use crate::domain::search::{SORT_LETTERS, list_key};
+    let letters: String = SORT_LETTERS.iter().map(|(letter, _)| *letter).collect();
+    let name = format!("Familjen {letters} AZaz-09 ÕÑĞ{{|}}");
+    let mut db = Db::open_in_memory().unwrap();
+    db.conn.execute_batch(&families_sql(&["Berg"])).unwrap();
+    db.conn
+        .execute("UPDATE family SET display_name = ?1 WHERE id = 1", [&name])
+        .unwrap();
+    let stored: String = db
+        .conn
+        .query_row("SELECT sort FROM family_text WHERE id = 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(stored, list_key(&name, Protection::None));
+}
