@@ -95,7 +95,7 @@ fn the_stored_key_is_the_tables_for_every_letter() {
     use crate::domain::search::{SORT_LETTERS, list_key};
     let letters: String = SORT_LETTERS.iter().map(|(letter, _)| *letter).collect();
     let name = format!("Familjen {letters} AZaz-09 ÕÑĞ{{|}}");
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     db.conn.execute_batch(&families_sql(&["Berg"])).unwrap();
     db.conn
         .execute("UPDATE family SET display_name = ?1 WHERE id = 1", [&name])
