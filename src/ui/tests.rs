@@ -113,6 +113,22 @@ fn families_list() {
     both_sizes("families_sv", &families(Lang::Sv));
 }
 
+/// At 80 columns the widest status, with the overdue mark before it, is read whole.
+#[test]
+fn a_declined_family_with_an_overdue_visit_reads_whole_in_the_list() {
+    let mut app = app(Lang::Sv);
+    app.handle_key(Key::Char('3'));
+    let Msg::Families(FamiliesMsg::Loaded(mut loaded)) = fixtures::families_loaded() else {
+        panic!("the fixture loads the list");
+    };
+    for row in &mut loaded.1.rows {
+        row.status = crate::domain::enums::FamilyStatus::Declined;
+    }
+    app.receive(Msg::Families(FamiliesMsg::Loaded(loaded)));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("!tackat nej"), "{screen}");
+}
+
 #[test]
 fn families_searching_with_a_filter() {
     use crate::app::served;

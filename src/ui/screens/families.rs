@@ -168,7 +168,7 @@ fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
         });
     let mut widths = vec![
         Constraint::Length(name_width),
-        Constraint::Length(18),
+        Constraint::Length(CAREGIVERS_WIDTH),
         Constraint::Length(9),
         Constraint::Length(12),
     ];
@@ -185,7 +185,7 @@ fn render_list(app: &App, frame: &mut Frame, list: Rect, theme: Theme) {
         ]);
         header.extend([w::CLINIC.get(app.lang), w::PROGRAMME.get(app.lang)]);
     }
-    widths.extend([Constraint::Length(10), Constraint::Length(5)]);
+    widths.extend([Constraint::Length(STATUS_WIDTH), Constraint::Length(5)]);
     header.extend([w::STATUS.get(app.lang), ""]);
     let table = Table::new(rows, widths).header(Row::new(header).style(theme.header()));
     frame.render_widget(table, list);
@@ -207,13 +207,19 @@ fn wide_widths(app: &App, width: u16, name_width: u16) -> (u16, u16) {
         .collect();
     let programme = crate::ui::widest(w::PROGRAMME.get(app.lang), names.iter().map(String::as_str));
     // Name, caregivers, reference, area, status and the protection mark, with the gaps.
-    let others = usize::from(name_width) + 18 + 9 + 12 + 10 + 5 + 6;
+    let others = usize::from(name_width + CAREGIVERS_WIDTH + 9 + 12 + STATUS_WIDTH + 5 + 6);
     let room = usize::from(width).saturating_sub(others);
     match crate::ui::content_widths(&[clinic, programme], &[10, 12], room).as_slice() {
         [c, p] => (*c, *p),
         _ => (22, 12),
     }
 }
+
+/// The caregivers' first names.
+const CAREGIVERS_WIDTH: u16 = 17;
+
+/// A status with its mark before it: "!tackat nej" is the widest.
+const STATUS_WIDTH: u16 = 11;
 
 /// One family's cells; wide tables add the clinic and the programme (with their widths).
 fn render_row<'a>(
@@ -231,7 +237,10 @@ fn render_row<'a>(
             &crate::ui::shown_name(&e.display_name, e.protection, app.lang),
             usize::from(name_width),
         ),
-        fit(if protected { "" } else { &e.caregivers }, 18),
+        fit(
+            if protected { "" } else { &e.caregivers },
+            usize::from(CAREGIVERS_WIDTH),
+        ),
         e.family_ref.clone(),
         fit(e.area.as_deref().unwrap_or_default(), 12),
     ];
