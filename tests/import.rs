@@ -88,7 +88,7 @@ fn every_family_mistake_is_listed_by_line_and_column() {
             "line 4: caregiver2_name: is empty but the caregiver has an identity number; add the name or clear the number",
             "line 4: child1_birth_date: 2029-01-01 is more than ten months ahead; check the year",
             "line 4: family_name: is required but empty",
-            "line 5: caregiver1_id: day 12 is a personnummer day, but the kind says samordningsnummer (its day is the birth day + 60)",
+            "line 5: caregiver1_id: day 12 is a personal identity number's day, but the kind says coordination number (its day is the birth day + 60)",
             "line 5: family_ref: E-001 is already on line 2",
             "line 6: child1_id: is the same number as a child of E-001 on line 5; a child belongs to one family, so check both rows",
             "line 6: child1_id: says born 2026-05-04, but child1_birth_date says 2026-05-05",

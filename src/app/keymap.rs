@@ -121,7 +121,7 @@ static SCREEN_BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 
 /// Every other key.
 #[rustfmt::skip]
-static BINDINGS: [Binding; 104] = [
+static BINDINGS: [Binding; 108] = [
     bind(Global, &[Char('/')], Intent::Search, "sök familj", "search families", true),
     bind(Global, &[Char('?')], Intent::Help, "hjälp", "help", true),
     bind(Global, &[Esc], Intent::Back, "tillbaka", "back", false),
@@ -181,6 +181,7 @@ static BINDINGS: [Binding; 104] = [
     bind(Booking, &[Esc], Intent::Back, "stäng", "close", true),
     bind(Booking, &[Char('m')], Intent::BookManually, "boka för hand", "book by hand", true),
     bind(Booking, &[Char('?')], Intent::Help, "hjälp", "help", true),
+    bind(Booking, &[Ctrl('c')], Intent::Quit, "avsluta", "quit", false),
     bind(Scope::Groups, &[Char('n')], Intent::New, "ny grupp", "new group", true),
     bind(Scope::Groups, &[Char('a')], Intent::Groups(GroupsIntent::EarlierSeries), "visa/dölj tidigare serier", "show/hide earlier series", false),
     bind(Scope::GroupPage, &[Enter], Intent::Open, "närvaro för markerad träff", "roll call of the marked session", true),
@@ -198,9 +199,11 @@ static BINDINGS: [Binding; 104] = [
     bind(Scope::RollCall, &[Char('c')], Intent::Groups(GroupsIntent::CancelSession), "ställ in träffen (på en inställd: ångra)", "cancel the session (on a cancelled one: undo)", false),
     bind(Scope::RollCall, &[Esc, Enter], Intent::Back, "klar", "done", true),
     bind(Scope::RollCall, &[Char('?')], Intent::Help, "hjälp", "help", true),
+    bind(Scope::RollCall, &[Ctrl('c')], Intent::Quit, "avsluta", "quit", false),
     bind(Scope::PickMembers, &[Char(' ')], Intent::Tick, "markera / avmarkera", "tick / untick", true),
     bind(Scope::PickMembers, &[Enter], Intent::Save, "lägg till markerade", "add the ticked", true),
     bind(Scope::PickMembers, &[Esc], Intent::Back, "avbryt", "cancel", true),
+    bind(Scope::PickMembers, &[Ctrl('c')], Intent::Quit, "avsluta", "quit", false),
     bind(Staff, &[Char('n')], Intent::New, "ny medarbetare", "new staff member", true),
     bind(Staff, &[Char('e')], Intent::Edit, "ändra", "edit", true),
     bind(Staff, &[Char('/')], Intent::Search, "sök personal", "search staff", true),
@@ -224,7 +227,8 @@ static BINDINGS: [Binding; 104] = [
     bind(Form, &[Esc], Intent::Back, "avbryt", "cancel", true),
     bind(Form, &[Ctrl('c')], Intent::Quit, "avsluta", "quit", false),
     bind(Form, &[Ctrl('d')], Intent::Remove, "ta bort personen (frågar först)", "remove the person (asks first)", false),
-    bind(Confirm, &[Char('y')], Intent::Yes, "ja", "yes", true),
+    bind(Confirm, &[Char('y'), Char('Y')], Intent::Yes, "ja", "yes", true),
+    bind(Confirm, &[Esc], Intent::Back, "nej (avboka en pausad familjs besök?: ingen ändring)", "no (cancel a paused family's visits?: nothing changes)", false),
     bind(Help, &[Esc, Char('?'), Char('q')], Intent::Back, "stäng hjälpen", "close help", true),
 ];
 
@@ -259,11 +263,16 @@ impl EditingKey {
 
 /// Bindings not in the table because they only name keys already there: `n`/`Esc` answer no in
 /// a question. Kept apart so the table stays one row per action and scope.
-static CONFIRM_NO: [Key; 2] = [Char('n'), Esc];
+static CONFIRM_NO: [Key; 2] = [Char('n'), Char('N')];
 
 /// *Ja*: yes to a question in Swedish, besides `y`. Swedish only: in English it means nothing
 /// there, and `j` moves down a list, so a hand still moving is not taken for a yes.
 pub const SWEDISH_YES: Key = Char('j');
+
+/// Whether `key` is [`SWEDISH_YES`], with Caps Lock on or off.
+pub fn is_swedish_yes(key: Key) -> bool {
+    key == SWEDISH_YES || key == Char('J')
+}
 
 /// The action for `key` in the given scopes, most specific first.
 pub fn action_for(scopes: &[Scope], key: Key) -> Option<Intent> {

@@ -66,8 +66,8 @@ pub fn markdown_table() -> String {
             }
         }
         if scope == Scope::Confirm {
-            out.push_str("| Questions | `j` | yes, in Swedish (*ja*) |\n");
-            out.push_str("| Questions | `n` `Esc` | no |\n");
+            out.push_str("| Questions | `j` `J` | yes, in Swedish (*ja*) |\n");
+            out.push_str("| Questions | `n` `N` | no |\n");
         }
     }
     out
@@ -92,8 +92,8 @@ pub fn roff_section() -> String {
             }
         }
         if scope == Scope::Confirm {
-            out.push_str(".TP\n.B j\nyes, in Swedish (ja)\n");
-            out.push_str(".TP\n.B n/Esc\nno\n");
+            out.push_str(".TP\n.B j/J\nyes, in Swedish (ja)\n");
+            out.push_str(".TP\n.B n/N\nno\n");
         }
     }
     out

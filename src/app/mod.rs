@@ -151,7 +151,8 @@ impl App {
     /// Turns a key into an action through the keymap; letters go to a text field that has focus.
     pub fn handle_key(&mut self, key: Key) -> Vec<Effect> {
         let scopes = self.scopes();
-        if key == keymap::SWEDISH_YES && self.lang == Lang::Sv && scopes.contains(&Scope::Confirm) {
+        if keymap::is_swedish_yes(key) && self.lang == Lang::Sv && scopes.contains(&Scope::Confirm)
+        {
             return self.update(Intent::Yes);
         }
         match keymap::action_for(&scopes, key) {

@@ -262,11 +262,16 @@ impl App {
     }
 
     fn answer(&mut self, question: &Question, action: &Intent) -> Vec<Effect> {
-        // Only a pause's second question has two answers that do something: it was confirmed.
+        // Only a pause's second question has two answers that do something (the pause was
+        // confirmed): yes cancels the booked visits, no keeps them; Esc or another key takes
+        // the pause back, and nothing changes.
         if let Question::CancelBooked {
             family_id, change, ..
         } = question
         {
+            if !matches!(action, Intent::Yes | Intent::No) {
+                return Vec::new();
+            }
             let mut change = change.clone();
             change.cancel_booked = *action == Intent::Yes;
             return vec![Effect::Family(FamilyEffect::SetStatus {

@@ -225,6 +225,38 @@ impl Weekday {
     }
 }
 
+/// Working days as a person types them: day names, short or long, in either language, apart
+/// by `|`, `,` or spaces, and spans such as `mån-fre` or `mon–wed` (the first day to the last,
+/// in week order); each day once, in week order. The first word that is no day is named.
+pub fn parse_days(text: &str) -> Result<Vec<Weekday>, UnknownValue> {
+    let at = |d: Weekday| Weekday::ALL.iter().position(|x| *x == d).unwrap_or(0);
+    let no_day = |part: &str| UnknownValue {
+        value: part.to_string(),
+        allowed: Weekday::ALL
+            .iter()
+            .map(|d| d.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    let mut days = Vec::new();
+    for part in text.split(['|', ',', ' ']).filter(|p| !p.is_empty()) {
+        match part.split(['-', '–']).collect::<Vec<_>>().as_slice() {
+            [one] => days.push(one.parse::<Weekday>()?),
+            [first, last] => {
+                let (first, last) = (first.parse::<Weekday>()?, last.parse::<Weekday>()?);
+                match Weekday::ALL.get(at(first)..=at(last)) {
+                    Some(span) if !span.is_empty() => days.extend_from_slice(span),
+                    _ => return Err(no_day(part)),
+                }
+            }
+            _ => return Err(no_day(part)),
+        }
+    }
+    days.sort_by_key(|d| at(*d));
+    days.dedup();
+    Ok(days)
+}
+
 /// Parses a `|`-separated cell into values of a closed set, naming the first bad one.
 pub fn parse_list<T: FromStr<Err = UnknownValue>>(cell: &str) -> Result<Vec<T>, UnknownValue> {
     split_list(cell).map(str::parse).collect()
@@ -290,6 +322,26 @@ text_enum!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Working days typed as a person types them, with no `|` (AltGr on a Swedish keyboard):
+    /// spans, commas and spaces, in either language.
+    #[test]
+    fn working_days_are_read_as_typed() {
+        use Weekday::{Fri, Mon, Thu, Tue, Wed};
+        assert_eq!(parse_days("mån-fre"), Ok(vec![Mon, Tue, Wed, Thu, Fri]));
+        assert_eq!(parse_days("mån–ons, fre"), Ok(vec![Mon, Tue, Wed, Fri]));
+        assert_eq!(parse_days("tor tis  mån"), Ok(vec![Mon, Tue, Thu]));
+        assert_eq!(parse_days("Mon|Tue|tue"), Ok(vec![Mon, Tue]));
+        assert_eq!(parse_days(""), Ok(vec![]));
+        assert_eq!(
+            parse_days("mån-xyz").map_err(|e| e.value),
+            Err("xyz".to_string())
+        );
+        assert_eq!(
+            parse_days("fre-mån").map_err(|e| e.value),
+            Err("fre-mån".to_string())
+        );
+    }
 
     #[test]
     fn round_trips_every_value() {

@@ -65,7 +65,7 @@ pub fn id_error_text(e: &IdError) -> Text {
 fn id_error_en(e: &IdError) -> String {
     match e {
         IdError::Empty => "is empty".to_string(),
-        IdError::Shape => "is not a personnummer or samordningsnummer: write YYMMDD-NNNN or YYYYMMDD-NNNN (10 or 12 digits); for any other format set the kind to reservnummer".to_string(),
+        IdError::Shape => "is not a personal identity number or coordination number: write YYMMDD-NNNN or YYYYMMDD-NNNN (10 or 12 digits); for any other format set the kind to reserve number (reservnummer in a file)".to_string(),
         IdError::NoneWithValue => "the kind says none, so leave the number empty".to_string(),
         IdError::Month { month } => format!("month {month:02} does not exist"),
         IdError::Day {
@@ -79,17 +79,17 @@ fn id_error_en(e: &IdError) -> String {
         ),
         IdError::Future(date) => format!("the birth date {date} is in the future"),
         IdError::TooOld(date) => format!(
-            "says born {date}, over {} years ago; check the number and its - or + (write reservnummer in the kind column to keep another format)",
+            "says born {date}, over {} years ago; check the number and its - or + (a reserve number keeps another format: reservnummer in a file's kind column)",
             crate::domain::identity::MAX_AGE_YEARS
         ),
         IdError::CheckDigit { found, expected } => format!(
             "the check digit is {found} but should be {expected} for these digits; check for a typing error"
         ),
         IdError::KindSaysPersonnummer { day, born } => format!(
-            "day {day} means a samordningsnummer (born on day {born}), but the kind says personnummer"
+            "day {day} means a coordination number (born on day {born}), but the kind says personal identity number"
         ),
         IdError::KindSaysSamordningsnummer { day } => format!(
-            "day {day} is a personnummer day, but the kind says samordningsnummer (its day is the birth day + 60)"
+            "day {day} is a personal identity number's day, but the kind says coordination number (its day is the birth day + 60)"
         ),
         IdError::SerialZero => "birth number 000 is never issued".to_string(),
     }
@@ -239,7 +239,7 @@ mod tests {
         );
         let s = compose_number(NaiveDate::from_ymd_opt(1990, 1, 5).unwrap(), 77, true);
         let err = parse_identity(&s.value, Some(IdKind::Personnummer), today()).unwrap_err();
-        assert!(id_error(&err, Lang::En).contains("samordningsnummer (born on day 5)"));
+        assert!(id_error(&err, Lang::En).contains("coordination number (born on day 5)"));
         for bad in ["12345", "abcdefghij"] {
             let err = parse_swedish_number(bad, today()).unwrap_err();
             assert!(id_error(&err, Lang::En).contains("reservnummer"), "{bad}");

@@ -93,8 +93,12 @@ pub fn render(app: &App, frame: &mut Frame, theme: Theme) {
     // What is open, from the bottom up: the one in front is drawn last.
     for modal in app.modals() {
         match modal {
-            // Help takes the footer's rows too: it says itself how it closes.
-            Modal::Help => help::render_help(app, frame, body.union(footer), theme),
+            // Help takes the footer's rows too: it says itself how it closes, and a footer
+            // half under it would read as cut.
+            Modal::Help => {
+                frame.render_widget(ratatui::widgets::Clear, footer);
+                help::render_help(app, frame, body.union(footer), theme);
+            }
             Modal::Question(q) => overlays::render_question(app, q, frame, body, theme),
             Modal::Form(form) => form::render(app, form, frame, body, theme),
             Modal::Booking(state) => booking::render(app, state, frame, body, theme),

@@ -5,7 +5,7 @@ use super::{opt, options, split_words};
 use crate::app::action::Effect;
 use crate::app::form::{Field, FieldId as F, Form, FormKind};
 use crate::app::{Lang, labels};
-use crate::domain::enums::{Role, Weekday, parse_list};
+use crate::domain::enums::{Role, Weekday, parse_days};
 use crate::domain::model::{NewStaff, Staff, WorkHours};
 use crate::i18n::forms as w;
 
@@ -22,7 +22,7 @@ fn fields(s: Option<&Staff>, lang: Lang) -> Vec<Field> {
         .iter()
         .map(|d| w::work_day(*d, lang))
         .collect::<Vec<_>>()
-        .join("|");
+        .join(", ");
     vec![
         Field::text(F::Name, w::NAME, s.map_or("", |s| &s.name)).required(),
         Field::choice(
@@ -81,9 +81,9 @@ pub fn edit_staff(s: &Staff, lang: Lang) -> Form {
 }
 
 pub fn validate(form: &mut Form) {
-    if let Err(e) = parse_list::<Weekday>(form.value(F::WorkDays)) {
+    if let Err(e) = parse_days(form.value(F::WorkDays)) {
         form.set_error(F::WorkDays, Some(w::not_a_day(&e)));
-    } else if parse_list::<Weekday>(form.value(F::WorkDays)).is_ok_and(|d| d.is_empty()) {
+    } else if parse_days(form.value(F::WorkDays)).is_ok_and(|d| d.is_empty()) {
         form.set_error(F::WorkDays, Some(w::NO_WORK_DAY.into()));
     }
     if let Err(e) = WorkHours::parse(form.value(F::WorkHours)) {
@@ -100,7 +100,7 @@ pub fn build(form: &Form) -> Option<Effect> {
             .iter()
             .map(|l| crate::domain::language::kept(l))
             .collect(),
-        work_days: parse_list(form.value(F::WorkDays)).ok()?,
+        work_days: parse_days(form.value(F::WorkDays)).ok()?,
         work_hours: WorkHours::parse(form.value(F::WorkHours)).ok()?,
         active: form.value(F::Active) != "no",
     };

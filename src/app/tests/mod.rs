@@ -400,14 +400,14 @@ fn staff_can_be_added_and_edited() {
     assert_eq!(form.kind, form::FormKind::EditStaff(2));
     assert_eq!(
         form.value(F::WorkDays),
-        "mån|tis|tor",
+        "mån, tis, tor",
         "days in the user's language"
     );
     app.handle_key(Key::Esc);
     app.handle_key(Key::Char('n'));
     assert_eq!(
         app.form().unwrap().value(F::WorkDays),
-        "mån|tis|ons|tor|fre"
+        "mån, tis, ons, tor, fre"
     );
     type_text(&mut app, "Ny Person");
     for _ in 0..4 {
@@ -426,7 +426,7 @@ fn staff_can_be_added_and_edited() {
     assert!(
         error
             .sv
-            .contains("\"månd\" är ingen dag; skriv t.ex. mån|tis|tor"),
+            .contains("\"månd\" är ingen dag; skriv t.ex. mån-fre eller mån, tis, tor"),
         "{}",
         error.sv
     );

@@ -90,6 +90,27 @@ fn pausing_asks_whether_to_cancel_the_booked_visits() {
     ));
 }
 
+/// Esc on the question whether a pause cancels the booked visits takes the pause back: nothing
+/// is written, and the status form is there again to change or close.
+#[test]
+fn esc_on_the_pauses_question_changes_nothing() {
+    let mut app = on_family_page(Protection::None);
+    app.handle_key(Key::Char('p'));
+    app.handle_key(Key::Enter);
+    assert!(matches!(
+        app.question(),
+        Some(Question::CancelBooked { .. })
+    ));
+    assert!(app.handle_key(Key::Esc).is_empty(), "nothing written");
+    assert!(app.question().is_none());
+    assert!(app.form().is_some(), "back in the status form");
+    app.handle_key(Key::Enter);
+    assert!(
+        app.handle_key(Key::Char('x')).is_empty(),
+        "another key neither"
+    );
+}
+
 #[test]
 fn exit_asks_for_a_reason_and_lists_what_it_cancels() {
     let mut app = on_family_page(Protection::None);

@@ -29,7 +29,7 @@ pub const BORN_ON_HINT: Words = Words::new(
 pub const CHILD_ID: Words = Words::new("Barnets ID", "Child's ID");
 pub const CHILD_ID_HINT: Words = Words::new(
     "personnummer eller samordningsnummer; tomt om inget finns",
-    "personnummer or samordningsnummer; empty if there is none",
+    "personal identity or coordination number; empty if there is none",
 );
 pub const BORN_IN_SWEDEN: Words =
     Words::new("Första barnet fött i Sverige", "First child born in Sweden");

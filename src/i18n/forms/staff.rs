@@ -18,7 +18,10 @@ pub const STAFF_LANGUAGES_HINT: Words = Words::new(
     "an interpreter's languages, separated by commas",
 );
 pub const WORK_DAYS: Words = Words::new("Arbetsdagar", "Working days");
-pub const WORK_DAYS_HINT: Words = Words::new("t.ex. mån|tis|tor", "e.g. mon|tue|thu");
+pub const WORK_DAYS_HINT: Words = Words::new(
+    "t.ex. mån-fre eller mån, tis, tor",
+    "e.g. mon-fri or mon, tue, thu",
+);
 pub const WORK_HOURS: Words = Words::new("Arbetstid", "Working hours");
 pub const WORK_HOURS_HINT: Words = Words::new("t.ex. 08:00-16:30", "e.g. 08:00-16:30");
 pub const NO_WORK_DAY: Words = Words::new("ange minst en dag", "name at least one day");
@@ -47,7 +50,10 @@ fn chrono_day(day: Weekday) -> chrono::Weekday {
 /// A word in the working days that is no day.
 pub fn not_a_day(e: &UnknownValue) -> Text {
     Text::new(
-        format!("\"{}\" är ingen dag; skriv t.ex. mån|tis|tor", e.value),
+        format!(
+            "\"{}\" är ingen dag; skriv t.ex. mån-fre eller mån, tis, tor",
+            e.value
+        ),
         format!("\"{}\" is not one of: {}", e.value, e.allowed),
     )
 }

@@ -105,3 +105,13 @@ pub const NO_SUGGESTIONS: Words = Words::new(
     "Inga familjer att föreslå: ingen aktiv eller erbjuden familj utan grupp har barn födda i gruppens spann.",
     "No families to suggest: no active or offered family outside a group has a child born in the group's span.",
 );
+
+/// Under the attendance grid: what its marks mean.
+pub fn grid_legend(present: &str, absent: &str, excused: &str, cancelled: &str) -> Text {
+    Text::new(
+        format!(
+            "{present} närvarande  {absent} frånvarande  {excused} anmält förhinder  {cancelled} inställd"
+        ),
+        format!("{present} present  {absent} absent  {excused} excused  {cancelled} cancelled"),
+    )
+}

@@ -33,19 +33,27 @@ pub const SET_STATUS: Words = Words::new(
     "Change the family's status to",
 );
 pub const BOOKED_CANCELLED: Words = Words::new(
-    "Dessa bokade besök avbokas:",
-    "These booked visits are cancelled:",
+    "Ja avbokar även dessa bokade besök:",
+    "Yes also cancels these booked visits:",
 );
+/// Under the question whether a pause cancels them.
+pub const BOOKED_VISITS: Words =
+    Words::new("Familjens bokade besök:", "The family's booked visits:");
 pub const BOOKED_KEPT_OR_NOT: Words = Words::new(
     "Familjen har bokade besök; nästa fråga är om de ska avbokas:",
     "The family has booked visits; you are asked next whether to cancel them:",
 );
 
-/// Whether leaving the programme cancels the family's booked visits, by the keys that answer.
-pub fn cancel_booked(yes: &str, no: &str) -> Text {
+/// Whether a pause cancels the family's booked visits, by the keys that answer; `back` takes
+/// the pause back.
+pub fn cancel_booked(yes: &str, no: &str, back: &str) -> Text {
     Text::new(
-        format!("Avboka familjens bokade besök? {yes} avbokar dem, {no} behåller dem."),
-        format!("Cancel the family's booked visits? {yes} cancels them, {no} keeps them."),
+        format!(
+            "Avboka familjens bokade besök? {yes} avbokar dem, {no} behåller dem; {back} ångrar pausen."
+        ),
+        format!(
+            "Cancel the family's booked visits? {yes} cancels them, {no} keeps them; {back} takes the pause back."
+        ),
     )
 }
 

@@ -79,8 +79,9 @@ pub fn render_question(app: &App, q: &Question, frame: &mut Frame, area: Rect, t
             Person::Child(_) => w::remove_child(name).get(app.lang).to_string(),
         },
         Question::CancelBooked { booked, .. } => {
-            booked_list = Some((w::BOOKED_CANCELLED.get(app.lang), booked));
-            w::cancel_booked(&yes, &no).get(app.lang).to_string()
+            booked_list = Some((w::BOOKED_VISITS.get(app.lang), booked));
+            let back = key_for(Scope::Confirm, &Intent::Back);
+            w::cancel_booked(&yes, &no, &back).get(app.lang).to_string()
         }
     };
     let width = area.width.min(64);

@@ -239,8 +239,10 @@ impl RollCallState {
             }
             Intent::Groups(GroupsIntent::MarkAbsent) => (mark(AttendanceStatus::Absent, 0), true),
             Intent::Groups(GroupsIntent::MarkExcused) => (mark(AttendanceStatus::Excused, 0), true),
-            Intent::Groups(GroupsIntent::OneAdult) => (mark(AttendanceStatus::Present, 1), false),
-            Intent::Groups(GroupsIntent::TwoAdults) => (mark(AttendanceStatus::Present, 2), false),
+            // As every mark does: a leader working down the list with `p 2 a` marks three
+            // families, not one twice.
+            Intent::Groups(GroupsIntent::OneAdult) => (mark(AttendanceStatus::Present, 1), true),
+            Intent::Groups(GroupsIntent::TwoAdults) => (mark(AttendanceStatus::Present, 2), true),
             Intent::Groups(GroupsIntent::MoreDropins | GroupsIntent::FewerDropins) => {
                 let now = self.call.session.dropins;
                 let n = if *action == Intent::Groups(GroupsIntent::MoreDropins) {

@@ -39,6 +39,36 @@ fn marking_seven_families_takes_seven_keys_each_one_write() {
     assert_eq!(app.roll_call().unwrap().selected, 6);
 }
 
+/// Working down the list, a number marks its family and moves on as `p`, `a` and `e` do: the
+/// next key is the next family's.
+#[test]
+fn adults_move_on_so_the_next_key_marks_the_next_family() {
+    let mut app = in_roll_call();
+    let effects = keys(&mut app, "p2ae1");
+    let marked: Vec<(i64, AttendanceStatus, u32)> = effects
+        .iter()
+        .map(|e| match e {
+            Effect::Groups(GroupsEffect::Mark {
+                family_id,
+                status,
+                adults,
+                ..
+            }) => (*family_id, *status, *adults),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            (100, AttendanceStatus::Present, 1),
+            (101, AttendanceStatus::Present, 2),
+            (102, AttendanceStatus::Absent, 0),
+            (103, AttendanceStatus::Excused, 0),
+            (104, AttendanceStatus::Present, 1),
+        ]
+    );
+}
+
 #[test]
 fn a_written_mark_redraws_its_line_and_the_grid_without_a_reload() {
     let mut app = in_roll_call();
@@ -73,7 +103,11 @@ fn adults_dropins_held_and_cancel_in_the_roll_call() {
             ..
         })]
     ));
-    assert_eq!(app.roll_call().unwrap().selected, 0, "adults do not move");
+    assert_eq!(
+        app.roll_call().unwrap().selected,
+        1,
+        "adults move on, as marks do"
+    );
     assert_eq!(
         app.handle_key(Key::Char('+')),
         vec![Effect::Groups(GroupsEffect::ChangeSession {

@@ -285,8 +285,8 @@ fn render_page(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, them
     render_grid(app, page, frame, grid_area, theme);
 }
 
-/// Members × sessions: a column per session (its number), a whole column "inställd" for a
-/// cancelled one.
+/// Members × sessions: a column per session (its number), a cancelled one's marked × all the
+/// way down; under them, when there is a row to spare, what the marks mean.
 fn render_grid(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, theme: Theme) {
     let lang = app.lang;
     let data = &page.data;
@@ -308,15 +308,13 @@ fn render_grid(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, them
         .max()
         .unwrap_or(0)
         .clamp(10, 24);
-    let cancelled = session_status(SessionStatus::Cancelled);
-    let cancelled = cancelled.get(lang);
     let mut header = format!(" {:name_width$} ", w::FAMILY.get(lang));
     for (i, _) in data.sessions.iter().enumerate() {
         let _ = write!(header, "{:>3}", i + 1);
     }
     let mut lines = vec![Line::from(Span::styled(header, theme.header()))];
     let rows = usize::from(area.height.saturating_sub(1));
-    for (row, (m, name)) in data.members.iter().zip(&names).enumerate().take(rows) {
+    for (m, name) in data.members.iter().zip(&names).take(rows) {
         let mut spans = vec![Span::raw(format!(
             " {:name_width$} ",
             fit(name, name_width)
@@ -324,11 +322,7 @@ fn render_grid(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, them
         for s in &data.sessions {
             let date = s.start.date();
             let cell = if s.status == SessionStatus::Cancelled {
-                // The column reads "inställd" downwards, a letter per member.
-                cancelled
-                    .chars()
-                    .nth(row)
-                    .map_or_else(|| "  -".to_string(), |c| format!("  {c}"))
+                format!("  {CANCELLED_MARK}")
             } else if !crate::domain::groups::member_on(m.joined, m.left, date) {
                 "   ".to_string()
             } else {
@@ -349,8 +343,23 @@ fn render_grid(app: &App, page: &SeriesPage, frame: &mut Frame, area: Rect, them
         }
         lines.push(Line::from(spans));
     }
+    if lines.len() < usize::from(area.height) {
+        let legend = w::grid_legend(
+            mark_char(Some(AttendanceStatus::Present)),
+            mark_char(Some(AttendanceStatus::Absent)),
+            mark_char(Some(AttendanceStatus::Excused)),
+            CANCELLED_MARK,
+        );
+        lines.push(Line::from(Span::styled(
+            format!(" {}", legend.get(lang)),
+            theme.dim(),
+        )));
+    }
     frame.render_widget(Paragraph::new(lines), area);
 }
+
+/// A cancelled session's cell, for every member.
+const CANCELLED_MARK: &str = "×";
 
 /// The family page's parent groups: each series, when the family joined (and left), and its
 /// attendance at the held sessions while a member.
