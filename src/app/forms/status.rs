@@ -87,14 +87,16 @@ pub fn exit(detail: &FamilyDetail) -> Form {
             Field::choice(
                 F::ExitReason,
                 w::CAUSE,
+                // No reason until one is chosen: Enter at once is not "moved".
                 options(
                     ExitReason::ALL,
                     ExitReason::as_str,
                     labels::exit_reason,
-                    false,
+                    true,
                 ),
-                "moved",
+                "",
             )
+            .required()
             .hint(w::exit_reason_hint(&key_for(Scope::Form, &Intent::Save))),
             Field::text(F::ExitNote, w::EXIT_NOTE, "").hint(w::EXIT_NOTE_HINT),
             Field::text(F::ExitedOn, w::EXITED_ON, "").hint(w::EXITED_ON_HINT),

@@ -115,6 +115,16 @@ fn esc_on_the_pauses_question_changes_nothing() {
 fn exit_asks_for_a_reason_and_lists_what_it_cancels() {
     let mut app = on_family_page(Protection::None);
     app.handle_key(Key::Char('x'));
+    // No reason is chosen for the coordinator: Enter at once ends nothing.
+    assert!(app.handle_key(Key::Enter).is_empty());
+    assert!(app.question().is_none());
+    assert!(
+        app.form()
+            .and_then(|f| f.field(F::ExitReason))
+            .is_some_and(|f| f.error.is_some()),
+        "the reason is asked for"
+    );
+    app.handle_key(Key::Right);
     app.handle_key(Key::Right);
     assert!(app.handle_key(Key::Enter).is_empty());
     assert_eq!(booked_in_question(&app), 1);
@@ -143,7 +153,8 @@ fn exit_for_another_reason_needs_words_and_keeps_them() {
         .iter()
         .position(|r| *r == ExitReason::Other)
         .unwrap();
-    for _ in 0..at {
+    // Past the empty choice first.
+    for _ in 0..=at {
         app.handle_key(Key::Right);
     }
     assert!(app.handle_key(Key::Enter).is_empty());
@@ -171,7 +182,8 @@ fn exit_for_another_reason_needs_words_and_keeps_them() {
 fn an_exit_recorded_afterwards_takes_the_day_the_family_left_and_refuses_a_future_one() {
     let mut app = on_family_page(Protection::None);
     app.handle_key(Key::Char('x'));
-    // Reason, description, then the day.
+    // Reason (the first), description, then the day.
+    app.handle_key(Key::Right);
     app.handle_key(Key::Tab);
     app.handle_key(Key::Tab);
     let tomorrow = app.today + chrono::Days::new(1);
