@@ -58,22 +58,16 @@ pub const NOT_RECORDED: Words = Words::new("(ej angivet)", "(not recorded)");
 /// that shows the figures as the file sends them.
 pub fn hidden_key(sent: &str) -> Text {
     Text::new(
-        format!("* döljs i filen (..), – inget att redovisa · {sent} visar som filen skickar den"),
-        format!(
-            "* hidden in the file (..), – nothing to report · {sent} shows it as the file sends it"
-        ),
+        format!("* döljs i filen (..), – inget att redovisa · {sent}: som filen skickar den"),
+        format!("* hidden in the file (..), – nothing to report · {sent}: as the file sends it"),
     )
 }
 
 /// The key under the tables, figures shown as sent.
 pub fn sent_key(sent: &str) -> Text {
     Text::new(
-        format!(
-            "som filen skickar den: .. dolt, – inget att redovisa · {sent} visar de sanna talen"
-        ),
-        format!(
-            "as the file sends it: .. hidden, – nothing to report · {sent} shows the true figures"
-        ),
+        format!("som filen skickar den: .. dolt, – inget att redovisa · {sent}: de sanna talen"),
+        format!("as the file sends it: .. hidden, – nothing to report · {sent}: the true figures"),
     )
 }
 
