@@ -92,7 +92,7 @@ fn every_family_mistake_is_listed_by_line_and_column() {
             "line 5: family_ref: E-001 is already on line 2",
             "line 6: child1_id: is the same number as a child of E-001 on line 5; a child belongs to one family, so check both rows",
             "line 6: child1_id: says born 2026-05-04, but child1_birth_date says 2026-05-05",
-            "line 6: family_ref: looks like a personnummer; use your own reference, never an identity number",
+            "line 6: family_ref: looks like an identity number; use your own reference instead",
         ],
     );
 }

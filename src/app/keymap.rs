@@ -121,7 +121,7 @@ static SCREEN_BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 
 /// Every other key.
 #[rustfmt::skip]
-static BINDINGS: [Binding; 108] = [
+static BINDINGS: [Binding; 110] = [
     bind(Global, &[Char('/')], Intent::Search, "sök familj", "search families", true),
     bind(Global, &[Char('?')], Intent::Help, "hjälp", "help", true),
     bind(Global, &[Esc], Intent::Back, "tillbaka", "back", false),
@@ -152,6 +152,7 @@ static BINDINGS: [Binding; 108] = [
     bind(Scope::PickStaff, &[Down, Tab], Intent::Down, "nästa träff", "next match", false),
     bind(Scope::PickStaff, &[Up, BackTab], Intent::Up, "förra träffen", "previous match", false),
     bind(Scope::PickStaff, &[Esc], Intent::Back, "avbryt", "cancel", true),
+    bind(Scope::PickStaff, &[Ctrl('c')], Intent::Quit, "avsluta", "quit", false),
     bind(Families, &[Char('n')], Intent::New, "ny familj", "new family", true),
     bind(Families, &[Char('a')], Intent::Families(FamiliesIntent::FilterArea), "filter: område", "filter: area", false),
     bind(Families, &[Char('c')], Intent::Families(FamiliesIntent::FilterClinic), "filter: BVC", "filter: clinic", false),
@@ -228,8 +229,9 @@ static BINDINGS: [Binding; 108] = [
     bind(Form, &[Ctrl('c')], Intent::Quit, "avsluta", "quit", false),
     bind(Form, &[Ctrl('d')], Intent::Remove, "ta bort personen (frågar först)", "remove the person (asks first)", false),
     bind(Confirm, &[Char('y'), Char('Y')], Intent::Yes, "ja", "yes", true),
-    bind(Confirm, &[Esc], Intent::Back, "nej (avboka en pausad familjs besök?: ingen ändring)", "no (cancel a paused family's visits?: nothing changes)", false),
+    bind(Confirm, &[Esc], Intent::Back, "stäng frågan, inget ändras (efter en paus: ångrar pausen)", "close the question, nothing changes (after a pause: takes the pause back)", false),
     bind(Help, &[Esc, Char('?'), Char('q')], Intent::Back, "stäng hjälpen", "close help", true),
+    bind(Help, &[Ctrl('c')], Intent::Quit, "avsluta", "quit", false),
 ];
 
 /// A key that edits the text of a field, listed with the form keys in help and the docs. Not
@@ -261,8 +263,9 @@ impl EditingKey {
     }
 }
 
-/// Bindings not in the table because they only name keys already there: `n`/`Esc` answer no in
-/// a question. Kept apart so the table stays one row per action and scope.
+/// Bindings not in the table, as `No` has no row of its own: `n` (or `N`, with Caps Lock)
+/// answers no in a question. `Esc` there is `Back`, which is no but for a pause's second
+/// question, where it takes the pause back.
 static CONFIRM_NO: [Key; 2] = [Char('n'), Char('N')];
 
 /// *Ja*: yes to a question in Swedish, besides `y`. Swedish only: in English it means nothing
@@ -291,7 +294,7 @@ pub fn bindings() -> impl Iterator<Item = &'static Binding> {
     SCREEN_BINDINGS.iter().chain(BINDINGS.iter())
 }
 
-/// The keys bound to `intent` in `scope`, in table order (`n` and `Esc` for `No` in a question).
+/// The keys bound to `intent` in `scope`, in table order (`n` and `N` for `No` in a question).
 pub fn keys_for(scope: Scope, intent: &Intent) -> &'static [Key] {
     if scope == Confirm && *intent == Intent::No {
         return &CONFIRM_NO;

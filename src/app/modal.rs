@@ -41,7 +41,8 @@ pub enum Question {
         person: Person,
         name: String,
     },
-    /// After a pause was confirmed: whether its booked visits are cancelled (y) or kept (n).
+    /// After a pause was confirmed: whether its booked visits are cancelled (y) or kept (n);
+    /// Esc takes the pause back.
     CancelBooked {
         family_id: i64,
         change: StatusChange,
@@ -249,7 +250,8 @@ impl App {
                 Vec::new()
             }
             Modal::Question(_) => match self.pop() {
-                // Whatever comes next answers it; only Yes is yes (as before the stack).
+                // The question's keys answer it (no other key reaches it): only Yes is yes, but
+                // for a pause's second question (`answer`).
                 Some(Modal::Question(q)) => self.answer(&q, &action),
                 _ => Vec::new(),
             },
@@ -263,8 +265,8 @@ impl App {
 
     fn answer(&mut self, question: &Question, action: &Intent) -> Vec<Effect> {
         // Only a pause's second question has two answers that do something (the pause was
-        // confirmed): yes cancels the booked visits, no keeps them; Esc or another key takes
-        // the pause back, and nothing changes.
+        // confirmed): yes cancels the booked visits, no keeps them; Esc takes the pause back,
+        // and nothing changes.
         if let Question::CancelBooked {
             family_id, change, ..
         } = question

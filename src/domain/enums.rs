@@ -212,6 +212,13 @@ text_enum!(
 );
 
 impl Weekday {
+    /// The day after, Sunday's being Monday.
+    #[must_use]
+    pub fn next(self) -> Weekday {
+        let at = Weekday::ALL.iter().position(|d| *d == self).unwrap_or(0);
+        Weekday::ALL[(at + 1) % Weekday::ALL.len()]
+    }
+
     pub fn from_chrono(d: chrono::Weekday) -> Self {
         match d {
             chrono::Weekday::Mon => Weekday::Mon,
@@ -226,10 +233,10 @@ impl Weekday {
 }
 
 /// Working days as a person types them: day names, short or long, in either language, apart
-/// by `|`, `,` or spaces, and spans such as `mån-fre` or `mon–wed` (the first day to the last,
-/// in week order); each day once, in week order. The first word that is no day is named.
+/// by `|`, `,` or spaces, and spans such as `mån-fre`, `mån – fre` or `fre-mån` (from the first
+/// day on to the last, round the weekend if need be); each day once, in week order. The first
+/// word or span that is no day is named.
 pub fn parse_days(text: &str) -> Result<Vec<Weekday>, UnknownValue> {
-    let at = |d: Weekday| Weekday::ALL.iter().position(|x| *x == d).unwrap_or(0);
     let no_day = |part: &str| UnknownValue {
         value: part.to_string(),
         allowed: Weekday::ALL
@@ -238,21 +245,32 @@ pub fn parse_days(text: &str) -> Result<Vec<Weekday>, UnknownValue> {
             .collect::<Vec<_>>()
             .join(", "),
     };
+    // A span's dash keeps its days together, spaces around it or not.
+    let mut joined = text.replace(['–', '—'], "-");
+    while joined.contains(" -") || joined.contains("- ") {
+        joined = joined.replace(" -", "-").replace("- ", "-");
+    }
     let mut days = Vec::new();
-    for part in text.split(['|', ',', ' ']).filter(|p| !p.is_empty()) {
-        match part.split(['-', '–']).collect::<Vec<_>>().as_slice() {
+    for part in joined
+        .split(|c: char| c == '|' || c == ',' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+    {
+        match part.split('-').collect::<Vec<_>>().as_slice() {
             [one] => days.push(one.parse::<Weekday>()?),
             [first, last] => {
-                let (first, last) = (first.parse::<Weekday>()?, last.parse::<Weekday>()?);
-                match Weekday::ALL.get(at(first)..=at(last)) {
-                    Some(span) if !span.is_empty() => days.extend_from_slice(span),
-                    _ => return Err(no_day(part)),
+                let parse = |d: &str| d.parse::<Weekday>().map_err(|_| no_day(part));
+                let (first, last) = (parse(first)?, parse(last)?);
+                let mut day = first;
+                days.push(day);
+                while day != last {
+                    day = day.next();
+                    days.push(day);
                 }
             }
             _ => return Err(no_day(part)),
         }
     }
-    days.sort_by_key(|d| at(*d));
+    days.sort();
     days.dedup();
     Ok(days)
 }
@@ -327,20 +345,24 @@ mod tests {
     /// spans, commas and spaces, in either language.
     #[test]
     fn working_days_are_read_as_typed() {
-        use Weekday::{Fri, Mon, Thu, Tue, Wed};
+        use Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
         assert_eq!(parse_days("mån-fre"), Ok(vec![Mon, Tue, Wed, Thu, Fri]));
         assert_eq!(parse_days("mån–ons, fre"), Ok(vec![Mon, Tue, Wed, Fri]));
         assert_eq!(parse_days("tor tis  mån"), Ok(vec![Mon, Tue, Thu]));
         assert_eq!(parse_days("Mon|Tue|tue"), Ok(vec![Mon, Tue]));
         assert_eq!(parse_days(""), Ok(vec![]));
+        assert_eq!(parse_days("mån - fre"), Ok(vec![Mon, Tue, Wed, Thu, Fri]));
+        assert_eq!(parse_days("mån -ons,\tfre"), Ok(vec![Mon, Tue, Wed, Fri]));
         assert_eq!(
-            parse_days("mån-xyz").map_err(|e| e.value),
-            Err("xyz".to_string())
+            parse_days("fre-mån"),
+            Ok(vec![Mon, Fri, Sat, Sun]),
+            "round the weekend"
         );
-        assert_eq!(
-            parse_days("fre-mån").map_err(|e| e.value),
-            Err("fre-mån".to_string())
-        );
+        assert_eq!(parse_days("MÅN-TIS"), Ok(vec![Mon, Tue]));
+        let named = |text: &str| parse_days(text).map_err(|e| e.value);
+        assert_eq!(named("mån-xyz"), Err("mån-xyz".to_string()));
+        assert_eq!(named("mån-"), Err("mån-".to_string()));
+        assert_eq!(named("månd"), Err("månd".to_string()));
     }
 
     #[test]

@@ -371,11 +371,16 @@ fn the_family_form_names_languages_in_the_interface_language_and_keeps_them_in_s
 /// means nothing there: it moves down a list, and a hand still moving is not a yes.
 #[test]
 fn j_answers_yes_in_swedish_only() {
-    for (lang, key, quits) in [
-        (Lang::Sv, 'j', true),
-        (Lang::Sv, 'y', true),
-        (Lang::En, 'y', true),
-        (Lang::En, 'j', false),
+    // (language, key, quits, the question stays open)
+    for (lang, key, quits, stays) in [
+        (Lang::Sv, 'j', true, false),
+        (Lang::Sv, 'J', true, false),
+        (Lang::Sv, 'y', true, false),
+        (Lang::En, 'y', true, false),
+        (Lang::En, 'Y', true, false),
+        (Lang::En, 'j', false, true),
+        (Lang::En, 'J', false, true),
+        (Lang::Sv, 'N', false, false),
     ] {
         let mut app = on_family_page(Protection::None);
         app.lang = lang;
@@ -385,10 +390,34 @@ fn j_answers_yes_in_swedish_only() {
         assert_eq!(app.question(), Some(&Question::QuitUnsaved));
         let effects = app.handle_key(Key::Char(key));
         assert_eq!(effects == vec![Effect::Quit], quits, "{lang:?} {key}");
-        assert_eq!(app.question().is_some(), !quits, "{lang:?} {key}");
+        assert_eq!(app.question().is_some(), stays, "{lang:?} {key}");
     }
     assert_eq!(keymap::yes_key(Lang::Sv), "j");
     assert_eq!(keymap::yes_key(Lang::En), "y");
+}
+
+/// Ctrl-C quits from what is open over a screen too: the proposed slots, a roll call, the
+/// families to add to a series, Week's staff picker and help.
+#[test]
+fn ctrl_c_quits_from_what_is_open() {
+    use crate::app::keymap::{Scope, action_for};
+    for scope in [
+        Scope::Booking,
+        Scope::RollCall,
+        Scope::PickMembers,
+        Scope::PickStaff,
+        Scope::Help,
+    ] {
+        assert_eq!(
+            action_for(&[scope], Key::Ctrl('c')),
+            Some(Intent::Quit),
+            "{scope:?}"
+        );
+    }
+    let mut app = app(Lang::Sv);
+    app.receive(Msg::ProposalsLoaded(Box::new(fixtures::booking_plan())));
+    assert!(app.booking().is_some());
+    assert_eq!(app.handle_key(Key::Ctrl('c')), vec![Effect::Quit]);
 }
 
 #[test]

@@ -104,11 +104,6 @@ fn esc_on_the_pauses_question_changes_nothing() {
     assert!(app.handle_key(Key::Esc).is_empty(), "nothing written");
     assert!(app.question().is_none());
     assert!(app.form().is_some(), "back in the status form");
-    app.handle_key(Key::Enter);
-    assert!(
-        app.handle_key(Key::Char('x')).is_empty(),
-        "another key neither"
-    );
 }
 
 #[test]
@@ -248,6 +243,8 @@ fn a_pause_takes_its_real_day_and_refuses_one_before_the_enrolment_or_in_the_fut
 fn an_exit_before_the_enrolment_is_refused() {
     let mut app = on_family_page(Protection::None);
     app.handle_key(Key::Char('x'));
+    // A reason, so that the day alone is what is refused.
+    app.handle_key(Key::Right);
     app.handle_key(Key::Tab);
     app.handle_key(Key::Tab);
     type_text(&mut app, "2026-05-01");

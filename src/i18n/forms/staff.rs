@@ -54,7 +54,10 @@ pub fn not_a_day(e: &UnknownValue) -> Text {
             "\"{}\" är ingen dag; skriv t.ex. mån-fre eller mån, tis, tor",
             e.value
         ),
-        format!("\"{}\" is not one of: {}", e.value, e.allowed),
+        format!(
+            "\"{}\" is not a day; write e.g. mon-fri or mon, tue, thu",
+            e.value
+        ),
     )
 }
 

@@ -175,7 +175,7 @@ impl ProblemKind {
                 .into()
         }),
             s({
-            "looks like a personnummer; use your own reference, never an identity number".into()
+            "looks like an identity number; use your own reference instead".into()
         }),
         ),
         K::UnknownProgramme { value, known } => Text::new(

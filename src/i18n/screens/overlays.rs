@@ -33,8 +33,8 @@ pub const SET_STATUS: Words = Words::new(
     "Change the family's status to",
 );
 pub const BOOKED_CANCELLED: Words = Words::new(
-    "Ja avbokar även dessa bokade besök:",
-    "Yes also cancels these booked visits:",
+    "Ja avbokar också dessa bokade besök:",
+    "Yes cancels these booked visits too:",
 );
 /// Under the question whether a pause cancels them.
 pub const BOOKED_VISITS: Words =

@@ -13,30 +13,6 @@ pub const NO_ONE_THAT_DAY: Words = Words::new(
     "No families were in the group on that day.",
 );
 
-/// `1` or `2` (adults) on a family marked absent or excused: the adults of a family that did
-/// not come are none, so the mark is changed on purpose, with `present` (named by the keymap).
-pub fn adults_need_present(excused: bool, present: &str) -> Text {
-    if excused {
-        Text::new(
-            format!(
-                "Familjen är antecknad med anmält förhinder; tryck {present} för närvarande först, sedan antalet vuxna."
-            ),
-            format!(
-                "The family is marked excused; press {present} to mark it present first, then the number of adults."
-            ),
-        )
-    } else {
-        Text::new(
-            format!(
-                "Familjen är antecknad som frånvarande; tryck {present} för närvarande först, sedan antalet vuxna."
-            ),
-            format!(
-                "The family is marked absent; press {present} to mark it present first, then the number of adults."
-            ),
-        )
-    }
-}
-
 /// The keys of the roll call that the footer has no room for, each named by the keymap.
 pub fn roll_call_keys(
     [one, two]: [&str; 2],

@@ -217,8 +217,8 @@ impl RollCallState {
         self.call.session.id
     }
 
-    /// What a key does: a mark (written at once, the cursor to the next line), adults, drop-ins,
-    /// held; cancelling opens a form, so it is answered by the caller.
+    /// What a key does: a mark or present with its adults (written at once, the cursor to the
+    /// next line), drop-ins, held; cancelling opens a form, so it is answered by the caller.
     pub fn handle(&mut self, action: &Intent) -> Vec<Effect> {
         let session_id = self.session_id();
         let line = self.call.lines.get(self.selected);
@@ -272,15 +272,6 @@ impl RollCallState {
             self.selected = (self.selected + 1).min(self.call.lines.len().saturating_sub(1));
         }
         effect.into_iter().collect()
-    }
-
-    /// The marked line's mark when it says the family did not come (absent or excused).
-    pub fn marked_away(&self) -> Option<AttendanceStatus> {
-        self.call
-            .lines
-            .get(self.selected)
-            .and_then(|l| l.status)
-            .filter(|s| matches!(s, AttendanceStatus::Absent | AttendanceStatus::Excused))
     }
 
     /// The written mark: its one line is redrawn.

@@ -5,7 +5,7 @@ use crate::app::keymap::{Scope, key_for};
 use crate::app::{
     App, Effect, GroupsEffect, GroupsIntent, GroupsMsg, Intent, Modal, Screen, forms,
 };
-use crate::domain::enums::{AttendanceStatus, SessionStatus};
+use crate::domain::enums::SessionStatus;
 use crate::domain::groups::SessionChange;
 
 impl App {
@@ -97,16 +97,6 @@ impl App {
                     &Intent::Groups(GroupsIntent::CancelSession),
                 );
                 self.message = Some(crate::i18n::screens::cancelled_session(&undo));
-                Vec::new()
-            }
-            // The adults of a family marked absent or excused are none: a number does not undo
-            // that mark unasked.
-            Intent::Groups(GroupsIntent::OneAdult | GroupsIntent::TwoAdults)
-                if call.marked_away().is_some() =>
-            {
-                let excused = call.marked_away() == Some(AttendanceStatus::Excused);
-                let present = key_for(Scope::RollCall, &Intent::Groups(GroupsIntent::MarkPresent));
-                self.message = Some(crate::i18n::screens::adults_need_present(excused, &present));
                 Vec::new()
             }
             other => call.handle(other),
