@@ -87,18 +87,7 @@ fn a_family_just_protected_is_not_named_in_its_kept_double_booking() {
 fn a_past_visit_still_only_booked_asks_for_its_outcome() {
     let mut past = fixtures::today_data().visits[0].clone();
     past.start = fixtures::d(2026, 11, 20).and_hms_opt(10, 0, 0).unwrap();
-    let alerts = crate::domain::alerts::alerts(crate::domain::alerts::AlertInput {
-        date: fixtures::today(),
-        children: &[],
-        facts: &std::collections::HashMap::new(),
-        programmes: &[],
-        warning_days: 7,
-        missing_interpreter: vec![],
-        double_bookings: vec![],
-        unrecorded: vec![past],
-        inactive_staff: vec![],
-        session_clashes: Vec::new(),
-    });
+    let alerts = to_do_of(vec![past], vec![]);
     assert_eq!(alerts.len(), 1);
     assert_eq!(alerts[0].kind, AlertKind::NotRecorded);
     assert_eq!(

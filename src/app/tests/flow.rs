@@ -73,18 +73,7 @@ fn deactivating_someone_with_nothing_booked_saves_at_once() {
 #[test]
 fn a_visit_with_someone_no_longer_active_is_a_to_do_that_r_rebooks() {
     let visit = fixtures::today_data().visits[0].clone();
-    let alerts = crate::domain::alerts::alerts(crate::domain::alerts::AlertInput {
-        date: fixtures::today(),
-        children: &[],
-        facts: &std::collections::HashMap::new(),
-        programmes: &[],
-        warning_days: 7,
-        missing_interpreter: vec![],
-        double_bookings: vec![],
-        unrecorded: vec![],
-        inactive_staff: vec![("Anna Berg".into(), visit.clone())],
-        session_clashes: Vec::new(),
-    });
+    let alerts = to_do_of(vec![], vec![("Anna Berg".into(), visit.clone())]);
     assert_eq!(alerts.len(), 1);
     assert_eq!(alerts[0].kind, AlertKind::StaffInactive);
     let detail = crate::i18n::alerts::detail(&alerts[0], "o");

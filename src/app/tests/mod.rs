@@ -454,6 +454,26 @@ fn an_answer_to_an_older_query_is_left_unread() {
     assert_eq!(served::shown(&app), shown);
 }
 
+/// Today's to-do made from visits not recorded and visits with someone no longer active, and
+/// nothing else.
+fn to_do_of(
+    unrecorded: Vec<crate::domain::views::DayVisit>,
+    inactive_staff: Vec<(String, crate::domain::views::DayVisit)>,
+) -> Vec<crate::domain::alerts::Alert> {
+    crate::domain::alerts::alerts(crate::domain::alerts::AlertInput {
+        date: fixtures::today(),
+        children: &[],
+        facts: &std::collections::HashMap::new(),
+        programmes: &[],
+        warning_days: 7,
+        missing_interpreter: vec![],
+        double_bookings: vec![],
+        unrecorded,
+        inactive_staff,
+        session_clashes: Vec::new(),
+    })
+}
+
 mod alerts;
 mod coordinator;
 mod flow;
